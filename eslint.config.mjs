@@ -1,0 +1,49 @@
+// Lint for the whole workspace. The module boundaries of STYLE.md are enforced here:
+// libs/domain stays pure TypeScript, and no app imports another app.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
+
+const frameworks = ['@nestjs/*', 'typeorm', 'typeorm/*', 'socket.io', 'socket.io-client', 'vue', 'vue-*', 'pinia', 'pg', '@electric-sql/*', 'express'];
+const otherApps = (self) =>
+  ['api', 'counter', 'display']
+    .filter((app) => app !== self)
+    .flatMap((app) => [`@loket/${app}`, `**/apps/${app}/**`]);
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.nx/**', '**/test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'vue/multi-word-component-names': 'off',
+    },
+  },
+  {
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: frameworks, message: 'libs/domain is pure TypeScript: no framework imports.' }, { group: ['**/apps/**', '@loket/api', '@loket/counter', '@loket/display'], message: 'libs/domain never imports an app.' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time is a parameter in libs/domain: take `now` instead of reading the clock.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time is a parameter in libs/domain: take `now` instead of reading the clock.' },
+        { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'Time is a parameter in libs/domain.' },
+      ],
+    },
+  },
+  ...['api', 'counter', 'display'].map((app) => ({
+    files: [`apps/${app}/**/*.{ts,vue}`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: otherApps(app), message: 'An app never imports another app; share through libs/domain.' }] }],
+    },
+  })),
+);

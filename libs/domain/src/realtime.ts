@@ -1,0 +1,96 @@
+/**
+ * The realtime contract, written once: the server's `Server<ClientToServerEvents,
+ * ServerToClientEvents>` and the apps' `Socket<ServerToClientEvents, ClientToServerEvents>`
+ * are both typed by these interfaces.
+ */
+import type { ErrorBody } from './errors.js';
+import type { CallView, CounterView, OfficeSnapshot, TicketView } from './views.js';
+
+export const REALTIME_PATH = '/socket.io';
+
+export const ServerEvent = {
+  snapshot: 'office:snapshot',
+  event: 'office:event',
+} as const;
+
+export const ClientEvent = {
+  subscribe: 'office:subscribe',
+  unsubscribe: 'office:unsubscribe',
+  resync: 'office:resync',
+} as const;
+
+export const TicketEventType = {
+  issued: 'issued',
+  called: 'called',
+  recalled: 'recalled',
+  started: 'started',
+  finished: 'finished',
+  returned: 'returned',
+  noShow: 'no_show',
+  reinstated: 'reinstated',
+  cancelled: 'cancelled',
+  transferred: 'transferred',
+} as const;
+export type TicketEventType = (typeof TicketEventType)[keyof typeof TicketEventType];
+
+export const CounterEventType = {
+  opened: 'opened',
+  paused: 'paused',
+  resumed: 'resumed',
+  closed: 'closed',
+} as const;
+export type CounterEventType = (typeof CounterEventType)[keyof typeof CounterEventType];
+
+/** A change to one ticket. `call` is set for `called` and `recalled`. */
+export interface TicketChange {
+  seq: number;
+  at: string;
+  kind: 'ticket';
+  type: TicketEventType;
+  ticket: TicketView;
+  call: CallView | null;
+  /** For `transferred`: the service the ticket left. */
+  fromServiceId: string | null;
+}
+
+/** A change to one counter's session. */
+export interface CounterChange {
+  seq: number;
+  at: string;
+  kind: 'counter';
+  type: CounterEventType;
+  counter: CounterView;
+}
+
+export type OfficeEvent = TicketChange | CounterChange;
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+export interface SubscribeRequest {
+  officeSlug: string;
+}
+
+export interface ServerToClientEvents {
+  [ServerEvent.snapshot]: (snapshot: OfficeSnapshot) => void;
+  [ServerEvent.event]: (event: OfficeEvent) => void;
+}
+
+export interface ClientToServerEvents {
+  [ClientEvent.subscribe]: (request: SubscribeRequest, ack: (result: Ack<OfficeSnapshot>) => void) => void;
+  [ClientEvent.unsubscribe]: (request: SubscribeRequest, ack: (result: Ack<null>) => void) => void;
+  [ClientEvent.resync]: (request: SubscribeRequest, ack: (result: Ack<OfficeSnapshot>) => void) => void;
+}
+
+export function officeRoom(officeId: string): string {
+  return `office:${officeId}`;
+}
+
+/**
+ * What a client does with an event given the last sequence number it applied: apply the
+ * next one, ignore one it already has, or ask for a fresh snapshot when one was missed.
+ */
+export function sequenceDecision(lastSeq: number, eventSeq: number): 'apply' | 'stale' | 'gap' {
+  if (eventSeq <= lastSeq) return 'stale';
+  if (eventSeq === lastSeq + 1) return 'apply';
+  return 'gap';
+}

@@ -1,0 +1,134 @@
+/**
+ * The shapes the API returns and the apps hold: written once, used by the server and
+ * both apps. Times are ISO-8601 strings in UTC; each screen shows them in the office zone.
+ */
+import type { PriorityCategory } from './priority.js';
+import type { TicketStatus } from './ticket-lifecycle.js';
+
+export type StaffRole = 'officer' | 'supervisor' | 'admin';
+export const STAFF_ROLES: readonly StaffRole[] = ['officer', 'supervisor', 'admin'];
+
+export interface OpeningHours {
+  /** ISO weekday 1 (Monday) … 7 (Sunday). */
+  weekday: number;
+  opens: string;
+  closes: string;
+}
+
+export interface OfficeView {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  openingHours: OpeningHours[];
+  priorityMaxWaitMinutes: number;
+}
+
+/** A service's standard (standar pelayanan): the office's public promise. */
+export interface ServiceStandard {
+  maxWaitMinutes: number;
+  serviceTimeMinutes: number;
+  /** In rupiah; 0 is free ("Gratis"). */
+  costRupiah: number;
+  requirements: string[];
+  completionTime: string;
+  dailyQuota: number | null;
+}
+
+export interface ServiceView {
+  id: string;
+  code: string;
+  name: string;
+  active: boolean;
+  standard: ServiceStandard;
+  waitingCount: number;
+  countersOpen: number;
+  issuedToday: number;
+  quotaReached: boolean;
+  /** Mean of today's recent service times, or the standard when none yet. */
+  averageServiceMinutes: number;
+  /** For a ticket taken now; null when no counter serving it is open. */
+  estimatedWaitMinutes: number | null;
+}
+
+export interface TicketView {
+  id: string;
+  number: string;
+  serviceId: string;
+  serviceCode: string;
+  priority: PriorityCategory | null;
+  status: TicketStatus;
+  issuedAt: string;
+  dueAt: string;
+  counterId: string | null;
+  counterNumber: number | null;
+  calledAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  recallCount: number;
+}
+
+/** What the phone page gets by its tracking code. */
+export interface TrackedTicketView extends TicketView {
+  trackingCode: string;
+  officeSlug: string;
+  officeName: string;
+  serviceName: string;
+  counterName: string | null;
+  placeInQueue: number | null;
+  estimatedWaitMinutes: number | null;
+}
+
+export type CounterState = 'closed' | 'open' | 'paused';
+export const PAUSE_REASONS = ['ishoma', 'briefing', 'system_down', 'other'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+export interface CounterView {
+  id: string;
+  number: number;
+  name: string;
+  priorityOnly: boolean;
+  serviceIds: string[];
+  state: CounterState;
+  pauseReason: PauseReason | null;
+  sessionId: string | null;
+  currentTicket: TicketView | null;
+}
+
+export interface CallView {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  counterId: string;
+  counterNumber: number;
+  counterName: string;
+  at: string;
+  recall: boolean;
+}
+
+/** Everything a board, kiosk or counter needs to start from, with the sequence number it is valid at. */
+export interface OfficeSnapshot {
+  seq: number;
+  at: string;
+  office: OfficeView;
+  services: ServiceView[];
+  counters: CounterView[];
+  /** Every waiting ticket, in earliest-due-first order. */
+  waiting: TicketView[];
+  /** The latest calls, newest first. */
+  recentCalls: CallView[];
+}
+
+export interface StaffView {
+  id: string;
+  username: string;
+  name: string;
+  nip: string | null;
+  role: StaffRole;
+  officeIds: string[];
+}
+
+export interface LoginResult {
+  accessToken: string;
+  staff: StaffView;
+}
