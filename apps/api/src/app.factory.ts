@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { Clock, SystemClock } from './clock/clock.js';
+import type { AppConfig } from './config/app-config.js';
+import { ErrorFilter } from './common/error-filter.js';
+import { validationPipe } from './common/validation.js';
+import { seedDemoIfEmpty, type SeedResult } from './database/seed/demo-seed.js';
+import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
+
+export const API_PREFIX = 'api/v1';
+
+export interface CreateAppOptions {
+  config: AppConfig;
+  clock?: Clock;
+  /** Built apps to serve: `apps/display` at `/`, `apps/counter` at `/counter/`. */
+  webRoots?: { display: string; counter: string };
+  logger?: false;
+}
+
+/**
+ * The whole product as one Nest application: REST under /api/v1, OpenAPI at /api/docs,
+ * socket.io at /socket.io, and the two built apps. `main.ts` and the tests both start it here.
+ */
+export async function createApp(options: CreateAppOptions): Promise<{ app: INestApplication; seed: SeedResult }> {
+  const { config } = options;
+  const clock = options.clock ?? new SystemClock();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, clock), {
+    logger: options.logger ?? ['log', 'warn', 'error'],
+    bodyParser: true,
+  });
+  app.set('trust proxy', 'loopback');
+  app.useBodyParser('json', { limit: '100kb' });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+
+  if (config.redisUrl) {
+    const adapter = new RedisIoAdapter(app);
+    await adapter.connect(config.redisUrl);
+    app.useWebSocketAdapter(adapter);
+    Logger.log('socket.io through Redis', 'Realtime');
+  } else {
+    app.useWebSocketAdapter(new IoAdapter(app));
+  }
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Loket API')
+      .setDescription('Queue and service-etiquette system. Public routes need no login; staff routes take `Authorization: Bearer <accessToken>` from POST /api/v1/auth/login.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  if (options.webRoots) serveApps(app, options.webRoots);
+
+  await app.init();
+  const seed = config.seedDemo
+    ? await seedDemoIfEmpty(app.get(DataSource), { dataDir: config.dataDir, demoPassword: config.demoPassword, now: clock.now() })
+    : { seeded: false };
+  return { app, seed };
+}
+
+/** Static files of both apps, and each app's index.html for its client-side routes. */
+function serveApps(app: NestExpressApplication, roots: { display: string; counter: string }): void {
+  const apps = [
+    { prefix: '/counter', root: roots.counter },
+    { prefix: '', root: roots.display },
+  ].filter(({ root }) => existsSync(join(root, 'index.html')));
+  for (const { prefix, root } of apps) app.use(prefix || '/', express.static(root, { index: false, maxAge: '1h' }));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' || request.path.startsWith('/api') || request.path.startsWith('/socket.io')) return next();
+    const target = apps.find(({ prefix }) => request.path === prefix || request.path.startsWith(`${prefix}/`));
+    if (!target) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(join(target.root, 'index.html'));
+  });
+}

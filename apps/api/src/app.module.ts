@@ -1,0 +1,41 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { AuthModule } from './auth/auth.module.js';
+import { Clock } from './clock/clock.js';
+import { CountersController } from './counters/counters.controller.js';
+import { CountersService } from './counters/counters.service.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthController } from './health/health.controller.js';
+import { OfficesController } from './offices/offices.controller.js';
+import { OfficesService } from './offices/offices.service.js';
+import { OfficeEventsPublisher } from './realtime/office-events.publisher.js';
+import { RealtimeGateway } from './realtime/realtime.gateway.js';
+import { TicketsController } from './tickets/tickets.controller.js';
+import { TicketsService } from './tickets/tickets.service.js';
+
+@Module({})
+class ConfigModule {
+  static with(config: AppConfig, clock: Clock): DynamicModule {
+    return {
+      module: ConfigModule,
+      global: true,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock },
+      ],
+      exports: [APP_CONFIG, Clock],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static with(config: AppConfig, clock: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.with(config, clock), DatabaseModule, AuthModule],
+      controllers: [HealthController, OfficesController, TicketsController, CountersController],
+      providers: [OfficesService, TicketsService, CountersService, OfficeEventsPublisher, RealtimeGateway],
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, type ErrorBody } from '@loket/domain';
+
+const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+};
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+/** Turns any thrown value into the one error shape; the only place errors meet HTTP. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof DomainError) {
+    const statusCode = STATUS_BY_KIND[error.kind];
+    return { statusCode, error: REASON[statusCode], message: error.message, code: error.code, details: error.details };
+  }
+  if (error instanceof HttpException) {
+    const statusCode = error.getStatus();
+    const response = error.getResponse();
+    const body = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+    const message = typeof body.message === 'string' ? body.message : Array.isArray(body.message) ? body.message.join('; ') : error.message;
+    return {
+      statusCode,
+      error: REASON[statusCode] ?? String(body.error ?? 'Error'),
+      message,
+      ...(typeof body.code === 'string' ? { code: body.code } : {}),
+      ...(body.details !== undefined ? { details: body.details } : {}),
+    };
+  }
+  // Errors from the HTTP layer itself (malformed JSON, body too large) carry their status.
+  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const message = status === 400 ? 'The request body is not valid JSON' : ((error as Error).message ?? 'Bad request');
+    return { statusCode: status, error: REASON[status] ?? 'Bad Request', message };
+  }
+  return { statusCode: 500, error: REASON[500], message: 'Something went wrong on our side; nothing was changed' };
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw error;
+    const body = toErrorBody(error);
+    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+  }
+}

@@ -1,0 +1,33 @@
+import { BadRequestException, type ExecutionContext, Injectable, ParseUUIDPipe, type PipeTransform, createParamDecorator } from '@nestjs/common';
+import type { Request } from 'express';
+import { TRACKING_CODE_PATTERN } from '../tickets/tracking-code.js';
+
+function patternPipe(pattern: RegExp, what: string) {
+  @Injectable()
+  class PatternPipe implements PipeTransform<unknown, string> {
+    transform(value: unknown): string {
+      if (typeof value !== 'string' || !pattern.test(value)) {
+        throw new BadRequestException({ message: `${what} is malformed`, code: 'validation_failed' });
+      }
+      return value;
+    }
+  }
+  return PatternPipe;
+}
+
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+export const SlugPipe = patternPipe(SLUG_PATTERN, 'The office slug');
+export const TrackingCodePipe = patternPipe(TRACKING_CODE_PATTERN, 'The tracking code');
+
+/** The `Idempotency-Key` header: optional; when sent, 1–100 visible ASCII characters. */
+export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | null => {
+  const value = context.switchToHttp().getRequest<Request>().headers['idempotency-key'];
+  if (value === undefined || value === '') return null;
+  if (typeof value !== 'string' || !/^[\x21-\x7e]{1,100}$/.test(value)) {
+    throw new BadRequestException({ message: 'The Idempotency-Key header must be 1–100 visible ASCII characters', code: 'validation_failed' });
+  }
+  return value;
+});
+
+export const uuidPipe = (name: string) =>
+  new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ message: `${name} must be a UUID`, code: 'validation_failed' }) });

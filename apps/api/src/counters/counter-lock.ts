@@ -1,0 +1,67 @@
+import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { StaffView } from '@loket/domain';
+import { assertOfficeAccess } from '../common/office-access.js';
+
+export interface LockedCounter {
+  id: string;
+  office_id: string;
+  number: number;
+  name: string;
+  priority_only: boolean;
+  session_id: string | null;
+  state: 'open' | 'paused' | null;
+  session_staff_id: string | null;
+  service_ids: string[];
+}
+
+/**
+ * Locks a counter row for the rest of the transaction and checks that `staff` may act
+ * for it. Every change to a counter or its session goes through here, so two requests
+ * for one counter (a double click, two tabs) run one after the other.
+ */
+export async function lockCounter(manager: EntityManager, counterId: string, staff: StaffView): Promise<LockedCounter> {
+  const [counter] = await manager.query<LockedCounter[]>(
+    `SELECT c.id, c.office_id, c.number, c.name, c.priority_only,
+            cn.id AS session_id, cn.state, cn.staff_id AS session_staff_id,
+            COALESCE((SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id), '{}') AS service_ids
+     FROM counters c
+     LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
+     WHERE c.id = $1 AND c.active
+     FOR UPDATE OF c`,
+    [counterId],
+  );
+  if (!counter) throw new NotFoundException(`No counter with the id "${counterId}"`);
+  assertOfficeAccess(staff, counter.office_id);
+  return counter;
+}
+
+/** The counter must be open, and an officer may only work a counter they opened. */
+export function assertWorkingCounter(counter: LockedCounter, staff: StaffView): void {
+  if (counter.state !== 'open') {
+    const state = counter.state ?? 'closed';
+    throw new ConflictException({ message: `${counter.name} is ${state}; open or resume it first`, code: `counter_${state}`, details: { state } });
+  }
+  assertSessionHolder(counter, staff);
+}
+
+export function assertSessionHolder(counter: LockedCounter, staff: StaffView): void {
+  if (staff.role === 'officer' && counter.session_staff_id !== staff.id) {
+    throw new ForbiddenException(`${counter.name} was opened by another officer`);
+  }
+}
+
+/** A counter serves one citizen at a time: refuse a new call while one is called or served. */
+export async function assertCounterFree(manager: EntityManager, counter: LockedCounter): Promise<void> {
+  const [busy] = await manager.query<{ display_number: string; status: string }[]>(
+    `SELECT display_number, status FROM tickets WHERE counter_id = $1 AND status IN ('called', 'serving') LIMIT 1`,
+    [counter.id],
+  );
+  if (busy) {
+    throw new ConflictException({
+      message: `${counter.name} still has ${busy.display_number} (${busy.status}): finish it, return it or mark it no-show first`,
+      code: 'counter_busy',
+      details: { ticket: busy.display_number, status: busy.status },
+    });
+  }
+}

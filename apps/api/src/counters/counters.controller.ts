@@ -1,0 +1,67 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { CounterView, TicketView } from '@loket/domain';
+import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
+import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
+import { uuidPipe } from '../common/param-pipes.js';
+import { TicketsService } from '../tickets/tickets.service.js';
+import { CountersService } from './counters.service.js';
+import { CallTicketDto } from './dto/call-ticket.dto.js';
+import { PauseCounterDto } from './dto/pause-counter.dto.js';
+
+const counterId = uuidPipe('The counter id');
+
+@ApiTags('counters')
+@Controller('counters/:id')
+@StaffOnly()
+export class CountersController {
+  constructor(
+    private readonly counters: CountersService,
+    private readonly tickets: TicketsService,
+  ) {}
+
+  @Post('open')
+  @HttpCode(200)
+  open(@Param('id', counterId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<CounterView> {
+    return this.counters.open(id, staff);
+  }
+
+  @Post('pause')
+  @HttpCode(200)
+  pause(@Param('id', counterId) id: string, @Body() body: PauseCounterDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<CounterView> {
+    return this.counters.pause(id, staff, body.reason);
+  }
+
+  @Post('resume')
+  @HttpCode(200)
+  resume(@Param('id', counterId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<CounterView> {
+    return this.counters.resume(id, staff);
+  }
+
+  @Post('close')
+  @HttpCode(200)
+  close(@Param('id', counterId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<CounterView> {
+    return this.counters.close(id, staff);
+  }
+
+  @Post('call-next')
+  @ApiOkResponse({ description: 'The ticket called' })
+  @ApiNoContentResponse({ description: 'Nobody this counter may serve is waiting' })
+  async callNext(
+    @Param('id', counterId) id: string,
+    @CurrentStaff() staff: AuthenticatedStaff,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TicketView | undefined> {
+    const ticket = await this.tickets.callNext(id, staff);
+    response.status(ticket ? 200 : 204);
+    return ticket ?? undefined;
+  }
+
+  @Post('call')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The ticket, called out of order; the reason is kept in the audit trail' })
+  call(@Param('id', counterId) id: string, @Body() body: CallTicketDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView> {
+    return this.tickets.callTicket(id, body.ticketId, body.reason, staff);
+  }
+}

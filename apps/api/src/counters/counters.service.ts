@@ -1,0 +1,94 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type CounterChange, type CounterEventType, type CounterView, type PauseReason } from '@loket/domain';
+import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
+import { Clock } from '../clock/clock.js';
+import { nextOfficeSeq } from '../database/office-sequence.js';
+import { OfficesService } from '../offices/offices.service.js';
+import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
+import { type LockedCounter, assertCounterFree, assertSessionHolder, lockCounter } from './counter-lock.js';
+
+/** Counter sessions (shifts): open, pause with a reason, resume, close. */
+@Injectable()
+export class CountersService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly offices: OfficesService,
+    private readonly publisher: OfficeEventsPublisher,
+  ) {}
+
+  open(counterId: string, staff: AuthenticatedStaff): Promise<CounterView> {
+    return this.change(counterId, staff, 'opened', async (manager, counter, now) => {
+      if (counter.state) throw new ConflictException({ message: `${counter.name} is already ${counter.state}`, code: 'counter_already_open', details: { state: counter.state } });
+      const [elsewhere] = await manager.query<{ name: string }[]>(
+        `SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = $1 AND cn.state <> 'closed'`,
+        [staff.id],
+      );
+      if (elsewhere) throw new ConflictException({ message: `You already have ${elsewhere.name} open; close it first`, code: 'officer_busy' });
+      const [session] = await manager.query<{ id: string }[]>(
+        `INSERT INTO counter_sessions (counter_id, staff_id, state, opened_at) VALUES ($1, $2, 'open', $3) RETURNING id`,
+        [counter.id, staff.id, now],
+      );
+      return { sessionId: session.id };
+    });
+  }
+
+  pause(counterId: string, staff: AuthenticatedStaff, reason: PauseReason): Promise<CounterView> {
+    return this.change(counterId, staff, 'paused', async (manager, counter) => {
+      if (counter.state !== 'open') throw this.wrongState(counter, 'pause');
+      assertSessionHolder(counter, staff);
+      await assertCounterFree(manager, counter);
+      await manager.query(`UPDATE counter_sessions SET state = 'paused', pause_reason = $2 WHERE id = $1`, [counter.session_id, reason]);
+      return { sessionId: counter.session_id!, reason };
+    });
+  }
+
+  resume(counterId: string, staff: AuthenticatedStaff): Promise<CounterView> {
+    return this.change(counterId, staff, 'resumed', async (manager, counter) => {
+      if (counter.state !== 'paused') throw this.wrongState(counter, 'resume');
+      assertSessionHolder(counter, staff);
+      await manager.query(`UPDATE counter_sessions SET state = 'open', pause_reason = NULL WHERE id = $1`, [counter.session_id]);
+      return { sessionId: counter.session_id! };
+    });
+  }
+
+  close(counterId: string, staff: AuthenticatedStaff): Promise<CounterView> {
+    return this.change(counterId, staff, 'closed', async (manager, counter, now) => {
+      if (!counter.state) throw this.wrongState(counter, 'close');
+      assertSessionHolder(counter, staff);
+      await assertCounterFree(manager, counter);
+      await manager.query(`UPDATE counter_sessions SET state = 'closed', pause_reason = NULL, closed_at = $2 WHERE id = $1`, [counter.session_id, now]);
+      return { sessionId: counter.session_id! };
+    });
+  }
+
+  private wrongState(counter: LockedCounter, action: string): ConflictException {
+    const state = counter.state ?? 'closed';
+    return new ConflictException({ message: `Cannot ${action} ${counter.name}: it is ${state}`, code: `counter_${state}`, details: { state, action } });
+  }
+
+  /** Locks the counter, applies `apply`, records the session event and publishes it, in one transaction. */
+  private async change(
+    counterId: string,
+    staff: AuthenticatedStaff,
+    type: CounterEventType,
+    apply: (manager: EntityManager, counter: LockedCounter, now: Date) => Promise<{ sessionId: string; reason?: string }>,
+  ): Promise<CounterView> {
+    const now = this.clock.now();
+    const { officeId, change } = await this.db.transaction(async (manager) => {
+      const counter = await lockCounter(manager, counterId, staff);
+      const { sessionId, reason } = await apply(manager, counter, now);
+      const seq = await nextOfficeSeq(manager, counter.office_id);
+      await manager.query(
+        `INSERT INTO counter_session_events (session_id, counter_id, type, at, actor_staff_id, reason, seq) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [sessionId, counter.id, type, now, staff.id, reason ?? null, seq],
+      );
+      const [view] = await this.offices.counterViews(manager, counter.office_id, counter.id);
+      const change: CounterChange = { seq, at: now.toISOString(), kind: 'counter', type, counter: view };
+      return { officeId: counter.office_id, change };
+    });
+    this.publisher.publish(officeId, change);
+    return change.counter;
+  }
+}

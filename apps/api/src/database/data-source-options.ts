@@ -1,0 +1,24 @@
+import type { DataSourceOptions } from 'typeorm';
+import { entities } from './entities.js';
+import { migrations } from './migrations/index.js';
+
+/**
+ * TypeORM options for either database. The embedded one is reached through its unix
+ * socket with a pool of one connection: PGlite runs one session, so the pool of one is
+ * what serialises transactions there (STACK.md). PostgreSQL gets a real pool, and row
+ * locks do the work.
+ */
+export function dataSourceOptions(target: { databaseUrl: string } | { socketDir: string }): DataSourceOptions {
+  const common = {
+    type: 'postgres' as const,
+    entities,
+    migrations,
+    migrationsRun: false,
+    synchronize: false,
+    installExtensions: false,
+    uuidExtension: 'pgcrypto' as const,
+    logging: ['error'] as ('error')[],
+  };
+  if ('databaseUrl' in target) return { ...common, url: target.databaseUrl, poolSize: 10 };
+  return { ...common, host: target.socketDir, port: 5432, username: 'postgres', database: 'postgres', poolSize: 1 };
+}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { dataSourceOptions } from './data-source-options.js';
+import { EmbeddedPostgres } from './embedded-postgres.js';
+import { runMigrations } from './run-migrations.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ type: 'postgres' as const, _config: config }),
+      // Builds the data source itself: the embedded database must be started first, and
+      // stopped only after TypeORM has closed its pool.
+      dataSourceFactory: async (options) => {
+        const config = (options as unknown as { _config: AppConfig })._config;
+        const embedded = config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir);
+        const dataSource = new DataSource(
+          dataSourceOptions(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { socketDir: embedded!.socketDir }),
+        );
+        await dataSource.initialize();
+        await runMigrations(dataSource, { exclusive: !embedded });
+        if (embedded) {
+          const destroy = dataSource.destroy.bind(dataSource);
+          dataSource.destroy = async () => {
+            await destroy();
+            await embedded.stop();
+          };
+        }
+        return dataSource;
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { OpeningHours } from '@loket/domain';
+
+@Entity('offices')
+export class OfficeEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('text') slug: string;
+  @Column('text') name: string;
+  @Column('text', { name: 'time_zone' }) timeZone: string;
+  @Column('jsonb', { name: 'opening_hours' }) openingHours: OpeningHours[];
+  @Column('integer', { name: 'priority_max_wait_minutes' }) priorityMaxWaitMinutes: number;
+  /** bigint arrives as a string from pg. */
+  @Column('bigint') seq: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+}

@@ -1,0 +1,27 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Server } from 'socket.io';
+import { type ClientToServerEvents, type OfficeEvent, ServerEvent, type ServerToClientEvents, officeRoom } from '@loket/domain';
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+/**
+ * Pushes an office's committed changes to its room. Use cases call this after their
+ * transaction commits, never inside it, so nobody sees a change that was rolled back.
+ */
+@Injectable()
+export class OfficeEventsPublisher {
+  private readonly logger = new Logger('Realtime');
+  private server: RealtimeServer | null = null;
+
+  attach(server: RealtimeServer): void {
+    this.server = server;
+  }
+
+  publish(officeId: string, event: OfficeEvent): void {
+    if (!this.server) {
+      this.logger.warn(`No realtime server yet; event ${event.seq} of office ${officeId} not pushed`);
+      return;
+    }
+    this.server.to(officeRoom(officeId)).emit(ServerEvent.event, event);
+  }
+}

@@ -1,0 +1,86 @@
+import { type OnGatewayInit, SubscribeMessage, WebSocketGateway, MessageBody, ConnectedSocket } from '@nestjs/websockets';
+import type { Socket } from 'socket.io';
+import {
+  type Ack,
+  ClientEvent,
+  type ClientToServerEvents,
+  type OfficeSnapshot,
+  type ServerToClientEvents,
+  type SubscribeRequest,
+  officeRoom,
+} from '@loket/domain';
+import { toErrorBody } from '../common/error-filter.js';
+import { SLUG_PATTERN } from '../common/param-pipes.js';
+import { OfficesService } from '../offices/offices.service.js';
+import { OfficeEventsPublisher, type RealtimeServer } from './office-events.publisher.js';
+
+type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+function invalid(message: string): Ack<never> {
+  return { ok: false, error: { statusCode: 400, error: 'Bad Request', message, code: 'validation_failed' } };
+}
+
+/** Checks a subscribe/resync message at the edge: exactly `{ officeSlug }`, nothing else. */
+function parseSubscribeRequest(body: unknown): SubscribeRequest | string {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The message must be an object { officeSlug }';
+  const extra = Object.keys(body).filter((key) => key !== 'officeSlug');
+  if (extra.length > 0) return `Unknown field(s): ${extra.join(', ')}`;
+  const { officeSlug } = body as { officeSlug?: unknown };
+  if (typeof officeSlug !== 'string' || !SLUG_PATTERN.test(officeSlug)) return 'officeSlug must be an office slug';
+  return { officeSlug };
+}
+
+/**
+ * The one realtime gateway. A client subscribes to an office and gets its snapshot (with
+ * the sequence number) as the acknowledgement; every later change arrives as `office:event`
+ * with the next number. The room is joined before the snapshot is read, so no event
+ * falls between them: anything at or below the snapshot's number is simply stale.
+ */
+@WebSocketGateway()
+export class RealtimeGateway implements OnGatewayInit {
+  constructor(
+    private readonly offices: OfficesService,
+    private readonly publisher: OfficeEventsPublisher,
+  ) {}
+
+  afterInit(server: RealtimeServer): void {
+    this.publisher.attach(server);
+  }
+
+  @SubscribeMessage(ClientEvent.subscribe)
+  async subscribe(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<OfficeSnapshot>> {
+    const request = parseSubscribeRequest(body);
+    if (typeof request === 'string') return invalid(request);
+    try {
+      const office = await this.offices.bySlug(request.officeSlug);
+      await socket.join(officeRoom(office.id));
+      return { ok: true, data: await this.offices.snapshotBySlug(request.officeSlug) };
+    } catch (error) {
+      return { ok: false, error: toErrorBody(error) };
+    }
+  }
+
+  @SubscribeMessage(ClientEvent.resync)
+  async resync(@MessageBody() body: unknown): Promise<Ack<OfficeSnapshot>> {
+    const request = parseSubscribeRequest(body);
+    if (typeof request === 'string') return invalid(request);
+    try {
+      return { ok: true, data: await this.offices.snapshotBySlug(request.officeSlug) };
+    } catch (error) {
+      return { ok: false, error: toErrorBody(error) };
+    }
+  }
+
+  @SubscribeMessage(ClientEvent.unsubscribe)
+  async unsubscribe(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<null>> {
+    const request = parseSubscribeRequest(body);
+    if (typeof request === 'string') return invalid(request);
+    try {
+      const office = await this.offices.bySlug(request.officeSlug);
+      await socket.leave(officeRoom(office.id));
+      return { ok: true, data: null };
+    } catch (error) {
+      return { ok: false, error: toErrorBody(error) };
+    }
+  }
+}

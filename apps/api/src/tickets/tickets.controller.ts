@@ -1,0 +1,97 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { TicketView, TrackedTicketView } from '@loket/domain';
+import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
+import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
+import { IdempotencyKey, SlugPipe, TrackingCodePipe, uuidPipe } from '../common/param-pipes.js';
+import { IssueTicketDto } from './dto/issue-ticket.dto.js';
+import { ReasonDto } from './dto/reason.dto.js';
+import { TransferTicketDto } from './dto/transfer-ticket.dto.js';
+import { TicketsService } from './tickets.service.js';
+
+const ticketId = uuidPipe('The ticket id');
+
+@ApiTags('tickets')
+@Controller()
+export class TicketsController {
+  constructor(private readonly tickets: TicketsService) {}
+
+  @Post('offices/:slug/tickets')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key returns the same ticket (a double tap or a retry never issues two)' })
+  @ApiCreatedResponse({ description: 'The ticket, with its tracking code, place in the queue and estimated wait' })
+  issue(
+    @Param('slug', SlugPipe) slug: string,
+    @Body() body: IssueTicketDto,
+    @IdempotencyKey() idempotencyKey: string | null,
+  ): Promise<TrackedTicketView> {
+    return this.tickets.issue(slug, body, idempotencyKey);
+  }
+
+  @Get('tickets/track/:trackingCode')
+  track(@Param('trackingCode', TrackingCodePipe) code: string): Promise<TrackedTicketView> {
+    return this.tickets.track(code);
+  }
+
+  @Post('tickets/track/:trackingCode/cancel')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'Only a waiting ticket can be cancelled' })
+  cancelByCitizen(@Param('trackingCode', TrackingCodePipe) code: string): Promise<TrackedTicketView> {
+    return this.tickets.cancelByCitizen(code);
+  }
+
+  @Post('tickets/:id/recall')
+  @HttpCode(200)
+  @StaffOnly()
+  recall(@Param('id', ticketId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView> {
+    return this.tickets.act(id, 'recall', staff);
+  }
+
+  @Post('tickets/:id/start')
+  @HttpCode(200)
+  @StaffOnly()
+  start(@Param('id', ticketId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView> {
+    return this.tickets.act(id, 'start', staff);
+  }
+
+  @Post('tickets/:id/finish')
+  @HttpCode(200)
+  @StaffOnly()
+  finish(@Param('id', ticketId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView> {
+    return this.tickets.act(id, 'finish', staff);
+  }
+
+  @Post('tickets/:id/return')
+  @HttpCode(200)
+  @StaffOnly()
+  returnToQueue(@Param('id', ticketId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView> {
+    return this.tickets.act(id, 'return', staff);
+  }
+
+  @Post('tickets/:id/no-show')
+  @HttpCode(200)
+  @StaffOnly()
+  noShow(@Param('id', ticketId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView> {
+    return this.tickets.act(id, 'no_show', staff);
+  }
+
+  @Post('tickets/:id/reinstate')
+  @HttpCode(200)
+  @StaffOnly()
+  reinstate(@Param('id', ticketId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView> {
+    return this.tickets.act(id, 'reinstate', staff);
+  }
+
+  @Post('tickets/:id/cancel')
+  @HttpCode(200)
+  @StaffOnly()
+  cancel(@Param('id', ticketId) id: string, @Body() body: ReasonDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView> {
+    return this.tickets.act(id, 'cancel', staff, { reason: body.reason });
+  }
+
+  @Post('tickets/:id/transfer')
+  @HttpCode(200)
+  @StaffOnly()
+  transfer(@Param('id', ticketId) id: string, @Body() body: TransferTicketDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView> {
+    return this.tickets.act(id, 'transfer', staff, { serviceId: body.serviceId });
+  }
+}

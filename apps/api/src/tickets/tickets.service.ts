@@ -1,0 +1,410 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import {
+  type PriorityCategory,
+  type QueueEntry,
+  type TicketAction,
+  type TicketChange,
+  TicketEventType,
+  type TicketStatus,
+  type TicketView,
+  type TrackedTicketView,
+  assertReinstatable,
+  dueTime,
+  estimateWaitMinutes,
+  formatTicketNumber,
+  nextStatus,
+  placeInQueue,
+  serviceDay,
+} from '@loket/domain';
+import { Clock } from '../clock/clock.js';
+import { assertOfficeAccess } from '../common/office-access.js';
+import { type LockedCounter, assertCounterFree, assertWorkingCounter, lockCounter } from '../counters/counter-lock.js';
+import { nextOfficeSeq } from '../database/office-sequence.js';
+import { serviceViews } from '../offices/office-queries.js';
+import { OfficesService } from '../offices/offices.service.js';
+import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
+import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
+import { type TicketViewRow, readTicketRow, toCallView, toTicketView } from './ticket-views.js';
+import { newTrackingCode } from './tracking-code.js';
+
+interface Actor {
+  kind: 'citizen' | 'staff';
+  staffId: string | null;
+}
+
+interface LockedTicket {
+  id: string;
+  office_id: string;
+  service_id: string;
+  status: TicketStatus;
+  priority: PriorityCategory | null;
+  issued_at: Date;
+  service_day: string;
+  counter_id: string | null;
+  staff_id: string | null;
+  tracking_code: string;
+}
+
+/** What a transition writes besides the status. */
+type TicketChanges = Record<string, unknown>;
+
+/** The actions an officer takes on the ticket at their counter (others are office-wide). */
+const COUNTER_ACTIONS: readonly TicketAction[] = ['recall', 'start', 'finish', 'return', 'no_show', 'transfer'];
+
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly offices: OfficesService,
+    private readonly publisher: OfficeEventsPublisher,
+  ) {}
+
+  /**
+   * Issues a ticket at the kiosk. The number comes from a per service-day counter row
+   * incremented in the same transaction as the insert, so numbers are consecutive and
+   * never repeat under load; an `idempotencyKey` seen before returns that same ticket.
+   */
+  async issue(
+    officeSlug: string,
+    request: { serviceId: string; priority?: PriorityCategory | null },
+    idempotencyKey: string | null,
+  ): Promise<TrackedTicketView> {
+    const office = await this.offices.bySlug(officeSlug);
+    if (idempotencyKey) {
+      const existing = await this.findByIdempotencyKey(office.id, idempotencyKey);
+      if (existing) return this.trackedView(existing);
+    }
+    const [service] = await this.db.query<{ id: string; code: string; name: string; max_wait_minutes: number; daily_quota: number | null; active: boolean }[]>(
+      'SELECT id, code, name, max_wait_minutes, daily_quota, active FROM services WHERE id = $1 AND office_id = $2',
+      [request.serviceId, office.id],
+    );
+    if (!service) throw new NotFoundException(`No service with the id "${request.serviceId}" in ${office.name}`);
+    if (!service.active) throw new ConflictException({ message: `${service.name} is not open for tickets`, code: 'service_inactive' });
+
+    const now = this.clock.now();
+    const day = serviceDay(now, office.timeZone);
+    const priority = request.priority ?? null;
+    let change: TicketChange;
+    try {
+      change = await this.db.transaction(async (manager) => {
+        // The counter row's lock makes concurrent issues of one service take turns for the number only.
+        const [{ last_number: number }] = await manager.query<{ last_number: number }[]>(
+          `INSERT INTO ticket_number_counters (service_id, service_day, last_number) VALUES ($1, $2, 1)
+           ON CONFLICT (service_id, service_day) DO UPDATE SET last_number = ticket_number_counters.last_number + 1
+           RETURNING last_number`,
+          [service.id, day],
+        );
+        if (service.daily_quota !== null && number > service.daily_quota) {
+          throw new ConflictException({
+            message: `Today's quota of ${service.daily_quota} tickets for ${service.name} has been reached`,
+            code: 'quota_reached',
+            details: { dailyQuota: service.daily_quota },
+          });
+        }
+        const due = new Date(dueTime(now.getTime(), service.max_wait_minutes, priority, office.priorityMaxWaitMinutes));
+        const [{ id }] = await manager.query<{ id: string }[]>(
+          `INSERT INTO tickets (office_id, service_id, issued_service_id, service_day, number, display_number, priority, status,
+                                issued_at, due_at, tracking_code, idempotency_key)
+           VALUES ($1, $2, $2, $3, $4, $5, $6, 'waiting', $7, $8, $9, $10) RETURNING id`,
+          [office.id, service.id, day, number, formatTicketNumber(service.code, number), priority, now, due, newTrackingCode(), idempotencyKey],
+        );
+        const row = (await readTicketRow(manager, id))!;
+        return this.recordEvent(manager, row, TicketEventType.issued, { kind: 'citizen', staffId: null }, now, { priority });
+      });
+    } catch (error) {
+      // Two requests with one key raced: the loser's insert hit the unique key; answer with the winner's ticket.
+      if (idempotencyKey && isUniqueViolation(error, 'tickets_office_id_idempotency_key_key')) {
+        const existing = await this.findByIdempotencyKey(office.id, idempotencyKey);
+        if (existing) return this.trackedView(existing);
+      }
+      throw error;
+    }
+    this.publisher.publish(office.id, change);
+    return this.trackedView(change.ticket.id);
+  }
+
+  /** The phone page's view of a ticket, by its tracking code. */
+  async track(trackingCode: string): Promise<TrackedTicketView> {
+    const [row] = await this.db.query<{ id: string }[]>('SELECT id FROM tickets WHERE tracking_code = $1', [trackingCode]);
+    if (!row) throw new NotFoundException('No ticket with this tracking code');
+    return this.trackedView(row.id);
+  }
+
+  /** A citizen cancels their own waiting ticket from the phone page. */
+  async cancelByCitizen(trackingCode: string): Promise<TrackedTicketView> {
+    const [row] = await this.db.query<{ id: string }[]>('SELECT id FROM tickets WHERE tracking_code = $1', [trackingCode]);
+    if (!row) throw new NotFoundException('No ticket with this tracking code');
+    await this.transition(row.id, 'cancel', { kind: 'citizen', staffId: null }, () => ({ changes: {}, payload: { by: 'citizen' } }));
+    return this.trackedView(row.id);
+  }
+
+  /**
+   * Call-next: claims the waiting ticket this counter should serve next, or null when
+   * nobody it may serve is waiting. The order (earliest due, then issued-at, then id) is
+   * `compareForCall` of libs/domain; `FOR UPDATE SKIP LOCKED` lets counters calling at the
+   * same instant each claim a different ticket without waiting on or retrying each other.
+   */
+  async callNext(counterId: string, staff: AuthenticatedStaff): Promise<TicketView | null> {
+    const now = this.clock.now();
+    const result = await this.db.transaction(async (manager) => {
+      const counter = await lockCounter(manager, counterId, staff);
+      assertWorkingCounter(counter, staff);
+      await assertCounterFree(manager, counter);
+      // A priority counter (loket khusus) takes priority tickets first, the rest only when none waits.
+      const ticketId = (counter.priority_only && (await this.claimNext(manager, counter, true))) || (await this.claimNext(manager, counter, false));
+      if (!ticketId) return null;
+      return this.markCalled(manager, ticketId, counter, staff, now, { outOfOrder: false });
+    });
+    if (!result) return null;
+    this.publisher.publish(result.officeId, result.change);
+    return result.change.ticket;
+  }
+
+  /** Calls one waiting ticket out of order; the reason goes into the audit trail. */
+  async callTicket(counterId: string, ticketId: string, reason: string, staff: AuthenticatedStaff): Promise<TicketView> {
+    const now = this.clock.now();
+    const result = await this.db.transaction(async (manager) => {
+      const counter = await lockCounter(manager, counterId, staff);
+      assertWorkingCounter(counter, staff);
+      await assertCounterFree(manager, counter);
+      const ticket = await this.lockTicket(manager, ticketId);
+      if (ticket.office_id !== counter.office_id) throw new NotFoundException(`No ticket with the id "${ticketId}" in this office`);
+      nextStatus(ticket.status, 'call');
+      if (!counter.service_ids.includes(ticket.service_id)) {
+        throw new ConflictException({ message: `${counter.name} does not serve this ticket's service`, code: 'service_not_served' });
+      }
+      return this.markCalled(manager, ticket.id, counter, staff, now, { outOfOrder: true, reason });
+    });
+    this.publisher.publish(result.officeId, result.change);
+    return result.change.ticket;
+  }
+
+  /** Every other transition of a ticket, by staff. */
+  async act(
+    ticketId: string,
+    action: Exclude<TicketAction, 'call'>,
+    staff: AuthenticatedStaff,
+    input: { reason?: string; serviceId?: string } = {},
+  ): Promise<TicketView> {
+    const actor: Actor = { kind: 'staff', staffId: staff.id };
+    const change = await this.transition(ticketId, action, actor, async (ticket, manager, now) => {
+      assertOfficeAccess(staff, ticket.office_id);
+      if (COUNTER_ACTIONS.includes(action) && staff.role === 'officer' && ticket.staff_id !== staff.id) {
+        throw new ForbiddenException('This ticket is being handled at another counter');
+      }
+      switch (action) {
+        case 'recall':
+          return { changes: { recall_count: () => 'recall_count + 1', called_at: now }, payload: {}, call: 'recall' as const };
+        case 'start':
+          return { changes: { started_at: now }, payload: {} };
+        case 'finish':
+          return { changes: { finished_at: now }, payload: {} };
+        case 'return':
+          return { changes: { counter_id: null, staff_id: null, called_at: null }, payload: { fromCounterId: ticket.counter_id } };
+        case 'no_show':
+          return { changes: { finished_at: now }, payload: {} };
+        case 'reinstate': {
+          const [office] = await manager.query<{ time_zone: string }[]>('SELECT time_zone FROM offices WHERE id = $1', [ticket.office_id]);
+          assertReinstatable(ticket.service_day, serviceDay(now, office.time_zone));
+          return { changes: { counter_id: null, staff_id: null, called_at: null, finished_at: null }, payload: {} };
+        }
+        case 'cancel':
+          return { changes: { finished_at: now }, payload: { by: 'staff', reason: input.reason } };
+        case 'transfer':
+          return this.transferChanges(manager, ticket, input.serviceId!);
+      }
+    });
+    return change.ticket;
+  }
+
+  private async transferChanges(manager: EntityManager, ticket: LockedTicket, serviceId: string) {
+    const [target] = await manager.query<{ id: string; name: string; active: boolean; max_wait_minutes: number; priority_max_wait_minutes: number }[]>(
+      `SELECT s.id, s.name, s.active, s.max_wait_minutes, o.priority_max_wait_minutes
+       FROM services s JOIN offices o ON o.id = s.office_id WHERE s.id = $1 AND s.office_id = $2`,
+      [serviceId, ticket.office_id],
+    );
+    if (!target) throw new NotFoundException(`No service with the id "${serviceId}" in this office`);
+    if (target.id === ticket.service_id) throw new BadRequestException({ message: 'The ticket is already in this service', code: 'same_service' });
+    if (!target.active) throw new ConflictException({ message: `${target.name} is not open for tickets`, code: 'service_inactive' });
+    // The ticket keeps its issued-at: it is due by the new service's standard, counted from the kiosk.
+    const due = new Date(dueTime(ticket.issued_at.getTime(), target.max_wait_minutes, ticket.priority, target.priority_max_wait_minutes));
+    return {
+      changes: { service_id: target.id, due_at: due, counter_id: null, staff_id: null, called_at: null, started_at: null },
+      payload: { fromServiceId: ticket.service_id, toServiceId: target.id, fromCounterId: ticket.counter_id },
+      fromServiceId: ticket.service_id,
+    };
+  }
+
+  /**
+   * Locks a ticket, asks the domain whether `action` is legal from its status (409 naming
+   * the status if not), writes the new status with `decide`'s changes and the event in one
+   * transaction, then publishes the event.
+   */
+  private async transition(
+    ticketId: string,
+    action: TicketAction,
+    actor: Actor,
+    decide: (
+      ticket: LockedTicket,
+      manager: EntityManager,
+      now: Date,
+    ) => Promise<{ changes: TicketChanges; payload: Record<string, unknown>; call?: 'recall'; fromServiceId?: string }> | { changes: TicketChanges; payload: Record<string, unknown>; call?: 'recall'; fromServiceId?: string },
+  ): Promise<TicketChange> {
+    const now = this.clock.now();
+    const { officeId, change } = await this.db.transaction(async (manager) => {
+      const ticket = await this.lockTicket(manager, ticketId);
+      const status = nextStatus(ticket.status, action);
+      const decision = await decide(ticket, manager, now);
+      await this.updateTicket(manager, ticket.id, { status, ...decision.changes });
+      const row = (await readTicketRow(manager, ticket.id))!;
+      const type = EVENT_FOR_ACTION[action];
+      const change = await this.recordEvent(manager, row, type, actor, now, decision.payload, {
+        counterId: ticket.counter_id ?? row.counter_id,
+        call: decision.call === 'recall',
+        fromServiceId: decision.fromServiceId ?? null,
+      });
+      return { officeId: ticket.office_id, change };
+    });
+    this.publisher.publish(officeId, change);
+    return change;
+  }
+
+  private async claimNext(manager: EntityManager, counter: LockedCounter, priorityOnly: boolean): Promise<string | null> {
+    const [row] = await manager.query<{ id: string }[]>(
+      `SELECT id FROM tickets
+       WHERE office_id = $1 AND status = 'waiting' AND service_id = ANY($2::uuid[]) ${priorityOnly ? 'AND priority IS NOT NULL' : ''}
+       ORDER BY due_at, issued_at, id
+       LIMIT 1
+       FOR UPDATE SKIP LOCKED`,
+      [counter.office_id, counter.service_ids],
+    );
+    return row?.id ?? null;
+  }
+
+  private async markCalled(
+    manager: EntityManager,
+    ticketId: string,
+    counter: LockedCounter,
+    staff: AuthenticatedStaff,
+    now: Date,
+    payload: Record<string, unknown>,
+  ): Promise<{ officeId: string; change: TicketChange }> {
+    // The ticket is served by the officer whose session it is, even when a supervisor clicks.
+    const servingStaffId = counter.session_staff_id ?? staff.id;
+    await this.updateTicket(manager, ticketId, { status: 'called', counter_id: counter.id, staff_id: servingStaffId, called_at: now });
+    const row = (await readTicketRow(manager, ticketId))!;
+    const change = await this.recordEvent(manager, row, TicketEventType.called, { kind: 'staff', staffId: staff.id }, now, payload, {
+      counterId: counter.id,
+      call: true,
+    });
+    return { officeId: counter.office_id, change };
+  }
+
+  private async lockTicket(manager: EntityManager, ticketId: string): Promise<LockedTicket> {
+    const [ticket] = await manager.query<LockedTicket[]>(
+      `SELECT id, office_id, service_id, status, priority, issued_at, service_day::text AS service_day, counter_id, staff_id, tracking_code
+       FROM tickets WHERE id = $1 FOR UPDATE`,
+      [ticketId],
+    );
+    if (!ticket) throw new NotFoundException(`No ticket with the id "${ticketId}"`);
+    return ticket;
+  }
+
+  private async updateTicket(manager: EntityManager, ticketId: string, changes: TicketChanges): Promise<void> {
+    const sets: string[] = [];
+    const values: unknown[] = [ticketId];
+    for (const [column, value] of Object.entries(changes)) {
+      if (typeof value === 'function') {
+        sets.push(`${column} = ${(value as () => string)()}`);
+      } else {
+        values.push(value);
+        sets.push(`${column} = $${values.length}`);
+      }
+    }
+    await manager.query(`UPDATE tickets SET ${sets.join(', ')} WHERE id = $1`, values);
+  }
+
+  /** Appends the event row, with the office's next sequence number, and returns what goes on the wire. */
+  private async recordEvent(
+    manager: EntityManager,
+    row: TicketViewRow,
+    type: TicketEventType,
+    actor: Actor,
+    now: Date,
+    payload: Record<string, unknown>,
+    options: { counterId?: string | null; call?: boolean; fromServiceId?: string | null } = {},
+  ): Promise<TicketChange> {
+    const officeId = row.office_id;
+    const seq = await nextOfficeSeq(manager, officeId);
+    await manager.query(
+      `INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, actor_staff_id, counter_id, service_id, payload, seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [row.id, officeId, type, now, actor.kind, actor.staffId, options.counterId ?? null, row.service_id, JSON.stringify(payload), seq],
+    );
+    return {
+      seq,
+      at: now.toISOString(),
+      kind: 'ticket',
+      type,
+      ticket: toTicketView(row),
+      call: options.call ? toCallView(row, now, type === TicketEventType.recalled) : null,
+      fromServiceId: options.fromServiceId ?? null,
+    };
+  }
+
+  private async findByIdempotencyKey(officeId: string, key: string): Promise<string | null> {
+    const [row] = await this.db.query<{ id: string }[]>('SELECT id FROM tickets WHERE office_id = $1 AND idempotency_key = $2', [officeId, key]);
+    return row?.id ?? null;
+  }
+
+  private async trackedView(ticketId: string): Promise<TrackedTicketView> {
+    const manager = this.db.manager;
+    const row = (await readTicketRow(manager, ticketId))!;
+    const [extra] = await manager.query<{ tracking_code: string; office_id: string; service_name: string }[]>(
+      `SELECT t.tracking_code, t.office_id, s.name AS service_name FROM tickets t JOIN services s ON s.id = t.service_id WHERE t.id = $1`,
+      [ticketId],
+    );
+    const office = await this.offices.byId(extra.office_id);
+    let place: number | null = null;
+    let estimate: number | null = null;
+    if (row.status === 'waiting') {
+      const waiting = await manager.query<{ id: string; service_id: string; issued_at: Date; due_at: Date; priority: PriorityCategory | null }[]>(
+        `SELECT id, service_id, issued_at, due_at, priority FROM tickets WHERE office_id = $1 AND service_id = $2 AND status = 'waiting'`,
+        [office.id, row.service_id],
+      );
+      const entries: QueueEntry[] = waiting.map((w) => ({ id: w.id, serviceId: w.service_id, issuedAt: w.issued_at.getTime(), dueAt: w.due_at.getTime(), priority: w.priority }));
+      place = placeInQueue(entries, row.id);
+      const [service] = await serviceViews(manager, office, this.clock.now(), row.service_id);
+      estimate = place === null ? null : estimateWaitMinutes({ ahead: place - 1, openCounters: service.countersOpen, averageServiceMinutes: service.averageServiceMinutes });
+    }
+    return {
+      ...toTicketView(row),
+      trackingCode: extra.tracking_code,
+      officeSlug: office.slug,
+      officeName: office.name,
+      serviceName: extra.service_name,
+      counterName: row.counter_name,
+      placeInQueue: place,
+      estimatedWaitMinutes: estimate,
+    };
+  }
+}
+
+const EVENT_FOR_ACTION: Record<TicketAction, TicketEventType> = {
+  call: TicketEventType.called,
+  recall: TicketEventType.recalled,
+  start: TicketEventType.started,
+  finish: TicketEventType.finished,
+  return: TicketEventType.returned,
+  no_show: TicketEventType.noShow,
+  reinstate: TicketEventType.reinstated,
+  transfer: TicketEventType.transferred,
+  cancel: TicketEventType.cancelled,
+};
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : null;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
+}
