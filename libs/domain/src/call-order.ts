@@ -8,6 +8,11 @@ export interface QueueEntry {
   issuedAt: number;
   dueAt: number;
   priority: PriorityCategory | null;
+  /**
+   * Increasing in the order tickets were issued: breaks a tie of two tickets issued in the
+   * same millisecond the way people queued. Optional for callers with no such order.
+   */
+  issueOrder?: number;
 }
 
 /** What the rule needs to know of the counter that calls. */
@@ -33,9 +38,14 @@ export function dueTime(
   return issuedAt + maxWait * MINUTE_MS;
 }
 
-/** Earliest due first, ties by issued-at, then by id so the order is total. */
+/** Earliest due first, ties by issued-at (then issue order), then by id so the order is total. */
 export function compareForCall(a: QueueEntry, b: QueueEntry): number {
-  return a.dueAt - b.dueAt || a.issuedAt - b.issuedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.dueAt - b.dueAt ||
+    a.issuedAt - b.issuedAt ||
+    (a.issueOrder ?? 0) - (b.issueOrder ?? 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 export function canServe(counter: CounterScope, entry: QueueEntry): boolean {

@@ -7,3 +7,5 @@ export * from './call-order.js';
 export * from './wait-estimate.js';
 export * from './views.js';
 export * from './realtime.js';
+export * from './spoken.js';
+export * from './measures.js';

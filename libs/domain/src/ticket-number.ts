@@ -11,6 +11,16 @@ export class InvalidServiceCodeError extends DomainError {
   }
 }
 
+export class InvalidTicketNumberError extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'invalid_ticket_number';
+  constructor(ticketNumber: string) {
+    super(`Ticket number must be a service code, a dash and at least three digits (e.g. A-007), got "${ticketNumber}"`, {
+      ticketNumber,
+    });
+  }
+}
+
 /** The number shown to people: code, dash, at least three digits (`A-007`, `KK-120`, `A-1000`). */
 export function formatTicketNumber(serviceCode: string, sequence: number): string {
   if (!SERVICE_CODE_PATTERN.test(serviceCode)) throw new InvalidServiceCodeError(serviceCode);

@@ -60,6 +60,8 @@ export interface TicketView {
   status: TicketStatus;
   issuedAt: string;
   dueAt: string;
+  /** Increasing in issue order; breaks ties of issuedAt (see `QueueEntry.issueOrder`). */
+  issueOrder: number;
   counterId: string | null;
   counterNumber: number | null;
   calledAt: string | null;

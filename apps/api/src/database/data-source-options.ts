@@ -17,7 +17,8 @@ export function dataSourceOptions(target: { databaseUrl: string } | { socketDir:
     synchronize: false,
     installExtensions: false,
     uuidExtension: 'pgcrypto' as const,
-    logging: ['error'] as ('error')[],
+    // Failed queries surface as errors the caller handles (or the error filter logs); no double logging.
+    logging: false,
   };
   if ('databaseUrl' in target) return { ...common, url: target.databaseUrl, poolSize: 10 };
   return { ...common, host: target.socketDir, port: 5432, username: 'postgres', database: 'postgres', poolSize: 1 };

@@ -6,6 +6,10 @@ import type { EntityManager } from 'typeorm';
  * in the transaction to hold that lock as briefly as possible.
  */
 export async function nextOfficeSeq(manager: EntityManager, officeId: string): Promise<number> {
-  const [row] = await manager.query<{ seq: string }[]>('UPDATE offices SET seq = seq + 1 WHERE id = $1 RETURNING seq', [officeId]);
+  // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count] rather than rows.
+  const [row] = await manager.query<{ seq: string }[]>(
+    'WITH bumped AS (UPDATE offices SET seq = seq + 1 WHERE id = $1 RETURNING seq) SELECT seq FROM bumped',
+    [officeId],
+  );
   return Number(row.seq);
 }

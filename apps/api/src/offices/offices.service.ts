@@ -72,7 +72,7 @@ export class OfficesService {
     const services = await serviceViews(manager, office, now);
     const counters = await this.counterViews(manager, office.id);
     const waiting = await manager.query<TicketViewRow[]>(
-      `${TICKET_VIEW_SELECT} WHERE t.office_id = $1 AND t.status = 'waiting' ORDER BY t.due_at, t.issued_at, t.id`,
+      `${TICKET_VIEW_SELECT} WHERE t.office_id = $1 AND t.status = 'waiting' ORDER BY t.due_at, t.issued_at, t.issue_order`,
       [office.id],
     );
     const calls = await manager.query<CallRow[]>(

@@ -4,7 +4,7 @@ import type { CallView, PriorityCategory, TicketStatus, TicketView } from '@loke
 /** The one select every ticket view is read with. */
 export const TICKET_VIEW_SELECT = `
   SELECT t.id, t.office_id, t.display_number, t.service_id, s.code AS service_code, t.priority, t.status,
-         t.issued_at, t.due_at, t.counter_id, c.number AS counter_number, c.name AS counter_name,
+         t.issued_at, t.due_at, t.issue_order, t.counter_id, c.number AS counter_number, c.name AS counter_name,
          t.called_at, t.started_at, t.finished_at, t.recall_count
   FROM tickets t
   JOIN services s ON s.id = t.service_id
@@ -20,6 +20,7 @@ export interface TicketViewRow {
   status: TicketStatus;
   issued_at: Date;
   due_at: Date;
+  issue_order: string;
   counter_id: string | null;
   counter_number: number | null;
   counter_name: string | null;
@@ -41,6 +42,7 @@ export function toTicketView(row: TicketViewRow): TicketView {
     status: row.status,
     issuedAt: row.issued_at.toISOString(),
     dueAt: row.due_at.toISOString(),
+    issueOrder: Number(row.issue_order),
     counterId: row.counter_id,
     counterNumber: row.counter_number,
     calledAt: iso(row.called_at),

@@ -142,7 +142,7 @@ export class TicketsService {
 
   /**
    * Call-next: claims the waiting ticket this counter should serve next, or null when
-   * nobody it may serve is waiting. The order (earliest due, then issued-at, then id) is
+   * nobody it may serve is waiting. The order (earliest due, then issued-at, then issue order) is
    * `compareForCall` of libs/domain; `FOR UPDATE SKIP LOCKED` lets counters calling at the
    * same instant each claim a different ticket without waiting on or retrying each other.
    */
@@ -275,7 +275,7 @@ export class TicketsService {
     const [row] = await manager.query<{ id: string }[]>(
       `SELECT id FROM tickets
        WHERE office_id = $1 AND status = 'waiting' AND service_id = ANY($2::uuid[]) ${priorityOnly ? 'AND priority IS NOT NULL' : ''}
-       ORDER BY due_at, issued_at, id
+       ORDER BY due_at, issued_at, issue_order
        LIMIT 1
        FOR UPDATE SKIP LOCKED`,
       [counter.office_id, counter.service_ids],
@@ -370,11 +370,18 @@ export class TicketsService {
     let place: number | null = null;
     let estimate: number | null = null;
     if (row.status === 'waiting') {
-      const waiting = await manager.query<{ id: string; service_id: string; issued_at: Date; due_at: Date; priority: PriorityCategory | null }[]>(
-        `SELECT id, service_id, issued_at, due_at, priority FROM tickets WHERE office_id = $1 AND service_id = $2 AND status = 'waiting'`,
+      const waiting = await manager.query<{ id: string; service_id: string; issued_at: Date; due_at: Date; issue_order: string; priority: PriorityCategory | null }[]>(
+        `SELECT id, service_id, issued_at, due_at, issue_order, priority FROM tickets WHERE office_id = $1 AND service_id = $2 AND status = 'waiting'`,
         [office.id, row.service_id],
       );
-      const entries: QueueEntry[] = waiting.map((w) => ({ id: w.id, serviceId: w.service_id, issuedAt: w.issued_at.getTime(), dueAt: w.due_at.getTime(), priority: w.priority }));
+      const entries: QueueEntry[] = waiting.map((w) => ({
+        id: w.id,
+        serviceId: w.service_id,
+        issuedAt: w.issued_at.getTime(),
+        dueAt: w.due_at.getTime(),
+        issueOrder: Number(w.issue_order),
+        priority: w.priority,
+      }));
       place = placeInQueue(entries, row.id);
       const [service] = await serviceViews(manager, office, this.clock.now(), row.service_id);
       estimate = place === null ? null : estimateWaitMinutes({ ahead: place - 1, openCounters: service.countersOpen, averageServiceMinutes: service.averageServiceMinutes });

@@ -104,6 +104,8 @@ export class InitialSchema1764316800000 implements MigrationInterface {
     await db.query(`
       CREATE TABLE tickets (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        -- Increasing in issue order: breaks ties of issued_at the way people queued.
+        issue_order bigint GENERATED ALWAYS AS IDENTITY,
         office_id uuid NOT NULL REFERENCES offices(id),
         service_id uuid NOT NULL REFERENCES services(id),
         -- The service and day the number was drawn from: a transferred ticket keeps its number.
@@ -127,7 +129,7 @@ export class InitialSchema1764316800000 implements MigrationInterface {
         UNIQUE (office_id, idempotency_key)
       )`);
     // Call-next reads waiting tickets of one office in due order; keep that an index scan.
-    await db.query(`CREATE INDEX tickets_waiting_due ON tickets (office_id, due_at, issued_at, id) WHERE status = 'waiting'`);
+    await db.query(`CREATE INDEX tickets_waiting_due ON tickets (office_id, due_at, issued_at, issue_order) WHERE status = 'waiting'`);
     await db.query(`CREATE INDEX tickets_at_counter ON tickets (counter_id) WHERE status IN ('called', 'serving')`);
     await db.query(`CREATE INDEX tickets_office_day ON tickets (office_id, service_day)`);
     await db.query(`

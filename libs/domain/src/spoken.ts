@@ -1,0 +1,77 @@
+/**
+ * The Indonesian words of the board's voice call: "Nomor antrean A nol nol tujuh, silakan
+ * menuju loket tiga". Written once here so every board speaks the same sentence.
+ */
+import { InvalidTicketNumberError, parseTicketNumber } from './ticket-number.js';
+
+const DIGITS = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'] as const;
+
+export const MAX_SPOKEN_NUMBER = 9999;
+
+/** Indonesian words for a whole number 0…9999: 12 → "dua belas", 1011 → "seribu sebelas". */
+export function spokenNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > MAX_SPOKEN_NUMBER) {
+    throw new RangeError(`Can only speak whole numbers from 0 to ${MAX_SPOKEN_NUMBER}, got ${n}`);
+  }
+  if (n === 0) return 'nol';
+  return belowTenThousand(n);
+}
+
+// Indonesian joins the "se-" prefix for one (seribu, seratus, sepuluh, sebelas) and
+// otherwise says "<digit> <unit>"; zero parts are simply left out.
+function belowTenThousand(n: number): string {
+  const thousands = Math.floor(n / 1000);
+  const rest = n % 1000;
+  const words: string[] = [];
+  if (thousands === 1) words.push('seribu');
+  else if (thousands > 1) words.push(`${DIGITS[thousands]} ribu`);
+  if (rest > 0) words.push(belowThousand(rest));
+  return words.join(' ');
+}
+
+function belowThousand(n: number): string {
+  const hundreds = Math.floor(n / 100);
+  const rest = n % 100;
+  const words: string[] = [];
+  if (hundreds === 1) words.push('seratus');
+  else if (hundreds > 1) words.push(`${DIGITS[hundreds]} ratus`);
+  if (rest > 0) words.push(belowHundred(rest));
+  return words.join(' ');
+}
+
+function belowHundred(n: number): string {
+  if (n < 10) return DIGITS[n];
+  if (n === 10) return 'sepuluh';
+  if (n === 11) return 'sebelas';
+  if (n < 20) return `${DIGITS[n - 10]} belas`;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return ones === 0 ? `${DIGITS[tens]} puluh` : `${DIGITS[tens]} puluh ${DIGITS[ones]}`;
+}
+
+/**
+ * A ticket number as it is called out: the service code letter by letter, then the digits
+ * one by one, the way people read the printed ticket ("A-007" → "A nol nol tujuh",
+ * "KK-120" → "K K satu dua nol"). Throws `InvalidTicketNumberError` for anything else.
+ */
+export function spokenTicketNumber(ticketNumber: string): string {
+  const parsed = parseTicketNumber(ticketNumber);
+  if (!parsed) throw new InvalidTicketNumberError(ticketNumber);
+  const letters = [...parsed.serviceCode];
+  // The digits as printed (leading zeros included), not the parsed sequence.
+  const digits = [...ticketNumber.slice(parsed.serviceCode.length + 1)].map((digit) => DIGITS[Number(digit)]);
+  return [...letters, ...digits].join(' ');
+}
+
+/** A counter as it is called out, its number as a whole number: 12 → "loket dua belas". */
+export function spokenCounter(counterNumber: number): string {
+  if (!Number.isInteger(counterNumber) || counterNumber < 1) {
+    throw new RangeError(`A counter number is a positive whole number, got ${counterNumber}`);
+  }
+  return `loket ${spokenNumber(counterNumber)}`;
+}
+
+/** The sentence the board speaks after the chime, for a call and again for each recall. */
+export function callAnnouncement(ticketNumber: string, counterNumber: number): string {
+  return `Nomor antrean ${spokenTicketNumber(ticketNumber)}, silakan menuju ${spokenCounter(counterNumber)}`;
+}
