@@ -27,14 +27,17 @@ export const onPostgres = Boolean(process.env.DATABASE_URL);
  * clock. On PGlite each test file gets its own data folder; on PostgreSQL they share the
  * database named by DATABASE_URL and keep apart by each creating its own office.
  */
-export async function startTestApp(options: { seedDemo?: boolean; databaseUrl?: string | null; start?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { seedDemo?: boolean; databaseUrl?: string | null; redisUrl?: string | null; start?: string } = {},
+): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'loket-test-'));
   const config: AppConfig = {
     port: 0,
     dataDir,
     databaseUrl: options.databaseUrl === undefined ? (process.env.DATABASE_URL ?? null) : options.databaseUrl,
-    redisUrl: null,
-    jwtSecret: null,
+    redisUrl: options.redisUrl ?? null,
+    // One secret for every instance a test starts, as a real multi-instance deployment sets JWT_SECRET.
+    jwtSecret: 'integration-test-secret',
     demoPassword: 'demo-password-for-tests',
     seedDemo: options.seedDemo ?? false,
     production: false,

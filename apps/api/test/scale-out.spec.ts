@@ -1,0 +1,49 @@
+import { io, type Socket } from 'socket.io-client';
+import { type Ack, ClientEvent, type ClientToServerEvents, type OfficeEvent, type OfficeSnapshot, ServerEvent, type ServerToClientEvents } from '@loket/domain';
+import { createOffice } from './support/fixtures.js';
+import { client } from './support/http.js';
+import { type TestApp, onPostgres, startTestApp } from './support/test-app.js';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+// Two API instances need a shared database, so this runs on PostgreSQL only (CI runs both).
+(onPostgres ? describe : describe.skip)('two API instances behind one Redis', () => {
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startTestApp({ redisUrl: REDIS_URL }), startTestApp({ redisUrl: REDIS_URL })]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+  });
+
+  it('delivers a change made on one instance to a board connected to the other', async () => {
+    const office = await createOffice(a, { services: [{ code: 'A' }], counters: [] });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(b.url, { transports: ['websocket'], reconnection: false });
+    try {
+      const ack = await new Promise<Ack<OfficeSnapshot>>((resolve) => socket.emit(ClientEvent.subscribe, { officeSlug: office.slug }, resolve));
+      expect(ack.ok).toBe(true);
+      const arriving = new Promise<OfficeEvent>((resolve) => socket.once(ServerEvent.event, resolve));
+
+      const ticket = (await client(a.url).post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A })).body;
+
+      const event = await arriving;
+      expect(event).toMatchObject({ seq: 1, kind: 'ticket', type: 'issued', ticket: { id: ticket.id, number: 'A-001' } });
+    } finally {
+      socket.disconnect();
+    }
+  });
+
+  it('numbers tickets issued on both instances at once without a duplicate', async () => {
+    const office = await createOffice(a, { services: [{ code: 'A' }], counters: [] });
+
+    const replies = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => client(i % 2 ? a.url : b.url).post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A })),
+    );
+
+    const numbers = new Set(replies.map((reply) => reply.body.number));
+    expect(numbers.size).toBe(60);
+    expect(numbers.has('A-060')).toBe(true);
+  });
+});
