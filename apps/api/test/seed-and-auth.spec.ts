@@ -28,7 +28,7 @@ describe('first start on an empty database', () => {
 
   beforeAll(async () => {
     database = await freshDatabaseUrl();
-    t = await startTestApp({ seedDemo: true, databaseUrl: database.url });
+    t = await startTestApp({ seedDemo: true, databaseUrl: database.url, jwtSecret: null });
   });
   afterAll(async () => {
     await t.close();

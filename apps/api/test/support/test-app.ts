@@ -28,7 +28,7 @@ export const onPostgres = Boolean(process.env.DATABASE_URL);
  * database named by DATABASE_URL and keep apart by each creating its own office.
  */
 export async function startTestApp(
-  options: { seedDemo?: boolean; databaseUrl?: string | null; redisUrl?: string | null; start?: string } = {},
+  options: { seedDemo?: boolean; databaseUrl?: string | null; redisUrl?: string | null; jwtSecret?: string | null; start?: string } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'loket-test-'));
   const config: AppConfig = {
@@ -37,7 +37,7 @@ export async function startTestApp(
     databaseUrl: options.databaseUrl === undefined ? (process.env.DATABASE_URL ?? null) : options.databaseUrl,
     redisUrl: options.redisUrl ?? null,
     // One secret for every instance a test starts, as a real multi-instance deployment sets JWT_SECRET.
-    jwtSecret: 'integration-test-secret',
+    jwtSecret: options.jwtSecret === undefined ? 'integration-test-secret' : options.jwtSecret,
     demoPassword: 'demo-password-for-tests',
     seedDemo: options.seedDemo ?? false,
     production: false,

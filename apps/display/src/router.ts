@@ -1,0 +1,26 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import LandingPage from './pages/LandingPage.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title, shown in the browser tab. */
+    titleKey?: string;
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes: [
+    { path: '/', name: 'landing', component: LandingPage, meta: { titleKey: 'landing.title' } },
+    { path: '/kiosk', name: 'kiosk', component: () => import('./pages/KioskPage.vue'), meta: { titleKey: 'kiosk.title' } },
+    { path: '/board', name: 'board', component: () => import('./pages/BoardPage.vue'), meta: { titleKey: 'board.title' } },
+    {
+      path: '/t/:trackingCode',
+      name: 'ticket',
+      component: () => import('./pages/TicketPage.vue'),
+      props: true,
+      meta: { titleKey: 'ticket.title' },
+    },
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { titleKey: 'notFound.title' } },
+  ],
+});

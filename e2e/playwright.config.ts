@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const PORT = 3197;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+// Every run starts the product on a fresh embedded database (about 40 MB). The config is
+// loaded again in each worker: the runner makes the folder and hands it down through the
+// environment, and removes it when it exits, after it has stopped the server.
+if (!process.env.LOKET_E2E_DATA_DIR) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-'));
+  process.env.LOKET_E2E_DATA_DIR = dataDir;
+  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+}
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: './playwright-report' }]] : 'list',
+  use: {
+    baseURL: BASE_URL,
+    // The product's default language; a test that wants English switches to it.
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 800 },
+        launchOptions: {
+          // Debian's Chromium: browsers downloaded by `playwright install` cannot be fetched here.
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // The built product, as `npm start` runs it: build api, display and counter first.
+    command: 'node ../apps/api/dist/main.js',
+    url: `${BASE_URL}/api/v1/health`,
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: process.env.LOKET_E2E_DATA_DIR,
+      DEMO_PASSWORD: 'e2e-demo-password',
+      // Always the embedded database and one instance, whatever the shell has set.
+      DATABASE_URL: '',
+      REDIS_URL: '',
+    },
+    reuseExistingServer: !process.env.CI,
+    // The API closes its database cleanly on SIGTERM.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
