@@ -8,7 +8,7 @@ const frameworks = ['@nestjs/*', 'typeorm', 'typeorm/*', 'socket.io', 'socket.io
 const otherApps = (self) =>
   ['api', 'counter', 'display']
     .filter((app) => app !== self)
-    .flatMap((app) => [`@loket/${app}`, `**/apps/${app}/**`]);
+    .flatMap((app) => [`@loket/${app}`, `@loket/${app}/**`, `**/apps/${app}/**`, `**/${app}/src/**`]);
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.nx/**', '**/test-results/**'] },

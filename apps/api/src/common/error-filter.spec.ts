@@ -1,0 +1,50 @@
+import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
+import { IllegalTransitionError, ReinstateExpiredError } from '@loket/domain';
+import { toErrorBody } from './error-filter.js';
+
+describe('toErrorBody', () => {
+  it('maps an illegal transition to 409 naming the current status', () => {
+    const body = toErrorBody(new IllegalTransitionError('serving', 'call'));
+
+    expect(body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: expect.stringContaining('serving'),
+      code: 'illegal_transition',
+      details: { status: 'serving', action: 'call' },
+    });
+  });
+
+  it('maps each kind of domain error to its status', () => {
+    expect(toErrorBody(new ReinstateExpiredError('2026-11-29', '2026-11-30')).statusCode).toBe(409);
+  });
+
+  it('keeps the message, code and details of an HTTP exception', () => {
+    const body = toErrorBody(new BadRequestException({ message: 'serviceId must be a UUID', code: 'validation_failed', details: [{ field: 'serviceId' }] }));
+
+    expect(body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'serviceId must be a UUID', code: 'validation_failed', details: [{ field: 'serviceId' }] });
+  });
+
+  it('joins a list of messages', () => {
+    expect(toErrorBody(new BadRequestException(['a is wrong', 'b is wrong'])).message).toBe('a is wrong; b is wrong');
+  });
+
+  it('uses the plain message of a simple exception', () => {
+    expect(toErrorBody(new NotFoundException('No office with the slug "x"'))).toMatchObject({ statusCode: 404, error: 'Not Found', message: 'No office with the slug "x"' });
+    expect(toErrorBody(new ConflictException({ message: 'busy', code: 'counter_busy' }))).toMatchObject({ statusCode: 409, code: 'counter_busy' });
+  });
+
+  it('turns a body-parser error into a 4xx with its status', () => {
+    const malformed = Object.assign(new SyntaxError('Unexpected end of JSON input'), { status: 400, type: 'entity.parse.failed' });
+    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413 });
+
+    expect(toErrorBody(malformed)).toMatchObject({ statusCode: 400, message: 'The request body is not valid JSON' });
+    expect(toErrorBody(tooLarge)).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+  });
+
+  it('hides the details of anything unexpected behind a 500', () => {
+    const body = toErrorBody(new Error('relation "tickets" does not exist'));
+
+    expect(body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: expect.not.stringContaining('relation') });
+  });
+});
