@@ -79,7 +79,7 @@ describe('first start on an empty database', () => {
 
   it('serves the OpenAPI document describing the routes', async () => {
     const reply = await fetch(`${t.url}/api/docs/openapi.json`);
-    const document = await reply.json();
+    const document = (await reply.json()) as { paths: Record<string, unknown> };
 
     expect(reply.status).toBe(200);
     expect(Object.keys(document.paths)).toEqual(

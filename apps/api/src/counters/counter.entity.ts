@@ -12,9 +12,3 @@ export class CounterEntity {
   @Column('jsonb') schedule: OpeningHours[];
   @Column('boolean') active: boolean;
 }
-
-@Entity('counter_services')
-export class CounterServiceEntity {
-  @Column('uuid', { name: 'counter_id', primary: true }) counterId: string;
-  @Column('uuid', { name: 'service_id', primary: true }) serviceId: string;
-}

@@ -12,9 +12,3 @@ export class StaffEntity {
   @Column('boolean') active: boolean;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
 }
-
-@Entity('staff_offices')
-export class StaffOfficeEntity {
-  @Column('uuid', { name: 'staff_id', primary: true }) staffId: string;
-  @Column('uuid', { name: 'office_id', primary: true }) officeId: string;
-}

@@ -46,7 +46,10 @@ interface LockedTicket {
   tracking_code: string;
 }
 
-/** What a transition writes besides the status. */
+/**
+ * What a transition writes besides the status: column → value, or a function returning
+ * an SQL expression over the row (e.g. `recall_count + 1`), never user input.
+ */
 type TicketChanges = Record<string, unknown>;
 
 /** The actions an officer takes on the ticket at their counter (others are office-wide). */
