@@ -2,16 +2,22 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { AuthModule } from './auth/auth.module.js';
 import { Clock } from './clock/clock.js';
+import { ChecklistsController } from './checklists/checklists.controller.js';
+import { ChecklistsService } from './checklists/checklists.service.js';
 import { CountersController } from './counters/counters.controller.js';
 import { CountersService } from './counters/counters.service.js';
+import { OfficeCountersController } from './counters/office-counters.controller.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
 import { OfficesController } from './offices/offices.controller.js';
 import { OfficesService } from './offices/offices.service.js';
 import { OfficeEventsPublisher } from './realtime/office-events.publisher.js';
 import { RealtimeGateway } from './realtime/realtime.gateway.js';
+import { OfficerDayService } from './staff/officer-day.service.js';
+import { StaffController } from './staff/staff.controller.js';
 import { TicketsController } from './tickets/tickets.controller.js';
 import { TicketsService } from './tickets/tickets.service.js';
+import { SurveysModule } from './surveys/surveys.module.js';
 
 @Module({})
 class ConfigModule {
@@ -33,9 +39,9 @@ export class AppModule {
   static with(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.with(config, clock), DatabaseModule, AuthModule],
-      controllers: [HealthController, OfficesController, TicketsController, CountersController],
-      providers: [OfficesService, TicketsService, CountersService, OfficeEventsPublisher, RealtimeGateway],
+      imports: [ConfigModule.with(config, clock), DatabaseModule, AuthModule, SurveysModule],
+      controllers: [HealthController, OfficesController, TicketsController, CountersController, OfficeCountersController, ChecklistsController, StaffController],
+      providers: [OfficesService, TicketsService, CountersService, OfficeEventsPublisher, RealtimeGateway, ChecklistsService, OfficerDayService],
     };
   }
 }

@@ -3,6 +3,10 @@ import { createPinia } from 'pinia';
 import App from './App.vue';
 import { i18n } from './i18n';
 import { router } from './router';
+import { useAuthStore } from './stores/auth-store';
 import './styles.css';
 
-createApp(App).use(createPinia()).use(router).use(i18n).mount('#app');
+const pinia = createPinia();
+// The session kept on this desk PC, so a reload does not log the officer out.
+useAuthStore(pinia).restore();
+createApp(App).use(pinia).use(router).use(i18n).mount('#app');

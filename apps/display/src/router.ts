@@ -5,6 +5,10 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page title, shown in the browser tab. */
     titleKey?: string;
+    /** A screen for a room (the board): no header, the whole viewport. */
+    fullScreen?: boolean;
+    /** A screen that uses the full width (the kiosk). */
+    wide?: boolean;
   }
 }
 
@@ -12,8 +16,8 @@ export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
     { path: '/', name: 'landing', component: LandingPage, meta: { titleKey: 'landing.title' } },
-    { path: '/kiosk', name: 'kiosk', component: () => import('./pages/KioskPage.vue'), meta: { titleKey: 'kiosk.title' } },
-    { path: '/board', name: 'board', component: () => import('./pages/BoardPage.vue'), meta: { titleKey: 'board.title' } },
+    { path: '/kiosk', name: 'kiosk', component: () => import('./pages/KioskPage.vue'), meta: { titleKey: 'kiosk.title', wide: true } },
+    { path: '/board', name: 'board', component: () => import('./pages/BoardPage.vue'), meta: { titleKey: 'board.title', fullScreen: true } },
     {
       path: '/t/:trackingCode',
       name: 'ticket',

@@ -9,3 +9,7 @@ export * from './views.js';
 export * from './realtime.js';
 export * from './spoken.js';
 export * from './measures.js';
+export * from './satisfaction.js';
+export * from './checklists.js';
+export * from './counter-schedule.js';
+export * from './desk-views.js';

@@ -79,6 +79,8 @@ export interface TrackedTicketView extends TicketView {
   counterName: string | null;
   placeInQueue: number | null;
   estimatedWaitMinutes: number | null;
+  /** The satisfaction survey for this ticket has been answered (once per ticket). */
+  surveySubmitted: boolean;
 }
 
 export type CounterState = 'closed' | 'open' | 'paused';

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { StaffDirectory } from '../staff/staff-directory.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { keptSecret } from './secrets.js';
 import { StaffAuthGuard } from './staff-auth.guard.js';
 
@@ -19,7 +20,7 @@ import { StaffAuthGuard } from './staff-auth.guard.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, StaffDirectory, StaffAuthGuard],
+  providers: [AuthService, LoginThrottle, StaffDirectory, StaffAuthGuard],
   exports: [JwtModule, StaffDirectory, StaffAuthGuard],
 })
 export class AuthModule {}

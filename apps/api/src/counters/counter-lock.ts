@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { StaffView } from '@loket/domain';
+import { type StaffView, formatTicketNumber } from '@loket/domain';
 import { assertOfficeAccess } from '../common/office-access.js';
 
 export interface LockedCounter {
@@ -53,15 +53,16 @@ export function assertSessionHolder(counter: LockedCounter, staff: StaffView): v
 
 /** A counter serves one citizen at a time: refuse a new call while one is called or served. */
 export async function assertCounterFree(manager: EntityManager, counter: LockedCounter): Promise<void> {
-  const [busy] = await manager.query<{ display_number: string; status: string }[]>(
-    `SELECT display_number, status FROM tickets WHERE counter_id = $1 AND status IN ('called', 'serving') LIMIT 1`,
+  const [busy] = await manager.query<{ issued_code: string; number: number; status: string }[]>(
+    `SELECT issued_code, number, status FROM tickets WHERE counter_id = $1 AND status IN ('called', 'serving') LIMIT 1`,
     [counter.id],
   );
   if (busy) {
+    const ticket = formatTicketNumber(busy.issued_code, busy.number);
     throw new ConflictException({
-      message: `${counter.name} still has ${busy.display_number} (${busy.status}): finish it, return it or mark it no-show first`,
+      message: `${counter.name} still has ${ticket} (${busy.status}): finish it, return it or mark it no-show first`,
       code: 'counter_busy',
-      details: { ticket: busy.display_number, status: busy.status },
+      details: { ticket, status: busy.status },
     });
   }
 }

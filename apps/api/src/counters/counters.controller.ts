@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CounterView, TicketView } from '@loket/domain';
@@ -7,6 +7,7 @@ import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
 import { uuidPipe } from '../common/param-pipes.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { CountersService } from './counters.service.js';
+import { OpenCounterDto } from '../checklists/dto/open-counter.dto.js';
 import { CallTicketDto } from './dto/call-ticket.dto.js';
 import { PauseCounterDto } from './dto/pause-counter.dto.js';
 
@@ -23,8 +24,14 @@ export class CountersController {
 
   @Post('open')
   @HttpCode(200)
-  open(@Param('id', counterId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<CounterView> {
-    return this.counters.open(id, staff);
+  open(@Param('id', counterId) id: string, @Body() body: OpenCounterDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<CounterView> {
+    return this.counters.open(id, staff, body?.checklist);
+  }
+
+  @Get('queue')
+  @ApiOkResponse({ description: 'The waiting tickets this counter serves, in the order call-next takes them' })
+  queue(@Param('id', counterId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView[]> {
+    return this.counters.queue(id, staff);
   }
 
   @Post('pause')

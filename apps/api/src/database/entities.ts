@@ -7,6 +7,7 @@ import { StaffOfficeEntity } from '../staff/staff-office.entity.js';
 import { StaffEntity } from '../staff/staff.entity.js';
 import { TicketEventEntity } from '../tickets/ticket-event.entity.js';
 import { TicketEntity } from '../tickets/ticket.entity.js';
+import { SurveyEntity } from '../surveys/survey.entity.js';
 
 export const entities = [
   OfficeEntity,
@@ -18,4 +19,5 @@ export const entities = [
   StaffOfficeEntity,
   TicketEntity,
   TicketEventEntity,
+  SurveyEntity,
 ];

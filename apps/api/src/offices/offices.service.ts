@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CallView, CounterView, OfficeSnapshot, OfficeView, PauseReason, ServiceView } from '@loket/domain';
+import { type CallView, type CounterView, type OfficeSnapshot, type OfficeView, type PauseReason, type ServiceView, formatTicketNumber } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { TICKET_VIEW_SELECT, type TicketViewRow, toTicketView } from '../tickets/ticket-views.js';
 import { OfficeEntity } from './office.entity.js';
@@ -21,7 +21,8 @@ interface CounterRow {
 
 interface CallRow {
   ticket_id: string;
-  number: string;
+  issued_code: string;
+  number: number;
   service_id: string;
   counter_id: string;
   counter_number: number;
@@ -76,7 +77,7 @@ export class OfficesService {
       [office.id],
     );
     const calls = await manager.query<CallRow[]>(
-      `SELECT e.ticket_id, t.display_number AS number, e.service_id, e.counter_id, c.number AS counter_number,
+      `SELECT e.ticket_id, t.issued_code, t.number, e.service_id, e.counter_id, c.number AS counter_number,
               c.name AS counter_name, e.at, e.type
        FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id JOIN counters c ON c.id = e.counter_id
        WHERE e.office_id = $1 AND e.type IN ('called', 'recalled')
@@ -93,7 +94,7 @@ export class OfficesService {
       recentCalls: calls.map(
         (row): CallView => ({
           ticketId: row.ticket_id,
-          number: row.number,
+          number: formatTicketNumber(row.issued_code, row.number),
           serviceId: row.service_id,
           counterId: row.counter_id,
           counterNumber: row.counter_number,

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { CallView, PriorityCategory, TicketStatus, TicketView } from '@loket/domain';
+import { type CallView, type PriorityCategory, type TicketStatus, type TicketView, formatTicketNumber } from '@loket/domain';
 
 /** The one select every ticket view is read with. */
 export const TICKET_VIEW_SELECT = `
-  SELECT t.id, t.office_id, t.display_number, t.service_id, s.code AS service_code, t.priority, t.status,
+  SELECT t.id, t.office_id, t.issued_code, t.number, t.service_id, s.code AS service_code, t.priority, t.status,
          t.issued_at, t.due_at, t.issue_order, t.counter_id, c.number AS counter_number, c.name AS counter_name,
          t.called_at, t.started_at, t.finished_at, t.recall_count
   FROM tickets t
@@ -13,7 +13,8 @@ export const TICKET_VIEW_SELECT = `
 export interface TicketViewRow {
   id: string;
   office_id: string;
-  display_number: string;
+  issued_code: string;
+  number: number;
   service_id: string;
   service_code: string;
   priority: PriorityCategory | null;
@@ -35,7 +36,7 @@ const iso = (at: Date | null): string | null => (at ? at.toISOString() : null);
 export function toTicketView(row: TicketViewRow): TicketView {
   return {
     id: row.id,
-    number: row.display_number,
+    number: formatTicketNumber(row.issued_code, row.number),
     serviceId: row.service_id,
     serviceCode: row.service_code,
     priority: row.priority,
@@ -63,7 +64,7 @@ export function toCallView(row: TicketViewRow, at: Date, recall: boolean): CallV
   }
   return {
     ticketId: row.id,
-    number: row.display_number,
+    number: formatTicketNumber(row.issued_code, row.number),
     serviceId: row.service_id,
     counterId: row.counter_id,
     counterNumber: row.counter_number,

@@ -10,7 +10,7 @@ export class TicketEntity {
   @Column('uuid', { name: 'issued_service_id' }) issuedServiceId: string;
   @Column('date', { name: 'service_day' }) serviceDay: string;
   @Column('integer') number: number;
-  @Column('text', { name: 'display_number' }) displayNumber: string;
+  @Column('text', { name: 'issued_code' }) issuedCode: string;
   @Column('text', { nullable: true }) priority: PriorityCategory | null;
   @Column('text') status: TicketStatus;
   @Column('timestamptz', { name: 'issued_at' }) issuedAt: Date;

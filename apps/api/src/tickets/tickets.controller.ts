@@ -3,6 +3,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@ne
 import type { TicketView, TrackedTicketView } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
+import { FinishTicketDto } from '../checklists/dto/finish-ticket.dto.js';
 import { IdempotencyKey, SlugPipe, TrackingCodePipe, uuidPipe } from '../common/param-pipes.js';
 import { IssueTicketDto } from './dto/issue-ticket.dto.js';
 import { ReasonDto } from './dto/reason.dto.js';
@@ -56,8 +57,8 @@ export class TicketsController {
   @Post('tickets/:id/finish')
   @HttpCode(200)
   @StaffOnly()
-  finish(@Param('id', ticketId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView> {
-    return this.tickets.act(id, 'finish', staff);
+  finish(@Param('id', ticketId) id: string, @Body() body: FinishTicketDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView> {
+    return this.tickets.act(id, 'finish', staff, body);
   }
 
   @Post('tickets/:id/return')

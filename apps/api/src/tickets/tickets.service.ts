@@ -1,6 +1,8 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import {
+  type ChecklistSubmission,
+  type InteractionOutcome,
   type PriorityCategory,
   type QueueEntry,
   type TicketAction,
@@ -12,20 +14,21 @@ import {
   assertReinstatable,
   dueTime,
   estimateWaitMinutes,
-  formatTicketNumber,
   nextStatus,
   placeInQueue,
   serviceDay,
 } from '@loket/domain';
+import { ChecklistsService } from '../checklists/checklists.service.js';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
 import { type LockedCounter, assertCounterFree, assertWorkingCounter, lockCounter } from '../counters/counter-lock.js';
 import { nextOfficeSeq } from '../database/office-sequence.js';
 import { serviceViews } from '../offices/office-queries.js';
+import type { OfficeEntity } from '../offices/office.entity.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
-import { type TicketViewRow, readTicketRow, toCallView, toTicketView } from './ticket-views.js';
+import { TICKET_VIEW_SELECT, type TicketViewRow, readTicketRow, toCallView, toTicketView } from './ticket-views.js';
 import { newTrackingCode } from './tracking-code.js';
 
 interface Actor {
@@ -62,12 +65,16 @@ export class TicketsService {
     private readonly clock: Clock,
     private readonly offices: OfficesService,
     private readonly publisher: OfficeEventsPublisher,
+    private readonly checklists: ChecklistsService,
   ) {}
 
   /**
-   * Issues a ticket at the kiosk. The number comes from a per service-day counter row
-   * incremented in the same transaction as the insert, so numbers are consecutive and
-   * never repeat under load; an `idempotencyKey` seen before returns that same ticket.
+   * Issues a ticket at the kiosk, in one SQL statement that draws the number from the
+   * service-day counter row, inserts the ticket, takes the office's next sequence number and
+   * appends the event. One statement is atomic on its own, so the row locks it takes are
+   * held only while it runs and commits, never across round trips: that is what lets many
+   * kiosks issue at once. Numbers are consecutive and never repeat; a reached daily quota
+   * draws no number. An `idempotencyKey` seen before returns that same ticket.
    */
   async issue(
     officeSlug: string,
@@ -77,7 +84,7 @@ export class TicketsService {
     const office = await this.offices.bySlug(officeSlug);
     if (idempotencyKey) {
       const existing = await this.findByIdempotencyKey(office.id, idempotencyKey);
-      if (existing) return this.trackedView(existing);
+      if (existing) return this.trackedView(existing, office);
     }
     const [service] = await this.db.query<{ id: string; code: string; name: string; max_wait_minutes: number; daily_quota: number | null; active: boolean }[]>(
       'SELECT id, code, name, max_wait_minutes, daily_quota, active FROM services WHERE id = $1 AND office_id = $2',
@@ -87,45 +94,81 @@ export class TicketsService {
     if (!service.active) throw new ConflictException({ message: `${service.name} is not open for tickets`, code: 'service_inactive' });
 
     const now = this.clock.now();
-    const day = serviceDay(now, office.timeZone);
     const priority = request.priority ?? null;
-    let change: TicketChange;
+    const due = new Date(dueTime(now.getTime(), service.max_wait_minutes, priority, office.priorityMaxWaitMinutes));
+    let issued: { id: string; issue_order: string; number: number; seq: string } | undefined;
     try {
-      change = await this.db.transaction(async (manager) => {
-        // The counter row's lock makes concurrent issues of one service take turns for the number only.
-        const [{ last_number: number }] = await manager.query<{ last_number: number }[]>(
-          `INSERT INTO ticket_number_counters (service_id, service_day, last_number) VALUES ($1, $2, 1)
-           ON CONFLICT (service_id, service_day) DO UPDATE SET last_number = ticket_number_counters.last_number + 1
-           RETURNING last_number`,
-          [service.id, day],
-        );
-        if (service.daily_quota !== null && number > service.daily_quota) {
-          throw new ConflictException({
-            message: `Today's quota of ${service.daily_quota} tickets for ${service.name} has been reached`,
-            code: 'quota_reached',
-            details: { dailyQuota: service.daily_quota },
-          });
-        }
-        const due = new Date(dueTime(now.getTime(), service.max_wait_minutes, priority, office.priorityMaxWaitMinutes));
-        const [{ id }] = await manager.query<{ id: string }[]>(
-          `INSERT INTO tickets (office_id, service_id, issued_service_id, service_day, number, display_number, priority, status,
+      [issued] = await this.db.query(
+        `WITH num AS (
+           INSERT INTO ticket_number_counters AS n (service_id, service_day, last_number) VALUES ($1, $2, 1)
+           ON CONFLICT (service_id, service_day) DO UPDATE SET last_number = n.last_number + 1
+             WHERE $3::int IS NULL OR n.last_number < $3::int
+           RETURNING last_number
+         ), ticket AS (
+           INSERT INTO tickets (office_id, service_id, issued_service_id, issued_code, service_day, number, priority, status,
                                 issued_at, due_at, tracking_code, idempotency_key)
-           VALUES ($1, $2, $2, $3, $4, $5, $6, 'waiting', $7, $8, $9, $10) RETURNING id`,
-          [office.id, service.id, day, number, formatTicketNumber(service.code, number), priority, now, due, newTrackingCode(), idempotencyKey],
-        );
-        const row = (await readTicketRow(manager, id))!;
-        return this.recordEvent(manager, row, TicketEventType.issued, { kind: 'citizen', staffId: null }, now, { priority });
-      });
+           SELECT $4, $1, $1, $5, $2, num.last_number, $6, 'waiting', $7, $8, $9, $10 FROM num
+           RETURNING id, issue_order, number
+         ), bumped AS (
+           UPDATE offices SET seq = seq + 1 WHERE id = $4 AND EXISTS (SELECT 1 FROM ticket) RETURNING seq
+         ), event AS (
+           INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, service_id, payload, seq)
+           SELECT ticket.id, $4, $11, $7, 'citizen', $1, $12, bumped.seq FROM ticket, bumped
+           RETURNING seq
+         )
+         SELECT ticket.id, ticket.issue_order, ticket.number, event.seq FROM ticket, event`,
+        [
+          service.id,
+          serviceDay(now, office.timeZone),
+          service.daily_quota,
+          office.id,
+          service.code,
+          priority,
+          now,
+          due,
+          newTrackingCode(),
+          idempotencyKey,
+          TicketEventType.issued,
+          JSON.stringify({ priority }),
+        ],
+      );
     } catch (error) {
       // Two requests with one key raced: the loser's insert hit the unique key; answer with the winner's ticket.
       if (idempotencyKey && isUniqueViolation(error, 'tickets_office_id_idempotency_key_key')) {
         const existing = await this.findByIdempotencyKey(office.id, idempotencyKey);
-        if (existing) return this.trackedView(existing);
+        if (existing) return this.trackedView(existing, office);
       }
       throw error;
     }
-    this.publisher.publish(office.id, change);
-    return this.trackedView(change.ticket.id);
+    if (!issued) {
+      throw new ConflictException({
+        message: `Today's quota of ${service.daily_quota} tickets for ${service.name} has been reached`,
+        code: 'quota_reached',
+        details: { dailyQuota: service.daily_quota },
+      });
+    }
+    const ticket = toTicketView({
+      id: issued.id,
+      office_id: office.id,
+      issued_code: service.code,
+      number: issued.number,
+      service_id: service.id,
+      service_code: service.code,
+      priority,
+      status: 'waiting',
+      issued_at: now,
+      due_at: due,
+      issue_order: issued.issue_order,
+      counter_id: null,
+      counter_number: null,
+      counter_name: null,
+      called_at: null,
+      started_at: null,
+      finished_at: null,
+      recall_count: 0,
+    });
+    this.publisher.publish(office.id, { seq: Number(issued.seq), at: now.toISOString(), kind: 'ticket', type: TicketEventType.issued, ticket, call: null, fromServiceId: null });
+    return this.trackedView(ticket.id, office);
   }
 
   /** The phone page's view of a ticket, by its tracking code. */
@@ -189,7 +232,7 @@ export class TicketsService {
     ticketId: string,
     action: Exclude<TicketAction, 'call'>,
     staff: AuthenticatedStaff,
-    input: { reason?: string; serviceId?: string } = {},
+    input: { reason?: string; serviceId?: string; checklist?: ChecklistSubmission; outcome?: InteractionOutcome; note?: string } = {},
   ): Promise<TicketView> {
     const actor: Actor = { kind: 'staff', staffId: staff.id };
     const change = await this.transition(ticketId, action, actor, async (ticket, manager, now) => {
@@ -203,7 +246,8 @@ export class TicketsService {
         case 'start':
           return { changes: { started_at: now }, payload: {} };
         case 'finish':
-          return { changes: { finished_at: now }, payload: {} };
+          await this.recordInteractionChecklist(manager, ticket, staff, input, now);
+          return { changes: { finished_at: now }, payload: input.outcome ? { outcome: input.outcome } : {} };
         case 'return':
           return { changes: { counter_id: null, staff_id: null, called_at: null }, payload: { fromCounterId: ticket.counter_id } };
         case 'no_show':
@@ -220,6 +264,31 @@ export class TicketsService {
       }
     });
     return change.ticket;
+  }
+
+  /** The interaction checklist, when sent, is stored in the finish's own transaction. */
+  private async recordInteractionChecklist(
+    manager: EntityManager,
+    ticket: LockedTicket,
+    staff: AuthenticatedStaff,
+    input: { checklist?: ChecklistSubmission; outcome?: InteractionOutcome; note?: string },
+    now: Date,
+  ): Promise<void> {
+    if (!input.checklist) {
+      if (input.outcome || input.note) throw new BadRequestException({ message: 'An outcome or note goes with the interaction checklist; send checklist too', code: 'validation_failed' });
+      return;
+    }
+    if (!input.outcome) throw new BadRequestException({ message: 'The interaction checklist needs an outcome', code: 'validation_failed' });
+    const subject = {
+      kind: 'interaction' as const,
+      officeId: ticket.office_id,
+      ticketId: ticket.id,
+      counterId: ticket.counter_id,
+      subjectStaffId: ticket.staff_id ?? staff.id,
+      outcome: input.outcome,
+      note: input.note || null,
+    };
+    await this.checklists.record(manager, subject, input.checklist, staff, now);
   }
 
   private async transferChanges(manager: EntityManager, ticket: LockedTicket, serviceId: string) {
@@ -362,14 +431,15 @@ export class TicketsService {
     return row?.id ?? null;
   }
 
-  private async trackedView(ticketId: string): Promise<TrackedTicketView> {
+  private async trackedView(ticketId: string, knownOffice?: OfficeEntity): Promise<TrackedTicketView> {
     const manager = this.db.manager;
-    const row = (await readTicketRow(manager, ticketId))!;
-    const [extra] = await manager.query<{ tracking_code: string; office_id: string; service_name: string }[]>(
-      `SELECT t.tracking_code, t.office_id, s.name AS service_name FROM tickets t JOIN services s ON s.id = t.service_id WHERE t.id = $1`,
+    const [row] = await manager.query<(TicketViewRow & { tracking_code: string; service_name: string; survey_submitted: boolean })[]>(
+      `SELECT v.*, t.tracking_code, s.name AS service_name,
+              EXISTS (SELECT 1 FROM satisfaction_surveys ss WHERE ss.ticket_id = v.id) AS survey_submitted
+       FROM (${TICKET_VIEW_SELECT} WHERE t.id = $1) v JOIN tickets t ON t.id = v.id JOIN services s ON s.id = v.service_id`,
       [ticketId],
     );
-    const office = await this.offices.byId(extra.office_id);
+    const office = knownOffice ?? (await this.offices.byId(row.office_id));
     let place: number | null = null;
     let estimate: number | null = null;
     if (row.status === 'waiting') {
@@ -391,13 +461,14 @@ export class TicketsService {
     }
     return {
       ...toTicketView(row),
-      trackingCode: extra.tracking_code,
+      trackingCode: row.tracking_code,
       officeSlug: office.slug,
       officeName: office.name,
-      serviceName: extra.service_name,
+      serviceName: row.service_name,
       counterName: row.counter_name,
       placeInQueue: place,
       estimatedWaitMinutes: estimate,
+      surveySubmitted: row.survey_submitted,
     };
   }
 }

@@ -40,7 +40,9 @@ export function useOfficeSocket(officeSlug: MaybeRefOrGetter<string | null>) {
     status.value = 'connecting';
     error.value = null;
 
-    const current: OfficeSocket = io({ path: REALTIME_PATH });
+    // Reconnects forever with growing, jittered delays (1 s up to 30 s): a board left for
+    // weeks outlives any outage, and a room full of screens does not reconnect in step.
+    const current: OfficeSocket = io({ path: REALTIME_PATH, reconnectionDelay: 1_000, reconnectionDelayMax: 30_000, randomizationFactor: 0.5 });
     socket = current;
 
     current.on('connect', () => {

@@ -2,6 +2,10 @@ import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import {
   compareForCall,
+  estimateWaitMinutes,
+  TicketEventType,
+  type CallView,
+  type ServiceView,
   sequenceDecision,
   TicketStatus,
   type CounterChange,
@@ -12,8 +16,12 @@ import {
 } from '@loket/domain';
 
 export type ApplyResult = ReturnType<typeof sequenceDecision> | 'not_hydrated';
+export type CallListener = (call: CallView) => void;
+export type EventListener = (event: OfficeEvent) => void;
 
 const MAX_HELD_EVENTS = 1_000;
+/** How many of the latest calls the store keeps (the board shows fewer). */
+export const MAX_RECENT_CALLS = 10;
 
 /**
  * One office as the public screens see it: a snapshot from the server, kept current by
@@ -31,6 +39,35 @@ export const useOfficeStore = defineStore('office', () => {
   const seq = computed(() => snapshot.value?.seq ?? null);
   const waiting = computed(() => snapshot.value?.waiting ?? []);
   const counters = computed(() => snapshot.value?.counters ?? []);
+  const services = computed(() => snapshot.value?.services ?? []);
+  const recentCalls = computed(() => snapshot.value?.recentCalls ?? []);
+  /** Each service with its waiting count, open counters and estimate as of the latest event. */
+  const serviceLoad = computed<ServiceView[]>(() => {
+    const state = snapshot.value;
+    if (!state) return [];
+    const waitingBy = new Map<string, number>();
+    for (const ticket of state.waiting) waitingBy.set(ticket.serviceId, (waitingBy.get(ticket.serviceId) ?? 0) + 1);
+    return state.services.map((service) => {
+      const waitingCount = waitingBy.get(service.id) ?? 0;
+      const countersOpen = state.counters.filter((counter) => counter.state === 'open' && counter.serviceIds.includes(service.id)).length;
+      const estimatedWaitMinutes = estimateWaitMinutes({ ahead: waitingCount, openCounters: countersOpen, averageServiceMinutes: service.averageServiceMinutes });
+      return { ...service, waitingCount, countersOpen, estimatedWaitMinutes };
+    });
+  });
+  // Told of every call and recall as it is applied (the board speaks them); not reactive state.
+  const callListeners = new Set<CallListener>();
+  const eventListeners = new Set<EventListener>();
+
+  function onCall(listener: CallListener): () => void {
+    callListeners.add(listener);
+    return () => callListeners.delete(listener);
+  }
+
+  /** Told of every event applied, after the state has changed. */
+  function onEvent(listener: EventListener): () => void {
+    eventListeners.add(listener);
+    return () => eventListeners.delete(listener);
+  }
 
   function hydrate(next: OfficeSnapshot): void {
     snapshot.value = next;
@@ -63,6 +100,8 @@ export const useOfficeStore = defineStore('office', () => {
     else applyCounter(state, event);
     state.seq = event.seq;
     state.at = event.at;
+    if (event.kind === 'ticket' && event.call) for (const listener of callListeners) listener(event.call);
+    for (const listener of eventListeners) listener(event);
     return decision;
   }
 
@@ -72,7 +111,7 @@ export const useOfficeStore = defineStore('office', () => {
     if (held.length > MAX_HELD_EVENTS) held.shift();
   }
 
-  return { snapshot, needsResync, office, seq, waiting, counters, hydrate, reset, apply };
+  return { snapshot, needsResync, office, seq, waiting, counters, services, serviceLoad, recentCalls, hydrate, reset, apply, onCall, onEvent };
 });
 
 function applyTicket(state: OfficeSnapshot, change: TicketChange): void {
@@ -82,6 +121,28 @@ function applyTicket(state: OfficeSnapshot, change: TicketChange): void {
     others.sort(byCallOrder);
   }
   state.waiting = others;
+
+  if (change.type === TicketEventType.issued) {
+    const service = state.services.find((candidate) => candidate.id === change.ticket.serviceId);
+    if (service) {
+      service.issuedToday += 1;
+      service.quotaReached = service.standard.dailyQuota !== null && service.issuedToday >= service.standard.dailyQuota;
+    }
+  }
+
+  // The ticket a counter is busy with: set by a call, cleared when the ticket moves on.
+  const ticket = change.ticket;
+  const atCounter = ticket.status === TicketStatus.called || ticket.status === TicketStatus.serving;
+  for (const [index, counter] of state.counters.entries()) {
+    const holds = counter.currentTicket?.id === ticket.id;
+    const takes = atCounter && ticket.counterId === counter.id;
+    if (takes) state.counters.splice(index, 1, { ...counter, currentTicket: ticket });
+    else if (holds) state.counters.splice(index, 1, { ...counter, currentTicket: null });
+  }
+
+  if (change.call) {
+    state.recentCalls = [change.call, ...state.recentCalls.filter((call) => call.ticketId !== change.call!.ticketId)].slice(0, MAX_RECENT_CALLS);
+  }
 }
 
 function applyCounter(state: OfficeSnapshot, change: CounterChange): void {

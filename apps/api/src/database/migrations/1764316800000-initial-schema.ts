@@ -112,7 +112,8 @@ export class InitialSchema1764316800000 implements MigrationInterface {
         issued_service_id uuid NOT NULL REFERENCES services(id),
         service_day date NOT NULL,
         number integer NOT NULL,
-        display_number text NOT NULL,
+        -- The service code when issued: the number people hold (A-007) never changes with an edit.
+        issued_code text NOT NULL,
         priority text CHECK (priority IN ('disabilitas', 'lanjut_usia', 'ibu_hamil', 'anak_balita', 'korban_bencana')),
         status text NOT NULL CHECK (status IN ('waiting', 'called', 'serving', 'done', 'no_show', 'cancelled')),
         issued_at timestamptz NOT NULL,

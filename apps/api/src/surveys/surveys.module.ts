@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { SurveysController } from './surveys.controller.js';
+import { SurveysService } from './surveys.service.js';
+
+/** The satisfaction survey of the phone page (SKM). Uses the global Clock and the data source. */
+@Module({
+  controllers: [SurveysController],
+  providers: [SurveysService],
+})
+export class SurveysModule {}

@@ -1,0 +1,132 @@
+import { computed, ref, watch } from 'vue';
+import type { ChecklistSubmission, ChecklistTemplateView, InteractionOutcome, PauseReason, TicketView } from '@loket/domain';
+import { ApiError } from '../api/http';
+import { deskApi, type DeskTicketAction } from '../api/desk';
+import { useAuthStore } from '../stores/auth-store';
+import { useDeskStore } from '../stores/desk-store';
+import { useOfficeStore } from '../stores/office-store';
+import { useTodayStore } from '../stores/today-store';
+import { useOfficeSocket } from './use-office-socket';
+import { useOnline } from './use-online';
+
+/** A message for the officer: an i18n key with its values (a server refusal carries the server's own words). */
+export interface DeskMessage {
+  kind: 'error' | 'info';
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+/**
+ * The officer's desk: the chosen counter kept live over the socket, and every action sent
+ * only while connected. An action attempted offline is refused with a message, never
+ * queued: the officer must know that nothing happened.
+ */
+export function useDesk() {
+  const auth = useAuthStore();
+  const desk = useDeskStore();
+  const office = useOfficeStore();
+  const today = useTodayStore();
+
+  const officeSlug = computed(() => (auth.loggedIn ? (desk.choice?.officeSlug ?? null) : null));
+  const { status } = useOfficeSocket(officeSlug);
+  const online = useOnline();
+  const live = computed(() => status.value === 'live' && online.value);
+
+  const counterId = computed(() => desk.choice?.counterId ?? null);
+  const counter = computed(() => office.counter(counterId.value));
+  const ticket = computed(() => counter.value?.currentTicket ?? null);
+  const queue = computed(() => office.queueOf(counterId.value));
+  const templates = ref<ChecklistTemplateView[]>([]);
+  const busy = ref(false);
+  const message = ref<DeskMessage | null>(null);
+
+  // The office's checklist templates; fetched again on reconnect if the first try failed.
+  let templatesFor: string | null = null;
+  watch(
+    [officeSlug, live],
+    async ([slug, isLive]) => {
+      if (slug !== templatesFor) templates.value = [];
+      if (!slug || !isLive || templates.value.length > 0) return;
+      try {
+        templates.value = await deskApi.checklists(slug);
+        templatesFor = slug;
+      } catch (error) {
+        message.value = errorMessage(error);
+      }
+    },
+    { immediate: true },
+  );
+
+  /** False, with the offline message, when nothing can be sent now. */
+  function requireLive(): boolean {
+    if (live.value) return true;
+    message.value = { kind: 'error', key: 'errors.offlineRefused' };
+    return false;
+  }
+
+  async function run<T>(action: () => Promise<T>, after?: (result: T) => void): Promise<boolean> {
+    if (!requireLive()) return false;
+    if (busy.value) return false;
+    busy.value = true;
+    message.value = null;
+    try {
+      const result = await action();
+      after?.(result);
+      void today.refresh();
+      return true;
+    } catch (error) {
+      message.value = errorMessage(error);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  const patch = (result: TicketView | null) => {
+    if (result) office.patchTicket(result);
+  };
+  const id = () => counterId.value!;
+  const ticketId = () => ticket.value!.id;
+
+  return {
+    status,
+    online,
+    live,
+    counter,
+    ticket,
+    queue,
+    templates,
+    busy,
+    message,
+    template: (kind: ChecklistTemplateView['kind']) => templates.value.find((candidate) => candidate.kind === kind) ?? null,
+    open: (checklist: ChecklistSubmission) => run(() => deskApi.open(id(), checklist), office.patchCounter),
+    callNext: () =>
+      run(
+        () => deskApi.callNext(id()),
+        (result) => {
+          if (result) patch(result);
+          else message.value = { kind: 'info', key: 'desk.nobodyWaiting' };
+        },
+      ),
+    callSpecific: (chosen: string, reason: string) => run(() => deskApi.call(id(), chosen, reason), patch),
+    act: (action: DeskTicketAction) => run(() => deskApi.act(ticketId(), action), patch),
+    finish: (checklist: ChecklistSubmission, outcome: InteractionOutcome, note: string) =>
+      run(() => deskApi.finish(ticketId(), { checklist, outcome, ...(note ? { note } : {}) }), patch),
+    transfer: (serviceId: string) => run(() => deskApi.transfer(ticketId(), serviceId), patch),
+    pause: (reason: PauseReason) => run(() => deskApi.pause(id(), reason), office.patchCounter),
+    resume: () => run(() => deskApi.resume(id()), office.patchCounter),
+    close: () => run(() => deskApi.close(id()), office.patchCounter),
+    requireLive,
+    dismiss: () => {
+      message.value = null;
+    },
+  };
+}
+
+export function errorMessage(error: unknown): DeskMessage {
+  if (error instanceof ApiError) {
+    if (error.status === 0) return { kind: 'error', key: 'errors.offlineRefused' };
+    if (error.body?.message) return { kind: 'error', key: 'errors.refused', values: { message: error.body.message } };
+  }
+  return { kind: 'error', key: 'errors.unexpected' };
+}

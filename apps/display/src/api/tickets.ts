@@ -1,0 +1,27 @@
+import type { PriorityCategory, SurveyAnswers, TrackedTicketView } from '@loket/domain';
+import { getJson } from './http';
+
+/** The same `idempotencyKey` always answers with the same ticket: a double tap or a retry never issues two. */
+export function issueTicket(officeSlug: string, request: { serviceId: string; priority: PriorityCategory | null }, idempotencyKey: string): Promise<TrackedTicketView> {
+  return getJson<TrackedTicketView>(`/offices/${encodeURIComponent(officeSlug)}/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+    body: JSON.stringify(request.priority ? request : { serviceId: request.serviceId }),
+  });
+}
+
+export function trackTicket(trackingCode: string, signal?: AbortSignal): Promise<TrackedTicketView> {
+  return getJson<TrackedTicketView>(`/tickets/track/${encodeURIComponent(trackingCode)}`, { signal });
+}
+
+export function cancelTicket(trackingCode: string): Promise<TrackedTicketView> {
+  return getJson<TrackedTicketView>(`/tickets/track/${encodeURIComponent(trackingCode)}/cancel`, { method: 'POST' });
+}
+
+export function submitSurvey(trackingCode: string, answers: SurveyAnswers): Promise<{ trackingCode: string; submittedAt: string }> {
+  return getJson(`/tickets/track/${encodeURIComponent(trackingCode)}/survey`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(answers),
+  });
+}

@@ -1,0 +1,96 @@
+import { ref, watch } from 'vue';
+import { defineStore } from 'pinia';
+import { callAnnouncement, type CallView } from '@loket/domain';
+
+export interface Announcement {
+  /** Unique per announcement: a recall of the same ticket is a new one. */
+  key: string;
+  text: string;
+  number: string;
+  counterNumber: number;
+  recall: boolean;
+}
+
+/** A board that fell behind speaks only the latest calls, never a backlog of minutes. */
+export const MAX_QUEUED_ANNOUNCEMENTS = 5;
+const SETTINGS_KEY = 'loket.board.sound';
+
+interface SoundSettings {
+  muted: boolean;
+  volume: number;
+}
+
+function loadSettings(): SoundSettings {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null') as Partial<SoundSettings> | null;
+    const volume = typeof parsed?.volume === 'number' && parsed.volume >= 0 && parsed.volume <= 1 ? parsed.volume : 1;
+    return { muted: parsed?.muted === true, volume };
+  } catch {
+    return { muted: false, volume: 1 };
+  }
+}
+
+/**
+ * The board's spoken calls: a queue taken one at a time, so announcements never overlap.
+ * Sound stays off until a person clicks once (browsers block audio before that); calls
+ * made before then are not saved up to be spoken all at once.
+ */
+export const useAnnouncerStore = defineStore('announcer', () => {
+  const settings = loadSettings();
+  const enabled = ref(false);
+  const muted = ref(settings.muted);
+  const volume = ref(settings.volume);
+  const queue = ref<Announcement[]>([]);
+  const current = ref<Announcement | null>(null);
+  let counter = 0;
+
+  watch([muted, volume], () => {
+    try {
+      localStorage.setItem(SETTINGS_KEY, JSON.stringify({ muted: muted.value, volume: volume.value }));
+    } catch {
+      // Storage may be locked down on a kiosk browser; the setting still holds until reload.
+    }
+  });
+
+  function announce(call: CallView): Announcement | null {
+    if (!enabled.value || muted.value) return null;
+    let text: string;
+    try {
+      text = callAnnouncement(call.number, call.counterNumber);
+    } catch {
+      return null; // a number the voice cannot read is still shown on screen
+    }
+    counter += 1;
+    const announcement: Announcement = { key: `${call.ticketId}:${call.at}:${counter}`, text, number: call.number, counterNumber: call.counterNumber, recall: call.recall };
+    queue.value = [...queue.value, announcement].slice(-MAX_QUEUED_ANNOUNCEMENTS);
+    return announcement;
+  }
+
+  /** Takes the next announcement to speak, or null while one is being spoken or none waits. */
+  function next(): Announcement | null {
+    if (current.value || queue.value.length === 0) return null;
+    const [first, ...rest] = queue.value;
+    queue.value = rest;
+    current.value = first;
+    return first;
+  }
+
+  function finished(key: string): void {
+    if (current.value?.key === key) current.value = null;
+  }
+
+  function enable(): void {
+    enabled.value = true;
+  }
+
+  function setMuted(value: boolean): void {
+    muted.value = value;
+    if (value) queue.value = [];
+  }
+
+  function setVolume(value: number): void {
+    volume.value = Math.min(1, Math.max(0, value));
+  }
+
+  return { enabled, muted, volume, queue, current, announce, next, finished, enable, setMuted, setVolume };
+});

@@ -1,0 +1,95 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { newIdempotencyKey, useKioskStore } from './kiosk-store';
+import { stubFetch } from './fetch-stub';
+import { service } from './test-fixtures';
+
+const A = service('svc-a', 'A');
+const issued = { id: 't-1', number: 'A-001', trackingCode: 'ABCDEFGHJKMN', status: 'waiting' };
+
+describe('useKioskStore', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('takes a priority ticket in two taps, sending the category and an idempotency key', async () => {
+    const requests = stubFetch([{ status: 201, body: issued }]);
+    const kiosk = useKioskStore();
+
+    kiosk.chooseService(A);
+    expect(kiosk.step).toBe('priority');
+    const ticket = await kiosk.take('kantor', 'lanjut_usia');
+
+    expect(ticket?.number).toBe('A-001');
+    expect(kiosk.step).toBe('ticket');
+    expect(requests[0]).toMatchObject({ url: '/api/v1/offices/kantor/tickets', method: 'POST', body: { serviceId: 'svc-a', priority: 'lanjut_usia' } });
+    expect(requests[0].headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('retries a failed tap with the same key, so the API never issues two tickets', async () => {
+    const requests = stubFetch(['network-error', { status: 201, body: issued }]);
+    const kiosk = useKioskStore();
+    kiosk.chooseService(A);
+
+    expect(await kiosk.take('kantor', null)).toBeNull();
+    expect(kiosk.error).toBe('network');
+    expect(kiosk.step).toBe('priority');
+    await kiosk.take('kantor', null);
+
+    expect(requests).toHaveLength(2);
+    expect(requests[1].headers['idempotency-key']).toBe(requests[0].headers['idempotency-key']);
+    expect(requests[1].body).toEqual({ serviceId: 'svc-a' });
+  });
+
+  it('ignores a second tap while the first is on its way', async () => {
+    const requests = stubFetch([{ status: 201, body: issued }]);
+    const kiosk = useKioskStore();
+    kiosk.chooseService(A);
+
+    const [first, second] = await Promise.all([kiosk.take('kantor', null), kiosk.take('kantor', null)]);
+
+    expect(first?.number).toBe('A-001');
+    expect(second).toBeNull();
+    expect(requests).toHaveLength(1);
+  });
+
+  it('uses a new key for the next citizen', async () => {
+    const requests = stubFetch([{ status: 201, body: issued }, { status: 201, body: { ...issued, number: 'A-002' } }]);
+    const kiosk = useKioskStore();
+    kiosk.chooseService(A);
+    await kiosk.take('kantor', null);
+    kiosk.start();
+    kiosk.chooseService(A);
+    await kiosk.take('kantor', null);
+
+    expect(requests[1].headers['idempotency-key']).not.toBe(requests[0].headers['idempotency-key']);
+  });
+
+  it('explains a full quota, and never lets a closed or full service be chosen', async () => {
+    stubFetch([{ status: 409, body: { statusCode: 409, error: 'Conflict', message: 'full', code: 'quota_reached' } }]);
+    const kiosk = useKioskStore();
+
+    kiosk.chooseService(service('svc-x', 'X', { quotaReached: true }));
+    kiosk.chooseService(service('svc-y', 'Y', { active: false }));
+    expect(kiosk.step).toBe('service');
+
+    kiosk.chooseService(A);
+    await kiosk.take('kantor', null);
+    expect(kiosk.error).toBe('quota');
+  });
+
+  it('keeps the chosen paper width', () => {
+    const kiosk = useKioskStore();
+    kiosk.setPaperWidth(58);
+    expect(kiosk.paperWidth).toBe(58);
+  });
+
+  it('makes UUID keys even where crypto.randomUUID is missing (plain http on the office LAN)', () => {
+    const original = crypto.randomUUID;
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const keys = new Set(Array.from({ length: 100 }, () => newIdempotencyKey()));
+      expect(keys.size).toBe(100);
+      for (const key of keys) expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true });
+    }
+  });
+});

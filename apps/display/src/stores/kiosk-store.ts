@@ -1,0 +1,116 @@
+import { computed, ref, watch } from 'vue';
+import { defineStore } from 'pinia';
+import type { PriorityCategory, ServiceView, TrackedTicketView } from '@loket/domain';
+import { ApiError } from '../api/http';
+import { issueTicket } from '../api/tickets';
+
+export type KioskStep = 'service' | 'priority' | 'issuing' | 'ticket';
+export type PaperWidth = 58 | 80;
+/** What went wrong, as the kiosk explains it (each has its own plain-Indonesian text). */
+export type KioskError = 'network' | 'quota' | 'closed' | 'busy' | 'unknown';
+
+const PAPER_KEY = 'loket.kiosk.paper';
+
+function storedPaper(): PaperWidth {
+  try {
+    return localStorage.getItem(PAPER_KEY) === '58' ? 58 : 80;
+  } catch {
+    return 80;
+  }
+}
+
+export function serviceAvailable(service: ServiceView): boolean {
+  return service.active && !service.quotaReached;
+}
+
+/**
+ * One citizen's way through the kiosk: choose a service, say whether priority service is
+ * needed, get the ticket. The idempotency key is made when the service is chosen and kept
+ * until the kiosk starts over, so a double tap or a retry after a network error returns
+ * the same ticket instead of issuing a second one.
+ */
+export const useKioskStore = defineStore('kiosk', () => {
+  const step = ref<KioskStep>('service');
+  const service = ref<ServiceView | null>(null);
+  const priority = ref<PriorityCategory | null>(null);
+  const ticket = ref<TrackedTicketView | null>(null);
+  const error = ref<KioskError | null>(null);
+  const paperWidth = ref<PaperWidth>(storedPaper());
+  let idempotencyKey: string | null = null;
+
+  const busy = computed(() => step.value === 'issuing');
+
+  watch(paperWidth, (width) => {
+    try {
+      localStorage.setItem(PAPER_KEY, String(width));
+    } catch {
+      // Locked-down kiosk browser: the choice holds until reload.
+    }
+  });
+
+  function chooseService(choice: ServiceView): void {
+    if (!serviceAvailable(choice) || step.value !== 'service') return;
+    service.value = choice;
+    priority.value = null;
+    error.value = null;
+    idempotencyKey = newIdempotencyKey();
+    step.value = 'priority';
+  }
+
+  async function take(office: string, category: PriorityCategory | null): Promise<TrackedTicketView | null> {
+    if (!service.value || !idempotencyKey || step.value === 'issuing' || step.value === 'ticket') return null;
+    priority.value = category;
+    error.value = null;
+    step.value = 'issuing';
+    try {
+      ticket.value = await issueTicket(office, { serviceId: service.value.id, priority: category }, idempotencyKey);
+      step.value = 'ticket';
+      return ticket.value;
+    } catch (failure) {
+      error.value = toKioskError(failure);
+      step.value = 'priority';
+      return null;
+    }
+  }
+
+  function back(): void {
+    if (step.value === 'priority') start();
+  }
+
+  function start(): void {
+    step.value = 'service';
+    service.value = null;
+    priority.value = null;
+    ticket.value = null;
+    error.value = null;
+    idempotencyKey = null;
+  }
+
+  function setPaperWidth(width: PaperWidth): void {
+    paperWidth.value = width;
+  }
+
+  return { step, service, priority, ticket, error, paperWidth, busy, chooseService, take, back, start, setPaperWidth };
+});
+
+/**
+ * A random UUID v4. `crypto.randomUUID` exists only in secure contexts, and a kiosk on the
+ * office LAN is often plain http://10.x.x.x; `getRandomValues` works everywhere.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function toKioskError(failure: unknown): KioskError {
+  if (!(failure instanceof ApiError)) return 'network';
+  const code = failure.body?.code ?? '';
+  if (code.includes('quota')) return 'quota';
+  if (code.includes('inactive') || code.includes('closed')) return 'closed';
+  if (failure.status === 429 || failure.status >= 500) return 'busy';
+  return 'unknown';
+}

@@ -1,0 +1,111 @@
+import { createPinia, setActivePinia } from 'pinia';
+import type { CallView } from '@loket/domain';
+import { MAX_RECENT_CALLS, useOfficeStore } from './office-store';
+import { callOf, change, counter, iso, snapshot, ticket } from './test-fixtures';
+
+describe('useOfficeStore', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('applies the next event and keeps the waiting list in call order', () => {
+    const store = useOfficeStore();
+    store.hydrate(snapshot());
+
+    store.apply(change(11, 'issued', ticket(2)));
+    store.apply(change(12, 'issued', ticket(1, 'svc-a', { id: 't-early', dueAt: iso(5) })));
+
+    expect(store.seq).toBe(12);
+    expect(store.waiting.map((t) => t.id)).toEqual(['t-early', 't-2']);
+  });
+
+  it('counts waiting tickets per service with an estimate from the open counters', () => {
+    const store = useOfficeStore();
+    store.hydrate(snapshot());
+
+    for (let n = 1; n <= 4; n++) store.apply(change(10 + n, 'issued', ticket(n)));
+
+    const a = store.serviceLoad.find((s) => s.code === 'A')!;
+    expect(a).toMatchObject({ waitingCount: 4, countersOpen: 2, estimatedWaitMinutes: 20, issuedToday: 4, quotaReached: true });
+    expect(store.serviceLoad.find((s) => s.code === 'B')).toMatchObject({ waitingCount: 0, estimatedWaitMinutes: 0 });
+  });
+
+  it('shows a called ticket at its counter, records the call, tells listeners, and clears the counter when done', () => {
+    const store = useOfficeStore();
+    store.hydrate(snapshot({ waiting: [ticket(1)] }));
+    const heard: CallView[] = [];
+    store.onCall((call) => heard.push(call));
+
+    const called = ticket(1, 'svc-a', { status: 'called', counterId: 'c-2', counterNumber: 2, calledAt: iso(3) });
+    store.apply(change(11, 'called', called, callOf(called, 'c-2', 2)));
+
+    expect(store.waiting).toEqual([]);
+    expect(store.counters.find((c) => c.id === 'c-2')?.currentTicket?.number).toBe('A-001');
+    expect(store.recentCalls[0]).toMatchObject({ number: 'A-001', counterNumber: 2 });
+    expect(heard.map((call) => call.number)).toEqual(['A-001']);
+
+    const recalled = { ...called, recallCount: 1 };
+    store.apply(change(12, 'recalled', recalled, callOf({ ...recalled, calledAt: iso(4) }, 'c-2', 2, true)));
+    expect(heard).toHaveLength(2);
+    expect(store.recentCalls).toHaveLength(1);
+
+    store.apply(change(13, 'finished', { ...called, status: 'done' }));
+    expect(store.counters.find((c) => c.id === 'c-2')?.currentTicket).toBeNull();
+  });
+
+  it('ignores an event it already has and asks for a resync on a gap, holding events until then', () => {
+    const store = useOfficeStore();
+    store.hydrate(snapshot());
+
+    expect(store.apply(change(10, 'issued', ticket(1)))).toBe('stale');
+    expect(store.apply(change(12, 'issued', ticket(2)))).toBe('gap');
+    expect(store.needsResync).toBe(true);
+    expect(store.apply(change(13, 'issued', ticket(3)))).toBe('gap');
+    expect(store.waiting).toEqual([]);
+
+    // The fresh snapshot covers 11 and 12; the held 13 is replayed on top of it.
+    store.hydrate(snapshot({ seq: 12, waiting: [ticket(1), ticket(2)] }));
+    expect(store.needsResync).toBe(false);
+    expect(store.seq).toBe(13);
+    expect(store.waiting.map((t) => t.id)).toEqual(['t-1', 't-2', 't-3']);
+  });
+
+  it('adds a counter it did not know and replaces one that changed', () => {
+    const store = useOfficeStore();
+    store.hydrate(snapshot());
+
+    store.apply({ seq: 11, at: iso(1), kind: 'counter', type: 'paused', counter: { ...counter('c-1', 1, ['svc-a'], 'paused'), pauseReason: 'ishoma' } });
+    store.apply({ seq: 12, at: iso(2), kind: 'counter', type: 'opened', counter: counter('c-0', 0, ['svc-b']) });
+
+    expect(store.counters.map((c) => `${c.number}:${c.state}`)).toEqual(['0:open', '1:paused', '2:open']);
+  });
+
+  it('keeps memory bounded over 100,000 events: waiting, recent calls and held events stay small', () => {
+    const store = useOfficeStore();
+    store.hydrate(snapshot({ seq: 0 }));
+    let seq = 0;
+    let calls = 0;
+    store.onCall(() => (calls += 1));
+
+    // A long day on repeat: tickets issued, called at alternating counters and finished.
+    for (let n = 1; seq < 100_000; n++) {
+      const issued = ticket(n);
+      store.apply(change(++seq, 'issued', issued));
+      const counterId = n % 2 ? 'c-1' : 'c-2';
+      const called = { ...issued, status: 'called' as const, counterId, counterNumber: n % 2 ? 1 : 2, calledAt: iso(n + 1) };
+      store.apply(change(++seq, 'called', called, callOf(called, counterId, called.counterNumber)));
+      store.apply(change(++seq, 'finished', { ...called, status: 'done' }));
+      expect(store.waiting.length).toBeLessThanOrEqual(1);
+    }
+
+    expect(store.seq).toBe(seq);
+    expect(calls).toBeGreaterThan(33_000);
+    expect(store.waiting).toHaveLength(0);
+    expect(store.recentCalls).toHaveLength(MAX_RECENT_CALLS);
+    expect(JSON.stringify(store.snapshot).length).toBeLessThan(20_000);
+
+    // A resync that never comes: held events are capped too.
+    store.apply(change(seq + 2, 'issued', ticket(1)));
+    for (let i = 0; i < 5_000; i++) store.apply(change(seq + 3 + i, 'issued', ticket(i)));
+    store.hydrate(snapshot({ seq: seq + 5_003 }));
+    expect(store.seq).toBe(seq + 5_003);
+  });
+});

@@ -1,0 +1,236 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures.js';
+
+// This file shares the server and the demo office with the other browser tests, so it
+// uses only services D and PL and counter Loket 5 (serving [PL, D]), and never assumes
+// how many tickets the office holds: it counts changes, and calls its own tickets by id.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+const OFFICE = 'mpp-kota-harapan';
+const OFFICER = { username: 'petugas5', password: 'e2e-demo-password' };
+
+interface Ticket {
+  id: string;
+  number: string;
+  trackingCode: string;
+}
+
+const DIGITS = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
+/** The sentence the board must speak; written out here so the test checks the domain's words, not itself. */
+function expectedSentence(number: string, counterWords: string): string {
+  const [code, digits] = number.split('-');
+  return `Nomor antrean ${[...code, ...[...digits].map((d) => DIGITS[Number(d)])].join(' ')}, silakan menuju loket ${counterWords}`;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function staff(request: APIRequestContext) {
+  const login = await request.post('/api/v1/auth/login', { data: OFFICER });
+  expect(login.ok()).toBe(true);
+  const token = ((await login.json()) as { accessToken: string }).accessToken;
+  const headers = { authorization: `Bearer ${token}` };
+  const board = (await (await request.get(`/api/v1/offices/${OFFICE}/board`)).json()) as { counters: { id: string; number: number; state: string }[] };
+  const counter = board.counters.find((c) => c.number === 5)!;
+  return {
+    async open() {
+      if (counter.state !== 'closed') return;
+      const response = await request.post(`/api/v1/counters/${counter.id}/open`, { headers, data: {} });
+      expect(response.status(), await response.text()).toBe(200);
+    },
+    async call(ticketId: string) {
+      const response = await request.post(`/api/v1/counters/${counter.id}/call`, { headers, data: { ticketId, reason: 'Uji otomatis layar publik' } });
+      expect(response.status(), await response.text()).toBe(200);
+    },
+    async act(ticketId: string, action: 'recall' | 'start' | 'finish') {
+      const response = await request.post(`/api/v1/tickets/${ticketId}/${action}`, { headers, data: {} });
+      expect(response.status(), await response.text()).toBe(200);
+    },
+  };
+}
+
+/** Records what the board would say: the speech engine is replaced before the page loads. */
+async function recordSpeech(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const spoken: string[] = [];
+    (window as unknown as { __spoken: string[] }).__spoken = spoken;
+    const engine = {
+      speak(utterance: SpeechSynthesisUtterance) {
+        spoken.push(utterance.text);
+        setTimeout(() => utterance.onend?.(new Event('end') as SpeechSynthesisEvent), 50);
+      },
+      cancel() {},
+      getVoices: () => [],
+      speaking: false,
+      pending: false,
+      paused: false,
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: engine, configurable: true });
+  });
+}
+
+const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+
+const waitingFor = (board: Page, code: string) => board.locator(`[data-testid="board-services"] li[data-service="${code}"] [data-testid="service-waiting"]`);
+async function waitingCount(board: Page, code: string): Promise<number> {
+  const text = (await waitingFor(board, code).textContent()) ?? '';
+  return Number(/\d+/.exec(text)?.[0]);
+}
+
+test.describe('the public screens', () => {
+  let priorityTicket: Ticket;
+  let normalTicket: Ticket;
+  let board: Page;
+  let boardContext: BrowserContext;
+  const before = { D: 0, PL: 0 };
+
+  test.beforeAll(async ({ browser }) => {
+    // A context of its own (axe needs one), open for the whole file like a TV on the wall.
+    boardContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    board = await boardContext.newPage();
+    await recordSpeech(board);
+    await board.goto(`/board?office=${OFFICE}&services=D,PL&counters=5`);
+    await expect(board.getByTestId('board-status')).toHaveText('Terhubung');
+    before.D = await waitingCount(board, 'D');
+    before.PL = await waitingCount(board, 'PL');
+  });
+  test.afterAll(() => boardContext.close());
+
+  test('a citizen takes a priority ticket and a normal ticket at the kiosk', async ({ page }, testInfo) => {
+    await page.addInitScript(() => {
+      window.print = () => {
+        (window as unknown as { __printed: number }).__printed = ((window as unknown as { __printed?: number }).__printed ?? 0) + 1;
+      };
+    });
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await page.goto(`/kiosk?office=${OFFICE}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Ambil nomor antrean' })).toBeVisible();
+    const tileD = page.locator('button[data-service="D"]');
+    await expect(tileD).toBeEnabled();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, testInfo, 'kiosk-portrait');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, testInfo, 'kiosk');
+
+    // Targets are big enough for a finger.
+    const box = await tileD.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(64);
+
+    await tileD.click();
+    await expect(page.getByRole('heading', { name: 'Apakah Anda memerlukan pelayanan khusus?' })).toBeVisible();
+    const pregnant = page.locator('button[data-priority="ibu_hamil"]');
+    expect((await pregnant.boundingBox())!.height).toBeGreaterThanOrEqual(64);
+    expect(await seriousViolations(page)).toEqual([]);
+    // A double tap: the second is ignored and the API's idempotency key covers a retry.
+    await pregnant.dblclick();
+
+    const slip = page.getByTestId('ticket-slip');
+    await expect(slip).toBeVisible();
+    await expect(slip).toContainText('Pelayanan khusus: Ibu hamil');
+    await expect(page.getByTestId('ticket-qr')).toBeVisible();
+    const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+    expect(number).toMatch(/^D-\d{3}$/);
+    const trackingCode = (await slip.locator('.code').textContent())!.trim();
+    priorityTicket = { ...(await (await page.request.get(`/api/v1/tickets/track/${trackingCode}`)).json()) } as Ticket;
+    expect(priorityTicket.number).toBe(number);
+    expect(await page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, testInfo, 'ticket-print-preview');
+    await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+
+    // The kiosk starts over (here by the button; by itself after a few seconds).
+    await page.getByRole('button', { name: 'Selesai' }).click();
+    await page.locator('button[data-service="PL"]').click();
+    await page.locator('button[data-priority="none"]').click();
+    const normalNumber = (await page.getByTestId('ticket-number').textContent())!.trim();
+    expect(normalNumber).toMatch(/^PL-\d{3}$/);
+    const normalCode = (await page.getByTestId('ticket-slip').locator('.code').textContent())!.trim();
+    normalTicket = (await (await page.request.get(`/api/v1/tickets/track/${normalCode}`)).json()) as Ticket;
+
+    // Exactly two tickets were issued, whatever the double tap did.
+    await expect(waitingFor(board, 'D')).toHaveText(`${before.D + 1} menunggu`);
+    await expect(waitingFor(board, 'PL')).toHaveText(`${before.PL + 1} menunggu`);
+
+    await expect(page.getByRole('heading', { name: 'Sentuh layanan yang Anda perlukan' })).toBeVisible({ timeout: 20_000 });
+  });
+
+  test('the board shows a call within a second and speaks it, and again on recall', async ({ request }, testInfo) => {
+    await board.getByTestId('board-enable-sound').click();
+    await expect(board.getByTestId('board-mute')).toBeVisible();
+    expect(await seriousViolations(board)).toEqual([]);
+    const officer = await staff(request);
+    await officer.open();
+
+    const started = Date.now();
+    await officer.call(priorityTicket.id);
+    await expect(board.getByTestId('board-latest')).toContainText(priorityTicket.number, { timeout: 1_000 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await expect(board.locator('[data-counter="5"]')).toContainText(priorityTicket.number);
+    await expect(waitingFor(board, 'D')).toHaveText(`${before.D} menunggu`);
+
+    const sentence = expectedSentence(priorityTicket.number, 'lima');
+    await expect.poll(() => spoken(board)).toEqual([sentence]);
+    await screenshot(board, testInfo, 'board');
+
+    await officer.act(priorityTicket.id, 'recall');
+    await expect.poll(() => spoken(board)).toEqual([sentence, sentence]);
+  });
+
+  test('the phone page follows the ticket to done and takes the survey once', async ({ page, request }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/t/${priorityTicket.trackingCode}`);
+    await expect(page.getByTestId('ticket-number')).toHaveText(priorityTicket.number);
+    await expect(page.getByTestId('ticket-status')).toHaveText('Dipanggil');
+    await expect(page.getByTestId('ticket-go')).toHaveText('Silakan menuju Loket 5');
+    await screenshot(page, testInfo, 'phone-called');
+
+    const officer = await staff(request);
+    await officer.act(priorityTicket.id, 'start');
+    await expect(page.getByTestId('ticket-status')).toHaveText('Sedang dilayani');
+    await officer.act(priorityTicket.id, 'finish');
+    await expect(page.getByTestId('ticket-status')).toHaveText('Selesai');
+
+    const form = page.getByTestId('survey-form');
+    await expect(form).toBeVisible();
+    // Refused until every question is answered.
+    await form.getByRole('button', { name: 'Kirim survei' }).click();
+    await expect(form.getByRole('alert')).toHaveText('Mohon jawab semua 9 pertanyaan.');
+    await form.getByRole('group', { name: /Waktu penyelesaian/ }).getByLabel('Sangat cepat').check();
+    await form.getByRole('group', { name: /Biaya\/tarif/ }).getByLabel('Gratis').check();
+    for (const group of await form.getByRole('group').all()) {
+      if (!(await group.locator('input:checked').count())) await group.getByRole('radio').nth(2).check();
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, testInfo, 'phone-survey');
+    await form.getByRole('button', { name: 'Kirim survei' }).click();
+    await expect(page.getByTestId('survey-thanks')).toBeVisible();
+    await screenshot(page, testInfo, 'phone-done');
+
+    const again = await request.post(`/api/v1/tickets/track/${priorityTicket.trackingCode}/survey`, { data: { u1: 1, u2: 1, u3: 1, u4: 1, u5: 1, u6: 1, u7: 1, u8: 1, u9: 1 } });
+    expect(again.status()).toBe(409);
+    expect(((await again.json()) as { code: string }).code).toBe('survey_already_submitted');
+    await page.reload();
+    await expect(page.getByTestId('survey-refused')).toBeVisible();
+    await expect(page.getByTestId('survey-form')).toHaveCount(0);
+  });
+
+  test('a citizen cancels a waiting ticket from the phone', async ({ page }) => {
+    await page.goto(`/t/${normalTicket.trackingCode}`);
+    await expect(page.getByTestId('ticket-status')).toHaveText('Menunggu');
+    await expect(page.getByTestId('ticket-place')).toContainText('Urutan ke-');
+    await page.getByRole('button', { name: 'Batalkan antrean' }).click();
+    await page.getByRole('button', { name: 'Ya, batalkan' }).click();
+    await expect(page.getByTestId('ticket-status')).toHaveText('Dibatalkan');
+    await expect(waitingFor(board, 'PL')).toHaveText(`${before.PL} menunggu`);
+  });
+
+  test('a malformed ticket address gets a friendly page', async ({ page }) => {
+    await page.goto('/t/bukan-kode');
+    await expect(page.getByTestId('ticket-problem')).toHaveText('Alamat ini bukan alamat tiket yang benar. Pindai kembali kode QR pada tiket Anda.');
+  });
+});

@@ -1,0 +1,47 @@
+/** The shapes the counter app's desk screens read: the counters to choose from and the officer's own day. */
+import type { InteractionOutcome } from './checklists.js';
+import type { CounterView } from './views.js';
+
+/** A counter as staff see it when choosing where to work: its state and who holds it. */
+export interface StaffCounterView extends CounterView {
+  serviceCodes: string[];
+  /** The officer whose session it is, null when closed. */
+  staffId: string | null;
+  staffName: string | null;
+}
+
+export interface LateOpeningView {
+  counterId: string;
+  counterName: string;
+  scheduledAt: string;
+  openedAt: string;
+  minutesLate: number;
+}
+
+/** The officer's own today (punctual and prompt, in numbers), computed by libs/domain from events. */
+export interface OfficerTodayView {
+  day: string;
+  /** Tickets the officer finished today. */
+  served: number;
+  noShows: number;
+  transferred: number;
+  /** Mean service time of the tickets served, null when none yet. */
+  averageServiceMinutes: number | null;
+  /** Mean of those tickets' standard service times, to compare with. */
+  standardServiceMinutes: number | null;
+  /** Share of served tickets within their standard service time (0…1). */
+  withinServiceStandard: number | null;
+  etiquette: {
+    checked: number;
+    applicable: number;
+    /** checked ÷ applicable (0…1), null when nothing was answered. */
+    compliance: number | null;
+    interactionsAnswered: number;
+    oneKey: number;
+  };
+  outcomes: Partial<Record<InteractionOutcome, number>>;
+  idleWhileWaitingMinutes: number;
+  lateOpenings: LateOpeningView[];
+  breakOverrunMinutes: number;
+  earlyClosingMinutes: number;
+}
