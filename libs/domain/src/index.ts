@@ -13,3 +13,4 @@ export * from './satisfaction.js';
 export * from './checklists.js';
 export * from './counter-schedule.js';
 export * from './desk-views.js';
+export * from './office-state.js';

@@ -4,13 +4,13 @@ import {
   type CounterView,
   type OfficeEvent,
   type OfficeSnapshot,
-  type QueueEntry,
-  type TicketChange,
   type TicketView,
-  TicketStatus,
-  compareForCall,
+  applyOfficeEvent,
+  placeCounter,
+  placeTicket,
   queueFor,
   sequenceDecision,
+  ticketQueueEntry,
 } from '@loket/domain';
 
 export type ApplyResult = ReturnType<typeof sequenceDecision> | 'not_hydrated';
@@ -57,10 +57,7 @@ export const useOfficeStore = defineStore('office', () => {
       hold(event);
     }
     if (decision !== 'apply') return decision;
-    if (event.kind === 'ticket') applyTicket(state, event);
-    else applyCounter(state, event.counter);
-    state.seq = event.seq;
-    state.at = event.at;
+    applyOfficeEvent(state, event);
     return decision;
   }
 
@@ -78,7 +75,7 @@ export const useOfficeStore = defineStore('office', () => {
   }
 
   function patchCounter(counter: CounterView): void {
-    if (snapshot.value) applyCounter(snapshot.value, counter);
+    if (snapshot.value) placeCounter(snapshot.value, counter);
   }
 
   function counter(counterId: string | null): CounterView | null {
@@ -89,48 +86,9 @@ export const useOfficeStore = defineStore('office', () => {
   function queueOf(counterId: string | null): TicketView[] {
     const scope = counter(counterId);
     if (!scope || !snapshot.value) return [];
-    const entries = snapshot.value.waiting.map((ticket) => ({ ...queueEntry(ticket), ticket }));
+    const entries = snapshot.value.waiting.map((ticket) => ({ ...ticketQueueEntry(ticket), ticket }));
     return queueFor(entries, { serviceIds: scope.serviceIds, priorityOnly: scope.priorityOnly }).map((entry) => entry.ticket);
   }
 
   return { snapshot, needsResync, office, services, counters, hydrate, reset, apply, patchTicket, patchCounter, counter, queueOf };
 });
-
-function applyTicket(state: OfficeSnapshot, change: TicketChange): void {
-  placeTicket(state, change.ticket);
-  if (change.call) state.recentCalls = [change.call, ...state.recentCalls.filter((call) => call.ticketId !== change.call!.ticketId)].slice(0, 10);
-}
-
-function placeTicket(state: OfficeSnapshot, ticket: TicketView): void {
-  const others = state.waiting.filter((candidate) => candidate.id !== ticket.id);
-  if (ticket.status === TicketStatus.waiting) {
-    others.push(ticket);
-    others.sort((a, b) => compareForCall(queueEntry(a), queueEntry(b)));
-  }
-  state.waiting = others;
-  const atCounter = ticket.status === TicketStatus.called || ticket.status === TicketStatus.serving;
-  for (const [index, counter] of state.counters.entries()) {
-    const holds = counter.currentTicket?.id === ticket.id;
-    const takes = atCounter && ticket.counterId === counter.id;
-    if (takes) state.counters.splice(index, 1, { ...counter, currentTicket: ticket });
-    else if (holds) state.counters.splice(index, 1, { ...counter, currentTicket: null });
-  }
-}
-
-function applyCounter(state: OfficeSnapshot, counter: CounterView): void {
-  const index = state.counters.findIndex((candidate) => candidate.id === counter.id);
-  if (index >= 0) state.counters.splice(index, 1, counter);
-  else state.counters = [...state.counters, counter].sort((a, b) => a.number - b.number);
-}
-
-export function queueEntry(ticket: TicketView): QueueEntry {
-  return {
-    id: ticket.id,
-    serviceId: ticket.serviceId,
-    issuedAt: Date.parse(ticket.issuedAt),
-    dueAt: Date.parse(ticket.dueAt),
-    priority: ticket.priority,
-    issueOrder: ticket.issueOrder,
-  };
-}
-

@@ -1,18 +1,14 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import {
-  compareForCall,
+  MAX_RECENT_CALLS,
+  applyOfficeEvent,
   estimateWaitMinutes,
-  TicketEventType,
   type CallView,
   type ServiceView,
   sequenceDecision,
-  TicketStatus,
-  type CounterChange,
   type OfficeEvent,
   type OfficeSnapshot,
-  type TicketChange,
-  type TicketView,
 } from '@loket/domain';
 
 export type ApplyResult = ReturnType<typeof sequenceDecision> | 'not_hydrated';
@@ -21,7 +17,7 @@ export type EventListener = (event: OfficeEvent) => void;
 
 const MAX_HELD_EVENTS = 1_000;
 /** How many of the latest calls the store keeps (the board shows fewer). */
-export const MAX_RECENT_CALLS = 10;
+export { MAX_RECENT_CALLS };
 
 /**
  * One office as the public screens see it: a snapshot from the server, kept current by
@@ -96,10 +92,7 @@ export const useOfficeStore = defineStore('office', () => {
     }
     if (decision !== 'apply') return decision;
 
-    if (event.kind === 'ticket') applyTicket(state, event);
-    else applyCounter(state, event);
-    state.seq = event.seq;
-    state.at = event.at;
+    applyOfficeEvent(state, event);
     if (event.kind === 'ticket' && event.call) for (const listener of callListeners) listener(event.call);
     for (const listener of eventListeners) listener(event);
     return decision;
@@ -113,55 +106,3 @@ export const useOfficeStore = defineStore('office', () => {
 
   return { snapshot, needsResync, office, seq, waiting, counters, services, serviceLoad, recentCalls, hydrate, reset, apply, onCall, onEvent };
 });
-
-function applyTicket(state: OfficeSnapshot, change: TicketChange): void {
-  const others = state.waiting.filter((ticket) => ticket.id !== change.ticket.id);
-  if (change.ticket.status === TicketStatus.waiting) {
-    others.push(change.ticket);
-    others.sort(byCallOrder);
-  }
-  state.waiting = others;
-
-  if (change.type === TicketEventType.issued) {
-    const service = state.services.find((candidate) => candidate.id === change.ticket.serviceId);
-    if (service) {
-      service.issuedToday += 1;
-      service.quotaReached = service.standard.dailyQuota !== null && service.issuedToday >= service.standard.dailyQuota;
-    }
-  }
-
-  // The ticket a counter is busy with: set by a call, cleared when the ticket moves on.
-  const ticket = change.ticket;
-  const atCounter = ticket.status === TicketStatus.called || ticket.status === TicketStatus.serving;
-  for (const [index, counter] of state.counters.entries()) {
-    const holds = counter.currentTicket?.id === ticket.id;
-    const takes = atCounter && ticket.counterId === counter.id;
-    if (takes) state.counters.splice(index, 1, { ...counter, currentTicket: ticket });
-    else if (holds) state.counters.splice(index, 1, { ...counter, currentTicket: null });
-  }
-
-  if (change.call) {
-    state.recentCalls = [change.call, ...state.recentCalls.filter((call) => call.ticketId !== change.call!.ticketId)].slice(0, MAX_RECENT_CALLS);
-  }
-}
-
-function applyCounter(state: OfficeSnapshot, change: CounterChange): void {
-  const index = state.counters.findIndex((counter) => counter.id === change.counter.id);
-  if (index >= 0) state.counters.splice(index, 1, change.counter);
-  else state.counters = [...state.counters, change.counter].sort((a, b) => a.number - b.number);
-}
-
-// The snapshot's waiting list is in call order; keep it so with the domain's own rule.
-function byCallOrder(a: TicketView, b: TicketView): number {
-  return compareForCall(queueEntry(a), queueEntry(b));
-}
-
-function queueEntry(ticket: TicketView) {
-  return {
-    id: ticket.id,
-    serviceId: ticket.serviceId,
-    issuedAt: Date.parse(ticket.issuedAt),
-    dueAt: Date.parse(ticket.dueAt),
-    priority: ticket.priority,
-  };
-}

@@ -1,0 +1,136 @@
+import { MAX_RECENT_CALLS, applyOfficeEvent, placeTicket } from './office-state.js';
+import type { TicketChange } from './realtime.js';
+import type { CallView, CounterView, OfficeSnapshot, TicketView } from './views.js';
+
+const T0 = Date.parse('2026-11-30T01:00:00.000Z');
+const iso = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
+
+function ticket(id: string, over: Partial<TicketView> = {}): TicketView {
+  return {
+    id,
+    number: `A-${id.padStart(3, '0')}`,
+    serviceId: 'svc-a',
+    serviceCode: 'A',
+    priority: null,
+    status: 'waiting',
+    issuedAt: iso(0),
+    dueAt: iso(30),
+    issueOrder: Number(id),
+    counterId: null,
+    counterNumber: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    recallCount: 0,
+    ...over,
+  };
+}
+
+function counter(id: string, number: number): CounterView {
+  return { id, number, name: `Loket ${number}`, priorityOnly: false, serviceIds: ['svc-a'], state: 'open', pauseReason: null, sessionId: 's', currentTicket: null };
+}
+
+function snapshot(): OfficeSnapshot {
+  return {
+    seq: 5,
+    at: iso(0),
+    office: { id: 'o', slug: 'o', name: 'O', timeZone: 'Asia/Jakarta', openingHours: [], priorityMaxWaitMinutes: 10 },
+    services: [
+      {
+        id: 'svc-a',
+        code: 'A',
+        name: 'A',
+        active: true,
+        standard: { maxWaitMinutes: 30, serviceTimeMinutes: 10, costRupiah: 0, requirements: [], completionTime: '', dailyQuota: 3 },
+        waitingCount: 0,
+        countersOpen: 1,
+        issuedToday: 2,
+        quotaReached: false,
+        averageServiceMinutes: 10,
+        estimatedWaitMinutes: 0,
+      },
+    ],
+    counters: [counter('c1', 1)],
+    waiting: [],
+    recentCalls: [],
+  };
+}
+
+function change(type: TicketChange['type'], t: TicketView, seq: number, call: CallView | null = null): TicketChange {
+  return { seq, at: iso(seq), kind: 'ticket', type, ticket: t, call, fromServiceId: null };
+}
+
+const callOf = (t: TicketView, at: number): CallView => ({ ticketId: t.id, number: t.number, serviceId: t.serviceId, counterId: 'c1', counterNumber: 1, counterName: 'Loket 1', at: iso(at), recall: false });
+
+describe('applyOfficeEvent', () => {
+  it('keeps the waiting list in call order, ties of the same instant by issue order', () => {
+    const state = snapshot();
+
+    applyOfficeEvent(state, change('issued', ticket('2', { issueOrder: 2 }), 6));
+    applyOfficeEvent(state, change('issued', ticket('1', { issueOrder: 1 }), 7));
+    applyOfficeEvent(state, change('issued', ticket('3', { priority: 'lanjut_usia', dueAt: iso(10), issueOrder: 3 }), 8));
+
+    expect(state.waiting.map((t) => t.id)).toEqual(['3', '1', '2']);
+    expect(state.seq).toBe(8);
+  });
+
+  it('counts issued tickets against the daily quota', () => {
+    const state = snapshot();
+
+    applyOfficeEvent(state, change('issued', ticket('1'), 6));
+
+    expect(state.services[0]).toMatchObject({ issuedToday: 3, quotaReached: true });
+  });
+
+  it('moves a called ticket from the queue to its counter and records the call', () => {
+    const state = snapshot();
+    const waiting = ticket('1');
+    applyOfficeEvent(state, change('issued', waiting, 6));
+    const called = { ...waiting, status: 'called' as const, counterId: 'c1', counterNumber: 1 };
+
+    applyOfficeEvent(state, change('called', called, 7, callOf(called, 7)));
+
+    expect(state.waiting).toEqual([]);
+    expect(state.counters[0].currentTicket?.id).toBe('1');
+    expect(state.recentCalls.map((call) => call.ticketId)).toEqual(['1']);
+  });
+
+  it('clears the counter when its ticket is finished', () => {
+    const state = snapshot();
+    const called = ticket('1', { status: 'called', counterId: 'c1' });
+    placeTicket(state, called);
+
+    applyOfficeEvent(state, change('finished', { ...called, status: 'done' }, 6));
+
+    expect(state.counters[0].currentTicket).toBeNull();
+    expect(state.waiting).toEqual([]);
+  });
+
+  it('keeps a bounded list of recent calls, a recall replacing the earlier call of its ticket', () => {
+    const state = snapshot();
+    let seq = 5;
+    for (let n = 1; n <= MAX_RECENT_CALLS + 5; n++) {
+      const t = ticket(String(n), { status: 'called', counterId: 'c1' });
+      applyOfficeEvent(state, change('called', t, ++seq, callOf(t, seq)));
+    }
+    const last = ticket(String(MAX_RECENT_CALLS + 5), { status: 'called', counterId: 'c1' });
+
+    applyOfficeEvent(state, change('recalled', last, ++seq, { ...callOf(last, seq), recall: true }));
+
+    expect(state.recentCalls).toHaveLength(MAX_RECENT_CALLS);
+    expect(state.recentCalls.filter((call) => call.ticketId === last.id)).toHaveLength(1);
+    expect(state.recentCalls[0].recall).toBe(true);
+  });
+
+  it('replaces a counter, or adds a new one in number order', () => {
+    const state = snapshot();
+
+    applyOfficeEvent(state, { seq: 6, at: iso(1), kind: 'counter', type: 'paused', counter: { ...counter('c1', 1), state: 'paused', pauseReason: 'ishoma' } });
+    applyOfficeEvent(state, { seq: 7, at: iso(2), kind: 'counter', type: 'opened', counter: counter('c0', 0) });
+
+    expect(state.counters.map((c) => [c.id, c.state])).toEqual([
+      ['c0', 'open'],
+      ['c1', 'paused'],
+    ]);
+  });
+});
