@@ -1,10 +1,13 @@
 // Lint for the whole workspace. The module boundaries of STYLE.md are enforced here:
-// libs/domain stays pure TypeScript, and no app imports another app.
+// libs/domain stays pure TypeScript, libs/web is the Vue shell the two web apps share
+// (no app, no server framework), and no app imports another app.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 
 const frameworks = ['@nestjs/*', 'typeorm', 'typeorm/*', 'socket.io', 'socket.io-client', 'vue', 'vue-*', 'pinia', 'pg', '@electric-sql/*', 'express'];
+const apps = ['@loket/api', '@loket/api/**', '@loket/counter', '@loket/counter/**', '@loket/display', '@loket/display/**', '**/apps/**'];
+const serverFrameworks = ['@nestjs/*', 'typeorm', 'typeorm/*', 'socket.io', 'pg', '@electric-sql/*', 'express'];
 const otherApps = (self) =>
   ['api', 'counter', 'display']
     .filter((app) => app !== self)
@@ -33,7 +36,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: frameworks, message: 'libs/domain is pure TypeScript: no framework imports.' }, { group: ['**/apps/**', '@loket/api', '@loket/counter', '@loket/display'], message: 'libs/domain never imports an app.' }] },
+        { patterns: [{ group: frameworks, message: 'libs/domain is pure TypeScript: no framework imports.' }, { group: apps, message: 'libs/domain never imports an app.' }, { group: ['@loket/web', '@loket/web/**', '**/libs/web/**', '**/web/src/**'], message: 'libs/domain never imports libs/web.' }] },
       ],
       'no-restricted-syntax': [
         'error',
@@ -43,10 +46,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // libs/web may use vue, pinia, vue-i18n, socket.io-client and @loket/domain; never an app.
+    files: ['libs/web/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: apps, message: 'libs/web never imports an app.' }, { group: serverFrameworks, message: 'libs/web runs in the browser: no server framework.' }] },
+      ],
+    },
+  },
   ...['api', 'counter', 'display'].map((app) => ({
     files: [`apps/${app}/**/*.{ts,vue}`],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: otherApps(app), message: 'An app never imports another app; share through libs/domain.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: otherApps(app), message: 'An app never imports another app; share through libs/domain (or libs/web for the Vue shell).' }] }],
     },
   })),
 );

@@ -4,6 +4,7 @@ import App from './App.vue';
 import { i18n } from './i18n';
 import { router } from './router';
 import { useAuthStore } from './stores/auth-store';
+import '@loket/web/base.css';
 import './styles.css';
 
 const pinia = createPinia();
