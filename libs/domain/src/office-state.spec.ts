@@ -1,4 +1,4 @@
-import { MAX_RECENT_CALLS, applyOfficeEvent, placeTicket } from './office-state.js';
+import { MAX_RECENT_CALLS, OfficeFeed, applyOfficeEvent, placeTicket } from './office-state.js';
 import type { TicketChange } from './realtime.js';
 import type { CallView, CounterView, OfficeSnapshot, TicketView } from './views.js';
 
@@ -132,5 +132,58 @@ describe('applyOfficeEvent', () => {
       ['c0', 'open'],
       ['c1', 'paused'],
     ]);
+  });
+});
+
+describe('OfficeFeed', () => {
+  const issued = (seq: number) => change('issued', ticket(String(seq), { issueOrder: seq }), seq);
+
+  it('holds events until the first snapshot, then replays the ones it does not cover', () => {
+    const feed = new OfficeFeed();
+    const applied: number[] = [];
+
+    expect(feed.offer(issued(5))).toBe('not_hydrated');
+    expect(feed.offer(issued(6))).toBe('not_hydrated');
+    const state = snapshot(); // seq 5: event 5 is already in it
+    feed.hydrate(state, (event) => applied.push(event.seq));
+
+    expect(applied).toEqual([6]);
+    expect(state.seq).toBe(6);
+    expect(state.waiting.map((t) => t.id)).toEqual(['6']);
+  });
+
+  it('raises a resync on a missed number and applies nothing until a fresh snapshot', () => {
+    const feed = new OfficeFeed();
+    const state = snapshot();
+    feed.hydrate(state);
+
+    expect(feed.offer(issued(7))).toBe('gap');
+    expect(feed.resyncNeeded).toBe(true);
+    expect(feed.offer(issued(8))).toBe('gap');
+    expect(state.seq).toBe(5);
+
+    const fresh = { ...snapshot(), seq: 7 };
+    feed.hydrate(fresh);
+    expect(feed.resyncNeeded).toBe(false);
+    expect(fresh.seq).toBe(8);
+  });
+
+  it('ignores an event it already has', () => {
+    const feed = new OfficeFeed();
+    feed.hydrate(snapshot());
+
+    expect(feed.offer(issued(5))).toBe('stale');
+    expect(feed.offer(issued(6))).toBe('apply');
+  });
+
+  it('keeps a bounded number of held events', () => {
+    const feed = new OfficeFeed(3);
+    for (let seq = 10; seq < 20; seq++) feed.offer(issued(seq));
+    const state = { ...snapshot(), seq: 16 };
+
+    feed.hydrate(state);
+
+    expect(state.seq).toBe(19);
+    expect(state.waiting.map((t) => t.id)).toEqual(['17', '18', '19']);
   });
 });

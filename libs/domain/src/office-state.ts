@@ -5,7 +5,7 @@
  */
 import { type QueueEntry, compareForCall } from './call-order.js';
 import { TicketStatus } from './ticket-lifecycle.js';
-import { type OfficeEvent, type TicketChange, TicketEventType } from './realtime.js';
+import { type OfficeEvent, type TicketChange, TicketEventType, sequenceDecision } from './realtime.js';
 import type { CounterView, OfficeSnapshot, TicketView } from './views.js';
 
 /** How many of the latest calls a snapshot keeps. */
@@ -71,4 +71,54 @@ export function placeCounter(state: OfficeSnapshot, counter: CounterView): void 
   const index = state.counters.findIndex((candidate) => candidate.id === counter.id);
   if (index >= 0) state.counters.splice(index, 1, counter);
   else state.counters = [...state.counters, counter].sort((a, b) => a.number - b.number);
+}
+
+/** How many events a screen holds while it has no usable snapshot (a board left for days must not grow). */
+export const MAX_HELD_EVENTS = 1_000;
+
+export type FeedDecision = 'apply' | 'stale' | 'gap' | 'not_hydrated';
+
+/**
+ * Keeps a screen's office state in step with the numbered event stream. An event that
+ * cannot be applied yet (no snapshot, or a missed number) is held and `resyncNeeded`
+ * raised; `hydrate` takes a fresh snapshot and replays the held events, which makes
+ * those the snapshot already covers stale.
+ */
+export class OfficeFeed {
+  private held: OfficeEvent[] = [];
+  private state: OfficeSnapshot | null = null;
+  resyncNeeded = false;
+
+  constructor(private readonly maxHeld = MAX_HELD_EVENTS) {}
+
+  /** Takes `snapshot` as the state (callers pass their reactive copy) and replays what was held. */
+  hydrate(snapshot: OfficeSnapshot, onApplied: (event: OfficeEvent) => void = () => undefined): void {
+    this.state = snapshot;
+    this.resyncNeeded = false;
+    const replay = this.held.sort((a, b) => a.seq - b.seq);
+    this.held = [];
+    for (const event of replay) this.offer(event, onApplied);
+  }
+
+  reset(): void {
+    this.state = null;
+    this.resyncNeeded = false;
+    this.held = [];
+  }
+
+  /** Applies the event if it is the next one; otherwise says why not. */
+  offer(event: OfficeEvent, onApplied: (event: OfficeEvent) => void = () => undefined): FeedDecision {
+    const decision: FeedDecision = !this.state ? 'not_hydrated' : this.resyncNeeded ? 'gap' : sequenceDecision(this.state.seq, event.seq);
+    if (decision === 'gap') this.resyncNeeded = true;
+    if (decision === 'gap' || decision === 'not_hydrated') {
+      this.held.push(event);
+      if (this.held.length > this.maxHeld) this.held.shift();
+      return decision;
+    }
+    if (decision === 'apply') {
+      applyOfficeEvent(this.state!, event);
+      onApplied(event);
+    }
+    return decision;
+  }
 }

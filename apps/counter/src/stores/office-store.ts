@@ -5,17 +5,15 @@ import {
   type OfficeEvent,
   type OfficeSnapshot,
   type TicketView,
-  applyOfficeEvent,
+  OfficeFeed,
   placeCounter,
   placeTicket,
   queueFor,
-  sequenceDecision,
+  type FeedDecision,
   ticketQueueEntry,
 } from '@loket/domain';
 
-export type ApplyResult = ReturnType<typeof sequenceDecision> | 'not_hydrated';
-
-const MAX_HELD_EVENTS = 1_000;
+export type ApplyResult = FeedDecision;
 
 /**
  * The office as the desk sees it: a snapshot kept current by applying the office's
@@ -25,7 +23,7 @@ const MAX_HELD_EVENTS = 1_000;
 export const useOfficeStore = defineStore('office', () => {
   const snapshot = ref<OfficeSnapshot | null>(null);
   const needsResync = ref(false);
-  let held: OfficeEvent[] = [];
+  const feed = new OfficeFeed();
 
   const office = computed(() => snapshot.value?.office ?? null);
   const services = computed(() => snapshot.value?.services ?? []);
@@ -33,37 +31,21 @@ export const useOfficeStore = defineStore('office', () => {
 
   function hydrate(next: OfficeSnapshot): void {
     snapshot.value = next;
-    needsResync.value = false;
-    const replay = held.sort((a, b) => a.seq - b.seq);
-    held = [];
-    for (const event of replay) apply(event);
+    // The feed mutates the reactive copy, so every screen bound to it follows.
+    feed.hydrate(snapshot.value);
+    needsResync.value = feed.resyncNeeded;
   }
 
   function reset(): void {
     snapshot.value = null;
+    feed.reset();
     needsResync.value = false;
-    held = [];
   }
 
   function apply(event: OfficeEvent): ApplyResult {
-    const state = snapshot.value;
-    if (!state || needsResync.value) {
-      hold(event);
-      return state ? 'gap' : 'not_hydrated';
-    }
-    const decision = sequenceDecision(state.seq, event.seq);
-    if (decision === 'gap') {
-      needsResync.value = true;
-      hold(event);
-    }
-    if (decision !== 'apply') return decision;
-    applyOfficeEvent(state, event);
+    const decision = feed.offer(event);
+    needsResync.value = feed.resyncNeeded;
     return decision;
-  }
-
-  function hold(event: OfficeEvent): void {
-    held.push(event);
-    if (held.length > MAX_HELD_EVENTS) held.shift();
   }
 
   /**

@@ -2,20 +2,19 @@ import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import {
   MAX_RECENT_CALLS,
-  applyOfficeEvent,
+  OfficeFeed,
+  type FeedDecision,
   estimateWaitMinutes,
   type CallView,
   type ServiceView,
-  sequenceDecision,
   type OfficeEvent,
   type OfficeSnapshot,
 } from '@loket/domain';
 
-export type ApplyResult = ReturnType<typeof sequenceDecision> | 'not_hydrated';
+export type ApplyResult = FeedDecision;
 export type CallListener = (call: CallView) => void;
 export type EventListener = (event: OfficeEvent) => void;
 
-const MAX_HELD_EVENTS = 1_000;
 /** How many of the latest calls the store keeps (the board shows fewer). */
 export { MAX_RECENT_CALLS };
 
@@ -27,10 +26,8 @@ export { MAX_RECENT_CALLS };
 export const useOfficeStore = defineStore('office', () => {
   const snapshot = ref<OfficeSnapshot | null>(null);
   const needsResync = ref(false);
-  // Events that came while no usable snapshot was held (before the subscribe answer, or
-  // during a resync): replayed on the next snapshot, which makes those it covers stale.
-  let held: OfficeEvent[] = [];
-
+  // Holds events that come before the snapshot or during a resync, and replays them.
+  const feed = new OfficeFeed();
   const office = computed(() => snapshot.value?.office ?? null);
   const seq = computed(() => snapshot.value?.seq ?? null);
   const waiting = computed(() => snapshot.value?.waiting ?? []);
@@ -67,41 +64,26 @@ export const useOfficeStore = defineStore('office', () => {
 
   function hydrate(next: OfficeSnapshot): void {
     snapshot.value = next;
-    needsResync.value = false;
-    const replay = held.sort((a, b) => a.seq - b.seq);
-    held = [];
-    for (const event of replay) apply(event);
+    // The feed mutates the reactive copy, so every screen bound to it follows.
+    feed.hydrate(snapshot.value, notify);
+    needsResync.value = feed.resyncNeeded;
   }
 
   function reset(): void {
     snapshot.value = null;
+    feed.reset();
     needsResync.value = false;
-    held = [];
   }
 
   function apply(event: OfficeEvent): ApplyResult {
-    const state = snapshot.value;
-    if (!state || needsResync.value) {
-      hold(event);
-      return state ? 'gap' : 'not_hydrated';
-    }
-    const decision = sequenceDecision(state.seq, event.seq);
-    if (decision === 'gap') {
-      needsResync.value = true;
-      hold(event);
-    }
-    if (decision !== 'apply') return decision;
-
-    applyOfficeEvent(state, event);
-    if (event.kind === 'ticket' && event.call) for (const listener of callListeners) listener(event.call);
-    for (const listener of eventListeners) listener(event);
+    const decision = feed.offer(event, notify);
+    needsResync.value = feed.resyncNeeded;
     return decision;
   }
 
-  function hold(event: OfficeEvent): void {
-    held.push(event);
-    // A resync that never comes must not grow memory on a board left running for days.
-    if (held.length > MAX_HELD_EVENTS) held.shift();
+  function notify(event: OfficeEvent): void {
+    if (event.kind === 'ticket' && event.call) for (const listener of callListeners) listener(event.call);
+    for (const listener of eventListeners) listener(event);
   }
 
   return { snapshot, needsResync, office, seq, waiting, counters, services, serviceLoad, recentCalls, hydrate, reset, apply, onCall, onEvent };
