@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3197;
+// LOKET_E2E_PORT lets several people (or helpers) run the browser tests side by side.
+const PORT = Number(process.env.LOKET_E2E_PORT ?? 3197);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // Every run starts the product on a fresh embedded database (about 40 MB). The config is
