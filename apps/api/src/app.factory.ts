@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { Clock, SystemClock } from './clock/clock.js';
@@ -14,8 +15,37 @@ import { ErrorFilter } from './common/error-filter.js';
 import { validationPipe } from './common/validation.js';
 import { seedDemoIfEmpty, type SeedResult } from './database/seed/demo-seed.js';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
+import { refuseDeepBodies } from './rate-limit/body-depth.js';
 
 export const API_PREFIX = 'api/v1';
+
+/**
+ * Security headers. The CSP fits the built apps: scripts and styles from the same origin
+ * (plus Vue's inline style bindings), the kiosk's QR code as a data: image, the board's
+ * chime from a blob/data URL, socket.io to the same origin. No upgrade-insecure-requests:
+ * an office LAN often serves plain HTTP, and the upgrade would break every asset there.
+ */
+const HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      baseUri: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      mediaSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'self'"],
+      formAction: ["'self'"],
+      scriptSrcAttr: ["'none'"],
+    },
+  },
+  // Plain-HTTP LANs are common; HSTS is only sent and honoured over HTTPS anyway.
+  strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: false },
+};
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -36,8 +66,14 @@ export async function createApp(options: CreateAppOptions): Promise<{ app: INest
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: true,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy ?? 'loopback');
+  app.use(helmet(HELMET_OPTIONS));
+  // Same-origin needs no CORS; other origins only when listed in CORS_ORIGINS.
+  const corsOrigins = new Set(config.corsOrigins ?? []);
+  app.enableCors({ origin: (origin, callback) => callback(null, origin !== undefined && corsOrigins.has(origin)), maxAge: 600 });
   app.useBodyParser('json', { limit: '100kb' });
+  app.useBodyParser('urlencoded', { limit: '20kb', extended: false, parameterLimit: 100 });
+  app.use(refuseDeepBodies);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ErrorFilter());

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { AdminModule } from './admin/admin.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { Clock } from './clock/clock.js';
 import { ChecklistsController } from './checklists/checklists.controller.js';
@@ -8,7 +9,8 @@ import { CountersController } from './counters/counters.controller.js';
 import { CountersService } from './counters/counters.service.js';
 import { OfficeCountersController } from './counters/office-counters.controller.js';
 import { DatabaseModule } from './database/database.module.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { OfficesController } from './offices/offices.controller.js';
 import { OfficesService } from './offices/offices.service.js';
 import { OfficeEventsPublisher } from './realtime/office-events.publisher.js';
@@ -18,6 +20,8 @@ import { StaffController } from './staff/staff.controller.js';
 import { TicketsController } from './tickets/tickets.controller.js';
 import { TicketsService } from './tickets/tickets.service.js';
 import { SurveysModule } from './surveys/surveys.module.js';
+import { SupervisionModule } from './supervision/supervision.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 @Module({})
 class ConfigModule {
@@ -39,8 +43,8 @@ export class AppModule {
   static with(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.with(config, clock), DatabaseModule, AuthModule, SurveysModule],
-      controllers: [HealthController, OfficesController, TicketsController, CountersController, OfficeCountersController, ChecklistsController, StaffController],
+      imports: [ConfigModule.with(config, clock), DatabaseModule, AuthModule, SurveysModule, ReportsModule, HealthModule, MetricsModule, SupervisionModule, AdminModule],
+      controllers: [OfficesController, TicketsController, CountersController, OfficeCountersController, ChecklistsController, StaffController],
       providers: [OfficesService, TicketsService, CountersService, OfficeEventsPublisher, RealtimeGateway, ChecklistsService, OfficerDayService],
     };
   }

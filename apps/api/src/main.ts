@@ -4,16 +4,21 @@ import { fileURLToPath } from 'node:url';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { configFromEnv } from './config/app-config.js';
+import { ScaledClock } from './clock/clock.js';
 
 process.on('unhandledRejection', (reason) => Logger.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`, 'Process'));
 
 const here = dirname(fileURLToPath(import.meta.url));
 const config = configFromEnv();
+const clock = config.clock ? new ScaledClock(config.clock.speed, config.clock.start ?? undefined) : undefined;
 const { app, seed } = await createApp({
   config,
+  clock,
   webRoots: { display: resolve(here, '../../display/dist'), counter: resolve(here, '../../counter/dist') },
 });
 await app.listen(config.port);
+clock?.restart();
+if (clock) new Logger('Clock').warn(`Simulated clock: ${clock.speed}x real time, now ${clock.now().toISOString()} (CLOCK_SPEED; development only)`);
 
 const url = `http://localhost:${config.port}`;
 const logger = new Logger('Loket');

@@ -46,4 +46,30 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
     expect(numbers.size).toBe(60);
     expect(numbers.has('A-060')).toBe(true);
   });
+  it('never hands one ticket to two counters calling next at once on different instances', async () => {
+    const counters = Array.from({ length: 8 }, (_, i) => ({ number: i + 1, services: ['A'] }));
+    const office = await createOffice(a, { services: [{ code: 'A' }], counters });
+    for (let i = 0; i < 40; i++) await client(i % 2 ? a.url : b.url).post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A });
+    for (const { number } of counters) await client(a.url).post(`/counters/${office.counters[number]}/open`, undefined, office.officers[number].token);
+
+    // Odd counters work through instance A, even ones through B, all at once until nobody waits.
+    const called: string[] = [];
+    await Promise.all(
+      counters.map(async ({ number }) => {
+        const api = client(number % 2 ? a.url : b.url);
+        const token = office.officers[number].token;
+        for (;;) {
+          const reply = await api.post(`/counters/${office.counters[number]}/call-next`, undefined, token);
+          if (reply.status === 204) return;
+          expect(reply.status).toBe(200);
+          called.push(reply.body.id);
+          expect((await api.post(`/tickets/${reply.body.id}/start`, undefined, token)).status).toBe(200);
+          expect((await api.post(`/tickets/${reply.body.id}/finish`, {}, token)).status).toBe(200);
+        }
+      }),
+    );
+
+    expect(called).toHaveLength(40);
+    expect(new Set(called).size).toBe(40);
+  });
 });

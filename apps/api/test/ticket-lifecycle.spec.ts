@@ -45,7 +45,7 @@ describe('ticket lifecycle through the API', () => {
     expect(second.body).toMatchObject({ number: 'A-002', placeInQueue: 2 });
     expect(other.body.number).toBe('KK-001');
     expect(Date.parse(first.body.dueAt) - Date.parse(first.body.issuedAt)).toBe(30 * 60_000);
-    expect(first.body.trackingCode).toMatch(/^[A-Z0-9]{12}$/);
+    expect(first.body.trackingCode).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){3}$/);
     expect(first.body.trackingCode).not.toBe(second.body.trackingCode);
   });
 

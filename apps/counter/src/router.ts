@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import type { StaffRole } from '@loket/domain';
 import OfficerPage from './pages/OfficerPage.vue';
+import { useAuthStore } from './stores/auth-store';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -22,7 +23,22 @@ export const router = createRouter({
       component: () => import('./pages/SupervisorPage.vue'),
       meta: { titleKey: 'supervisor.title', roles: ['supervisor', 'admin'] },
     },
+    { path: '/supervisor/reports', name: 'reports', component: () => import('./pages/ReportsPage.vue'), meta: { titleKey: 'reports.title', roles: ['supervisor', 'admin'] } },
     { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue'), meta: { titleKey: 'admin.title', roles: ['admin'] } },
+    { path: '/no-access', name: 'no-access', component: () => import('./supervisor/NoAccessPage.vue'), meta: { titleKey: 'supervisor.noAccess.title' } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { titleKey: 'notFound.title' } },
   ],
+});
+
+/**
+ * Role-aware guard. The desk (`/`) is every officer's; a page whose roles leave officers
+ * out (supervisor, reports, admin) sends logged-in staff without the role to "no access".
+ * Nobody logged in goes on: such pages show the login, and the server checks every call anyway.
+ */
+router.beforeEach((to) => {
+  const roles = to.meta.roles;
+  if (!roles || roles.includes('officer')) return true;
+  const staff = useAuthStore().staff;
+  if (staff && !roles.includes(staff.role)) return { name: 'no-access', query: { from: to.fullPath } };
+  return true;
 });

@@ -5,6 +5,7 @@
  */
 import type { ErrorBody } from './errors.js';
 import type { CallView, CounterView, OfficeSnapshot, TicketView } from './views.js';
+import type { AlertView, SupervisionSnapshot } from './supervision.js';
 
 export const REALTIME_PATH = '/socket.io';
 
@@ -17,6 +18,21 @@ export const ClientEvent = {
   subscribe: 'office:subscribe',
   unsubscribe: 'office:unsubscribe',
   resync: 'office:resync',
+} as const;
+
+/** The staff room's events: alerts are internal, so they never go to an office's public room. */
+export const StaffServerEvent = {
+  alertRaised: 'supervision:alert',
+  alertAcknowledged: 'supervision:alert-acknowledged',
+} as const;
+
+/**
+ * Joins the office's public room and its staff room, with the staff token in the socket.io
+ * handshake `auth: { token }`; the acknowledgement is the supervision snapshot. Sent again
+ * after a reconnect or a gap in the office sequence, for a fresh one.
+ */
+export const StaffClientEvent = {
+  subscribe: 'supervision:subscribe',
 } as const;
 
 export const TicketEventType = {
@@ -73,16 +89,24 @@ export interface SubscribeRequest {
 export interface ServerToClientEvents {
   [ServerEvent.snapshot]: (snapshot: OfficeSnapshot) => void;
   [ServerEvent.event]: (event: OfficeEvent) => void;
+  [StaffServerEvent.alertRaised]: (alert: AlertView) => void;
+  [StaffServerEvent.alertAcknowledged]: (alert: AlertView) => void;
 }
 
 export interface ClientToServerEvents {
   [ClientEvent.subscribe]: (request: SubscribeRequest, ack: (result: Ack<OfficeSnapshot>) => void) => void;
   [ClientEvent.unsubscribe]: (request: SubscribeRequest, ack: (result: Ack<null>) => void) => void;
   [ClientEvent.resync]: (request: SubscribeRequest, ack: (result: Ack<OfficeSnapshot>) => void) => void;
+  [StaffClientEvent.subscribe]: (request: SubscribeRequest, ack: (result: Ack<SupervisionSnapshot>) => void) => void;
 }
 
 export function officeRoom(officeId: string): string {
   return `office:${officeId}`;
+}
+
+/** The staff room of an office: supervisors and admins of that office only. */
+export function staffRoom(officeId: string): string {
+  return `staff:office:${officeId}`;
 }
 
 /**

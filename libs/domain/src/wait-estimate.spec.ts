@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { averageServiceMinutes, estimateWaitMinutes } from './wait-estimate.js';
+import { type QueueEntry, dueTime, queueFor } from './call-order.js';
+import type { OfficeSnapshot, TicketView } from './views.js';
+import { type ForecastCounter, averageServiceMinutes, estimateWaitMinutes, expectedBusyUntil, forecastInputFromSnapshot, forecastWaits } from './wait-estimate.js';
 
 describe('estimateWaitMinutes', () => {
   it('promises nothing when no counter for the service is open', () => {
@@ -46,5 +48,145 @@ describe('averageServiceMinutes', () => {
   it('is the mean of the recent service times, ignoring the standard', () => {
     expect(averageServiceMinutes([4, 6, 11], 7)).toBe(7);
     expect(averageServiceMinutes([2, 3], 15)).toBe(2.5);
+  });
+});
+
+describe('forecastWaits', () => {
+  const t0 = Date.parse('2026-11-30T01:00:00.000Z');
+  const min = (n: number) => t0 + n * 60_000;
+  const entry = (id: string, serviceId: string, issuedMinute: number, maxWait: number, priority: QueueEntry['priority'] = null): QueueEntry => ({
+    id,
+    serviceId,
+    issuedAt: min(issuedMinute),
+    dueAt: dueTime(min(issuedMinute), maxWait, priority, 10),
+    priority,
+  });
+  const counter = (serviceIds: string[], extra: Partial<ForecastCounter> = {}): ForecastCounter => ({ serviceIds, priorityOnly: false, state: 'open', busyUntil: null, ...extra });
+  const base = { now: t0, serviceMinutes: { A: 5, B: 10 }, maxWaitMinutes: { A: 30, B: 45 }, priorityMaxWaitMinutes: 10, walkUpMinutes: 1 };
+
+  it('lines the queue up behind one free counter, each taking the walk-up plus the average', () => {
+    const waits = forecastWaits({ ...base, counters: [counter(['A'])], waiting: [entry('a1', 'A', -3, 30), entry('a2', 'A', -2, 30), entry('a3', 'A', -1, 30)] });
+    expect([...waits.entries()]).toEqual([
+      ['a1', 0],
+      ['a2', 6],
+      ['a3', 12],
+    ]);
+  });
+
+  it('waits for the citizen already at the counter', () => {
+    const waits = forecastWaits({ ...base, counters: [counter(['A'], { busyUntil: min(4) })], waiting: [entry('a1', 'A', -1, 30)] });
+    expect(waits.get('a1')).toBe(4);
+  });
+
+  it('sees that a counter shared with another service is taken by a ticket due sooner', () => {
+    // b1 was issued long ago and is due before a2: the shared counter takes it first.
+    const waiting = [entry('b1', 'B', -40, 45), entry('a1', 'A', -2, 30), entry('a2', 'A', -1, 30)];
+    const waits = forecastWaits({ ...base, counters: [counter(['A']), counter(['A', 'B'])], waiting });
+    expect(waits.get('b1')).toBe(0);
+    expect(waits.get('a1')).toBe(0);
+    expect(waits.get('a2')).toBe(6);
+    // The count-based estimate shares a2's one person ahead between two counters.
+    expect(estimateWaitMinutes({ ahead: 1, openCounters: 2, averageServiceMinutes: 5 })).toBe(3);
+  });
+
+  it('lets a priority counter take priority tickets first', () => {
+    const waiting = [entry('a1', 'A', -20, 30), entry('p1', 'A', -1, 30, 'lanjut_usia')];
+    const waits = forecastWaits({ ...base, counters: [counter(['A'], { priorityOnly: true })], waiting });
+    expect(waits.get('p1')).toBe(0);
+    expect(waits.get('a1')).toBe(6);
+  });
+
+  it('promises nothing for a service no counter serves, and counts a paused counter once it is back', () => {
+    const waits = forecastWaits({ ...base, pausedBackInMinutes: 15, counters: [counter(['A'], { state: 'paused' }), counter(['B'], { state: 'closed' })], waiting: [entry('a1', 'A', -1, 30), entry('b1', 'B', -1, 45)] });
+    expect(waits.get('a1')).toBe(15);
+    expect(waits.get('b1')).toBeNull();
+  });
+
+  it('counts a closed counter due to open by its schedule from then on', () => {
+    const waits = forecastWaits({ ...base, counters: [counter(['A'], { state: 'closed', backAt: min(5) })], waiting: [entry('a1', 'A', -1, 30), entry('a2', 'A', 0, 30)] });
+    expect(waits.get('a1')).toBe(5);
+    expect(waits.get('a2')).toBe(11);
+  });
+
+  it('foresees later priority tickets being called before a regular ticket far from its limit', () => {
+    const waiting = [entry('a1', 'A', -1, 30), entry('a2', 'A', 0, 30)];
+    const without = forecastWaits({ ...base, counters: [counter(['A'], { busyUntil: min(5) })], waiting });
+    const withArrivals = forecastWaits({ ...base, counters: [counter(['A'], { busyUntil: min(5) })], waiting, arrivalsPerMinute: { A: { regular: 0, priority: 0.25 } } });
+    expect(without.get('a2')).toBe(11);
+    expect(withArrivals.get('a2')!).toBeGreaterThan(without.get('a2')!);
+  });
+
+  it('counts the expected no-shows ahead as the short time they take', () => {
+    const waiting = [entry('a1', 'A', -3, 30), entry('a2', 'A', -2, 30), entry('a3', 'A', -1, 30)];
+    const waits = forecastWaits({ ...base, counters: [counter(['A'])], waiting, noShowShare: 0.5, noShowMinutes: 2 });
+    // Each call ahead: half the time 6 minutes (walk-up + service), half the time 2 (a no-show).
+    expect(waits.get('a3')).toBe(8);
+  });
+
+  it('never promises a later ticket an earlier call at a single counter', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -120, max: 0 }), fc.boolean()), { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 30 }), (tickets, busy) => {
+        const waiting = tickets.map(([issued, priority], index) => entry(`t${index}`, 'A', issued, 30, priority ? 'ibu_hamil' : null));
+        const waits = forecastWaits({ ...base, counters: [counter(['A'], { busyUntil: min(busy) })], waiting });
+        const inCallOrder = queueFor(waiting, { serviceIds: ['A'], priorityOnly: false }).map((ticket) => waits.get(ticket.id)!);
+        for (let i = 1; i < inCallOrder.length; i += 1) expect(inCallOrder[i]).toBeGreaterThan(inCallOrder[i - 1]);
+      }),
+    );
+  });
+});
+
+describe('expectedBusyUntil', () => {
+  const now = Date.parse('2026-11-30T01:00:00.000Z');
+  it('is the start plus the average, but a running-long service is given 40% of the average more', () => {
+    expect(expectedBusyUntil({ calledAt: now - 120_000, startedAt: now - 60_000 }, 5, now)).toBe(now + 4 * 60_000);
+    expect(expectedBusyUntil({ calledAt: now - 600_000, startedAt: now - 540_000 }, 5, now)).toBe(now + 2 * 60_000);
+    expect(expectedBusyUntil({ calledAt: now - 600_000, startedAt: now - 240_000 }, 5, now)).toBe(now + 2 * 60_000);
+    expect(expectedBusyUntil({ calledAt: now, startedAt: null }, 5, now, 1)).toBe(now + 6 * 60_000);
+    expect(expectedBusyUntil(null, 5, now)).toBeNull();
+  });
+});
+
+describe('forecastInputFromSnapshot', () => {
+  const now = Date.parse('2026-11-30T02:00:00.000Z');
+  const iso = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+  const ticket = (id: string, status: TicketView['status'], issued: number, extra: Partial<TicketView> = {}): TicketView => ({
+    id,
+    number: `A-${id}`,
+    serviceId: 'A',
+    serviceCode: 'A',
+    priority: null,
+    status,
+    issuedAt: iso(issued),
+    dueAt: iso(issued + 30),
+    issueOrder: issued + 1000,
+    counterId: null,
+    counterNumber: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    recallCount: 0,
+    ...extra,
+  });
+  const service = { id: 'A', code: 'A', name: 'KTP-el', active: true, standard: { maxWaitMinutes: 30, serviceTimeMinutes: 10, costRupiah: 0, requirements: [], completionTime: '', dailyQuota: null }, waitingCount: 2, countersOpen: 1, issuedToday: 3, quotaReached: false, averageServiceMinutes: 8, estimatedWaitMinutes: 8 };
+  const snapshot: OfficeSnapshot = {
+    seq: 7,
+    at: iso(0),
+    office: { id: 'o', slug: 'o', name: 'O', timeZone: 'Asia/Jakarta', openingHours: [], priorityMaxWaitMinutes: 10 },
+    services: [service],
+    counters: [
+      { id: 'c1', number: 1, name: 'Loket 1', priorityOnly: false, serviceIds: ['A'], state: 'open', pauseReason: null, sessionId: 's1', currentTicket: ticket('x', 'serving', -20, { counterId: 'c1', calledAt: iso(-4), startedAt: iso(-3) }) },
+    ],
+    waiting: [ticket('1', 'waiting', -10), ticket('2', 'waiting', -5)],
+    recentCalls: [],
+  };
+
+  it('takes the averages, the citizen at the counter and the waiting tickets from the snapshot', () => {
+    const input = forecastInputFromSnapshot(snapshot, now, { walkUpMinutes: 1 });
+    expect(input.serviceMinutes).toEqual({ A: 8 });
+    expect(input.counters[0].busyUntil).toBe(now + 5 * 60_000);
+    expect(input.waiting.map((entry) => entry.id)).toEqual(['1', '2']);
+    const waits = forecastWaits(input);
+    expect(waits.get('1')).toBe(5);
+    expect(waits.get('2')).toBe(14);
   });
 });

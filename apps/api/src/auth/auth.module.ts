@@ -6,21 +6,28 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { keptSecret } from './secrets.js';
+import { SessionRevoker } from './session-revoker.js';
 import { StaffAuthGuard } from './staff-auth.guard.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
+
+/** How long a staff token lasts (README: token lifetime). */
+export const TOKEN_LIFETIME = '12h';
 
 @Global()
 @Module({
   imports: [
+    RateLimitModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => ({
         secret: config.jwtSecret ?? (await keptSecret(config.dataDir, 'jwt-secret')),
-        signOptions: { expiresIn: '12h' },
+        // A shift and then some; a desk PC left logged in overnight is not.
+        signOptions: { expiresIn: TOKEN_LIFETIME },
       }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, StaffDirectory, StaffAuthGuard],
-  exports: [JwtModule, StaffDirectory, StaffAuthGuard],
+  providers: [AuthService, LoginThrottle, StaffDirectory, StaffAuthGuard, SessionRevoker],
+  exports: [JwtModule, StaffDirectory, StaffAuthGuard, SessionRevoker],
 })
 export class AuthModule {}

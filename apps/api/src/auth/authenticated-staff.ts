@@ -6,4 +6,6 @@ export type AuthenticatedStaff = StaffView;
 export interface TokenClaims {
   sub: string;
   role: string;
+  /** staff.token_version when signed; a token behind the current version has been revoked. Absent counts as 0. */
+  ver?: number;
 }

@@ -1,47 +1,36 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { Clock } from '../clock/clock.js';
-
-export const MAX_FAILED_LOGINS = 5;
-export const FAILED_LOGIN_WINDOW_MS = 15 * 60_000;
-// Bounds memory under a spray of made-up usernames; the oldest entries go first.
-const MAX_TRACKED_USERNAMES = 10_000;
+import { Injectable } from '@nestjs/common';
+import { RateLimiter, TooManyRequests, retryPhrase } from '../rate-limit/rate-limiter.js';
 
 /**
- * Slows password guessing: after five wrong passwords for one username within fifteen
- * minutes, that username is refused (429) until the window has passed; a good login
- * clears it. Kept in memory per API instance, so behind N instances a guesser gets at most
- * N times the tries: still a few dozen an hour, not thousands.
+ * Slows password guessing without letting anyone lock a colleague out:
+ * - every login attempt counts against the caller's IP (RATE_LIMIT_LOGIN, off with RATE_LIMIT=off);
+ * - wrong passwords count per username *and* IP (LOGIN_LOCKOUT, default 5 in 15 minutes):
+ *   past that, that username is refused from that IP until the window ends, while the
+ *   owner logs in from their own desk as usual. A good login clears the count.
+ * Counters live in the rate-limit store: Redis when REDIS_URL is set, so every instance
+ * sees the same count.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  constructor(private readonly limiter: RateLimiter) {}
 
-  constructor(private readonly clock: Clock) {}
-
-  assertAllowed(username: string): void {
-    const recent = this.recent(username);
-    if (recent.length < MAX_FAILED_LOGINS) return;
-    const retryAfterSeconds = Math.ceil((recent[0] + FAILED_LOGIN_WINDOW_MS - this.clock.now().getTime()) / 1000);
-    throw new HttpException(
-      { message: `Too many failed logins for this account; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`, code: 'too_many_logins', details: { retryAfterSeconds } },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+  async assertAllowed(username: string, ip: string): Promise<void> {
+    await this.limiter.consume('login', ip);
+    const retryAfterSeconds = await this.limiter.blockedFor('loginFailures', this.subject(username, ip));
+    if (retryAfterSeconds > 0) {
+      throw new TooManyRequests(retryAfterSeconds, `Too many failed logins for this account; try again in ${retryPhrase(retryAfterSeconds)}`, 'too_many_logins');
+    }
   }
 
-  failed(username: string): void {
-    const key = username.toLowerCase();
-    const recent = [...this.recent(key), this.clock.now().getTime()];
-    this.failures.delete(key);
-    this.failures.set(key, recent);
-    if (this.failures.size > MAX_TRACKED_USERNAMES) this.failures.delete(this.failures.keys().next().value!);
+  failed(username: string, ip: string): Promise<void> {
+    return this.limiter.record('loginFailures', this.subject(username, ip));
   }
 
-  succeeded(username: string): void {
-    this.failures.delete(username.toLowerCase());
+  succeeded(username: string, ip: string): Promise<void> {
+    return this.limiter.reset('loginFailures', this.subject(username, ip));
   }
 
-  private recent(username: string): number[] {
-    const since = this.clock.now().getTime() - FAILED_LOGIN_WINDOW_MS;
-    return (this.failures.get(username.toLowerCase()) ?? []).filter((at) => at > since);
+  private subject(username: string, ip: string): string {
+    return `${ip}|${username.toLowerCase().slice(0, 64)}`;
   }
 }

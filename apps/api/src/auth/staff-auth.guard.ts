@@ -18,6 +18,7 @@ import { StaffDirectory } from '../staff/staff-directory.js';
 import type { AuthenticatedStaff, TokenClaims } from './authenticated-staff.js';
 
 const ROLES = 'loket:roles';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type StaffRequest = Request & { staff?: AuthenticatedStaff };
 
@@ -40,8 +41,15 @@ export class StaffAuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('The access token is invalid or has expired; log in again');
     }
-    const staff = await this.directory.findActive(claims.sub);
-    if (!staff) throw new UnauthorizedException('This account no longer exists or has been deactivated');
+    // Signed by us, but check the shape anyway: a bad sub must be a 401, never a database error.
+    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || (claims.ver !== undefined && !Number.isInteger(claims.ver))) {
+      throw new UnauthorizedException('The access token is invalid or has expired; log in again');
+    }
+    const session = await this.directory.findActiveSession(claims.sub);
+    if (!session) throw new UnauthorizedException('This account no longer exists or has been deactivated');
+    // A password change or deactivation moved the version on: tokens signed before are void.
+    if ((claims.ver ?? 0) !== session.tokenVersion) throw new UnauthorizedException('This session has ended (the password was changed or the account reset); log in again');
+    const { staff } = session;
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
     if (roles && roles.length > 0 && !roles.includes(staff.role)) {
       throw new ForbiddenException(`This needs the role ${roles.join(' or ')}; you are ${staff.role}`);

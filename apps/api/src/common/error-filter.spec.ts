@@ -1,5 +1,7 @@
 import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
 import { IllegalTransitionError, ReinstateExpiredError } from '@loket/domain';
+import { QueryFailedError } from 'typeorm';
+import { DatabaseError } from 'pg';
 import { toErrorBody } from './error-filter.js';
 
 describe('toErrorBody', () => {
@@ -46,5 +48,33 @@ describe('toErrorBody', () => {
     const body = toErrorBody(new Error('relation "tickets" does not exist'));
 
     expect(body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: expect.not.stringContaining('relation') });
+  });
+});
+
+describe('toErrorBody during a database outage', () => {
+  const outage = { statusCode: 503, error: 'Service Unavailable', message: expect.stringContaining('database'), code: 'database_unavailable' };
+  const pgError = (code: string, message: string) => Object.assign(new DatabaseError(message, 0, 'error'), { code });
+
+  it.each([
+    ['a refused connection (Node happy-eyeballs)', new AggregateError([Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })], 'connect ECONNREFUSED')],
+    ['a reset connection', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
+    ['a session ended by a fast shutdown', new QueryFailedError('SELECT 1', [], pgError('57P01', 'terminating connection due to administrator command'))],
+    ['a server still starting up', pgError('57P03', 'the database system is starting up')],
+    ['a connection that died mid-query', new Error('Connection terminated unexpectedly')],
+    ['no connection within the pool timeout', new Error('timeout exceeded when trying to connect')],
+  ])('answers %s with 503 database_unavailable, no driver text', (_, error) => {
+    const body = toErrorBody(error);
+
+    expect(body).toEqual(outage);
+    expect(JSON.stringify(body)).not.toMatch(/ECONN|terminat|SELECT|5432|administrator/i);
+  });
+
+  it('keeps a query the database refused (not an outage) a plain 500 without its SQL or stack', () => {
+    const error = new QueryFailedError('SELECT secret FROM staff WHERE id = $1', ['x'], pgError('42703', 'column "secret" does not exist'));
+
+    const body = toErrorBody(error);
+
+    expect(body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side; nothing was changed' });
+    expect(JSON.stringify(body)).not.toMatch(/secret|staff|SELECT|at /);
   });
 });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type RateLimitConfig, rateLimitsFromEnv } from '../rate-limit/rate-limit-config.js';
 
 /** Everything the API reads from its environment, read once at start. */
 export interface AppConfig {
@@ -14,6 +15,14 @@ export interface AppConfig {
   /** Seed the demo office on an empty database. */
   seedDemo: boolean;
   production: boolean;
+  /** Request rate limits (RATE_LIMIT, RATE_LIMIT_*, LOGIN_LOCKOUT); absent = the defaults, on. */
+  rateLimits?: RateLimitConfig;
+  /** CORS_ORIGINS: other origins allowed to call the API from a browser; same-origin always works. */
+  corsOrigins?: string[];
+  /** TRUST_PROXY: Express "trust proxy" (addresses, `loopback`/`uniquelocal`, a hop count or `true`): whose X-Forwarded-For gives the client IP for rate limits. */
+  trustProxy?: string | number | boolean;
+  /** CLOCK_SPEED (and optional CLOCK_START): a fast clock for the simulator; development only, null = real time. */
+  clock?: { speed: number; start: Date | null } | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -30,5 +39,38 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: env.DEMO_PASSWORD || null,
     seedDemo: env.SEED_DEMO !== 'false',
     production: env.NODE_ENV === 'production',
+    rateLimits: rateLimitsFromEnv(env),
+    corsOrigins: corsOriginsFromEnv(env.CORS_ORIGINS),
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
+    clock: clockFromEnv(env),
   };
+}
+
+/** CLOCK_SPEED=60 runs the API's clock 60× faster (from CLOCK_START, default now): never in production. */
+function clockFromEnv(env: NodeJS.ProcessEnv): { speed: number; start: Date | null } | null {
+  if (!env.CLOCK_SPEED && !env.CLOCK_START) return null;
+  if (env.NODE_ENV === 'production') {
+    throw new Error('CLOCK_SPEED/CLOCK_START are for development and simulation only; refusing to start with NODE_ENV=production. Unset them.');
+  }
+  const speed = Number(env.CLOCK_SPEED ?? 1);
+  if (!Number.isFinite(speed) || speed <= 0 || speed > 10_000) throw new Error(`CLOCK_SPEED must be a number above 0 and at most 10000, got "${env.CLOCK_SPEED}"`);
+  const start = env.CLOCK_START ? new Date(env.CLOCK_START) : null;
+  if (start && Number.isNaN(start.getTime())) throw new Error(`CLOCK_START must be an ISO-8601 instant, got "${env.CLOCK_START}"`);
+  return { speed, start };
+}
+
+/** CORS_ORIGINS=https://a.example,https://b.example: each an origin (scheme://host[:port]), nothing more. */
+function corsOriginsFromEnv(value: string | undefined): string[] {
+  const origins = (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`CORS_ORIGINS must list origins like https://kantor.example.go.id (no path), got "${origin}"`);
+  }
+  return origins;
+}
+
+function trustProxyFromEnv(value: string | undefined): string | number | boolean {
+  if (!value) return 'loopback';
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value;
 }

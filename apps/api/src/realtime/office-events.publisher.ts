@@ -12,12 +12,19 @@ export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export class OfficeEventsPublisher {
   private readonly logger = new Logger('Realtime');
   private server: RealtimeServer | null = null;
+  private readonly listeners: ((officeId: string, event: OfficeEvent) => void)[] = [];
 
   attach(server: RealtimeServer): void {
     this.server = server;
   }
 
+  /** Lets an in-process feature react to committed changes (the supervisor's alert scan). */
+  onPublish(listener: (officeId: string, event: OfficeEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
   publish(officeId: string, event: OfficeEvent): void {
+    for (const listener of this.listeners) listener(officeId, event);
     if (!this.server) {
       this.logger.warn(`No realtime server yet; event ${event.seq} of office ${officeId} not pushed`);
       return;

@@ -7,12 +7,19 @@ import {
   type OfficeSnapshot,
   type ServerToClientEvents,
   type SubscribeRequest,
+  type SupervisionSnapshot,
+  StaffClientEvent,
   officeRoom,
+  staffRoom,
 } from '@loket/domain';
+import { assertOfficeAccess } from '../common/office-access.js';
 import { toErrorBody } from '../common/error-filter.js';
 import { SLUG_PATTERN } from '../common/param-pipes.js';
 import { OfficesService } from '../offices/offices.service.js';
+import { SupervisionService } from '../supervision/supervision.service.js';
 import { OfficeEventsPublisher, type RealtimeServer } from './office-events.publisher.js';
+import { StaffEventsPublisher } from './staff-events.publisher.js';
+import { StaffSocketAuth } from './staff-socket-auth.js';
 
 type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -41,10 +48,34 @@ export class RealtimeGateway implements OnGatewayInit {
   constructor(
     private readonly offices: OfficesService,
     private readonly publisher: OfficeEventsPublisher,
+    private readonly staffPublisher: StaffEventsPublisher,
+    private readonly staffAuth: StaffSocketAuth,
+    private readonly supervision: SupervisionService,
   ) {}
 
   afterInit(server: RealtimeServer): void {
     this.publisher.attach(server);
+    this.staffPublisher.attach(server);
+  }
+
+  /**
+   * A supervisor's or admin's screen: joins the office's public room (the numbered events)
+   * and its staff room (alerts), then answers with the supervision snapshot. The staff
+   * token comes in the handshake `auth`; an officer, or a supervisor of another office, is refused.
+   */
+  @SubscribeMessage(StaffClientEvent.subscribe)
+  async supervise(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<SupervisionSnapshot>> {
+    const request = parseSubscribeRequest(body);
+    if (typeof request === 'string') return invalid(request);
+    try {
+      const staff = await this.staffAuth.authenticate(socket, ['supervisor', 'admin']);
+      const office = await this.offices.bySlug(request.officeSlug);
+      assertOfficeAccess(staff, office.id);
+      await socket.join([officeRoom(office.id), staffRoom(office.id)]);
+      return { ok: true, data: await this.supervision.snapshot(request.officeSlug, staff) };
+    } catch (error) {
+      return { ok: false, error: toErrorBody(error) };
+    }
   }
 
   @SubscribeMessage(ClientEvent.subscribe)

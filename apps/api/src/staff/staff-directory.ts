@@ -10,10 +10,11 @@ interface StaffRow {
   role: StaffView['role'];
   password_hash: string;
   office_ids: string[] | null;
+  token_version: number;
 }
 
 const SELECT_STAFF = `
-  SELECT s.id, s.username, s.name, s.nip, s.role, s.password_hash,
+  SELECT s.id, s.username, s.name, s.nip, s.role, s.password_hash, s.token_version,
          array_remove(array_agg(so.office_id), NULL) AS office_ids
   FROM staff s LEFT JOIN staff_offices so ON so.staff_id = s.id
   WHERE s.active AND %WHERE%
@@ -33,8 +34,14 @@ export class StaffDirectory {
     return row ? toView(row) : null;
   }
 
-  async findForLogin(username: string): Promise<{ staff: StaffView; passwordHash: string } | null> {
+  /** With the token version a valid token must carry (see auth/session-revoker.ts). */
+  async findActiveSession(id: string): Promise<{ staff: StaffView; tokenVersion: number } | null> {
+    const [row] = await this.db.query<StaffRow[]>(SELECT_STAFF.replace('%WHERE%', 's.id = $1'), [id]);
+    return row ? { staff: toView(row), tokenVersion: row.token_version } : null;
+  }
+
+  async findForLogin(username: string): Promise<{ staff: StaffView; passwordHash: string; tokenVersion: number } | null> {
     const [row] = await this.db.query<StaffRow[]>(SELECT_STAFF.replace('%WHERE%', 's.username = $1'), [username]);
-    return row ? { staff: toView(row), passwordHash: row.password_hash } : null;
+    return row ? { staff: toView(row), passwordHash: row.password_hash, tokenVersion: row.token_version } : null;
   }
 }

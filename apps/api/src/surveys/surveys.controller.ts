@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { SurveyElement } from '@loket/domain';
 import { TrackingCodePipe } from '../common/param-pipes.js';
+import { RateLimit } from '../rate-limit/rate-limit.guard.js';
 import { SubmitSurveyDto } from './dto/submit-survey.dto.js';
 import { type SurveyReceipt, SurveysService } from './surveys.service.js';
 
@@ -17,6 +18,7 @@ export class SurveysController {
   }
 
   @Post('tickets/track/:trackingCode/survey')
+  @RateLimit('survey')
   @ApiCreatedResponse({ description: 'The response was recorded' })
   @ApiConflictResponse({ description: '`survey_not_allowed` before the ticket is done; `survey_already_submitted` the second time' })
   submit(@Param('trackingCode', TrackingCodePipe) code: string, @Body() body: SubmitSurveyDto): Promise<SurveyReceipt> {

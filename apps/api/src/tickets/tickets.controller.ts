@@ -5,6 +5,7 @@ import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
 import { FinishTicketDto } from '../checklists/dto/finish-ticket.dto.js';
 import { IdempotencyKey, SlugPipe, TrackingCodePipe, uuidPipe } from '../common/param-pipes.js';
+import { RateLimit } from '../rate-limit/rate-limit.guard.js';
 import { IssueTicketDto } from './dto/issue-ticket.dto.js';
 import { ReasonDto } from './dto/reason.dto.js';
 import { TransferTicketDto } from './dto/transfer-ticket.dto.js';
@@ -18,6 +19,7 @@ export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
 
   @Post('offices/:slug/tickets')
+  @RateLimit('issue')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key returns the same ticket (a double tap or a retry never issues two)' })
   @ApiCreatedResponse({ description: 'The ticket, with its tracking code, place in the queue and estimated wait' })
   issue(
@@ -29,11 +31,13 @@ export class TicketsController {
   }
 
   @Get('tickets/track/:trackingCode')
+  @RateLimit('track')
   track(@Param('trackingCode', TrackingCodePipe) code: string): Promise<TrackedTicketView> {
     return this.tickets.track(code);
   }
 
   @Post('tickets/track/:trackingCode/cancel')
+  @RateLimit('track')
   @HttpCode(200)
   @ApiConflictResponse({ description: 'Only a waiting ticket can be cancelled' })
   cancelByCitizen(@Param('trackingCode', TrackingCodePipe) code: string): Promise<TrackedTicketView> {

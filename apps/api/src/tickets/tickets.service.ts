@@ -182,7 +182,7 @@ export class TicketsService {
   async cancelByCitizen(trackingCode: string): Promise<TrackedTicketView> {
     const [row] = await this.db.query<{ id: string }[]>('SELECT id FROM tickets WHERE tracking_code = $1', [trackingCode]);
     if (!row) throw new NotFoundException('No ticket with this tracking code');
-    await this.transition(row.id, 'cancel', { kind: 'citizen', staffId: null }, () => ({ changes: {}, payload: { by: 'citizen' } }));
+    await this.transition(row.id, 'cancel', { kind: 'citizen', staffId: null }, () => undefined /* holding the code is the right */, () => ({ changes: {}, payload: { by: 'citizen' } }));
     return this.trackedView(row.id);
   }
 
@@ -235,11 +235,15 @@ export class TicketsService {
     input: { reason?: string; serviceId?: string; checklist?: ChecklistSubmission; outcome?: InteractionOutcome; note?: string } = {},
   ): Promise<TicketView> {
     const actor: Actor = { kind: 'staff', staffId: staff.id };
-    const change = await this.transition(ticketId, action, actor, async (ticket, manager, now) => {
+    // Who may act is checked before the status, so staff of another office learn nothing
+    // about a ticket (not even its status) from its id, which the public board shows.
+    const authorize = (ticket: LockedTicket): void => {
       assertOfficeAccess(staff, ticket.office_id);
       if (COUNTER_ACTIONS.includes(action) && staff.role === 'officer' && ticket.staff_id !== staff.id) {
         throw new ForbiddenException('This ticket is being handled at another counter');
       }
+    };
+    const change = await this.transition(ticketId, action, actor, authorize, async (ticket, manager, now) => {
       switch (action) {
         case 'recall':
           return { changes: { recall_count: () => 'recall_count + 1', called_at: now }, payload: {}, call: 'recall' as const };
@@ -310,7 +314,7 @@ export class TicketsService {
   }
 
   /**
-   * Locks a ticket, asks the domain whether `action` is legal from its status (409 naming
+   * Locks a ticket, lets `authorize` refuse the caller, asks the domain whether `action` is legal from its status (409 naming
    * the status if not), writes the new status with `decide`'s changes and the event in one
    * transaction, then publishes the event.
    */
@@ -318,6 +322,7 @@ export class TicketsService {
     ticketId: string,
     action: TicketAction,
     actor: Actor,
+    authorize: (ticket: LockedTicket) => void,
     decide: (
       ticket: LockedTicket,
       manager: EntityManager,
@@ -327,6 +332,7 @@ export class TicketsService {
     const now = this.clock.now();
     const { officeId, change } = await this.db.transaction(async (manager) => {
       const ticket = await this.lockTicket(manager, ticketId);
+      authorize(ticket);
       const status = nextStatus(ticket.status, action);
       const decision = await decide(ticket, manager, now);
       await this.updateTicket(manager, ticket.id, { status, ...decision.changes });

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { ManualClock } from '../../src/clock/clock.js';
 import type { AppConfig } from '../../src/config/app-config.js';
+import { type RateLimitConfig, defaultRateLimits } from '../../src/rate-limit/rate-limit-config.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -28,7 +29,7 @@ export const onPostgres = Boolean(process.env.DATABASE_URL);
  * database named by DATABASE_URL and keep apart by each creating its own office.
  */
 export async function startTestApp(
-  options: { seedDemo?: boolean; databaseUrl?: string | null; redisUrl?: string | null; jwtSecret?: string | null; start?: string } = {},
+  options: { seedDemo?: boolean; databaseUrl?: string | null; redisUrl?: string | null; jwtSecret?: string | null; start?: string; rateLimits?: RateLimitConfig; corsOrigins?: string[] } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'loket-test-'));
   const config: AppConfig = {
@@ -41,6 +42,9 @@ export async function startTestApp(
     demoPassword: 'demo-password-for-tests',
     seedDemo: options.seedDemo ?? false,
     production: false,
+    // Off unless a test asks: the other suites fire bursts a real kiosk never would.
+    rateLimits: options.rateLimits ?? defaultRateLimits(false),
+    corsOrigins: options.corsOrigins ?? [],
   };
   // Monday 30 November 2026, 08:00 in Jakarta.
   const clock = new ManualClock(options.start ?? '2026-11-30T01:00:00.000Z');

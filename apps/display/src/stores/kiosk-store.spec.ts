@@ -4,7 +4,7 @@ import { stubFetch } from './fetch-stub';
 import { service } from './test-fixtures';
 
 const A = service('svc-a', 'A');
-const issued = { id: 't-1', number: 'A-001', trackingCode: 'ABCDEFGHJKMN', status: 'waiting' };
+const issued = { id: 't-1', number: 'A-001', trackingCode: 'ABCDE-FGHJK-MNPQR-STUVW', status: 'waiting' };
 
 describe('useKioskStore', () => {
   beforeEach(() => setActivePinia(createPinia()));

@@ -4,7 +4,7 @@ import { useTrackedTicketStore } from './tracked-ticket-store';
 import { stubFetch } from './fetch-stub';
 import { change, ticket } from './test-fixtures';
 
-const CODE = 'ABCDEFGHJKMN';
+const CODE = 'ABCDE-FGHJK-MNPQR-STUVW';
 const tracked = (overrides: Partial<TrackedTicketView> = {}): TrackedTicketView => ({
   ...ticket(5),
   trackingCode: CODE,

@@ -8,7 +8,7 @@ export type TrackState = 'loading' | 'ready' | 'not_found' | 'malformed' | 'fail
 export type SurveyState = 'idle' | 'sending' | 'sent' | 'refused' | 'failed';
 
 // Mirrors the API's tracking-code alphabet (no 0/O, 1/I/L): a typo is caught without a request.
-const TRACKING_CODE = /^[23456789A-HJKMNP-Z]{12}$/;
+const TRACKING_CODE = /^[23456789A-HJKMNP-Z]{5}(?:-[23456789A-HJKMNP-Z]{5}){3}$/;
 
 /**
  * The citizen's own ticket on the phone page: loaded by tracking code, refreshed when the

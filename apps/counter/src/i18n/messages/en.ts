@@ -1,4 +1,7 @@
+import { adminEn } from './admin';
+import { supervisorEn } from './supervisor';
 import type { CounterMessages } from './id';
+import { reportsEn } from './reports';
 
 export const en: CounterMessages = {
   language: {
@@ -26,14 +29,8 @@ export const en: CounterMessages = {
   officer: {
     title: 'Counter officer',
   },
-  supervisor: {
-    title: 'Supervisor dashboard',
-    placeholder: 'On this screen supervisors will follow punctuality and etiquette live per service, counter and officer, receive alerts, record observations, and see reports and the Community Satisfaction Index (IKM).',
-  },
-  admin: {
-    title: 'Administration',
-    placeholder: 'On this screen admins will manage offices, services and their service standards, counters and their schedules, staff accounts, and the etiquette checklist templates.',
-  },
+  supervisor: supervisorEn,
+  admin: adminEn,
   common: {
     cancel: 'Cancel',
     loading: 'Loading…',
@@ -203,6 +200,7 @@ export const en: CounterMessages = {
     unexpected: 'Something unexpected went wrong; the action may not have been recorded. Check the screen, then try again.',
     offlineBanner: 'Connection lost. The screen shows the last known state; actions cannot be sent until it reconnects.',
   },
+  reports: reportsEn,
   notFound: {
     title: 'Page not found',
     body: 'The address you opened does not exist.',

@@ -1,4 +1,7 @@
 // Indonesian is the default language; en.ts must have exactly the same keys (its type is this one).
+import { adminId } from './admin';
+import { supervisorId } from './supervisor';
+import { reportsId } from './reports';
 export const id = {
   language: {
     name: 'Bahasa Indonesia',
@@ -25,14 +28,8 @@ export const id = {
   officer: {
     title: 'Petugas loket',
   },
-  supervisor: {
-    title: 'Dasbor supervisor',
-    placeholder: 'Di layar ini supervisor akan memantau ketepatan waktu dan etiket secara langsung per layanan, loket, dan petugas, menerima peringatan, mengisi observasi, serta melihat laporan dan Indeks Kepuasan Masyarakat (IKM).',
-  },
-  admin: {
-    title: 'Administrasi',
-    placeholder: 'Di layar ini admin akan mengelola kantor, layanan beserta standar pelayanannya, loket dan jadwalnya, akun petugas, serta templat daftar periksa etiket.',
-  },
+  supervisor: supervisorId,
+  admin: adminId,
   common: {
     cancel: 'Batal',
     loading: 'Memuat…',
@@ -202,6 +199,7 @@ export const id = {
     unexpected: 'Terjadi kesalahan tak terduga; tindakan mungkin belum tercatat. Periksa layar, lalu coba lagi.',
     offlineBanner: 'Koneksi terputus. Layar menampilkan keadaan terakhir; tindakan tidak dapat dikirim sampai tersambung kembali.',
   },
+  reports: reportsId,
   notFound: {
     title: 'Halaman tidak ditemukan',
     body: 'Alamat yang Anda buka tidak ada.',

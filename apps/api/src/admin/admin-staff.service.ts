@@ -1,0 +1,204 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AdminStaffView, type FieldProblem, type StaffRole, type StaffView, nipProblem } from '@loket/domain';
+import { hashPassword } from '../auth/password.js';
+import { SessionRevoker } from '../auth/session-revoker.js';
+import { Clock } from '../clock/clock.js';
+import { assertNoProblems, fieldConflict, violatedConstraint } from './admin-errors.js';
+import { refuseNulls, visibleOfficeIds } from './admin-scope.js';
+import { AuditTrail, type AuditRecord } from './audit-trail.js';
+import type { CreateStaffDto, UpdateStaffDto } from './dto/staff.dto.js';
+
+interface StaffRow {
+  id: string;
+  username: string;
+  name: string;
+  nip: string | null;
+  role: StaffRole;
+  active: boolean;
+  created_at: Date;
+  office_ids: string[] | null;
+}
+
+const SELECT = `SELECT s.id, s.username, s.name, s.nip, s.role, s.active, s.created_at,
+       (SELECT array_agg(so.office_id ORDER BY so.office_id) FROM staff_offices so WHERE so.staff_id = s.id) AS office_ids
+  FROM staff s`;
+
+function toView(row: StaffRow): AdminStaffView {
+  return { id: row.id, username: row.username, name: row.name, nip: row.nip, role: row.role, officeIds: row.office_ids ?? [], active: row.active, createdAt: row.created_at.toISOString() };
+}
+
+/** What the audit keeps of a staff member: never a password or its hash. */
+const audited = ({ createdAt: _createdAt, ...fields }: AdminStaffView) => fields;
+
+/**
+ * Staff accounts. At least one active admin is always left: every change that could take
+ * away an admin (deactivation, a new role) locks the active admins' rows first, so two
+ * admins deactivating each other at the same moment are put in a row and the second is refused.
+ */
+@Injectable()
+export class AdminStaffService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditTrail,
+    private readonly sessions: SessionRevoker,
+  ) {}
+
+  async list(staff: StaffView, officeId?: string): Promise<AdminStaffView[]> {
+    const visible = visibleOfficeIds(staff);
+    if (officeId && visible && !visible.includes(officeId)) throw new ForbiddenException('You do not work in this office');
+    const offices = officeId ? [officeId] : visible;
+    const rows = await this.db.query<StaffRow[]>(
+      `${SELECT} ${offices ? 'WHERE EXISTS (SELECT 1 FROM staff_offices so WHERE so.staff_id = s.id AND so.office_id = ANY($1::uuid[]))' : ''} ORDER BY s.name, s.username`,
+      offices ? [offices] : [],
+    );
+    return rows.map(toView);
+  }
+
+  async create(body: CreateStaffDto, actor: StaffView): Promise<AdminStaffView> {
+    this.assertShape(body.role, body.officeIds, body.nip);
+    const passwordHash = await hashPassword(body.password);
+    const now = this.clock.now();
+    return this.uniqueChecked(() =>
+      this.db.transaction(async (manager) => {
+        await this.assertOffices(manager, body.officeIds);
+        await this.assertFree(manager, { username: body.username, nip: body.nip ?? null }, null);
+        const [row] = await manager.query<{ id: string }[]>(
+          `INSERT INTO staff (username, name, nip, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [body.username, body.name, body.nip ?? null, body.role, passwordHash, now],
+        );
+        await this.setOffices(manager, row.id, body.officeIds);
+        const view = await this.byId(manager, row.id);
+        await this.record(manager, actor, 'staff.created', view, null, audited(view), now);
+        return view;
+      }),
+    );
+  }
+
+  async update(staffId: string, body: UpdateStaffDto, actor: StaffView): Promise<AdminStaffView> {
+    refuseNulls(body, ['nip']);
+    const now = this.clock.now();
+    return this.uniqueChecked(() =>
+      this.db.transaction(async (manager) => {
+        const current = await this.byId(manager, staffId);
+        const after = { ...audited(current), ...body, nip: body.nip === undefined ? current.nip : body.nip };
+        this.assertShape(after.role, after.officeIds, body.nip);
+        if (body.officeIds) await this.assertOffices(manager, body.officeIds);
+        await this.assertFree(manager, { nip: body.nip ?? null }, staffId);
+        if (current.role === 'admin' && after.role !== 'admin' && current.active) await this.assertAdminLeft(manager, staffId, actor);
+        await manager.query(`UPDATE staff SET name = $2, nip = $3, role = $4 WHERE id = $1`, [staffId, after.name, after.nip, after.role]);
+        if (body.officeIds) await this.setOffices(manager, staffId, body.officeIds);
+        const view = await this.byId(manager, staffId);
+        await this.record(manager, actor, 'staff.updated', view, audited(current), audited(view), now);
+        // A new role or set of offices changes what their token may do: they log in again.
+        if (after.role !== current.role) await this.sessions.endSessions(staffId, manager);
+        return view;
+      }),
+    );
+  }
+
+  async resetPassword(staffId: string, password: string, actor: StaffView): Promise<AdminStaffView> {
+    const passwordHash = await hashPassword(password);
+    const now = this.clock.now();
+    return this.db.transaction(async (manager) => {
+      const current = await this.byId(manager, staffId);
+      await manager.query(`UPDATE staff SET password_hash = $2 WHERE id = $1`, [staffId, passwordHash]);
+      // Whoever held the old password is logged out everywhere, in the same transaction.
+      await this.sessions.endSessions(staffId, manager);
+      await this.record(manager, actor, 'staff.password_reset', current, null, null, now);
+      return current;
+    });
+  }
+
+  async setActive(staffId: string, active: boolean, actor: StaffView): Promise<AdminStaffView> {
+    const now = this.clock.now();
+    return this.db.transaction(async (manager) => {
+      const current = await this.byId(manager, staffId);
+      if (current.active === active) {
+        throw new ConflictException({ message: `${current.name} is already ${active ? 'active' : 'inactive'}`, code: active ? 'already_active' : 'already_inactive' });
+      }
+      if (!active) {
+        if (current.role === 'admin') await this.assertAdminLeft(manager, staffId, actor);
+        const [open] = await manager.query<{ name: string }[]>(
+          `SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = $1 AND cn.state <> 'closed'`,
+          [staffId],
+        );
+        if (open) throw new ConflictException({ message: `${current.name} still has ${open.name} open; it must be closed first`, code: 'staff_at_counter' });
+      }
+      await manager.query(`UPDATE staff SET active = $2 WHERE id = $1`, [staffId, active]);
+      if (!active) await this.sessions.endSessions(staffId, manager);
+      const view = await this.byId(manager, staffId);
+      await this.record(manager, actor, active ? 'staff.reactivated' : 'staff.deactivated', view, { active: current.active }, { active }, now);
+      return view;
+    });
+  }
+
+  /**
+   * Refuses a change that would leave no active admin. The active admins' rows are locked
+   * (in id order, so two such changes never deadlock) and counted after any change that
+   * was holding them has committed: the second of two concurrent deactivations sees one admin left.
+   */
+  private async assertAdminLeft(manager: EntityManager, leavingId: string, actor: StaffView): Promise<void> {
+    const admins = await manager.query<{ id: string }[]>(`SELECT id FROM staff WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`);
+    if (!admins.some((admin) => admin.id === actor.id)) throw new ForbiddenException('Your account is no longer an active admin');
+    if (admins.filter((admin) => admin.id !== leavingId).length === 0) {
+      throw new ConflictException({ message: 'This is the last active admin; make someone else admin first', code: 'last_admin' });
+    }
+  }
+
+  /** Officers and supervisors work in at least one office; a NIP, when given, is well formed. */
+  private assertShape(role: StaffRole, officeIds: string[], nip: string | null | undefined): void {
+    const problems: FieldProblem[] = [];
+    if (role !== 'admin' && officeIds.length === 0) problems.push({ field: 'officeIds', problems: [`a ${role} works in at least one office`] });
+    if (new Set(officeIds).size !== officeIds.length) problems.push({ field: 'officeIds', problems: ['an office is listed twice'] });
+    const nipIssue = nip ? nipProblem(nip) : null;
+    if (nipIssue) problems.push({ field: 'nip', problems: [nipIssue] });
+    assertNoProblems(problems);
+  }
+
+  private async assertOffices(manager: EntityManager, officeIds: string[]): Promise<void> {
+    if (officeIds.length === 0) return;
+    const found = await manager.query<{ id: string }[]>(`SELECT id FROM offices WHERE id = ANY($1::uuid[])`, [officeIds]);
+    const unknown = officeIds.filter((id) => !found.some((row) => row.id === id));
+    if (unknown.length > 0) throw new BadRequestException({ message: `No such office: ${unknown.join(', ')}`, code: 'validation_failed', details: [{ field: 'officeIds', problems: [`no such office: ${unknown.join(', ')}`] }] });
+  }
+
+  private async assertFree(manager: EntityManager, fields: { username?: string; nip: string | null }, exceptId: string | null): Promise<void> {
+    if (fields.username) {
+      const [taken] = await manager.query(`SELECT 1 FROM staff WHERE username = $1`, [fields.username]);
+      if (taken) throw fieldConflict('username_taken', 'username', `The username "${fields.username}" is taken`);
+    }
+    if (fields.nip) {
+      const [taken] = await manager.query(`SELECT 1 FROM staff WHERE nip = $1 AND id IS DISTINCT FROM $2::uuid`, [fields.nip, exceptId]);
+      if (taken) throw fieldConflict('nip_taken', 'nip', 'Another staff member already has this NIP');
+    }
+  }
+
+  private async setOffices(manager: EntityManager, staffId: string, officeIds: string[]): Promise<void> {
+    await manager.query(`DELETE FROM staff_offices WHERE staff_id = $1 AND NOT (office_id = ANY($2::uuid[]))`, [staffId, officeIds]);
+    await manager.query(`INSERT INTO staff_offices (staff_id, office_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [staffId, officeIds]);
+  }
+
+  private async byId(manager: EntityManager, staffId: string): Promise<AdminStaffView> {
+    const [row] = await manager.query<StaffRow[]>(`${SELECT} WHERE s.id = $1`, [staffId]);
+    if (!row) throw new NotFoundException(`No staff member with the id "${staffId}"`);
+    return toView(row);
+  }
+
+  /** Staff belong to offices, not to one: the row names no office, and only admins read it (see AuditService). */
+  private record(manager: EntityManager, actor: StaffView, action: AuditRecord['action'], subject: AdminStaffView, before: unknown, after: unknown, at: Date): Promise<void> {
+    return this.audit.record(manager, { actorId: actor.id, officeId: null, action, subjectType: 'staff', subjectId: subject.id, subjectLabel: subject.username, before, after }, at);
+  }
+
+  private async uniqueChecked<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const constraint = violatedConstraint(error);
+      if (constraint === 'staff_username_key') throw fieldConflict('username_taken', 'username', 'This username is taken');
+      if (constraint === 'staff_nip_unique') throw fieldConflict('nip_taken', 'nip', 'Another staff member already has this NIP');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ChecklistsService } from '../checklists/checklists.service.js';
+import { OfficesService } from '../offices/offices.service.js';
+import { AdminChecklistsController } from './admin-checklists.controller.js';
+import { AdminChecklistsService } from './admin-checklists.service.js';
+import { AdminCountersController } from './admin-counters.controller.js';
+import { AdminCountersService } from './admin-counters.service.js';
+import { AdminOfficesController } from './admin-offices.controller.js';
+import { AdminOfficesService } from './admin-offices.service.js';
+import { AdminServicesController } from './admin-services.controller.js';
+import { AdminServicesService } from './admin-services.service.js';
+import { AdminStaffController } from './admin-staff.controller.js';
+import { AdminStaffService } from './admin-staff.service.js';
+import { AuditController } from './audit.controller.js';
+import { AuditService } from './audit.service.js';
+import { AuditTrail } from './audit-trail.js';
+
+/** The office set-up (/admin) and the audit trail (/audit). */
+@Module({
+  controllers: [AdminOfficesController, AdminServicesController, AdminCountersController, AdminStaffController, AdminChecklistsController, AuditController],
+  // ChecklistsService (and the OfficesService it needs) hold no state: this module keeps its own instances.
+  providers: [AuditTrail, AuditService, AdminOfficesService, AdminServicesService, AdminCountersService, AdminStaffService, AdminChecklistsService, ChecklistsService, OfficesService],
+  exports: [AuditTrail],
+})
+export class AdminModule {}

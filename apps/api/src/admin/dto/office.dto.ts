@@ -1,0 +1,43 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { OFFICE_TIME_ZONES, type OfficeTimeZone } from '@loket/domain';
+import { SLUG_PATTERN } from '../../common/param-pipes.js';
+import { OpeningHoursDto } from './opening-hours.dto.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const ZONES = Object.values(OFFICE_TIME_ZONES);
+
+export class CreateOfficeDto {
+  @ApiProperty({ example: 'Mal Pelayanan Publik Kota Harapan' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(3, { message: 'name must have at least 3 characters' })
+  @MaxLength(120)
+  name: string;
+
+  @ApiProperty({ example: 'mpp-kota-harapan', description: 'In addresses: lowercase letters, digits and dashes' })
+  @Transform(trim)
+  @IsString()
+  @Matches(SLUG_PATTERN, { message: 'slug must be lowercase letters, digits and dashes (e.g. mpp-kota-harapan)' })
+  slug: string;
+
+  @ApiProperty({ enum: ZONES, description: 'WIB Asia/Jakarta, WITA Asia/Makassar, WIT Asia/Jayapura' })
+  @IsIn(ZONES, { message: `timeZone must be one of ${ZONES.join(', ')}` })
+  timeZone: OfficeTimeZone;
+
+  @ApiProperty({ type: [OpeningHoursDto] })
+  @IsArray()
+  @ArrayMaxSize(7, { message: 'openingHours has at most one entry per weekday' })
+  @ValidateNested({ each: true })
+  @Type(() => OpeningHoursDto)
+  openingHours: OpeningHoursDto[];
+
+  @ApiProperty({ default: 10, description: 'Maximum wait for priority tickets, minutes' })
+  @IsInt({ message: 'priorityMaxWaitMinutes must be a whole number of minutes' })
+  @Min(1)
+  @Max(240)
+  priorityMaxWaitMinutes: number;
+}
+
+export class UpdateOfficeDto extends PartialType(CreateOfficeDto) {}

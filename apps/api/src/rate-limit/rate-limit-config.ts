@@ -1,0 +1,68 @@
+/** What each rate limit counts and for how long; read from the environment once at start. */
+
+export const RATE_LIMIT_RULES = ['issue', 'track', 'survey', 'login', 'loginFailures'] as const;
+export type RateLimitRule = (typeof RATE_LIMIT_RULES)[number];
+
+export interface RateWindow {
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitConfig {
+  /** `RATE_LIMIT=off` turns off the request limits (the simulator and benchmark rely on it). */
+  enabled: boolean;
+  /** Redis key prefix, so counters never meet another application's keys. */
+  keyPrefix: string;
+  rules: Record<RateLimitRule, RateWindow[]>;
+}
+
+/**
+ * Defaults sized for a real office. One kiosk (one IP) issues every ticket of a busy office:
+ * a ticket takes a person a few seconds at the screen, so bursts stay well under 30 a minute
+ * and a peak hour under 1,000. Citizens' phones share the office Wi-Fi, so tracking is generous.
+ * Login counts every attempt per IP; `loginFailures` locks one username from one IP only,
+ * so nobody can lock a colleague out from elsewhere.
+ */
+export const DEFAULT_RATE_LIMITS: Record<RateLimitRule, string> = {
+  issue: '30/1m,1000/1h',
+  track: '300/1m',
+  survey: '30/1m',
+  login: '60/1m,300/15m',
+  loginFailures: '5/15m',
+};
+
+const ENV_NAME: Record<RateLimitRule, string> = {
+  issue: 'RATE_LIMIT_ISSUE',
+  track: 'RATE_LIMIT_TRACK',
+  survey: 'RATE_LIMIT_SURVEY',
+  login: 'RATE_LIMIT_LOGIN',
+  loginFailures: 'LOGIN_LOCKOUT',
+};
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600 };
+
+/** Parses `30/1m,1000/1h`: at most 30 a minute and 1,000 an hour. */
+export function parseRateWindows(text: string, name: string): RateWindow[] {
+  return text.split(',').map((part) => {
+    const match = /^\s*(\d{1,7})\s*\/\s*(\d{1,5})\s*([smh])\s*$/.exec(part);
+    if (!match) throw new Error(`${name} must look like "30/1m,1000/1h" (count/duration with s, m or h), got "${text}"`);
+    const limit = Number(match[1]);
+    const windowSeconds = Number(match[2]) * UNIT_SECONDS[match[3]];
+    if (limit < 1 || windowSeconds < 1) throw new Error(`${name}: counts and durations must be at least 1, got "${text}"`);
+    return { limit, windowSeconds };
+  });
+}
+
+export function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimitConfig {
+  const switchValue = (env.RATE_LIMIT ?? 'on').toLowerCase();
+  if (!['on', 'off'].includes(switchValue)) throw new Error(`RATE_LIMIT must be "on" or "off", got "${env.RATE_LIMIT}"`);
+  const rules = Object.fromEntries(
+    RATE_LIMIT_RULES.map((rule) => [rule, parseRateWindows(env[ENV_NAME[rule]] || DEFAULT_RATE_LIMITS[rule], ENV_NAME[rule])]),
+  ) as Record<RateLimitRule, RateWindow[]>;
+  return { enabled: switchValue === 'on', keyPrefix: env.RATE_LIMIT_PREFIX || 'loket:rl:', rules };
+}
+
+/** The defaults, on or off: what tests and tools start from. */
+export function defaultRateLimits(enabled: boolean, keyPrefix = 'loket:rl:'): RateLimitConfig {
+  return { ...rateLimitsFromEnv({ RATE_LIMIT: enabled ? 'on' : 'off' }), keyPrefix };
+}

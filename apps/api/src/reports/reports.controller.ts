@@ -1,0 +1,47 @@
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { REPORT_TABLES, type OfficeReportView, type ReportTable } from '@loket/domain';
+import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
+import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
+import { SlugPipe } from '../common/param-pipes.js';
+import { ReportCsvQueryDto, ReportQueryDto } from './dto/report-query.dto.js';
+import { reportCsv, reportCsvFilename } from './report-csv.js';
+import { ReportsService } from './reports.service.js';
+
+function tableOf(name: string): ReportTable {
+  if (!(REPORT_TABLES as readonly string[]).includes(name)) throw new NotFoundException(`No report table "${name}"; the tables are ${REPORT_TABLES.join(', ')}`);
+  return name as ReportTable;
+}
+
+@ApiTags('reports')
+@Controller('offices/:slug/reports')
+@StaffOnly('supervisor', 'admin')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Per service, per counter and per officer: counts, waiting, service time, punctuality, etiquette, satisfaction; and the office total' })
+  @ApiBadRequestResponse({ description: '`invalid_period`: a day that does not exist, from after to, more than 92 days' })
+  report(@Param('slug', SlugPipe) slug: string, @Query() query: ReportQueryDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<OfficeReportView> {
+    return this.reports.report(slug, query, staff);
+  }
+
+  @Get(':table.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'One table (services, counters or officers) as CSV, UTF-8 with BOM, headers in `lang`, the office total last' })
+  async csv(
+    @Param('slug', SlugPipe) slug: string,
+    @Param('table') name: string,
+    @Query() query: ReportCsvQueryDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const table = tableOf(name);
+    const { lang = 'id', ...period } = query;
+    const report = await this.reports.report(slug, period, staff);
+    response.setHeader('content-type', 'text/csv; charset=utf-8');
+    response.setHeader('content-disposition', `attachment; filename="${reportCsvFilename(report, table, lang)}"`);
+    return reportCsv(report, table, lang);
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AlertView, ObservationResult, SupervisionCharts, SupervisionSnapshot } from '@loket/domain';
+import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
+import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
+import { SlugPipe, uuidPipe } from '../common/param-pipes.js';
+import { AlertsService } from './alerts.service.js';
+import { ChartsService } from './charts.service.js';
+import { ChartsQueryDto } from './dto/charts-query.dto.js';
+import { ObservationDto } from './dto/observation.dto.js';
+import { ObservationsService } from './observations.service.js';
+import { SupervisionService } from './supervision.service.js';
+
+@ApiTags('supervision')
+@Controller()
+@StaffOnly('supervisor', 'admin')
+export class SupervisionController {
+  constructor(
+    private readonly supervision: SupervisionService,
+    private readonly alerts: AlertsService,
+    private readonly charts: ChartsService,
+    private readonly observations: ObservationsService,
+  ) {}
+
+  @Get('offices/:slug/supervision')
+  @ApiOkResponse({ description: 'Live per-service and per-counter figures, today’s records they come from, and the open alerts' })
+  snapshot(@Param('slug', SlugPipe) slug: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<SupervisionSnapshot> {
+    return this.supervision.snapshot(slug, staff);
+  }
+
+  @Get('offices/:slug/supervision/alerts')
+  @ApiOkResponse({ description: 'The alerts not yet acknowledged, oldest first' })
+  openAlerts(@Param('slug', SlugPipe) slug: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<AlertView[]> {
+    return this.alerts.list(slug, staff);
+  }
+
+  @Post('supervision/alerts/:id/acknowledge')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The alert, with who acknowledged it and when' })
+  @ApiNotFoundResponse({ description: 'No such alert' })
+  @ApiConflictResponse({ description: '`alert_already_acknowledged`' })
+  acknowledge(@Param('id', uuidPipe('The alert id')) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<AlertView> {
+    return this.alerts.acknowledge(id, staff);
+  }
+
+  @Get('offices/:slug/supervision/charts')
+  @ApiOkResponse({ description: 'Waiting time through the day, wait distribution, service times, etiquette (self vs observed), satisfaction per element' })
+  chartData(@Param('slug', SlugPipe) slug: string, @Query() query: ChartsQueryDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<SupervisionCharts> {
+    return this.charts.charts(slug, query.days ?? 1, staff);
+  }
+
+  @Post('offices/:slug/supervision/observations')
+  @HttpCode(201)
+  @ApiOkResponse({ description: 'The observation recorded for the ticket being served at the counter' })
+  @ApiConflictResponse({ description: '`nothing_to_observe`: nobody is being served there' })
+  observe(@Param('slug', SlugPipe) slug: string, @Body() body: ObservationDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<ObservationResult> {
+    return this.observations.observe(slug, body, staff);
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { ChecklistsService } from '../checklists/checklists.service.js';
+import { OfficesService } from '../offices/offices.service.js';
+import { StaffEventsPublisher } from '../realtime/staff-events.publisher.js';
+import { StaffSocketAuth } from '../realtime/staff-socket-auth.js';
+import { AlertsService } from './alerts.service.js';
+import { ChartsService } from './charts.service.js';
+import { ObservationsService } from './observations.service.js';
+import { SupervisionStateLoader } from './supervision-state.loader.js';
+import { SupervisionController } from './supervision.controller.js';
+import { SupervisionService } from './supervision.service.js';
+
+/**
+ * The supervisor's live view, alerts, charts and observations. OfficesService and
+ * ChecklistsService are stateless readers of the data source, provided here again rather
+ * than moving them out of the app module. The realtime gateway uses the exports for the
+ * staff room.
+ */
+@Module({
+  controllers: [SupervisionController],
+  providers: [OfficesService, ChecklistsService, SupervisionStateLoader, SupervisionService, AlertsService, ChartsService, ObservationsService, StaffEventsPublisher, StaffSocketAuth],
+  exports: [SupervisionService, AlertsService, StaffEventsPublisher, StaffSocketAuth],
+})
+export class SupervisionModule {}

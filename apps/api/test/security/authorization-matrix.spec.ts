@@ -1,0 +1,297 @@
+import { randomBytes } from 'node:crypto';
+import type { StaffRole } from '@loket/domain';
+import { createOffice, type OfficeFixture } from '../support/fixtures.js';
+import { client } from '../support/http.js';
+import { type TestApp, startTestApp } from '../support/test-app.js';
+import { stateFingerprint } from './state-fingerprint.js';
+
+/**
+ * Every route in the OpenAPI document × every role × own office and another office, plus
+ * no token. The expected access of each route is written below; a route the table does not
+ * know fails the test by name, so a new endpoint cannot ship without deciding who may use it.
+ *
+ * Access kinds:
+ * - public: no login (fuzzed in fuzz.spec.ts);
+ * - self: any logged-in staff member, about themselves;
+ * - office: staff of that office (any role), admins everywhere;
+ * - holder: the officer holding that counter (or handling that ticket), supervisors of the office, admins;
+ * - supervisor: supervisors of that office and admins;
+ * - supervisor-any: supervisors and admins, with no office in the address (the service filters to their offices);
+ * - admin: admins only.
+ */
+type Access = 'public' | 'self' | 'office' | 'holder' | 'supervisor' | 'supervisor-any' | 'admin';
+interface Row {
+  access: Access;
+  /** A body that passes validation, so the office check (which runs after it) is reached. */
+  body?: (target: OfficeWorld) => unknown;
+  /**
+   * Brings each office's ticket or counter into a state where the action is legal: the
+   * lifecycle is checked before the office and counter checks, so otherwise every caller
+   * would get the same 409 and the cell would prove nothing.
+   */
+  prepare?: (target: OfficeWorld, api: ReturnType<typeof client>) => Promise<void>;
+  /** Which ticket {id} names: the one called at counter 1 (default) or a waiting one. */
+  ticket?: 'called' | 'waiting';
+}
+
+const asHolder = (target: OfficeWorld) => target.office.officers[1].token;
+const startCalled: Row['prepare'] = async (target, api) => {
+  expect((await api.post(`/tickets/${target.calledTicketId}/start`, {}, asHolder(target))).status).toBe(200);
+};
+
+const MATRIX: Record<string, Row> = {
+  // public
+  'GET /offices': { access: 'public' },
+  'GET /offices/{slug}/services': { access: 'public' },
+  'GET /offices/{slug}/board': { access: 'public' },
+  'POST /offices/{slug}/tickets': { access: 'public' },
+  'GET /tickets/track/{trackingCode}': { access: 'public' },
+  'POST /tickets/track/{trackingCode}/cancel': { access: 'public' },
+  'POST /tickets/track/{trackingCode}/survey': { access: 'public' },
+  'GET /surveys/elements': { access: 'public' },
+  'POST /auth/login': { access: 'public' },
+  'GET /health': { access: 'public' },
+  'GET /health/live': { access: 'public' },
+  'GET /health/ready': { access: 'public' },
+  'GET /metrics': { access: 'public' },
+  // the logged-in staff member
+  'GET /auth/me': { access: 'self' },
+  'POST /auth/change-password': { access: 'self', body: () => ({}) },
+  'GET /staff/me/today': { access: 'self' },
+  // the counter desk
+  'GET /offices/{slug}/counters': { access: 'office' },
+  'GET /offices/{slug}/checklists': { access: 'office' },
+  'POST /counters/{id}/open': { access: 'office', body: () => ({}) },
+  'GET /counters/{id}/queue': { access: 'office' },
+  'POST /counters/{id}/pause': { access: 'holder', body: () => ({ reason: 'ishoma' }) },
+  'POST /counters/{id}/resume': {
+    access: 'holder',
+    prepare: async (target, api) => {
+      // A counter pauses only between citizens.
+      expect((await api.post(`/tickets/${target.calledTicketId}/return`, {}, asHolder(target))).status).toBe(200);
+      expect((await api.post(`/counters/${target.office.counters[1]}/pause`, { reason: 'ishoma' }, asHolder(target))).status).toBe(200);
+    },
+  },
+  'POST /counters/{id}/close': { access: 'holder' },
+  'POST /counters/{id}/call-next': { access: 'holder' },
+  'POST /counters/{id}/call': { access: 'holder', body: (w) => ({ ticketId: w.waitingTicketId, reason: 'lansia datang lebih dulu' }) },
+  'POST /tickets/{id}/recall': { access: 'holder' },
+  'POST /tickets/{id}/start': { access: 'holder' },
+  'POST /tickets/{id}/finish': { access: 'holder', body: () => ({}), prepare: startCalled },
+  'POST /tickets/{id}/return': { access: 'holder' },
+  'POST /tickets/{id}/no-show': { access: 'holder' },
+  'POST /tickets/{id}/transfer': { access: 'holder', body: (w) => ({ serviceId: w.office.services.B }), prepare: startCalled },
+  'POST /tickets/{id}/reinstate': {
+    access: 'office',
+    prepare: async (target, api) => {
+      expect((await api.post(`/tickets/${target.calledTicketId}/no-show`, {}, asHolder(target))).status).toBe(200);
+    },
+  },
+  'POST /tickets/{id}/cancel': { access: 'office', body: () => ({ reason: 'permintaan warga' }), ticket: 'waiting' },
+  // supervision and reports
+  'GET /offices/{slug}/supervision': { access: 'supervisor' },
+  'GET /offices/{slug}/supervision/alerts': { access: 'supervisor' },
+  'POST /supervision/alerts/{id}/acknowledge': { access: 'supervisor' },
+  'GET /offices/{slug}/supervision/charts': { access: 'supervisor' },
+  'POST /offices/{slug}/supervision/observations': { access: 'supervisor', body: (w) => ({ counterId: w.office.counters[1], answers: [] }) },
+  'GET /offices/{slug}/reports': { access: 'supervisor' },
+  'GET /offices/{slug}/reports/{table}.csv': { access: 'supervisor' },
+  'GET /audit': { access: 'supervisor-any' },
+  // office set-up: supervisors read their own offices, only admins change anything
+  'GET /admin/offices': { access: 'supervisor-any' },
+  'POST /admin/offices': { access: 'admin', body: () => ({}) },
+  'PATCH /admin/offices/{officeId}': { access: 'admin', body: () => ({}) },
+  'GET /admin/offices/{officeId}/services': { access: 'supervisor' },
+  'POST /admin/offices/{officeId}/services': { access: 'admin', body: () => ({}) },
+  'PATCH /admin/services/{serviceId}': { access: 'admin', body: () => ({}) },
+  'GET /admin/offices/{officeId}/counters': { access: 'supervisor' },
+  'POST /admin/offices/{officeId}/counters': { access: 'admin', body: () => ({}) },
+  'PATCH /admin/counters/{counterId}': { access: 'admin', body: () => ({}) },
+  'GET /admin/offices/{officeId}/checklists': { access: 'supervisor' },
+  'PUT /admin/offices/{officeId}/checklists/{kind}': { access: 'admin', body: () => ({}) },
+  'GET /admin/staff': { access: 'supervisor-any' },
+  'POST /admin/staff': { access: 'admin', body: () => ({}) },
+  'PATCH /admin/staff/{staffId}': { access: 'admin', body: () => ({}) },
+  'POST /admin/staff/{staffId}/reset-password': { access: 'admin', body: () => ({}) },
+  'POST /admin/staff/{staffId}/deactivate': { access: 'admin' },
+  'POST /admin/staff/{staffId}/reactivate': { access: 'admin' },
+};
+
+interface OfficeWorld {
+  office: OfficeFixture;
+  /** Called at counter 1 by officer 1, who holds that counter. */
+  calledTicketId: string;
+  waitingTicketId: string;
+  alertId: string;
+  /** A staff member the admin routes may change without touching the actors. */
+  victimId: string;
+}
+interface World {
+  own: OfficeWorld;
+  other: OfficeWorld;
+  actors: Record<Actor, string>;
+}
+type Actor = 'officer' | 'officer2' | 'supervisor' | 'admin';
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let routes: { method: string; path: string; secured: boolean }[];
+  const counts = { routes: 0, requests: 0 };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const document = (await (await fetch(`${t.url}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    routes = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        path: path.replace(/^\/api\/v1/, ''),
+        secured: Boolean(operation.security && operation.security.length > 0),
+      })),
+    );
+  }, 180_000);
+  afterAll(async () => {
+    console.log(`authorization matrix: ${counts.routes} staff routes, ${counts.requests} requests`);
+    await t?.close();
+  });
+
+  async function staffMember(role: StaffRole, officeId: string): Promise<{ id: string; token: string }> {
+    const [row] = await t.db.query<{ id: string }[]>(`INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`, [
+      `${role}-${randomBytes(5).toString('hex')}`,
+      `Staf ${role}`,
+      role,
+      t.clock.now(),
+    ]);
+    await t.db.query('INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)', [row.id, officeId]);
+    return { id: row.id, token: await t.jwt.signAsync({ sub: row.id, role, ver: 0 }) };
+  }
+
+  async function officeWorld(): Promise<OfficeWorld> {
+    const office = await createOffice(t, { services: [{ code: 'A' }, { code: 'B' }], counters: [{ number: 1, services: ['A', 'B'] }, { number: 2, services: ['A'] }] });
+    const api = client(t.url);
+    const officer = office.officers[1].token;
+    expect((await api.post(`/counters/${office.counters[1]}/open`, {}, officer)).status).toBe(200);
+    const called = (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A })).body;
+    const waiting = (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.B })).body;
+    expect((await api.post(`/counters/${office.counters[1]}/call`, { ticketId: called.id, reason: 'uji' }, officer)).status).toBe(200);
+    const [alert] = await t.db.query<{ id: string }[]>(
+      `INSERT INTO supervision_alerts (office_id, kind, subject_key, subject, service_id, since, raised_at) VALUES ($1, 'max_wait', $2, 'A-002', $3, $4, $4) RETURNING id`,
+      [office.id, `uji-${randomBytes(4).toString('hex')}`, office.services.B, t.clock.now()],
+    );
+    const victim = await staffMember('officer', office.id);
+    return { office, calledTicketId: called.id, waitingTicketId: waiting.id, alertId: alert.id, victimId: victim.id };
+  }
+
+  async function world(): Promise<World> {
+    const own = await officeWorld();
+    const other = await officeWorld();
+    const admin = await staffMember('admin', own.office.id);
+    return {
+      own,
+      other,
+      actors: { officer: own.office.officers[1].token, officer2: own.office.officers[2].token, supervisor: own.office.supervisor.token, admin: admin.token },
+    };
+  }
+
+  function concretePath(path: string, target: OfficeWorld, ticket: Row['ticket'] = 'called'): string {
+    return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const values: Record<string, string> = {
+        slug: target.office.slug,
+        officeId: target.office.id,
+        serviceId: target.office.services.B,
+        counterId: target.office.counters[2],
+        staffId: target.victimId,
+        kind: 'interaction',
+        table: 'services',
+        trackingCode: 'ABCDE-FGHJK-MNPQR-STUVW',
+        id: path.startsWith('/counters/') ? target.office.counters[1] : path.startsWith('/tickets/') ? (ticket === 'waiting' ? target.waitingTicketId : target.calledTicketId) : path.startsWith('/supervision/alerts/') ? target.alertId : '',
+      };
+      if (!values[name]) throw new Error(`The matrix does not know how to fill {${name}} in ${path}: add it to concretePath`);
+      return values[name];
+    });
+  }
+
+  function expected(access: Access, actor: Actor, target: 'own' | 'other'): 'allow' | 'forbid' {
+    const own = target === 'own';
+    switch (access) {
+      case 'self':
+        return 'allow';
+      case 'office':
+        return actor === 'admin' || own ? 'allow' : 'forbid';
+      case 'holder':
+        if (actor === 'admin') return 'allow';
+        if (actor === 'officer2') return 'forbid';
+        return own ? 'allow' : 'forbid';
+      case 'supervisor':
+        if (actor === 'admin') return 'allow';
+        return actor === 'supervisor' && own ? 'allow' : 'forbid';
+      case 'supervisor-any':
+        return actor === 'admin' || actor === 'supervisor' ? 'allow' : 'forbid';
+      case 'admin':
+        return actor === 'admin' ? 'allow' : 'forbid';
+      default:
+        throw new Error(`No expectation for ${access}`);
+    }
+  }
+
+  it('knows every route of the API, and the document marks exactly the staff routes as needing a token', () => {
+    const unknown = routes.filter((route) => !MATRIX[`${route.method} ${route.path}`]).map((route) => `${route.method} ${route.path}`);
+    expect(unknown).toEqual([]); // a new route: add a row to MATRIX saying who may use it
+    for (const route of routes) {
+      const row = MATRIX[`${route.method} ${route.path}`];
+      expect(`${route.method} ${route.path} ${route.secured ? 'secured' : 'public'}`).toBe(`${route.method} ${route.path} ${row.access === 'public' ? 'public' : 'secured'}`);
+    }
+    const gone = Object.keys(MATRIX).filter((key) => !routes.some((route) => `${route.method} ${route.path}` === key));
+    expect(gone).toEqual([]);
+  });
+
+  it('offers no route that edits or deletes the audit trail or the event logs', () => {
+    const writers = routes.filter((route) => /audit|events?(\/|$)/.test(route.path) && route.method !== 'GET');
+    expect(writers).toEqual([]);
+  });
+
+  it('answers each staff route as the table says: 401 without a token, 403 for the wrong role or office, else through', async () => {
+    const eventRows = async () =>
+      t.db.query<{ source: string; id: string; digest: string }[]>(
+        `SELECT 'ticket' AS source, id::text, md5(x::text) AS digest FROM ticket_events x
+         UNION ALL SELECT 'counter', id::text, md5(y::text) FROM counter_session_events y
+         UNION ALL SELECT 'audit', id::text, md5(z::text) FROM audit_log z`,
+      );
+    const eventsBefore = await eventRows();
+    const shared = await world();
+    const failures: string[] = [];
+    for (const route of routes.filter((candidate) => candidate.secured)) {
+      const row = MATRIX[`${route.method} ${route.path}`];
+      counts.routes += 1;
+      // A changing route gets a world of its own, so an earlier allowed change cannot decide a later cell.
+      const w = route.method === 'GET' ? shared : await world();
+      if (row.prepare) for (const target of [w.own, w.other]) await row.prepare(target, client(t.url));
+      const send = async (token: string | undefined, target: OfficeWorld) => {
+        counts.requests += 1;
+        const body = row.body?.(target);
+        return client(t.url).send(route.method, concretePath(route.path, target, row.ticket), { token, body });
+      };
+
+      const anonymous = await send(undefined, w.own);
+      if (anonymous.status !== 401) failures.push(`${route.method} ${route.path} without a token → ${anonymous.status}, expected 401`);
+
+      const cells = (['own', 'other'] as const).flatMap((target) => (['officer', 'officer2', 'supervisor', 'admin'] as const).map((actor) => ({ actor, target, want: expected(row.access, actor, target) })));
+      // Refusals first, each checked to change nothing; then the allowed calls.
+      for (const cell of [...cells.filter((c) => c.want === 'forbid'), ...cells.filter((c) => c.want === 'allow')]) {
+        const before = cell.want === 'forbid' ? await stateFingerprint(t.db, [w.own.office.id, w.other.office.id]) : null;
+        const reply = await send(w.actors[cell.actor], w[cell.target]);
+        const what = `${route.method} ${route.path} as ${cell.actor} in the ${cell.target} office → ${reply.status} ${JSON.stringify(reply.body)?.slice(0, 160)}`;
+        if (reply.status >= 500) failures.push(`${what}: server error`);
+        else if (cell.want === 'forbid' && reply.status !== 403) failures.push(`${what}: expected 403`);
+        else if (cell.want === 'allow' && (reply.status === 401 || reply.status === 403)) failures.push(`${what}: expected to be let through`);
+        if (before !== null && reply.status === 403 && (await stateFingerprint(t.db, [w.own.office.id, w.other.office.id])) !== before) failures.push(`${what}: refused but changed state`);
+      }
+    }
+    expect(failures).toEqual([]);
+
+    // Append-only: every event and audit row that existed before is still there, unchanged.
+    const after = new Map((await eventRows()).map((row) => [`${row.source}:${row.id}`, row.digest]));
+    const changed = eventsBefore.filter((row) => after.get(`${row.source}:${row.id}`) !== row.digest);
+    expect(changed).toEqual([]);
+    // A bound against a stuck request, not a speed check: a world per changing route takes a while on a loaded machine.
+  }, 900_000);
+});

@@ -1,0 +1,73 @@
+import { computed, ref } from 'vue';
+import { defineStore } from 'pinia';
+import type { AdminCounterView, AdminOfficeView, AdminServiceView, AdminStaffView, ChecklistTemplateView } from '@loket/domain';
+import { adminApi } from '../api/admin-api';
+
+/**
+ * The set-up an admin is editing: every office, and the services, counters and checklists
+ * of the chosen one, with the staff list. Each save answers with the saved row, which
+ * replaces the one held here, so the tables show what the server kept.
+ */
+export const useAdminStore = defineStore('admin', () => {
+  const offices = ref<AdminOfficeView[]>([]);
+  const officeId = ref<string | null>(null);
+  const services = ref<AdminServiceView[]>([]);
+  const counters = ref<AdminCounterView[]>([]);
+  const checklists = ref<ChecklistTemplateView[]>([]);
+  const staff = ref<AdminStaffView[]>([]);
+  const loading = ref(false);
+  const failed = ref(false);
+
+  const office = computed(() => offices.value.find((o) => o.id === officeId.value) ?? null);
+
+  async function load(): Promise<void> {
+    loading.value = true;
+    failed.value = false;
+    try {
+      offices.value = await adminApi.offices();
+      if (!officeId.value || !offices.value.some((o) => o.id === officeId.value)) officeId.value = offices.value[0]?.id ?? null;
+      await Promise.all([loadOffice(), loadStaff()]);
+    } catch {
+      failed.value = true;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  async function loadOffice(): Promise<void> {
+    if (!officeId.value) return;
+    const id = officeId.value;
+    const [s, c, k] = await Promise.all([adminApi.services(id), adminApi.counters(id), adminApi.checklists(id)]);
+    if (officeId.value !== id) return;
+    services.value = s;
+    counters.value = c;
+    checklists.value = k;
+  }
+
+  async function loadStaff(): Promise<void> {
+    staff.value = await adminApi.staff();
+  }
+
+  async function chooseOffice(id: string): Promise<void> {
+    officeId.value = id;
+    try {
+      await loadOffice();
+    } catch {
+      failed.value = true;
+    }
+  }
+
+  function put<T extends { id: string }>(list: T[], row: T): T[] {
+    return list.some((item) => item.id === row.id) ? list.map((item) => (item.id === row.id ? row : item)) : [...list, row];
+  }
+
+  const keep = {
+    office: (row: AdminOfficeView) => (offices.value = put(offices.value, row).sort((a, b) => a.name.localeCompare(b.name, 'id'))),
+    service: (row: AdminServiceView) => (services.value = put(services.value, row).sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code))),
+    counter: (row: AdminCounterView) => (counters.value = put(counters.value, row).sort((a, b) => a.number - b.number)),
+    staff: (row: AdminStaffView) => (staff.value = put(staff.value, row)),
+    checklist: (row: ChecklistTemplateView) => (checklists.value = checklists.value.map((template) => (template.kind === row.kind ? row : template))),
+  };
+
+  return { offices, officeId, office, services, counters, checklists, staff, loading, failed, load, loadOffice, loadStaff, chooseOffice, keep };
+});

@@ -1,0 +1,31 @@
+import { useI18n } from 'vue-i18n';
+import type { OpeningHours } from '@loket/domain';
+
+/** Numbers, money, times and weekly hours, written the way an Indonesian office reads them. */
+export function useAdminFormat() {
+  const { t, te, locale } = useI18n();
+  const tag = () => (locale.value === 'en' ? 'en-GB' : 'id-ID');
+
+  const rupiah = (value: number) =>
+    value === 0 ? t('admin.services.free') : new Intl.NumberFormat(tag(), { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(value);
+  const number = (value: number) => new Intl.NumberFormat(tag()).format(value);
+  const dateTime = (iso: string, timeZone: string) =>
+    new Intl.DateTimeFormat(tag(), { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(new Date(iso));
+  const zoneName = (timeZone: string) => (te(`admin.zones.${timeZone.replace('/', '_')}`) ? t(`admin.zones.${timeZone.replace('/', '_')}`) : timeZone);
+
+  /** "Sen–Kam 08:00–15:00; Jum 08:00–11:30": consecutive days with the same hours run together. */
+  function week(hours: readonly OpeningHours[]): string {
+    if (hours.length === 0) return t('admin.schedule.none');
+    const sorted = [...hours].sort((a, b) => a.weekday - b.weekday);
+    const groups: { from: number; to: number; opens: string; closes: string }[] = [];
+    for (const entry of sorted) {
+      const last = groups.at(-1);
+      if (last && last.to === entry.weekday - 1 && last.opens === entry.opens && last.closes === entry.closes) last.to = entry.weekday;
+      else groups.push({ from: entry.weekday, to: entry.weekday, opens: entry.opens, closes: entry.closes });
+    }
+    const day = (weekday: number) => t(`admin.weekdaysShort.${weekday}`);
+    return groups.map((g) => `${g.from === g.to ? day(g.from) : `${day(g.from)}–${day(g.to)}`} ${g.opens}–${g.closes}`).join('; ');
+  }
+
+  return { rupiah, number, dateTime, week, zoneName };
+}

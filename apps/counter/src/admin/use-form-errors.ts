@@ -1,0 +1,60 @@
+import { ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import type { FieldProblem } from '@loket/domain';
+import { ApiError } from '../api/http';
+
+/**
+ * The API's answer to a refused save, as a form shows it: one message beside each field
+ * the 400/409 `details` names (`schedule.1.closes`), and one for the whole form. Messages
+ * are the app's own translations of the rule, keyed by the field's name or the error code;
+ * the server's text is the fallback for a rule the app has no words for yet.
+ */
+export function useFormErrors() {
+  const { t, te } = useI18n();
+  const fields = ref<Record<string, string>>({});
+  const general = ref<string | null>(null);
+
+  function clear(): void {
+    fields.value = {};
+    general.value = null;
+  }
+
+  function fieldMessage(field: string, problems: string[], code?: string): string {
+    if (code && te(`admin.errors.${code}`)) return t(`admin.errors.${code}`);
+    const name = field.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? field;
+    return te(`admin.invalid.${name}`) ? t(`admin.invalid.${name}`) : problems.join(', ');
+  }
+
+  /** Takes a failed save apart; returns false when it was not a refusal the form can show. */
+  function capture(error: unknown): void {
+    clear();
+    if (!(error instanceof ApiError)) {
+      general.value = t('admin.errors.failed');
+      return;
+    }
+    if (error.status === 0) {
+      general.value = t('admin.errors.offline');
+      return;
+    }
+    const body = error.body;
+    const details = Array.isArray(body?.details) ? (body.details as FieldProblem[]) : [];
+    const next: Record<string, string> = {};
+    for (const detail of details) {
+      if (typeof detail?.field === 'string') next[detail.field] = fieldMessage(detail.field, detail.problems ?? [], error.status === 409 ? body?.code : undefined);
+    }
+    fields.value = next;
+    if (body?.code && te(`admin.errors.${body.code}`)) general.value = t(`admin.errors.${body.code}`);
+    else if (details.length > 0) general.value = t('admin.errors.checkFields');
+    else if (error.status === 403) general.value = t('admin.errors.forbidden');
+    else general.value = t('admin.errors.failed');
+  }
+
+  /** The message for a field, or for anything below it (`schedule.1` covers `schedule.1.closes`). */
+  function errorFor(field: string): string | null {
+    if (fields.value[field]) return fields.value[field];
+    const below = Object.keys(fields.value).find((key) => key.startsWith(`${field}.`));
+    return below ? fields.value[below] : null;
+  }
+
+  return { fields, general, clear, capture, errorFor };
+}

@@ -1,0 +1,88 @@
+/** What each report table shows, section by section, and how each figure reads on screen and on paper. */
+import { type ReportFigures, type ReportTable, SURVEY_ELEMENT_CODES } from '@loket/domain';
+import { formatInteger, formatMinutes, formatPercent, formatTwoDecimals } from './format';
+
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+export interface ReportColumn {
+  key: string;
+  label: string;
+  cell: (figures: ReportFigures) => string;
+}
+
+export interface ReportSection {
+  key: 'volume' | 'service' | 'quality' | 'nrr';
+  columns: ReportColumn[];
+}
+
+export function reportSections(table: ReportTable, t: Translate): ReportSection[] {
+  const none = t('reports.value.none');
+  const minutes = (value: number | null) => (value === null ? none : t('reports.value.minutes', { value: formatMinutes(value) }));
+  const share = (ratio: number | null) => (ratio === null ? none : formatPercent(ratio));
+  const count = (value: number) => formatInteger(value);
+  const column = (key: string, cell: ReportColumn['cell']): ReportColumn => ({ key, label: t(`reports.columns.${key}`), cell });
+  const punctual = (pick: (p: NonNullable<ReportFigures['punctuality']>) => [number, number]) => (f: ReportFigures) => {
+    if (!f.punctuality || f.punctuality.counterDays === 0) return none;
+    const [n, m] = pick(f.punctuality);
+    return t('reports.value.countMinutes', { count: count(n), minutes: formatMinutes(m) });
+  };
+  const etiquette = (pick: (f: ReportFigures) => { ratio: number | null; applicable: number }) => (f: ReportFigures) => {
+    const c = pick(f);
+    return c.ratio === null ? none : t('reports.value.percentOf', { percent: formatPercent(c.ratio), applicable: count(c.applicable) });
+  };
+
+  const volume: ReportColumn[] = [
+    ...(table === 'services' ? [column('issued', (f) => count(f.counts.issued))] : []),
+    column('served', (f) => count(f.counts.served)),
+    column('noShows', (f) => count(f.counts.noShows)),
+    column('cancelled', (f) => count(f.counts.cancelled)),
+    column('transferred', (f) => count(f.counts.transferred)),
+    column('waitAverage', (f) => minutes(f.waiting.averageMinutes)),
+    column('waitMedian', (f) => minutes(f.waiting.medianMinutes)),
+    column('waitP90', (f) => minutes(f.waiting.p90Minutes)),
+    column('waitWithin', (f) => share(f.waiting.shareWithinStandard)),
+  ];
+  const service: ReportColumn[] = [
+    column('serviceAverage', (f) => minutes(f.serviceTime.averageMinutes)),
+    column('serviceStandard', (f) => minutes(f.serviceTime.standardMinutes)),
+    column('serviceWithin', (f) => share(f.serviceTime.shareWithinStandard)),
+    ...(table === 'services'
+      ? []
+      : [
+          column('lateOpenings', punctual((p) => [p.lateOpenings, p.lateOpeningMinutes])),
+          column('earlyClosings', punctual((p) => [p.earlyClosings, p.earlyClosingMinutes])),
+          column('breakOverruns', punctual((p) => [p.breakOverruns, p.breakOverrunMinutes])),
+          column('idle', (f) => (f.punctuality && f.punctuality.counterDays > 0 ? minutes(f.punctuality.idleWhileWaitingMinutes) : none)),
+        ]),
+  ];
+  const quality: ReportColumn[] = [
+    column('etiquetteSelf', etiquette((f) => f.etiquette.self)),
+    column('etiquetteOneKey', etiquette((f) => f.etiquette.oneKey)),
+    column('etiquetteObserved', etiquette((f) => f.etiquette.observed)),
+    column('responses', (f) =>
+      f.satisfaction.served === 0 && f.satisfaction.responses === 0
+        ? none
+        : t('reports.value.responsesOf', { responses: count(f.satisfaction.responses), served: count(f.satisfaction.served) })),
+    column('sampleSize', (f) =>
+      f.satisfaction.served === 0
+        ? none
+        : `${count(f.satisfaction.sampleSize)} (${t(f.satisfaction.sampleReached ? 'reports.value.reached' : 'reports.value.notReached')})`,
+    ),
+    column('ikm', (f) => (f.satisfaction.ikm === null ? none : formatTwoDecimals(f.satisfaction.ikm))),
+    column('grade', (f) => (f.satisfaction.grade === null ? none : t(`reports.grade.${f.satisfaction.grade}`))),
+  ];
+  const nrr: ReportColumn[] = SURVEY_ELEMENT_CODES.map((code) => ({
+    key: code,
+    label: code.toUpperCase(),
+    cell: (f: ReportFigures) => {
+      const value = f.satisfaction.nrr[code];
+      return value === null ? none : formatTwoDecimals(value);
+    },
+  }));
+  return [
+    { key: 'volume', columns: volume },
+    { key: 'service', columns: service },
+    { key: 'quality', columns: quality },
+    { key: 'nrr', columns: nrr },
+  ];
+}

@@ -1,0 +1,50 @@
+/** The report endpoints; the CSV comes as a file, so it is fetched with the token and saved from a Blob. */
+import type { OfficeReportView, ReportPreset, ReportTable } from '@loket/domain';
+import { API_BASE, ApiError, getJson } from '../api/http';
+
+export interface PeriodQuery {
+  preset: ReportPreset;
+  /** For day, week, month: the day the period is taken around ('' = today in the office zone). */
+  date: string;
+  from: string;
+  to: string;
+}
+
+export function periodParams(period: PeriodQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (period.preset === 'custom') {
+    params.set('from', period.from);
+    params.set('to', period.to);
+  } else {
+    params.set('preset', period.preset);
+    if (period.date) params.set('date', period.date);
+  }
+  return params;
+}
+
+export const reportsApi = {
+  report: (slug: string, period: PeriodQuery) => getJson<OfficeReportView>(`/offices/${encodeURIComponent(slug)}/reports?${periodParams(period)}`),
+
+  /** Downloads one table's CSV under the file name the server gives it. */
+  async downloadCsv(slug: string, table: ReportTable, period: PeriodQuery, lang: string, token: string): Promise<void> {
+    const params = periodParams(period);
+    params.set('lang', lang === 'en' ? 'en' : 'id');
+    let response: Response;
+    try {
+      response = await fetch(`${API_BASE}/offices/${encodeURIComponent(slug)}/reports/${table}.csv?${params}`, { headers: { authorization: `Bearer ${token}` } });
+    } catch {
+      throw new ApiError(0, null);
+    }
+    if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${table}.csv`;
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // Give the browser a moment to start the download before the URL goes away.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+};

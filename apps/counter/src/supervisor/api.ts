@@ -1,0 +1,15 @@
+/** The supervision endpoints the supervisor screen uses. */
+import type { AlertView, ChecklistItemAnswer, ChecklistTemplateView, ObservationResult, OfficeView, SupervisionCharts, SupervisionSnapshot } from '@loket/domain';
+import { getJson, postJson } from '../api/http';
+
+const office = (slug: string) => `/offices/${encodeURIComponent(slug)}`;
+
+export const supervisionApi = {
+  offices: () => getJson<OfficeView[]>('/offices'),
+  snapshot: (slug: string) => getJson<SupervisionSnapshot>(`${office(slug)}/supervision`),
+  charts: (slug: string, days: number) => getJson<SupervisionCharts>(`${office(slug)}/supervision/charts?days=${days}`),
+  checklists: (slug: string) => getJson<ChecklistTemplateView[]>(`${office(slug)}/checklists`),
+  acknowledge: async (alertId: string) => (await postJson<AlertView>(`/supervision/alerts/${alertId}/acknowledge`))!,
+  observe: async (slug: string, body: { counterId: string; answers: ChecklistItemAnswer[]; note?: string }) =>
+    (await postJson<ObservationResult>(`${office(slug)}/supervision/observations`, body))!,
+};

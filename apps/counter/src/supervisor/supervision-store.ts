@@ -1,0 +1,101 @@
+import { computed, ref, shallowRef } from 'vue';
+import { defineStore } from 'pinia';
+import {
+  type AlertView,
+  type FeedDecision,
+  type OfficeEvent,
+  type SupervisionSnapshot,
+  type SupervisionState,
+  OfficeFeed,
+  SUPERVISION_RULES,
+  recordOfficeEvent,
+  serviceDay,
+  supervisionFigures,
+} from '@loket/domain';
+
+const RECENT_EVENTS = 200;
+
+export interface ApplyOutcome {
+  decision: FeedDecision;
+  /** A fresh snapshot is needed: a missed event, a counter opened by an officer not known yet, or a new office day. */
+  refetch: boolean;
+}
+
+/**
+ * The office as the supervisor sees it: the office state and the day's event records,
+ * kept current by the office's numbered events (the domain's `OfficeFeed`), and the
+ * figures computed from them with the same libs/domain function the API uses. `now`
+ * moves on a coarse tick so time-based figures (idle, late) move between events too.
+ */
+export const useSupervisionStore = defineStore('supervision', () => {
+  const state = ref<SupervisionState | null>(null);
+  const alerts = ref<AlertView[]>([]);
+  const rules = shallowRef<typeof SUPERVISION_RULES>(SUPERVISION_RULES);
+  const now = ref(Date.now());
+  const needsResync = ref(false);
+  const feed = new OfficeFeed();
+  let refetchWanted = false;
+  // Events seen lately: one that arrives while a fresh snapshot is on its way is replayed onto it.
+  let recent: OfficeEvent[] = [];
+
+  const figures = computed(() => (state.value ? supervisionFigures(state.value, now.value) : null));
+  const office = computed(() => state.value?.office.office ?? null);
+
+  function hydrate(snapshot: SupervisionSnapshot, at: number = Date.now()): void {
+    const { figures: _figures, alerts: open, rules: served, ...records } = snapshot;
+    void _figures;
+    state.value = records;
+    refetchWanted = false;
+    // The feed mutates the reactive copy, and every applied event is added to the day's records.
+    feed.reset();
+    feed.hydrate(state.value.office, (event) => record(event));
+    for (const event of recent) if (event.seq > records.office.seq) feed.offer(event, (applied) => record(applied));
+    needsResync.value = feed.resyncNeeded;
+    alerts.value = [...open];
+    rules.value = served;
+    now.value = at;
+  }
+
+  function record(event: OfficeEvent): void {
+    if (state.value && recordOfficeEvent(state.value, event)) refetchWanted = true;
+  }
+
+  function apply(event: OfficeEvent, at: number = Date.now()): ApplyOutcome {
+    refetchWanted = false;
+    recent = [...recent.slice(-(RECENT_EVENTS - 1)), event];
+    const decision = feed.offer(event, (applied) => record(applied));
+    needsResync.value = feed.resyncNeeded;
+    now.value = at;
+    return { decision, refetch: decision === 'gap' || refetchWanted || newDay(at) };
+  }
+
+  /** Moves time on for the figures; true when the office day has turned and a fresh snapshot is due. */
+  function tick(at: number = Date.now()): boolean {
+    now.value = at;
+    return newDay(at);
+  }
+
+  function newDay(at: number): boolean {
+    return state.value !== null && serviceDay(at, state.value.office.office.timeZone) !== state.value.day;
+  }
+
+  function alertRaised(alert: AlertView): void {
+    if (!state.value || alert.officeId !== state.value.office.office.id) return;
+    if (alerts.value.some((known) => known.id === alert.id)) return;
+    alerts.value = [...alerts.value, alert].sort((a, b) => Date.parse(a.since) - Date.parse(b.since));
+  }
+
+  function alertAcknowledged(alert: AlertView): void {
+    alerts.value = alerts.value.filter((known) => known.id !== alert.id);
+  }
+
+  function reset(): void {
+    state.value = null;
+    alerts.value = [];
+    feed.reset();
+    recent = [];
+    needsResync.value = false;
+  }
+
+  return { state, alerts, rules, now, needsResync, figures, office, hydrate, apply, tick, alertRaised, alertAcknowledged, reset };
+});

@@ -1,0 +1,134 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+
+// The suite shares one server with other engineers' tests: this file adds service X and
+// counter 21 (nobody else uses them) and changes nothing else the others rely on.
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
+
+const PASSWORD = 'e2e-demo-password';
+const SERVICE_NAME = 'Legalisir Dokumen';
+
+async function newPage(browser: Browser, errors: string[], viewport = { width: 1920, height: 1080 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    // Expected: Chromium logs the refused save (409) the test makes on purpose.
+    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  return page;
+}
+
+async function logIn(page: Page, username: string): Promise<void> {
+  await page.goto('/counter/admin');
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+/** No serious or critical finding; minor ones are reported by the run but do not fail it. */
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(bad.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test.describe('the admin set-up', () => {
+  const errors: string[] = [];
+  test.afterEach(() => {
+    expect(errors, 'console errors').toEqual([]);
+  });
+
+  test('an admin adds a service and a counter; the kiosk offers the service and the audit trail shows both', async ({ browser }, testInfo) => {
+    const page = await newPage(browser, errors);
+    await logIn(page, 'admin');
+    await expect(page.getByRole('tab', { name: 'Layanan' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('table').getByRole('rowheader', { name: 'A', exact: true })).toBeVisible();
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath('admin-services-1920.png'), fullPage: true });
+
+    // A code already used is refused beside the field, in Indonesian.
+    await page.getByTestId('add-service').click();
+    const form = page.getByRole('dialog', { name: 'Tambah layanan' });
+    await form.getByLabel('Kode', { exact: false }).first().fill('A');
+    await form.getByLabel('Nama layanan').fill(SERVICE_NAME);
+    await form.getByLabel('Biaya (rupiah)').fill('10000');
+    await form.getByLabel('Persyaratan').fill('KTP-el asli\nDokumen yang dilegalisir');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await expect(form.locator('#service-code-error')).toHaveText('Kode ini sudah dipakai layanan lain di kantor ini.');
+    await expect(form.locator('input[name="code"]')).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath('admin-service-form-error.png') });
+
+    await form.locator('input[name="code"]').fill('X');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await expect(form).toBeHidden();
+    await expect(page.getByRole('status')).toHaveText('Layanan X tersimpan.');
+    await expect(page.getByRole('row', { name: new RegExp(`X ${SERVICE_NAME}`) })).toContainText('Rp');
+
+    // Tabs answer the arrow keys.
+    await page.getByRole('tab', { name: 'Layanan' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'Loket' })).toBeFocused();
+    await expect(page.getByRole('tab', { name: 'Loket' })).toHaveAttribute('aria-selected', 'true');
+
+    await page.getByTestId('add-counter').click();
+    const counterForm = page.getByRole('dialog', { name: 'Tambah loket' });
+    await counterForm.locator('input[name="number"]').fill('21');
+    await counterForm.locator('input[name="name"]').fill('Loket 21');
+    await counterForm.getByTestId('counter-service-X').check();
+    await counterForm.getByRole('button', { name: 'Simpan' }).click();
+    await expect(counterForm).toBeHidden();
+    const row = page.getByRole('row', { name: /Loket 21/ });
+    await expect(row).toContainText('X');
+    await expect(row).toContainText('Sen–Kam 08:00–15:00; Jum 08:00–11:30');
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath('admin-counters-1920.png'), fullPage: true });
+
+    const kiosk = await newPage(browser, errors);
+    await kiosk.goto('/kiosk');
+    await expect(kiosk.getByRole('button', { name: new RegExp(SERVICE_NAME) })).toBeVisible();
+    await kiosk.screenshot({ path: testInfo.outputPath('kiosk-with-new-service.png') });
+    await kiosk.context().close();
+
+    await page.getByRole('tab', { name: 'Jejak audit' }).click();
+    const audit = page.getByTestId('audit-table');
+    await expect(audit.getByRole('row', { name: /Loket dibuat/ })).toContainText('Loket 21');
+    await expect(audit.getByRole('row', { name: /Layanan dibuat/ }).first()).toContainText('Rina Wulandari');
+    await page.getByLabel('Tindakan').selectOption('service');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await expect(audit.getByRole('row', { name: /Loket dibuat/ })).toHaveCount(0);
+    await expect(audit.getByRole('row', { name: /Layanan dibuat/ }).first()).toBeVisible();
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath('admin-audit-1920.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  test('on a laptop screen the staff table fits, and deactivation asks first', async ({ browser }, testInfo) => {
+    const page = await newPage(browser, errors, { width: 1366, height: 768 });
+    await logIn(page, 'admin');
+    await page.getByRole('tab', { name: 'Petugas' }).click();
+    await expect(page.getByRole('rowheader', { name: 'Siti Nurhaliza' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Nonaktifkan Rina Wulandari' })).toBeDisabled();
+    await page.getByRole('button', { name: 'Nonaktifkan Bambang Setiawan' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Nonaktifkan Bambang Setiawan?' });
+    await expect(confirm).toBeVisible();
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath('admin-staff-confirm-1366.png') });
+    // Cancelling changes nothing: the supervisor stays active for the other tests.
+    await confirm.getByRole('button', { name: 'Batal' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByRole('row', { name: /Bambang Setiawan/ })).toContainText('Aktif');
+    await page.screenshot({ path: testInfo.outputPath('admin-staff-1366.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  test('a supervisor is told the admin pages are not theirs', async ({ browser }) => {
+    const page = await newPage(browser, errors);
+    await logIn(page, 'supervisor');
+    await expect(page.getByTestId('no-access')).toContainText('tidak memiliki akses');
+    await expect(page.getByRole('tab')).toHaveCount(0);
+    await page.context().close();
+  });
+});

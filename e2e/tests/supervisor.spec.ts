@@ -1,0 +1,157 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures.js';
+
+// The suite shares one server with other engineers' tests: this file works Loket 4 with
+// petugas4 and a service of its own (created through the admin API with a 1-minute
+// maximum wait, served by no counter), and never assumes global counts.
+test.describe.configure({ mode: 'serial' });
+
+const SLUG = 'mpp-kota-harapan';
+const PASSWORD = 'e2e-demo-password';
+
+interface Counter {
+  id: string;
+  number: number;
+  state: 'open' | 'paused' | 'closed';
+  currentTicket: { id: string; status: string } | null;
+}
+interface Service {
+  id: string;
+  code: string;
+}
+
+const tokens = new Map<string, string>();
+async function token(request: APIRequestContext, username: string): Promise<string> {
+  if (!tokens.has(username)) {
+    const reply = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
+    expect(reply.ok()).toBe(true);
+    tokens.set(username, ((await reply.json()) as { accessToken: string }).accessToken);
+  }
+  return tokens.get(username)!;
+}
+
+async function api<T>(request: APIRequestContext, method: 'GET' | 'POST', path: string, username: string, data?: unknown): Promise<T> {
+  const headers = { authorization: `Bearer ${await token(request, username)}` };
+  const reply = method === 'GET' ? await request.get(`/api/v1${path}`, { headers }) : await request.post(`/api/v1${path}`, { headers, data });
+  expect(reply.ok(), `${method} ${path}: ${await reply.text()}`).toBe(true);
+  return (reply.status() === 204 ? null : await reply.json()) as T;
+}
+
+const services = async (request: APIRequestContext) => (await (await request.get(`/api/v1/offices/${SLUG}/services`)).json()) as Service[];
+
+async function issue(request: APIRequestContext, serviceId: string): Promise<{ id: string; number: string }> {
+  const reply = await request.post(`/api/v1/offices/${SLUG}/tickets`, { data: { serviceId } });
+  expect(reply.ok()).toBe(true);
+  return (await reply.json()) as { id: string; number: string };
+}
+
+/** Loket 4 open by petugas4 and serving a D ticket, whatever a previous run left. */
+async function serveAtLoket4(request: APIRequestContext): Promise<void> {
+  const loket4 = (await api<Counter[]>(request, 'GET', `/offices/${SLUG}/counters`, 'petugas4')).find((c) => c.number === 4)!;
+  if (loket4.currentTicket) {
+    await api(request, 'POST', `/tickets/${loket4.currentTicket.id}/${loket4.currentTicket.status === 'called' ? 'no-show' : 'finish'}`, 'petugas4');
+  }
+  if (loket4.state === 'paused') await api(request, 'POST', `/counters/${loket4.id}/resume`, 'petugas4');
+  if (loket4.state === 'closed') await api(request, 'POST', `/counters/${loket4.id}/open`, 'petugas4');
+  const d = (await services(request)).find((s) => s.code === 'D')!;
+  await issue(request, d.id);
+  const called = await api<{ id: string }>(request, 'POST', `/counters/${loket4.id}/call-next`, 'petugas4');
+  await api(request, 'POST', `/tickets/${called.id}/start`, 'petugas4');
+}
+
+/** A service of this test's own whose maximum wait is one minute, so a ticket crosses it while the test watches. */
+async function oneMinuteService(request: APIRequestContext): Promise<Service> {
+  const offices = (await (await request.get('/api/v1/offices')).json()) as { id: string; slug: string }[];
+  const office = offices.find((o) => o.slug === SLUG)!;
+  const taken = new Set((await services(request)).map((s) => s.code));
+  const code = ['SV', 'SW', 'SX', 'SY', 'SZ', 'SU', 'ST'].find((candidate) => !taken.has(candidate))!;
+  return api<Service>(request, 'POST', `/admin/offices/${office.id}/services`, 'admin', {
+    code,
+    name: 'Uji Peringatan',
+    maxWaitMinutes: 1,
+    serviceTimeMinutes: 5,
+    costRupiah: 0,
+    requirements: [],
+    completionTime: 'Langsung',
+    dailyQuota: null,
+    active: true,
+  });
+}
+
+async function logIn(page: Page, username: string): Promise<void> {
+  await page.goto('/counter/supervisor');
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('an officer is told the supervisor page is not theirs', async ({ page }) => {
+  await logIn(page, 'petugas4');
+  await expect(page.getByTestId('no-access')).toContainText('Tidak ada akses');
+  // Coming back to the page while logged in as an officer is stopped by the router.
+  await page.goto('/counter/supervisor');
+  await expect(page).toHaveURL(/\/counter\/no-access/);
+  await expect(page.getByTestId('no-access')).toBeVisible();
+});
+
+test('a supervisor sees the office live and a ticket crossing its maximum wait raise an alert', async ({ page, request }, testInfo) => {
+  test.setTimeout(180_000);
+  await serveAtLoket4(request);
+  const service = await oneMinuteService(request);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+
+  await logIn(page, 'supervisor');
+  await expect(page.getByTestId('supervision-status')).toHaveText('Tersambung');
+  await expect(page.getByTestId('counter-4')).toContainText('Buka');
+  await expect(page.getByTestId('counter-4')).toContainText(/D-\d{3}/);
+  const tile = page.getByTestId(`service-${service.code}`);
+  await expect(tile.getByTestId('waiting-now')).toHaveText('0');
+
+  // Live, without a reload: the tile counts the new ticket from the office's event stream.
+  const ticket = await issue(request, service.id);
+  await expect(tile.getByTestId('waiting-now')).toHaveText('1');
+
+  // Due one minute after issue; the server scans every 15 seconds and pushes the alert to the staff room.
+  const alert = page.getByTestId('alert-max_wait').filter({ hasText: ticket.number });
+  await expect(alert).toBeVisible({ timeout: 110_000 });
+  await expect(alert).toContainText('Lewat batas waktu tunggu');
+  await expect(tile).toContainText('Ada yang lewat batas tunggu');
+  await expectAccessible(page);
+  await screenshot(page, testInfo, 'supervisor-live-1920');
+  await page.getByTestId('chart-waits-by-hour').screenshot({ path: testInfo.outputPath('supervisor-chart-waits.png') });
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await screenshot(page, testInfo, 'supervisor-live-tablet');
+
+  // Acknowledged, it leaves the list.
+  await alert.getByRole('button', { name: 'Tandai sudah ditangani' }).click();
+  await expect(alert).toHaveCount(0);
+
+  // The ticket is this test's own: cancel it so the demo office is not left with it waiting.
+  await api(request, 'POST', `/tickets/${ticket.id}/cancel`, 'supervisor', { reason: 'Uji e2e selesai' });
+});
+
+test('a supervisor observes the interaction at Loket 4, kept apart from the officer’s self-checks', async ({ page, request }) => {
+  await serveAtLoket4(request);
+  await logIn(page, 'supervisor');
+  await expect(page.getByTestId('supervision-status')).toHaveText('Tersambung');
+
+  await page.getByTestId('observe-4').click();
+  const dialog = page.getByTestId('observation');
+  await expect(dialog).toBeVisible();
+  await page.getByTestId('observe-cara_bertanya-not_checked').check();
+  await page.getByTestId('observation-submit').click();
+
+  await expect(page.getByText(/Observasi D-\d{3} tersimpan: kepatuhan 80\s?%/)).toBeVisible();
+  await page.getByRole('button', { name: 'Muat ulang grafik' }).click();
+  const officer = page.getByTestId('chart-etiquette-officer');
+  await officer.getByText('Tabel data').click();
+  await expect(officer.getByRole('row', { name: /Yohanes Manurung/ })).toContainText('80');
+});

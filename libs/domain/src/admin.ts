@@ -1,0 +1,159 @@
+/**
+ * The office set-up an admin edits (offices, services, counters, staff, checklist
+ * templates), the audit trail, and the rules a set-up must keep. The API checks every
+ * change with these functions and the counter app shows the same shapes.
+ */
+import type { OfficeView, OpeningHours, ServiceStandard, StaffRole, StaffView } from './views.js';
+
+export const TIME_OF_DAY_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** A problem with one field, the way the API's 400 `details` name it (`schedule.1.closes`). */
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+/**
+ * What is wrong with a weekly schedule (office opening hours or a counter's schedule):
+ * times as HH:MM, ISO weekdays 1–7, opening before closing, and one span per weekday,
+ * since the punctuality measures (`scheduledHours`) read one span a day: a second one
+ * on the same day would overlap it or be silently ignored.
+ */
+export function scheduleProblems(entries: readonly OpeningHours[], field = 'schedule'): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const seen = new Map<number, number>();
+  entries.forEach((entry, index) => {
+    const at = `${field}.${index}`;
+    if (!Number.isInteger(entry.weekday) || entry.weekday < 1 || entry.weekday > 7) {
+      problems.push({ field: `${at}.weekday`, problems: ['weekday must be 1 (Monday) … 7 (Sunday)'] });
+    }
+    const opensOk = typeof entry.opens === 'string' && TIME_OF_DAY_PATTERN.test(entry.opens);
+    const closesOk = typeof entry.closes === 'string' && TIME_OF_DAY_PATTERN.test(entry.closes);
+    if (!opensOk) problems.push({ field: `${at}.opens`, problems: ['opens must be a time HH:MM (00:00–23:59)'] });
+    if (!closesOk) problems.push({ field: `${at}.closes`, problems: ['closes must be a time HH:MM (00:00–23:59)'] });
+    if (opensOk && closesOk && entry.opens >= entry.closes) {
+      problems.push({ field: `${at}.closes`, problems: [`closes (${entry.closes}) must be after opens (${entry.opens})`] });
+    }
+    const earlier = seen.get(entry.weekday);
+    if (earlier !== undefined) {
+      problems.push({ field: `${at}.weekday`, problems: [`weekday ${entry.weekday} already has hours (entry ${earlier + 1}); one span per day`] });
+    } else {
+      seen.set(entry.weekday, index);
+    }
+  });
+  return problems;
+}
+
+/** Where a counter is scheduled outside its office's opening hours (checked only when the office has hours). */
+export function scheduleOutsideHours(schedule: readonly OpeningHours[], officeHours: readonly OpeningHours[], field = 'schedule'): FieldProblem[] {
+  if (officeHours.length === 0) return [];
+  const problems: FieldProblem[] = [];
+  schedule.forEach((entry, index) => {
+    const day = officeHours.find((hours) => hours.weekday === entry.weekday);
+    if (!day) {
+      problems.push({ field: `${field}.${index}.weekday`, problems: [`the office is closed on weekday ${entry.weekday}`] });
+    } else if (entry.opens < day.opens || entry.closes > day.closes) {
+      problems.push({ field: `${field}.${index}`, problems: [`${entry.opens}–${entry.closes} is outside the office hours ${day.opens}–${day.closes}`] });
+    }
+  });
+  return problems;
+}
+
+/**
+ * What is wrong with a NIP (Nomor Induk Pegawai): 18 digits — birth date YYYYMMDD,
+ * appointment YYYYMM, sex 1 or 2, then a three-digit sequence. Null when it is well formed.
+ */
+export function nipProblem(nip: string): string | null {
+  if (!/^\d{18}$/.test(nip)) return 'NIP must be exactly 18 digits';
+  const birthMonth = Number(nip.slice(4, 6));
+  const birthDay = Number(nip.slice(6, 8));
+  const appointedMonth = Number(nip.slice(12, 14));
+  const sex = nip[14];
+  if (birthMonth < 1 || birthMonth > 12 || birthDay < 1 || birthDay > 31) return 'NIP digits 1–8 must be a birth date YYYYMMDD';
+  if (appointedMonth < 1 || appointedMonth > 12) return 'NIP digits 9–14 must be an appointment month YYYYMM';
+  if (sex !== '1' && sex !== '2') return 'NIP digit 15 must be 1 or 2';
+  return null;
+}
+
+export type AdminOfficeView = OfficeView;
+
+export interface AdminServiceView {
+  id: string;
+  officeId: string;
+  code: string;
+  name: string;
+  active: boolean;
+  sortOrder: number;
+  standard: ServiceStandard;
+}
+
+export interface AdminCounterView {
+  id: string;
+  officeId: string;
+  number: number;
+  name: string;
+  priorityOnly: boolean;
+  active: boolean;
+  serviceIds: string[];
+  schedule: OpeningHours[];
+}
+
+export interface AdminStaffView extends StaffView {
+  active: boolean;
+  createdAt: string;
+}
+
+export interface ChecklistItemInput {
+  code: string;
+  label: string;
+  active: boolean;
+}
+
+export const AUDIT_SOURCES = ['admin', 'ticket', 'counter', 'checklist', 'alert'] as const;
+/** Where an entry comes from: an admin change, or a staff action on a ticket, a counter session, an observation, an alert. */
+export type AuditSource = (typeof AUDIT_SOURCES)[number];
+
+/** The admin actions the trail records; ticket and counter actions read `ticket.called`, `counter.opened`, … */
+export const ADMIN_ACTIONS = [
+  'office.created',
+  'office.updated',
+  'service.created',
+  'service.updated',
+  'counter.created',
+  'counter.updated',
+  'staff.created',
+  'staff.updated',
+  'staff.password_reset',
+  'staff.deactivated',
+  'staff.reactivated',
+  'checklist.updated',
+] as const;
+export type AdminAction = (typeof ADMIN_ACTIONS)[number];
+
+export interface AuditEntryView {
+  /** `source:id`, unique across the trail. */
+  id: string;
+  source: AuditSource;
+  at: string;
+  actor: { id: string; name: string; username: string; role: StaffRole } | null;
+  officeId: string | null;
+  officeName: string | null;
+  counterId: string | null;
+  counterNumber: number | null;
+  counterName: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  /** What a person reads for the subject: a ticket number, a service code, a username. */
+  subjectLabel: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditPage {
+  entries: AuditEntryView[];
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}

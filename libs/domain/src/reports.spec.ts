@@ -1,0 +1,188 @@
+import {
+  type ReportSessionEvent,
+  type ReportTicketEvent,
+  buildOfficeReport,
+  isCalendarDay,
+  median,
+  outcomeCounts,
+  percentile,
+  periodDays,
+  presetPeriod,
+  punctualityFacts,
+  satisfactionFigures,
+  ticketFacts,
+  waitingFigures,
+} from './reports.js';
+import type { OpeningHours } from './views.js';
+
+const JAKARTA = 'Asia/Jakarta';
+// Monday 30 November 2026 in Jakarta (UTC+7).
+const at = (hhmm: string) => Date.parse(`2026-11-30T${hhmm}:00+07:00`);
+const services = [
+  { id: 'A', maxWaitMinutes: 30, serviceTimeMinutes: 10 },
+  { id: 'B', maxWaitMinutes: 60, serviceTimeMinutes: 15 },
+];
+const schedule: OpeningHours[] = [{ weekday: 1, opens: '08:00', closes: '15:00' }];
+
+function ev(ticketId: string, type: ReportTicketEvent['type'], hhmm: string, serviceId: string, counterId: string | null = null, staffId: string | null = null): ReportTicketEvent {
+  return { ticketId, type, at: at(hhmm), serviceId, counterId, staffId };
+}
+
+describe('percentiles, stated once', () => {
+  it('interpolates linearly between the closest ranks, like percentile_cont', () => {
+    expect(percentile([4, 1, 3, 2], 0.9)).toBeCloseTo(3.7, 10);
+    expect(percentile([10], 0.9)).toBe(10);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 0.9)).toBe(10);
+    expect(percentile([], 0.5)).toBeNull();
+  });
+
+  it('takes the mean of the middle two as the median of an even count', () => {
+    expect(median([1, 9, 3, 5])).toBe(4);
+    expect(median([7, 1, 3])).toBe(3);
+  });
+
+  it('refuses a percentile outside 0…1', () => {
+    expect(() => percentile([1], 90)).toThrow(RangeError);
+  });
+});
+
+describe('periods', () => {
+  it('resolves a week from Monday to Sunday and a month to its last day', () => {
+    expect(presetPeriod('day', '2026-11-30')).toEqual({ from: '2026-11-30', to: '2026-11-30' });
+    expect(presetPeriod('week', '2026-12-03')).toEqual({ from: '2026-11-30', to: '2026-12-06' });
+    expect(presetPeriod('week', '2026-11-29')).toEqual({ from: '2026-11-23', to: '2026-11-29' });
+    expect(presetPeriod('month', '2028-02-10')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(presetPeriod('month', '2026-12-31')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+  });
+
+  it('knows real calendar days and counts both ends of a period', () => {
+    expect(isCalendarDay('2026-02-28')).toBe(true);
+    expect(isCalendarDay('2026-02-30')).toBe(false);
+    expect(isCalendarDay('2026-2-3')).toBe(false);
+    expect(periodDays('2026-11-30', '2026-11-30')).toBe(1);
+    expect(periodDays('2026-11-01', '2026-12-31')).toBe(61);
+  });
+});
+
+describe('ticket facts', () => {
+  const events = [
+    // t1: waits 10 min in A, called by loket 1, served 12 min, finished.
+    ev('t1', 'issued', '08:00', 'A'),
+    ev('t1', 'called', '08:10', 'A', 'c1', 'o1'),
+    ev('t1', 'started', '08:11', 'A', 'c1', 'o1'),
+    ev('t1', 'finished', '08:23', 'A', 'c1', 'o1'),
+    // t2: waits 40 min in A (over the 30-minute standard), transferred to B, waits 5 more, served there.
+    ev('t2', 'issued', '08:00', 'A'),
+    ev('t2', 'called', '08:40', 'A', 'c1', 'o1'),
+    ev('t2', 'started', '08:41', 'A', 'c1', 'o1'),
+    ev('t2', 'transferred', '08:45', 'B', 'c1', 'o1'),
+    ev('t2', 'called', '08:50', 'B', 'c2', 'o2'),
+    ev('t2', 'started', '08:50', 'B', 'c2', 'o2'),
+    ev('t2', 'finished', '09:10', 'B', 'c2', 'o2'),
+    // t3: no-show twice at loket 1 (reinstated in between); t4 cancelled while waiting.
+    ev('t3', 'issued', '08:05', 'A'),
+    ev('t3', 'called', '08:30', 'A', 'c1', 'o1'),
+    ev('t3', 'no_show', '08:35', 'A', 'c1', 'o1'),
+    ev('t3', 'reinstated', '08:36', 'A', 'c1', 'o1'),
+    ev('t3', 'called', '08:37', 'A', 'c1', 'o1'),
+    ev('t3', 'no_show', '08:40', 'A', 'c1', 'o1'),
+    ev('t4', 'issued', '08:06', 'B'),
+    ev('t4', 'cancelled', '08:07', 'B'),
+  ];
+  const facts = ticketFacts(events, services);
+
+  it('counts a transfer for the service it left and a repeated no-show once', () => {
+    expect(outcomeCounts(facts.outcomes)).toEqual({ issued: 4, served: 2, noShows: 1, cancelled: 1, transferred: 1 });
+    expect(outcomeCounts(facts.outcomes.filter((f) => f.serviceId === 'A'))).toEqual({ issued: 3, served: 1, noShows: 1, cancelled: 0, transferred: 1 });
+    expect(outcomeCounts(facts.outcomes.filter((f) => f.counterId === 'c2'))).toEqual({ issued: 0, served: 1, noShows: 0, cancelled: 0, transferred: 0 });
+  });
+
+  it('measures one wait per queue stay, for the counter that called it', () => {
+    expect(facts.waits.map((w) => [w.serviceId, w.counterId, w.minutes])).toEqual([
+      ['A', 'c1', 10],
+      ['A', 'c1', 40],
+      ['B', 'c2', 5],
+      ['A', 'c1', 25],
+    ]);
+    const a = waitingFigures(facts.waits.filter((w) => w.serviceId === 'A'));
+    expect(a).toEqual({ measured: 3, averageMinutes: 25, medianMinutes: 25, p90Minutes: 37, withinStandard: 2, shareWithinStandard: 2 / 3 });
+  });
+
+  it('measures service time from the last start to the finish, for whoever finished', () => {
+    expect(facts.serviceTimes).toEqual([
+      { serviceId: 'A', counterId: 'c1', staffId: 'o1', minutes: 12, standardMinutes: 10 },
+      { serviceId: 'B', counterId: 'c2', staffId: 'o2', minutes: 20, standardMinutes: 15 },
+    ]);
+  });
+});
+
+describe('punctuality facts', () => {
+  const session = (sessionId: string, staffId: string, type: ReportSessionEvent['type'], hhmm: string, reason?: string): ReportSessionEvent => ({
+    sessionId,
+    counterId: 'c1',
+    staffId,
+    type,
+    at: at(hhmm),
+    reason,
+  });
+  const counters = [{ id: 'c1', serviceIds: ['A'], schedule }];
+
+  it('gives the late opening to who opened, breaks to whose session, and a hand-over is no early closing', () => {
+    const sessionEvents = [
+      session('s1', 'o1', 'opened', '08:12'),
+      session('s1', 'o1', 'paused', '10:00', 'briefing'),
+      session('s1', 'o1', 'resumed', '10:25'),
+      session('s1', 'o1', 'closed', '12:00'),
+      session('s2', 'o2', 'opened', '12:00'),
+      session('s2', 'o2', 'closed', '14:30'),
+    ];
+    const facts = punctualityFacts({ counters, sessionEvents, ticketEvents: [], timeZone: JAKARTA, now: at('16:00') });
+    expect(facts).toEqual([
+      expect.objectContaining({ staffId: 'o1', day: '2026-11-30', lateOpenings: 1, lateOpeningMinutes: 12, earlyClosings: 0, breakOverruns: 1, breakOverrunMinutes: 10 }),
+      expect.objectContaining({ staffId: 'o2', day: '2026-11-30', lateOpenings: 0, earlyClosings: 1, earlyClosingMinutes: 30, breakOverruns: 0 }),
+    ]);
+  });
+
+  it('counts idle minutes while a ticket the counter serves waits', () => {
+    const sessionEvents = [session('s1', 'o1', 'opened', '08:00'), session('s1', 'o1', 'closed', '15:00')];
+    const ticketEvents = [ev('t1', 'issued', '09:00', 'A'), ev('t1', 'called', '09:20', 'A', 'c1', 'o1'), ev('t1', 'finished', '09:30', 'A', 'c1', 'o1'), ev('t2', 'issued', '09:00', 'B')];
+    const [fact] = punctualityFacts({ counters, sessionEvents, ticketEvents, timeZone: JAKARTA, now: at('16:00') });
+    expect(fact.idleWhileWaitingMinutes).toBe(20);
+  });
+});
+
+describe('satisfaction figures', () => {
+  it('compares the responses with the Krejcie–Morgan sample for the people served', () => {
+    const all4 = { u1: 4, u2: 4, u3: 4, u4: 4, u5: 4, u6: 4, u7: 4, u8: 4, u9: 4 } as const;
+    const figures = satisfactionFigures([all4, all4], 100);
+    expect(figures).toMatchObject({ responses: 2, served: 100, sampleSize: 80, sampleReached: false, ikm: 100, grade: 'A' });
+    expect(satisfactionFigures([], 0)).toMatchObject({ sampleSize: 0, sampleReached: false, ikm: null, grade: null });
+  });
+});
+
+describe('the whole report', () => {
+  it('has a row per service, counter and officer, and no punctuality for a service', () => {
+    const report = buildOfficeReport({
+      timeZone: JAKARTA,
+      now: at('16:00'),
+      services,
+      counters: [{ id: 'c1', serviceIds: ['A'], schedule }],
+      ticketEvents: [ev('t1', 'issued', '08:00', 'A'), ev('t1', 'called', '08:10', 'A', 'c1', 'o1'), ev('t1', 'started', '08:11', 'A', 'c1', 'o1'), ev('t1', 'finished', '08:20', 'A', 'c1', 'o1')],
+      sessionEvents: [{ sessionId: 's1', counterId: 'c1', staffId: 'o1', type: 'opened', at: at('08:00') }],
+      answers: [
+        { method: 'self', answer: 'checked', serviceId: null, counterId: 'c1', staffId: 'o1' },
+        { method: 'observed', answer: 'not_checked', serviceId: 'A', counterId: 'c1', staffId: 'o1' },
+        { method: 'observed', answer: 'checked', serviceId: 'A', counterId: 'c1', staffId: 'o1' },
+      ],
+      surveys: [],
+    });
+    expect(Object.keys(report.tables.services)).toEqual(['A']);
+    expect(Object.keys(report.tables.counters)).toEqual(['c1']);
+    expect(Object.keys(report.tables.officers)).toEqual(['o1']);
+    expect(report.tables.services.A.punctuality).toBeNull();
+    expect(report.tables.counters.c1.punctuality).toMatchObject({ counterDays: 1, lateOpenings: 0 });
+    expect(report.tables.officers.o1.etiquette.observed).toEqual({ checked: 1, applicable: 2, ratio: 0.5 });
+    expect(report.tables.services.A.etiquette.self.applicable).toBe(0);
+    expect(report.total.serviceTime).toEqual({ measured: 1, averageMinutes: 9, standardMinutes: 10, shareWithinStandard: 1 });
+  });
+});

@@ -1,0 +1,277 @@
+import type { OfficeSnapshot, ServiceView, TicketView, CounterView } from './views.js';
+import {
+  type SupervisionState,
+  type SupervisionTicketEvent,
+  complianceSideBySide,
+  detectAlerts,
+  recordOfficeEvent,
+  supervisionFigures,
+  waitDistribution,
+  waitsByHour,
+} from './supervision.js';
+
+// Monday 30 November 2026 in Jakarta (UTC+7).
+const at = (hhmm: string) => Date.parse(`2026-11-30T${hhmm}:00+07:00`);
+const iso = (hhmm: string) => new Date(at(hhmm)).toISOString();
+const schedule = [{ weekday: 1, opens: '08:00', closes: '15:00' }];
+
+function service(id: string, code: string, maxWait: number, serviceTime: number): ServiceView {
+  return {
+    id,
+    code,
+    name: `Layanan ${code}`,
+    active: true,
+    standard: { maxWaitMinutes: maxWait, serviceTimeMinutes: serviceTime, costRupiah: 0, requirements: [], completionTime: '', dailyQuota: null },
+    waitingCount: 0,
+    countersOpen: 0,
+    issuedToday: 0,
+    quotaReached: false,
+    averageServiceMinutes: serviceTime,
+    estimatedWaitMinutes: null,
+  };
+}
+
+function ticket(id: string, issued: string, overrides: Partial<TicketView> = {}): TicketView {
+  return {
+    id,
+    number: `A-${id}`,
+    serviceId: 'a',
+    serviceCode: 'A',
+    priority: null,
+    status: 'waiting',
+    issuedAt: iso(issued),
+    dueAt: new Date(at(issued) + 30 * 60_000).toISOString(),
+    issueOrder: 1,
+    counterId: null,
+    counterNumber: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    recallCount: 0,
+    ...overrides,
+  };
+}
+
+function counter(id: string, number: number, overrides: Partial<CounterView> = {}): CounterView {
+  return { id, number, name: `Loket ${number}`, priorityOnly: false, serviceIds: ['a'], state: 'closed', pauseReason: null, sessionId: null, currentTicket: null, ...overrides };
+}
+
+function state(parts: { waiting?: TicketView[]; counters?: CounterView[]; ticketEvents?: SupervisionTicketEvent[]; counterEvents?: SupervisionState['counterEvents'] }): SupervisionState {
+  const counters = parts.counters ?? [counter('c1', 1)];
+  const office: OfficeSnapshot = {
+    seq: 1,
+    at: iso('08:00'),
+    office: { id: 'o', slug: 'kantor', name: 'Kantor', timeZone: 'Asia/Jakarta', openingHours: schedule, priorityMaxWaitMinutes: 10 },
+    services: [service('a', 'A', 30, 10)],
+    counters,
+    waiting: parts.waiting ?? [],
+    recentCalls: [],
+  };
+  return {
+    office,
+    day: '2026-11-30',
+    staffing: counters.map((c) => ({ counterId: c.id, schedule, staffId: 'p1', staffName: 'Siti' })),
+    ticketEvents: parts.ticketEvents ?? [],
+    counterEvents: parts.counterEvents ?? [],
+  };
+}
+
+const ev = (ticketId: string, type: SupervisionTicketEvent['type'], hhmm: string, counterId: string | null = null): SupervisionTicketEvent => ({
+  ticketId,
+  type,
+  at: at(hhmm),
+  serviceId: 'a',
+  counterId,
+});
+
+/** One ticket issued, called, started and finished at counter c1. */
+function served(id: string, issued: string, called: string, started: string, finished: string): SupervisionTicketEvent[] {
+  return [ev(id, 'issued', issued), ev(id, 'called', called, 'c1'), ev(id, 'started', started, 'c1'), ev(id, 'finished', finished, 'c1')];
+}
+
+describe('live service figures', () => {
+  it('counts who waits now, the longest wait, today’s waits against the standard and the estimate', () => {
+    const s = state({
+      waiting: [ticket('3', '09:00'), ticket('4', '09:20')],
+      counters: [counter('c1', 1, { state: 'open' })],
+      counterEvents: [{ counterId: 'c1', type: 'opened', at: at('08:00') }],
+      ticketEvents: [...served('1', '08:00', '08:10', '08:11', '08:21'), ...served('2', '08:05', '08:45', '08:46', '08:58'), ev('3', 'issued', '09:00'), ev('4', 'issued', '09:20')],
+    });
+
+    const [a] = supervisionFigures(s, at('09:30')).services;
+
+    expect(a.waitingNow).toBe(2);
+    expect(a.longestWaitMinutes).toBe(30);
+    expect(a.longestWaitTicket).toBe('A-3');
+    // Waits 10 and 40 minutes against a maximum of 30: mean 25, half within.
+    expect(a.averageWaitMinutes).toBe(25);
+    expect(a.withinStandardShare).toBe(0.5);
+    // Two ahead, one open counter, mean of services 10 and 12 minutes.
+    expect(a.averageServiceMinutes).toBe(11);
+    expect(a.estimatedWaitMinutes).toBe(22);
+    expect(a.servedToday).toBe(2);
+  });
+
+  it('has no estimate when no counter for the service is open', () => {
+    const [a] = supervisionFigures(state({ waiting: [ticket('1', '09:00')] }), at('09:10')).services;
+    expect(a.estimatedWaitMinutes).toBeNull();
+  });
+});
+
+describe('live counter figures', () => {
+  it('measures idle while people wait, and the idle stretch going on now', () => {
+    const s = state({
+      waiting: [ticket('2', '08:30')],
+      counters: [counter('c1', 1, { state: 'open' })],
+      counterEvents: [{ counterId: 'c1', type: 'opened', at: at('08:00') }],
+      ticketEvents: [...served('1', '08:00', '08:02', '08:03', '08:20'), ev('2', 'issued', '08:30')],
+    });
+
+    const [c] = supervisionFigures(s, at('08:40')).counters;
+
+    // 08:00–08:02 before the first call, and 08:30–08:40 now.
+    expect(c.idleWhileWaitingMinutes).toBe(12);
+    expect(c.idleSince).toBe(at('08:30'));
+    expect(c.staffName).toBe('Siti');
+    expect(c.servedToday).toBe(1);
+  });
+
+  it('says how late a counter opened, and how long one not opened yet is overdue', () => {
+    const s = state({
+      counters: [counter('c1', 1, { state: 'open' }), counter('c2', 2)],
+      counterEvents: [{ counterId: 'c1', type: 'opened', at: at('08:12') }],
+    });
+
+    const [opened, notOpened] = supervisionFigures(s, at('08:30')).counters;
+
+    expect(opened.lateOpeningMinutes).toBe(12);
+    expect(opened.notOpenedMinutes).toBeNull();
+    expect(notOpened.notOpenedMinutes).toBe(30);
+    expect(notOpened.staffName).toBeNull();
+  });
+
+  it('shows the pause going on, since when, and its overrun', () => {
+    const s = state({
+      counters: [counter('c1', 1, { state: 'paused', pauseReason: 'briefing' })],
+      counterEvents: [
+        { counterId: 'c1', type: 'opened', at: at('08:00') },
+        { counterId: 'c1', type: 'paused', at: at('09:00'), reason: 'briefing' },
+      ],
+    });
+
+    const [c] = supervisionFigures(s, at('09:25')).counters;
+
+    expect(c.stateSince).toBe(at('09:00'));
+    expect(c.currentPauseAllowedMinutes).toBe(15);
+    expect(c.breakOverrunMinutes).toBe(10);
+  });
+});
+
+describe('alerts', () => {
+  const kinds = (s: SupervisionState, now: number) => detectAlerts(s, supervisionFigures(s, now), now).map((alert) => alert.kind).sort();
+
+  it('raises a ticket past its maximum wait only once it is past, keyed by ticket and service', () => {
+    const s = state({ waiting: [ticket('1', '08:00')], counters: [] });
+    expect(detectAlerts(s, supervisionFigures(s, at('08:30')), at('08:30'))).toEqual([]);
+
+    const [alert] = detectAlerts(s, supervisionFigures(s, at('08:31')), at('08:31'));
+
+    expect(alert).toMatchObject({ kind: 'max_wait', key: 'max_wait:1:a', subject: 'A-1', ticketId: '1', since: at('08:30'), details: { waitedMinutes: 31, limitMinutes: 30 } });
+  });
+
+  it('raises a priority ticket past the priority maximum as its own kind', () => {
+    const s = state({ waiting: [ticket('1', '08:00', { priority: 'lanjut_usia', dueAt: iso('08:10') })], counters: [] });
+    expect(kinds(s, at('08:11'))).toEqual(['priority_wait']);
+  });
+
+  it('raises a counter not open at its scheduled time only after the grace, once a day', () => {
+    const s = state({ counters: [counter('c1', 1)] });
+    expect(kinds(s, at('08:05'))).toEqual([]);
+    const [alert] = detectAlerts(s, supervisionFigures(s, at('08:06')), at('08:06'));
+    expect(alert).toMatchObject({ kind: 'late_opening', key: 'late_opening:c1:2026-11-30', since: at('08:00') });
+  });
+
+  it('raises a counter idle while someone it serves waits, after three minutes', () => {
+    const s = state({
+      waiting: [ticket('1', '09:00')],
+      counters: [counter('c1', 1, { state: 'open' })],
+      counterEvents: [{ counterId: 'c1', type: 'opened', at: at('08:00') }],
+      ticketEvents: [ev('1', 'issued', '09:00')],
+    });
+    expect(kinds(s, at('09:02'))).toEqual([]);
+    const [alert] = detectAlerts(s, supervisionFigures(s, at('09:03')), at('09:03'));
+    expect(alert).toMatchObject({ kind: 'idle_while_waiting', key: `idle_while_waiting:c1:${at('09:00')}`, details: { idleMinutes: 3 } });
+  });
+
+  it('raises a service far over its standard: the last five services average above 1.5 × the standard', () => {
+    const events: SupervisionTicketEvent[] = [];
+    for (let i = 0; i < 3; i++) {
+      const start = at('08:00') + i * 20 * 60_000;
+      events.push(
+        { ticketId: `t${i}`, type: 'issued', at: start, serviceId: 'a', counterId: null },
+        { ticketId: `t${i}`, type: 'called', at: start, serviceId: 'a', counterId: 'c1' },
+        { ticketId: `t${i}`, type: 'started', at: start, serviceId: 'a', counterId: 'c1' },
+        { ticketId: `t${i}`, type: 'finished', at: start + 16 * 60_000, serviceId: 'a', counterId: 'c1' },
+      );
+    }
+    const twoOnly = state({ counters: [], ticketEvents: events.slice(0, 8) });
+    expect(kinds(twoOnly, at('10:00'))).toEqual([]);
+    const three = state({ counters: [], ticketEvents: events });
+    const [alert] = detectAlerts(three, supervisionFigures(three, at('10:00')), at('10:00'));
+    expect(alert).toMatchObject({ kind: 'slow_service', key: 'slow_service:a:2026-11-30', details: { averageMinutes: 16, standardMinutes: 10, sample: 3 } });
+  });
+});
+
+describe('live events into the day’s records', () => {
+  it('keeps the counter of a ticket returned to the queue, and asks for a snapshot when a counter opens', () => {
+    const s = state({ counters: [counter('c1', 1, { state: 'open' })] });
+    const view = ticket('1', '08:00');
+    recordOfficeEvent(s, { seq: 2, at: iso('08:00'), kind: 'ticket', type: 'issued', ticket: view, call: null, fromServiceId: null });
+    recordOfficeEvent(s, { seq: 3, at: iso('08:05'), kind: 'ticket', type: 'called', ticket: { ...view, status: 'called', counterId: 'c1' }, call: null, fromServiceId: null });
+    recordOfficeEvent(s, { seq: 4, at: iso('08:07'), kind: 'ticket', type: 'returned', ticket: view, call: null, fromServiceId: null });
+
+    expect(s.ticketEvents.map((e) => [e.type, e.counterId])).toEqual([
+      ['issued', null],
+      ['called', 'c1'],
+      ['returned', 'c1'],
+    ]);
+    const opened = recordOfficeEvent(s, { seq: 5, at: iso('08:10'), kind: 'counter', type: 'opened', counter: counter('c2', 2, { state: 'open' }) });
+    expect(opened).toBe(true);
+    expect(s.counterEvents).toEqual([{ counterId: 'c2', type: 'opened', at: at('08:10'), reason: null }]);
+  });
+});
+
+describe('chart figures', () => {
+  it('groups waits by the office-local hour of the call, against the standard', () => {
+    const hours = waitsByHour(
+      [
+        { calledAt: at('08:10'), minutes: 10, maxWaitMinutes: 30 },
+        { calledAt: at('08:50'), minutes: 40, maxWaitMinutes: 30 },
+        { calledAt: at('10:05'), minutes: 5, maxWaitMinutes: 60 },
+      ],
+      'Asia/Jakarta',
+    );
+    expect(hours).toEqual([
+      { hour: 8, tickets: 2, averageWaitMinutes: 25, standardMinutes: 30, withinStandardShare: 0.5 },
+      { hour: 10, tickets: 1, averageWaitMinutes: 5, standardMinutes: 60, withinStandardShare: 1 },
+    ]);
+  });
+
+  it('buckets waits with the last bucket open-ended', () => {
+    const buckets = waitDistribution([0, 4.9, 5, 59, 61, 200]);
+    expect(buckets.map((b) => b.tickets)).toEqual([2, 1, 0, 0, 0, 0, 1, 2]);
+    expect(buckets.at(-1)).toEqual({ fromMinutes: 60, toMinutes: null, tickets: 2 });
+  });
+
+  it('keeps self-checks and observations apart', () => {
+    const result = complianceSideBySide([
+      { method: 'self', answer: 'checked' },
+      { method: 'one_key', answer: 'checked' },
+      { method: 'observed', answer: 'not_checked' },
+      { method: 'observed', answer: 'checked' },
+      { method: 'observed', answer: 'not_applicable' },
+    ]);
+    expect(result.self).toEqual({ checked: 2, applicable: 2, ratio: 1 });
+    expect(result.observed).toEqual({ checked: 1, applicable: 2, ratio: 0.5 });
+  });
+});

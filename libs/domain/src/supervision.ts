@@ -1,0 +1,514 @@
+/**
+ * The supervisor's live view: per-service and per-counter figures and the alerts that fire
+ * when a standard is broken, from an office's state and its events of the day. Every figure
+ * is one of the measures of measures.ts, counter-schedule.ts and wait-estimate.ts, so the
+ * API's snapshot and the supervisor screen (which recomputes as events arrive) agree.
+ */
+import { type QueueEntry, canServe } from './call-order.js';
+import { type Compliance, compliance, type ChecklistAnswer, type AnswerMethod } from './checklists.js';
+import {
+  type CounterSessionEventRecord,
+  type Interval,
+  busyIntervals,
+  counterDayMeasures,
+  intersectIntervals,
+  scheduledHours,
+  subtractIntervals,
+  totalMinutes,
+  waitingIntervals,
+  DEFAULT_OPENING_GRACE_MINUTES,
+} from './counter-schedule.js';
+import { type TicketEventRecord, servingSegments, shareWithinStandard, waitingSegments } from './measures.js';
+import { ticketQueueEntry } from './office-state.js';
+import type { OfficeEvent } from './realtime.js';
+import type { SatisfactionIndex } from './satisfaction.js';
+import { MINUTE_MS, minutesBetween } from './time.js';
+import type { CounterState, OfficeSnapshot, OpeningHours, PauseReason, TicketView } from './views.js';
+import { averageServiceMinutes, estimateWaitMinutes } from './wait-estimate.js';
+
+export const AlertKind = {
+  maxWait: 'max_wait',
+  priorityWait: 'priority_wait',
+  lateOpening: 'late_opening',
+  slowService: 'slow_service',
+  idleWhileWaiting: 'idle_while_waiting',
+} as const;
+export type AlertKind = (typeof AlertKind)[keyof typeof AlertKind];
+export const ALERT_KINDS: readonly AlertKind[] = Object.values(AlertKind);
+
+/**
+ * When the alerts fire. "Far over the standard service time": the mean of a service's last
+ * `slowServiceSample` finished services today is above `slowServiceFactor` × its standard,
+ * once at least `slowServiceMinSample` have been measured (one long case is not a trend).
+ */
+export const SUPERVISION_RULES = {
+  idleAlertMinutes: 3,
+  slowServiceFactor: 1.5,
+  slowServiceSample: 5,
+  slowServiceMinSample: 3,
+  openingGraceMinutes: DEFAULT_OPENING_GRACE_MINUTES,
+  /** As the board's estimate (offices/office-queries.ts): the mean of today's latest 20 services. */
+  recentServices: 20,
+} as const;
+
+/** A ticket event as the supervisor's view needs it: which ticket, and at which counter. */
+export interface SupervisionTicketEvent extends TicketEventRecord {
+  ticketId: string;
+  counterId: string | null;
+}
+
+export interface SupervisionCounterEvent extends CounterSessionEventRecord {
+  counterId: string;
+}
+
+/** What the office snapshot does not say about a counter: its schedule and who holds it. */
+export interface CounterStaffing {
+  counterId: string;
+  schedule: OpeningHours[];
+  staffId: string | null;
+  staffName: string | null;
+}
+
+/** The office's state plus its event records of the office-local day `day`. */
+export interface SupervisionState {
+  office: OfficeSnapshot;
+  day: string;
+  staffing: CounterStaffing[];
+  ticketEvents: SupervisionTicketEvent[];
+  counterEvents: SupervisionCounterEvent[];
+}
+
+export interface ServiceFigures {
+  serviceId: string;
+  code: string;
+  name: string;
+  active: boolean;
+  maxWaitMinutes: number;
+  serviceTimeMinutes: number;
+  waitingNow: number;
+  priorityWaiting: number;
+  /** Now − issued-at of the longest-waiting ticket (the due time counts from issue too); null when nobody waits. */
+  longestWaitMinutes: number | null;
+  longestWaitTicket: string | null;
+  /** Mean waiting time (first call − entering this queue) of today's tickets called from it. */
+  averageWaitMinutes: number | null;
+  measuredWaits: number;
+  /** Share of those within the maximum wait (0…1). */
+  withinStandardShare: number | null;
+  countersOpen: number;
+  averageServiceMinutes: number;
+  /** For a ticket taken now; null when no counter serving it is open. */
+  estimatedWaitMinutes: number | null;
+  servedToday: number;
+  /** Mean of the last `slowServiceSample` services today, null until `slowServiceMinSample` are measured. */
+  recentServiceMinutes: number | null;
+  slow: boolean;
+}
+
+export interface CounterFigures {
+  counterId: string;
+  number: number;
+  name: string;
+  priorityOnly: boolean;
+  serviceIds: string[];
+  state: CounterState;
+  pauseReason: PauseReason | null;
+  /** When the counter last opened, paused, resumed or closed today. */
+  stateSince: number | null;
+  staffId: string | null;
+  staffName: string | null;
+  currentTicket: TicketView | null;
+  /** Since when the current ticket is at the counter: its start when serving, else its call. */
+  currentSince: number | null;
+  currentStandardMinutes: number | null;
+  idleWhileWaitingMinutes: number;
+  /** Start of the idle stretch going on now (open, free, someone it may serve waiting), else null. */
+  idleSince: number | null;
+  scheduled: Interval | null;
+  lateOpeningMinutes: number;
+  /** Scheduled, past the grace and not opened at all today: minutes since the scheduled opening. */
+  notOpenedMinutes: number | null;
+  breakOverrunMinutes: number;
+  /** The allowed length of the pause going on now, null when none or unlimited. */
+  currentPauseAllowedMinutes: number | null;
+  earlyClosingMinutes: number;
+  servedToday: number;
+}
+
+export interface SupervisionFigures {
+  services: ServiceFigures[];
+  counters: CounterFigures[];
+}
+
+export interface AlertDetails {
+  waitedMinutes?: number;
+  limitMinutes?: number;
+  lateMinutes?: number;
+  averageMinutes?: number;
+  standardMinutes?: number;
+  sample?: number;
+  idleMinutes?: number;
+}
+
+/** An alert the rules raise now. `key` names its subject: raising the same key twice is one alert. */
+export interface AlertCandidate {
+  key: string;
+  kind: AlertKind;
+  serviceId: string | null;
+  counterId: string | null;
+  ticketId: string | null;
+  /** What it is about, as people read it: a ticket number, a counter's or a service's name. */
+  subject: string;
+  since: number;
+  details: AlertDetails;
+}
+
+/** A stored alert, listed until a supervisor acknowledges it. */
+export interface AlertView {
+  id: string;
+  officeId: string;
+  kind: AlertKind;
+  key: string;
+  serviceId: string | null;
+  counterId: string | null;
+  ticketId: string | null;
+  subject: string;
+  since: string;
+  raisedAt: string;
+  details: AlertDetails;
+  acknowledgedAt: string | null;
+  acknowledgedBy: { id: string; name: string } | null;
+}
+
+/** What the supervisor screen starts from: the state, the figures computed from it, the open alerts. */
+export interface SupervisionSnapshot extends SupervisionState {
+  figures: SupervisionFigures;
+  alerts: AlertView[];
+  rules: typeof SUPERVISION_RULES;
+}
+
+const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
+
+function byTicket(events: readonly SupervisionTicketEvent[], filter: (event: SupervisionTicketEvent) => boolean = () => true): Map<string, TicketEventRecord[]> {
+  const grouped = new Map<string, TicketEventRecord[]>();
+  for (const event of events) {
+    if (!filter(event)) continue;
+    const list = grouped.get(event.ticketId) ?? [];
+    list.push(event);
+    grouped.set(event.ticketId, list);
+  }
+  return grouped;
+}
+
+/** The live per-service and per-counter figures at `now`. */
+export function supervisionFigures(state: SupervisionState, now: number): SupervisionFigures {
+  const tickets = byTicket(state.ticketEvents);
+  const waits = new Map<string, number[]>();
+  const services = new Map<string, { minutes: number; endedAt: number }[]>();
+  for (const events of tickets.values()) {
+    for (const segment of waitingSegments(events)) {
+      if (segment.minutes === null) continue;
+      const list = waits.get(segment.serviceId) ?? [];
+      list.push(segment.minutes);
+      waits.set(segment.serviceId, list);
+    }
+    for (const segment of servingSegments(events)) {
+      if (segment.endedBy !== 'finished' || segment.serviceMinutes === null) continue;
+      const list = services.get(segment.serviceId) ?? [];
+      list.push({ minutes: segment.serviceMinutes, endedAt: segment.endedAt! });
+      services.set(segment.serviceId, list);
+    }
+  }
+  const { office } = state;
+
+  const serviceFigures = office.services.map((service): ServiceFigures => {
+    const waiting = office.waiting.filter((ticket) => ticket.serviceId === service.id);
+    const longest = waiting.reduce<TicketView | null>((oldest, ticket) => (!oldest || Date.parse(ticket.issuedAt) < Date.parse(oldest.issuedAt) ? ticket : oldest), null);
+    const measured = waits.get(service.id) ?? [];
+    const served = (services.get(service.id) ?? []).sort((a, b) => b.endedAt - a.endedAt);
+    const recent = served.slice(0, SUPERVISION_RULES.recentServices).map((s) => s.minutes);
+    const average = averageServiceMinutes(recent, service.standard.serviceTimeMinutes);
+    const sample = served.slice(0, SUPERVISION_RULES.slowServiceSample).map((s) => s.minutes);
+    const recentServiceMinutes = sample.length >= SUPERVISION_RULES.slowServiceMinSample ? mean(sample) : null;
+    const countersOpen = office.counters.filter((counter) => counter.state === 'open' && counter.serviceIds.includes(service.id)).length;
+    return {
+      serviceId: service.id,
+      code: service.code,
+      name: service.name,
+      active: service.active,
+      maxWaitMinutes: service.standard.maxWaitMinutes,
+      serviceTimeMinutes: service.standard.serviceTimeMinutes,
+      waitingNow: waiting.length,
+      priorityWaiting: waiting.filter((ticket) => ticket.priority !== null).length,
+      longestWaitMinutes: longest ? Math.max(0, minutesBetween(Date.parse(longest.issuedAt), now)) : null,
+      longestWaitTicket: longest?.number ?? null,
+      averageWaitMinutes: mean(measured),
+      measuredWaits: measured.length,
+      withinStandardShare: shareWithinStandard(measured.map((minutes) => ({ waitingMinutes: minutes, maxWaitMinutes: service.standard.maxWaitMinutes }))),
+      countersOpen,
+      averageServiceMinutes: average,
+      estimatedWaitMinutes: estimateWaitMinutes({ ahead: waiting.length, openCounters: countersOpen, averageServiceMinutes: average }),
+      servedToday: served.length,
+      recentServiceMinutes,
+      slow: recentServiceMinutes !== null && recentServiceMinutes > SUPERVISION_RULES.slowServiceFactor * service.standard.serviceTimeMinutes,
+    };
+  });
+
+  const standardOf = new Map(office.services.map((service) => [service.id, service.standard.serviceTimeMinutes]));
+  const counterFigures = office.counters.map((counter): CounterFigures => {
+    const staffing = state.staffing.find((entry) => entry.counterId === counter.id);
+    const sessionEvents = state.counterEvents.filter((event) => event.counterId === counter.id);
+    const measures = counterDayMeasures(sessionEvents, staffing?.schedule ?? [], office.office.timeZone, now, { graceMinutes: SUPERVISION_RULES.openingGraceMinutes });
+    const scheduledNow = scheduledHours(staffing?.schedule ?? [], office.office.timeZone, now);
+    const graceEnd = scheduledNow ? scheduledNow.from + SUPERVISION_RULES.openingGraceMinutes * MINUTE_MS : null;
+    const notOpened =
+      scheduledNow && graceEnd !== null && measures.firstOpenedAt === null && now > graceEnd && now < scheduledNow.to ? minutesBetween(scheduledNow.from, now) : null;
+
+    const waiting: Interval[] = [];
+    for (const events of tickets.values()) waiting.push(...waitingIntervals(events, counter.serviceIds, now));
+    const busy: Interval[] = [];
+    for (const events of byTicket(state.ticketEvents, (event) => event.counterId === counter.id).values()) busy.push(...busyIntervals(events, now));
+    const idle = subtractIntervals(intersectIntervals(measures.open, waiting), busy);
+    const last = idle.at(-1);
+    // Only an idle stretch reaching now is going on; and only while someone it may serve still waits.
+    const scope = { serviceIds: counter.serviceIds, priorityOnly: counter.priorityOnly };
+    const someoneWaits = office.waiting.some((ticket) => canServe(scope, ticketQueueEntry(ticket) as QueueEntry));
+    const idleSince = last && last.to >= now && counter.state === 'open' && !counter.currentTicket && someoneWaits ? last.from : null;
+
+    const current = counter.currentTicket;
+    const currentSince = current ? (current.status === 'serving' && current.startedAt ? Date.parse(current.startedAt) : current.calledAt ? Date.parse(current.calledAt) : null) : null;
+    const openPause = measures.pauses.find((pause) => pause.to === null);
+    const served = state.ticketEvents.filter((event) => event.counterId === counter.id && event.type === 'finished').length;
+    return {
+      counterId: counter.id,
+      number: counter.number,
+      name: counter.name,
+      priorityOnly: counter.priorityOnly,
+      serviceIds: counter.serviceIds,
+      state: counter.state,
+      pauseReason: counter.pauseReason,
+      stateSince: sessionEvents.length ? Math.max(...sessionEvents.map((event) => event.at)) : null,
+      staffId: counter.state === 'closed' ? null : (staffing?.staffId ?? null),
+      staffName: counter.state === 'closed' ? null : (staffing?.staffName ?? null),
+      currentTicket: current,
+      currentSince,
+      currentStandardMinutes: current ? (standardOf.get(current.serviceId) ?? null) : null,
+      idleWhileWaitingMinutes: totalMinutes(idle),
+      idleSince,
+      scheduled: measures.scheduled ?? scheduledNow,
+      lateOpeningMinutes: measures.lateOpeningMinutes,
+      notOpenedMinutes: notOpened,
+      breakOverrunMinutes: measures.breakOverrunMinutes,
+      currentPauseAllowedMinutes: counter.state === 'paused' ? (openPause?.allowedMinutes ?? null) : null,
+      earlyClosingMinutes: measures.earlyClosingMinutes,
+      servedToday: served,
+    };
+  });
+
+  return { services: serviceFigures, counters: counterFigures };
+}
+
+/** The alerts the rules raise at `now`, each keyed by its subject so raising it again is a no-op. */
+export function detectAlerts(state: SupervisionState, figures: SupervisionFigures, now: number): AlertCandidate[] {
+  const alerts: AlertCandidate[] = [];
+  for (const ticket of state.office.waiting) {
+    const due = Date.parse(ticket.dueAt);
+    if (now <= due) continue;
+    // A priority ticket is due at the priority maximum (call-order.ts `dueTime`): that is the limit it broke.
+    const kind = ticket.priority ? AlertKind.priorityWait : AlertKind.maxWait;
+    const issued = Date.parse(ticket.issuedAt);
+    alerts.push({
+      key: `${kind}:${ticket.id}:${ticket.serviceId}`,
+      kind,
+      serviceId: ticket.serviceId,
+      counterId: null,
+      ticketId: ticket.id,
+      subject: ticket.number,
+      since: due,
+      details: { waitedMinutes: round1(minutesBetween(issued, now)), limitMinutes: round1(minutesBetween(issued, due)) },
+    });
+  }
+  for (const counter of figures.counters) {
+    if (counter.notOpenedMinutes !== null && counter.scheduled) {
+      alerts.push({
+        key: `${AlertKind.lateOpening}:${counter.counterId}:${state.day}`,
+        kind: AlertKind.lateOpening,
+        serviceId: null,
+        counterId: counter.counterId,
+        ticketId: null,
+        subject: counter.name,
+        since: counter.scheduled.from,
+        details: { lateMinutes: round1(counter.notOpenedMinutes) },
+      });
+    }
+    if (counter.idleSince !== null && minutesBetween(counter.idleSince, now) >= SUPERVISION_RULES.idleAlertMinutes) {
+      alerts.push({
+        key: `${AlertKind.idleWhileWaiting}:${counter.counterId}:${counter.idleSince}`,
+        kind: AlertKind.idleWhileWaiting,
+        serviceId: null,
+        counterId: counter.counterId,
+        ticketId: null,
+        subject: counter.name,
+        since: counter.idleSince,
+        details: { idleMinutes: round1(minutesBetween(counter.idleSince, now)) },
+      });
+    }
+  }
+  for (const service of figures.services) {
+    if (!service.slow || service.recentServiceMinutes === null) continue;
+    const lastFinish = state.ticketEvents.filter((event) => event.serviceId === service.serviceId && event.type === 'finished').reduce((latest, event) => Math.max(latest, event.at), 0);
+    alerts.push({
+      // Once a day per service: a slow day is one story, not one alert per finished ticket.
+      key: `${AlertKind.slowService}:${service.serviceId}:${state.day}`,
+      kind: AlertKind.slowService,
+      serviceId: service.serviceId,
+      counterId: null,
+      ticketId: null,
+      subject: `${service.code} ${service.name}`,
+      since: lastFinish || now,
+      details: {
+        averageMinutes: round1(service.recentServiceMinutes),
+        standardMinutes: service.serviceTimeMinutes,
+        sample: Math.min(service.servedToday, SUPERVISION_RULES.slowServiceSample),
+      },
+    });
+  }
+  return alerts;
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/**
+ * Adds what a live office event says to the day's records (after `applyOfficeEvent` has
+ * moved the office state). Returns true when the view needs a fresh snapshot: a counter
+ * was opened by an officer the records do not name yet.
+ */
+export function recordOfficeEvent(state: SupervisionState, event: OfficeEvent): boolean {
+  const at = Date.parse(event.at);
+  if (event.kind === 'counter') {
+    state.counterEvents.push({ counterId: event.counter.id, type: event.type, at, reason: event.type === 'paused' ? event.counter.pauseReason : null });
+    return event.type === 'opened';
+  }
+  const ticket = event.ticket;
+  // The ticket view after a return, no-show or transfer no longer names the counter; the event happened there all the same.
+  const earlier = state.ticketEvents.findLast((record) => record.ticketId === ticket.id && record.counterId !== null);
+  // For a transfer, the service after it (as measures.ts records it): the ticket view already names it.
+  state.ticketEvents.push({ ticketId: ticket.id, type: event.type, at, serviceId: ticket.serviceId, counterId: ticket.counterId ?? (event.type === 'issued' ? null : (earlier?.counterId ?? null)) });
+  return false;
+}
+
+/** What an observation recorded: about whom, for which ticket, and how it scored. */
+export interface ObservationResult {
+  responseId: string;
+  ticketId: string;
+  ticketNumber: string;
+  counterId: string;
+  staffId: string;
+  staffName: string;
+  at: string;
+  compliance: Compliance;
+}
+
+// ---- Charts -------------------------------------------------------------------------
+
+/** One measured wait: when the ticket was called, how long it waited, its service's maximum wait. */
+export interface MeasuredWait {
+  calledAt: number;
+  minutes: number;
+  maxWaitMinutes: number;
+}
+
+export interface HourlyWait {
+  /** Office-local hour, 0–23. */
+  hour: number;
+  tickets: number;
+  averageWaitMinutes: number | null;
+  /** Mean maximum wait of the tickets called that hour: the standard they were held to. */
+  standardMinutes: number | null;
+  withinStandardShare: number | null;
+}
+
+const hourFormatters = new Map<string, Intl.DateTimeFormat>();
+
+export function localHour(at: number, timeZone: string): number {
+  let formatter = hourFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
+    hourFormatters.set(timeZone, formatter);
+  }
+  return Number(formatter.format(at)) % 24;
+}
+
+/** Waiting time through the day: per office-local hour of the call, against the standard. Hours with no call are left out. */
+export function waitsByHour(waits: readonly MeasuredWait[], timeZone: string): HourlyWait[] {
+  const hours = new Map<number, MeasuredWait[]>();
+  for (const wait of waits) {
+    const hour = localHour(wait.calledAt, timeZone);
+    hours.set(hour, [...(hours.get(hour) ?? []), wait]);
+  }
+  return [...hours.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([hour, list]) => ({
+      hour,
+      tickets: list.length,
+      averageWaitMinutes: mean(list.map((w) => w.minutes)),
+      standardMinutes: mean(list.map((w) => w.maxWaitMinutes)),
+      withinStandardShare: shareWithinStandard(list.map((w) => ({ waitingMinutes: w.minutes, maxWaitMinutes: w.maxWaitMinutes }))),
+    }));
+}
+
+/** Bucket edges of the wait distribution, in minutes; the last bucket is open-ended. */
+export const WAIT_BUCKETS = [0, 5, 10, 15, 20, 30, 45, 60] as const;
+
+export interface WaitBucket {
+  fromMinutes: number;
+  /** Exclusive; null for the last, open-ended bucket. */
+  toMinutes: number | null;
+  tickets: number;
+}
+
+export function waitDistribution(minutes: readonly number[]): WaitBucket[] {
+  const buckets: WaitBucket[] = WAIT_BUCKETS.map((from, index) => ({ fromMinutes: from, toMinutes: WAIT_BUCKETS[index + 1] ?? null, tickets: 0 }));
+  for (const value of minutes) {
+    const bucket = buckets.findLast((candidate) => value >= candidate.fromMinutes) ?? buckets[0];
+    bucket.tickets += 1;
+  }
+  return buckets;
+}
+
+/** Self-checks (ticked one by one or with the one key) and supervisor observations, kept apart. */
+export interface ComplianceSideBySide {
+  self: Compliance;
+  observed: Compliance;
+}
+
+export function complianceSideBySide(answers: readonly { method: AnswerMethod; answer: ChecklistAnswer }[]): ComplianceSideBySide {
+  return {
+    self: compliance(answers.filter((a) => a.method !== 'observed')),
+    observed: compliance(answers.filter((a) => a.method === 'observed')),
+  };
+}
+
+export interface ServiceTimeBar {
+  serviceId: string;
+  code: string;
+  name: string;
+  served: number;
+  averageMinutes: number | null;
+  standardMinutes: number;
+}
+
+export interface SupervisionCharts {
+  from: string;
+  to: string;
+  days: number;
+  timeZone: string;
+  waitsByHour: HourlyWait[];
+  waitDistribution: WaitBucket[];
+  serviceTimes: ServiceTimeBar[];
+  etiquetteByOfficer: ({ staffId: string; name: string } & ComplianceSideBySide)[];
+  etiquetteByItem: ({ code: string; label: string } & ComplianceSideBySide)[];
+  satisfaction: SatisfactionIndex;
+}

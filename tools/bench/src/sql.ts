@@ -1,0 +1,67 @@
+/**
+ * Direct SQL on the product's database, before the API starts on it: PostgreSQL through
+ * `pg`, or the embedded database's folder opened with PGlite while the API is stopped.
+ */
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function openSql(target: { databaseUrl: string } | { dataDir: string }): Promise<Sql> {
+  if ('databaseUrl' in target) {
+    const client = new pg.Client({ connectionString: target.databaseUrl });
+    await client.connect();
+    return { query: async (text, params) => (await client.query(text, params)).rows, close: () => client.end() };
+  }
+  const db = await PGlite.create(join(target.dataDir, 'pglite'));
+  return { query: async <T>(text: string, params?: unknown[]) => (await db.query<T>(text, params)).rows, close: () => db.close() };
+}
+
+export interface BenchOffice {
+  slug: string;
+  serviceId: string;
+  counters: { id: string; number: number; username: string }[];
+}
+
+/**
+ * An office of `counters` counters all serving one service, each with its own officer, whose
+ * password is the demo accounts' (their hash is copied). Admin endpoints may not exist, so
+ * it is written straight into the tables, as the demo seed does.
+ */
+export async function createBenchOffice(sql: Sql, counters: number, run: string): Promise<BenchOffice> {
+  const slug = `bench-${run}`;
+  const [hash] = await sql.query<{ password_hash: string }>(`SELECT password_hash FROM staff WHERE username = 'petugas1'`);
+  if (!hash) throw new Error('The demo accounts are missing: the API must have seeded the database first');
+  await sql.query('BEGIN');
+  try {
+    const [office] = await sql.query<{ id: string }>(
+      `INSERT INTO offices (slug, name, time_zone, opening_hours, created_at) VALUES ($1, $2, 'Asia/Jakarta', $3, now()) RETURNING id`,
+      [slug, `Bench office ${run}`, JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '23:59' })))],
+    );
+    const [service] = await sql.query<{ id: string }>(
+      `INSERT INTO services (office_id, code, name, max_wait_minutes, service_time_minutes, completion_time) VALUES ($1, 'A', 'Bench service', 30, 10, 'Langsung') RETURNING id`,
+      [office.id],
+    );
+    const made: BenchOffice['counters'] = [];
+    for (let number = 1; number <= counters; number += 1) {
+      const [counter] = await sql.query<{ id: string }>(`INSERT INTO counters (office_id, number, name) VALUES ($1, $2, $3) RETURNING id`, [office.id, number, `Loket ${number}`]);
+      await sql.query('INSERT INTO counter_services (counter_id, service_id) VALUES ($1, $2)', [counter.id, service.id]);
+      const username = `b${run.replace(/[^a-z0-9]/g, '')}_${number}`;
+      const [staff] = await sql.query<{ id: string }>(
+        `INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, 'officer', $3, now()) RETURNING id`,
+        [username, `Bench officer ${number}`, hash.password_hash],
+      );
+      await sql.query('INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)', [staff.id, office.id]);
+      made.push({ id: counter.id, number, username });
+    }
+    await sql.query('COMMIT');
+    return { slug, serviceId: service.id, counters: made };
+  } catch (error) {
+    await sql.query('ROLLBACK');
+    throw error;
+  }
+}

@@ -1,0 +1,301 @@
+/**
+ * The office day played in-process with the domain's own rules (who is next, due times,
+ * both wait estimates), for the studies: the same trace under two call policies, and every
+ * ticket's estimate at issue against its real wait.
+ */
+import {
+  type CounterState,
+  DEFAULT_ALLOWED_BREAK_MINUTES,
+  type ForecastCounter,
+  MINUTE_MS,
+  type QueueEntry,
+  type ServiceArrivalRate,
+  averageServiceMinutes,
+  dueTime,
+  estimateWaitMinutes,
+  expectedBusyUntil,
+  forecastWaits,
+  pickNext,
+  placeInQueue,
+} from '@loket/domain';
+import { type Arrival, type CounterPlan, type DayTrace, STANDARD_OFFICE, serviceOf } from './day.js';
+
+export type Policy = 'edf' | 'fcfs';
+
+export interface TicketRecord {
+  index: number;
+  service: string;
+  priority: boolean;
+  issuedAt: number;
+  /** First call − issue, in minutes; null if never called. */
+  waitMinutes: number | null;
+  maxWaitMinutes: number;
+  /** Estimates given at issue (minutes), null when no counter for the service was open. */
+  estimate: { ours: number | null; naive: number | null };
+  outcome: 'done' | 'no_show' | 'transferred_done' | 'unserved';
+}
+
+export interface CounterRecord {
+  number: number;
+  openedAtMinute: number | null;
+  breaks: { from: number; to: number | null }[];
+  served: number;
+}
+
+export interface DayResult {
+  policy: Policy;
+  tickets: TicketRecord[];
+  counters: CounterRecord[];
+  lastFinishMinute: number;
+}
+
+interface SimTicket {
+  arrival: Arrival;
+  record: TicketRecord;
+  entry: QueueEntry;
+  transferred: boolean;
+  calledAt: number | null;
+  startedAt: number | null;
+}
+
+interface SimCounterState {
+  plan: CounterPlan;
+  scope: { serviceIds: string[]; priorityOnly: boolean };
+  state: CounterState;
+  current: SimTicket | null;
+  pendingBreak: { minutes: number } | null;
+  pausedAt: number | null;
+  record: CounterRecord;
+}
+
+type NewEvent = { at: number; kind: 'arrival'; arrival: Arrival } | { at: number; kind: 'open' | 'break' | 'resume' | 'free'; counter: SimCounterState; minutes?: number };
+type SimEvent = NewEvent & { order: number };
+
+/** Recent service times and arrivals the estimates may use: what the API could know at that moment. */
+const RECENT_SERVICES = 20;
+const ARRIVAL_WINDOW_MINUTES = 30;
+const WALK_UP_MINUTES = 1;
+const NO_SHOW_MINUTES = 3;
+const LATE_OPENING_GUESS_MINUTES = 5;
+
+const ms = (minutes: number) => minutes * MINUTE_MS;
+
+export function runDay(trace: DayTrace, policy: Policy): DayResult {
+  const maxWait = Object.fromEntries(STANDARD_OFFICE.services.map((service) => [service.code, service.maxWaitMinutes]));
+  const standard = Object.fromEntries(STANDARD_OFFICE.services.map((service) => [service.code, service.serviceTimeMinutes]));
+  const recent = new Map<string, number[]>(STANDARD_OFFICE.services.map((service) => [service.code, []]));
+  const issued: { at: number; service: string; priority: boolean }[] = [];
+  const waiting: SimTicket[] = [];
+  const tickets: SimTicket[] = [];
+  const counters: SimCounterState[] = trace.counters.map((plan) => {
+    const counter = STANDARD_OFFICE.counters.find((candidate) => candidate.number === plan.number)!;
+    return {
+      plan,
+      scope: { serviceIds: counter.services, priorityOnly: counter.priorityOnly },
+      state: 'closed',
+      current: null,
+      pendingBreak: null,
+      pausedAt: null,
+      record: { number: plan.number, openedAtMinute: null, breaks: [], served: 0 },
+    };
+  });
+
+  const events: SimEvent[] = [];
+  let order = 0;
+  const schedule = (event: NewEvent) => {
+    const item: SimEvent = { ...event, order: order++ };
+    // Binary insertion keeps the queue sorted by time, then by scheduling order.
+    let lo = 0;
+    let hi = events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (events[mid].at < item.at || (events[mid].at === item.at && events[mid].order < item.order)) lo = mid + 1;
+      else hi = mid;
+    }
+    events.splice(lo, 0, item);
+  };
+  for (const arrival of trace.arrivals) schedule({ at: arrival.atMinute, kind: 'arrival', arrival });
+  for (const counter of counters) {
+    schedule({ at: counter.plan.openAtMinute, kind: 'open', counter });
+    for (const pause of counter.plan.breaks) schedule({ at: pause.atMinute, kind: 'break', counter, minutes: pause.minutes });
+  }
+
+  const averages = () => Object.fromEntries([...recent].map(([code, times]) => [code, averageServiceMinutes(times.slice(-RECENT_SERVICES), standard[code])]));
+
+  const pick = (counter: SimCounterState): SimTicket | undefined => {
+    const entries = waiting.map((ticket) => ticket.entry);
+    const chosen =
+      policy === 'edf'
+        ? pickNext(entries, counter.scope)
+        : // First come, first served: the oldest ticket (by issued-at), the loket khusus still taking priority first.
+          pickNext(
+            entries.map((entry) => ({ ...entry, dueAt: entry.issuedAt })),
+            counter.scope,
+          );
+    return chosen ? waiting.find((ticket) => ticket.entry.id === chosen.id) : undefined;
+  };
+
+  let now = 0;
+  const tryCall = (counter: SimCounterState) => {
+    if (counter.state !== 'open' || counter.current) return;
+    if (counter.pendingBreak) {
+      counter.state = 'paused';
+      counter.pausedAt = now;
+      counter.record.breaks.push({ from: now, to: null });
+      schedule({ at: now + counter.pendingBreak.minutes, kind: 'resume', counter });
+      counter.pendingBreak = null;
+      return;
+    }
+    const ticket = pick(counter);
+    // Counters stay until the last citizen with a ticket is served, as offices do.
+    if (!ticket) return;
+    waiting.splice(waiting.indexOf(ticket), 1);
+    counter.current = ticket;
+    ticket.calledAt = now;
+    ticket.startedAt = null;
+    if (ticket.record.waitMinutes === null) ticket.record.waitMinutes = now - ticket.record.issuedAt;
+    calls += 1;
+    if (ticket.arrival.noShow) {
+      noShows += 1;
+      schedule({ at: now + NO_SHOW_MINUTES, kind: 'free', counter });
+      return;
+    }
+    ticket.startedAt = now + ticket.arrival.walkUpMinutes;
+    const minutes = ticket.transferred ? ticket.arrival.transfer!.serviceMinutes : ticket.arrival.serviceMinutes;
+    schedule({ at: ticket.startedAt + minutes, kind: 'free', counter });
+  };
+
+  /**
+   * When a counter not open is expected: a paused one when its break's allowed length is up
+   * (the API knows when a pause began and its reason); one not yet opened today at its
+   * scheduled opening, or, once that has passed, in a few minutes (a late opening).
+   */
+  const expectedBack = (counter: SimCounterState): number | null => {
+    if (counter.state === 'paused' && counter.pausedAt !== null) return ms(counter.pausedAt + (DEFAULT_ALLOWED_BREAK_MINUTES.ishoma ?? 60));
+    if (counter.state === 'closed' && counter.record.openedAtMinute === null) return ms(now < 0 ? 0 : now + LATE_OPENING_GUESS_MINUTES);
+    return null;
+  };
+  let calls = 0;
+  let noShows = 0;
+  const estimate = (ticket: SimTicket): TicketRecord['estimate'] => {
+    const entries = waiting.map((candidate) => candidate.entry);
+    const average = averages();
+    const service = ticket.arrival.service;
+    const openFor = counters.filter((counter) => counter.state === 'open' && counter.scope.serviceIds.includes(service)).length;
+    const place = placeInQueue(entries, ticket.entry.id)!;
+    const naive = estimateWaitMinutes({ ahead: place - 1, openCounters: openFor, averageServiceMinutes: average[service] });
+
+    const since = Math.max(0, now - ARRIVAL_WINDOW_MINUTES);
+    const window = Math.max(10, now - Math.max(since, trace.arrivals[0]?.atMinute ?? 0));
+    const rates: Record<string, ServiceArrivalRate> = {};
+    for (const code of Object.keys(maxWait)) rates[code] = { regular: 0, priority: 0 };
+    for (const seen of issued) if (seen.at >= since && seen.at < now) rates[seen.service][seen.priority ? 'priority' : 'regular'] += 1 / window;
+    const forecastCounters: ForecastCounter[] = counters.map((counter) => ({
+      ...counter.scope,
+      state: counter.state,
+      busyUntil: counter.current
+        ? expectedBusyUntil(
+            { calledAt: ms(counter.current.calledAt!), startedAt: counter.current.startedAt !== null && counter.current.startedAt <= now ? ms(counter.current.startedAt) : null },
+            average[counter.current.entry.serviceId],
+            ms(now),
+            WALK_UP_MINUTES,
+          )
+        : null,
+      backAt: expectedBack(counter),
+    }));
+    const input = {
+      now: ms(now),
+      counters: forecastCounters,
+      waiting: entries,
+      serviceMinutes: average,
+      maxWaitMinutes: maxWait,
+      priorityMaxWaitMinutes: STANDARD_OFFICE.priorityMaxWaitMinutes,
+      arrivalsPerMinute: rates,
+      walkUpMinutes: WALK_UP_MINUTES,
+      noShowShare: calls >= 10 ? noShows / calls : 0,
+    };
+    const whole = (minutes: number | null | undefined) => (minutes === null || minutes === undefined ? null : Math.round(minutes));
+    return {
+      ours: whole(forecastWaits(input).get(ticket.entry.id)),
+      naive,
+    };
+  };
+
+  let lastFinish = 0;
+  while (events.length > 0) {
+    const event = events.shift()!;
+    now = event.at;
+    switch (event.kind) {
+      case 'arrival': {
+        const arrival = event.arrival;
+        const issuedAt = ms(arrival.atMinute);
+        const entry: QueueEntry = {
+          id: `t${arrival.index}`,
+          serviceId: arrival.service,
+          issuedAt,
+          dueAt: dueTime(issuedAt, maxWait[arrival.service], arrival.priority, STANDARD_OFFICE.priorityMaxWaitMinutes),
+          priority: arrival.priority,
+          issueOrder: arrival.index,
+        };
+        const record: TicketRecord = {
+          index: arrival.index,
+          service: arrival.service,
+          priority: arrival.priority !== null,
+          issuedAt: arrival.atMinute,
+          waitMinutes: null,
+          maxWaitMinutes: maxWait[arrival.service],
+          estimate: { ours: null, naive: null },
+          outcome: 'unserved',
+        };
+        const ticket: SimTicket = { arrival, record, entry, transferred: false, calledAt: null, startedAt: null };
+        waiting.push(ticket);
+        tickets.push(ticket);
+        record.estimate = estimate(ticket);
+        issued.push({ at: arrival.atMinute, service: arrival.service, priority: arrival.priority !== null });
+        for (const counter of counters) tryCall(counter);
+        break;
+      }
+      case 'open':
+        event.counter.state = 'open';
+        event.counter.record.openedAtMinute = now;
+        tryCall(event.counter);
+        break;
+      case 'break':
+        event.counter.pendingBreak = { minutes: event.minutes! };
+        tryCall(event.counter);
+        break;
+      case 'resume': {
+        const counter = event.counter;
+        counter.state = 'open';
+        counter.pausedAt = null;
+        counter.record.breaks[counter.record.breaks.length - 1].to = now;
+        tryCall(counter);
+        break;
+      }
+      case 'free': {
+        const counter = event.counter;
+        const ticket = counter.current!;
+        counter.current = null;
+        lastFinish = now;
+        if (ticket.arrival.noShow) {
+          ticket.record.outcome = 'no_show';
+        } else {
+          recent.get(ticket.entry.serviceId)!.push(now - ticket.startedAt!);
+          counter.record.served += 1;
+          if (ticket.arrival.transfer && !ticket.transferred) {
+            // Transferred: rejoins the other service's queue, keeping its issued-at.
+            ticket.transferred = true;
+            const target = ticket.arrival.transfer.service;
+            ticket.entry = { ...ticket.entry, serviceId: target, dueAt: dueTime(ticket.entry.issuedAt, serviceOf(target).maxWaitMinutes, ticket.arrival.priority, STANDARD_OFFICE.priorityMaxWaitMinutes) };
+            waiting.push(ticket);
+          } else {
+            ticket.record.outcome = ticket.transferred ? 'transferred_done' : 'done';
+          }
+        }
+        for (const other of counters) tryCall(other);
+        break;
+      }
+    }
+  }
+  return { policy, tickets: tickets.map((ticket) => ticket.record), counters: counters.map((counter) => counter.record), lastFinishMinute: lastFinish };
+}

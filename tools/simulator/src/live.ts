@@ -1,0 +1,364 @@
+/**
+ * The day played against the real product, over HTTP and socket.io, as the kiosk, the six
+ * counters, a board and the citizens' phones would. The API's clock runs fast (CLOCK_SPEED),
+ * so the simulator sleeps in simulated minutes too.
+ */
+import {
+  ClientEvent,
+  type ChecklistSubmission,
+  type ChecklistTemplateView,
+  type CounterChange,
+  MINUTE_MS,
+  type OfficeEvent,
+  OfficeFeed,
+  type OfficeSnapshot,
+  type Ack,
+  ServerEvent,
+  type ServiceArrivalRate,
+  type StaffCounterView,
+  type TicketView,
+  type TrackedTicketView,
+  type OfficerTodayView,
+  type ServiceView,
+  DEFAULT_ALLOWED_BREAK_MINUTES,
+  activeItems,
+  forecastInputFromSnapshot,
+  forecastWaits,
+} from '@loket/domain';
+import { io, type Socket } from 'socket.io-client';
+import type { Arrival, CounterPlan, DayTrace } from './day.js';
+import type { TicketRecord } from './engine.js';
+import { Api, ApiError } from './http.js';
+
+export interface LiveOptions {
+  baseUrl: string;
+  slug: string;
+  trace: DayTrace;
+  speed: number;
+  /** Simulated epoch ms of minute 0 (the office opening). */
+  dayStart: number;
+  password: string;
+  /** Demo: keep drawing new days until stopped. */
+  nextTrace?: () => DayTrace;
+  log: (line: string) => void;
+  stop: { requested: boolean };
+}
+
+export interface LiveResult {
+  tickets: TicketRecord[];
+  /** The API's own punctuality and promptness figures, per officer (GET /staff/me/today). */
+  officers: { username: string; counter: number; today: OfficerTodayView | null }[];
+  board: { events: number; gaps: number; resyncs: number };
+  surveys: number;
+  errors: string[];
+  requests: number;
+  simulatedMinutes: number;
+  realSeconds: number;
+}
+
+interface IssuedTicket {
+  arrival: Arrival;
+  id: string;
+  trackingCode: string;
+  issuedAt: number;
+  calledAt: number | null;
+  apiEstimate: number | null;
+  ours: number | null;
+  outcome: TicketRecord['outcome'];
+  transferred: boolean;
+}
+
+const RECENT_ARRIVAL_MINUTES = 30;
+const LATE_OPENING_GUESS_MINUTES = 5;
+
+export async function runLive(options: LiveOptions): Promise<LiveResult> {
+  const { speed, stop } = options;
+  const publicApi = new Api(options.baseUrl);
+  const startedReal = Date.now();
+  let requests = 0;
+  const counted = <T>(promise: Promise<T>) => {
+    requests += 1;
+    return promise;
+  };
+  const errors: string[] = [];
+  const noteError = (what: string, error: unknown) => {
+    const message = `${what}: ${error instanceof Error ? error.message : String(error)}`;
+    if (errors.length < 50) errors.push(message);
+    options.log(`  ! ${message}`);
+  };
+
+  // The API's simulated now, anchored once: its clock runs `speed` times real time.
+  // The quickest of a few round trips places the API's instant best.
+  let anchor = { sim: 0, real: 0, roundTrip: Number.POSITIVE_INFINITY };
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const before = Date.now();
+    const snapshot = await publicApi.get<OfficeSnapshot>(`/offices/${options.slug}/board`);
+    const after = Date.now();
+    if (after - before < anchor.roundTrip) anchor = { sim: Date.parse(snapshot.at), real: (before + after) / 2, roundTrip: after - before };
+  }
+  const simNow = () => anchor.sim + (Date.now() - anchor.real) * speed;
+  const minuteNow = () => (simNow() - options.dayStart) / MINUTE_MS;
+  const sleepReal = (ms: number) => new Promise<void>((done) => setTimeout(done, Math.max(0, ms)));
+  const sleepMinutes = (minutes: number) => sleepReal((minutes * MINUTE_MS) / speed);
+  const sleepUntilMinute = (minute: number) => sleepReal((options.dayStart + minute * MINUTE_MS - simNow()) / speed);
+
+  const services = new Map((await publicApi.get<ServiceView[]>(`/offices/${options.slug}/services`)).map((service) => [service.code, service]));
+
+  // The board: a socket.io client kept current by the same reducer the board app uses.
+  const board = await connectBoard(options.baseUrl, options.slug);
+  let wakeUp: () => void = () => undefined;
+  let woken = new Promise<void>((done) => (wakeUp = done));
+  const wake = () => {
+    const release = wakeUp;
+    woken = new Promise<void>((done) => (wakeUp = done));
+    release();
+  };
+  board.onEvent = (event) => {
+    if (event.kind === 'counter') noteCounter(event);
+    if (event.kind === 'ticket' && ['issued', 'transferred', 'returned', 'reinstated'].includes(event.type)) wake();
+    if (event.kind === 'counter' && event.type === 'resumed') wake();
+  };
+  const pausedAt = new Map<string, number>();
+  const openedToday = new Set<string>();
+  function noteCounter(event: CounterChange) {
+    if (event.type === 'opened') openedToday.add(event.counter.id);
+    if (event.type === 'paused') pausedAt.set(event.counter.id, Date.parse(event.at));
+    else pausedAt.delete(event.counter.id);
+  }
+
+  const issued = new Map<string, IssuedTicket>();
+  const arrivalsSeen: { at: number; service: string; priority: boolean }[] = [];
+  let calls = 0;
+  let noShows = 0;
+  let surveys = 0;
+  let busy = 0;
+  let kioskDone = false;
+
+  /** Our forecast for a ticket just issued, from what the board holds (as the API or the board could compute it). */
+  const forecastFor = (ticket: TrackedTicketView): number | null => {
+    const state = board.state();
+    if (!state) return null;
+    const now = Date.parse(ticket.issuedAt);
+    const waiting = state.waiting.some((candidate) => candidate.id === ticket.id) ? state.waiting : [...state.waiting, ticket];
+    const rates: Record<string, ServiceArrivalRate> = {};
+    for (const service of state.services) rates[service.id] = { regular: 0, priority: 0 };
+    const since = now - RECENT_ARRIVAL_MINUTES * MINUTE_MS;
+    const window = Math.max(10, Math.min(RECENT_ARRIVAL_MINUTES, (now - (arrivalsSeen[0]?.at ?? now)) / MINUTE_MS));
+    for (const seen of arrivalsSeen) if (seen.at >= since && seen.at < now) rates[services.get(seen.service)!.id][seen.priority ? 'priority' : 'regular'] += 1 / window;
+    const input = forecastInputFromSnapshot({ ...state, waiting }, now, { arrivalsPerMinute: rates, walkUpMinutes: 1 });
+    // When a counter not open is expected, from what the API knows: a pause's start and its
+    // allowed length; a counter not yet opened today, its scheduled opening (or soon, once late).
+    const counters = input.counters.map((counter, index) => {
+      const id = state.counters[index].id;
+      const since = pausedAt.get(id);
+      if (counter.state === 'paused' && since !== undefined) return { ...counter, backAt: since + (DEFAULT_ALLOWED_BREAK_MINUTES.ishoma ?? 60) * MINUTE_MS };
+      if (counter.state === 'closed' && !openedToday.has(id)) return { ...counter, backAt: now < options.dayStart ? options.dayStart : now + LATE_OPENING_GUESS_MINUTES * MINUTE_MS };
+      return counter;
+    });
+    const minutes = forecastWaits({ ...input, counters, noShowShare: calls >= 10 ? noShows / calls : 0 }).get(ticket.id);
+    return minutes === null || minutes === undefined ? null : Math.round(minutes);
+  };
+
+  const kiosk = async (trace: DayTrace, offset: number) => {
+    for (const arrival of trace.arrivals) {
+      await sleepUntilMinute(offset + arrival.atMinute);
+      if (stop.requested) return;
+      const service = services.get(arrival.service)!;
+      try {
+        const ticket = await counted(publicApi.post<TrackedTicketView>(`/offices/${options.slug}/tickets`, { serviceId: service.id, priority: arrival.priority }));
+        const issuedAt = Date.parse(ticket.issuedAt);
+        issued.set(ticket.id, {
+          arrival,
+          id: ticket.id,
+          trackingCode: ticket.trackingCode,
+          issuedAt,
+          calledAt: null,
+          apiEstimate: ticket.estimatedWaitMinutes,
+          ours: forecastFor(ticket),
+          outcome: 'unserved',
+          transferred: false,
+        });
+        arrivalsSeen.push({ at: issuedAt, service: arrival.service, priority: arrival.priority !== null });
+      } catch (error) {
+        noteError(`issue ${arrival.service}`, error);
+      }
+    }
+  };
+
+  const counterAgent = async (plan: CounterPlan, offset: number) => {
+    const username = `petugas${plan.number}`;
+    const login = await counted(publicApi.post<{ accessToken: string }>('/auth/login', { username, password: options.password }));
+    const api = publicApi.withToken(login.accessToken);
+    const counter = (await api.get<StaffCounterView[]>(`/offices/${options.slug}/counters`)).find((candidate) => candidate.number === plan.number);
+    if (!counter) throw new Error(`No counter ${plan.number} in ${options.slug}`);
+    const templates = await api.get<ChecklistTemplateView[]>(`/offices/${options.slug}/checklists`);
+    const allChecked = (kind: ChecklistTemplateView['kind']): ChecklistSubmission => ({
+      method: 'one_key',
+      answers: activeItems(templates.find((template) => template.kind === kind)!).map((item) => ({ code: item.code, answer: 'checked' })),
+    });
+    const act = async (what: string, path: string, body: unknown = {}) => {
+      try {
+        return await counted(api.request<TicketView>('POST', path, body));
+      } catch (error) {
+        noteError(`loket ${plan.number} ${what}`, error);
+        return null;
+      }
+    };
+
+    await sleepUntilMinute(offset + plan.openAtMinute);
+    if (stop.requested) return { username, counter: plan.number, token: login.accessToken };
+    await act('open', `/counters/${counter.id}/open`, { checklist: allChecked('shift_start') });
+    const breaks = [...plan.breaks];
+    while (!stop.requested) {
+      if (breaks.length > 0 && minuteNow() >= offset + breaks[0].atMinute) {
+        const pause = breaks.shift()!;
+        await act('pause', `/counters/${counter.id}/pause`, { reason: 'ishoma' });
+        await sleepMinutes(pause.minutes);
+        await act('resume', `/counters/${counter.id}/resume`);
+        continue;
+      }
+      if (kioskDone && busy === 0 && (board.state()?.waiting.length ?? 0) === 0 && !options.nextTrace) break;
+      const called = await act('call-next', `/counters/${counter.id}/call-next`);
+      if (!called || called.status === 204) {
+        await Promise.race([woken, sleepMinutes(1)]);
+        continue;
+      }
+      busy += 1;
+      calls += 1;
+      const ticket = called.data;
+      // A counter woken by the board's "issued" event can call a ticket before the kiosk has its answer: wait for it.
+      for (let tries = 0; tries < 100 && !issued.has(ticket.id) && !kioskDone; tries += 1) await sleepReal(30);
+      const record = issued.get(ticket.id);
+      if (record && record.calledAt === null) record.calledAt = Date.parse(ticket.calledAt!);
+      const arrival = record?.arrival;
+      await sleepMinutes(arrival?.walkUpMinutes ?? 1);
+      if (arrival?.noShow) {
+        noShows += 1;
+        await sleepMinutes(2);
+        await act('recall', `/tickets/${ticket.id}/recall`);
+        await sleepMinutes(1);
+        await act('no-show', `/tickets/${ticket.id}/no-show`);
+        if (record) record.outcome = 'no_show';
+        busy -= 1;
+        continue;
+      }
+      await act('start', `/tickets/${ticket.id}/start`);
+      const transferNow = arrival?.transfer && record && !record.transferred;
+      await sleepMinutes(record?.transferred ? arrival!.transfer!.serviceMinutes : (arrival?.serviceMinutes ?? 10));
+      if (transferNow) {
+        record.transferred = true;
+        await act('transfer', `/tickets/${ticket.id}/transfer`, { serviceId: services.get(arrival!.transfer!.service)!.id });
+      } else {
+        await act('finish', `/tickets/${ticket.id}/finish`, { checklist: allChecked('interaction'), outcome: 'selesai' });
+        if (record) record.outcome = record.transferred ? 'transferred_done' : 'done';
+        if (record && arrival?.survey) {
+          // The citizen answers on the phone page a little later.
+          void sleepMinutes(2)
+            .then(() => counted(publicApi.post(`/tickets/track/${record.trackingCode}/survey`, arrival.survey)))
+            .then(() => (surveys += 1))
+            .catch((error) => noteError('survey', error));
+        }
+      }
+      busy -= 1;
+    }
+    await act('close', `/counters/${counter.id}/close`);
+    return { username, counter: plan.number, token: login.accessToken };
+  };
+
+  let trace = options.trace;
+  let offset = 0;
+  const agents = Promise.all(trace.counters.map((plan) => counterAgent(plan, 0)));
+  for (;;) {
+    await kiosk(trace, offset);
+    if (!options.nextTrace || stop.requested) break;
+    // Demo: another day's citizens keep coming, counted from now.
+    offset = Math.ceil(minuteNow());
+    trace = options.nextTrace();
+  }
+  kioskDone = true;
+  wake();
+  const finished = await agents;
+  await sleepMinutes(3);
+  const officers = await Promise.all(
+    finished.map(async (agent) => ({
+      username: agent.username,
+      counter: agent.counter,
+      today: await publicApi
+        .withToken(agent.token)
+        .get<OfficerTodayView>('/staff/me/today')
+        .catch((error) => (noteError('staff/me/today', error), null)),
+    })),
+  );
+  const stats = board.stats();
+  board.close();
+
+  const tickets: TicketRecord[] = [...issued.values()].map((ticket) => ({
+    index: ticket.arrival.index,
+    service: ticket.arrival.service,
+    priority: ticket.arrival.priority !== null,
+    issuedAt: (ticket.issuedAt - options.dayStart) / MINUTE_MS,
+    waitMinutes: ticket.calledAt === null ? null : (ticket.calledAt - ticket.issuedAt) / MINUTE_MS,
+    maxWaitMinutes: services.get(ticket.arrival.service)!.standard.maxWaitMinutes,
+    estimate: { ours: ticket.ours, naive: ticket.apiEstimate },
+    outcome: ticket.outcome,
+  }));
+  return { tickets, officers, board: stats, surveys, errors, requests, simulatedMinutes: minuteNow(), realSeconds: (Date.now() - startedReal) / 1000 };
+}
+
+interface BoardClient {
+  state(): OfficeSnapshot | null;
+  stats(): { events: number; gaps: number; resyncs: number };
+  onEvent: (event: OfficeEvent) => void;
+  close(): void;
+}
+
+/** A board on socket.io: subscribes, applies every numbered event, asks for a snapshot on a gap. */
+async function connectBoard(baseUrl: string, slug: string): Promise<BoardClient> {
+  const socket: Socket = io(baseUrl, { transports: ['websocket'], reconnection: true });
+  const feed = new OfficeFeed();
+  let state: OfficeSnapshot | null = null;
+  let events = 0;
+  let gaps = 0;
+  let resyncs = 0;
+  const client: BoardClient = {
+    state: () => state,
+    stats: () => ({ events, gaps, resyncs }),
+    onEvent: () => undefined,
+    close: () => socket.close(),
+  };
+  const hydrate = (snapshot: OfficeSnapshot) => {
+    state = snapshot;
+    feed.hydrate(snapshot);
+  };
+  const ask = (event: string) =>
+    new Promise<void>((done, fail) =>
+      socket.timeout(10_000).emit(event, { officeSlug: slug }, (error: Error | null, result: Ack<OfficeSnapshot>) => {
+        if (error) return fail(error);
+        if (!result.ok) return fail(new ApiError(result.error.statusCode, result.error, event));
+        hydrate(result.data);
+        done();
+      }),
+    );
+  socket.on(ServerEvent.event, (event: OfficeEvent) => {
+    events += 1;
+    const decision = feed.offer(event);
+    if (decision === 'gap') {
+      gaps += 1;
+      resyncs += 1;
+      void ask(ClientEvent.resync).catch(() => undefined);
+    }
+    client.onEvent(event);
+  });
+  socket.on('connect', () => void ask(ClientEvent.subscribe).catch(() => undefined));
+  await new Promise<void>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error('The board could not subscribe within 15 s')), 15_000);
+    const check = setInterval(() => {
+      if (state) {
+        clearInterval(check);
+        clearTimeout(timer);
+        done();
+      }
+    }, 50);
+  });
+  return client;
+}

@@ -1,0 +1,242 @@
+/**
+ * npm run simulate: a whole office day, accelerated, against the real product, plus the
+ * in-process studies. npm run demo: the product with a gentle simulation running.
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MINUTE_MS, isoWeekday, localTimeToInstant, serviceDay, type SurveyAnswers } from '@loket/domain';
+import { REPO_ROOT, freePort, startApi, stopAllApis, type ApiProcess } from './api-process.js';
+import { type DayOptions, STANDARD_DAY, STANDARD_OFFICE, drawDay } from './day.js';
+import { runDay } from './engine.js';
+import { runLive, type LiveResult } from './live.js';
+import { provenance } from './machine.js';
+import { type Section, daySection, estimateSection, markdownSection, policySection, printSection, punctualitySection, satisfactionLine } from './report.js';
+import { fmt } from './stats.js';
+import { estimateStudy, policyRow } from './studies.js';
+
+const TIME_ZONE = 'Asia/Jakarta';
+
+const { values: args } = parseArgs({
+  options: {
+    seed: { type: 'string', default: String(STANDARD_DAY.seed) },
+    citizens: { type: 'string' },
+    minutes: { type: 'string' },
+    speed: { type: 'string' },
+    port: { type: 'string' },
+    'database-url': { type: 'string' },
+    url: { type: 'string' },
+    day: { type: 'string' },
+    'in-process-only': { type: 'boolean', default: false },
+    'live-only': { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    'no-save': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  console.log(`npm run simulate -- [options]      npm run demo -- [options]
+  --seed N            the day's random seed (default ${STANDARD_DAY.seed}); the same seed gives the same day
+  --citizens N        expected citizens over the day (default ${STANDARD_DAY.citizens}; demo 90)
+  --minutes N         play only the first N minutes of the day (a smoke run)
+  --speed N           the API clock's speed, CLOCK_SPEED (default 60; demo 20)
+  --database-url URL  run the product on this PostgreSQL database (default: embedded PGlite in a temporary folder)
+  --url URL           drive an API already running with CLOCK_SPEED=<speed> instead of starting one
+  --port N            port for the API it starts (default: a free one; demo 3000)
+  --day YYYY-MM-DD    the simulated office day (default the next Monday–Thursday)
+  --in-process-only   only the studies, no product
+  --live-only         only the day against the product
+  --out DIR           where to keep the result (default tools/simulator/results for a whole day)
+  --no-save           keep nothing`);
+  process.exit(0);
+}
+
+const number = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
+const demo = args.demo;
+const dayOptions: DayOptions = {
+  ...STANDARD_DAY,
+  seed: number(args.seed, STANDARD_DAY.seed),
+  citizens: number(args.citizens, demo ? 90 : STANDARD_DAY.citizens),
+  minutes: args.minutes === undefined ? null : Number(args.minutes),
+};
+const speed = number(args.speed, demo ? 20 : 60);
+const port = args.port ? Number(args.port) : demo ? 3000 : null;
+const databaseUrl = args['database-url'] ?? null;
+for (const [name, value] of Object.entries({ seed: dayOptions.seed, citizens: dayOptions.citizens, speed, port: port ?? 1 })) {
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+}
+
+/** The next Monday–Thursday (office hours 08:00–15:00) from today in the office's zone, unless one is given. */
+function officeDay(): string {
+  if (args.day) return args.day;
+  let at = Date.now();
+  for (;;) {
+    const day = serviceDay(at, TIME_ZONE);
+    if (isoWeekday(day) <= 4) return day;
+    at += 24 * 60 * MINUTE_MS;
+  }
+}
+
+const sections: Section[] = [];
+// What makes the run fail (exit 1): the product refusing a legal step, or a board missing an event. Never a duration.
+const failures: string[] = [];
+const lines: string[] = [];
+const say = (line: string) => {
+  lines.push(line);
+  console.log(line);
+};
+
+async function inProcessStudies(): Promise<Record<string, unknown>> {
+  const trace = drawDay(dayOptions);
+  const edf = runDay(trace, 'edf');
+  const fcfs = runDay(trace, 'fcfs');
+  const estimate = estimateStudy(edf);
+  const day = daySection(edf.tickets, `In-process day (seed ${dayOptions.seed}, ${trace.arrivals.length} citizens): tickets and waits`);
+  const estimateTable = estimateSection(estimate, `Wait estimate at issue against the real wait (in-process, seed ${dayOptions.seed})`);
+  const policy = policySection([policyRow(edf), policyRow(fcfs)]);
+  // The same studies over ten days drawn from consecutive seeds, so one lucky day proves nothing.
+  const days = Array.from({ length: 10 }, (_, i) => {
+    const other = drawDay({ ...dayOptions, seed: dayOptions.seed + i });
+    const ours = runDay(other, 'edf');
+    const theirs = runDay(other, 'fcfs');
+    const study = estimateStudy(ours);
+    return { seed: other.options.seed, estimate: study, edf: policyRow(ours), fcfs: policyRow(theirs) };
+  });
+  const avg = (pick: (d: (typeof days)[number]) => number | null) => days.reduce((sum, d) => sum + (pick(d) ?? 0), 0) / days.length;
+  const tenDays: Section = {
+    title: `Ten standard days (seeds ${days[0].seed}–${days[days.length - 1].seed}), averaged`,
+    headers: ['measure', 'value'],
+    rows: [
+      ['ours MAE ÷ naive MAE (goal ≤ 0.70)', fmt(avg((d) => d.estimate.maeRatio), 2)],
+      ['ours MAE ÷ mean wait (goal < 0.25)', fmt(avg((d) => d.estimate.maeShareOfMeanWait), 2)],
+      ['days meeting both goals', `${days.filter((d) => d.estimate.goalsMet.thirtyPercentBelowNaive && d.estimate.goalsMet.belowQuarterOfMeanWait).length} of ${days.length}`],
+      ['within standard: EDF / FCFS', `${fmt(avg((d) => d.edf.withinStandard) * 100, 1)}% / ${fmt(avg((d) => d.fcfs.withinStandard) * 100, 1)}%`],
+      ['priority mean wait: EDF / FCFS (min)', `${fmt(avg((d) => d.edf.priorityMeanWait))} / ${fmt(avg((d) => d.fcfs.priorityMeanWait))}`],
+      ['longest wait: EDF / FCFS (min)', `${fmt(avg((d) => d.edf.longestWait))} / ${fmt(avg((d) => d.fcfs.longestWait))}`],
+    ],
+  };
+  for (const section of [day, estimateTable, policy, tenDays]) {
+    sections.push(section);
+    printSection(section);
+  }
+  return { seed: dayOptions.seed, citizens: trace.arrivals.length, estimate, policy: [policyRow(edf), policyRow(fcfs)], tenDays: days.map((d) => ({ seed: d.seed, maeRatio: d.estimate.maeRatio, maeShareOfMeanWait: d.estimate.maeShareOfMeanWait, edf: d.edf, fcfs: d.fcfs })) };
+}
+
+let api: ApiProcess | null = null;
+let dataDir: string | null = null;
+const stop = { requested: false };
+
+async function cleanUp(): Promise<void> {
+  await api?.stop().catch(() => undefined);
+  api = null;
+  await stopAllApis();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+  dataDir = null;
+}
+
+async function live(): Promise<Record<string, unknown>> {
+  const day = officeDay();
+  const dayStart = localTimeToInstant(day, STANDARD_OFFICE.opens, TIME_ZONE);
+  const clockStart = new Date(dayStart - 20 * MINUTE_MS);
+  let baseUrl = args.url ?? null;
+  if (!baseUrl) {
+    dataDir = await mkdtemp(join(tmpdir(), 'loket-sim-'));
+    say(`\nStarting the product (${databaseUrl ? 'PostgreSQL' : 'embedded PGlite'}) with CLOCK_SPEED=${speed}, RATE_LIMIT=off, the office day ${day} …`);
+    api = await startApi({
+      port: port ?? (await freePort()),
+      dataDir,
+      databaseUrl,
+      showLog: demo,
+      env: { CLOCK_SPEED: String(speed), CLOCK_START: clockStart.toISOString(), SEED_DEMO: 'true' },
+    });
+    baseUrl = api.url;
+  }
+  const password = process.env.DEMO_PASSWORD ?? 'demo';
+  if (demo) {
+    say(`
+Loket demo: the product with a gentle simulated day running (${speed}× real time).
+  Board       ${baseUrl.replace('127.0.0.1', 'localhost')}/board
+  Kiosk       ${baseUrl.replace('127.0.0.1', 'localhost')}/kiosk
+  Counter     ${baseUrl.replace('127.0.0.1', 'localhost')}/counter/   (log in as supervisor / ${password}; petugas1–6 are at the counters)
+  Supervisor  ${baseUrl.replace('127.0.0.1', 'localhost')}/counter/supervisor
+Press Ctrl-C to stop.`);
+  }
+  const trace = drawDay(dayOptions);
+  let nextSeed = dayOptions.seed;
+  const result: LiveResult = await runLive({
+    baseUrl,
+    slug: STANDARD_OFFICE.slug,
+    trace,
+    speed,
+    dayStart,
+    password,
+    stop,
+    log: (line) => console.log(line),
+    nextTrace: demo ? () => drawDay({ ...dayOptions, seed: ++nextSeed }) : undefined,
+  });
+  await cleanUp();
+
+  const day1 = daySection(result.tickets, `Live day against the product (${databaseUrl ? 'PostgreSQL' : 'PGlite'}, ${result.tickets.length} tickets): waits against the standards`);
+  const punctuality = punctualitySection(result.officers);
+  const estimate = estimateStudy({ policy: 'edf', tickets: result.tickets, counters: [], lastFinishMinute: 0 });
+  const estimateTable = estimateSection(estimate, 'Live: the estimate at issue against the real wait');
+  estimateTable.note = `Naive = the estimate the API returned at issue (today's estimateWaitMinutes); ours = forecastWaits on the board's state at that moment. ${estimateTable.note}`;
+  for (const section of [day1, punctuality, estimateTable]) {
+    sections.push(section);
+    printSection(section);
+  }
+  const answers = trace.arrivals.filter((arrival) => arrival.survey).map((arrival) => arrival.survey as SurveyAnswers);
+  say(`\n${satisfactionLine(answers.slice(0, result.surveys))}`);
+  say(
+    `Board: ${result.board.events} events, ${result.board.gaps} sequence gap(s). ${result.requests} requests, ${result.errors.length} error(s). ` +
+      `${fmt(result.simulatedMinutes, 0)} simulated minutes in ${fmt(result.realSeconds, 0)} s.`,
+  );
+  for (const error of result.errors.slice(0, 10)) say(`  error: ${error}`);
+  if (result.errors.length > 0 || result.board.gaps > 0) failures.push(`${result.errors.length} failed request(s), ${result.board.gaps} board sequence gap(s)`);
+  return { day, speed, database: databaseUrl ? 'postgresql' : 'pglite', ...result, officers: result.officers };
+}
+
+process.on('SIGINT', () => {
+  if (stop.requested) process.exit(130);
+  stop.requested = true;
+  console.log('\nStopping …');
+  void cleanUp().then(() => process.exit(0));
+});
+
+try {
+  const result: Record<string, unknown> = { provenance: provenance(REPO_ROOT), options: { ...dayOptions, speed } };
+  if (!args['live-only'] && !demo) result.inProcess = await inProcessStudies();
+  if (!args['in-process-only']) result.live = await live();
+  const wholeDay = dayOptions.minutes === null && dayOptions.citizens === STANDARD_DAY.citizens && dayOptions.seed === STANDARD_DAY.seed;
+  const out = args.out ? resolve(args.out) : wholeDay && !demo ? resolve(REPO_ROOT, 'tools/simulator/results') : null;
+  if (out && !args['no-save']) {
+    await mkdir(out, { recursive: true });
+    const p = result.provenance as ReturnType<typeof provenance>;
+    const markdown = [
+      '# Simulated office day',
+      '',
+      `${p.date} · commit ${p.commit ?? 'unknown'}${p.dirty ? ' (with uncommitted changes)' : ''} · ${p.machine} · Node ${p.node}`,
+      '',
+      `Seed ${dayOptions.seed}, ${dayOptions.citizens} expected citizens, CLOCK_SPEED=${speed}. Reproduce: \`npm run simulate -- --seed ${dayOptions.seed}\`.`,
+      '',
+      ...sections.map(markdownSection),
+      ...lines.filter((line) => line.startsWith('Satisfaction') || line.startsWith('Board')).map((line) => `${line}\n`),
+    ].join('\n');
+    await writeFile(join(out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+    await writeFile(join(out, 'latest.md'), markdown);
+    console.log(`\nKept: ${join(out, 'latest.md')} and latest.json`);
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.stack : error);
+  await cleanUp();
+  process.exit(1);
+}
+await cleanUp();
+if (failures.length > 0) {
+  console.error(`\nThe simulated day went wrong: ${failures.join('; ')}`);
+  process.exit(1);
+}
+process.exit(0);

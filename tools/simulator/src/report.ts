@@ -1,0 +1,116 @@
+/** The printed report and the kept result (JSON and Markdown). */
+import { type OfficerTodayView, satisfactionIndex, shareWithinStandard, type SurveyAnswers } from '@loket/domain';
+import type { TicketRecord } from './engine.js';
+import type { LiveResult } from './live.js';
+import { fmt, markdownTable, mean, pct, percentile, round, table } from './stats.js';
+import type { EstimateStudy, PolicyRow } from './studies.js';
+
+export interface Section {
+  title: string;
+  headers: string[];
+  rows: (string | number)[][];
+  note?: string;
+}
+
+export function estimateSection(study: EstimateStudy, title: string): Section {
+  return {
+    title,
+    headers: ['tickets', 'n', 'mean wait', 'ours MAE', 'ours p90|err|', 'ours bias', 'naive MAE', 'naive p90|err|', 'naive bias'],
+    rows: study.rows.map((row) => [
+      row.scope,
+      row.tickets,
+      fmt(row.meanWait),
+      fmt(row.ours.mae),
+      fmt(row.ours.p90AbsError),
+      fmt(row.ours.bias),
+      fmt(row.naive.mae),
+      fmt(row.naive.p90AbsError),
+      fmt(row.naive.bias),
+    ]),
+    note:
+      `Minutes. Ours = forecastWaits (libs/domain): the office played forward by the who-is-next rule; naive = people ahead × average service time ÷ open counters (estimateWaitMinutes). ` +
+      `Ours ÷ naive MAE: ${fmt(study.maeRatio, 2)} (goal ≤ 0.70: ${study.goalsMet.thirtyPercentBelowNaive ? 'met' : 'NOT met'}); ` +
+      `ours MAE ÷ mean wait: ${fmt(study.maeShareOfMeanWait, 2)} (goal < 0.25: ${study.goalsMet.belowQuarterOfMeanWait ? 'met' : 'NOT met'}). ` +
+      `${study.withoutEstimate} called ticket(s) had no estimate (no counter open yet) and are left out.`,
+  };
+}
+
+export function policySection(rows: PolicyRow[]): Section {
+  const services = [...new Set(rows.flatMap((row) => Object.keys(row.perService)))].sort();
+  return {
+    title: 'Who is next: the same arrivals, two policies',
+    headers: ['policy', 'tickets', 'within standard', 'mean wait', 'p90 wait', 'longest wait', 'priority mean', 'priority longest', 'priority ≤ 10 min', ...services.map((code) => `${code} within`)],
+    rows: rows.map((row) => [
+      row.policy,
+      row.tickets,
+      pct(row.withinStandard, 1),
+      fmt(row.meanWait),
+      fmt(row.p90Wait),
+      fmt(row.longestWait),
+      fmt(row.priorityMeanWait),
+      fmt(row.priorityLongestWait),
+      pct(row.priorityWithinStandard),
+      ...services.map((code) => pct(row.perService[code])),
+    ]),
+    note: 'Waits in minutes from issue to first call. Both policies keep the loket khusus taking priority tickets first; only the order of the queue differs.',
+  };
+}
+
+export function daySection(tickets: TicketRecord[], title: string): Section {
+  const services = [...new Set(tickets.map((ticket) => ticket.service))].sort();
+  const row = (label: string, subset: TicketRecord[]) => {
+    const waits = subset.filter((ticket) => ticket.waitMinutes !== null).map((ticket) => ticket.waitMinutes!);
+    return [
+      label,
+      subset.length,
+      subset.filter((ticket) => ticket.outcome === 'done' || ticket.outcome === 'transferred_done').length,
+      subset.filter((ticket) => ticket.outcome === 'no_show').length,
+      subset.filter((ticket) => ticket.outcome === 'transferred_done').length,
+      fmt(round(mean(waits), 1)),
+      fmt(round(percentile(waits, 90), 1)),
+      pct(shareWithinStandard(subset.map((ticket) => ({ waitingMinutes: ticket.waitMinutes, maxWaitMinutes: ticket.maxWaitMinutes }))), 1),
+    ];
+  };
+  return {
+    title,
+    headers: ['service', 'tickets', 'served', 'no-show', 'transferred', 'mean wait', 'p90 wait', 'within standard'],
+    rows: [...services.map((code) => row(code, tickets.filter((ticket) => ticket.service === code))), row('all', tickets)],
+  };
+}
+
+export function punctualitySection(officers: LiveResult['officers']): Section {
+  return {
+    title: 'Counters, as the API measures them (GET /staff/me/today)',
+    headers: ['officer', 'loket', 'served', 'no-shows', 'service min (std)', 'late opening', 'break overrun', 'idle while waiting', 'etiquette'],
+    rows: officers.map(({ username, counter, today }) => {
+      const t: OfficerTodayView | null = today;
+      return [
+        username,
+        counter,
+        t?.served ?? '–',
+        t?.noShows ?? '–',
+        t ? `${fmt(t.averageServiceMinutes)} (${fmt(t.standardServiceMinutes)})` : '–',
+        t ? (t.lateOpenings.length ? t.lateOpenings.map((late) => `${fmt(late.minutesLate)} min`).join(', ') : 'on time') : '–',
+        t ? `${fmt(t.breakOverrunMinutes)} min` : '–',
+        t ? `${fmt(t.idleWhileWaitingMinutes)} min` : '–',
+        t ? pct(t.etiquette.compliance) : '–',
+      ];
+    }),
+  };
+}
+
+export function satisfactionLine(answers: SurveyAnswers[]): string {
+  if (answers.length === 0) return 'Satisfaction: no survey answered.';
+  const index = satisfactionIndex(answers);
+  return `Satisfaction: ${index.responses} survey(s) answered; IKM ${fmt(index.ikm, 2)} (${index.grade ? `${index.grade.grade} ${index.grade.label}` : '–'}).`;
+}
+
+export function printSection(section: Section): void {
+  console.log(`\n${section.title}\n`);
+  console.log(table(section.headers, section.rows));
+  if (section.note) console.log(`\n${section.note}`);
+}
+
+export function markdownSection(section: Section): string {
+  return `## ${section.title}\n\n${markdownTable(section.headers, section.rows)}\n${section.note ? `\n${section.note}\n` : ''}`;
+}

@@ -1,0 +1,98 @@
+/** The two studies: how good the wait estimate is, and what earliest-due-first buys over first-come-first-served. */
+import { shareWithinStandard } from '@loket/domain';
+import type { DayResult, TicketRecord } from './engine.js';
+import { max, mean, percentile, round } from './stats.js';
+
+export interface ErrorStats {
+  tickets: number;
+  mae: number | null;
+  p90AbsError: number | null;
+  /** Mean of estimate − real wait: positive promises too long a wait, negative too short. */
+  bias: number | null;
+}
+
+export interface EstimateRow {
+  scope: string;
+  tickets: number;
+  meanWait: number | null;
+  ours: ErrorStats;
+  naive: ErrorStats;
+}
+
+export interface EstimateStudy {
+  rows: EstimateRow[];
+  /** Our MAE relative to the naive one's, overall (goal: ≤ 0.70). */
+  maeRatio: number | null;
+  /** Our MAE relative to the mean wait, overall (goal: < 0.25). */
+  maeShareOfMeanWait: number | null;
+  goalsMet: { thirtyPercentBelowNaive: boolean; belowQuarterOfMeanWait: boolean };
+  /** Tickets with no estimate from one or both (no counter open yet): left out of the comparison. */
+  withoutEstimate: number;
+}
+
+function errorStats(pairs: { estimate: number; wait: number }[]): ErrorStats {
+  const errors = pairs.map((pair) => pair.estimate - pair.wait);
+  const absolute = errors.map(Math.abs);
+  return { tickets: pairs.length, mae: round(mean(absolute), 2), p90AbsError: round(percentile(absolute, 90), 2), bias: round(mean(errors), 2) };
+}
+
+export function estimateStudy(day: DayResult): EstimateStudy {
+  const called = day.tickets.filter((ticket) => ticket.waitMinutes !== null);
+  const compared = called.filter((ticket) => ticket.estimate.ours !== null && ticket.estimate.naive !== null);
+  const row = (scope: string, tickets: TicketRecord[]): EstimateRow => ({
+    scope,
+    tickets: tickets.length,
+    meanWait: round(mean(tickets.map((ticket) => ticket.waitMinutes!)), 2),
+    ours: errorStats(tickets.map((ticket) => ({ estimate: ticket.estimate.ours!, wait: ticket.waitMinutes! }))),
+    naive: errorStats(tickets.map((ticket) => ({ estimate: ticket.estimate.naive!, wait: ticket.waitMinutes! }))),
+  });
+  const services = [...new Set(compared.map((ticket) => ticket.service))];
+  const overall = row('all', compared);
+  const rows = [overall, ...services.map((code) => row(code, compared.filter((ticket) => ticket.service === code))), row('priority', compared.filter((ticket) => ticket.priority))];
+  const maeRatio = overall.ours.mae !== null && overall.naive.mae ? round(overall.ours.mae / overall.naive.mae, 3) : null;
+  const maeShareOfMeanWait = overall.ours.mae !== null && overall.meanWait ? round(overall.ours.mae / overall.meanWait, 3) : null;
+  return {
+    rows,
+    maeRatio,
+    maeShareOfMeanWait,
+    goalsMet: { thirtyPercentBelowNaive: maeRatio !== null && maeRatio <= 0.7, belowQuarterOfMeanWait: maeShareOfMeanWait !== null && maeShareOfMeanWait < 0.25 },
+    withoutEstimate: called.length - compared.length,
+  };
+}
+
+export interface PolicyRow {
+  policy: string;
+  tickets: number;
+  withinStandard: number | null;
+  meanWait: number | null;
+  p90Wait: number | null;
+  longestWait: number | null;
+  priorityMeanWait: number | null;
+  priorityLongestWait: number | null;
+  priorityWithinStandard: number | null;
+  /** Share within standard per service. */
+  perService: Record<string, number | null>;
+}
+
+export function policyRow(day: DayResult): PolicyRow {
+  const called = day.tickets.filter((ticket) => ticket.waitMinutes !== null);
+  const waits = called.map((ticket) => ticket.waitMinutes!);
+  const priority = called.filter((ticket) => ticket.priority);
+  // A priority ticket's own standard is the priority maximum wait (10 minutes).
+  const priorityWithin = shareWithinStandard(priority.map((ticket) => ({ waitingMinutes: ticket.waitMinutes, maxWaitMinutes: Math.min(10, ticket.maxWaitMinutes) })));
+  const services = [...new Set(called.map((ticket) => ticket.service))].sort();
+  return {
+    policy: day.policy === 'edf' ? 'earliest due first (Loket)' : 'first come, first served',
+    tickets: called.length,
+    withinStandard: shareWithinStandard(called.map((ticket) => ({ waitingMinutes: ticket.waitMinutes, maxWaitMinutes: ticket.maxWaitMinutes }))),
+    meanWait: round(mean(waits), 1),
+    p90Wait: round(percentile(waits, 90), 1),
+    longestWait: round(max(waits), 1),
+    priorityMeanWait: round(mean(priority.map((ticket) => ticket.waitMinutes!)), 1),
+    priorityLongestWait: round(max(priority.map((ticket) => ticket.waitMinutes!)), 1),
+    priorityWithinStandard: priorityWithin,
+    perService: Object.fromEntries(
+      services.map((code) => [code, shareWithinStandard(called.filter((ticket) => ticket.service === code).map((ticket) => ({ waitingMinutes: ticket.waitMinutes, maxWaitMinutes: ticket.maxWaitMinutes })))]),
+    ),
+  };
+}
