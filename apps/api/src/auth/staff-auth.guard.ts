@@ -1,7 +1,6 @@
 import {
   type CanActivate,
   type ExecutionContext,
-  ForbiddenException,
   Injectable,
   UnauthorizedException,
   SetMetadata,
@@ -15,10 +14,10 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@n
 import type { Request } from 'express';
 import type { StaffRole } from '@loket/domain';
 import { StaffDirectory } from '../staff/staff-directory.js';
-import type { AuthenticatedStaff, TokenClaims } from './authenticated-staff.js';
+import type { AuthenticatedStaff } from './authenticated-staff.js';
+import { assertStaffRole, verifyStaffToken } from './staff-token.js';
 
 const ROLES = 'loket:roles';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type StaffRequest = Request & { staff?: AuthenticatedStaff };
 
@@ -35,25 +34,8 @@ export class StaffAuthGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const [scheme, token] = header.split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Log in first: send "Authorization: Bearer <accessToken>"');
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims & object>(token);
-    } catch {
-      throw new UnauthorizedException('The access token is invalid or has expired; log in again');
-    }
-    // Signed by us, but check the shape anyway: a bad sub must be a 401, never a database error.
-    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || (claims.ver !== undefined && !Number.isInteger(claims.ver))) {
-      throw new UnauthorizedException('The access token is invalid or has expired; log in again');
-    }
-    const session = await this.directory.findActiveSession(claims.sub);
-    if (!session) throw new UnauthorizedException('This account no longer exists or has been deactivated');
-    // A password change or deactivation moved the version on: tokens signed before are void.
-    if ((claims.ver ?? 0) !== session.tokenVersion) throw new UnauthorizedException('This session has ended (the password was changed or the account reset); log in again');
-    const { staff } = session;
-    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
-    if (roles && roles.length > 0 && !roles.includes(staff.role)) {
-      throw new ForbiddenException(`This needs the role ${roles.join(' or ')}; you are ${staff.role}`);
-    }
+    const staff = await verifyStaffToken(this.jwt, this.directory, token);
+    assertStaffRole(staff, this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, [context.getHandler(), context.getClass()]));
     request.staff = staff;
     return true;
   }

@@ -1,0 +1,36 @@
+import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
+import type { JwtService } from '@nestjs/jwt';
+import type { StaffRole } from '@loket/domain';
+import type { StaffDirectory } from '../staff/staff-directory.js';
+import type { AuthenticatedStaff, TokenClaims } from './authenticated-staff.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The one check of a staff access token, for HTTP (StaffAuthGuard) and sockets
+ * (StaffSocketAuth): signed by us, well formed, an active account, the account's current
+ * token version (a password change or deactivation moves it on, voiding older tokens).
+ */
+export async function verifyStaffToken(jwt: JwtService, directory: StaffDirectory, token: string): Promise<AuthenticatedStaff> {
+  let claims: TokenClaims;
+  try {
+    claims = await jwt.verifyAsync<TokenClaims & object>(token);
+  } catch {
+    throw new UnauthorizedException('The access token is invalid or has expired; log in again');
+  }
+  // Signed by us, but check the shape anyway: a bad sub must be a 401, never a database error.
+  if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || (claims.ver !== undefined && !Number.isInteger(claims.ver))) {
+    throw new UnauthorizedException('The access token is invalid or has expired; log in again');
+  }
+  const session = await directory.findActiveSession(claims.sub);
+  if (!session) throw new UnauthorizedException('This account no longer exists or has been deactivated');
+  if ((claims.ver ?? 0) !== session.tokenVersion) throw new UnauthorizedException('This session has ended (the password was changed or the account reset); log in again');
+  return session.staff;
+}
+
+/** 403 unless the staff member has one of `roles` (none listed: any role). */
+export function assertStaffRole(staff: AuthenticatedStaff, roles: readonly StaffRole[] | undefined): void {
+  if (roles && roles.length > 0 && !roles.includes(staff.role)) {
+    throw new ForbiddenException(`This needs the role ${roles.join(' or ')}; you are ${staff.role}`);
+  }
+}
