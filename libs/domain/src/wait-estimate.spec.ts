@@ -1,7 +1,19 @@
 import fc from 'fast-check';
-import { type QueueEntry, dueTime, queueFor } from './call-order.js';
+import { type CounterScope, type QueueEntry, canServe, dueTime, pickNext, queueFor } from './call-order.js';
 import type { OfficeSnapshot, TicketView } from './views.js';
-import { type ForecastCounter, averageServiceMinutes, estimateWaitMinutes, expectedBusyUntil, forecastInputFromSnapshot, forecastWaits } from './wait-estimate.js';
+import {
+  type ForecastCounter,
+  type WaitForecastInput,
+  arrivalRates,
+  averageServiceMinutes,
+  estimateWaitMinutes,
+  expectedBackAt,
+  expectedBusyUntil,
+  forecastInputFromSnapshot,
+  forecastOffice,
+  forecastWaits,
+  noShowShare,
+} from './wait-estimate.js';
 
 describe('estimateWaitMinutes', () => {
   it('promises nothing when no counter for the service is open', () => {
@@ -132,6 +144,173 @@ describe('forecastWaits', () => {
         for (let i = 1; i < inCallOrder.length; i += 1) expect(inCallOrder[i]).toBeGreaterThan(inCallOrder[i - 1]);
       }),
     );
+  });
+});
+
+/**
+ * The forecast as first written: the whole queue scanned with `pickNext` at every call. The
+ * lanes of `forecastWaits` must make exactly the same choices.
+ */
+function referenceForecast(input: WaitForecastInput): Map<string, number | null> {
+  const { now } = input;
+  const walkUp = (input.walkUpMinutes ?? 1) * 60_000;
+  const horizon = now + (input.horizonMinutes ?? 720) * 60_000;
+  const result = new Map<string, number | null>();
+  const counters = input.counters
+    .filter((counter) => counter.state !== 'closed' || (counter.backAt !== null && counter.backAt !== undefined))
+    .map((counter) => ({ scope: counter as CounterScope, freeAt: Math.max(counter.state === 'open' ? now : Math.max(now, counter.backAt ?? now + 600_000), counter.busyUntil ?? now) }));
+  for (const entry of input.waiting) if (!counters.some((counter) => canServe(counter.scope, entry))) result.set(entry.id, null);
+  const pool = input.waiting.filter((entry) => !result.has(entry.id));
+  while (pool.length > 0 && counters.length > 0) {
+    const counter = counters.reduce((a, b) => (b.freeAt < a.freeAt ? b : a));
+    if (counter.freeAt > horizon) break;
+    const next = pickNext(pool, counter.scope);
+    if (!next) {
+      counter.freeAt = Number.POSITIVE_INFINITY;
+      continue;
+    }
+    pool.splice(pool.indexOf(next), 1);
+    result.set(next.id, (counter.freeAt - now) / 60_000);
+    counter.freeAt += walkUp + (input.serviceMinutes[next.serviceId] ?? 0) * 60_000;
+  }
+  for (const entry of pool) result.set(entry.id, (horizon - now) / 60_000);
+  return result;
+}
+
+describe('forecastWaits against the whole-queue scan', () => {
+  const t0 = Date.parse('2026-11-30T01:00:00.000Z');
+  const services = ['A', 'B', 'C'];
+  const maxWait: Record<string, number> = { A: 30, B: 45, C: 20 };
+  const ticketArb = fc.record({
+    service: fc.constantFrom(...services),
+    issued: fc.integer({ min: -90, max: 0 }),
+    priority: fc.boolean(),
+    transferredShorter: fc.boolean(),
+  });
+  const counterArb = fc.record({
+    serviceIds: fc.subarray(services, { minLength: 1 }),
+    priorityOnly: fc.boolean(),
+    state: fc.constantFrom('open', 'paused', 'closed') as fc.Arbitrary<ForecastCounter['state']>,
+    busy: fc.option(fc.integer({ min: 0, max: 20 })),
+    back: fc.option(fc.integer({ min: 0, max: 30 })),
+  });
+
+  it('calls every ticket at the same moment as scanning the whole queue with pickNext', () => {
+    fc.assert(
+      fc.property(fc.array(ticketArb, { maxLength: 60 }), fc.array(counterArb, { minLength: 1, maxLength: 5 }), (tickets, counters) => {
+        const waiting: QueueEntry[] = tickets.map((ticket, index) => {
+          const issuedAt = t0 + ticket.issued * 60_000;
+          const priority = ticket.priority ? 'disabilitas' : null;
+          // Some come from a transfer: issued long ago, due by another service's standard.
+          const dueAt = dueTime(issuedAt, ticket.transferredShorter ? 5 : maxWait[ticket.service], priority, 10);
+          return { id: `t${index}`, serviceId: ticket.service, issuedAt, dueAt, priority, issueOrder: index };
+        });
+        const input: WaitForecastInput = {
+          now: t0,
+          counters: counters.map((counter) => ({
+            serviceIds: counter.serviceIds,
+            priorityOnly: counter.priorityOnly,
+            state: counter.state,
+            busyUntil: counter.busy === null ? null : t0 + counter.busy * 60_000,
+            backAt: counter.back === null ? null : t0 + counter.back * 60_000,
+          })),
+          waiting,
+          serviceMinutes: { A: 5, B: 7.5, C: 3 },
+          maxWaitMinutes: maxWait,
+          priorityMaxWaitMinutes: 10,
+        };
+        expect(forecastWaits(input)).toEqual(referenceForecast(input));
+      }),
+    );
+  });
+});
+
+describe('forecastWaits with probes, breaks and closing time', () => {
+  const t0 = Date.parse('2026-11-30T01:00:00.000Z');
+  const min = (n: number) => t0 + n * 60_000;
+  const entry = (id: string, issuedMinute: number, priority: QueueEntry['priority'] = null): QueueEntry => ({ id, serviceId: 'A', issuedAt: min(issuedMinute), dueAt: dueTime(min(issuedMinute), 30, priority, 10), priority, issueOrder: issuedMinute + 100 });
+  const open: ForecastCounter = { serviceIds: ['A'], priorityOnly: false, state: 'open', busyUntil: null };
+  const base = { now: t0, serviceMinutes: { A: 4 }, maxWaitMinutes: { A: 30 }, priorityMaxWaitMinutes: 10, walkUpMinutes: 1 };
+
+  it('gives a probe the wait a real ticket in its place would get, and changes nobody else', () => {
+    const waiting = [entry('a1', -5), entry('a2', -3)];
+    const probe = entry('new', 0);
+    const withProbe = forecastWaits({ ...base, counters: [open, open], waiting, probes: [probe], arrivalsPerMinute: { A: { regular: 0.5, priority: 0 } } });
+    const asReal = forecastWaits({ ...base, counters: [open, open], waiting: [...waiting, probe], arrivalsPerMinute: { A: { regular: 0.5, priority: 0 } } });
+    expect(withProbe.get('new')).toBe(asReal.get('new'));
+    expect(withProbe.get('new')).toBe(5);
+    expect(forecastWaits({ ...base, counters: [open, open], waiting, arrivalsPerMinute: { A: { regular: 0.5, priority: 0 } } })).toEqual(new Map([...withProbe].filter(([id]) => id !== 'new')));
+  });
+
+  it('takes a break still to come when the counter frees up after it is due', () => {
+    const waiting = [entry('a1', -5), entry('a2', -4), entry('a3', -3)];
+    const waits = forecastWaits({ ...base, counters: [{ ...open, breaks: [{ at: min(3), minutes: 60 }] }], waiting });
+    // a1 at 0, a2 at 5 (the break was due at 3, so it starts now), back at 65 for a3.
+    expect([waits.get('a1'), waits.get('a2'), waits.get('a3')]).toEqual([0, 65, 70]);
+  });
+
+  it('foresees no arrivals after the office stops issuing tickets', () => {
+    const waiting = [entry('a1', -1)];
+    const busy = { ...open, busyUntil: min(10) };
+    const rates = { A: { regular: 0, priority: 1 } };
+    // Priority tickets coming every minute would all be due before a1; once issuing stops at minute 2, only two of them come.
+    expect(forecastWaits({ ...base, counters: [busy], waiting, arrivalsPerMinute: rates, arrivalsUntil: min(2) }).get('a1')).toBe(20);
+    expect(forecastWaits({ ...base, counters: [busy], waiting, arrivalsPerMinute: rates }).get('a1')).toBeGreaterThan(100);
+  });
+});
+
+describe('forecastOffice', () => {
+  const t0 = Date.parse('2026-11-30T01:00:00.000Z');
+  it('rounds every wait to whole minutes and promises a new ticket of each kind its place', () => {
+    const waiting: QueueEntry[] = [0, 1, 2].map((index) => ({ id: `a${index}`, serviceId: 'A', issuedAt: t0 - 60_000, dueAt: t0 + 29 * 60_000, priority: null, issueOrder: index }));
+    const forecast = forecastOffice({
+      now: t0,
+      counters: [{ serviceIds: ['A'], priorityOnly: false, state: 'open', busyUntil: t0 + 90_000 }],
+      waiting,
+      serviceMinutes: { A: 2.4, B: 5 },
+      maxWaitMinutes: { A: 30, B: 45 },
+      priorityMaxWaitMinutes: 10,
+      walkUpMinutes: 0,
+    });
+    expect([...forecast.waits.values()]).toEqual([2, 4, 6]);
+    // A new regular ticket queues behind the three; a priority one is due sooner and goes first.
+    expect(forecast.newTicket.A).toEqual({ regular: 9, priority: 2 });
+    // No counter serves B.
+    expect(forecast.newTicket.B).toEqual({ regular: null, priority: null });
+  });
+});
+
+describe('expectedBackAt', () => {
+  const now = Date.parse('2026-11-30T03:00:00.000Z');
+  const closed = { state: 'closed' as const, pauseReason: null, pausedAt: null, openedToday: false, scheduled: { from: now + 30 * 60_000, to: now + 6 * 3_600_000 } };
+  it('brings a paused counter back when its break may end, and a system fault at an unknown time', () => {
+    expect(expectedBackAt({ ...closed, state: 'paused', pauseReason: 'ishoma', pausedAt: now - 20 * 60_000 }, now)).toBe(now + 40 * 60_000);
+    expect(expectedBackAt({ ...closed, state: 'paused', pauseReason: 'briefing', pausedAt: now - 20 * 60_000 }, now)).toBe(now);
+    expect(expectedBackAt({ ...closed, state: 'paused', pauseReason: 'system_down', pausedAt: now - 20 * 60_000 }, now)).toBeNull();
+  });
+  it('opens a closed counter at its schedule, soon once late, and not again once it has opened today', () => {
+    expect(expectedBackAt(closed, now)).toBe(now + 30 * 60_000);
+    expect(expectedBackAt({ ...closed, scheduled: { from: now - 60_000, to: now + 60_000 } }, now)).toBe(now + 5 * 60_000);
+    expect(expectedBackAt({ ...closed, openedToday: true }, now)).toBeNull();
+    expect(expectedBackAt({ ...closed, scheduled: null }, now)).toBeNull();
+    expect(expectedBackAt({ ...closed, state: 'open' }, now)).toBeNull();
+  });
+});
+
+describe('arrivalRates and noShowShare', () => {
+  const now = Date.parse('2026-11-30T03:00:00.000Z');
+  it('spreads the tickets seen over the window, at least ten minutes of it', () => {
+    const issued = [
+      { serviceId: 'A', priority: false, count: 15 },
+      { serviceId: 'A', priority: true, count: 3 },
+      { serviceId: 'X', priority: false, count: 9 },
+    ];
+    expect(arrivalRates(issued, ['A', 'B'], now - 2 * 3_600_000, now)).toEqual({ A: { regular: 0.5, priority: 0.1 }, B: { regular: 0, priority: 0 } });
+    expect(arrivalRates(issued, ['A'], now - 60_000, now).A.regular).toBe(1.5);
+  });
+  it('trusts the no-show share only from ten calls on', () => {
+    expect(noShowShare(9, 3)).toBe(0);
+    expect(noShowShare(20, 3)).toBe(0.15);
   });
 });
 

@@ -1,7 +1,8 @@
-import { type CounterScope, type QueueEntry, canServe, dueTime, pickNext } from './call-order.js';
+import { type CounterScope, type QueueEntry, canServe, compareForCall, dueTime } from './call-order.js';
 import { ticketQueueEntry } from './office-state.js';
+import { DEFAULT_ALLOWED_BREAK_MINUTES } from './counter-schedule.js';
 import { MINUTE_MS } from './time.js';
-import type { CounterState, OfficeSnapshot } from './views.js';
+import type { CounterState, OfficeSnapshot, PauseReason } from './views.js';
 
 /**
  * The simple estimate, from counts alone (the "naive" estimate the simulator's study
@@ -41,6 +42,8 @@ export interface ForecastCounter extends CounterScope {
    * schedule (a closed counter without it is left out).
    */
   backAt?: number | null;
+  /** Breaks still to come today (the midday ishoma, say): taken when the counter frees up after `at`. */
+  breaks?: readonly { at: number; minutes: number }[];
 }
 
 /** Arrivals per minute of one service, as seen recently, to foresee who will come and be due sooner. */
@@ -54,6 +57,12 @@ export interface WaitForecastInput {
   counters: readonly ForecastCounter[];
   /** Every waiting ticket of the office (any order). */
   waiting: readonly QueueEntry[];
+  /**
+   * Tickets that are not there, to learn when they would be called (a new ticket of each
+   * service, for the kiosk and the board): placed like real ones but taking no counter time,
+   * so they change nobody else's forecast.
+   */
+  probes?: readonly QueueEntry[];
   /** Per service id: the average service time in minutes (recent, or the standard). */
   serviceMinutes: Readonly<Record<string, number>>;
   /** Per service id: its maximum wait, to give foreseen arrivals their due time. */
@@ -61,6 +70,10 @@ export interface WaitForecastInput {
   priorityMaxWaitMinutes: number;
   /** Per service id; none means no arrivals are foreseen. */
   arrivalsPerMinute?: Readonly<Record<string, ServiceArrivalRate>>;
+  /** Tickets known to come (booked visits): played in at their issued-at like foreseen ones; ids must not start with "foreseen:". */
+  arrivals?: readonly QueueEntry[];
+  /** When tickets stop being issued (the office closes), epoch ms; no arrivals are foreseen after it. */
+  arrivalsUntil?: number | null;
   /** From a call to the start of service (the citizen walking up); the counter is taken meanwhile. */
   walkUpMinutes?: number;
   /** When a paused counter is expected back, counted from now. */
@@ -74,16 +87,32 @@ export interface WaitForecastInput {
 
 const FORECAST_DEFAULTS = { walkUpMinutes: 1, pausedBackInMinutes: 10, horizonMinutes: 12 * 60, noShowMinutes: 3 };
 
+/** How far back the arrival rates look; long enough to smooth chance, short enough to follow the morning peak. */
+export const ARRIVAL_WINDOW_MINUTES = 30;
+/** A counter past its scheduled opening and still closed is expected this much later (late openings are usually short). */
+export const LATE_OPENING_GUESS_MINUTES = 5;
+/** No-show shares are trusted from this many calls on; before that none are foreseen. */
+export const MIN_CALLS_FOR_NO_SHOW_SHARE = 10;
+
+interface ForecastLane {
+  entries: QueueEntry[];
+  head: number;
+}
+
 /**
- * Estimated wait in minutes for every waiting ticket, by playing the office forward: each
- * open (or paused, once back) counter takes the next ticket by the real who-is-next rule
- * (`pickNext`) when it frees up, every ticket taking its service's average time plus the
- * walk-up. Unlike `estimateWaitMinutes` it sees what a count cannot: counters shared by
- * several services, the loket khusus, the citizens already at a counter, and (given the
- * recent arrival rates) later tickets that are due sooner and will be called first; and,
- * when told, the share of no-shows.
+ * Estimated wait in minutes for every waiting ticket (and every probe), by playing the
+ * office forward: each open (or paused, once back) counter takes the next ticket by the
+ * real who-is-next rule when it frees up, every ticket taking its service's average time
+ * plus the walk-up. Unlike `estimateWaitMinutes` it sees what a count cannot: counters
+ * shared by several services, the loket khusus, the citizens already at a counter, breaks
+ * still to come, and (given the recent arrival rates) later tickets that are due sooner and
+ * will be called first; and, when told, the share of no-shows.
  * A ticket no counter can serve (open, paused, or closed but expected) gets null, like
  * `estimateWaitMinutes`.
+ *
+ * The queue is kept as one lane per service and kind (priority or not), each in call order,
+ * so a counter's next ticket is the best of a few lane heads: the same choice as `pickNext`
+ * over the whole queue, in O(n log n) for n waiting rather than O(n²).
  */
 export function forecastWaits(input: WaitForecastInput): Map<string, number | null> {
   const { now } = input;
@@ -99,45 +128,86 @@ export function forecastWaits(input: WaitForecastInput): Map<string, number | nu
     .map((counter) => ({
       scope: counter,
       freeAt: Math.max(counter.state === 'open' ? now : Math.max(now, counter.backAt ?? pausedBack), counter.busyUntil ?? now),
+      breaks: [...(counter.breaks ?? [])].filter((pause) => pause.minutes > 0).sort((a, b) => a.at - b.at),
     }));
-  const real = new Set(input.waiting.map((entry) => entry.id));
-  for (const entry of input.waiting) {
-    if (!counters.some((counter) => canServe(counter.scope, entry))) result.set(entry.id, null);
+  const probes = new Set((input.probes ?? []).map((entry) => entry.id));
+  const servable = (entry: QueueEntry) => counters.some((counter) => canServe(counter.scope, entry));
+  const lanes = new Map<string, ForecastLane>();
+  const laneOf = (entry: QueueEntry) => {
+    const key = `${entry.priority !== null ? 'p' : 'r'}:${entry.serviceId}`;
+    let lane = lanes.get(key);
+    if (!lane) lanes.set(key, (lane = { entries: [], head: 0 }));
+    return lane;
+  };
+  let unresolved = 0;
+  for (const entry of [...input.waiting, ...(input.probes ?? [])]) {
+    if (!servable(entry)) {
+      result.set(entry.id, null);
+      continue;
+    }
+    laneOf(entry).entries.push(entry);
+    unresolved += 1;
   }
-  const pool: QueueEntry[] = input.waiting.filter((entry) => !result.has(entry.id));
-  let unresolved = pool.length;
-  const future = foreseenArrivals(input, horizon);
+  for (const lane of lanes.values()) lane.entries.sort(compareForCall);
+  // Foreseen tickets come after every real one and are due later than any of their lane, so appending keeps each lane in order.
+  const future = foreseenArrivals(input, Math.min(horizon, input.arrivalsUntil ?? horizon));
   let nextFuture = 0;
+  const counterLanes = counters.map((counter) => {
+    const mine = (kind: 'p' | 'r') => counter.scope.serviceIds.map((serviceId) => laneOf({ serviceId, priority: kind === 'p' ? 'lanjut_usia' : null } as QueueEntry));
+    return { priority: mine('p'), regular: mine('r') };
+  });
+  const best = (candidates: ForecastLane[]): ForecastLane | undefined => {
+    let chosen: ForecastLane | undefined;
+    for (const lane of candidates) {
+      if (lane.head >= lane.entries.length) continue;
+      if (!chosen || compareForCall(lane.entries[lane.head], chosen.entries[chosen.head]) < 0) chosen = lane;
+    }
+    return chosen;
+  };
 
   while (unresolved > 0 && counters.length > 0) {
-    let counter = counters[0];
-    for (const candidate of counters) if (candidate.freeAt < counter.freeAt) counter = candidate;
+    let index = 0;
+    for (let i = 1; i < counters.length; i += 1) if (counters[i].freeAt < counters[index].freeAt) index = i;
+    const counter = counters[index];
     const at = counter.freeAt;
     if (at > horizon) break;
-    while (nextFuture < future.length && future[nextFuture].issuedAt <= at) pool.push(future[nextFuture++]);
-    const next = pickNext(pool, counter.scope);
-    if (!next) {
+    if (counter.breaks.length > 0 && counter.breaks[0].at <= at) {
+      counter.freeAt = at + counter.breaks.shift()!.minutes * MINUTE_MS;
+      continue;
+    }
+    while (nextFuture < future.length && future[nextFuture].issuedAt <= at) laneOf(future[nextFuture]).entries.push(future[nextFuture++]);
+    const { priority, regular } = counterLanes[index];
+    const lane = (counter.scope.priorityOnly ? best(priority) : undefined) ?? best([...priority, ...regular]);
+    if (!lane) {
       // Idle until a foreseen ticket it may serve arrives (or for good).
       const coming = future.slice(nextFuture).find((entry) => canServe(counter.scope, entry));
       counter.freeAt = coming ? coming.issuedAt : Number.POSITIVE_INFINITY;
       continue;
     }
-    pool.splice(pool.indexOf(next), 1);
-    if (real.has(next.id)) {
+    const next = lane.entries[lane.head++];
+    if (!next.id.startsWith(FORESEEN)) {
       result.set(next.id, (at - now) / MINUTE_MS);
       unresolved -= 1;
+      if (probes.has(next.id)) continue;
     }
     // The expected time the call takes: served after the walk-up, or given up on as a no-show.
     const served = walkUp + (input.serviceMinutes[next.serviceId] ?? 0) * MINUTE_MS;
     counter.freeAt = at + (1 - noShowShare) * served + noShowShare * noShowTime;
   }
-  for (const entry of pool) if (real.has(entry.id)) result.set(entry.id, (horizon - now) / MINUTE_MS);
+  for (const lane of lanes.values()) {
+    for (let i = lane.head; i < lane.entries.length; i += 1) {
+      const entry = lane.entries[i];
+      if (!entry.id.startsWith(FORESEEN)) result.set(entry.id, (horizon - now) / MINUTE_MS);
+    }
+  }
   return result;
 }
 
-/** Evenly spaced tickets at each service's recent rates, from now to the horizon, in arrival order. */
-function foreseenArrivals(input: WaitForecastInput, horizon: number): QueueEntry[] {
-  const entries: QueueEntry[] = [];
+const FORESEEN = 'foreseen:';
+
+/** Evenly spaced tickets at each service's recent rates, from now to `until`, in arrival order. */
+function foreseenArrivals(input: WaitForecastInput, until: number): QueueEntry[] {
+  const entries: QueueEntry[] = (input.arrivals ?? []).filter((entry) => entry.issuedAt > input.now).map((entry) => ({ ...entry, id: `${FORESEEN}${entry.id}` }));
   for (const [serviceId, rate] of Object.entries(input.arrivalsPerMinute ?? {})) {
     const maxWait = input.maxWaitMinutes[serviceId];
     if (maxWait === undefined) continue;
@@ -145,10 +215,10 @@ function foreseenArrivals(input: WaitForecastInput, horizon: number): QueueEntry
       if (!(perMinute > 0)) continue;
       const gap = MINUTE_MS / perMinute;
       // The first one half a gap from now: on average that is when the next one comes.
-      for (let at = input.now + gap / 2, n = 0; at <= horizon; at += gap, n += 1) {
+      for (let at = input.now + gap / 2, n = 0; at <= until; at += gap, n += 1) {
         const priority = kind === 'priority' ? 'lanjut_usia' : null;
         entries.push({
-          id: `foreseen:${serviceId}:${kind}:${n}`,
+          id: `${FORESEEN}${serviceId}:${kind}:${n}`,
           serviceId,
           issuedAt: at,
           dueAt: dueTime(at, maxWait, priority, input.priorityMaxWaitMinutes),
@@ -215,4 +285,88 @@ export function forecastInputFromSnapshot(
     maxWaitMinutes,
     priorityMaxWaitMinutes: snapshot.office.priorityMaxWaitMinutes,
   };
+}
+
+/**
+ * When a counter that is not open is expected to be: a paused one when its pause's allowed
+ * length is up (a pause with no allowed length, such as a system fault, gives null: the
+ * forecast then assumes `pausedBackInMinutes`); a closed one not yet opened today at its
+ * scheduled opening, or soon once that has passed (a late opening), until its scheduled
+ * close. Null for an open counter, or a closed one not expected today.
+ */
+export function expectedBackAt(
+  counter: {
+    state: CounterState;
+    pauseReason: PauseReason | null;
+    pausedAt: number | null;
+    openedToday: boolean;
+    scheduled: { from: number; to: number } | null;
+  },
+  now: number,
+): number | null {
+  if (counter.state === 'paused') {
+    const allowed = counter.pauseReason ? DEFAULT_ALLOWED_BREAK_MINUTES[counter.pauseReason] : null;
+    return counter.pausedAt !== null && allowed !== null ? Math.max(now, counter.pausedAt + allowed * MINUTE_MS) : null;
+  }
+  if (counter.state !== 'closed' || counter.openedToday || !counter.scheduled || now >= counter.scheduled.to) return null;
+  return now < counter.scheduled.from ? counter.scheduled.from : now + LATE_OPENING_GUESS_MINUTES * MINUTE_MS;
+}
+
+/**
+ * Arrivals per minute of each service over the last `ARRIVAL_WINDOW_MINUTES` (or since the
+ * first ticket of the day, if later, but never over less than 10 minutes), from the counts of
+ * tickets issued since `windowStart`.
+ */
+export function arrivalRates(
+  issued: readonly { serviceId: string; priority: boolean; count: number }[],
+  serviceIds: readonly string[],
+  windowStart: number,
+  now: number,
+): Record<string, ServiceArrivalRate> {
+  const minutes = Math.max(10, Math.min(ARRIVAL_WINDOW_MINUTES, (now - windowStart) / MINUTE_MS));
+  const rates: Record<string, ServiceArrivalRate> = {};
+  for (const id of serviceIds) rates[id] = { regular: 0, priority: 0 };
+  for (const row of issued) {
+    const rate = rates[row.serviceId];
+    if (rate) rate[row.priority ? 'priority' : 'regular'] += row.count / minutes;
+  }
+  return rates;
+}
+
+/** The share of today's calls that were no-shows, once there are enough calls to tell. */
+export function noShowShare(calls: number, noShows: number): number {
+  return calls >= MIN_CALLS_FOR_NO_SHOW_SHARE ? Math.min(1, noShows / calls) : 0;
+}
+
+/** The whole office's forecast at one moment: every waiting ticket, and a ticket taken now for each service. */
+export interface OfficeForecast {
+  at: number;
+  /** Whole minutes per waiting ticket id; null where no counter can serve it. */
+  waits: ReadonlyMap<string, number | null>;
+  /** Per service id: the wait of a regular and of a priority ticket taken at `at`. */
+  newTicket: Readonly<Record<string, { regular: number | null; priority: number | null }>>;
+}
+
+/**
+ * `forecastWaits` for the office, with a probe for a new regular and a new priority ticket of
+ * every service (so the kiosk and the board can promise a time to whoever comes next),
+ * rounded to whole minutes.
+ */
+export function forecastOffice(input: WaitForecastInput): OfficeForecast {
+  const serviceIds = Object.keys(input.maxWaitMinutes);
+  const probeId = (serviceId: string, kind: 'regular' | 'priority') => `probe:${serviceId}:${kind}`;
+  const probes: QueueEntry[] = serviceIds.flatMap((serviceId) =>
+    (['regular', 'priority'] as const).map((kind) => {
+      const priority = kind === 'priority' ? ('lanjut_usia' as const) : null;
+      // Last among tickets issued in the same millisecond: a new ticket queues behind them.
+      return { id: probeId(serviceId, kind), serviceId, issuedAt: input.now, dueAt: dueTime(input.now, input.maxWaitMinutes[serviceId], priority, input.priorityMaxWaitMinutes), priority, issueOrder: Number.MAX_SAFE_INTEGER };
+    }),
+  );
+  const raw = forecastWaits({ ...input, probes: [...(input.probes ?? []), ...probes] });
+  const whole = (minutes: number | null | undefined) => (minutes === null || minutes === undefined ? null : Math.round(minutes));
+  const waits = new Map<string, number | null>();
+  for (const entry of input.waiting) waits.set(entry.id, whole(raw.get(entry.id)));
+  const newTicket: Record<string, { regular: number | null; priority: number | null }> = {};
+  for (const serviceId of serviceIds) newTicket[serviceId] = { regular: whole(raw.get(probeId(serviceId, 'regular'))), priority: whole(raw.get(probeId(serviceId, 'priority'))) };
+  return { at: input.now, waits, newTicket };
 }

@@ -4,17 +4,20 @@
  * ticket's estimate at issue against its real wait.
  */
 import {
+  ARRIVAL_WINDOW_MINUTES,
   type CounterState,
-  DEFAULT_ALLOWED_BREAK_MINUTES,
   type ForecastCounter,
   MINUTE_MS,
   type QueueEntry,
-  type ServiceArrivalRate,
+  type WaitForecastInput,
+  arrivalRates,
   averageServiceMinutes,
   dueTime,
   estimateWaitMinutes,
+  expectedBackAt,
   expectedBusyUntil,
   forecastWaits,
+  noShowShare,
   pickNext,
   placeInQueue,
 } from '@loket/domain';
@@ -30,8 +33,13 @@ export interface TicketRecord {
   /** First call − issue, in minutes; null if never called. */
   waitMinutes: number | null;
   maxWaitMinutes: number;
-  /** Estimates given at issue (minutes), null when no counter for the service was open. */
-  estimate: { ours: number | null; naive: number | null };
+  /**
+   * Estimates given at issue (minutes), null when no counter for the service was open: ours
+   * (what the API knows), naive, and informed (ours also told the day's real arrivals still to
+   * come and every break still to be taken: what no product can know, to show how much of the
+   * error is left to chance in the service times).
+   */
+  estimate: { ours: number | null; naive: number | null; informed: number | null };
   outcome: 'done' | 'no_show' | 'transferred_done' | 'unserved';
 }
 
@@ -73,10 +81,8 @@ type SimEvent = NewEvent & { order: number };
 
 /** Recent service times and arrivals the estimates may use: what the API could know at that moment. */
 const RECENT_SERVICES = 20;
-const ARRIVAL_WINDOW_MINUTES = 30;
 const WALK_UP_MINUTES = 1;
 const NO_SHOW_MINUTES = 3;
-const LATE_OPENING_GUESS_MINUTES = 5;
 
 const ms = (minutes: number) => minutes * MINUTE_MS;
 
@@ -165,16 +171,13 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
     schedule({ at: ticket.startedAt + minutes, kind: 'free', counter });
   };
 
-  /**
-   * When a counter not open is expected: a paused one when its break's allowed length is up
-   * (the API knows when a pause began and its reason); one not yet opened today at its
-   * scheduled opening, or, once that has passed, in a few minutes (a late opening).
-   */
-  const expectedBack = (counter: SimCounterState): number | null => {
-    if (counter.state === 'paused' && counter.pausedAt !== null) return ms(counter.pausedAt + (DEFAULT_ALLOWED_BREAK_MINUTES.ishoma ?? 60));
-    if (counter.state === 'closed' && counter.record.openedAtMinute === null) return ms(now < 0 ? 0 : now + LATE_OPENING_GUESS_MINUTES);
-    return null;
-  };
+  // Every counter is scheduled for the office's hours; a paused one is on its midday break.
+  const scheduled = { from: 0, to: ms(trace.lengthMinutes) };
+  const expectedBack = (counter: SimCounterState): number | null =>
+    expectedBackAt(
+      { state: counter.state, pauseReason: counter.state === 'paused' ? 'ishoma' : null, pausedAt: counter.pausedAt === null ? null : ms(counter.pausedAt), openedToday: counter.record.openedAtMinute !== null, scheduled },
+      ms(now),
+    );
   let calls = 0;
   let noShows = 0;
   const estimate = (ticket: SimTicket): TicketRecord['estimate'] => {
@@ -185,11 +188,15 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
     const place = placeInQueue(entries, ticket.entry.id)!;
     const naive = estimateWaitMinutes({ ahead: place - 1, openCounters: openFor, averageServiceMinutes: average[service] });
 
-    const since = Math.max(0, now - ARRIVAL_WINDOW_MINUTES);
-    const window = Math.max(10, now - Math.max(since, trace.arrivals[0]?.atMinute ?? 0));
-    const rates: Record<string, ServiceArrivalRate> = {};
-    for (const code of Object.keys(maxWait)) rates[code] = { regular: 0, priority: 0 };
-    for (const seen of issued) if (seen.at >= since && seen.at < now) rates[seen.service][seen.priority ? 'priority' : 'regular'] += 1 / window;
+    const since = Math.max(now - ARRIVAL_WINDOW_MINUTES, trace.arrivals[0]?.atMinute ?? 0);
+    const counts = new Map<string, { serviceId: string; priority: boolean; count: number }>();
+    for (const seen of issued) {
+      if (seen.at < since || seen.at >= now) continue;
+      const key = `${seen.service}:${seen.priority}`;
+      const row = counts.get(key) ?? { serviceId: seen.service, priority: seen.priority, count: 0 };
+      row.count += 1;
+      counts.set(key, row);
+    }
     const forecastCounters: ForecastCounter[] = counters.map((counter) => ({
       ...counter.scope,
       state: counter.state,
@@ -203,21 +210,38 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
         : null,
       backAt: expectedBack(counter),
     }));
-    const input = {
+    const input: WaitForecastInput = {
       now: ms(now),
       counters: forecastCounters,
       waiting: entries,
       serviceMinutes: average,
       maxWaitMinutes: maxWait,
       priorityMaxWaitMinutes: STANDARD_OFFICE.priorityMaxWaitMinutes,
-      arrivalsPerMinute: rates,
+      arrivalsPerMinute: arrivalRates([...counts.values()], Object.keys(maxWait), ms(since), ms(now)),
+      arrivalsUntil: ms(trace.lengthMinutes),
       walkUpMinutes: WALK_UP_MINUTES,
-      noShowShare: calls >= 10 ? noShows / calls : 0,
+      noShowShare: noShowShare(calls, noShows),
+    };
+    const informed: WaitForecastInput = {
+      ...input,
+      arrivalsPerMinute: {},
+      arrivals: trace.arrivals
+        .filter((arrival) => arrival.atMinute > now)
+        .map((arrival) => {
+          const at = ms(arrival.atMinute);
+          return { id: `t${arrival.index}`, serviceId: arrival.service, issuedAt: at, dueAt: dueTime(at, maxWait[arrival.service], arrival.priority, STANDARD_OFFICE.priorityMaxWaitMinutes), priority: arrival.priority, issueOrder: arrival.index };
+        }),
+      counters: forecastCounters.map((counter, index) => {
+        const state = counters[index];
+        const taken = state.record.breaks.length > 0 || state.pendingBreak !== null;
+        return { ...counter, breaks: taken ? [] : state.plan.breaks.map((pause) => ({ at: ms(Math.max(now, pause.atMinute)), minutes: pause.minutes })) };
+      }),
     };
     const whole = (minutes: number | null | undefined) => (minutes === null || minutes === undefined ? null : Math.round(minutes));
     return {
       ours: whole(forecastWaits(input).get(ticket.entry.id)),
       naive,
+      informed: whole(forecastWaits(informed).get(ticket.entry.id)),
     };
   };
 
@@ -244,7 +268,7 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
           issuedAt: arrival.atMinute,
           waitMinutes: null,
           maxWaitMinutes: maxWait[arrival.service],
-          estimate: { ours: null, naive: null },
+          estimate: { ours: null, naive: null, informed: null },
           outcome: 'unserved',
         };
         const ticket: SimTicket = { arrival, record, entry, transferred: false, calledAt: null, startedAt: null };

@@ -7,23 +7,19 @@ import {
   ClientEvent,
   type ChecklistSubmission,
   type ChecklistTemplateView,
-  type CounterChange,
   MINUTE_MS,
   type OfficeEvent,
   OfficeFeed,
   type OfficeSnapshot,
   type Ack,
   ServerEvent,
-  type ServiceArrivalRate,
   type StaffCounterView,
   type TicketView,
   type TrackedTicketView,
   type OfficerTodayView,
   type ServiceView,
-  DEFAULT_ALLOWED_BREAK_MINUTES,
   activeItems,
-  forecastInputFromSnapshot,
-  forecastWaits,
+  estimateWaitMinutes,
 } from '@loket/domain';
 import { io, type Socket } from 'socket.io-client';
 import type { Arrival, CounterPlan, DayTrace } from './day.js';
@@ -63,13 +59,11 @@ interface IssuedTicket {
   issuedAt: number;
   calledAt: number | null;
   apiEstimate: number | null;
-  ours: number | null;
+  naive: number | null;
   outcome: TicketRecord['outcome'];
   transferred: boolean;
 }
 
-const RECENT_ARRIVAL_MINUTES = 30;
-const LATE_OPENING_GUESS_MINUTES = 5;
 
 export async function runLive(options: LiveOptions): Promise<LiveResult> {
   const { speed, stop } = options;
@@ -114,49 +108,22 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
     release();
   };
   board.onEvent = (event) => {
-    if (event.kind === 'counter') noteCounter(event);
     if (event.kind === 'ticket' && ['issued', 'transferred', 'returned', 'reinstated'].includes(event.type)) wake();
     if (event.kind === 'counter' && event.type === 'resumed') wake();
   };
-  const pausedAt = new Map<string, number>();
-  const openedToday = new Set<string>();
-  function noteCounter(event: CounterChange) {
-    if (event.type === 'opened') openedToday.add(event.counter.id);
-    if (event.type === 'paused') pausedAt.set(event.counter.id, Date.parse(event.at));
-    else pausedAt.delete(event.counter.id);
-  }
-
   const issued = new Map<string, IssuedTicket>();
-  const arrivalsSeen: { at: number; service: string; priority: boolean }[] = [];
-  let calls = 0;
-  let noShows = 0;
   let surveys = 0;
   let busy = 0;
   let kioskDone = false;
 
-  /** Our forecast for a ticket just issued, from what the board holds (as the API or the board could compute it). */
-  const forecastFor = (ticket: TrackedTicketView): number | null => {
+  /** The naive estimate for a ticket just issued, from what the board holds: people ahead × average ÷ open counters. */
+  const naiveFor = (ticket: TrackedTicketView): number | null => {
     const state = board.state();
-    if (!state) return null;
-    const now = Date.parse(ticket.issuedAt);
-    const waiting = state.waiting.some((candidate) => candidate.id === ticket.id) ? state.waiting : [...state.waiting, ticket];
-    const rates: Record<string, ServiceArrivalRate> = {};
-    for (const service of state.services) rates[service.id] = { regular: 0, priority: 0 };
-    const since = now - RECENT_ARRIVAL_MINUTES * MINUTE_MS;
-    const window = Math.max(10, Math.min(RECENT_ARRIVAL_MINUTES, (now - (arrivalsSeen[0]?.at ?? now)) / MINUTE_MS));
-    for (const seen of arrivalsSeen) if (seen.at >= since && seen.at < now) rates[services.get(seen.service)!.id][seen.priority ? 'priority' : 'regular'] += 1 / window;
-    const input = forecastInputFromSnapshot({ ...state, waiting }, now, { arrivalsPerMinute: rates, walkUpMinutes: 1 });
-    // When a counter not open is expected, from what the API knows: a pause's start and its
-    // allowed length; a counter not yet opened today, its scheduled opening (or soon, once late).
-    const counters = input.counters.map((counter, index) => {
-      const id = state.counters[index].id;
-      const since = pausedAt.get(id);
-      if (counter.state === 'paused' && since !== undefined) return { ...counter, backAt: since + (DEFAULT_ALLOWED_BREAK_MINUTES.ishoma ?? 60) * MINUTE_MS };
-      if (counter.state === 'closed' && !openedToday.has(id)) return { ...counter, backAt: now < options.dayStart ? options.dayStart : now + LATE_OPENING_GUESS_MINUTES * MINUTE_MS };
-      return counter;
-    });
-    const minutes = forecastWaits({ ...input, counters, noShowShare: calls >= 10 ? noShows / calls : 0 }).get(ticket.id);
-    return minutes === null || minutes === undefined ? null : Math.round(minutes);
+    if (!state || ticket.placeInQueue === null) return null;
+    const service = state.services.find((candidate) => candidate.id === ticket.serviceId);
+    if (!service) return null;
+    const openCounters = state.counters.filter((counter) => counter.state === 'open' && counter.serviceIds.includes(ticket.serviceId)).length;
+    return estimateWaitMinutes({ ahead: ticket.placeInQueue - 1, openCounters, averageServiceMinutes: service.averageServiceMinutes });
   };
 
   const kiosk = async (trace: DayTrace, offset: number) => {
@@ -174,11 +141,10 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
           issuedAt,
           calledAt: null,
           apiEstimate: ticket.estimatedWaitMinutes,
-          ours: forecastFor(ticket),
+          naive: naiveFor(ticket),
           outcome: 'unserved',
           transferred: false,
         });
-        arrivalsSeen.push({ at: issuedAt, service: arrival.service, priority: arrival.priority !== null });
       } catch (error) {
         noteError(`issue ${arrival.service}`, error);
       }
@@ -224,7 +190,6 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
         continue;
       }
       busy += 1;
-      calls += 1;
       const ticket = called.data;
       // A counter woken by the board's "issued" event can call a ticket before the kiosk has its answer: wait for it.
       for (let tries = 0; tries < 100 && !issued.has(ticket.id) && !kioskDone; tries += 1) await sleepReal(30);
@@ -233,7 +198,6 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
       const arrival = record?.arrival;
       await sleepMinutes(arrival?.walkUpMinutes ?? 1);
       if (arrival?.noShow) {
-        noShows += 1;
         await sleepMinutes(2);
         await act('recall', `/tickets/${ticket.id}/recall`);
         await sleepMinutes(1);
@@ -299,7 +263,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
     issuedAt: (ticket.issuedAt - options.dayStart) / MINUTE_MS,
     waitMinutes: ticket.calledAt === null ? null : (ticket.calledAt - ticket.issuedAt) / MINUTE_MS,
     maxWaitMinutes: services.get(ticket.arrival.service)!.standard.maxWaitMinutes,
-    estimate: { ours: ticket.ours, naive: ticket.apiEstimate },
+    estimate: { ours: ticket.apiEstimate, naive: ticket.naive, informed: null },
     outcome: ticket.outcome,
   }));
   return { tickets, officers, board: stats, surveys, errors, requests, simulatedMinutes: minuteNow(), realSeconds: (Date.now() - startedReal) / 1000 };

@@ -31,7 +31,10 @@ export function estimateSection(study: EstimateStudy, title: string): Section {
       `Minutes. Ours = forecastWaits (libs/domain): the office played forward by the who-is-next rule; naive = people ahead × average service time ÷ open counters (estimateWaitMinutes). ` +
       `Ours ÷ naive MAE: ${fmt(study.maeRatio, 2)} (goal ≤ 0.70: ${study.goalsMet.thirtyPercentBelowNaive ? 'met' : 'NOT met'}); ` +
       `ours MAE ÷ mean wait: ${fmt(study.maeShareOfMeanWait, 2)} (goal < 0.25: ${study.goalsMet.belowQuarterOfMeanWait ? 'met' : 'NOT met'}). ` +
-      `${study.withoutEstimate} called ticket(s) had no estimate (no counter open yet) and are left out.`,
+      `${study.withoutEstimate} called ticket(s) had no estimate (no counter open yet) and are left out.` +
+      (study.informedShareOfMeanWait === null
+        ? ''
+        : ` Told the day's real arrivals and breaks in advance, the same forecast's MAE would be ${fmt(study.informedShareOfMeanWait, 2)} of the mean wait: the rest is chance in the service times.`),
   };
 }
 

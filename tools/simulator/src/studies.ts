@@ -26,6 +26,12 @@ export interface EstimateStudy {
   /** Our MAE relative to the mean wait, overall (goal: < 0.25). */
   maeShareOfMeanWait: number | null;
   goalsMet: { thirtyPercentBelowNaive: boolean; belowQuarterOfMeanWait: boolean };
+  /**
+   * The same forecast told what no product can know (the day's real arrivals still to come,
+   * every break still to be taken): its MAE relative to the mean wait, over the same tickets.
+   * What is left is chance in the service times. Null when not measured (the live run).
+   */
+  informedShareOfMeanWait: number | null;
   /** Tickets with no estimate from one or both (no counter open yet): left out of the comparison. */
   withoutEstimate: number;
 }
@@ -51,12 +57,15 @@ export function estimateStudy(day: DayResult): EstimateStudy {
   const rows = [overall, ...services.map((code) => row(code, compared.filter((ticket) => ticket.service === code))), row('priority', compared.filter((ticket) => ticket.priority))];
   const maeRatio = overall.ours.mae !== null && overall.naive.mae ? round(overall.ours.mae / overall.naive.mae, 3) : null;
   const maeShareOfMeanWait = overall.ours.mae !== null && overall.meanWait ? round(overall.ours.mae / overall.meanWait, 3) : null;
+  const informed = compared.filter((ticket) => ticket.estimate.informed !== null);
+  const informedMae = informed.length === compared.length && compared.length > 0 ? errorStats(informed.map((ticket) => ({ estimate: ticket.estimate.informed!, wait: ticket.waitMinutes! }))).mae : null;
   return {
     rows,
     maeRatio,
     maeShareOfMeanWait,
     goalsMet: { thirtyPercentBelowNaive: maeRatio !== null && maeRatio <= 0.7, belowQuarterOfMeanWait: maeShareOfMeanWait !== null && maeShareOfMeanWait < 0.25 },
     withoutEstimate: called.length - compared.length,
+    informedShareOfMeanWait: informedMae !== null && overall.meanWait ? round(informedMae / overall.meanWait, 3) : null,
   };
 }
 
