@@ -85,7 +85,6 @@ export const supervisorId = {
   observation: {
     title: 'Observasi {counter}: {ticket} ({officer})',
     hint: 'Isi sesuai yang Anda lihat. Observasi dicatat terpisah dari penilaian mandiri petugas.',
-    note: 'Catatan (opsional)',
     save: 'Simpan observasi',
     saved: 'Observasi {ticket} tersimpan: kepatuhan {share}.',
     failed: 'Observasi gagal disimpan: {message}',
@@ -249,7 +248,6 @@ export const supervisorEn: typeof supervisorId = {
   observation: {
     title: 'Observe {counter}: {ticket} ({officer})',
     hint: 'Answer what you see. Observations are kept apart from the officer’s own checks.',
-    note: 'Note (optional)',
     save: 'Save observation',
     saved: 'Observation of {ticket} saved: {share} compliance.',
     failed: 'The observation was not saved: {message}',
