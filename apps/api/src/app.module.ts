@@ -9,6 +9,7 @@ import { CountersController } from './counters/counters.controller.js';
 import { CountersService } from './counters/counters.service.js';
 import { OfficeCountersController } from './counters/office-counters.controller.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ForecastModule } from './forecast/forecast.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OfficesController } from './offices/offices.controller.js';
@@ -43,7 +44,7 @@ export class AppModule {
   static with(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.with(config, clock), DatabaseModule, AuthModule, SurveysModule, ReportsModule, HealthModule, MetricsModule, SupervisionModule, AdminModule],
+      imports: [ConfigModule.with(config, clock), DatabaseModule, ForecastModule, AuthModule, SurveysModule, ReportsModule, HealthModule, MetricsModule, SupervisionModule, AdminModule],
       controllers: [OfficesController, TicketsController, CountersController, OfficeCountersController, ChecklistsController, StaffController],
       providers: [OfficesService, TicketsService, CountersService, OfficeEventsPublisher, RealtimeGateway, ChecklistsService, OfficerDayService],
     };

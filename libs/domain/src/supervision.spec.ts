@@ -106,15 +106,33 @@ describe('live service figures', () => {
     // Waits 10 and 40 minutes against a maximum of 30: mean 25, half within.
     expect(a.averageWaitMinutes).toBe(25);
     expect(a.withinStandardShare).toBe(0.5);
-    // Two ahead, one open counter, mean of services 10 and 12 minutes.
+    // Two ahead at the one open counter, each the walk-up (1 min) and the mean of services 10 and 12 minutes.
     expect(a.averageServiceMinutes).toBe(11);
-    expect(a.estimatedWaitMinutes).toBe(22);
+    expect(a.estimatedWaitMinutes).toBe(24);
     expect(a.servedToday).toBe(2);
   });
 
-  it('has no estimate when no counter for the service is open', () => {
-    const [a] = supervisionFigures(state({ waiting: [ticket('1', '09:00')] }), at('09:10')).services;
+  it('has no estimate when no counter for the service is open or expected today', () => {
+    const s = state({ waiting: [ticket('1', '09:00')], counterEvents: [{ counterId: 'c1', type: 'opened', at: at('08:00') }, { counterId: 'c1', type: 'closed', at: at('08:30') }] });
+    const [a] = supervisionFigures(s, at('09:10')).services;
     expect(a.estimatedWaitMinutes).toBeNull();
+  });
+
+  it('counts from when a counter is expected: a late opening soon, a break when its allowed length is up', () => {
+    // Scheduled from 08:00 and not opened yet: expected in 5 minutes; then A-1 (1 + 10 minutes) is ahead.
+    const late = state({ waiting: [ticket('1', '09:00')] });
+    expect(supervisionFigures(late, at('09:10')).services[0].estimatedWaitMinutes).toBe(16);
+
+    // On ishoma since 09:00 (60 minutes allowed): back at 10:00.
+    const onBreak = state({
+      waiting: [ticket('1', '09:00')],
+      counters: [counter('c1', 1, { state: 'paused', pauseReason: 'ishoma' })],
+      counterEvents: [
+        { counterId: 'c1', type: 'opened', at: at('08:00') },
+        { counterId: 'c1', type: 'paused', at: at('09:00'), reason: 'ishoma' },
+      ],
+    });
+    expect(supervisionFigures(onBreak, at('09:10')).services[0].estimatedWaitMinutes).toBe(61);
   });
 });
 

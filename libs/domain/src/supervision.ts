@@ -24,7 +24,18 @@ import type { OfficeEvent } from './realtime.js';
 import type { SatisfactionIndex } from './satisfaction.js';
 import { MINUTE_MS, minutesBetween } from './time.js';
 import type { CounterState, OfficeSnapshot, OpeningHours, PauseReason, TicketView } from './views.js';
-import { averageServiceMinutes, estimateWaitMinutes } from './wait-estimate.js';
+import {
+  ARRIVAL_WINDOW_MINUTES,
+  RECENT_SERVICES,
+  type WaitForecastInput,
+  arrivalRates,
+  averageServiceMinutes,
+  expectedBackAt,
+  forecastInputFromSnapshot,
+  forecastOffice,
+  forecastWaitFor,
+  noShowShare,
+} from './wait-estimate.js';
 
 export const AlertKind = {
   maxWait: 'max_wait',
@@ -47,14 +58,15 @@ export const SUPERVISION_RULES = {
   slowServiceSample: 5,
   slowServiceMinSample: 3,
   openingGraceMinutes: DEFAULT_OPENING_GRACE_MINUTES,
-  /** As the board's estimate (offices/office-queries.ts): the mean of today's latest 20 services. */
-  recentServices: 20,
+  /** As the forecast's: the mean of today's latest services. */
+  recentServices: RECENT_SERVICES,
 } as const;
 
-/** A ticket event as the supervisor's view needs it: which ticket, and at which counter. */
+/** A ticket event as the supervisor's view needs it: which ticket, at which counter, and (for the forecast's arrival rates) whether it is a priority ticket. */
 export interface SupervisionTicketEvent extends TicketEventRecord {
   ticketId: string;
   counterId: string | null;
+  priority?: boolean;
 }
 
 export interface SupervisionCounterEvent extends CounterSessionEventRecord {
@@ -200,6 +212,51 @@ function byTicket(events: readonly SupervisionTicketEvent[], filter: (event: Sup
   return grouped;
 }
 
+/**
+ * The office forecast's input from what the supervisor's view holds: the snapshot's queue and
+ * counters, and from the day's events the pause starts, first openings, arrivals of the last
+ * half hour and no-shows; so the supervisor is promised the same as the board (the API reads the
+ * same facts from its tables: apps/api/src/forecast/forecast-input.query.ts).
+ */
+export function supervisionForecastInput(state: SupervisionState, now: number, serviceMinutes: Readonly<Record<string, number>>): WaitForecastInput {
+  const { office } = state;
+  const timeZone = office.office.timeZone;
+  const base = forecastInputFromSnapshot(office, now, { serviceMinutes });
+  const counters = base.counters.map((counter, index) => {
+    const view = office.counters[index];
+    const events = state.counterEvents.filter((event) => event.counterId === view.id && event.at <= now);
+    const pausedAt = events.findLast((event) => event.type === 'paused')?.at ?? null;
+    const schedule = state.staffing.find((entry) => entry.counterId === view.id)?.schedule ?? [];
+    const backAt = expectedBackAt(
+      { state: view.state, pauseReason: view.pauseReason, pausedAt, openedToday: events.some((event) => event.type === 'opened'), scheduled: scheduledHours(schedule, timeZone, now) },
+      now,
+    );
+    return { ...counter, backAt };
+  });
+  const hours = scheduledHours(office.office.openingHours, timeZone, now);
+  const windowStart = Math.max(now - ARRIVAL_WINDOW_MINUTES * MINUTE_MS, hours?.from ?? 0);
+  const issued = new Map<string, { serviceId: string; priority: boolean; count: number }>();
+  let calls = 0;
+  let noShows = 0;
+  for (const event of state.ticketEvents) {
+    if (event.at > now) continue;
+    if (event.type === 'called') calls += 1;
+    if (event.type === 'no_show') noShows += 1;
+    if (event.type !== 'issued' || event.at < windowStart) continue;
+    const key = `${event.serviceId}:${event.priority === true}`;
+    const row = issued.get(key) ?? { serviceId: event.serviceId, priority: event.priority === true, count: 0 };
+    row.count += 1;
+    issued.set(key, row);
+  }
+  return {
+    ...base,
+    counters,
+    arrivalsPerMinute: arrivalRates([...issued.values()], Object.keys(base.maxWaitMinutes), windowStart, now),
+    arrivalsUntil: hours?.to ?? null,
+    noShowShare: noShowShare(calls, noShows),
+  };
+}
+
 /** The live per-service and per-counter figures at `now`. */
 export function supervisionFigures(state: SupervisionState, now: number): SupervisionFigures {
   const tickets = byTicket(state.ticketEvents);
@@ -220,14 +277,19 @@ export function supervisionFigures(state: SupervisionState, now: number): Superv
     }
   }
   const { office } = state;
+  const averages: Record<string, number> = {};
+  for (const service of office.services) {
+    const recent = (services.get(service.id) ?? []).sort((a, b) => b.endedAt - a.endedAt).slice(0, SUPERVISION_RULES.recentServices);
+    averages[service.id] = averageServiceMinutes(recent.map((s) => s.minutes), service.standard.serviceTimeMinutes);
+  }
+  const forecast = forecastOffice(supervisionForecastInput(state, now, averages));
 
   const serviceFigures = office.services.map((service): ServiceFigures => {
     const waiting = office.waiting.filter((ticket) => ticket.serviceId === service.id);
     const longest = waiting.reduce<TicketView | null>((oldest, ticket) => (!oldest || Date.parse(ticket.issuedAt) < Date.parse(oldest.issuedAt) ? ticket : oldest), null);
     const measured = waits.get(service.id) ?? [];
     const served = (services.get(service.id) ?? []).sort((a, b) => b.endedAt - a.endedAt);
-    const recent = served.slice(0, SUPERVISION_RULES.recentServices).map((s) => s.minutes);
-    const average = averageServiceMinutes(recent, service.standard.serviceTimeMinutes);
+    const average = averages[service.id];
     const sample = served.slice(0, SUPERVISION_RULES.slowServiceSample).map((s) => s.minutes);
     const recentServiceMinutes = sample.length >= SUPERVISION_RULES.slowServiceMinSample ? mean(sample) : null;
     const countersOpen = office.counters.filter((counter) => counter.state === 'open' && counter.serviceIds.includes(service.id)).length;
@@ -247,7 +309,7 @@ export function supervisionFigures(state: SupervisionState, now: number): Superv
       withinStandardShare: shareWithinStandard(measured.map((minutes) => ({ waitingMinutes: minutes, maxWaitMinutes: service.standard.maxWaitMinutes }))),
       countersOpen,
       averageServiceMinutes: average,
-      estimatedWaitMinutes: estimateWaitMinutes({ ahead: waiting.length, openCounters: countersOpen, averageServiceMinutes: average }),
+      estimatedWaitMinutes: forecastWaitFor(forecast, { serviceId: service.id, priority: null }, now),
       servedToday: served.length,
       recentServiceMinutes,
       slow: recentServiceMinutes !== null && recentServiceMinutes > SUPERVISION_RULES.slowServiceFactor * service.standard.serviceTimeMinutes,
@@ -395,7 +457,14 @@ export function recordOfficeEvent(state: SupervisionState, event: OfficeEvent): 
   // The ticket view after a return, no-show or transfer no longer names the counter; the event happened there all the same.
   const earlier = state.ticketEvents.findLast((record) => record.ticketId === ticket.id && record.counterId !== null);
   // For a transfer, the service after it (as measures.ts records it): the ticket view already names it.
-  state.ticketEvents.push({ ticketId: ticket.id, type: event.type, at, serviceId: ticket.serviceId, counterId: ticket.counterId ?? (event.type === 'issued' ? null : (earlier?.counterId ?? null)) });
+  state.ticketEvents.push({
+    ticketId: ticket.id,
+    type: event.type,
+    at,
+    serviceId: ticket.serviceId,
+    counterId: ticket.counterId ?? (event.type === 'issued' ? null : (earlier?.counterId ?? null)),
+    priority: ticket.priority !== null,
+  });
   return false;
 }
 

@@ -11,6 +11,7 @@ import {
   expectedBusyUntil,
   forecastInputFromSnapshot,
   forecastOffice,
+  forecastWaitFor,
   forecastWaits,
   noShowShare,
 } from './wait-estimate.js';
@@ -259,24 +260,36 @@ describe('forecastWaits with probes, breaks and closing time', () => {
   });
 });
 
-describe('forecastOffice', () => {
+describe('forecastOffice and forecastWaitFor', () => {
   const t0 = Date.parse('2026-11-30T01:00:00.000Z');
-  it('rounds every wait to whole minutes and promises a new ticket of each kind its place', () => {
-    const waiting: QueueEntry[] = [0, 1, 2].map((index) => ({ id: `a${index}`, serviceId: 'A', issuedAt: t0 - 60_000, dueAt: t0 + 29 * 60_000, priority: null, issueOrder: index }));
-    const forecast = forecastOffice({
-      now: t0,
-      counters: [{ serviceIds: ['A'], priorityOnly: false, state: 'open', busyUntil: t0 + 90_000 }],
-      waiting,
-      serviceMinutes: { A: 2.4, B: 5 },
-      maxWaitMinutes: { A: 30, B: 45 },
-      priorityMaxWaitMinutes: 10,
-      walkUpMinutes: 0,
-    });
-    expect([...forecast.waits.values()]).toEqual([2, 4, 6]);
+  const waiting: QueueEntry[] = [0, 1, 2].map((index) => ({ id: `a${index}`, serviceId: 'A', issuedAt: t0 - 60_000, dueAt: t0 + 29 * 60_000, priority: null, issueOrder: index }));
+  const forecast = forecastOffice({
+    now: t0,
+    counters: [{ serviceIds: ['A'], priorityOnly: false, state: 'open', busyUntil: t0 + 90_000 }],
+    waiting,
+    serviceMinutes: { A: 2.4, B: 5 },
+    maxWaitMinutes: { A: 30, B: 45 },
+    priorityMaxWaitMinutes: 10,
+    walkUpMinutes: 0,
+  });
+
+  it('forecasts every waiting ticket and a new ticket of each kind for every service', () => {
+    expect([...forecast.waits.values()].map((minutes) => Math.round(minutes! * 10) / 10)).toEqual([1.5, 3.9, 6.3]);
     // A new regular ticket queues behind the three; a priority one is due sooner and goes first.
-    expect(forecast.newTicket.A).toEqual({ regular: 9, priority: 2 });
+    expect(forecast.newTicket.A.regular).toBeCloseTo(8.7);
+    expect(forecast.newTicket.A.priority).toBeCloseTo(1.5);
     // No counter serves B.
     expect(forecast.newTicket.B).toEqual({ regular: null, priority: null });
+  });
+
+  it('answers in whole minutes from now, for a known ticket or one the forecast has not seen', () => {
+    expect(forecastWaitFor(forecast, { id: 'a1', serviceId: 'A', priority: null }, t0)).toBe(4);
+    expect(forecastWaitFor(forecast, { id: 'a1', serviceId: 'A', priority: null }, t0 + 3 * 60_000)).toBe(1);
+    expect(forecastWaitFor(forecast, { id: 'a1', serviceId: 'A', priority: null }, t0 + 30 * 60_000)).toBe(0);
+    expect(forecastWaitFor(forecast, { id: 'unseen', serviceId: 'A', priority: 'ibu_hamil' }, t0)).toBe(2);
+    expect(forecastWaitFor(forecast, { serviceId: 'A', priority: null }, t0)).toBe(9);
+    expect(forecastWaitFor(forecast, { serviceId: 'B', priority: null }, t0)).toBeNull();
+    expect(forecastWaitFor(forecast, { serviceId: 'Z', priority: null }, t0)).toBeNull();
   });
 });
 

@@ -2,6 +2,7 @@ import { type CounterScope, type QueueEntry, canServe, compareForCall, dueTime }
 import { ticketQueueEntry } from './office-state.js';
 import { DEFAULT_ALLOWED_BREAK_MINUTES } from './counter-schedule.js';
 import { MINUTE_MS } from './time.js';
+import type { PriorityCategory } from './priority.js';
 import type { CounterState, OfficeSnapshot, PauseReason } from './views.js';
 
 /**
@@ -87,6 +88,8 @@ export interface WaitForecastInput {
 
 const FORECAST_DEFAULTS = { walkUpMinutes: 1, pausedBackInMinutes: 10, horizonMinutes: 12 * 60, noShowMinutes: 3 };
 
+/** How many of a service's latest services today make its "recent service time" (the forecast's, the board's and the supervisor's). */
+export const RECENT_SERVICES = 20;
 /** How far back the arrival rates look; long enough to smooth chance, short enough to follow the morning peak. */
 export const ARRIVAL_WINDOW_MINUTES = 30;
 /** A counter past its scheduled opening and still closed is expected this much later (late openings are usually short). */
@@ -256,12 +259,15 @@ export function expectedBusyUntil(
 export function forecastInputFromSnapshot(
   snapshot: OfficeSnapshot,
   now: number,
-  options: Pick<WaitForecastInput, 'arrivalsPerMinute' | 'walkUpMinutes' | 'pausedBackInMinutes' | 'horizonMinutes'> = {},
+  options: Pick<WaitForecastInput, 'arrivalsPerMinute' | 'walkUpMinutes' | 'pausedBackInMinutes' | 'horizonMinutes'> & {
+    /** Per service id, fresher averages than the snapshot's. */
+    serviceMinutes?: Readonly<Record<string, number>>;
+  } = {},
 ): WaitForecastInput {
   const serviceMinutes: Record<string, number> = {};
   const maxWaitMinutes: Record<string, number> = {};
   for (const service of snapshot.services) {
-    serviceMinutes[service.id] = service.averageServiceMinutes;
+    serviceMinutes[service.id] = options.serviceMinutes?.[service.id] ?? service.averageServiceMinutes;
     maxWaitMinutes[service.id] = service.standard.maxWaitMinutes;
   }
   const counters: ForecastCounter[] = snapshot.counters.map((counter) => {
@@ -276,8 +282,9 @@ export function forecastInputFromSnapshot(
       : null;
     return { serviceIds: counter.serviceIds, priorityOnly: counter.priorityOnly, state: counter.state, busyUntil };
   });
+  const { serviceMinutes: _fresher, ...rest } = options;
   return {
-    ...options,
+    ...rest,
     now,
     counters,
     waiting: snapshot.waiting.map(ticketQueueEntry),
@@ -338,19 +345,20 @@ export function noShowShare(calls: number, noShows: number): number {
   return calls >= MIN_CALLS_FOR_NO_SHOW_SHARE ? Math.min(1, noShows / calls) : 0;
 }
 
-/** The whole office's forecast at one moment: every waiting ticket, and a ticket taken now for each service. */
+/** The whole office's forecast at one moment, in minutes from `at` (not rounded). */
 export interface OfficeForecast {
   at: number;
-  /** Whole minutes per waiting ticket id; null where no counter can serve it. */
+  /** Per waiting ticket id; null where no counter can serve it. */
   waits: ReadonlyMap<string, number | null>;
   /** Per service id: the wait of a regular and of a priority ticket taken at `at`. */
   newTicket: Readonly<Record<string, { regular: number | null; priority: number | null }>>;
+  /** Per service id: the average service time it assumed (recent, or the standard). */
+  serviceMinutes: Readonly<Record<string, number>>;
 }
 
 /**
  * `forecastWaits` for the office, with a probe for a new regular and a new priority ticket of
- * every service (so the kiosk and the board can promise a time to whoever comes next),
- * rounded to whole minutes.
+ * every service, so the kiosk and the board can promise a time to whoever comes next.
  */
 export function forecastOffice(input: WaitForecastInput): OfficeForecast {
   const serviceIds = Object.keys(input.maxWaitMinutes);
@@ -363,10 +371,21 @@ export function forecastOffice(input: WaitForecastInput): OfficeForecast {
     }),
   );
   const raw = forecastWaits({ ...input, probes: [...(input.probes ?? []), ...probes] });
-  const whole = (minutes: number | null | undefined) => (minutes === null || minutes === undefined ? null : Math.round(minutes));
   const waits = new Map<string, number | null>();
-  for (const entry of input.waiting) waits.set(entry.id, whole(raw.get(entry.id)));
+  for (const entry of input.waiting) waits.set(entry.id, raw.get(entry.id) ?? null);
   const newTicket: Record<string, { regular: number | null; priority: number | null }> = {};
-  for (const serviceId of serviceIds) newTicket[serviceId] = { regular: whole(raw.get(probeId(serviceId, 'regular'))), priority: whole(raw.get(probeId(serviceId, 'priority'))) };
-  return { at: input.now, waits, newTicket };
+  for (const serviceId of serviceIds) newTicket[serviceId] = { regular: raw.get(probeId(serviceId, 'regular')) ?? null, priority: raw.get(probeId(serviceId, 'priority')) ?? null };
+  return { at: input.now, waits, newTicket, serviceMinutes: input.serviceMinutes };
+}
+
+/**
+ * The estimate in whole minutes from `now` for a waiting ticket, or (with no id, or one the
+ * forecast has not seen: issued, returned or transferred since) for a ticket taken now, from a
+ * forecast made a little earlier; the time since then is taken off.
+ */
+export function forecastWaitFor(forecast: OfficeForecast, ticket: { id?: string; serviceId: string; priority: PriorityCategory | null }, now: number): number | null {
+  const known = ticket.id !== undefined && forecast.waits.has(ticket.id);
+  const minutes = known ? forecast.waits.get(ticket.id!)! : (forecast.newTicket[ticket.serviceId]?.[ticket.priority ? 'priority' : 'regular'] ?? null);
+  if (minutes === null) return null;
+  return Math.max(0, Math.round(minutes - (now - forecast.at) / MINUTE_MS));
 }

@@ -9,6 +9,7 @@ import {
   type ForecastCounter,
   MINUTE_MS,
   type QueueEntry,
+  RECENT_SERVICES,
   type WaitForecastInput,
   arrivalRates,
   averageServiceMinutes,
@@ -80,7 +81,6 @@ type NewEvent = { at: number; kind: 'arrival'; arrival: Arrival } | { at: number
 type SimEvent = NewEvent & { order: number };
 
 /** Recent service times and arrivals the estimates may use: what the API could know at that moment. */
-const RECENT_SERVICES = 20;
 const WALK_UP_MINUTES = 1;
 const NO_SHOW_MINUTES = 3;
 
@@ -188,7 +188,8 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
     const place = placeInQueue(entries, ticket.entry.id)!;
     const naive = estimateWaitMinutes({ ahead: place - 1, openCounters: openFor, averageServiceMinutes: average[service] });
 
-    const since = Math.max(now - ARRIVAL_WINDOW_MINUTES, trace.arrivals[0]?.atMinute ?? 0);
+    // As the API does: over the last half hour, or since the office opened if later.
+    const since = Math.max(now - ARRIVAL_WINDOW_MINUTES, 0);
     const counts = new Map<string, { serviceId: string; priority: boolean; count: number }>();
     for (const seen of issued) {
       if (seen.at < since || seen.at >= now) continue;

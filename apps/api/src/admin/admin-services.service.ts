@@ -3,25 +3,20 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AdminServiceView, StaffView } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { nextOfficeSeq } from '../database/office-sequence.js';
+import { type ServiceStandardRow, serviceStandardFromRow } from '../offices/office-queries.js';
 import { fieldConflict, violatedConstraint } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminOfficesService } from './admin-offices.service.js';
 import { AuditTrail } from './audit-trail.js';
 import type { CreateServiceDto, UpdateServiceDto } from './dto/service.dto.js';
 
-interface ServiceRow {
+interface ServiceRow extends ServiceStandardRow {
   id: string;
   office_id: string;
   code: string;
   name: string;
   active: boolean;
   sort_order: number;
-  max_wait_minutes: number;
-  service_time_minutes: number;
-  cost_rupiah: number;
-  requirements: string[];
-  completion_time: string;
-  daily_quota: number | null;
 }
 
 const SELECT = `SELECT id, office_id, code, name, active, sort_order, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota FROM services`;
@@ -34,14 +29,7 @@ function toView(row: ServiceRow): AdminServiceView {
     name: row.name,
     active: row.active,
     sortOrder: row.sort_order,
-    standard: {
-      maxWaitMinutes: row.max_wait_minutes,
-      serviceTimeMinutes: row.service_time_minutes,
-      costRupiah: row.cost_rupiah,
-      requirements: row.requirements,
-      completionTime: row.completion_time,
-      dailyQuota: row.daily_quota,
-    },
+    standard: serviceStandardFromRow(row),
   };
 }
 

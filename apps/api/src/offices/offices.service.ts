@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type CallView, type CounterView, type OfficeSnapshot, type OfficeView, type PauseReason, type ServiceView, formatTicketNumber } from '@loket/domain';
+import { type CallView, type CounterView, type OfficeForecast, type OfficeSnapshot, type OfficeView, type PauseReason, type ServiceView, formatTicketNumber } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
+import { WaitForecastService } from '../forecast/wait-forecast.service.js';
 import { TICKET_VIEW_SELECT, type TicketViewRow, toTicketView } from '../tickets/ticket-views.js';
 import { OfficeEntity } from './office.entity.js';
 import { serviceViews, toOfficeView } from './office-queries.js';
@@ -36,6 +37,7 @@ export class OfficesService {
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly forecasts: WaitForecastService,
   ) {}
 
   async list(): Promise<OfficeView[]> {
@@ -57,20 +59,22 @@ export class OfficesService {
 
   async services(slug: string): Promise<ServiceView[]> {
     const office = await this.bySlug(slug);
-    return serviceViews(this.db.manager, office, this.clock.now());
+    return serviceViews(this.db.manager, office, this.clock.now(), await this.forecasts.forOffice(office));
   }
 
   /**
    * Everything a screen starts from. Read in one repeatable-read transaction, so the
    * state and its sequence number agree: every event after it carries a higher number.
    */
-  snapshotBySlug(slug: string): Promise<OfficeSnapshot> {
-    return this.db.transaction('REPEATABLE READ', async (manager) => this.snapshot(manager, await this.bySlug(slug, manager)));
+  async snapshotBySlug(slug: string): Promise<OfficeSnapshot> {
+    // The forecast is read before the transaction, on a connection of its own (PGlite has one).
+    const forecast = await this.forecasts.forOffice(await this.bySlug(slug));
+    return this.db.transaction('REPEATABLE READ', async (manager) => this.snapshot(manager, await this.bySlug(slug, manager), forecast));
   }
 
-  private async snapshot(manager: EntityManager, office: OfficeEntity): Promise<OfficeSnapshot> {
+  private async snapshot(manager: EntityManager, office: OfficeEntity, forecast: OfficeForecast): Promise<OfficeSnapshot> {
     const now = this.clock.now();
-    const services = await serviceViews(manager, office, now);
+    const services = await serviceViews(manager, office, now, forecast);
     const counters = await this.counterViews(manager, office.id);
     const waiting = await manager.query<TicketViewRow[]>(
       `${TICKET_VIEW_SELECT} WHERE t.office_id = $1 AND t.status = 'waiting' ORDER BY t.due_at, t.issued_at, t.issue_order`,

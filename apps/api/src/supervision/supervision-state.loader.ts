@@ -30,9 +30,10 @@ export class SupervisionStateLoader {
     const day = serviceDay(now, timeZone);
     const dayStart = new Date(localTimeToInstant(day, '00:00', timeZone));
     const [ticketEvents, counterEvents, staffing] = await Promise.all([
-      this.db.query<{ ticket_id: string; type: TicketEventType; at: Date; service_id: string; counter_id: string | null }[]>(
-        `SELECT ticket_id, type, at, service_id, counter_id FROM ticket_events
-         WHERE office_id = $1 AND at >= $2 AND seq <= $3 ORDER BY id`,
+      this.db.query<{ ticket_id: string; type: TicketEventType; at: Date; service_id: string; counter_id: string | null; priority: boolean }[]>(
+        `SELECT e.ticket_id, e.type, e.at, e.service_id, e.counter_id, t.priority IS NOT NULL AS priority
+         FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+         WHERE e.office_id = $1 AND e.at >= $2 AND e.seq <= $3 ORDER BY e.id`,
         [officeId, dayStart, office.seq],
       ),
       this.db.query<{ counter_id: string; type: CounterEventType; at: Date; reason: string | null }[]>(
@@ -53,7 +54,7 @@ export class SupervisionStateLoader {
       office,
       day,
       staffing: staffing.map((row) => ({ counterId: row.id, schedule: row.schedule, staffId: row.staff_id, staffName: row.staff_name })),
-      ticketEvents: ticketEvents.map((row) => ({ ticketId: row.ticket_id, type: row.type, at: row.at.getTime(), serviceId: row.service_id, counterId: row.counter_id })),
+      ticketEvents: ticketEvents.map((row) => ({ ticketId: row.ticket_id, type: row.type, at: row.at.getTime(), serviceId: row.service_id, counterId: row.counter_id, priority: row.priority })),
       counterEvents: counterEvents.map((row) => ({ counterId: row.counter_id, type: row.type, at: row.at.getTime(), reason: row.reason })),
     };
   }

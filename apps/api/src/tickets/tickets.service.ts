@@ -4,7 +4,6 @@ import {
   type ChecklistSubmission,
   type InteractionOutcome,
   type PriorityCategory,
-  type QueueEntry,
   type TicketAction,
   type TicketChange,
   TicketEventType,
@@ -13,9 +12,8 @@ import {
   type TrackedTicketView,
   assertReinstatable,
   dueTime,
-  estimateWaitMinutes,
+  forecastWaitFor,
   nextStatus,
-  placeInQueue,
   serviceDay,
 } from '@loket/domain';
 import { ChecklistsService } from '../checklists/checklists.service.js';
@@ -23,7 +21,7 @@ import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
 import { type LockedCounter, assertCounterFree, assertWorkingCounter, lockCounter } from '../counters/counter-lock.js';
 import { nextOfficeSeq } from '../database/office-sequence.js';
-import { serviceViews } from '../offices/office-queries.js';
+import { WaitForecastService } from '../forecast/wait-forecast.service.js';
 import type { OfficeEntity } from '../offices/office.entity.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
@@ -66,6 +64,7 @@ export class TicketsService {
     private readonly offices: OfficesService,
     private readonly publisher: OfficeEventsPublisher,
     private readonly checklists: ChecklistsService,
+    private readonly forecasts: WaitForecastService,
   ) {}
 
   /**
@@ -96,7 +95,8 @@ export class TicketsService {
     const now = this.clock.now();
     const priority = request.priority ?? null;
     const due = new Date(dueTime(now.getTime(), service.max_wait_minutes, priority, office.priorityMaxWaitMinutes));
-    let issued: { id: string; issue_order: string; number: number; seq: string } | undefined;
+    const trackingCode = newTrackingCode();
+    let issued: { id: string; issue_order: string; number: number; seq: string; ahead: number } | undefined;
     try {
       [issued] = await this.db.query(
         `WITH num AS (
@@ -116,7 +116,11 @@ export class TicketsService {
            SELECT ticket.id, $4, $11, $7, 'citizen', $1, $12, bumped.seq FROM ticket, bumped
            RETURNING seq
          )
-         SELECT ticket.id, ticket.issue_order, ticket.number, event.seq FROM ticket, event`,
+         -- The statement does not see its own new row, so this counts the tickets ahead of it (its place - 1).
+         SELECT ticket.id, ticket.issue_order, ticket.number, event.seq,
+                (SELECT count(*)::int FROM tickets w
+                 WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) < ($8, $7, ticket.issue_order)) AS ahead
+         FROM ticket, event`,
         [
           service.id,
           serviceDay(now, office.timeZone),
@@ -126,7 +130,7 @@ export class TicketsService {
           priority,
           now,
           due,
-          newTrackingCode(),
+          trackingCode,
           idempotencyKey,
           TicketEventType.issued,
           JSON.stringify({ priority }),
@@ -168,7 +172,20 @@ export class TicketsService {
       recall_count: 0,
     });
     this.publisher.publish(office.id, { seq: Number(issued.seq), at: now.toISOString(), kind: 'ticket', type: TicketEventType.issued, ticket, call: null, fromServiceId: null });
-    return this.trackedView(ticket.id, office);
+    // A forecast read up to a second ago is good enough for a new ticket (its "new ticket" probe),
+    // so a burst of issues does not read the whole queue once each.
+    const forecast = await this.forecasts.forOffice(office, { acceptAgeMs: ISSUE_FORECAST_AGE_MS });
+    return {
+      ...ticket,
+      trackingCode,
+      officeSlug: office.slug,
+      officeName: office.name,
+      serviceName: service.name,
+      counterName: null,
+      placeInQueue: issued.ahead + 1,
+      estimatedWaitMinutes: forecastWaitFor(forecast, ticket, this.clock.now().getTime()),
+      surveySubmitted: false,
+    };
   }
 
   /** The phone page's view of a ticket, by its tracking code. */
@@ -449,21 +466,14 @@ export class TicketsService {
     let place: number | null = null;
     let estimate: number | null = null;
     if (row.status === 'waiting') {
-      const waiting = await manager.query<{ id: string; service_id: string; issued_at: Date; due_at: Date; issue_order: string; priority: PriorityCategory | null }[]>(
-        `SELECT id, service_id, issued_at, due_at, issue_order, priority FROM tickets WHERE office_id = $1 AND service_id = $2 AND status = 'waiting'`,
-        [office.id, row.service_id],
+      const [{ ahead }] = await manager.query<{ ahead: number }[]>(
+        `SELECT count(*)::int AS ahead FROM tickets w
+         WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) < ($2, $3, $4)`,
+        [row.service_id, row.due_at, row.issued_at, row.issue_order],
       );
-      const entries: QueueEntry[] = waiting.map((w) => ({
-        id: w.id,
-        serviceId: w.service_id,
-        issuedAt: w.issued_at.getTime(),
-        dueAt: w.due_at.getTime(),
-        issueOrder: Number(w.issue_order),
-        priority: w.priority,
-      }));
-      place = placeInQueue(entries, row.id);
-      const [service] = await serviceViews(manager, office, this.clock.now(), row.service_id);
-      estimate = place === null ? null : estimateWaitMinutes({ ahead: place - 1, openCounters: service.countersOpen, averageServiceMinutes: service.averageServiceMinutes });
+      place = ahead + 1;
+      const forecast = await this.forecasts.forOffice(office);
+      estimate = forecastWaitFor(forecast, { id: row.id, serviceId: row.service_id, priority: row.priority }, this.clock.now().getTime());
     }
     return {
       ...toTicketView(row),
@@ -478,6 +488,9 @@ export class TicketsService {
     };
   }
 }
+
+/** How old (real time) a forecast may be to answer a ticket just issued. */
+const ISSUE_FORECAST_AGE_MS = 1000;
 
 const EVENT_FOR_ACTION: Record<TicketAction, TicketEventType> = {
   call: TicketEventType.called,

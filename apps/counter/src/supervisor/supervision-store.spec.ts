@@ -101,7 +101,8 @@ describe('the supervision store', () => {
   it('moves the live figures with each office event, computed by the domain', () => {
     const store = useSupervisionStore();
     store.hydrate(snapshot(5, [ticket('1')]), ms(1));
-    expect(store.figures?.services[0]).toMatchObject({ waitingNow: 1, estimatedWaitMinutes: 10 });
+    // One ahead at the open counter: the walk-up (1 min) and the 10-minute standard.
+    expect(store.figures?.services[0]).toMatchObject({ waitingNow: 1, estimatedWaitMinutes: 11 });
 
     store.apply(change(6, 'issued', ticket('2', { issuedAt: at(2) }), 2), ms(2));
     store.apply(change(7, 'called', ticket('1', { status: 'called', counterId: 'c1', calledAt: at(12) }), 12), ms(12));

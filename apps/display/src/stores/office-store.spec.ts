@@ -17,15 +17,33 @@ describe('useOfficeStore', () => {
     expect(store.waiting.map((t) => t.id)).toEqual(['t-early', 't-2']);
   });
 
-  it('counts waiting tickets per service with an estimate from the open counters', () => {
+  it('counts waiting tickets and open counters per service as events arrive, with the estimate the API gave', () => {
     const store = useOfficeStore();
-    store.hydrate(snapshot());
+    const base = snapshot();
+    store.hydrate({ ...base, services: [{ ...base.services[0], estimatedWaitMinutes: 7 }, base.services[1]] });
 
     for (let n = 1; n <= 4; n++) store.apply(change(10 + n, 'issued', ticket(n)));
 
     const a = store.serviceLoad.find((s) => s.code === 'A')!;
-    expect(a).toMatchObject({ waitingCount: 4, countersOpen: 2, estimatedWaitMinutes: 20, issuedToday: 4, quotaReached: true });
-    expect(store.serviceLoad.find((s) => s.code === 'B')).toMatchObject({ waitingCount: 0, estimatedWaitMinutes: 0 });
+    expect(a).toMatchObject({ waitingCount: 4, countersOpen: 2, estimatedWaitMinutes: 7, issuedToday: 4, quotaReached: true });
+    expect(store.serviceLoad.find((s) => s.code === 'B')).toMatchObject({ waitingCount: 0, estimatedWaitMinutes: null });
+  });
+
+  it('takes fresh estimates without touching the live counts, and forgets them with the office', () => {
+    const store = useOfficeStore();
+    store.hydrate(snapshot({ waiting: [ticket(1)] }));
+
+    store.setEstimates([
+      { id: 'svc-a', estimatedWaitMinutes: 12 },
+      { id: 'svc-b', estimatedWaitMinutes: 0 },
+    ]);
+
+    expect(store.serviceLoad.map((s) => [s.code, s.waitingCount, s.estimatedWaitMinutes])).toEqual([
+      ['A', 1, 12],
+      ['B', 0, 0],
+    ]);
+    store.reset();
+    expect(store.serviceLoad).toEqual([]);
   });
 
   it('shows a called ticket at its counter, records the call, tells listeners, and clears the counter when done', () => {

@@ -4,7 +4,6 @@ import {
   MAX_RECENT_CALLS,
   OfficeFeed,
   type FeedDecision,
-  estimateWaitMinutes,
   type CallView,
   type ServiceView,
   type OfficeEvent,
@@ -34,7 +33,13 @@ export const useOfficeStore = defineStore('office', () => {
   const counters = computed(() => snapshot.value?.counters ?? []);
   const services = computed(() => snapshot.value?.services ?? []);
   const recentCalls = computed(() => snapshot.value?.recentCalls ?? []);
-  /** Each service with its waiting count, open counters and estimate as of the latest event. */
+  /**
+   * The wait a ticket taken now would have, per service id: the API's forecast of the whole
+   * office (it alone knows pause starts, schedules and recent arrivals), from the snapshot and
+   * then from `setEstimates` as they are fetched again.
+   */
+  const estimates = ref<Record<string, number | null>>({});
+  /** Each service with its waiting count and open counters as of the latest event, and the latest estimate. */
   const serviceLoad = computed<ServiceView[]>(() => {
     const state = snapshot.value;
     if (!state) return [];
@@ -43,10 +48,13 @@ export const useOfficeStore = defineStore('office', () => {
     return state.services.map((service) => {
       const waitingCount = waitingBy.get(service.id) ?? 0;
       const countersOpen = state.counters.filter((counter) => counter.state === 'open' && counter.serviceIds.includes(service.id)).length;
-      const estimatedWaitMinutes = estimateWaitMinutes({ ahead: waitingCount, openCounters: countersOpen, averageServiceMinutes: service.averageServiceMinutes });
-      return { ...service, waitingCount, countersOpen, estimatedWaitMinutes };
+      return { ...service, waitingCount, countersOpen, estimatedWaitMinutes: estimates.value[service.id] ?? null };
     });
   });
+
+  function setEstimates(services: readonly Pick<ServiceView, 'id' | 'estimatedWaitMinutes'>[]): void {
+    estimates.value = Object.fromEntries(services.map((service) => [service.id, service.estimatedWaitMinutes]));
+  }
   // Told of every call and recall as it is applied (the board speaks them); not reactive state.
   const callListeners = new Set<CallListener>();
   const eventListeners = new Set<EventListener>();
@@ -64,6 +72,7 @@ export const useOfficeStore = defineStore('office', () => {
 
   function hydrate(next: OfficeSnapshot): void {
     snapshot.value = next;
+    setEstimates(next.services);
     // The feed mutates the reactive copy, so every screen bound to it follows.
     feed.hydrate(snapshot.value, notify);
     needsResync.value = feed.resyncNeeded;
@@ -71,6 +80,7 @@ export const useOfficeStore = defineStore('office', () => {
 
   function reset(): void {
     snapshot.value = null;
+    estimates.value = {};
     feed.reset();
     needsResync.value = false;
   }
@@ -86,5 +96,5 @@ export const useOfficeStore = defineStore('office', () => {
     for (const listener of eventListeners) listener(event);
   }
 
-  return { snapshot, needsResync, office, seq, waiting, counters, services, serviceLoad, recentCalls, hydrate, reset, apply, onCall, onEvent };
+  return { snapshot, needsResync, office, seq, waiting, counters, services, serviceLoad, recentCalls, hydrate, reset, apply, setEstimates, onCall, onEvent };
 });

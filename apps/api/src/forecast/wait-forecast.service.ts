@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { type OfficeForecast, forecastOffice } from '@loket/domain';
+import { Clock } from '../clock/clock.js';
+import { type ForecastOffice, readForecastInput } from './forecast-input.query.js';
+
+/** An office as the forecast is asked for it: `seq` is its sequence number as the caller last read it. */
+export interface ForecastRequest extends ForecastOffice {
+  seq: string | number;
+}
+
+interface Computed {
+  /** Every event up to this sequence number was committed before the forecast read the office. */
+  seq: number;
+  forecast: OfficeForecast;
+  /** Real time it was read (performance.now()), for `acceptAgeMs`. */
+  readAt: number;
+}
+
+interface Pending {
+  seq: number;
+  promise: Promise<Computed>;
+}
+
+interface OfficeSlot {
+  latest: Computed | null;
+  running: Pending | null;
+  queued: Pending | null;
+}
+
+/**
+ * The office's wait forecast (libs/domain `forecastOffice`), kept per office in this
+ * instance. It reads every waiting ticket of the office, so it is not read per request:
+ * a forecast serves every request until the office's sequence number moves on (or
+ * `MAX_CLOCK_AGE_MS` passes with nothing happening, since time alone moves the forecast).
+ * At most one read per office runs at a time; requests arriving meanwhile share the next
+ * one, so a burst of a thousand phones costs two reads, not a thousand.
+ */
+@Injectable()
+export class WaitForecastService {
+  static readonly MAX_CLOCK_AGE_MS = 30_000;
+  private readonly offices = new Map<string, OfficeSlot>();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * A forecast that has seen every event up to `office.seq`, or, when `acceptAgeMs` is
+   * given, any forecast read less than that long ago (real time): enough for a ticket just
+   * issued, whose wait is the forecast's "new ticket" for its service.
+   */
+  async forOffice(office: ForecastRequest, options: { acceptAgeMs?: number } = {}): Promise<OfficeForecast> {
+    const seq = Number(office.seq);
+    const slot = this.slot(office.id);
+    const latest = slot.latest;
+    if (latest) {
+      const fresh = latest.seq >= seq && this.clock.now().getTime() - latest.forecast.at < WaitForecastService.MAX_CLOCK_AGE_MS;
+      const recentEnough = options.acceptAgeMs !== undefined && performance.now() - latest.readAt < options.acceptAgeMs;
+      if (fresh || recentEnough) return latest.forecast;
+    }
+    return (await this.read(office, seq)).forecast;
+  }
+
+  private read(office: ForecastOffice, seq: number): Promise<Computed> {
+    const slot = this.slot(office.id);
+    if (slot.running && slot.running.seq >= seq) return slot.running.promise;
+    if (slot.queued) {
+      slot.queued.seq = Math.max(slot.queued.seq, seq);
+      return slot.queued.promise;
+    }
+    if (!slot.running) return this.start(slot, office, seq).promise;
+    // A read is running but began before `seq` was committed: the next one starts when it ends.
+    const queued: Pending = {
+      seq,
+      promise: slot.running.promise
+        .catch(() => undefined)
+        .then(() => {
+          slot.queued = null;
+          return this.start(slot, office, queued.seq).promise;
+        }),
+    };
+    slot.queued = queued;
+    return queued.promise;
+  }
+
+  private start(slot: OfficeSlot, office: ForecastOffice, seq: number): Pending {
+    const running: Pending = {
+      seq,
+      promise: (async () => {
+        const readAt = performance.now();
+        const input = await readForecastInput(this.db.manager, office, this.clock.now());
+        const computed = { seq, forecast: forecastOffice(input), readAt };
+        if (!slot.latest || slot.latest.seq <= seq) slot.latest = computed;
+        return computed;
+      })().finally(() => {
+        if (slot.running === running) slot.running = null;
+      }),
+    };
+    slot.running = running;
+    return running;
+  }
+
+  private slot(officeId: string): OfficeSlot {
+    let slot = this.offices.get(officeId);
+    if (!slot) this.offices.set(officeId, (slot = { latest: null, running: null, queued: null }));
+    return slot;
+  }
+}

@@ -1,0 +1,87 @@
+import { type TicketView, placeInQueue } from '@loket/domain';
+import { type OfficeFixture, createOffice } from './support/fixtures.js';
+import { client } from './support/http.js';
+import { type TestApp, startTestApp } from './support/test-app.js';
+
+describe('the wait forecast the kiosk, the board and the phone are given', () => {
+  let t: TestApp;
+  let api: ReturnType<typeof client>;
+  let office: OfficeFixture;
+  const start = '2026-11-30T01:00:00.000Z'; // Monday 08:00 in Jakarta
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = client(t.url);
+  }, 180_000);
+  afterAll(() => t.close());
+
+  beforeEach(async () => {
+    t.clock.set(start);
+    office = await createOffice(t, {
+      services: [
+        { code: 'A', maxWaitMinutes: 60, serviceTimeMinutes: 10 },
+        { code: 'B', maxWaitMinutes: 15, serviceTimeMinutes: 5 },
+      ],
+      counters: [
+        { number: 1, services: ['A', 'B'] },
+        { number: 2, services: ['A'] },
+      ],
+    });
+  });
+
+  const issue = async (code: string, priority?: string) => (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[code], ...(priority ? { priority } : {}) })).body;
+  const track = async (ticket: { trackingCode: string }) => (await api.get(`/tickets/track/${ticket.trackingCode}`)).body;
+  const open = async (n: number) => expect((await api.post(`/counters/${office.counters[n]}/open`, undefined, office.officers[n].token)).status).toBe(200);
+  const estimates = async () => Object.fromEntries(((await api.get(`/offices/${office.slug}/services`)).body as { code: string; estimatedWaitMinutes: number | null }[]).map((s) => [s.code, s.estimatedWaitMinutes]));
+
+  it('sees the tickets of another service due sooner at a shared counter, which a count of one queue cannot', async () => {
+    const a1 = await issue('A');
+    await issue('B');
+    await issue('B');
+    // Half an hour on, with no arrivals in the last half hour to foresee.
+    t.clock.advanceMinutes(31);
+    await open(1);
+
+    // Nobody is ahead of A-001 in its own queue, but both B tickets are due sooner at Loket 1: 5 + 1 minutes each.
+    expect(await track(a1)).toMatchObject({ placeInQueue: 1, estimatedWaitMinutes: 12 });
+    // A new A ticket comes after A-001 (12 + 10 + 1); a new B ticket is due before A-001, so after the two B tickets.
+    expect(await estimates()).toEqual({ A: 23, B: 12 });
+    const board = (await api.get(`/offices/${office.slug}/board`)).body as { services: { code: string; estimatedWaitMinutes: number | null }[] };
+    expect(Object.fromEntries(board.services.map((s) => [s.code, s.estimatedWaitMinutes]))).toEqual({ A: 23, B: 12 });
+
+    // A second counter for A opens: the very next answer knows it, though the clock has not moved.
+    await open(2);
+    expect(await track(a1)).toMatchObject({ estimatedWaitMinutes: 0 });
+    expect((await estimates()).A).toBe(11);
+  });
+
+  it('promises no time while no counter for the service is open or expected, and counts from a scheduled opening', async () => {
+    const a1 = await issue('A');
+    expect(await track(a1)).toMatchObject({ placeInQueue: 1, estimatedWaitMinutes: null });
+
+    // Loket 2 is scheduled from 08:30 on Mondays.
+    await t.db.query(`UPDATE counters SET schedule = '[{"weekday": 1, "opens": "08:30", "closes": "15:00"}]' WHERE id = $1`, [office.counters[2]]);
+    t.clock.advanceMinutes(1);
+    expect(await track(a1)).toMatchObject({ estimatedWaitMinutes: 29 });
+  });
+
+  it('places each waiting ticket as the who-is-next rule would call it', async () => {
+    const issued: { id: string; trackingCode: string }[] = [];
+    const pattern: (string | undefined)[] = [undefined, 'lanjut_usia', undefined, undefined, 'disabilitas', undefined, 'ibu_hamil', undefined];
+    for (const [index, priority] of pattern.entries()) {
+      issued.push(await issue(index % 3 === 2 ? 'B' : 'A', priority));
+      t.clock.advanceMinutes(index % 2 === 0 ? 1 : 7);
+    }
+    const waiting = ((await api.get(`/offices/${office.slug}/board`)).body as { waiting: TicketView[] }).waiting.map((ticket) => ({
+      id: ticket.id,
+      serviceId: ticket.serviceId,
+      issuedAt: Date.parse(ticket.issuedAt),
+      dueAt: Date.parse(ticket.dueAt),
+      priority: ticket.priority,
+      issueOrder: ticket.issueOrder,
+    }));
+    for (const ticket of issued) expect((await track(ticket)).placeInQueue).toBe(placeInQueue(waiting, ticket.id));
+    // And the order is not simply the order of issue: a priority ticket passed someone.
+    expect(issued.some((ticket, index) => placeInQueue(waiting, ticket.id)! < issued.slice(0, index).filter((other) => waiting.find((w) => w.id === other.id)!.serviceId === waiting.find((w) => w.id === ticket.id)!.serviceId).length + 1)).toBe(true);
+  });
+});
