@@ -202,6 +202,24 @@ describe('the counter desk: checklists, queue and the officer’s own day', () =
     expect(other.body).toMatchObject({ served: 0, averageServiceMinutes: null, etiquette: { compliance: null }, lateOpenings: [], idleWhileWaitingMinutes: 0 });
   });
 
+  it('keeps a supervisor’s observation out of the officer’s own etiquette figure', async () => {
+    expect((await open(1)).status).toBe(200);
+    await issue('A');
+    const id = await serve(1);
+    const observed = await api.post(
+      `/offices/${office.slug}/supervision/observations`,
+      { counterId: office.counters[1], answers: [...all(INTERACTION.slice(0, 2)), ...all(INTERACTION.slice(2), 'not_checked')] },
+      office.supervisor.token,
+    );
+    expect(observed.status).toBe(201);
+    expect((await api.post(`/tickets/${id}/finish`, finishBody(), officer(1))).status).toBe(200);
+
+    // Only the officer's one-key self-check: 5 of 5, one interaction; the observation's 2 of 5 weighs apart.
+    const today = await api.get('/staff/me/today', officer(1));
+    expect(today.body.etiquette).toEqual({ checked: 5, applicable: 5, compliance: 1, interactionsAnswered: 1, oneKey: 1 });
+    expect(today.body.outcomes).toEqual({ selesai: 1 });
+  });
+
   it('still opens and finishes without a checklist for API clients that send none', async () => {
     expect((await open(1)).status).toBe(200);
     await issue('A');

@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { type OnGatewayInit, SubscribeMessage, WebSocketGateway, MessageBody, ConnectedSocket } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import {
@@ -13,19 +14,27 @@ import {
   staffRoom,
 } from '@loket/domain';
 import { assertOfficeAccess } from '../common/office-access.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { toErrorBody } from '../common/error-filter.js';
 import { SLUG_PATTERN } from '../common/param-pipes.js';
 import { OfficesService } from '../offices/offices.service.js';
+import { defaultRateLimits } from '../rate-limit/rate-limit-config.js';
 import { SupervisionService } from '../supervision/supervision.service.js';
 import { OfficeEventsPublisher, type RealtimeServer } from './office-events.publisher.js';
 import { StaffEventsPublisher } from './staff-events.publisher.js';
 import { StaffSocketAuth } from './staff-socket-auth.js';
+import { MessageBudget, socketOriginAllowed } from './socket-guards.js';
 
 type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 function invalid(message: string): Ack<never> {
   return { ok: false, error: { statusCode: 400, error: 'Bad Request', message, code: 'validation_failed' } };
 }
+
+const TOO_MANY_MESSAGES: Ack<never> = {
+  ok: false,
+  error: { statusCode: 429, error: 'Too Many Requests', message: 'Too many messages on this connection; try again in a second', code: 'rate_limited', details: { retryAfterSeconds: 1 } },
+};
 
 /** Checks a subscribe/resync message at the edge: exactly `{ officeSlug }`, nothing else. */
 function parseSubscribeRequest(body: unknown): SubscribeRequest | string {
@@ -51,11 +60,44 @@ export class RealtimeGateway implements OnGatewayInit {
     private readonly staffPublisher: StaffEventsPublisher,
     private readonly staffAuth: StaffSocketAuth,
     private readonly supervision: SupervisionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: RealtimeServer): void {
     this.publisher.attach(server);
     this.staffPublisher.attach(server);
+    this.guard(server);
+  }
+
+  /**
+   * The socket's share of the HTTP side's protections: the CORS_ORIGINS allow-list (set on
+   * the engine here because the decorator's options are fixed before the config is read),
+   * and a per-socket message budget, off with RATE_LIMIT=off like the request limits.
+   */
+  private guard(server: RealtimeServer): void {
+    const allowList = new Set(this.config.corsOrigins ?? []);
+    server.engine.opts.allowRequest = (request, decide) => {
+      const allowed = socketOriginAllowed(request, allowList);
+      decide(allowed ? null : 'Origin not allowed', allowed);
+    };
+    server.engine.on('headers', (headers: Record<string, string>, request: { headers: { origin?: string } }) => {
+      const origin = request.headers.origin;
+      if (origin === undefined || !allowList.has(origin)) return;
+      headers['Access-Control-Allow-Origin'] = origin;
+      headers['Vary'] = 'Origin';
+    });
+
+    if (!(this.config.rateLimits ?? defaultRateLimits(true)).enabled) return;
+    server.use((socket, next) => {
+      const budget = new MessageBudget(Date.now());
+      socket.use((packet, pass) => {
+        if (budget.take(Date.now())) return pass();
+        // Refused like an invalid message, and the socket stays up: a client that slows down goes on.
+        const ack = packet[packet.length - 1];
+        if (typeof ack === 'function') (ack as (result: Ack<never>) => void)(TOO_MANY_MESSAGES);
+      });
+      next();
+    });
   }
 
   /**

@@ -117,13 +117,15 @@ export class OfficerDayService {
   }
 
   private async etiquette(staffId: string, dayStart: Date, dayEnd: Date): Promise<Pick<OfficerTodayView, 'etiquette' | 'outcomes'>> {
+    // The officer's own checks only: a supervisor's observation weighs more and is kept apart
+    // (DESIGN), so it must not be averaged into the figure the officer sees as theirs.
     const answers = await this.db.query<{ answer: ChecklistAnswer }[]>(
       `SELECT a.answer FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id
-       WHERE r.subject_staff_id = $1 AND r.at >= $2 AND r.at < $3`,
+       WHERE r.subject_staff_id = $1 AND r.at >= $2 AND r.at < $3 AND r.method <> 'observed'`,
       [staffId, dayStart, dayEnd],
     );
     const responses = await this.db.query<{ method: string; outcome: InteractionOutcome | null }[]>(
-      `SELECT method, outcome FROM checklist_responses WHERE subject_staff_id = $1 AND kind = 'interaction' AND at >= $2 AND at < $3`,
+      `SELECT method, outcome FROM checklist_responses WHERE subject_staff_id = $1 AND kind = 'interaction' AND method <> 'observed' AND at >= $2 AND at < $3`,
       [staffId, dayStart, dayEnd],
     );
     const result = compliance(answers);
