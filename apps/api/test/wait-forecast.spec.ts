@@ -65,6 +65,29 @@ describe('the wait forecast the kiosk, the board and the phone are given', () =>
     expect(await track(a1)).toMatchObject({ estimatedWaitMinutes: 29 });
   });
 
+  it('reads the office once or twice for a burst of phones after an event, and every answer knows the event', async () => {
+    const tickets = [];
+    for (let n = 0; n < 40; n += 1) tickets.push(await issue('A'));
+    await open(1);
+    const manager = t.db.manager;
+    const query = manager.query.bind(manager);
+    let reads = 0;
+    manager.query = ((sql: string, parameters?: unknown[]) => {
+      if (sql.includes(`FROM tickets WHERE office_id = $1 AND status = 'waiting'`)) reads += 1;
+      return query(sql, parameters);
+    }) as typeof manager.query;
+    try {
+      await open(2);
+      const answers = await Promise.all(tickets.map(track));
+      // Two counters share the queue now: the second in line is called at once.
+      expect(answers[1]).toMatchObject({ placeInQueue: 2, estimatedWaitMinutes: 0 });
+      expect(reads).toBeGreaterThanOrEqual(1);
+      expect(reads).toBeLessThanOrEqual(2);
+    } finally {
+      manager.query = query;
+    }
+  });
+
   it('places each waiting ticket as the who-is-next rule would call it', async () => {
     const issued: { id: string; trackingCode: string }[] = [];
     const pattern: (string | undefined)[] = [undefined, 'lanjut_usia', undefined, undefined, 'disabilitas', undefined, 'ibu_hamil', undefined];
