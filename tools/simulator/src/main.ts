@@ -184,7 +184,7 @@ Press Ctrl-C to stop.`);
   const punctuality = punctualitySection(result.officers);
   const estimate = estimateStudy({ policy: 'edf', tickets: result.tickets, counters: [], lastFinishMinute: 0 });
   const estimateTable = estimateSection(estimate, 'Live: the estimate at issue against the real wait');
-  estimateTable.note = `Naive = the estimate the API returned at issue (today's estimateWaitMinutes); ours = forecastWaits on the board's state at that moment. ${estimateTable.note}`;
+  estimateTable.note = `Ours = the estimate the API returned at issue (its office forecast); naive = estimateWaitMinutes on the board's state at that moment. ${estimateTable.note}`;
   for (const section of [day1, punctuality, estimateTable]) {
     sections.push(section);
     printSection(section);
