@@ -165,6 +165,8 @@ test.describe('the public screens', () => {
     expect(await seriousViolations(board)).toEqual([]);
     const officer = await staff(request);
     await officer.open();
+    // Loket 5 serves PL: the board asks the API for the forecast again shortly after the queue moves.
+    await expect(board.locator('[data-testid="board-services"] li[data-service="PL"] .service-estimate')).toHaveText(/± \d+ mnt|dilayani/, { timeout: 10_000 });
 
     const started = Date.now();
     await officer.call(priorityTicket.id);

@@ -1,4 +1,4 @@
-import { type TicketView, placeInQueue } from '@loket/domain';
+import { type TicketView, placeInQueue, ticketQueueEntry } from '@loket/domain';
 import { type OfficeFixture, createOffice } from './support/fixtures.js';
 import { client } from './support/http.js';
 import { type TestApp, startTestApp } from './support/test-app.js';
@@ -95,14 +95,7 @@ describe('the wait forecast the kiosk, the board and the phone are given', () =>
       issued.push(await issue(index % 3 === 2 ? 'B' : 'A', priority));
       t.clock.advanceMinutes(index % 2 === 0 ? 1 : 7);
     }
-    const waiting = ((await api.get(`/offices/${office.slug}/board`)).body as { waiting: TicketView[] }).waiting.map((ticket) => ({
-      id: ticket.id,
-      serviceId: ticket.serviceId,
-      issuedAt: Date.parse(ticket.issuedAt),
-      dueAt: Date.parse(ticket.dueAt),
-      priority: ticket.priority,
-      issueOrder: ticket.issueOrder,
-    }));
+    const waiting = ((await api.get(`/offices/${office.slug}/board`)).body as { waiting: TicketView[] }).waiting.map(ticketQueueEntry);
     for (const ticket of issued) expect((await track(ticket)).placeInQueue).toBe(placeInQueue(waiting, ticket.id));
     // And the order is not simply the order of issue: a priority ticket passed someone.
     expect(issued.some((ticket, index) => placeInQueue(waiting, ticket.id)! < issued.slice(0, index).filter((other) => waiting.find((w) => w.id === other.id)!.serviceId === waiting.find((w) => w.id === ticket.id)!.serviceId).length + 1)).toBe(true);
