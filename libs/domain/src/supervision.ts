@@ -27,6 +27,7 @@ import type { CounterState, OfficeSnapshot, OpeningHours, PauseReason, TicketVie
 import {
   ARRIVAL_WINDOW_MINUTES,
   RECENT_SERVICES,
+  arrivalsEnd,
   type WaitForecastInput,
   arrivalRates,
   averageServiceMinutes,
@@ -252,7 +253,7 @@ export function supervisionForecastInput(state: SupervisionState, now: number, s
     ...base,
     counters,
     arrivalsPerMinute: arrivalRates([...issued.values()], Object.keys(base.maxWaitMinutes), windowStart, now),
-    arrivalsUntil: hours?.to ?? null,
+    arrivalsUntil: arrivalsEnd(office.office.openingHours, timeZone, now),
     noShowShare: noShowShare(calls, noShows),
   };
 }

@@ -5,6 +5,7 @@ import {
   type ForecastCounter,
   type WaitForecastInput,
   arrivalRates,
+  arrivalsEnd,
   averageServiceMinutes,
   estimateWaitMinutes,
   expectedBackAt,
@@ -307,6 +308,16 @@ describe('expectedBackAt', () => {
     expect(expectedBackAt({ ...closed, openedToday: true }, now)).toBeNull();
     expect(expectedBackAt({ ...closed, scheduled: null }, now)).toBeNull();
     expect(expectedBackAt({ ...closed, state: 'open' }, now)).toBeNull();
+  });
+});
+
+describe('arrivalsEnd', () => {
+  const hours = [{ weekday: 1, opens: '08:00', closes: '15:00' }];
+  it('is the closing time on an open day, now on a closed day, and nothing without hours', () => {
+    expect(arrivalsEnd(hours, 'Asia/Jakarta', Date.parse('2026-11-30T03:00:00.000Z'))).toBe(Date.parse('2026-11-30T08:00:00.000Z'));
+    const saturday = Date.parse('2026-11-28T14:00:00.000Z');
+    expect(arrivalsEnd(hours, 'Asia/Jakarta', saturday)).toBe(saturday);
+    expect(arrivalsEnd([], 'Asia/Jakarta', saturday)).toBeNull();
   });
 });
 

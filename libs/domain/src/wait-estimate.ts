@@ -1,9 +1,9 @@
 import { type CounterScope, type QueueEntry, canServe, compareForCall, dueTime } from './call-order.js';
 import { ticketQueueEntry } from './office-state.js';
-import { DEFAULT_ALLOWED_BREAK_MINUTES } from './counter-schedule.js';
+import { DEFAULT_ALLOWED_BREAK_MINUTES, scheduledHours } from './counter-schedule.js';
 import { MINUTE_MS } from './time.js';
 import type { PriorityCategory } from './priority.js';
-import type { CounterState, OfficeSnapshot, PauseReason } from './views.js';
+import type { CounterState, OfficeSnapshot, OpeningHours, PauseReason } from './views.js';
 
 /**
  * The simple estimate, from counts alone (the "naive" estimate the simulator's study
@@ -338,6 +338,15 @@ export function arrivalRates(
     if (rate) rate[row.priority ? 'priority' : 'regular'] += row.count / minutes;
   }
   return rates;
+}
+
+/**
+ * When the office stops taking tickets today, for `arrivalsUntil`: its closing time; now, on
+ * a day it does not open (nobody more is coming); null when it has no opening hours at all.
+ */
+export function arrivalsEnd(openingHours: readonly OpeningHours[], timeZone: string, now: number): number | null {
+  if (openingHours.length === 0) return null;
+  return scheduledHours(openingHours, timeZone, now)?.to ?? now;
 }
 
 /** The share of today's calls that were no-shows, once there are enough calls to tell. */

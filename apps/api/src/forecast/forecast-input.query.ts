@@ -10,6 +10,7 @@ import {
   type QueueEntry,
   type WaitForecastInput,
   arrivalRates,
+  arrivalsEnd,
   averageServiceMinutes,
   expectedBackAt,
   expectedBusyUntil,
@@ -144,7 +145,7 @@ export async function readForecastInput(manager: EntityManager, office: Forecast
     maxWaitMinutes,
     priorityMaxWaitMinutes: office.priorityMaxWaitMinutes,
     arrivalsPerMinute: arrivalRates(arrivals.map((row) => ({ serviceId: row.service_id, priority: row.priority, count: row.count })), Object.keys(maxWaitMinutes), Math.max(windowStart.getTime(), officeHours?.from ?? 0), at),
-    arrivalsUntil: officeHours?.to ?? null,
+    arrivalsUntil: arrivalsEnd(office.openingHours, office.timeZone, at),
     noShowShare: noShowShare(calls[0]?.calls ?? 0, calls[0]?.no_shows ?? 0),
   };
 }
