@@ -39,7 +39,7 @@ if (args.help) {
   --database-url URL   also bench PostgreSQL on this database (default: DATABASE_URL when set)
   --targets LIST       pglite,postgresql (default: pglite, plus postgresql when a URL is given)
   --smoke              a small size, for CI: checks the tools run, measures little
-  --profile            run the API under --cpu-prof during the issue phase and name the top costs
+  --profile            run the API under --cpu-prof while issuing at saturation and name the top costs
   --port N             the API's port (default: a free one)
   --out DIR            where to keep the results (default tools/bench/results for a full run)
   --no-save            keep nothing`);
@@ -50,14 +50,16 @@ const databaseUrl = args['database-url'] ?? process.env.DATABASE_URL ?? null;
 const targets = (args.targets ?? (databaseUrl ? 'pglite,postgresql' : 'pglite')).split(',').map((target) => target.trim());
 if (targets.includes('postgresql') && !databaseUrl) throw new Error('postgresql needs --database-url or DATABASE_URL');
 const size = args.smoke
-  ? { rate: 10, rateSeconds: 2, saturation: 200, concurrency: 16, counters: 10, stormCalls: 150, clients: 100, calls: 3, boardEvents: [1_000, 10_000] }
-  : { rate: 5, rateSeconds: 30, saturation: 2_000, concurrency: 32, counters: 50, stormCalls: 1_000, clients: 1_000, calls: 20, boardEvents: [1_000, 100_000] };
+  ? { rate: 10, rateSeconds: 2, saturation: 200, concurrency: 16, offices: 4, counters: 10, stormCalls: 150, clients: 100, calls: 3, boardEvents: [1_000, 10_000] }
+  : { rate: 5, rateSeconds: 30, saturation: 2_000, concurrency: 32, offices: 16, counters: 50, stormCalls: 1_000, clients: 1_000, calls: 20, boardEvents: [1_000, 100_000] };
 const run = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
 
 interface TargetResult {
   target: string;
   issueAtRate: { ours: RunResult; bare: RunResult };
   issueSaturated: { ours: RunResult; bare: RunResult };
+  /** The same saturation spread over `size.offices` offices: each office numbers its tickets and events on rows of its own. */
+  issueSpread: RunResult;
   storm: { counters: number; queue: number; called: number; calledTwice: number; skipped: number; ours: RunResult; bare: RunResult & { claimedTwice: number } };
   fanout: { ours: FanoutResult; bare: FanoutResult };
   profile: ProfileSummary | null;
@@ -76,15 +78,30 @@ async function benchTarget(target: string, port: number): Promise<TargetResult> 
     await api.stop();
     const sql = await openSql(postgres ? { databaseUrl: databaseUrl! } : { dataDir });
     const office: BenchOffice = await createBenchOffice(sql, size.counters, run);
+    const others: BenchOffice[] = [];
+    for (let n = 1; n <= size.offices; n += 1) others.push(await createBenchOffice(sql, 0, `${run}-${n}`));
     await sql.close();
-    api = await startApi({ port, dataDir, databaseUrl: postgres ? databaseUrl : null, nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
+    api = await startApi({ port, dataDir, databaseUrl: postgres ? databaseUrl : null });
     const publicApi = new Api(api.url);
     const issue = () => publicApi.post(`/offices/${office.slug}/tickets`, { serviceId: office.serviceId });
 
     log(`issue: ${size.rate}/s for ${size.rateSeconds} s, then ${size.saturation} at ${size.concurrency} in flight`);
     await closedLoop(20, 4, issue); // warm-up
     const atRate = summarize(await openLoop(size.rate, size.rateSeconds, issue));
+    if (args.profile) {
+      // The profile covers the saturation phases only, where the API is busy; the fixed rate is mostly idle.
+      await api.stop();
+      api = await startApi({ port, dataDir, databaseUrl: postgres ? databaseUrl : null, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
+      await closedLoop(20, 4, issue); // warm-up
+    }
     const saturated = summarize(await closedLoop(size.saturation, size.concurrency, issue));
+    log(`issue: ${size.saturation} at ${size.concurrency} in flight, spread over ${size.offices} offices`);
+    const spread = summarize(
+      await closedLoop(size.saturation, size.concurrency, (index) => {
+        const other = others[index % others.length];
+        return publicApi.post(`/offices/${other.slug}/tickets`, { serviceId: other.serviceId });
+      }),
+    );
     let profile: ProfileSummary | null = null;
     if (args.profile) {
       await api.stop();
@@ -189,6 +206,7 @@ async function benchTarget(target: string, port: number): Promise<TargetResult> 
       target,
       issueAtRate: { ours: atRate, bare: bareAtRate },
       issueSaturated: { ours: saturated, bare: bareSaturated },
+      issueSpread: spread,
       storm: { counters: size.counters, queue: order.length, called: called.length, calledTwice: called.length - calledSet.size, skipped, ours: summarize(storm), bare: bareClaim },
       fanout: { ours: oursFanout, bare: bareFanout },
       profile,
@@ -260,17 +278,18 @@ function markdown(results: TargetResult[], memory: Awaited<ReturnType<typeof boa
       `| ticket issue at ${size.rate}/s: p50 / p99 | ${lat(r.issueAtRate.ours.latency)} | ${lat(r.issueAtRate.bare.latency)} (INSERT) | ${times(ratio(r.issueAtRate.ours.latency.p50, r.issueAtRate.bare.latency.p50))} / ${times(ratio(r.issueAtRate.ours.latency.p99, r.issueAtRate.bare.latency.p99))} |`,
       `| ticket issue at saturation (${size.concurrency} in flight): per second | ${r.issueSaturated.ours.perSecond} | ${r.issueSaturated.bare.perSecond} (INSERT) | ${times(ratio(r.issueSaturated.ours.perSecond, r.issueSaturated.bare.perSecond))} |`,
       `| ticket issue at saturation: p50 / p99 | ${lat(r.issueSaturated.ours.latency)} | ${lat(r.issueSaturated.bare.latency)} | ${times(ratio(r.issueSaturated.ours.latency.p50, r.issueSaturated.bare.latency.p50))} / ${times(ratio(r.issueSaturated.ours.latency.p99, r.issueSaturated.bare.latency.p99))} |`,
+      `| ticket issue at saturation, spread over ${size.offices} offices: per second; p50 / p99 | ${r.issueSpread.perSecond}; ${lat(r.issueSpread.latency)} | ${r.issueSaturated.bare.perSecond}; ${lat(r.issueSaturated.bare.latency)} | ${times(ratio(r.issueSpread.perSecond, r.issueSaturated.bare.perSecond))}; ${times(ratio(r.issueSpread.latency.p50, r.issueSaturated.bare.latency.p50))} / ${times(ratio(r.issueSpread.latency.p99, r.issueSaturated.bare.latency.p99))} |`,
       `| call-next storm, ${r.storm.counters} counters over ${r.storm.queue} waiting: p50 / p99 | ${lat(r.storm.ours.latency)} | ${lat(r.storm.bare.latency)} (SKIP LOCKED claim) | ${times(ratio(r.storm.ours.latency.p50, r.storm.bare.latency.p50))} / ${times(ratio(r.storm.ours.latency.p99, r.storm.bare.latency.p99))} |`,
       `| call-next storm: calls per second | ${r.storm.ours.perSecond} | ${r.storm.bare.perSecond} | ${times(ratio(r.storm.ours.perSecond, r.storm.bare.perSecond))} |`,
       `| call-next storm: tickets called twice / skipped | **${r.storm.calledTwice} / ${r.storm.skipped}** (${r.storm.called} called) | ${r.storm.bare.claimedTwice} / – | |`,
       `| fan-out of a call to ${r.fanout.ours.clients} clients (${r.fanout.ours.calls} calls): p50 / p99 | ${lat(r.fanout.ours.latency)} | ${lat(r.fanout.bare.latency)} | ${times(ratio(r.fanout.ours.latency.p50, r.fanout.bare.latency.p50))} / ${times(ratio(r.fanout.ours.latency.p99, r.fanout.bare.latency.p99))} |`,
       `| fan-out: max; deliveries missing | ${ms(r.fanout.ours.latency.max)}; ${r.fanout.ours.missing} | ${ms(r.fanout.bare.latency.max)}; ${r.fanout.bare.missing} | ${times(ratio(r.fanout.ours.latency.max, r.fanout.bare.latency.max))} |`,
     );
-    if (r.issueAtRate.ours.errors + r.issueSaturated.ours.errors + r.storm.ours.errors > 0) {
-      lines.push('', `Errors: issue ${r.issueAtRate.ours.errors + r.issueSaturated.ours.errors}, storm ${r.storm.ours.errors}.`);
+    if (r.issueAtRate.ours.errors + r.issueSaturated.ours.errors + r.issueSpread.errors + r.storm.ours.errors > 0) {
+      lines.push('', `Errors: issue ${r.issueAtRate.ours.errors + r.issueSaturated.ours.errors + r.issueSpread.errors}, storm ${r.storm.ours.errors}.`);
     }
     if (r.profile) {
-      lines.push('', `CPU profile of the API during the issue phase (${r.profile.totalMs} ms sampled), self time:`, '', '| package | share |', '| --- | ---: |');
+      lines.push('', `CPU profile of the API during the two saturation phases of ticket issue (${r.profile.totalMs} ms sampled), self time:`, '', '| package | share |', '| --- | ---: |');
       for (const pkg of r.profile.topPackages.slice(0, 8)) lines.push(`| ${pkg.name} | ${pkg.share}% |`);
       lines.push('', '| function | where | share |', '| --- | --- | ---: |');
       for (const fn of r.profile.topFunctions.slice(0, 10)) lines.push(`| ${fn.name} | ${fn.where} | ${fn.share}% |`);
@@ -287,7 +306,7 @@ function markdown(results: TargetResult[], memory: Awaited<ReturnType<typeof boa
     '',
     `Heap after ${large.events.toLocaleString('en')} events ÷ after ${small.events.toLocaleString('en')}: ${times(ratio(large.heapAfterBytes, small.heapAfterBytes))}.`,
     '',
-    `How each figure is taken: ticket issue is \`POST /offices/:slug/tickets\` (open loop at the fixed rate, ${size.rate}/s: a large MPP's kiosks at their peak, or some thirty ordinary offices on one instance; closed loop at saturation, on one service whose queue grows to thousands for the storm), against single-row INSERTs through \`pg\` with the same concurrency. The storm opens every counter and has all call \`call-next\` at once (then \`no-show\`, to free the counter) for the first ${size.stormCalls} of the queue; "skipped" counts tickets among the first that many in call order (\`GET /counters/:id/queue\` before) that were not called; the bare claim is \`SELECT … FOR UPDATE SKIP LOCKED\` + \`UPDATE\` in a transaction with as many workers. Fan-out: the clients subscribe to the demo office, whose officer calls a fresh ticket each time; the figure is the time from the \`at\` the API stamps on the call event (taken just before its transaction, so it includes the commit) to its arrival at each client, all on one machine clock; the bare server stamps \`at\` just before its broadcast of the same payload.`,
+    `How each figure is taken: ticket issue is \`POST /offices/:slug/tickets\` (open loop at the fixed rate, ${size.rate}/s: a large MPP's kiosks at their peak, or some thirty ordinary offices on one instance; closed loop at saturation, on one service whose queue grows to thousands for the storm, and the same spread over ${size.offices} offices of one service each, whose ticket numbers and event sequence are rows of their own), against single-row INSERTs through \`pg\` with the same concurrency. The storm opens every counter and has all call \`call-next\` at once (then \`no-show\`, to free the counter) for the first ${size.stormCalls} of the queue; "skipped" counts tickets among the first that many in call order (\`GET /counters/:id/queue\` before) that were not called; the bare claim is \`SELECT … FOR UPDATE SKIP LOCKED\` + \`UPDATE\` in a transaction with as many workers. Fan-out: the clients subscribe to the demo office, whose officer calls a fresh ticket each time; the figure is the time from the \`at\` the API stamps on the call event (taken just before its transaction, so it includes the commit) to its arrival at each client, all on one machine clock; the bare server stamps \`at\` just before its broadcast of the same payload.`,
   );
   return `${lines.join('\n')}\n`;
 }
