@@ -122,7 +122,7 @@ export function forecastWaits(input: WaitForecastInput): Map<string, number | nu
   const walkUp = (input.walkUpMinutes ?? FORECAST_DEFAULTS.walkUpMinutes) * MINUTE_MS;
   const horizon = now + (input.horizonMinutes ?? FORECAST_DEFAULTS.horizonMinutes) * MINUTE_MS;
   const pausedBack = now + (input.pausedBackInMinutes ?? FORECAST_DEFAULTS.pausedBackInMinutes) * MINUTE_MS;
-  const noShowShare = Math.min(1, Math.max(0, input.noShowShare ?? 0));
+  const noShowChance = Math.min(1, Math.max(0, input.noShowShare ?? 0));
   const noShowTime = (input.noShowMinutes ?? FORECAST_DEFAULTS.noShowMinutes) * MINUTE_MS;
   const result = new Map<string, number | null>();
 
@@ -195,7 +195,7 @@ export function forecastWaits(input: WaitForecastInput): Map<string, number | nu
     }
     // The expected time the call takes: served after the walk-up, or given up on as a no-show.
     const served = walkUp + (input.serviceMinutes[next.serviceId] ?? 0) * MINUTE_MS;
-    counter.freeAt = at + (1 - noShowShare) * served + noShowShare * noShowTime;
+    counter.freeAt = at + (1 - noShowChance) * served + noShowChance * noShowTime;
   }
   for (const lane of lanes.values()) {
     for (let i = lane.head; i < lane.entries.length; i += 1) {
