@@ -3,6 +3,7 @@ import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import {
   type ChecklistSubmission,
   type InteractionOutcome,
+  type OpeningHours,
   type PriorityCategory,
   type TicketAction,
   type TicketChange,
@@ -47,6 +48,25 @@ interface LockedTicket {
   tracking_code: string;
 }
 
+/** What issuing and the ticket views need of an office. */
+type IssuingOffice = Pick<OfficeEntity, 'id' | 'slug' | 'name' | 'timeZone' | 'openingHours' | 'priorityMaxWaitMinutes' | 'seq'>;
+
+interface IssueContextRow {
+  id: string;
+  slug: string;
+  name: string;
+  time_zone: string;
+  opening_hours: OpeningHours[];
+  priority_max_wait_minutes: number;
+  seq: string;
+  service_id: string | null;
+  service_code: string | null;
+  service_name: string | null;
+  max_wait_minutes: number | null;
+  daily_quota: number | null;
+  service_active: boolean | null;
+}
+
 /**
  * What a transition writes besides the status: column → value, or a function returning
  * an SQL expression over the row (e.g. `recall_count + 1`), never user input.
@@ -80,16 +100,30 @@ export class TicketsService {
     request: { serviceId: string; priority?: PriorityCategory | null },
     idempotencyKey: string | null,
   ): Promise<TrackedTicketView> {
-    const office = await this.offices.bySlug(officeSlug);
+    // The office and the service in one round trip: at a busy kiosk each one counts.
+    const [found] = await this.db.query<IssueContextRow[]>(
+      `SELECT o.id, o.slug, o.name, o.time_zone, o.opening_hours, o.priority_max_wait_minutes, o.seq,
+              s.id AS service_id, s.code AS service_code, s.name AS service_name, s.max_wait_minutes, s.daily_quota, s.active AS service_active
+       FROM offices o LEFT JOIN services s ON s.office_id = o.id AND s.id = $2
+       WHERE o.slug = $1`,
+      [officeSlug, request.serviceId],
+    );
+    if (!found) throw new NotFoundException(`No office with the slug "${officeSlug}"`);
+    const office: IssuingOffice = {
+      id: found.id,
+      slug: found.slug,
+      name: found.name,
+      timeZone: found.time_zone,
+      openingHours: found.opening_hours,
+      priorityMaxWaitMinutes: found.priority_max_wait_minutes,
+      seq: found.seq,
+    };
     if (idempotencyKey) {
       const existing = await this.findByIdempotencyKey(office.id, idempotencyKey);
       if (existing) return this.trackedView(existing, office);
     }
-    const [service] = await this.db.query<{ id: string; code: string; name: string; max_wait_minutes: number; daily_quota: number | null; active: boolean }[]>(
-      'SELECT id, code, name, max_wait_minutes, daily_quota, active FROM services WHERE id = $1 AND office_id = $2',
-      [request.serviceId, office.id],
-    );
-    if (!service) throw new NotFoundException(`No service with the id "${request.serviceId}" in ${office.name}`);
+    if (found.service_id === null) throw new NotFoundException(`No service with the id "${request.serviceId}" in ${office.name}`);
+    const service = { id: found.service_id, code: found.service_code!, name: found.service_name!, max_wait_minutes: found.max_wait_minutes!, daily_quota: found.daily_quota, active: found.service_active! };
     if (!service.active) throw new ConflictException({ message: `${service.name} is not open for tickets`, code: 'service_inactive' });
 
     const now = this.clock.now();
@@ -454,7 +488,7 @@ export class TicketsService {
     return row?.id ?? null;
   }
 
-  private async trackedView(ticketId: string, knownOffice?: OfficeEntity): Promise<TrackedTicketView> {
+  private async trackedView(ticketId: string, knownOffice?: IssuingOffice): Promise<TrackedTicketView> {
     const manager = this.db.manager;
     const [row] = await manager.query<(TicketViewRow & { tracking_code: string; service_name: string; survey_submitted: boolean })[]>(
       `SELECT v.*, t.tracking_code, s.name AS service_name,
