@@ -63,7 +63,6 @@ export const DEFAULT_CHECKLIST_ITEMS: Readonly<Record<ChecklistKind, readonly { 
 };
 
 export class ChecklistMismatchError extends DomainError {
-  readonly kind = 'invalid';
   readonly code = 'checklist_mismatch';
 
   constructor(kind: ChecklistKind, missing: string[], unknown: string[], duplicated: string[]) {

@@ -4,19 +4,125 @@ export interface ErrorBody {
   error: string;
   message: string;
   /** A stable machine code the apps translate (e.g. `illegal_transition`). */
-  code?: string;
+  code?: ErrorCode;
   details?: unknown;
 }
 
-/** Base of every rule broken inside the domain; the API maps `kind` to an HTTP status in one place. */
-export abstract class DomainError extends Error {
-  abstract readonly kind: 'conflict' | 'invalid' | 'not_found' | 'forbidden';
-  abstract readonly code: string;
-  readonly details?: Record<string, unknown>;
+/**
+ * Every business error code the API answers with, and what kind of failure each is. The
+ * apps translate them with tables typed `Record<ErrorCode, string>`, so a code added here
+ * without its Indonesian and English text fails compilation.
+ */
+export const ERROR_KINDS = {
+  // The request itself is wrong.
+  validation_failed: 'invalid',
+  invalid_period: 'invalid',
+  invalid_service_code: 'invalid',
+  invalid_ticket_number: 'invalid',
+  checklist_mismatch: 'invalid',
+  same_service: 'invalid',
+  password_unchanged: 'invalid',
+  password_too_weak: 'invalid',
+  // Who may do it.
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  not_your_office: 'forbidden',
+  wrong_password: 'forbidden',
+  observation_not_allowed: 'forbidden',
+  counter_taken_by_other: 'forbidden',
+  ticket_at_other_counter: 'forbidden',
+  // What it is about does not exist (the message says which).
+  not_found: 'not_found',
+  // The state of things does not allow it now.
+  illegal_transition: 'conflict',
+  reinstate_expired: 'conflict',
+  counter_already_open: 'conflict',
+  counter_closed: 'conflict',
+  counter_paused: 'conflict',
+  counter_busy: 'conflict',
+  officer_busy: 'conflict',
+  service_inactive: 'conflict',
+  service_not_served: 'conflict',
+  quota_reached: 'conflict',
+  survey_not_allowed: 'conflict',
+  survey_already_submitted: 'conflict',
+  nothing_to_observe: 'conflict',
+  alert_already_acknowledged: 'conflict',
+  already_active: 'conflict',
+  already_inactive: 'conflict',
+  staff_at_counter: 'conflict',
+  counter_in_use: 'conflict',
+  last_admin: 'conflict',
+  service_code_taken: 'conflict',
+  counter_number_taken: 'conflict',
+  username_taken: 'conflict',
+  nip_taken: 'conflict',
+  office_slug_taken: 'conflict',
+  // The system, not the request.
+  rate_limited: 'rate_limited',
+  database_unavailable: 'unavailable',
+} as const satisfies Record<string, ErrorKind>;
 
-  constructor(message: string, details?: Record<string, unknown>) {
+export type ErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable';
+export type ErrorCode = keyof typeof ERROR_KINDS;
+export const ERROR_CODES = Object.keys(ERROR_KINDS) as ErrorCode[];
+
+/** The HTTP status of each kind: the only mapping from a broken rule to HTTP, used by the API's one filter. */
+export const HTTP_STATUS_OF_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_KINDS, value);
+}
+
+/** Base of every rule broken inside the domain or refused by a use case; its code decides the HTTP status. */
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(message: string, details?: unknown) {
     super(message);
     this.name = new.target.name;
     this.details = details;
   }
+
+  get kind(): ErrorKind {
+    return ERROR_KINDS[this.code];
+  }
+}
+
+/**
+ * A refusal with its code and message, for use cases that need no class of their own:
+ * `throw new RuleError('service_inactive', \`${service.name} is not open for tickets\`)`.
+ */
+export class RuleError extends DomainError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    details?: unknown,
+  ) {
+    super(message, details);
+  }
+}
+
+/** Something named in the request does not exist (or is not visible to the caller). */
+export class NotFoundError extends DomainError {
+  readonly code = 'not_found';
+}
+
+/** A field-level conflict (a code, number, username already taken): the form marks the field. */
+export function fieldConflict(code: ErrorCode, field: string, message: string): RuleError {
+  return new RuleError(code, message, [{ field, problems: [message] }]);
+}
+
+/** A request that fails validation on one field: the same `details` shape as the validation pipe. */
+export function invalidField(field: string, message: string): RuleError {
+  return new RuleError('validation_failed', message, [{ field, problems: [message] }]);
 }

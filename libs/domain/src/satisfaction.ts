@@ -180,7 +180,6 @@ export function krejcieMorganSampleSize(population: number): number {
 
 /** The survey opens only once the ticket is done. */
 export class SurveyNotAllowedError extends DomainError {
-  readonly kind = 'conflict';
   readonly code = 'survey_not_allowed';
   constructor(status: string) {
     super(`The survey opens once the ticket is done; it is ${status}`, { status });
@@ -189,7 +188,6 @@ export class SurveyNotAllowedError extends DomainError {
 
 /** One response per ticket. */
 export class SurveyAlreadySubmittedError extends DomainError {
-  readonly kind = 'conflict';
   readonly code = 'survey_already_submitted';
   constructor() {
     super('This ticket has already been rated; one response per ticket');

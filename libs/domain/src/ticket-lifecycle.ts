@@ -36,7 +36,6 @@ const TRANSITIONS: Readonly<Record<TicketStatus, Partial<Record<TicketAction, Ti
 };
 
 export class IllegalTransitionError extends DomainError {
-  readonly kind = 'conflict';
   readonly code = 'illegal_transition';
 
   constructor(
@@ -48,7 +47,6 @@ export class IllegalTransitionError extends DomainError {
 }
 
 export class ReinstateExpiredError extends DomainError {
-  readonly kind = 'conflict';
   readonly code = 'reinstate_expired';
 
   constructor(ticketDay: string, today: string) {

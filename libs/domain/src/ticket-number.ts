@@ -4,7 +4,6 @@ import { DomainError } from './errors.js';
 export const SERVICE_CODE_PATTERN = /^[A-Z]{1,2}$/;
 
 export class InvalidServiceCodeError extends DomainError {
-  readonly kind = 'invalid';
   readonly code = 'invalid_service_code';
   constructor(code: string) {
     super(`Service code must be one or two capital letters, got "${code}"`, { serviceCode: code });
@@ -12,7 +11,6 @@ export class InvalidServiceCodeError extends DomainError {
 }
 
 export class InvalidTicketNumberError extends DomainError {
-  readonly kind = 'invalid';
   readonly code = 'invalid_ticket_number';
   constructor(ticketNumber: string) {
     super(`Ticket number must be a service code, a dash and at least three digits (e.g. A-007), got "${ticketNumber}"`, {

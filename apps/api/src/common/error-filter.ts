@@ -1,14 +1,7 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, type ErrorBody } from '@loket/domain';
+import { DomainError, HTTP_STATUS_OF_KIND, isErrorCode, type ErrorBody } from '@loket/domain';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE, databaseUnavailableBody, isDatabaseUnavailable } from './database-unavailable.js';
-
-const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
-  invalid: HttpStatus.BAD_REQUEST,
-  forbidden: HttpStatus.FORBIDDEN,
-  not_found: HttpStatus.NOT_FOUND,
-  conflict: HttpStatus.CONFLICT,
-};
 
 const REASON: Record<number, string> = {
   400: 'Bad Request',
@@ -27,7 +20,7 @@ const REASON: Record<number, string> = {
 /** Turns any thrown value into the one error shape; the only place errors meet HTTP. */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainError) {
-    const statusCode = STATUS_BY_KIND[error.kind];
+    const statusCode = HTTP_STATUS_OF_KIND[error.kind];
     return { statusCode, error: REASON[statusCode], message: error.message, code: error.code, details: error.details };
   }
   if (error instanceof HttpException) {
@@ -39,7 +32,7 @@ export function toErrorBody(error: unknown): ErrorBody {
       statusCode,
       error: REASON[statusCode] ?? String(body.error ?? 'Error'),
       message,
-      ...(typeof body.code === 'string' ? { code: body.code } : {}),
+      ...(isErrorCode(body.code) ? { code: body.code } : {}),
       ...(body.details !== undefined ? { details: body.details } : {}),
     };
   }
