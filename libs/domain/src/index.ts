@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './time.js';
+export * from './stats.js';
 export * from './priority.js';
 export * from './ticket-lifecycle.js';
 export * from './ticket-number.js';

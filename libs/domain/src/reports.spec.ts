@@ -3,9 +3,7 @@ import {
   type ReportTicketEvent,
   buildOfficeReport,
   isCalendarDay,
-  median,
   outcomeCounts,
-  percentile,
   periodDays,
   presetPeriod,
   punctualityFacts,
@@ -13,6 +11,7 @@ import {
   ticketFacts,
   waitingFigures,
 } from './reports.js';
+import { median, percentile } from './stats.js';
 import type { OpeningHours } from './views.js';
 
 const JAKARTA = 'Asia/Jakarta';

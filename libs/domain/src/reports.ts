@@ -24,6 +24,7 @@ import {
   waitingIntervals,
 } from './counter-schedule.js';
 import { type TicketEventRecord, serviceMinutes, waitingSegments, withinStandard } from './measures.js';
+import { mean, median, percentile } from './stats.js';
 import {
   type IkmGrade,
   type SurveyAnswers,
@@ -84,38 +85,6 @@ export function presetPeriod(preset: Exclude<ReportPreset, 'custom'>, anchor: st
   const [year, month] = anchor.split('-').map(Number);
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return { from, to: `${anchor.slice(0, 8)}${String(last).padStart(2, '0')}` };
-}
-
-// ---------------------------------------------------------------------------------------
-// Statistics
-
-/**
- * The percentile method of every report, stated once: linear interpolation between the
- * closest ranks (Hyndman–Fan type 7): sort the n values, h = (n − 1)·p, result
- * x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]). It is PostgreSQL's `percentile_cont`, Excel's
- * PERCENTILE.INC and NumPy's default, so anyone can re-check a report's figures. The
- * median is the 50th percentile (the mean of the middle two for an even count).
- */
-export const PERCENTILE_METHOD = 'linear interpolation between closest ranks (Hyndman–Fan type 7; PostgreSQL percentile_cont, Excel PERCENTILE.INC)';
-
-/** The p-th quantile (0 ≤ p ≤ 1) of the values by PERCENTILE_METHOD; null for no values. */
-export function percentile(values: readonly number[], p: number): number | null {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`A percentile lies between 0 and 1, got ${p}`);
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const h = (sorted.length - 1) * p;
-  const low = Math.floor(h);
-  const high = Math.min(low + 1, sorted.length - 1);
-  return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
-}
-
-export function median(values: readonly number[]): number | null {
-  return percentile(values, 0.5);
-}
-
-export function mean(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 // ---------------------------------------------------------------------------------------

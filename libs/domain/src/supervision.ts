@@ -22,6 +22,7 @@ import { type TicketEventRecord, servingSegments, shareWithinStandard, waitingSe
 import { ticketQueueEntry } from './office-state.js';
 import type { OfficeEvent } from './realtime.js';
 import type { SatisfactionIndex } from './satisfaction.js';
+import { mean, round1 } from './stats.js';
 import { MINUTE_MS, minutesBetween } from './time.js';
 import type { CounterState, OfficeSnapshot, OpeningHours, PauseReason, TicketView } from './views.js';
 import {
@@ -199,8 +200,6 @@ export interface SupervisionSnapshot extends SupervisionState {
   alerts: AlertView[];
   rules: typeof SUPERVISION_RULES;
 }
-
-const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
 
 function byTicket(events: readonly SupervisionTicketEvent[], filter: (event: SupervisionTicketEvent) => boolean = () => true): Map<string, TicketEventRecord[]> {
   const grouped = new Map<string, TicketEventRecord[]>();
@@ -437,10 +436,6 @@ export function detectAlerts(state: SupervisionState, figures: SupervisionFigure
     });
   }
   return alerts;
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type CounterScope, type QueueEntry, canServe, compareForCall, dueTime } from './call-order.js';
 import { ticketQueueEntry } from './office-state.js';
 import { DEFAULT_ALLOWED_BREAK_MINUTES, scheduledHours } from './counter-schedule.js';
+import { mean } from './stats.js';
 import { MINUTE_MS } from './time.js';
 import type { PriorityCategory } from './priority.js';
 import type { CounterState, OfficeSnapshot, OpeningHours, PauseReason } from './views.js';
@@ -26,8 +27,7 @@ export function estimateWaitMinutes(input: {
 
 /** Mean of recent service times in minutes, falling back to the service's standard. */
 export function averageServiceMinutes(recentServiceMinutes: readonly number[], standardMinutes: number): number {
-  if (recentServiceMinutes.length === 0) return standardMinutes;
-  return recentServiceMinutes.reduce((sum, minutes) => sum + minutes, 0) / recentServiceMinutes.length;
+  return mean(recentServiceMinutes) ?? standardMinutes;
 }
 
 /**

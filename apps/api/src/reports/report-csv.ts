@@ -9,7 +9,7 @@
  * scripts, the ministry's SKM templates). Minutes have two decimals, shares are percent
  * with two decimals, the IKM has its regulation's two decimals.
  */
-import { type OfficeReportView, type ReportFigures, type ReportRowView, type ReportTable, SURVEY_ELEMENT_CODES } from '@loket/domain';
+import { type OfficeReportView, type ReportFigures, type ReportRowView, type ReportTable, SURVEY_ELEMENT_CODES, round2 as roundTo2 } from '@loket/domain';
 import type { CsvLanguage } from './dto/report-query.dto.js';
 
 type Cell = string | number | boolean | null;
@@ -21,7 +21,7 @@ interface Column {
   tables?: readonly ReportTable[];
 }
 
-const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
+const round2 = (value: number | null) => (value === null ? null : roundTo2(value));
 const percent = (ratio: number | null) => (ratio === null ? null : round2(ratio * 100));
 
 const CODE_HEADER: Record<ReportTable, { id: string; en: string }> = {

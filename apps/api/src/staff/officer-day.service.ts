@@ -17,6 +17,8 @@ import {
   counterDayMeasures,
   idleWhileWaitingMinutes,
   localTimeToInstant,
+  mean,
+  round1,
   serviceDay,
   serviceMinutes,
   waitingIntervals,
@@ -42,8 +44,6 @@ interface EventRow {
   counter_id: string | null;
   actor_staff_id: string | null;
 }
-
-const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /**
  * The officer's own today, from ticket events, counter-session events and checklist
@@ -108,10 +108,9 @@ export class OfficerDayService {
       if (minutes !== null) measured.push({ minutes, standard: rows.find((row) => row.ticket_id === ticketId)!.standard });
     }
     if (measured.length === 0) return { averageServiceMinutes: null, standardServiceMinutes: null, withinServiceStandard: null };
-    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
     return {
-      averageServiceMinutes: round1(mean(measured.map((m) => m.minutes))),
-      standardServiceMinutes: round1(mean(measured.map((m) => m.standard))),
+      averageServiceMinutes: round1(mean(measured.map((m) => m.minutes))!),
+      standardServiceMinutes: round1(mean(measured.map((m) => m.standard))!),
       withinServiceStandard: measured.filter((m) => m.minutes <= m.standard).length / measured.length,
     };
   }

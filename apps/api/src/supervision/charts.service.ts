@@ -12,6 +12,7 @@ import {
   MINUTE_MS,
   complianceSideBySide,
   localTimeToInstant,
+  mean,
   satisfactionIndex,
   serviceDay,
   servingSegments,
@@ -93,7 +94,6 @@ export class ChartsService {
       [office.id, from, to],
     );
 
-    const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
     return {
       from: from.toISOString(),
       to: to.toISOString(),
