@@ -1,6 +1,6 @@
-import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type StaffView, formatTicketNumber } from '@loket/domain';
+import { type CounterAction, type StaffView, assertCounterFree as refuseUnlessFree, assertSessionHolder as refuseUnlessHolder, nextCounterState } from '@loket/domain';
 import { assertOfficeAccess } from '../common/office-access.js';
 
 export interface LockedCounter {
@@ -36,33 +36,21 @@ export async function lockCounter(manager: EntityManager, counterId: string, sta
   return counter;
 }
 
-/** The counter must be open, and an officer may only work a counter they opened. */
-export function assertWorkingCounter(counter: LockedCounter, staff: StaffView): void {
-  if (counter.state !== 'open') {
-    const state = counter.state ?? 'closed';
-    throw new ConflictException({ message: `${counter.name} is ${state}; open or resume it first`, code: `counter_${state}`, details: { state } });
-  }
+/** Asks the domain whether the counter's state allows `action` (`nextCounterState`), then whether `staff` holds its session. */
+export function assertCounterAction(counter: LockedCounter, action: CounterAction, staff: StaffView): void {
+  nextCounterState({ name: counter.name, state: counter.state ?? 'closed' }, action);
   assertSessionHolder(counter, staff);
 }
 
 export function assertSessionHolder(counter: LockedCounter, staff: StaffView): void {
-  if (staff.role === 'officer' && counter.session_staff_id !== staff.id) {
-    throw new ForbiddenException(`${counter.name} was opened by another officer`);
-  }
+  refuseUnlessHolder({ name: counter.name, sessionStaffId: counter.session_staff_id }, staff);
 }
 
-/** A counter serves one citizen at a time: refuse a new call while one is called or served. */
+/** A counter serves one citizen at a time: refuse a new call, a break or closing while one is called or served. */
 export async function assertCounterFree(manager: EntityManager, counter: LockedCounter): Promise<void> {
-  const [busy] = await manager.query<{ issued_code: string; number: number; status: string }[]>(
+  const [held] = await manager.query<{ issued_code: string; number: number; status: string }[]>(
     `SELECT issued_code, number, status FROM tickets WHERE counter_id = $1 AND status IN ('called', 'serving') LIMIT 1`,
     [counter.id],
   );
-  if (busy) {
-    const ticket = formatTicketNumber(busy.issued_code, busy.number);
-    throw new ConflictException({
-      message: `${counter.name} still has ${ticket} (${busy.status}): finish it, return it or mark it no-show first`,
-      code: 'counter_busy',
-      details: { ticket, status: busy.status },
-    });
-  }
+  refuseUnlessFree(counter, held ? { issuedCode: held.issued_code, number: held.number, status: held.status } : null);
 }

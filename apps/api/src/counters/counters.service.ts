@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type ChecklistSubmission, type CounterChange, type CounterEventType, type CounterView, type PauseReason, type StaffCounterView, type TicketView, queueFor } from '@loket/domain';
+import { type ChecklistSubmission, type CounterChange, type CounterEventType, type CounterView, type PauseReason, type StaffCounterView, type TicketView, nextCounterState, queueFor } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { Clock } from '../clock/clock.js';
@@ -9,7 +9,7 @@ import { nextOfficeSeq } from '../database/office-sequence.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
 import { TICKET_VIEW_SELECT, type TicketViewRow, toTicketView } from '../tickets/ticket-views.js';
-import { type LockedCounter, assertCounterFree, assertSessionHolder, lockCounter } from './counter-lock.js';
+import { type LockedCounter, assertCounterAction, assertCounterFree, lockCounter } from './counter-lock.js';
 
 /** Counter sessions (shifts): open, pause with a reason, resume, close. */
 @Injectable()
@@ -25,7 +25,7 @@ export class CountersService {
   /** Opens a shift; the shift-start checklist, when sent, is stored in the same transaction. */
   open(counterId: string, staff: AuthenticatedStaff, checklist?: ChecklistSubmission): Promise<CounterView> {
     return this.change(counterId, staff, 'opened', async (manager, counter, now) => {
-      if (counter.state) throw new ConflictException({ message: `${counter.name} is already ${counter.state}`, code: 'counter_already_open', details: { state: counter.state } });
+      nextCounterState({ name: counter.name, state: counter.state ?? 'closed' }, 'open');
       const [elsewhere] = await manager.query<{ name: string }[]>(
         `SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = $1 AND cn.state <> 'closed'`,
         [staff.id],
@@ -88,8 +88,7 @@ export class CountersService {
 
   pause(counterId: string, staff: AuthenticatedStaff, reason: PauseReason): Promise<CounterView> {
     return this.change(counterId, staff, 'paused', async (manager, counter) => {
-      if (counter.state !== 'open') throw this.wrongState(counter, 'pause');
-      assertSessionHolder(counter, staff);
+      assertCounterAction(counter, 'pause', staff);
       await assertCounterFree(manager, counter);
       await manager.query(`UPDATE counter_sessions SET state = 'paused', pause_reason = $2 WHERE id = $1`, [counter.session_id, reason]);
       return { sessionId: counter.session_id!, reason };
@@ -98,8 +97,7 @@ export class CountersService {
 
   resume(counterId: string, staff: AuthenticatedStaff): Promise<CounterView> {
     return this.change(counterId, staff, 'resumed', async (manager, counter) => {
-      if (counter.state !== 'paused') throw this.wrongState(counter, 'resume');
-      assertSessionHolder(counter, staff);
+      assertCounterAction(counter, 'resume', staff);
       await manager.query(`UPDATE counter_sessions SET state = 'open', pause_reason = NULL WHERE id = $1`, [counter.session_id]);
       return { sessionId: counter.session_id! };
     });
@@ -107,17 +105,11 @@ export class CountersService {
 
   close(counterId: string, staff: AuthenticatedStaff): Promise<CounterView> {
     return this.change(counterId, staff, 'closed', async (manager, counter, now) => {
-      if (!counter.state) throw this.wrongState(counter, 'close');
-      assertSessionHolder(counter, staff);
+      assertCounterAction(counter, 'close', staff);
       await assertCounterFree(manager, counter);
       await manager.query(`UPDATE counter_sessions SET state = 'closed', pause_reason = NULL, closed_at = $2 WHERE id = $1`, [counter.session_id, now]);
       return { sessionId: counter.session_id! };
     });
-  }
-
-  private wrongState(counter: LockedCounter, action: string): ConflictException {
-    const state = counter.state ?? 'closed';
-    return new ConflictException({ message: `Cannot ${action} ${counter.name}: it is ${state}`, code: `counter_${state}`, details: { state, action } });
   }
 
   /** Locks the counter, applies `apply`, records the session event and publishes it, in one transaction. */

@@ -20,7 +20,7 @@ import {
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
-import { type LockedCounter, assertCounterFree, assertWorkingCounter, lockCounter } from '../counters/counter-lock.js';
+import { type LockedCounter, assertCounterAction, assertCounterFree, lockCounter } from '../counters/counter-lock.js';
 import { nextOfficeSeq } from '../database/office-sequence.js';
 import { WaitForecastService } from '../forecast/wait-forecast.service.js';
 import type { OfficeEntity } from '../offices/office.entity.js';
@@ -247,7 +247,7 @@ export class TicketsService {
     const now = this.clock.now();
     const result = await this.db.transaction(async (manager) => {
       const counter = await lockCounter(manager, counterId, staff);
-      assertWorkingCounter(counter, staff);
+      assertCounterAction(counter, 'call_next', staff);
       await assertCounterFree(manager, counter);
       // A priority counter (loket khusus) takes priority tickets first, the rest only when none waits.
       const ticketId = (counter.priority_only && (await this.claimNext(manager, counter, true))) || (await this.claimNext(manager, counter, false));
@@ -264,7 +264,7 @@ export class TicketsService {
     const now = this.clock.now();
     const result = await this.db.transaction(async (manager) => {
       const counter = await lockCounter(manager, counterId, staff);
-      assertWorkingCounter(counter, staff);
+      assertCounterAction(counter, 'call', staff);
       await assertCounterFree(manager, counter);
       const ticket = await this.lockTicket(manager, ticketId);
       if (ticket.office_id !== counter.office_id) throw new NotFoundException(`No ticket with the id "${ticketId}" in this office`);

@@ -1,0 +1,111 @@
+import {
+  assertCounterFree,
+  assertSessionHolder,
+  canCounter,
+  COUNTER_ACTIONS,
+  COUNTER_STATES,
+  type CounterAction,
+  legalCounterActions,
+  nextCounterState,
+} from './counter-lifecycle.js';
+import { RuleError } from './errors.js';
+import type { CounterState } from './views.js';
+
+// The counter's moves as the API has enforced them, written out independently of the table.
+const LEGAL: ReadonlyArray<[CounterState, CounterAction, CounterState]> = [
+  ['closed', 'open', 'open'],
+  ['open', 'pause', 'paused'],
+  ['open', 'close', 'closed'],
+  ['open', 'call_next', 'open'],
+  ['open', 'call', 'open'],
+  ['paused', 'resume', 'open'],
+  ['paused', 'close', 'closed'],
+];
+const isLegal = (state: CounterState, action: CounterAction) => LEGAL.some(([from, act]) => from === state && act === action);
+
+function refusal(state: CounterState, action: CounterAction): RuleError {
+  try {
+    nextCounterState({ name: 'Loket 2', state }, action);
+  } catch (error) {
+    if (error instanceof RuleError) return error;
+    throw error;
+  }
+  throw new Error(`${action} from ${state} was allowed`);
+}
+
+describe('counter lifecycle', () => {
+  it.each(LEGAL)('from %s, %s leaves the counter %s', (from, action, to) => {
+    expect(nextCounterState({ name: 'Loket 2', state: from }, action)).toBe(to);
+    expect(canCounter(from, action)).toBe(true);
+  });
+
+  it('refuses every move the table does not list, as a conflict', () => {
+    for (const state of COUNTER_STATES) {
+      for (const action of COUNTER_ACTIONS.filter((candidate) => !isLegal(state, candidate))) {
+        expect(canCounter(state, action)).toBe(false);
+        expect(refusal(state, action).kind).toBe('conflict');
+      }
+    }
+  });
+
+  it('refuses to open a counter that is already open or paused, naming its state', () => {
+    const error = refusal('paused', 'open');
+    expect(error.code).toBe('counter_already_open');
+    expect(error.message).toBe('Loket 2 is already paused');
+    expect(error.details).toEqual({ state: 'paused' });
+    expect(refusal('open', 'open').code).toBe('counter_already_open');
+  });
+
+  it('refuses a call while the counter is not open, telling the officer to open or resume it', () => {
+    const paused = refusal('paused', 'call_next');
+    expect(paused.code).toBe('counter_paused');
+    expect(paused.message).toBe('Loket 2 is paused; open or resume it first');
+    expect(paused.details).toEqual({ state: 'paused' });
+    expect(refusal('closed', 'call').code).toBe('counter_closed');
+  });
+
+  it('refuses a session move from the wrong state with the state and the action', () => {
+    const closing = refusal('closed', 'close');
+    expect(closing.code).toBe('counter_closed');
+    expect(closing.message).toBe('Cannot close Loket 2: it is closed');
+    expect(closing.details).toEqual({ state: 'closed', action: 'close' });
+    expect(refusal('paused', 'pause').code).toBe('counter_paused');
+    expect(refusal('open', 'resume').code).toBe('counter_already_open');
+  });
+
+  it('lists the legal actions of each state, leaving out those that need a free counter while it is busy', () => {
+    expect(legalCounterActions('closed')).toEqual(['open']);
+    expect(legalCounterActions('open')).toEqual(['pause', 'close', 'call_next', 'call']);
+    expect(legalCounterActions('open', { busy: true })).toEqual([]);
+    expect(legalCounterActions('paused')).toEqual(['resume', 'close']);
+    expect(legalCounterActions('paused', { busy: true })).toEqual(['resume']);
+  });
+
+  it('agrees with the decision for every state and action', () => {
+    for (const state of COUNTER_STATES) {
+      for (const action of COUNTER_ACTIONS) {
+        expect(legalCounterActions(state).includes(action)).toBe(isLegal(state, action));
+      }
+    }
+  });
+
+  it('lets an officer work only the counter they opened; supervisors and admins act for any', () => {
+    const counter = { name: 'Loket 2', sessionStaffId: 'siti' };
+    expect(() => assertSessionHolder(counter, { id: 'siti', role: 'officer' })).not.toThrow();
+    expect(() => assertSessionHolder(counter, { id: 'bambang', role: 'supervisor' })).not.toThrow();
+    expect(() => assertSessionHolder(counter, { id: 'agus', role: 'officer' })).toThrow(
+      expect.objectContaining({ code: 'counter_taken_by_other', kind: 'forbidden', message: 'Loket 2 was opened by another officer' }),
+    );
+  });
+
+  it('refuses while a ticket is at the counter, naming the ticket', () => {
+    expect(() => assertCounterFree({ name: 'Loket 2' }, null)).not.toThrow();
+    expect(() => assertCounterFree({ name: 'Loket 2' }, { issuedCode: 'A', number: 7, status: 'serving' })).toThrow(
+      expect.objectContaining({
+        code: 'counter_busy',
+        message: 'Loket 2 still has A-007 (serving): finish it, return it or mark it no-show first',
+        details: { ticket: 'A-007', status: 'serving' },
+      }),
+    );
+  });
+});
