@@ -19,4 +19,3 @@ export * from './office-state.js';
 export * from './admin.js';
 export * from './reports.js';
 export * from './supervision.js';
-export * from './officer-day.js';
