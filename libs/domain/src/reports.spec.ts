@@ -6,11 +6,14 @@ import {
   outcomeCounts,
   periodDays,
   presetPeriod,
+  REPORT_MAX_DAYS,
+  resolvePeriod,
   punctualityFacts,
   satisfactionFigures,
   ticketFacts,
   waitingFigures,
 } from './reports.js';
+import { RuleError } from './errors.js';
 import { median, percentile } from './stats.js';
 import type { OpeningHours } from './views.js';
 
@@ -60,6 +63,40 @@ describe('periods', () => {
     expect(isCalendarDay('2026-2-3')).toBe(false);
     expect(periodDays('2026-11-30', '2026-11-30')).toBe(1);
     expect(periodDays('2026-11-01', '2026-12-31')).toBe(61);
+  });
+
+  it('resolves a preset around today or the given date, and a custom from–to as it is', () => {
+    expect(resolvePeriod({}, '2026-12-03')).toEqual({ preset: 'day', from: '2026-12-03', to: '2026-12-03' });
+    expect(resolvePeriod({ preset: 'week' }, '2026-12-03')).toEqual({ preset: 'week', from: '2026-11-30', to: '2026-12-06' });
+    expect(resolvePeriod({ preset: 'month', date: '2026-11-15' }, '2026-12-03')).toEqual({ preset: 'month', from: '2026-11-01', to: '2026-11-30' });
+    expect(resolvePeriod({ from: '2026-11-02', to: '2026-11-04' }, '2026-12-03')).toEqual({ preset: 'custom', from: '2026-11-02', to: '2026-11-04' });
+    expect(resolvePeriod({ preset: 'custom', from: '2026-09-01', to: '2026-12-01' }, '2026-12-03')).toMatchObject({ from: '2026-09-01', to: '2026-12-01' });
+  });
+
+  const refusal = (query: Parameters<typeof resolvePeriod>[0]) => {
+    try {
+      resolvePeriod(query, '2026-12-03');
+    } catch (error) {
+      return error;
+    }
+    throw new Error(`resolvePeriod accepted ${JSON.stringify(query)}`);
+  };
+
+  it.each([
+    ['a preset beside from and to', { preset: 'week' as const, from: '2026-11-01', to: '2026-11-02' }, 'leave out preset=week'],
+    ['a date beside a custom period', { date: '2026-11-01', from: '2026-11-01', to: '2026-11-02' }, 'date is for a preset'],
+    ['half a custom period', { from: '2026-11-01' }, 'needs both from and to'],
+    ['custom without days', { preset: 'custom' as const }, 'needs both from and to'],
+    ['a date that does not exist', { date: '2026-02-30' }, 'date 2026-02-30 is not a calendar day'],
+    ['a from that does not exist', { from: '2026-11-31', to: '2026-12-01' }, 'from 2026-11-31 is not a calendar day'],
+    ['a to that does not exist', { from: '2026-11-01', to: '2026-13-01' }, 'to 2026-13-01 is not a calendar day'],
+    ['from after to', { from: '2026-11-05', to: '2026-11-04' }, 'from (2026-11-05) must not be after to (2026-11-04)'],
+    ['more than REPORT_MAX_DAYS days', { from: '2026-09-01', to: '2026-12-02' }, `at most ${REPORT_MAX_DAYS} days; 2026-09-01 to 2026-12-02 is 93`],
+  ])('refuses %s as an invalid period', (_, query, message) => {
+    const error = refusal(query);
+    expect(error).toBeInstanceOf(RuleError);
+    expect(error).toMatchObject({ code: 'invalid_period', kind: 'invalid' });
+    expect((error as Error).message).toContain(message);
   });
 });
 

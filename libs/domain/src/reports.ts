@@ -32,6 +32,7 @@ import {
   krejcieMorganSampleSize,
   satisfactionIndex,
 } from './satisfaction.js';
+import { RuleError } from './errors.js';
 import { serviceDay } from './time.js';
 import type { OpeningHours } from './views.js';
 
@@ -54,7 +55,8 @@ export function isCalendarDay(value: string): boolean {
   return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === date;
 }
 
-function addDays(day: string, days: number): string {
+/** The office-local day `days` after `day` (negative: before), as `YYYY-MM-DD`. */
+export function addDays(day: string, days: number): string {
   const [year, month, date] = day.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
 }
@@ -85,6 +87,43 @@ export function presetPeriod(preset: Exclude<ReportPreset, 'custom'>, anchor: st
   const [year, month] = anchor.split('-').map(Number);
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return { from, to: `${anchor.slice(0, 8)}${String(last).padStart(2, '0')}` };
+}
+
+/** What a request asks for: a preset around `date`, or a custom `from`–`to`. */
+export interface ReportPeriodQuery {
+  preset?: ReportPreset;
+  date?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface ResolvedPeriod extends ReportPeriod {
+  preset: ReportPreset;
+}
+
+const invalidPeriod = (message: string) => new RuleError('invalid_period', message);
+
+/**
+ * The period a report covers: a preset around `date` (default `today`, the office-local
+ * day), or a custom from–to. Refuses mixing the two, half a custom period, days that do not
+ * exist, from after to, and more than REPORT_MAX_DAYS days.
+ */
+export function resolvePeriod(query: ReportPeriodQuery, today: string): ResolvedPeriod {
+  const custom = query.from !== undefined || query.to !== undefined || query.preset === 'custom';
+  if (custom) {
+    if (query.preset && query.preset !== 'custom') throw invalidPeriod(`from and to make a custom period; leave out preset=${query.preset}, or leave out from and to`);
+    if (query.date !== undefined) throw invalidPeriod('date is for a preset; a custom period takes from and to');
+    if (!query.from || !query.to) throw invalidPeriod('A custom period needs both from and to (YYYY-MM-DD)');
+  }
+  const anchor = query.date ?? today;
+  if (!isCalendarDay(anchor)) throw invalidPeriod(`date ${anchor} is not a calendar day`);
+  const preset: ReportPreset = custom ? 'custom' : (query.preset ?? 'day');
+  const { from, to } = custom ? { from: query.from!, to: query.to! } : presetPeriod(preset as Exclude<ReportPreset, 'custom'>, anchor);
+  for (const [name, day] of [['from', from], ['to', to]]) if (!isCalendarDay(day)) throw invalidPeriod(`${name} ${day} is not a calendar day`);
+  if (from > to) throw invalidPeriod(`from (${from}) must not be after to (${to})`);
+  const days = periodDays(from, to);
+  if (days > REPORT_MAX_DAYS) throw invalidPeriod(`A report covers at most ${REPORT_MAX_DAYS} days; ${from} to ${to} is ${days}`);
+  return { preset, from, to };
 }
 
 // ---------------------------------------------------------------------------------------

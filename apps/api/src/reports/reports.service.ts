@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   type AnswerMethod,
@@ -8,10 +8,8 @@ import {
   type OpeningHours,
   type OutcomeCounts,
   PERCENTILE_METHOD,
-  REPORT_MAX_DAYS,
   REPORT_TABLES,
   type ReportFacts,
-  type ReportPreset,
   type ReportRowView,
   type ReportTable,
   type ReportTicketEvent,
@@ -19,12 +17,11 @@ import {
   type SurveyScore,
   type TicketEventType,
   type WaitingFigures,
+  addDays,
   figuresFor,
-  isCalendarDay,
   localTimeToInstant,
-  periodDays,
-  presetPeriod,
   punctualityFacts,
+  resolvePeriod,
   serviceDay,
   serviceTimeFacts,
   tableKeys,
@@ -39,38 +36,6 @@ interface OfficeRow {
   slug: string;
   name: string;
   time_zone: string;
-}
-
-export interface ResolvedPeriod {
-  preset: ReportPreset;
-  from: string;
-  to: string;
-}
-
-const invalid = (message: string) => new BadRequestException({ message, code: 'invalid_period' });
-
-function dayAfter(day: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
-}
-
-/** A preset around a day, or a custom from–to; every day real, from ≤ to, at most REPORT_MAX_DAYS. */
-export function resolvePeriod(query: ReportQueryDto, today: string): ResolvedPeriod {
-  const custom = query.from !== undefined || query.to !== undefined || query.preset === 'custom';
-  if (custom) {
-    if (query.preset && query.preset !== 'custom') throw invalid(`from and to make a custom period; leave out preset=${query.preset}, or leave out from and to`);
-    if (query.date !== undefined) throw invalid('date is for a preset; a custom period takes from and to');
-    if (!query.from || !query.to) throw invalid('A custom period needs both from and to (YYYY-MM-DD)');
-  }
-  const anchor = query.date ?? today;
-  if (!isCalendarDay(anchor)) throw invalid(`date ${anchor} is not a calendar day`);
-  const preset: ReportPreset = custom ? 'custom' : (query.preset ?? 'day');
-  const { from, to } = custom ? { from: query.from!, to: query.to! } : presetPeriod(preset as Exclude<ReportPreset, 'custom'>, anchor);
-  for (const [name, day] of [['from', from], ['to', to]]) if (!isCalendarDay(day)) throw invalid(`${name} ${day} is not a calendar day`);
-  if (from > to) throw invalid(`from (${from}) must not be after to (${to})`);
-  const days = periodDays(from, to);
-  if (days > REPORT_MAX_DAYS) throw invalid(`A report covers at most ${REPORT_MAX_DAYS} days; ${from} to ${to} is ${days}`);
-  return { preset, from, to };
 }
 
 /**
@@ -92,7 +57,7 @@ export class ReportsService {
     const nowDate = this.clock.now();
     const period = resolvePeriod(query, serviceDay(nowDate, office.time_zone));
     const start = localTimeToInstant(period.from, '00:00', office.time_zone);
-    const end = localTimeToInstant(dayAfter(period.to), '00:00', office.time_zone);
+    const end = localTimeToInstant(addDays(period.to, 1), '00:00', office.time_zone);
     // A session still open is measured up to now, or to the end of a period already past.
     const now = Math.min(nowDate.getTime(), end);
     const scope: PeriodScope = { officeId: office.id, from: period.from, to: period.to };

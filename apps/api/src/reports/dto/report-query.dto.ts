@@ -8,7 +8,7 @@ const dayMessage = { message: '$property must be a day written YYYY-MM-DD' };
 /**
  * The period of a report. Either a preset around `date` (default: today in the office's
  * zone) or `from` and `to` (custom; both office-local days, both counted). Whether the days
- * exist, their order and the span are checked in ReportsService, which knows the zone.
+ * exist, their order and the span are checked by resolvePeriod (libs/domain reports.ts).
  */
 export class ReportQueryDto {
   @ApiPropertyOptional({ enum: REPORT_PRESETS, description: 'day, week (Monday–Sunday), month; custom when from/to are given' })
