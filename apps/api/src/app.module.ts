@@ -16,8 +16,7 @@ import { OfficesController } from './offices/offices.controller.js';
 import { OfficesService } from './offices/offices.service.js';
 import { OfficeEventsPublisher } from './realtime/office-events.publisher.js';
 import { RealtimeGateway } from './realtime/realtime.gateway.js';
-import { OfficerDayService } from './staff/officer-day.service.js';
-import { StaffController } from './staff/staff.controller.js';
+import { StaffModule } from './staff/staff.module.js';
 import { TicketsController } from './tickets/tickets.controller.js';
 import { TicketsService } from './tickets/tickets.service.js';
 import { SurveysModule } from './surveys/surveys.module.js';
@@ -44,9 +43,9 @@ export class AppModule {
   static with(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.with(config, clock), DatabaseModule, ForecastModule, AuthModule, SurveysModule, ReportsModule, HealthModule, MetricsModule, SupervisionModule, AdminModule],
-      controllers: [OfficesController, TicketsController, CountersController, OfficeCountersController, ChecklistsController, StaffController],
-      providers: [OfficesService, TicketsService, CountersService, OfficeEventsPublisher, RealtimeGateway, ChecklistsService, OfficerDayService],
+      imports: [ConfigModule.with(config, clock), DatabaseModule, ForecastModule, AuthModule, SurveysModule, ReportsModule, HealthModule, MetricsModule, SupervisionModule, AdminModule, StaffModule],
+      controllers: [OfficesController, TicketsController, CountersController, OfficeCountersController, ChecklistsController],
+      providers: [OfficesService, TicketsService, CountersService, OfficeEventsPublisher, RealtimeGateway, ChecklistsService],
     };
   }
 }

@@ -19,3 +19,4 @@ export * from './office-state.js';
 export * from './admin.js';
 export * from './reports.js';
 export * from './supervision.js';
+export * from './officer-day.js';

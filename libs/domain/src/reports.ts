@@ -284,6 +284,8 @@ export interface PunctualityFact {
   breakOverruns: number;
   breakOverrunMinutes: number;
   idleWhileWaitingMinutes: number;
+  /** When the counter should have opened and when it did, for the officer who opened it late. */
+  lateOpening?: { scheduledAt: number; openedAt: number };
 }
 
 /**
@@ -335,6 +337,7 @@ export function punctualityFacts(input: {
           breakOverruns: overruns.length,
           breakOverrunMinutes: overruns.reduce((sum, pause) => sum + pause.overrunMinutes, 0),
           idleWhileWaitingMinutes: idleWhileWaitingMinutes({ open: part.open, busy, waiting }),
+          ...(late && whole.scheduled && whole.firstOpenedAt !== null ? { lateOpening: { scheduledAt: whole.scheduled.from, openedAt: whole.firstOpenedAt } } : {}),
         });
       }
     }
