@@ -17,11 +17,13 @@ import {
   totalMinutes,
   waitingIntervals,
   DEFAULT_OPENING_GRACE_MINUTES,
+  localTimeToInstant,
 } from './counter-schedule.js';
 import { type TicketEventRecord, servingSegments, shareWithinStandard, waitingSegments } from './measures.js';
 import { ticketQueueEntry } from './office-state.js';
 import type { OfficeEvent } from './realtime.js';
-import type { SatisfactionIndex } from './satisfaction.js';
+import { type SatisfactionIndex, type SurveyAnswers, satisfactionIndex } from './satisfaction.js';
+import { addDays } from './reports.js';
 import { mean, round1 } from './stats.js';
 import { MINUTE_MS, minutesBetween } from './time.js';
 import type { CounterState, OfficeSnapshot, OpeningHours, PauseReason, TicketView } from './views.js';
@@ -576,4 +578,84 @@ export interface SupervisionCharts {
   etiquetteByOfficer: ({ staffId: string; name: string } & ComplianceSideBySide)[];
   etiquetteByItem: ({ code: string; label: string } & ComplianceSideBySide)[];
   satisfaction: SatisfactionIndex;
+}
+
+/** The office-local days a chart covers: the last `days` days up to `today`, as instants from its first midnight to the midnight after today. */
+export function chartsPeriod(today: string, days: number, timeZone: string): { from: number; to: number } {
+  return { from: localTimeToInstant(addDays(today, 1 - days), '00:00', timeZone), to: localTimeToInstant(addDays(today, 1), '00:00', timeZone) };
+}
+
+/** One checklist answer of an interaction, with the officer it is about and the item it answers. */
+export interface ChartAnswer {
+  method: AnswerMethod;
+  answer: ChecklistAnswer;
+  staffId: string;
+  staffName: string;
+  itemCode: string;
+  /** The item's label; null when the item was removed since (the code stands in). */
+  itemLabel: string | null;
+}
+
+export interface SupervisionChartsInput {
+  /** The period, from `chartsPeriod`. */
+  from: number;
+  to: number;
+  days: number;
+  timeZone: string;
+  /** The office's services in display order. */
+  services: readonly { id: string; code: string; name: string; maxWaitMinutes: number; serviceTimeMinutes: number }[];
+  /** Every event of the tickets issued in the period. */
+  ticketEvents: readonly (TicketEventRecord & { ticketId: string })[];
+  answers: readonly ChartAnswer[];
+  surveys: readonly Partial<SurveyAnswers>[];
+}
+
+/** The supervisor's charts over a period: waits by hour and by length, service times, etiquette and satisfaction. */
+export function supervisionCharts(input: SupervisionChartsInput): SupervisionCharts {
+  const byTicket = new Map<string, TicketEventRecord[]>();
+  for (const event of input.ticketEvents) byTicket.set(event.ticketId, [...(byTicket.get(event.ticketId) ?? []), event]);
+  const maxWait = new Map(input.services.map((service) => [service.id, service.maxWaitMinutes]));
+  const waits: MeasuredWait[] = [];
+  const serviceTimes = new Map<string, number[]>();
+  for (const records of byTicket.values()) {
+    for (const segment of waitingSegments(records)) {
+      if (segment.minutes !== null && segment.to !== null) waits.push({ calledAt: segment.to, minutes: segment.minutes, maxWaitMinutes: maxWait.get(segment.serviceId) ?? 0 });
+    }
+    for (const segment of servingSegments(records)) {
+      if (segment.endedBy === 'finished' && segment.serviceMinutes !== null) serviceTimes.set(segment.serviceId, [...(serviceTimes.get(segment.serviceId) ?? []), segment.serviceMinutes]);
+    }
+  }
+
+  const officers = new Map<string, { name: string; answers: ChartAnswer[] }>();
+  const items = new Map<string, { label: string; answers: ChartAnswer[] }>();
+  for (const answer of input.answers) {
+    const officer = officers.get(answer.staffId) ?? { name: answer.staffName, answers: [] };
+    officer.answers.push(answer);
+    officers.set(answer.staffId, officer);
+    const item = items.get(answer.itemCode) ?? { label: answer.itemLabel ?? answer.itemCode, answers: [] };
+    item.answers.push(answer);
+    items.set(answer.itemCode, item);
+  }
+
+  return {
+    from: new Date(input.from).toISOString(),
+    to: new Date(input.to).toISOString(),
+    days: input.days,
+    timeZone: input.timeZone,
+    waitsByHour: waitsByHour(waits, input.timeZone),
+    waitDistribution: waitDistribution(waits.map((wait) => wait.minutes)),
+    serviceTimes: input.services.map((service) => ({
+      serviceId: service.id,
+      code: service.code,
+      name: service.name,
+      served: serviceTimes.get(service.id)?.length ?? 0,
+      averageMinutes: mean(serviceTimes.get(service.id) ?? []),
+      standardMinutes: service.serviceTimeMinutes,
+    })),
+    etiquetteByOfficer: [...officers.entries()]
+      .map(([staffId, officer]) => ({ staffId, name: officer.name, ...complianceSideBySide(officer.answers) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    etiquetteByItem: [...items.entries()].map(([code, item]) => ({ code, label: item.label, ...complianceSideBySide(item.answers) })),
+    satisfaction: satisfactionIndex(input.surveys),
+  };
 }

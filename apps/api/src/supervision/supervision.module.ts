@@ -7,6 +7,7 @@ import { AlertsService } from './alerts.service.js';
 import { ChartsService } from './charts.service.js';
 import { ObservationsService } from './observations.service.js';
 import { SupervisionStateLoader } from './supervision-state.loader.js';
+import { SupervisionRepository } from './supervision.repository.js';
 import { SupervisionController } from './supervision.controller.js';
 import { SupervisionService } from './supervision.service.js';
 
@@ -18,7 +19,7 @@ import { SupervisionService } from './supervision.service.js';
  */
 @Module({
   controllers: [SupervisionController],
-  providers: [OfficesService, ChecklistsService, SupervisionStateLoader, SupervisionService, AlertsService, ChartsService, ObservationsService, StaffEventsPublisher, StaffSocketAuth],
+  providers: [OfficesService, ChecklistsService, SupervisionRepository, SupervisionStateLoader, SupervisionService, AlertsService, ChartsService, ObservationsService, StaffEventsPublisher, StaffSocketAuth],
   exports: [SupervisionService, AlertsService, StaffEventsPublisher, StaffSocketAuth],
 })
 export class SupervisionModule {}
