@@ -18,5 +18,7 @@ export * from './desk-views.js';
 export * from './office-state.js';
 export * from './admin.js';
 export * from './reports.js';
-export * from './supervision.js';
+export * from './supervision-figures.js';
+export * from './supervision-alerts.js';
+export * from './supervision-charts.js';
 export * from './officer-day.js';

@@ -5,7 +5,8 @@
  */
 import type { ErrorBody } from './errors.js';
 import type { CallView, CounterView, OfficeSnapshot, TicketView } from './views.js';
-import type { AlertView, SupervisionSnapshot } from './supervision.js';
+import type { AlertView } from './supervision-alerts.js';
+import type { SupervisionSnapshot } from './supervision-figures.js';
 
 export const REALTIME_PATH = '/socket.io';
 

@@ -1,4 +1,4 @@
-import { type ChartAnswer, chartsPeriod, supervisionCharts } from './supervision.js';
+import { type ChartAnswer, chartsPeriod, supervisionCharts } from './supervision-charts.js';
 import type { TicketEventRecord } from './measures.js';
 
 const JAKARTA = 'Asia/Jakarta';

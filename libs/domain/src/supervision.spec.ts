@@ -1,14 +1,7 @@
 import type { OfficeSnapshot, ServiceView, TicketView, CounterView } from './views.js';
-import {
-  type SupervisionState,
-  type SupervisionTicketEvent,
-  complianceSideBySide,
-  detectAlerts,
-  recordOfficeEvent,
-  supervisionFigures,
-  waitDistribution,
-  waitsByHour,
-} from './supervision.js';
+import { detectAlerts } from './supervision-alerts.js';
+import { complianceSideBySide, waitDistribution, waitsByHour } from './supervision-charts.js';
+import { type SupervisionState, type SupervisionTicketEvent, recordOfficeEvent, supervisionFigures } from './supervision-figures.js';
 
 // Monday 30 November 2026 in Jakarta (UTC+7).
 const at = (hhmm: string) => Date.parse(`2026-11-30T${hhmm}:00+07:00`);

@@ -1,55 +1,22 @@
 /**
- * The supervisor's live view: per-service and per-counter figures and the alerts that fire
- * when a standard is broken, from an office's state and its events of the day. Every figure
- * is one of the measures of measures.ts, counter-schedule.ts and wait-estimate.ts, so the
- * API's snapshot and the supervisor screen (which recomputes as events arrive) agree.
+ * The supervisor's live view: per-service and per-counter figures from an office's state
+ * and its events of the day (the alerts raised from them are in supervision-alerts.ts).
+ * Every figure is one of the measures of measures.ts, counter-schedule.ts and
+ * wait-estimate.ts, so the API's snapshot and the supervisor screen (which recomputes as
+ * events arrive) agree.
  */
+
 import { type QueueEntry, canServe } from './call-order.js';
-import { type Compliance, compliance, type ChecklistAnswer, type AnswerMethod } from './checklists.js';
-import {
-  type CounterSessionEventRecord,
-  type Interval,
-  busyIntervals,
-  counterDayMeasures,
-  intersectIntervals,
-  scheduledHours,
-  subtractIntervals,
-  totalMinutes,
-  waitingIntervals,
-  DEFAULT_OPENING_GRACE_MINUTES,
-  localTimeToInstant,
-} from './counter-schedule.js';
+import type { Compliance } from './checklists.js';
+import { type CounterSessionEventRecord, type Interval, busyIntervals, counterDayMeasures, intersectIntervals, scheduledHours, subtractIntervals, totalMinutes, waitingIntervals, DEFAULT_OPENING_GRACE_MINUTES } from './counter-schedule.js';
 import { type TicketEventRecord, servingSegments, shareWithinStandard, waitingSegments } from './measures.js';
 import { ticketQueueEntry } from './office-state.js';
 import type { OfficeEvent } from './realtime.js';
-import { type SatisfactionIndex, type SurveyAnswers, satisfactionIndex } from './satisfaction.js';
-import { addDays } from './reports.js';
-import { mean, round1 } from './stats.js';
+import { mean } from './stats.js';
 import { MINUTE_MS, minutesBetween } from './time.js';
 import type { CounterState, OfficeSnapshot, OpeningHours, PauseReason, TicketView } from './views.js';
-import {
-  ARRIVAL_WINDOW_MINUTES,
-  RECENT_SERVICES,
-  arrivalsEnd,
-  type WaitForecastInput,
-  arrivalRates,
-  averageServiceMinutes,
-  expectedBackAt,
-  forecastInputFromSnapshot,
-  forecastOffice,
-  forecastWaitFor,
-  noShowShare,
-} from './wait-estimate.js';
-
-export const AlertKind = {
-  maxWait: 'max_wait',
-  priorityWait: 'priority_wait',
-  lateOpening: 'late_opening',
-  slowService: 'slow_service',
-  idleWhileWaiting: 'idle_while_waiting',
-} as const;
-export type AlertKind = (typeof AlertKind)[keyof typeof AlertKind];
-export const ALERT_KINDS: readonly AlertKind[] = Object.values(AlertKind);
+import { ARRIVAL_WINDOW_MINUTES, RECENT_SERVICES, arrivalsEnd, type WaitForecastInput, arrivalRates, averageServiceMinutes, expectedBackAt, forecastInputFromSnapshot, forecastOffice, forecastWaitFor, noShowShare } from './wait-estimate.js';
+import type { AlertView } from './supervision-alerts.js';
 
 /**
  * When the alerts fire. "Far over the standard service time": the mean of a service's last
@@ -154,46 +121,6 @@ export interface CounterFigures {
 export interface SupervisionFigures {
   services: ServiceFigures[];
   counters: CounterFigures[];
-}
-
-export interface AlertDetails {
-  waitedMinutes?: number;
-  limitMinutes?: number;
-  lateMinutes?: number;
-  averageMinutes?: number;
-  standardMinutes?: number;
-  sample?: number;
-  idleMinutes?: number;
-}
-
-/** An alert the rules raise now. `key` names its subject: raising the same key twice is one alert. */
-export interface AlertCandidate {
-  key: string;
-  kind: AlertKind;
-  serviceId: string | null;
-  counterId: string | null;
-  ticketId: string | null;
-  /** What it is about, as people read it: a ticket number, a counter's or a service's name. */
-  subject: string;
-  since: number;
-  details: AlertDetails;
-}
-
-/** A stored alert, listed until a supervisor acknowledges it. */
-export interface AlertView {
-  id: string;
-  officeId: string;
-  kind: AlertKind;
-  key: string;
-  serviceId: string | null;
-  counterId: string | null;
-  ticketId: string | null;
-  subject: string;
-  since: string;
-  raisedAt: string;
-  details: AlertDetails;
-  acknowledgedAt: string | null;
-  acknowledgedBy: { id: string; name: string } | null;
 }
 
 /** What the supervisor screen starts from: the state, the figures computed from it, the open alerts. */
@@ -372,74 +299,6 @@ export function supervisionFigures(state: SupervisionState, now: number): Superv
   return { services: serviceFigures, counters: counterFigures };
 }
 
-/** The alerts the rules raise at `now`, each keyed by its subject so raising it again is a no-op. */
-export function detectAlerts(state: SupervisionState, figures: SupervisionFigures, now: number): AlertCandidate[] {
-  const alerts: AlertCandidate[] = [];
-  for (const ticket of state.office.waiting) {
-    const due = Date.parse(ticket.dueAt);
-    if (now <= due) continue;
-    // A priority ticket is due at the priority maximum (call-order.ts `dueTime`): that is the limit it broke.
-    const kind = ticket.priority ? AlertKind.priorityWait : AlertKind.maxWait;
-    const issued = Date.parse(ticket.issuedAt);
-    alerts.push({
-      key: `${kind}:${ticket.id}:${ticket.serviceId}`,
-      kind,
-      serviceId: ticket.serviceId,
-      counterId: null,
-      ticketId: ticket.id,
-      subject: ticket.number,
-      since: due,
-      details: { waitedMinutes: round1(minutesBetween(issued, now)), limitMinutes: round1(minutesBetween(issued, due)) },
-    });
-  }
-  for (const counter of figures.counters) {
-    if (counter.notOpenedMinutes !== null && counter.scheduled) {
-      alerts.push({
-        key: `${AlertKind.lateOpening}:${counter.counterId}:${state.day}`,
-        kind: AlertKind.lateOpening,
-        serviceId: null,
-        counterId: counter.counterId,
-        ticketId: null,
-        subject: counter.name,
-        since: counter.scheduled.from,
-        details: { lateMinutes: round1(counter.notOpenedMinutes) },
-      });
-    }
-    if (counter.idleSince !== null && minutesBetween(counter.idleSince, now) >= SUPERVISION_RULES.idleAlertMinutes) {
-      alerts.push({
-        key: `${AlertKind.idleWhileWaiting}:${counter.counterId}:${counter.idleSince}`,
-        kind: AlertKind.idleWhileWaiting,
-        serviceId: null,
-        counterId: counter.counterId,
-        ticketId: null,
-        subject: counter.name,
-        since: counter.idleSince,
-        details: { idleMinutes: round1(minutesBetween(counter.idleSince, now)) },
-      });
-    }
-  }
-  for (const service of figures.services) {
-    if (!service.slow || service.recentServiceMinutes === null) continue;
-    const lastFinish = state.ticketEvents.filter((event) => event.serviceId === service.serviceId && event.type === 'finished').reduce((latest, event) => Math.max(latest, event.at), 0);
-    alerts.push({
-      // Once a day per service: a slow day is one story, not one alert per finished ticket.
-      key: `${AlertKind.slowService}:${service.serviceId}:${state.day}`,
-      kind: AlertKind.slowService,
-      serviceId: service.serviceId,
-      counterId: null,
-      ticketId: null,
-      subject: `${service.code} ${service.name}`,
-      since: lastFinish || now,
-      details: {
-        averageMinutes: round1(service.recentServiceMinutes),
-        standardMinutes: service.serviceTimeMinutes,
-        sample: Math.min(service.servedToday, SUPERVISION_RULES.slowServiceSample),
-      },
-    });
-  }
-  return alerts;
-}
-
 /**
  * Adds what a live office event says to the day's records (after `applyOfficeEvent` has
  * moved the office state). Returns true when the view needs a fresh snapshot: a counter
@@ -476,186 +335,4 @@ export interface ObservationResult {
   staffName: string;
   at: string;
   compliance: Compliance;
-}
-
-// ---- Charts -------------------------------------------------------------------------
-
-/** One measured wait: when the ticket was called, how long it waited, its service's maximum wait. */
-export interface MeasuredWait {
-  calledAt: number;
-  minutes: number;
-  maxWaitMinutes: number;
-}
-
-export interface HourlyWait {
-  /** Office-local hour, 0–23. */
-  hour: number;
-  tickets: number;
-  averageWaitMinutes: number | null;
-  /** Mean maximum wait of the tickets called that hour: the standard they were held to. */
-  standardMinutes: number | null;
-  withinStandardShare: number | null;
-}
-
-const hourFormatters = new Map<string, Intl.DateTimeFormat>();
-
-export function localHour(at: number, timeZone: string): number {
-  let formatter = hourFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
-    hourFormatters.set(timeZone, formatter);
-  }
-  return Number(formatter.format(at)) % 24;
-}
-
-/** Waiting time through the day: per office-local hour of the call, against the standard. Hours with no call are left out. */
-export function waitsByHour(waits: readonly MeasuredWait[], timeZone: string): HourlyWait[] {
-  const hours = new Map<number, MeasuredWait[]>();
-  for (const wait of waits) {
-    const hour = localHour(wait.calledAt, timeZone);
-    hours.set(hour, [...(hours.get(hour) ?? []), wait]);
-  }
-  return [...hours.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([hour, list]) => ({
-      hour,
-      tickets: list.length,
-      averageWaitMinutes: mean(list.map((w) => w.minutes)),
-      standardMinutes: mean(list.map((w) => w.maxWaitMinutes)),
-      withinStandardShare: shareWithinStandard(list.map((w) => ({ waitingMinutes: w.minutes, maxWaitMinutes: w.maxWaitMinutes }))),
-    }));
-}
-
-/** Bucket edges of the wait distribution, in minutes; the last bucket is open-ended. */
-export const WAIT_BUCKETS = [0, 5, 10, 15, 20, 30, 45, 60] as const;
-
-export interface WaitBucket {
-  fromMinutes: number;
-  /** Exclusive; null for the last, open-ended bucket. */
-  toMinutes: number | null;
-  tickets: number;
-}
-
-export function waitDistribution(minutes: readonly number[]): WaitBucket[] {
-  const buckets: WaitBucket[] = WAIT_BUCKETS.map((from, index) => ({ fromMinutes: from, toMinutes: WAIT_BUCKETS[index + 1] ?? null, tickets: 0 }));
-  for (const value of minutes) {
-    const bucket = buckets.findLast((candidate) => value >= candidate.fromMinutes) ?? buckets[0];
-    bucket.tickets += 1;
-  }
-  return buckets;
-}
-
-/** Self-checks (ticked one by one or with the one key) and supervisor observations, kept apart. */
-export interface ComplianceSideBySide {
-  self: Compliance;
-  observed: Compliance;
-}
-
-export function complianceSideBySide(answers: readonly { method: AnswerMethod; answer: ChecklistAnswer }[]): ComplianceSideBySide {
-  return {
-    self: compliance(answers.filter((a) => a.method !== 'observed')),
-    observed: compliance(answers.filter((a) => a.method === 'observed')),
-  };
-}
-
-export interface ServiceTimeBar {
-  serviceId: string;
-  code: string;
-  name: string;
-  served: number;
-  averageMinutes: number | null;
-  standardMinutes: number;
-}
-
-export interface SupervisionCharts {
-  from: string;
-  to: string;
-  days: number;
-  timeZone: string;
-  waitsByHour: HourlyWait[];
-  waitDistribution: WaitBucket[];
-  serviceTimes: ServiceTimeBar[];
-  etiquetteByOfficer: ({ staffId: string; name: string } & ComplianceSideBySide)[];
-  etiquetteByItem: ({ code: string; label: string } & ComplianceSideBySide)[];
-  satisfaction: SatisfactionIndex;
-}
-
-/** The office-local days a chart covers: the last `days` days up to `today`, as instants from its first midnight to the midnight after today. */
-export function chartsPeriod(today: string, days: number, timeZone: string): { from: number; to: number } {
-  return { from: localTimeToInstant(addDays(today, 1 - days), '00:00', timeZone), to: localTimeToInstant(addDays(today, 1), '00:00', timeZone) };
-}
-
-/** One checklist answer of an interaction, with the officer it is about and the item it answers. */
-export interface ChartAnswer {
-  method: AnswerMethod;
-  answer: ChecklistAnswer;
-  staffId: string;
-  staffName: string;
-  itemCode: string;
-  /** The item's label; null when the item was removed since (the code stands in). */
-  itemLabel: string | null;
-}
-
-export interface SupervisionChartsInput {
-  /** The period, from `chartsPeriod`. */
-  from: number;
-  to: number;
-  days: number;
-  timeZone: string;
-  /** The office's services in display order. */
-  services: readonly { id: string; code: string; name: string; maxWaitMinutes: number; serviceTimeMinutes: number }[];
-  /** Every event of the tickets issued in the period. */
-  ticketEvents: readonly (TicketEventRecord & { ticketId: string })[];
-  answers: readonly ChartAnswer[];
-  surveys: readonly Partial<SurveyAnswers>[];
-}
-
-/** The supervisor's charts over a period: waits by hour and by length, service times, etiquette and satisfaction. */
-export function supervisionCharts(input: SupervisionChartsInput): SupervisionCharts {
-  const byTicket = new Map<string, TicketEventRecord[]>();
-  for (const event of input.ticketEvents) byTicket.set(event.ticketId, [...(byTicket.get(event.ticketId) ?? []), event]);
-  const maxWait = new Map(input.services.map((service) => [service.id, service.maxWaitMinutes]));
-  const waits: MeasuredWait[] = [];
-  const serviceTimes = new Map<string, number[]>();
-  for (const records of byTicket.values()) {
-    for (const segment of waitingSegments(records)) {
-      if (segment.minutes !== null && segment.to !== null) waits.push({ calledAt: segment.to, minutes: segment.minutes, maxWaitMinutes: maxWait.get(segment.serviceId) ?? 0 });
-    }
-    for (const segment of servingSegments(records)) {
-      if (segment.endedBy === 'finished' && segment.serviceMinutes !== null) serviceTimes.set(segment.serviceId, [...(serviceTimes.get(segment.serviceId) ?? []), segment.serviceMinutes]);
-    }
-  }
-
-  const officers = new Map<string, { name: string; answers: ChartAnswer[] }>();
-  const items = new Map<string, { label: string; answers: ChartAnswer[] }>();
-  for (const answer of input.answers) {
-    const officer = officers.get(answer.staffId) ?? { name: answer.staffName, answers: [] };
-    officer.answers.push(answer);
-    officers.set(answer.staffId, officer);
-    const item = items.get(answer.itemCode) ?? { label: answer.itemLabel ?? answer.itemCode, answers: [] };
-    item.answers.push(answer);
-    items.set(answer.itemCode, item);
-  }
-
-  return {
-    from: new Date(input.from).toISOString(),
-    to: new Date(input.to).toISOString(),
-    days: input.days,
-    timeZone: input.timeZone,
-    waitsByHour: waitsByHour(waits, input.timeZone),
-    waitDistribution: waitDistribution(waits.map((wait) => wait.minutes)),
-    serviceTimes: input.services.map((service) => ({
-      serviceId: service.id,
-      code: service.code,
-      name: service.name,
-      served: serviceTimes.get(service.id)?.length ?? 0,
-      averageMinutes: mean(serviceTimes.get(service.id) ?? []),
-      standardMinutes: service.serviceTimeMinutes,
-    })),
-    etiquetteByOfficer: [...officers.entries()]
-      .map(([staffId, officer]) => ({ staffId, name: officer.name, ...complianceSideBySide(officer.answers) }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
-    etiquetteByItem: [...items.entries()].map(([code, item]) => ({ code, label: item.label, ...complianceSideBySide(item.answers) })),
-    satisfaction: satisfactionIndex(input.surveys),
-  };
 }
