@@ -1,3 +1,5 @@
+import { swcTransform } from '../../jest.swc.mjs';
+
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
@@ -8,8 +10,6 @@ export default {
     '^@loket/domain$': '<rootDir>/../../libs/domain/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: { ignoreCodes: [151002] } }],
-  },
+  transform: swcTransform({ decorators: true }),
   testTimeout: 60_000,
 };
