@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { AdminModule } from './admin/admin.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { Clock } from './clock/clock.js';
+import { DevClockModule } from './clock/dev-clock.module.js';
 import { ChecklistsController } from './checklists/checklists.controller.js';
 import { ChecklistsService } from './checklists/checklists.service.js';
 import { CountersController } from './counters/counters.controller.js';
@@ -43,7 +44,7 @@ export class AppModule {
   static with(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.with(config, clock), DatabaseModule, ForecastModule, AuthModule, SurveysModule, ReportsModule, HealthModule, MetricsModule, SupervisionModule, AdminModule, StaffModule],
+      imports: [ConfigModule.with(config, clock), DatabaseModule, ForecastModule, AuthModule, SurveysModule, ReportsModule, HealthModule, MetricsModule, SupervisionModule, AdminModule, StaffModule, ...DevClockModule.when(config, clock)],
       controllers: [OfficesController, TicketsController, CountersController, OfficeCountersController, ChecklistsController],
       providers: [OfficesService, TicketsService, CountersService, OfficeEventsPublisher, RealtimeGateway, ChecklistsService],
     };

@@ -58,6 +58,11 @@ export class ScaledClock extends Clock {
     return new Date(this.start + (this.realNow() - this.realStart) * this.speed);
   }
 
+  /** Jumps forward: what the development-only `POST /api/v1/dev/clock/advance` does, so a test need not wait in real time. */
+  advanceMinutes(minutes: number): void {
+    this.start += minutes * 60_000;
+  }
+
   /** Starts counting again from `start` (or the real now): called once the API listens, so a slow start-up costs no simulated time. */
   restart(): void {
     this.realStart = this.realNow();
