@@ -1,9 +1,9 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
-import { i18n } from './i18n';
+import { i18n } from './i18n/index';
 import { router } from './router';
-import { useAuthStore } from './stores/auth-store';
+import { useAuthStore } from './shared/auth/auth-store';
 import '@loket/web/base.css';
 import './styles.css';
 

@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import type { StaffRole } from '@loket/domain';
-import OfficerPage from './pages/OfficerPage.vue';
-import { useAuthStore } from './stores/auth-store';
+import OfficerPage from './features/desk/OfficerPage.vue';
+import { useAuthStore } from './shared/auth/auth-store';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -20,13 +20,13 @@ export const router = createRouter({
     {
       path: '/supervisor',
       name: 'supervisor',
-      component: () => import('./pages/SupervisorPage.vue'),
+      component: () => import('./features/supervisor/SupervisorPage.vue'),
       meta: { titleKey: 'supervisor.title', roles: ['supervisor', 'admin'] },
     },
-    { path: '/supervisor/reports', name: 'reports', component: () => import('./pages/ReportsPage.vue'), meta: { titleKey: 'reports.title', roles: ['supervisor', 'admin'] } },
-    { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue'), meta: { titleKey: 'admin.title', roles: ['admin'] } },
-    { path: '/no-access', name: 'no-access', component: () => import('./supervisor/NoAccessPage.vue'), meta: { titleKey: 'supervisor.noAccess.title' } },
-    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { titleKey: 'notFound.title' } },
+    { path: '/supervisor/reports', name: 'reports', component: () => import('./features/reports/ReportsPage.vue'), meta: { titleKey: 'reports.title', roles: ['supervisor', 'admin'] } },
+    { path: '/admin', name: 'admin', component: () => import('./features/admin/AdminPage.vue'), meta: { titleKey: 'admin.title', roles: ['admin'] } },
+    { path: '/no-access', name: 'no-access', component: () => import('./shared/auth/NoAccessPage.vue'), meta: { titleKey: 'supervisor.noAccess.title' } },
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./shared/NotFoundPage.vue'), meta: { titleKey: 'notFound.title' } },
   ],
 });
 

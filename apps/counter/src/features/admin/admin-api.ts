@@ -12,8 +12,8 @@ import type {
   OpeningHours,
   StaffRole,
 } from '@loket/domain';
-import { API_BASE, ApiError } from '../../api/http';
-import { useAuthStore } from '../../stores/auth-store';
+import { API_BASE, ApiError } from '../../shared/api/http';
+import { useAuthStore } from '../../shared/auth/auth-store';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 

@@ -4,22 +4,16 @@ import type {
   ChecklistTemplateView,
   CounterView,
   InteractionOutcome,
-  LoginResult,
-  OfficeView,
   OfficerTodayView,
   PauseReason,
   StaffCounterView,
-  StaffView,
   TicketView,
 } from '@loket/domain';
-import { getJson, postJson } from './http';
+import { getJson, postJson } from '../../shared/api/http';
 
 export type DeskTicketAction = 'recall' | 'start' | 'return' | 'no-show';
 
 export const deskApi = {
-  login: async (username: string, password: string) => (await postJson<LoginResult>('/auth/login', { username, password }))!,
-  me: () => getJson<StaffView>('/auth/me'),
-  offices: () => getJson<OfficeView[]>('/offices'),
   counters: (slug: string) => getJson<StaffCounterView[]>(`/offices/${encodeURIComponent(slug)}/counters`),
   checklists: (slug: string) => getJson<ChecklistTemplateView[]>(`/offices/${encodeURIComponent(slug)}/checklists`),
   today: () => getJson<OfficerTodayView>('/staff/me/today'),

@@ -1,6 +1,6 @@
 /** The report endpoints; the CSV comes as a file, so it is fetched with the token and saved from a Blob. */
 import type { OfficeReportView, ReportPreset, ReportTable } from '@loket/domain';
-import { API_BASE, ApiError, getJson } from '../api/http';
+import { API_BASE, ApiError, getJson } from '../../shared/api/http';
 
 export interface PeriodQuery {
   preset: ReportPreset;

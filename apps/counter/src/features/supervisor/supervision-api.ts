@@ -1,6 +1,6 @@
 /** The supervision endpoints the supervisor screen uses. */
 import type { AlertView, ChecklistItemAnswer, ChecklistTemplateView, ObservationResult, OfficeView, SupervisionCharts, SupervisionSnapshot } from '@loket/domain';
-import { getJson, postJson } from '../api/http';
+import { getJson, postJson } from '../../shared/api/http';
 
 const office = (slug: string) => `/offices/${encodeURIComponent(slug)}`;
 

@@ -2,7 +2,6 @@ import { jest } from '@jest/globals';
 import { createPinia, setActivePinia } from 'pinia';
 import { ApiError } from '../api/http';
 import { loginProblem, useAuthStore } from './auth-store';
-import { useDeskStore } from './desk-store';
 
 class MemoryStorage {
   private items = new Map<string, string>();
@@ -61,27 +60,9 @@ describe('the auth store', () => {
     auth.hydrate({ accessToken: 'old', staff });
     auth.restore();
     globalThis.fetch = (() => reply(401, { statusCode: 401, message: 'expired' })) as typeof fetch;
-    const { deskApi } = await import('../api/desk');
-    await expect(deskApi.today()).rejects.toBeInstanceOf(ApiError);
+    const { staffApi } = await import('../api/staff-api');
+    await expect(staffApi.me()).rejects.toBeInstanceOf(ApiError);
     expect(auth.loggedIn).toBe(false);
     expect(auth.problem).toBe('expired');
-  });
-});
-
-describe('the desk store', () => {
-  beforeEach(() => {
-    Object.defineProperty(globalThis, 'localStorage', { value: new MemoryStorage(), configurable: true });
-  });
-
-  it('remembers the chosen office and counter on this PC until forgotten', () => {
-    setActivePinia(createPinia());
-    useDeskStore().choose({ officeSlug: 'mpp-kota-harapan', counterId: 'c1' });
-
-    setActivePinia(createPinia());
-    expect(useDeskStore().choice).toEqual({ officeSlug: 'mpp-kota-harapan', counterId: 'c1' });
-    useDeskStore().forget();
-
-    setActivePinia(createPinia());
-    expect(useDeskStore().choice).toBeNull();
   });
 });

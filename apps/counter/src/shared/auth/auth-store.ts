@@ -2,7 +2,7 @@ import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { LoginResult, StaffView } from '@loket/domain';
 import { ApiError, setAccessToken, setUnauthorizedHandler } from '../api/http';
-import { deskApi } from '../api/desk';
+import { staffApi } from '../api/staff-api';
 import { readStored, writeStored } from '../storage';
 
 const STORAGE_KEY = 'loket.counter.session';
@@ -39,7 +39,7 @@ export const useAuthStore = defineStore('auth', () => {
     busy.value = true;
     problem.value = null;
     try {
-      hydrate(await deskApi.login(username.trim(), password));
+      hydrate(await staffApi.login(username.trim(), password));
       setUnauthorizedHandler(expire);
       return true;
     } catch (error) {

@@ -1,7 +1,7 @@
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { FieldProblem } from '@loket/domain';
-import { ApiError } from '../api/http';
+import { ApiError } from '../../../shared/api/http';
 
 /**
  * The API's answer to a refused save, as a form shows it: one message beside each field

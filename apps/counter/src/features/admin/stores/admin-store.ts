@@ -1,7 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { AdminCounterView, AdminOfficeView, AdminServiceView, AdminStaffView, ChecklistTemplateView } from '@loket/domain';
-import { adminApi } from '../api/admin-api';
+import { adminApi } from '../admin-api';
 
 /**
  * The set-up an admin is editing: every office, and the services, counters and checklists

@@ -1,8 +1,8 @@
 import { computed, ref, watch } from 'vue';
 import type { ChecklistSubmission, ChecklistTemplateView, InteractionOutcome, PauseReason, TicketView } from '@loket/domain';
-import { ApiError } from '../api/http';
-import { deskApi, type DeskTicketAction } from '../api/desk';
-import { useAuthStore } from '../stores/auth-store';
+import { ApiError } from '../../../shared/api/http';
+import { deskApi, type DeskTicketAction } from '../desk-api';
+import { useAuthStore } from '../../../shared/auth/auth-store';
 import { useDeskStore } from '../stores/desk-store';
 import { useOfficeStore } from '../stores/office-store';
 import { useTodayStore } from '../stores/today-store';

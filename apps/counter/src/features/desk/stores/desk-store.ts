@@ -1,6 +1,6 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
-import { readStored, writeStored } from '../storage';
+import { readStored, writeStored } from '../../../shared/storage';
 
 const STORAGE_KEY = 'loket.counter.desk';
 

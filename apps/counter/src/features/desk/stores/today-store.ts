@@ -1,7 +1,7 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { OfficerTodayView } from '@loket/domain';
-import { deskApi } from '../api/desk';
+import { deskApi } from '../desk-api';
 
 /** The officer's own today, as the API computes it; refreshed after each action that changes it. */
 export const useTodayStore = defineStore('today', () => {

@@ -1,6 +1,6 @@
 import type { OfficeView, StaffView } from '@loket/domain';
-import { ApiError } from '../api/http';
-import { periodParams } from './reports-api';
+import { ApiError } from '../../../shared/api/http';
+import { periodParams } from '../reports-api';
 import { reportProblem, reportableOffices } from './reports-store';
 
 const office = (id: string): OfficeView => ({ id, slug: `kantor-${id}`, name: `Kantor ${id}`, timeZone: 'Asia/Jakarta', openingHours: [], priorityMaxWaitMinutes: 10 });

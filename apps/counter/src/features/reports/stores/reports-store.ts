@@ -1,9 +1,9 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { OfficeReportView, OfficeView, ReportTable, StaffView } from '@loket/domain';
-import { ApiError } from '../api/http';
-import { deskApi } from '../api/desk';
-import { type PeriodQuery, reportsApi } from './reports-api';
+import { ApiError } from '../../../shared/api/http';
+import { staffApi } from '../../../shared/api/staff-api';
+import { type PeriodQuery, reportsApi } from '../reports-api';
 
 /** Why the report is not shown, as an i18n key under `reports.error.` with the server's message. */
 export interface ReportProblem {
@@ -37,7 +37,7 @@ export const useReportsStore = defineStore('reports', () => {
 
   async function loadOffices(staff: StaffView): Promise<void> {
     try {
-      offices.value = reportableOffices(await deskApi.offices(), staff);
+      offices.value = reportableOffices(await staffApi.offices(), staff);
       if (!offices.value.some((o) => o.slug === officeSlug.value)) officeSlug.value = offices.value[0]?.slug ?? '';
     } catch (error) {
       problem.value = reportProblem(error);

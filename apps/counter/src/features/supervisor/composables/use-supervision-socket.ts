@@ -1,8 +1,8 @@
 import { computed, onScopeDispose, type MaybeRefOrGetter } from 'vue';
 import { useOfficeFeed } from '@loket/web';
 import { StaffClientEvent, StaffServerEvent } from '@loket/domain';
-import { useAuthStore } from '../stores/auth-store';
-import { useSupervisionStore } from './supervision-store';
+import { useAuthStore } from '../../../shared/auth/auth-store';
+import { useSupervisionStore } from '../stores/supervision-store';
 
 // Time-based figures (idle, late, waited) move between events on this tick; no figure is polled.
 const FIGURE_TICK_MS = 5_000;
