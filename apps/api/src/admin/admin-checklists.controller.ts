@@ -1,6 +1,6 @@
-import { BadRequestException, Body, Controller, Get, Injectable, Param, type PipeTransform, Put } from '@nestjs/common';
+import { Body, Controller, Get, Injectable, Param, type PipeTransform, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CHECKLIST_KINDS, type ChecklistKind, type ChecklistTemplateView } from '@loket/domain';
+import { CHECKLIST_KINDS, type ChecklistKind, type ChecklistTemplateView, RuleError } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
 import { uuidPipe } from '../common/param-pipes.js';
@@ -11,7 +11,7 @@ import { UpdateChecklistDto } from './dto/checklist.dto.js';
 class ChecklistKindPipe implements PipeTransform<unknown, ChecklistKind> {
   transform(value: unknown): ChecklistKind {
     if (!(CHECKLIST_KINDS as readonly unknown[]).includes(value)) {
-      throw new BadRequestException({ message: `kind must be one of ${CHECKLIST_KINDS.join(', ')}`, code: 'validation_failed' });
+      throw new RuleError('validation_failed', `kind must be one of ${CHECKLIST_KINDS.join(', ')}`);
     }
     return value as ChecklistKind;
   }

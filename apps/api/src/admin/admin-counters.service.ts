@@ -1,9 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AdminCounterView, type FieldProblem, type OpeningHours, type StaffView, scheduleOutsideHours, scheduleProblems } from '@loket/domain';
+import { type AdminCounterView, type FieldProblem, type OpeningHours, type StaffView, NotFoundError, RuleError, fieldConflict, scheduleOutsideHours, scheduleProblems } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { nextOfficeSeq } from '../database/office-sequence.js';
-import { assertNoProblems, fieldConflict, violatedConstraint } from './admin-errors.js';
+import { assertNoProblems, violatedConstraint } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminOfficesService } from './admin-offices.service.js';
 import { AuditTrail } from './audit-trail.js';
@@ -95,7 +95,7 @@ export class AdminCountersService {
         if (body.number !== undefined) await this.assertNumberFree(manager, office.id, body.number, counterId);
         if (current.active && !after.active) {
           const [open] = await manager.query<{ state: string }[]>(`SELECT state FROM counter_sessions WHERE counter_id = $1 AND state <> 'closed'`, [counterId]);
-          if (open) throw new ConflictException({ message: `${current.name} is ${open.state}; close it before deactivating it`, code: 'counter_in_use', details: { state: open.state } });
+          if (open) throw new RuleError('counter_in_use', `${current.name} is ${open.state}; close it before deactivating it`, { state: open.state });
         }
         await manager.query(`UPDATE counters SET number = $2, name = $3, priority_only = $4, schedule = $5, active = $6 WHERE id = $1`, [
           counterId,
@@ -146,7 +146,7 @@ export class AdminCountersService {
 
   private async byId(manager: EntityManager, counterId: string): Promise<AdminCounterView> {
     const [row] = await manager.query<CounterRow[]>(`${SELECT} WHERE c.id = $1`, [counterId]);
-    if (!row) throw new NotFoundException(`No counter with the id "${counterId}"`);
+    if (!row) throw new NotFoundError(`No counter with the id "${counterId}"`);
     return toView(row);
   }
 

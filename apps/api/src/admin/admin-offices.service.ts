@@ -1,12 +1,12 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AdminOfficeView, type StaffView, scheduleProblems } from '@loket/domain';
+import { type AdminOfficeView, type StaffView, NotFoundError, fieldConflict, scheduleProblems } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
 import { nextOfficeSeq } from '../database/office-sequence.js';
 import { OfficeEntity } from '../offices/office.entity.js';
 import { toOfficeView } from '../offices/office-queries.js';
-import { assertNoProblems, fieldConflict, violatedConstraint } from './admin-errors.js';
+import { assertNoProblems, violatedConstraint } from './admin-errors.js';
 import { refuseNulls, visibleOfficeIds } from './admin-scope.js';
 import { AuditTrail } from './audit-trail.js';
 import type { CreateOfficeDto, UpdateOfficeDto } from './dto/office.dto.js';
@@ -29,14 +29,14 @@ export class AdminOfficesService {
   /** The office, locked for the rest of the transaction, after checking the reader may reach it. */
   async locked(manager: EntityManager, officeId: string, staff: StaffView): Promise<OfficeEntity> {
     const office = await manager.getRepository(OfficeEntity).findOne({ where: { id: officeId }, lock: { mode: 'pessimistic_write' } });
-    if (!office) throw new NotFoundException(`No office with the id "${officeId}"`);
+    if (!office) throw new NotFoundError(`No office with the id "${officeId}"`);
     assertOfficeAccess(staff, office.id);
     return office;
   }
 
   async read(officeId: string, staff: StaffView): Promise<OfficeEntity> {
     const office = await this.db.getRepository(OfficeEntity).findOneBy({ id: officeId });
-    if (!office) throw new NotFoundException(`No office with the id "${officeId}"`);
+    if (!office) throw new NotFoundError(`No office with the id "${officeId}"`);
     assertOfficeAccess(staff, office.id);
     return office;
   }

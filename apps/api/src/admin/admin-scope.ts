@@ -1,5 +1,4 @@
-import type { StaffView } from '@loket/domain';
-import { BadRequestException } from '@nestjs/common';
+import { RuleError, type StaffView } from '@loket/domain';
 import { invalidFields } from './admin-errors.js';
 
 /** The offices a reader of the set-up may see: every office for an admin, their own for a supervisor. */
@@ -15,7 +14,7 @@ export function visibleOfficeIds(staff: StaffView): string[] | null {
 export function refuseNulls(body: object, nullable: readonly string[] = []): void {
   // An update that changes nothing is a mistake of the caller, and would only add an empty audit row.
   if (Object.keys(body).length === 0) {
-    throw new BadRequestException({ message: 'Send at least one field to change', code: 'validation_failed', details: [] });
+    throw new RuleError('validation_failed', 'Send at least one field to change', []);
   }
   const fields = Object.entries(body)
     .filter(([key, value]) => value === null && !nullable.includes(key))

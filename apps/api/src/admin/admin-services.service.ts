@@ -1,10 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AdminServiceView, StaffView } from '@loket/domain';
+import { type AdminServiceView, type StaffView, NotFoundError, fieldConflict } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { nextOfficeSeq } from '../database/office-sequence.js';
 import { type ServiceStandardRow, serviceStandardFromRow } from '../offices/office-queries.js';
-import { fieldConflict, violatedConstraint } from './admin-errors.js';
+import { violatedConstraint } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminOfficesService } from './admin-offices.service.js';
 import { AuditTrail } from './audit-trail.js';
@@ -104,7 +104,7 @@ export class AdminServicesService {
 
   private async byId(manager: EntityManager, serviceId: string): Promise<AdminServiceView> {
     const [row] = await manager.query<ServiceRow[]>(`${SELECT} WHERE id = $1`, [serviceId]);
-    if (!row) throw new NotFoundException(`No service with the id "${serviceId}"`);
+    if (!row) throw new NotFoundError(`No service with the id "${serviceId}"`);
     return toView(row);
   }
 

@@ -1,10 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AdminStaffView, type FieldProblem, type StaffRole, type StaffView, nipProblem } from '@loket/domain';
+import { type AdminStaffView, type FieldProblem, type StaffRole, type StaffView, NotFoundError, RuleError, fieldConflict, nipProblem } from '@loket/domain';
 import { hashPassword } from '../auth/password.js';
 import { SessionRevoker } from '../auth/session-revoker.js';
 import { Clock } from '../clock/clock.js';
-import { assertNoProblems, fieldConflict, violatedConstraint } from './admin-errors.js';
+import { assertNoProblems, violatedConstraint } from './admin-errors.js';
 import { refuseNulls, visibleOfficeIds } from './admin-scope.js';
 import { AuditTrail, type AuditRecord } from './audit-trail.js';
 import type { CreateStaffDto, UpdateStaffDto } from './dto/staff.dto.js';
@@ -47,7 +47,7 @@ export class AdminStaffService {
 
   async list(staff: StaffView, officeId?: string): Promise<AdminStaffView[]> {
     const visible = visibleOfficeIds(staff);
-    if (officeId && visible && !visible.includes(officeId)) throw new ForbiddenException('You do not work in this office');
+    if (officeId && visible && !visible.includes(officeId)) throw new RuleError('not_your_office', 'You do not work in this office');
     const offices = officeId ? [officeId] : visible;
     const rows = await this.db.query<StaffRow[]>(
       `${SELECT} ${offices ? 'WHERE EXISTS (SELECT 1 FROM staff_offices so WHERE so.staff_id = s.id AND so.office_id = ANY($1::uuid[]))' : ''} ORDER BY s.name, s.username`,
@@ -116,7 +116,7 @@ export class AdminStaffService {
     return this.db.transaction(async (manager) => {
       const current = await this.byId(manager, staffId);
       if (current.active === active) {
-        throw new ConflictException({ message: `${current.name} is already ${active ? 'active' : 'inactive'}`, code: active ? 'already_active' : 'already_inactive' });
+        throw new RuleError(active ? 'already_active' : 'already_inactive', `${current.name} is already ${active ? 'active' : 'inactive'}`);
       }
       if (!active) {
         if (current.role === 'admin') await this.assertAdminLeft(manager, staffId, actor);
@@ -124,7 +124,7 @@ export class AdminStaffService {
           `SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = $1 AND cn.state <> 'closed'`,
           [staffId],
         );
-        if (open) throw new ConflictException({ message: `${current.name} still has ${open.name} open; it must be closed first`, code: 'staff_at_counter' });
+        if (open) throw new RuleError('staff_at_counter', `${current.name} still has ${open.name} open; it must be closed first`);
       }
       await manager.query(`UPDATE staff SET active = $2 WHERE id = $1`, [staffId, active]);
       if (!active) await this.sessions.endSessions(staffId, manager);
@@ -141,9 +141,9 @@ export class AdminStaffService {
    */
   private async assertAdminLeft(manager: EntityManager, leavingId: string, actor: StaffView): Promise<void> {
     const admins = await manager.query<{ id: string }[]>(`SELECT id FROM staff WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`);
-    if (!admins.some((admin) => admin.id === actor.id)) throw new ForbiddenException('Your account is no longer an active admin');
+    if (!admins.some((admin) => admin.id === actor.id)) throw new RuleError('forbidden', 'Your account is no longer an active admin');
     if (admins.filter((admin) => admin.id !== leavingId).length === 0) {
-      throw new ConflictException({ message: 'This is the last active admin; make someone else admin first', code: 'last_admin' });
+      throw new RuleError('last_admin', 'This is the last active admin; make someone else admin first');
     }
   }
 
@@ -161,7 +161,7 @@ export class AdminStaffService {
     if (officeIds.length === 0) return;
     const found = await manager.query<{ id: string }[]>(`SELECT id FROM offices WHERE id = ANY($1::uuid[])`, [officeIds]);
     const unknown = officeIds.filter((id) => !found.some((row) => row.id === id));
-    if (unknown.length > 0) throw new BadRequestException({ message: `No such office: ${unknown.join(', ')}`, code: 'validation_failed', details: [{ field: 'officeIds', problems: [`no such office: ${unknown.join(', ')}`] }] });
+    if (unknown.length > 0) throw new RuleError('validation_failed', `No such office: ${unknown.join(', ')}`, [{ field: 'officeIds', problems: [`no such office: ${unknown.join(', ')}`] }]);
   }
 
   private async assertFree(manager: EntityManager, fields: { username?: string; nip: string | null }, exceptId: string | null): Promise<void> {
@@ -182,7 +182,7 @@ export class AdminStaffService {
 
   private async byId(manager: EntityManager, staffId: string): Promise<AdminStaffView> {
     const [row] = await manager.query<StaffRow[]>(`${SELECT} WHERE s.id = $1`, [staffId]);
-    if (!row) throw new NotFoundException(`No staff member with the id "${staffId}"`);
+    if (!row) throw new NotFoundError(`No staff member with the id "${staffId}"`);
     return toView(row);
   }
 

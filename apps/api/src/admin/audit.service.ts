@@ -1,6 +1,6 @@
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AUDIT_SOURCES, type AuditEntryView, type AuditPage, type AuditSource, type StaffRole, type StaffView, formatTicketNumber } from '@loket/domain';
+import { AUDIT_SOURCES, type AuditEntryView, type AuditPage, type AuditSource, type StaffRole, type StaffView, RuleError, formatTicketNumber, invalidField } from '@loket/domain';
 import { visibleOfficeIds } from './admin-scope.js';
 import type { AuditQueryDto } from './dto/audit-query.dto.js';
 
@@ -99,11 +99,11 @@ export class AuditService {
 
   async page(query: AuditQueryDto, staff: StaffView): Promise<AuditPage> {
     const visible = visibleOfficeIds(staff);
-    if (query.officeId && visible && !visible.includes(query.officeId)) throw new ForbiddenException('You do not work in this office');
+    if (query.officeId && visible && !visible.includes(query.officeId)) throw new RuleError('not_your_office', 'You do not work in this office');
     const offices = query.officeId ? [query.officeId] : visible;
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (query.from && query.to && query.from >= query.to) {
-      throw new BadRequestException({ message: 'from must be before to', code: 'validation_failed', details: [{ field: 'to', problems: ['to must be after from'] }] });
+      throw new RuleError('validation_failed', 'from must be before to', [{ field: 'to', problems: ['to must be after from'] }]);
     }
     const limit = query.limit ?? DEFAULT_LIMIT;
     const rows = await this.db.query<TrailRow[]>(TRAIL, [
@@ -152,7 +152,7 @@ function encodeCursor(cursor: Cursor): string {
 }
 
 function decodeCursor(text: string): Cursor {
-  const malformed = () => new BadRequestException({ message: 'cursor is malformed', code: 'validation_failed', details: [{ field: 'cursor', problems: ['cursor is malformed'] }] });
+  const malformed = () => invalidField('cursor', 'cursor is malformed');
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));

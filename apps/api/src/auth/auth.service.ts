@@ -1,7 +1,7 @@
-import { BadRequestException, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import type { LoginResult, StaffView } from '@loket/domain';
+import { type LoginResult, type StaffView, RuleError } from '@loket/domain';
 import { StaffDirectory } from '../staff/staff-directory.js';
 import type { TokenClaims } from './authenticated-staff.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -35,15 +35,15 @@ export class AuthService {
    */
   async changePassword(staff: StaffView, ip: string, currentPassword: string, newPassword: string): Promise<LoginResult> {
     await this.throttle.assertAllowed(staff.username, ip);
-    if (newPassword === currentPassword) throw new BadRequestException({ message: 'The new password must differ from the current one', code: 'password_unchanged' });
+    if (newPassword === currentPassword) throw new RuleError('password_unchanged', 'The new password must differ from the current one');
     if (newPassword.toLowerCase() === staff.username.toLowerCase()) {
-      throw new BadRequestException({ message: 'The new password must not be the username', code: 'password_too_weak' });
+      throw new RuleError('password_too_weak', 'The new password must not be the username');
     }
     const [row] = await this.db.query<{ password_hash: string }[]>(`SELECT password_hash FROM staff WHERE id = $1 AND active`, [staff.id]);
     if (!row) throw new UnauthorizedException('This account no longer exists or has been deactivated');
     if (!(await verifyPassword(row.password_hash, currentPassword))) {
       await this.throttle.failed(staff.username, ip);
-      throw new ForbiddenException({ message: 'The current password is wrong', code: 'wrong_password' });
+      throw new RuleError('wrong_password', 'The current password is wrong');
     }
     const newHash = await hashPassword(newPassword);
     // Only if the hash is still the one just checked: two changes at once cannot both win.
@@ -52,7 +52,7 @@ export class AuthService {
        SELECT token_version FROM changed`,
       [staff.id, newHash, row.password_hash],
     );
-    if (!updated) throw new ForbiddenException({ message: 'The password was changed meanwhile; log in again', code: 'wrong_password' });
+    if (!updated) throw new RuleError('wrong_password', 'The password was changed meanwhile; log in again');
     await this.throttle.succeeded(staff.username, ip);
     return this.signIn(staff, updated.token_version);
   }

@@ -1,6 +1,6 @@
-import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
+import { UnauthorizedException } from '@nestjs/common';
 import type { JwtService } from '@nestjs/jwt';
-import type { StaffRole } from '@loket/domain';
+import { RuleError, type StaffRole } from '@loket/domain';
 import type { StaffDirectory } from '../staff/staff-directory.js';
 import type { AuthenticatedStaff, TokenClaims } from './authenticated-staff.js';
 
@@ -31,6 +31,6 @@ export async function verifyStaffToken(jwt: JwtService, directory: StaffDirector
 /** 403 unless the staff member has one of `roles` (none listed: any role). */
 export function assertStaffRole(staff: AuthenticatedStaff, roles: readonly StaffRole[] | undefined): void {
   if (roles && roles.length > 0 && !roles.includes(staff.role)) {
-    throw new ForbiddenException(`This needs the role ${roles.join(' or ')}; you are ${staff.role}`);
+    throw new RuleError('forbidden', `This needs the role ${roles.join(' or ')}; you are ${staff.role}`);
   }
 }

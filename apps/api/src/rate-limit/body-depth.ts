@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { RuleError } from '@loket/domain';
 import type { NextFunction, Request, Response } from 'express';
 
 /** No request body of ours nests deeper than a few levels; 32 leaves room and stops hostile nesting. */
@@ -23,7 +23,7 @@ function depthExceeds(value: unknown, limit: number): boolean {
  */
 export function refuseDeepBodies(request: Request, _response: Response, next: NextFunction): void {
   if (depthExceeds(request.body, MAX_BODY_DEPTH)) {
-    next(new BadRequestException({ message: `The request body nests deeper than ${MAX_BODY_DEPTH} levels`, code: 'validation_failed' }));
+    next(new RuleError('validation_failed', `The request body nests deeper than ${MAX_BODY_DEPTH} levels`));
     return;
   }
   next();

@@ -1,7 +1,7 @@
-import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { REPORT_TABLES, type OfficeReportView, type ReportTable } from '@loket/domain';
+import { NotFoundError, REPORT_TABLES, type OfficeReportView, type ReportTable } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
 import { SlugPipe } from '../common/param-pipes.js';
@@ -10,7 +10,7 @@ import { reportCsv, reportCsvFilename } from './report-csv.js';
 import { ReportsService } from './reports.service.js';
 
 function tableOf(name: string): ReportTable {
-  if (!(REPORT_TABLES as readonly string[]).includes(name)) throw new NotFoundException(`No report table "${name}"; the tables are ${REPORT_TABLES.join(', ')}`);
+  if (!(REPORT_TABLES as readonly string[]).includes(name)) throw new NotFoundError(`No report table "${name}"; the tables are ${REPORT_TABLES.join(', ')}`);
   return name as ReportTable;
 }
 

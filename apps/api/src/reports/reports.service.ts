@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   type AnswerMethod,
@@ -17,6 +17,7 @@ import {
   type SurveyScore,
   type TicketEventType,
   type WaitingFigures,
+  NotFoundError,
   addDays,
   figuresFor,
   localTimeToInstant,
@@ -52,7 +53,7 @@ export class ReportsService {
 
   async report(slug: string, query: ReportQueryDto, staff: StaffView): Promise<OfficeReportView> {
     const [office] = await this.db.query<OfficeRow[]>('SELECT id, slug, name, time_zone FROM offices WHERE slug = $1', [slug]);
-    if (!office) throw new NotFoundException(`No office with the slug "${slug}"`);
+    if (!office) throw new NotFoundError(`No office with the slug "${slug}"`);
     assertOfficeAccess(staff, office.id);
     const nowDate = this.clock.now();
     const period = resolvePeriod(query, serviceDay(nowDate, office.time_zone));

@@ -1,7 +1,7 @@
-import { ConflictException, Injectable, Logger, NotFoundException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { type AlertView, type OfficeEvent, type StaffView, detectAlerts, supervisionFigures } from '@loket/domain';
+import { type AlertView, type OfficeEvent, type StaffView, NotFoundError, RuleError, detectAlerts, supervisionFigures } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
 import { OfficesService } from '../offices/offices.service.js';
@@ -121,9 +121,9 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const now = this.clock.now();
     const alert = await this.db.transaction(async (manager) => {
       const [row] = await manager.query<{ office_id: string; acknowledged_at: Date | null }[]>('SELECT office_id, acknowledged_at FROM supervision_alerts WHERE id = $1 FOR UPDATE', [alertId]);
-      if (!row) throw new NotFoundException(`No alert with the id "${alertId}"`);
+      if (!row) throw new NotFoundError(`No alert with the id "${alertId}"`);
       assertOfficeAccess(staff, row.office_id);
-      if (row.acknowledged_at) throw new ConflictException({ message: 'This alert has already been acknowledged', code: 'alert_already_acknowledged' });
+      if (row.acknowledged_at) throw new RuleError('alert_already_acknowledged', 'This alert has already been acknowledged');
       await manager.query('UPDATE supervision_alerts SET acknowledged_at = $2, acknowledged_by_staff_id = $3 WHERE id = $1', [alertId, now, staff.id]);
       const [updated] = await manager.query<AlertRow[]>(`${ALERT_VIEW_SELECT} WHERE a.id = $1`, [alertId]);
       return toAlertView(updated);

@@ -1,6 +1,6 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type InteractionOutcome, type ObservationResult, type StaffView, compliance, formatTicketNumber } from '@loket/domain';
+import { type InteractionOutcome, type ObservationResult, type StaffView, NotFoundError, RuleError, compliance, formatTicketNumber } from '@loket/domain';
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
@@ -27,7 +27,7 @@ export class ObservationsService {
     const now = this.clock.now();
     return this.db.transaction(async (manager) => {
       const [counter] = await manager.query<{ id: string }[]>('SELECT id FROM counters WHERE id = $1 AND office_id = $2', [input.counterId, office.id]);
-      if (!counter) throw new NotFoundException(`No counter with the id "${input.counterId}" in this office`);
+      if (!counter) throw new NotFoundError(`No counter with the id "${input.counterId}" in this office`);
       // Locked, so the ticket cannot be finished or moved while the observation is written about it.
       const [ticket] = await manager.query<{ id: string; issued_code: string; number: number; staff_id: string | null; staff_name: string | null }[]>(
         `SELECT t.id, t.issued_code, t.number, t.staff_id, st.name AS staff_name
@@ -36,7 +36,7 @@ export class ObservationsService {
         [counter.id],
       );
       if (!ticket || !ticket.staff_id) {
-        throw new ConflictException({ message: 'Nobody is being served at this counter: an observation is of the interaction going on', code: 'nothing_to_observe' });
+        throw new RuleError('nothing_to_observe', 'Nobody is being served at this counter: an observation is of the interaction going on');
       }
       const subject = {
         kind: 'interaction' as const,

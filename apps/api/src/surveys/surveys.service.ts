@@ -1,6 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  NotFoundError,
   SURVEY_ELEMENTS,
   SURVEY_ELEMENT_CODES,
   SurveyAlreadySubmittedError,
@@ -39,7 +40,7 @@ export class SurveysService {
         `SELECT id, office_id, service_id, counter_id, staff_id, status FROM tickets WHERE tracking_code = $1 FOR UPDATE`,
         [trackingCode],
       );
-      if (!ticket) throw new NotFoundException('No ticket with this tracking code');
+      if (!ticket) throw new NotFoundError('No ticket with this tracking code');
       if (ticket.status !== TicketStatus.done) throw new SurveyNotAllowedError(ticket.status);
       const inserted = await manager.query<{ id: string }[]>(
         `INSERT INTO satisfaction_surveys (ticket_id, office_id, service_id, counter_id, staff_id, ${SURVEY_ELEMENT_CODES.join(', ')}, submitted_at)
