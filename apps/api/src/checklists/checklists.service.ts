@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   CHECKLIST_KINDS,
@@ -7,6 +7,7 @@ import {
   type ChecklistTemplateView,
   DEFAULT_CHECKLIST_ITEMS,
   type InteractionOutcome,
+  RuleError,
   type StaffView,
   validateAnswers,
 } from '@loket/domain';
@@ -85,15 +86,15 @@ export class ChecklistsService {
    */
   async record(manager: EntityManager, subject: ChecklistSubject, submission: ChecklistSubmission, answeredBy: StaffView, now: Date): Promise<void> {
     if (submission.method === 'observed' && answeredBy.role === 'officer') {
-      throw new ForbiddenException({ message: 'Only a supervisor or admin records an observed checklist', code: 'observation_not_allowed' });
+      throw new RuleError('observation_not_allowed', 'Only a supervisor or admin records an observed checklist');
     }
     if (submission.method !== 'observed' && answeredBy.id !== subject.subjectStaffId && answeredBy.role === 'officer') {
-      throw new ForbiddenException('An officer answers only their own checklist');
+      throw new RuleError('forbidden', 'An officer answers only their own checklist');
     }
     const template = (await this.templates(manager, subject.officeId)).find((t) => t.kind === subject.kind)!;
     const answers = validateAnswers(template, submission.answers);
     if (submission.method === 'one_key' && answers.some((answer) => answer.answer !== 'checked')) {
-      throw new BadRequestException({ message: 'The one-key path checks every item; send method "self" for any other answer', code: 'checklist_mismatch' });
+      throw new RuleError('checklist_mismatch', 'The one-key path checks every item; send method "self" for any other answer');
     }
     const [response] = await manager.query<{ id: string }[]>(
       `INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at)

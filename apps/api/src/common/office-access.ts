@@ -1,8 +1,7 @@
-import { ForbiddenException } from '@nestjs/common';
-import type { StaffView } from '@loket/domain';
+import { RuleError, type StaffView } from '@loket/domain';
 
 /** Admins reach every office; officers and supervisors only those they work in. */
 export function assertOfficeAccess(staff: StaffView, officeId: string): void {
   if (staff.role === 'admin' || staff.officeIds.includes(officeId)) return;
-  throw new ForbiddenException('You do not work in this office');
+  throw new RuleError('not_your_office', 'You do not work in this office');
 }

@@ -1,5 +1,6 @@
-import { BadRequestException, type ExecutionContext, Injectable, ParseUUIDPipe, type PipeTransform, createParamDecorator } from '@nestjs/common';
+import { type ExecutionContext, Injectable, ParseUUIDPipe, type PipeTransform, createParamDecorator } from '@nestjs/common';
 import type { Request } from 'express';
+import { RuleError } from '@loket/domain';
 import { TRACKING_CODE_PATTERN } from '../tickets/tracking-code.js';
 
 function patternPipe(pattern: RegExp, what: string) {
@@ -7,7 +8,7 @@ function patternPipe(pattern: RegExp, what: string) {
   class PatternPipe implements PipeTransform<unknown, string> {
     transform(value: unknown): string {
       if (typeof value !== 'string' || !pattern.test(value)) {
-        throw new BadRequestException({ message: `${what} is malformed`, code: 'validation_failed' });
+        throw new RuleError('validation_failed', `${what} is malformed`);
       }
       return value;
     }
@@ -24,10 +25,10 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
   const value = context.switchToHttp().getRequest<Request>().headers['idempotency-key'];
   if (value === undefined || value === '') return null;
   if (typeof value !== 'string' || !/^[\x21-\x7e]{1,100}$/.test(value)) {
-    throw new BadRequestException({ message: 'The Idempotency-Key header must be 1–100 visible ASCII characters', code: 'validation_failed' });
+    throw new RuleError('validation_failed', 'The Idempotency-Key header must be 1–100 visible ASCII characters');
   }
   return value;
 });
 
 export const uuidPipe = (name: string) =>
-  new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ message: `${name} must be a UUID`, code: 'validation_failed' }) });
+  new ParseUUIDPipe({ exceptionFactory: () => new RuleError('validation_failed', `${name} must be a UUID`) });

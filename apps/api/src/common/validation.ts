@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { RuleError } from '@loket/domain';
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((error) => {
@@ -17,7 +18,7 @@ export function validationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const details = flatten(errors);
       const message = details.map((detail) => detail.problems.join(', ')).join('; ');
-      return new BadRequestException({ message: message || 'Invalid request', code: 'validation_failed', details });
+      return new RuleError('validation_failed', message || 'Invalid request', details);
     },
   });
 }

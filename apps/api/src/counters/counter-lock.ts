@@ -1,6 +1,5 @@
-import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type CounterAction, type StaffView, assertCounterFree as refuseUnlessFree, assertSessionHolder as refuseUnlessHolder, nextCounterState } from '@loket/domain';
+import { type CounterAction, NotFoundError, type StaffView, assertCounterFree as refuseUnlessFree, assertSessionHolder as refuseUnlessHolder, nextCounterState } from '@loket/domain';
 import { assertOfficeAccess } from '../common/office-access.js';
 
 export interface LockedCounter {
@@ -31,7 +30,7 @@ export async function lockCounter(manager: EntityManager, counterId: string, sta
      FOR UPDATE OF c`,
     [counterId],
   );
-  if (!counter) throw new NotFoundException(`No counter with the id "${counterId}"`);
+  if (!counter) throw new NotFoundError(`No counter with the id "${counterId}"`);
   assertOfficeAccess(staff, counter.office_id);
   return counter;
 }

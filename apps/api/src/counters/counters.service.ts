@@ -1,6 +1,6 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type ChecklistSubmission, type CounterChange, type CounterEventType, type CounterView, type PauseReason, type StaffCounterView, type TicketView, nextCounterState, queueFor } from '@loket/domain';
+import { type ChecklistSubmission, type CounterChange, type CounterEventType, type CounterView, NotFoundError, type PauseReason, RuleError, type StaffCounterView, type TicketView, nextCounterState, queueFor } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { Clock } from '../clock/clock.js';
@@ -30,7 +30,7 @@ export class CountersService {
         `SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = $1 AND cn.state <> 'closed'`,
         [staff.id],
       );
-      if (elsewhere) throw new ConflictException({ message: `You already have ${elsewhere.name} open; close it first`, code: 'officer_busy' });
+      if (elsewhere) throw new RuleError('officer_busy', `You already have ${elsewhere.name} open; close it first`);
       const [session] = await manager.query<{ id: string }[]>(
         `INSERT INTO counter_sessions (counter_id, staff_id, state, opened_at) VALUES ($1, $2, 'open', $3) RETURNING id`,
         [counter.id, staff.id, now],
@@ -72,7 +72,7 @@ export class CountersService {
        FROM counters c WHERE c.id = $1 AND c.active`,
       [counterId],
     );
-    if (!counter) throw new NotFoundException(`No counter with the id "${counterId}"`);
+    if (!counter) throw new NotFoundError(`No counter with the id "${counterId}"`);
     assertOfficeAccess(staff, counter.office_id);
     const serviceIds = counter.service_ids ?? [];
     const rows = await this.db.query<TicketViewRow[]>(`${TICKET_VIEW_SELECT} WHERE t.office_id = $1 AND t.status = 'waiting' AND t.service_id = ANY($2::uuid[])`, [

@@ -1,6 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type CallView, type CounterView, type OfficeForecast, type OfficeSnapshot, type OfficeView, type PauseReason, type ServiceView, formatTicketNumber } from '@loket/domain';
+import { type CallView, type CounterView, NotFoundError, type OfficeForecast, type OfficeSnapshot, type OfficeView, type PauseReason, type ServiceView, formatTicketNumber } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { WaitForecastService } from '../forecast/wait-forecast.service.js';
 import { TICKET_VIEW_SELECT, type TicketViewRow, toTicketView } from '../tickets/ticket-views.js';
@@ -47,13 +47,13 @@ export class OfficesService {
 
   async bySlug(slug: string, manager: EntityManager = this.db.manager): Promise<OfficeEntity> {
     const office = await manager.getRepository(OfficeEntity).findOneBy({ slug });
-    if (!office) throw new NotFoundException(`No office with the slug "${slug}"`);
+    if (!office) throw new NotFoundError(`No office with the slug "${slug}"`);
     return office;
   }
 
   async byId(id: string, manager: EntityManager = this.db.manager): Promise<OfficeEntity> {
     const office = await manager.getRepository(OfficeEntity).findOneBy({ id });
-    if (!office) throw new NotFoundException(`No office with the id "${id}"`);
+    if (!office) throw new NotFoundError(`No office with the id "${id}"`);
     return office;
   }
 

@@ -1,7 +1,7 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Socket } from 'socket.io';
-import type { StaffRole, StaffView } from '@loket/domain';
+import { RuleError, type StaffRole, type StaffView } from '@loket/domain';
 import { assertStaffRole, verifyStaffToken } from '../auth/staff-token.js';
 import { StaffDirectory } from '../staff/staff-directory.js';
 
@@ -20,7 +20,7 @@ export class StaffSocketAuth {
 
   async authenticate(socket: Socket, roles: readonly StaffRole[]): Promise<StaffView> {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    if (typeof token !== 'string' || token.length === 0) throw new UnauthorizedException('Log in first: connect with auth { token: <accessToken> }');
+    if (typeof token !== 'string' || token.length === 0) throw new RuleError('unauthorized', 'Log in first: connect with auth { token: <accessToken> }');
     const staff = await verifyStaffToken(this.jwt, this.directory, token);
     assertStaffRole(staff, roles);
     return staff;

@@ -1,10 +1,12 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import {
   type ChecklistSubmission,
   type InteractionOutcome,
+  NotFoundError,
   type OpeningHours,
   type PriorityCategory,
+  RuleError,
   type TicketAction,
   type TicketChange,
   TicketEventType,
@@ -108,7 +110,7 @@ export class TicketsService {
        WHERE o.slug = $1`,
       [officeSlug, request.serviceId],
     );
-    if (!found) throw new NotFoundException(`No office with the slug "${officeSlug}"`);
+    if (!found) throw new NotFoundError(`No office with the slug "${officeSlug}"`);
     const office: IssuingOffice = {
       id: found.id,
       slug: found.slug,
@@ -122,9 +124,9 @@ export class TicketsService {
       const existing = await this.findByIdempotencyKey(office.id, idempotencyKey);
       if (existing) return this.trackedView(existing, office);
     }
-    if (found.service_id === null) throw new NotFoundException(`No service with the id "${request.serviceId}" in ${office.name}`);
+    if (found.service_id === null) throw new NotFoundError(`No service with the id "${request.serviceId}" in ${office.name}`);
     const service = { id: found.service_id, code: found.service_code!, name: found.service_name!, max_wait_minutes: found.max_wait_minutes!, daily_quota: found.daily_quota, active: found.service_active! };
-    if (!service.active) throw new ConflictException({ message: `${service.name} is not open for tickets`, code: 'service_inactive' });
+    if (!service.active) throw new RuleError('service_inactive', `${service.name} is not open for tickets`);
 
     const now = this.clock.now();
     const priority = request.priority ?? null;
@@ -179,11 +181,7 @@ export class TicketsService {
       throw error;
     }
     if (!issued) {
-      throw new ConflictException({
-        message: `Today's quota of ${service.daily_quota} tickets for ${service.name} has been reached`,
-        code: 'quota_reached',
-        details: { dailyQuota: service.daily_quota },
-      });
+      throw new RuleError('quota_reached', `Today's quota of ${service.daily_quota} tickets for ${service.name} has been reached`, { dailyQuota: service.daily_quota });
     }
     const ticket = toTicketView({
       id: issued.id,
@@ -225,14 +223,14 @@ export class TicketsService {
   /** The phone page's view of a ticket, by its tracking code. */
   async track(trackingCode: string): Promise<TrackedTicketView> {
     const [row] = await this.db.query<{ id: string }[]>('SELECT id FROM tickets WHERE tracking_code = $1', [trackingCode]);
-    if (!row) throw new NotFoundException('No ticket with this tracking code');
+    if (!row) throw new NotFoundError('No ticket with this tracking code');
     return this.trackedView(row.id);
   }
 
   /** A citizen cancels their own waiting ticket from the phone page. */
   async cancelByCitizen(trackingCode: string): Promise<TrackedTicketView> {
     const [row] = await this.db.query<{ id: string }[]>('SELECT id FROM tickets WHERE tracking_code = $1', [trackingCode]);
-    if (!row) throw new NotFoundException('No ticket with this tracking code');
+    if (!row) throw new NotFoundError('No ticket with this tracking code');
     await this.transition(row.id, 'cancel', { kind: 'citizen', staffId: null }, () => undefined /* holding the code is the right */, () => ({ changes: {}, payload: { by: 'citizen' } }));
     return this.trackedView(row.id);
   }
@@ -267,10 +265,10 @@ export class TicketsService {
       assertCounterAction(counter, 'call', staff);
       await assertCounterFree(manager, counter);
       const ticket = await this.lockTicket(manager, ticketId);
-      if (ticket.office_id !== counter.office_id) throw new NotFoundException(`No ticket with the id "${ticketId}" in this office`);
+      if (ticket.office_id !== counter.office_id) throw new NotFoundError(`No ticket with the id "${ticketId}" in this office`);
       nextStatus(ticket.status, 'call');
       if (!counter.service_ids.includes(ticket.service_id)) {
-        throw new ConflictException({ message: `${counter.name} does not serve this ticket's service`, code: 'service_not_served' });
+        throw new RuleError('service_not_served', `${counter.name} does not serve this ticket's service`);
       }
       return this.markCalled(manager, ticket.id, counter, staff, now, { outOfOrder: true, reason });
     });
@@ -291,7 +289,7 @@ export class TicketsService {
     const authorize = (ticket: LockedTicket): void => {
       assertOfficeAccess(staff, ticket.office_id);
       if (COUNTER_ACTIONS.includes(action) && staff.role === 'officer' && ticket.staff_id !== staff.id) {
-        throw new ForbiddenException('This ticket is being handled at another counter');
+        throw new RuleError('ticket_at_other_counter', 'This ticket is being handled at another counter');
       }
     };
     const change = await this.transition(ticketId, action, actor, authorize, async (ticket, manager, now) => {
@@ -330,10 +328,10 @@ export class TicketsService {
     now: Date,
   ): Promise<void> {
     if (!input.checklist) {
-      if (input.outcome || input.note) throw new BadRequestException({ message: 'An outcome or note goes with the interaction checklist; send checklist too', code: 'validation_failed' });
+      if (input.outcome || input.note) throw new RuleError('validation_failed', 'An outcome or note goes with the interaction checklist; send checklist too');
       return;
     }
-    if (!input.outcome) throw new BadRequestException({ message: 'The interaction checklist needs an outcome', code: 'validation_failed' });
+    if (!input.outcome) throw new RuleError('validation_failed', 'The interaction checklist needs an outcome');
     const subject = {
       kind: 'interaction' as const,
       officeId: ticket.office_id,
@@ -352,9 +350,9 @@ export class TicketsService {
        FROM services s JOIN offices o ON o.id = s.office_id WHERE s.id = $1 AND s.office_id = $2`,
       [serviceId, ticket.office_id],
     );
-    if (!target) throw new NotFoundException(`No service with the id "${serviceId}" in this office`);
-    if (target.id === ticket.service_id) throw new BadRequestException({ message: 'The ticket is already in this service', code: 'same_service' });
-    if (!target.active) throw new ConflictException({ message: `${target.name} is not open for tickets`, code: 'service_inactive' });
+    if (!target) throw new NotFoundError(`No service with the id "${serviceId}" in this office`);
+    if (target.id === ticket.service_id) throw new RuleError('same_service', 'The ticket is already in this service');
+    if (!target.active) throw new RuleError('service_inactive', `${target.name} is not open for tickets`);
     // The ticket keeps its issued-at: it is due by the new service's standard, counted from the kiosk.
     const due = new Date(dueTime(ticket.issued_at.getTime(), target.max_wait_minutes, ticket.priority, target.priority_max_wait_minutes));
     return {
@@ -437,7 +435,7 @@ export class TicketsService {
        FROM tickets WHERE id = $1 FOR UPDATE`,
       [ticketId],
     );
-    if (!ticket) throw new NotFoundException(`No ticket with the id "${ticketId}"`);
+    if (!ticket) throw new NotFoundError(`No ticket with the id "${ticketId}"`);
     return ticket;
   }
 
