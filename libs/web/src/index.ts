@@ -1,6 +1,8 @@
 // The shell both Vue apps share. No build step: each app's Vite (and vue-tsc) compiles
-// these sources. The base styles are imported separately, as `@loket/web/base.css`.
+// these sources. The styles are imported separately: `@loket/web/base.css` (the tokens, type
+// and focus rings) and `@loket/web/shell.css` (the skip link, brand bar and main area).
 export { default as LanguageSwitch } from './components/LanguageSwitch.vue';
+export { default as NotFoundPage } from './components/NotFoundPage.vue';
 export { useDocumentLocale } from './composables/use-document-locale';
 export { createAppI18n, DEFAULT_LOCALE, isAppLocale, storedLocale, storeLocale, SUPPORTED_LOCALES, type AppLocale } from './locale';
 export { useOfficeFeed, useOfficeSnapshotFeed, type ConnectionStatus, type OfficeFeedOptions, type OfficeSnapshotStore, type RealtimeSocket, type SnapshotRequest } from './composables/use-office-feed';
