@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory } from 'vue-router';
+import { NotFoundPage } from '@loket/web';
 import LandingPage from './pages/LandingPage.vue';
 
 declare module 'vue-router' {
@@ -16,15 +17,15 @@ export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
     { path: '/', name: 'landing', component: LandingPage, meta: { titleKey: 'landing.title' } },
-    { path: '/kiosk', name: 'kiosk', component: () => import('./pages/KioskPage.vue'), meta: { titleKey: 'kiosk.title', wide: true } },
-    { path: '/board', name: 'board', component: () => import('./pages/BoardPage.vue'), meta: { titleKey: 'board.title', fullScreen: true } },
+    { path: '/kiosk', name: 'kiosk', component: () => import('./features/kiosk/KioskPage.vue'), meta: { titleKey: 'kiosk.title', wide: true } },
+    { path: '/board', name: 'board', component: () => import('./features/board/BoardPage.vue'), meta: { titleKey: 'board.title', fullScreen: true } },
     {
       path: '/t/:trackingCode',
       name: 'ticket',
-      component: () => import('./pages/TicketPage.vue'),
+      component: () => import('./features/ticket/TicketPage.vue'),
       props: true,
       meta: { titleKey: 'ticket.title' },
     },
-    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { titleKey: 'notFound.title' } },
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { titleKey: 'notFound.title' } },
   ],
 });

@@ -1,6 +1,6 @@
 import { onScopeDispose, watch } from 'vue';
-import { useAnnouncerStore, type Announcement } from '../stores/announcer-store';
-import { useOfficeStore } from '../stores/office-store';
+import { useAnnouncerStore, type Announcement } from '../../stores/announcer-store';
+import { useOfficeStore } from '../../stores/office-store';
 
 const CHIME_MS = 1_300;
 // A speech engine that never reports the end must not silence the board for good.

@@ -1,19 +1,16 @@
 import { computed, onScopeDispose, ref, toValue, type MaybeRefOrGetter } from 'vue';
-import { useI18n } from 'vue-i18n';
+import { useFormat } from '@loket/web';
 
 /** The date and time in the office's zone (WIB/WITA/WIT), ticking every second. */
 export function useOfficeClock(timeZone: MaybeRefOrGetter<string | null | undefined>) {
-  const { locale } = useI18n();
+  const format = useFormat();
   const now = ref(Date.now());
   const timer = setInterval(() => (now.value = Date.now()), 1_000);
   onScopeDispose(() => clearInterval(timer));
 
   const zone = computed(() => toValue(timeZone) ?? undefined);
-  const time = computed(() => new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: zone.value }).format(now.value));
-  const date = computed(() => new Intl.DateTimeFormat(locale.value, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: zone.value }).format(now.value));
-  const zoneName = computed(() => {
-    const part = new Intl.DateTimeFormat('id-ID', { timeZoneName: 'short', timeZone: zone.value }).formatToParts(now.value).find((p) => p.type === 'timeZoneName');
-    return part?.value ?? '';
-  });
+  const time = computed(() => format.time(now.value, zone.value));
+  const date = computed(() => format.longDate(now.value, zone.value));
+  const zoneName = computed(() => format.zoneName(now.value, zone.value));
   return { now, time, date, zoneName };
 }

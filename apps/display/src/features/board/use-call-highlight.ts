@@ -1,0 +1,23 @@
+import { computed, onScopeDispose, ref, type Ref } from 'vue';
+import type { CallView } from '@loket/domain';
+import { useOfficeStore } from '../../stores/office-store';
+
+/** How long the latest call stays highlighted. */
+const HIGHLIGHT_MS = 10_000;
+
+/** Whether the latest call flashes: only when it arrived live, not when the board loads. */
+export function useCallHighlight(latest: Ref<CallView | null>) {
+  const officeStore = useOfficeStore();
+  const highlighted = ref<string | null>(null);
+  let highlightTimer: ReturnType<typeof setTimeout> | undefined;
+  const stopCalls = officeStore.onCall((call) => {
+    highlighted.value = `${call.ticketId}@${call.at}`;
+    clearTimeout(highlightTimer);
+    highlightTimer = setTimeout(() => (highlighted.value = null), HIGHLIGHT_MS);
+  });
+  onScopeDispose(() => {
+    stopCalls();
+    clearTimeout(highlightTimer);
+  });
+  return computed(() => latest.value !== null && highlighted.value === `${latest.value.ticketId}@${latest.value.at}`);
+}
