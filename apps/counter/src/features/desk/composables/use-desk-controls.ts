@@ -1,0 +1,106 @@
+import { computed, ref, watch } from 'vue';
+import type { ChecklistSubmission, InteractionOutcome, PauseReason } from '@loket/domain';
+import { type DeskActionId, deskActions } from '../desk-actions';
+import type { useDesk } from './use-desk';
+import { useShortcuts } from './use-shortcuts';
+
+export type DeskDialog = 'shift' | 'finish' | 'transfer' | 'callSpecific' | 'pause' | null;
+
+/**
+ * What the officer can do at the desk now, by button or single key, and which dialog is open.
+ * Keys pressed while a dialog is open belong to the dialog.
+ */
+export function useDeskControls(desk: ReturnType<typeof useDesk>) {
+  const dialog = ref<DeskDialog>(null);
+  const actions = computed(() => (desk.counter.value ? deskActions(desk.counter.value.state, desk.ticket.value?.status ?? null, desk.queue.value.length) : []));
+
+  function runAction(id: DeskActionId): void {
+    const action = actions.value.find((candidate) => candidate.id === id);
+    if (!action?.enabled) return;
+    switch (id) {
+      case 'callNext':
+        void desk.callNext();
+        break;
+      case 'recall':
+        void desk.act('recall');
+        break;
+      case 'start':
+        void desk.act('start');
+        break;
+      case 'noShow':
+        void desk.act('no-show');
+        break;
+      case 'return':
+        void desk.act('return');
+        break;
+      case 'resume':
+        void desk.resume();
+        break;
+      case 'close':
+        void desk.close();
+        break;
+      case 'finish':
+      case 'transfer':
+      case 'callSpecific':
+      case 'pause':
+        if (desk.requireLive()) dialog.value = id;
+        break;
+    }
+  }
+
+  function openShift(): void {
+    if (desk.requireLive()) dialog.value = 'shift';
+  }
+
+  function shortcutKeys(): Record<string, () => void> {
+    const keys: Record<string, () => void> = {};
+    if (desk.counter.value?.state === 'closed') keys.b = openShift;
+    for (const action of actions.value) keys[action.key] = () => runAction(action.id);
+    return keys;
+  }
+
+  // A key pressed while the last action is still on its way is held (the latest one) and played
+  // when it answers, against the state then: the screen often shows the call before the desk's own
+  // request has returned, and an officer who sees "Dipanggil" presses on at once.
+  let heldKey: string | null = null;
+  useShortcuts(
+    () =>
+      Object.fromEntries(
+        Object.entries(shortcutKeys()).map(([key, handler]) => [
+          key,
+          () => {
+            if (desk.busy.value) heldKey = key;
+            else handler();
+          },
+        ]),
+      ),
+    () => dialog.value === null,
+  );
+  watch(desk.busy, (busy) => {
+    if (busy || heldKey === null) return;
+    const key = heldKey;
+    heldKey = null;
+    if (dialog.value === null) shortcutKeys()[key]?.();
+  });
+
+  /** Runs a dialog's action and closes the dialog when the server took it. */
+  const closeOn = async (done: Promise<boolean>): Promise<void> => {
+    if (await done) dialog.value = null;
+  };
+
+  return {
+    dialog,
+    actions,
+    runAction,
+    openShift,
+    close: () => {
+      dialog.value = null;
+    },
+    submitShift: (result: { submission: ChecklistSubmission }) => closeOn(desk.open(result.submission)),
+    submitFinish: (result: { submission: ChecklistSubmission; outcome: InteractionOutcome; note: string }) =>
+      closeOn(desk.finish(result.submission, result.outcome, result.note)),
+    submitTransfer: (serviceId: string) => closeOn(desk.transfer(serviceId)),
+    submitCall: (ticketId: string, reason: string) => closeOn(desk.callSpecific(ticketId, reason)),
+    submitPause: (reason: PauseReason) => closeOn(desk.pause(reason)),
+  };
+}
