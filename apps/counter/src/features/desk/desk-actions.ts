@@ -1,4 +1,4 @@
-import { type CounterState, type TicketStatus, legalActions } from '@loket/domain';
+import { type CounterState, type TicketStatus, legalActions, legalCounterActions } from '@loket/domain';
 
 export type DeskActionId =
   | 'callNext'
@@ -37,25 +37,27 @@ const KEYS: Record<DeskActionId, string> = {
 
 /**
  * The desk's buttons and which are enabled: ticket actions exactly as the domain's
- * `legalActions` allow from the current ticket's status, counter actions from its state.
+ * `legalActions` allow from the current ticket's status, counter actions as its
+ * `legalCounterActions` allow from the counter's state while it holds that ticket or none.
  */
 export function deskActions(state: CounterState, ticketStatus: TicketStatus | null, queueLength: number): DeskAction[] {
   const legal = new Set(ticketStatus ? legalActions(ticketStatus) : []);
+  const counter = new Set(legalCounterActions(state, { busy: ticketStatus !== null }));
+  // Recall and start call the citizen to this counter, so it must be open.
   const open = state === 'open';
-  const free = ticketStatus === null;
   const make = (id: DeskActionId, enabled: boolean, variant: DeskAction['variant'] = 'secondary'): DeskAction => ({ id, key: KEYS[id], enabled, variant });
   return [
-    make('callNext', open && free, 'primary'),
+    make('callNext', counter.has('call_next'), 'primary'),
     make('recall', open && legal.has('recall')),
     make('start', open && legal.has('start'), 'primary'),
     make('finish', legal.has('finish'), 'primary'),
     make('noShow', legal.has('no_show'), 'danger'),
     make('return', legal.has('return')),
     make('transfer', legal.has('transfer')),
-    make('callSpecific', open && free && queueLength > 0),
-    make('pause', open && free),
-    make('resume', state === 'paused'),
-    make('close', state !== 'closed' && free, 'danger'),
+    make('callSpecific', counter.has('call') && queueLength > 0),
+    make('pause', counter.has('pause')),
+    make('resume', counter.has('resume')),
+    make('close', counter.has('close'), 'danger'),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { computed, ref, watch } from 'vue';
-import type { ChecklistSubmission, InteractionOutcome, PauseReason } from '@loket/domain';
+import { type ChecklistSubmission, type InteractionOutcome, type PauseReason, canCounter } from '@loket/domain';
 import { type DeskActionId, deskActions } from '../desk-actions';
 import type { useDesk } from './use-desk';
 import { useShortcuts } from './use-shortcuts';
@@ -54,7 +54,7 @@ export function useDeskControls(desk: ReturnType<typeof useDesk>) {
 
   function shortcutKeys(): Record<string, () => void> {
     const keys: Record<string, () => void> = {};
-    if (desk.counter.value?.state === 'closed') keys.b = openShift;
+    if (desk.counter.value && canCounter(desk.counter.value.state, 'open')) keys.b = openShift;
     for (const action of actions.value) keys[action.key] = () => runAction(action.id);
     return keys;
   }
