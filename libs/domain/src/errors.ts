@@ -60,6 +60,7 @@ export const ERROR_KINDS = {
   office_slug_taken: 'conflict',
   // The system, not the request.
   rate_limited: 'rate_limited',
+  too_many_logins: 'rate_limited',
   database_unavailable: 'unavailable',
 } as const satisfies Record<string, ErrorKind>;
 

@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import type { ErrorCode } from '@loket/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { defaultRateLimits, type RateLimitConfig, type RateLimitRule, type RateWindow } from './rate-limit-config.js';
 import { RateLimitStore } from './rate-limit-store.js';
@@ -8,7 +9,7 @@ export class TooManyRequests extends HttpException {
   constructor(
     readonly retryAfterSeconds: number,
     message: string,
-    code = 'rate_limited',
+    code: ErrorCode = 'rate_limited',
   ) {
     super({ message, code, details: { retryAfterSeconds } }, HttpStatus.TOO_MANY_REQUESTS);
   }
