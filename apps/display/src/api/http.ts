@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@loket/domain';
+import { isErrorCode, type ErrorBody, type ErrorCode } from '@loket/domain';
 
 export const API_BASE = '/api/v1';
 
@@ -11,6 +11,12 @@ export class ApiError extends Error {
     super(body?.message ?? `HTTP ${status}`);
     this.name = 'ApiError';
   }
+}
+
+/** The business error code a refusal carried, when the API sent one this app knows. */
+export function refusalCode(failure: unknown): ErrorCode | null {
+  const code = failure instanceof ApiError ? failure.body?.code : undefined;
+  return isErrorCode(code) ? code : null;
 }
 
 export async function getJson<T>(path: string, init?: RequestInit): Promise<T> {

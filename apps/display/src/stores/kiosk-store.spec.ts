@@ -30,6 +30,7 @@ describe('useKioskStore', () => {
 
     expect(await kiosk.take('kantor', null)).toBeNull();
     expect(kiosk.error).toBe('network');
+    expect(kiosk.refusal).toBeNull();
     expect(kiosk.step).toBe('priority');
     await kiosk.take('kantor', null);
 
@@ -73,6 +74,7 @@ describe('useKioskStore', () => {
     kiosk.chooseService(A);
     await kiosk.take('kantor', null);
     expect(kiosk.error).toBe('quota');
+    expect(kiosk.refusal).toBe('quota_reached');
   });
 
   it('keeps the chosen paper width', () => {

@@ -1,7 +1,7 @@
 import { computed, ref, watch } from 'vue';
 import { defineStore } from 'pinia';
-import type { PriorityCategory, ServiceView, TrackedTicketView } from '@loket/domain';
-import { ApiError } from '../api/http';
+import type { ErrorCode, PriorityCategory, ServiceView, TrackedTicketView } from '@loket/domain';
+import { ApiError, refusalCode } from '../api/http';
 import { issueTicket } from '../api/tickets';
 
 export type KioskStep = 'service' | 'priority' | 'issuing' | 'ticket';
@@ -35,6 +35,8 @@ export const useKioskStore = defineStore('kiosk', () => {
   const priority = ref<PriorityCategory | null>(null);
   const ticket = ref<TrackedTicketView | null>(null);
   const error = ref<KioskError | null>(null);
+  /** The API's own code for the refusal, when it gave one: the kiosk shows that code's text. */
+  const refusal = ref<ErrorCode | null>(null);
   const paperWidth = ref<PaperWidth>(storedPaper());
   let idempotencyKey: string | null = null;
 
@@ -53,6 +55,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     service.value = choice;
     priority.value = null;
     error.value = null;
+    refusal.value = null;
     idempotencyKey = newIdempotencyKey();
     step.value = 'priority';
   }
@@ -61,6 +64,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     if (!service.value || !idempotencyKey || step.value === 'issuing' || step.value === 'ticket') return null;
     priority.value = category;
     error.value = null;
+    refusal.value = null;
     step.value = 'issuing';
     try {
       ticket.value = await issueTicket(office, { serviceId: service.value.id, priority: category }, idempotencyKey);
@@ -68,6 +72,7 @@ export const useKioskStore = defineStore('kiosk', () => {
       return ticket.value;
     } catch (failure) {
       error.value = toKioskError(failure);
+      refusal.value = refusalCode(failure);
       step.value = 'priority';
       return null;
     }
@@ -83,6 +88,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     priority.value = null;
     ticket.value = null;
     error.value = null;
+    refusal.value = null;
     idempotencyKey = null;
   }
 
@@ -90,7 +96,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     paperWidth.value = width;
   }
 
-  return { step, service, priority, ticket, error, paperWidth, busy, chooseService, take, back, start, setPaperWidth };
+  return { step, service, priority, ticket, error, refusal, paperWidth, busy, chooseService, take, back, start, setPaperWidth };
 });
 
 /**

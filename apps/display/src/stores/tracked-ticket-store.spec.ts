@@ -81,6 +81,7 @@ describe('useTrackedTicketStore', () => {
     await store.rate(answers);
 
     expect(store.survey).toBe('refused');
+    expect(store.surveyRefusal).toBe('survey_already_submitted');
   });
 
   it('cancels only a waiting ticket', async () => {

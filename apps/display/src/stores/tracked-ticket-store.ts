@@ -1,7 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
-import { TicketStatus, type OfficeEvent, type SurveyAnswers, type TrackedTicketView } from '@loket/domain';
-import { ApiError } from '../api/http';
+import { TicketStatus, type ErrorCode, type OfficeEvent, type SurveyAnswers, type TrackedTicketView } from '@loket/domain';
+import { ApiError, refusalCode } from '../api/http';
 import { cancelTicket, submitSurvey, trackTicket } from '../api/tickets';
 
 export type TrackState = 'loading' | 'ready' | 'not_found' | 'malformed' | 'failed';
@@ -20,6 +20,9 @@ export const useTrackedTicketStore = defineStore('trackedTicket', () => {
   const survey = ref<SurveyState>('idle');
   const cancelling = ref(false);
   const cancelFailed = ref(false);
+  /** The API's code for a refused cancel or survey, when it gave one: the page shows that code's text. */
+  const cancelRefusal = ref<ErrorCode | null>(null);
+  const surveyRefusal = ref<ErrorCode | null>(null);
 
   const status = computed(() => ticket.value?.status ?? null);
   const surveyOpen = computed(() => status.value === TicketStatus.done && !ticket.value?.surveySubmitted && survey.value !== 'sent');
@@ -61,10 +64,12 @@ export const useTrackedTicketStore = defineStore('trackedTicket', () => {
     if (!mine || mine.status !== TicketStatus.waiting || cancelling.value) return;
     cancelling.value = true;
     cancelFailed.value = false;
+    cancelRefusal.value = null;
     try {
       hydrate(await cancelTicket(mine.trackingCode));
-    } catch {
+    } catch (failure) {
       cancelFailed.value = true;
+      cancelRefusal.value = refusalCode(failure);
     } finally {
       cancelling.value = false;
     }
@@ -74,14 +79,16 @@ export const useTrackedTicketStore = defineStore('trackedTicket', () => {
     const mine = ticket.value;
     if (!mine || survey.value === 'sending' || survey.value === 'sent') return;
     survey.value = 'sending';
+    surveyRefusal.value = null;
     try {
       await submitSurvey(mine.trackingCode, answers);
       survey.value = 'sent';
       ticket.value = { ...mine, surveySubmitted: true };
     } catch (failure) {
       survey.value = failure instanceof ApiError && failure.status === 409 ? 'refused' : 'failed';
+      surveyRefusal.value = refusalCode(failure);
     }
   }
 
-  return { ticket, state, survey, cancelling, cancelFailed, status, surveyOpen, hydrate, load, affects, cancel, rate };
+  return { ticket, state, survey, surveyRefusal, cancelling, cancelFailed, cancelRefusal, status, surveyOpen, hydrate, load, affects, cancel, rate };
 });

@@ -1,4 +1,51 @@
+import type { ErrorCode } from '@loket/domain';
 import type { DisplayMessages } from './id';
+
+const serverErrors: Record<ErrorCode, string> = {
+  validation_failed: 'The request is incomplete or not valid. Please ask a staff member.',
+  invalid_period: 'The period is not valid. Please ask a staff member.',
+  invalid_service_code: 'The service code is not valid. Please ask a staff member.',
+  invalid_ticket_number: 'The ticket number is not valid. Please ask a staff member.',
+  checklist_mismatch: 'The checklist does not match. Please ask a staff member.',
+  same_service: 'The ticket is already in this service.',
+  password_unchanged: 'The new password is the same as the old one.',
+  password_too_weak: 'The password is too weak.',
+  unauthorized: 'Please sign in first.',
+  forbidden: 'This is not allowed. Please ask a staff member.',
+  not_your_office: "This is only for this office's staff.",
+  wrong_password: 'The password is wrong.',
+  observation_not_allowed: 'The observation is not allowed.',
+  counter_taken_by_other: 'Another officer is using this counter.',
+  ticket_at_other_counter: 'This ticket is being served at another counter.',
+  not_found: 'What was asked for was not found. Please ask a staff member.',
+  illegal_transition: 'This ticket can no longer be changed. Reload the page to see where it stands now.',
+  reinstate_expired: 'This ticket can no longer be reinstated. Please take a new number.',
+  counter_already_open: 'This counter is already open.',
+  counter_closed: 'Sorry, this service is not taking tickets right now. Please ask a staff member.',
+  counter_paused: 'This counter is on a break.',
+  counter_busy: 'This counter is serving someone.',
+  officer_busy: 'The officer is serving at another counter.',
+  service_inactive: 'Sorry, this service is not taking tickets right now. Please ask a staff member.',
+  service_not_served: 'This service is not served at that counter.',
+  quota_reached: "Sorry, today's quota for this service is full. Please come back tomorrow or ask a staff member.",
+  survey_not_allowed: 'The survey can be answered once you have been served.',
+  survey_already_submitted: 'The survey for this ticket has already been answered. Thank you.',
+  nothing_to_observe: 'There is no service to observe yet.',
+  alert_already_acknowledged: 'This alert has already been acknowledged.',
+  already_active: 'Already active.',
+  already_inactive: 'Already inactive.',
+  staff_at_counter: 'This officer is still at a counter.',
+  counter_in_use: 'This counter is in use.',
+  last_admin: 'The last admin cannot be removed.',
+  service_code_taken: 'This service code is already used.',
+  counter_number_taken: 'This counter number is already used.',
+  username_taken: 'This username is already used.',
+  nip_taken: 'This NIP is already registered.',
+  office_slug_taken: 'This office address is already used.',
+  rate_limited: 'The system is busy. Wait a moment, then try again.',
+  too_many_logins: 'Too many failed logins. Wait a while, then try again.',
+  database_unavailable: 'The system is busy. Wait a moment, then try again.',
+};
 
 export const en: DisplayMessages = {
   language: {
@@ -66,8 +113,6 @@ export const en: DisplayMessages = {
     paperOption: '{width} mm',
     errors: {
       network: 'The ticket was not printed because the network dropped. Touch your choice once more. If it still fails, ask a staff member.',
-      quota: "Sorry, today's quota for this service is full. Please come back tomorrow or ask a staff member.",
-      closed: 'Sorry, this service is not taking tickets right now. Please ask a staff member.',
       busy: 'The system is busy. Wait a moment, then touch your choice once more.',
       unknown: 'The ticket could not be made. Please ask a staff member.',
     },
@@ -159,6 +204,7 @@ export const en: DisplayMessages = {
     refused: 'The survey for this ticket has already been answered. Thank you.',
     failed: 'The survey was not sent. Check your connection and send again.',
   },
+  serverErrors,
   notFound: {
     title: 'Page not found',
     body: 'The address you opened does not exist.',

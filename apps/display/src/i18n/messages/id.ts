@@ -1,4 +1,59 @@
+import type { ErrorCode } from '@loket/domain';
+
 // Indonesian is the default language; en.ts must have exactly the same keys (its type is this one).
+
+/**
+ * What the public screens say when the API refuses something, one text per business error
+ * code: typed against the domain's codes, so a code added there without its text here fails
+ * compilation. Most of them a citizen never meets (they refuse staff actions); those say to
+ * ask a staff member.
+ */
+const serverErrors: Record<ErrorCode, string> = {
+  validation_failed: 'Permintaan tidak lengkap atau tidak sesuai. Silakan minta bantuan petugas.',
+  invalid_period: 'Periode tidak sesuai. Silakan minta bantuan petugas.',
+  invalid_service_code: 'Kode layanan tidak sesuai. Silakan minta bantuan petugas.',
+  invalid_ticket_number: 'Nomor tiket tidak sesuai. Silakan minta bantuan petugas.',
+  checklist_mismatch: 'Daftar periksa tidak sesuai. Silakan minta bantuan petugas.',
+  same_service: 'Tiket sudah berada di layanan ini.',
+  password_unchanged: 'Kata sandi baru sama dengan yang lama.',
+  password_too_weak: 'Kata sandi terlalu lemah.',
+  unauthorized: 'Silakan masuk terlebih dahulu.',
+  forbidden: 'Tindakan ini tidak diizinkan. Silakan minta bantuan petugas.',
+  not_your_office: 'Tindakan ini hanya untuk petugas kantor ini.',
+  wrong_password: 'Kata sandi salah.',
+  observation_not_allowed: 'Pengamatan tidak diizinkan.',
+  counter_taken_by_other: 'Loket ini sedang dipakai petugas lain.',
+  ticket_at_other_counter: 'Tiket ini sedang dilayani di loket lain.',
+  not_found: 'Data yang diminta tidak ditemukan. Silakan minta bantuan petugas.',
+  illegal_transition: 'Tiket ini sudah tidak dapat diubah. Muat ulang halaman untuk melihat keadaannya sekarang.',
+  reinstate_expired: 'Tiket ini sudah tidak dapat dipulihkan. Silakan ambil nomor baru.',
+  counter_already_open: 'Loket ini sudah dibuka.',
+  counter_closed: 'Maaf, layanan ini sedang tidak menerima antrean. Silakan tanyakan kepada petugas.',
+  counter_paused: 'Loket ini sedang istirahat.',
+  counter_busy: 'Loket ini sedang melayani.',
+  officer_busy: 'Petugas sedang melayani di loket lain.',
+  service_inactive: 'Maaf, layanan ini sedang tidak menerima antrean. Silakan tanyakan kepada petugas.',
+  service_not_served: 'Layanan ini tidak dilayani di loket tersebut.',
+  quota_reached: 'Maaf, kuota layanan ini untuk hari ini sudah penuh. Silakan datang lagi besok atau tanyakan kepada petugas.',
+  survey_not_allowed: 'Survei dapat diisi setelah pelayanan Anda selesai.',
+  survey_already_submitted: 'Survei untuk tiket ini sudah diisi. Terima kasih.',
+  nothing_to_observe: 'Belum ada pelayanan yang dapat diamati.',
+  alert_already_acknowledged: 'Peringatan ini sudah ditanggapi.',
+  already_active: 'Sudah aktif.',
+  already_inactive: 'Sudah tidak aktif.',
+  staff_at_counter: 'Petugas ini masih bertugas di loket.',
+  counter_in_use: 'Loket ini sedang dipakai.',
+  last_admin: 'Admin terakhir tidak dapat dihapus.',
+  service_code_taken: 'Kode layanan ini sudah dipakai.',
+  counter_number_taken: 'Nomor loket ini sudah dipakai.',
+  username_taken: 'Nama pengguna ini sudah dipakai.',
+  nip_taken: 'NIP ini sudah terdaftar.',
+  office_slug_taken: 'Alamat kantor ini sudah dipakai.',
+  rate_limited: 'Sistem sedang sibuk. Tunggu sebentar lalu coba lagi.',
+  too_many_logins: 'Terlalu banyak percobaan masuk yang gagal. Tunggu sebentar lalu coba lagi.',
+  database_unavailable: 'Sistem sedang sibuk. Tunggu sebentar lalu coba lagi.',
+};
+
 export const id = {
   language: {
     name: 'Bahasa Indonesia',
@@ -65,8 +120,6 @@ export const id = {
     paperOption: '{width} mm',
     errors: {
       network: 'Tiket belum tercetak karena jaringan terputus. Sentuh tombol pilihan Anda sekali lagi. Bila tetap gagal, minta bantuan petugas.',
-      quota: 'Maaf, kuota layanan ini untuk hari ini sudah penuh. Silakan datang lagi besok atau tanyakan kepada petugas.',
-      closed: 'Maaf, layanan ini sedang tidak menerima antrean. Silakan tanyakan kepada petugas.',
       busy: 'Sistem sedang sibuk. Tunggu sebentar lalu sentuh tombol pilihan Anda sekali lagi.',
       unknown: 'Tiket belum dapat dibuat. Silakan minta bantuan petugas.',
     },
@@ -158,6 +211,7 @@ export const id = {
     refused: 'Survei untuk tiket ini sudah diisi. Terima kasih.',
     failed: 'Survei belum terkirim. Periksa koneksi Anda dan kirim lagi.',
   },
+  serverErrors,
   notFound: {
     title: 'Halaman tidak ditemukan',
     body: 'Alamat yang Anda buka tidak ada.',
