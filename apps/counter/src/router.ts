@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import type { StaffRole } from '@loket/domain';
+import { NotFoundPage } from '@loket/web';
 import OfficerPage from './features/desk/OfficerPage.vue';
 import { useAuthStore } from './shared/auth/auth-store';
 
@@ -26,7 +27,7 @@ export const router = createRouter({
     { path: '/supervisor/reports', name: 'reports', component: () => import('./features/reports/ReportsPage.vue'), meta: { titleKey: 'reports.title', roles: ['supervisor', 'admin'] } },
     { path: '/admin', name: 'admin', component: () => import('./features/admin/AdminPage.vue'), meta: { titleKey: 'admin.title', roles: ['admin'] } },
     { path: '/no-access', name: 'no-access', component: () => import('./shared/auth/NoAccessPage.vue'), meta: { titleKey: 'supervisor.noAccess.title' } },
-    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./shared/NotFoundPage.vue'), meta: { titleKey: 'notFound.title' } },
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { titleKey: 'notFound.title' } },
   ],
 });
 

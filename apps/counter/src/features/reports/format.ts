@@ -1,12 +1,18 @@
-/** Numbers, shares and dates as Indonesian offices write them (id-ID: 12,5 and 1.234), whatever the screen language. */
+import { createFormat } from '@loket/web';
+
+/**
+ * Numbers, shares and dates as Indonesian offices write them (id-ID: 12,5 and 1.234), whatever
+ * the screen language: a report is a document of the office. Whole numbers come from libs/web;
+ * the fixed one and two decimals and the long dates are the report's own.
+ */
 const LOCALE = 'id-ID';
+const office = createFormat('id');
 
 const decimal = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 const twoDecimals = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-export const formatInteger = (value: number) => integer.format(value);
+export const formatInteger = (value: number) => office.number(value, 0);
 export const formatMinutes = (value: number) => decimal.format(value);
 export const formatTwoDecimals = (value: number) => twoDecimals.format(value);
 export const formatPercent = (ratio: number) => percent.format(ratio);

@@ -1,14 +1,18 @@
 import { useI18n } from 'vue-i18n';
 import type { OpeningHours } from '@loket/domain';
+import { createFormat } from '@loket/web';
 
-/** Numbers, money, times and weekly hours, written the way an Indonesian office reads them. */
+/**
+ * Money and numbers from libs/web's formatter, in British English on the English screen (as the
+ * admin always was); the audit's date-time with seconds, zone names and weekly hours are admin's own.
+ */
 export function useAdminFormat() {
   const { t, te, locale } = useI18n();
   const tag = () => (locale.value === 'en' ? 'en-GB' : 'id-ID');
 
-  const rupiah = (value: number) =>
-    value === 0 ? t('admin.services.free') : new Intl.NumberFormat(tag(), { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(value);
-  const number = (value: number) => new Intl.NumberFormat(tag()).format(value);
+  const rupiah = (value: number) => createFormat(tag()).rupiah(value, t('admin.services.free'));
+  const number = (value: number) => createFormat(tag()).number(value);
+  // Admin's own: the audit trail wants the seconds, which the shared short date-time leaves out.
   const dateTime = (iso: string, timeZone: string) =>
     new Intl.DateTimeFormat(tag(), { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(new Date(iso));
   const zoneName = (timeZone: string) => (te(`admin.zones.${timeZone.replace('/', '_')}`) ? t(`admin.zones.${timeZone.replace('/', '_')}`) : timeZone);
