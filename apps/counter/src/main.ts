@@ -1,10 +1,11 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
-import { i18n } from './i18n/index';
+import { i18n } from './i18n';
 import { router } from './router';
 import { useAuthStore } from './shared/auth/auth-store';
 import '@loket/web/base.css';
+import './tokens.css';
 import './styles.css';
 
 const pinia = createPinia();

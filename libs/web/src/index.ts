@@ -3,6 +3,9 @@
 // and focus rings) and `@loket/web/shell.css` (the skip link, brand bar and main area).
 export { default as LanguageSwitch } from './components/LanguageSwitch.vue';
 export { default as NotFoundPage } from './components/NotFoundPage.vue';
+export { default as ChoiceDialog } from './components/dialogs/ChoiceDialog.vue';
+export { default as DialogFooter } from './components/dialogs/DialogFooter.vue';
+export { default as ModalDialog } from './components/dialogs/ModalDialog.vue';
 export { useDocumentLocale } from './composables/use-document-locale';
 export { createAppI18n, DEFAULT_LOCALE, isAppLocale, storedLocale, storeLocale, SUPPORTED_LOCALES, type AppLocale } from './locale';
 export { useOfficeFeed, useOfficeSnapshotFeed, type ConnectionStatus, type OfficeFeedOptions, type OfficeSnapshotStore, type RealtimeSocket, type SnapshotRequest } from './composables/use-office-feed';
