@@ -2,6 +2,7 @@ import { adminEn } from './admin';
 import { supervisorEn } from './supervisor';
 import type { CounterMessages } from './id';
 import { reportsEn } from './reports';
+import { serverErrorsEn } from './server-errors';
 
 export const en: CounterMessages = {
   language: {
@@ -197,10 +198,12 @@ export const en: CounterMessages = {
   errors: {
     offlineRefused: 'Not connected to the server: the action was NOT sent. Try again once connected.',
     refused: 'Refused by the server: {message}',
+    refusedBecause: 'Refused by the server: {reason} ({message})',
     unexpected: 'Something unexpected went wrong; the action may not have been recorded. Check the screen, then try again.',
     offlineBanner: 'Connection lost. The screen shows the last known state; actions cannot be sent until it reconnects.',
   },
   reports: reportsEn,
+  serverErrors: serverErrorsEn,
   notFound: {
     title: 'Page not found',
     body: 'The address you opened does not exist.',

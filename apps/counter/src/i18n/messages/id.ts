@@ -2,6 +2,7 @@
 import { adminId } from './admin';
 import { supervisorId } from './supervisor';
 import { reportsId } from './reports';
+import { serverErrorsId } from './server-errors';
 export const id = {
   language: {
     name: 'Bahasa Indonesia',
@@ -196,10 +197,12 @@ export const id = {
   errors: {
     offlineRefused: 'Tidak terhubung ke server: tindakan TIDAK dikirim. Coba lagi setelah tersambung.',
     refused: 'Ditolak server: {message}',
+    refusedBecause: 'Ditolak server: {reason} ({message})',
     unexpected: 'Terjadi kesalahan tak terduga; tindakan mungkin belum tercatat. Periksa layar, lalu coba lagi.',
     offlineBanner: 'Koneksi terputus. Layar menampilkan keadaan terakhir; tindakan tidak dapat dikirim sampai tersambung kembali.',
   },
   reports: reportsId,
+  serverErrors: serverErrorsId,
   notFound: {
     title: 'Halaman tidak ditemukan',
     body: 'Alamat yang Anda buka tidak ada.',

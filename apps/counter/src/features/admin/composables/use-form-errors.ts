@@ -1,6 +1,6 @@
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { FieldProblem } from '@loket/domain';
+import { type ErrorCode, type FieldProblem, isErrorCode } from '@loket/domain';
 import { ApiError } from '../../../shared/api/http';
 
 /**
@@ -9,6 +9,21 @@ import { ApiError } from '../../../shared/api/http';
  * are the app's own translations of the rule, keyed by the field's name or the error code;
  * the server's text is the fallback for a rule the app has no words for yet.
  */
+/** The refusals a form explains in words of their own; any other code reads as "check the fields" or "not saved". */
+const FORM_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'service_code_taken',
+  'counter_number_taken',
+  'username_taken',
+  'nip_taken',
+  'office_slug_taken',
+  'last_admin',
+  'staff_at_counter',
+  'counter_in_use',
+  'already_active',
+  'already_inactive',
+]);
+const formCode = (code: unknown): ErrorCode | null => (isErrorCode(code) && FORM_CODES.has(code) ? code : null);
+
 export function useFormErrors() {
   const { t, te } = useI18n();
   const fields = ref<Record<string, string>>({});
@@ -20,7 +35,8 @@ export function useFormErrors() {
   }
 
   function fieldMessage(field: string, problems: string[], code?: string): string {
-    if (code && te(`admin.errors.${code}`)) return t(`admin.errors.${code}`);
+    const known = formCode(code);
+    if (known) return t(`serverErrors.${known}`);
     const name = field.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? field;
     return te(`admin.invalid.${name}`) ? t(`admin.invalid.${name}`) : problems.join(', ');
   }
@@ -43,7 +59,8 @@ export function useFormErrors() {
       if (typeof detail?.field === 'string') next[detail.field] = fieldMessage(detail.field, detail.problems ?? [], error.status === 409 ? body?.code : undefined);
     }
     fields.value = next;
-    if (body?.code && te(`admin.errors.${body.code}`)) general.value = t(`admin.errors.${body.code}`);
+    const known = formCode(body?.code);
+    if (known) general.value = t(`serverErrors.${known}`);
     else if (details.length > 0) general.value = t('admin.errors.checkFields');
     else if (error.status === 403) general.value = t('admin.errors.forbidden');
     else general.value = t('admin.errors.failed');

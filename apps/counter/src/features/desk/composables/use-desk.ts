@@ -1,5 +1,6 @@
 import { computed, ref, watch } from 'vue';
-import type { ChecklistSubmission, ChecklistTemplateView, InteractionOutcome, PauseReason, TicketView } from '@loket/domain';
+import { useI18n } from 'vue-i18n';
+import { type ChecklistSubmission, type ChecklistTemplateView, type ErrorCode, type InteractionOutcome, type PauseReason, type TicketView, isErrorCode } from '@loket/domain';
 import { ApiError } from '../../../shared/api/http';
 import { deskApi, type DeskTicketAction } from '../desk-api';
 import { useAuthStore } from '../../../shared/auth/auth-store';
@@ -14,6 +15,8 @@ export interface DeskMessage {
   kind: 'error' | 'info';
   key: string;
   values?: Record<string, string | number>;
+  /** A coded refusal, said in the screen's language beside the server's words. */
+  reason?: ErrorCode;
 }
 
 /**
@@ -126,7 +129,15 @@ export function useDesk() {
 export function errorMessage(error: unknown): DeskMessage {
   if (error instanceof ApiError) {
     if (error.status === 0) return { kind: 'error', key: 'errors.offlineRefused' };
+    const code = error.body?.code;
+    if (error.body?.message && isErrorCode(code)) return { kind: 'error', key: 'errors.refusedBecause', values: { message: error.body.message }, reason: code };
     if (error.body?.message) return { kind: 'error', key: 'errors.refused', values: { message: error.body.message } };
   }
   return { kind: 'error', key: 'errors.unexpected' };
+}
+
+/** A desk message in the screen's language, with a coded refusal's reason from the `serverErrors` table. */
+export function useDeskMessageText() {
+  const { t } = useI18n();
+  return (message: DeskMessage): string => t(message.key, { ...message.values, ...(message.reason ? { reason: t(`serverErrors.${message.reason}`) } : {}) });
 }
