@@ -8,6 +8,7 @@ export default {
   // Store tests run the domain from source, so they never need a build of libs/domain first.
   moduleNameMapper: {
     '^@loket/domain$': '<rootDir>/../../libs/domain/src/index.ts',
+    '^@loket/domain/testing$': '<rootDir>/../../libs/domain/src/testing/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: swcTransform(),

@@ -8,6 +8,7 @@ export default {
   // The domain runs from source, so these tests never need a build of libs/domain first.
   moduleNameMapper: {
     '^@loket/domain$': '<rootDir>/../domain/src/index.ts',
+    '^@loket/domain/testing$': '<rootDir>/../domain/src/testing/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: swcTransform(),

@@ -1,59 +1,24 @@
 import { MAX_RECENT_CALLS, OfficeFeed, applyOfficeEvent, placeTicket } from './office-state.js';
 import type { TicketChange } from './realtime.js';
+import { counterView, officeSnapshot, officeView, serviceView, ticketView } from './testing/index.js';
 import type { CallView, CounterView, OfficeSnapshot, TicketView } from './views.js';
 
 const T0 = Date.parse('2026-11-30T01:00:00.000Z');
 const iso = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 
-function ticket(id: string, over: Partial<TicketView> = {}): TicketView {
-  return {
-    id,
-    number: `A-${id.padStart(3, '0')}`,
-    serviceId: 'svc-a',
-    serviceCode: 'A',
-    priority: null,
-    status: 'waiting',
-    issuedAt: iso(0),
-    dueAt: iso(30),
-    issueOrder: Number(id),
-    counterId: null,
-    counterNumber: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    recallCount: 0,
-    ...over,
-  };
-}
+const ticket = (id: string, over: Partial<TicketView> = {}): TicketView => ticketView({ id, number: `A-${id.padStart(3, '0')}`, dueAt: iso(30), issueOrder: Number(id), ...over });
 
-function counter(id: string, number: number): CounterView {
-  return { id, number, name: `Loket ${number}`, priorityOnly: false, serviceIds: ['svc-a'], state: 'open', pauseReason: null, sessionId: 's', currentTicket: null };
-}
+const counter = (id: string, number: number): CounterView => counterView({ id, number, sessionId: 's' });
 
 function snapshot(): OfficeSnapshot {
-  return {
+  return officeSnapshot({
     seq: 5,
-    at: iso(0),
-    office: { id: 'o', slug: 'o', name: 'O', timeZone: 'Asia/Jakarta', openingHours: [], priorityMaxWaitMinutes: 10 },
+    office: officeView({ id: 'o', slug: 'o', name: 'O' }),
     services: [
-      {
-        id: 'svc-a',
-        code: 'A',
-        name: 'A',
-        active: true,
-        standard: { maxWaitMinutes: 30, serviceTimeMinutes: 10, costRupiah: 0, requirements: [], completionTime: '', dailyQuota: 3 },
-        waitingCount: 0,
-        countersOpen: 1,
-        issuedToday: 2,
-        quotaReached: false,
-        averageServiceMinutes: 10,
-        estimatedWaitMinutes: 0,
-      },
+      serviceView({ id: 'svc-a', code: 'A', name: 'A', standard: { dailyQuota: 3 }, countersOpen: 1, issuedToday: 2, estimatedWaitMinutes: 0 }),
     ],
     counters: [counter('c1', 1)],
-    waiting: [],
-    recentCalls: [],
-  };
+  });
 }
 
 function change(type: TicketChange['type'], t: TicketView, seq: number, call: CallView | null = null): TicketChange {

@@ -1,4 +1,5 @@
 import type { OfficeSnapshot, ServiceView, TicketView, CounterView } from './views.js';
+import { counterView, serviceView, ticketView } from './testing/index.js';
 import { detectAlerts } from './supervision-alerts.js';
 import { complianceSideBySide, waitDistribution, waitsByHour } from './supervision-charts.js';
 import { type SupervisionState, type SupervisionTicketEvent, recordOfficeEvent, supervisionFigures } from './supervision-figures.js';
@@ -8,46 +9,14 @@ const at = (hhmm: string) => Date.parse(`2026-11-30T${hhmm}:00+07:00`);
 const iso = (hhmm: string) => new Date(at(hhmm)).toISOString();
 const schedule = [{ weekday: 1, opens: '08:00', closes: '15:00' }];
 
-function service(id: string, code: string, maxWait: number, serviceTime: number): ServiceView {
-  return {
-    id,
-    code,
-    name: `Layanan ${code}`,
-    active: true,
-    standard: { maxWaitMinutes: maxWait, serviceTimeMinutes: serviceTime, costRupiah: 0, requirements: [], completionTime: '', dailyQuota: null },
-    waitingCount: 0,
-    countersOpen: 0,
-    issuedToday: 0,
-    quotaReached: false,
-    averageServiceMinutes: serviceTime,
-    estimatedWaitMinutes: null,
-  };
-}
+const service = (id: string, code: string, maxWait: number, serviceTime: number): ServiceView =>
+  serviceView({ id, code, standard: { maxWaitMinutes: maxWait, serviceTimeMinutes: serviceTime } });
 
-function ticket(id: string, issued: string, overrides: Partial<TicketView> = {}): TicketView {
-  return {
-    id,
-    number: `A-${id}`,
-    serviceId: 'a',
-    serviceCode: 'A',
-    priority: null,
-    status: 'waiting',
-    issuedAt: iso(issued),
-    dueAt: new Date(at(issued) + 30 * 60_000).toISOString(),
-    issueOrder: 1,
-    counterId: null,
-    counterNumber: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    recallCount: 0,
-    ...overrides,
-  };
-}
+const ticket = (id: string, issued: string, overrides: Partial<TicketView> = {}): TicketView =>
+  ticketView({ id, number: `A-${id}`, serviceId: 'a', issuedAt: iso(issued), ...overrides });
 
-function counter(id: string, number: number, overrides: Partial<CounterView> = {}): CounterView {
-  return { id, number, name: `Loket ${number}`, priorityOnly: false, serviceIds: ['a'], state: 'closed', pauseReason: null, sessionId: null, currentTicket: null, ...overrides };
-}
+const counter = (id: string, number: number, overrides: Partial<CounterView> = {}): CounterView =>
+  counterView({ id, number, serviceIds: ['a'], state: 'closed', sessionId: null, ...overrides });
 
 function state(parts: { waiting?: TicketView[]; counters?: CounterView[]; ticketEvents?: SupervisionTicketEvent[]; counterEvents?: SupervisionState['counterEvents'] }): SupervisionState {
   const counters = parts.counters ?? [counter('c1', 1)];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { type CounterScope, type QueueEntry, canServe, dueTime, pickNext, queueFor } from './call-order.js';
-import type { OfficeSnapshot, TicketView } from './views.js';
+import { counterView, officeSnapshot, officeView, serviceView, ticketView } from './testing/index.js';
+import type { TicketView } from './views.js';
 import {
   type ForecastCounter,
   type WaitForecastInput,
@@ -352,36 +353,16 @@ describe('expectedBusyUntil', () => {
 describe('forecastInputFromSnapshot', () => {
   const now = Date.parse('2026-11-30T02:00:00.000Z');
   const iso = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
-  const ticket = (id: string, status: TicketView['status'], issued: number, extra: Partial<TicketView> = {}): TicketView => ({
-    id,
-    number: `A-${id}`,
-    serviceId: 'A',
-    serviceCode: 'A',
-    priority: null,
-    status,
-    issuedAt: iso(issued),
-    dueAt: iso(issued + 30),
-    issueOrder: issued + 1000,
-    counterId: null,
-    counterNumber: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    recallCount: 0,
-    ...extra,
-  });
-  const service = { id: 'A', code: 'A', name: 'KTP-el', active: true, standard: { maxWaitMinutes: 30, serviceTimeMinutes: 10, costRupiah: 0, requirements: [], completionTime: '', dailyQuota: null }, waitingCount: 2, countersOpen: 1, issuedToday: 3, quotaReached: false, averageServiceMinutes: 8, estimatedWaitMinutes: 8 };
-  const snapshot: OfficeSnapshot = {
+  const ticket = (id: string, status: TicketView['status'], issued: number, extra: Partial<TicketView> = {}): TicketView =>
+    ticketView({ id, number: `A-${id}`, serviceId: 'A', status, issuedAt: iso(issued), issueOrder: issued + 1000, ...extra });
+  const snapshot = officeSnapshot({
     seq: 7,
     at: iso(0),
-    office: { id: 'o', slug: 'o', name: 'O', timeZone: 'Asia/Jakarta', openingHours: [], priorityMaxWaitMinutes: 10 },
-    services: [service],
-    counters: [
-      { id: 'c1', number: 1, name: 'Loket 1', priorityOnly: false, serviceIds: ['A'], state: 'open', pauseReason: null, sessionId: 's1', currentTicket: ticket('x', 'serving', -20, { counterId: 'c1', calledAt: iso(-4), startedAt: iso(-3) }) },
-    ],
+    office: officeView({ id: 'o', slug: 'o', name: 'O' }),
+    services: [serviceView({ id: 'A', code: 'A', name: 'KTP-el', waitingCount: 2, countersOpen: 1, issuedToday: 3, averageServiceMinutes: 8, estimatedWaitMinutes: 8 })],
+    counters: [counterView({ serviceIds: ['A'], currentTicket: ticket('x', 'serving', -20, { counterId: 'c1', calledAt: iso(-4), startedAt: iso(-3) }) })],
     waiting: [ticket('1', 'waiting', -10), ticket('2', 'waiting', -5)],
-    recentCalls: [],
-  };
+  });
 
   it('takes the averages, the citizen at the counter and the waiting tickets from the snapshot', () => {
     const input = forecastInputFromSnapshot(snapshot, now, { walkUpMinutes: 1 });

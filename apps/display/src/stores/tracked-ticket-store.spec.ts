@@ -1,22 +1,13 @@
 import { createPinia, setActivePinia } from 'pinia';
 import type { SurveyAnswers, TrackedTicketView } from '@loket/domain';
+import { trackedTicketView } from '@loket/domain/testing';
 import { useTrackedTicketStore } from './tracked-ticket-store';
 import { stubFetch } from './fetch-stub';
 import { change, ticket } from './test-fixtures';
 
 const CODE = 'ABCDE-FGHJK-MNPQR-STUVW';
-const tracked = (overrides: Partial<TrackedTicketView> = {}): TrackedTicketView => ({
-  ...ticket(5),
-  trackingCode: CODE,
-  officeSlug: 'kantor',
-  officeName: 'Kantor Uji',
-  serviceName: 'Layanan A',
-  counterName: null,
-  placeInQueue: 2,
-  estimatedWaitMinutes: 10,
-  surveySubmitted: false,
-  ...overrides,
-});
+const tracked = (overrides: Partial<TrackedTicketView> = {}): TrackedTicketView =>
+  trackedTicketView({ ...ticket(5), trackingCode: CODE, placeInQueue: 2, estimatedWaitMinutes: 10, ...overrides });
 const answers = { u1: 4, u2: 4, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 3 } as SurveyAnswers;
 
 describe('useTrackedTicketStore', () => {

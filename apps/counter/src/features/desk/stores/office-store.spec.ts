@@ -1,46 +1,18 @@
 import { createPinia, setActivePinia } from 'pinia';
 import type { CounterView, OfficeSnapshot, TicketChange, TicketView } from '@loket/domain';
+import { counterView, officeSnapshot, officeView, ticketView } from '@loket/domain/testing';
 import { useOfficeStore } from './office-store';
 
 const at = '2026-11-30T01:00:00.000Z';
 const minutes = (n: number) => new Date(Date.parse(at) + n * 60_000).toISOString();
 
-function ticket(id: string, overrides: Partial<TicketView> = {}): TicketView {
-  return {
-    id,
-    number: id.toUpperCase(),
-    serviceId: 'svc-a',
-    serviceCode: 'A',
-    priority: null,
-    status: 'waiting',
-    issuedAt: at,
-    dueAt: minutes(30),
-    issueOrder: 1,
-    counterId: null,
-    counterNumber: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    recallCount: 0,
-    ...overrides,
-  };
-}
+const ticket = (id: string, overrides: Partial<TicketView> = {}): TicketView => ticketView({ id, number: id.toUpperCase(), issuedAt: at, dueAt: minutes(30), ...overrides });
 
-function counter(id: string, serviceIds: string[], overrides: Partial<CounterView> = {}): CounterView {
-  return { id, number: 1, name: `Loket ${id}`, priorityOnly: false, serviceIds, state: 'open', pauseReason: null, sessionId: 's', currentTicket: null, ...overrides };
-}
+const counter = (id: string, serviceIds: string[], overrides: Partial<CounterView> = {}): CounterView =>
+  counterView({ id, name: `Loket ${id}`, serviceIds, sessionId: 's', ...overrides });
 
-function snapshot(seq: number, waiting: TicketView[], counters: CounterView[]): OfficeSnapshot {
-  return {
-    seq,
-    at,
-    office: { id: 'o', slug: 'kantor', name: 'Kantor', timeZone: 'Asia/Jakarta', openingHours: [], priorityMaxWaitMinutes: 10 },
-    services: [],
-    counters,
-    waiting,
-    recentCalls: [],
-  };
-}
+const snapshot = (seq: number, waiting: TicketView[], counters: CounterView[]): OfficeSnapshot =>
+  officeSnapshot({ seq, at, office: officeView({ id: 'o', name: 'Kantor' }), services: [], counters, waiting });
 
 function change(seq: number, type: TicketChange['type'], changed: TicketView): TicketChange {
   return { seq, at, kind: 'ticket', type, ticket: changed, call: null, fromServiceId: null };

@@ -1,70 +1,25 @@
 import { createPinia, setActivePinia } from 'pinia';
-import { type AlertView, type CounterView, SUPERVISION_RULES, type SupervisionSnapshot, type TicketChange, type TicketView } from '@loket/domain';
+import { type AlertView, SUPERVISION_RULES, type SupervisionSnapshot, type TicketChange, type TicketView } from '@loket/domain';
+import { counterView, officeSnapshot, officeView, serviceView, ticketView } from '@loket/domain/testing';
 import { useSupervisionStore } from './supervision-store';
 
 // Monday 30 November 2026, 09:00 in Jakarta.
 const at = (minutes: number) => new Date(Date.parse('2026-11-30T02:00:00.000Z') + minutes * 60_000).toISOString();
 const ms = (minutes: number) => Date.parse(at(minutes));
 
-function ticket(id: string, overrides: Partial<TicketView> = {}): TicketView {
-  return {
-    id,
-    number: `A-00${id}`,
-    serviceId: 'svc-a',
-    serviceCode: 'A',
-    priority: null,
-    status: 'waiting',
-    issuedAt: at(0),
-    dueAt: at(30),
-    issueOrder: Number(id),
-    counterId: null,
-    counterNumber: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    recallCount: 0,
-    ...overrides,
-  };
-}
-
-const counter = (overrides: Partial<CounterView> = {}): CounterView => ({
-  id: 'c1',
-  number: 1,
-  name: 'Loket 1',
-  priorityOnly: false,
-  serviceIds: ['svc-a'],
-  state: 'open',
-  pauseReason: null,
-  sessionId: 's1',
-  currentTicket: null,
-  ...overrides,
-});
+const ticket = (id: string, overrides: Partial<TicketView> = {}): TicketView =>
+  ticketView({ id, number: `A-00${id}`, issuedAt: at(0), dueAt: at(30), issueOrder: Number(id), ...overrides });
 
 function snapshot(seq: number, waiting: TicketView[] = []): SupervisionSnapshot {
   return {
-    office: {
+    office: officeSnapshot({
       seq,
       at: at(0),
-      office: { id: 'o1', slug: 'kantor', name: 'Kantor', timeZone: 'Asia/Jakarta', openingHours: [], priorityMaxWaitMinutes: 10 },
-      services: [
-        {
-          id: 'svc-a',
-          code: 'A',
-          name: 'KTP-el',
-          active: true,
-          standard: { maxWaitMinutes: 30, serviceTimeMinutes: 10, costRupiah: 0, requirements: [], completionTime: '', dailyQuota: null },
-          waitingCount: waiting.length,
-          countersOpen: 1,
-          issuedToday: waiting.length,
-          quotaReached: false,
-          averageServiceMinutes: 10,
-          estimatedWaitMinutes: 0,
-        },
-      ],
-      counters: [counter()],
+      office: officeView({ name: 'Kantor' }),
+      services: [serviceView({ name: 'KTP-el', waitingCount: waiting.length, countersOpen: 1, issuedToday: waiting.length, estimatedWaitMinutes: 0 })],
+      counters: [counterView()],
       waiting,
-      recentCalls: [],
-    },
+    }),
     day: '2026-11-30',
     staffing: [{ counterId: 'c1', schedule: [], staffId: 'p1', staffName: 'Siti' }],
     ticketEvents: waiting.map((t) => ({ ticketId: t.id, type: 'issued' as const, at: Date.parse(t.issuedAt), serviceId: t.serviceId, counterId: null })),
@@ -121,7 +76,7 @@ describe('the supervision store', () => {
     expect(store.apply(change(5, 'issued', ticket('1'), 0), ms(0))).toEqual({ decision: 'stale', refetch: false });
     expect(store.apply(change(7, 'issued', ticket('2'), 1), ms(1))).toEqual({ decision: 'gap', refetch: true });
     store.hydrate(snapshot(7), ms(1));
-    expect(store.apply({ seq: 8, at: at(2), kind: 'counter', type: 'opened', counter: counter({ id: 'c2', number: 2 }) }, ms(2))).toEqual({ decision: 'apply', refetch: true });
+    expect(store.apply({ seq: 8, at: at(2), kind: 'counter', type: 'opened', counter: counterView({ id: 'c2', number: 2 }) }, ms(2))).toEqual({ decision: 'apply', refetch: true });
   });
 
   it('replays an event that arrived while the fresh snapshot was on its way', () => {
