@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
+import prettier from 'eslint-config-prettier/flat';
 
 const frameworks = ['@nestjs/*', 'typeorm', 'typeorm/*', 'socket.io', 'socket.io-client', 'vue', 'vue-*', 'pinia', 'pg', '@electric-sql/*', 'express'];
 const apps = ['@loket/api', '@loket/api/**', '@loket/counter', '@loket/counter/**', '@loket/display', '@loket/display/**', '**/apps/**'];
@@ -62,4 +63,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: otherApps(app), message: 'An app never imports another app; share through libs/domain (or libs/web for the Vue shell).' }] }],
     },
   })),
+  // Layout is Prettier's (prettier.config.mjs): this turns off the ESLint rules that would
+  // argue with it, such as eslint-plugin-vue's self-closing and line-break rules.
+  prettier,
 );
