@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { StaffDirectory } from '../staff/staff-directory.js';
+import { StaffRepository } from '../staff/staff.repository.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -27,7 +28,7 @@ export const TOKEN_LIFETIME = '12h';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, StaffDirectory, StaffAuthGuard, SessionRevoker],
-  exports: [JwtModule, StaffDirectory, StaffAuthGuard, SessionRevoker],
+  providers: [AuthService, LoginThrottle, StaffRepository, StaffDirectory, StaffAuthGuard, SessionRevoker],
+  exports: [JwtModule, StaffRepository, StaffDirectory, StaffAuthGuard, SessionRevoker],
 })
 export class AuthModule {}

@@ -1,8 +1,8 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
 import { type LoginResult, type StaffView, RuleError } from '@loket/domain';
 import { StaffDirectory } from '../staff/staff-directory.js';
+import { StaffRepository } from '../staff/staff.repository.js';
 import type { TokenClaims } from './authenticated-staff.js';
 import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
@@ -13,7 +13,7 @@ export class AuthService {
     private readonly directory: StaffDirectory,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
-    private readonly db: DataSource,
+    private readonly staffRows: StaffRepository,
   ) {}
 
   async login(username: string, password: string, ip: string): Promise<LoginResult> {
@@ -39,22 +39,18 @@ export class AuthService {
     if (newPassword.toLowerCase() === staff.username.toLowerCase()) {
       throw new RuleError('password_too_weak', 'The new password must not be the username');
     }
-    const [row] = await this.db.query<{ password_hash: string }[]>(`SELECT password_hash FROM staff WHERE id = $1 AND active`, [staff.id]);
-    if (!row) throw new UnauthorizedException('This account no longer exists or has been deactivated');
-    if (!(await verifyPassword(row.password_hash, currentPassword))) {
+    const passwordHash = await this.staffRows.activePasswordHash(staff.id);
+    if (passwordHash === null) throw new UnauthorizedException('This account no longer exists or has been deactivated');
+    if (!(await verifyPassword(passwordHash, currentPassword))) {
       await this.throttle.failed(staff.username, ip);
       throw new RuleError('wrong_password', 'The current password is wrong');
     }
     const newHash = await hashPassword(newPassword);
     // Only if the hash is still the one just checked: two changes at once cannot both win.
-    const [updated] = await this.db.query<{ token_version: number }[]>(
-      `WITH changed AS (UPDATE staff SET password_hash = $2, token_version = token_version + 1 WHERE id = $1 AND active AND password_hash = $3 RETURNING token_version)
-       SELECT token_version FROM changed`,
-      [staff.id, newHash, row.password_hash],
-    );
-    if (!updated) throw new RuleError('wrong_password', 'The password was changed meanwhile; log in again');
+    const tokenVersion = await this.staffRows.changePassword(staff.id, newHash, passwordHash);
+    if (tokenVersion === null) throw new RuleError('wrong_password', 'The password was changed meanwhile; log in again');
     await this.throttle.succeeded(staff.username, ip);
-    return this.signIn(staff, updated.token_version);
+    return this.signIn(staff, tokenVersion);
   }
 
   private async signIn(staff: StaffView, tokenVersion: number): Promise<LoginResult> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { StaffRepository } from '../staff/staff.repository.js';
 
 /**
  * Ends every session of a staff member: bumps staff.token_version, so each token signed
@@ -9,15 +10,10 @@ import { DataSource, type EntityManager } from 'typeorm';
  */
 @Injectable()
 export class SessionRevoker {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly staff: StaffRepository) {}
 
   /** Returns the new token version, or null when no such staff member exists. */
-  async endSessions(staffId: string, manager: EntityManager = this.db.manager): Promise<number | null> {
-    const rows = await manager.query<{ token_version: number }[]>(
-      // Through a CTE: TypeORM wraps a bare UPDATE … RETURNING's rows in [rows, count].
-      `WITH bumped AS (UPDATE staff SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version) SELECT token_version FROM bumped`,
-      [staffId],
-    );
-    return rows[0]?.token_version ?? null;
+  endSessions(staffId: string, manager?: EntityManager): Promise<number | null> {
+    return this.staff.endSessions(staffId, manager);
   }
 }

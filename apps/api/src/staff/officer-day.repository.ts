@@ -13,6 +13,29 @@ import type {
   TicketEventType,
 } from '@loket/domain';
 
+export const OFFICER_DAY_SQL = {
+  timeZone: 'SELECT time_zone FROM offices WHERE id = ANY($1::uuid[]) ORDER BY name LIMIT 1',
+  officesWorked: `SELECT c.office_id FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id
+       WHERE cn.staff_id = $1 AND cn.opened_at >= $2 AND cn.opened_at < $3
+       UNION
+       SELECT office_id FROM ticket_events WHERE actor_staff_id = $1 AND at >= $2 AND at < $3`,
+  services: 'SELECT id, max_wait_minutes, service_time_minutes FROM services WHERE office_id = ANY($1::uuid[])',
+  ticketEvents: `SELECT e.ticket_id, e.type, e.at, e.service_id, e.counter_id, e.actor_staff_id
+       FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+       WHERE t.office_id = ANY($1::uuid[]) AND t.service_day = $2::date ORDER BY e.id`,
+  countersHeld: `SELECT c.id, c.name, c.schedule, (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
+       FROM counters c
+       WHERE c.id IN (SELECT counter_id FROM counter_sessions WHERE staff_id = $1 AND opened_at >= $2 AND opened_at < $3)
+       ORDER BY c.number`,
+  sessionEvents: `SELECT ev.session_id, cn.counter_id, cn.staff_id, ev.type, ev.at, ev.reason
+       FROM counter_session_events ev JOIN counter_sessions cn ON cn.id = ev.session_id
+       WHERE cn.counter_id = ANY($1::uuid[]) AND cn.opened_at >= $2 AND cn.opened_at < $3 ORDER BY ev.id`,
+  ownAnswers: `SELECT a.answer FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id
+       WHERE r.subject_staff_id = $1 AND r.at >= $2 AND r.at < $3 AND r.method <> 'observed'`,
+  ownInteractions: `SELECT method, outcome FROM checklist_responses
+       WHERE subject_staff_id = $1 AND kind = 'interaction' AND method <> 'observed' AND at >= $2 AND at < $3`,
+} as const;
+
 interface TicketEventRow {
   ticket_id: string;
   type: TicketEventType;
@@ -64,33 +87,28 @@ export class OfficerDayRepository {
   /** The zone of the first (by name) of the offices given; null for none. */
   async timeZone(officeIds: readonly string[]): Promise<string | null> {
     if (officeIds.length === 0) return null;
-    const [office] = await this.db.query<{ time_zone: string }[]>('SELECT time_zone FROM offices WHERE id = ANY($1::uuid[]) ORDER BY name LIMIT 1', [officeIds]);
+    const [office] = await this.db.query<{ time_zone: string }[]>(OFFICER_DAY_SQL.timeZone, [officeIds]);
     return office?.time_zone ?? null;
   }
 
   /** Offices where the officer held a counter or acted on a ticket during the day. */
   async officesWorked(scope: OfficerDayScope): Promise<string[]> {
     const rows = await this.db.query<{ office_id: string }[]>(
-      `SELECT c.office_id FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id
-       WHERE cn.staff_id = $1 AND cn.opened_at >= $2 AND cn.opened_at < $3
-       UNION
-       SELECT office_id FROM ticket_events WHERE actor_staff_id = $1 AND at >= $2 AND at < $3`,
+      OFFICER_DAY_SQL.officesWorked,
       [scope.staffId, scope.from, scope.to],
     );
     return rows.map((row) => row.office_id);
   }
 
   async services(officeIds: readonly string[]): Promise<ReportServiceInfo[]> {
-    const rows = await this.db.query<ServiceRow[]>('SELECT id, max_wait_minutes, service_time_minutes FROM services WHERE office_id = ANY($1::uuid[])', [officeIds]);
+    const rows = await this.db.query<ServiceRow[]>(OFFICER_DAY_SQL.services, [officeIds]);
     return rows.map((row) => ({ id: row.id, maxWaitMinutes: row.max_wait_minutes, serviceTimeMinutes: row.service_time_minutes }));
   }
 
   /** Every event of the day's tickets of those offices. */
   async ticketEvents(officeIds: readonly string[], day: string): Promise<ReportTicketEvent[]> {
     const rows = await this.db.query<TicketEventRow[]>(
-      `SELECT e.ticket_id, e.type, e.at, e.service_id, e.counter_id, e.actor_staff_id
-       FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-       WHERE t.office_id = ANY($1::uuid[]) AND t.service_day = $2::date ORDER BY e.id`,
+      OFFICER_DAY_SQL.ticketEvents,
       [officeIds, day],
     );
     return rows.map((row) => ({ ticketId: row.ticket_id, type: row.type, at: row.at.getTime(), serviceId: row.service_id, counterId: row.counter_id, staffId: row.actor_staff_id }));
@@ -99,10 +117,7 @@ export class OfficerDayRepository {
   /** The counters the officer opened a session on during the day. */
   async countersHeld(scope: OfficerDayScope): Promise<(ReportCounterInfo & { name: string })[]> {
     const rows = await this.db.query<CounterRow[]>(
-      `SELECT c.id, c.name, c.schedule, (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
-       FROM counters c
-       WHERE c.id IN (SELECT counter_id FROM counter_sessions WHERE staff_id = $1 AND opened_at >= $2 AND opened_at < $3)
-       ORDER BY c.number`,
+      OFFICER_DAY_SQL.countersHeld,
       [scope.staffId, scope.from, scope.to],
     );
     return rows.map((row) => ({ id: row.id, name: row.name, schedule: row.schedule, serviceIds: row.service_ids ?? [] }));
@@ -112,9 +127,7 @@ export class OfficerDayRepository {
   async sessionEvents(counterIds: readonly string[], scope: OfficerDayScope): Promise<ReportSessionEvent[]> {
     if (counterIds.length === 0) return [];
     const rows = await this.db.query<SessionEventRow[]>(
-      `SELECT ev.session_id, cn.counter_id, cn.staff_id, ev.type, ev.at, ev.reason
-       FROM counter_session_events ev JOIN counter_sessions cn ON cn.id = ev.session_id
-       WHERE cn.counter_id = ANY($1::uuid[]) AND cn.opened_at >= $2 AND cn.opened_at < $3 ORDER BY ev.id`,
+      OFFICER_DAY_SQL.sessionEvents,
       [counterIds, scope.from, scope.to],
     );
     return rows.map((row) => ({ sessionId: row.session_id, counterId: row.counter_id, staffId: row.staff_id, type: row.type, at: row.at.getTime(), reason: row.reason }));
@@ -123,8 +136,7 @@ export class OfficerDayRepository {
   /** The officer's own checklist answers of the day; a supervisor's observation is not theirs. */
   async ownAnswers(scope: OfficerDayScope): Promise<{ answer: ChecklistAnswer }[]> {
     return this.db.query<{ answer: ChecklistAnswer }[]>(
-      `SELECT a.answer FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id
-       WHERE r.subject_staff_id = $1 AND r.at >= $2 AND r.at < $3 AND r.method <> 'observed'`,
+      OFFICER_DAY_SQL.ownAnswers,
       [scope.staffId, scope.from, scope.to],
     );
   }
@@ -132,8 +144,7 @@ export class OfficerDayRepository {
   /** The officer's own interaction checklists of the day, with the outcome chosen. */
   async ownInteractions(scope: OfficerDayScope): Promise<{ method: AnswerMethod; outcome: InteractionOutcome | null }[]> {
     return this.db.query<{ method: AnswerMethod; outcome: InteractionOutcome | null }[]>(
-      `SELECT method, outcome FROM checklist_responses
-       WHERE subject_staff_id = $1 AND kind = 'interaction' AND method <> 'observed' AND at >= $2 AND at < $3`,
+      OFFICER_DAY_SQL.ownInteractions,
       [scope.staffId, scope.from, scope.to],
     );
   }
