@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { type ChecklistKind, type ChecklistTemplateView, type FieldProblem, type StaffView } from '@loket/domain';
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { Clock } from '../clock/clock.js';
+import { AdminChecklistsRepository } from './admin-checklists.repository.js';
 import { assertNoProblems } from './admin-errors.js';
 import { AdminOfficesService } from './admin-offices.service.js';
 import { AuditTrail } from './audit-trail.js';
@@ -16,6 +17,7 @@ import type { ChecklistItemDto } from './dto/checklist.dto.js';
 export class AdminChecklistsService {
   constructor(
     private readonly db: DataSource,
+    private readonly items: AdminChecklistsRepository,
     private readonly clock: Clock,
     private readonly offices: AdminOfficesService,
     private readonly checklists: ChecklistsService,
@@ -36,9 +38,9 @@ export class AdminChecklistsService {
       for (const [index, item] of items.entries()) {
         const existing = before.items.find((old) => old.code === item.code);
         if (existing) {
-          await manager.query(`UPDATE checklist_items SET label = $2, sort_order = $3, active = $4 WHERE id = $1`, [existing.id, item.label, index + 1, item.active]);
+          await this.items.updateItem(manager, existing.id, { label: item.label, sortOrder: index + 1, active: item.active });
         } else {
-          await manager.query(`INSERT INTO checklist_items (template_id, code, label, sort_order, active) VALUES ($1, $2, $3, $4, $5)`, [before.id, item.code, item.label, index + 1, item.active]);
+          await this.items.insertItem(manager, before.id, item.code, { label: item.label, sortOrder: index + 1, active: item.active });
         }
       }
       const after = (await this.checklists.templates(manager, office.id)).find((template) => template.kind === kind)!;

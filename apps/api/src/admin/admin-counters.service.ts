@@ -5,37 +5,10 @@ import { Clock } from '../clock/clock.js';
 import { nextOfficeSeq } from '../database/office-sequence.js';
 import { assertNoProblems, violatedConstraint } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
+import { AdminCountersRepository } from './admin-counters.repository.js';
 import { AdminOfficesService } from './admin-offices.service.js';
 import { AuditTrail } from './audit-trail.js';
 import type { CreateCounterDto, UpdateCounterDto } from './dto/counter.dto.js';
-
-interface CounterRow {
-  id: string;
-  office_id: string;
-  number: number;
-  name: string;
-  priority_only: boolean;
-  active: boolean;
-  schedule: OpeningHours[];
-  service_ids: string[] | null;
-}
-
-const SELECT = `SELECT c.id, c.office_id, c.number, c.name, c.priority_only, c.active, c.schedule,
-       (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
-  FROM counters c`;
-
-function toView(row: CounterRow): AdminCounterView {
-  return {
-    id: row.id,
-    officeId: row.office_id,
-    number: row.number,
-    name: row.name,
-    priorityOnly: row.priority_only,
-    active: row.active,
-    serviceIds: row.service_ids ?? [],
-    schedule: row.schedule,
-  };
-}
 
 type CounterFields = Omit<AdminCounterView, 'id' | 'officeId'>;
 const fieldsOf = ({ id: _id, officeId: _officeId, ...fields }: AdminCounterView): CounterFields => fields;
@@ -45,6 +18,7 @@ const fieldsOf = ({ id: _id, officeId: _officeId, ...fields }: AdminCounterView)
 export class AdminCountersService {
   constructor(
     private readonly db: DataSource,
+    private readonly counters: AdminCountersRepository,
     private readonly clock: Clock,
     private readonly offices: AdminOfficesService,
     private readonly audit: AuditTrail,
@@ -52,8 +26,7 @@ export class AdminCountersService {
 
   async list(officeId: string, staff: StaffView): Promise<AdminCounterView[]> {
     await this.offices.read(officeId, staff);
-    const rows = await this.db.query<CounterRow[]>(`${SELECT} WHERE c.office_id = $1 ORDER BY c.number`, [officeId]);
-    return rows.map(toView);
+    return this.counters.ofOffice(officeId);
   }
 
   create(officeId: string, body: CreateCounterDto, actor: StaffView): Promise<AdminCounterView> {
@@ -63,15 +36,12 @@ export class AdminCountersService {
         const office = await this.offices.locked(manager, officeId, actor);
         await this.assertValid(manager, office.id, office.openingHours, body);
         await this.assertNumberFree(manager, office.id, body.number, null);
-        const [row] = await manager.query<{ id: string }[]>(
-          `INSERT INTO counters (office_id, number, name, priority_only, schedule, active) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [office.id, body.number, body.name, body.priorityOnly, JSON.stringify(body.schedule), body.active],
-        );
-        await this.setServices(manager, row.id, body.serviceIds);
-        const view = await this.byId(manager, row.id);
+        const id = await this.counters.insert(manager, office.id, body);
+        await this.counters.setServices(manager, id, body.serviceIds);
+        const view = await this.byId(manager, id);
         await this.audit.record(
           manager,
-          { actorId: actor.id, officeId: office.id, counterId: row.id, action: 'counter.created', subjectType: 'counter', subjectId: row.id, subjectLabel: view.name, before: null, after: fieldsOf(view) },
+          { actorId: actor.id, officeId: office.id, counterId: id, action: 'counter.created', subjectType: 'counter', subjectId: id, subjectLabel: view.name, before: null, after: fieldsOf(view) },
           now,
         );
         // Boards and desks list counters from the office snapshot: the new sequence number makes them take a fresh one.
@@ -94,18 +64,11 @@ export class AdminCountersService {
         await this.assertValid(manager, office.id, office.openingHours, body);
         if (body.number !== undefined) await this.assertNumberFree(manager, office.id, body.number, counterId);
         if (current.active && !after.active) {
-          const [open] = await manager.query<{ state: string }[]>(`SELECT state FROM counter_sessions WHERE counter_id = $1 AND state <> 'closed'`, [counterId]);
-          if (open) throw new RuleError('counter_in_use', `${current.name} is ${open.state}; close it before deactivating it`, { state: open.state });
+          const state = await this.counters.openSessionState(manager, counterId);
+          if (state) throw new RuleError('counter_in_use', `${current.name} is ${state}; close it before deactivating it`, { state });
         }
-        await manager.query(`UPDATE counters SET number = $2, name = $3, priority_only = $4, schedule = $5, active = $6 WHERE id = $1`, [
-          counterId,
-          after.number,
-          after.name,
-          after.priorityOnly,
-          JSON.stringify(after.schedule),
-          after.active,
-        ]);
-        if (body.serviceIds) await this.setServices(manager, counterId, body.serviceIds);
+        await this.counters.update(manager, counterId, after);
+        if (body.serviceIds) await this.counters.setServices(manager, counterId, body.serviceIds);
         const view = await this.byId(manager, counterId);
         await this.audit.record(
           manager,
@@ -133,26 +96,21 @@ export class AdminCountersService {
     if (ids.length === 0) problems.push({ field: 'serviceIds', problems: ['a counter serves at least one service'] });
     if (ids.length !== serviceIds.length) problems.push({ field: 'serviceIds', problems: ['a service is listed twice'] });
     if (ids.length > 0) {
-      const found = await manager.query<{ id: string }[]>(`SELECT id FROM services WHERE office_id = $1 AND id = ANY($2::uuid[])`, [officeId, ids]);
-      const unknown = ids.filter((id) => !found.some((row) => row.id === id));
+      const found = await this.counters.servicesOfOffice(manager, officeId, ids);
+      const unknown = ids.filter((id) => !found.includes(id));
       if (unknown.length > 0) problems.push({ field: 'serviceIds', problems: [`not services of this office: ${unknown.join(', ')}`] });
     }
   }
 
-  private async setServices(manager: EntityManager, counterId: string, serviceIds: string[]): Promise<void> {
-    await manager.query(`DELETE FROM counter_services WHERE counter_id = $1 AND NOT (service_id = ANY($2::uuid[]))`, [counterId, serviceIds]);
-    await manager.query(`INSERT INTO counter_services (counter_id, service_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [counterId, serviceIds]);
-  }
-
   private async byId(manager: EntityManager, counterId: string): Promise<AdminCounterView> {
-    const [row] = await manager.query<CounterRow[]>(`${SELECT} WHERE c.id = $1`, [counterId]);
-    if (!row) throw new NotFoundError(`No counter with the id "${counterId}"`);
-    return toView(row);
+    const view = await this.counters.byId(manager, counterId);
+    if (!view) throw new NotFoundError(`No counter with the id "${counterId}"`);
+    return view;
   }
 
   private async assertNumberFree(manager: EntityManager, officeId: string, number: number, exceptId: string | null): Promise<void> {
-    const [taken] = await manager.query<{ name: string }[]>(`SELECT name FROM counters WHERE office_id = $1 AND number = $2 AND id IS DISTINCT FROM $3::uuid`, [officeId, number, exceptId]);
-    if (taken) throw fieldConflict('counter_number_taken', 'number', `Number ${number} is already ${taken.name} in this office`);
+    const taken = await this.counters.numberTakenBy(manager, officeId, number, exceptId);
+    if (taken) throw fieldConflict('counter_number_taken', 'number', `Number ${number} is already ${taken} in this office`);
   }
 
   private async numberChecked<T>(number: number, work: () => Promise<T>): Promise<T> {

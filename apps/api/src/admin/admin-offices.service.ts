@@ -4,9 +4,10 @@ import { type AdminOfficeView, type StaffView, NotFoundError, fieldConflict, sch
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
 import { nextOfficeSeq } from '../database/office-sequence.js';
-import { OfficeEntity } from '../offices/office.entity.js';
+import type { OfficeEntity } from '../offices/office.entity.js';
 import { toOfficeView } from '../offices/office-queries.js';
 import { assertNoProblems, violatedConstraint } from './admin-errors.js';
+import { AdminOfficesRepository } from './admin-offices.repository.js';
 import { refuseNulls, visibleOfficeIds } from './admin-scope.js';
 import { AuditTrail } from './audit-trail.js';
 import type { CreateOfficeDto, UpdateOfficeDto } from './dto/office.dto.js';
@@ -16,26 +17,27 @@ import type { CreateOfficeDto, UpdateOfficeDto } from './dto/office.dto.js';
 export class AdminOfficesService {
   constructor(
     private readonly db: DataSource,
+    private readonly offices: AdminOfficesRepository,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
   ) {}
 
   async list(staff: StaffView): Promise<AdminOfficeView[]> {
     const visible = visibleOfficeIds(staff);
-    const rows = await this.db.getRepository(OfficeEntity).find({ order: { name: 'ASC' } });
+    const rows = await this.offices.list();
     return rows.filter((row) => visible === null || visible.includes(row.id)).map(toOfficeView);
   }
 
   /** The office, locked for the rest of the transaction, after checking the reader may reach it. */
   async locked(manager: EntityManager, officeId: string, staff: StaffView): Promise<OfficeEntity> {
-    const office = await manager.getRepository(OfficeEntity).findOne({ where: { id: officeId }, lock: { mode: 'pessimistic_write' } });
+    const office = await this.offices.locked(manager, officeId);
     if (!office) throw new NotFoundError(`No office with the id "${officeId}"`);
     assertOfficeAccess(staff, office.id);
     return office;
   }
 
   async read(officeId: string, staff: StaffView): Promise<OfficeEntity> {
-    const office = await this.db.getRepository(OfficeEntity).findOneBy({ id: officeId });
+    const office = await this.offices.byId(officeId);
     if (!office) throw new NotFoundError(`No office with the id "${officeId}"`);
     assertOfficeAccess(staff, office.id);
     return office;
@@ -47,12 +49,9 @@ export class AdminOfficesService {
     return this.withSlugCheck(() =>
       this.db.transaction(async (manager) => {
         await this.assertSlugFree(manager, body.slug, null);
-        const [row] = await manager.query<{ id: string }[]>(
-          `INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [body.slug, body.name, body.timeZone, JSON.stringify(body.openingHours), body.priorityMaxWaitMinutes, now],
-        );
-        const view = toOfficeView((await manager.getRepository(OfficeEntity).findOneBy({ id: row.id }))!);
-        await this.audit.record(manager, { actorId: actor.id, officeId: row.id, action: 'office.created', subjectType: 'office', subjectId: row.id, subjectLabel: view.slug, before: null, after: view }, now);
+        const id = await this.offices.insert(manager, body, now);
+        const view = toOfficeView((await this.offices.byId(id, manager))!);
+        await this.audit.record(manager, { actorId: actor.id, officeId: id, action: 'office.created', subjectType: 'office', subjectId: id, subjectLabel: view.slug, before: null, after: view }, now);
         return view;
       }),
     );
@@ -68,14 +67,7 @@ export class AdminOfficesService {
         if (body.slug !== undefined) await this.assertSlugFree(manager, body.slug, office.id);
         const before = toOfficeView(office);
         const after = { ...before, ...body };
-        await manager.query(`UPDATE offices SET slug = $2, name = $3, time_zone = $4, opening_hours = $5, priority_max_wait_minutes = $6 WHERE id = $1`, [
-          office.id,
-          after.slug,
-          after.name,
-          after.timeZone,
-          JSON.stringify(after.openingHours),
-          after.priorityMaxWaitMinutes,
-        ]);
+        await this.offices.update(manager, office.id, after);
         await this.audit.record(manager, { actorId: actor.id, officeId: office.id, action: 'office.updated', subjectType: 'office', subjectId: office.id, subjectLabel: after.slug, before, after }, now);
         // The screens show the office's name and hours: the bumped sequence makes them resync.
         await nextOfficeSeq(manager, office.id);
@@ -85,8 +77,7 @@ export class AdminOfficesService {
   }
 
   private async assertSlugFree(manager: EntityManager, slug: string, exceptId: string | null): Promise<void> {
-    const [taken] = await manager.query<{ id: string }[]>(`SELECT id FROM offices WHERE slug = $1 AND id IS DISTINCT FROM $2::uuid`, [slug, exceptId]);
-    if (taken) throw fieldConflict('office_slug_taken', 'slug', `Another office already uses the slug "${slug}"`);
+    if (await this.offices.slugTaken(manager, slug, exceptId)) throw fieldConflict('office_slug_taken', 'slug', `Another office already uses the slug "${slug}"`);
   }
 
   private async withSlugCheck<T>(work: () => Promise<T>): Promise<T> {

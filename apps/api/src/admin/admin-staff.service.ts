@@ -4,29 +4,11 @@ import { type AdminStaffView, type FieldProblem, type StaffRole, type StaffView,
 import { hashPassword } from '../auth/password.js';
 import { SessionRevoker } from '../auth/session-revoker.js';
 import { Clock } from '../clock/clock.js';
+import { StaffRepository } from '../staff/staff.repository.js';
 import { assertNoProblems, violatedConstraint } from './admin-errors.js';
 import { refuseNulls, visibleOfficeIds } from './admin-scope.js';
 import { AuditTrail, type AuditRecord } from './audit-trail.js';
 import type { CreateStaffDto, UpdateStaffDto } from './dto/staff.dto.js';
-
-interface StaffRow {
-  id: string;
-  username: string;
-  name: string;
-  nip: string | null;
-  role: StaffRole;
-  active: boolean;
-  created_at: Date;
-  office_ids: string[] | null;
-}
-
-const SELECT = `SELECT s.id, s.username, s.name, s.nip, s.role, s.active, s.created_at,
-       (SELECT array_agg(so.office_id ORDER BY so.office_id) FROM staff_offices so WHERE so.staff_id = s.id) AS office_ids
-  FROM staff s`;
-
-function toView(row: StaffRow): AdminStaffView {
-  return { id: row.id, username: row.username, name: row.name, nip: row.nip, role: row.role, officeIds: row.office_ids ?? [], active: row.active, createdAt: row.created_at.toISOString() };
-}
 
 /** What the audit keeps of a staff member: never a password or its hash. */
 const audited = ({ createdAt: _createdAt, ...fields }: AdminStaffView) => fields;
@@ -40,6 +22,7 @@ const audited = ({ createdAt: _createdAt, ...fields }: AdminStaffView) => fields
 export class AdminStaffService {
   constructor(
     private readonly db: DataSource,
+    private readonly staffRows: StaffRepository,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
     private readonly sessions: SessionRevoker,
@@ -49,11 +32,7 @@ export class AdminStaffService {
     const visible = visibleOfficeIds(staff);
     if (officeId && visible && !visible.includes(officeId)) throw new RuleError('not_your_office', 'You do not work in this office');
     const offices = officeId ? [officeId] : visible;
-    const rows = await this.db.query<StaffRow[]>(
-      `${SELECT} ${offices ? 'WHERE EXISTS (SELECT 1 FROM staff_offices so WHERE so.staff_id = s.id AND so.office_id = ANY($1::uuid[]))' : ''} ORDER BY s.name, s.username`,
-      offices ? [offices] : [],
-    );
-    return rows.map(toView);
+    return this.staffRows.adminList(offices);
   }
 
   async create(body: CreateStaffDto, actor: StaffView): Promise<AdminStaffView> {
@@ -64,12 +43,9 @@ export class AdminStaffService {
       this.db.transaction(async (manager) => {
         await this.assertOffices(manager, body.officeIds);
         await this.assertFree(manager, { username: body.username, nip: body.nip ?? null }, null);
-        const [row] = await manager.query<{ id: string }[]>(
-          `INSERT INTO staff (username, name, nip, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [body.username, body.name, body.nip ?? null, body.role, passwordHash, now],
-        );
-        await this.setOffices(manager, row.id, body.officeIds);
-        const view = await this.byId(manager, row.id);
+        const id = await this.staffRows.insert(manager, { username: body.username, name: body.name, nip: body.nip ?? null, role: body.role, passwordHash, createdAt: now });
+        await this.staffRows.setOffices(manager, id, body.officeIds);
+        const view = await this.byId(manager, id);
         await this.record(manager, actor, 'staff.created', view, null, audited(view), now);
         return view;
       }),
@@ -87,8 +63,8 @@ export class AdminStaffService {
         if (body.officeIds) await this.assertOffices(manager, body.officeIds);
         await this.assertFree(manager, { nip: body.nip ?? null }, staffId);
         if (current.role === 'admin' && after.role !== 'admin' && current.active) await this.assertAdminLeft(manager, staffId, actor);
-        await manager.query(`UPDATE staff SET name = $2, nip = $3, role = $4 WHERE id = $1`, [staffId, after.name, after.nip, after.role]);
-        if (body.officeIds) await this.setOffices(manager, staffId, body.officeIds);
+        await this.staffRows.update(manager, staffId, { name: after.name, nip: after.nip, role: after.role });
+        if (body.officeIds) await this.staffRows.setOffices(manager, staffId, body.officeIds);
         const view = await this.byId(manager, staffId);
         await this.record(manager, actor, 'staff.updated', view, audited(current), audited(view), now);
         // A new role or set of offices changes what their token may do: they log in again.
@@ -103,7 +79,7 @@ export class AdminStaffService {
     const now = this.clock.now();
     return this.db.transaction(async (manager) => {
       const current = await this.byId(manager, staffId);
-      await manager.query(`UPDATE staff SET password_hash = $2 WHERE id = $1`, [staffId, passwordHash]);
+      await this.staffRows.setPasswordHash(manager, staffId, passwordHash);
       // Whoever held the old password is logged out everywhere, in the same transaction.
       await this.sessions.endSessions(staffId, manager);
       await this.record(manager, actor, 'staff.password_reset', current, null, null, now);
@@ -120,13 +96,10 @@ export class AdminStaffService {
       }
       if (!active) {
         if (current.role === 'admin') await this.assertAdminLeft(manager, staffId, actor);
-        const [open] = await manager.query<{ name: string }[]>(
-          `SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = $1 AND cn.state <> 'closed'`,
-          [staffId],
-        );
-        if (open) throw new RuleError('staff_at_counter', `${current.name} still has ${open.name} open; it must be closed first`);
+        const open = await this.staffRows.openCounterOf(manager, staffId);
+        if (open) throw new RuleError('staff_at_counter', `${current.name} still has ${open} open; it must be closed first`);
       }
-      await manager.query(`UPDATE staff SET active = $2 WHERE id = $1`, [staffId, active]);
+      await this.staffRows.setActive(manager, staffId, active);
       if (!active) await this.sessions.endSessions(staffId, manager);
       const view = await this.byId(manager, staffId);
       await this.record(manager, actor, active ? 'staff.reactivated' : 'staff.deactivated', view, { active: current.active }, { active }, now);
@@ -140,9 +113,9 @@ export class AdminStaffService {
    * was holding them has committed: the second of two concurrent deactivations sees one admin left.
    */
   private async assertAdminLeft(manager: EntityManager, leavingId: string, actor: StaffView): Promise<void> {
-    const admins = await manager.query<{ id: string }[]>(`SELECT id FROM staff WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`);
-    if (!admins.some((admin) => admin.id === actor.id)) throw new RuleError('forbidden', 'Your account is no longer an active admin');
-    if (admins.filter((admin) => admin.id !== leavingId).length === 0) {
+    const admins = await this.staffRows.lockActiveAdmins(manager);
+    if (!admins.includes(actor.id)) throw new RuleError('forbidden', 'Your account is no longer an active admin');
+    if (admins.filter((id) => id !== leavingId).length === 0) {
       throw new RuleError('last_admin', 'This is the last active admin; make someone else admin first');
     }
   }
@@ -159,31 +132,24 @@ export class AdminStaffService {
 
   private async assertOffices(manager: EntityManager, officeIds: string[]): Promise<void> {
     if (officeIds.length === 0) return;
-    const found = await manager.query<{ id: string }[]>(`SELECT id FROM offices WHERE id = ANY($1::uuid[])`, [officeIds]);
-    const unknown = officeIds.filter((id) => !found.some((row) => row.id === id));
+    const found = await this.staffRows.existingOffices(manager, officeIds);
+    const unknown = officeIds.filter((id) => !found.includes(id));
     if (unknown.length > 0) throw new RuleError('validation_failed', `No such office: ${unknown.join(', ')}`, [{ field: 'officeIds', problems: [`no such office: ${unknown.join(', ')}`] }]);
   }
 
   private async assertFree(manager: EntityManager, fields: { username?: string; nip: string | null }, exceptId: string | null): Promise<void> {
     if (fields.username) {
-      const [taken] = await manager.query(`SELECT 1 FROM staff WHERE username = $1`, [fields.username]);
-      if (taken) throw fieldConflict('username_taken', 'username', `The username "${fields.username}" is taken`);
+      if (await this.staffRows.usernameTaken(manager, fields.username)) throw fieldConflict('username_taken', 'username', `The username "${fields.username}" is taken`);
     }
     if (fields.nip) {
-      const [taken] = await manager.query(`SELECT 1 FROM staff WHERE nip = $1 AND id IS DISTINCT FROM $2::uuid`, [fields.nip, exceptId]);
-      if (taken) throw fieldConflict('nip_taken', 'nip', 'Another staff member already has this NIP');
+      if (await this.staffRows.nipTaken(manager, fields.nip, exceptId)) throw fieldConflict('nip_taken', 'nip', 'Another staff member already has this NIP');
     }
-  }
-
-  private async setOffices(manager: EntityManager, staffId: string, officeIds: string[]): Promise<void> {
-    await manager.query(`DELETE FROM staff_offices WHERE staff_id = $1 AND NOT (office_id = ANY($2::uuid[]))`, [staffId, officeIds]);
-    await manager.query(`INSERT INTO staff_offices (staff_id, office_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [staffId, officeIds]);
   }
 
   private async byId(manager: EntityManager, staffId: string): Promise<AdminStaffView> {
-    const [row] = await manager.query<StaffRow[]>(`${SELECT} WHERE s.id = $1`, [staffId]);
-    if (!row) throw new NotFoundError(`No staff member with the id "${staffId}"`);
-    return toView(row);
+    const view = await this.staffRows.adminById(manager, staffId);
+    if (!view) throw new NotFoundError(`No staff member with the id "${staffId}"`);
+    return view;
   }
 
   /** Staff belong to offices, not to one: the row names no office, and only admins read it (see AuditService). */

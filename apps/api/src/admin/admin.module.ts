@@ -2,16 +2,21 @@ import { Module } from '@nestjs/common';
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { AdminChecklistsController } from './admin-checklists.controller.js';
+import { AdminChecklistsRepository } from './admin-checklists.repository.js';
 import { AdminChecklistsService } from './admin-checklists.service.js';
 import { AdminCountersController } from './admin-counters.controller.js';
+import { AdminCountersRepository } from './admin-counters.repository.js';
 import { AdminCountersService } from './admin-counters.service.js';
 import { AdminOfficesController } from './admin-offices.controller.js';
+import { AdminOfficesRepository } from './admin-offices.repository.js';
 import { AdminOfficesService } from './admin-offices.service.js';
 import { AdminServicesController } from './admin-services.controller.js';
+import { AdminServicesRepository } from './admin-services.repository.js';
 import { AdminServicesService } from './admin-services.service.js';
 import { AdminStaffController } from './admin-staff.controller.js';
 import { AdminStaffService } from './admin-staff.service.js';
 import { AuditController } from './audit.controller.js';
+import { AuditRepository } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 import { AuditTrail } from './audit-trail.js';
 
@@ -19,7 +24,22 @@ import { AuditTrail } from './audit-trail.js';
 @Module({
   controllers: [AdminOfficesController, AdminServicesController, AdminCountersController, AdminStaffController, AdminChecklistsController, AuditController],
   // ChecklistsService (and the OfficesService it needs) hold no state: this module keeps its own instances.
-  providers: [AuditTrail, AuditService, AdminOfficesService, AdminServicesService, AdminCountersService, AdminStaffService, AdminChecklistsService, ChecklistsService, OfficesService],
+  providers: [
+    AuditRepository,
+    AuditTrail,
+    AuditService,
+    AdminOfficesRepository,
+    AdminOfficesService,
+    AdminServicesRepository,
+    AdminServicesService,
+    AdminCountersRepository,
+    AdminCountersService,
+    AdminStaffService,
+    AdminChecklistsRepository,
+    AdminChecklistsService,
+    ChecklistsService,
+    OfficesService,
+  ],
   exports: [AuditTrail],
 })
 export class AdminModule {}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AdminServiceView, ServiceStandard } from '@loket/domain';
+import { type ServiceStandardRow, serviceStandardFromRow } from '../offices/office-queries.js';
+
+const COLUMNS = 'id, office_id, code, name, active, sort_order, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota';
+
+export const ADMIN_SERVICES_SQL = {
+  ofOffice: `SELECT ${COLUMNS} FROM services WHERE office_id = $1 ORDER BY sort_order, code`,
+  byId: `SELECT ${COLUMNS} FROM services WHERE id = $1`,
+  nextSortOrder: `SELECT COALESCE(max(sort_order) + 1, 0)::int AS next FROM services WHERE office_id = $1`,
+  insert: `INSERT INTO services (office_id, code, name, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota, active, sort_order)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+  update: `UPDATE services SET code = $2, name = $3, max_wait_minutes = $4, service_time_minutes = $5, cost_rupiah = $6, requirements = $7,
+                  completion_time = $8, daily_quota = $9, active = $10, sort_order = $11 WHERE id = $1`,
+  codeTakenBy: `SELECT name FROM services WHERE office_id = $1 AND code = $2 AND id IS DISTINCT FROM $3::uuid`,
+} as const;
+
+interface ServiceRow extends ServiceStandardRow {
+  id: string;
+  office_id: string;
+  code: string;
+  name: string;
+  active: boolean;
+  sort_order: number;
+}
+
+function toView(row: ServiceRow): AdminServiceView {
+  return { id: row.id, officeId: row.office_id, code: row.code, name: row.name, active: row.active, sortOrder: row.sort_order, standard: serviceStandardFromRow(row) };
+}
+
+export type ServiceFields = ServiceStandard & { code: string; name: string; active: boolean; sortOrder: number };
+
+/** An office's services and their standards, as the set-up reads and writes them. */
+@Injectable()
+export class AdminServicesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async ofOffice(officeId: string): Promise<AdminServiceView[]> {
+    return (await this.db.query<ServiceRow[]>(ADMIN_SERVICES_SQL.ofOffice, [officeId])).map(toView);
+  }
+
+  async byId(tx: EntityManager, id: string): Promise<AdminServiceView | null> {
+    const [row] = await tx.query<ServiceRow[]>(ADMIN_SERVICES_SQL.byId, [id]);
+    return row ? toView(row) : null;
+  }
+
+  /** The sort order after the office's last service. */
+  async nextSortOrder(tx: EntityManager, officeId: string): Promise<number> {
+    const [{ next }] = await tx.query<{ next: number }[]>(ADMIN_SERVICES_SQL.nextSortOrder, [officeId]);
+    return next;
+  }
+
+  async insert(tx: EntityManager, officeId: string, fields: ServiceFields): Promise<string> {
+    const [row] = await tx.query<{ id: string }[]>(ADMIN_SERVICES_SQL.insert, [officeId, ...columns(fields)]);
+    return row.id;
+  }
+
+  async update(tx: EntityManager, id: string, fields: ServiceFields): Promise<void> {
+    await tx.query(ADMIN_SERVICES_SQL.update, [id, ...columns(fields)]);
+  }
+
+  /** The name of another service of the office with this code, or null. */
+  async codeTakenBy(tx: EntityManager, officeId: string, code: string, exceptId: string | null): Promise<string | null> {
+    const [row] = await tx.query<{ name: string }[]>(ADMIN_SERVICES_SQL.codeTakenBy, [officeId, code, exceptId]);
+    return row?.name ?? null;
+  }
+}
+
+function columns(fields: ServiceFields): unknown[] {
+  return [
+    fields.code,
+    fields.name,
+    fields.maxWaitMinutes,
+    fields.serviceTimeMinutes,
+    fields.costRupiah,
+    JSON.stringify(fields.requirements),
+    fields.completionTime,
+    fields.dailyQuota,
+    fields.active,
+    fields.sortOrder,
+  ];
+}
