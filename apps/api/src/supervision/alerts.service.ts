@@ -7,8 +7,8 @@ import { assertOfficeAccess } from '../common/office-access.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
 import { StaffEventsPublisher } from '../realtime/staff-events.publisher.js';
-import { ALERT_VIEW_SELECT, type AlertRow, toAlertView } from './alert-views.js';
 import { SupervisionStateLoader } from './supervision-state.loader.js';
+import { SupervisionRepository } from './supervision.repository.js';
 
 /** How often every office is scanned; `SUPERVISION_SCAN_SECONDS=0` turns the timer off (tests call `scan`). */
 export function scanIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
@@ -32,6 +32,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly db: DataSource,
+    private readonly supervision: SupervisionRepository,
     private readonly clock: Clock,
     private readonly offices: OfficesService,
     private readonly loader: SupervisionStateLoader,
@@ -56,14 +57,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   /** Scans every office at `now` (the injected clock's by default) and returns the alerts newly raised. */
   async scan(now: Date = this.clock.now()): Promise<AlertView[]> {
     // Only offices where a rule can fire: someone waiting, a scheduled or open counter, or a service finished in the last day.
-    const offices = await this.db.query<{ id: string; slug: string }[]>(
-      `SELECT o.id, o.slug FROM offices o
-       WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.office_id = o.id AND t.status = 'waiting')
-          OR EXISTS (SELECT 1 FROM counters c WHERE c.office_id = o.id AND c.active AND c.schedule <> '[]'::jsonb)
-          OR EXISTS (SELECT 1 FROM ticket_events e WHERE e.office_id = o.id AND e.type = 'finished' AND e.at >= $1)
-       ORDER BY o.slug`,
-      [new Date(now.getTime() - 24 * 60 * 60_000)],
-    );
+    const offices = await this.supervision.officesToScan(new Date(now.getTime() - 24 * 60 * 60_000));
     const raised: AlertView[] = [];
     for (const office of offices) raised.push(...(await this.scanOffice(office.slug, now)));
     return raised;
@@ -79,35 +73,22 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const candidates = detectAlerts(state, supervisionFigures(state, now.getTime()), now.getTime());
     if (candidates.length === 0) return [];
     const officeId = state.office.office.id;
-    const known = new Set(
-      (
-        await this.db.query<{ subject_key: string }[]>('SELECT subject_key FROM supervision_alerts WHERE office_id = $1 AND subject_key = ANY($2::text[])', [
-          officeId,
-          candidates.map((candidate) => candidate.key),
-        ])
-      ).map((row) => row.subject_key),
+    const known = await this.supervision.knownAlertKeys(
+      officeId,
+      candidates.map((candidate) => candidate.key),
     );
     const raised: AlertView[] = [];
     for (const candidate of candidates.filter((c) => !known.has(c.key))) {
-      const [row] = await this.db.query<AlertRow[]>(
-        `WITH raised AS (
-           INSERT INTO supervision_alerts (office_id, kind, subject_key, subject, service_id, counter_id, ticket_id, since, raised_at, details)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-           ON CONFLICT (office_id, subject_key) DO NOTHING RETURNING *)
-         SELECT raised.*, NULL::text AS acknowledged_by_name FROM raised`,
-        [officeId, candidate.kind, candidate.key, candidate.subject, candidate.serviceId, candidate.counterId, candidate.ticketId, new Date(candidate.since), now, JSON.stringify(candidate.details)],
-      );
-      if (!row) continue;
-      const alert = toAlertView(row);
+      const alert = await this.supervision.raiseAlert(officeId, candidate, now);
+      if (!alert) continue;
       raised.push(alert);
       this.publisher.alertRaised(alert);
     }
     return raised;
   }
 
-  async open(officeId: string): Promise<AlertView[]> {
-    const rows = await this.db.query<AlertRow[]>(`${ALERT_VIEW_SELECT} WHERE a.office_id = $1 AND a.acknowledged_at IS NULL ORDER BY a.since, a.raised_at`, [officeId]);
-    return rows.map(toAlertView);
+  open(officeId: string): Promise<AlertView[]> {
+    return this.supervision.openAlerts(officeId);
   }
 
   async list(slug: string, staff: StaffView): Promise<AlertView[]> {
@@ -120,13 +101,11 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   async acknowledge(alertId: string, staff: StaffView): Promise<AlertView> {
     const now = this.clock.now();
     const alert = await this.db.transaction(async (manager) => {
-      const [row] = await manager.query<{ office_id: string; acknowledged_at: Date | null }[]>('SELECT office_id, acknowledged_at FROM supervision_alerts WHERE id = $1 FOR UPDATE', [alertId]);
+      const row = await this.supervision.lockAlert(manager, alertId);
       if (!row) throw new NotFoundError(`No alert with the id "${alertId}"`);
-      assertOfficeAccess(staff, row.office_id);
-      if (row.acknowledged_at) throw new RuleError('alert_already_acknowledged', 'This alert has already been acknowledged');
-      await manager.query('UPDATE supervision_alerts SET acknowledged_at = $2, acknowledged_by_staff_id = $3 WHERE id = $1', [alertId, now, staff.id]);
-      const [updated] = await manager.query<AlertRow[]>(`${ALERT_VIEW_SELECT} WHERE a.id = $1`, [alertId]);
-      return toAlertView(updated);
+      assertOfficeAccess(staff, row.officeId);
+      if (row.acknowledgedAt) throw new RuleError('alert_already_acknowledged', 'This alert has already been acknowledged');
+      return this.supervision.acknowledgeAlert(manager, alertId, now, staff.id);
     });
     this.publisher.alertAcknowledged(alert);
     return alert;
@@ -135,9 +114,9 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   private react(officeId: string, event: OfficeEvent): void {
     if (event.kind !== 'ticket' || event.type !== 'finished' || this.scanning.has(officeId)) return;
     this.scanning.add(officeId);
-    void this.db
-      .query<{ slug: string }[]>('SELECT slug FROM offices WHERE id = $1', [officeId])
-      .then(([office]) => (office ? this.scanOffice(office.slug) : []))
+    void this.supervision
+      .officeSlug(officeId)
+      .then((slug) => (slug ? this.scanOffice(slug) : []))
       .catch((error: unknown) => this.logger.error(`Alert scan after a finish failed: ${String(error)}`))
       .finally(() => this.scanning.delete(officeId));
   }

@@ -1,6 +1,134 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { AnswerMethod, ChartAnswer, ChecklistAnswer, SurveyAnswers, TicketEventRecord, TicketEventType } from '@loket/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import type {
+  AlertCandidate,
+  AlertDetails,
+  AlertKind,
+  AlertView,
+  AnswerMethod,
+  ChartAnswer,
+  ChecklistAnswer,
+  CounterEventType,
+  CounterStaffing,
+  OpeningHours,
+  SupervisionCounterEvent,
+  SupervisionTicketEvent,
+  SurveyAnswers,
+  TicketEventRecord,
+  TicketEventType,
+} from '@loket/domain';
+
+/** The one select every alert view is read with. */
+const ALERT_VIEW_SELECT = `SELECT a.id, a.office_id, a.kind, a.subject_key, a.subject, a.service_id, a.counter_id, a.ticket_id, a.since, a.raised_at,
+         a.details, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name
+  FROM supervision_alerts a LEFT JOIN staff st ON st.id = a.acknowledged_by_staff_id`;
+
+export const SUPERVISION_SQL = {
+  // The day's events up to the snapshot's sequence number: sequence order is commit order (database/office-sequence.ts),
+  // so every event at or below it is visible here and every later one reaches the screen as a live event.
+  dayTicketEvents: `SELECT e.ticket_id, e.type, e.at, e.service_id, e.counter_id, t.priority IS NOT NULL AS priority
+         FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+         WHERE e.office_id = $1 AND e.at >= $2 AND e.seq <= $3 ORDER BY e.id`,
+  dayCounterEvents: `SELECT e.counter_id, e.type, e.at, e.reason FROM counter_session_events e JOIN counters c ON c.id = e.counter_id
+         WHERE c.office_id = $1 AND e.at >= $2 AND e.seq <= $3 ORDER BY e.id`,
+  staffing: `SELECT c.id, c.schedule, cn.staff_id, st.name AS staff_name
+         FROM counters c
+         LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
+         LEFT JOIN staff st ON st.id = cn.staff_id
+         WHERE c.office_id = $1 AND c.active`,
+  // Only offices where a rule can fire: someone waiting, a scheduled or open counter, or a service finished since $1.
+  officesToScan: `SELECT o.id, o.slug FROM offices o
+       WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.office_id = o.id AND t.status = 'waiting')
+          OR EXISTS (SELECT 1 FROM counters c WHERE c.office_id = o.id AND c.active AND c.schedule <> '[]'::jsonb)
+          OR EXISTS (SELECT 1 FROM ticket_events e WHERE e.office_id = o.id AND e.type = 'finished' AND e.at >= $1)
+       ORDER BY o.slug`,
+  officeSlug: 'SELECT slug FROM offices WHERE id = $1',
+  knownAlertKeys: 'SELECT subject_key FROM supervision_alerts WHERE office_id = $1 AND subject_key = ANY($2::text[])',
+  // The unique (office, subject key) makes raising idempotent: a second scan, here or on another instance, inserts nothing.
+  raiseAlert: `WITH raised AS (
+           INSERT INTO supervision_alerts (office_id, kind, subject_key, subject, service_id, counter_id, ticket_id, since, raised_at, details)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (office_id, subject_key) DO NOTHING RETURNING *)
+         SELECT raised.*, NULL::text AS acknowledged_by_name FROM raised`,
+  openAlerts: `${ALERT_VIEW_SELECT} WHERE a.office_id = $1 AND a.acknowledged_at IS NULL ORDER BY a.since, a.raised_at`,
+  alertById: `${ALERT_VIEW_SELECT} WHERE a.id = $1`,
+  lockAlert: 'SELECT office_id, acknowledged_at FROM supervision_alerts WHERE id = $1 FOR UPDATE',
+  acknowledgeAlert: 'UPDATE supervision_alerts SET acknowledged_at = $2, acknowledged_by_staff_id = $3 WHERE id = $1',
+  counterOfOffice: 'SELECT id FROM counters WHERE id = $1 AND office_id = $2',
+  // Locked, so the ticket cannot be finished or moved while an observation is written about it.
+  lockTicketAtCounter: `SELECT t.id, t.issued_code, t.number, t.staff_id, st.name AS staff_name
+         FROM tickets t LEFT JOIN staff st ON st.id = t.staff_id
+         WHERE t.counter_id = $1 AND t.status IN ('called', 'serving') FOR UPDATE OF t`,
+  latestObservation: `SELECT id FROM checklist_responses WHERE ticket_id = $1 AND method = 'observed' AND answered_by_staff_id = $2 ORDER BY at DESC LIMIT 1`,
+  chartServices: 'SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 ORDER BY sort_order, code',
+  chartTicketEvents: `SELECT e.ticket_id, e.type, e.at, e.service_id FROM ticket_events e
+       WHERE e.ticket_id IN (SELECT id FROM tickets WHERE office_id = $1 AND issued_at >= $2 AND issued_at < $3) ORDER BY e.id`,
+  chartAnswers: `SELECT r.method, r.subject_staff_id AS staff_id, st.name AS staff_name, a.item_code, i.label, a.answer
+       FROM checklist_answers a
+       JOIN checklist_responses r ON r.id = a.response_id
+       JOIN staff st ON st.id = r.subject_staff_id
+       LEFT JOIN checklist_items i ON i.id = a.item_id
+       WHERE r.office_id = $1 AND r.kind = 'interaction' AND r.at >= $2 AND r.at < $3`,
+  chartSurveys: 'SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM satisfaction_surveys WHERE office_id = $1 AND submitted_at >= $2 AND submitted_at < $3',
+} as const;
+
+interface DayTicketEventRow {
+  ticket_id: string;
+  type: TicketEventType;
+  at: Date;
+  service_id: string;
+  counter_id: string | null;
+  priority: boolean;
+}
+
+interface DayCounterEventRow {
+  counter_id: string;
+  type: CounterEventType;
+  at: Date;
+  reason: string | null;
+}
+
+interface StaffingRow {
+  id: string;
+  schedule: OpeningHours[];
+  staff_id: string | null;
+  staff_name: string | null;
+}
+
+interface AlertRow {
+  id: string;
+  office_id: string;
+  kind: AlertKind;
+  subject_key: string;
+  subject: string;
+  service_id: string | null;
+  counter_id: string | null;
+  ticket_id: string | null;
+  since: Date;
+  raised_at: Date;
+  details: AlertDetails;
+  acknowledged_at: Date | null;
+  acknowledged_by_staff_id: string | null;
+  acknowledged_by_name: string | null;
+}
+
+function toAlertView(row: AlertRow): AlertView {
+  return {
+    id: row.id,
+    officeId: row.office_id,
+    kind: row.kind,
+    key: row.subject_key,
+    serviceId: row.service_id,
+    counterId: row.counter_id,
+    ticketId: row.ticket_id,
+    subject: row.subject,
+    since: row.since.toISOString(),
+    raisedAt: row.raised_at.toISOString(),
+    details: row.details,
+    acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
+    acknowledgedBy: row.acknowledged_by_staff_id ? { id: row.acknowledged_by_staff_id, name: row.acknowledged_by_name ?? '' } : null,
+  };
+}
 
 interface ChartServiceRow {
   id: string;
@@ -26,6 +154,15 @@ interface ChartAnswerRow {
   answer: ChecklistAnswer;
 }
 
+/** The ticket being served at a counter, and the officer serving it. */
+export interface TicketAtCounter {
+  id: string;
+  issuedCode: string;
+  number: number;
+  staffId: string | null;
+  staffName: string | null;
+}
+
 /** A period of an office: from its first midnight (inclusive) to the last (exclusive). */
 export interface OfficePeriod {
   officeId: string;
@@ -33,50 +170,116 @@ export interface OfficePeriod {
   to: Date;
 }
 
-/** The supervisor's data: the charts' rows, the live state's events, the alerts and the observations. */
+/** The supervisor's data: the live state's events, the alerts, the observations and the charts' rows. */
 @Injectable()
 export class SupervisionRepository {
   constructor(private readonly db: DataSource) {}
 
+  /** The office's ticket events since `dayStart`, up to sequence number `seq`. */
+  async dayTicketEvents(officeId: string, dayStart: Date, seq: number): Promise<SupervisionTicketEvent[]> {
+    const rows = await this.db.query<DayTicketEventRow[]>(SUPERVISION_SQL.dayTicketEvents, [officeId, dayStart, seq]);
+    return rows.map((row) => ({ ticketId: row.ticket_id, type: row.type, at: row.at.getTime(), serviceId: row.service_id, counterId: row.counter_id, priority: row.priority }));
+  }
+
+  /** The office's counter-session events since `dayStart`, up to sequence number `seq`. */
+  async dayCounterEvents(officeId: string, dayStart: Date, seq: number): Promise<SupervisionCounterEvent[]> {
+    const rows = await this.db.query<DayCounterEventRow[]>(SUPERVISION_SQL.dayCounterEvents, [officeId, dayStart, seq]);
+    return rows.map((row) => ({ counterId: row.counter_id, type: row.type, at: row.at.getTime(), reason: row.reason }));
+  }
+
+  /** Each active counter's schedule and who holds it now. */
+  async staffing(officeId: string): Promise<CounterStaffing[]> {
+    const rows = await this.db.query<StaffingRow[]>(SUPERVISION_SQL.staffing, [officeId]);
+    return rows.map((row) => ({ counterId: row.id, schedule: row.schedule, staffId: row.staff_id, staffName: row.staff_name }));
+  }
+
+  officesToScan(finishedSince: Date): Promise<{ id: string; slug: string }[]> {
+    return this.db.query<{ id: string; slug: string }[]>(SUPERVISION_SQL.officesToScan, [finishedSince]);
+  }
+
+  async officeSlug(officeId: string): Promise<string | null> {
+    const [row] = await this.db.query<{ slug: string }[]>(SUPERVISION_SQL.officeSlug, [officeId]);
+    return row?.slug ?? null;
+  }
+
+  /** Which of the subject keys already have an alert in the office. */
+  async knownAlertKeys(officeId: string, keys: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.query<{ subject_key: string }[]>(SUPERVISION_SQL.knownAlertKeys, [officeId, keys]);
+    return new Set(rows.map((row) => row.subject_key));
+  }
+
+  /** Stores the alert; null when its subject key was raised already. */
+  async raiseAlert(officeId: string, candidate: AlertCandidate, raisedAt: Date): Promise<AlertView | null> {
+    const [row] = await this.db.query<AlertRow[]>(SUPERVISION_SQL.raiseAlert, [
+      officeId,
+      candidate.kind,
+      candidate.key,
+      candidate.subject,
+      candidate.serviceId,
+      candidate.counterId,
+      candidate.ticketId,
+      new Date(candidate.since),
+      raisedAt,
+      JSON.stringify(candidate.details),
+    ]);
+    return row ? toAlertView(row) : null;
+  }
+
+  async openAlerts(officeId: string): Promise<AlertView[]> {
+    return (await this.db.query<AlertRow[]>(SUPERVISION_SQL.openAlerts, [officeId])).map(toAlertView);
+  }
+
+  /** The alert's office and acknowledgement, locked to the end of the caller's transaction. */
+  async lockAlert(tx: EntityManager, alertId: string): Promise<{ officeId: string; acknowledgedAt: Date | null } | null> {
+    const [row] = await tx.query<{ office_id: string; acknowledged_at: Date | null }[]>(SUPERVISION_SQL.lockAlert, [alertId]);
+    return row ? { officeId: row.office_id, acknowledgedAt: row.acknowledged_at } : null;
+  }
+
+  async acknowledgeAlert(tx: EntityManager, alertId: string, at: Date, staffId: string): Promise<AlertView> {
+    await tx.query(SUPERVISION_SQL.acknowledgeAlert, [alertId, at, staffId]);
+    const [row] = await tx.query<AlertRow[]>(SUPERVISION_SQL.alertById, [alertId]);
+    return toAlertView(row);
+  }
+
+  async counterInOffice(tx: EntityManager, counterId: string, officeId: string): Promise<boolean> {
+    return (await tx.query<{ id: string }[]>(SUPERVISION_SQL.counterOfOffice, [counterId, officeId])).length > 0;
+  }
+
+  /** The ticket called or being served at the counter, locked to the end of the caller's transaction. */
+  async lockTicketAtCounter(tx: EntityManager, counterId: string): Promise<TicketAtCounter | null> {
+    const [row] = await tx.query<{ id: string; issued_code: string; number: number; staff_id: string | null; staff_name: string | null }[]>(SUPERVISION_SQL.lockTicketAtCounter, [
+      counterId,
+    ]);
+    return row ? { id: row.id, issuedCode: row.issued_code, number: row.number, staffId: row.staff_id, staffName: row.staff_name } : null;
+  }
+
+  /** The id of the latest observation the supervisor recorded about the ticket. */
+  async latestObservation(tx: EntityManager, ticketId: string, supervisorId: string): Promise<string> {
+    const [row] = await tx.query<{ id: string }[]>(SUPERVISION_SQL.latestObservation, [ticketId, supervisorId]);
+    return row.id;
+  }
+
   /** The office's services in display order. */
   async chartServices(officeId: string): Promise<{ id: string; code: string; name: string; maxWaitMinutes: number; serviceTimeMinutes: number }[]> {
-    const rows = await this.db.query<ChartServiceRow[]>(
-      'SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 ORDER BY sort_order, code',
-      [officeId],
-    );
+    const rows = await this.db.query<ChartServiceRow[]>(SUPERVISION_SQL.chartServices, [officeId]);
     return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, maxWaitMinutes: row.max_wait_minutes, serviceTimeMinutes: row.service_time_minutes }));
   }
 
   /** Every event of the tickets issued in the period. */
   async chartTicketEvents(period: OfficePeriod): Promise<(TicketEventRecord & { ticketId: string })[]> {
-    const rows = await this.db.query<ChartEventRow[]>(
-      `SELECT e.ticket_id, e.type, e.at, e.service_id FROM ticket_events e
-       WHERE e.ticket_id IN (SELECT id FROM tickets WHERE office_id = $1 AND issued_at >= $2 AND issued_at < $3) ORDER BY e.id`,
-      [period.officeId, period.from, period.to],
-    );
+    const rows = await this.db.query<ChartEventRow[]>(SUPERVISION_SQL.chartTicketEvents, [period.officeId, period.from, period.to]);
     return rows.map((row) => ({ ticketId: row.ticket_id, type: row.type, at: row.at.getTime(), serviceId: row.service_id }));
   }
 
   /** Every interaction checklist answer of the period, with its officer and item. */
   async chartAnswers(period: OfficePeriod): Promise<ChartAnswer[]> {
-    const rows = await this.db.query<ChartAnswerRow[]>(
-      `SELECT r.method, r.subject_staff_id AS staff_id, st.name AS staff_name, a.item_code, i.label, a.answer
-       FROM checklist_answers a
-       JOIN checklist_responses r ON r.id = a.response_id
-       JOIN staff st ON st.id = r.subject_staff_id
-       LEFT JOIN checklist_items i ON i.id = a.item_id
-       WHERE r.office_id = $1 AND r.kind = 'interaction' AND r.at >= $2 AND r.at < $3`,
-      [period.officeId, period.from, period.to],
-    );
+    const rows = await this.db.query<ChartAnswerRow[]>(SUPERVISION_SQL.chartAnswers, [period.officeId, period.from, period.to]);
     return rows.map((row) => ({ method: row.method, answer: row.answer, staffId: row.staff_id, staffName: row.staff_name, itemCode: row.item_code, itemLabel: row.label }));
   }
 
   /** The satisfaction surveys submitted in the period. */
   async chartSurveys(period: OfficePeriod): Promise<SurveyAnswers[]> {
-    const rows = await this.db.query<SurveyAnswers[]>(
-      'SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM satisfaction_surveys WHERE office_id = $1 AND submitted_at >= $2 AND submitted_at < $3',
-      [period.officeId, period.from, period.to],
-    );
+    const rows = await this.db.query<SurveyAnswers[]>(SUPERVISION_SQL.chartSurveys, [period.officeId, period.from, period.to]);
     return rows.map((row) => ({ ...row }));
   }
 }
