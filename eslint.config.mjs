@@ -1,4 +1,4 @@
-// Lint for the whole workspace. The module boundaries of STYLE.md are enforced here:
+// Lint for the whole workspace. The module boundaries of docs/architecture.md are enforced here:
 // libs/domain stays pure TypeScript, libs/web is the Vue shell the two web apps share
 // (no app, no server framework), and no app imports another app.
 import js from '@eslint/js';
