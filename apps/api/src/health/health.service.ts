@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DatabaseUnavailableException } from '../common/database-unavailable.js';
+import { HealthRepository } from './health.repository.js';
 
 // A probe must answer before the prober gives up (Docker's HEALTHCHECK waits 5 s).
 const READY_TIMEOUT_MS = 2_000;
 
 @Injectable()
 export class HealthService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly health: HealthRepository) {}
 
   live(): { status: 'ok' } {
     return { status: 'ok' };
@@ -20,7 +20,7 @@ export class HealthService {
       timer = setTimeout(() => reject(new DatabaseUnavailableException()), READY_TIMEOUT_MS);
     });
     try {
-      await Promise.race([this.db.query('SELECT 1'), timeout]);
+      await Promise.race([this.health.ping(), timeout]);
     } catch {
       throw new DatabaseUnavailableException();
     } finally {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock.js';
+import { MetricsRepository } from './metrics.repository.js';
 
 // Around the product's targets (p99 under 25 ms for an issue) and up to the 5 s a request may wait for a connection.
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -62,7 +62,7 @@ export class MetricsService {
   });
 
   constructor(
-    private readonly db: DataSource,
+    private readonly figures: MetricsRepository,
     private readonly clock: Clock,
   ) {
     collectDefaultMetrics({ register: this.registry });
@@ -93,27 +93,9 @@ export class MetricsService {
   }
 
   private async readQueueFigures(): Promise<void> {
-    // Every active service appears, with 0 when nobody waits: an alert rule needs the zero, not a missing series.
-    const queues = await this.db.query<{ office: string; service: string; waiting: number; overdue: number }[]>(
-      `SELECT o.slug AS office, s.code AS service,
-              count(t.id)::int AS waiting,
-              (count(t.id) FILTER (WHERE t.due_at < $1))::int AS overdue
-       FROM services s
-       JOIN offices o ON o.id = s.office_id
-       LEFT JOIN tickets t ON t.service_id = s.id AND t.status = 'waiting'
-       WHERE s.active
-       GROUP BY o.slug, s.code`,
-      [this.clock.now()],
-    );
-    const sessions = await this.db.query<{ office: string; state: string; count: number }[]>(
-      `SELECT o.slug AS office, cs.state, count(*)::int AS count
-       FROM counter_sessions cs
-       JOIN counters c ON c.id = cs.counter_id
-       JOIN offices o ON o.id = c.office_id
-       WHERE cs.state <> 'closed'
-       GROUP BY o.slug, cs.state`,
-    );
-    const offices = await this.db.query<{ office: string }[]>('SELECT slug AS office FROM offices');
+    const queues = await this.figures.queues(this.clock.now());
+    const sessions = await this.figures.sessions();
+    const offices = await this.figures.officeSlugs();
     // Reset first, so a service deactivated or an office removed since the last scrape disappears.
     this.waiting.reset();
     this.overdue.reset();
@@ -122,7 +104,7 @@ export class MetricsService {
       this.waiting.set({ office: row.office, service: row.service }, row.waiting);
       this.overdue.set({ office: row.office, service: row.service }, row.overdue);
     }
-    for (const { office } of offices) {
+    for (const office of offices) {
       this.counters.set({ office, state: 'open' }, 0);
       this.counters.set({ office, state: 'paused' }, 0);
     }

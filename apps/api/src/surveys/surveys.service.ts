@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import {
   NotFoundError,
   SURVEY_ELEMENTS,
-  SURVEY_ELEMENT_CODES,
   SurveyAlreadySubmittedError,
   SurveyNotAllowedError,
   type SurveyAnswers,
@@ -11,6 +10,7 @@ import {
   TicketStatus,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
+import { SurveysRepository } from './surveys.repository.js';
 
 export interface SurveyReceipt {
   trackingCode: string;
@@ -22,6 +22,7 @@ export class SurveysService {
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly surveys: SurveysRepository,
   ) {}
 
   elements(): readonly SurveyElement[] {
@@ -36,19 +37,10 @@ export class SurveysService {
   async submit(trackingCode: string, answers: SurveyAnswers): Promise<SurveyReceipt> {
     const now = this.clock.now();
     await this.db.transaction(async (manager) => {
-      const [ticket] = await manager.query<{ id: string; office_id: string; service_id: string; counter_id: string | null; staff_id: string | null; status: string }[]>(
-        `SELECT id, office_id, service_id, counter_id, staff_id, status FROM tickets WHERE tracking_code = $1 FOR UPDATE`,
-        [trackingCode],
-      );
+      const ticket = await this.surveys.lockTicket(manager, trackingCode);
       if (!ticket) throw new NotFoundError('No ticket with this tracking code');
       if (ticket.status !== TicketStatus.done) throw new SurveyNotAllowedError(ticket.status);
-      const inserted = await manager.query<{ id: string }[]>(
-        `INSERT INTO satisfaction_surveys (ticket_id, office_id, service_id, counter_id, staff_id, ${SURVEY_ELEMENT_CODES.join(', ')}, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-         ON CONFLICT (ticket_id) DO NOTHING RETURNING id`,
-        [ticket.id, ticket.office_id, ticket.service_id, ticket.counter_id, ticket.staff_id, ...SURVEY_ELEMENT_CODES.map((code) => answers[code]), now],
-      );
-      if (inserted.length === 0) throw new SurveyAlreadySubmittedError();
+      if (!(await this.surveys.insert(manager, ticket, answers, now))) throw new SurveyAlreadySubmittedError();
     });
     return { trackingCode, submittedAt: now.toISOString() };
   }

@@ -1,4 +1,16 @@
+import { ADMIN_CHECKLISTS_SQL } from '../../src/admin/admin-checklists.repository.js';
+import { ADMIN_COUNTERS_SQL } from '../../src/admin/admin-counters.repository.js';
+import { ADMIN_OFFICES_SQL } from '../../src/admin/admin-offices.repository.js';
+import { ADMIN_SERVICES_SQL } from '../../src/admin/admin-services.repository.js';
+import { AUDIT_SQL } from '../../src/admin/audit.repository.js';
 import { OFFICE_SEQUENCE_SQL } from '../../src/database/office-sequence.repository.js';
+import { HEALTH_SQL } from '../../src/health/health.repository.js';
+import { METRICS_SQL } from '../../src/metrics/metrics.repository.js';
+import { REPORTS_SQL } from '../../src/reports/reports.repository.js';
+import { OFFICER_DAY_SQL } from '../../src/staff/officer-day.repository.js';
+import { STAFF_SQL } from '../../src/staff/staff.repository.js';
+import { SUPERVISION_SQL } from '../../src/supervision/supervision.repository.js';
+import { SURVEYS_SQL } from '../../src/surveys/surveys.repository.js';
 
 /**
  * Every repository's SQL, by the name of its snapshot file in apps/api/queries/ (checked
@@ -6,4 +18,16 @@ import { OFFICE_SEQUENCE_SQL } from '../../src/database/office-sequence.reposito
  */
 export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'office-sequence': OFFICE_SEQUENCE_SQL,
+  'admin-checklists': ADMIN_CHECKLISTS_SQL,
+  'admin-counters': ADMIN_COUNTERS_SQL,
+  'admin-offices': ADMIN_OFFICES_SQL,
+  'admin-services': ADMIN_SERVICES_SQL,
+  audit: AUDIT_SQL,
+  health: HEALTH_SQL,
+  metrics: METRICS_SQL,
+  'officer-day': OFFICER_DAY_SQL,
+  reports: REPORTS_SQL,
+  staff: STAFF_SQL,
+  supervision: SUPERVISION_SQL,
+  surveys: SURVEYS_SQL,
 };

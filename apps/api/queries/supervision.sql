@@ -1,0 +1,82 @@
+-- The SQL of supervision.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
+
+-- dayTicketEvents
+SELECT e.ticket_id, e.type, e.at, e.service_id, e.counter_id, t.priority IS NOT NULL AS priority
+FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+WHERE e.office_id = $1 AND e.at >= $2 AND e.seq <= $3 ORDER BY e.id;
+
+-- dayCounterEvents
+SELECT e.counter_id, e.type, e.at, e.reason FROM counter_session_events e JOIN counters c ON c.id = e.counter_id
+WHERE c.office_id = $1 AND e.at >= $2 AND e.seq <= $3 ORDER BY e.id;
+
+-- staffing
+SELECT c.id, c.schedule, cn.staff_id, st.name AS staff_name
+FROM counters c
+LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
+LEFT JOIN staff st ON st.id = cn.staff_id
+WHERE c.office_id = $1 AND c.active;
+
+-- officesToScan
+SELECT o.id, o.slug FROM offices o
+WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.office_id = o.id AND t.status = 'waiting')
+   OR EXISTS (SELECT 1 FROM counters c WHERE c.office_id = o.id AND c.active AND c.schedule <> '[]'::jsonb)
+   OR EXISTS (SELECT 1 FROM ticket_events e WHERE e.office_id = o.id AND e.type = 'finished' AND e.at >= $1)
+ORDER BY o.slug;
+
+-- officeSlug
+SELECT slug FROM offices WHERE id = $1;
+
+-- knownAlertKeys
+SELECT subject_key FROM supervision_alerts WHERE office_id = $1 AND subject_key = ANY($2::text[]);
+
+-- raiseAlert
+WITH raised AS (
+  INSERT INTO supervision_alerts (office_id, kind, subject_key, subject, service_id, counter_id, ticket_id, since, raised_at, details)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+  ON CONFLICT (office_id, subject_key) DO NOTHING RETURNING *)
+SELECT raised.*, NULL::text AS acknowledged_by_name FROM raised;
+
+-- openAlerts
+SELECT a.id, a.office_id, a.kind, a.subject_key, a.subject, a.service_id, a.counter_id, a.ticket_id, a.since, a.raised_at,
+       a.details, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name
+FROM supervision_alerts a LEFT JOIN staff st ON st.id = a.acknowledged_by_staff_id WHERE a.office_id = $1 AND a.acknowledged_at IS NULL ORDER BY a.since, a.raised_at;
+
+-- alertById
+SELECT a.id, a.office_id, a.kind, a.subject_key, a.subject, a.service_id, a.counter_id, a.ticket_id, a.since, a.raised_at,
+       a.details, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name
+FROM supervision_alerts a LEFT JOIN staff st ON st.id = a.acknowledged_by_staff_id WHERE a.id = $1;
+
+-- lockAlert
+SELECT office_id, acknowledged_at FROM supervision_alerts WHERE id = $1 FOR UPDATE;
+
+-- acknowledgeAlert
+UPDATE supervision_alerts SET acknowledged_at = $2, acknowledged_by_staff_id = $3 WHERE id = $1;
+
+-- counterOfOffice
+SELECT id FROM counters WHERE id = $1 AND office_id = $2;
+
+-- lockTicketAtCounter
+SELECT t.id, t.issued_code, t.number, t.staff_id, st.name AS staff_name
+FROM tickets t LEFT JOIN staff st ON st.id = t.staff_id
+WHERE t.counter_id = $1 AND t.status IN ('called', 'serving') FOR UPDATE OF t;
+
+-- latestObservation
+SELECT id FROM checklist_responses WHERE ticket_id = $1 AND method = 'observed' AND answered_by_staff_id = $2 ORDER BY at DESC LIMIT 1;
+
+-- chartServices
+SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 ORDER BY sort_order, code;
+
+-- chartTicketEvents
+SELECT e.ticket_id, e.type, e.at, e.service_id FROM ticket_events e
+WHERE e.ticket_id IN (SELECT id FROM tickets WHERE office_id = $1 AND issued_at >= $2 AND issued_at < $3) ORDER BY e.id;
+
+-- chartAnswers
+SELECT r.method, r.subject_staff_id AS staff_id, st.name AS staff_name, a.item_code, i.label, a.answer
+FROM checklist_answers a
+JOIN checklist_responses r ON r.id = a.response_id
+JOIN staff st ON st.id = r.subject_staff_id
+LEFT JOIN checklist_items i ON i.id = a.item_id
+WHERE r.office_id = $1 AND r.kind = 'interaction' AND r.at >= $2 AND r.at < $3;
+
+-- chartSurveys
+SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM satisfaction_surveys WHERE office_id = $1 AND submitted_at >= $2 AND submitted_at < $3;

@@ -1,0 +1,9 @@
+-- The SQL of surveys.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
+
+-- lockTicket
+SELECT id, office_id, service_id, counter_id, staff_id, status FROM tickets WHERE tracking_code = $1 FOR UPDATE;
+
+-- insert
+INSERT INTO satisfaction_surveys (ticket_id, office_id, service_id, counter_id, staff_id, u1, u2, u3, u4, u5, u6, u7, u8, u9, submitted_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+ON CONFLICT (ticket_id) DO NOTHING RETURNING id;
