@@ -1,22 +1,15 @@
 import fc from 'fast-check';
 import { PRIORITY_CATEGORIES, type QueueEntry, pickNext } from '@loket/domain';
 import { createOffice } from './support/fixtures.js';
-import { client } from './support/http.js';
-import { type TestApp, startTestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 /**
  * Call-next claims tickets with SQL for speed and locking; the rule itself is pickNext in
  * libs/domain. This checks the two agree on random queues, call after call.
  */
 describe('the SQL claim follows the domain rule', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const api = t.api;
 
   const arrival = fc.record({
     service: fc.constantFrom('A', 'B', 'C'),

@@ -1,16 +1,9 @@
 import { createOffice } from './support/fixtures.js';
-import { client } from './support/http.js';
-import { type TestApp, onPostgres, startTestApp } from './support/test-app.js';
+import { onPostgres, useTestApp } from './support/test-app.js';
 
 describe(`concurrency on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const api = t.api;
 
   it('gives 200 tickets issued at once 200 distinct consecutive numbers', async () => {
     const office = await createOffice(t, { services: [{ code: 'A' }], counters: [] });

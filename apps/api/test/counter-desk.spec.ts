@@ -1,21 +1,14 @@
 import { type OfficeFixture, createOffice } from './support/fixtures.js';
-import { client } from './support/http.js';
-import { type TestApp, startTestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 const SHIFT = ['penampilan', 'cara_berpakaian', 'meja_sistem_siap'];
 const INTERACTION = ['sikap_perilaku', 'ekspresi_wajah', 'cara_berbicara', 'cara_mendengarkan', 'cara_bertanya'];
 const all = (codes: string[], answer = 'checked') => codes.map((code) => ({ code, answer }));
 
 describe('the counter desk: checklists, queue and the officer’s own day', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
+  const t = useTestApp();
+  const api = t.api;
   let office: OfficeFixture;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(() => t.close());
 
   beforeEach(async () => {
     // Monday 30 November 2026, 08:00 in Jakarta.

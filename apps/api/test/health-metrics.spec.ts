@@ -1,6 +1,5 @@
 import { createOffice } from './support/fixtures.js';
-import { client } from './support/http.js';
-import { type TestApp, startTestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 /** The value of one sample in a Prometheus exposition, or undefined when the series is absent. */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
@@ -10,14 +9,8 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 }
 
 describe('health probes and Prometheus metrics', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const api = t.api;
 
   it('answers liveness without the database, and readiness with it', async () => {
     expect(await api.get('/health/live')).toEqual({ status: 200, body: { status: 'ok' } });

@@ -1,16 +1,9 @@
 import { hashPassword } from '../src/auth/password.js';
-import { client } from './support/http.js';
-import { type TestApp, startTestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 describe('login throttling', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const api = t.api;
 
   async function account(): Promise<string> {
     const username = `petugas-${Math.random().toString(36).slice(2, 10)}`;

@@ -3,22 +3,20 @@ import { type Ack, ClientEvent, type ClientToServerEvents, type OfficeSnapshot, 
 import { defaultRateLimits } from '../src/rate-limit/rate-limit-config.js';
 import { MessageBudget } from '../src/realtime/socket-guards.js';
 import { type OfficeFixture, createOffice } from './support/fixtures.js';
-import { type TestApp, startTestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const ALLOWED = 'https://papan.example.go.id';
 
 describe('the socket.io edge: allowed origins and a message budget per socket', () => {
-  let t: TestApp;
+  const t = useTestApp({ rateLimits: defaultRateLimits(true), corsOrigins: [ALLOWED] });
   let office: OfficeFixture;
   const sockets: ClientSocket[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ rateLimits: defaultRateLimits(true), corsOrigins: [ALLOWED] });
     office = await createOffice(t, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
   });
-  afterAll(() => t.close());
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.disconnect();
   });

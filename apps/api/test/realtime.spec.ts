@@ -9,22 +9,16 @@ import {
   type ServerToClientEvents,
 } from '@loket/domain';
 import { type OfficeFixture, createOffice } from './support/fixtures.js';
-import { client } from './support/http.js';
-import { type TestApp, startTestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 describe('realtime gateway with a real socket.io client', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
+  const t = useTestApp();
+  const api = t.api;
   let office: OfficeFixture;
   const sockets: ClientSocket[] = [];
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(() => t.close());
   beforeEach(async () => {
     office = await createOffice(t, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
   });

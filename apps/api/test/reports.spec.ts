@@ -10,8 +10,7 @@ import {
   localTimeToInstant,
 } from '@loket/domain';
 import { type OfficeFixture, createOffice } from './support/fixtures.js';
-import { client } from './support/http.js';
-import { type TestApp, startTestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 const SHIFT = ['penampilan', 'cara_berpakaian', 'meja_sistem_siap'];
 const INTERACTION = ['sikap_perilaku', 'ekspresi_wajah', 'cara_berbicara', 'cara_mendengarkan', 'cara_bertanya'];
@@ -42,8 +41,8 @@ function expectSameFigures(actual: ReportFigures, expected: ReportFigures, where
 }
 
 describe('reports: an office and a period, per service, counter and officer', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
+  const t = useTestApp();
+  const api = t.api;
   let office: OfficeFixture;
   let admin: string;
   let strangerSupervisor: string;
@@ -116,8 +115,6 @@ describe('reports: an office and a period, per service, counter and officer', ()
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
     office = await createOffice(t, {
       services: [
         { code: 'A', maxWaitMinutes: 30, serviceTimeMinutes: 10 },
@@ -270,7 +267,6 @@ describe('reports: an office and a period, per service, counter and officer', ()
     await finish(1, tuesday.id);
     at('16:00', TUESDAY);
   }, 600_000);
-  afterAll(() => t.close());
 
   it('computes each SQL figure (counts, waiting) and every other figure exactly as the domain does from the raw events', async () => {
     const api = await report(`from=${MONDAY}&to=${MONDAY}`);

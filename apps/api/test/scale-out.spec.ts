@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { type Ack, ClientEvent, type ClientToServerEvents, type OfficeEvent, type OfficeSnapshot, ServerEvent, type ServerToClientEvents } from '@loket/domain';
 import { createOffice } from './support/fixtures.js';
 import { client } from './support/http.js';
-import { type TestApp, onPostgres, startTestApp } from './support/test-app.js';
+import { type TestApp, onPostgres, START_TIMEOUT_MS, startTestApp } from './support/test-app.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -13,7 +13,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
   beforeAll(async () => {
     [a, b] = await Promise.all([startTestApp({ redisUrl: REDIS_URL }), startTestApp({ redisUrl: REDIS_URL })]);
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
   });

@@ -2,7 +2,7 @@ import { stat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { client } from './support/http.js';
-import { type TestApp, onPostgres, startTestApp } from './support/test-app.js';
+import { type TestApp, onPostgres, START_TIMEOUT_MS, startTestApp } from './support/test-app.js';
 
 /** A database of its own for this file on PostgreSQL, so "first start on an empty database" really is. */
 async function freshDatabaseUrl(): Promise<{ url: string | null; drop(): Promise<void> }> {
@@ -28,8 +28,8 @@ describe('first start on an empty database', () => {
 
   beforeAll(async () => {
     database = await freshDatabaseUrl();
-    t = await startTestApp({ seedDemo: true, databaseUrl: database.url, jwtSecret: null });
-  });
+    t = await startTestApp({ seedDemo: true, databaseUrl: database.url, jwtSecret: null, freshDataFolder: true });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
     await database.drop();

@@ -16,7 +16,7 @@ import {
 import { AlertsService } from '../src/supervision/alerts.service.js';
 import { type OfficeFixture, createOffice } from './support/fixtures.js';
 import { client } from './support/http.js';
-import { type TestApp, onPostgres, startTestApp } from './support/test-app.js';
+import { onPostgres, startTestApp, useTestApp } from './support/test-app.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -24,23 +24,19 @@ const INTERACTION = ['sikap_perilaku', 'ekspresi_wajah', 'cara_berbicara', 'cara
 const answers = (answer = 'checked') => INTERACTION.map((code) => ({ code, answer }));
 
 describe('supervision: live figures, alerts, charts and observation', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
+  // The timer stays off: these tests scan when they choose, at the manual clock's time.
+  process.env.SUPERVISION_SCAN_SECONDS = '0';
+  const t = useTestApp();
+  const api = t.api;
   let alerts: AlertsService;
   let office: OfficeFixture;
   let admin: string;
   let foreignSupervisor: string;
   const sockets: ClientSocket[] = [];
 
-  beforeAll(async () => {
-    // The timer stays off: these tests scan when they choose, at the manual clock's time.
-    process.env.SUPERVISION_SCAN_SECONDS = '0';
-    t = await startTestApp();
-    api = client(t.url);
+  beforeAll(() => {
     alerts = t.app.get(AlertsService);
-    // Compiling the whole app and creating a PGlite folder can take over a minute on a busy machine.
-  }, 180_000);
-  afterAll(() => t.close());
+  });
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.disconnect();
   });

@@ -1,21 +1,17 @@
 import { type OfficeFixture, createOffice } from './support/fixtures.js';
-import { client } from './support/http.js';
-import { type TestApp, startTestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 const GOOD = { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 3 };
 
 describe('the satisfaction survey through the API', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
+  const t = useTestApp();
+  const api = t.api;
   let office: OfficeFixture;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
     office = await createOffice(t, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
     expect((await api.post(`/counters/${office.counters[1]}/open`, undefined, office.officers[1].token)).status).toBe(200);
   });
-  afterAll(() => t.close());
 
   const officer = () => office.officers[1].token;
   const issue = async () => (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A })).body;

@@ -1,31 +1,20 @@
-import { type OfficeFixture, createOffice } from './support/fixtures.js';
-import { client } from './support/http.js';
-import { type TestApp, startTestApp } from './support/test-app.js';
+import { useOffice } from './support/fixtures.js';
+import { useTestApp } from './support/test-app.js';
 
 describe('ticket lifecycle through the API', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
-  let office: OfficeFixture;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(() => t.close());
-
-  beforeEach(async () => {
-    office = await createOffice(t, {
-      services: [
-        { code: 'A', maxWaitMinutes: 30 },
-        { code: 'B', maxWaitMinutes: 60 },
-        { code: 'KK', maxWaitMinutes: 45, dailyQuota: 2 },
-      ],
-      counters: [
-        { number: 1, services: ['A', 'B'] },
-        { number: 2, services: ['B'] },
-        { number: 3, services: ['A', 'B', 'KK'], priorityOnly: true },
-      ],
-    });
+  const t = useTestApp();
+  const api = t.api;
+  const office = useOffice(t, {
+    services: [
+      { code: 'A', maxWaitMinutes: 30 },
+      { code: 'B', maxWaitMinutes: 60 },
+      { code: 'KK', maxWaitMinutes: 45, dailyQuota: 2 },
+    ],
+    counters: [
+      { number: 1, services: ['A', 'B'] },
+      { number: 2, services: ['B'] },
+      { number: 3, services: ['A', 'B', 'KK'], priorityOnly: true },
+    ],
   });
 
   const issue = (code: string, priority?: string) => api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[code], ...(priority ? { priority } : {}) });

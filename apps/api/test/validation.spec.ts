@@ -1,18 +1,14 @@
 import { type OfficeFixture, createOffice } from './support/fixtures.js';
-import { client } from './support/http.js';
-import { type TestApp, startTestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 describe('bad input gets a clear 4xx and changes nothing', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
+  const t = useTestApp();
+  const api = t.api;
   let office: OfficeFixture;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
     office = await createOffice(t, { services: [{ code: 'A' }, { code: 'B', active: false }], counters: [{ number: 1, services: ['A'] }] });
   });
-  afterAll(() => t.close());
 
   const ticketCount = async () => (await t.db.query(`SELECT count(*)::int AS count FROM tickets WHERE office_id = $1`, [office.id]))[0].count;
 

@@ -1,19 +1,12 @@
 import { type TicketView, placeInQueue, ticketQueueEntry } from '@loket/domain';
 import { type OfficeFixture, createOffice } from './support/fixtures.js';
-import { client } from './support/http.js';
-import { type TestApp, startTestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
 describe('the wait forecast the kiosk, the board and the phone are given', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
+  const t = useTestApp();
+  const api = t.api;
   let office: OfficeFixture;
   const start = '2026-11-30T01:00:00.000Z'; // Monday 08:00 in Jakarta
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  }, 180_000);
-  afterAll(() => t.close());
 
   beforeEach(async () => {
     t.clock.set(start);

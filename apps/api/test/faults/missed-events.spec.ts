@@ -12,7 +12,7 @@ import {
 } from '@loket/domain';
 import { createOffice } from '../support/fixtures.js';
 import { client } from '../support/http.js';
-import { type TestApp, startTestApp } from '../support/test-app.js';
+import { type TestApp, START_TIMEOUT_MS, startTestApp } from '../support/test-app.js';
 import { eventually } from './support/api-process.js';
 
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -30,7 +30,7 @@ describe('a board that missed events', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     board?.disconnect();
     await t.close();

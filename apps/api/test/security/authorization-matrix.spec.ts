@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '@loket/domain';
 import { createOffice, type OfficeFixture } from '../support/fixtures.js';
 import { client } from '../support/http.js';
-import { type TestApp, startTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { stateFingerprint } from './state-fingerprint.js';
 
 /**
@@ -134,12 +134,11 @@ interface World {
 type Actor = 'officer' | 'officer2' | 'supervisor' | 'admin';
 
 describe('authorization matrix', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let routes: { method: string; path: string; secured: boolean }[];
   const counts = { routes: 0, requests: 0 };
 
   beforeAll(async () => {
-    t = await startTestApp();
     const document = (await (await fetch(`${t.url}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, { security?: unknown[] }>> };
     routes = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.entries(operations).map(([method, operation]) => ({
@@ -149,9 +148,8 @@ describe('authorization matrix', () => {
       })),
     );
   }, 180_000);
-  afterAll(async () => {
+  afterAll(() => {
     console.log(`authorization matrix: ${counts.routes} staff routes, ${counts.requests} requests`);
-    await t?.close();
   });
 
   async function staffMember(role: StaffRole, officeId: string): Promise<{ id: string; token: string }> {

@@ -3,7 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import * as domain from '@loket/domain';
 import { createOffice, type OfficeFixture } from '../support/fixtures.js';
 import { client } from '../support/http.js';
-import { type TestApp, startTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { stateFingerprint } from './state-fingerprint.js';
 
 /**
@@ -106,14 +106,13 @@ interface Route {
 }
 
 describe('fuzzing the public API and the socket messages', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let office: OfficeFixture;
   let pathValues: Record<string, string[]>;
   let validBodies: Record<string, Record<string, unknown>>;
   let officeIds: string[];
 
   beforeAll(async () => {
-    t = await startTestApp();
     office = await createOffice(t, { services: [{ code: 'A' }, { code: 'B' }], counters: [{ number: 1, services: ['A', 'B'] }] });
     const api = client(t.url);
     await api.post(`/counters/${office.counters[1]}/open`, {}, office.officers[1].token);
@@ -135,9 +134,8 @@ describe('fuzzing the public API and the socket messages', () => {
       'post /api/v1/auth/login': { username: 'petugas1', password: 'salah' },
     };
   }, SETUP_MS);
-  afterAll(async () => {
+  afterAll(() => {
     console.log(`fuzz: ${counts.http} HTTP requests (${counts.refused} refused, ${counts.accepted} accepted), ${counts.socket} socket messages, ${counts.fingerprints} state fingerprints compared`);
-    await t?.close();
   });
 
   async function publicRoutes(): Promise<Route[]> {

@@ -1,12 +1,7 @@
-import { type TestApp, startTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('security headers, CORS, request size, error bodies', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ corsOrigins: ['https://dinas.example.go.id'] });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ corsOrigins: ['https://dinas.example.go.id'] });
 
   const url = (path: string) => `${t.url}/api/v1${path}`;
 

@@ -2,8 +2,7 @@ import { io } from 'socket.io-client';
 import { ClientEvent } from '@loket/domain';
 import { TRACKING_CODE_BITS, TRACKING_CODE_PATTERN, newTrackingCode } from '../../src/tickets/tracking-code.js';
 import { createOffice, type OfficeFixture } from '../support/fixtures.js';
-import { client } from '../support/http.js';
-import { type TestApp, startTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('tracking codes', () => {
   it('carry at least 96 bits, match the published pattern, and never repeat in 20,000 draws', () => {
@@ -24,21 +23,18 @@ describe('tracking codes', () => {
 });
 
 describe('what the public can reach with a ticket id', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
+  const t = useTestApp();
+  const api = t.api;
   let office: OfficeFixture;
   let ticket: { id: string; trackingCode: string };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
     office = await createOffice(t, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
     await api.post(`/counters/${office.counters[1]}/open`, {}, office.officers[1].token);
     ticket = (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A })).body;
     await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A });
     await api.post(`/counters/${office.counters[1]}/call-next`, undefined, office.officers[1].token);
   });
-  afterAll(() => t.close());
 
   it('never shows a tracking code on the public board, service list, office list or the socket snapshot', async () => {
     const [row] = await t.db.query<{ tracking_code: string }[]>('SELECT tracking_code FROM tickets WHERE id = $1', [ticket.id]);

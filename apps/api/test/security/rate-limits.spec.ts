@@ -7,7 +7,7 @@ import { type RateLimitConfig, defaultRateLimits, parseRateWindows } from '../..
 import { RateLimitStore } from '../../src/rate-limit/rate-limit-store.js';
 import { RateLimiter } from '../../src/rate-limit/rate-limiter.js';
 import { createOffice, type OfficeFixture } from '../support/fixtures.js';
-import { type TestApp, onPostgres, startTestApp } from '../support/test-app.js';
+import { type TestApp, onPostgres, startTestApp, useTestApp } from '../support/test-app.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -57,14 +57,12 @@ describe('the limiter when its store fails', () => {
 });
 
 describe('rate limits on one instance (memory store)', () => {
-  let t: TestApp;
+  const t = useTestApp({ rateLimits: limits({ track: '5/1m', survey: '3/1m', login: '8/1m' }) });
   let office: OfficeFixture;
 
   beforeAll(async () => {
-    t = await startTestApp({ rateLimits: limits({ track: '5/1m', survey: '3/1m', login: '8/1m' }) });
     office = await createOffice(t, { services: [{ code: 'A', dailyQuota: null }, { code: 'B' }], counters: [{ number: 1, services: ['A'] }] });
   }, 180_000);
-  afterAll(() => t.close());
 
   it('lets one kiosk keep up with a busy office under the defaults: a ticket every 5 s for 20 minutes, with bursts of 25 in a minute', async () => {
     const kiosk = '10.1.0.10';

@@ -3,18 +3,11 @@ import { JwtService } from '@nestjs/jwt';
 import { SessionRevoker } from '../../src/auth/session-revoker.js';
 import { TOKEN_LIFETIME } from '../../src/auth/auth.module.js';
 import { hashPassword } from '../../src/auth/password.js';
-import { client } from '../support/http.js';
-import { type TestApp, startTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('staff sessions: expiry, password change, revocation', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const api = t.api;
 
   async function account(password = 'kata-sandi-lama'): Promise<{ id: string; username: string }> {
     const username = `petugas-${randomBytes(4).toString('hex')}`;

@@ -32,7 +32,7 @@ export interface OfficeFixture {
  * supervisor, and an officer of another office. Written straight to the database; staff
  * get signed tokens, so no password hashing slows the tests.
  */
-export async function createOffice(t: TestApp, spec: { services: ServiceSpec[]; counters: CounterSpec[]; priorityMaxWaitMinutes?: number }): Promise<OfficeFixture> {
+export async function createOffice(t: TestApp, spec: OfficeSpec): Promise<OfficeFixture> {
   const suffix = randomBytes(4).toString('hex');
   const slug = `test-${suffix}`;
   const now = t.clock.now();
@@ -75,4 +75,51 @@ export async function createOffice(t: TestApp, spec: { services: ServiceSpec[]; 
     [`other-${suffix}`, now],
   );
   return { id: office.id, slug, services, counters, officers, supervisor: await staff('supervisor', office.id), outsider: await staff('officer', other.id) };
+}
+
+export interface OfficeSpec {
+  services: ServiceSpec[];
+  counters: CounterSpec[];
+  priorityMaxWaitMinutes?: number;
+}
+
+/**
+ * An office made by `createOffice` for each test (`beforeEach`), or once for the file with
+ * `{ shared: true }` (`beforeAll`) when its tests only read. The fixture it returns always
+ * shows the current office, so it can be taken while the tests are being declared.
+ */
+export function useOffice(t: TestApp, spec: OfficeSpec | (() => OfficeSpec), options: { shared?: boolean } = {}): OfficeFixture {
+  let office: OfficeFixture | null = null;
+  const create = async () => {
+    office = await createOffice(t, typeof spec === 'function' ? spec() : spec);
+  };
+  if (options.shared) beforeAll(create);
+  else beforeEach(create);
+  const current = (): OfficeFixture => {
+    if (!office) throw new Error('The office is created in a hook: use it inside a test or a later hook.');
+    return office;
+  };
+  return {
+    get id() {
+      return current().id;
+    },
+    get slug() {
+      return current().slug;
+    },
+    get services() {
+      return current().services;
+    },
+    get counters() {
+      return current().counters;
+    },
+    get officers() {
+      return current().officers;
+    },
+    get supervisor() {
+      return current().supervisor;
+    },
+    get outsider() {
+      return current().outsider;
+    },
+  };
 }

@@ -4,8 +4,13 @@ export interface Reply<T = any> {
   body: T;
 }
 
-/** A tiny client for the running test app: JSON in, JSON out, status kept. */
-export function client(baseUrl: string) {
+export type Client = ReturnType<typeof client>;
+
+/**
+ * A tiny client for the running test app: JSON in, JSON out, status kept. The address may
+ * be given as a function, read at each request, for a client made before its app starts.
+ */
+export function client(baseUrl: string | (() => string)) {
   async function send<T = any>(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {}): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -17,7 +22,8 @@ export function client(baseUrl: string) {
       body = JSON.stringify(options.body);
       headers['content-type'] = 'application/json';
     }
-    const response = await fetch(`${baseUrl}/api/v1${path}`, { method, headers, body });
+    const base = typeof baseUrl === 'function' ? baseUrl() : baseUrl;
+    const response = await fetch(`${base}/api/v1${path}`, { method, headers, body });
     const text = await response.text();
     let parsed: unknown = text;
     try {

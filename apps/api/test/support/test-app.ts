@@ -9,6 +9,8 @@ import { createApp } from '../../src/app.factory.js';
 import { ManualClock } from '../../src/clock/clock.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { type RateLimitConfig, defaultRateLimits } from '../../src/rate-limit/rate-limit-config.js';
+import { type Client, client } from './http.js';
+import { copyPgliteTemplate } from './pglite-template.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -23,14 +25,25 @@ export interface TestApp {
 /** Which database the integration tests run on: PostgreSQL when DATABASE_URL is set, else PGlite. */
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
+export interface TestAppOptions {
+  seedDemo?: boolean;
+  databaseUrl?: string | null;
+  redisUrl?: string | null;
+  jwtSecret?: string | null;
+  start?: string;
+  rateLimits?: RateLimitConfig;
+  corsOrigins?: string[];
+  /** On PGlite, let the product create and migrate its data folder itself instead of starting on a copy of a migrated one. */
+  freshDataFolder?: boolean;
+}
+
 /**
  * Starts the real product (HTTP, socket.io, database) on a free port, with a manual
- * clock. On PGlite each test file gets its own data folder; on PostgreSQL they share the
- * database named by DATABASE_URL and keep apart by each creating its own office.
+ * clock. On PGlite each test file gets its own data folder, a copy of one migrated once
+ * (see pglite-template.ts); on PostgreSQL they share the database named by DATABASE_URL
+ * and keep apart by each creating its own office.
  */
-export async function startTestApp(
-  options: { seedDemo?: boolean; databaseUrl?: string | null; redisUrl?: string | null; jwtSecret?: string | null; start?: string; rateLimits?: RateLimitConfig; corsOrigins?: string[] } = {},
-): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'loket-test-'));
   const config: AppConfig = {
     port: 0,
@@ -48,6 +61,12 @@ export async function startTestApp(
   };
   // Monday 30 November 2026, 08:00 in Jakarta.
   const clock = new ManualClock(options.start ?? '2026-11-30T01:00:00.000Z');
+  if (config.databaseUrl === null && !options.freshDataFolder) {
+    await copyPgliteTemplate(dataDir, async (templateDir) => {
+      const { app } = await createApp({ config: { ...config, dataDir: templateDir, seedDemo: false }, clock, logger: false });
+      await app.close();
+    });
+  }
   const { app } = await createApp({ config, clock, logger: false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -62,5 +81,63 @@ export async function startTestApp(
       await app.close();
       await rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Starting the product can take long on a busy machine: the first file of a run also builds
+ * the migrated PGlite template (initdb). The tests themselves keep the shorter timeout.
+ */
+export const START_TIMEOUT_MS = 180_000;
+
+/** The app of one test file, usable from its hooks and tests once it has started. */
+export interface TestAppHandle extends TestApp {
+  /** A client for this app; it finds the app's address at each request, so it can be taken before the app starts. */
+  readonly api: Client;
+}
+
+/**
+ * One running product for the whole describe block it is called in: started before its
+ * first test, closed after its last. Tests keep apart by creating their own office (see
+ * `useOffice`), not by starting apps of their own, so a file pays the start-up once.
+ *
+ *     const t = useTestApp();
+ *     const office = useOffice(t, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
+ *     it('…', async () => expect((await t.api.get(`/offices/${office.slug}/board`)).status).toBe(200));
+ */
+export function useTestApp(options: TestAppOptions = {}): TestAppHandle {
+  let started: TestApp | null = null;
+  beforeAll(async () => {
+    started = await startTestApp(options);
+  }, START_TIMEOUT_MS);
+  afterAll(async () => {
+    await started?.close();
+    started = null;
+  });
+  const current = (): TestApp => {
+    if (!started) throw new Error('The test app starts in beforeAll: use it inside a hook or a test, not while the tests are being declared.');
+    return started;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get url() {
+      return current().url;
+    },
+    get clock() {
+      return current().clock;
+    },
+    get db() {
+      return current().db;
+    },
+    get jwt() {
+      return current().jwt;
+    },
+    get dataDir() {
+      return current().dataDir;
+    },
+    close: () => current().close(),
+    api: client(() => current().url),
   };
 }
