@@ -4,21 +4,21 @@ import { AdminModule } from './admin/admin.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { Clock } from './clock/clock.js';
 import { DevClockModule } from './clock/dev-clock.module.js';
-import { ChecklistsController } from './checklists/checklists.controller.js';
-import { ChecklistsService } from './checklists/checklists.service.js';
+import { ChecklistsModule } from './checklists/checklists.module.js';
 import { CountersController } from './counters/counters.controller.js';
+import { CountersRepository } from './counters/counters.repository.js';
 import { CountersService } from './counters/counters.service.js';
 import { OfficeCountersController } from './counters/office-counters.controller.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ForecastModule } from './forecast/forecast.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
-import { OfficesController } from './offices/offices.controller.js';
-import { OfficesService } from './offices/offices.service.js';
+import { OfficesModule } from './offices/offices.module.js';
 import { OfficeEventsPublisher } from './realtime/office-events.publisher.js';
 import { RealtimeGateway } from './realtime/realtime.gateway.js';
 import { StaffModule } from './staff/staff.module.js';
 import { TicketsController } from './tickets/tickets.controller.js';
+import { TicketsRepository } from './tickets/tickets.repository.js';
 import { TicketsService } from './tickets/tickets.service.js';
 import { SurveysModule } from './surveys/surveys.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
@@ -44,9 +44,24 @@ export class AppModule {
   static with(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.with(config, clock), DatabaseModule, ForecastModule, AuthModule, SurveysModule, ReportsModule, HealthModule, MetricsModule, SupervisionModule, AdminModule, StaffModule, ...DevClockModule.when(config, clock)],
-      controllers: [OfficesController, TicketsController, CountersController, OfficeCountersController, ChecklistsController],
-      providers: [OfficesService, TicketsService, CountersService, OfficeEventsPublisher, RealtimeGateway, ChecklistsService],
+      imports: [
+        ConfigModule.with(config, clock),
+        DatabaseModule,
+        ForecastModule,
+        OfficesModule,
+        ChecklistsModule,
+        AuthModule,
+        SurveysModule,
+        ReportsModule,
+        HealthModule,
+        MetricsModule,
+        SupervisionModule,
+        AdminModule,
+        StaffModule,
+        ...DevClockModule.when(config, clock),
+      ],
+      controllers: [TicketsController, CountersController, OfficeCountersController],
+      providers: [TicketsService, TicketsRepository, CountersService, CountersRepository, OfficeEventsPublisher, RealtimeGateway],
     };
   }
 }

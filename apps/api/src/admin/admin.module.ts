@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ChecklistsService } from '../checklists/checklists.service.js';
-import { OfficesService } from '../offices/offices.service.js';
+import { ChecklistsModule } from '../checklists/checklists.module.js';
 import { AdminChecklistsController } from './admin-checklists.controller.js';
 import { AdminChecklistsRepository } from './admin-checklists.repository.js';
 import { AdminChecklistsService } from './admin-checklists.service.js';
@@ -22,8 +21,8 @@ import { AuditTrail } from './audit-trail.js';
 
 /** The office set-up (/admin) and the audit trail (/audit). */
 @Module({
+  imports: [ChecklistsModule],
   controllers: [AdminOfficesController, AdminServicesController, AdminCountersController, AdminStaffController, AdminChecklistsController, AuditController],
-  // ChecklistsService (and the OfficesService it needs) hold no state: this module keeps its own instances.
   providers: [
     AuditRepository,
     AuditTrail,
@@ -37,8 +36,6 @@ import { AuditTrail } from './audit-trail.js';
     AdminStaffService,
     AdminChecklistsRepository,
     AdminChecklistsService,
-    ChecklistsService,
-    OfficesService,
   ],
   exports: [AuditTrail],
 })

@@ -1,11 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
+import { OfficeSequenceRepository } from './office-sequence.repository.js';
 import { runMigrations } from './run-migrations.js';
 
+/** The data source, and the office sequence every feature's changes are numbered with. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -16,9 +19,7 @@ import { runMigrations } from './run-migrations.js';
       dataSourceFactory: async (options) => {
         const config = (options as unknown as { _config: AppConfig })._config;
         const embedded = config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir);
-        const dataSource = new DataSource(
-          dataSourceOptions(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { socketDir: embedded!.socketDir }),
-        );
+        const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { socketDir: embedded!.socketDir }));
         await dataSource.initialize();
         await runMigrations(dataSource, { exclusive: !embedded });
         if (embedded) {
@@ -32,5 +33,7 @@ import { runMigrations } from './run-migrations.js';
       },
     }),
   ],
+  providers: [OfficeSequenceRepository],
+  exports: [OfficeSequenceRepository],
 })
 export class DatabaseModule {}

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { type OfficeForecast, forecastOffice } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
-import { type ForecastOffice, readForecastInput } from './forecast-input.query.js';
+import { type ForecastOffice, ForecastInputRepository } from './forecast-input.repository.js';
 
 /** An office as the forecast is asked for it: `seq` is its sequence number as the caller last read it. */
 export interface ForecastRequest extends ForecastOffice {
@@ -42,7 +41,7 @@ export class WaitForecastService {
   private readonly offices = new Map<string, OfficeSlot>();
 
   constructor(
-    private readonly db: DataSource,
+    private readonly input: ForecastInputRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -94,7 +93,7 @@ export class WaitForecastService {
       seq,
       promise: (async () => {
         const readAt = performance.now();
-        const input = await readForecastInput(this.db.manager, office, this.clock.now());
+        const input = await this.input.read(office, this.clock.now());
         const computed = { seq, forecast: forecastOffice(input), readAt };
         if (!slot.latest || slot.latest.seq <= seq) slot.latest = computed;
         return computed;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ChecklistsService } from '../checklists/checklists.service.js';
-import { OfficesService } from '../offices/offices.service.js';
+import { ChecklistsModule } from '../checklists/checklists.module.js';
+import { OfficesModule } from '../offices/offices.module.js';
 import { StaffEventsPublisher } from '../realtime/staff-events.publisher.js';
 import { StaffSocketAuth } from '../realtime/staff-socket-auth.js';
 import { AlertsService } from './alerts.service.js';
@@ -12,14 +12,22 @@ import { SupervisionController } from './supervision.controller.js';
 import { SupervisionService } from './supervision.service.js';
 
 /**
- * The supervisor's live view, alerts, charts and observations. OfficesService and
- * ChecklistsService are stateless readers of the data source, provided here again rather
- * than moving them out of the app module. The realtime gateway uses the exports for the
- * staff room.
+ * The supervisor's live view, alerts, charts and observations. The realtime gateway uses
+ * the exports for the staff room.
  */
 @Module({
+  imports: [OfficesModule, ChecklistsModule],
   controllers: [SupervisionController],
-  providers: [OfficesService, ChecklistsService, SupervisionRepository, SupervisionStateLoader, SupervisionService, AlertsService, ChartsService, ObservationsService, StaffEventsPublisher, StaffSocketAuth],
+  providers: [
+    SupervisionRepository,
+    SupervisionStateLoader,
+    SupervisionService,
+    AlertsService,
+    ChartsService,
+    ObservationsService,
+    StaffEventsPublisher,
+    StaffSocketAuth,
+  ],
   exports: [SupervisionService, AlertsService, StaffEventsPublisher, StaffSocketAuth],
 })
 export class SupervisionModule {}

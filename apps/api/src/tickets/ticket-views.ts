@@ -1,15 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { type CallView, type PriorityCategory, type TicketStatus, type TicketView, formatTicketNumber } from '@loket/domain';
 
-/** The one select every ticket view is read with. */
-export const TICKET_VIEW_SELECT = `
-  SELECT t.id, t.office_id, t.issued_code, t.number, t.service_id, s.code AS service_code, t.priority, t.status,
-         t.issued_at, t.due_at, t.issue_order, t.counter_id, c.number AS counter_number, c.name AS counter_name,
-         t.called_at, t.started_at, t.finished_at, t.recall_count
-  FROM tickets t
-  JOIN services s ON s.id = t.service_id
-  LEFT JOIN counters c ON c.id = t.counter_id`;
-
+/** A ticket as `TICKET_VIEW_SELECT` (tickets.repository.ts) reads it. */
 export interface TicketViewRow {
   id: string;
   office_id: string;
@@ -51,11 +42,6 @@ export function toTicketView(row: TicketViewRow): TicketView {
     finishedAt: iso(row.finished_at),
     recallCount: row.recall_count,
   };
-}
-
-export async function readTicketRow(manager: EntityManager, ticketId: string): Promise<TicketViewRow | undefined> {
-  const [row] = await manager.query<TicketViewRow[]>(`${TICKET_VIEW_SELECT} WHERE t.id = $1`, [ticketId]);
-  return row;
 }
 
 export function toCallView(row: TicketViewRow, at: Date, recall: boolean): CallView {

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   type ChecklistSubmission,
   type InteractionOutcome,
   NotFoundError,
-  type OpeningHours,
   type PriorityCategory,
   RuleError,
   type TicketAction,
   type TicketChange,
   TicketEventType,
-  type TicketStatus,
   type TicketView,
   type TrackedTicketView,
   assertReinstatable,
@@ -22,14 +20,16 @@ import {
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
-import { type LockedCounter, assertCounterAction, assertCounterFree, lockCounter } from '../counters/counter-lock.js';
-import { nextOfficeSeq } from '../database/office-sequence.js';
+import { assertCounterAction, assertCounterFree, lockCounter } from '../counters/counter-lock.js';
+import { CountersRepository, type LockedCounter } from '../counters/counters.repository.js';
+import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import { WaitForecastService } from '../forecast/wait-forecast.service.js';
 import type { OfficeEntity } from '../offices/office.entity.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
-import { TICKET_VIEW_SELECT, type TicketViewRow, readTicketRow, toCallView, toTicketView } from './ticket-views.js';
+import { type TicketViewRow, toCallView, toTicketView } from './ticket-views.js';
+import { type IssuedRow, type LockedTicket, type TicketState, TicketsRepository, isDuplicateIdempotencyKey } from './tickets.repository.js';
 import { newTrackingCode } from './tracking-code.js';
 
 interface Actor {
@@ -37,43 +37,18 @@ interface Actor {
   staffId: string | null;
 }
 
-interface LockedTicket {
-  id: string;
-  office_id: string;
-  service_id: string;
-  status: TicketStatus;
-  priority: PriorityCategory | null;
-  issued_at: Date;
-  service_day: string;
-  counter_id: string | null;
-  staff_id: string | null;
-  tracking_code: string;
-}
-
 /** What issuing and the ticket views need of an office. */
 type IssuingOffice = Pick<OfficeEntity, 'id' | 'slug' | 'name' | 'timeZone' | 'openingHours' | 'priorityMaxWaitMinutes' | 'seq'>;
 
-interface IssueContextRow {
-  id: string;
-  slug: string;
-  name: string;
-  time_zone: string;
-  opening_hours: OpeningHours[];
-  priority_max_wait_minutes: number;
-  seq: string;
-  service_id: string | null;
-  service_code: string | null;
-  service_name: string | null;
-  max_wait_minutes: number | null;
-  daily_quota: number | null;
-  service_active: boolean | null;
-}
+/** What a transition writes besides the status; the rest of the ticket's state stays as it is. */
+type TicketChanges = Partial<Omit<TicketState, 'status'>>;
 
-/**
- * What a transition writes besides the status: column → value, or a function returning
- * an SQL expression over the row (e.g. `recall_count + 1`), never user input.
- */
-type TicketChanges = Record<string, unknown>;
+interface Decision {
+  changes: TicketChanges;
+  payload: Record<string, unknown>;
+  call?: 'recall';
+  fromServiceId?: string;
+}
 
 /** The actions an officer takes on the ticket at their counter (others are office-wide). */
 const COUNTER_ACTIONS: readonly TicketAction[] = ['recall', 'start', 'finish', 'return', 'no_show', 'transfer'];
@@ -82,6 +57,9 @@ const COUNTER_ACTIONS: readonly TicketAction[] = ['recall', 'start', 'finish', '
 export class TicketsService {
   constructor(
     private readonly db: DataSource,
+    private readonly tickets: TicketsRepository,
+    private readonly counters: CountersRepository,
+    private readonly sequence: OfficeSequenceRepository,
     private readonly clock: Clock,
     private readonly offices: OfficesService,
     private readonly publisher: OfficeEventsPublisher,
@@ -90,26 +68,16 @@ export class TicketsService {
   ) {}
 
   /**
-   * Issues a ticket at the kiosk, in one SQL statement that draws the number from the
-   * service-day counter row, inserts the ticket, takes the office's next sequence number and
-   * appends the event. One statement is atomic on its own, so the row locks it takes are
-   * held only while it runs and commits, never across round trips: that is what lets many
-   * kiosks issue at once. Numbers are consecutive and never repeat; a reached daily quota
-   * draws no number. An `idempotencyKey` seen before returns that same ticket.
+   * Issues a ticket at the kiosk: two round trips, one to read the office and the service,
+   * one statement that numbers, inserts and records it (`TicketsRepository.issue`). A
+   * reached daily quota draws no number. An `idempotencyKey` seen before returns that same ticket.
    */
   async issue(
     officeSlug: string,
     request: { serviceId: string; priority?: PriorityCategory | null },
     idempotencyKey: string | null,
   ): Promise<TrackedTicketView> {
-    // The office and the service in one round trip: at a busy kiosk each one counts.
-    const [found] = await this.db.query<IssueContextRow[]>(
-      `SELECT o.id, o.slug, o.name, o.time_zone, o.opening_hours, o.priority_max_wait_minutes, o.seq,
-              s.id AS service_id, s.code AS service_code, s.name AS service_name, s.max_wait_minutes, s.daily_quota, s.active AS service_active
-       FROM offices o LEFT JOIN services s ON s.office_id = o.id AND s.id = $2
-       WHERE o.slug = $1`,
-      [officeSlug, request.serviceId],
-    );
+    const found = await this.tickets.issueContext(officeSlug, request.serviceId);
     if (!found) throw new NotFoundError(`No office with the slug "${officeSlug}"`);
     const office: IssuingOffice = {
       id: found.id,
@@ -121,67 +89,52 @@ export class TicketsService {
       seq: found.seq,
     };
     if (idempotencyKey) {
-      const existing = await this.findByIdempotencyKey(office.id, idempotencyKey);
+      const existing = await this.tickets.idByIdempotencyKey(office.id, idempotencyKey);
       if (existing) return this.trackedView(existing, office);
     }
     if (found.service_id === null) throw new NotFoundError(`No service with the id "${request.serviceId}" in ${office.name}`);
-    const service = { id: found.service_id, code: found.service_code!, name: found.service_name!, max_wait_minutes: found.max_wait_minutes!, daily_quota: found.daily_quota, active: found.service_active! };
+    const service = {
+      id: found.service_id,
+      code: found.service_code!,
+      name: found.service_name!,
+      max_wait_minutes: found.max_wait_minutes!,
+      daily_quota: found.daily_quota,
+      active: found.service_active!,
+    };
     if (!service.active) throw new RuleError('service_inactive', `${service.name} is not open for tickets`);
 
     const now = this.clock.now();
     const priority = request.priority ?? null;
     const due = new Date(dueTime(now.getTime(), service.max_wait_minutes, priority, office.priorityMaxWaitMinutes));
     const trackingCode = newTrackingCode();
-    let issued: { id: string; issue_order: string; number: number; seq: string; ahead: number } | undefined;
+    let issued: IssuedRow | undefined;
     try {
-      [issued] = await this.db.query(
-        `WITH num AS (
-           INSERT INTO ticket_number_counters AS n (service_id, service_day, last_number) VALUES ($1, $2, 1)
-           ON CONFLICT (service_id, service_day) DO UPDATE SET last_number = n.last_number + 1
-             WHERE $3::int IS NULL OR n.last_number < $3::int
-           RETURNING last_number
-         ), ticket AS (
-           INSERT INTO tickets (office_id, service_id, issued_service_id, issued_code, service_day, number, priority, status,
-                                issued_at, due_at, tracking_code, idempotency_key)
-           SELECT $4, $1, $1, $5, $2, num.last_number, $6, 'waiting', $7, $8, $9, $10 FROM num
-           RETURNING id, issue_order, number
-         ), bumped AS (
-           UPDATE offices SET seq = seq + 1 WHERE id = $4 AND EXISTS (SELECT 1 FROM ticket) RETURNING seq
-         ), event AS (
-           INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, service_id, payload, seq)
-           SELECT ticket.id, $4, $11, $7, 'citizen', $1, $12, bumped.seq FROM ticket, bumped
-           RETURNING seq
-         )
-         -- The statement does not see its own new row, so this counts the tickets ahead of it (its place - 1).
-         SELECT ticket.id, ticket.issue_order, ticket.number, event.seq,
-                (SELECT count(*)::int FROM tickets w
-                 WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) < ($8, $7, ticket.issue_order)) AS ahead
-         FROM ticket, event`,
-        [
-          service.id,
-          serviceDay(now, office.timeZone),
-          service.daily_quota,
-          office.id,
-          service.code,
-          priority,
-          now,
-          due,
-          trackingCode,
-          idempotencyKey,
-          TicketEventType.issued,
-          JSON.stringify({ priority }),
-        ],
-      );
+      issued = await this.tickets.issue({
+        officeId: office.id,
+        serviceId: service.id,
+        serviceCode: service.code,
+        serviceDay: serviceDay(now, office.timeZone),
+        dailyQuota: service.daily_quota,
+        priority,
+        issuedAt: now,
+        dueAt: due,
+        trackingCode,
+        idempotencyKey,
+        eventType: TicketEventType.issued,
+        payload: { priority },
+      });
     } catch (error) {
       // Two requests with one key raced: the loser's insert hit the unique key; answer with the winner's ticket.
-      if (idempotencyKey && isUniqueViolation(error, 'tickets_office_id_idempotency_key_key')) {
-        const existing = await this.findByIdempotencyKey(office.id, idempotencyKey);
+      if (idempotencyKey && isDuplicateIdempotencyKey(error)) {
+        const existing = await this.tickets.idByIdempotencyKey(office.id, idempotencyKey);
         if (existing) return this.trackedView(existing, office);
       }
       throw error;
     }
     if (!issued) {
-      throw new RuleError('quota_reached', `Today's quota of ${service.daily_quota} tickets for ${service.name} has been reached`, { dailyQuota: service.daily_quota });
+      throw new RuleError('quota_reached', `Today's quota of ${service.daily_quota} tickets for ${service.name} has been reached`, {
+        dailyQuota: service.daily_quota,
+      });
     }
     const ticket = toTicketView({
       id: issued.id,
@@ -203,7 +156,15 @@ export class TicketsService {
       finished_at: null,
       recall_count: 0,
     });
-    this.publisher.publish(office.id, { seq: Number(issued.seq), at: now.toISOString(), kind: 'ticket', type: TicketEventType.issued, ticket, call: null, fromServiceId: null });
+    this.publisher.publish(office.id, {
+      seq: Number(issued.seq),
+      at: now.toISOString(),
+      kind: 'ticket',
+      type: TicketEventType.issued,
+      ticket,
+      call: null,
+      fromServiceId: null,
+    });
     // A forecast read up to a second ago is good enough for a new ticket (its "new ticket" probe),
     // so a burst of issues does not read the whole queue once each.
     const forecast = await this.forecasts.forOffice(office, { acceptAgeMs: ISSUE_FORECAST_AGE_MS });
@@ -222,35 +183,43 @@ export class TicketsService {
 
   /** The phone page's view of a ticket, by its tracking code. */
   async track(trackingCode: string): Promise<TrackedTicketView> {
-    const [row] = await this.db.query<{ id: string }[]>('SELECT id FROM tickets WHERE tracking_code = $1', [trackingCode]);
-    if (!row) throw new NotFoundError('No ticket with this tracking code');
-    return this.trackedView(row.id);
+    const ticketId = await this.tickets.idByTrackingCode(trackingCode);
+    if (!ticketId) throw new NotFoundError('No ticket with this tracking code');
+    return this.trackedView(ticketId);
   }
 
   /** A citizen cancels their own waiting ticket from the phone page. */
   async cancelByCitizen(trackingCode: string): Promise<TrackedTicketView> {
-    const [row] = await this.db.query<{ id: string }[]>('SELECT id FROM tickets WHERE tracking_code = $1', [trackingCode]);
-    if (!row) throw new NotFoundError('No ticket with this tracking code');
-    await this.transition(row.id, 'cancel', { kind: 'citizen', staffId: null }, () => undefined /* holding the code is the right */, () => ({ changes: {}, payload: { by: 'citizen' } }));
-    return this.trackedView(row.id);
+    const ticketId = await this.tickets.idByTrackingCode(trackingCode);
+    if (!ticketId) throw new NotFoundError('No ticket with this tracking code');
+    await this.transition(
+      ticketId,
+      'cancel',
+      { kind: 'citizen', staffId: null },
+      () => undefined /* holding the code is the right */,
+      () => ({ changes: {}, payload: { by: 'citizen' } }),
+    );
+    return this.trackedView(ticketId);
   }
 
   /**
    * Call-next: claims the waiting ticket this counter should serve next, or null when
    * nobody it may serve is waiting. The order (earliest due, then issued-at, then issue order) is
-   * `compareForCall` of libs/domain; `FOR UPDATE SKIP LOCKED` lets counters calling at the
-   * same instant each claim a different ticket without waiting on or retrying each other.
+   * `compareForCall` of libs/domain; `TicketsRepository.claimNext` skips tickets other counters
+   * are claiming at the same instant instead of waiting on them.
    */
   async callNext(counterId: string, staff: AuthenticatedStaff): Promise<TicketView | null> {
     const now = this.clock.now();
-    const result = await this.db.transaction(async (manager) => {
-      const counter = await lockCounter(manager, counterId, staff);
+    const result = await this.db.transaction(async (tx) => {
+      const counter = await lockCounter(this.counters, tx, counterId, staff);
       assertCounterAction(counter, 'call_next', staff);
-      await assertCounterFree(manager, counter);
+      await assertCounterFree(this.counters, tx, counter);
       // A priority counter (loket khusus) takes priority tickets first, the rest only when none waits.
-      const ticketId = (counter.priority_only && (await this.claimNext(manager, counter, true))) || (await this.claimNext(manager, counter, false));
-      if (!ticketId) return null;
-      return this.markCalled(manager, ticketId, counter, staff, now, { outOfOrder: false });
+      const ticket =
+        (counter.priority_only && (await this.tickets.claimNext(tx, counter.office_id, counter.service_ids, true))) ||
+        (await this.tickets.claimNext(tx, counter.office_id, counter.service_ids, false));
+      if (!ticket) return null;
+      return this.markCalled(tx, ticket, counter, staff, now, { outOfOrder: false });
     });
     if (!result) return null;
     this.publisher.publish(result.officeId, result.change);
@@ -260,17 +229,17 @@ export class TicketsService {
   /** Calls one waiting ticket out of order; the reason goes into the audit trail. */
   async callTicket(counterId: string, ticketId: string, reason: string, staff: AuthenticatedStaff): Promise<TicketView> {
     const now = this.clock.now();
-    const result = await this.db.transaction(async (manager) => {
-      const counter = await lockCounter(manager, counterId, staff);
+    const result = await this.db.transaction(async (tx) => {
+      const counter = await lockCounter(this.counters, tx, counterId, staff);
       assertCounterAction(counter, 'call', staff);
-      await assertCounterFree(manager, counter);
-      const ticket = await this.lockTicket(manager, ticketId);
+      await assertCounterFree(this.counters, tx, counter);
+      const ticket = await this.lockTicket(tx, ticketId);
       if (ticket.office_id !== counter.office_id) throw new NotFoundError(`No ticket with the id "${ticketId}" in this office`);
       nextStatus(ticket.status, 'call');
       if (!counter.service_ids.includes(ticket.service_id)) {
         throw new RuleError('service_not_served', `${counter.name} does not serve this ticket's service`);
       }
-      return this.markCalled(manager, ticket.id, counter, staff, now, { outOfOrder: true, reason });
+      return this.markCalled(tx, ticket, counter, staff, now, { outOfOrder: true, reason });
     });
     this.publisher.publish(result.officeId, result.change);
     return result.change.ticket;
@@ -292,28 +261,27 @@ export class TicketsService {
         throw new RuleError('ticket_at_other_counter', 'This ticket is being handled at another counter');
       }
     };
-    const change = await this.transition(ticketId, action, actor, authorize, async (ticket, manager, now) => {
+    const change = await this.transition(ticketId, action, actor, authorize, async (ticket, tx, now): Promise<Decision> => {
       switch (action) {
         case 'recall':
-          return { changes: { recall_count: () => 'recall_count + 1', called_at: now }, payload: {}, call: 'recall' as const };
+          return { changes: { recall_count: ticket.recall_count + 1, called_at: now }, payload: {}, call: 'recall' };
         case 'start':
           return { changes: { started_at: now }, payload: {} };
         case 'finish':
-          await this.recordInteractionChecklist(manager, ticket, staff, input, now);
+          await this.recordInteractionChecklist(tx, ticket, staff, input, now);
           return { changes: { finished_at: now }, payload: input.outcome ? { outcome: input.outcome } : {} };
         case 'return':
           return { changes: { counter_id: null, staff_id: null, called_at: null }, payload: { fromCounterId: ticket.counter_id } };
         case 'no_show':
           return { changes: { finished_at: now }, payload: {} };
         case 'reinstate': {
-          const [office] = await manager.query<{ time_zone: string }[]>('SELECT time_zone FROM offices WHERE id = $1', [ticket.office_id]);
-          assertReinstatable(ticket.service_day, serviceDay(now, office.time_zone));
+          assertReinstatable(ticket.service_day, serviceDay(now, await this.tickets.officeTimeZone(tx, ticket.office_id)));
           return { changes: { counter_id: null, staff_id: null, called_at: null, finished_at: null }, payload: {} };
         }
         case 'cancel':
           return { changes: { finished_at: now }, payload: { by: 'staff', reason: input.reason } };
         case 'transfer':
-          return this.transferChanges(manager, ticket, input.serviceId!);
+          return this.transferChanges(tx, ticket, input.serviceId!);
       }
     });
     return change.ticket;
@@ -321,7 +289,7 @@ export class TicketsService {
 
   /** The interaction checklist, when sent, is stored in the finish's own transaction. */
   private async recordInteractionChecklist(
-    manager: EntityManager,
+    tx: EntityManager,
     ticket: LockedTicket,
     staff: AuthenticatedStaff,
     input: { checklist?: ChecklistSubmission; outcome?: InteractionOutcome; note?: string },
@@ -341,15 +309,11 @@ export class TicketsService {
       outcome: input.outcome,
       note: input.note || null,
     };
-    await this.checklists.record(manager, subject, input.checklist, staff, now);
+    await this.checklists.record(tx, subject, input.checklist, staff, now);
   }
 
-  private async transferChanges(manager: EntityManager, ticket: LockedTicket, serviceId: string) {
-    const [target] = await manager.query<{ id: string; name: string; active: boolean; max_wait_minutes: number; priority_max_wait_minutes: number }[]>(
-      `SELECT s.id, s.name, s.active, s.max_wait_minutes, o.priority_max_wait_minutes
-       FROM services s JOIN offices o ON o.id = s.office_id WHERE s.id = $1 AND s.office_id = $2`,
-      [serviceId, ticket.office_id],
-    );
+  private async transferChanges(tx: EntityManager, ticket: LockedTicket, serviceId: string): Promise<Decision> {
+    const target = await this.tickets.transferTarget(tx, serviceId, ticket.office_id);
     if (!target) throw new NotFoundError(`No service with the id "${serviceId}" in this office`);
     if (target.id === ticket.service_id) throw new RuleError('same_service', 'The ticket is already in this service');
     if (!target.active) throw new RuleError('service_inactive', `${target.name} is not open for tickets`);
@@ -372,22 +336,18 @@ export class TicketsService {
     action: TicketAction,
     actor: Actor,
     authorize: (ticket: LockedTicket) => void,
-    decide: (
-      ticket: LockedTicket,
-      manager: EntityManager,
-      now: Date,
-    ) => Promise<{ changes: TicketChanges; payload: Record<string, unknown>; call?: 'recall'; fromServiceId?: string }> | { changes: TicketChanges; payload: Record<string, unknown>; call?: 'recall'; fromServiceId?: string },
+    decide: (ticket: LockedTicket, tx: EntityManager, now: Date) => Promise<Decision> | Decision,
   ): Promise<TicketChange> {
     const now = this.clock.now();
-    const { officeId, change } = await this.db.transaction(async (manager) => {
-      const ticket = await this.lockTicket(manager, ticketId);
+    const { officeId, change } = await this.db.transaction(async (tx) => {
+      const ticket = await this.lockTicket(tx, ticketId);
       authorize(ticket);
       const status = nextStatus(ticket.status, action);
-      const decision = await decide(ticket, manager, now);
-      await this.updateTicket(manager, ticket.id, { status, ...decision.changes });
-      const row = (await readTicketRow(manager, ticket.id))!;
+      const decision = await decide(ticket, tx, now);
+      await this.tickets.writeState(tx, ticket.id, { ...stateOf(ticket), ...decision.changes, status });
+      const row = (await this.tickets.view(tx, ticket.id))!;
       const type = EVENT_FOR_ACTION[action];
-      const change = await this.recordEvent(manager, row, type, actor, now, decision.payload, {
+      const change = await this.recordEvent(tx, row, type, actor, now, decision.payload, {
         counterId: ticket.counter_id ?? row.counter_id,
         call: decision.call === 'recall',
         fromServiceId: decision.fromServiceId ?? null,
@@ -398,21 +358,9 @@ export class TicketsService {
     return change;
   }
 
-  private async claimNext(manager: EntityManager, counter: LockedCounter, priorityOnly: boolean): Promise<string | null> {
-    const [row] = await manager.query<{ id: string }[]>(
-      `SELECT id FROM tickets
-       WHERE office_id = $1 AND status = 'waiting' AND service_id = ANY($2::uuid[]) ${priorityOnly ? 'AND priority IS NOT NULL' : ''}
-       ORDER BY due_at, issued_at, issue_order
-       LIMIT 1
-       FOR UPDATE SKIP LOCKED`,
-      [counter.office_id, counter.service_ids],
-    );
-    return row?.id ?? null;
-  }
-
   private async markCalled(
-    manager: EntityManager,
-    ticketId: string,
+    tx: EntityManager,
+    ticket: LockedTicket,
     counter: LockedCounter,
     staff: AuthenticatedStaff,
     now: Date,
@@ -420,42 +368,24 @@ export class TicketsService {
   ): Promise<{ officeId: string; change: TicketChange }> {
     // The ticket is served by the officer whose session it is, even when a supervisor clicks.
     const servingStaffId = counter.session_staff_id ?? staff.id;
-    await this.updateTicket(manager, ticketId, { status: 'called', counter_id: counter.id, staff_id: servingStaffId, called_at: now });
-    const row = (await readTicketRow(manager, ticketId))!;
-    const change = await this.recordEvent(manager, row, TicketEventType.called, { kind: 'staff', staffId: staff.id }, now, payload, {
+    await this.tickets.writeState(tx, ticket.id, { ...stateOf(ticket), status: 'called', counter_id: counter.id, staff_id: servingStaffId, called_at: now });
+    const row = (await this.tickets.view(tx, ticket.id))!;
+    const change = await this.recordEvent(tx, row, TicketEventType.called, { kind: 'staff', staffId: staff.id }, now, payload, {
       counterId: counter.id,
       call: true,
     });
     return { officeId: counter.office_id, change };
   }
 
-  private async lockTicket(manager: EntityManager, ticketId: string): Promise<LockedTicket> {
-    const [ticket] = await manager.query<LockedTicket[]>(
-      `SELECT id, office_id, service_id, status, priority, issued_at, service_day::text AS service_day, counter_id, staff_id, tracking_code
-       FROM tickets WHERE id = $1 FOR UPDATE`,
-      [ticketId],
-    );
+  private async lockTicket(tx: EntityManager, ticketId: string): Promise<LockedTicket> {
+    const ticket = await this.tickets.lock(tx, ticketId);
     if (!ticket) throw new NotFoundError(`No ticket with the id "${ticketId}"`);
     return ticket;
   }
 
-  private async updateTicket(manager: EntityManager, ticketId: string, changes: TicketChanges): Promise<void> {
-    const sets: string[] = [];
-    const values: unknown[] = [ticketId];
-    for (const [column, value] of Object.entries(changes)) {
-      if (typeof value === 'function') {
-        sets.push(`${column} = ${(value as () => string)()}`);
-      } else {
-        values.push(value);
-        sets.push(`${column} = $${values.length}`);
-      }
-    }
-    await manager.query(`UPDATE tickets SET ${sets.join(', ')} WHERE id = $1`, values);
-  }
-
   /** Appends the event row, with the office's next sequence number, and returns what goes on the wire. */
   private async recordEvent(
-    manager: EntityManager,
+    tx: EntityManager,
     row: TicketViewRow,
     type: TicketEventType,
     actor: Actor,
@@ -464,12 +394,19 @@ export class TicketsService {
     options: { counterId?: string | null; call?: boolean; fromServiceId?: string | null } = {},
   ): Promise<TicketChange> {
     const officeId = row.office_id;
-    const seq = await nextOfficeSeq(manager, officeId);
-    await manager.query(
-      `INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, actor_staff_id, counter_id, service_id, payload, seq)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [row.id, officeId, type, now, actor.kind, actor.staffId, options.counterId ?? null, row.service_id, JSON.stringify(payload), seq],
-    );
+    const seq = await this.sequence.next(tx, officeId);
+    await this.tickets.recordEvent(tx, {
+      ticketId: row.id,
+      officeId,
+      type,
+      at: now,
+      actorKind: actor.kind,
+      actorStaffId: actor.staffId,
+      counterId: options.counterId ?? null,
+      serviceId: row.service_id,
+      payload,
+      seq,
+    });
     return {
       seq,
       at: now.toISOString(),
@@ -481,29 +418,13 @@ export class TicketsService {
     };
   }
 
-  private async findByIdempotencyKey(officeId: string, key: string): Promise<string | null> {
-    const [row] = await this.db.query<{ id: string }[]>('SELECT id FROM tickets WHERE office_id = $1 AND idempotency_key = $2', [officeId, key]);
-    return row?.id ?? null;
-  }
-
   private async trackedView(ticketId: string, knownOffice?: IssuingOffice): Promise<TrackedTicketView> {
-    const manager = this.db.manager;
-    const [row] = await manager.query<(TicketViewRow & { tracking_code: string; service_name: string; survey_submitted: boolean })[]>(
-      `SELECT v.*, t.tracking_code, s.name AS service_name,
-              EXISTS (SELECT 1 FROM satisfaction_surveys ss WHERE ss.ticket_id = v.id) AS survey_submitted
-       FROM (${TICKET_VIEW_SELECT} WHERE t.id = $1) v JOIN tickets t ON t.id = v.id JOIN services s ON s.id = v.service_id`,
-      [ticketId],
-    );
+    const row = (await this.tickets.tracked(ticketId))!;
     const office = knownOffice ?? (await this.offices.byId(row.office_id));
     let place: number | null = null;
     let estimate: number | null = null;
     if (row.status === 'waiting') {
-      const [{ ahead }] = await manager.query<{ ahead: number }[]>(
-        `SELECT count(*)::int AS ahead FROM tickets w
-         WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) < ($2, $3, $4)`,
-        [row.service_id, row.due_at, row.issued_at, row.issue_order],
-      );
-      place = ahead + 1;
+      place = (await this.tickets.countAhead(row)) + 1;
       const forecast = await this.forecasts.forOffice(office);
       estimate = forecastWaitFor(forecast, { id: row.id, serviceId: row.service_id, priority: row.priority }, this.clock.now().getTime());
     }
@@ -536,7 +457,7 @@ const EVENT_FOR_ACTION: Record<TicketAction, TicketEventType> = {
   cancel: TicketEventType.cancelled,
 };
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : null;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
+function stateOf(ticket: LockedTicket): TicketState {
+  const { status, service_id, due_at, counter_id, staff_id, called_at, started_at, finished_at, recall_count } = ticket;
+  return { status, service_id, due_at, counter_id, staff_id, called_at, started_at, finished_at, recall_count };
 }

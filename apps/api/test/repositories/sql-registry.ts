@@ -3,14 +3,19 @@ import { ADMIN_COUNTERS_SQL } from '../../src/admin/admin-counters.repository.js
 import { ADMIN_OFFICES_SQL } from '../../src/admin/admin-offices.repository.js';
 import { ADMIN_SERVICES_SQL } from '../../src/admin/admin-services.repository.js';
 import { AUDIT_SQL } from '../../src/admin/audit.repository.js';
+import { CHECKLISTS_SQL } from '../../src/checklists/checklists.repository.js';
+import { COUNTERS_SQL } from '../../src/counters/counters.repository.js';
 import { OFFICE_SEQUENCE_SQL } from '../../src/database/office-sequence.repository.js';
+import { FORECAST_INPUT_SQL } from '../../src/forecast/forecast-input.repository.js';
 import { HEALTH_SQL } from '../../src/health/health.repository.js';
 import { METRICS_SQL } from '../../src/metrics/metrics.repository.js';
+import { OFFICES_SQL } from '../../src/offices/offices.repository.js';
 import { REPORTS_SQL } from '../../src/reports/reports.repository.js';
 import { OFFICER_DAY_SQL } from '../../src/staff/officer-day.repository.js';
 import { STAFF_SQL } from '../../src/staff/staff.repository.js';
 import { SUPERVISION_SQL } from '../../src/supervision/supervision.repository.js';
 import { SURVEYS_SQL } from '../../src/surveys/surveys.repository.js';
+import { TICKETS_SQL } from '../../src/tickets/tickets.repository.js';
 
 /**
  * Every repository's SQL, by the name of its snapshot file in apps/api/queries/ (checked
@@ -18,6 +23,11 @@ import { SURVEYS_SQL } from '../../src/surveys/surveys.repository.js';
  */
 export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'office-sequence': OFFICE_SEQUENCE_SQL,
+  checklists: CHECKLISTS_SQL,
+  counters: COUNTERS_SQL,
+  'forecast-input': FORECAST_INPUT_SQL,
+  offices: OFFICES_SQL,
+  tickets: TICKETS_SQL,
   'admin-checklists': ADMIN_CHECKLISTS_SQL,
   'admin-counters': ADMIN_COUNTERS_SQL,
   'admin-offices': ADMIN_OFFICES_SQL,

@@ -18,7 +18,10 @@ const HOW_TO_UPDATE =
  * right after the backtick, the others carry the source's margin) and trailing spaces.
  */
 function dedent(sql: string): string {
-  const [first, ...rest] = sql.trim().split('\n').map((line) => line.trimEnd());
+  const [first, ...rest] = sql
+    .trim()
+    .split('\n')
+    .map((line) => line.trimEnd());
   const indent = (line: string) => line.length - line.trimStart().length;
   const margin = Math.min(...rest.filter((line) => line !== '').map(indent));
   return [first, ...rest.map((line) => line.slice(Math.min(margin, indent(line))))].join('\n');

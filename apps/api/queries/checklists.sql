@@ -1,0 +1,20 @@
+-- The SQL of checklists.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
+
+-- items
+SELECT t.id AS template_id, t.kind, i.id, i.code, i.label, i.sort_order, i.active
+FROM checklist_templates t JOIN checklist_items i ON i.template_id = t.id
+WHERE t.office_id = $1 ORDER BY t.kind, i.sort_order, i.code;
+
+-- createTemplate
+INSERT INTO checklist_templates (office_id, kind) VALUES ($1, $2) ON CONFLICT (office_id, kind) DO NOTHING RETURNING id;
+
+-- addItem
+INSERT INTO checklist_items (template_id, code, label, sort_order) VALUES ($1, $2, $3, $4);
+
+-- recordResponse
+INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id;
+
+-- recordAnswers
+INSERT INTO checklist_answers (response_id, item_id, item_code, answer)
+SELECT $1, unnest($2::uuid[]), unnest($3::text[]), unnest($4::text[]);

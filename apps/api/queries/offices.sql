@@ -1,0 +1,60 @@
+-- The SQL of offices.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
+
+-- services
+SELECT s.id, s.code, s.name, s.active, s.max_wait_minutes, s.service_time_minutes, s.cost_rupiah,
+       s.requirements, s.completion_time, s.daily_quota,
+       (SELECT count(*)::int FROM tickets t WHERE t.office_id = s.office_id AND t.service_id = s.id AND t.status = 'waiting') AS waiting_count,
+       (SELECT count(*)::int FROM counter_services cs JOIN counter_sessions cn ON cn.counter_id = cs.counter_id AND cn.state = 'open'
+         WHERE cs.service_id = s.id) AS counters_open,
+       COALESCE((SELECT n.last_number FROM ticket_number_counters n WHERE n.service_id = s.id AND n.service_day = $2), 0) AS issued_today
+FROM services s
+WHERE s.office_id = $1
+ORDER BY s.sort_order, s.code;
+
+-- recentCalls
+SELECT e.ticket_id, t.issued_code, t.number, e.service_id, e.counter_id, c.number AS counter_number,
+       c.name AS counter_name, e.at, e.type
+FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id JOIN counters c ON c.id = e.counter_id
+WHERE e.office_id = $1 AND e.type IN ('called', 'recalled')
+ORDER BY e.id DESC LIMIT 10;
+
+-- counters
+SELECT c.id, c.number, c.name, c.priority_only,
+       (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
+       cn.state, cn.pause_reason, cn.id AS session_id
+FROM counters c
+LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
+WHERE c.office_id = $1 AND c.active
+ORDER BY c.number;
+
+-- counter
+SELECT c.id, c.number, c.name, c.priority_only,
+       (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
+       cn.state, cn.pause_reason, cn.id AS session_id
+FROM counters c
+LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
+WHERE c.office_id = $1 AND c.active AND c.id = $2;
+
+-- waiting
+SELECT t.id, t.office_id, t.issued_code, t.number, t.service_id, s.code AS service_code, t.priority, t.status,
+       t.issued_at, t.due_at, t.issue_order, t.counter_id, c.number AS counter_number, c.name AS counter_name,
+       t.called_at, t.started_at, t.finished_at, t.recall_count
+FROM tickets t
+JOIN services s ON s.id = t.service_id
+LEFT JOIN counters c ON c.id = t.counter_id WHERE t.office_id = $1 AND t.status = 'waiting' ORDER BY t.due_at, t.issued_at, t.issue_order;
+
+-- atCounters
+SELECT t.id, t.office_id, t.issued_code, t.number, t.service_id, s.code AS service_code, t.priority, t.status,
+       t.issued_at, t.due_at, t.issue_order, t.counter_id, c.number AS counter_number, c.name AS counter_name,
+       t.called_at, t.started_at, t.finished_at, t.recall_count
+FROM tickets t
+JOIN services s ON s.id = t.service_id
+LEFT JOIN counters c ON c.id = t.counter_id WHERE t.office_id = $1 AND t.status IN ('called', 'serving');
+
+-- atCounter
+SELECT t.id, t.office_id, t.issued_code, t.number, t.service_id, s.code AS service_code, t.priority, t.status,
+       t.issued_at, t.due_at, t.issue_order, t.counter_id, c.number AS counter_number, c.name AS counter_name,
+       t.called_at, t.started_at, t.finished_at, t.recall_count
+FROM tickets t
+JOIN services s ON s.id = t.service_id
+LEFT JOIN counters c ON c.id = t.counter_id WHERE t.office_id = $1 AND t.status IN ('called', 'serving') AND t.counter_id = $2;

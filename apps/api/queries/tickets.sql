@@ -1,0 +1,93 @@
+-- The SQL of tickets.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
+
+-- issueContext
+SELECT o.id, o.slug, o.name, o.time_zone, o.opening_hours, o.priority_max_wait_minutes, o.seq,
+       s.id AS service_id, s.code AS service_code, s.name AS service_name, s.max_wait_minutes, s.daily_quota, s.active AS service_active
+FROM offices o LEFT JOIN services s ON s.office_id = o.id AND s.id = $2
+WHERE o.slug = $1;
+
+-- issue
+WITH num AS (
+  INSERT INTO ticket_number_counters AS n (service_id, service_day, last_number) VALUES ($1, $2, 1)
+  ON CONFLICT (service_id, service_day) DO UPDATE SET last_number = n.last_number + 1
+    WHERE $3::int IS NULL OR n.last_number < $3::int
+  RETURNING last_number
+), ticket AS (
+  INSERT INTO tickets (office_id, service_id, issued_service_id, issued_code, service_day, number, priority, status,
+                       issued_at, due_at, tracking_code, idempotency_key)
+  SELECT $4, $1, $1, $5, $2, num.last_number, $6, 'waiting', $7, $8, $9, $10 FROM num
+  RETURNING id, issue_order, number
+), bumped AS (
+  UPDATE offices SET seq = seq + 1 WHERE id = $4 AND EXISTS (SELECT 1 FROM ticket) RETURNING seq
+), event AS (
+  INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, service_id, payload, seq)
+  SELECT ticket.id, $4, $11, $7, 'citizen', $1, $12, bumped.seq FROM ticket, bumped
+  RETURNING seq
+)
+-- The statement does not see its own new row, so this counts the tickets ahead of it (its place - 1).
+SELECT ticket.id, ticket.issue_order, ticket.number, event.seq,
+       (SELECT count(*)::int FROM tickets w
+        WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) < ($8, $7, ticket.issue_order)) AS ahead
+FROM ticket, event;
+
+-- byIdempotencyKey
+SELECT id FROM tickets WHERE office_id = $1 AND idempotency_key = $2;
+
+-- byTrackingCode
+SELECT id FROM tickets WHERE tracking_code = $1;
+
+-- claimNext
+SELECT id, office_id, status, service_id, due_at, counter_id, staff_id, called_at, started_at, finished_at, recall_count, priority, issued_at, service_day::text AS service_day, tracking_code FROM tickets
+WHERE office_id = $1 AND status = 'waiting' AND service_id = ANY($2::uuid[])
+ORDER BY due_at, issued_at, issue_order
+LIMIT 1
+FOR UPDATE SKIP LOCKED;
+
+-- claimNextPriority
+SELECT id, office_id, status, service_id, due_at, counter_id, staff_id, called_at, started_at, finished_at, recall_count, priority, issued_at, service_day::text AS service_day, tracking_code FROM tickets
+WHERE office_id = $1 AND status = 'waiting' AND service_id = ANY($2::uuid[]) AND priority IS NOT NULL
+ORDER BY due_at, issued_at, issue_order
+LIMIT 1
+FOR UPDATE SKIP LOCKED;
+
+-- lock
+SELECT id, office_id, status, service_id, due_at, counter_id, staff_id, called_at, started_at, finished_at, recall_count, priority, issued_at, service_day::text AS service_day, tracking_code FROM tickets WHERE id = $1 FOR UPDATE;
+
+-- writeState
+UPDATE tickets
+SET status = $2, service_id = $3, due_at = $4, counter_id = $5, staff_id = $6, called_at = $7, started_at = $8, finished_at = $9, recall_count = $10
+WHERE id = $1;
+
+-- view
+SELECT t.id, t.office_id, t.issued_code, t.number, t.service_id, s.code AS service_code, t.priority, t.status,
+       t.issued_at, t.due_at, t.issue_order, t.counter_id, c.number AS counter_number, c.name AS counter_name,
+       t.called_at, t.started_at, t.finished_at, t.recall_count
+FROM tickets t
+JOIN services s ON s.id = t.service_id
+LEFT JOIN counters c ON c.id = t.counter_id WHERE t.id = $1;
+
+-- tracked
+SELECT v.*, t.tracking_code, s.name AS service_name,
+       EXISTS (SELECT 1 FROM satisfaction_surveys ss WHERE ss.ticket_id = v.id) AS survey_submitted
+FROM (SELECT t.id, t.office_id, t.issued_code, t.number, t.service_id, s.code AS service_code, t.priority, t.status,
+       t.issued_at, t.due_at, t.issue_order, t.counter_id, c.number AS counter_number, c.name AS counter_name,
+       t.called_at, t.started_at, t.finished_at, t.recall_count
+FROM tickets t
+JOIN services s ON s.id = t.service_id
+LEFT JOIN counters c ON c.id = t.counter_id
+      WHERE t.id = $1) v JOIN tickets t ON t.id = v.id JOIN services s ON s.id = v.service_id;
+
+-- placeAhead
+SELECT count(*)::int AS ahead FROM tickets w
+WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) < ($2, $3, $4);
+
+-- recordEvent
+INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, actor_staff_id, counter_id, service_id, payload, seq)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+
+-- transferTarget
+SELECT s.id, s.name, s.active, s.max_wait_minutes, o.priority_max_wait_minutes
+FROM services s JOIN offices o ON o.id = s.office_id WHERE s.id = $1 AND s.office_id = $2;
+
+-- officeTimeZone
+SELECT time_zone FROM offices WHERE id = $1;

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { OfficesModule } from '../offices/offices.module.js';
+import { ChecklistsController } from './checklists.controller.js';
+import { ChecklistsRepository } from './checklists.repository.js';
+import { ChecklistsService } from './checklists.service.js';
+
+/** Etiquette checklists: the templates, and the answers recorded inside the counter's and the ticket's transactions. */
+@Module({
+  imports: [OfficesModule],
+  controllers: [ChecklistsController],
+  providers: [ChecklistsService, ChecklistsRepository],
+  exports: [ChecklistsService],
+})
+export class ChecklistsModule {}

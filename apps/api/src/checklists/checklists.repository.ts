@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AnswerMethod, ChecklistAnswer, ChecklistKind, InteractionOutcome } from '@loket/domain';
+
+export const CHECKLISTS_SQL = {
+  items: `SELECT t.id AS template_id, t.kind, i.id, i.code, i.label, i.sort_order, i.active
+  FROM checklist_templates t JOIN checklist_items i ON i.template_id = t.id
+  WHERE t.office_id = $1 ORDER BY t.kind, i.sort_order, i.code`,
+  // ON CONFLICT: two first requests at once create the template once; the loser gets no row and adds no items.
+  createTemplate: `INSERT INTO checklist_templates (office_id, kind) VALUES ($1, $2) ON CONFLICT (office_id, kind) DO NOTHING RETURNING id`,
+  addItem: `INSERT INTO checklist_items (template_id, code, label, sort_order) VALUES ($1, $2, $3, $4)`,
+  recordResponse: `INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+  recordAnswers: `INSERT INTO checklist_answers (response_id, item_id, item_code, answer)
+  SELECT $1, unnest($2::uuid[]), unnest($3::text[]), unnest($4::text[])`,
+} as const;
+
+export interface ChecklistItemRow {
+  template_id: string;
+  kind: ChecklistKind;
+  id: string;
+  code: string;
+  label: string;
+  sort_order: number;
+  active: boolean;
+}
+
+export interface ChecklistResponseRecord {
+  officeId: string;
+  templateId: string;
+  kind: ChecklistKind;
+  sessionId: string | null;
+  ticketId: string | null;
+  counterId: string | null;
+  subjectStaffId: string;
+  answeredByStaffId: string;
+  method: AnswerMethod;
+  outcome: InteractionOutcome | null;
+  note: string | null;
+  at: Date;
+  answers: readonly { itemId: string; code: string; answer: ChecklistAnswer }[];
+}
+
+interface IdRow {
+  id: string;
+}
+
+/** Checklist templates and the answers recorded with the state change they belong to; always inside the caller's transaction. */
+@Injectable()
+export class ChecklistsRepository {
+  items(tx: EntityManager, officeId: string): Promise<ChecklistItemRow[]> {
+    return tx.query<ChecklistItemRow[]>(CHECKLISTS_SQL.items, [officeId]);
+  }
+
+  /** Creates the office's template of `kind` with its items, unless it exists (then false). */
+  async createTemplate(tx: EntityManager, officeId: string, kind: ChecklistKind, items: readonly { code: string; label: string }[]): Promise<boolean> {
+    const [created] = await tx.query<IdRow[]>(CHECKLISTS_SQL.createTemplate, [officeId, kind]);
+    if (!created) return false;
+    for (const [order, item] of items.entries()) {
+      await tx.query(CHECKLISTS_SQL.addItem, [created.id, item.code, item.label, order + 1]);
+    }
+    return true;
+  }
+
+  async record(tx: EntityManager, response: ChecklistResponseRecord): Promise<void> {
+    const [row] = await tx.query<IdRow[]>(CHECKLISTS_SQL.recordResponse, [
+      response.officeId,
+      response.templateId,
+      response.kind,
+      response.sessionId,
+      response.ticketId,
+      response.counterId,
+      response.subjectStaffId,
+      response.answeredByStaffId,
+      response.method,
+      response.outcome,
+      response.note,
+      response.at,
+    ]);
+    const { answers } = response;
+    await tx.query(CHECKLISTS_SQL.recordAnswers, [row.id, answers.map((a) => a.itemId), answers.map((a) => a.code), answers.map((a) => a.answer)]);
+  }
+}

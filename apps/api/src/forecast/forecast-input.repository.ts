@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  ARRIVAL_WINDOW_MINUTES,
+  type ForecastCounter,
+  MINUTE_MS,
+  type OpeningHours,
+  RECENT_SERVICES,
+  type PauseReason,
+  type PriorityCategory,
+  type QueueEntry,
+  type WaitForecastInput,
+  arrivalRates,
+  arrivalsEnd,
+  averageServiceMinutes,
+  expectedBackAt,
+  expectedBusyUntil,
+  localTimeToInstant,
+  noShowShare,
+  scheduledHours,
+  serviceDay,
+} from '@loket/domain';
+
+/** What the forecast needs of the office itself. */
+export interface ForecastOffice {
+  id: string;
+  timeZone: string;
+  openingHours: OpeningHours[];
+  priorityMaxWaitMinutes: number;
+}
+
+interface WaitingRow {
+  id: string;
+  service_id: string;
+  issued_at: Date;
+  due_at: Date;
+  issue_order: string;
+  priority: PriorityCategory | null;
+}
+
+interface CounterRow {
+  priority_only: boolean;
+  schedule: OpeningHours[];
+  service_ids: string[] | null;
+  state: 'open' | 'paused' | null;
+  pause_reason: PauseReason | null;
+  paused_at: Date | null;
+  opened_today: boolean;
+  current_service_id: string | null;
+  called_at: Date | null;
+  started_at: Date | null;
+}
+
+interface ServiceRow {
+  id: string;
+  max_wait_minutes: number;
+  service_time_minutes: number;
+  recent_minutes: number[] | null;
+}
+
+export const FORECAST_INPUT_SQL = {
+  waiting: `SELECT id, service_id, issued_at, due_at, issue_order, priority FROM tickets WHERE office_id = $1 AND status = 'waiting'`,
+  counters: `SELECT c.priority_only, c.schedule,
+         (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
+         cn.state, cn.pause_reason,
+         (SELECT e.at FROM counter_session_events e WHERE e.session_id = cn.id AND e.type = 'paused' ORDER BY e.id DESC LIMIT 1) AS paused_at,
+         EXISTS (SELECT 1 FROM counter_sessions s WHERE s.counter_id = c.id AND s.opened_at >= $2) AS opened_today,
+         t.service_id AS current_service_id, t.called_at, t.started_at
+  FROM counters c
+  LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
+  LEFT JOIN tickets t ON t.counter_id = c.id AND t.status IN ('called', 'serving')
+  WHERE c.office_id = $1 AND c.active`,
+  services: `SELECT s.id, s.max_wait_minutes, s.service_time_minutes,
+         (SELECT array_agg(extract(epoch FROM r.finished_at - r.started_at) / 60) FROM (
+            SELECT t.finished_at, t.started_at FROM tickets t
+            WHERE t.service_id = s.id AND t.service_day = $2 AND t.status = 'done' AND t.started_at IS NOT NULL
+            ORDER BY t.finished_at DESC LIMIT ${RECENT_SERVICES}) r) AS recent_minutes
+  FROM services s WHERE s.office_id = $1 AND s.active`,
+  // By the service the ticket was taken for: a transfer is not a new arrival.
+  arrivals: `SELECT issued_service_id AS service_id, priority IS NOT NULL AS priority, count(*)::int AS count
+  FROM tickets WHERE office_id = $1 AND service_day = $2 AND issued_at >= $3 AND issued_at <= $4
+  GROUP BY 1, 2`,
+  calls: `SELECT count(*) FILTER (WHERE type = 'called')::int AS calls, count(*) FILTER (WHERE type = 'no_show')::int AS no_shows
+  FROM ticket_events WHERE office_id = $1 AND at >= $2 AND at <= $3`,
+} as const;
+
+interface ArrivalRow {
+  service_id: string;
+  priority: boolean;
+  count: number;
+}
+
+interface CallCountRow {
+  calls: number;
+  no_shows: number;
+}
+
+/** The office as the wait forecast (libs/domain `forecastOffice`) reads it. */
+@Injectable()
+export class ForecastInputRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Reads the office as the forecast sees it at `now`: every waiting ticket, each counter's
+   * state, the citizen at it and when it is expected back, the services' recent times, the
+   * arrivals of the last half hour and today's no-show share. Five reads, each an index scan
+   * over today's rows of one office.
+   */
+  async read(office: ForecastOffice, now: Date): Promise<WaitForecastInput> {
+    const at = now.getTime();
+    const day = serviceDay(now, office.timeZone);
+    const dayStart = new Date(localTimeToInstant(day, '00:00', office.timeZone));
+    const windowStart = new Date(at - ARRIVAL_WINDOW_MINUTES * MINUTE_MS);
+    const db = this.db.manager;
+    const [waiting, counters, services, arrivals, calls] = await Promise.all([
+      db.query<WaitingRow[]>(FORECAST_INPUT_SQL.waiting, [office.id]),
+      db.query<CounterRow[]>(FORECAST_INPUT_SQL.counters, [office.id, dayStart]),
+      db.query<ServiceRow[]>(FORECAST_INPUT_SQL.services, [office.id, day]),
+      db.query<ArrivalRow[]>(FORECAST_INPUT_SQL.arrivals, [office.id, day, windowStart, now]),
+      db.query<CallCountRow[]>(FORECAST_INPUT_SQL.calls, [office.id, dayStart, now]),
+    ]);
+
+    const serviceMinutes: Record<string, number> = {};
+    const maxWaitMinutes: Record<string, number> = {};
+    for (const service of services) {
+      serviceMinutes[service.id] = averageServiceMinutes((service.recent_minutes ?? []).map(Number), service.service_time_minutes);
+      maxWaitMinutes[service.id] = service.max_wait_minutes;
+    }
+    const forecastCounters: ForecastCounter[] = counters.map((row) => {
+      const state = row.state ?? 'closed';
+      return {
+        serviceIds: row.service_ids ?? [],
+        priorityOnly: row.priority_only,
+        state,
+        busyUntil: row.current_service_id
+          ? expectedBusyUntil(
+              { calledAt: row.called_at?.getTime() ?? null, startedAt: row.started_at?.getTime() ?? null },
+              serviceMinutes[row.current_service_id] ?? 0,
+              at,
+            )
+          : null,
+        backAt: expectedBackAt(
+          {
+            state,
+            pauseReason: row.pause_reason,
+            pausedAt: row.paused_at?.getTime() ?? null,
+            openedToday: row.opened_today,
+            scheduled: scheduledHours(row.schedule, office.timeZone, at),
+          },
+          at,
+        ),
+      };
+    });
+    const entries: QueueEntry[] = waiting.map((row) => ({
+      id: row.id,
+      serviceId: row.service_id,
+      issuedAt: row.issued_at.getTime(),
+      dueAt: row.due_at.getTime(),
+      issueOrder: Number(row.issue_order),
+      priority: row.priority,
+    }));
+    // Nobody arrives before the office opens: the rate of the first half hour is over the time open.
+    const officeHours = scheduledHours(office.openingHours, office.timeZone, at);
+    return {
+      now: at,
+      counters: forecastCounters,
+      waiting: entries,
+      serviceMinutes,
+      maxWaitMinutes,
+      priorityMaxWaitMinutes: office.priorityMaxWaitMinutes,
+      arrivalsPerMinute: arrivalRates(
+        arrivals.map((row) => ({ serviceId: row.service_id, priority: row.priority, count: row.count })),
+        Object.keys(maxWaitMinutes),
+        Math.max(windowStart.getTime(), officeHours?.from ?? 0),
+        at,
+      ),
+      arrivalsUntil: arrivalsEnd(office.openingHours, office.timeZone, at),
+      noShowShare: noShowShare(calls[0]?.calls ?? 0, calls[0]?.no_shows ?? 0),
+    };
+  }
+}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OfficeEntity } from './office.entity.js';
+import type { PauseReason } from '@loket/domain';
+import type { TicketViewRow } from '../tickets/ticket-views.js';
+import { TICKET_VIEW_SELECT } from '../tickets/tickets.repository.js';
+import type { ServiceStandardRow } from './office-queries.js';
+
+/** How many of the latest calls a screen starts with. */
+export const RECENT_CALLS = 10;
+
+export const OFFICES_SQL = {
+  // Live load per service: waiting now, counters open for it, tickets drawn on `day`.
+  services: `SELECT s.id, s.code, s.name, s.active, s.max_wait_minutes, s.service_time_minutes, s.cost_rupiah,
+         s.requirements, s.completion_time, s.daily_quota,
+         (SELECT count(*)::int FROM tickets t WHERE t.office_id = s.office_id AND t.service_id = s.id AND t.status = 'waiting') AS waiting_count,
+         (SELECT count(*)::int FROM counter_services cs JOIN counter_sessions cn ON cn.counter_id = cs.counter_id AND cn.state = 'open'
+           WHERE cs.service_id = s.id) AS counters_open,
+         COALESCE((SELECT n.last_number FROM ticket_number_counters n WHERE n.service_id = s.id AND n.service_day = $2), 0) AS issued_today
+  FROM services s
+  WHERE s.office_id = $1
+  ORDER BY s.sort_order, s.code`,
+  recentCalls: `SELECT e.ticket_id, t.issued_code, t.number, e.service_id, e.counter_id, c.number AS counter_number,
+         c.name AS counter_name, e.at, e.type
+  FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id JOIN counters c ON c.id = e.counter_id
+  WHERE e.office_id = $1 AND e.type IN ('called', 'recalled')
+  ORDER BY e.id DESC LIMIT ${RECENT_CALLS}`,
+  counters: `SELECT c.id, c.number, c.name, c.priority_only,
+         (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
+         cn.state, cn.pause_reason, cn.id AS session_id
+  FROM counters c
+  LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
+  WHERE c.office_id = $1 AND c.active
+  ORDER BY c.number`,
+  counter: `SELECT c.id, c.number, c.name, c.priority_only,
+         (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
+         cn.state, cn.pause_reason, cn.id AS session_id
+  FROM counters c
+  LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
+  WHERE c.office_id = $1 AND c.active AND c.id = $2`,
+  // In call order (`compareForCall` of libs/domain).
+  waiting: `${TICKET_VIEW_SELECT} WHERE t.office_id = $1 AND t.status = 'waiting' ORDER BY t.due_at, t.issued_at, t.issue_order`,
+  atCounters: `${TICKET_VIEW_SELECT} WHERE t.office_id = $1 AND t.status IN ('called', 'serving')`,
+  atCounter: `${TICKET_VIEW_SELECT} WHERE t.office_id = $1 AND t.status IN ('called', 'serving') AND t.counter_id = $2`,
+} as const;
+
+export interface ServiceLoadRow extends ServiceStandardRow {
+  id: string;
+  code: string;
+  name: string;
+  active: boolean;
+  waiting_count: number;
+  counters_open: number;
+  issued_today: number;
+}
+
+export interface CallRow {
+  ticket_id: string;
+  issued_code: string;
+  number: number;
+  service_id: string;
+  counter_id: string;
+  counter_number: number;
+  counter_name: string;
+  at: Date;
+  type: 'called' | 'recalled';
+}
+
+/** A counter as a screen shows it, with its session. */
+export interface CounterRow {
+  id: string;
+  number: number;
+  name: string;
+  priority_only: boolean;
+  service_ids: string[] | null;
+  state: 'open' | 'paused' | null;
+  pause_reason: PauseReason | null;
+  session_id: string | null;
+}
+
+/**
+ * An office as its screens show it: services with their live load, counters with their
+ * sessions, the tickets waiting and at the counters, the latest calls. The office itself is read
+ * through its entity (the one TypeORM entity in use): a lookup by a key says itself.
+ */
+@Injectable()
+export class OfficesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  list(): Promise<OfficeEntity[]> {
+    return this.db.getRepository(OfficeEntity).find({ order: { name: 'ASC' } });
+  }
+
+  async bySlug(slug: string, tx: EntityManager = this.db.manager): Promise<OfficeEntity | null> {
+    return tx.getRepository(OfficeEntity).findOneBy({ slug });
+  }
+
+  async byId(id: string, tx: EntityManager = this.db.manager): Promise<OfficeEntity | null> {
+    return tx.getRepository(OfficeEntity).findOneBy({ id });
+  }
+
+  /** Every service of the office with its standard and live load; `day` is the office's service day. */
+  services(tx: EntityManager, officeId: string, day: string): Promise<ServiceLoadRow[]> {
+    return tx.query<ServiceLoadRow[]>(OFFICES_SQL.services, [officeId, day]);
+  }
+
+  /** The latest calls and recalls, newest first. */
+  recentCalls(tx: EntityManager, officeId: string): Promise<CallRow[]> {
+    return tx.query<CallRow[]>(OFFICES_SQL.recentCalls, [officeId]);
+  }
+
+  /** The office's active counters in number order (or only one of them), with their sessions. */
+  counters(tx: EntityManager, officeId: string, onlyCounterId?: string): Promise<CounterRow[]> {
+    return onlyCounterId ? tx.query<CounterRow[]>(OFFICES_SQL.counter, [officeId, onlyCounterId]) : tx.query<CounterRow[]>(OFFICES_SQL.counters, [officeId]);
+  }
+
+  /** The office's waiting tickets in call order. */
+  waiting(tx: EntityManager, officeId: string): Promise<TicketViewRow[]> {
+    return tx.query<TicketViewRow[]>(OFFICES_SQL.waiting, [officeId]);
+  }
+
+  /** The tickets called to or served at the office's counters (or at one counter). */
+  atCounters(tx: EntityManager, officeId: string, onlyCounterId?: string): Promise<TicketViewRow[]> {
+    return onlyCounterId
+      ? tx.query<TicketViewRow[]>(OFFICES_SQL.atCounter, [officeId, onlyCounterId])
+      : tx.query<TicketViewRow[]>(OFFICES_SQL.atCounters, [officeId]);
+  }
+}

@@ -1,0 +1,301 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import type { OpeningHours, PriorityCategory, TicketEventType, TicketStatus } from '@loket/domain';
+import type { TicketViewRow } from './ticket-views.js';
+
+/** The one select every ticket view is read with. */
+export const TICKET_VIEW_SELECT = `SELECT t.id, t.office_id, t.issued_code, t.number, t.service_id, s.code AS service_code, t.priority, t.status,
+         t.issued_at, t.due_at, t.issue_order, t.counter_id, c.number AS counter_number, c.name AS counter_name,
+         t.called_at, t.started_at, t.finished_at, t.recall_count
+  FROM tickets t
+  JOIN services s ON s.id = t.service_id
+  LEFT JOIN counters c ON c.id = t.counter_id`;
+
+/** The columns a transition may change; the rest of the row is fixed at issue. */
+const STATE_COLUMNS = 'status, service_id, due_at, counter_id, staff_id, called_at, started_at, finished_at, recall_count';
+/** A ticket as a transition reads it, under its row lock. */
+const LOCKED_COLUMNS = `id, office_id, ${STATE_COLUMNS}, priority, issued_at, service_day::text AS service_day, tracking_code`;
+
+export const TICKETS_SQL = {
+  // The office and the service in one round trip: at a busy kiosk each one counts.
+  issueContext: `SELECT o.id, o.slug, o.name, o.time_zone, o.opening_hours, o.priority_max_wait_minutes, o.seq,
+         s.id AS service_id, s.code AS service_code, s.name AS service_name, s.max_wait_minutes, s.daily_quota, s.active AS service_active
+  FROM offices o LEFT JOIN services s ON s.office_id = o.id AND s.id = $2
+  WHERE o.slug = $1`,
+  issue: `WITH num AS (
+    INSERT INTO ticket_number_counters AS n (service_id, service_day, last_number) VALUES ($1, $2, 1)
+    ON CONFLICT (service_id, service_day) DO UPDATE SET last_number = n.last_number + 1
+      WHERE $3::int IS NULL OR n.last_number < $3::int
+    RETURNING last_number
+  ), ticket AS (
+    INSERT INTO tickets (office_id, service_id, issued_service_id, issued_code, service_day, number, priority, status,
+                         issued_at, due_at, tracking_code, idempotency_key)
+    SELECT $4, $1, $1, $5, $2, num.last_number, $6, 'waiting', $7, $8, $9, $10 FROM num
+    RETURNING id, issue_order, number
+  ), bumped AS (
+    UPDATE offices SET seq = seq + 1 WHERE id = $4 AND EXISTS (SELECT 1 FROM ticket) RETURNING seq
+  ), event AS (
+    INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, service_id, payload, seq)
+    SELECT ticket.id, $4, $11, $7, 'citizen', $1, $12, bumped.seq FROM ticket, bumped
+    RETURNING seq
+  )
+  -- The statement does not see its own new row, so this counts the tickets ahead of it (its place - 1).
+  SELECT ticket.id, ticket.issue_order, ticket.number, event.seq,
+         (SELECT count(*)::int FROM tickets w
+          WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) < ($8, $7, ticket.issue_order)) AS ahead
+  FROM ticket, event`,
+  byIdempotencyKey: 'SELECT id FROM tickets WHERE office_id = $1 AND idempotency_key = $2',
+  byTrackingCode: 'SELECT id FROM tickets WHERE tracking_code = $1',
+  // The call order of `compareForCall` (libs/domain): earliest due, then issued-at, then issue order.
+  claimNext: `SELECT ${LOCKED_COLUMNS} FROM tickets
+  WHERE office_id = $1 AND status = 'waiting' AND service_id = ANY($2::uuid[])
+  ORDER BY due_at, issued_at, issue_order
+  LIMIT 1
+  FOR UPDATE SKIP LOCKED`,
+  claimNextPriority: `SELECT ${LOCKED_COLUMNS} FROM tickets
+  WHERE office_id = $1 AND status = 'waiting' AND service_id = ANY($2::uuid[]) AND priority IS NOT NULL
+  ORDER BY due_at, issued_at, issue_order
+  LIMIT 1
+  FOR UPDATE SKIP LOCKED`,
+  lock: `SELECT ${LOCKED_COLUMNS} FROM tickets WHERE id = $1 FOR UPDATE`,
+  writeState: `UPDATE tickets
+  SET status = $2, service_id = $3, due_at = $4, counter_id = $5, staff_id = $6, called_at = $7, started_at = $8, finished_at = $9, recall_count = $10
+  WHERE id = $1`,
+  view: `${TICKET_VIEW_SELECT} WHERE t.id = $1`,
+  tracked: `SELECT v.*, t.tracking_code, s.name AS service_name,
+         EXISTS (SELECT 1 FROM satisfaction_surveys ss WHERE ss.ticket_id = v.id) AS survey_submitted
+  FROM (${TICKET_VIEW_SELECT}
+        WHERE t.id = $1) v JOIN tickets t ON t.id = v.id JOIN services s ON s.id = v.service_id`,
+  // `placeInQueue` of libs/domain: the waiting tickets of its service ahead of it in call order.
+  placeAhead: `SELECT count(*)::int AS ahead FROM tickets w
+  WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) < ($2, $3, $4)`,
+  recordEvent: `INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, actor_staff_id, counter_id, service_id, payload, seq)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+  transferTarget: `SELECT s.id, s.name, s.active, s.max_wait_minutes, o.priority_max_wait_minutes
+  FROM services s JOIN offices o ON o.id = s.office_id WHERE s.id = $1 AND s.office_id = $2`,
+  officeTimeZone: 'SELECT time_zone FROM offices WHERE id = $1',
+} as const;
+
+export interface IssueContextRow {
+  id: string;
+  slug: string;
+  name: string;
+  time_zone: string;
+  opening_hours: OpeningHours[];
+  priority_max_wait_minutes: number;
+  seq: string;
+  service_id: string | null;
+  service_code: string | null;
+  service_name: string | null;
+  max_wait_minutes: number | null;
+  daily_quota: number | null;
+  service_active: boolean | null;
+}
+
+/** What the issue statement needs; `dailyQuota` null means no quota. */
+export interface NewTicket {
+  officeId: string;
+  serviceId: string;
+  serviceCode: string;
+  serviceDay: string;
+  dailyQuota: number | null;
+  priority: PriorityCategory | null;
+  issuedAt: Date;
+  dueAt: Date;
+  trackingCode: string;
+  idempotencyKey: string | null;
+  eventType: TicketEventType;
+  payload: Record<string, unknown>;
+}
+
+export interface IssuedRow {
+  id: string;
+  issue_order: string;
+  number: number;
+  seq: string;
+  ahead: number;
+}
+
+/** The columns a transition may change. */
+export interface TicketState {
+  status: TicketStatus;
+  service_id: string;
+  due_at: Date;
+  counter_id: string | null;
+  staff_id: string | null;
+  called_at: Date | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  recall_count: number;
+}
+
+export interface LockedTicket extends TicketState {
+  id: string;
+  office_id: string;
+  priority: PriorityCategory | null;
+  issued_at: Date;
+  service_day: string;
+  tracking_code: string;
+}
+
+export interface TrackedTicketRow extends TicketViewRow {
+  tracking_code: string;
+  service_name: string;
+  survey_submitted: boolean;
+}
+
+export interface TransferTargetRow {
+  id: string;
+  name: string;
+  active: boolean;
+  max_wait_minutes: number;
+  priority_max_wait_minutes: number;
+}
+
+export interface TicketEventRecord {
+  ticketId: string;
+  officeId: string;
+  type: TicketEventType;
+  at: Date;
+  actorKind: 'citizen' | 'staff';
+  actorStaffId: string | null;
+  counterId: string | null;
+  serviceId: string;
+  payload: Record<string, unknown>;
+  seq: number;
+}
+
+interface IdRow {
+  id: string;
+}
+interface AheadRow {
+  ahead: number;
+}
+interface TimeZoneRow {
+  time_zone: string;
+}
+
+/** Tickets and their events. Methods that take `tx` run inside the caller's transaction. */
+@Injectable()
+export class TicketsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async issueContext(officeSlug: string, serviceId: string): Promise<IssueContextRow | undefined> {
+    const [row] = await this.db.query<IssueContextRow[]>(TICKETS_SQL.issueContext, [officeSlug, serviceId]);
+    return row;
+  }
+
+  /**
+   * Issues a ticket in one SQL statement that draws the number from the service-day
+   * counter row, inserts the ticket, takes the office's next sequence number and appends the
+   * event. One statement is atomic on its own, so the row locks it takes are held only while
+   * it runs and commits, never across round trips: that is what lets many kiosks issue at
+   * once. Numbers are consecutive and never repeat; a reached daily quota draws no number
+   * (undefined). A second ticket with a known idempotency key fails on its unique key
+   * (`isDuplicateIdempotencyKey`).
+   */
+  async issue(ticket: NewTicket): Promise<IssuedRow | undefined> {
+    const [row] = await this.db.query<IssuedRow[]>(TICKETS_SQL.issue, [
+      ticket.serviceId,
+      ticket.serviceDay,
+      ticket.dailyQuota,
+      ticket.officeId,
+      ticket.serviceCode,
+      ticket.priority,
+      ticket.issuedAt,
+      ticket.dueAt,
+      ticket.trackingCode,
+      ticket.idempotencyKey,
+      ticket.eventType,
+      JSON.stringify(ticket.payload),
+    ]);
+    return row;
+  }
+
+  async idByIdempotencyKey(officeId: string, key: string): Promise<string | null> {
+    const [row] = await this.db.query<IdRow[]>(TICKETS_SQL.byIdempotencyKey, [officeId, key]);
+    return row?.id ?? null;
+  }
+
+  async idByTrackingCode(trackingCode: string): Promise<string | null> {
+    const [row] = await this.db.query<IdRow[]>(TICKETS_SQL.byTrackingCode, [trackingCode]);
+    return row?.id ?? null;
+  }
+
+  /**
+   * Claims the waiting ticket a counter serving `serviceIds` calls next (only priority
+   * tickets with `priorityOnly`). `FOR UPDATE SKIP LOCKED` lets counters calling at the
+   * same instant each claim a different ticket without waiting on or retrying each other.
+   */
+  async claimNext(tx: EntityManager, officeId: string, serviceIds: readonly string[], priorityOnly: boolean): Promise<LockedTicket | undefined> {
+    const [row] = await tx.query<LockedTicket[]>(priorityOnly ? TICKETS_SQL.claimNextPriority : TICKETS_SQL.claimNext, [officeId, serviceIds]);
+    return row;
+  }
+
+  async lock(tx: EntityManager, ticketId: string): Promise<LockedTicket | undefined> {
+    const [row] = await tx.query<LockedTicket[]>(TICKETS_SQL.lock, [ticketId]);
+    return row;
+  }
+
+  async writeState(tx: EntityManager, ticketId: string, state: TicketState): Promise<void> {
+    await tx.query(TICKETS_SQL.writeState, [
+      ticketId,
+      state.status,
+      state.service_id,
+      state.due_at,
+      state.counter_id,
+      state.staff_id,
+      state.called_at,
+      state.started_at,
+      state.finished_at,
+      state.recall_count,
+    ]);
+  }
+
+  async view(tx: EntityManager, ticketId: string): Promise<TicketViewRow | undefined> {
+    const [row] = await tx.query<TicketViewRow[]>(TICKETS_SQL.view, [ticketId]);
+    return row;
+  }
+
+  async tracked(ticketId: string): Promise<TrackedTicketRow | undefined> {
+    const [row] = await this.db.query<TrackedTicketRow[]>(TICKETS_SQL.tracked, [ticketId]);
+    return row;
+  }
+
+  /** How many waiting tickets of its service are ahead of this one in call order. */
+  async countAhead(ticket: Pick<TicketViewRow, 'service_id' | 'due_at' | 'issued_at' | 'issue_order'>): Promise<number> {
+    const [row] = await this.db.query<AheadRow[]>(TICKETS_SQL.placeAhead, [ticket.service_id, ticket.due_at, ticket.issued_at, ticket.issue_order]);
+    return row.ahead;
+  }
+
+  async recordEvent(tx: EntityManager, event: TicketEventRecord): Promise<void> {
+    await tx.query(TICKETS_SQL.recordEvent, [
+      event.ticketId,
+      event.officeId,
+      event.type,
+      event.at,
+      event.actorKind,
+      event.actorStaffId,
+      event.counterId,
+      event.serviceId,
+      JSON.stringify(event.payload),
+      event.seq,
+    ]);
+  }
+
+  async transferTarget(tx: EntityManager, serviceId: string, officeId: string): Promise<TransferTargetRow | undefined> {
+    const [row] = await tx.query<TransferTargetRow[]>(TICKETS_SQL.transferTarget, [serviceId, officeId]);
+    return row;
+  }
+
+  async officeTimeZone(tx: EntityManager, officeId: string): Promise<string> {
+    const [row] = await tx.query<TimeZoneRow[]>(TICKETS_SQL.officeTimeZone, [officeId]);
+    return row.time_zone;
+  }
+}
+
+/** Two issues with one idempotency key raced, and this one lost on the unique key. */
+export function isDuplicateIdempotencyKey(error: unknown): boolean {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : null;
+  return driverError?.code === '23505' && driverError.constraint === 'tickets_office_id_idempotency_key_key';
+}
