@@ -23,6 +23,15 @@ export function ticketQueueEntry(ticket: TicketView): QueueEntry {
   };
 }
 
+/**
+ * How many counters are open for a service: open (not paused, not closed) and serving it.
+ * The one rule behind "counters open" on the kiosk, the board and the supervisor's screen
+ * (the API's services query counts the same, held to this by a property test).
+ */
+export function countersOpenFor(counters: readonly Pick<CounterView, 'state' | 'serviceIds'>[], serviceId: string): number {
+  return counters.filter((counter) => counter.state === 'open' && counter.serviceIds.includes(serviceId)).length;
+}
+
 /** Applies one event to `state` in place and moves its sequence number on. */
 export function applyOfficeEvent(state: OfficeSnapshot, event: OfficeEvent): void {
   if (event.kind === 'ticket') applyTicketChange(state, event);

@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { PRIORITY_CATEGORIES, type QueueEntry, placeInQueue } from '@loket/domain';
+import { createOffice } from '../support/fixtures.js';
+import { client } from '../support/http.js';
+import { type TestApp, startTestApp } from '../support/test-app.js';
+
+/**
+ * A ticket's place in the queue is counted in SQL twice, inside the issue statement and
+ * when the phone page tracks the ticket (TicketsRepository: `issue`, `placeAhead`); the
+ * rule is `placeInQueue` in libs/domain. This checks they agree on random queues, with
+ * tickets called and cancelled along the way.
+ */
+describe('the SQL place in queue follows the domain rule', () => {
+  let t: TestApp;
+  let api: ReturnType<typeof client>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = client(t.url);
+  });
+  afterAll(() => t.close());
+
+  const step = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('issue' as const),
+        service: fc.constantFrom('A', 'B'),
+        priority: fc.option(fc.constantFrom(...PRIORITY_CATEGORIES), { freq: 3 }),
+        gapSeconds: fc.integer({ min: 0, max: 900 }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('call' as const) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }) },
+  );
+
+  it('gives every waiting ticket the place placeInQueue gives it, at issue and when tracked', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 14 }), async (steps) => {
+        const office = await createOffice(t, {
+          services: [
+            { code: 'A', maxWaitMinutes: 15 },
+            { code: 'B', maxWaitMinutes: 45 },
+          ],
+          counters: [{ number: 1, services: ['A', 'B'] }],
+        });
+        const token = office.officers[1].token;
+        await api.post(`/counters/${office.counters[1]}/open`, undefined, token);
+        const waiting: (QueueEntry & { trackingCode: string })[] = [];
+
+        for (const action of steps) {
+          if (action.kind === 'issue') {
+            t.clock.advanceMinutes(action.gapSeconds / 60);
+            const reply = await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[action.service], priority: action.priority });
+            const ticket = reply.body;
+            waiting.push({
+              id: ticket.id,
+              serviceId: ticket.serviceId,
+              issuedAt: Date.parse(ticket.issuedAt),
+              dueAt: Date.parse(ticket.dueAt),
+              priority: ticket.priority,
+              issueOrder: ticket.issueOrder,
+              trackingCode: ticket.trackingCode,
+            });
+            expect(ticket.placeInQueue).toBe(placeInQueue(waiting, ticket.id));
+          } else if (action.kind === 'call') {
+            const called = await api.post(`/counters/${office.counters[1]}/call-next`, undefined, token);
+            if (called.status === 200) {
+              waiting.splice(
+                waiting.findIndex((entry) => entry.id === called.body.id),
+                1,
+              );
+              await api.post(`/tickets/${called.body.id}/start`, undefined, token);
+              await api.post(`/tickets/${called.body.id}/finish`, undefined, token);
+            }
+          } else if (waiting.length > 0) {
+            const [cancelled] = waiting.splice(action.pick % waiting.length, 1);
+            expect((await api.post(`/tickets/track/${cancelled.trackingCode}/cancel`)).status).toBe(200);
+          }
+        }
+
+        for (const entry of waiting) {
+          const tracked = await api.get(`/tickets/track/${entry.trackingCode}`);
+          expect(tracked.body.placeInQueue).toBe(placeInQueue(waiting, entry.id));
+        }
+      }),
+      { numRuns: 10 },
+    );
+  });
+});
