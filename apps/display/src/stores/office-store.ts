@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import {
+  countersOpenFor,
   MAX_RECENT_CALLS,
   OfficeFeed,
   type FeedDecision,
@@ -47,8 +48,7 @@ export const useOfficeStore = defineStore('office', () => {
     for (const ticket of state.waiting) waitingBy.set(ticket.serviceId, (waitingBy.get(ticket.serviceId) ?? 0) + 1);
     return state.services.map((service) => {
       const waitingCount = waitingBy.get(service.id) ?? 0;
-      const countersOpen = state.counters.filter((counter) => counter.state === 'open' && counter.serviceIds.includes(service.id)).length;
-      return { ...service, waitingCount, countersOpen, estimatedWaitMinutes: estimates.value[service.id] ?? null };
+      return { ...service, waitingCount, countersOpen: countersOpenFor(state.counters, service.id), estimatedWaitMinutes: estimates.value[service.id] ?? null };
     });
   });
 
