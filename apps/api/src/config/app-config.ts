@@ -21,6 +21,11 @@ export interface AppConfig {
   corsOrigins?: string[];
   /** TRUST_PROXY: Express "trust proxy" (addresses, `loopback`/`uniquelocal`, a hop count or `true`): whose X-Forwarded-For gives the client IP for rate limits. */
   trustProxy?: string | number | boolean;
+  /**
+   * Tests only, never read from the environment: `false` starts the embedded database
+   * without fsync, for test data folders that are thrown away. Absent = durable.
+   */
+  embeddedDurable?: boolean;
   /** CLOCK_SPEED (and optional CLOCK_START): a fast clock for the simulator; development only, null = real time. */
   clock?: { speed: number; start: Date | null } | null;
 }

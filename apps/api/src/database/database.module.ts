@@ -18,7 +18,7 @@ import { runMigrations } from './run-migrations.js';
       // stopped only after TypeORM has closed its pool.
       dataSourceFactory: async (options) => {
         const config = (options as unknown as { _config: AppConfig })._config;
-        const embedded = config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir);
+        const embedded = config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir, { durable: config.embeddedDurable ?? true });
         const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { socketDir: embedded!.socketDir }));
         await dataSource.initialize();
         await runMigrations(dataSource, { exclusive: !embedded });

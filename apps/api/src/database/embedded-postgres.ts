@@ -39,7 +39,12 @@ export class EmbeddedPostgres {
     readonly socketDir: string,
   ) {}
 
-  static async start(dataDir: string): Promise<EmbeddedPostgres> {
+  /**
+   * `durable: false` keeps PGlite's own fsync-off start: for the test suites only, whose data
+   * folders are thrown away (AppConfig.embeddedDurable). The product always starts durable.
+   */
+  static async start(dataDir: string, options: { durable?: boolean } = {}): Promise<EmbeddedPostgres> {
+    const durable = options.durable ?? true;
     const pgDir = join(dataDir, 'pglite');
     const socketDir = join(dataDir, 'run');
     await mkdir(pgDir, { recursive: true });
@@ -47,8 +52,8 @@ export class EmbeddedPostgres {
     await chmod(socketDir, 0o700);
     // A socket left by a process that died would block the bind.
     await rm(join(socketDir, '.s.PGSQL.5432'), { force: true });
-    const db = await PGlite.create(pgDir, { startParams: DURABLE_START_PARAMS });
-    makeFsyncReachTheDisk(db);
+    const db = await PGlite.create(pgDir, durable ? { startParams: DURABLE_START_PARAMS } : {});
+    if (durable) makeFsyncReachTheDisk(db);
     const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
     await server.start();
     return new EmbeddedPostgres(db, server, socketDir);

@@ -58,6 +58,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Off unless a test asks: the other suites fire bursts a real kiosk never would.
     rateLimits: options.rateLimits ?? defaultRateLimits(false),
     corsOrigins: options.corsOrigins ?? [],
+    // A commit's fsync costs little on an idle disk but seconds a test on a busy one; the
+    // data folder is thrown away, and embedded-durability.spec checks the product's default.
+    embeddedDurable: false,
   };
   // Monday 30 November 2026, 08:00 in Jakarta.
   const clock = new ManualClock(options.start ?? '2026-11-30T01:00:00.000Z');
