@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AdminCounterView, type FieldProblem, type OpeningHours, type StaffView, NotFoundError, RuleError, fieldConflict, scheduleOutsideHours, scheduleProblems } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
-import { nextOfficeSeq } from '../database/office-sequence.js';
+import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import { assertNoProblems, violatedConstraint } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminCountersRepository } from './admin-counters.repository.js';
@@ -22,6 +22,7 @@ export class AdminCountersService {
     private readonly clock: Clock,
     private readonly offices: AdminOfficesService,
     private readonly audit: AuditTrail,
+    private readonly sequence: OfficeSequenceRepository,
   ) {}
 
   async list(officeId: string, staff: StaffView): Promise<AdminCounterView[]> {
@@ -45,7 +46,7 @@ export class AdminCountersService {
           now,
         );
         // Boards and desks list counters from the office snapshot: the new sequence number makes them take a fresh one.
-        await nextOfficeSeq(manager, office.id);
+        await this.sequence.next(manager, office.id);
         return view;
       }),
     );
@@ -75,7 +76,7 @@ export class AdminCountersService {
           { actorId: actor.id, officeId: office.id, counterId, action: 'counter.updated', subjectType: 'counter', subjectId: counterId, subjectLabel: view.name, before, after: fieldsOf(view) },
           now,
         );
-        await nextOfficeSeq(manager, office.id);
+        await this.sequence.next(manager, office.id);
         return view;
       }),
     );

@@ -3,9 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type AdminOfficeView, type StaffView, NotFoundError, fieldConflict, scheduleProblems } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
-import { nextOfficeSeq } from '../database/office-sequence.js';
+import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import type { OfficeEntity } from '../offices/office.entity.js';
-import { toOfficeView } from '../offices/office-queries.js';
+import { toOfficeView } from '../offices/office-views.js';
 import { assertNoProblems, violatedConstraint } from './admin-errors.js';
 import { AdminOfficesRepository } from './admin-offices.repository.js';
 import { refuseNulls, visibleOfficeIds } from './admin-scope.js';
@@ -20,6 +20,7 @@ export class AdminOfficesService {
     private readonly offices: AdminOfficesRepository,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
+    private readonly sequence: OfficeSequenceRepository,
   ) {}
 
   async list(staff: StaffView): Promise<AdminOfficeView[]> {
@@ -70,7 +71,7 @@ export class AdminOfficesService {
         await this.offices.update(manager, office.id, after);
         await this.audit.record(manager, { actorId: actor.id, officeId: office.id, action: 'office.updated', subjectType: 'office', subjectId: office.id, subjectLabel: after.slug, before, after }, now);
         // The screens show the office's name and hours: the bumped sequence makes them resync.
-        await nextOfficeSeq(manager, office.id);
+        await this.sequence.next(manager, office.id);
         return after;
       }),
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AdminServiceView, type StaffView, NotFoundError, fieldConflict } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
-import { nextOfficeSeq } from '../database/office-sequence.js';
+import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import { violatedConstraint } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminOfficesService } from './admin-offices.service.js';
@@ -28,6 +28,7 @@ export class AdminServicesService {
     private readonly clock: Clock,
     private readonly offices: AdminOfficesService,
     private readonly audit: AuditTrail,
+    private readonly sequence: OfficeSequenceRepository,
   ) {}
 
   async list(officeId: string, staff: StaffView): Promise<AdminServiceView[]> {
@@ -46,7 +47,7 @@ export class AdminServicesService {
         const view = await this.byId(manager, id);
         await this.audit.record(manager, { actorId: actor.id, officeId: office.id, action: 'service.created', subjectType: 'service', subjectId: id, subjectLabel: view.code, before: null, after: fieldsOf(view) }, now);
         // The kiosk and board build their service list from the office snapshot: a new sequence number makes them take a fresh one.
-        await nextOfficeSeq(manager, office.id);
+        await this.sequence.next(manager, office.id);
         return view;
       }),
     );
@@ -64,7 +65,7 @@ export class AdminServicesService {
         const after: ServiceFields = { ...before, ...body } as ServiceFields;
         await this.services.update(manager, serviceId, after);
         await this.audit.record(manager, { actorId: actor.id, officeId: office.id, action: 'service.updated', subjectType: 'service', subjectId: serviceId, subjectLabel: after.code, before, after }, now);
-        await nextOfficeSeq(manager, office.id);
+        await this.sequence.next(manager, office.id);
         return this.byId(manager, serviceId);
       }),
     );
