@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AdminServiceView, ServiceStandard } from '@loket/domain';
-import { type ServiceStandardRow, serviceStandardFromRow } from '../offices/office-queries.js';
+import { type ServiceStandardRow, serviceStandardFromRow } from '../offices/office-views.js';
 
 const COLUMNS = 'id, office_id, code, name, active, sort_order, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota';
 

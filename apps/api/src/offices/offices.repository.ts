@@ -4,7 +4,7 @@ import { OfficeEntity } from './office.entity.js';
 import type { PauseReason } from '@loket/domain';
 import type { TicketViewRow } from '../tickets/ticket-views.js';
 import { TICKET_VIEW_SELECT } from '../tickets/tickets.repository.js';
-import type { ServiceStandardRow } from './office-queries.js';
+import type { ServiceStandardRow } from './office-views.js';
 
 /** How many of the latest calls a screen starts with. */
 export const RECENT_CALLS = 10;

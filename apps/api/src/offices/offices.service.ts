@@ -15,7 +15,7 @@ import { Clock } from '../clock/clock.js';
 import { WaitForecastService } from '../forecast/wait-forecast.service.js';
 import { toTicketView } from '../tickets/ticket-views.js';
 import type { OfficeEntity } from './office.entity.js';
-import { toOfficeView, toServiceView } from './office-queries.js';
+import { toOfficeView, toServiceView } from './office-views.js';
 import { OfficesRepository } from './offices.repository.js';
 
 @Injectable()

@@ -1,4 +1,4 @@
-import { type OfficeForecast, type OfficeView, type ServiceStandard, type ServiceView, forecastWaitFor } from '@loket/domain';
+import { type OfficeForecast, type OfficeView, type ServiceStandard, type ServiceView, forecastWaitFor, round1 } from '@loket/domain';
 import type { OfficeEntity } from './office.entity.js';
 import type { ServiceLoadRow } from './offices.repository.js';
 
@@ -48,7 +48,7 @@ export function toServiceView(row: ServiceLoadRow, forecast: OfficeForecast, now
     countersOpen: row.counters_open,
     issuedToday: row.issued_today,
     quotaReached: row.daily_quota !== null && row.issued_today >= row.daily_quota,
-    averageServiceMinutes: Math.round(average * 10) / 10,
+    averageServiceMinutes: round1(average),
     estimatedWaitMinutes: forecastWaitFor(forecast, { serviceId: row.id, priority: null }, now.getTime()),
   };
 }
