@@ -10,7 +10,7 @@ import { type QueueEntry, canServe } from './call-order.js';
 import type { Compliance } from './checklists.js';
 import { type CounterSessionEventRecord, type Interval, busyIntervals, counterDayMeasures, intersectIntervals, scheduledHours, subtractIntervals, totalMinutes, waitingIntervals, DEFAULT_OPENING_GRACE_MINUTES } from './counter-schedule.js';
 import { type TicketEventRecord, servingSegments, shareWithinStandard, waitingSegments } from './measures.js';
-import { ticketQueueEntry } from './office-state.js';
+import { countersOpenFor, ticketQueueEntry } from './office-state.js';
 import type { OfficeEvent } from './realtime.js';
 import { mean } from './stats.js';
 import { MINUTE_MS, minutesBetween } from './time.js';
@@ -221,7 +221,7 @@ export function supervisionFigures(state: SupervisionState, now: number): Superv
     const average = averages[service.id];
     const sample = served.slice(0, SUPERVISION_RULES.slowServiceSample).map((s) => s.minutes);
     const recentServiceMinutes = sample.length >= SUPERVISION_RULES.slowServiceMinSample ? mean(sample) : null;
-    const countersOpen = office.counters.filter((counter) => counter.state === 'open' && counter.serviceIds.includes(service.id)).length;
+    const countersOpen = countersOpenFor(office.counters, service.id);
     return {
       serviceId: service.id,
       code: service.code,
