@@ -1,8 +1,8 @@
 /** The printed report and the kept result (JSON and Markdown). */
-import { type OfficerTodayView, satisfactionIndex, shareWithinStandard, type SurveyAnswers } from '@loket/domain';
+import { type OfficerTodayView, mean, satisfactionIndex, shareWithinStandard, type SurveyAnswers } from '@loket/domain';
 import type { TicketRecord } from './engine.js';
 import type { LiveResult } from './live.js';
-import { fmt, markdownTable, mean, pct, percentile, round, table } from './stats.js';
+import { fmt, markdownTable, pct, percentile, round, table } from './stats.js';
 import type { EstimateStudy, PolicyRow } from './studies.js';
 
 export interface Section {

@@ -1,7 +1,4 @@
-/** Small statistics for the reports. */
-export function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
-}
+/** Small statistics for the reports (the mean is the domain's, in @loket/domain's stats.ts). */
 
 /** The p-th percentile (0–100), nearest rank. */
 export function percentile(values: readonly number[], p: number): number | null {

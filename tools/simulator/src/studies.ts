@@ -1,7 +1,7 @@
 /** The two studies: how good the wait estimate is, and what earliest-due-first buys over first-come-first-served. */
-import { shareWithinStandard } from '@loket/domain';
+import { mean, shareWithinStandard } from '@loket/domain';
 import type { DayResult, TicketRecord } from './engine.js';
-import { max, mean, percentile, round } from './stats.js';
+import { max, percentile, round } from './stats.js';
 
 export interface ErrorStats {
   tickets: number;
