@@ -64,6 +64,9 @@ export default defineConfig({
       PORT: String(PORT),
       DATA_DIR: process.env.LOKET_E2E_DATA_DIR,
       DEMO_PASSWORD: 'e2e-demo-password',
+      // The development clock, at real time: a test moves it on (POST /api/v1/dev/clock/advance)
+      // to see what time does, such as a ticket crossing its maximum wait, without waiting for it.
+      CLOCK_SPEED: '1',
       // Always the embedded database and one instance, whatever the shell has set.
       DATABASE_URL: '',
       REDIS_URL: '',

@@ -1,13 +1,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures.js';
+import { PASSWORD, type SuiteOffice, expect, screenshot, test } from './fixtures.js';
 
-// The suite shares one server with other engineers' tests: this file only works Loket 1–3
-// with petugas1–3, issues its own tickets, and never assumes global counts.
+// This file works an office of its own (the fixture's): Loket 1–3 with its petugas1–3.
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
-
-const SLUG = 'mpp-kota-harapan';
-const PASSWORD = 'e2e-demo-password';
+test.use({ officeStaff: ['petugas1', 'petugas2', 'petugas3'] });
 
 interface Counter {
   id: string;
@@ -29,6 +26,11 @@ interface Today {
   etiquette: { interactionsAnswered: number; oneKey: number; applicable: number };
 }
 
+// The office of this file, set by the first hook; the helpers below work in it.
+let office: SuiteOffice;
+/** The username of one of this office's officers: `user('petugas1')`. */
+const user = (key: 'petugas1' | 'petugas2' | 'petugas3') => office.staff[key]!.username;
+
 const tokens = new Map<string, string>();
 async function token(request: APIRequestContext, username: string): Promise<string> {
   if (!tokens.has(username)) {
@@ -39,7 +41,7 @@ async function token(request: APIRequestContext, username: string): Promise<stri
   return tokens.get(username)!;
 }
 
-async function apiGet<T>(request: APIRequestContext, path: string, username = 'petugas1'): Promise<T> {
+async function apiGet<T>(request: APIRequestContext, path: string, username = user('petugas1')): Promise<T> {
   const reply = await request.get(`/api/v1${path}`, { headers: { authorization: `Bearer ${await token(request, username)}` } });
   expect(reply.ok(), `GET ${path}`).toBe(true);
   return (await reply.json()) as T;
@@ -49,26 +51,15 @@ async function apiPost(request: APIRequestContext, path: string, username: strin
   return request.post(`/api/v1${path}`, { headers: { authorization: `Bearer ${await token(request, username)}` }, data });
 }
 
-const counters = (request: APIRequestContext) => apiGet<Counter[]>(request, `/offices/${SLUG}/counters`);
+const counters = (request: APIRequestContext) => apiGet<Counter[]>(request, `/offices/${office.slug}/counters`);
 const counter = async (request: APIRequestContext, number: number) => (await counters(request)).find((candidate) => candidate.number === number)!;
-const today = (request: APIRequestContext, username = 'petugas1') => apiGet<Today>(request, '/staff/me/today', username);
+const today = (request: APIRequestContext, username = user('petugas1')) => apiGet<Today>(request, '/staff/me/today', username);
 
 async function issue(request: APIRequestContext, code: string): Promise<{ id: string; number: string }> {
-  const services = (await (await request.get(`/api/v1/offices/${SLUG}/services`)).json()) as Service[];
-  const reply = await request.post(`/api/v1/offices/${SLUG}/tickets`, { data: { serviceId: services.find((service) => service.code === code)!.id } });
+  const services = (await (await request.get(`/api/v1/offices/${office.slug}/services`)).json()) as Service[];
+  const reply = await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: services.find((service) => service.code === code)!.id } });
   expect(reply.ok()).toBe(true);
   return (await reply.json()) as { id: string; number: string };
-}
-
-/** Leaves one of this file's counters closed (a rerun against a reused server starts clean). */
-async function resetCounter(request: APIRequestContext, number: number, username: string): Promise<void> {
-  const current = await counter(request, number);
-  if (current.currentTicket) {
-    const action = current.currentTicket.status === 'called' ? 'no-show' : 'finish';
-    await apiPost(request, `/tickets/${current.currentTicket.id}/${action}`, username);
-  }
-  if (current.state === 'paused') await apiPost(request, `/counters/${current.id}/resume`, username);
-  if (current.state !== 'closed') await apiPost(request, `/counters/${current.id}/close`, username);
 }
 
 async function logIn(page: Page, username: string): Promise<void> {
@@ -95,10 +86,8 @@ test.describe('the counter desk', () => {
   // The fixture's console check watches only the default page; these desks have their own.
   const consoleErrors: string[] = [];
 
-  test.beforeAll(async ({ request }) => {
-    await resetCounter(request, 1, 'petugas1');
-    await resetCounter(request, 2, 'petugas2');
-    await resetCounter(request, 3, 'petugas3');
+  test.beforeAll(({ office: own }) => {
+    office = own;
   });
 
   test.afterEach(() => {
@@ -110,12 +99,9 @@ test.describe('the counter desk', () => {
     expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   }
 
-  test.afterAll(async ({ request }) => {
+  test.afterAll(async () => {
     await desk?.context().close();
     await other?.context().close();
-    await resetCounter(request, 1, 'petugas1');
-    await resetCounter(request, 2, 'petugas2');
-    await resetCounter(request, 3, 'petugas3');
   });
 
   async function newDesk(browser: Browser): Promise<Page> {
@@ -134,7 +120,7 @@ test.describe('the counter desk', () => {
   test('logs in with a clear message on a wrong password, and opens Loket 1 with the shift checklist', async ({ browser, request }, testInfo) => {
     desk = await newDesk(browser);
     await desk.goto('/counter/');
-    await desk.getByLabel('Nama pengguna').fill('petugas1');
+    await desk.getByLabel('Nama pengguna').fill(user('petugas1'));
     await desk.getByLabel('Kata sandi').fill('salah-sekali');
     await desk.getByRole('button', { name: 'Masuk' }).click();
     await expect(desk.getByTestId('login-problem')).toHaveText(/kata sandi salah/);
@@ -160,7 +146,7 @@ test.describe('the counter desk', () => {
     await expect(checklist).toBeHidden();
 
     const opened = await counter(request, 1);
-    expect(opened).toMatchObject({ state: 'open', staffName: 'Siti Nurhaliza' });
+    expect(opened).toMatchObject({ state: 'open', staffName: office.staff.petugas1!.name });
     const day = await today(request);
     expect(day.etiquette.applicable).toBeGreaterThanOrEqual(3);
 
@@ -172,7 +158,7 @@ test.describe('the counter desk', () => {
 
   test('calls next, starts and finishes with the one-key checklist; another counter sees the call live', async ({ browser, request }, testInfo) => {
     other = await newDesk(browser);
-    await openDesk(other, 'petugas2', 2);
+    await openDesk(other, user('petugas2'), 2);
 
     const before = await today(request);
     const ticket = await issue(request, 'A');
@@ -238,7 +224,7 @@ test.describe('the counter desk', () => {
     await desk.keyboard.press('m');
     await expect(desk.getByTestId('current-status')).toHaveText('Sedang dilayani');
     const serving = (await counter(request, 1)).currentTicket!;
-    const services = (await (await request.get(`/api/v1/offices/${SLUG}/services`)).json()) as Service[];
+    const services = (await (await request.get(`/api/v1/offices/${office.slug}/services`)).json()) as Service[];
     const target = services.find((service) => service.code === 'C')!;
 
     await desk.keyboard.press('a');
@@ -251,7 +237,7 @@ test.describe('the counter desk', () => {
 
     // It now waits in C's queue, which Loket 3 serves.
     const loket3 = await counter(request, 3);
-    const queue = await apiGet<{ id: string; serviceId: string }[]>(request, `/counters/${loket3.id}/queue`, 'petugas3');
+    const queue = await apiGet<{ id: string; serviceId: string }[]>(request, `/counters/${loket3.id}/queue`, user('petugas3'));
     expect(queue.find((waiting) => waiting.id === serving.id)).toMatchObject({ serviceId: target.id });
     expect((await today(request)).transferred).toBe(before.transferred + 1);
   });
@@ -295,11 +281,11 @@ test.describe('the counter desk', () => {
 
     // petugas3 opens Loket 1 from another PC; this desk still shows it and tries to call.
     const loket1 = await counter(request, 1);
-    expect((await apiPost(request, `/counters/${loket1.id}/open`, 'petugas3')).ok()).toBe(true);
+    expect((await apiPost(request, `/counters/${loket1.id}/open`, user('petugas3'))).ok()).toBe(true);
     await expect(desk.getByTestId('desk-state')).toHaveText('Buka');
     await desk.keyboard.press('n');
     await expect(desk.getByTestId('desk-message')).toHaveText(/^Ditolak server: .*another officer/);
     await screenshot(desk, testInfo, 'desk-refused');
-    expect((await apiPost(request, `/counters/${loket1.id}/close`, 'petugas3')).ok()).toBe(true);
+    expect((await apiPost(request, `/counters/${loket1.id}/close`, user('petugas3'))).ok()).toBe(true);
   });
 });

@@ -1,10 +1,113 @@
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { basename } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { test as base, expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+
+/** The password of the demo accounts (playwright.config.ts) and of every account a suite creates. */
+export const PASSWORD = 'e2e-demo-password';
+
+export type StaffKey = 'supervisor' | 'petugas1' | 'petugas2' | 'petugas3' | 'petugas4' | 'petugas5' | 'petugas6';
+
+/** A suite's own office: the demo office's services, counters and hours, and the staff the suite asked for. */
+export interface SuiteOffice {
+  id: string;
+  slug: string;
+  name: string;
+  services: Record<string, { id: string; code: string }>;
+  counters: Record<number, { id: string; number: number }>;
+  staff: Partial<Record<StaffKey, { username: string; name: string }>>;
+}
+
+// The demo office (apps/api/src/database/seed/demo-office.ts), written out again so a change to
+// the seed does not quietly change what the browser tests work with.
+const HOURS = [...[1, 2, 3, 4].map((weekday) => ({ weekday, opens: '08:00', closes: '15:00' })), { weekday: 5, opens: '08:00', closes: '11:30' }];
+const SERVICES = [
+  { code: 'A', name: 'Perekaman & Pencetakan KTP-el', maxWaitMinutes: 30, serviceTimeMinutes: 10, dailyQuota: 300 },
+  { code: 'B', name: 'Kartu Keluarga', maxWaitMinutes: 45, serviceTimeMinutes: 15, dailyQuota: null },
+  { code: 'C', name: 'Akta Kelahiran & Kematian', maxWaitMinutes: 45, serviceTimeMinutes: 12, dailyQuota: null },
+  { code: 'D', name: 'Surat Pindah & Datang', maxWaitMinutes: 60, serviceTimeMinutes: 20, dailyQuota: 80 },
+  { code: 'PL', name: 'Pengaduan & Informasi', maxWaitMinutes: 20, serviceTimeMinutes: 8, dailyQuota: null },
+];
+const COUNTERS = [
+  { number: 1, name: 'Loket 1', services: ['A'], priorityOnly: false },
+  { number: 2, name: 'Loket 2', services: ['A', 'B'], priorityOnly: false },
+  { number: 3, name: 'Loket 3', services: ['B', 'C'], priorityOnly: false },
+  { number: 4, name: 'Loket 4', services: ['C', 'D'], priorityOnly: false },
+  { number: 5, name: 'Loket 5', services: ['PL', 'D'], priorityOnly: false },
+  { number: 6, name: 'Loket 6 (Prioritas)', services: ['A', 'B', 'C', 'D', 'PL'], priorityOnly: true },
+];
+
+async function adminCall<T>(request: APIRequestContext, token: string, path: string, data: unknown): Promise<T> {
+  const reply = await request.post(`/api/v1${path}`, { headers: { authorization: `Bearer ${token}` }, data });
+  if (!reply.ok()) throw new Error(`POST ${path}: ${reply.status()} ${await reply.text()}`);
+  return (await reply.json()) as T;
+}
+
+/**
+ * Sets up an office through the admin API, as the demo admin. Its name starts with "Uji", so
+ * the demo office stays first in every list (a screen without `?office=` still shows that one).
+ */
+async function createSuiteOffice(request: APIRequestContext, suite: string, staffKeys: readonly StaffKey[]): Promise<SuiteOffice> {
+  const tag = randomBytes(3).toString('hex');
+  const login = await request.post('/api/v1/auth/login', { data: { username: 'admin', password: PASSWORD } });
+  if (!login.ok()) throw new Error(`the demo admin cannot log in: ${login.status()} ${await login.text()}`);
+  const token = ((await login.json()) as { accessToken: string }).accessToken;
+
+  const office = await adminCall<{ id: string; slug: string; name: string }>(request, token, '/admin/offices', {
+    name: `Uji ${suite} ${tag}`,
+    slug: `e2e-${suite}-${tag}`,
+    timeZone: 'Asia/Jakarta',
+    openingHours: HOURS,
+    priorityMaxWaitMinutes: 10,
+  });
+  const services: SuiteOffice['services'] = {};
+  for (const service of SERVICES) {
+    const { id } = await adminCall<{ id: string }>(request, token, `/admin/offices/${office.id}/services`, {
+      ...service,
+      costRupiah: 0,
+      requirements: ['Kartu Keluarga'],
+      completionTime: '1 hari kerja',
+      active: true,
+    });
+    services[service.code] = { id, code: service.code };
+  }
+  const counters: SuiteOffice['counters'] = {};
+  for (const counter of COUNTERS) {
+    const { id } = await adminCall<{ id: string }>(request, token, `/admin/offices/${office.id}/counters`, {
+      number: counter.number,
+      name: counter.name,
+      serviceIds: counter.services.map((code) => services[code].id),
+      schedule: HOURS,
+      priorityOnly: counter.priorityOnly,
+      active: true,
+    });
+    counters[counter.number] = { id, number: counter.number };
+  }
+  const staff: SuiteOffice['staff'] = {};
+  for (const key of staffKeys) {
+    // Names of their own: the admin suite finds the demo staff by name in the list of everyone.
+    const member = { username: `${suite.slice(0, 12)}-${tag}-${key}`, name: `Uji ${suite} ${key}` };
+    await adminCall(request, token, '/admin/staff', {
+      ...member,
+      nip: null,
+      role: key === 'supervisor' ? 'supervisor' : 'officer',
+      officeIds: [office.id],
+      password: PASSWORD,
+    });
+    staff[key] = member;
+  }
+  return { ...office, services, counters, staff };
+}
+
+// One office per spec file in each worker process: a file's tests (and its hooks) share it,
+// and no other file takes its tickets or moves its counters.
+const suiteOffices = new Map<string, Promise<SuiteOffice>>();
 
 /**
  * Every test fails if the page logged a console error or threw: a broken asset, a
  * missing translation (the apps log those as errors) or a crash all show up here.
+ * `office` is the spec file's own office; `officeStaff` says which accounts it needs.
  */
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: string[]; officeStaff: readonly StaffKey[]; office: SuiteOffice }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -17,9 +120,39 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     },
     { auto: true },
   ],
+  officeStaff: [[], { option: true }],
+  office: [
+    async ({ playwright, officeStaff }, use, testInfo) => {
+      const suite = basename(testInfo.file).replace(/\.spec\.ts$/, '');
+      if (!suiteOffices.has(testInfo.file)) {
+        const request = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+        suiteOffices.set(
+          testInfo.file,
+          createSuiteOffice(request, suite, officeStaff).finally(() => request.dispose()),
+        );
+      }
+      await use(await suiteOffices.get(testInfo.file)!);
+    },
+    // Setting up an office is about twenty requests and a password hash per account: its own time, not the first test's.
+    { timeout: 120_000 },
+  ],
 });
 
 export { expect };
+
+/**
+ * Moves the API's development clock (CLOCK_SPEED in playwright.config.ts) forward and runs the
+ * supervision scan at the new time, and sets the page's clock to the same instant, so what
+ * time does shows at once instead of after a real wait. The page needs `page.clock.install()`
+ * before it loads. Every suite shares the server's clock: only jump a few minutes.
+ */
+export async function advanceClock(request: APIRequestContext, page: Page, minutes: number): Promise<Date> {
+  const reply = await request.post('/api/v1/dev/clock/advance', { data: { minutes } });
+  expect(reply.ok(), `the API runs with the development clock: ${await reply.text()}`).toBe(true);
+  const now = new Date(((await reply.json()) as { now: string }).now);
+  await page.clock.setSystemTime(now);
+  return now;
+}
 
 /** A full-page screenshot, `NAME.png` in the test's folder under test-results (kept by CI, never committed). */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {

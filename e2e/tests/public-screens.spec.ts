@@ -1,14 +1,12 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures.js';
+import { PASSWORD, type SuiteOffice, expect, screenshot, test } from './fixtures.js';
 
-// This file shares the server and the demo office with the other browser tests, so it
-// uses only services D and PL and counter Loket 5 (serving [PL, D]), and never assumes
-// how many tickets the office holds: it counts changes, and calls its own tickets by id.
+// This file works an office of its own (the fixture's): services D and PL and counter
+// Loket 5 (serving [PL, D]) with its petugas5. It counts changes on the board rather than
+// totals, and calls its own tickets by id.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
-
-const OFFICE = 'mpp-kota-harapan';
-const OFFICER = { username: 'petugas5', password: 'e2e-demo-password' };
+test.use({ officeStaff: ['petugas5'] });
 
 interface Ticket {
   id: string;
@@ -25,15 +23,17 @@ function expectedSentence(number: string, counterWords: string): string {
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-async function staff(request: APIRequestContext) {
-  const login = await request.post('/api/v1/auth/login', { data: OFFICER });
+async function staff(request: APIRequestContext, office: SuiteOffice) {
+  const login = await request.post('/api/v1/auth/login', { data: { username: office.staff.petugas5!.username, password: PASSWORD } });
   expect(login.ok()).toBe(true);
   const token = ((await login.json()) as { accessToken: string }).accessToken;
   const headers = { authorization: `Bearer ${token}` };
-  const board = (await (await request.get(`/api/v1/offices/${OFFICE}/board`)).json()) as { counters: { id: string; number: number; state: string }[] };
+  const board = (await (await request.get(`/api/v1/offices/${office.slug}/board`)).json()) as { counters: { id: string; number: number; state: string }[] };
   const counter = board.counters.find((c) => c.number === 5)!;
   return {
     async open() {
@@ -87,26 +87,26 @@ test.describe('the public screens', () => {
   let boardContext: BrowserContext;
   const before = { D: 0, PL: 0 };
 
-  test.beforeAll(async ({ browser }) => {
+  test.beforeAll(async ({ browser, office }) => {
     // A context of its own (axe needs one), open for the whole file like a TV on the wall.
     boardContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     board = await boardContext.newPage();
     await recordSpeech(board);
-    await board.goto(`/board?office=${OFFICE}&services=D,PL&counters=5`);
+    await board.goto(`/board?office=${office.slug}&services=D,PL&counters=5`);
     await expect(board.getByTestId('board-status')).toHaveText('Terhubung');
     before.D = await waitingCount(board, 'D');
     before.PL = await waitingCount(board, 'PL');
   });
   test.afterAll(() => boardContext.close());
 
-  test('a citizen takes a priority ticket and a normal ticket at the kiosk', async ({ page }, testInfo) => {
+  test('a citizen takes a priority ticket and a normal ticket at the kiosk', async ({ page, office }, testInfo) => {
     await page.addInitScript(() => {
       window.print = () => {
         (window as unknown as { __printed: number }).__printed = ((window as unknown as { __printed?: number }).__printed ?? 0) + 1;
       };
     });
     await page.setViewportSize({ width: 1080, height: 1920 });
-    await page.goto(`/kiosk?office=${OFFICE}`);
+    await page.goto(`/kiosk?office=${office.slug}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Ambil nomor antrean' })).toBeVisible();
     const tileD = page.locator('button[data-service="D"]');
     await expect(tileD).toBeEnabled();
@@ -159,11 +159,11 @@ test.describe('the public screens', () => {
     await expect(page.getByRole('heading', { name: 'Sentuh layanan yang Anda perlukan' })).toBeVisible({ timeout: 20_000 });
   });
 
-  test('the board shows a call within a second and speaks it, and again on recall', async ({ request }, testInfo) => {
+  test('the board shows a call within a second and speaks it, and again on recall', async ({ request, office }, testInfo) => {
     await board.getByTestId('board-enable-sound').click();
     await expect(board.getByTestId('board-mute')).toBeVisible();
     expect(await seriousViolations(board)).toEqual([]);
-    const officer = await staff(request);
+    const officer = await staff(request, office);
     await officer.open();
     // Loket 5 serves PL: the board asks the API for the forecast again shortly after the queue moves.
     await expect(board.locator('[data-testid="board-services"] li[data-service="PL"] .service-estimate')).toHaveText(/± \d+ mnt|dilayani/, { timeout: 10_000 });
@@ -183,7 +183,7 @@ test.describe('the public screens', () => {
     await expect.poll(() => spoken(board)).toEqual([sentence, sentence]);
   });
 
-  test('the phone page follows the ticket to done and takes the survey once', async ({ page, request }, testInfo) => {
+  test('the phone page follows the ticket to done and takes the survey once', async ({ page, request, office }, testInfo) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/t/${priorityTicket.trackingCode}`);
     await expect(page.getByTestId('ticket-number')).toHaveText(priorityTicket.number);
@@ -191,7 +191,7 @@ test.describe('the public screens', () => {
     await expect(page.getByTestId('ticket-go')).toHaveText('Silakan menuju Loket 5');
     await screenshot(page, testInfo, 'phone-called');
 
-    const officer = await staff(request);
+    const officer = await staff(request, office);
     await officer.act(priorityTicket.id, 'start');
     await expect(page.getByTestId('ticket-status')).toHaveText('Sedang dilayani');
     await officer.act(priorityTicket.id, 'finish');
@@ -202,8 +202,14 @@ test.describe('the public screens', () => {
     // Refused until every question is answered.
     await form.getByRole('button', { name: 'Kirim survei' }).click();
     await expect(form.getByRole('alert')).toHaveText('Mohon jawab semua 9 pertanyaan.');
-    await form.getByRole('group', { name: /Waktu penyelesaian/ }).getByLabel('Sangat cepat').check();
-    await form.getByRole('group', { name: /Biaya\/tarif/ }).getByLabel('Gratis').check();
+    await form
+      .getByRole('group', { name: /Waktu penyelesaian/ })
+      .getByLabel('Sangat cepat')
+      .check();
+    await form
+      .getByRole('group', { name: /Biaya\/tarif/ })
+      .getByLabel('Gratis')
+      .check();
     for (const group of await form.getByRole('group').all()) {
       if (!(await group.locator('input:checked').count())) await group.getByRole('radio').nth(2).check();
     }
@@ -213,7 +219,9 @@ test.describe('the public screens', () => {
     await expect(page.getByTestId('survey-thanks')).toBeVisible();
     await screenshot(page, testInfo, 'phone-done');
 
-    const again = await request.post(`/api/v1/tickets/track/${priorityTicket.trackingCode}/survey`, { data: { u1: 1, u2: 1, u3: 1, u4: 1, u5: 1, u6: 1, u7: 1, u8: 1, u9: 1 } });
+    const again = await request.post(`/api/v1/tickets/track/${priorityTicket.trackingCode}/survey`, {
+      data: { u1: 1, u2: 1, u3: 1, u4: 1, u5: 1, u6: 1, u7: 1, u8: 1, u9: 1 },
+    });
     expect(again.status()).toBe(409);
     expect(((await again.json()) as { code: string }).code).toBe('survey_already_submitted');
     await page.reload();

@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures.js';
+import { PASSWORD, expect, screenshot, test } from './fixtures.js';
 
-// The suite shares one server with other engineers' tests: this file only works Loket 6
-// (the priority counter, which serves every service) with petugas6, and only tickets of
-// service PL (Pengaduan), each called by id the moment it is issued, so no other desk's
-// call-next can take one. Office-wide totals move while other tests run; see below.
-const OFFICE = 'mpp-kota-harapan';
-const PASSWORD = 'e2e-demo-password';
+// This file works an office of its own (the fixture's): Loket 6 (the priority counter,
+// which serves every service) with its petugas6, and tickets of service PL (Pengaduan),
+// each called by id the moment it is issued.
+test.use({ officeStaff: ['supervisor', 'petugas6'] });
 const INTERACTION = ['sikap_perilaku', 'ekspresi_wajah', 'cara_berbicara', 'cara_mendengarkan', 'cara_bertanya'];
 
 interface Counts {
@@ -38,7 +36,9 @@ async function login(request: APIRequestContext, username: string): Promise<Reco
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** A CSV line split on commas, with RFC 4180 quotes undone. */
@@ -64,13 +64,17 @@ function fields(line: string): string[] {
   return out;
 }
 
-test('a supervisor opens the report of a seeded day, downloads a CSV whose totals match the API, and prints it on A4', async ({ page, request }, testInfo) => {
+test('a supervisor opens the report of a seeded day, downloads a CSV whose totals match the API, and prints it on A4', async ({
+  page,
+  request,
+  office,
+}, testInfo) => {
   test.setTimeout(90_000);
-  const officer = await login(request, 'petugas6');
-  const supervisor = await login(request, 'supervisor');
-  const counters = (await (await request.get(`/api/v1/offices/${OFFICE}/board`)).json()) as { counters: { id: string; number: number; state: string }[] };
+  const officer = await login(request, office.staff.petugas6!.username);
+  const supervisor = await login(request, office.staff.supervisor!.username);
+  const counters = (await (await request.get(`/api/v1/offices/${office.slug}/board`)).json()) as { counters: { id: string; number: number; state: string }[] };
   const loket6 = counters.counters.find((c) => c.number === 6)!;
-  const services = (await (await request.get(`/api/v1/offices/${OFFICE}/services`)).json()) as { id: string; code: string }[];
+  const services = (await (await request.get(`/api/v1/offices/${office.slug}/services`)).json()) as { id: string; code: string }[];
   const pengaduan = services.find((s) => s.code === 'PL')!;
 
   // Seed the day through the API: Loket 6 opens, serves three PL tickets, one no-show, one cancel.
@@ -80,8 +84,12 @@ test('a supervisor opens the report of a seeded day, downloads a CSV whose total
     expect(reply.ok(), `${path}: ${await reply.text()}`).toBe(true);
     return reply.json();
   };
-  const issue = async () => (await (await request.post(`/api/v1/offices/${OFFICE}/tickets`, { data: { serviceId: pengaduan.id } })).json()) as { id: string; trackingCode: string };
-  const before = (await (await request.get(`/api/v1/offices/${OFFICE}/reports?preset=day`, { headers: supervisor })).json()) as Report;
+  const issue = async () =>
+    (await (await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: pengaduan.id } })).json()) as {
+      id: string;
+      trackingCode: string;
+    };
+  const before = (await (await request.get(`/api/v1/offices/${office.slug}/reports?preset=day`, { headers: supervisor })).json()) as Report;
   const rowOf6 = (report: Report) => report.tables.counters.find((row) => row.code === '6')!;
   const served6Before = rowOf6(before).counts.served;
 
@@ -90,7 +98,10 @@ test('a supervisor opens the report of a seeded day, downloads a CSV whose total
     const ticket = await issue();
     await post(`/counters/${loket6.id}/call`, { ticketId: ticket.id, reason: 'Uji otomatis laporan' });
     await post(`/tickets/${ticket.id}/start`);
-    await post(`/tickets/${ticket.id}/finish`, { checklist: { method: i === 0 ? 'self' : 'one_key', answers: INTERACTION.map((code) => ({ code, answer: 'checked' })) }, outcome: 'selesai' });
+    await post(`/tickets/${ticket.id}/finish`, {
+      checklist: { method: i === 0 ? 'self' : 'one_key', answers: INTERACTION.map((code) => ({ code, answer: 'checked' })) },
+      outcome: 'selesai',
+    });
     done.push(ticket.trackingCode);
   }
   const absent = await issue();
@@ -98,14 +109,16 @@ test('a supervisor opens the report of a seeded day, downloads a CSV whose total
   await post(`/tickets/${absent.id}/no-show`);
   const cancelled = await issue();
   expect((await request.post(`/api/v1/tickets/track/${cancelled.trackingCode}/cancel`)).ok()).toBe(true);
-  expect((await request.post(`/api/v1/tickets/track/${done[0]}/survey`, { data: { u1: 4, u2: 3, u3: 4, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 3 } })).ok()).toBe(true);
+  expect(
+    (await request.post(`/api/v1/tickets/track/${done[0]}/survey`, { data: { u1: 4, u2: 3, u3: 4, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 3 } })).ok(),
+  ).toBe(true);
 
-  // The report page, as the demo supervisor.
+  // The report page, as the office's supervisor.
   await page.goto('/counter/supervisor/reports');
-  await page.getByLabel('Nama pengguna').fill('supervisor');
+  await page.getByLabel('Nama pengguna').fill(office.staff.supervisor!.username);
   await page.getByLabel('Kata sandi').fill(PASSWORD);
   await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page.getByTestId('report-office')).toHaveText('Mal Pelayanan Publik Kota Harapan');
+  await expect(page.getByTestId('report-office')).toHaveText(office.name);
   const table = page.getByTestId('report-counters');
   await expect(table.getByRole('table', { name: 'Per loket: Antrean dan waktu tunggu' })).toBeVisible();
   const row6 = table.getByRole('table', { name: 'Per loket: Antrean dan waktu tunggu' }).getByRole('row', { name: /^6 · Loket 6/ });
@@ -113,14 +126,13 @@ test('a supervisor opens the report of a seeded day, downloads a CSV whose total
   await expect(row6.getByRole('cell').first()).toHaveText(String(served6Before + 3));
 
   // The CSV of the counters table, downloaded with the button, against the API's JSON.
-  // Other tests work the same office meanwhile, so the office totals are compared only when
-  // the JSON read just before and just after the download agree (a quiet moment); Loket 6's
-  // row is this test's alone and is compared every time.
+  // The office totals are compared only when the JSON read just before and just after the
+  // download agree (a quiet moment); Loket 6's row is compared every time.
   let compared = false;
   for (let attempt = 0; attempt < 5 && !compared; attempt += 1) {
-    const first = (await (await request.get(`/api/v1/offices/${OFFICE}/reports?preset=day`, { headers: supervisor })).json()) as Report;
+    const first = (await (await request.get(`/api/v1/offices/${office.slug}/reports?preset=day`, { headers: supervisor })).json()) as Report;
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-counters').click()]);
-    expect(download.suggestedFilename()).toBe(`laporan-${OFFICE}-loket-${first.period.from}.csv`);
+    expect(download.suggestedFilename()).toBe(`laporan-${office.slug}-loket-${first.period.from}.csv`);
     const bytes = await readFile((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
@@ -132,7 +144,7 @@ test('a supervisor opens the report of a seeded day, downloads a CSV whose total
     expect(totalLine[1]).toBe('Jumlah seluruh kantor');
     expect(column(loket6Line, 'Dilayani')).toBe(rowOf6(first).counts.served);
     expect(column(loket6Line, 'Tidak hadir')).toBe(rowOf6(first).counts.noShows);
-    const second = (await (await request.get(`/api/v1/offices/${OFFICE}/reports?preset=day`, { headers: supervisor })).json()) as Report;
+    const second = (await (await request.get(`/api/v1/offices/${office.slug}/reports?preset=day`, { headers: supervisor })).json()) as Report;
     if (JSON.stringify(first.total.counts) !== JSON.stringify(second.total.counts)) continue;
     expect(column(totalLine, 'Dilayani')).toBe(first.total.counts.served);
     expect(column(totalLine, 'Tidak hadir')).toBe(first.total.counts.noShows);
@@ -162,9 +174,9 @@ test('a supervisor opens the report of a seeded day, downloads a CSV whose total
   await post(`/counters/${loket6.id}/close`);
 });
 
-test('an officer is told the reports are not for them', async ({ page }) => {
+test('an officer is told the reports are not for them', async ({ page, office }) => {
   await page.goto('/counter/supervisor/reports');
-  await page.getByLabel('Nama pengguna').fill('petugas6');
+  await page.getByLabel('Nama pengguna').fill(office.staff.petugas6!.username);
   await page.getByLabel('Kata sandi').fill(PASSWORD);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByRole('alert')).toHaveText('Laporan hanya untuk supervisor dan admin. Anda masuk sebagai Petugas loket.');

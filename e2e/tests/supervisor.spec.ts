@@ -1,14 +1,11 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures.js';
+import { PASSWORD, type SuiteOffice, advanceClock, expect, screenshot, test } from './fixtures.js';
 
-// The suite shares one server with other engineers' tests: this file works Loket 4 with
-// petugas4 and a service of its own (created through the admin API with a 1-minute
-// maximum wait, served by no counter), and never assumes global counts.
+// This file works an office of its own (the fixture's): Loket 4 with its petugas4, and a
+// service added through the admin API with a 1-minute maximum wait, served by no counter.
 test.describe.configure({ mode: 'serial' });
-
-const SLUG = 'mpp-kota-harapan';
-const PASSWORD = 'e2e-demo-password';
+test.use({ officeStaff: ['supervisor', 'petugas4'] });
 
 interface Counter {
   id: string;
@@ -38,37 +35,31 @@ async function api<T>(request: APIRequestContext, method: 'GET' | 'POST', path: 
   return (reply.status() === 204 ? null : await reply.json()) as T;
 }
 
-const services = async (request: APIRequestContext) => (await (await request.get(`/api/v1/offices/${SLUG}/services`)).json()) as Service[];
-
-async function issue(request: APIRequestContext, serviceId: string): Promise<{ id: string; number: string }> {
-  const reply = await request.post(`/api/v1/offices/${SLUG}/tickets`, { data: { serviceId } });
+async function issue(request: APIRequestContext, office: SuiteOffice, serviceId: string): Promise<{ id: string; number: string }> {
+  const reply = await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId } });
   expect(reply.ok()).toBe(true);
   return (await reply.json()) as { id: string; number: string };
 }
 
-/** Loket 4 open by petugas4 and serving a D ticket, whatever a previous run left. */
-async function serveAtLoket4(request: APIRequestContext): Promise<void> {
-  const loket4 = (await api<Counter[]>(request, 'GET', `/offices/${SLUG}/counters`, 'petugas4')).find((c) => c.number === 4)!;
+/** Loket 4 open by petugas4 and serving a D ticket, whatever an earlier test of this file left. */
+async function serveAtLoket4(request: APIRequestContext, office: SuiteOffice): Promise<void> {
+  const officer = office.staff.petugas4!.username;
+  const loket4 = (await api<Counter[]>(request, 'GET', `/offices/${office.slug}/counters`, officer)).find((c) => c.number === 4)!;
   if (loket4.currentTicket) {
-    await api(request, 'POST', `/tickets/${loket4.currentTicket.id}/${loket4.currentTicket.status === 'called' ? 'no-show' : 'finish'}`, 'petugas4');
+    await api(request, 'POST', `/tickets/${loket4.currentTicket.id}/${loket4.currentTicket.status === 'called' ? 'no-show' : 'finish'}`, officer);
   }
-  if (loket4.state === 'paused') await api(request, 'POST', `/counters/${loket4.id}/resume`, 'petugas4');
-  if (loket4.state === 'closed') await api(request, 'POST', `/counters/${loket4.id}/open`, 'petugas4');
-  const d = (await services(request)).find((s) => s.code === 'D')!;
-  // Called by id, not call-next: Loket 4 also serves A–C, whose tickets other specs issue on this server.
-  const ticket = await issue(request, d.id);
-  await api(request, 'POST', `/counters/${loket4.id}/call`, 'petugas4', { ticketId: ticket.id, reason: 'e2e: this test serves its own ticket' });
-  await api(request, 'POST', `/tickets/${ticket.id}/start`, 'petugas4');
+  if (loket4.state === 'paused') await api(request, 'POST', `/counters/${loket4.id}/resume`, officer);
+  if (loket4.state === 'closed') await api(request, 'POST', `/counters/${loket4.id}/open`, officer);
+  // Called by id: the test serves the ticket it issued.
+  const ticket = await issue(request, office, office.services.D.id);
+  await api(request, 'POST', `/counters/${loket4.id}/call`, officer, { ticketId: ticket.id, reason: 'e2e: this test serves its own ticket' });
+  await api(request, 'POST', `/tickets/${ticket.id}/start`, officer);
 }
 
-/** A service of this test's own whose maximum wait is one minute, so a ticket crosses it while the test watches. */
-async function oneMinuteService(request: APIRequestContext): Promise<Service> {
-  const offices = (await (await request.get('/api/v1/offices')).json()) as { id: string; slug: string }[];
-  const office = offices.find((o) => o.slug === SLUG)!;
-  const taken = new Set((await services(request)).map((s) => s.code));
-  const code = ['SV', 'SW', 'SX', 'SY', 'SZ', 'SU', 'ST'].find((candidate) => !taken.has(candidate))!;
+/** A service whose maximum wait is one minute, so a ticket crosses it once the clock moves on. */
+async function oneMinuteService(request: APIRequestContext, office: SuiteOffice): Promise<Service> {
   return api<Service>(request, 'POST', `/admin/offices/${office.id}/services`, 'admin', {
-    code,
+    code: 'SV',
     name: 'Uji Peringatan',
     maxWaitMinutes: 1,
     serviceTimeMinutes: 5,
@@ -93,8 +84,8 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('an officer is told the supervisor page is not theirs', async ({ page }) => {
-  await logIn(page, 'petugas4');
+test('an officer is told the supervisor page is not theirs', async ({ page, office }) => {
+  await logIn(page, office.staff.petugas4!.username);
   await expect(page.getByTestId('no-access')).toContainText('Tidak ada akses');
   // Coming back to the page while logged in as an officer is stopped by the router.
   await page.goto('/counter/supervisor');
@@ -102,13 +93,15 @@ test('an officer is told the supervisor page is not theirs', async ({ page }) =>
   await expect(page.getByTestId('no-access')).toBeVisible();
 });
 
-test('a supervisor sees the office live and a ticket crossing its maximum wait raise an alert', async ({ page, request }, testInfo) => {
-  test.setTimeout(180_000);
-  await serveAtLoket4(request);
-  const service = await oneMinuteService(request);
+test('a supervisor sees the office live and a ticket crossing its maximum wait raise an alert', async ({ page, request, office }, testInfo) => {
+  test.setTimeout(90_000);
+  await serveAtLoket4(request, office);
+  const service = await oneMinuteService(request, office);
   await page.setViewportSize({ width: 1920, height: 1080 });
+  // The page's clock follows the real one until the test moves it on with the API's.
+  await page.clock.install();
 
-  await logIn(page, 'supervisor');
+  await logIn(page, office.staff.supervisor!.username);
   await expect(page.getByTestId('supervision-status')).toHaveText('Tersambung');
   await expect(page.getByTestId('counter-4')).toContainText('Buka');
   await expect(page.getByTestId('counter-4')).toContainText(/D-\d{3}/);
@@ -116,12 +109,13 @@ test('a supervisor sees the office live and a ticket crossing its maximum wait r
   await expect(tile.getByTestId('waiting-now')).toHaveText('0');
 
   // Live, without a reload: the tile counts the new ticket from the office's event stream.
-  const ticket = await issue(request, service.id);
+  const ticket = await issue(request, office, service.id);
   await expect(tile.getByTestId('waiting-now')).toHaveText('1');
 
-  // Due one minute after issue; the server scans every 15 seconds and pushes the alert to the staff room.
+  // Due one minute after issue: two minutes later the server's scan raises the alert and pushes it to the staff room.
   const alert = page.getByTestId('alert-max_wait').filter({ hasText: ticket.number });
-  await expect(alert).toBeVisible({ timeout: 110_000 });
+  await advanceClock(request, page, 2);
+  await expect(alert).toBeVisible();
   await expect(alert).toContainText('Lewat batas waktu tunggu');
   await expect(tile).toContainText('Ada yang lewat batas tunggu');
   await expectAccessible(page);
@@ -135,13 +129,13 @@ test('a supervisor sees the office live and a ticket crossing its maximum wait r
   await alert.getByRole('button', { name: 'Tandai sudah ditangani' }).click();
   await expect(alert).toHaveCount(0);
 
-  // The ticket is this test's own: cancel it so the demo office is not left with it waiting.
-  await api(request, 'POST', `/tickets/${ticket.id}/cancel`, 'supervisor', { reason: 'Uji e2e selesai' });
+  // Cancelled, so the next test's office has nobody waiting past the maximum.
+  await api(request, 'POST', `/tickets/${ticket.id}/cancel`, office.staff.supervisor!.username, { reason: 'Uji e2e selesai' });
 });
 
-test('a supervisor observes the interaction at Loket 4, kept apart from the officer’s self-checks', async ({ page, request }) => {
-  await serveAtLoket4(request);
-  await logIn(page, 'supervisor');
+test('a supervisor observes the interaction at Loket 4, kept apart from the officer’s self-checks', async ({ page, request, office }) => {
+  await serveAtLoket4(request, office);
+  await logIn(page, office.staff.supervisor!.username);
   await expect(page.getByTestId('supervision-status')).toHaveText('Tersambung');
 
   await page.getByTestId('observe-4').click();
@@ -154,5 +148,5 @@ test('a supervisor observes the interaction at Loket 4, kept apart from the offi
   await page.getByRole('button', { name: 'Muat ulang grafik' }).click();
   const officer = page.getByTestId('chart-etiquette-officer');
   await officer.getByText('Tabel data').click();
-  await expect(officer.getByRole('row', { name: /Yohanes Manurung/ })).toContainText('80');
+  await expect(officer.getByRole('row', { name: office.staff.petugas4!.name })).toContainText('80');
 });
