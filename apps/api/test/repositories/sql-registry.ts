@@ -6,6 +6,7 @@ import { AUDIT_SQL } from '../../src/admin/audit.repository.js';
 import { CHECKLISTS_SQL } from '../../src/checklists/checklists.repository.js';
 import { COUNTERS_SQL } from '../../src/counters/counters.repository.js';
 import { OFFICE_SEQUENCE_SQL } from '../../src/database/office-sequence.repository.js';
+import { SEED_SQL } from '../../src/database/seed/seed.repository.js';
 import { FORECAST_INPUT_SQL } from '../../src/forecast/forecast-input.repository.js';
 import { HEALTH_SQL } from '../../src/health/health.repository.js';
 import { METRICS_SQL } from '../../src/metrics/metrics.repository.js';
@@ -37,6 +38,7 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   metrics: METRICS_SQL,
   'officer-day': OFFICER_DAY_SQL,
   reports: REPORTS_SQL,
+  seed: SEED_SQL,
   staff: STAFF_SQL,
   supervision: SUPERVISION_SQL,
   surveys: SURVEYS_SQL,

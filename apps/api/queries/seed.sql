@@ -1,0 +1,27 @@
+-- The SQL of seed.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
+
+-- lockOffices
+LOCK TABLE offices IN EXCLUSIVE MODE;
+
+-- countOffices
+SELECT count(*)::int AS count FROM offices;
+
+-- insertOffice
+INSERT INTO offices (slug, name, time_zone, opening_hours, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id;
+
+-- insertService
+INSERT INTO services (office_id, code, name, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota, sort_order)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id;
+
+-- insertCounter
+INSERT INTO counters (office_id, number, name, priority_only, schedule) VALUES ($1, $2, $3, $4, $5) RETURNING id;
+
+-- addCounterService
+INSERT INTO counter_services (counter_id, service_id) VALUES ($1, $2);
+
+-- upsertStaff
+INSERT INTO staff (username, name, nip, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+ON CONFLICT (username) DO UPDATE SET username = EXCLUDED.username RETURNING id;
+
+-- addStaffOffice
+INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2) ON CONFLICT DO NOTHING;
