@@ -11,6 +11,12 @@ INSERT INTO checklist_templates (office_id, kind) VALUES ($1, $2) ON CONFLICT (o
 -- addItem
 INSERT INTO checklist_items (template_id, code, label, sort_order) VALUES ($1, $2, $3, $4);
 
+-- updateItem
+UPDATE checklist_items SET label = $2, sort_order = $3, active = $4 WHERE id = $1;
+
+-- insertItem
+INSERT INTO checklist_items (template_id, code, label, sort_order, active) VALUES ($1, $2, $3, $4, $5);
+
 -- recordResponse
 INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id;

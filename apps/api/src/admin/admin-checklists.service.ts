@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { type ChecklistKind, type ChecklistTemplateView, type FieldProblem, type StaffView } from '@loket/domain';
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { Clock } from '../clock/clock.js';
-import { AdminChecklistsRepository } from './admin-checklists.repository.js';
+import { ChecklistsRepository } from '../checklists/checklists.repository.js';
 import { assertNoProblems } from './admin-errors.js';
 import { AdminOfficesService } from './admin-offices.service.js';
 import { AuditTrail } from './audit-trail.js';
@@ -17,7 +17,7 @@ import type { ChecklistItemDto } from './dto/checklist.dto.js';
 export class AdminChecklistsService {
   constructor(
     private readonly db: DataSource,
-    private readonly items: AdminChecklistsRepository,
+    private readonly items: ChecklistsRepository,
     private readonly clock: Clock,
     private readonly offices: AdminOfficesService,
     private readonly checklists: ChecklistsService,

@@ -6,8 +6,8 @@ import { assertOfficeAccess } from '../common/office-access.js';
 import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import type { OfficeEntity } from '../offices/office.entity.js';
 import { toOfficeView } from '../offices/office-views.js';
+import { OfficesRepository } from '../offices/offices.repository.js';
 import { assertNoProblems, violatedConstraint } from './admin-errors.js';
-import { AdminOfficesRepository } from './admin-offices.repository.js';
 import { refuseNulls, visibleOfficeIds } from './admin-scope.js';
 import { AuditTrail } from './audit-trail.js';
 import type { CreateOfficeDto, UpdateOfficeDto } from './dto/office.dto.js';
@@ -17,7 +17,7 @@ import type { CreateOfficeDto, UpdateOfficeDto } from './dto/office.dto.js';
 export class AdminOfficesService {
   constructor(
     private readonly db: DataSource,
-    private readonly offices: AdminOfficesRepository,
+    private readonly offices: OfficesRepository,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
     private readonly sequence: OfficeSequenceRepository,

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ChecklistsModule } from '../checklists/checklists.module.js';
+import { OfficesModule } from '../offices/offices.module.js';
 import { AdminChecklistsController } from './admin-checklists.controller.js';
-import { AdminChecklistsRepository } from './admin-checklists.repository.js';
 import { AdminChecklistsService } from './admin-checklists.service.js';
 import { AdminCountersController } from './admin-counters.controller.js';
 import { AdminCountersRepository } from './admin-counters.repository.js';
 import { AdminCountersService } from './admin-counters.service.js';
 import { AdminOfficesController } from './admin-offices.controller.js';
-import { AdminOfficesRepository } from './admin-offices.repository.js';
 import { AdminOfficesService } from './admin-offices.service.js';
 import { AdminServicesController } from './admin-services.controller.js';
 import { AdminServicesRepository } from './admin-services.repository.js';
@@ -21,20 +20,18 @@ import { AuditTrail } from './audit-trail.js';
 
 /** The office set-up (/admin) and the audit trail (/audit). */
 @Module({
-  imports: [ChecklistsModule],
+  imports: [ChecklistsModule, OfficesModule],
   controllers: [AdminOfficesController, AdminServicesController, AdminCountersController, AdminStaffController, AdminChecklistsController, AuditController],
   providers: [
     AuditRepository,
     AuditTrail,
     AuditService,
-    AdminOfficesRepository,
     AdminOfficesService,
     AdminServicesRepository,
     AdminServicesService,
     AdminCountersRepository,
     AdminCountersService,
     AdminStaffService,
-    AdminChecklistsRepository,
     AdminChecklistsService,
   ],
   exports: [AuditTrail],

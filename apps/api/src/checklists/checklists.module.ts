@@ -9,6 +9,6 @@ import { ChecklistsService } from './checklists.service.js';
   imports: [OfficesModule],
   controllers: [ChecklistsController],
   providers: [ChecklistsService, ChecklistsRepository],
-  exports: [ChecklistsService],
+  exports: [ChecklistsService, ChecklistsRepository],
 })
 export class ChecklistsModule {}

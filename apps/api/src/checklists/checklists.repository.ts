@@ -9,6 +9,9 @@ export const CHECKLISTS_SQL = {
   // ON CONFLICT: two first requests at once create the template once; the loser gets no row and adds no items.
   createTemplate: `INSERT INTO checklist_templates (office_id, kind) VALUES ($1, $2) ON CONFLICT (office_id, kind) DO NOTHING RETURNING id`,
   addItem: `INSERT INTO checklist_items (template_id, code, label, sort_order) VALUES ($1, $2, $3, $4)`,
+  // The set-up's edits to a template's items (admin).
+  updateItem: `UPDATE checklist_items SET label = $2, sort_order = $3, active = $4 WHERE id = $1`,
+  insertItem: `INSERT INTO checklist_items (template_id, code, label, sort_order, active) VALUES ($1, $2, $3, $4, $5)`,
   recordResponse: `INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
   recordAnswers: `INSERT INTO checklist_answers (response_id, item_id, item_code, answer)
@@ -41,11 +44,17 @@ export interface ChecklistResponseRecord {
   answers: readonly { itemId: string; code: string; answer: ChecklistAnswer }[];
 }
 
+export interface ChecklistItemColumns {
+  label: string;
+  sortOrder: number;
+  active: boolean;
+}
+
 interface IdRow {
   id: string;
 }
 
-/** Checklist templates and the answers recorded with the state change they belong to; always inside the caller's transaction. */
+/** Checklist templates, the set-up's edits to their items, and the answers recorded with the state change they belong to; always inside the caller's transaction. */
 @Injectable()
 export class ChecklistsRepository {
   items(tx: EntityManager, officeId: string): Promise<ChecklistItemRow[]> {
@@ -60,6 +69,14 @@ export class ChecklistsRepository {
       await tx.query(CHECKLISTS_SQL.addItem, [created.id, item.code, item.label, order + 1]);
     }
     return true;
+  }
+
+  async updateItem(tx: EntityManager, itemId: string, item: ChecklistItemColumns): Promise<void> {
+    await tx.query(CHECKLISTS_SQL.updateItem, [itemId, item.label, item.sortOrder, item.active]);
+  }
+
+  async insertItem(tx: EntityManager, templateId: string, code: string, item: ChecklistItemColumns): Promise<void> {
+    await tx.query(CHECKLISTS_SQL.insertItem, [templateId, code, item.label, item.sortOrder, item.active]);
   }
 
   async record(tx: EntityManager, response: ChecklistResponseRecord): Promise<void> {

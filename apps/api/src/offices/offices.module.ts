@@ -7,6 +7,6 @@ import { OfficesService } from './offices.service.js';
 @Module({
   controllers: [OfficesController],
   providers: [OfficesService, OfficesRepository],
-  exports: [OfficesService],
+  exports: [OfficesService, OfficesRepository],
 })
 export class OfficesModule {}

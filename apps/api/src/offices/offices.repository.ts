@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OfficeEntity } from './office.entity.js';
-import type { PauseReason } from '@loket/domain';
+import type { OpeningHours, PauseReason } from '@loket/domain';
 import type { TicketViewRow } from '../tickets/ticket-views.js';
 import { TICKET_VIEW_SELECT } from '../tickets/tickets.repository.js';
 import type { ServiceStandardRow } from './office-views.js';
@@ -10,6 +10,10 @@ import type { ServiceStandardRow } from './office-views.js';
 export const RECENT_CALLS = 10;
 
 export const OFFICES_SQL = {
+  // The set-up's writes (admin): an office's own fields.
+  insert: `INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+  update: `UPDATE offices SET slug = $2, name = $3, time_zone = $4, opening_hours = $5, priority_max_wait_minutes = $6 WHERE id = $1`,
+  slugTaken: `SELECT id FROM offices WHERE slug = $1 AND id IS DISTINCT FROM $2::uuid`,
   // Live load per service: waiting now, counters open for it, tickets drawn on `day`.
   services: `SELECT s.id, s.code, s.name, s.active, s.max_wait_minutes, s.service_time_minutes, s.cost_rupiah,
          s.requirements, s.completion_time, s.daily_quota,
@@ -78,8 +82,17 @@ export interface CounterRow {
   session_id: string | null;
 }
 
+/** An office's own fields, as the set-up writes them. */
+export interface OfficeFields {
+  slug: string;
+  name: string;
+  timeZone: string;
+  openingHours: OpeningHours[];
+  priorityMaxWaitMinutes: number;
+}
+
 /**
- * An office as its screens show it: services with their live load, counters with their
+ * An office as its screens show it, and as the set-up writes it: services with their live load, counters with their
  * sessions, the tickets waiting and at the counters, the latest calls. The office itself is read
  * through its entity (the one TypeORM entity in use): a lookup by a key says itself.
  */
@@ -97,6 +110,31 @@ export class OfficesRepository {
 
   async byId(id: string, tx: EntityManager = this.db.manager): Promise<OfficeEntity | null> {
     return tx.getRepository(OfficeEntity).findOneBy({ id });
+  }
+
+  /** The office, locked to the end of the caller's transaction. */
+  locked(tx: EntityManager, id: string): Promise<OfficeEntity | null> {
+    return tx.getRepository(OfficeEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async insert(tx: EntityManager, office: OfficeFields, createdAt: Date): Promise<string> {
+    const [row] = await tx.query<{ id: string }[]>(OFFICES_SQL.insert, [
+      office.slug,
+      office.name,
+      office.timeZone,
+      JSON.stringify(office.openingHours),
+      office.priorityMaxWaitMinutes,
+      createdAt,
+    ]);
+    return row.id;
+  }
+
+  async update(tx: EntityManager, id: string, office: OfficeFields): Promise<void> {
+    await tx.query(OFFICES_SQL.update, [id, office.slug, office.name, office.timeZone, JSON.stringify(office.openingHours), office.priorityMaxWaitMinutes]);
+  }
+
+  async slugTaken(tx: EntityManager, slug: string, exceptId: string | null): Promise<boolean> {
+    return (await tx.query<{ id: string }[]>(OFFICES_SQL.slugTaken, [slug, exceptId])).length > 0;
   }
 
   /** Every service of the office with its standard and live load; `day` is the office's service day. */

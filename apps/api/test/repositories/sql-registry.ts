@@ -1,6 +1,4 @@
-import { ADMIN_CHECKLISTS_SQL } from '../../src/admin/admin-checklists.repository.js';
 import { ADMIN_COUNTERS_SQL } from '../../src/admin/admin-counters.repository.js';
-import { ADMIN_OFFICES_SQL } from '../../src/admin/admin-offices.repository.js';
 import { ADMIN_SERVICES_SQL } from '../../src/admin/admin-services.repository.js';
 import { AUDIT_SQL } from '../../src/admin/audit.repository.js';
 import { CHECKLISTS_SQL } from '../../src/checklists/checklists.repository.js';
@@ -29,9 +27,7 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   'forecast-input': FORECAST_INPUT_SQL,
   offices: OFFICES_SQL,
   tickets: TICKETS_SQL,
-  'admin-checklists': ADMIN_CHECKLISTS_SQL,
   'admin-counters': ADMIN_COUNTERS_SQL,
-  'admin-offices': ADMIN_OFFICES_SQL,
   'admin-services': ADMIN_SERVICES_SQL,
   audit: AUDIT_SQL,
   health: HEALTH_SQL,
