@@ -138,7 +138,8 @@ export interface ReportCounterRow {
   service_ids: string[] | null;
 }
 
-interface TicketEventRow {
+/** A ticket event as the reports' and the officer's day's queries return it. */
+export interface TicketEventRow {
   ticket_id: string;
   type: TicketEventType;
   at: Date;
@@ -147,13 +148,22 @@ interface TicketEventRow {
   actor_staff_id: string | null;
 }
 
-interface SessionEventRow {
+/** A counter session event as the reports' and the officer's day's queries return it. */
+export interface SessionEventRow {
   session_id: string;
   counter_id: string;
   staff_id: string;
   type: CounterEventType;
   at: Date;
   reason: string | null;
+}
+
+export function toTicketEvent(e: TicketEventRow): ReportTicketEvent {
+  return { ticketId: e.ticket_id, type: e.type, at: e.at.getTime(), serviceId: e.service_id, counterId: e.counter_id, staffId: e.actor_staff_id };
+}
+
+export function toSessionEvent(e: SessionEventRow): ReportSessionEvent {
+  return { sessionId: e.session_id, counterId: e.counter_id, staffId: e.staff_id, type: e.type, at: e.at.getTime(), reason: e.reason };
 }
 
 interface AnswerRow {
@@ -207,12 +217,12 @@ export class ReportsRepository {
   /** Every event of the tickets issued in the period. */
   async ticketEvents(scope: PeriodScope): Promise<ReportTicketEvent[]> {
     const rows = await this.db.query<TicketEventRow[]>(REPORTS_SQL.ticketEvents, [scope.officeId, scope.from, scope.to]);
-    return rows.map((e) => ({ ticketId: e.ticket_id, type: e.type, at: e.at.getTime(), serviceId: e.service_id, counterId: e.counter_id, staffId: e.actor_staff_id }));
+    return rows.map(toTicketEvent);
   }
 
   async sessionEvents(period: PeriodInstants): Promise<ReportSessionEvent[]> {
     const rows = await this.db.query<SessionEventRow[]>(REPORTS_SQL.sessionEvents, [period.officeId, period.start, period.end]);
-    return rows.map((e) => ({ sessionId: e.session_id, counterId: e.counter_id, staffId: e.staff_id, type: e.type, at: e.at.getTime(), reason: e.reason }));
+    return rows.map(toSessionEvent);
   }
 
   async answers(period: PeriodInstants): Promise<ReportChecklistAnswer[]> {

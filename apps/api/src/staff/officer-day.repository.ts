@@ -3,15 +3,14 @@ import { DataSource } from 'typeorm';
 import type {
   AnswerMethod,
   ChecklistAnswer,
-  CounterEventType,
   InteractionOutcome,
   OpeningHours,
   ReportCounterInfo,
   ReportServiceInfo,
   ReportSessionEvent,
   ReportTicketEvent,
-  TicketEventType,
 } from '@loket/domain';
+import { type SessionEventRow, type TicketEventRow, toSessionEvent, toTicketEvent } from '../reports/reports.repository.js';
 
 export const OFFICER_DAY_SQL = {
   timeZone: 'SELECT time_zone FROM offices WHERE id = ANY($1::uuid[]) ORDER BY name LIMIT 1',
@@ -35,24 +34,6 @@ export const OFFICER_DAY_SQL = {
   ownInteractions: `SELECT method, outcome FROM checklist_responses
        WHERE subject_staff_id = $1 AND kind = 'interaction' AND method <> 'observed' AND at >= $2 AND at < $3`,
 } as const;
-
-interface TicketEventRow {
-  ticket_id: string;
-  type: TicketEventType;
-  at: Date;
-  service_id: string;
-  counter_id: string | null;
-  actor_staff_id: string | null;
-}
-
-interface SessionEventRow {
-  session_id: string;
-  counter_id: string;
-  staff_id: string;
-  type: CounterEventType;
-  at: Date;
-  reason: string | null;
-}
 
 interface CounterRow {
   id: string;
@@ -111,7 +92,7 @@ export class OfficerDayRepository {
       OFFICER_DAY_SQL.ticketEvents,
       [officeIds, day],
     );
-    return rows.map((row) => ({ ticketId: row.ticket_id, type: row.type, at: row.at.getTime(), serviceId: row.service_id, counterId: row.counter_id, staffId: row.actor_staff_id }));
+    return rows.map(toTicketEvent);
   }
 
   /** The counters the officer opened a session on during the day. */
@@ -130,7 +111,7 @@ export class OfficerDayRepository {
       OFFICER_DAY_SQL.sessionEvents,
       [counterIds, scope.from, scope.to],
     );
-    return rows.map((row) => ({ sessionId: row.session_id, counterId: row.counter_id, staffId: row.staff_id, type: row.type, at: row.at.getTime(), reason: row.reason }));
+    return rows.map(toSessionEvent);
   }
 
   /** The officer's own checklist answers of the day; a supervisor's observation is not theirs. */
