@@ -1,5 +1,5 @@
 /**
- * The etiquette checklists (DESIGN.md, Etiquette): templates an office keeps, the answers
+ * The etiquette checklists (docs/domain.md, Etiquette): templates an office keeps, the answers
  * an officer gives at shift start and at each finish, and compliance = checked ÷ applicable.
  */
 import { DomainError } from './errors.js';

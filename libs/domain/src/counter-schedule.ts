@@ -1,5 +1,5 @@
 /**
- * The punctuality and promptness measures of a counter (DESIGN.md): late opening, early
+ * The punctuality and promptness measures of a counter (docs/domain.md): late opening, early
  * closing and break overrun against its weekly schedule, and idle while waiting. Pure:
  * events and `now` come in as parameters; times are epoch milliseconds, durations minutes.
  */

@@ -1,5 +1,5 @@
 /**
- * The punctuality and promptness measures of a ticket (DESIGN.md), computed from its event
+ * The punctuality and promptness measures of a ticket (docs/domain.md), computed from its event
  * rows so every screen and report agrees. Durations are in minutes (fractional; screens
  * round), null when the ticket never reached the moment a measure needs.
  *
@@ -52,7 +52,7 @@ function chronological(events: readonly TicketEventRecord[]): TicketEventRecord[
 /**
  * The ticket's queue segments. Only issue and transfer open a segment: a ticket returned
  * to the queue or reinstated after a no-show goes back into the segment it was already
- * called from, so its waiting time stays "first call − issue" as DESIGN.md defines it
+ * called from, so its waiting time stays "first call − issue" as docs/domain.md defines it
  * (the time after a return or reinstatement is the citizen's doing or a second chance,
  * not the office's promptness).
  */

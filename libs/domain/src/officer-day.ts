@@ -32,7 +32,7 @@ export interface OfficerDayInput {
   sessionEvents: readonly ReportSessionEvent[];
   /** Every event of the day's tickets of the offices concerned: the officer's own work and the queue they could have served. */
   ticketEvents: readonly ReportTicketEvent[];
-  /** The officer's own checklist answers today; a supervisor's observation is kept apart (DESIGN), so it is not passed. */
+  /** The officer's own checklist answers today; a supervisor's observation is kept apart (docs/domain.md, Etiquette), so it is not passed. */
   answers: readonly { answer: ChecklistAnswer }[];
   /** The officer's own answered interactions today, with the outcome they chose. */
   interactions: readonly { method: AnswerMethod; outcome: InteractionOutcome | null }[];

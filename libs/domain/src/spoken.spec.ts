@@ -128,7 +128,7 @@ describe('spokenCounter', () => {
 });
 
 describe('callAnnouncement', () => {
-  it('speaks the sentence of DESIGN.md', () => {
+  it('speaks the sentence of docs/domain.md', () => {
     expect(callAnnouncement('A-007', 3)).toBe('Nomor antrean A nol nol tujuh, silakan menuju loket tiga');
   });
 

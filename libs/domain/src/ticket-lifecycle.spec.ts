@@ -12,7 +12,7 @@ import {
   type TicketStatus,
 } from './ticket-lifecycle.js';
 
-// The diagram of DESIGN.md, written out independently of the implementation's table.
+// The diagram of docs/domain.md, written out independently of the implementation's table.
 const LEGAL: ReadonlyArray<[TicketStatus, TicketAction, TicketStatus]> = [
   ['waiting', 'call', 'called'],
   ['waiting', 'cancel', 'cancelled'],
@@ -31,7 +31,7 @@ const ILLEGAL: Array<[TicketStatus, TicketAction]> = TICKET_STATUSES.flatMap((st
 );
 
 describe('ticket lifecycle', () => {
-  it('knows all six statuses and nine actions of the design', () => {
+  it('knows all six statuses and nine actions of docs/domain.md', () => {
     expect([...TICKET_STATUSES].sort()).toEqual(['called', 'cancelled', 'done', 'no_show', 'serving', 'waiting']);
     expect([...TICKET_ACTIONS].sort()).toEqual(
       ['call', 'cancel', 'finish', 'no_show', 'recall', 'reinstate', 'return', 'start', 'transfer'].sort(),

@@ -25,7 +25,7 @@ export const TicketAction = {
 export type TicketAction = (typeof TicketAction)[keyof typeof TicketAction];
 export const TICKET_ACTIONS: readonly TicketAction[] = Object.values(TicketAction);
 
-/** The lifecycle of DESIGN.md: every legal move, and nothing else. */
+/** The lifecycle of docs/domain.md: every legal move, and nothing else. */
 const TRANSITIONS: Readonly<Record<TicketStatus, Partial<Record<TicketAction, TicketStatus>>>> = {
   waiting: { call: 'called', cancel: 'cancelled' },
   called: { recall: 'called', start: 'serving', return: 'waiting', no_show: 'no_show' },
