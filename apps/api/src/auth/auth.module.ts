@@ -11,7 +11,7 @@ import { SessionRevoker } from './session-revoker.js';
 import { StaffAuthGuard } from './staff-auth.guard.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 
-/** How long a staff token lasts (README: token lifetime). */
+/** How long a staff token lasts (docs/security.md, staff tokens). */
 export const TOKEN_LIFETIME = '12h';
 
 @Global()

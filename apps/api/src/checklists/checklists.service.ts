@@ -42,7 +42,7 @@ export class ChecklistsService {
     return this.db.transaction((tx) => this.templates(tx, office.id));
   }
 
-  /** The office's templates, creating the default ones (DESIGN.md, Etiquette) for an office that has none yet. */
+  /** The office's templates, creating the default ones (docs/domain.md, Etiquette) for an office that has none yet. */
   async templates(tx: EntityManager, officeId: string): Promise<ChecklistTemplateView[]> {
     let rows = await this.checklists.items(tx, officeId);
     const present = new Set(rows.map((row) => row.kind));

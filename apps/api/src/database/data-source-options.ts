@@ -5,7 +5,7 @@ import { migrations } from './migrations/index.js';
 /**
  * TypeORM options for either database. The embedded one is reached through its unix
  * socket with a pool of one connection: PGlite runs one session, so the pool of one is
- * what serialises transactions there (STACK.md). PostgreSQL gets a real pool, and row
+ * what serialises transactions there (docs/adr/0001-pglite-behind-a-socket.md). PostgreSQL gets a real pool, and row
  * locks do the work.
  */
 export function dataSourceOptions(target: { databaseUrl: string } | { socketDir: string }): DataSourceOptions {

@@ -6,7 +6,7 @@ export type TimerLevel = 'ok' | 'amber' | 'red';
 export const AMBER_SHARE = 0.8;
 /**
  * A called citizen should reach the counter within a couple of minutes; past these the
- * officer recalls or marks a no-show (walk-up time, DESIGN.md).
+ * officer recalls or marks a no-show (walk-up time, docs/domain.md).
  */
 export const WALK_UP_AMBER_MINUTES = 2;
 export const WALK_UP_RED_MINUTES = 5;
