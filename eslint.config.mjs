@@ -10,9 +10,7 @@ const frameworks = ['@nestjs/*', 'typeorm', 'typeorm/*', 'socket.io', 'socket.io
 const apps = ['@loket/api', '@loket/api/**', '@loket/counter', '@loket/counter/**', '@loket/display', '@loket/display/**', '**/apps/**'];
 const serverFrameworks = ['@nestjs/*', 'typeorm', 'typeorm/*', 'socket.io', 'pg', '@electric-sql/*', 'express'];
 const otherApps = (self) =>
-  ['api', 'counter', 'display']
-    .filter((app) => app !== self)
-    .flatMap((app) => [`@loket/${app}`, `@loket/${app}/**`, `**/apps/${app}/**`, `**/${app}/src/**`]);
+  ['api', 'counter', 'display'].filter((app) => app !== self).flatMap((app) => [`@loket/${app}`, `@loket/${app}/**`, `**/apps/${app}/**`, `**/${app}/src/**`]);
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.nx/**', '**/test-results/**'] },
@@ -37,12 +35,24 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: frameworks, message: 'libs/domain is pure TypeScript: no framework imports.' }, { group: apps, message: 'libs/domain never imports an app.' }, { group: ['@loket/web', '@loket/web/**', '**/libs/web/**', '**/web/src/**'], message: 'libs/domain never imports libs/web.' }] },
+        {
+          patterns: [
+            { group: frameworks, message: 'libs/domain is pure TypeScript: no framework imports.' },
+            { group: apps, message: 'libs/domain never imports an app.' },
+            { group: ['@loket/web', '@loket/web/**', '**/libs/web/**', '**/web/src/**'], message: 'libs/domain never imports libs/web.' },
+          ],
+        },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time is a parameter in libs/domain: take `now` instead of reading the clock.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time is a parameter in libs/domain: take `now` instead of reading the clock.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Time is a parameter in libs/domain: take `now` instead of reading the clock.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time is a parameter in libs/domain: take `now` instead of reading the clock.',
+        },
         { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'Time is a parameter in libs/domain.' },
       ],
     },
@@ -53,14 +63,22 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: apps, message: 'libs/web never imports an app.' }, { group: serverFrameworks, message: 'libs/web runs in the browser: no server framework.' }] },
+        {
+          patterns: [
+            { group: apps, message: 'libs/web never imports an app.' },
+            { group: serverFrameworks, message: 'libs/web runs in the browser: no server framework.' },
+          ],
+        },
       ],
     },
   },
   ...['api', 'counter', 'display'].map((app) => ({
     files: [`apps/${app}/**/*.{ts,vue}`],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: otherApps(app), message: 'An app never imports another app; share through libs/domain (or libs/web for the Vue shell).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: otherApps(app), message: 'An app never imports another app; share through libs/domain (or libs/web for the Vue shell).' }] },
+      ],
     },
   })),
   // Layout is Prettier's (prettier.config.mjs): this turns off the ESLint rules that would
