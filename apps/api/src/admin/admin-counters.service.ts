@@ -1,9 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AdminCounterView, type FieldProblem, type OpeningHours, type StaffView, NotFoundError, RuleError, fieldConflict, scheduleOutsideHours, scheduleProblems } from '@loket/domain';
+import {
+  type AdminCounterView,
+  type FieldProblem,
+  type OpeningHours,
+  type StaffView,
+  NotFoundError,
+  RuleError,
+  fieldConflict,
+  scheduleOutsideHours,
+  scheduleProblems,
+} from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
-import { assertNoProblems, violatedConstraint } from './admin-errors.js';
+import { assertNoProblems, uniqueChecked } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminCountersRepository } from './admin-counters.repository.js';
 import { AdminOfficesService } from './admin-offices.service.js';
@@ -32,7 +42,7 @@ export class AdminCountersService {
 
   create(officeId: string, body: CreateCounterDto, actor: StaffView): Promise<AdminCounterView> {
     const now = this.clock.now();
-    return this.numberChecked(body.number, () =>
+    return uniqueChecked(this.numberConflict(body.number), () =>
       this.db.transaction(async (manager) => {
         const office = await this.offices.locked(manager, officeId, actor);
         await this.assertValid(manager, office.id, office.openingHours, body);
@@ -42,7 +52,17 @@ export class AdminCountersService {
         const view = await this.byId(manager, id);
         await this.audit.record(
           manager,
-          { actorId: actor.id, officeId: office.id, counterId: id, action: 'counter.created', subjectType: 'counter', subjectId: id, subjectLabel: view.name, before: null, after: fieldsOf(view) },
+          {
+            actorId: actor.id,
+            officeId: office.id,
+            counterId: id,
+            action: 'counter.created',
+            subjectType: 'counter',
+            subjectId: id,
+            subjectLabel: view.name,
+            before: null,
+            after: fieldsOf(view),
+          },
           now,
         );
         // Boards and desks list counters from the office snapshot: the new sequence number makes them take a fresh one.
@@ -55,7 +75,7 @@ export class AdminCountersService {
   update(counterId: string, body: UpdateCounterDto, actor: StaffView): Promise<AdminCounterView> {
     refuseNulls(body);
     const now = this.clock.now();
-    return this.numberChecked(body.number ?? 0, () =>
+    return uniqueChecked(this.numberConflict(body.number ?? 0), () =>
       this.db.transaction(async (manager) => {
         const current = await this.byId(manager, counterId);
         const office = await this.offices.locked(manager, current.officeId, actor);
@@ -73,7 +93,17 @@ export class AdminCountersService {
         const view = await this.byId(manager, counterId);
         await this.audit.record(
           manager,
-          { actorId: actor.id, officeId: office.id, counterId, action: 'counter.updated', subjectType: 'counter', subjectId: counterId, subjectLabel: view.name, before, after: fieldsOf(view) },
+          {
+            actorId: actor.id,
+            officeId: office.id,
+            counterId,
+            action: 'counter.updated',
+            subjectType: 'counter',
+            subjectId: counterId,
+            subjectLabel: view.name,
+            before,
+            after: fieldsOf(view),
+          },
           now,
         );
         await this.sequence.next(manager, office.id);
@@ -82,7 +112,12 @@ export class AdminCountersService {
     );
   }
 
-  private async assertValid(manager: EntityManager, officeId: string, officeHours: OpeningHours[], fields: Partial<Pick<CounterFields, 'serviceIds' | 'schedule'>>): Promise<void> {
+  private async assertValid(
+    manager: EntityManager,
+    officeId: string,
+    officeHours: OpeningHours[],
+    fields: Partial<Pick<CounterFields, 'serviceIds' | 'schedule'>>,
+  ): Promise<void> {
     const problems: FieldProblem[] = [];
     if (fields.schedule) {
       problems.push(...scheduleProblems(fields.schedule));
@@ -114,12 +149,7 @@ export class AdminCountersService {
     if (taken) throw fieldConflict('counter_number_taken', 'number', `Number ${number} is already ${taken} in this office`);
   }
 
-  private async numberChecked<T>(number: number, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (violatedConstraint(error) === 'counters_office_id_number_key') throw fieldConflict('counter_number_taken', 'number', `Number ${number} is already used in this office`);
-      throw error;
-    }
+  private numberConflict(number: number): Record<string, () => RuleError> {
+    return { counters_office_id_number_key: () => fieldConflict('counter_number_taken', 'number', `Number ${number} is already used in this office`) };
   }
 }

@@ -15,3 +15,18 @@ export function violatedConstraint(error: unknown): string | null {
   const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : null;
   return driverError?.code === '23505' ? (driverError.constraint ?? null) : null;
 }
+
+/**
+ * Runs `work`, turning a breach of one of the named unique constraints into that key's
+ * conflict: two admins writing the same key at once both pass the pre-check, and the
+ * constraint decides, so the loser gets the same 409 the pre-check gives.
+ */
+export async function uniqueChecked<T>(conflicts: Readonly<Record<string, () => RuleError>>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const constraint = violatedConstraint(error);
+    if (constraint !== null && Object.hasOwn(conflicts, constraint)) throw conflicts[constraint]();
+    throw error;
+  }
+}

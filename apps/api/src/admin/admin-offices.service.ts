@@ -7,10 +7,13 @@ import { OfficeSequenceRepository } from '../database/office-sequence.repository
 import type { OfficeEntity } from '../offices/office.entity.js';
 import { toOfficeView } from '../offices/office-views.js';
 import { OfficesRepository } from '../offices/offices.repository.js';
-import { assertNoProblems, violatedConstraint } from './admin-errors.js';
+import { assertNoProblems, uniqueChecked } from './admin-errors.js';
 import { refuseNulls, visibleOfficeIds } from './admin-scope.js';
 import { AuditTrail } from './audit-trail.js';
 import type { CreateOfficeDto, UpdateOfficeDto } from './dto/office.dto.js';
+
+/** The unique constraint behind an office's slug, and the conflict its breach is. */
+const SLUG_CONFLICT = { offices_slug_key: () => fieldConflict('office_slug_taken', 'slug', 'Another office already uses this slug') };
 
 /** Offices: name, slug, time zone, opening hours. */
 @Injectable()
@@ -47,12 +50,25 @@ export class AdminOfficesService {
   async create(body: CreateOfficeDto, actor: StaffView): Promise<AdminOfficeView> {
     assertNoProblems(scheduleProblems(body.openingHours, 'openingHours'));
     const now = this.clock.now();
-    return this.withSlugCheck(() =>
+    return uniqueChecked(SLUG_CONFLICT, () =>
       this.db.transaction(async (manager) => {
         await this.assertSlugFree(manager, body.slug, null);
         const id = await this.offices.insert(manager, body, now);
         const view = toOfficeView((await this.offices.byId(id, manager))!);
-        await this.audit.record(manager, { actorId: actor.id, officeId: id, action: 'office.created', subjectType: 'office', subjectId: id, subjectLabel: view.slug, before: null, after: view }, now);
+        await this.audit.record(
+          manager,
+          {
+            actorId: actor.id,
+            officeId: id,
+            action: 'office.created',
+            subjectType: 'office',
+            subjectId: id,
+            subjectLabel: view.slug,
+            before: null,
+            after: view,
+          },
+          now,
+        );
         return view;
       }),
     );
@@ -62,14 +78,27 @@ export class AdminOfficesService {
     refuseNulls(body);
     if (body.openingHours) assertNoProblems(scheduleProblems(body.openingHours, 'openingHours'));
     const now = this.clock.now();
-    return this.withSlugCheck(() =>
+    return uniqueChecked(SLUG_CONFLICT, () =>
       this.db.transaction(async (manager) => {
         const office = await this.locked(manager, officeId, actor);
         if (body.slug !== undefined) await this.assertSlugFree(manager, body.slug, office.id);
         const before = toOfficeView(office);
         const after = { ...before, ...body };
         await this.offices.update(manager, office.id, after);
-        await this.audit.record(manager, { actorId: actor.id, officeId: office.id, action: 'office.updated', subjectType: 'office', subjectId: office.id, subjectLabel: after.slug, before, after }, now);
+        await this.audit.record(
+          manager,
+          {
+            actorId: actor.id,
+            officeId: office.id,
+            action: 'office.updated',
+            subjectType: 'office',
+            subjectId: office.id,
+            subjectLabel: after.slug,
+            before,
+            after,
+          },
+          now,
+        );
         // The screens show the office's name and hours: the bumped sequence makes them resync.
         await this.sequence.next(manager, office.id);
         return after;
@@ -78,15 +107,7 @@ export class AdminOfficesService {
   }
 
   private async assertSlugFree(manager: EntityManager, slug: string, exceptId: string | null): Promise<void> {
-    if (await this.offices.slugTaken(manager, slug, exceptId)) throw fieldConflict('office_slug_taken', 'slug', `Another office already uses the slug "${slug}"`);
-  }
-
-  private async withSlugCheck<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (violatedConstraint(error) === 'offices_slug_key') throw fieldConflict('office_slug_taken', 'slug', 'Another office already uses this slug');
-      throw error;
-    }
+    if (await this.offices.slugTaken(manager, slug, exceptId))
+      throw fieldConflict('office_slug_taken', 'slug', `Another office already uses the slug "${slug}"`);
   }
 }

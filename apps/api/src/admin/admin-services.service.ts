@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AdminServiceView, type StaffView, NotFoundError, fieldConflict } from '@loket/domain';
+import { type AdminServiceView, type StaffView, NotFoundError, type RuleError, fieldConflict } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
-import { violatedConstraint } from './admin-errors.js';
+import { uniqueChecked } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminOfficesService } from './admin-offices.service.js';
 import { AdminServicesRepository } from './admin-services.repository.js';
@@ -38,14 +38,27 @@ export class AdminServicesService {
 
   create(officeId: string, body: CreateServiceDto, actor: StaffView): Promise<AdminServiceView> {
     const now = this.clock.now();
-    return this.codeChecked(body.code, () =>
+    return uniqueChecked(this.codeConflict(body.code), () =>
       this.db.transaction(async (manager) => {
         const office = await this.offices.locked(manager, officeId, actor);
         await this.assertCodeFree(manager, office.id, body.code, null);
         const fields: ServiceFields = { ...body, sortOrder: body.sortOrder ?? (await this.services.nextSortOrder(manager, office.id)) };
         const id = await this.services.insert(manager, office.id, fields);
         const view = await this.byId(manager, id);
-        await this.audit.record(manager, { actorId: actor.id, officeId: office.id, action: 'service.created', subjectType: 'service', subjectId: id, subjectLabel: view.code, before: null, after: fieldsOf(view) }, now);
+        await this.audit.record(
+          manager,
+          {
+            actorId: actor.id,
+            officeId: office.id,
+            action: 'service.created',
+            subjectType: 'service',
+            subjectId: id,
+            subjectLabel: view.code,
+            before: null,
+            after: fieldsOf(view),
+          },
+          now,
+        );
         // The kiosk and board build their service list from the office snapshot: a new sequence number makes them take a fresh one.
         await this.sequence.next(manager, office.id);
         return view;
@@ -56,7 +69,7 @@ export class AdminServicesService {
   update(serviceId: string, body: UpdateServiceDto, actor: StaffView): Promise<AdminServiceView> {
     refuseNulls(body, ['dailyQuota']);
     const now = this.clock.now();
-    return this.codeChecked(body.code ?? '', () =>
+    return uniqueChecked(this.codeConflict(body.code ?? ''), () =>
       this.db.transaction(async (manager) => {
         const current = await this.byId(manager, serviceId);
         const office = await this.offices.locked(manager, current.officeId, actor);
@@ -64,7 +77,20 @@ export class AdminServicesService {
         const before = fieldsOf(current);
         const after: ServiceFields = { ...before, ...body } as ServiceFields;
         await this.services.update(manager, serviceId, after);
-        await this.audit.record(manager, { actorId: actor.id, officeId: office.id, action: 'service.updated', subjectType: 'service', subjectId: serviceId, subjectLabel: after.code, before, after }, now);
+        await this.audit.record(
+          manager,
+          {
+            actorId: actor.id,
+            officeId: office.id,
+            action: 'service.updated',
+            subjectType: 'service',
+            subjectId: serviceId,
+            subjectLabel: after.code,
+            before,
+            after,
+          },
+          now,
+        );
         await this.sequence.next(manager, office.id);
         return this.byId(manager, serviceId);
       }),
@@ -82,13 +108,7 @@ export class AdminServicesService {
     if (taken) throw fieldConflict('service_code_taken', 'code', `The code ${code} is already used by "${taken}" in this office`);
   }
 
-  /** Two admins adding the same code at once: the unique constraint decides, and the loser gets the same 409. */
-  private async codeChecked<T>(code: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (violatedConstraint(error) === 'services_office_id_code_key') throw fieldConflict('service_code_taken', 'code', `The code ${code} is already used in this office`);
-      throw error;
-    }
+  private codeConflict(code: string): Record<string, () => RuleError> {
+    return { services_office_id_code_key: () => fieldConflict('service_code_taken', 'code', `The code ${code} is already used in this office`) };
   }
 }

@@ -5,13 +5,19 @@ import { hashPassword } from '../auth/password.js';
 import { SessionRevoker } from '../auth/session-revoker.js';
 import { Clock } from '../clock/clock.js';
 import { StaffRepository } from '../staff/staff.repository.js';
-import { assertNoProblems, violatedConstraint } from './admin-errors.js';
+import { assertNoProblems, uniqueChecked } from './admin-errors.js';
 import { refuseNulls, visibleOfficeIds } from './admin-scope.js';
 import { AuditTrail, type AuditRecord } from './audit-trail.js';
 import type { CreateStaffDto, UpdateStaffDto } from './dto/staff.dto.js';
 
 /** What the audit keeps of a staff member: never a password or its hash. */
 const audited = ({ createdAt: _createdAt, ...fields }: AdminStaffView) => fields;
+
+/** The unique constraints of a staff row, and the conflict each breach is. */
+const STAFF_CONFLICTS = {
+  staff_username_key: () => fieldConflict('username_taken', 'username', 'This username is taken'),
+  staff_nip_unique: () => fieldConflict('nip_taken', 'nip', 'Another staff member already has this NIP'),
+};
 
 /**
  * Staff accounts. At least one active admin is always left: every change that could take
@@ -39,11 +45,18 @@ export class AdminStaffService {
     this.assertShape(body.role, body.officeIds, body.nip);
     const passwordHash = await hashPassword(body.password);
     const now = this.clock.now();
-    return this.uniqueChecked(() =>
+    return uniqueChecked(STAFF_CONFLICTS, () =>
       this.db.transaction(async (manager) => {
         await this.assertOffices(manager, body.officeIds);
         await this.assertFree(manager, { username: body.username, nip: body.nip ?? null }, null);
-        const id = await this.staffRows.insert(manager, { username: body.username, name: body.name, nip: body.nip ?? null, role: body.role, passwordHash, createdAt: now });
+        const id = await this.staffRows.insert(manager, {
+          username: body.username,
+          name: body.name,
+          nip: body.nip ?? null,
+          role: body.role,
+          passwordHash,
+          createdAt: now,
+        });
         await this.staffRows.setOffices(manager, id, body.officeIds);
         const view = await this.byId(manager, id);
         await this.record(manager, actor, 'staff.created', view, null, audited(view), now);
@@ -55,7 +68,7 @@ export class AdminStaffService {
   async update(staffId: string, body: UpdateStaffDto, actor: StaffView): Promise<AdminStaffView> {
     refuseNulls(body, ['nip']);
     const now = this.clock.now();
-    return this.uniqueChecked(() =>
+    return uniqueChecked(STAFF_CONFLICTS, () =>
       this.db.transaction(async (manager) => {
         const current = await this.byId(manager, staffId);
         const after = { ...audited(current), ...body, nip: body.nip === undefined ? current.nip : body.nip };
@@ -134,12 +147,16 @@ export class AdminStaffService {
     if (officeIds.length === 0) return;
     const found = await this.staffRows.existingOffices(manager, officeIds);
     const unknown = officeIds.filter((id) => !found.includes(id));
-    if (unknown.length > 0) throw new RuleError('validation_failed', `No such office: ${unknown.join(', ')}`, [{ field: 'officeIds', problems: [`no such office: ${unknown.join(', ')}`] }]);
+    if (unknown.length > 0)
+      throw new RuleError('validation_failed', `No such office: ${unknown.join(', ')}`, [
+        { field: 'officeIds', problems: [`no such office: ${unknown.join(', ')}`] },
+      ]);
   }
 
   private async assertFree(manager: EntityManager, fields: { username?: string; nip: string | null }, exceptId: string | null): Promise<void> {
     if (fields.username) {
-      if (await this.staffRows.usernameTaken(manager, fields.username)) throw fieldConflict('username_taken', 'username', `The username "${fields.username}" is taken`);
+      if (await this.staffRows.usernameTaken(manager, fields.username))
+        throw fieldConflict('username_taken', 'username', `The username "${fields.username}" is taken`);
     }
     if (fields.nip) {
       if (await this.staffRows.nipTaken(manager, fields.nip, exceptId)) throw fieldConflict('nip_taken', 'nip', 'Another staff member already has this NIP');
@@ -153,18 +170,19 @@ export class AdminStaffService {
   }
 
   /** Staff belong to offices, not to one: the row names no office, and only admins read it (see AuditService). */
-  private record(manager: EntityManager, actor: StaffView, action: AuditRecord['action'], subject: AdminStaffView, before: unknown, after: unknown, at: Date): Promise<void> {
-    return this.audit.record(manager, { actorId: actor.id, officeId: null, action, subjectType: 'staff', subjectId: subject.id, subjectLabel: subject.username, before, after }, at);
-  }
-
-  private async uniqueChecked<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      const constraint = violatedConstraint(error);
-      if (constraint === 'staff_username_key') throw fieldConflict('username_taken', 'username', 'This username is taken');
-      if (constraint === 'staff_nip_unique') throw fieldConflict('nip_taken', 'nip', 'Another staff member already has this NIP');
-      throw error;
-    }
+  private record(
+    manager: EntityManager,
+    actor: StaffView,
+    action: AuditRecord['action'],
+    subject: AdminStaffView,
+    before: unknown,
+    after: unknown,
+    at: Date,
+  ): Promise<void> {
+    return this.audit.record(
+      manager,
+      { actorId: actor.id, officeId: null, action, subjectType: 'staff', subjectId: subject.id, subjectLabel: subject.username, before, after },
+      at,
+    );
   }
 }
