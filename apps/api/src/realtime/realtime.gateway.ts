@@ -33,7 +33,13 @@ function invalid(message: string): Ack<never> {
 
 const TOO_MANY_MESSAGES: Ack<never> = {
   ok: false,
-  error: { statusCode: 429, error: 'Too Many Requests', message: 'Too many messages on this connection; try again in a second', code: 'rate_limited', details: { retryAfterSeconds: 1 } },
+  error: {
+    statusCode: 429,
+    error: 'Too Many Requests',
+    message: 'Too many messages on this connection; try again in a second',
+    code: 'rate_limited',
+    details: { retryAfterSeconds: 1 },
+  },
 };
 
 /** Checks a subscribe/resync message at the edge: exactly `{ officeSlug }`, nothing else. */
@@ -44,6 +50,20 @@ function parseSubscribeRequest(body: unknown): SubscribeRequest | string {
   const { officeSlug } = body as { officeSlug?: unknown };
   if (typeof officeSlug !== 'string' || !SLUG_PATTERN.test(officeSlug)) return 'officeSlug must be an office slug';
   return { officeSlug };
+}
+
+/**
+ * Answers a subscribe/resync message: refuses a malformed one, else acknowledges with what
+ * `handle` returns, or with the error body of what it throws (the HTTP side's, via the filter's mapping).
+ */
+async function answer<T>(body: unknown, handle: (request: SubscribeRequest) => Promise<T>): Promise<Ack<T>> {
+  const request = parseSubscribeRequest(body);
+  if (typeof request === 'string') return invalid(request);
+  try {
+    return { ok: true, data: await handle(request) };
+  } catch (error) {
+    return { ok: false, error: toErrorBody(error) };
+  }
 }
 
 /**
@@ -106,54 +126,36 @@ export class RealtimeGateway implements OnGatewayInit {
    * token comes in the handshake `auth`; an officer, or a supervisor of another office, is refused.
    */
   @SubscribeMessage(StaffClientEvent.subscribe)
-  async supervise(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<SupervisionSnapshot>> {
-    const request = parseSubscribeRequest(body);
-    if (typeof request === 'string') return invalid(request);
-    try {
+  supervise(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<SupervisionSnapshot>> {
+    return answer(body, async (request) => {
       const staff = await this.staffAuth.authenticate(socket, ['supervisor', 'admin']);
       const office = await this.offices.bySlug(request.officeSlug);
       assertOfficeAccess(staff, office.id);
       await socket.join([officeRoom(office.id), staffRoom(office.id)]);
-      return { ok: true, data: await this.supervision.snapshot(request.officeSlug, staff) };
-    } catch (error) {
-      return { ok: false, error: toErrorBody(error) };
-    }
+      return this.supervision.snapshot(request.officeSlug, staff);
+    });
   }
 
   @SubscribeMessage(ClientEvent.subscribe)
-  async subscribe(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<OfficeSnapshot>> {
-    const request = parseSubscribeRequest(body);
-    if (typeof request === 'string') return invalid(request);
-    try {
+  subscribe(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<OfficeSnapshot>> {
+    return answer(body, async (request) => {
       const office = await this.offices.bySlug(request.officeSlug);
       await socket.join(officeRoom(office.id));
-      return { ok: true, data: await this.offices.snapshotBySlug(request.officeSlug) };
-    } catch (error) {
-      return { ok: false, error: toErrorBody(error) };
-    }
+      return this.offices.snapshotBySlug(request.officeSlug);
+    });
   }
 
   @SubscribeMessage(ClientEvent.resync)
-  async resync(@MessageBody() body: unknown): Promise<Ack<OfficeSnapshot>> {
-    const request = parseSubscribeRequest(body);
-    if (typeof request === 'string') return invalid(request);
-    try {
-      return { ok: true, data: await this.offices.snapshotBySlug(request.officeSlug) };
-    } catch (error) {
-      return { ok: false, error: toErrorBody(error) };
-    }
+  resync(@MessageBody() body: unknown): Promise<Ack<OfficeSnapshot>> {
+    return answer(body, (request) => this.offices.snapshotBySlug(request.officeSlug));
   }
 
   @SubscribeMessage(ClientEvent.unsubscribe)
-  async unsubscribe(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<null>> {
-    const request = parseSubscribeRequest(body);
-    if (typeof request === 'string') return invalid(request);
-    try {
+  unsubscribe(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<null>> {
+    return answer(body, async (request) => {
       const office = await this.offices.bySlug(request.officeSlug);
       await socket.leave(officeRoom(office.id));
-      return { ok: true, data: null };
-    } catch (error) {
-      return { ok: false, error: toErrorBody(error) };
-    }
+      return null;
+    });
   }
 }
