@@ -8,34 +8,10 @@ import type {
   ChecklistItemInput,
   ChecklistKind,
   ChecklistTemplateView,
-  ErrorBody,
   OpeningHours,
   StaffRole,
 } from '@loket/domain';
-import { API_BASE, ApiError } from '../../shared/api/http';
-import { useAuthStore } from '../../shared/auth/auth-store';
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
-
-/** The shared client only speaks GET and POST; the set-up also edits (PATCH) and replaces (PUT). */
-async function send<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const auth = useAuthStore();
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (auth.token) headers.authorization = `Bearer ${auth.token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    throw new ApiError(0, null);
-  }
-  if (!response.ok) {
-    const errorBody = (await response.json().catch(() => null)) as ErrorBody | null;
-    if (response.status === 401 && auth.token) auth.expire();
-    throw new ApiError(response.status, errorBody);
-  }
-  return (await response.json()) as T;
-}
+import { sendJson as send } from '../../shared/api/http';
 
 export interface OfficeInput {
   name: string;

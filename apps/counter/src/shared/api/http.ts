@@ -28,7 +28,9 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-export async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T | null> {
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T | null> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -49,3 +51,5 @@ export async function request<T>(method: 'GET' | 'POST', path: string, body?: un
 
 export const getJson = async <T>(path: string): Promise<T> => (await request<T>('GET', path))!;
 export const postJson = <T>(path: string, body?: unknown): Promise<T | null> => request<T>('POST', path, body);
+/** For the endpoints that always answer with a body (the set-up's edits and replacements among them). */
+export const sendJson = async <T>(method: Method, path: string, body?: unknown): Promise<T> => (await request<T>(method, path, body))!;
