@@ -48,3 +48,5 @@ export function useCrudPanel<Row, Draft>(prefix: string, options: CrudOptions<Ro
 
   return { ...form, editing, draft, confirming, open, close, submit };
 }
+
+export type CrudPanel<Row, Draft> = ReturnType<typeof useCrudPanel<Row, Draft>>;
