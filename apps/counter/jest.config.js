@@ -10,6 +10,7 @@ export default {
   moduleNameMapper: {
     '^@loket/domain$': '<rootDir>/../../libs/domain/src/index.ts',
     '^@loket/web$': '<rootDir>/../../libs/web/src/index.ts',
+    '^@loket/domain/testing$': '<rootDir>/../../libs/domain/src/testing/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   // The compile-time flags Vite defines for the build (vite.config.ts), so Vue and vue-i18n do not warn.
