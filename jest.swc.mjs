@@ -15,9 +15,7 @@ export function swcTransform({ decorators = false } = {}) {
         jsc: {
           target: 'es2022',
           parser: { syntax: 'typescript', decorators },
-          transform: decorators
-            ? { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: true }
-            : { useDefineForClassFields: true },
+          transform: decorators ? { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: true } : { useDefineForClassFields: true },
           keepClassNames: true,
         },
         module: { type: 'es6' },

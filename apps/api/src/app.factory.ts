@@ -92,7 +92,9 @@ export async function createApp(options: CreateAppOptions): Promise<{ app: INest
     app,
     new DocumentBuilder()
       .setTitle('Loket API')
-      .setDescription('Queue and service-etiquette system. Public routes need no login; staff routes take `Authorization: Bearer <accessToken>` from POST /api/v1/auth/login.')
+      .setDescription(
+        'Queue and service-etiquette system. Public routes need no login; staff routes take `Authorization: Bearer <accessToken>` from POST /api/v1/auth/login.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

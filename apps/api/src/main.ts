@@ -23,7 +23,9 @@ if (clock) new Logger('Clock').warn(`Simulated clock: ${clock.speed}x real time,
 const url = `http://localhost:${config.port}`;
 const logger = new Logger('Loket');
 if (seed.seeded && seed.passwords) {
-  const accounts = Object.entries(seed.passwords).map(([user, password]) => `  ${user.padEnd(11)} ${password}`).join('\n');
+  const accounts = Object.entries(seed.passwords)
+    .map(([user, password]) => `  ${user.padEnd(11)} ${password}`)
+    .join('\n');
   logger.log(`Demo office seeded. Staff accounts (shown once; also in ${seed.accountsFile}):\n${accounts}`);
 }
 logger.log(`Loket is running on ${config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`}

@@ -1,6 +1,15 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { type Ack, ClientEvent, type ClientToServerEvents, type OfficeEvent, type OfficeSnapshot, ServerEvent, type ServerToClientEvents, type StaffRole } from '@loket/domain';
+import {
+  type Ack,
+  ClientEvent,
+  type ClientToServerEvents,
+  type OfficeEvent,
+  type OfficeSnapshot,
+  ServerEvent,
+  type ServerToClientEvents,
+  type StaffRole,
+} from '@loket/domain';
 import { type OfficeFixture, createOffice } from './support/fixtures.js';
 import { type Reply, client } from './support/http.js';
 import { type TestApp, startTestApp } from './support/test-app.js';
@@ -53,12 +62,10 @@ describe('admin: the office set-up and the audit trail', () => {
 
   /** Staff written straight to the database with a signed token, as the fixtures do. */
   const makeStaff = async (role: StaffRole, officeIds: string[] = []) => {
-    const [row] = await t.db.query<{ id: string }[]>(`INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`, [
-      `${role}-${randomBytes(5).toString('hex')}`,
-      `Staf ${role}`,
-      role,
-      t.clock.now(),
-    ]);
+    const [row] = await t.db.query<{ id: string }[]>(
+      `INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`,
+      [`${role}-${randomBytes(5).toString('hex')}`, `Staf ${role}`, role, t.clock.now()],
+    );
     for (const officeId of officeIds) await t.db.query('INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)', [row.id, officeId]);
     return { id: row.id, token: await t.jwt.signAsync({ sub: row.id, role }) };
   };
@@ -81,7 +88,11 @@ describe('admin: the office set-up and the audit trail', () => {
       const counterId = office.counters[1];
       const endpoints: [string, string, unknown?][] = [
         ['GET', '/admin/offices'],
-        ['POST', '/admin/offices', { name: 'Kantor Baru', slug: `baru-${randomBytes(3).toString('hex')}`, timeZone: 'Asia/Jakarta', openingHours: [], priorityMaxWaitMinutes: 10 }],
+        [
+          'POST',
+          '/admin/offices',
+          { name: 'Kantor Baru', slug: `baru-${randomBytes(3).toString('hex')}`, timeZone: 'Asia/Jakarta', openingHours: [], priorityMaxWaitMinutes: 10 },
+        ],
         ['PATCH', `/admin/offices/${office.id}`, { name: 'Diubah' }],
         ['GET', `/admin/offices/${office.id}/services`],
         ['POST', `/admin/offices/${office.id}/services`, serviceBody('Q')],
@@ -92,7 +103,11 @@ describe('admin: the office set-up and the audit trail', () => {
         ['GET', `/admin/offices/${office.id}/checklists`],
         ['PUT', `/admin/offices/${office.id}/checklists/shift_start`, { items: [{ code: 'penampilan', label: 'Penampilan', active: true }] }],
         ['GET', '/admin/staff'],
-        ['POST', '/admin/staff', { username: `x${randomBytes(4).toString('hex')}`, name: 'Nama', nip: null, role: 'officer', officeIds: [office.id], password: 'kata-sandi-panjang' }],
+        [
+          'POST',
+          '/admin/staff',
+          { username: `x${randomBytes(4).toString('hex')}`, name: 'Nama', nip: null, role: 'officer', officeIds: [office.id], password: 'kata-sandi-panjang' },
+        ],
         ['PATCH', `/admin/staff/${staffId}`, { name: 'Diubah' }],
         ['POST', `/admin/staff/${staffId}/reset-password`, { password: 'kata-sandi-panjang' }],
         ['POST', `/admin/staff/${staffId}/deactivate`],
@@ -114,7 +129,15 @@ describe('admin: the office set-up and the audit trail', () => {
 
     it('refuses bodies that are not the expected object, hostile strings included, without a 500', async () => {
       const before = await auditCount();
-      const bodies = ['[]', '"X"', 'null', '{"code":{"$gt":""}}', `{"code":"X","name":"${'a'.repeat(5000)}"}`, '{"code":"X\'; DROP TABLE services;--"}', '{"__proto__":{"admin":true}}'];
+      const bodies = [
+        '[]',
+        '"X"',
+        'null',
+        '{"code":{"$gt":""}}',
+        `{"code":"X","name":"${'a'.repeat(5000)}"}`,
+        '{"code":"X\'; DROP TABLE services;--"}',
+        '{"__proto__":{"admin":true}}',
+      ];
       for (const raw of bodies) {
         for (const path of [`/admin/offices/${office.id}/services`, `/admin/offices/${office.id}/counters`, '/admin/staff', '/admin/offices']) {
           const reply = await api.send('POST', path, { raw, token: admin.token });
@@ -133,7 +156,13 @@ describe('admin: the office set-up and the audit trail', () => {
       const all = await api.get('/admin/offices', admin.token);
       expect(all.body.map((o: { id: string }) => o.id)).toEqual(expect.arrayContaining([office.id, other.id]));
 
-      for (const path of [`/admin/offices/${other.id}/services`, `/admin/offices/${other.id}/counters`, `/admin/offices/${other.id}/checklists`, `/admin/staff?officeId=${other.id}`, `/audit?officeId=${other.id}`]) {
+      for (const path of [
+        `/admin/offices/${other.id}/services`,
+        `/admin/offices/${other.id}/counters`,
+        `/admin/offices/${other.id}/checklists`,
+        `/admin/staff?officeId=${other.id}`,
+        `/audit?officeId=${other.id}`,
+      ]) {
         expect([path, (await api.get(path, office.supervisor.token)).status]).toEqual([path, 403]);
       }
       const staff = await api.get('/admin/staff', office.supervisor.token);
@@ -144,11 +173,21 @@ describe('admin: the office set-up and the audit trail', () => {
   describe('offices', () => {
     it('creates an office with its time zone and hours, recorded in the audit trail', async () => {
       const slug = `kantor-${randomBytes(4).toString('hex')}`;
-      const reply = await api.post('/admin/offices', { name: '  Samsat Makassar ', slug, timeZone: 'Asia/Makassar', openingHours: hours([1, 2, 3, 4, 5]), priorityMaxWaitMinutes: 15 }, admin.token);
+      const reply = await api.post(
+        '/admin/offices',
+        { name: '  Samsat Makassar ', slug, timeZone: 'Asia/Makassar', openingHours: hours([1, 2, 3, 4, 5]), priorityMaxWaitMinutes: 15 },
+        admin.token,
+      );
       expect(reply.status).toBe(201);
       expect(reply.body).toMatchObject({ name: 'Samsat Makassar', slug, timeZone: 'Asia/Makassar', priorityMaxWaitMinutes: 15 });
       const audit = await lastAudit(reply.body.id);
-      expect(audit).toMatchObject({ action: 'office.created', actor_staff_id: admin.id, office_id: reply.body.id, before: null, after: expect.objectContaining({ slug }) });
+      expect(audit).toMatchObject({
+        action: 'office.created',
+        actor_staff_id: admin.id,
+        office_id: reply.body.id,
+        before: null,
+        after: expect.objectContaining({ slug }),
+      });
       expect(new Date(audit.at).toISOString()).toBe('2026-11-30T01:00:00.000Z');
       expect((await api.get(`/offices/${slug}/board`)).status).toBe(200);
     });
@@ -180,14 +219,23 @@ describe('admin: the office set-up and the audit trail', () => {
 
     it('updates an office, keeps what was not sent, and moves its sequence on so the screens take a fresh snapshot', async () => {
       const seq = await seqOf(office.id);
-      const reply = await api.send('PATCH', `/admin/offices/${office.id}`, { body: { name: 'Kantor Diubah', openingHours: hours([1, 2]) }, token: admin.token });
+      const reply = await api.send('PATCH', `/admin/offices/${office.id}`, {
+        body: { name: 'Kantor Diubah', openingHours: hours([1, 2]) },
+        token: admin.token,
+      });
       expect(reply.status).toBe(200);
       expect(reply.body).toMatchObject({ name: 'Kantor Diubah', slug: office.slug, timeZone: 'Asia/Jakarta', openingHours: hours([1, 2]) });
       expect(await seqOf(office.id)).toBe(seq + 1);
       const audit = await lastAudit(office.id);
-      expect(audit).toMatchObject({ action: 'office.updated', before: expect.objectContaining({ name: `Kantor Uji ${office.slug.slice(5)}` }), after: expect.objectContaining({ name: 'Kantor Diubah' }) });
+      expect(audit).toMatchObject({
+        action: 'office.updated',
+        before: expect.objectContaining({ name: `Kantor Uji ${office.slug.slice(5)}` }),
+        after: expect.objectContaining({ name: 'Kantor Diubah' }),
+      });
       expect((await api.send('PATCH', `/admin/offices/${office.id}`, { body: { name: null }, token: admin.token })).status).toBe(400);
-      expect((await api.send('PATCH', `/admin/offices/00000000-0000-4000-8000-000000000000`, { body: { name: 'X y z' }, token: admin.token })).status).toBe(404);
+      expect((await api.send('PATCH', `/admin/offices/00000000-0000-4000-8000-000000000000`, { body: { name: 'X y z' }, token: admin.token })).status).toBe(
+        404,
+      );
       expect((await api.send('PATCH', `/admin/offices/not-a-uuid`, { body: { name: 'X y z' }, token: admin.token })).status).toBe(400);
     });
   });
@@ -195,9 +243,19 @@ describe('admin: the office set-up and the audit trail', () => {
   describe('services', () => {
     it('adds a service that the kiosk then offers, with its standard, in one transaction with its audit row', async () => {
       const seq = await seqOf(office.id);
-      const reply = await api.post(`/admin/offices/${office.id}/services`, serviceBody('x', { name: 'Legalisir', costRupiah: 10_000, dailyQuota: 50 }), admin.token);
+      const reply = await api.post(
+        `/admin/offices/${office.id}/services`,
+        serviceBody('x', { name: 'Legalisir', costRupiah: 10_000, dailyQuota: 50 }),
+        admin.token,
+      );
       expect(reply.status).toBe(201);
-      expect(reply.body).toMatchObject({ code: 'X', name: 'Legalisir', active: true, officeId: office.id, standard: { costRupiah: 10_000, dailyQuota: 50, maxWaitMinutes: 30 } });
+      expect(reply.body).toMatchObject({
+        code: 'X',
+        name: 'Legalisir',
+        active: true,
+        officeId: office.id,
+        standard: { costRupiah: 10_000, dailyQuota: 50, maxWaitMinutes: 30 },
+      });
       expect(await seqOf(office.id)).toBe(seq + 1);
 
       const kiosk = await api.get(`/offices/${office.slug}/services`);
@@ -205,7 +263,13 @@ describe('admin: the office set-up and the audit trail', () => {
       expect((await api.post(`/offices/${office.slug}/tickets`, { serviceId: reply.body.id })).body.number).toBe('X-001');
 
       const audit = await lastAudit(reply.body.id);
-      expect(audit).toMatchObject({ action: 'service.created', actor_staff_id: admin.id, office_id: office.id, subject_label: 'X', after: expect.objectContaining({ code: 'X', costRupiah: 10_000 }) });
+      expect(audit).toMatchObject({
+        action: 'service.created',
+        actor_staff_id: admin.id,
+        office_id: office.id,
+        subject_label: 'X',
+        after: expect.objectContaining({ code: 'X', costRupiah: 10_000 }),
+      });
     });
 
     it('refuses each bad field and a code already used in the office, writing nothing', async () => {
@@ -241,16 +305,25 @@ describe('admin: the office set-up and the audit trail', () => {
     });
 
     it('changes the standard and deactivates a service: the kiosk shows it closed and the audit keeps before and after', async () => {
-      const reply = await api.send('PATCH', `/admin/services/${office.services.B}`, { body: { maxWaitMinutes: 45, active: false, dailyQuota: null }, token: admin.token });
+      const reply = await api.send('PATCH', `/admin/services/${office.services.B}`, {
+        body: { maxWaitMinutes: 45, active: false, dailyQuota: null },
+        token: admin.token,
+      });
       expect(reply.status).toBe(200);
       expect(reply.body).toMatchObject({ code: 'B', active: false, standard: { maxWaitMinutes: 45 } });
       const kiosk = await api.get(`/offices/${office.slug}/services`);
       expect(kiosk.body.find((s: { code: string }) => s.code === 'B')).toMatchObject({ active: false });
       expect((await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.B })).status).toBeGreaterThanOrEqual(400);
       const audit = await lastAudit(office.services.B);
-      expect(audit).toMatchObject({ action: 'service.updated', before: expect.objectContaining({ active: true, maxWaitMinutes: 30 }), after: expect.objectContaining({ active: false, maxWaitMinutes: 45 }) });
+      expect(audit).toMatchObject({
+        action: 'service.updated',
+        before: expect.objectContaining({ active: true, maxWaitMinutes: 30 }),
+        after: expect.objectContaining({ active: false, maxWaitMinutes: 45 }),
+      });
 
-      expect((await api.send('PATCH', `/admin/services/${office.services.B}`, { body: { code: 'A' }, token: admin.token })).body.code).toBe('service_code_taken');
+      expect((await api.send('PATCH', `/admin/services/${office.services.B}`, { body: { code: 'A' }, token: admin.token })).body.code).toBe(
+        'service_code_taken',
+      );
       expect((await api.send('PATCH', `/admin/services/${office.services.B}`, { body: { name: null }, token: admin.token })).status).toBe(400);
     });
 
@@ -275,7 +348,14 @@ describe('admin: the office set-up and the audit trail', () => {
 
   describe('counters', () => {
     it('creates a counter with its services and weekly schedule; boards see it after their resync', async () => {
-      const reply = await api.post(`/admin/offices/${office.id}/counters`, counterBody(21, [office.services.A], { priorityOnly: true, schedule: [...hours([1, 2, 3, 4], '08:00', '15:00'), { weekday: 5, opens: '08:00', closes: '11:30' }] }), admin.token);
+      const reply = await api.post(
+        `/admin/offices/${office.id}/counters`,
+        counterBody(21, [office.services.A], {
+          priorityOnly: true,
+          schedule: [...hours([1, 2, 3, 4], '08:00', '15:00'), { weekday: 5, opens: '08:00', closes: '11:30' }],
+        }),
+        admin.token,
+      );
       expect(reply.status).toBe(201);
       expect(reply.body).toMatchObject({ number: 21, name: 'Loket 21', priorityOnly: true, active: true, serviceIds: [office.services.A] });
       expect(reply.body.schedule).toHaveLength(5);
@@ -313,10 +393,16 @@ describe('admin: the office set-up and the audit trail', () => {
 
     it('changes services and schedule, and refuses to deactivate a counter that is open', async () => {
       const counterId = office.counters[1];
-      const changed = await api.send('PATCH', `/admin/counters/${counterId}`, { body: { serviceIds: [office.services.B], schedule: hours([1], '09:00', '12:00') }, token: admin.token });
+      const changed = await api.send('PATCH', `/admin/counters/${counterId}`, {
+        body: { serviceIds: [office.services.B], schedule: hours([1], '09:00', '12:00') },
+        token: admin.token,
+      });
       expect(changed.status).toBe(200);
       expect(changed.body).toMatchObject({ serviceIds: [office.services.B], schedule: hours([1], '09:00', '12:00') });
-      expect(await lastAudit(counterId)).toMatchObject({ action: 'counter.updated', before: expect.objectContaining({ serviceIds: expect.arrayContaining([office.services.A]) }) });
+      expect(await lastAudit(counterId)).toMatchObject({
+        action: 'counter.updated',
+        before: expect.objectContaining({ serviceIds: expect.arrayContaining([office.services.A]) }),
+      });
 
       expect((await api.post(`/counters/${counterId}/open`, undefined, office.officers[1].token)).status).toBe(200);
       const refused = await api.send('PATCH', `/admin/counters/${counterId}`, { body: { active: false }, token: admin.token });
@@ -333,7 +419,11 @@ describe('admin: the office set-up and the audit trail', () => {
     it('creates an account that can log in, with NIP, role and offices; the audit keeps no password', async () => {
       const username = `petugas${randomBytes(3).toString('hex')}`;
       const nip = randomNip();
-      const reply = await api.post('/admin/staff', { username, name: 'Rina Wulan', nip, role: 'officer', officeIds: [office.id], password: 'kata-sandi-baru-1' }, admin.token);
+      const reply = await api.post(
+        '/admin/staff',
+        { username, name: 'Rina Wulan', nip, role: 'officer', officeIds: [office.id], password: 'kata-sandi-baru-1' },
+        admin.token,
+      );
       expect(reply.status).toBe(201);
       expect(reply.body).toMatchObject({ username, name: 'Rina Wulan', nip, role: 'officer', officeIds: [office.id], active: true });
       expect(reply.body.passwordHash).toBeUndefined();
@@ -343,15 +433,30 @@ describe('admin: the office set-up and the audit trail', () => {
       expect(audit).toMatchObject({ action: 'staff.created', subject_label: username });
       expect(JSON.stringify(audit)).not.toMatch(/kata-sandi|argon/);
 
-      const again = await api.post('/admin/staff', { username, name: 'Lain', nip: null, role: 'officer', officeIds: [office.id], password: 'kata-sandi-baru-1' }, admin.token);
+      const again = await api.post(
+        '/admin/staff',
+        { username, name: 'Lain', nip: null, role: 'officer', officeIds: [office.id], password: 'kata-sandi-baru-1' },
+        admin.token,
+      );
       expect(again.body).toMatchObject({ code: 'username_taken', details: [{ field: 'username' }] });
-      const sameNip = await api.post('/admin/staff', { username: `${username}b`, name: 'Lain', nip, role: 'officer', officeIds: [office.id], password: 'kata-sandi-baru-1' }, admin.token);
+      const sameNip = await api.post(
+        '/admin/staff',
+        { username: `${username}b`, name: 'Lain', nip, role: 'officer', officeIds: [office.id], password: 'kata-sandi-baru-1' },
+        admin.token,
+      );
       expect(sameNip.status).toBe(409);
       expect(sameNip.body.code).toBe('nip_taken');
     });
 
     it('refuses a malformed NIP, username, role, password or offices', async () => {
-      const base = { username: `u${randomBytes(4).toString('hex')}`, name: 'Nama Staf', nip: null, role: 'officer', officeIds: [office.id], password: 'kata-sandi-baru-1' };
+      const base = {
+        username: `u${randomBytes(4).toString('hex')}`,
+        name: 'Nama Staf',
+        nip: null,
+        role: 'officer',
+        officeIds: [office.id],
+        password: 'kata-sandi-baru-1',
+      };
       const before = await auditCount();
       const cases: [Record<string, unknown>, string][] = [
         [{ nip: '12345' }, 'nip'],
@@ -407,7 +512,10 @@ describe('admin: the office set-up and the audit trail', () => {
     it('changes name, NIP, role and offices', async () => {
       const other = await createOffice(t, { services: [{ code: 'A' }], counters: [] });
       const nip = randomNip();
-      const reply = await api.send('PATCH', `/admin/staff/${office.officers[1].id}`, { body: { name: 'Nama Baru', nip, role: 'supervisor', officeIds: [office.id, other.id] }, token: admin.token });
+      const reply = await api.send('PATCH', `/admin/staff/${office.officers[1].id}`, {
+        body: { name: 'Nama Baru', nip, role: 'supervisor', officeIds: [office.id, other.id] },
+        token: admin.token,
+      });
       expect(reply.status).toBe(200);
       expect(reply.body).toMatchObject({ name: 'Nama Baru', nip, role: 'supervisor' });
       expect(reply.body.officeIds.sort()).toEqual([office.id, other.id].sort());
@@ -446,7 +554,10 @@ describe('admin: the office set-up and the audit trail', () => {
         const a = await makeStaff('admin');
         const b = await makeStaff('admin');
         await onlyAdmins(a.id, b.id);
-        const [ab, ba] = await Promise.all([api.post(`/admin/staff/${b.id}/deactivate`, undefined, a.token), api.post(`/admin/staff/${a.id}/deactivate`, undefined, b.token)]);
+        const [ab, ba] = await Promise.all([
+          api.post(`/admin/staff/${b.id}/deactivate`, undefined, a.token),
+          api.post(`/admin/staff/${a.id}/deactivate`, undefined, b.token),
+        ]);
         const statuses = [ab.status, ba.status].sort();
         // One wins; the other is refused — as the last admin (409) or, if its own account went first, as no longer an admin (401/403).
         expect(statuses[0]).toBe(200);
@@ -462,7 +573,14 @@ describe('admin: the office set-up and the audit trail', () => {
       expect(shift.kind).toBe('shift_start');
       const items = shift.items.map((item: { code: string; label: string; active: boolean }) => ({ code: item.code, label: item.label, active: item.active }));
       const reply = await api.send('PUT', `/admin/offices/${office.id}/checklists/shift_start`, {
-        body: { items: [{ ...items[2] }, { ...items[0], label: 'Penampilan rapi' }, { ...items[1], active: false }, { code: 'id_card', label: 'Kartu identitas terpasang', active: true }] },
+        body: {
+          items: [
+            { ...items[2] },
+            { ...items[0], label: 'Penampilan rapi' },
+            { ...items[1], active: false },
+            { code: 'id_card', label: 'Kartu identitas terpasang', active: true },
+          ],
+        },
         token: admin.token,
       });
       expect(reply.status).toBe(200);
@@ -472,10 +590,18 @@ describe('admin: the office set-up and the audit trail', () => {
         [items[1].code, 3, false],
         ['id_card', 4, true],
       ]);
-      expect(await lastAudit(shift.id)).toMatchObject({ action: 'checklist.updated', subject_label: 'shift_start', after: expect.arrayContaining([expect.objectContaining({ code: 'id_card' })]) });
+      expect(await lastAudit(shift.id)).toMatchObject({
+        action: 'checklist.updated',
+        subject_label: 'shift_start',
+        after: expect.arrayContaining([expect.objectContaining({ code: 'id_card' })]),
+      });
       // The desk now asks exactly the active items.
       const desk = (await api.get(`/offices/${office.slug}/checklists`, office.officers[1].token)).body[0];
-      expect(desk.items.filter((item: { active: boolean }) => item.active).map((item: { code: string }) => item.code)).toEqual([items[2].code, 'penampilan', 'id_card']);
+      expect(desk.items.filter((item: { active: boolean }) => item.active).map((item: { code: string }) => item.code)).toEqual([
+        items[2].code,
+        'penampilan',
+        'id_card',
+      ]);
     });
 
     it('refuses a removed item, a code twice, no active item, a bad kind or code', async () => {
@@ -530,14 +656,42 @@ describe('admin: the office set-up and the audit trail', () => {
         'service.created',
       ]);
       const [alert, observed, started, call, opened, service] = page.body.entries;
-      expect(alert).toMatchObject({ source: 'alert', actor: { id: office.supervisor.id, role: 'supervisor' }, counterName: 'Loket 1', subjectLabel: 'Loket 1', after: { kind: 'idle_while_waiting' } });
-      expect(observed).toMatchObject({ source: 'checklist', actor: { id: office.supervisor.id }, subjectId: officer.id, counterNumber: 1, after: { outcome: 'selesai' } });
-      expect(call).toMatchObject({ source: 'ticket', actor: { id: officer.id, role: 'officer' }, counterId: office.counters[1], counterNumber: 1, subjectLabel: 'A-001', at: '2026-11-30T01:02:00.000Z', officeId: office.id });
+      expect(alert).toMatchObject({
+        source: 'alert',
+        actor: { id: office.supervisor.id, role: 'supervisor' },
+        counterName: 'Loket 1',
+        subjectLabel: 'Loket 1',
+        after: { kind: 'idle_while_waiting' },
+      });
+      expect(observed).toMatchObject({
+        source: 'checklist',
+        actor: { id: office.supervisor.id },
+        subjectId: officer.id,
+        counterNumber: 1,
+        after: { outcome: 'selesai' },
+      });
+      expect(call).toMatchObject({
+        source: 'ticket',
+        actor: { id: officer.id, role: 'officer' },
+        counterId: office.counters[1],
+        counterNumber: 1,
+        subjectLabel: 'A-001',
+        at: '2026-11-30T01:02:00.000Z',
+        officeId: office.id,
+      });
       expect(opened).toMatchObject({ source: 'counter', actor: { id: officer.id }, counterName: 'Loket 1', subjectType: 'counter_session' });
-      expect(service).toMatchObject({ source: 'admin', actor: { id: admin.id, role: 'admin' }, subjectId: created.body.id, subjectLabel: 'X', before: null, after: expect.objectContaining({ code: 'X' }) });
+      expect(service).toMatchObject({
+        source: 'admin',
+        actor: { id: admin.id, role: 'admin' },
+        subjectId: created.body.id,
+        subjectLabel: 'X',
+        before: null,
+        after: expect.objectContaining({ code: 'X' }),
+      });
       expect(started.at).toBe('2026-11-30T01:03:00.000Z');
 
-      const ofAction = async (query: string) => (await api.get(`/audit?officeId=${office.id}&${query}`, admin.token)).body.entries.map((e: { action: string }) => e.action);
+      const ofAction = async (query: string) =>
+        (await api.get(`/audit?officeId=${office.id}&${query}`, admin.token)).body.entries.map((e: { action: string }) => e.action);
       expect(await ofAction('action=ticket')).toEqual(['ticket.started', 'ticket.called']);
       expect(await ofAction('action=service.created')).toEqual(['service.created']);
       expect(await ofAction(`actorId=${admin.id}`)).toEqual(['service.created']);
@@ -560,7 +714,18 @@ describe('admin: the office set-up and the audit trail', () => {
       const other = await createOffice(t, { services: [{ code: 'A' }], counters: [] });
       await api.post(`/admin/offices/${office.id}/services`, serviceBody('X'), admin.token);
       await api.post(`/admin/offices/${other.id}/services`, serviceBody('X'), admin.token);
-      await api.post('/admin/staff', { username: `s${randomBytes(4).toString('hex')}`, name: 'Staf Baru', nip: null, role: 'officer', officeIds: [office.id], password: 'kata-sandi-baru-1' }, admin.token);
+      await api.post(
+        '/admin/staff',
+        {
+          username: `s${randomBytes(4).toString('hex')}`,
+          name: 'Staf Baru',
+          nip: null,
+          role: 'officer',
+          officeIds: [office.id],
+          password: 'kata-sandi-baru-1',
+        },
+        admin.token,
+      );
       const mine = await api.get('/audit?limit=200', office.supervisor.token);
       expect(mine.status).toBe(200);
       expect(mine.body.entries.length).toBeGreaterThan(0);
@@ -568,7 +733,19 @@ describe('admin: the office set-up and the audit trail', () => {
       const everything = await api.get('/audit?limit=200&action=staff', admin.token);
       expect(everything.body.entries[0]).toMatchObject({ action: 'staff.created', officeId: null });
 
-      for (const query of ['limit=0', 'limit=201', 'limit=x', 'officeId=nope', 'actorId=1', 'from=yesterday', 'action=DROP%20TABLE', 'cursor=%24%24', 'cursor=WzEsMiwzXQ', 'from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z', 'other=1']) {
+      for (const query of [
+        'limit=0',
+        'limit=201',
+        'limit=x',
+        'officeId=nope',
+        'actorId=1',
+        'from=yesterday',
+        'action=DROP%20TABLE',
+        'cursor=%24%24',
+        'cursor=WzEsMiwzXQ',
+        'from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z',
+        'other=1',
+      ]) {
         const reply = await api.get(`/audit?${query}`, admin.token);
         expect([query, reply.status]).toEqual([query, 400]);
       }

@@ -37,7 +37,14 @@ describe('the SQL claim follows the domain rule', () => {
         for (const { service, priority, gapSeconds } of arrivals) {
           t.clock.advanceMinutes(gapSeconds / 60);
           const ticket = (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[service], priority })).body;
-          waiting.push({ id: ticket.id, serviceId: ticket.serviceId, issuedAt: Date.parse(ticket.issuedAt), dueAt: Date.parse(ticket.dueAt), priority: ticket.priority, issueOrder: ticket.issueOrder });
+          waiting.push({
+            id: ticket.id,
+            serviceId: ticket.serviceId,
+            issuedAt: Date.parse(ticket.issuedAt),
+            dueAt: Date.parse(ticket.dueAt),
+            priority: ticket.priority,
+            issueOrder: ticket.issueOrder,
+          });
         }
         await api.post(`/counters/${office.counters[1]}/open`, undefined, token);
 

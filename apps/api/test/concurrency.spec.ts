@@ -8,9 +8,7 @@ describe(`concurrency on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
   it('gives 200 tickets issued at once 200 distinct consecutive numbers', async () => {
     const office = await createOffice(t, { services: [{ code: 'A' }], counters: [] });
 
-    const replies = await Promise.all(
-      Array.from({ length: 200 }, () => api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A })),
-    );
+    const replies = await Promise.all(Array.from({ length: 200 }, () => api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A })));
 
     expect(replies.map((reply) => reply.status)).toEqual(Array(200).fill(201));
     const numbers = replies.map((reply) => reply.body.number as string).sort();
@@ -45,7 +43,9 @@ describe(`concurrency on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
       return ids;
     };
     const callAll = () =>
-      Promise.all(Array.from({ length: COUNTERS }, (_, i) => api.post(`/counters/${office.counters[i + 1]}/call-next`, undefined, office.officers[i + 1].token)));
+      Promise.all(
+        Array.from({ length: COUNTERS }, (_, i) => api.post(`/counters/${office.counters[i + 1]}/call-next`, undefined, office.officers[i + 1].token)),
+      );
 
     it('never hands one ticket to two counters, and leaves nobody waiting while a counter gets 204', async () => {
       const issued = await issueMany(30);

@@ -24,14 +24,22 @@ describe('the counter desk: checklists, queue and the officer’s own day', () =
       ],
     });
     // Loket 1 is scheduled Monday 08:00–15:00.
-    await t.db.query(`UPDATE counters SET schedule = $2 WHERE id = $1`, [office.counters[1], JSON.stringify([{ weekday: 1, opens: '08:00', closes: '15:00' }])]);
+    await t.db.query(`UPDATE counters SET schedule = $2 WHERE id = $1`, [
+      office.counters[1],
+      JSON.stringify([{ weekday: 1, opens: '08:00', closes: '15:00' }]),
+    ]);
   });
 
   const officer = (n: number) => office.officers[n].token;
-  const issue = (code: string, priority?: string) => api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[code], ...(priority ? { priority } : {}) });
+  const issue = (code: string, priority?: string) =>
+    api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[code], ...(priority ? { priority } : {}) });
   const open = (n: number, body?: unknown) => api.post(`/counters/${office.counters[n]}/open`, body, officer(n));
   const shift = (method = 'self', answers = all(SHIFT)) => ({ checklist: { method, answers } });
-  const finishBody = (answers = all(INTERACTION), method = 'one_key', outcome = 'selesai', note?: string) => ({ checklist: { method, answers }, outcome, ...(note ? { note } : {}) });
+  const finishBody = (answers = all(INTERACTION), method = 'one_key', outcome = 'selesai', note?: string) => ({
+    checklist: { method, answers },
+    outcome,
+    ...(note ? { note } : {}),
+  });
   const serve = async (n: number) => {
     const called = await api.post(`/counters/${office.counters[n]}/call-next`, undefined, officer(n));
     expect(called.status).toBe(200);
@@ -57,7 +65,13 @@ describe('the counter desk: checklists, queue and the officer’s own day', () =
     expect(reply.body.state).toBe('open');
 
     const [response] = await t.db.query(`SELECT * FROM checklist_responses WHERE session_id = $1`, [reply.body.sessionId]);
-    expect(response).toMatchObject({ kind: 'shift_start', method: 'self', subject_staff_id: office.officers[1].id, answered_by_staff_id: office.officers[1].id, counter_id: office.counters[1] });
+    expect(response).toMatchObject({
+      kind: 'shift_start',
+      method: 'self',
+      subject_staff_id: office.officers[1].id,
+      answered_by_staff_id: office.officers[1].id,
+      counter_id: office.counters[1],
+    });
     const answers = await t.db.query(`SELECT item_code, answer FROM checklist_answers WHERE response_id = $1 ORDER BY item_code`, [response.id]);
     expect(answers).toEqual([
       { item_code: 'cara_berpakaian', answer: 'checked' },
@@ -105,12 +119,22 @@ describe('the counter desk: checklists, queue and the officer’s own day', () =
     const [still] = await t.db.query(`SELECT status FROM tickets WHERE id = $1`, [ticketId]);
     expect(still.status).toBe('serving');
 
-    const answers = [...all(INTERACTION.slice(0, 3)), { code: 'cara_mendengarkan', answer: 'not_checked' }, { code: 'cara_bertanya', answer: 'not_applicable' }];
+    const answers = [
+      ...all(INTERACTION.slice(0, 3)),
+      { code: 'cara_mendengarkan', answer: 'not_checked' },
+      { code: 'cara_bertanya', answer: 'not_applicable' },
+    ];
     const done = await api.post(`/tickets/${ticketId}/finish`, finishBody(answers, 'self', 'perlu_berkas_tambahan', 'Kurang fotokopi KK'), officer(1));
     expect(done.status).toBe(200);
     expect(done.body.status).toBe('done');
     const [response] = await t.db.query(`SELECT kind, method, outcome, note, subject_staff_id FROM checklist_responses WHERE ticket_id = $1`, [ticketId]);
-    expect(response).toEqual({ kind: 'interaction', method: 'self', outcome: 'perlu_berkas_tambahan', note: 'Kurang fotokopi KK', subject_staff_id: office.officers[1].id });
+    expect(response).toEqual({
+      kind: 'interaction',
+      method: 'self',
+      outcome: 'perlu_berkas_tambahan',
+      note: 'Kurang fotokopi KK',
+      subject_staff_id: office.officers[1].id,
+    });
     const [event] = await t.db.query(`SELECT payload FROM ticket_events WHERE ticket_id = $1 AND type = 'finished'`, [ticketId]);
     expect(event.payload).toEqual({ outcome: 'perlu_berkas_tambahan' });
   });

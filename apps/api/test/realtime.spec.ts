@@ -1,13 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import {
-  type Ack,
-  ClientEvent,
-  type ClientToServerEvents,
-  type OfficeEvent,
-  type OfficeSnapshot,
-  ServerEvent,
-  type ServerToClientEvents,
-} from '@loket/domain';
+import { type Ack, ClientEvent, type ClientToServerEvents, type OfficeEvent, type OfficeSnapshot, ServerEvent, type ServerToClientEvents } from '@loket/domain';
 import { type OfficeFixture, createOffice } from './support/fixtures.js';
 import { useTestApp } from './support/test-app.js';
 
@@ -78,7 +70,13 @@ describe('realtime gateway with a real socket.io client', () => {
     expect(events.map((event) => event.seq)).toEqual([snapshot.data.seq + 1, snapshot.data.seq + 2, snapshot.data.seq + 3]);
     expect(events.map((event) => `${event.kind}:${event.type}`)).toEqual(['ticket:issued', 'counter:opened', 'ticket:called']);
     const call = events[2];
-    expect(call.kind === 'ticket' && call.call).toMatchObject({ ticketId: ticket.id, number: 'A-001', counterNumber: 1, counterName: 'Loket 1', recall: false });
+    expect(call.kind === 'ticket' && call.call).toMatchObject({
+      ticketId: ticket.id,
+      number: 'A-001',
+      counterNumber: 1,
+      counterName: 'Loket 1',
+      recall: false,
+    });
     expect(JSON.stringify(events)).not.toContain(ticket.trackingCode);
   });
 

@@ -55,12 +55,14 @@ describe('reports: an office and a period, per service, counter and officer', ()
     return r.body;
   };
   const at = (hhmm: string, day = MONDAY) => t.clock.set(wib(hhmm, day));
-  const issue = (code: string, priority?: string) => ok(api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[code], ...(priority ? { priority } : {}) }), 201);
+  const issue = (code: string, priority?: string) =>
+    ok(api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[code], ...(priority ? { priority } : {}) }), 201);
   const checklist = (codes: string[], method: string, notChecked: string[] = [], notApplicable: string[] = []) => ({
     method,
     answers: codes.map((code) => ({ code, answer: notChecked.includes(code) ? 'not_checked' : notApplicable.includes(code) ? 'not_applicable' : 'checked' })),
   });
-  const open = (n: number, method = 'self', notChecked: string[] = []) => ok(api.post(`/counters/${office.counters[n]}/open`, { checklist: checklist(SHIFT, method, notChecked) }, officer(n)));
+  const open = (n: number, method = 'self', notChecked: string[] = []) =>
+    ok(api.post(`/counters/${office.counters[n]}/open`, { checklist: checklist(SHIFT, method, notChecked) }, officer(n)));
   const act = (n: number, ticketId: string, action: string, body?: unknown) => ok(api.post(`/tickets/${ticketId}/${action}`, body, officer(n)));
   const callNext = async (n: number) => {
     const reply = await api.post(`/counters/${office.counters[n]}/call-next`, undefined, officer(n));
@@ -82,7 +84,11 @@ describe('reports: an office and a period, per service, counter and officer', ()
   async function domainReport(from: string, to: string, now: number): Promise<ReturnType<typeof buildOfficeReport>> {
     const start = new Date(localTimeToInstant(from, '00:00', JAKARTA));
     const end = new Date(localTimeToInstant(to, '00:00', JAKARTA) + 24 * 3_600_000);
-    const tickets = await t.db.query<{ id: string }[]>(`SELECT id FROM tickets WHERE office_id = $1 AND service_day >= $2 AND service_day <= $3`, [office.id, from, to]);
+    const tickets = await t.db.query<{ id: string }[]>(`SELECT id FROM tickets WHERE office_id = $1 AND service_day >= $2 AND service_day <= $3`, [
+      office.id,
+      from,
+      to,
+    ]);
     const ids = tickets.map((row) => row.id);
     const events = await t.db.query(`SELECT * FROM ticket_events WHERE ticket_id = ANY($1::uuid[]) ORDER BY id`, [ids]);
     const services = await t.db.query(`SELECT * FROM services WHERE office_id = $1`, [office.id]);
@@ -99,17 +105,54 @@ describe('reports: an office and a period, per service, counter and officer', ()
       timeZone: JAKARTA,
       now,
       services: services.map((s: any) => ({ id: s.id, maxWaitMinutes: s.max_wait_minutes, serviceTimeMinutes: s.service_time_minutes })),
-      counters: counters.map((c: any) => ({ id: c.id, schedule: c.schedule, serviceIds: links.filter((l: any) => l.counter_id === c.id).map((l: any) => l.service_id) })),
-      ticketEvents: events.map((e: any) => ({ ticketId: e.ticket_id, type: e.type, at: e.at.getTime(), serviceId: e.service_id, counterId: e.counter_id, staffId: e.actor_staff_id })),
+      counters: counters.map((c: any) => ({
+        id: c.id,
+        schedule: c.schedule,
+        serviceIds: links.filter((l: any) => l.counter_id === c.id).map((l: any) => l.service_id),
+      })),
+      ticketEvents: events.map((e: any) => ({
+        ticketId: e.ticket_id,
+        type: e.type,
+        at: e.at.getTime(),
+        serviceId: e.service_id,
+        counterId: e.counter_id,
+        staffId: e.actor_staff_id,
+      })),
       sessionEvents: sessionEvents
         .filter((e: any) => sessionById.has(e.session_id))
-        .map((e: any) => ({ sessionId: e.session_id, counterId: e.counter_id, staffId: (sessionById.get(e.session_id) as any).staff_id, type: e.type, at: e.at.getTime(), reason: e.reason })),
+        .map((e: any) => ({
+          sessionId: e.session_id,
+          counterId: e.counter_id,
+          staffId: (sessionById.get(e.session_id) as any).staff_id,
+          type: e.type,
+          at: e.at.getTime(),
+          reason: e.reason,
+        })),
       answers: responses.flatMap((r: any) =>
         answers
           .filter((a: any) => a.response_id === r.id)
-          .map((a: any) => ({ method: r.method, answer: a.answer, serviceId: allTickets.find((tk: any) => tk.id === r.ticket_id)?.service_id ?? null, counterId: r.counter_id, staffId: r.subject_staff_id })),
+          .map((a: any) => ({
+            method: r.method,
+            answer: a.answer,
+            serviceId: allTickets.find((tk: any) => tk.id === r.ticket_id)?.service_id ?? null,
+            counterId: r.counter_id,
+            staffId: r.subject_staff_id,
+          })),
       ),
-      surveys: surveys.map((s: any) => ({ u1: s.u1, u2: s.u2, u3: s.u3, u4: s.u4, u5: s.u5, u6: s.u6, u7: s.u7, u8: s.u8, u9: s.u9, serviceId: s.service_id, counterId: s.counter_id, staffId: s.staff_id })),
+      surveys: surveys.map((s: any) => ({
+        u1: s.u1,
+        u2: s.u2,
+        u3: s.u3,
+        u4: s.u4,
+        u5: s.u5,
+        u6: s.u6,
+        u7: s.u7,
+        u8: s.u8,
+        u9: s.u9,
+        serviceId: s.service_id,
+        counterId: s.counter_id,
+        staffId: s.staff_id,
+      })),
     };
     return buildOfficeReport(input);
   }
@@ -129,12 +172,10 @@ describe('reports: an office and a period, per service, counter and officer', ()
     const week = JSON.stringify([1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '15:00' })));
     await t.db.query(`UPDATE counters SET schedule = $2 WHERE office_id = $1`, [office.id, week]);
     const staff = async (role: string, officeId: string | null) => {
-      const [row] = await t.db.query<{ id: string }[]>(`INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`, [
-        `${role}-${randomBytes(5).toString('hex')}`,
-        `Staf ${role}`,
-        role,
-        t.clock.now(),
-      ]);
+      const [row] = await t.db.query<{ id: string }[]>(
+        `INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`,
+        [`${role}-${randomBytes(5).toString('hex')}`, `Staf ${role}`, role, t.clock.now()],
+      );
       if (officeId) await t.db.query('INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)', [row.id, officeId]);
       return t.jwt.signAsync({ sub: row.id, role });
     };
@@ -247,7 +288,10 @@ describe('reports: an office and a period, per service, counter and officer', ()
       await job.run();
     }
     monday = { issued, served: served.length };
-    const [left] = await t.db.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM tickets WHERE office_id = $1 AND status NOT IN ('done', 'no_show', 'cancelled')`, [office.id]);
+    const [left] = await t.db.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM tickets WHERE office_id = $1 AND status NOT IN ('done', 'no_show', 'cancelled')`,
+      [office.id],
+    );
     expect(left.count).toBe(0);
 
     // Some citizens answer the survey.
@@ -390,7 +434,9 @@ describe('reports: an office and a period, per service, counter and officer', ()
         const column = (name: string) => Number(total[header.indexOf(name)]);
         expect(column(lang === 'id' ? 'Dilayani' : 'Served')).toBe(body.total.counts.served);
         expect(column(lang === 'id' ? 'Tidak hadir' : 'No-shows')).toBe(body.total.counts.noShows);
-        expect(column(lang === 'id' ? 'Rata-rata waktu tunggu (menit)' : 'Average wait (min)')).toBe(Math.round(body.total.waiting.averageMinutes! * 100) / 100);
+        expect(column(lang === 'id' ? 'Rata-rata waktu tunggu (menit)' : 'Average wait (min)')).toBe(
+          Math.round(body.total.waiting.averageMinutes! * 100) / 100,
+        );
         // The rows add up to the total row for the counts.
         const served = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(',')[header.indexOf(lang === 'id' ? 'Dilayani' : 'Served')]), 0);
         expect(served).toBe(body.total.counts.served);

@@ -83,7 +83,12 @@ describe('first start on an empty database', () => {
 
     expect(reply.status).toBe(200);
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/offices/{slug}/tickets', '/api/v1/counters/{id}/call-next', '/api/v1/tickets/track/{trackingCode}', '/api/v1/auth/login']),
+      expect.arrayContaining([
+        '/api/v1/offices/{slug}/tickets',
+        '/api/v1/counters/{id}/call-next',
+        '/api/v1/tickets/track/{trackingCode}',
+        '/api/v1/auth/login',
+      ]),
     );
   });
 });

@@ -53,12 +53,10 @@ describe('supervision: live figures, alerts, charts and observation', () => {
       ],
     });
     const staff = async (role: string, officeId: string | null) => {
-      const [row] = await t.db.query<{ id: string }[]>(`INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`, [
-        `${role}-${randomBytes(5).toString('hex')}`,
-        `Staf ${role}`,
-        role,
-        t.clock.now(),
-      ]);
+      const [row] = await t.db.query<{ id: string }[]>(
+        `INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`,
+        [`${role}-${randomBytes(5).toString('hex')}`, `Staf ${role}`, role, t.clock.now()],
+      );
       if (officeId) await t.db.query('INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)', [row.id, officeId]);
       return t.jwt.signAsync({ sub: row.id, role });
     };
@@ -69,7 +67,8 @@ describe('supervision: live figures, alerts, charts and observation', () => {
 
   const supervisor = () => office.supervisor.token;
   const officer = (n: number) => office.officers[n].token;
-  const issue = async (code: string, priority?: string) => (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[code], ...(priority ? { priority } : {}) })).body;
+  const issue = async (code: string, priority?: string) =>
+    (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[code], ...(priority ? { priority } : {}) })).body;
   const open = (n: number) => api.post(`/counters/${office.counters[n]}/open`, undefined, officer(n));
   const snapshot = async (token = supervisor()) => (await api.get<SupervisionSnapshot>(`/offices/${office.slug}/supervision`, token)).body;
   const openAlerts = async () => (await api.get<AlertView[]>(`/offices/${office.slug}/supervision/alerts`, supervisor())).body;
@@ -83,16 +82,18 @@ describe('supervision: live figures, alerts, charts and observation', () => {
     });
     return socket;
   };
-  const supervise = (socket: ClientSocket, slug = office.slug) => new Promise<Ack<SupervisionSnapshot>>((resolve) => socket.emit(StaffClientEvent.subscribe, { officeSlug: slug }, resolve));
+  const supervise = (socket: ClientSocket, slug = office.slug) =>
+    new Promise<Ack<SupervisionSnapshot>>((resolve) => socket.emit(StaffClientEvent.subscribe, { officeSlug: slug }, resolve));
 
   describe('who may see it', () => {
-    const endpoints = () => [
-      ['GET', `/offices/${office.slug}/supervision`, undefined],
-      ['GET', `/offices/${office.slug}/supervision/alerts`, undefined],
-      ['GET', `/offices/${office.slug}/supervision/charts`, undefined],
-      ['POST', `/offices/${office.slug}/supervision/observations`, { counterId: office.counters[1], answers: answers() }],
-      ['POST', `/supervision/alerts/00000000-0000-4000-8000-000000000000/acknowledge`, undefined],
-    ] as const;
+    const endpoints = () =>
+      [
+        ['GET', `/offices/${office.slug}/supervision`, undefined],
+        ['GET', `/offices/${office.slug}/supervision/alerts`, undefined],
+        ['GET', `/offices/${office.slug}/supervision/charts`, undefined],
+        ['POST', `/offices/${office.slug}/supervision/observations`, { counterId: office.counters[1], answers: answers() }],
+        ['POST', `/supervision/alerts/00000000-0000-4000-8000-000000000000/acknowledge`, undefined],
+      ] as const;
 
     it('refuses every endpoint without a login (401) and to an officer (403)', async () => {
       for (const [method, path, body] of endpoints()) {
@@ -117,7 +118,10 @@ describe('supervision: live figures, alerts, charts and observation', () => {
 
       expect((await api.post(`/supervision/alerts/${alert.id}/acknowledge`, undefined, foreignSupervisor)).status).toBe(403);
       expect((await api.post(`/supervision/alerts/00000000-0000-4000-8000-000000000000/acknowledge`, undefined, supervisor())).status).toBe(404);
-      expect((await api.post(`/supervision/alerts/not-a-uuid/acknowledge`, undefined, supervisor())).body).toMatchObject({ statusCode: 400, code: 'validation_failed' });
+      expect((await api.post(`/supervision/alerts/not-a-uuid/acknowledge`, undefined, supervisor())).body).toMatchObject({
+        statusCode: 400,
+        code: 'validation_failed',
+      });
     });
   });
 
@@ -135,7 +139,14 @@ describe('supervision: live figures, alerts, charts and observation', () => {
 
       const a = view.figures.services.find((s) => s.code === 'A')!;
       // A-001 is expected to take 4 more minutes (40% of the standard once it runs long), then A-002 the walk-up and 10.
-      expect(a).toMatchObject({ waitingNow: 1, longestWaitMinutes: 20, averageWaitMinutes: 12, withinStandardShare: 1, countersOpen: 1, estimatedWaitMinutes: 15 });
+      expect(a).toMatchObject({
+        waitingNow: 1,
+        longestWaitMinutes: 20,
+        averageWaitMinutes: 12,
+        withinStandardShare: 1,
+        countersOpen: 1,
+        estimatedWaitMinutes: 15,
+      });
       const one = view.figures.counters.find((c) => c.number === 1)!;
       expect(one).toMatchObject({ state: 'open', staffId: office.officers[1].id, currentStandardMinutes: 10 });
       expect(one.currentTicket?.id).toBe(first.id);
@@ -158,7 +169,14 @@ describe('supervision: live figures, alerts, charts and observation', () => {
 
       const list = await openAlerts();
       expect(list).toHaveLength(1);
-      expect(list[0]).toMatchObject({ kind: 'max_wait', ticketId: ticket.id, subject: 'A-001', serviceId: office.services.A, since: '2026-11-30T01:30:00.000Z', acknowledgedAt: null });
+      expect(list[0]).toMatchObject({
+        kind: 'max_wait',
+        ticketId: ticket.id,
+        subject: 'A-001',
+        serviceId: office.services.A,
+        since: '2026-11-30T01:30:00.000Z',
+        acknowledgedAt: null,
+      });
       const [{ count }] = await t.db.query<{ count: number }[]>('SELECT count(*)::int AS count FROM supervision_alerts WHERE office_id = $1', [office.id]);
       expect(count).toBe(1);
     });
@@ -182,7 +200,9 @@ describe('supervision: live figures, alerts, charts and observation', () => {
       t.clock.set('2026-11-30T01:06:00.000Z');
       await alerts.scan();
 
-      expect(await openAlerts()).toMatchObject([{ kind: 'late_opening', counterId: office.counters[2], subject: 'Loket 2', since: '2026-11-30T01:00:00.000Z', details: { lateMinutes: 6 } }]);
+      expect(await openAlerts()).toMatchObject([
+        { kind: 'late_opening', counterId: office.counters[2], subject: 'Loket 2', since: '2026-11-30T01:00:00.000Z', details: { lateMinutes: 6 } },
+      ]);
     });
 
     it('raises a service far over its standard time after three long services', async () => {
@@ -226,7 +246,10 @@ describe('supervision: live figures, alerts, charts and observation', () => {
       expect(reply.body).toMatchObject({ id: alert.id, acknowledgedAt: '2026-11-30T01:31:00.000Z', acknowledgedBy: { id: office.supervisor.id } });
       expect((await acknowledged).id).toBe(alert.id);
       expect(await openAlerts()).toEqual([]);
-      expect((await api.post(`/supervision/alerts/${alert.id}/acknowledge`, undefined, supervisor())).body).toMatchObject({ statusCode: 409, code: 'alert_already_acknowledged' });
+      expect((await api.post(`/supervision/alerts/${alert.id}/acknowledge`, undefined, supervisor())).body).toMatchObject({
+        statusCode: 409,
+        code: 'alert_already_acknowledged',
+      });
       // The public room got the office event and nothing of the alerts.
       expect(publicEvents).toContain(ServerEvent.event);
       expect(publicEvents.some((name) => name.startsWith('supervision:'))).toBe(false);
@@ -235,23 +258,27 @@ describe('supervision: live figures, alerts, charts and observation', () => {
 
   // Alert state lives in the database: a second instance on the same PostgreSQL scanning at
   // the same moment raises nothing more, and lists what the first raised.
-  (onPostgres ? it : it.skip)('raises an alert once when two API instances scan at once, and both list it', async () => {
-    const second = await startTestApp();
-    try {
-      second.clock.set(t.clock.now());
-      await issue('A');
-      t.clock.advanceMinutes(31);
-      second.clock.set(t.clock.now());
+  (onPostgres ? it : it.skip)(
+    'raises an alert once when two API instances scan at once, and both list it',
+    async () => {
+      const second = await startTestApp();
+      try {
+        second.clock.set(t.clock.now());
+        await issue('A');
+        t.clock.advanceMinutes(31);
+        second.clock.set(t.clock.now());
 
-      const [first, other] = await Promise.all([alerts.scanOffice(office.slug), second.app.get(AlertsService).scanOffice(office.slug)]);
+        const [first, other] = await Promise.all([alerts.scanOffice(office.slug), second.app.get(AlertsService).scanOffice(office.slug)]);
 
-      expect(first.length + other.length).toBe(1);
-      const listed = await client(second.url).get<AlertView[]>(`/offices/${office.slug}/supervision/alerts`, supervisor());
-      expect(listed.body).toMatchObject([{ kind: 'max_wait', subject: 'A-001' }]);
-    } finally {
-      await second.close();
-    }
-  }, 180_000);
+        expect(first.length + other.length).toBe(1);
+        const listed = await client(second.url).get<AlertView[]>(`/offices/${office.slug}/supervision/alerts`, supervisor());
+        expect(listed.body).toMatchObject([{ kind: 'max_wait', subject: 'A-001' }]);
+      } finally {
+        await second.close();
+      }
+    },
+    180_000,
+  );
 
   describe('the staff socket', () => {
     it('refuses without a token (401), an officer (403) and a supervisor of another office (403)', async () => {
@@ -289,7 +316,12 @@ describe('supervision: live figures, alerts, charts and observation', () => {
       );
 
       expect(reply.status).toBe(201);
-      expect(reply.body).toMatchObject({ ticketId: ticket.id, ticketNumber: 'A-001', staffId: office.officers[1].id, compliance: { checked: 4, applicable: 5 } });
+      expect(reply.body).toMatchObject({
+        ticketId: ticket.id,
+        ticketNumber: 'A-001',
+        staffId: office.officers[1].id,
+        compliance: { checked: 4, applicable: 5 },
+      });
       const [row] = await t.db.query<{ method: string; subject_staff_id: string; answered_by_staff_id: string }[]>(
         'SELECT method, subject_staff_id, answered_by_staff_id FROM checklist_responses WHERE ticket_id = $1',
         [ticket.id],
@@ -299,25 +331,43 @@ describe('supervision: live figures, alerts, charts and observation', () => {
       await api.post(`/tickets/${ticket.id}/finish`, { checklist: { method: 'one_key', answers: answers() }, outcome: 'selesai' }, officer(1));
       const charts = (await api.get(`/offices/${office.slug}/supervision/charts`, supervisor())).body;
       expect(charts.etiquetteByOfficer).toEqual([
-        { staffId: office.officers[1].id, name: 'Staf officer', self: { checked: 5, applicable: 5, ratio: 1 }, observed: { checked: 4, applicable: 5, ratio: 0.8 } },
+        {
+          staffId: office.officers[1].id,
+          name: 'Staf officer',
+          self: { checked: 5, applicable: 5, ratio: 1 },
+          observed: { checked: 4, applicable: 5, ratio: 0.8 },
+        },
       ]);
-      expect(charts.etiquetteByItem.find((item: { code: string }) => item.code === 'cara_bertanya')).toMatchObject({ self: { ratio: 1 }, observed: { ratio: 0 } });
+      expect(charts.etiquetteByItem.find((item: { code: string }) => item.code === 'cara_bertanya')).toMatchObject({
+        self: { ratio: 1 },
+        observed: { ratio: 0 },
+      });
     });
 
     it('refuses a counter serving nobody (409), an incomplete checklist (400) and a bad body (400), writing nothing', async () => {
       await open(1);
-      expect((await api.post(`/offices/${office.slug}/supervision/observations`, { counterId: office.counters[1], answers: answers() }, supervisor())).body).toMatchObject({
+      expect(
+        (await api.post(`/offices/${office.slug}/supervision/observations`, { counterId: office.counters[1], answers: answers() }, supervisor())).body,
+      ).toMatchObject({
         statusCode: 409,
         code: 'nothing_to_observe',
       });
       const ticket = await issue('A');
       await api.post(`/counters/${office.counters[1]}/call-next`, undefined, officer(1));
-      expect((await api.post(`/offices/${office.slug}/supervision/observations`, { counterId: office.counters[1], answers: answers().slice(1) }, supervisor())).body).toMatchObject({
+      expect(
+        (await api.post(`/offices/${office.slug}/supervision/observations`, { counterId: office.counters[1], answers: answers().slice(1) }, supervisor())).body,
+      ).toMatchObject({
         statusCode: 400,
         code: 'checklist_mismatch',
       });
-      expect((await api.post(`/offices/${office.slug}/supervision/observations`, { counterId: 'x', answers: [] }, supervisor())).body).toMatchObject({ statusCode: 400, code: 'validation_failed' });
-      expect((await api.post(`/offices/${office.slug}/supervision/observations`, { counterId: office.counters[2], answers: answers(), extra: 1 }, supervisor())).status).toBe(400);
+      expect((await api.post(`/offices/${office.slug}/supervision/observations`, { counterId: 'x', answers: [] }, supervisor())).body).toMatchObject({
+        statusCode: 400,
+        code: 'validation_failed',
+      });
+      expect(
+        (await api.post(`/offices/${office.slug}/supervision/observations`, { counterId: office.counters[2], answers: answers(), extra: 1 }, supervisor()))
+          .status,
+      ).toBe(400);
       const [{ count }] = await t.db.query<{ count: number }[]>('SELECT count(*)::int AS count FROM checklist_responses WHERE ticket_id = $1', [ticket.id]);
       expect(count).toBe(0);
     });
@@ -343,7 +393,10 @@ describe('supervision: live figures, alerts, charts and observation', () => {
     });
 
     it('refuses a period outside 1–31 days', async () => {
-      expect((await api.get(`/offices/${office.slug}/supervision/charts?days=0`, supervisor())).body).toMatchObject({ statusCode: 400, code: 'validation_failed' });
+      expect((await api.get(`/offices/${office.slug}/supervision/charts?days=0`, supervisor())).body).toMatchObject({
+        statusCode: 400,
+        code: 'validation_failed',
+      });
       expect((await api.get(`/offices/${office.slug}/supervision/charts?days=abc`, supervisor())).status).toBe(400);
     });
   });

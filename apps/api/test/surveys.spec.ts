@@ -58,7 +58,14 @@ describe('the satisfaction survey through the API', () => {
     expect(second.body.code).toBe('survey_already_submitted');
     const rows = await t.db.query(`SELECT * FROM satisfaction_surveys WHERE ticket_id = $1`, [ticket.id]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ office_id: office.id, service_id: office.services.A, counter_id: office.counters[1], staff_id: office.officers[1].id, u1: 4, u8: 2 });
+    expect(rows[0]).toMatchObject({
+      office_id: office.id,
+      service_id: office.services.A,
+      counter_id: office.counters[1],
+      staff_id: office.officers[1].id,
+      u1: 4,
+      u8: 2,
+    });
     expect((await api.get(`/tickets/track/${ticket.trackingCode}`)).body.surveySubmitted).toBe(true);
   });
 

@@ -17,7 +17,8 @@ describe('ticket lifecycle through the API', () => {
     ],
   });
 
-  const issue = (code: string, priority?: string) => api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[code], ...(priority ? { priority } : {}) });
+  const issue = (code: string, priority?: string) =>
+    api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[code], ...(priority ? { priority } : {}) });
   const officer = (n: number) => office.officers[n].token;
   const openCounter = async (n: number) => expect((await api.post(`/counters/${office.counters[n]}/open`, undefined, officer(n))).status).toBe(200);
   const callNext = (n: number) => api.post(`/counters/${office.counters[n]}/call-next`, undefined, officer(n));

@@ -22,10 +22,17 @@ describe('the wait forecast the kiosk, the board and the phone are given', () =>
     });
   });
 
-  const issue = async (code: string, priority?: string) => (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[code], ...(priority ? { priority } : {}) })).body;
+  const issue = async (code: string, priority?: string) =>
+    (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[code], ...(priority ? { priority } : {}) })).body;
   const track = async (ticket: { trackingCode: string }) => (await api.get(`/tickets/track/${ticket.trackingCode}`)).body;
   const open = async (n: number) => expect((await api.post(`/counters/${office.counters[n]}/open`, undefined, office.officers[n].token)).status).toBe(200);
-  const estimates = async () => Object.fromEntries(((await api.get(`/offices/${office.slug}/services`)).body as { code: string; estimatedWaitMinutes: number | null }[]).map((s) => [s.code, s.estimatedWaitMinutes]));
+  const estimates = async () =>
+    Object.fromEntries(
+      ((await api.get(`/offices/${office.slug}/services`)).body as { code: string; estimatedWaitMinutes: number | null }[]).map((s) => [
+        s.code,
+        s.estimatedWaitMinutes,
+      ]),
+    );
 
   it('sees the tickets of another service due sooner at a shared counter, which a count of one queue cannot', async () => {
     const a1 = await issue('A');
@@ -91,6 +98,14 @@ describe('the wait forecast the kiosk, the board and the phone are given', () =>
     const waiting = ((await api.get(`/offices/${office.slug}/board`)).body as { waiting: TicketView[] }).waiting.map(ticketQueueEntry);
     for (const ticket of issued) expect((await track(ticket)).placeInQueue).toBe(placeInQueue(waiting, ticket.id));
     // And the order is not simply the order of issue: a priority ticket passed someone.
-    expect(issued.some((ticket, index) => placeInQueue(waiting, ticket.id)! < issued.slice(0, index).filter((other) => waiting.find((w) => w.id === other.id)!.serviceId === waiting.find((w) => w.id === ticket.id)!.serviceId).length + 1)).toBe(true);
+    expect(
+      issued.some(
+        (ticket, index) =>
+          placeInQueue(waiting, ticket.id)! <
+          issued.slice(0, index).filter((other) => waiting.find((w) => w.id === other.id)!.serviceId === waiting.find((w) => w.id === ticket.id)!.serviceId)
+            .length +
+            1,
+      ),
+    ).toBe(true);
   });
 });

@@ -1,14 +1,5 @@
 import fc from 'fast-check';
-import {
-  canServe,
-  compareForCall,
-  type CounterScope,
-  dueTime,
-  pickNext,
-  placeInQueue,
-  type QueueEntry,
-  queueFor,
-} from './call-order.js';
+import { canServe, compareForCall, type CounterScope, dueTime, pickNext, placeInQueue, type QueueEntry, queueFor } from './call-order.js';
 import { PRIORITY_CATEGORIES, type PriorityCategory } from './priority.js';
 import { MINUTE_MS } from './time.js';
 
@@ -195,7 +186,12 @@ describe('who is called next (properties)', () => {
       fc.property(sceneArb(), ({ waiting, counter }) => {
         const queue = queueFor(waiting, counter);
         expect(pickNext(waiting, counter)).toBe(queue[0]);
-        expect(queue.map((t) => t.id).sort()).toEqual(waiting.filter((t) => mayServe(counter, t)).map((t) => t.id).sort());
+        expect(queue.map((t) => t.id).sort()).toEqual(
+          waiting
+            .filter((t) => mayServe(counter, t))
+            .map((t) => t.id)
+            .sort(),
+        );
       }),
     );
   });
@@ -303,7 +299,7 @@ describe('who is called next (properties)', () => {
     );
   });
 
-  it('(g) orders a transferred ticket by its new service\'s due time counted from its original issue', () => {
+  it("(g) orders a transferred ticket by its new service's due time counted from its original issue", () => {
     const transferArb = officeArb.chain((office) =>
       fc.record({
         office: fc.constant(office),

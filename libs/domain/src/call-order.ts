@@ -28,24 +28,14 @@ export interface CounterScope {
  * A transferred ticket keeps its issued-at, so it is due by the new service's standard
  * counted from when the citizen first took a ticket.
  */
-export function dueTime(
-  issuedAt: number,
-  serviceMaxWaitMinutes: number,
-  priority: PriorityCategory | null,
-  priorityMaxWaitMinutes: number,
-): number {
+export function dueTime(issuedAt: number, serviceMaxWaitMinutes: number, priority: PriorityCategory | null, priorityMaxWaitMinutes: number): number {
   const maxWait = priority ? Math.min(serviceMaxWaitMinutes, priorityMaxWaitMinutes) : serviceMaxWaitMinutes;
   return issuedAt + maxWait * MINUTE_MS;
 }
 
 /** Earliest due first, ties by issued-at (then issue order), then by id so the order is total. */
 export function compareForCall(a: QueueEntry, b: QueueEntry): number {
-  return (
-    a.dueAt - b.dueAt ||
-    a.issuedAt - b.issuedAt ||
-    (a.issueOrder ?? 0) - (b.issueOrder ?? 0) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return a.dueAt - b.dueAt || a.issuedAt - b.issuedAt || (a.issueOrder ?? 0) - (b.issueOrder ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export function canServe(counter: CounterScope, entry: QueueEntry): boolean {

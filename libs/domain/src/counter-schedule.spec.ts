@@ -1,11 +1,4 @@
-import {
-  busyIntervals,
-  counterDayMeasures,
-  idleWhileWaitingMinutes,
-  localTimeToInstant,
-  scheduledHours,
-  waitingIntervals,
-} from './counter-schedule.js';
+import { busyIntervals, counterDayMeasures, idleWhileWaitingMinutes, localTimeToInstant, scheduledHours, waitingIntervals } from './counter-schedule.js';
 import type { TicketEventRecord } from './measures.js';
 import type { OpeningHours } from './views.js';
 
@@ -108,7 +101,13 @@ describe('idle while waiting', () => {
   });
 
   it('follows a ticket transferred into and out of a served queue', () => {
-    const events = ticket(['issued', '08:00', 'B'], ['called', '08:05', 'B'], ['started', '08:06', 'B'], ['transferred', '08:10', 'A'], ['called', '08:25', 'A']);
+    const events = ticket(
+      ['issued', '08:00', 'B'],
+      ['called', '08:05', 'B'],
+      ['started', '08:06', 'B'],
+      ['transferred', '08:10', 'A'],
+      ['called', '08:25', 'A'],
+    );
     expect(waitingIntervals(events, ['A'], at('09:00'))).toEqual([{ from: at('08:10'), to: at('08:25') }]);
     expect(waitingIntervals(events, ['B'], at('09:00'))).toEqual([{ from: at('08:00'), to: at('08:05') }]);
     expect(busyIntervals(events.slice(0, 4), at('09:00'))).toEqual([{ from: at('08:05'), to: at('08:10') }]);

@@ -43,7 +43,7 @@ describe('measures of a plain visit', () => {
     expect(serviceMinutes(shuffled)).toBe(10);
   });
 
-  it('does not reorder the caller\'s array', () => {
+  it("does not reorder the caller's array", () => {
     const given = [events[3], events[0]];
     waitingSegments(given);
     expect(given).toEqual([events[3], events[0]]);
@@ -103,14 +103,7 @@ describe('recall, return and no-show', () => {
 
   it('keeps the waiting time at the first call when the citizen is returned to the queue', () => {
     // Called at 10, asked to wait (returned) at 11, called again at 30.
-    const events = [
-      event('issued', 0),
-      event('called', 10),
-      event('returned', 11),
-      event('called', 30),
-      event('started', 31),
-      event('finished', 40),
-    ];
+    const events = [event('issued', 0), event('called', 10), event('returned', 11), event('called', 30), event('started', 31), event('finished', 40)];
     expect(waitingSegments(events)).toHaveLength(1);
     expect(waitingMinutes(events)).toBe(10);
     expect(totalWaitingMinutes(events)).toBe(10);
@@ -160,7 +153,7 @@ describe('measures of a transferred ticket', () => {
     ]);
   });
 
-  it('gives the first queue\'s wait as the waiting time and the sum as the total', () => {
+  it("gives the first queue's wait as the waiting time and the sum as the total", () => {
     expect(waitingMinutes(events)).toBe(10);
     expect(totalWaitingMinutes(events)).toBe(25);
   });
@@ -189,7 +182,7 @@ describe('within standard', () => {
     expect(withinStandard(15.01, 15)).toBe(false);
   });
 
-  it('is the share of measured tickets within their own service\'s maximum wait', () => {
+  it("is the share of measured tickets within their own service's maximum wait", () => {
     const share = shareWithinStandard([
       { waitingMinutes: 10, maxWaitMinutes: 15 },
       { waitingMinutes: 20, maxWaitMinutes: 15 },
@@ -228,25 +221,23 @@ const EVENT_OF: Record<TicketAction, TicketEventType> = {
   cancel: 'cancelled',
 };
 
-const historyArb = fc
-  .array(fc.tuple(fc.nat({ max: 1000 }), fc.integer({ min: 1, max: 30 })), { minLength: 0, maxLength: 25 })
-  .map((steps) => {
-    const services = ['ktp', 'kk', 'akta'];
-    let status: TicketStatus = 'waiting';
-    let serviceId = 'ktp';
-    let minute = 0;
-    const events: TicketEventRecord[] = [event('issued', 0, serviceId)];
-    for (const [choice, gap] of steps) {
-      const actions = legalActions(status);
-      if (actions.length === 0) break;
-      const action = actions[choice % actions.length];
-      status = nextStatus(status, action);
-      if (action === 'transfer') serviceId = services[(services.indexOf(serviceId) + 1 + (choice % 2)) % services.length];
-      minute += gap;
-      events.push(event(EVENT_OF[action], minute, serviceId));
-    }
-    return { events, status };
-  });
+const historyArb = fc.array(fc.tuple(fc.nat({ max: 1000 }), fc.integer({ min: 1, max: 30 })), { minLength: 0, maxLength: 25 }).map((steps) => {
+  const services = ['ktp', 'kk', 'akta'];
+  let status: TicketStatus = 'waiting';
+  let serviceId = 'ktp';
+  let minute = 0;
+  const events: TicketEventRecord[] = [event('issued', 0, serviceId)];
+  for (const [choice, gap] of steps) {
+    const actions = legalActions(status);
+    if (actions.length === 0) break;
+    const action = actions[choice % actions.length];
+    status = nextStatus(status, action);
+    if (action === 'transfer') serviceId = services[(services.indexOf(serviceId) + 1 + (choice % 2)) % services.length];
+    minute += gap;
+    events.push(event(EVENT_OF[action], minute, serviceId));
+  }
+  return { events, status };
+});
 
 describe('measures of any legal history', () => {
   it('open one queue segment at issue and one per transfer', () => {
@@ -294,10 +285,13 @@ describe('measures of any legal history', () => {
 
   it('do not depend on the order the events arrive in', () => {
     fc.assert(
-      fc.property(historyArb.chain((history) => fc.tuple(fc.constant(history.events), fc.shuffledSubarray(history.events, { minLength: history.events.length }))), ([events, shuffled]) => {
-        expect(waitingSegments(shuffled)).toEqual(waitingSegments(events));
-        expect(servingSegments(shuffled)).toEqual(servingSegments(events));
-      }),
+      fc.property(
+        historyArb.chain((history) => fc.tuple(fc.constant(history.events), fc.shuffledSubarray(history.events, { minLength: history.events.length }))),
+        ([events, shuffled]) => {
+          expect(waitingSegments(shuffled)).toEqual(waitingSegments(events));
+          expect(servingSegments(shuffled)).toEqual(servingSegments(events));
+        },
+      ),
     );
   });
 });

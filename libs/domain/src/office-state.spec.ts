@@ -6,7 +6,8 @@ import type { CallView, CounterView, OfficeSnapshot, TicketView } from './views.
 const T0 = Date.parse('2026-11-30T01:00:00.000Z');
 const iso = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 
-const ticket = (id: string, over: Partial<TicketView> = {}): TicketView => ticketView({ id, number: `A-${id.padStart(3, '0')}`, dueAt: iso(30), issueOrder: Number(id), ...over });
+const ticket = (id: string, over: Partial<TicketView> = {}): TicketView =>
+  ticketView({ id, number: `A-${id.padStart(3, '0')}`, dueAt: iso(30), issueOrder: Number(id), ...over });
 
 const counter = (id: string, number: number): CounterView => counterView({ id, number, sessionId: 's' });
 
@@ -14,9 +15,7 @@ function snapshot(): OfficeSnapshot {
   return officeSnapshot({
     seq: 5,
     office: officeView({ id: 'o', slug: 'o', name: 'O' }),
-    services: [
-      serviceView({ id: 'svc-a', code: 'A', name: 'A', standard: { dailyQuota: 3 }, countersOpen: 1, issuedToday: 2, estimatedWaitMinutes: 0 }),
-    ],
+    services: [serviceView({ id: 'svc-a', code: 'A', name: 'A', standard: { dailyQuota: 3 }, countersOpen: 1, issuedToday: 2, estimatedWaitMinutes: 0 })],
     counters: [counter('c1', 1)],
   });
 }
@@ -25,7 +24,16 @@ function change(type: TicketChange['type'], t: TicketView, seq: number, call: Ca
   return { seq, at: iso(seq), kind: 'ticket', type, ticket: t, call, fromServiceId: null };
 }
 
-const callOf = (t: TicketView, at: number): CallView => ({ ticketId: t.id, number: t.number, serviceId: t.serviceId, counterId: 'c1', counterNumber: 1, counterName: 'Loket 1', at: iso(at), recall: false });
+const callOf = (t: TicketView, at: number): CallView => ({
+  ticketId: t.id,
+  number: t.number,
+  serviceId: t.serviceId,
+  counterId: 'c1',
+  counterNumber: 1,
+  counterName: 'Loket 1',
+  at: iso(at),
+  recall: false,
+});
 
 describe('applyOfficeEvent', () => {
   it('keeps the waiting list in call order, ties of the same instant by issue order', () => {

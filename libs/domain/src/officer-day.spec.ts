@@ -16,10 +16,24 @@ const counters = [
   { id: 'c2', name: 'Loket 2', serviceIds: ['B'], schedule },
 ];
 
-function ev(ticketId: string, type: ReportTicketEvent['type'], hhmm: string, serviceId: string, counterId: string | null = null, staffId: string | null = null): ReportTicketEvent {
+function ev(
+  ticketId: string,
+  type: ReportTicketEvent['type'],
+  hhmm: string,
+  serviceId: string,
+  counterId: string | null = null,
+  staffId: string | null = null,
+): ReportTicketEvent {
   return { ticketId, type, at: at(hhmm), serviceId, counterId, staffId };
 }
-function session(sessionId: string, counterId: string, staffId: string, type: ReportSessionEvent['type'], hhmm: string, reason: string | null = null): ReportSessionEvent {
+function session(
+  sessionId: string,
+  counterId: string,
+  staffId: string,
+  type: ReportSessionEvent['type'],
+  hhmm: string,
+  reason: string | null = null,
+): ReportSessionEvent {
   return { sessionId, counterId, staffId, type, at: at(hhmm), reason };
 }
 
@@ -78,17 +92,32 @@ describe("the officer's own day", () => {
       idleWhileWaitingMinutes: 3,
       breakOverrunMinutes: 10,
       earlyClosingMinutes: 0,
-      lateOpenings: [{ counterId: 'c1', counterName: 'Loket 1', scheduledAt: '2026-11-30T01:00:00.000Z', openedAt: '2026-11-30T01:12:00.000Z', minutesLate: 12 }],
+      lateOpenings: [
+        { counterId: 'c1', counterName: 'Loket 1', scheduledAt: '2026-11-30T01:00:00.000Z', openedAt: '2026-11-30T01:12:00.000Z', minutesLate: 12 },
+      ],
     });
   });
 
   it("leaves another officer's work out: a transfer counts for who sent the ticket on, the late opening for who opened", () => {
-    expect(day('o2')).toMatchObject({ served: 0, noShows: 0, transferred: 1, averageServiceMinutes: null, withinServiceStandard: null, breakOverrunMinutes: 0 });
+    expect(day('o2')).toMatchObject({
+      served: 0,
+      noShows: 0,
+      transferred: 1,
+      averageServiceMinutes: null,
+      withinServiceStandard: null,
+      breakOverrunMinutes: 0,
+    });
     expect(day('o2').lateOpenings).toEqual([expect.objectContaining({ counterId: 'c2', counterName: 'Loket 2', minutesLate: 60 })]);
   });
 
   it('has nothing for an officer who did not work', () => {
-    expect(day('o3')).toMatchObject({ served: 0, averageServiceMinutes: null, etiquette: { compliance: null, interactionsAnswered: 0 }, lateOpenings: [], idleWhileWaitingMinutes: 0 });
+    expect(day('o3')).toMatchObject({
+      served: 0,
+      averageServiceMinutes: null,
+      etiquette: { compliance: null, interactionsAnswered: 0 },
+      lateOpenings: [],
+      idleWhileWaitingMinutes: 0,
+    });
   });
 
   it('sums the checklists the officer answered and the outcomes they chose', () => {

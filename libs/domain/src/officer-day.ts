@@ -44,7 +44,13 @@ export function officerDay(input: OfficerDayInput): OfficerTodayView {
   const counts = outcomeCounts(mine(outcomeFacts(input.ticketEvents)));
   const service = serviceTimeFigures(mine(serviceTimeFacts(input.ticketEvents, input.services)));
   const punctuality = mine(
-    punctualityFacts({ counters: input.counters, sessionEvents: input.sessionEvents, ticketEvents: input.ticketEvents, timeZone: input.timeZone, now: input.now }),
+    punctualityFacts({
+      counters: input.counters,
+      sessionEvents: input.sessionEvents,
+      ticketEvents: input.ticketEvents,
+      timeZone: input.timeZone,
+      now: input.now,
+    }),
   );
   const names = new Map(input.counters.map((counter) => [counter.id, counter.name]));
   const lateOpenings: LateOpeningView[] = punctuality.flatMap((fact) =>

@@ -44,8 +44,17 @@ describe('the realtime contract', () => {
   });
 
   it('has one ticket event type per move of the lifecycle, plus issue', () => {
-    expect(Object.values(TicketEventType).sort()).toEqual(
-      ['called', 'cancelled', 'finished', 'issued', 'no_show', 'recalled', 'reinstated', 'returned', 'started', 'transferred'],
-    );
+    expect(Object.values(TicketEventType).sort()).toEqual([
+      'called',
+      'cancelled',
+      'finished',
+      'issued',
+      'no_show',
+      'recalled',
+      'reinstated',
+      'returned',
+      'started',
+      'transferred',
+    ]);
   });
 });

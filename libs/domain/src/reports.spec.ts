@@ -26,7 +26,14 @@ const services = [
 ];
 const schedule: OpeningHours[] = [{ weekday: 1, opens: '08:00', closes: '15:00' }];
 
-function ev(ticketId: string, type: ReportTicketEvent['type'], hhmm: string, serviceId: string, counterId: string | null = null, staffId: string | null = null): ReportTicketEvent {
+function ev(
+  ticketId: string,
+  type: ReportTicketEvent['type'],
+  hhmm: string,
+  serviceId: string,
+  counterId: string | null = null,
+  staffId: string | null = null,
+): ReportTicketEvent {
   return { ticketId, type, at: at(hhmm), serviceId, counterId, staffId };
 }
 
@@ -174,14 +181,27 @@ describe('punctuality facts', () => {
     ];
     const facts = punctualityFacts({ counters, sessionEvents, ticketEvents: [], timeZone: JAKARTA, now: at('16:00') });
     expect(facts).toEqual([
-      expect.objectContaining({ staffId: 'o1', day: '2026-11-30', lateOpenings: 1, lateOpeningMinutes: 12, earlyClosings: 0, breakOverruns: 1, breakOverrunMinutes: 10 }),
+      expect.objectContaining({
+        staffId: 'o1',
+        day: '2026-11-30',
+        lateOpenings: 1,
+        lateOpeningMinutes: 12,
+        earlyClosings: 0,
+        breakOverruns: 1,
+        breakOverrunMinutes: 10,
+      }),
       expect.objectContaining({ staffId: 'o2', day: '2026-11-30', lateOpenings: 0, earlyClosings: 1, earlyClosingMinutes: 30, breakOverruns: 0 }),
     ]);
   });
 
   it('counts idle minutes while a ticket the counter serves waits', () => {
     const sessionEvents = [session('s1', 'o1', 'opened', '08:00'), session('s1', 'o1', 'closed', '15:00')];
-    const ticketEvents = [ev('t1', 'issued', '09:00', 'A'), ev('t1', 'called', '09:20', 'A', 'c1', 'o1'), ev('t1', 'finished', '09:30', 'A', 'c1', 'o1'), ev('t2', 'issued', '09:00', 'B')];
+    const ticketEvents = [
+      ev('t1', 'issued', '09:00', 'A'),
+      ev('t1', 'called', '09:20', 'A', 'c1', 'o1'),
+      ev('t1', 'finished', '09:30', 'A', 'c1', 'o1'),
+      ev('t2', 'issued', '09:00', 'B'),
+    ];
     const [fact] = punctualityFacts({ counters, sessionEvents, ticketEvents, timeZone: JAKARTA, now: at('16:00') });
     expect(fact.idleWhileWaitingMinutes).toBe(20);
   });
@@ -203,7 +223,12 @@ describe('the whole report', () => {
       now: at('16:00'),
       services,
       counters: [{ id: 'c1', serviceIds: ['A'], schedule }],
-      ticketEvents: [ev('t1', 'issued', '08:00', 'A'), ev('t1', 'called', '08:10', 'A', 'c1', 'o1'), ev('t1', 'started', '08:11', 'A', 'c1', 'o1'), ev('t1', 'finished', '08:20', 'A', 'c1', 'o1')],
+      ticketEvents: [
+        ev('t1', 'issued', '08:00', 'A'),
+        ev('t1', 'called', '08:10', 'A', 'c1', 'o1'),
+        ev('t1', 'started', '08:11', 'A', 'c1', 'o1'),
+        ev('t1', 'finished', '08:20', 'A', 'c1', 'o1'),
+      ],
       sessionEvents: [{ sessionId: 's1', counterId: 'c1', staffId: 'o1', type: 'opened', at: at('08:00') }],
       answers: [
         { method: 'self', answer: 'checked', serviceId: null, counterId: 'c1', staffId: 'o1' },

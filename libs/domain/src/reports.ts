@@ -8,12 +8,7 @@
  * events, even a finish after midnight), the counter sessions opened on those days, and the
  * checklists and survey responses of those tickets and sessions.
  */
-import {
-  type AnswerMethod,
-  type ChecklistAnswer,
-  type Compliance,
-  compliance,
-} from './checklists.js';
+import { type AnswerMethod, type ChecklistAnswer, type Compliance, compliance } from './checklists.js';
 import {
   type CounterSessionEventRecord,
   type Interval,
@@ -25,13 +20,7 @@ import {
 } from './counter-schedule.js';
 import { type TicketEventRecord, serviceMinutes, waitingSegments, withinStandard } from './measures.js';
 import { mean, median, percentile } from './stats.js';
-import {
-  type IkmGrade,
-  type SurveyAnswers,
-  type SurveyElementCode,
-  krejcieMorganSampleSize,
-  satisfactionIndex,
-} from './satisfaction.js';
+import { type IkmGrade, type SurveyAnswers, type SurveyElementCode, krejcieMorganSampleSize, satisfactionIndex } from './satisfaction.js';
 import { RuleError } from './errors.js';
 import { serviceDay } from './time.js';
 import type { OpeningHours } from './views.js';
@@ -111,7 +100,8 @@ const invalidPeriod = (message: string) => new RuleError('invalid_period', messa
 export function resolvePeriod(query: ReportPeriodQuery, today: string): ResolvedPeriod {
   const custom = query.from !== undefined || query.to !== undefined || query.preset === 'custom';
   if (custom) {
-    if (query.preset && query.preset !== 'custom') throw invalidPeriod(`from and to make a custom period; leave out preset=${query.preset}, or leave out from and to`);
+    if (query.preset && query.preset !== 'custom')
+      throw invalidPeriod(`from and to make a custom period; leave out preset=${query.preset}, or leave out from and to`);
     if (query.date !== undefined) throw invalidPeriod('date is for a preset; a custom period takes from and to');
     if (!query.from || !query.to) throw invalidPeriod('A custom period needs both from and to (YYYY-MM-DD)');
   }
@@ -119,7 +109,11 @@ export function resolvePeriod(query: ReportPeriodQuery, today: string): Resolved
   if (!isCalendarDay(anchor)) throw invalidPeriod(`date ${anchor} is not a calendar day`);
   const preset: ReportPreset = custom ? 'custom' : (query.preset ?? 'day');
   const { from, to } = custom ? { from: query.from!, to: query.to! } : presetPeriod(preset as Exclude<ReportPreset, 'custom'>, anchor);
-  for (const [name, day] of [['from', from], ['to', to]]) if (!isCalendarDay(day)) throw invalidPeriod(`${name} ${day} is not a calendar day`);
+  for (const [name, day] of [
+    ['from', from],
+    ['to', to],
+  ])
+    if (!isCalendarDay(day)) throw invalidPeriod(`${name} ${day} is not a calendar day`);
   if (from > to) throw invalidPeriod(`from (${from}) must not be after to (${to})`);
   const days = periodDays(from, to);
   if (days > REPORT_MAX_DAYS) throw invalidPeriod(`A report covers at most ${REPORT_MAX_DAYS} days; ${from} to ${to} is ${days}`);
@@ -200,7 +194,13 @@ export interface ServiceTimeFact extends Where {
   standardMinutes: number;
 }
 
-const EVENT_OUTCOME: Partial<Record<string, Outcome>> = { issued: 'issued', finished: 'served', no_show: 'noShows', cancelled: 'cancelled', transferred: 'transferred' };
+const EVENT_OUTCOME: Partial<Record<string, Outcome>> = {
+  issued: 'issued',
+  finished: 'served',
+  no_show: 'noShows',
+  cancelled: 'cancelled',
+  transferred: 'transferred',
+};
 
 function chronological<T extends { at: number }>(events: readonly T[]): T[] {
   return [...events].sort((a, b) => a.at - b.at);
@@ -243,7 +243,13 @@ export function waitFacts(events: readonly ReportTicketEvent[], services: readon
     for (const segment of waitingSegments(sorted)) {
       if (segment.minutes === null || segment.to === null) continue;
       const call = sorted.find((event) => event.type === 'called' && event.at === segment.to && event.at >= segment.from)!;
-      waits.push({ serviceId: segment.serviceId, counterId: call.counterId, staffId: call.staffId, minutes: segment.minutes, maxWaitMinutes: byId.get(segment.serviceId)?.maxWaitMinutes ?? Infinity });
+      waits.push({
+        serviceId: segment.serviceId,
+        counterId: call.counterId,
+        staffId: call.staffId,
+        minutes: segment.minutes,
+        maxWaitMinutes: byId.get(segment.serviceId)?.maxWaitMinutes ?? Infinity,
+      });
     }
   }
   return waits;
@@ -258,7 +264,13 @@ export function serviceTimeFacts(events: readonly ReportTicketEvent[], services:
     const minutes = serviceMinutes(sorted);
     const finish = [...sorted].reverse().find((event) => event.type === 'finished');
     if (minutes !== null && finish) {
-      serviceTimes.push({ serviceId: finish.serviceId, counterId: finish.counterId, staffId: finish.staffId, minutes, standardMinutes: byId.get(finish.serviceId)?.serviceTimeMinutes ?? 0 });
+      serviceTimes.push({
+        serviceId: finish.serviceId,
+        counterId: finish.counterId,
+        staffId: finish.staffId,
+        minutes,
+        standardMinutes: byId.get(finish.serviceId)?.serviceTimeMinutes ?? 0,
+      });
     }
   }
   return serviceTimes;
@@ -316,7 +328,10 @@ export function punctualityFacts(input: {
     const waiting: Interval[] = [];
     for (const events of tickets.values()) waiting.push(...waitingIntervals(events, counter.serviceIds, input.now));
     const busy: Interval[] = [];
-    for (const events of groupBy(input.ticketEvents.filter((event) => event.counterId === counter.id), (event) => event.ticketId).values()) {
+    for (const events of groupBy(
+      input.ticketEvents.filter((event) => event.counterId === counter.id),
+      (event) => event.ticketId,
+    ).values()) {
       busy.push(...busyIntervals(events, input.now));
     }
     for (const [day, dayEvents] of groupBy(mine, (event) => sessionDay.get(event.sessionId)!)) {
@@ -337,7 +352,9 @@ export function punctualityFacts(input: {
           breakOverruns: overruns.length,
           breakOverrunMinutes: overruns.reduce((sum, pause) => sum + pause.overrunMinutes, 0),
           idleWhileWaitingMinutes: idleWhileWaitingMinutes({ open: part.open, busy, waiting }),
-          ...(late && whole.scheduled && whole.firstOpenedAt !== null ? { lateOpening: { scheduledAt: whole.scheduled.from, openedAt: whole.firstOpenedAt } } : {}),
+          ...(late && whole.scheduled && whole.firstOpenedAt !== null
+            ? { lateOpening: { scheduledAt: whole.scheduled.from, openedAt: whole.firstOpenedAt } }
+            : {}),
         });
       }
     }

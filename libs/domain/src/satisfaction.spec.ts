@@ -8,11 +8,9 @@ import {
   satisfactionIndex,
 } from './satisfaction.js';
 
-const all = (score: SurveyScore): SurveyAnswers =>
-  Object.fromEntries(SURVEY_ELEMENT_CODES.map((code) => [code, score])) as SurveyAnswers;
+const all = (score: SurveyScore): SurveyAnswers => Object.fromEntries(SURVEY_ELEMENT_CODES.map((code) => [code, score])) as SurveyAnswers;
 
-const answers = (...scores: SurveyScore[]): SurveyAnswers =>
-  Object.fromEntries(SURVEY_ELEMENT_CODES.map((code, i) => [code, scores[i]])) as SurveyAnswers;
+const answers = (...scores: SurveyScore[]): SurveyAnswers => Object.fromEntries(SURVEY_ELEMENT_CODES.map((code, i) => [code, scores[i]])) as SurveyAnswers;
 
 describe('the survey elements', () => {
   it('are the nine elements U1–U9 with the regulation answer wording', () => {

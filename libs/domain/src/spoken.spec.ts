@@ -3,7 +3,15 @@ import { callAnnouncement, MAX_SPOKEN_NUMBER, spokenCounter, spokenNumber, spoke
 import { formatTicketNumber, InvalidTicketNumberError, SERVICE_CODE_PATTERN } from './ticket-number.js';
 
 const DIGIT_VALUE: Record<string, number> = {
-  satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9,
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
 };
 
 const UNIT_VALUE: Record<string, number> = { belas: 10, puluh: 10, ratus: 100, ribu: 1000 };
@@ -100,7 +108,12 @@ describe('spokenTicketNumber', () => {
         const words = spokenTicketNumber(printed).split(' ');
         const digits = printed.slice(code.length + 1);
         expect(words.slice(0, code.length)).toEqual([...code]);
-        expect(words.slice(code.length).map((word) => String(readIndonesian(word))).join('')).toBe(digits);
+        expect(
+          words
+            .slice(code.length)
+            .map((word) => String(readIndonesian(word)))
+            .join(''),
+        ).toBe(digits);
       }),
     );
   });

@@ -13,7 +13,6 @@ export const AlertKind = {
 export type AlertKind = (typeof AlertKind)[keyof typeof AlertKind];
 export const ALERT_KINDS: readonly AlertKind[] = Object.values(AlertKind);
 
-
 export interface AlertDetails {
   waitedMinutes?: number;
   limitMinutes?: number;
@@ -102,7 +101,9 @@ export function detectAlerts(state: SupervisionState, figures: SupervisionFigure
   }
   for (const service of figures.services) {
     if (!service.slow || service.recentServiceMinutes === null) continue;
-    const lastFinish = state.ticketEvents.filter((event) => event.serviceId === service.serviceId && event.type === 'finished').reduce((latest, event) => Math.max(latest, event.at), 0);
+    const lastFinish = state.ticketEvents
+      .filter((event) => event.serviceId === service.serviceId && event.type === 'finished')
+      .reduce((latest, event) => Math.max(latest, event.at), 0);
     alerts.push({
       // Once a day per service: a slow day is one story, not one alert per finished ticket.
       key: `${AlertKind.slowService}:${service.serviceId}:${state.day}`,

@@ -8,7 +8,14 @@ const services = [
   { id: 'B', code: 'B', name: 'Berkas', maxWaitMinutes: 60, serviceTimeMinutes: 15 },
 ];
 const ev = (ticketId: string, type: TicketEventRecord['type'], hhmm: string, serviceId: string) => ({ ticketId, type, at: at('2026-11-30', hhmm), serviceId });
-const answer = (staffId: string, staffName: string, itemCode: string, method: ChartAnswer['method'], value: ChartAnswer['answer'], itemLabel: string | null = itemCode.toUpperCase()): ChartAnswer => ({
+const answer = (
+  staffId: string,
+  staffName: string,
+  itemCode: string,
+  method: ChartAnswer['method'],
+  value: ChartAnswer['answer'],
+  itemLabel: string | null = itemCode.toUpperCase(),
+): ChartAnswer => ({
   method,
   answer: value,
   staffId,

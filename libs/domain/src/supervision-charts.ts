@@ -145,10 +145,12 @@ export function supervisionCharts(input: SupervisionChartsInput): SupervisionCha
   const serviceTimes = new Map<string, number[]>();
   for (const records of byTicket.values()) {
     for (const segment of waitingSegments(records)) {
-      if (segment.minutes !== null && segment.to !== null) waits.push({ calledAt: segment.to, minutes: segment.minutes, maxWaitMinutes: maxWait.get(segment.serviceId) ?? 0 });
+      if (segment.minutes !== null && segment.to !== null)
+        waits.push({ calledAt: segment.to, minutes: segment.minutes, maxWaitMinutes: maxWait.get(segment.serviceId) ?? 0 });
     }
     for (const segment of servingSegments(records)) {
-      if (segment.endedBy === 'finished' && segment.serviceMinutes !== null) serviceTimes.set(segment.serviceId, [...(serviceTimes.get(segment.serviceId) ?? []), segment.serviceMinutes]);
+      if (segment.endedBy === 'finished' && segment.serviceMinutes !== null)
+        serviceTimes.set(segment.serviceId, [...(serviceTimes.get(segment.serviceId) ?? []), segment.serviceMinutes]);
     }
   }
 

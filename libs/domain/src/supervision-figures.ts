@@ -8,14 +8,37 @@
 
 import { type QueueEntry, canServe } from './call-order.js';
 import type { Compliance } from './checklists.js';
-import { type CounterSessionEventRecord, type Interval, busyIntervals, counterDayMeasures, intersectIntervals, scheduledHours, subtractIntervals, totalMinutes, waitingIntervals, DEFAULT_OPENING_GRACE_MINUTES } from './counter-schedule.js';
+import {
+  type CounterSessionEventRecord,
+  type Interval,
+  busyIntervals,
+  counterDayMeasures,
+  intersectIntervals,
+  scheduledHours,
+  subtractIntervals,
+  totalMinutes,
+  waitingIntervals,
+  DEFAULT_OPENING_GRACE_MINUTES,
+} from './counter-schedule.js';
 import { type TicketEventRecord, servingSegments, shareWithinStandard, waitingSegments } from './measures.js';
 import { countersOpenFor, ticketQueueEntry } from './office-state.js';
 import type { OfficeEvent } from './realtime.js';
 import { mean } from './stats.js';
 import { MINUTE_MS, minutesBetween } from './time.js';
 import type { CounterState, OfficeSnapshot, OpeningHours, PauseReason, TicketView } from './views.js';
-import { ARRIVAL_WINDOW_MINUTES, RECENT_SERVICES, arrivalsEnd, type WaitForecastInput, arrivalRates, averageServiceMinutes, expectedBackAt, forecastInputFromSnapshot, forecastOffice, forecastWaitFor, noShowShare } from './wait-estimate.js';
+import {
+  ARRIVAL_WINDOW_MINUTES,
+  RECENT_SERVICES,
+  arrivalsEnd,
+  type WaitForecastInput,
+  arrivalRates,
+  averageServiceMinutes,
+  expectedBackAt,
+  forecastInputFromSnapshot,
+  forecastOffice,
+  forecastWaitFor,
+  noShowShare,
+} from './wait-estimate.js';
 import type { AlertView } from './supervision-alerts.js';
 
 /**
@@ -130,7 +153,10 @@ export interface SupervisionSnapshot extends SupervisionState {
   rules: typeof SUPERVISION_RULES;
 }
 
-function byTicket(events: readonly SupervisionTicketEvent[], filter: (event: SupervisionTicketEvent) => boolean = () => true): Map<string, TicketEventRecord[]> {
+function byTicket(
+  events: readonly SupervisionTicketEvent[],
+  filter: (event: SupervisionTicketEvent) => boolean = () => true,
+): Map<string, TicketEventRecord[]> {
   const grouped = new Map<string, TicketEventRecord[]>();
   for (const event of events) {
     if (!filter(event)) continue;
@@ -157,7 +183,13 @@ export function supervisionForecastInput(state: SupervisionState, now: number, s
     const pausedAt = events.findLast((event) => event.type === 'paused')?.at ?? null;
     const schedule = state.staffing.find((entry) => entry.counterId === view.id)?.schedule ?? [];
     const backAt = expectedBackAt(
-      { state: view.state, pauseReason: view.pauseReason, pausedAt, openedToday: events.some((event) => event.type === 'opened'), scheduled: scheduledHours(schedule, timeZone, now) },
+      {
+        state: view.state,
+        pauseReason: view.pauseReason,
+        pausedAt,
+        openedToday: events.some((event) => event.type === 'opened'),
+        scheduled: scheduledHours(schedule, timeZone, now),
+      },
       now,
     );
     return { ...counter, backAt };
@@ -209,13 +241,19 @@ export function supervisionFigures(state: SupervisionState, now: number): Superv
   const averages: Record<string, number> = {};
   for (const service of office.services) {
     const recent = (services.get(service.id) ?? []).sort((a, b) => b.endedAt - a.endedAt).slice(0, SUPERVISION_RULES.recentServices);
-    averages[service.id] = averageServiceMinutes(recent.map((s) => s.minutes), service.standard.serviceTimeMinutes);
+    averages[service.id] = averageServiceMinutes(
+      recent.map((s) => s.minutes),
+      service.standard.serviceTimeMinutes,
+    );
   }
   const forecast = forecastOffice(supervisionForecastInput(state, now, averages));
 
   const serviceFigures = office.services.map((service): ServiceFigures => {
     const waiting = office.waiting.filter((ticket) => ticket.serviceId === service.id);
-    const longest = waiting.reduce<TicketView | null>((oldest, ticket) => (!oldest || Date.parse(ticket.issuedAt) < Date.parse(oldest.issuedAt) ? ticket : oldest), null);
+    const longest = waiting.reduce<TicketView | null>(
+      (oldest, ticket) => (!oldest || Date.parse(ticket.issuedAt) < Date.parse(oldest.issuedAt) ? ticket : oldest),
+      null,
+    );
     const measured = waits.get(service.id) ?? [];
     const served = (services.get(service.id) ?? []).sort((a, b) => b.endedAt - a.endedAt);
     const average = averages[service.id];
@@ -249,11 +287,15 @@ export function supervisionFigures(state: SupervisionState, now: number): Superv
   const counterFigures = office.counters.map((counter): CounterFigures => {
     const staffing = state.staffing.find((entry) => entry.counterId === counter.id);
     const sessionEvents = state.counterEvents.filter((event) => event.counterId === counter.id);
-    const measures = counterDayMeasures(sessionEvents, staffing?.schedule ?? [], office.office.timeZone, now, { graceMinutes: SUPERVISION_RULES.openingGraceMinutes });
+    const measures = counterDayMeasures(sessionEvents, staffing?.schedule ?? [], office.office.timeZone, now, {
+      graceMinutes: SUPERVISION_RULES.openingGraceMinutes,
+    });
     const scheduledNow = scheduledHours(staffing?.schedule ?? [], office.office.timeZone, now);
     const graceEnd = scheduledNow ? scheduledNow.from + SUPERVISION_RULES.openingGraceMinutes * MINUTE_MS : null;
     const notOpened =
-      scheduledNow && graceEnd !== null && measures.firstOpenedAt === null && now > graceEnd && now < scheduledNow.to ? minutesBetween(scheduledNow.from, now) : null;
+      scheduledNow && graceEnd !== null && measures.firstOpenedAt === null && now > graceEnd && now < scheduledNow.to
+        ? minutesBetween(scheduledNow.from, now)
+        : null;
 
     const waiting: Interval[] = [];
     for (const events of tickets.values()) waiting.push(...waitingIntervals(events, counter.serviceIds, now));
@@ -267,7 +309,13 @@ export function supervisionFigures(state: SupervisionState, now: number): Superv
     const idleSince = last && last.to >= now && counter.state === 'open' && !counter.currentTicket && someoneWaits ? last.from : null;
 
     const current = counter.currentTicket;
-    const currentSince = current ? (current.status === 'serving' && current.startedAt ? Date.parse(current.startedAt) : current.calledAt ? Date.parse(current.calledAt) : null) : null;
+    const currentSince = current
+      ? current.status === 'serving' && current.startedAt
+        ? Date.parse(current.startedAt)
+        : current.calledAt
+          ? Date.parse(current.calledAt)
+          : null
+      : null;
     const openPause = measures.pauses.find((pause) => pause.to === null);
     const served = state.ticketEvents.filter((event) => event.counterId === counter.id && event.type === 'finished').length;
     return {

@@ -18,7 +18,12 @@ const ticket = (id: string, issued: string, overrides: Partial<TicketView> = {})
 const counter = (id: string, number: number, overrides: Partial<CounterView> = {}): CounterView =>
   counterView({ id, number, serviceIds: ['a'], state: 'closed', sessionId: null, ...overrides });
 
-function state(parts: { waiting?: TicketView[]; counters?: CounterView[]; ticketEvents?: SupervisionTicketEvent[]; counterEvents?: SupervisionState['counterEvents'] }): SupervisionState {
+function state(parts: {
+  waiting?: TicketView[];
+  counters?: CounterView[];
+  ticketEvents?: SupervisionTicketEvent[];
+  counterEvents?: SupervisionState['counterEvents'];
+}): SupervisionState {
   const counters = parts.counters ?? [counter('c1', 1)];
   const office: OfficeSnapshot = {
     seq: 1,
@@ -57,7 +62,12 @@ describe('live service figures', () => {
       waiting: [ticket('3', '09:00'), ticket('4', '09:20')],
       counters: [counter('c1', 1, { state: 'open' })],
       counterEvents: [{ counterId: 'c1', type: 'opened', at: at('08:00') }],
-      ticketEvents: [...served('1', '08:00', '08:10', '08:11', '08:21'), ...served('2', '08:05', '08:45', '08:46', '08:58'), ev('3', 'issued', '09:00'), ev('4', 'issued', '09:20')],
+      ticketEvents: [
+        ...served('1', '08:00', '08:10', '08:11', '08:21'),
+        ...served('2', '08:05', '08:45', '08:46', '08:58'),
+        ev('3', 'issued', '09:00'),
+        ev('4', 'issued', '09:20'),
+      ],
     });
 
     const [a] = supervisionFigures(s, at('09:30')).services;
@@ -75,7 +85,13 @@ describe('live service figures', () => {
   });
 
   it('has no estimate when no counter for the service is open or expected today', () => {
-    const s = state({ waiting: [ticket('1', '09:00')], counterEvents: [{ counterId: 'c1', type: 'opened', at: at('08:00') }, { counterId: 'c1', type: 'closed', at: at('08:30') }] });
+    const s = state({
+      waiting: [ticket('1', '09:00')],
+      counterEvents: [
+        { counterId: 'c1', type: 'opened', at: at('08:00') },
+        { counterId: 'c1', type: 'closed', at: at('08:30') },
+      ],
+    });
     const [a] = supervisionFigures(s, at('09:10')).services;
     expect(a.estimatedWaitMinutes).toBeNull();
   });
@@ -148,7 +164,10 @@ describe('live counter figures', () => {
 });
 
 describe('alerts', () => {
-  const kinds = (s: SupervisionState, now: number) => detectAlerts(s, supervisionFigures(s, now), now).map((alert) => alert.kind).sort();
+  const kinds = (s: SupervisionState, now: number) =>
+    detectAlerts(s, supervisionFigures(s, now), now)
+      .map((alert) => alert.kind)
+      .sort();
 
   it('raises a ticket past its maximum wait only once it is past, keyed by ticket and service', () => {
     const s = state({ waiting: [ticket('1', '08:00')], counters: [] });
@@ -156,7 +175,14 @@ describe('alerts', () => {
 
     const [alert] = detectAlerts(s, supervisionFigures(s, at('08:31')), at('08:31'));
 
-    expect(alert).toMatchObject({ kind: 'max_wait', key: 'max_wait:1:a', subject: 'A-1', ticketId: '1', since: at('08:30'), details: { waitedMinutes: 31, limitMinutes: 30 } });
+    expect(alert).toMatchObject({
+      kind: 'max_wait',
+      key: 'max_wait:1:a',
+      subject: 'A-1',
+      ticketId: '1',
+      since: at('08:30'),
+      details: { waitedMinutes: 31, limitMinutes: 30 },
+    });
   });
 
   it('raises a priority ticket past the priority maximum as its own kind', () => {
@@ -207,7 +233,15 @@ describe('live events into the day’s records', () => {
     const s = state({ counters: [counter('c1', 1, { state: 'open' })] });
     const view = ticket('1', '08:00');
     recordOfficeEvent(s, { seq: 2, at: iso('08:00'), kind: 'ticket', type: 'issued', ticket: view, call: null, fromServiceId: null });
-    recordOfficeEvent(s, { seq: 3, at: iso('08:05'), kind: 'ticket', type: 'called', ticket: { ...view, status: 'called', counterId: 'c1' }, call: null, fromServiceId: null });
+    recordOfficeEvent(s, {
+      seq: 3,
+      at: iso('08:05'),
+      kind: 'ticket',
+      type: 'called',
+      ticket: { ...view, status: 'called', counterId: 'c1' },
+      call: null,
+      fromServiceId: null,
+    });
     recordOfficeEvent(s, { seq: 4, at: iso('08:07'), kind: 'ticket', type: 'returned', ticket: view, call: null, fromServiceId: null });
 
     expect(s.ticketEvents.map((e) => [e.type, e.counterId])).toEqual([

@@ -33,9 +33,7 @@ const ILLEGAL: Array<[TicketStatus, TicketAction]> = TICKET_STATUSES.flatMap((st
 describe('ticket lifecycle', () => {
   it('knows all six statuses and nine actions of docs/domain.md', () => {
     expect([...TICKET_STATUSES].sort()).toEqual(['called', 'cancelled', 'done', 'no_show', 'serving', 'waiting']);
-    expect([...TICKET_ACTIONS].sort()).toEqual(
-      ['call', 'cancel', 'finish', 'no_show', 'recall', 'reinstate', 'return', 'start', 'transfer'].sort(),
-    );
+    expect([...TICKET_ACTIONS].sort()).toEqual(['call', 'cancel', 'finish', 'no_show', 'recall', 'reinstate', 'return', 'start', 'transfer'].sort());
   });
 
   it.each(LEGAL)('moves a %s ticket on %s to %s', (status, action, expected) => {

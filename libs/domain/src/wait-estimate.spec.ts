@@ -76,11 +76,21 @@ describe('forecastWaits', () => {
     dueAt: dueTime(min(issuedMinute), maxWait, priority, 10),
     priority,
   });
-  const counter = (serviceIds: string[], extra: Partial<ForecastCounter> = {}): ForecastCounter => ({ serviceIds, priorityOnly: false, state: 'open', busyUntil: null, ...extra });
+  const counter = (serviceIds: string[], extra: Partial<ForecastCounter> = {}): ForecastCounter => ({
+    serviceIds,
+    priorityOnly: false,
+    state: 'open',
+    busyUntil: null,
+    ...extra,
+  });
   const base = { now: t0, serviceMinutes: { A: 5, B: 10 }, maxWaitMinutes: { A: 30, B: 45 }, priorityMaxWaitMinutes: 10, walkUpMinutes: 1 };
 
   it('lines the queue up behind one free counter, each taking the walk-up plus the average', () => {
-    const waits = forecastWaits({ ...base, counters: [counter(['A'])], waiting: [entry('a1', 'A', -3, 30), entry('a2', 'A', -2, 30), entry('a3', 'A', -1, 30)] });
+    const waits = forecastWaits({
+      ...base,
+      counters: [counter(['A'])],
+      waiting: [entry('a1', 'A', -3, 30), entry('a2', 'A', -2, 30), entry('a3', 'A', -1, 30)],
+    });
     expect([...waits.entries()]).toEqual([
       ['a1', 0],
       ['a2', 6],
@@ -112,13 +122,22 @@ describe('forecastWaits', () => {
   });
 
   it('promises nothing for a service no counter serves, and counts a paused counter once it is back', () => {
-    const waits = forecastWaits({ ...base, pausedBackInMinutes: 15, counters: [counter(['A'], { state: 'paused' }), counter(['B'], { state: 'closed' })], waiting: [entry('a1', 'A', -1, 30), entry('b1', 'B', -1, 45)] });
+    const waits = forecastWaits({
+      ...base,
+      pausedBackInMinutes: 15,
+      counters: [counter(['A'], { state: 'paused' }), counter(['B'], { state: 'closed' })],
+      waiting: [entry('a1', 'A', -1, 30), entry('b1', 'B', -1, 45)],
+    });
     expect(waits.get('a1')).toBe(15);
     expect(waits.get('b1')).toBeNull();
   });
 
   it('counts a closed counter due to open by its schedule from then on', () => {
-    const waits = forecastWaits({ ...base, counters: [counter(['A'], { state: 'closed', backAt: min(5) })], waiting: [entry('a1', 'A', -1, 30), entry('a2', 'A', 0, 30)] });
+    const waits = forecastWaits({
+      ...base,
+      counters: [counter(['A'], { state: 'closed', backAt: min(5) })],
+      waiting: [entry('a1', 'A', -1, 30), entry('a2', 'A', 0, 30)],
+    });
     expect(waits.get('a1')).toBe(5);
     expect(waits.get('a2')).toBe(11);
   });
@@ -126,7 +145,12 @@ describe('forecastWaits', () => {
   it('foresees later priority tickets being called before a regular ticket far from its limit', () => {
     const waiting = [entry('a1', 'A', -1, 30), entry('a2', 'A', 0, 30)];
     const without = forecastWaits({ ...base, counters: [counter(['A'], { busyUntil: min(5) })], waiting });
-    const withArrivals = forecastWaits({ ...base, counters: [counter(['A'], { busyUntil: min(5) })], waiting, arrivalsPerMinute: { A: { regular: 0, priority: 0.25 } } });
+    const withArrivals = forecastWaits({
+      ...base,
+      counters: [counter(['A'], { busyUntil: min(5) })],
+      waiting,
+      arrivalsPerMinute: { A: { regular: 0, priority: 0.25 } },
+    });
     expect(without.get('a2')).toBe(11);
     expect(withArrivals.get('a2')!).toBeGreaterThan(without.get('a2')!);
   });
@@ -140,12 +164,16 @@ describe('forecastWaits', () => {
 
   it('never promises a later ticket an earlier call at a single counter', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: -120, max: 0 }), fc.boolean()), { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 30 }), (tickets, busy) => {
-        const waiting = tickets.map(([issued, priority], index) => entry(`t${index}`, 'A', issued, 30, priority ? 'ibu_hamil' : null));
-        const waits = forecastWaits({ ...base, counters: [counter(['A'], { busyUntil: min(busy) })], waiting });
-        const inCallOrder = queueFor(waiting, { serviceIds: ['A'], priorityOnly: false }).map((ticket) => waits.get(ticket.id)!);
-        for (let i = 1; i < inCallOrder.length; i += 1) expect(inCallOrder[i]).toBeGreaterThan(inCallOrder[i - 1]);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -120, max: 0 }), fc.boolean()), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 0, max: 30 }),
+        (tickets, busy) => {
+          const waiting = tickets.map(([issued, priority], index) => entry(`t${index}`, 'A', issued, 30, priority ? 'ibu_hamil' : null));
+          const waits = forecastWaits({ ...base, counters: [counter(['A'], { busyUntil: min(busy) })], waiting });
+          const inCallOrder = queueFor(waiting, { serviceIds: ['A'], priorityOnly: false }).map((ticket) => waits.get(ticket.id)!);
+          for (let i = 1; i < inCallOrder.length; i += 1) expect(inCallOrder[i]).toBeGreaterThan(inCallOrder[i - 1]);
+        },
+      ),
     );
   });
 });
@@ -161,7 +189,10 @@ function referenceForecast(input: WaitForecastInput): Map<string, number | null>
   const result = new Map<string, number | null>();
   const counters = input.counters
     .filter((counter) => counter.state !== 'closed' || (counter.backAt !== null && counter.backAt !== undefined))
-    .map((counter) => ({ scope: counter as CounterScope, freeAt: Math.max(counter.state === 'open' ? now : Math.max(now, counter.backAt ?? now + 600_000), counter.busyUntil ?? now) }));
+    .map((counter) => ({
+      scope: counter as CounterScope,
+      freeAt: Math.max(counter.state === 'open' ? now : Math.max(now, counter.backAt ?? now + 600_000), counter.busyUntil ?? now),
+    }));
   for (const entry of input.waiting) if (!counters.some((counter) => canServe(counter.scope, entry))) result.set(entry.id, null);
   const pool = input.waiting.filter((entry) => !result.has(entry.id));
   while (pool.length > 0 && counters.length > 0) {
@@ -231,7 +262,14 @@ describe('forecastWaits against the whole-queue scan', () => {
 describe('forecastWaits with probes, breaks and closing time', () => {
   const t0 = Date.parse('2026-11-30T01:00:00.000Z');
   const min = (n: number) => t0 + n * 60_000;
-  const entry = (id: string, issuedMinute: number, priority: QueueEntry['priority'] = null): QueueEntry => ({ id, serviceId: 'A', issuedAt: min(issuedMinute), dueAt: dueTime(min(issuedMinute), 30, priority, 10), priority, issueOrder: issuedMinute + 100 });
+  const entry = (id: string, issuedMinute: number, priority: QueueEntry['priority'] = null): QueueEntry => ({
+    id,
+    serviceId: 'A',
+    issuedAt: min(issuedMinute),
+    dueAt: dueTime(min(issuedMinute), 30, priority, 10),
+    priority,
+    issueOrder: issuedMinute + 100,
+  });
   const open: ForecastCounter = { serviceIds: ['A'], priorityOnly: false, state: 'open', busyUntil: null };
   const base = { now: t0, serviceMinutes: { A: 4 }, maxWaitMinutes: { A: 30 }, priorityMaxWaitMinutes: 10, walkUpMinutes: 1 };
 
@@ -242,7 +280,9 @@ describe('forecastWaits with probes, breaks and closing time', () => {
     const asReal = forecastWaits({ ...base, counters: [open, open], waiting: [...waiting, probe], arrivalsPerMinute: { A: { regular: 0.5, priority: 0 } } });
     expect(withProbe.get('new')).toBe(asReal.get('new'));
     expect(withProbe.get('new')).toBe(5);
-    expect(forecastWaits({ ...base, counters: [open, open], waiting, arrivalsPerMinute: { A: { regular: 0.5, priority: 0 } } })).toEqual(new Map([...withProbe].filter(([id]) => id !== 'new')));
+    expect(forecastWaits({ ...base, counters: [open, open], waiting, arrivalsPerMinute: { A: { regular: 0.5, priority: 0 } } })).toEqual(
+      new Map([...withProbe].filter(([id]) => id !== 'new')),
+    );
   });
 
   it('takes a break still to come when the counter frees up after it is due', () => {
@@ -264,7 +304,14 @@ describe('forecastWaits with probes, breaks and closing time', () => {
 
 describe('forecastOffice and forecastWaitFor', () => {
   const t0 = Date.parse('2026-11-30T01:00:00.000Z');
-  const waiting: QueueEntry[] = [0, 1, 2].map((index) => ({ id: `a${index}`, serviceId: 'A', issuedAt: t0 - 60_000, dueAt: t0 + 29 * 60_000, priority: null, issueOrder: index }));
+  const waiting: QueueEntry[] = [0, 1, 2].map((index) => ({
+    id: `a${index}`,
+    serviceId: 'A',
+    issuedAt: t0 - 60_000,
+    dueAt: t0 + 29 * 60_000,
+    priority: null,
+    issueOrder: index,
+  }));
   const forecast = forecastOffice({
     now: t0,
     counters: [{ serviceIds: ['A'], priorityOnly: false, state: 'open', busyUntil: t0 + 90_000 }],
@@ -297,7 +344,13 @@ describe('forecastOffice and forecastWaitFor', () => {
 
 describe('expectedBackAt', () => {
   const now = Date.parse('2026-11-30T03:00:00.000Z');
-  const closed = { state: 'closed' as const, pauseReason: null, pausedAt: null, openedToday: false, scheduled: { from: now + 30 * 60_000, to: now + 6 * 3_600_000 } };
+  const closed = {
+    state: 'closed' as const,
+    pauseReason: null,
+    pausedAt: null,
+    openedToday: false,
+    scheduled: { from: now + 30 * 60_000, to: now + 6 * 3_600_000 },
+  };
   it('brings a paused counter back when its break may end, and a system fault at an unknown time', () => {
     expect(expectedBackAt({ ...closed, state: 'paused', pauseReason: 'ishoma', pausedAt: now - 20 * 60_000 }, now)).toBe(now + 40 * 60_000);
     expect(expectedBackAt({ ...closed, state: 'paused', pauseReason: 'briefing', pausedAt: now - 20 * 60_000 }, now)).toBe(now);
@@ -359,7 +412,9 @@ describe('forecastInputFromSnapshot', () => {
     seq: 7,
     at: iso(0),
     office: officeView({ id: 'o', slug: 'o', name: 'O' }),
-    services: [serviceView({ id: 'A', code: 'A', name: 'KTP-el', waitingCount: 2, countersOpen: 1, issuedToday: 3, averageServiceMinutes: 8, estimatedWaitMinutes: 8 })],
+    services: [
+      serviceView({ id: 'A', code: 'A', name: 'KTP-el', waitingCount: 2, countersOpen: 1, issuedToday: 3, averageServiceMinutes: 8, estimatedWaitMinutes: 8 }),
+    ],
     counters: [counterView({ serviceIds: ['A'], currentTicket: ticket('x', 'serving', -20, { counterId: 'c1', calledAt: iso(-4), startedAt: iso(-3) }) })],
     waiting: [ticket('1', 'waiting', -10), ticket('2', 'waiting', -5)],
   });

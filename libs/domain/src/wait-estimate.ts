@@ -14,11 +14,7 @@ import type { CounterState, OfficeSnapshot, OpeningHours, PauseReason } from './
  * `averageServiceMinutes` each (recent service times, or the standard when there are none).
  * Null when no counter serving the service is open: nobody can promise a time then.
  */
-export function estimateWaitMinutes(input: {
-  ahead: number;
-  openCounters: number;
-  averageServiceMinutes: number;
-}): number | null {
+export function estimateWaitMinutes(input: { ahead: number; openCounters: number; averageServiceMinutes: number }): number | null {
   const { ahead, openCounters, averageServiceMinutes } = input;
   if (openCounters <= 0) return null;
   if (ahead <= 0) return 0;
@@ -156,7 +152,8 @@ export function forecastWaits(input: WaitForecastInput): Map<string, number | nu
   const future = foreseenArrivals(input, Math.min(horizon, input.arrivalsUntil ?? horizon));
   let nextFuture = 0;
   const counterLanes = counters.map((counter) => {
-    const mine = (kind: 'p' | 'r') => counter.scope.serviceIds.map((serviceId) => laneOf({ serviceId, priority: kind === 'p' ? 'lanjut_usia' : null } as QueueEntry));
+    const mine = (kind: 'p' | 'r') =>
+      counter.scope.serviceIds.map((serviceId) => laneOf({ serviceId, priority: kind === 'p' ? 'lanjut_usia' : null } as QueueEntry));
     return { priority: mine('p'), regular: mine('r') };
   });
   const best = (candidates: ForecastLane[]): ForecastLane | undefined => {
@@ -210,11 +207,16 @@ const FORESEEN = 'foreseen:';
 
 /** Evenly spaced tickets at each service's recent rates, from now to `until`, in arrival order. */
 function foreseenArrivals(input: WaitForecastInput, until: number): QueueEntry[] {
-  const entries: QueueEntry[] = (input.arrivals ?? []).filter((entry) => entry.issuedAt > input.now).map((entry) => ({ ...entry, id: `${FORESEEN}${entry.id}` }));
+  const entries: QueueEntry[] = (input.arrivals ?? [])
+    .filter((entry) => entry.issuedAt > input.now)
+    .map((entry) => ({ ...entry, id: `${FORESEEN}${entry.id}` }));
   for (const [serviceId, rate] of Object.entries(input.arrivalsPerMinute ?? {})) {
     const maxWait = input.maxWaitMinutes[serviceId];
     if (maxWait === undefined) continue;
-    for (const [kind, perMinute] of [['regular', rate.regular], ['priority', rate.priority]] as const) {
+    for (const [kind, perMinute] of [
+      ['regular', rate.regular],
+      ['priority', rate.priority],
+    ] as const) {
       if (!(perMinute > 0)) continue;
       const gap = MINUTE_MS / perMinute;
       // The first one half a gap from now: on average that is when the next one comes.
@@ -376,14 +378,22 @@ export function forecastOffice(input: WaitForecastInput): OfficeForecast {
     (['regular', 'priority'] as const).map((kind) => {
       const priority = kind === 'priority' ? ('lanjut_usia' as const) : null;
       // Last among tickets issued in the same millisecond: a new ticket queues behind them.
-      return { id: probeId(serviceId, kind), serviceId, issuedAt: input.now, dueAt: dueTime(input.now, input.maxWaitMinutes[serviceId], priority, input.priorityMaxWaitMinutes), priority, issueOrder: Number.MAX_SAFE_INTEGER };
+      return {
+        id: probeId(serviceId, kind),
+        serviceId,
+        issuedAt: input.now,
+        dueAt: dueTime(input.now, input.maxWaitMinutes[serviceId], priority, input.priorityMaxWaitMinutes),
+        priority,
+        issueOrder: Number.MAX_SAFE_INTEGER,
+      };
     }),
   );
   const raw = forecastWaits({ ...input, probes: [...(input.probes ?? []), ...probes] });
   const waits = new Map<string, number | null>();
   for (const entry of input.waiting) waits.set(entry.id, raw.get(entry.id) ?? null);
   const newTicket: Record<string, { regular: number | null; priority: number | null }> = {};
-  for (const serviceId of serviceIds) newTicket[serviceId] = { regular: raw.get(probeId(serviceId, 'regular')) ?? null, priority: raw.get(probeId(serviceId, 'priority')) ?? null };
+  for (const serviceId of serviceIds)
+    newTicket[serviceId] = { regular: raw.get(probeId(serviceId, 'regular')) ?? null, priority: raw.get(probeId(serviceId, 'priority')) ?? null };
   return { at: input.now, waits, newTicket, serviceMinutes: input.serviceMinutes };
 }
 
@@ -392,7 +402,11 @@ export function forecastOffice(input: WaitForecastInput): OfficeForecast {
  * forecast has not seen: issued, returned or transferred since) for a ticket taken now, from a
  * forecast made a little earlier; the time since then is taken off.
  */
-export function forecastWaitFor(forecast: OfficeForecast, ticket: { id?: string; serviceId: string; priority: PriorityCategory | null }, now: number): number | null {
+export function forecastWaitFor(
+  forecast: OfficeForecast,
+  ticket: { id?: string; serviceId: string; priority: PriorityCategory | null },
+  now: number,
+): number | null {
   const known = ticket.id !== undefined && forecast.waits.has(ticket.id);
   const minutes = known ? forecast.waits.get(ticket.id!)! : (forecast.newTicket[ticket.serviceId]?.[ticket.priority ? 'priority' : 'regular'] ?? null);
   if (minutes === null) return null;

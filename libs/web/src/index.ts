@@ -8,5 +8,13 @@ export { default as DialogFooter } from './components/dialogs/DialogFooter.vue';
 export { default as ModalDialog } from './components/dialogs/ModalDialog.vue';
 export { useDocumentLocale } from './composables/use-document-locale';
 export { createAppI18n, DEFAULT_LOCALE, isAppLocale, storedLocale, storeLocale, SUPPORTED_LOCALES, type AppLocale } from './locale';
-export { useOfficeFeed, useOfficeSnapshotFeed, type ConnectionStatus, type OfficeFeedOptions, type OfficeSnapshotStore, type RealtimeSocket, type SnapshotRequest } from './composables/use-office-feed';
+export {
+  useOfficeFeed,
+  useOfficeSnapshotFeed,
+  type ConnectionStatus,
+  type OfficeFeedOptions,
+  type OfficeSnapshotStore,
+  type RealtimeSocket,
+  type SnapshotRequest,
+} from './composables/use-office-feed';
 export { createFormat, LOCALE_TAGS, NO_VALUE, useFormat, type EstimateWords, type Format } from './format';

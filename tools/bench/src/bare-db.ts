@@ -52,25 +52,36 @@ const summary = (run: { samples: number[]; seconds: number; errors: number }): R
   errors: run.errors,
 });
 
-export async function bareInserts(db: BareDb, table: string, mode: { rate: number; seconds: number } | { total: number; concurrency: number }): Promise<RunResult> {
-  await db.pool.query(`CREATE TABLE IF NOT EXISTS ${table} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, service_id uuid NOT NULL, issued_at timestamptz NOT NULL, tracking_code text NOT NULL)`);
-  const insert = () =>
-    db.pool.query(`INSERT INTO ${table} (service_id, issued_at, tracking_code) VALUES (gen_random_uuid(), now(), md5(random()::text))`);
+export async function bareInserts(
+  db: BareDb,
+  table: string,
+  mode: { rate: number; seconds: number } | { total: number; concurrency: number },
+): Promise<RunResult> {
+  await db.pool.query(
+    `CREATE TABLE IF NOT EXISTS ${table} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, service_id uuid NOT NULL, issued_at timestamptz NOT NULL, tracking_code text NOT NULL)`,
+  );
+  const insert = () => db.pool.query(`INSERT INTO ${table} (service_id, issued_at, tracking_code) VALUES (gen_random_uuid(), now(), md5(random()::text))`);
   const run = 'rate' in mode ? await openLoop(mode.rate, mode.seconds, insert) : await closedLoop(mode.total, mode.concurrency, insert);
   return summary(run);
 }
 
 /** `counters` workers each claiming the next waiting row of `rows` in due order until `total` are claimed. */
 export async function bareClaims(db: BareDb, table: string, rows: number, total: number, counters: number): Promise<RunResult & { claimedTwice: number }> {
-  await db.pool.query(`CREATE TABLE IF NOT EXISTS ${table} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, due_at timestamptz NOT NULL, status text NOT NULL, counter int)`);
+  await db.pool.query(
+    `CREATE TABLE IF NOT EXISTS ${table} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, due_at timestamptz NOT NULL, status text NOT NULL, counter int)`,
+  );
   await db.pool.query(`CREATE INDEX IF NOT EXISTS ${table}_waiting ON ${table} (due_at, id) WHERE status = 'waiting'`);
-  await db.pool.query(`INSERT INTO ${table} (due_at, status) SELECT now() + make_interval(secs => g), 'waiting' FROM generate_series(1, $1) g`, [Math.max(rows, total)]);
+  await db.pool.query(`INSERT INTO ${table} (due_at, status) SELECT now() + make_interval(secs => g), 'waiting' FROM generate_series(1, $1) g`, [
+    Math.max(rows, total),
+  ]);
   const claimed: number[] = [];
   const run = await closedLoop(total, counters, async (index) => {
     const client = await db.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<{ id: string }>(`SELECT id FROM ${table} WHERE status = 'waiting' ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`);
+      const { rows } = await client.query<{ id: string }>(
+        `SELECT id FROM ${table} WHERE status = 'waiting' ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      );
       if (rows[0]) {
         await client.query(`UPDATE ${table} SET status = 'called', counter = $2 WHERE id = $1`, [rows[0].id, index % counters]);
         claimed.push(Number(rows[0].id));

@@ -39,7 +39,14 @@ const start = Date.parse('2026-11-30T01:00:00.000Z');
 const snapshot: OfficeSnapshot = {
   seq: 0,
   at: new Date(start).toISOString(),
-  office: { id: 'o', slug: 'mpp-kota-harapan', name: 'Mal Pelayanan Publik Kota Harapan', timeZone: 'Asia/Jakarta', openingHours: [], priorityMaxWaitMinutes: 10 },
+  office: {
+    id: 'o',
+    slug: 'mpp-kota-harapan',
+    name: 'Mal Pelayanan Publik Kota Harapan',
+    timeZone: 'Asia/Jakarta',
+    openingHours: [],
+    priorityMaxWaitMinutes: 10,
+  },
   services,
   counters,
   waiting: [],
@@ -76,7 +83,24 @@ function eventAt(seq: number): OfficeEvent {
   if (target < 0) return { seq, at, kind: 'counter', type: 'resumed', counter: { ...counter } };
   if (step === 1) {
     const called = ticket(target, 'called', counter);
-    return { seq, at, kind: 'ticket', type: 'called', ticket: called, call: { ticketId: called.id, number: called.number, serviceId: called.serviceId, counterId: counter.id, counterNumber: counter.number, counterName: counter.name, at, recall: false }, fromServiceId: null };
+    return {
+      seq,
+      at,
+      kind: 'ticket',
+      type: 'called',
+      ticket: called,
+      call: {
+        ticketId: called.id,
+        number: called.number,
+        serviceId: called.serviceId,
+        counterId: counter.id,
+        counterNumber: counter.number,
+        counterName: counter.name,
+        at,
+        recall: false,
+      },
+      fromServiceId: null,
+    };
   }
   return { seq, at, kind: 'ticket', type: 'finished', ticket: ticket(target, 'done', counter), call: null, fromServiceId: null };
 }
@@ -92,4 +116,6 @@ for (let seq = 1; seq <= events; seq += 1) {
 gc();
 gc();
 const heapAfterBytes = process.memoryUsage().heapUsed;
-process.stdout.write(`${JSON.stringify({ events, heapBeforeBytes, heapAfterBytes, waiting: snapshot.waiting.length, recentCalls: snapshot.recentCalls.length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ events, heapBeforeBytes, heapAfterBytes, waiting: snapshot.waiting.length, recentCalls: snapshot.recentCalls.length })}\n`,
+);

@@ -50,8 +50,30 @@ const databaseUrl = args['database-url'] ?? process.env.DATABASE_URL ?? null;
 const targets = (args.targets ?? (databaseUrl ? 'pglite,postgresql' : 'pglite')).split(',').map((target) => target.trim());
 if (targets.includes('postgresql') && !databaseUrl) throw new Error('postgresql needs --database-url or DATABASE_URL');
 const size = args.smoke
-  ? { rate: 10, rateSeconds: 2, saturation: 200, concurrency: 16, offices: 4, counters: 10, stormCalls: 150, clients: 100, calls: 3, boardEvents: [1_000, 10_000] }
-  : { rate: 5, rateSeconds: 30, saturation: 2_000, concurrency: 32, offices: 16, counters: 50, stormCalls: 1_000, clients: 1_000, calls: 20, boardEvents: [1_000, 100_000] };
+  ? {
+      rate: 10,
+      rateSeconds: 2,
+      saturation: 200,
+      concurrency: 16,
+      offices: 4,
+      counters: 10,
+      stormCalls: 150,
+      clients: 100,
+      calls: 3,
+      boardEvents: [1_000, 10_000],
+    }
+  : {
+      rate: 5,
+      rateSeconds: 30,
+      saturation: 2_000,
+      concurrency: 32,
+      offices: 16,
+      counters: 50,
+      stormCalls: 1_000,
+      clients: 1_000,
+      calls: 20,
+      boardEvents: [1_000, 100_000],
+    };
 const run = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
 
 interface TargetResult {
@@ -107,7 +129,8 @@ async function benchTarget(target: string, port: number): Promise<TargetResult> 
       await api.stop();
       const files = (await readdir(profileDir)).filter((file) => file.endsWith('.cpuprofile'));
       profile = files.length ? await summarizeProfile(join(profileDir, files[0])) : null;
-      if (profile) await writeFile(resolve(REPO_ROOT, `tools/bench/results/profile-${target}.json`), `${JSON.stringify(profile, null, 2)}\n`).catch(() => undefined);
+      if (profile)
+        await writeFile(resolve(REPO_ROOT, `tools/bench/results/profile-${target}.json`), `${JSON.stringify(profile, null, 2)}\n`).catch(() => undefined);
       api = await startApi({ port, dataDir, databaseUrl: postgres ? databaseUrl : null });
     }
     const url = api.url;
@@ -170,7 +193,11 @@ async function benchTarget(target: string, port: number): Promise<TargetResult> 
     });
     const subscribeApi = (socket: Socket) =>
       new Promise<void>((done, fail) =>
-        socket.timeout(30_000).emit('office:subscribe', { officeSlug: DEMO_SLUG }, (error: Error | null, ack: { ok: boolean }) => (error || !ack.ok ? fail(error ?? new Error('subscribe refused')) : done())),
+        socket
+          .timeout(30_000)
+          .emit('office:subscribe', { officeSlug: DEMO_SLUG }, (error: Error | null, ack: { ok: boolean }) =>
+            error || !ack.ok ? fail(error ?? new Error('subscribe refused')) : done(),
+          ),
       );
     const clients = await connectClients(url, size.clients, subscribeApi);
     for (let call = 0; call < size.calls; call += 1) {
@@ -207,7 +234,15 @@ async function benchTarget(target: string, port: number): Promise<TargetResult> 
       issueAtRate: { ours: atRate, bare: bareAtRate },
       issueSaturated: { ours: saturated, bare: bareSaturated },
       issueSpread: spread,
-      storm: { counters: size.counters, queue: order.length, called: called.length, calledTwice: called.length - calledSet.size, skipped, ours: summarize(storm), bare: bareClaim },
+      storm: {
+        counters: size.counters,
+        queue: order.length,
+        called: called.length,
+        calledTwice: called.length - calledSet.size,
+        skipped,
+        ours: summarize(storm),
+        bare: bareClaim,
+      },
       fanout: { ours: oursFanout, bare: bareFanout },
       profile,
     };
@@ -218,7 +253,12 @@ async function benchTarget(target: string, port: number): Promise<TargetResult> 
 }
 
 function summarize(run: { samples: number[]; seconds: number; errors: number }): RunResult {
-  return { requests: run.samples.length, perSecond: Math.round((run.samples.length / run.seconds) * 10) / 10, latency: latency(run.samples), errors: run.errors };
+  return {
+    requests: run.samples.length,
+    perSecond: Math.round((run.samples.length / run.seconds) * 10) / 10,
+    latency: latency(run.samples),
+    errors: run.errors,
+  };
 }
 
 async function bareSocketFanout(payload: Record<string, unknown>): Promise<FanoutResult> {
@@ -229,7 +269,8 @@ async function bareSocketFanout(payload: Record<string, unknown>): Promise<Fanou
       child.once('exit', (code) => fail(new Error(`bare socket.io server exited (${code})`)));
     });
     const url = `http://127.0.0.1:${port}`;
-    const join = (socket: Socket) => new Promise<void>((done, fail) => socket.timeout(30_000).emit('join', {}, (error: Error | null) => (error ? fail(error) : done())));
+    const join = (socket: Socket) =>
+      new Promise<void>((done, fail) => socket.timeout(30_000).emit('join', {}, (error: Error | null) => (error ? fail(error) : done())));
     const clients = await connectClients(url, size.clients, join);
     for (let call = 0; call < size.calls; call += 1) {
       await fetch(`${url}/emit`, { method: 'POST', body: JSON.stringify({ ...payload, type: 'called' }) });
@@ -289,7 +330,13 @@ function markdown(results: TargetResult[], memory: Awaited<ReturnType<typeof boa
       lines.push('', `Errors: issue ${r.issueAtRate.ours.errors + r.issueSaturated.ours.errors + r.issueSpread.errors}, storm ${r.storm.ours.errors}.`);
     }
     if (r.profile) {
-      lines.push('', `CPU profile of the API during the two saturation phases of ticket issue (${r.profile.totalMs} ms sampled), self time:`, '', '| package | share |', '| --- | ---: |');
+      lines.push(
+        '',
+        `CPU profile of the API during the two saturation phases of ticket issue (${r.profile.totalMs} ms sampled), self time:`,
+        '',
+        '| package | share |',
+        '| --- | ---: |',
+      );
       for (const pkg of r.profile.topPackages.slice(0, 8)) lines.push(`| ${pkg.name} | ${pkg.share}% |`);
       lines.push('', '| function | where | share |', '| --- | --- | ---: |');
       for (const fn of r.profile.topFunctions.slice(0, 10)) lines.push(`| ${fn.name} | ${fn.where} | ${fn.share}% |`);

@@ -48,7 +48,13 @@ export async function summarizeProfile(path: string, top = 12): Promise<ProfileS
   const share = (ms: number) => Math.round((ms / total) * 1000) / 10;
   return {
     totalMs: Math.round(total),
-    topFunctions: [...functions.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, top).map((f) => ({ ...f, selfMs: Math.round(f.selfMs), share: share(f.selfMs) })),
-    topPackages: [...packages].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => ({ name, selfMs: Math.round(ms), share: share(ms) })),
+    topFunctions: [...functions.values()]
+      .sort((a, b) => b.selfMs - a.selfMs)
+      .slice(0, top)
+      .map((f) => ({ ...f, selfMs: Math.round(f.selfMs), share: share(f.selfMs) })),
+    topPackages: [...packages]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, ms]) => ({ name, selfMs: Math.round(ms), share: share(ms) })),
   };
 }

@@ -48,7 +48,11 @@ export async function createBenchOffice(sql: Sql, counters: number, run: string)
     );
     const made: BenchOffice['counters'] = [];
     for (let number = 1; number <= counters; number += 1) {
-      const [counter] = await sql.query<{ id: string }>(`INSERT INTO counters (office_id, number, name) VALUES ($1, $2, $3) RETURNING id`, [office.id, number, `Loket ${number}`]);
+      const [counter] = await sql.query<{ id: string }>(`INSERT INTO counters (office_id, number, name) VALUES ($1, $2, $3) RETURNING id`, [
+        office.id,
+        number,
+        `Loket ${number}`,
+      ]);
       await sql.query('INSERT INTO counter_services (counter_id, service_id) VALUES ($1, $2)', [counter.id, service.id]);
       const username = `b${run.replace(/[^a-z0-9]/g, '')}_${number}`;
       const [staff] = await sql.query<{ id: string }>(

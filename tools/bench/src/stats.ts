@@ -18,7 +18,11 @@ export function latency(samples: readonly number[]): Latency {
 }
 
 /** Runs `task` `total` times with at most `concurrency` in flight; returns each call's duration in ms and the wall time. */
-export async function closedLoop(total: number, concurrency: number, task: (index: number) => Promise<unknown>): Promise<{ samples: number[]; seconds: number; errors: number }> {
+export async function closedLoop(
+  total: number,
+  concurrency: number,
+  task: (index: number) => Promise<unknown>,
+): Promise<{ samples: number[]; seconds: number; errors: number }> {
   const samples: number[] = [];
   let next = 0;
   let errors = 0;
@@ -41,7 +45,11 @@ export async function closedLoop(total: number, concurrency: number, task: (inde
 }
 
 /** Starts `task` at a fixed rate (open loop: a slow answer does not delay the next start). */
-export async function openLoop(perSecond: number, seconds: number, task: (index: number) => Promise<unknown>): Promise<{ samples: number[]; seconds: number; errors: number }> {
+export async function openLoop(
+  perSecond: number,
+  seconds: number,
+  task: (index: number) => Promise<unknown>,
+): Promise<{ samples: number[]; seconds: number; errors: number }> {
   const total = Math.round(perSecond * seconds);
   const samples: number[] = [];
   let errors = 0;

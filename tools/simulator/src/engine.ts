@@ -77,7 +77,8 @@ interface SimCounterState {
   record: CounterRecord;
 }
 
-type NewEvent = { at: number; kind: 'arrival'; arrival: Arrival } | { at: number; kind: 'open' | 'break' | 'resume' | 'free'; counter: SimCounterState; minutes?: number };
+type NewEvent =
+  { at: number; kind: 'arrival'; arrival: Arrival } | { at: number; kind: 'open' | 'break' | 'resume' | 'free'; counter: SimCounterState; minutes?: number };
 type SimEvent = NewEvent & { order: number };
 
 /** Recent service times and arrivals the estimates may use: what the API could know at that moment. */
@@ -175,7 +176,13 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
   const scheduled = { from: 0, to: ms(trace.lengthMinutes) };
   const expectedBack = (counter: SimCounterState): number | null =>
     expectedBackAt(
-      { state: counter.state, pauseReason: counter.state === 'paused' ? 'ishoma' : null, pausedAt: counter.pausedAt === null ? null : ms(counter.pausedAt), openedToday: counter.record.openedAtMinute !== null, scheduled },
+      {
+        state: counter.state,
+        pauseReason: counter.state === 'paused' ? 'ishoma' : null,
+        pausedAt: counter.pausedAt === null ? null : ms(counter.pausedAt),
+        openedToday: counter.record.openedAtMinute !== null,
+        scheduled,
+      },
       ms(now),
     );
   let calls = 0;
@@ -203,7 +210,10 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
       state: counter.state,
       busyUntil: counter.current
         ? expectedBusyUntil(
-            { calledAt: ms(counter.current.calledAt!), startedAt: counter.current.startedAt !== null && counter.current.startedAt <= now ? ms(counter.current.startedAt) : null },
+            {
+              calledAt: ms(counter.current.calledAt!),
+              startedAt: counter.current.startedAt !== null && counter.current.startedAt <= now ? ms(counter.current.startedAt) : null,
+            },
             average[counter.current.entry.serviceId],
             ms(now),
             WALK_UP_MINUTES,
@@ -230,7 +240,14 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
         .filter((arrival) => arrival.atMinute > now)
         .map((arrival) => {
           const at = ms(arrival.atMinute);
-          return { id: `t${arrival.index}`, serviceId: arrival.service, issuedAt: at, dueAt: dueTime(at, maxWait[arrival.service], arrival.priority, STANDARD_OFFICE.priorityMaxWaitMinutes), priority: arrival.priority, issueOrder: arrival.index };
+          return {
+            id: `t${arrival.index}`,
+            serviceId: arrival.service,
+            issuedAt: at,
+            dueAt: dueTime(at, maxWait[arrival.service], arrival.priority, STANDARD_OFFICE.priorityMaxWaitMinutes),
+            priority: arrival.priority,
+            issueOrder: arrival.index,
+          };
         }),
       counters: forecastCounters.map((counter, index) => {
         const state = counters[index];
@@ -311,7 +328,11 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
             // Transferred: rejoins the other service's queue, keeping its issued-at.
             ticket.transferred = true;
             const target = ticket.arrival.transfer.service;
-            ticket.entry = { ...ticket.entry, serviceId: target, dueAt: dueTime(ticket.entry.issuedAt, serviceOf(target).maxWaitMinutes, ticket.arrival.priority, STANDARD_OFFICE.priorityMaxWaitMinutes) };
+            ticket.entry = {
+              ...ticket.entry,
+              serviceId: target,
+              dueAt: dueTime(ticket.entry.issuedAt, serviceOf(target).maxWaitMinutes, ticket.arrival.priority, STANDARD_OFFICE.priorityMaxWaitMinutes),
+            };
             waiting.push(ticket);
           } else {
             ticket.record.outcome = ticket.transferred ? 'transferred_done' : 'done';

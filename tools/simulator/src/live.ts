@@ -64,7 +64,6 @@ interface IssuedTicket {
   transferred: boolean;
 }
 
-
 export async function runLive(options: LiveOptions): Promise<LiveResult> {
   const { speed, stop } = options;
   const publicApi = new Api(options.baseUrl);
@@ -132,7 +131,9 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
       if (stop.requested) return;
       const service = services.get(arrival.service)!;
       try {
-        const ticket = await counted(publicApi.post<TrackedTicketView>(`/offices/${options.slug}/tickets`, { serviceId: service.id, priority: arrival.priority }));
+        const ticket = await counted(
+          publicApi.post<TrackedTicketView>(`/offices/${options.slug}/tickets`, { serviceId: service.id, priority: arrival.priority }),
+        );
         const issuedAt = Date.parse(ticket.issuedAt);
         issued.set(ticket.id, {
           arrival,

@@ -110,10 +110,31 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
     title: `Ten standard days (seeds ${days[0].seed}–${days[days.length - 1].seed}), averaged`,
     headers: ['measure', 'value'],
     rows: [
-      ['ours MAE ÷ naive MAE (goal ≤ 0.70)', fmt(avg((d) => d.estimate.maeRatio), 2)],
-      ['ours MAE ÷ mean wait (goal < 0.25)', fmt(avg((d) => d.estimate.maeShareOfMeanWait), 2)],
-      ['the same, told the real arrivals and breaks in advance', fmt(avg((d) => d.estimate.informedShareOfMeanWait), 2)],
-      ['days meeting both goals', `${days.filter((d) => d.estimate.goalsMet.thirtyPercentBelowNaive && d.estimate.goalsMet.belowQuarterOfMeanWait).length} of ${days.length}`],
+      [
+        'ours MAE ÷ naive MAE (goal ≤ 0.70)',
+        fmt(
+          avg((d) => d.estimate.maeRatio),
+          2,
+        ),
+      ],
+      [
+        'ours MAE ÷ mean wait (goal < 0.25)',
+        fmt(
+          avg((d) => d.estimate.maeShareOfMeanWait),
+          2,
+        ),
+      ],
+      [
+        'the same, told the real arrivals and breaks in advance',
+        fmt(
+          avg((d) => d.estimate.informedShareOfMeanWait),
+          2,
+        ),
+      ],
+      [
+        'days meeting both goals',
+        `${days.filter((d) => d.estimate.goalsMet.thirtyPercentBelowNaive && d.estimate.goalsMet.belowQuarterOfMeanWait).length} of ${days.length}`,
+      ],
       ['within standard: EDF / FCFS', `${fmt(avg((d) => d.edf.withinStandard) * 100, 1)}% / ${fmt(avg((d) => d.fcfs.withinStandard) * 100, 1)}%`],
       ['priority mean wait: EDF / FCFS (min)', `${fmt(avg((d) => d.edf.priorityMeanWait))} / ${fmt(avg((d) => d.fcfs.priorityMeanWait))}`],
       ['longest wait: EDF / FCFS (min)', `${fmt(avg((d) => d.edf.longestWait))} / ${fmt(avg((d) => d.fcfs.longestWait))}`],
@@ -123,7 +144,13 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
     sections.push(section);
     printSection(section);
   }
-  return { seed: dayOptions.seed, citizens: trace.arrivals.length, estimate, policy: [policyRow(edf), policyRow(fcfs)], tenDays: days.map((d) => ({ seed: d.seed, maeRatio: d.estimate.maeRatio, maeShareOfMeanWait: d.estimate.maeShareOfMeanWait, edf: d.edf, fcfs: d.fcfs })) };
+  return {
+    seed: dayOptions.seed,
+    citizens: trace.arrivals.length,
+    estimate,
+    policy: [policyRow(edf), policyRow(fcfs)],
+    tenDays: days.map((d) => ({ seed: d.seed, maeRatio: d.estimate.maeRatio, maeShareOfMeanWait: d.estimate.maeShareOfMeanWait, edf: d.edf, fcfs: d.fcfs })),
+  };
 }
 
 let api: ApiProcess | null = null;
@@ -180,7 +207,10 @@ Press Ctrl-C to stop.`);
   });
   await cleanUp();
 
-  const day1 = daySection(result.tickets, `Live day against the product (${databaseUrl ? 'PostgreSQL' : 'PGlite'}, ${result.tickets.length} tickets): waits against the standards`);
+  const day1 = daySection(
+    result.tickets,
+    `Live day against the product (${databaseUrl ? 'PostgreSQL' : 'PGlite'}, ${result.tickets.length} tickets): waits against the standards`,
+  );
   const punctuality = punctualitySection(result.officers);
   const estimate = estimateStudy({ policy: 'edf', tickets: result.tickets, counters: [], lastFinishMinute: 0 });
   const estimateTable = estimateSection(estimate, 'Live: the estimate at issue against the real wait');

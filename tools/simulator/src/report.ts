@@ -42,7 +42,18 @@ export function policySection(rows: PolicyRow[]): Section {
   const services = [...new Set(rows.flatMap((row) => Object.keys(row.perService)))].sort();
   return {
     title: 'Who is next: the same arrivals, two policies',
-    headers: ['policy', 'tickets', 'within standard', 'mean wait', 'p90 wait', 'longest wait', 'priority mean', 'priority longest', 'priority ≤ 10 min', ...services.map((code) => `${code} within`)],
+    headers: [
+      'policy',
+      'tickets',
+      'within standard',
+      'mean wait',
+      'p90 wait',
+      'longest wait',
+      'priority mean',
+      'priority longest',
+      'priority ≤ 10 min',
+      ...services.map((code) => `${code} within`),
+    ],
     rows: rows.map((row) => [
       row.policy,
       row.tickets,
@@ -77,7 +88,15 @@ export function daySection(tickets: TicketRecord[], title: string): Section {
   return {
     title,
     headers: ['service', 'tickets', 'served', 'no-show', 'transferred', 'mean wait', 'p90 wait', 'within standard'],
-    rows: [...services.map((code) => row(code, tickets.filter((ticket) => ticket.service === code))), row('all', tickets)],
+    rows: [
+      ...services.map((code) =>
+        row(
+          code,
+          tickets.filter((ticket) => ticket.service === code),
+        ),
+      ),
+      row('all', tickets),
+    ],
   };
 }
 

@@ -54,16 +54,34 @@ export function estimateStudy(day: DayResult): EstimateStudy {
   });
   const services = [...new Set(compared.map((ticket) => ticket.service))];
   const overall = row('all', compared);
-  const rows = [overall, ...services.map((code) => row(code, compared.filter((ticket) => ticket.service === code))), row('priority', compared.filter((ticket) => ticket.priority))];
+  const rows = [
+    overall,
+    ...services.map((code) =>
+      row(
+        code,
+        compared.filter((ticket) => ticket.service === code),
+      ),
+    ),
+    row(
+      'priority',
+      compared.filter((ticket) => ticket.priority),
+    ),
+  ];
   const maeRatio = overall.ours.mae !== null && overall.naive.mae ? round(overall.ours.mae / overall.naive.mae, 3) : null;
   const maeShareOfMeanWait = overall.ours.mae !== null && overall.meanWait ? round(overall.ours.mae / overall.meanWait, 3) : null;
   const informed = compared.filter((ticket) => ticket.estimate.informed !== null);
-  const informedMae = informed.length === compared.length && compared.length > 0 ? errorStats(informed.map((ticket) => ({ estimate: ticket.estimate.informed!, wait: ticket.waitMinutes! }))).mae : null;
+  const informedMae =
+    informed.length === compared.length && compared.length > 0
+      ? errorStats(informed.map((ticket) => ({ estimate: ticket.estimate.informed!, wait: ticket.waitMinutes! }))).mae
+      : null;
   return {
     rows,
     maeRatio,
     maeShareOfMeanWait,
-    goalsMet: { thirtyPercentBelowNaive: maeRatio !== null && maeRatio <= 0.7, belowQuarterOfMeanWait: maeShareOfMeanWait !== null && maeShareOfMeanWait < 0.25 },
+    goalsMet: {
+      thirtyPercentBelowNaive: maeRatio !== null && maeRatio <= 0.7,
+      belowQuarterOfMeanWait: maeShareOfMeanWait !== null && maeShareOfMeanWait < 0.25,
+    },
     withoutEstimate: called.length - compared.length,
     informedShareOfMeanWait: informedMae !== null && overall.meanWait ? round(informedMae / overall.meanWait, 3) : null,
   };
@@ -88,7 +106,9 @@ export function policyRow(day: DayResult): PolicyRow {
   const waits = called.map((ticket) => ticket.waitMinutes!);
   const priority = called.filter((ticket) => ticket.priority);
   // A priority ticket's own standard is the priority maximum wait (10 minutes).
-  const priorityWithin = shareWithinStandard(priority.map((ticket) => ({ waitingMinutes: ticket.waitMinutes, maxWaitMinutes: Math.min(10, ticket.maxWaitMinutes) })));
+  const priorityWithin = shareWithinStandard(
+    priority.map((ticket) => ({ waitingMinutes: ticket.waitMinutes, maxWaitMinutes: Math.min(10, ticket.maxWaitMinutes) })),
+  );
   const services = [...new Set(called.map((ticket) => ticket.service))].sort();
   return {
     policy: day.policy === 'edf' ? 'earliest due first (Loket)' : 'first come, first served',
@@ -101,7 +121,12 @@ export function policyRow(day: DayResult): PolicyRow {
     priorityLongestWait: round(max(priority.map((ticket) => ticket.waitMinutes!)), 1),
     priorityWithinStandard: priorityWithin,
     perService: Object.fromEntries(
-      services.map((code) => [code, shareWithinStandard(called.filter((ticket) => ticket.service === code).map((ticket) => ({ waitingMinutes: ticket.waitMinutes, maxWaitMinutes: ticket.maxWaitMinutes })))]),
+      services.map((code) => [
+        code,
+        shareWithinStandard(
+          called.filter((ticket) => ticket.service === code).map((ticket) => ({ waitingMinutes: ticket.waitMinutes, maxWaitMinutes: ticket.maxWaitMinutes })),
+        ),
+      ]),
     ),
   };
 }

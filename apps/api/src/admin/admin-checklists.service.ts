@@ -47,7 +47,16 @@ export class AdminChecklistsService {
       const strip = (template: ChecklistTemplateView) => template.items.map(({ code, label, order, active }) => ({ code, label, order, active }));
       await this.audit.record(
         manager,
-        { actorId: actor.id, officeId: office.id, action: 'checklist.updated', subjectType: 'checklist_template', subjectId: before.id, subjectLabel: kind, before: strip(before), after: strip(after) },
+        {
+          actorId: actor.id,
+          officeId: office.id,
+          action: 'checklist.updated',
+          subjectType: 'checklist_template',
+          subjectId: before.id,
+          subjectLabel: kind,
+          before: strip(before),
+          after: strip(after),
+        },
         now,
       );
       return after;

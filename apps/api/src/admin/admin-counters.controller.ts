@@ -21,13 +21,21 @@ export class AdminCountersController {
 
   @Post('offices/:officeId/counters')
   @StaffOnly('admin')
-  create(@Param('officeId', uuidPipe('officeId')) officeId: string, @Body() body: CreateCounterDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<AdminCounterView> {
+  create(
+    @Param('officeId', uuidPipe('officeId')) officeId: string,
+    @Body() body: CreateCounterDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<AdminCounterView> {
     return this.counters.create(officeId, body, staff);
   }
 
   @Patch('counters/:counterId')
   @StaffOnly('admin')
-  update(@Param('counterId', uuidPipe('counterId')) counterId: string, @Body() body: UpdateCounterDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<AdminCounterView> {
+  update(
+    @Param('counterId', uuidPipe('counterId')) counterId: string,
+    @Body() body: UpdateCounterDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<AdminCounterView> {
     return this.counters.update(counterId, body, staff);
   }
 }

@@ -65,7 +65,14 @@ export class AdminCountersRepository {
   }
 
   async insert(tx: EntityManager, officeId: string, counter: CounterColumns): Promise<string> {
-    const [row] = await tx.query<{ id: string }[]>(ADMIN_COUNTERS_SQL.insert, [officeId, counter.number, counter.name, counter.priorityOnly, JSON.stringify(counter.schedule), counter.active]);
+    const [row] = await tx.query<{ id: string }[]>(ADMIN_COUNTERS_SQL.insert, [
+      officeId,
+      counter.number,
+      counter.name,
+      counter.priorityOnly,
+      JSON.stringify(counter.schedule),
+      counter.active,
+    ]);
     return row.id;
   }
 

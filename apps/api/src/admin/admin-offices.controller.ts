@@ -27,7 +27,11 @@ export class AdminOfficesController {
 
   @Patch(':officeId')
   @StaffOnly('admin')
-  update(@Param('officeId', uuidPipe('officeId')) officeId: string, @Body() body: UpdateOfficeDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<AdminOfficeView> {
+  update(
+    @Param('officeId', uuidPipe('officeId')) officeId: string,
+    @Body() body: UpdateOfficeDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<AdminOfficeView> {
     return this.offices.update(officeId, body, staff);
   }
 }

@@ -21,13 +21,21 @@ export class AdminServicesController {
 
   @Post('offices/:officeId/services')
   @StaffOnly('admin')
-  create(@Param('officeId', uuidPipe('officeId')) officeId: string, @Body() body: CreateServiceDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<AdminServiceView> {
+  create(
+    @Param('officeId', uuidPipe('officeId')) officeId: string,
+    @Body() body: CreateServiceDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<AdminServiceView> {
     return this.services.create(officeId, body, staff);
   }
 
   @Patch('services/:serviceId')
   @StaffOnly('admin')
-  update(@Param('serviceId', uuidPipe('serviceId')) serviceId: string, @Body() body: UpdateServiceDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<AdminServiceView> {
+  update(
+    @Param('serviceId', uuidPipe('serviceId')) serviceId: string,
+    @Body() body: UpdateServiceDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<AdminServiceView> {
     return this.services.update(serviceId, body, staff);
   }
 }

@@ -3,7 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AdminServiceView, ServiceStandard } from '@loket/domain';
 import { type ServiceStandardRow, serviceStandardFromRow } from '../offices/office-views.js';
 
-const COLUMNS = 'id, office_id, code, name, active, sort_order, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota';
+const COLUMNS =
+  'id, office_id, code, name, active, sort_order, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota';
 
 export const ADMIN_SERVICES_SQL = {
   ofOffice: `SELECT ${COLUMNS} FROM services WHERE office_id = $1 ORDER BY sort_order, code`,
@@ -26,7 +27,15 @@ interface ServiceRow extends ServiceStandardRow {
 }
 
 function toView(row: ServiceRow): AdminServiceView {
-  return { id: row.id, officeId: row.office_id, code: row.code, name: row.name, active: row.active, sortOrder: row.sort_order, standard: serviceStandardFromRow(row) };
+  return {
+    id: row.id,
+    officeId: row.office_id,
+    code: row.code,
+    name: row.name,
+    active: row.active,
+    sortOrder: row.sort_order,
+    standard: serviceStandardFromRow(row),
+  };
 }
 
 export type ServiceFields = ServiceStandard & { code: string; name: string; active: boolean; sortOrder: number };

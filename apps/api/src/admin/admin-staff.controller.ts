@@ -28,7 +28,11 @@ export class AdminStaffController {
 
   @Patch(':staffId')
   @StaffOnly('admin')
-  update(@Param('staffId', uuidPipe('staffId')) staffId: string, @Body() body: UpdateStaffDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<AdminStaffView> {
+  update(
+    @Param('staffId', uuidPipe('staffId')) staffId: string,
+    @Body() body: UpdateStaffDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<AdminStaffView> {
     return this.staff.update(staffId, body, staff);
   }
 
@@ -36,7 +40,11 @@ export class AdminStaffController {
   @HttpCode(200)
   @StaffOnly('admin')
   @ApiOkResponse({ description: 'Sets a new password and ends every session of that staff member' })
-  resetPassword(@Param('staffId', uuidPipe('staffId')) staffId: string, @Body() body: PasswordDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<AdminStaffView> {
+  resetPassword(
+    @Param('staffId', uuidPipe('staffId')) staffId: string,
+    @Body() body: PasswordDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<AdminStaffView> {
     return this.staff.resetPassword(staffId, body.password, staff);
   }
 

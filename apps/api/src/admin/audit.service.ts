@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AUDIT_SOURCES, type AuditEntryView, type AuditPage, type AuditSource, type StaffView, RuleError, formatTicketNumber, invalidField } from '@loket/domain';
+import {
+  AUDIT_SOURCES,
+  type AuditEntryView,
+  type AuditPage,
+  type AuditSource,
+  type StaffView,
+  RuleError,
+  formatTicketNumber,
+  invalidField,
+} from '@loket/domain';
 import { visibleOfficeIds } from './admin-scope.js';
 import { AuditRepository, type TrailRow } from './audit.repository.js';
 import type { AuditQueryDto } from './dto/audit-query.dto.js';
@@ -46,7 +55,9 @@ function toEntry(row: TrailRow): AuditEntryView {
     id: `${row.source}:${row.id}`,
     source: row.source,
     at: row.at.toISOString(),
-    actor: row.actor_staff_id ? { id: row.actor_staff_id, name: row.actor_name ?? '', username: row.actor_username ?? '', role: row.actor_role ?? 'officer' } : null,
+    actor: row.actor_staff_id
+      ? { id: row.actor_staff_id, name: row.actor_name ?? '', username: row.actor_username ?? '', role: row.actor_role ?? 'officer' }
+      : null,
     officeId: row.office_id,
     officeName: row.office_name,
     counterId: row.counter_id,

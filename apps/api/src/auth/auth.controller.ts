@@ -16,7 +16,9 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or too many wrong passwords for this username from it; `Retry-After` says when' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts from this address, or too many wrong passwords for this username from it; `Retry-After` says when',
+  })
   @ApiOkResponse({ description: '`{ accessToken, staff }`; the token goes in `Authorization: Bearer …` and lasts 12 hours' })
   login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResult> {
     return this.auth.login(body.username, body.password, ip);

@@ -18,7 +18,11 @@ export class LoginThrottle {
     await this.limiter.consume('login', ip);
     const retryAfterSeconds = await this.limiter.blockedFor('loginFailures', this.subject(username, ip));
     if (retryAfterSeconds > 0) {
-      throw new TooManyRequests(retryAfterSeconds, `Too many failed logins for this account; try again in ${retryPhrase(retryAfterSeconds)}`, 'too_many_logins');
+      throw new TooManyRequests(
+        retryAfterSeconds,
+        `Too many failed logins for this account; try again in ${retryPhrase(retryAfterSeconds)}`,
+        'too_many_logins',
+      );
     }
   }
 

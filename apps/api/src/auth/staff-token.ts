@@ -24,7 +24,8 @@ export async function verifyStaffToken(jwt: JwtService, directory: StaffDirector
   }
   const session = await directory.findActiveSession(claims.sub);
   if (!session) throw new UnauthorizedException('This account no longer exists or has been deactivated');
-  if ((claims.ver ?? 0) !== session.tokenVersion) throw new UnauthorizedException('This session has ended (the password was changed or the account reset); log in again');
+  if ((claims.ver ?? 0) !== session.tokenVersion)
+    throw new UnauthorizedException('This session has ended (the password was changed or the account reset); log in again');
   return session.staff;
 }
 

@@ -24,7 +24,13 @@ describe('toErrorBody', () => {
   it('keeps the message, code and details of an HTTP exception', () => {
     const body = toErrorBody(new BadRequestException({ message: 'serviceId must be a UUID', code: 'validation_failed', details: [{ field: 'serviceId' }] }));
 
-    expect(body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'serviceId must be a UUID', code: 'validation_failed', details: [{ field: 'serviceId' }] });
+    expect(body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'serviceId must be a UUID',
+      code: 'validation_failed',
+      details: [{ field: 'serviceId' }],
+    });
   });
 
   it('joins a list of messages', () => {
@@ -32,7 +38,11 @@ describe('toErrorBody', () => {
   });
 
   it('uses the plain message of a simple exception', () => {
-    expect(toErrorBody(new NotFoundException('No office with the slug "x"'))).toMatchObject({ statusCode: 404, error: 'Not Found', message: 'No office with the slug "x"' });
+    expect(toErrorBody(new NotFoundException('No office with the slug "x"'))).toMatchObject({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'No office with the slug "x"',
+    });
     expect(toErrorBody(new ConflictException({ message: 'busy', code: 'counter_busy' }))).toMatchObject({ statusCode: 409, code: 'counter_busy' });
   });
 
@@ -56,7 +66,10 @@ describe('toErrorBody during a database outage', () => {
   const pgError = (code: string, message: string) => Object.assign(new DatabaseError(message, 0, 'error'), { code });
 
   it.each([
-    ['a refused connection (Node happy-eyeballs)', new AggregateError([Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })], 'connect ECONNREFUSED')],
+    [
+      'a refused connection (Node happy-eyeballs)',
+      new AggregateError([Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })], 'connect ECONNREFUSED'),
+    ],
     ['a reset connection', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
     ['a session ended by a fast shutdown', new QueryFailedError('SELECT 1', [], pgError('57P01', 'terminating connection due to administrator command'))],
     ['a server still starting up', pgError('57P03', 'the database system is starting up')],

@@ -30,5 +30,4 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
   return value;
 });
 
-export const uuidPipe = (name: string) =>
-  new ParseUUIDPipe({ exceptionFactory: () => new RuleError('validation_failed', `${name} must be a UUID`) });
+export const uuidPipe = (name: string) => new ParseUUIDPipe({ exceptionFactory: () => new RuleError('validation_failed', `${name} must be a UUID`) });

@@ -58,7 +58,8 @@ function clockFromEnv(env: NodeJS.ProcessEnv): { speed: number; start: Date | nu
     throw new Error('CLOCK_SPEED/CLOCK_START are for development and simulation only; refusing to start with NODE_ENV=production. Unset them.');
   }
   const speed = Number(env.CLOCK_SPEED ?? 1);
-  if (!Number.isFinite(speed) || speed <= 0 || speed > 10_000) throw new Error(`CLOCK_SPEED must be a number above 0 and at most 10000, got "${env.CLOCK_SPEED}"`);
+  if (!Number.isFinite(speed) || speed <= 0 || speed > 10_000)
+    throw new Error(`CLOCK_SPEED must be a number above 0 and at most 10000, got "${env.CLOCK_SPEED}"`);
   const start = env.CLOCK_START ? new Date(env.CLOCK_START) : null;
   if (start && Number.isNaN(start.getTime())) throw new Error(`CLOCK_START must be an ISO-8601 instant, got "${env.CLOCK_START}"`);
   return { speed, start };
@@ -66,7 +67,10 @@ function clockFromEnv(env: NodeJS.ProcessEnv): { speed: number; start: Date | nu
 
 /** CORS_ORIGINS=https://a.example,https://b.example: each an origin (scheme://host[:port]), nothing more. */
 function corsOriginsFromEnv(value: string | undefined): string[] {
-  const origins = (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`CORS_ORIGINS must list origins like https://kantor.example.go.id (no path), got "${origin}"`);
   }

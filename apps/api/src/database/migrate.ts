@@ -7,9 +7,7 @@ import { runMigrations } from './run-migrations.js';
 
 const config = configFromEnv();
 const embedded = config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir);
-const dataSource = new DataSource(
-  dataSourceOptions(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { socketDir: embedded!.socketDir }),
-);
+const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { socketDir: embedded!.socketDir }));
 await dataSource.initialize();
 await runMigrations(dataSource, { exclusive: !embedded });
 const applied = await dataSource.query('SELECT name FROM migrations ORDER BY id');

@@ -55,10 +55,25 @@ const COLUMNS: Column[] = [
   { id: 'Terlambat buka', en: 'Late openings', value: (r) => r.punctuality?.lateOpenings ?? null, tables: ['counters', 'officers'] },
   { id: 'Terlambat buka (menit)', en: 'Late opening (min)', value: (r) => round2(r.punctuality?.lateOpeningMinutes ?? null), tables: ['counters', 'officers'] },
   { id: 'Tutup lebih awal', en: 'Early closings', value: (r) => r.punctuality?.earlyClosings ?? null, tables: ['counters', 'officers'] },
-  { id: 'Tutup lebih awal (menit)', en: 'Early closing (min)', value: (r) => round2(r.punctuality?.earlyClosingMinutes ?? null), tables: ['counters', 'officers'] },
+  {
+    id: 'Tutup lebih awal (menit)',
+    en: 'Early closing (min)',
+    value: (r) => round2(r.punctuality?.earlyClosingMinutes ?? null),
+    tables: ['counters', 'officers'],
+  },
   { id: 'Istirahat melebihi batas', en: 'Break overruns', value: (r) => r.punctuality?.breakOverruns ?? null, tables: ['counters', 'officers'] },
-  { id: 'Kelebihan istirahat (menit)', en: 'Break overrun (min)', value: (r) => round2(r.punctuality?.breakOverrunMinutes ?? null), tables: ['counters', 'officers'] },
-  { id: 'Menganggur saat ada antrean (menit)', en: 'Idle while people waited (min)', value: (r) => round2(r.punctuality?.idleWhileWaitingMinutes ?? null), tables: ['counters', 'officers'] },
+  {
+    id: 'Kelebihan istirahat (menit)',
+    en: 'Break overrun (min)',
+    value: (r) => round2(r.punctuality?.breakOverrunMinutes ?? null),
+    tables: ['counters', 'officers'],
+  },
+  {
+    id: 'Menganggur saat ada antrean (menit)',
+    en: 'Idle while people waited (min)',
+    value: (r) => round2(r.punctuality?.idleWhileWaitingMinutes ?? null),
+    tables: ['counters', 'officers'],
+  },
   { id: 'Etiket mandiri (%)', en: 'Etiquette, self-check (%)', value: (r) => percent(r.etiquette.self.ratio) },
   { id: 'Etiket mandiri: butir berlaku', en: 'Etiquette, self-check: items applicable', value: (r) => r.etiquette.self.applicable },
   { id: 'Etiket satu tombol (%)', en: 'Etiquette, one key (%)', value: (r) => percent(r.etiquette.oneKey.ratio) },
@@ -70,7 +85,11 @@ const COLUMNS: Column[] = [
   { id: 'Sampel tercapai', en: 'Sample reached', value: (r) => r.satisfaction.sampleReached },
   { id: 'IKM', en: 'IKM (satisfaction index)', value: (r) => r.satisfaction.ikm },
   { id: 'Mutu pelayanan', en: 'Grade', value: (r) => r.satisfaction.grade },
-  ...SURVEY_ELEMENT_CODES.map((code) => ({ id: `NRR ${code.toUpperCase()}`, en: `NRR ${code.toUpperCase()}`, value: (r: ReportFigures) => round2(r.satisfaction.nrr[code]) })),
+  ...SURVEY_ELEMENT_CODES.map((code) => ({
+    id: `NRR ${code.toUpperCase()}`,
+    en: `NRR ${code.toUpperCase()}`,
+    value: (r: ReportFigures) => round2(r.satisfaction.nrr[code]),
+  })),
 ];
 
 const TOTAL_LABEL = { id: 'Jumlah seluruh kantor', en: 'Whole office' };
@@ -96,7 +115,10 @@ export function reportCsv(report: OfficeReportView, table: ReportTable, lang: Cs
 }
 
 export function reportCsvFilename(report: OfficeReportView, table: ReportTable, lang: CsvLanguage): string {
-  const name = { id: { services: 'layanan', counters: 'loket', officers: 'petugas' }, en: { services: 'services', counters: 'counters', officers: 'officers' } }[lang][table];
+  const name = {
+    id: { services: 'layanan', counters: 'loket', officers: 'petugas' },
+    en: { services: 'services', counters: 'counters', officers: 'officers' },
+  }[lang][table];
   const period = report.period.from === report.period.to ? report.period.from : `${report.period.from}_${report.period.to}`;
   return `${lang === 'id' ? 'laporan' : 'report'}-${report.office.slug}-${name}-${period}.csv`;
 }

@@ -21,7 +21,9 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Per service, per counter and per officer: counts, waiting, service time, punctuality, etiquette, satisfaction; and the office total' })
+  @ApiOkResponse({
+    description: 'Per service, per counter and per officer: counts, waiting, service time, punctuality, etiquette, satisfaction; and the office total',
+  })
   @ApiBadRequestResponse({ description: '`invalid_period`: a day that does not exist, from after to, more than 92 days' })
   report(@Param('slug', SlugPipe) slug: string, @Query() query: ReportQueryDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<OfficeReportView> {
     return this.reports.report(slug, query, staff);

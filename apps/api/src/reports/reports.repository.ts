@@ -174,7 +174,11 @@ interface AnswerRow {
   staff_id: string;
 }
 
-type SurveyRow = Record<'u1' | 'u2' | 'u3' | 'u4' | 'u5' | 'u6' | 'u7' | 'u8' | 'u9', SurveyScore> & { service_id: string; counter_id: string | null; staff_id: string | null };
+type SurveyRow = Record<'u1' | 'u2' | 'u3' | 'u4' | 'u5' | 'u6' | 'u7' | 'u8' | 'u9', SurveyScore> & {
+  service_id: string;
+  counter_id: string | null;
+  staff_id: string | null;
+};
 
 interface OutcomeCountsRow {
   dimension: Dimension;

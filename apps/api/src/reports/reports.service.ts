@@ -98,9 +98,18 @@ export class ReportsService {
       return [...known, ...[...new Set(extra)].map((id) => ({ id, code: null, label: id }))].map((k) => ({ ...k, ...figures(table, k.id) }));
     };
     const tables = {
-      services: rows('services', services.map((s) => ({ id: s.id, code: s.code, label: s.name }))),
-      counters: rows('counters', counters.map((c) => ({ id: c.id, code: String(c.number), label: c.name }))),
-      officers: rows('officers', officers.map((o) => ({ id: o.id, code: o.nip, label: o.name }))),
+      services: rows(
+        'services',
+        services.map((s) => ({ id: s.id, code: s.code, label: s.name })),
+      ),
+      counters: rows(
+        'counters',
+        counters.map((c) => ({ id: c.id, code: String(c.number), label: c.name })),
+      ),
+      officers: rows(
+        'officers',
+        officers.map((o) => ({ id: o.id, code: o.nip, label: o.name })),
+      ),
     } satisfies Record<(typeof REPORT_TABLES)[number], ReportRowView[]>;
 
     return {

@@ -74,10 +74,7 @@ export class OfficerDayRepository {
 
   /** Offices where the officer held a counter or acted on a ticket during the day. */
   async officesWorked(scope: OfficerDayScope): Promise<string[]> {
-    const rows = await this.db.query<{ office_id: string }[]>(
-      OFFICER_DAY_SQL.officesWorked,
-      [scope.staffId, scope.from, scope.to],
-    );
+    const rows = await this.db.query<{ office_id: string }[]>(OFFICER_DAY_SQL.officesWorked, [scope.staffId, scope.from, scope.to]);
     return rows.map((row) => row.office_id);
   }
 
@@ -88,45 +85,34 @@ export class OfficerDayRepository {
 
   /** Every event of the day's tickets of those offices. */
   async ticketEvents(officeIds: readonly string[], day: string): Promise<ReportTicketEvent[]> {
-    const rows = await this.db.query<TicketEventRow[]>(
-      OFFICER_DAY_SQL.ticketEvents,
-      [officeIds, day],
-    );
+    const rows = await this.db.query<TicketEventRow[]>(OFFICER_DAY_SQL.ticketEvents, [officeIds, day]);
     return rows.map(toTicketEvent);
   }
 
   /** The counters the officer opened a session on during the day. */
   async countersHeld(scope: OfficerDayScope): Promise<(ReportCounterInfo & { name: string })[]> {
-    const rows = await this.db.query<CounterRow[]>(
-      OFFICER_DAY_SQL.countersHeld,
-      [scope.staffId, scope.from, scope.to],
-    );
+    const rows = await this.db.query<CounterRow[]>(OFFICER_DAY_SQL.countersHeld, [scope.staffId, scope.from, scope.to]);
     return rows.map((row) => ({ id: row.id, name: row.name, schedule: row.schedule, serviceIds: row.service_ids ?? [] }));
   }
 
   /** Every event of the sessions opened during the day on those counters, whoever held them. */
   async sessionEvents(counterIds: readonly string[], scope: OfficerDayScope): Promise<ReportSessionEvent[]> {
     if (counterIds.length === 0) return [];
-    const rows = await this.db.query<SessionEventRow[]>(
-      OFFICER_DAY_SQL.sessionEvents,
-      [counterIds, scope.from, scope.to],
-    );
+    const rows = await this.db.query<SessionEventRow[]>(OFFICER_DAY_SQL.sessionEvents, [counterIds, scope.from, scope.to]);
     return rows.map(toSessionEvent);
   }
 
   /** The officer's own checklist answers of the day; a supervisor's observation is not theirs. */
   async ownAnswers(scope: OfficerDayScope): Promise<{ answer: ChecklistAnswer }[]> {
-    return this.db.query<{ answer: ChecklistAnswer }[]>(
-      OFFICER_DAY_SQL.ownAnswers,
-      [scope.staffId, scope.from, scope.to],
-    );
+    return this.db.query<{ answer: ChecklistAnswer }[]>(OFFICER_DAY_SQL.ownAnswers, [scope.staffId, scope.from, scope.to]);
   }
 
   /** The officer's own interaction checklists of the day, with the outcome chosen. */
   async ownInteractions(scope: OfficerDayScope): Promise<{ method: AnswerMethod; outcome: InteractionOutcome | null }[]> {
-    return this.db.query<{ method: AnswerMethod; outcome: InteractionOutcome | null }[]>(
-      OFFICER_DAY_SQL.ownInteractions,
-      [scope.staffId, scope.from, scope.to],
-    );
+    return this.db.query<{ method: AnswerMethod; outcome: InteractionOutcome | null }[]>(OFFICER_DAY_SQL.ownInteractions, [
+      scope.staffId,
+      scope.from,
+      scope.to,
+    ]);
   }
 }

@@ -28,7 +28,10 @@ export class OfficerDayService {
     const [services, ticketEvents, sessionEvents] = await Promise.all([
       this.days.services(officeIds),
       this.days.ticketEvents(officeIds, day),
-      this.days.sessionEvents(counters.map((counter) => counter.id), scope),
+      this.days.sessionEvents(
+        counters.map((counter) => counter.id),
+        scope,
+      ),
     ]);
     return officerDay({ staffId: staff.id, day, timeZone, now: now.getTime(), services, counters, sessionEvents, ticketEvents, answers, interactions });
   }

@@ -81,7 +81,16 @@ function toActive(row: ActiveStaffRow): ActiveStaff {
 }
 
 function toAdminView(row: AdminStaffRow): AdminStaffView {
-  return { id: row.id, username: row.username, name: row.name, nip: row.nip, role: row.role, officeIds: row.office_ids ?? [], active: row.active, createdAt: row.created_at.toISOString() };
+  return {
+    id: row.id,
+    username: row.username,
+    name: row.name,
+    nip: row.nip,
+    role: row.role,
+    officeIds: row.office_ids ?? [],
+    active: row.active,
+    createdAt: row.created_at.toISOString(),
+  };
 }
 
 export interface NewStaff {
@@ -131,7 +140,9 @@ export class StaffRepository {
 
   /** Every account, or those working in one of `officeIds`. */
   async adminList(officeIds: readonly string[] | null): Promise<AdminStaffView[]> {
-    const rows = officeIds ? await this.db.query<AdminStaffRow[]>(STAFF_SQL.adminInOffices, [officeIds]) : await this.db.query<AdminStaffRow[]>(STAFF_SQL.adminAll);
+    const rows = officeIds
+      ? await this.db.query<AdminStaffRow[]>(STAFF_SQL.adminInOffices, [officeIds])
+      : await this.db.query<AdminStaffRow[]>(STAFF_SQL.adminAll);
     return rows.map(toAdminView);
   }
 

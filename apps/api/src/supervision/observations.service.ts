@@ -29,7 +29,8 @@ export class ObservationsService {
     const now = this.clock.now();
     return this.db.transaction(async (manager) => {
       const counterId = input.counterId;
-      if (!(await this.supervision.counterInOffice(manager, counterId, office.id))) throw new NotFoundError(`No counter with the id "${counterId}" in this office`);
+      if (!(await this.supervision.counterInOffice(manager, counterId, office.id)))
+        throw new NotFoundError(`No counter with the id "${counterId}" in this office`);
       // Locked, so the ticket cannot be finished or moved while the observation is written about it.
       const ticket = await this.supervision.lockTicketAtCounter(manager, counterId);
       if (!ticket || !ticket.staffId) {

@@ -178,7 +178,14 @@ export class SupervisionRepository {
   /** The office's ticket events since `dayStart`, up to sequence number `seq`. */
   async dayTicketEvents(officeId: string, dayStart: Date, seq: number): Promise<SupervisionTicketEvent[]> {
     const rows = await this.db.query<DayTicketEventRow[]>(SUPERVISION_SQL.dayTicketEvents, [officeId, dayStart, seq]);
-    return rows.map((row) => ({ ticketId: row.ticket_id, type: row.type, at: row.at.getTime(), serviceId: row.service_id, counterId: row.counter_id, priority: row.priority }));
+    return rows.map((row) => ({
+      ticketId: row.ticket_id,
+      type: row.type,
+      at: row.at.getTime(),
+      serviceId: row.service_id,
+      counterId: row.counter_id,
+      priority: row.priority,
+    }));
   }
 
   /** The office's counter-session events since `dayStart`, up to sequence number `seq`. */
@@ -247,9 +254,10 @@ export class SupervisionRepository {
 
   /** The ticket called or being served at the counter, locked to the end of the caller's transaction. */
   async lockTicketAtCounter(tx: EntityManager, counterId: string): Promise<TicketAtCounter | null> {
-    const [row] = await tx.query<{ id: string; issued_code: string; number: number; staff_id: string | null; staff_name: string | null }[]>(SUPERVISION_SQL.lockTicketAtCounter, [
-      counterId,
-    ]);
+    const [row] = await tx.query<{ id: string; issued_code: string; number: number; staff_id: string | null; staff_name: string | null }[]>(
+      SUPERVISION_SQL.lockTicketAtCounter,
+      [counterId],
+    );
     return row ? { id: row.id, issuedCode: row.issued_code, number: row.number, staffId: row.staff_id, staffName: row.staff_name } : null;
   }
 
@@ -262,7 +270,13 @@ export class SupervisionRepository {
   /** The office's services in display order. */
   async chartServices(officeId: string): Promise<{ id: string; code: string; name: string; maxWaitMinutes: number; serviceTimeMinutes: number }[]> {
     const rows = await this.db.query<ChartServiceRow[]>(SUPERVISION_SQL.chartServices, [officeId]);
-    return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, maxWaitMinutes: row.max_wait_minutes, serviceTimeMinutes: row.service_time_minutes }));
+    return rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      maxWaitMinutes: row.max_wait_minutes,
+      serviceTimeMinutes: row.service_time_minutes,
+    }));
   }
 
   /** Every event of the tickets issued in the period. */
@@ -274,7 +288,14 @@ export class SupervisionRepository {
   /** Every interaction checklist answer of the period, with its officer and item. */
   async chartAnswers(period: OfficePeriod): Promise<ChartAnswer[]> {
     const rows = await this.db.query<ChartAnswerRow[]>(SUPERVISION_SQL.chartAnswers, [period.officeId, period.from, period.to]);
-    return rows.map((row) => ({ method: row.method, answer: row.answer, staffId: row.staff_id, staffName: row.staff_name, itemCode: row.item_code, itemLabel: row.label }));
+    return rows.map((row) => ({
+      method: row.method,
+      answer: row.answer,
+      staffId: row.staff_id,
+      staffName: row.staff_name,
+      itemCode: row.item_code,
+      itemLabel: row.label,
+    }));
   }
 
   /** The satisfaction surveys submitted in the period. */

@@ -22,11 +22,7 @@ export class TicketsController {
   @RateLimit('issue')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key returns the same ticket (a double tap or a retry never issues two)' })
   @ApiCreatedResponse({ description: 'The ticket, with its tracking code, place in the queue and estimated wait' })
-  issue(
-    @Param('slug', SlugPipe) slug: string,
-    @Body() body: IssueTicketDto,
-    @IdempotencyKey() idempotencyKey: string | null,
-  ): Promise<TrackedTicketView> {
+  issue(@Param('slug', SlugPipe) slug: string, @Body() body: IssueTicketDto, @IdempotencyKey() idempotencyKey: string | null): Promise<TrackedTicketView> {
     return this.tickets.issue(slug, body, idempotencyKey);
   }
 

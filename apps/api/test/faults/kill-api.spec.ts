@@ -36,7 +36,12 @@ function visible(snapshot: OfficeSnapshot) {
   return {
     seq: snapshot.seq,
     waiting: snapshot.waiting.map((ticket) => ticket.number),
-    counters: snapshot.counters.map((counter) => ({ number: counter.number, state: counter.state, ticket: counter.currentTicket?.number ?? null, status: counter.currentTicket?.status ?? null })),
+    counters: snapshot.counters.map((counter) => ({
+      number: counter.number,
+      state: counter.state,
+      ticket: counter.currentTicket?.number ?? null,
+      status: counter.currentTicket?.status ?? null,
+    })),
     // The board counts the waiting per service from the list itself (apps/display office-store), and issued today from events.
     waitingPerService: snapshot.services.map((service) => [service.code, snapshot.waiting.filter((ticket) => ticket.serviceId === service.id).length]),
     issuedToday: snapshot.services.map((service) => [service.code, service.issuedToday]),
@@ -76,7 +81,9 @@ describe('kill -9 of the API during a burst', () => {
     const token = async (username: string) => (await http.post('/auth/login', { username, password: DEMO_PASSWORD })).body.accessToken as string;
     const officers = { 1: await token('petugas1'), 2: await token('petugas2'), 3: await token('petugas3') } as Record<number, string>;
     const services = Object.fromEntries(((await http.get(`/offices/${OFFICE}/services`)).body as { id: string; code: string }[]).map((s) => [s.code, s.id]));
-    const counterIds = Object.fromEntries(((await http.get(`/offices/${OFFICE}/counters`, officers[1])).body as { id: string; number: number }[]).map((c) => [c.number, c.id]));
+    const counterIds = Object.fromEntries(
+      ((await http.get(`/offices/${OFFICE}/counters`, officers[1])).body as { id: string; number: number }[]).map((c) => [c.number, c.id]),
+    );
     for (const number of [1, 2, 3]) expect((await http.post(`/counters/${counterIds[number]}/open`, undefined, officers[number])).status).toBe(200);
 
     // The board: re-subscribes on every (re)connect, applies numbered events, resyncs on a gap.
@@ -118,7 +125,9 @@ describe('kill -9 of the API during a burst', () => {
         const i = next++;
         const key = `kill-${i}`;
         sent.push(key);
-        const reply = await http.post(`/offices/${OFFICE}/tickets`, { serviceId: services[i % 2 ? 'B' : 'A'] }, undefined, { 'Idempotency-Key': key }).catch(() => null);
+        const reply = await http
+          .post(`/offices/${OFFICE}/tickets`, { serviceId: services[i % 2 ? 'B' : 'A'] }, undefined, { 'Idempotency-Key': key })
+          .catch(() => null);
         if (reply?.status === 201) {
           const ticket = reply.body as TrackedTicketView;
           acknowledged.push({ key, id: ticket.id, number: ticket.number, trackingCode: ticket.trackingCode });
@@ -175,7 +184,8 @@ describe('kill -9 of the API during a burst', () => {
     }
 
     // Numbering continues after the highest number drawn before the kill.
-    const highest = (prefix: string) => Math.max(0, ...acknowledged.filter((a) => a.number.startsWith(`${prefix}-`)).map((a) => Number(a.number.slice(prefix.length + 1))));
+    const highest = (prefix: string) =>
+      Math.max(0, ...acknowledged.filter((a) => a.number.startsWith(`${prefix}-`)).map((a) => Number(a.number.slice(prefix.length + 1))));
     const fresh = [];
     for (const code of ['A', 'B']) {
       const reply = await after.post(`/offices/${OFFICE}/tickets`, { serviceId: services[code] });
@@ -187,7 +197,12 @@ describe('kill -9 of the API during a burst', () => {
     // The ticket the dead process called is still at counter 3 and can be recalled, served and finished.
     const heldTicket = acknowledged.length ? await after.get(`/counters/${counterIds[3]}/queue`, officers[3]) : null;
     expect(heldTicket?.status).toBe(200);
-    expect((await after.post(`/tickets/${held}/recall`, undefined, officers[3])).body).toMatchObject({ id: held, status: 'called', counterNumber: 3, recallCount: 1 });
+    expect((await after.post(`/tickets/${held}/recall`, undefined, officers[3])).body).toMatchObject({
+      id: held,
+      status: 'called',
+      counterNumber: 3,
+      recallCount: 1,
+    });
     expect((await after.post(`/tickets/${held}/start`, undefined, officers[3])).status).toBe(200);
     expect((await after.post(`/tickets/${held}/finish`, {}, officers[3])).body).toMatchObject({ id: held, status: 'done' });
 
@@ -215,7 +230,10 @@ describe('kill -9 of the API during a burst', () => {
     for (const row of rows) if (row.key) perKey.set(row.key, (perKey.get(row.key) ?? 0) + 1);
     const duplicatedKeys = [...perKey.values()].filter((count) => count > 1).length;
     for (const code of ['A', 'B']) {
-      const numbers = rows.filter((row) => row.code === code).map((row) => Number(row.number)).sort((a, b) => a - b);
+      const numbers = rows
+        .filter((row) => row.code === code)
+        .map((row) => Number(row.number))
+        .sort((a, b) => a - b);
       // 1, 2, 3, … with no number twice and none skipped: a transaction cut by the kill took its number with it.
       expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     }

@@ -104,9 +104,15 @@ describe('PostgreSQL restarted under load', () => {
     const acknowledged = outcomes.filter((o) => o.status === 201);
     const refused = outcomes.filter((o) => o.status !== 201);
     for (const outcome of refused) {
-      expect((await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A }, undefined, { 'Idempotency-Key': outcome.key })).status).toBe(201);
+      expect((await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A }, undefined, { 'Idempotency-Key': outcome.key })).status).toBe(
+        201,
+      );
     }
-    const rows = await queryPostgres<{ id: string; number: number; key: string }>(server.url, 'SELECT id, number, idempotency_key AS key FROM tickets WHERE office_id = $1', [office.id]);
+    const rows = await queryPostgres<{ id: string; number: number; key: string }>(
+      server.url,
+      'SELECT id, number, idempotency_key AS key FROM tickets WHERE office_id = $1',
+      [office.id],
+    );
     const ids = new Set(rows.map((row) => row.id));
     const lost = acknowledged.filter((o) => !ids.has(o.id!)).length;
     const keys = new Set(rows.map((row) => row.key));

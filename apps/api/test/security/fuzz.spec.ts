@@ -51,7 +51,25 @@ const hostileString = fc.oneof(
   fc.string({ minLength: 1_000, maxLength: 20_000 }),
 );
 const hostileKey = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'serviceId', 'priority', 'reason', 'u1', 'username', 'password', 'checklist', 'answers', 'id', 'officeSlug', '$where', 'role'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    'serviceId',
+    'priority',
+    'reason',
+    'u1',
+    'username',
+    'password',
+    'checklist',
+    'answers',
+    'id',
+    'officeSlug',
+    '$where',
+    'role',
+  ),
   fc.string({ maxLength: 12 }),
 );
 const { value: hostileValue } = fc.letrec((tie) => ({
@@ -78,7 +96,7 @@ function bodies(valid: Record<string, unknown>) {
       '{"constructor": {"prototype": {"polluted": "yes"}}}',
       `{"serviceId": "x", "__proto__": {"isAdmin": true}}`,
       '{"a":'.repeat(2_000) + '1' + '}'.repeat(2_000),
-      '[' .repeat(5_000) + ']'.repeat(5_000),
+      '['.repeat(5_000) + ']'.repeat(5_000),
       '{"username": ',
       '\u0000\u0001',
       '',
@@ -90,9 +108,20 @@ function bodies(valid: Record<string, unknown>) {
 const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 120 });
 const headers = fc.record(
   {
-    'content-type': fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=utf-16'),
+    'content-type': fc.constantFrom(
+      'application/json',
+      'application/json; charset=utf-8',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+      'application/json; charset=utf-16',
+    ),
     'idempotency-key': printable,
-    authorization: fc.oneof(printable, printable.map((text) => `Bearer ${text}`)),
+    authorization: fc.oneof(
+      printable,
+      printable.map((text) => `Bearer ${text}`),
+    ),
     'x-forwarded-for': printable,
     'accept-language': printable,
   },
@@ -135,7 +164,9 @@ describe('fuzzing the public API and the socket messages', () => {
     };
   }, SETUP_MS);
   afterAll(() => {
-    console.log(`fuzz: ${counts.http} HTTP requests (${counts.refused} refused, ${counts.accepted} accepted), ${counts.socket} socket messages, ${counts.fingerprints} state fingerprints compared`);
+    console.log(
+      `fuzz: ${counts.http} HTTP requests (${counts.refused} refused, ${counts.accepted} accepted), ${counts.socket} socket messages, ${counts.fingerprints} state fingerprints compared`,
+    );
   });
 
   async function publicRoutes(): Promise<Route[]> {
@@ -177,86 +208,105 @@ describe('fuzzing the public API and the socket messages', () => {
     );
   });
 
-  it('answers every hostile request to every public route below 500, and a refused one changes nothing', async () => {
-    const routes = await publicRoutes();
-    for (const route of routes) {
-      const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
-      const param = (name: string) =>
-        fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...(pathValues[name] ?? ['x'])) }, { weight: 1, arbitrary: hostileString.map((text) => encodeURIComponent(text.slice(0, 300))) }, { weight: 1, arbitrary: fc.constantFrom('%00', '%E0%A4%A', '..%2F..%2Fetc', '%25', '%2e%2e') });
-      const valid = validBodies[`${route.method} ${route.path}`] ?? {};
-      await fc.assert(
-        fc.asyncProperty(fc.tuple(...names.map(param)), bodies(valid), headers, query, async (params, body, head, search) => {
-          const qs = new URLSearchParams(search).toString();
-          const url = `${t.url}${fillPath(route.path, params)}${qs ? `?${qs}` : ''}`;
-          const before = await stateFingerprint(t.db, officeIds);
-          const response = await fetch(url, { method: route.method.toUpperCase(), headers: head, body: route.method === 'get' ? undefined : body });
-          const text = await response.text();
-          counts.http += 1;
-          assertWellFormedRefusal(response.status, text, `${route.method.toUpperCase()} ${url.slice(0, 200)}`);
-          if (response.status >= 400) {
-            counts.refused += 1;
+  it(
+    'answers every hostile request to every public route below 500, and a refused one changes nothing',
+    async () => {
+      const routes = await publicRoutes();
+      for (const route of routes) {
+        const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+        const param = (name: string) =>
+          fc.oneof(
+            { weight: 2, arbitrary: fc.constantFrom(...(pathValues[name] ?? ['x'])) },
+            { weight: 1, arbitrary: hostileString.map((text) => encodeURIComponent(text.slice(0, 300))) },
+            { weight: 1, arbitrary: fc.constantFrom('%00', '%E0%A4%A', '..%2F..%2Fetc', '%25', '%2e%2e') },
+          );
+        const valid = validBodies[`${route.method} ${route.path}`] ?? {};
+        await fc.assert(
+          fc.asyncProperty(fc.tuple(...names.map(param)), bodies(valid), headers, query, async (params, body, head, search) => {
+            const qs = new URLSearchParams(search).toString();
+            const url = `${t.url}${fillPath(route.path, params)}${qs ? `?${qs}` : ''}`;
+            const before = await stateFingerprint(t.db, officeIds);
+            const response = await fetch(url, { method: route.method.toUpperCase(), headers: head, body: route.method === 'get' ? undefined : body });
+            const text = await response.text();
+            counts.http += 1;
+            assertWellFormedRefusal(response.status, text, `${route.method.toUpperCase()} ${url.slice(0, 200)}`);
+            if (response.status >= 400) {
+              counts.refused += 1;
+              counts.fingerprints += 1;
+              expect(await stateFingerprint(t.db, officeIds)).toBe(before);
+            } else {
+              counts.accepted += 1;
+            }
+          }),
+          { numRuns: RUNS },
+        );
+      }
+      // No key of a hostile body reached Object.prototype.
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    },
+    CAMPAIGN_MS,
+  );
+
+  it(
+    'answers every hostile socket message with a refusal or a valid ack, and keeps serving',
+    async () => {
+      const events = [
+        ...Object.values(domain.ClientEvent),
+        ...Object.values(((domain as Record<string, unknown>).StaffClientEvent as Record<string, string> | undefined) ?? {}),
+      ];
+      expect(events).toEqual(expect.arrayContaining(['office:subscribe', 'office:unsubscribe', 'office:resync']));
+      const socket: Socket = io(t.url, { transports: ['websocket'], reconnection: false, auth: { token: 'not-a-token' } });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      const payload = fc.oneof(
+        hostileValue,
+        fc.record({ officeSlug: fc.oneof(hostileString, fc.constant(office.slug), hostileValue) }),
+        fc.record({ officeSlug: fc.constant(office.slug), extra: hostileValue }),
+      );
+      try {
+        await fc.assert(
+          fc.asyncProperty(fc.constantFrom(...events), payload, async (event, message) => {
+            const before = await stateFingerprint(t.db, officeIds);
+            // A generous bound, not a speed check: a handler that never answers fails here instead of hanging the suite.
+            const ack = (await socket.timeout(10_000).emitWithAck(event, message)) as domain.Ack<unknown>;
+            counts.socket += 1;
+            if (!ack.ok) {
+              expect(ack.error.statusCode).toBeGreaterThanOrEqual(400);
+              expect(ack.error.statusCode).toBeLessThan(500);
+              expect(JSON.stringify(ack.error)).not.toMatch(/\bat \S+ \(|node_modules|QueryFailedError/);
+            }
             counts.fingerprints += 1;
             expect(await stateFingerprint(t.db, officeIds)).toBe(before);
-          } else {
-            counts.accepted += 1;
-          }
-        }),
-        { numRuns: RUNS },
-      );
-    }
-    // No key of a hostile body reached Object.prototype.
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-  }, CAMPAIGN_MS);
-
-  it('answers every hostile socket message with a refusal or a valid ack, and keeps serving', async () => {
-    const events = [
-      ...Object.values(domain.ClientEvent),
-      ...Object.values(((domain as Record<string, unknown>).StaffClientEvent as Record<string, string> | undefined) ?? {}),
-    ];
-    expect(events).toEqual(expect.arrayContaining(['office:subscribe', 'office:unsubscribe', 'office:resync']));
-    const socket: Socket = io(t.url, { transports: ['websocket'], reconnection: false, auth: { token: 'not-a-token' } });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
-    const payload = fc.oneof(
-      hostileValue,
-      fc.record({ officeSlug: fc.oneof(hostileString, fc.constant(office.slug), hostileValue) }),
-      fc.record({ officeSlug: fc.constant(office.slug), extra: hostileValue }),
-    );
-    try {
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...events), payload, async (event, message) => {
-          const before = await stateFingerprint(t.db, officeIds);
-          // A generous bound, not a speed check: a handler that never answers fails here instead of hanging the suite.
-          const ack = (await socket.timeout(10_000).emitWithAck(event, message)) as domain.Ack<unknown>;
-          counts.socket += 1;
-          if (!ack.ok) {
-            expect(ack.error.statusCode).toBeGreaterThanOrEqual(400);
-            expect(ack.error.statusCode).toBeLessThan(500);
-            expect(JSON.stringify(ack.error)).not.toMatch(/\bat \S+ \(|node_modules|QueryFailedError/);
-          }
-          counts.fingerprints += 1;
-          expect(await stateFingerprint(t.db, officeIds)).toBe(before);
-        }),
-        { numRuns: SOCKET_RUNS },
-      );
-      // Messages the contract does not know, extra arguments and binary data: ignored, connection kept.
-      await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('__proto__', 'constructor', 'office:event', 'disconnect')), hostileValue, fc.uint8Array({ maxLength: 2_000 }), async (event, message, bytes) => {
-          if (['disconnect', 'connect', 'connect_error', 'disconnecting', 'newListener', 'removeListener'].includes(event)) return;
-          socket.emit(event, message, Buffer.from(bytes), message);
-          counts.socket += 1;
-        }),
-        { numRuns: 100 },
-      );
-      const still = (await socket.timeout(10_000).emitWithAck(domain.ClientEvent.subscribe, { officeSlug: office.slug })) as domain.Ack<domain.OfficeSnapshot>;
-      expect(still.ok).toBe(true);
-    } finally {
-      socket.disconnect();
-    }
-  }, CAMPAIGN_MS);
+          }),
+          { numRuns: SOCKET_RUNS },
+        );
+        // Messages the contract does not know, extra arguments and binary data: ignored, connection kept.
+        await fc.assert(
+          fc.asyncProperty(
+            fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('__proto__', 'constructor', 'office:event', 'disconnect')),
+            hostileValue,
+            fc.uint8Array({ maxLength: 2_000 }),
+            async (event, message, bytes) => {
+              if (['disconnect', 'connect', 'connect_error', 'disconnecting', 'newListener', 'removeListener'].includes(event)) return;
+              socket.emit(event, message, Buffer.from(bytes), message);
+              counts.socket += 1;
+            },
+          ),
+          { numRuns: 100 },
+        );
+        const still = (await socket
+          .timeout(10_000)
+          .emitWithAck(domain.ClientEvent.subscribe, { officeSlug: office.slug })) as domain.Ack<domain.OfficeSnapshot>;
+        expect(still.ok).toBe(true);
+      } finally {
+        socket.disconnect();
+      }
+    },
+    CAMPAIGN_MS,
+  );
 
   it('is still up and answering correctly after the campaign', async () => {
     const api = client(t.url);

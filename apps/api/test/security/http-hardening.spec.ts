@@ -36,7 +36,11 @@ describe('security headers, CORS, request size, error bodies', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     const allowedPreflight = await fetch(url('/auth/login'), {
       method: 'OPTIONS',
-      headers: { origin: 'https://dinas.example.go.id', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      headers: {
+        origin: 'https://dinas.example.go.id',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      },
     });
     expect(allowedPreflight.status).toBe(204);
     expect(allowedPreflight.headers.get('access-control-allow-origin')).toBe('https://dinas.example.go.id');
@@ -46,17 +50,33 @@ describe('security headers, CORS, request size, error bodies', () => {
   });
 
   it('refuses oversized JSON and form bodies with 413 in the error shape', async () => {
-    const json = await fetch(url('/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'x', password: 'y'.repeat(200_000) }) });
+    const json = await fetch(url('/auth/login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'x', password: 'y'.repeat(200_000) }),
+    });
     expect(json.status).toBe(413);
     expect(await json.json()).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
 
-    const form = await fetch(url('/auth/login'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `username=x&password=${'y'.repeat(30_000)}` });
+    const form = await fetch(url('/auth/login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `username=x&password=${'y'.repeat(30_000)}`,
+    });
     expect(form.status).toBe(413);
-    const manyFields = await fetch(url('/auth/login'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Array.from({ length: 500 }, (_, i) => `f${i}=1`).join('&') });
+    const manyFields = await fetch(url('/auth/login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: Array.from({ length: 500 }, (_, i) => `f${i}=1`).join('&'),
+    });
     expect(manyFields.status).toBe(413);
 
     // Small but deep: would overflow the validator's recursion without the depth limit.
-    const deep = await fetch(url('/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '['.repeat(5_000) + ']'.repeat(5_000) });
+    const deep = await fetch(url('/auth/login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '['.repeat(5_000) + ']'.repeat(5_000),
+    });
     expect(deep.status).toBe(400);
     expect(await deep.json()).toMatchObject({ statusCode: 400, code: 'validation_failed', message: expect.stringMatching(/nests deeper than 32/) });
   });
@@ -64,7 +84,10 @@ describe('security headers, CORS, request size, error bodies', () => {
   it('never answers with a stack trace, SQL or a file path', async () => {
     const probes: [string, RequestInit][] = [
       ['/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username": ' }],
-      ['/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"__proto__": {"admin": true}, "username": "a", "password": "b"}' }],
+      [
+        '/auth/login',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"__proto__": {"admin": true}, "username": "a", "password": "b"}' },
+      ],
       ['/offices/%E0%A4%A/board', { method: 'GET' }],
       ["/offices/x'%20OR%201=1--/board", { method: 'GET' }],
       ['/tickets/track/%00%00', { method: 'GET' }],

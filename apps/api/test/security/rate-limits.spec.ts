@@ -39,7 +39,11 @@ describe('rate-limit configuration', () => {
     expect(() => configFromEnv({ RATE_LIMIT_TRACK: 'lots' })).toThrow(/RATE_LIMIT_TRACK must look like/);
     expect(() => configFromEnv({ CORS_ORIGINS: 'https://ok.example, not a url' })).toThrow(/CORS_ORIGINS/);
     expect(configFromEnv({ CORS_ORIGINS: 'https://a.example,http://b.example:8080' }).corsOrigins).toEqual(['https://a.example', 'http://b.example:8080']);
-    expect([configFromEnv({}).trustProxy, configFromEnv({ TRUST_PROXY: 'uniquelocal' }).trustProxy, configFromEnv({ TRUST_PROXY: '1' }).trustProxy]).toEqual(['loopback', 'uniquelocal', 1]);
+    expect([configFromEnv({}).trustProxy, configFromEnv({ TRUST_PROXY: 'uniquelocal' }).trustProxy, configFromEnv({ TRUST_PROXY: '1' }).trustProxy]).toEqual([
+      'loopback',
+      'uniquelocal',
+      1,
+    ]);
   });
 });
 
@@ -89,7 +93,12 @@ describe('rate limits on one instance (memory store)', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.retryAfter)).toBeGreaterThan(0);
     expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
-    expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'rate_limited', details: { retryAfterSeconds: Number(refused.retryAfter) } });
+    expect(refused.body).toMatchObject({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      code: 'rate_limited',
+      details: { retryAfterSeconds: Number(refused.retryAfter) },
+    });
     expect(refused.body.message).toMatch(/try again in \d+ seconds/);
     const [after] = await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM tickets WHERE office_id = $1', [office.id]);
     expect(after.n).toBe(before.n);
@@ -131,7 +140,11 @@ describe('rate limits on one instance (memory store)', () => {
     const password = 'benar-sekali-123';
     async function account(): Promise<string> {
       const username = `petugas-${randomBytes(4).toString('hex')}`;
-      await t.db.query(`INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, 'Petugas Uji', 'officer', $2, $3)`, [username, await hashPassword(password), t.clock.now()]);
+      await t.db.query(`INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, 'Petugas Uji', 'officer', $2, $3)`, [
+        username,
+        await hashPassword(password),
+        t.clock.now(),
+      ]);
       return username;
     }
     const login = (username: string, pass: string, ip: string) => call(t.url, 'POST', '/auth/login', { body: { username, password: pass }, ip });
@@ -224,7 +237,11 @@ describe('rate limits switched off', () => {
 
   it('shares the login lockout: five wrong passwords on A lock the username from that address on B', async () => {
     const username = `petugas-${randomBytes(4).toString('hex')}`;
-    await a.db.query(`INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, 'Petugas Uji', 'officer', $2, $3)`, [username, await hashPassword('benar-sekali-123'), a.clock.now()]);
+    await a.db.query(`INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, 'Petugas Uji', 'officer', $2, $3)`, [
+      username,
+      await hashPassword('benar-sekali-123'),
+      a.clock.now(),
+    ]);
     const login = (instance: TestApp, pass: string, ip = '10.4.0.2') => call(instance.url, 'POST', '/auth/login', { body: { username, password: pass }, ip });
     for (let i = 0; i < 5; i += 1) expect((await login(a, 'salah')).status).toBe(401);
     const locked = await login(b, 'benar-sekali-123');

@@ -28,7 +28,12 @@ describe('staff sessions: expiry, password change, revocation', () => {
     expect(claims.ver).toBe(0);
 
     // Signed with the app's secret but already past its exp (the app's own signer always adds 12 h).
-    const expired = await new JwtService({ secret: 'integration-test-secret' }).signAsync({ sub: id, role: 'officer', ver: 0, exp: Math.floor(Date.now() / 1000) - 60 });
+    const expired = await new JwtService({ secret: 'integration-test-secret' }).signAsync({
+      sub: id,
+      role: 'officer',
+      ver: 0,
+      exp: Math.floor(Date.now() / 1000) - 60,
+    });
     const refused = await api.get('/auth/me', expired);
     expect(refused.status).toBe(401);
     expect(refused.body.message).toMatch(/expired/);
@@ -64,7 +69,9 @@ describe('staff sessions: expiry, password change, revocation', () => {
     expect((await api.post('/auth/change-password', { currentPassword: 'kata-sandi-lama', newPassword: 'pendek' }, token)).status).toBe(400);
     const same = await api.post('/auth/change-password', { currentPassword: 'kata-sandi-lama', newPassword: 'kata-sandi-lama' }, token);
     expect(same.body.code).toBe('password_unchanged');
-    expect((await api.post('/auth/change-password', { currentPassword: 'kata-sandi-lama', newPassword: 'kata-sandi-baru-2026', extra: 1 }, token)).status).toBe(400);
+    expect((await api.post('/auth/change-password', { currentPassword: 'kata-sandi-lama', newPassword: 'kata-sandi-baru-2026', extra: 1 }, token)).status).toBe(
+      400,
+    );
     expect((await api.post('/auth/change-password', { currentPassword: 'kata-sandi-lama', newPassword: 'kata-sandi-baru-2026' })).status).toBe(401);
 
     const [after] = await t.db.query<{ password_hash: string; token_version: number }[]>('SELECT password_hash, token_version FROM staff WHERE id = $1', [id]);
@@ -75,7 +82,8 @@ describe('staff sessions: expiry, password change, revocation', () => {
   it('locks the password change after five wrong current passwords, as login does', async () => {
     const { username } = await account();
     const token = await login(username, 'kata-sandi-lama');
-    for (let i = 0; i < 5; i += 1) expect((await api.post('/auth/change-password', { currentPassword: `salah-${i}`, newPassword: 'kata-sandi-baru-2026' }, token)).status).toBe(403);
+    for (let i = 0; i < 5; i += 1)
+      expect((await api.post('/auth/change-password', { currentPassword: `salah-${i}`, newPassword: 'kata-sandi-baru-2026' }, token)).status).toBe(403);
     const locked = await api.post('/auth/change-password', { currentPassword: 'kata-sandi-lama', newPassword: 'kata-sandi-baru-2026' }, token);
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('too_many_logins');

@@ -17,7 +17,9 @@ export async function stateFingerprint(db: DataSource, officeIds: string[]): Pro
     )
   ).map((row) => row.table_name);
   const counts = tables.map((table) => `(SELECT count(*) FROM "${table}")::text`);
-  const config = CONFIG_TABLES.filter((table) => tables.includes(table)).map((table) => `(SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) FROM "${table}" x)`);
+  const config = CONFIG_TABLES.filter((table) => tables.includes(table)).map(
+    (table) => `(SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) FROM "${table}" x)`,
+  );
   const [row] = await db.query<{ fingerprint: string }[]>(
     `SELECT ${[...counts, ...config].join(` || ',' || `)}
       || '|' || (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM tickets t WHERE t.office_id = ANY($1::uuid[]))

@@ -45,7 +45,16 @@ export async function createOffice(t: TestApp, spec: OfficeSpec): Promise<Office
     const [row] = await t.db.query<{ id: string }[]>(
       `INSERT INTO services (office_id, code, name, max_wait_minutes, service_time_minutes, daily_quota, active, sort_order)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [office.id, service.code, `Layanan ${service.code}`, service.maxWaitMinutes ?? 30, service.serviceTimeMinutes ?? 10, service.dailyQuota ?? null, service.active ?? true, order],
+      [
+        office.id,
+        service.code,
+        `Layanan ${service.code}`,
+        service.maxWaitMinutes ?? 30,
+        service.serviceTimeMinutes ?? 10,
+        service.dailyQuota ?? null,
+        service.active ?? true,
+        order,
+      ],
     );
     services[service.code] = row.id;
   }
@@ -60,10 +69,12 @@ export async function createOffice(t: TestApp, spec: OfficeSpec): Promise<Office
   const counters: Record<number, string> = {};
   const officers: Record<number, { id: string; token: string }> = {};
   for (const counter of spec.counters) {
-    const [row] = await t.db.query<{ id: string }[]>(
-      `INSERT INTO counters (office_id, number, name, priority_only) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [office.id, counter.number, `Loket ${counter.number}`, counter.priorityOnly ?? false],
-    );
+    const [row] = await t.db.query<{ id: string }[]>(`INSERT INTO counters (office_id, number, name, priority_only) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      office.id,
+      counter.number,
+      `Loket ${counter.number}`,
+      counter.priorityOnly ?? false,
+    ]);
     for (const code of counter.services) {
       await t.db.query('INSERT INTO counter_services (counter_id, service_id) VALUES ($1, $2)', [row.id, services[code]]);
     }

@@ -11,7 +11,11 @@ export type Client = ReturnType<typeof client>;
  * be given as a function, read at each request, for a client made before its app starts.
  */
 export function client(baseUrl: string | (() => string)) {
-  async function send<T = any>(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {}): Promise<Reply<T>> {
+  async function send<T = any>(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {},
+  ): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined;

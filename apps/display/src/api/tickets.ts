@@ -2,7 +2,11 @@ import type { PriorityCategory, SurveyAnswers, TrackedTicketView } from '@loket/
 import { getJson } from './http';
 
 /** The same `idempotencyKey` always answers with the same ticket: a double tap or a retry never issues two. */
-export function issueTicket(officeSlug: string, request: { serviceId: string; priority: PriorityCategory | null }, idempotencyKey: string): Promise<TrackedTicketView> {
+export function issueTicket(
+  officeSlug: string,
+  request: { serviceId: string; priority: PriorityCategory | null },
+  idempotencyKey: string,
+): Promise<TrackedTicketView> {
   return getJson<TrackedTicketView>(`/offices/${encodeURIComponent(officeSlug)}/tickets`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },

@@ -61,7 +61,13 @@ export const useAnnouncerStore = defineStore('announcer', () => {
       return null; // a number the voice cannot read is still shown on screen
     }
     counter += 1;
-    const announcement: Announcement = { key: `${call.ticketId}:${call.at}:${counter}`, text, number: call.number, counterNumber: call.counterNumber, recall: call.recall };
+    const announcement: Announcement = {
+      key: `${call.ticketId}:${call.at}:${counter}`,
+      text,
+      number: call.number,
+      counterNumber: call.counterNumber,
+      recall: call.recall,
+    };
     queue.value = [...queue.value, announcement].slice(-MAX_QUEUED_ANNOUNCEMENTS);
     return announcement;
   }

@@ -19,7 +19,10 @@ export function stubFetch(replies: StubReply[]): StubbedRequest[] {
     });
     const reply = replies.shift();
     if (!reply || reply === 'network-error') throw new TypeError('Failed to fetch');
-    return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': 'application/json' } });
+    return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
+      status: reply.status,
+      headers: { 'content-type': 'application/json' },
+    });
   }) as typeof fetch;
   return requests;
 }

@@ -52,7 +52,10 @@ describe('useKioskStore', () => {
   });
 
   it('uses a new key for the next citizen', async () => {
-    const requests = stubFetch([{ status: 201, body: issued }, { status: 201, body: { ...issued, number: 'A-002' } }]);
+    const requests = stubFetch([
+      { status: 201, body: issued },
+      { status: 201, body: { ...issued, number: 'A-002' } },
+    ]);
     const kiosk = useKioskStore();
     kiosk.chooseService(A);
     await kiosk.take('kantor', null);

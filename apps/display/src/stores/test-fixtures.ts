@@ -15,7 +15,15 @@ export function counter(id: string, number: number, serviceIds: string[], state:
 }
 
 export function ticket(n: number, serviceId = 'svc-a', overrides: Partial<TicketView> = {}): TicketView {
-  return ticketView({ id: `t-${n}`, number: `A-${String(n % 1000).padStart(3, '0')}`, serviceId, issuedAt: iso(n), dueAt: iso(n + 30), issueOrder: n, ...overrides });
+  return ticketView({
+    id: `t-${n}`,
+    number: `A-${String(n % 1000).padStart(3, '0')}`,
+    serviceId,
+    issuedAt: iso(n),
+    dueAt: iso(n + 30),
+    issueOrder: n,
+    ...overrides,
+  });
 }
 
 export function snapshot(overrides: Partial<OfficeSnapshot> = {}): OfficeSnapshot {
@@ -29,7 +37,16 @@ export function snapshot(overrides: Partial<OfficeSnapshot> = {}): OfficeSnapsho
 }
 
 export function callOf(t: TicketView, counterId: string, counterNumber: number, recall = false): CallView {
-  return { ticketId: t.id, number: t.number, serviceId: t.serviceId, counterId, counterNumber, counterName: `Loket ${counterNumber}`, at: t.calledAt ?? iso(0), recall };
+  return {
+    ticketId: t.id,
+    number: t.number,
+    serviceId: t.serviceId,
+    counterId,
+    counterNumber,
+    counterName: `Loket ${counterNumber}`,
+    at: t.calledAt ?? iso(0),
+    recall,
+  };
 }
 
 export function change(seq: number, type: TicketEventType, t: TicketView, call: CallView | null = null): TicketChange {

@@ -43,7 +43,8 @@ export const useTrackedTicketStore = defineStore('trackedTicket', () => {
     } catch (failure) {
       // Keep showing what we had when a refresh fails; only a first load shows the error.
       if (ticket.value) return;
-      state.value = failure instanceof ApiError && failure.status === 404 ? 'not_found' : failure instanceof ApiError && failure.status === 400 ? 'malformed' : 'failed';
+      state.value =
+        failure instanceof ApiError && failure.status === 404 ? 'not_found' : failure instanceof ApiError && failure.status === 400 ? 'malformed' : 'failed';
     }
   }
 

@@ -33,7 +33,12 @@ export async function seedDemoIfEmpty(db: DataSource, options: { dataDir: string
       serviceIds.set(service.code, await seed.insertService(manager, officeId, { ...service, sortOrder: order }));
     }
     for (const counter of DEMO_COUNTERS) {
-      await seed.insertCounter(manager, officeId, { ...counter, schedule: DEMO_HOURS }, counter.services.map((code) => serviceIds.get(code)!));
+      await seed.insertCounter(
+        manager,
+        officeId,
+        { ...counter, schedule: DEMO_HOURS },
+        counter.services.map((code) => serviceIds.get(code)!),
+      );
     }
     for (const staff of DEMO_STAFF) {
       await seed.upsertStaff(manager, officeId, { ...staff, passwordHash: hashes[staff.username] }, options.now);

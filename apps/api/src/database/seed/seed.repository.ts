@@ -90,7 +90,13 @@ export class SeedRepository {
   }
 
   async insertCounter(tx: EntityManager, officeId: string, counter: SeedCounter, serviceIds: readonly string[]): Promise<string> {
-    const id = await this.insertedId(tx, SEED_SQL.insertCounter, [officeId, counter.number, counter.name, counter.priorityOnly, JSON.stringify(counter.schedule)]);
+    const id = await this.insertedId(tx, SEED_SQL.insertCounter, [
+      officeId,
+      counter.number,
+      counter.name,
+      counter.priorityOnly,
+      JSON.stringify(counter.schedule),
+    ]);
     for (const serviceId of serviceIds) await tx.query(SEED_SQL.addCounterService, [id, serviceId]);
     return id;
   }

@@ -24,7 +24,12 @@ export async function freePort(): Promise<number> {
 /** Polls `check` until it is true; fails with `what` after `attempts` tries. Bounds every wait in the fault tests. */
 export async function eventually(what: string, check: () => Promise<boolean> | boolean, attempts = 100, intervalMs = 200): Promise<void> {
   for (let i = 0; i < attempts; i++) {
-    if (await Promise.resolve().then(check).catch(() => false)) return;
+    if (
+      await Promise.resolve()
+        .then(check)
+        .catch(() => false)
+    )
+      return;
     await new Promise((r) => setTimeout(r, intervalMs));
   }
   throw new Error(`Gave up waiting: ${what}`);
@@ -137,10 +142,14 @@ export async function queryPglite<T>(dataDir: string, sql: string, params: unkno
     await db.close();
     process.stdout.write(JSON.stringify(result.rows));
   `;
-  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, JSON.stringify([resolve(dataDir, 'pglite'), sql, params])], {
-    cwd: API_ROOT,
-    timeout: 60_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--input-type=module', '-e', script, JSON.stringify([resolve(dataDir, 'pglite'), sql, params])],
+    {
+      cwd: API_ROOT,
+      timeout: 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return JSON.parse(stdout) as T[];
 }

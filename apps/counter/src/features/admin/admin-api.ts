@@ -62,7 +62,11 @@ export interface AuditFilter {
 }
 
 const query = (filter: AuditFilter) =>
-  new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '').map(([key, value]) => [key, String(value)])).toString();
+  new URLSearchParams(
+    Object.entries(filter)
+      .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')
+      .map(([key, value]) => [key, String(value)]),
+  ).toString();
 
 export const adminApi = {
   offices: () => send<AdminOfficeView[]>('GET', '/admin/offices'),
@@ -84,7 +88,8 @@ export const adminApi = {
   setActive: (id: string, active: boolean) => send<AdminStaffView>('POST', `/admin/staff/${id}/${active ? 'reactivate' : 'deactivate'}`),
 
   checklists: (officeId: string) => send<ChecklistTemplateView[]>('GET', `/admin/offices/${officeId}/checklists`),
-  replaceChecklist: (officeId: string, kind: ChecklistKind, items: ChecklistItemInput[]) => send<ChecklistTemplateView>('PUT', `/admin/offices/${officeId}/checklists/${kind}`, { items }),
+  replaceChecklist: (officeId: string, kind: ChecklistKind, items: ChecklistItemInput[]) =>
+    send<ChecklistTemplateView>('PUT', `/admin/offices/${officeId}/checklists/${kind}`, { items }),
 
   audit: (filter: AuditFilter) => send<AuditPage>('GET', `/audit?${query(filter)}`),
 };

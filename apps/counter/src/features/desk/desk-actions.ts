@@ -1,17 +1,6 @@
 import { type CounterState, type TicketStatus, legalActions, legalCounterActions } from '@loket/domain';
 
-export type DeskActionId =
-  | 'callNext'
-  | 'recall'
-  | 'start'
-  | 'finish'
-  | 'noShow'
-  | 'return'
-  | 'transfer'
-  | 'callSpecific'
-  | 'pause'
-  | 'resume'
-  | 'close';
+export type DeskActionId = 'callNext' | 'recall' | 'start' | 'finish' | 'noShow' | 'return' | 'transfer' | 'callSpecific' | 'pause' | 'resume' | 'close';
 
 export interface DeskAction {
   id: DeskActionId;

@@ -49,20 +49,39 @@ export function reportSections(table: ReportTable, t: Translate): ReportSection[
     ...(table === 'services'
       ? []
       : [
-          column('lateOpenings', punctual((p) => [p.lateOpenings, p.lateOpeningMinutes])),
-          column('earlyClosings', punctual((p) => [p.earlyClosings, p.earlyClosingMinutes])),
-          column('breakOverruns', punctual((p) => [p.breakOverruns, p.breakOverrunMinutes])),
+          column(
+            'lateOpenings',
+            punctual((p) => [p.lateOpenings, p.lateOpeningMinutes]),
+          ),
+          column(
+            'earlyClosings',
+            punctual((p) => [p.earlyClosings, p.earlyClosingMinutes]),
+          ),
+          column(
+            'breakOverruns',
+            punctual((p) => [p.breakOverruns, p.breakOverrunMinutes]),
+          ),
           column('idle', (f) => (f.punctuality && f.punctuality.counterDays > 0 ? minutes(f.punctuality.idleWhileWaitingMinutes) : none)),
         ]),
   ];
   const quality: ReportColumn[] = [
-    column('etiquetteSelf', etiquette((f) => f.etiquette.self)),
-    column('etiquetteOneKey', etiquette((f) => f.etiquette.oneKey)),
-    column('etiquetteObserved', etiquette((f) => f.etiquette.observed)),
+    column(
+      'etiquetteSelf',
+      etiquette((f) => f.etiquette.self),
+    ),
+    column(
+      'etiquetteOneKey',
+      etiquette((f) => f.etiquette.oneKey),
+    ),
+    column(
+      'etiquetteObserved',
+      etiquette((f) => f.etiquette.observed),
+    ),
     column('responses', (f) =>
       f.satisfaction.served === 0 && f.satisfaction.responses === 0
         ? none
-        : t('reports.value.responsesOf', { responses: count(f.satisfaction.responses), served: count(f.satisfaction.served) })),
+        : t('reports.value.responsesOf', { responses: count(f.satisfaction.responses), served: count(f.satisfaction.served) }),
+    ),
     column('sampleSize', (f) =>
       f.satisfaction.served === 0
         ? none

@@ -29,5 +29,13 @@ export function formatPeriod(from: string, to: string): string {
 
 /** An instant in the office's zone, with the zone's short name (WIB, WITA, WIT). */
 export function formatInstant(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(LOCALE, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(iso));
 }

@@ -31,7 +31,9 @@ export const reportsApi = {
     params.set('lang', lang === 'en' ? 'en' : 'id');
     let response: Response;
     try {
-      response = await fetch(`${API_BASE}/offices/${encodeURIComponent(slug)}/reports/${table}.csv?${params}`, { headers: { authorization: `Bearer ${token}` } });
+      response = await fetch(`${API_BASE}/offices/${encodeURIComponent(slug)}/reports/${table}.csv?${params}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
     } catch {
       throw new ApiError(0, null);
     }

@@ -1,5 +1,13 @@
 /** The supervision endpoints the supervisor screen uses. */
-import type { AlertView, ChecklistItemAnswer, ChecklistTemplateView, ObservationResult, OfficeView, SupervisionCharts, SupervisionSnapshot } from '@loket/domain';
+import type {
+  AlertView,
+  ChecklistItemAnswer,
+  ChecklistTemplateView,
+  ObservationResult,
+  OfficeView,
+  SupervisionCharts,
+  SupervisionSnapshot,
+} from '@loket/domain';
 import { getJson, postJson } from '../../shared/api/http';
 
 const office = (slug: string) => `/offices/${encodeURIComponent(slug)}`;

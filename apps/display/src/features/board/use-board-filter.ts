@@ -29,11 +29,15 @@ export function useBoardFilter() {
   const serviceFilter = computed(() => listParam('services'));
   const counterFilter = computed(() => listParam('counters')?.map(Number) ?? null);
 
-  const services = computed(() => serviceLoad.value.filter((service) => service.active && (!serviceFilter.value || serviceFilter.value.includes(service.code))));
+  const services = computed(() =>
+    serviceLoad.value.filter((service) => service.active && (!serviceFilter.value || serviceFilter.value.includes(service.code))),
+  );
   const serviceIds = computed(() => new Set(services.value.map((service) => service.id)));
   const shownCounters = computed(() =>
     counters.value.filter(
-      (counter) => (!counterFilter.value || counterFilter.value.includes(counter.number)) && (!serviceFilter.value || counter.serviceIds.some((id) => serviceIds.value.has(id))),
+      (counter) =>
+        (!counterFilter.value || counterFilter.value.includes(counter.number)) &&
+        (!serviceFilter.value || counter.serviceIds.some((id) => serviceIds.value.has(id))),
     ),
   );
   const counterIds = computed(() => new Set(shownCounters.value.map((counter) => counter.id)));

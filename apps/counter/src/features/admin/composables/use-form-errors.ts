@@ -37,7 +37,11 @@ export function useFormErrors() {
   function fieldMessage(field: string, problems: string[], code?: string): string {
     const known = formCode(code);
     if (known) return t(`serverErrors.${known}`);
-    const name = field.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? field;
+    const name =
+      field
+        .split('.')
+        .filter((part) => !/^\d+$/.test(part))
+        .pop() ?? field;
     return te(`admin.invalid.${name}`) ? t(`admin.invalid.${name}`) : problems.join(', ');
   }
 
@@ -56,7 +60,8 @@ export function useFormErrors() {
     const details = Array.isArray(body?.details) ? (body.details as FieldProblem[]) : [];
     const next: Record<string, string> = {};
     for (const detail of details) {
-      if (typeof detail?.field === 'string') next[detail.field] = fieldMessage(detail.field, detail.problems ?? [], error.status === 409 ? body?.code : undefined);
+      if (typeof detail?.field === 'string')
+        next[detail.field] = fieldMessage(detail.field, detail.problems ?? [], error.status === 409 ? body?.code : undefined);
     }
     fields.value = next;
     const known = formCode(body?.code);

@@ -1,6 +1,14 @@
 import { computed, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { type ChecklistSubmission, type ChecklistTemplateView, type ErrorCode, type InteractionOutcome, type PauseReason, type TicketView, isErrorCode } from '@loket/domain';
+import {
+  type ChecklistSubmission,
+  type ChecklistTemplateView,
+  type ErrorCode,
+  type InteractionOutcome,
+  type PauseReason,
+  type TicketView,
+  isErrorCode,
+} from '@loket/domain';
 import { ApiError } from '../../../shared/api/http';
 import { deskApi, type DeskTicketAction } from '../desk-api';
 import { useAuthStore } from '../../../shared/auth/auth-store';

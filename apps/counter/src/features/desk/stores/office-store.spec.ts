@@ -6,7 +6,8 @@ import { useOfficeStore } from './office-store';
 const at = '2026-11-30T01:00:00.000Z';
 const minutes = (n: number) => new Date(Date.parse(at) + n * 60_000).toISOString();
 
-const ticket = (id: string, overrides: Partial<TicketView> = {}): TicketView => ticketView({ id, number: id.toUpperCase(), issuedAt: at, dueAt: minutes(30), ...overrides });
+const ticket = (id: string, overrides: Partial<TicketView> = {}): TicketView =>
+  ticketView({ id, number: id.toUpperCase(), issuedAt: at, dueAt: minutes(30), ...overrides });
 
 const counter = (id: string, serviceIds: string[], overrides: Partial<CounterView> = {}): CounterView =>
   counterView({ id, name: `Loket ${id}`, serviceIds, sessionId: 's', ...overrides });

@@ -3,7 +3,14 @@ import { ApiError } from '../../../shared/api/http';
 import { periodParams } from '../reports-api';
 import { reportProblem, reportableOffices } from './reports-store';
 
-const office = (id: string): OfficeView => ({ id, slug: `kantor-${id}`, name: `Kantor ${id}`, timeZone: 'Asia/Jakarta', openingHours: [], priorityMaxWaitMinutes: 10 });
+const office = (id: string): OfficeView => ({
+  id,
+  slug: `kantor-${id}`,
+  name: `Kantor ${id}`,
+  timeZone: 'Asia/Jakarta',
+  openingHours: [],
+  priorityMaxWaitMinutes: 10,
+});
 const staff = (role: StaffView['role'], officeIds: string[]): StaffView => ({ id: 's', username: 'u', name: 'N', nip: null, role, officeIds }) as StaffView;
 
 describe('the reports store', () => {
@@ -20,10 +27,12 @@ describe('the reports store', () => {
   });
 
   it('names why a report is missing: the server’s word on a bad period, or being offline', () => {
-    expect(reportProblem(new ApiError(400, { statusCode: 400, error: 'Bad Request', message: 'from (2026-12-01) must not be after to (2026-11-30)' }))).toEqual({
-      key: 'invalidPeriod',
-      message: 'from (2026-12-01) must not be after to (2026-11-30)',
-    });
+    expect(reportProblem(new ApiError(400, { statusCode: 400, error: 'Bad Request', message: 'from (2026-12-01) must not be after to (2026-11-30)' }))).toEqual(
+      {
+        key: 'invalidPeriod',
+        message: 'from (2026-12-01) must not be after to (2026-11-30)',
+      },
+    );
     expect(reportProblem(new ApiError(0, null)).key).toBe('offline');
     expect(reportProblem(new ApiError(403, null)).key).toBe('forbidden');
   });

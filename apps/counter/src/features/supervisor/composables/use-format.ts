@@ -23,6 +23,8 @@ export function useFormat() {
     /** An estimated wait in whole minutes, or the words for none. */
     estimate: (minutes: number | null, words: EstimateWords) => format.value.estimate(minutes, words),
     time: (at: string | number, timeZone: string, seconds = false) =>
-      new Intl.DateTimeFormat(tag.value, { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23', timeZone }).format(new Date(at)),
+      new Intl.DateTimeFormat(tag.value, { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23', timeZone }).format(
+        new Date(at),
+      ),
   };
 }

@@ -30,7 +30,15 @@ function snapshot(seq: number, waiting: TicketView[] = []): SupervisionSnapshot 
   };
 }
 
-const change = (seq: number, type: TicketChange['type'], view: TicketView, minute: number): TicketChange => ({ seq, at: at(minute), kind: 'ticket', type, ticket: view, call: null, fromServiceId: null });
+const change = (seq: number, type: TicketChange['type'], view: TicketView, minute: number): TicketChange => ({
+  seq,
+  at: at(minute),
+  kind: 'ticket',
+  type,
+  ticket: view,
+  call: null,
+  fromServiceId: null,
+});
 
 function alert(id: string, officeId = 'o1', since = at(31)): AlertView {
   return {
@@ -76,7 +84,10 @@ describe('the supervision store', () => {
     expect(store.apply(change(5, 'issued', ticket('1'), 0), ms(0))).toEqual({ decision: 'stale', refetch: false });
     expect(store.apply(change(7, 'issued', ticket('2'), 1), ms(1))).toEqual({ decision: 'gap', refetch: true });
     store.hydrate(snapshot(7), ms(1));
-    expect(store.apply({ seq: 8, at: at(2), kind: 'counter', type: 'opened', counter: counterView({ id: 'c2', number: 2 }) }, ms(2))).toEqual({ decision: 'apply', refetch: true });
+    expect(store.apply({ seq: 8, at: at(2), kind: 'counter', type: 'opened', counter: counterView({ id: 'c2', number: 2 }) }, ms(2))).toEqual({
+      decision: 'apply',
+      refetch: true,
+    });
   });
 
   it('replays an event that arrived while the fresh snapshot was on its way', () => {
