@@ -72,6 +72,27 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Type-aware rules: a promise nobody awaits loses its error (an unhandled rejection, or a
+    // desk action that silently failed), and a switch over a union must name every member so
+    // adding a status or an error code fails lint where it is not handled. projectService finds
+    // each file's nearest tsconfig.json; the web projects' spec files live in tsconfig.spec.json.
+    files: ['**/*.ts', '**/*.vue'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname, extraFileExtensions: ['.vue'] } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
+    files: ['libs/web/src/**/*.spec.ts', 'apps/counter/src/**/*.spec.ts', 'apps/display/src/**/*.spec.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: ['./libs/web/tsconfig.spec.json', './apps/counter/tsconfig.spec.json', './apps/display/tsconfig.spec.json'],
+      },
+    },
+  },
   ...['api', 'counter', 'display'].map((app) => ({
     files: [`apps/${app}/**/*.{ts,vue}`],
     rules: {

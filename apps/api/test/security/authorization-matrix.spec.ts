@@ -153,18 +153,22 @@ describe('authorization matrix', () => {
   });
 
   async function staffMember(role: StaffRole, officeId: string): Promise<{ id: string; token: string }> {
-    const [row] = await t.db.query<{ id: string }[]>(`INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`, [
-      `${role}-${randomBytes(5).toString('hex')}`,
-      `Staf ${role}`,
-      role,
-      t.clock.now(),
-    ]);
+    const [row] = await t.db.query<{ id: string }[]>(
+      `INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`,
+      [`${role}-${randomBytes(5).toString('hex')}`, `Staf ${role}`, role, t.clock.now()],
+    );
     await t.db.query('INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)', [row.id, officeId]);
     return { id: row.id, token: await t.jwt.signAsync({ sub: row.id, role, ver: 0 }) };
   }
 
   async function officeWorld(): Promise<OfficeWorld> {
-    const office = await createOffice(t, { services: [{ code: 'A' }, { code: 'B' }], counters: [{ number: 1, services: ['A', 'B'] }, { number: 2, services: ['A'] }] });
+    const office = await createOffice(t, {
+      services: [{ code: 'A' }, { code: 'B' }],
+      counters: [
+        { number: 1, services: ['A', 'B'] },
+        { number: 2, services: ['A'] },
+      ],
+    });
     const api = client(t.url);
     const officer = office.officers[1].token;
     expect((await api.post(`/counters/${office.counters[1]}/open`, {}, officer)).status).toBe(200);
@@ -201,7 +205,15 @@ describe('authorization matrix', () => {
         kind: 'interaction',
         table: 'services',
         trackingCode: 'ABCDE-FGHJK-MNPQR-STUVW',
-        id: path.startsWith('/counters/') ? target.office.counters[1] : path.startsWith('/tickets/') ? (ticket === 'waiting' ? target.waitingTicketId : target.calledTicketId) : path.startsWith('/supervision/alerts/') ? target.alertId : '',
+        id: path.startsWith('/counters/')
+          ? target.office.counters[1]
+          : path.startsWith('/tickets/')
+            ? ticket === 'waiting'
+              ? target.waitingTicketId
+              : target.calledTicketId
+            : path.startsWith('/supervision/alerts/')
+              ? target.alertId
+              : '',
       };
       if (!values[name]) throw new Error(`The matrix does not know how to fill {${name}} in ${path}: add it to concretePath`);
       return values[name];
@@ -226,6 +238,7 @@ describe('authorization matrix', () => {
         return actor === 'admin' || actor === 'supervisor' ? 'allow' : 'forbid';
       case 'admin':
         return actor === 'admin' ? 'allow' : 'forbid';
+      case 'public':
       default:
         throw new Error(`No expectation for ${access}`);
     }
@@ -236,7 +249,9 @@ describe('authorization matrix', () => {
     expect(unknown).toEqual([]); // a new route: add a row to MATRIX saying who may use it
     for (const route of routes) {
       const row = MATRIX[`${route.method} ${route.path}`];
-      expect(`${route.method} ${route.path} ${route.secured ? 'secured' : 'public'}`).toBe(`${route.method} ${route.path} ${row.access === 'public' ? 'public' : 'secured'}`);
+      expect(`${route.method} ${route.path} ${route.secured ? 'secured' : 'public'}`).toBe(
+        `${route.method} ${route.path} ${row.access === 'public' ? 'public' : 'secured'}`,
+      );
     }
     const gone = Object.keys(MATRIX).filter((key) => !routes.some((route) => `${route.method} ${route.path}` === key));
     expect(gone).toEqual([]);
@@ -272,7 +287,9 @@ describe('authorization matrix', () => {
       const anonymous = await send(undefined, w.own);
       if (anonymous.status !== 401) failures.push(`${route.method} ${route.path} without a token → ${anonymous.status}, expected 401`);
 
-      const cells = (['own', 'other'] as const).flatMap((target) => (['officer', 'officer2', 'supervisor', 'admin'] as const).map((actor) => ({ actor, target, want: expected(row.access, actor, target) })));
+      const cells = (['own', 'other'] as const).flatMap((target) =>
+        (['officer', 'officer2', 'supervisor', 'admin'] as const).map((actor) => ({ actor, target, want: expected(row.access, actor, target) })),
+      );
       // Refusals first, each checked to change nothing; then the allowed calls.
       for (const cell of [...cells.filter((c) => c.want === 'forbid'), ...cells.filter((c) => c.want === 'allow')]) {
         const before = cell.want === 'forbid' ? await stateFingerprint(t.db, [w.own.office.id, w.other.office.id]) : null;
@@ -281,7 +298,8 @@ describe('authorization matrix', () => {
         if (reply.status >= 500) failures.push(`${what}: server error`);
         else if (cell.want === 'forbid' && reply.status !== 403) failures.push(`${what}: expected 403`);
         else if (cell.want === 'allow' && (reply.status === 401 || reply.status === 403)) failures.push(`${what}: expected to be let through`);
-        if (before !== null && reply.status === 403 && (await stateFingerprint(t.db, [w.own.office.id, w.other.office.id])) !== before) failures.push(`${what}: refused but changed state`);
+        if (before !== null && reply.status === 403 && (await stateFingerprint(t.db, [w.own.office.id, w.other.office.id])) !== before)
+          failures.push(`${what}: refused but changed state`);
       }
     }
     expect(failures).toEqual([]);
