@@ -13,4 +13,8 @@ export default {
   },
   transform: swcTransform({ decorators: true }),
   testTimeout: 60_000,
+  // On PGlite every test file has a database of its own, so two files run at once. On
+  // PostgreSQL they share one database, and the security suites fingerprint the whole of it
+  // to prove a refusal changed nothing: there, one file at a time.
+  maxWorkers: process.env.DATABASE_URL ? 1 : 2,
 };
