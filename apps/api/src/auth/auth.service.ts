@@ -17,14 +17,12 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string, ip: string): Promise<LoginResult> {
-    await this.throttle.assertAllowed(username, ip);
+    // Counted before the password is checked, so a wrong one needs nothing more.
+    await this.throttle.attempt(username, ip);
     const found = await this.directory.findForLogin(username);
     // An unknown user costs the same Argon2 work and gets the same message as a wrong password.
     const valid = found ? await verifyPassword(found.passwordHash, password) : await verifyAgainstDummy(password);
-    if (!found || !valid) {
-      await this.throttle.failed(username, ip);
-      throw new UnauthorizedException('Wrong username or password');
-    }
+    if (!found || !valid) throw new UnauthorizedException('Wrong username or password');
     await this.throttle.succeeded(username, ip);
     return this.signIn(found.staff, found.tokenVersion);
   }
@@ -34,22 +32,19 @@ export class AuthService {
    * moves on in the same statement) and returns a fresh token for this one.
    */
   async changePassword(staff: StaffView, ip: string, currentPassword: string, newPassword: string): Promise<LoginResult> {
-    await this.throttle.assertAllowed(staff.username, ip);
     if (newPassword === currentPassword) throw new RuleError('password_unchanged', 'The new password must differ from the current one');
     if (newPassword.toLowerCase() === staff.username.toLowerCase()) {
       throw new RuleError('password_too_weak', 'The new password must not be the username');
     }
     const passwordHash = await this.staffRows.activePasswordHash(staff.id);
     if (passwordHash === null) throw new UnauthorizedException('This account no longer exists or has been deactivated');
-    if (!(await verifyPassword(passwordHash, currentPassword))) {
-      await this.throttle.failed(staff.username, ip);
-      throw new RuleError('wrong_password', 'The current password is wrong');
-    }
+    await this.throttle.attempt(staff.username, ip);
+    if (!(await verifyPassword(passwordHash, currentPassword))) throw new RuleError('wrong_password', 'The current password is wrong');
+    await this.throttle.succeeded(staff.username, ip);
     const newHash = await hashPassword(newPassword);
     // Only if the hash is still the one just checked: two changes at once cannot both win.
     const tokenVersion = await this.staffRows.changePassword(staff.id, newHash, passwordHash);
     if (tokenVersion === null) throw new RuleError('wrong_password', 'The password was changed meanwhile; log in again');
-    await this.throttle.succeeded(staff.username, ip);
     return this.signIn(staff, tokenVersion);
   }
 

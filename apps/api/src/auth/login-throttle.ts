@@ -4,9 +4,11 @@ import { RateLimiter, TooManyRequests, retryPhrase } from '../rate-limit/rate-li
 /**
  * Slows password guessing without letting anyone lock a colleague out:
  * - every login attempt counts against the caller's IP (RATE_LIMIT_LOGIN, off with RATE_LIMIT=off);
- * - wrong passwords count per username *and* IP (LOGIN_LOCKOUT, default 5 in 15 minutes):
+ * - password checks count per username *and* IP (LOGIN_LOCKOUT, default 5 in 15 minutes):
  *   past that, that username is refused from that IP until the window ends, while the
  *   owner logs in from their own desk as usual. A good login clears the count.
+ * The attempt is counted before its password is checked, in one atomic increment, so 40
+ * guesses sent at once get at most 5 passwords checked, not 40 (issue 13).
  * Counters live in the rate-limit store: Redis when REDIS_URL is set, so every instance
  * sees the same count.
  */
@@ -14,9 +16,10 @@ import { RateLimiter, TooManyRequests, retryPhrase } from '../rate-limit/rate-li
 export class LoginThrottle {
   constructor(private readonly limiter: RateLimiter) {}
 
-  async assertAllowed(username: string, ip: string): Promise<void> {
+  /** Counts one password check for `username` from `ip`, or refuses it (429) past the limits. Call it before checking the password. */
+  async attempt(username: string, ip: string): Promise<void> {
     await this.limiter.consume('login', ip);
-    const retryAfterSeconds = await this.limiter.blockedFor('loginFailures', this.subject(username, ip));
+    const retryAfterSeconds = await this.limiter.attempt('loginFailures', this.subject(username, ip));
     if (retryAfterSeconds > 0) {
       throw new TooManyRequests(
         retryAfterSeconds,
@@ -24,10 +27,6 @@ export class LoginThrottle {
         'too_many_logins',
       );
     }
-  }
-
-  failed(username: string, ip: string): Promise<void> {
-    return this.limiter.record('loginFailures', this.subject(username, ip));
   }
 
   succeeded(username: string, ip: string): Promise<void> {

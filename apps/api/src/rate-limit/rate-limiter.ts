@@ -44,18 +44,20 @@ export class RateLimiter {
     }
   }
 
-  /** Seconds left while the rule's windows are full for `subject` (without counting), else 0. */
-  async blockedFor(rule: RateLimitRule, subject: string): Promise<number> {
+  /**
+   * Counts one attempt against every window of the rule *before* the guarded work is done,
+   * and answers the seconds left when a window is now over its limit (else 0). The count is
+   * one atomic increment in the store, so of any number of attempts at once only `limit`
+   * per window get through: counting after the work (a wrong password) let a parallel burst
+   * have every attempt checked before the first one was counted.
+   */
+  async attempt(rule: RateLimitRule, subject: string): Promise<number> {
     let seconds = 0;
     for (const window of this.config.rules[rule]) {
-      const counted = await this.safely(() => this.store.peek(this.key(rule, subject, window)));
-      if (counted && counted.count >= window.limit) seconds = Math.max(seconds, Math.max(1, Math.ceil(counted.msLeft / 1000)));
+      const counted = await this.safely(() => this.store.hit(this.key(rule, subject, window), window.windowSeconds * 1000));
+      if (counted && counted.count > window.limit) seconds = Math.max(seconds, Math.max(1, Math.ceil(counted.msLeft / 1000)));
     }
     return seconds;
-  }
-
-  async record(rule: RateLimitRule, subject: string): Promise<void> {
-    for (const window of this.config.rules[rule]) await this.safely(() => this.store.hit(this.key(rule, subject, window), window.windowSeconds * 1000));
   }
 
   async reset(rule: RateLimitRule, subject: string): Promise<void> {

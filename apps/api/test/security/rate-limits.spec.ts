@@ -56,7 +56,7 @@ describe('the limiter when its store fails', () => {
     }
     const limiter = new RateLimiter(new DownStore(), { rateLimits: limits({ issue: '1/1m' }) } as AppConfig);
     for (let i = 0; i < 3; i += 1) await expect(limiter.consume('issue', '10.9.0.1|kantor')).resolves.toBeUndefined();
-    await expect(limiter.blockedFor('loginFailures', '10.9.0.1|petugas1')).resolves.toBe(0);
+    await expect(limiter.attempt('loginFailures', '10.9.0.1|petugas1')).resolves.toBe(0);
   });
 });
 
