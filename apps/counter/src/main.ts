@@ -5,6 +5,7 @@ import { i18n } from './i18n';
 import { router } from './router';
 import { useAuthStore } from './shared/auth/auth-store';
 import '@loket/web/base.css';
+import '@loket/web/shell.css';
 import './tokens.css';
 import './styles.css';
 
