@@ -5,3 +5,16 @@ export interface FigureSeries {
   type: 'bar' | 'line';
   color: string;
 }
+
+/** What one supervisor chart shows: the chart, and the same numbers as a table. */
+export interface ChartFigureProps {
+  id: string;
+  title: string;
+  summary: string;
+  labels: string[];
+  series: FigureSeries[];
+  columns: string[];
+  rows: string[][];
+  horizontal?: boolean;
+  max?: number;
+}
