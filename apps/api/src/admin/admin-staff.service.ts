@@ -13,6 +13,10 @@ import type { CreateStaffDto, UpdateStaffDto } from './dto/staff.dto.js';
 /** What the audit keeps of a staff member: never a password or its hash. */
 const audited = ({ createdAt: _createdAt, ...fields }: AdminStaffView) => fields;
 
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
+
 /** The unique constraints of a staff row, and the conflict each breach is. */
 const STAFF_CONFLICTS = {
   staff_username_key: () => fieldConflict('username_taken', 'username', 'This username is taken'),
@@ -68,7 +72,7 @@ export class AdminStaffService {
   async update(staffId: string, body: UpdateStaffDto, actor: StaffView): Promise<AdminStaffView> {
     refuseNulls(body, ['nip']);
     const now = this.clock.now();
-    return uniqueChecked(STAFF_CONFLICTS, () =>
+    const { view, accessChanged } = await uniqueChecked(STAFF_CONFLICTS, () =>
       this.db.transaction(async (manager) => {
         const current = await this.byId(manager, staffId);
         const after = { ...audited(current), ...body, nip: body.nip === undefined ? current.nip : body.nip };
@@ -82,15 +86,18 @@ export class AdminStaffService {
         await this.record(manager, actor, 'staff.updated', view, audited(current), audited(view), now);
         // A new role or set of offices changes what their token may do: they log in again.
         if (after.role !== current.role) await this.sessions.endSessions(staffId, manager);
-        return view;
+        return { view, accessChanged: after.role !== current.role || !sameMembers(current.officeIds, view.officeIds) };
       }),
     );
+    // Their open sockets joined rooms under the old role and offices: they connect again, and are checked again.
+    if (accessChanged) this.sessions.endSockets(staffId);
+    return view;
   }
 
   async resetPassword(staffId: string, password: string, actor: StaffView): Promise<AdminStaffView> {
     const passwordHash = await hashPassword(password);
     const now = this.clock.now();
-    return this.db.transaction(async (manager) => {
+    const view = await this.db.transaction(async (manager) => {
       const current = await this.byId(manager, staffId);
       await this.staffRows.setPasswordHash(manager, staffId, passwordHash);
       // Whoever held the old password is logged out everywhere, in the same transaction.
@@ -98,11 +105,13 @@ export class AdminStaffService {
       await this.record(manager, actor, 'staff.password_reset', current, null, null, now);
       return current;
     });
+    this.sessions.endSockets(staffId);
+    return view;
   }
 
   async setActive(staffId: string, active: boolean, actor: StaffView): Promise<AdminStaffView> {
     const now = this.clock.now();
-    return this.db.transaction(async (manager) => {
+    const view = await this.db.transaction(async (manager) => {
       const current = await this.byId(manager, staffId);
       if (current.active === active) {
         throw new RuleError(active ? 'already_active' : 'already_inactive', `${current.name} is already ${active ? 'active' : 'inactive'}`);
@@ -118,6 +127,8 @@ export class AdminStaffService {
       await this.record(manager, actor, active ? 'staff.reactivated' : 'staff.deactivated', view, { active: current.active }, { active }, now);
       return view;
     });
+    if (!active) this.sessions.endSockets(staffId);
+    return view;
   }
 
   /**

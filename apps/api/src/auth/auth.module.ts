@@ -10,6 +10,7 @@ import { keptSecret } from './secrets.js';
 import { SessionRevoker } from './session-revoker.js';
 import { StaffAuthGuard } from './staff-auth.guard.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
+import { StaffSockets } from '../realtime/staff-sockets.js';
 
 /** How long a staff token lasts (docs/security.md, staff tokens). */
 export const TOKEN_LIFETIME = '12h';
@@ -28,7 +29,7 @@ export const TOKEN_LIFETIME = '12h';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, StaffRepository, StaffDirectory, StaffAuthGuard, SessionRevoker],
-  exports: [JwtModule, StaffRepository, StaffDirectory, StaffAuthGuard, SessionRevoker],
+  providers: [AuthService, LoginThrottle, StaffRepository, StaffDirectory, StaffAuthGuard, SessionRevoker, StaffSockets],
+  exports: [JwtModule, StaffRepository, StaffDirectory, StaffAuthGuard, SessionRevoker, StaffSockets],
 })
 export class AuthModule {}

@@ -5,6 +5,7 @@ import { StaffDirectory } from '../staff/staff-directory.js';
 import { StaffRepository } from '../staff/staff.repository.js';
 import type { TokenClaims } from './authenticated-staff.js';
 import { LoginThrottle } from './login-throttle.js';
+import { SessionRevoker } from './session-revoker.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
 
 @Injectable()
@@ -14,6 +15,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
     private readonly staffRows: StaffRepository,
+    private readonly sessions: SessionRevoker,
   ) {}
 
   async login(username: string, password: string, ip: string): Promise<LoginResult> {
@@ -45,6 +47,8 @@ export class AuthService {
     // Only if the hash is still the one just checked: two changes at once cannot both win.
     const tokenVersion = await this.staffRows.changePassword(staff.id, newHash, passwordHash);
     if (tokenVersion === null) throw new RuleError('wrong_password', 'The password was changed meanwhile; log in again');
+    // Every other session has ended, its sockets too; this client connects again with the new token.
+    this.sessions.endSockets(staff.id);
     return this.signIn(staff, tokenVersion);
   }
 

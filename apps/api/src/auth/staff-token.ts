@@ -12,6 +12,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * token version (a password change or deactivation moves it on, voiding older tokens).
  */
 export async function verifyStaffToken(jwt: JwtService, directory: StaffDirectory, token: string): Promise<AuthenticatedStaff> {
+  return staffOfClaims(directory, await verifyStaffClaims(jwt, token));
+}
+
+/** The first half of the check: signed by us, not expired, well formed. Reads no database. */
+export async function verifyStaffClaims(jwt: JwtService, token: string): Promise<TokenClaims> {
   let claims: TokenClaims;
   try {
     claims = await jwt.verifyAsync<TokenClaims & object>(token);
@@ -22,6 +27,11 @@ export async function verifyStaffToken(jwt: JwtService, directory: StaffDirector
   if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || (claims.ver !== undefined && !Number.isInteger(claims.ver))) {
     throw new UnauthorizedException('The access token is invalid or has expired; log in again');
   }
+  return claims;
+}
+
+/** The second half: the account of verified claims is active and at the token's version. */
+export async function staffOfClaims(directory: StaffDirectory, claims: TokenClaims): Promise<AuthenticatedStaff> {
   const session = await directory.findActiveSession(claims.sub);
   if (!session) throw new UnauthorizedException('This account no longer exists or has been deactivated');
   if ((claims.ver ?? 0) !== session.tokenVersion)

@@ -9,6 +9,7 @@ import {
   type ServerToClientEvents,
   type SubscribeRequest,
   type SupervisionSnapshot,
+  RuleError,
   StaffClientEvent,
   officeRoom,
   staffRoom,
@@ -23,6 +24,7 @@ import { SupervisionService } from '../supervision/supervision.service.js';
 import { OfficeEventsPublisher, type RealtimeServer } from './office-events.publisher.js';
 import { StaffEventsPublisher } from './staff-events.publisher.js';
 import { StaffSocketAuth } from './staff-socket-auth.js';
+import { StaffSockets } from './staff-sockets.js';
 import { MessageBudget, socketOriginAllowed } from './socket-guards.js';
 
 type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -79,6 +81,7 @@ export class RealtimeGateway implements OnGatewayInit {
     private readonly publisher: OfficeEventsPublisher,
     private readonly staffPublisher: StaffEventsPublisher,
     private readonly staffAuth: StaffSocketAuth,
+    private readonly staffSockets: StaffSockets,
     private readonly supervision: SupervisionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -86,6 +89,7 @@ export class RealtimeGateway implements OnGatewayInit {
   afterInit(server: RealtimeServer): void {
     this.publisher.attach(server);
     this.staffPublisher.attach(server);
+    this.staffSockets.attach(server);
     this.guard(server);
   }
 
@@ -131,6 +135,8 @@ export class RealtimeGateway implements OnGatewayInit {
       const staff = await this.staffAuth.authenticate(socket, ['supervisor', 'admin']);
       const office = await this.offices.bySlug(request.officeSlug);
       assertOfficeAccess(staff, office.id);
+      // Gone meanwhile (its access ended): joining now would leave it in the rooms for good.
+      if (socket.disconnected) throw new RuleError('unauthorized', 'The connection has been closed');
       await socket.join([officeRoom(office.id), staffRoom(office.id)]);
       return this.supervision.snapshot(request.officeSlug, staff);
     });
