@@ -24,7 +24,9 @@ ORDER BY s.sort_order, s.code;
 SELECT e.ticket_id, t.issued_code, t.number, e.service_id, e.counter_id, c.number AS counter_number,
        c.name AS counter_name, e.at, e.type
 FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id JOIN counters c ON c.id = e.counter_id
-WHERE e.office_id = $1 AND e.type IN ('called', 'recalled')
+WHERE e.office_id = $1 AND e.type IN ('called', 'recalled') AND t.status <> 'waiting'
+  AND NOT EXISTS (SELECT 1 FROM ticket_events later
+    WHERE later.ticket_id = e.ticket_id AND later.id > e.id AND later.type IN ('called', 'recalled'))
 ORDER BY e.id DESC LIMIT 10;
 
 -- counters

@@ -105,6 +105,27 @@ describe('realtime gateway with a real socket.io client', () => {
     expect(ack.ok && ack.data.waiting).toHaveLength(2);
   });
 
+  it('lists each ticket once among the latest calls, its recall replacing its call, and none back in a queue', async () => {
+    const two = await createOffice(t, { services: [{ code: 'A' }, { code: 'B' }], counters: [{ number: 1, services: ['A', 'B'] }] });
+    const officer = two.officers[1].token;
+    const first = (await api.post(`/offices/${two.slug}/tickets`, { serviceId: two.services.A })).body;
+    const second = (await api.post(`/offices/${two.slug}/tickets`, { serviceId: two.services.A })).body;
+    await api.post(`/counters/${two.counters[1]}/open`, undefined, officer);
+    await api.post(`/counters/${two.counters[1]}/call-next`, undefined, officer);
+    t.clock.advanceMinutes(1);
+    expect((await api.post(`/tickets/${first.id}/recall`, undefined, officer)).status).toBe(200);
+    await api.post(`/tickets/${first.id}/start`, undefined, officer);
+    await api.post(`/tickets/${first.id}/finish`, undefined, officer);
+    await api.post(`/counters/${two.counters[1]}/call-next`, undefined, officer);
+    await api.post(`/tickets/${second.id}/start`, undefined, officer);
+    expect((await api.post(`/tickets/${second.id}/transfer`, { serviceId: two.services.B }, officer)).status).toBe(200);
+
+    const socket = await connect();
+    const ack = await subscribe(socket, { officeSlug: two.slug });
+
+    expect(ack.ok && ack.data.recentCalls.map((call) => [call.number, call.recall])).toEqual([['A-001', true]]);
+  });
+
   it.each([
     ['a missing slug', {}, 'officeSlug'],
     ['an unknown field', { officeSlug: 'x', extra: 1 }, 'extra'],

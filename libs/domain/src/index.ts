@@ -16,6 +16,7 @@ export * from './checklists.js';
 export * from './counter-schedule.js';
 export * from './desk-views.js';
 export * from './office-state.js';
+export * from './call-ledger.js';
 export * from './admin.js';
 export * from './reports.js';
 export * from './supervision-figures.js';

@@ -95,6 +95,22 @@ describe('applyOfficeEvent', () => {
     expect(state.recentCalls[0].recall).toBe(true);
   });
 
+  it('drops the call of a ticket transferred back into a queue from the latest calls', () => {
+    const state = snapshot();
+    const serving = ticket('1', { status: 'serving', counterId: 'c1', counterNumber: 1 });
+    const other = ticket('2', { status: 'done', counterId: 'c1', counterNumber: 1 });
+    applyOfficeEvent(state, change('called', other, 6, callOf(other, 6)));
+    applyOfficeEvent(state, change('called', serving, 7, callOf(serving, 7)));
+
+    applyOfficeEvent(state, {
+      ...change('transferred', { ...serving, status: 'waiting', serviceId: 'svc-b', counterId: null, counterNumber: null }, 8),
+      fromServiceId: 'svc-a',
+    });
+
+    expect(state.recentCalls.map((call) => call.ticketId)).toEqual(['2']);
+    expect(state.counters[0].currentTicket).toBeNull();
+  });
+
   it('replaces a counter, or adds a new one in number order', () => {
     const state = snapshot();
 

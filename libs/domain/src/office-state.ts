@@ -8,7 +8,10 @@ import { TicketStatus } from './ticket-lifecycle.js';
 import { type OfficeEvent, type TicketChange, TicketEventType, sequenceDecision } from './realtime.js';
 import type { CounterView, OfficeSnapshot, TicketView } from './views.js';
 
-/** How many of the latest calls a snapshot keeps. */
+/**
+ * How many of the latest calls a snapshot keeps: the latest call of each ticket (a recall
+ * replaces the call), and none of a ticket back in a queue (the API's query says the same).
+ */
 export const MAX_RECENT_CALLS = 10;
 
 /** A ticket as the who-is-next rule sees it. */
@@ -52,6 +55,9 @@ function applyTicketChange(state: OfficeSnapshot, change: TicketChange): void {
   if (change.call) {
     const call = change.call;
     state.recentCalls = [call, ...state.recentCalls.filter((earlier) => earlier.ticketId !== call.ticketId)].slice(0, MAX_RECENT_CALLS);
+  } else if (change.ticket.status === TicketStatus.waiting) {
+    // Back in a queue (transferred, returned): no longer called to the counter it left.
+    state.recentCalls = state.recentCalls.filter((earlier) => earlier.ticketId !== change.ticket.id);
   }
 }
 

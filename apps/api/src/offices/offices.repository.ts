@@ -24,10 +24,14 @@ export const OFFICES_SQL = {
   FROM services s
   WHERE s.office_id = $1
   ORDER BY s.sort_order, s.code`,
+  // The latest call of each ticket (a recall replaces its call), none of a ticket back in a
+  // queue (transferred, returned): as `applyOfficeEvent` of libs/domain keeps the list.
   recentCalls: `SELECT e.ticket_id, t.issued_code, t.number, e.service_id, e.counter_id, c.number AS counter_number,
          c.name AS counter_name, e.at, e.type
   FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id JOIN counters c ON c.id = e.counter_id
-  WHERE e.office_id = $1 AND e.type IN ('called', 'recalled')
+  WHERE e.office_id = $1 AND e.type IN ('called', 'recalled') AND t.status <> 'waiting'
+    AND NOT EXISTS (SELECT 1 FROM ticket_events later
+      WHERE later.ticket_id = e.ticket_id AND later.id > e.id AND later.type IN ('called', 'recalled'))
   ORDER BY e.id DESC LIMIT ${RECENT_CALLS}`,
   counters: `SELECT c.id, c.number, c.name, c.priority_only,
          (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,

@@ -86,6 +86,26 @@ describe('useOfficeStore', () => {
     expect(store.waiting.map((t) => t.id)).toEqual(['t-1', 't-2', 't-3']);
   });
 
+  it('tells of a call that only a fresh snapshot after a gap brought, once, and not of calls made before it opened', () => {
+    const store = useOfficeStore();
+    const before = ticket(1, 'svc-a', { status: 'done', counterId: 'c-1', counterNumber: 1, calledAt: iso(1) });
+    store.hydrate(snapshot({ recentCalls: [callOf(before, 'c-1', 1)] }));
+    const heard: string[] = [];
+    store.onCall((call) => heard.push(`${call.number}${call.recall ? ' again' : ''}`));
+
+    // An admin change took number 11 without a public event: the call (12) leaves a gap.
+    const called = ticket(2, 'svc-a', { status: 'called', counterId: 'c-1', counterNumber: 1, calledAt: iso(5) });
+    expect(store.apply(change(12, 'called', called, callOf(called, 'c-1', 1)))).toBe('gap');
+    const recalled = { ...called, recallCount: 1, calledAt: iso(6) };
+    expect(store.apply(change(13, 'recalled', recalled, callOf(recalled, 'c-1', 1, true)))).toBe('gap');
+    // The snapshot covers 12 and 13: their events are stale, its calls are what was missed.
+    store.hydrate(snapshot({ seq: 13, recentCalls: [callOf(recalled, 'c-1', 1, true), callOf(before, 'c-1', 1)] }));
+    // A reconnect brings the same snapshot again: nothing is told twice.
+    store.hydrate(snapshot({ seq: 13, recentCalls: [callOf(recalled, 'c-1', 1, true), callOf(before, 'c-1', 1)] }));
+
+    expect(heard).toEqual(['A-002 again']);
+  });
+
   it('adds a counter it did not know and replaces one that changed', () => {
     const store = useOfficeStore();
     store.hydrate(snapshot());

@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import {
+  CallLedger,
   countersOpenFor,
   MAX_RECENT_CALLS,
   OfficeFeed,
@@ -28,6 +29,8 @@ export const useOfficeStore = defineStore('office', () => {
   const needsResync = ref(false);
   // Holds events that come before the snapshot or during a resync, and replays them.
   const feed = new OfficeFeed();
+  // Which calls were told to the listeners: each call once, live or found in a fresh snapshot.
+  const ledger = new CallLedger();
   const office = computed(() => snapshot.value?.office ?? null);
   const seq = computed(() => snapshot.value?.seq ?? null);
   const waiting = computed(() => snapshot.value?.waiting ?? []);
@@ -70,17 +73,25 @@ export const useOfficeStore = defineStore('office', () => {
     return () => eventListeners.delete(listener);
   }
 
+  /**
+   * Takes a fresh snapshot: the first one, or one after a gap in the event numbers or a
+   * reconnect. Calls it holds that no event brought (made meanwhile) are told as calls now,
+   * before the events held meanwhile are replayed.
+   */
   function hydrate(next: OfficeSnapshot): void {
     snapshot.value = next;
     setEstimates(next.services);
+    for (const call of ledger.fromSnapshot(next.recentCalls)) for (const listener of callListeners) listener(call);
     // The feed mutates the reactive copy, so every screen bound to it follows.
     feed.hydrate(snapshot.value, notify);
     needsResync.value = feed.resyncNeeded;
   }
 
+  /** Forgets the office: another one is shown next (a reconnect to the same one keeps what was told). */
   function reset(): void {
     snapshot.value = null;
     estimates.value = {};
+    ledger.reset();
     feed.reset();
     needsResync.value = false;
   }
@@ -92,7 +103,8 @@ export const useOfficeStore = defineStore('office', () => {
   }
 
   function notify(event: OfficeEvent): void {
-    if (event.kind === 'ticket' && event.call) for (const listener of callListeners) listener(event.call);
+    const call = event.kind === 'ticket' ? event.call : null;
+    if (call && ledger.take(call)) for (const listener of callListeners) listener(call);
     for (const listener of eventListeners) listener(event);
   }
 

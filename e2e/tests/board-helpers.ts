@@ -1,0 +1,87 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { PASSWORD, type SuiteOffice, expect } from './fixtures.js';
+
+const DIGITS = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
+
+/** The sentence the board must speak; written out here so a test checks the domain's words, not itself. */
+export function expectedSentence(number: string, counterWords: string): string {
+  const [code, digits] = number.split('-');
+  return `Nomor antrean ${[...code, ...[...digits].map((d) => DIGITS[Number(d)])].join(' ')}, silakan menuju loket ${counterWords}`;
+}
+
+/**
+ * Records what the board would say: the speech engine is replaced before the page loads
+ * (the browser's own is outside the product). `voices` are what `getVoices` lists.
+ */
+export async function recordSpeech(page: Page, voices: { lang: string; name: string }[] = []): Promise<void> {
+  await page.addInitScript((listed) => {
+    const spoken: string[] = [];
+    (window as unknown as { __spoken: string[] }).__spoken = spoken;
+    const engine = {
+      speak(utterance: SpeechSynthesisUtterance) {
+        spoken.push(utterance.text);
+        setTimeout(() => utterance.onend?.(new Event('end') as SpeechSynthesisEvent), 50);
+      },
+      cancel() {},
+      getVoices: () => listed.map((voice) => ({ ...voice, voiceURI: voice.name, default: false, localService: true })),
+      addEventListener() {},
+      removeEventListener() {},
+      speaking: false,
+      pending: false,
+      paused: false,
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: engine, configurable: true });
+  }, voices);
+}
+
+export const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+
+export interface Ticket {
+  id: string;
+  number: string;
+}
+
+async function login(request: APIRequestContext, username: string): Promise<Record<string, string>> {
+  const reply = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
+  expect(reply.ok(), await reply.text()).toBe(true);
+  return { authorization: `Bearer ${((await reply.json()) as { accessToken: string }).accessToken}` };
+}
+
+/** Issues a ticket at the office's kiosk endpoint. */
+export async function issue(request: APIRequestContext, office: SuiteOffice, code: string): Promise<Ticket> {
+  const reply = await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: office.services[code].id } });
+  expect(reply.ok(), await reply.text()).toBe(true);
+  return (await reply.json()) as Ticket;
+}
+
+/** The demo admin, for changes that move the office's sequence number without a public event. */
+export async function admin(request: APIRequestContext) {
+  const headers = await login(request, 'admin');
+  return {
+    async patch(path: string, data: unknown) {
+      const reply = await request.patch(`/api/v1/admin${path}`, { headers, data });
+      expect(reply.ok(), await reply.text()).toBe(true);
+    },
+    async post<T>(path: string, data: unknown): Promise<T> {
+      const reply = await request.post(`/api/v1/admin${path}`, { headers, data });
+      expect(reply.ok(), await reply.text()).toBe(true);
+      return (await reply.json()) as T;
+    },
+  };
+}
+
+/** An officer at one counter of the office, working it through the API. */
+export async function officerAt(request: APIRequestContext, office: SuiteOffice, username: string, counterNumber: number) {
+  const headers = await login(request, username);
+  const counterId = office.counters[counterNumber].id;
+  async function post(path: string, data: unknown = {}): Promise<void> {
+    const reply = await request.post(`/api/v1${path}`, { headers, data });
+    expect(reply.status(), await reply.text()).toBe(200);
+  }
+  return {
+    open: () => post(`/counters/${counterId}/open`),
+    call: (ticket: Ticket) => post(`/counters/${counterId}/call`, { ticketId: ticket.id, reason: 'Uji otomatis papan' }),
+    act: (ticket: Ticket, action: 'recall' | 'start' | 'finish') => post(`/tickets/${ticket.id}/${action}`),
+    transfer: (ticket: Ticket, serviceId: string) => post(`/tickets/${ticket.id}/transfer`, { serviceId }),
+  };
+}
