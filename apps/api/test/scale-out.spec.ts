@@ -72,4 +72,33 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
     expect(called).toHaveLength(40);
     expect(new Set(called).size).toBe(40);
   });
+
+  it("keeps each instance's snapshot cache current with the changes made on the other (issue 13, defect 9)", async () => {
+    const office = await createOffice(a, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
+    const board = async (app: TestApp) => (await client(app.url).get<OfficeSnapshot>(`/offices/${office.slug}/board`)).body;
+    // Both instances hold a snapshot of the office.
+    expect((await board(a)).seq).toBe(0);
+    expect((await board(b)).seq).toBe(0);
+
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(b.url, { transports: ['websocket'], reconnection: false });
+    try {
+      expect((await socket.timeout(5_000).emitWithAck(ClientEvent.subscribe, { officeSlug: office.slug })).ok).toBe(true);
+      // B learns of A's change before its clients get the event: once the event is here, B's board has it.
+      let arriving = new Promise<OfficeEvent>((resolve) => socket.once(ServerEvent.event, resolve));
+      const ticket = (await client(a.url).post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A })).body;
+      expect((await arriving).seq).toBe(1);
+      const seen = await board(b);
+      expect(seen.seq).toBe(1);
+      expect(seen.waiting.map((waiting) => waiting.id)).toEqual([ticket.id]);
+
+      // A resync sent on that event is answered with a snapshot that has the change.
+      arriving = new Promise<OfficeEvent>((resolve) => socket.once(ServerEvent.event, resolve));
+      expect((await client(a.url).post(`/counters/${office.counters[1]}/open`, undefined, office.officers[1].token)).status).toBe(200);
+      expect((await arriving).seq).toBe(2);
+      const resynced = await socket.timeout(5_000).emitWithAck(ClientEvent.resync, { officeSlug: office.slug });
+      expect(resynced).toMatchObject({ ok: true, data: { seq: 2, counters: [{ state: 'open' }] } });
+    } finally {
+      socket.disconnect();
+    }
+  });
 });

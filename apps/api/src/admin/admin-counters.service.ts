@@ -13,6 +13,7 @@ import {
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
+import { OfficeChanges } from '../offices/office-changes.js';
 import { assertNoProblems, uniqueChecked } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminCountersRepository } from './admin-counters.repository.js';
@@ -33,6 +34,7 @@ export class AdminCountersService {
     private readonly offices: AdminOfficesService,
     private readonly audit: AuditTrail,
     private readonly sequence: OfficeSequenceRepository,
+    private readonly changes: OfficeChanges,
   ) {}
 
   async list(officeId: string, staff: StaffView): Promise<AdminCounterView[]> {
@@ -43,32 +45,34 @@ export class AdminCountersService {
   create(officeId: string, body: CreateCounterDto, actor: StaffView): Promise<AdminCounterView> {
     const now = this.clock.now();
     return uniqueChecked(this.numberConflict(body.number), () =>
-      this.db.transaction(async (manager) => {
-        const office = await this.offices.locked(manager, officeId, actor);
-        await this.assertValid(manager, office.id, office.openingHours, body);
-        await this.assertNumberFree(manager, office.id, body.number, null);
-        const id = await this.counters.insert(manager, office.id, body);
-        await this.counters.setServices(manager, id, body.serviceIds);
-        const view = await this.byId(manager, id);
-        await this.audit.record(
-          manager,
-          {
-            actorId: actor.id,
-            officeId: office.id,
-            counterId: id,
-            action: 'counter.created',
-            subjectType: 'counter',
-            subjectId: id,
-            subjectLabel: view.name,
-            before: null,
-            after: fieldsOf(view),
-          },
-          now,
-        );
-        // Boards and desks list counters from the office snapshot: the new sequence number makes them take a fresh one.
-        await this.sequence.next(manager, office.id);
-        return view;
-      }),
+      this.changes.announcing((taken) =>
+        this.db.transaction(async (manager) => {
+          const office = await this.offices.locked(manager, officeId, actor);
+          await this.assertValid(manager, office.id, office.openingHours, body);
+          await this.assertNumberFree(manager, office.id, body.number, null);
+          const id = await this.counters.insert(manager, office.id, body);
+          await this.counters.setServices(manager, id, body.serviceIds);
+          const view = await this.byId(manager, id);
+          await this.audit.record(
+            manager,
+            {
+              actorId: actor.id,
+              officeId: office.id,
+              counterId: id,
+              action: 'counter.created',
+              subjectType: 'counter',
+              subjectId: id,
+              subjectLabel: view.name,
+              before: null,
+              after: fieldsOf(view),
+            },
+            now,
+          );
+          // Boards and desks list counters from the office snapshot: the new sequence number makes them take a fresh one.
+          taken(office.id, await this.sequence.next(manager, office.id));
+          return view;
+        }),
+      ),
     );
   }
 
@@ -76,39 +80,41 @@ export class AdminCountersService {
     refuseNulls(body);
     const now = this.clock.now();
     return uniqueChecked(this.numberConflict(body.number ?? 0), () =>
-      this.db.transaction(async (manager) => {
-        const current = await this.byId(manager, counterId);
-        const office = await this.offices.locked(manager, current.officeId, actor);
-        const before = fieldsOf(current);
-        const after: CounterFields = { ...before, ...body };
-        // Only what the request changes is checked: a name edit is not refused for an older schedule.
-        await this.assertValid(manager, office.id, office.openingHours, body);
-        if (body.number !== undefined) await this.assertNumberFree(manager, office.id, body.number, counterId);
-        if (current.active && !after.active) {
-          const state = await this.counters.openSessionState(manager, counterId);
-          if (state) throw new RuleError('counter_in_use', `${current.name} is ${state}; close it before deactivating it`, { state });
-        }
-        await this.counters.update(manager, counterId, after);
-        if (body.serviceIds) await this.counters.setServices(manager, counterId, body.serviceIds);
-        const view = await this.byId(manager, counterId);
-        await this.audit.record(
-          manager,
-          {
-            actorId: actor.id,
-            officeId: office.id,
-            counterId,
-            action: 'counter.updated',
-            subjectType: 'counter',
-            subjectId: counterId,
-            subjectLabel: view.name,
-            before,
-            after: fieldsOf(view),
-          },
-          now,
-        );
-        await this.sequence.next(manager, office.id);
-        return view;
-      }),
+      this.changes.announcing((taken) =>
+        this.db.transaction(async (manager) => {
+          const current = await this.byId(manager, counterId);
+          const office = await this.offices.locked(manager, current.officeId, actor);
+          const before = fieldsOf(current);
+          const after: CounterFields = { ...before, ...body };
+          // Only what the request changes is checked: a name edit is not refused for an older schedule.
+          await this.assertValid(manager, office.id, office.openingHours, body);
+          if (body.number !== undefined) await this.assertNumberFree(manager, office.id, body.number, counterId);
+          if (current.active && !after.active) {
+            const state = await this.counters.openSessionState(manager, counterId);
+            if (state) throw new RuleError('counter_in_use', `${current.name} is ${state}; close it before deactivating it`, { state });
+          }
+          await this.counters.update(manager, counterId, after);
+          if (body.serviceIds) await this.counters.setServices(manager, counterId, body.serviceIds);
+          const view = await this.byId(manager, counterId);
+          await this.audit.record(
+            manager,
+            {
+              actorId: actor.id,
+              officeId: office.id,
+              counterId,
+              action: 'counter.updated',
+              subjectType: 'counter',
+              subjectId: counterId,
+              subjectLabel: view.name,
+              before,
+              after: fieldsOf(view),
+            },
+            now,
+          );
+          taken(office.id, await this.sequence.next(manager, office.id));
+          return view;
+        }),
+      ),
     );
   }
 

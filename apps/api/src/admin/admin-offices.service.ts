@@ -4,6 +4,7 @@ import { type AdminOfficeView, type StaffView, NotFoundError, fieldConflict, sch
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
 import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
+import { OfficeChanges } from '../offices/office-changes.js';
 import type { OfficeEntity } from '../offices/office.entity.js';
 import { toOfficeView } from '../offices/office-views.js';
 import { OfficesRepository } from '../offices/offices.repository.js';
@@ -24,6 +25,7 @@ export class AdminOfficesService {
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
     private readonly sequence: OfficeSequenceRepository,
+    private readonly changes: OfficeChanges,
   ) {}
 
   async list(staff: StaffView): Promise<AdminOfficeView[]> {
@@ -79,30 +81,32 @@ export class AdminOfficesService {
     if (body.openingHours) assertNoProblems(scheduleProblems(body.openingHours, 'openingHours'));
     const now = this.clock.now();
     return uniqueChecked(SLUG_CONFLICT, () =>
-      this.db.transaction(async (manager) => {
-        const office = await this.locked(manager, officeId, actor);
-        if (body.slug !== undefined) await this.assertSlugFree(manager, body.slug, office.id);
-        const before = toOfficeView(office);
-        const after = { ...before, ...body };
-        await this.offices.update(manager, office.id, after);
-        await this.audit.record(
-          manager,
-          {
-            actorId: actor.id,
-            officeId: office.id,
-            action: 'office.updated',
-            subjectType: 'office',
-            subjectId: office.id,
-            subjectLabel: after.slug,
-            before,
-            after,
-          },
-          now,
-        );
-        // The screens show the office's name and hours: the bumped sequence makes them resync.
-        await this.sequence.next(manager, office.id);
-        return after;
-      }),
+      this.changes.announcing((taken) =>
+        this.db.transaction(async (manager) => {
+          const office = await this.locked(manager, officeId, actor);
+          if (body.slug !== undefined) await this.assertSlugFree(manager, body.slug, office.id);
+          const before = toOfficeView(office);
+          const after = { ...before, ...body };
+          await this.offices.update(manager, office.id, after);
+          await this.audit.record(
+            manager,
+            {
+              actorId: actor.id,
+              officeId: office.id,
+              action: 'office.updated',
+              subjectType: 'office',
+              subjectId: office.id,
+              subjectLabel: after.slug,
+              before,
+              after,
+            },
+            now,
+          );
+          // The screens show the office's name and hours: the bumped sequence makes them resync.
+          taken(office.id, await this.sequence.next(manager, office.id));
+          return after;
+        }),
+      ),
     );
   }
 

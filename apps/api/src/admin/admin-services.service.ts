@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type AdminServiceView, type StaffView, NotFoundError, type RuleError, fieldConflict } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
+import { OfficeChanges } from '../offices/office-changes.js';
 import { uniqueChecked } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminOfficesService } from './admin-offices.service.js';
@@ -29,6 +30,7 @@ export class AdminServicesService {
     private readonly offices: AdminOfficesService,
     private readonly audit: AuditTrail,
     private readonly sequence: OfficeSequenceRepository,
+    private readonly changes: OfficeChanges,
   ) {}
 
   async list(officeId: string, staff: StaffView): Promise<AdminServiceView[]> {
@@ -39,30 +41,32 @@ export class AdminServicesService {
   create(officeId: string, body: CreateServiceDto, actor: StaffView): Promise<AdminServiceView> {
     const now = this.clock.now();
     return uniqueChecked(this.codeConflict(body.code), () =>
-      this.db.transaction(async (manager) => {
-        const office = await this.offices.locked(manager, officeId, actor);
-        await this.assertCodeFree(manager, office.id, body.code, null);
-        const fields: ServiceFields = { ...body, sortOrder: body.sortOrder ?? (await this.services.nextSortOrder(manager, office.id)) };
-        const id = await this.services.insert(manager, office.id, fields);
-        const view = await this.byId(manager, id);
-        await this.audit.record(
-          manager,
-          {
-            actorId: actor.id,
-            officeId: office.id,
-            action: 'service.created',
-            subjectType: 'service',
-            subjectId: id,
-            subjectLabel: view.code,
-            before: null,
-            after: fieldsOf(view),
-          },
-          now,
-        );
-        // The kiosk and board build their service list from the office snapshot: a new sequence number makes them take a fresh one.
-        await this.sequence.next(manager, office.id);
-        return view;
-      }),
+      this.changes.announcing((taken) =>
+        this.db.transaction(async (manager) => {
+          const office = await this.offices.locked(manager, officeId, actor);
+          await this.assertCodeFree(manager, office.id, body.code, null);
+          const fields: ServiceFields = { ...body, sortOrder: body.sortOrder ?? (await this.services.nextSortOrder(manager, office.id)) };
+          const id = await this.services.insert(manager, office.id, fields);
+          const view = await this.byId(manager, id);
+          await this.audit.record(
+            manager,
+            {
+              actorId: actor.id,
+              officeId: office.id,
+              action: 'service.created',
+              subjectType: 'service',
+              subjectId: id,
+              subjectLabel: view.code,
+              before: null,
+              after: fieldsOf(view),
+            },
+            now,
+          );
+          // The kiosk and board build their service list from the office snapshot: a new sequence number makes them take a fresh one.
+          taken(office.id, await this.sequence.next(manager, office.id));
+          return view;
+        }),
+      ),
     );
   }
 
@@ -70,30 +74,32 @@ export class AdminServicesService {
     refuseNulls(body, ['dailyQuota']);
     const now = this.clock.now();
     return uniqueChecked(this.codeConflict(body.code ?? ''), () =>
-      this.db.transaction(async (manager) => {
-        const current = await this.byId(manager, serviceId);
-        const office = await this.offices.locked(manager, current.officeId, actor);
-        if (body.code !== undefined) await this.assertCodeFree(manager, office.id, body.code, serviceId);
-        const before = fieldsOf(current);
-        const after: ServiceFields = { ...before, ...body } as ServiceFields;
-        await this.services.update(manager, serviceId, after);
-        await this.audit.record(
-          manager,
-          {
-            actorId: actor.id,
-            officeId: office.id,
-            action: 'service.updated',
-            subjectType: 'service',
-            subjectId: serviceId,
-            subjectLabel: after.code,
-            before,
-            after,
-          },
-          now,
-        );
-        await this.sequence.next(manager, office.id);
-        return this.byId(manager, serviceId);
-      }),
+      this.changes.announcing((taken) =>
+        this.db.transaction(async (manager) => {
+          const current = await this.byId(manager, serviceId);
+          const office = await this.offices.locked(manager, current.officeId, actor);
+          if (body.code !== undefined) await this.assertCodeFree(manager, office.id, body.code, serviceId);
+          const before = fieldsOf(current);
+          const after: ServiceFields = { ...before, ...body } as ServiceFields;
+          await this.services.update(manager, serviceId, after);
+          await this.audit.record(
+            manager,
+            {
+              actorId: actor.id,
+              officeId: office.id,
+              action: 'service.updated',
+              subjectType: 'service',
+              subjectId: serviceId,
+              subjectLabel: after.code,
+              before,
+              after,
+            },
+            now,
+          );
+          taken(office.id, await this.sequence.next(manager, office.id));
+          return this.byId(manager, serviceId);
+        }),
+      ),
     );
   }
 

@@ -43,14 +43,10 @@ export class OfficesService {
     return office;
   }
 
-  async services(slug: string): Promise<ServiceView[]> {
-    const office = await this.bySlug(slug);
-    return this.serviceViews(this.db.manager, office, this.clock.now(), await this.forecasts.forOffice(office));
-  }
-
   /**
    * Everything a screen starts from. Read in one repeatable-read transaction, so the
    * state and its sequence number agree: every event after it carries a higher number.
+   * A read of the database each time: the public screens read through `OfficeSnapshotCache`.
    */
   async snapshotBySlug(slug: string): Promise<OfficeSnapshot> {
     // The forecast is read before the transaction, on a connection of its own (PGlite has one).

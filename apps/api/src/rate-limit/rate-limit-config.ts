@@ -1,6 +1,6 @@
 /** What each rate limit counts and for how long; read from the environment once at start. */
 
-export const RATE_LIMIT_RULES = ['issue', 'track', 'survey', 'login', 'loginFailures'] as const;
+export const RATE_LIMIT_RULES = ['issue', 'track', 'read', 'survey', 'login', 'loginFailures'] as const;
 export type RateLimitRule = (typeof RATE_LIMIT_RULES)[number];
 
 export interface RateWindow {
@@ -20,12 +20,17 @@ export interface RateLimitConfig {
  * Defaults sized for a real office. One kiosk (one IP) issues every ticket of a busy office:
  * a ticket takes a person a few seconds at the screen, so bursts stay well under 30 a minute
  * and a peak hour under 1,000. Citizens' phones share the office Wi-Fi, so tracking is generous.
+ * `read` is an office's board and service list: served from the snapshot cache, so it costs
+ * no query, but one address polling them still takes a share of the instance. A board or
+ * kiosk refetches the services 2 s after each change (about 30 a minute in a busy hour), and
+ * an office's screens may share one address: 600 a minute leaves room for a dozen.
  * Login counts every attempt per IP; `loginFailures` locks one username from one IP only,
  * so nobody can lock a colleague out from elsewhere.
  */
 export const DEFAULT_RATE_LIMITS: Record<RateLimitRule, string> = {
   issue: '30/1m,1000/1h',
   track: '300/1m',
+  read: '600/1m',
   survey: '30/1m',
   login: '60/1m,300/15m',
   loginFailures: '5/15m',
@@ -34,6 +39,7 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitRule, string> = {
 const ENV_NAME: Record<RateLimitRule, string> = {
   issue: 'RATE_LIMIT_ISSUE',
   track: 'RATE_LIMIT_TRACK',
+  read: 'RATE_LIMIT_READ',
   survey: 'RATE_LIMIT_SURVEY',
   login: 'RATE_LIMIT_LOGIN',
   loginFailures: 'LOGIN_LOCKOUT',

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import { type ClientToServerEvents, type OfficeEvent, ServerEvent, type ServerToClientEvents, officeRoom } from '@loket/domain';
+import { OfficeChanges } from '../offices/office-changes.js';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -14,6 +15,8 @@ export class OfficeEventsPublisher {
   private server: RealtimeServer | null = null;
   private readonly listeners: ((officeId: string, event: OfficeEvent) => void)[] = [];
 
+  constructor(private readonly changes: OfficeChanges) {}
+
   attach(server: RealtimeServer): void {
     this.server = server;
   }
@@ -24,6 +27,9 @@ export class OfficeEventsPublisher {
   }
 
   publish(officeId: string, event: OfficeEvent): void {
+    // First, so no client is sent the event before this instance (and, ahead of it on the
+    // adapter's connection, every other one) knows its snapshot is behind.
+    this.changes.announce(officeId, event.seq);
     for (const listener of this.listeners) listener(officeId, event);
     if (!this.server) {
       this.logger.warn(`No realtime server yet; event ${event.seq} of office ${officeId} not pushed`);

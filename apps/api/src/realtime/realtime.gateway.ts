@@ -18,6 +18,8 @@ import { assertOfficeAccess } from '../common/office-access.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { toErrorBody } from '../common/error-filter.js';
 import { SLUG_PATTERN } from '../common/param-pipes.js';
+import { OFFICE_CHANGED, OfficeChanges } from '../offices/office-changes.js';
+import { OfficeSnapshotCache } from '../offices/office-snapshot-cache.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { defaultRateLimits } from '../rate-limit/rate-limit-config.js';
 import { SupervisionService } from '../supervision/supervision.service.js';
@@ -78,6 +80,8 @@ async function answer<T>(body: unknown, handle: (request: SubscribeRequest) => P
 export class RealtimeGateway implements OnGatewayInit {
   constructor(
     private readonly offices: OfficesService,
+    private readonly snapshots: OfficeSnapshotCache,
+    private readonly changes: OfficeChanges,
     private readonly publisher: OfficeEventsPublisher,
     private readonly staffPublisher: StaffEventsPublisher,
     private readonly staffAuth: StaffSocketAuth,
@@ -90,7 +94,23 @@ export class RealtimeGateway implements OnGatewayInit {
     this.publisher.attach(server);
     this.staffPublisher.attach(server);
     this.staffSockets.attach(server);
+    this.relayChanges(server);
     this.guard(server);
+  }
+
+  /**
+   * With several instances (the Redis adapter), each tells the others of its offices'
+   * changes as a server-side event, so each instance's snapshot cache learns of them. The
+   * adapter publishes it on the same Redis connection as the events and before them, and
+   * every instance reads both from one connection in order: an instance knows its snapshot
+   * is behind before its clients see the event (and ask for a resync).
+   */
+  private relayChanges(server: RealtimeServer): void {
+    if (!this.config.redisUrl) return;
+    this.changes.relayTo((officeId, seq) => server.serverSideEmit(OFFICE_CHANGED, officeId, seq));
+    server.on(OFFICE_CHANGED, (officeId: unknown, seq: unknown) => {
+      if (typeof officeId === 'string' && typeof seq === 'number') this.changes.record(officeId, seq);
+    });
   }
 
   /**
@@ -145,21 +165,23 @@ export class RealtimeGateway implements OnGatewayInit {
   @SubscribeMessage(ClientEvent.subscribe)
   subscribe(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<OfficeSnapshot>> {
     return answer(body, async (request) => {
-      const office = await this.offices.bySlug(request.officeSlug);
+      // The room is joined before the snapshot is taken: the cache answers the second ask with
+      // one that has seen every event announced until then (without a query while nothing changed).
+      const { office } = await this.snapshots.snapshot(request.officeSlug);
       await socket.join(officeRoom(office.id));
-      return this.offices.snapshotBySlug(request.officeSlug);
+      return this.snapshots.snapshot(request.officeSlug);
     });
   }
 
   @SubscribeMessage(ClientEvent.resync)
   resync(@MessageBody() body: unknown): Promise<Ack<OfficeSnapshot>> {
-    return answer(body, (request) => this.offices.snapshotBySlug(request.officeSlug));
+    return answer(body, (request) => this.snapshots.snapshot(request.officeSlug));
   }
 
   @SubscribeMessage(ClientEvent.unsubscribe)
   unsubscribe(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<null>> {
     return answer(body, async (request) => {
-      const office = await this.offices.bySlug(request.officeSlug);
+      const { office } = await this.snapshots.snapshot(request.officeSlug);
       await socket.leave(officeRoom(office.id));
       return null;
     });
