@@ -29,7 +29,7 @@ FROM counter_session_events ev JOIN counter_sessions cn ON cn.id = ev.session_id
 WHERE cn.counter_id = ANY($1::uuid[]) AND cn.opened_at >= $2 AND cn.opened_at < $3 ORDER BY ev.id;
 
 -- ownAnswers
-SELECT a.answer FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id
+SELECT r.kind, r.method, a.answer FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id
 WHERE r.subject_staff_id = $1 AND r.at >= $2 AND r.at < $3 AND r.method <> 'observed';
 
 -- ownInteractions

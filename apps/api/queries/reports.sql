@@ -11,7 +11,7 @@ SELECT c.id, c.number, c.name, c.schedule, (SELECT array_agg(cs.service_id) FROM
 FROM counters c WHERE c.office_id = $1 ORDER BY c.number;
 
 -- ticketEvents
-SELECT e.ticket_id, e.type, e.at, e.service_id, e.counter_id, e.actor_staff_id
+SELECT e.ticket_id, e.type, e.at, e.service_id, e.counter_id, e.actor_staff_id, t.priority IS NOT NULL AS priority
 FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
 WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date ORDER BY e.id;
 
@@ -21,7 +21,7 @@ FROM counter_session_events ev JOIN counter_sessions cn ON cn.id = ev.session_id
 WHERE c.office_id = $1 AND cn.opened_at >= $2 AND cn.opened_at < $3 ORDER BY ev.id;
 
 -- answers
-SELECT r.method, a.answer, t.service_id, r.counter_id, r.subject_staff_id AS staff_id
+SELECT r.kind, r.method, a.answer, t.service_id, r.counter_id, r.subject_staff_id AS staff_id
 FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id LEFT JOIN tickets t ON t.id = r.ticket_id
 WHERE r.office_id = $1 AND r.at >= $2 AND r.at < $3;
 
@@ -51,18 +51,20 @@ FROM ev GROUP BY GROUPING SETS ((service_id), (counter_id), (staff_id), ());
 
 -- waitingFigures
 WITH ev AS (
-  SELECT e.id, e.ticket_id, e.type, e.at, e.service_id, e.counter_id, e.actor_staff_id,
+  SELECT e.id, e.ticket_id, e.type, e.at, e.service_id, e.counter_id, e.actor_staff_id, t.priority IS NOT NULL AS priority,
          count(*) FILTER (WHERE e.type IN ('issued', 'transferred'))
            OVER (PARTITION BY e.ticket_id ORDER BY e.at, e.id ROWS UNBOUNDED PRECEDING) AS segment
   FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date),
-opening AS (SELECT ticket_id, segment, at AS from_at, service_id FROM ev WHERE type IN ('issued', 'transferred')),
+opening AS (SELECT ticket_id, segment, at AS from_at, service_id, priority FROM ev WHERE type IN ('issued', 'transferred')),
 first_call AS (
   SELECT DISTINCT ON (ticket_id, segment) ticket_id, segment, at AS to_at, counter_id, actor_staff_id AS staff_id
   FROM ev WHERE type = 'called' AND segment > 0 ORDER BY ticket_id, segment, at, id),
 waits AS (
-  SELECT o.service_id, c.counter_id, c.staff_id, s.max_wait_minutes,
+  SELECT o.service_id, c.counter_id, c.staff_id,
+         CASE WHEN o.priority THEN LEAST(s.max_wait_minutes, f.priority_max_wait_minutes) ELSE s.max_wait_minutes END AS max_wait_minutes,
          extract(epoch FROM c.to_at - o.from_at)::float8 / 60 AS minutes
-  FROM opening o JOIN first_call c ON c.ticket_id = o.ticket_id AND c.segment = o.segment JOIN services s ON s.id = o.service_id)
+  FROM opening o JOIN first_call c ON c.ticket_id = o.ticket_id AND c.segment = o.segment JOIN services s ON s.id = o.service_id
+  JOIN offices f ON f.id = s.office_id)
 SELECT CASE WHEN GROUPING(service_id) = 0 THEN 'services' WHEN GROUPING(counter_id) = 0 THEN 'counters'
                    WHEN GROUPING(staff_id) = 0 THEN 'officers' ELSE 'total' END AS dimension, COALESCE(CASE WHEN GROUPING(service_id) = 0 THEN service_id WHEN GROUPING(counter_id) = 0 THEN counter_id ELSE staff_id END::text, '') AS key,
        count(*)::int AS measured,

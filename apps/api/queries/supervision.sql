@@ -67,8 +67,8 @@ SELECT id FROM checklist_responses WHERE ticket_id = $1 AND method = 'observed' 
 SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 ORDER BY sort_order, code;
 
 -- chartTicketEvents
-SELECT e.ticket_id, e.type, e.at, e.service_id FROM ticket_events e
-WHERE e.ticket_id IN (SELECT id FROM tickets WHERE office_id = $1 AND issued_at >= $2 AND issued_at < $3) ORDER BY e.id;
+SELECT e.ticket_id, e.type, e.at, e.service_id, t.priority IS NOT NULL AS priority FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+WHERE t.office_id = $1 AND t.issued_at >= $2 AND t.issued_at < $3 ORDER BY e.id;
 
 -- chartAnswers
 SELECT r.method, r.subject_staff_id AS staff_id, st.name AS staff_name, a.item_code, i.label, a.answer

@@ -208,8 +208,16 @@ describe('the counter desk: checklists, queue and the officer’s own day', () =
       earlyClosingMinutes: 0,
       outcomes: { selesai: 1, dirujuk: 1 },
     });
-    // 3 shift answers (2 checked) + 10 interaction answers (9 checked): 11 of 13.
-    expect(today.body.etiquette).toEqual({ checked: 11, applicable: 13, compliance: 11 / 13, interactionsAnswered: 2, oneKey: 1 });
+    // 10 interaction answers (9 checked, 5 by the one key); the shift checklist (2 of 3) apart, as on the chart and the report.
+    expect(today.body.etiquette).toEqual({
+      checked: 9,
+      applicable: 10,
+      compliance: 9 / 10,
+      oneKeyItems: 5,
+      shiftStart: { checked: 2, applicable: 3, ratio: 2 / 3 },
+      interactionsAnswered: 2,
+      oneKey: 1,
+    });
     expect(today.body.lateOpenings).toEqual([
       { counterId: office.counters[1], counterName: 'Loket 1', scheduledAt: '2026-11-30T01:00:00.000Z', openedAt: '2026-11-30T01:12:00.000Z', minutesLate: 12 },
     ]);
@@ -233,7 +241,7 @@ describe('the counter desk: checklists, queue and the officer’s own day', () =
 
     // Only the officer's one-key self-check: 5 of 5, one interaction; the observation's 2 of 5 weighs apart.
     const today = await api.get('/staff/me/today', officer(1));
-    expect(today.body.etiquette).toEqual({ checked: 5, applicable: 5, compliance: 1, interactionsAnswered: 1, oneKey: 1 });
+    expect(today.body.etiquette).toMatchObject({ checked: 5, applicable: 5, compliance: 1, oneKeyItems: 5, interactionsAnswered: 1, oneKey: 1 });
     expect(today.body.outcomes).toEqual({ selesai: 1 });
   });
 

@@ -98,11 +98,13 @@ describe('reports: an office and a period, per service, counter and officer', ()
     const sessionEvents = await t.db.query(`SELECT * FROM counter_session_events ORDER BY id`);
     const responses = await t.db.query(`SELECT * FROM checklist_responses WHERE office_id = $1 AND at >= $2 AND at < $3`, [office.id, start, end]);
     const answers = await t.db.query(`SELECT * FROM checklist_answers`);
-    const allTickets = await t.db.query(`SELECT id, service_id FROM tickets WHERE office_id = $1`, [office.id]);
+    const allTickets = await t.db.query(`SELECT id, service_id, priority FROM tickets WHERE office_id = $1`, [office.id]);
+    const [officeRow] = await t.db.query(`SELECT priority_max_wait_minutes FROM offices WHERE id = $1`, [office.id]);
     const surveys = await t.db.query(`SELECT * FROM satisfaction_surveys WHERE ticket_id = ANY($1::uuid[])`, [ids]);
     const sessionById = new Map(sessions.map((s: any) => [s.id, s]));
     const input: ReportInput = {
       timeZone: JAKARTA,
+      priorityMaxWaitMinutes: officeRow.priority_max_wait_minutes,
       now,
       services: services.map((s: any) => ({ id: s.id, maxWaitMinutes: s.max_wait_minutes, serviceTimeMinutes: s.service_time_minutes })),
       counters: counters.map((c: any) => ({
@@ -117,6 +119,7 @@ describe('reports: an office and a period, per service, counter and officer', ()
         serviceId: e.service_id,
         counterId: e.counter_id,
         staffId: e.actor_staff_id,
+        priority: allTickets.find((tk: any) => tk.id === e.ticket_id)?.priority !== null,
       })),
       sessionEvents: sessionEvents
         .filter((e: any) => sessionById.has(e.session_id))
@@ -132,6 +135,7 @@ describe('reports: an office and a period, per service, counter and officer', ()
         answers
           .filter((a: any) => a.response_id === r.id)
           .map((a: any) => ({
+            kind: r.kind,
             method: r.method,
             answer: a.answer,
             serviceId: allTickets.find((tk: any) => tk.id === r.ticket_id)?.service_id ?? null,
@@ -455,5 +459,77 @@ describe('reports: an office and a period, per service, counter and officer', ()
     expect((await report(query, admin)).status).toBe(200);
     expect((await csv('officers', query, admin)).status).toBe(200);
     expect((await api.get(`/offices/no-such-office/reports?${query}`, admin)).status).toBe(404);
+  });
+
+  it('counts a priority ticket past the priority maximum as outside the standard, in SQL as in the domain', async () => {
+    // Wednesday: B-001 (lanjut usia) waits 11.3 minutes, inside service B's 60 but past the 10-minute priority maximum.
+    const WEDNESDAY = '2026-12-02';
+    at('08:00', WEDNESDAY);
+    await open(2);
+    const elder = await issue('B', 'lanjut_usia');
+    const regular = await issue('B');
+    t.clock.set(new Date(Date.parse(wib('08:11', WEDNESDAY)) + 18_000).toISOString());
+    expect((await callNext(2)).id).toBe(elder.id);
+    await act(2, elder.id, 'start');
+    await finish(2, elder.id);
+    expect((await callNext(2)).id).toBe(regular.id);
+    await act(2, regular.id, 'start');
+    await finish(2, regular.id);
+    at('09:00', WEDNESDAY);
+    await ok(api.post(`/counters/${office.counters[2]}/close`, undefined, officer(2)));
+
+    const { body } = await report(`from=${WEDNESDAY}&to=${WEDNESDAY}`);
+    const b = body.tables.services.find((r) => r.code === 'B')!;
+    expect(b.waiting).toMatchObject({ measured: 2, withinStandard: 1, shareWithinStandard: 0.5 });
+    expect(body.total.waiting).toMatchObject({ measured: 2, withinStandard: 1 });
+    const expected = await domainReport(WEDNESDAY, WEDNESDAY, Date.parse(wib('09:00', WEDNESDAY)));
+    expectSameFigures(body.total.waiting as any, expected.total.waiting as any, 'total');
+    const officer2 = body.tables.officers.find((r) => r.waiting.measured > 0)!;
+    expect(officer2.waiting.withinStandard).toBe(1);
+
+    const live = await api.get<any>(`/offices/${office.slug}/supervision`, office.supervisor.token);
+    expect(live.body.figures.services.find((f: any) => f.code === 'B')).toMatchObject({ measuredWaits: 2, withinStandardShare: 0.5 });
+
+    const charts = await api.get<any>(`/offices/${office.slug}/supervision/charts?days=1`, office.supervisor.token);
+    expect(charts.status).toBe(200);
+    expect(charts.body.waitsByHour).toEqual([{ hour: 8, tickets: 2, averageWaitMinutes: expect.any(Number), standardMinutes: 35, withinStandardShare: 0.5 }]);
+  });
+
+  it('gives one officer one etiquette figure on her desk, the supervisor’s chart and the report; the total adds up', async () => {
+    // Thursday at Loket 1: shift checklist 3 of 3; two interactions ticked one by one (7 of 10), one by the one key (5 of 5).
+    const THURSDAY = '2026-12-03';
+    at('07:50', THURSDAY);
+    await ok(api.post(`/counters/${office.counters[1]}/close`, undefined, officer(1))); // left open on Tuesday
+    at('08:00', THURSDAY);
+    await open(1);
+    const tickets = [await issue('A'), await issue('A'), await issue('B')];
+    const notChecked = [['ekspresi_wajah', 'cara_bertanya'], ['cara_bertanya'], []];
+    for (const [i, ticket] of tickets.entries()) {
+      at(`08:0${i + 1}`, THURSDAY);
+      expect((await callNext(1)).id).toBe(ticket.id);
+      await act(1, ticket.id, 'start');
+      await finish(1, ticket.id, i === 2 ? 'one_key' : 'self', notChecked[i]);
+    }
+    at('09:00', THURSDAY);
+
+    const desk = await ok<any>(api.get('/staff/me/today', officer(1)));
+    expect(desk.etiquette).toMatchObject({ checked: 12, applicable: 15, compliance: 0.8, oneKeyItems: 5, shiftStart: { checked: 3, applicable: 3, ratio: 1 } });
+
+    const charts = await ok<any>(api.get(`/offices/${office.slug}/supervision/charts?days=1`, office.supervisor.token));
+    const chartRow = charts.etiquetteByOfficer.find((row: any) => row.staffId === office.officers[1].id);
+    expect(chartRow.self).toEqual({ checked: 12, applicable: 15, ratio: 0.8 });
+
+    const { body } = await report(`from=${THURSDAY}&to=${THURSDAY}`);
+    const reportRow = body.tables.officers.find((row) => row.id === office.officers[1].id)!;
+    expect(reportRow.etiquette).toEqual({
+      interactions: { checked: 12, applicable: 15, ratio: 0.8 },
+      oneKeyItems: 5,
+      observed: { checked: 0, applicable: 0, ratio: null },
+      shiftStart: { checked: 3, applicable: 3, ratio: 1 },
+    });
+    // The office total counts the same items as its service rows.
+    const byServices = body.tables.services.reduce((sum, row) => sum + row.etiquette.interactions.applicable, 0);
+    expect(body.total.etiquette.interactions.applicable).toBe(byServices);
+    expect(byServices).toBe(15);
   });
 });

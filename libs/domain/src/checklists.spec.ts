@@ -1,4 +1,12 @@
-import { type ChecklistTemplateView, ChecklistMismatchError, allChecked, compliance, validateAnswers } from './checklists.js';
+import {
+  type ChecklistTemplateView,
+  type EtiquetteAnswer,
+  ChecklistMismatchError,
+  allChecked,
+  compliance,
+  etiquetteFigures,
+  validateAnswers,
+} from './checklists.js';
 
 const template: ChecklistTemplateView = {
   id: 't',
@@ -52,5 +60,26 @@ describe('compliance', () => {
 
   it('is null when nothing was applicable', () => {
     expect(compliance([{ answer: 'not_applicable' }]).ratio).toBeNull();
+  });
+});
+
+describe('etiquette figures, one definition for the desk, the charts and the report', () => {
+  const answers = (kind: EtiquetteAnswer['kind'], method: EtiquetteAnswer['method'], checked: number, notChecked: number): EtiquetteAnswer[] => [
+    ...Array.from({ length: checked }, () => ({ kind, method, answer: 'checked' as const })),
+    ...Array.from({ length: notChecked }, () => ({ kind, method, answer: 'not_checked' as const })),
+  ];
+
+  it('counts the officer’s interactions, ticked or one key, as one figure and keeps the shift checklist and observations apart', () => {
+    // Two interactions ticked one by one (7 of 10), one by the one key (5 of 5), a shift checklist (3 of 3), one observation (3 of 5).
+    const figures = etiquetteFigures([
+      ...answers('interaction', 'self', 7, 3),
+      ...answers('interaction', 'one_key', 5, 0),
+      ...answers('shift_start', 'self', 3, 0),
+      ...answers('interaction', 'observed', 3, 2),
+    ]);
+    expect(figures.interactions).toEqual({ checked: 12, applicable: 15, ratio: 0.8 });
+    expect(figures.oneKeyItems).toBe(5);
+    expect(figures.shiftStart).toEqual({ checked: 3, applicable: 3, ratio: 1 });
+    expect(figures.observed).toEqual({ checked: 3, applicable: 5, ratio: 0.6 });
   });
 });

@@ -123,3 +123,36 @@ export function compliance(answers: Iterable<{ answer: ChecklistAnswer }>): Comp
   }
   return { checked, applicable, ratio: applicable === 0 ? null : checked / applicable };
 }
+
+/** One checklist answer as the etiquette figures count it: which checklist, how it was answered, the answer. */
+export interface EtiquetteAnswer {
+  kind: ChecklistKind;
+  method: AnswerMethod;
+  answer: ChecklistAnswer;
+}
+
+/**
+ * The etiquette figures every screen shows (the officer's desk, the supervisor's charts, the
+ * report): one definition, so one officer's compliance reads the same everywhere
+ * (docs/domain.md, Etiquette).
+ */
+export interface EtiquetteFigures {
+  /** The officer's own answers at each finish, ticked one by one or all at once with the one key: checked ÷ applicable. */
+  interactions: Compliance;
+  /** How many of the applicable `interactions` items were answered with the one key (all checked at once). */
+  oneKeyItems: number;
+  /** A supervisor's observations of interactions, kept apart: they weigh more than self-checks. */
+  observed: Compliance;
+  /** The shift-start checklist (appearance, desk and system ready), kept apart: it is not about serving a citizen. */
+  shiftStart: Compliance;
+}
+
+export function etiquetteFigures(answers: readonly EtiquetteAnswer[]): EtiquetteFigures {
+  const own = answers.filter((a) => a.kind === 'interaction' && a.method !== 'observed');
+  return {
+    interactions: compliance(own),
+    oneKeyItems: own.filter((a) => a.method === 'one_key' && a.answer !== 'not_applicable').length,
+    observed: compliance(answers.filter((a) => a.kind === 'interaction' && a.method === 'observed')),
+    shiftStart: compliance(answers.filter((a) => a.kind === 'shift_start')),
+  };
+}

@@ -1,5 +1,5 @@
 /** The shapes the counter app's desk screens read: the counters to choose from and the officer's own day. */
-import type { InteractionOutcome } from './checklists.js';
+import type { Compliance, InteractionOutcome } from './checklists.js';
 import type { CounterView } from './views.js';
 
 /** A counter as staff see it when choosing where to work: its state and who holds it. */
@@ -31,11 +31,17 @@ export interface OfficerTodayView {
   standardServiceMinutes: number | null;
   /** Share of served tickets within their standard service time (0…1). */
   withinServiceStandard: number | null;
+  /** `etiquetteFigures` of the officer's answers today: the same figure as the supervisor's chart and the report. */
   etiquette: {
+    /** Interaction items checked and applicable (the officer's own answers, ticked or one key). */
     checked: number;
     applicable: number;
     /** checked ÷ applicable (0…1), null when nothing was answered. */
     compliance: number | null;
+    /** Of the applicable items, those answered with the one key. */
+    oneKeyItems: number;
+    /** The shift-start checklist, kept apart. */
+    shiftStart: Compliance;
     interactionsAnswered: number;
     oneKey: number;
   };

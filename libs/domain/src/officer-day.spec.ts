@@ -122,19 +122,44 @@ describe("the officer's own day", () => {
 
   it('sums the checklists the officer answered and the outcomes they chose', () => {
     const today = day('o1', {
-      answers: [{ answer: 'checked' }, { answer: 'checked' }, { answer: 'not_checked' }, { answer: 'not_applicable' }],
+      answers: [
+        { kind: 'interaction', method: 'one_key', answer: 'checked' },
+        { kind: 'interaction', method: 'self', answer: 'checked' },
+        { kind: 'interaction', method: 'self', answer: 'not_checked' },
+        { kind: 'interaction', method: 'self', answer: 'not_applicable' },
+        // The shift checklist is shown on its own, not folded into the interactions' figure.
+        { kind: 'shift_start', method: 'self', answer: 'checked' },
+      ],
       interactions: [
         { method: 'one_key', outcome: 'selesai' },
         { method: 'self', outcome: 'dirujuk' },
         { method: 'self', outcome: null },
       ],
     });
-    expect(today.etiquette).toEqual({ checked: 2, applicable: 3, compliance: 2 / 3, interactionsAnswered: 3, oneKey: 1 });
+    expect(today.etiquette).toEqual({
+      checked: 2,
+      applicable: 3,
+      compliance: 2 / 3,
+      oneKeyItems: 1,
+      shiftStart: { checked: 1, applicable: 1, ratio: 1 },
+      interactionsAnswered: 3,
+      oneKey: 1,
+    });
     expect(today.outcomes).toEqual({ selesai: 1, dirujuk: 1 });
   });
 
   it("equals the officer's row of the supervisor's report for the same day", () => {
-    const report = buildOfficeReport({ timeZone: JAKARTA, now: at('09:43'), services, counters, ticketEvents, sessionEvents, answers: [], surveys: [] });
+    const report = buildOfficeReport({
+      timeZone: JAKARTA,
+      priorityMaxWaitMinutes: 10,
+      now: at('09:43'),
+      services,
+      counters,
+      ticketEvents,
+      sessionEvents,
+      answers: [],
+      surveys: [],
+    });
     for (const staffId of ['o1', 'o2']) {
       const row = report.tables.officers[staffId];
       const mine = day(staffId);

@@ -3,7 +3,7 @@
  * supervisor's one-day report: the same facts of reports.ts, filtered to the officer, so
  * the desk and the report cannot disagree about who served, who opened late or who idled.
  */
-import { type AnswerMethod, type ChecklistAnswer, type InteractionOutcome, compliance } from './checklists.js';
+import { type AnswerMethod, type EtiquetteAnswer, type InteractionOutcome, etiquetteFigures } from './checklists.js';
 import type { LateOpeningView, OfficerTodayView } from './desk-views.js';
 import {
   type ReportCounterInfo,
@@ -32,8 +32,8 @@ export interface OfficerDayInput {
   sessionEvents: readonly ReportSessionEvent[];
   /** Every event of the day's tickets of the offices concerned: the officer's own work and the queue they could have served. */
   ticketEvents: readonly ReportTicketEvent[];
-  /** The officer's own checklist answers today; a supervisor's observation is kept apart (docs/domain.md, Etiquette), so it is not passed. */
-  answers: readonly { answer: ChecklistAnswer }[];
+  /** The officer's checklist answers today, shift start and interactions (`etiquetteFigures` keeps each apart, observations too). */
+  answers: readonly EtiquetteAnswer[];
   /** The officer's own answered interactions today, with the outcome they chose. */
   interactions: readonly { method: AnswerMethod; outcome: InteractionOutcome | null }[];
 }
@@ -68,7 +68,7 @@ export function officerDay(input: OfficerDayInput): OfficerTodayView {
   );
   const sum = (pick: (fact: (typeof punctuality)[number]) => number) => round1(punctuality.reduce((total, fact) => total + pick(fact), 0));
 
-  const etiquette = compliance(input.answers);
+  const etiquette = etiquetteFigures(input.answers);
   const outcomes: Partial<Record<InteractionOutcome, number>> = {};
   for (const { outcome } of input.interactions) if (outcome) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
 
@@ -81,9 +81,11 @@ export function officerDay(input: OfficerDayInput): OfficerTodayView {
     standardServiceMinutes: service.standardMinutes === null ? null : round1(service.standardMinutes),
     withinServiceStandard: service.shareWithinStandard,
     etiquette: {
-      checked: etiquette.checked,
-      applicable: etiquette.applicable,
-      compliance: etiquette.ratio,
+      checked: etiquette.interactions.checked,
+      applicable: etiquette.interactions.applicable,
+      compliance: etiquette.interactions.ratio,
+      oneKeyItems: etiquette.oneKeyItems,
+      shiftStart: etiquette.shiftStart,
       interactionsAnswered: input.interactions.length,
       oneKey: input.interactions.filter((interaction) => interaction.method === 'one_key').length,
     },

@@ -132,7 +132,7 @@ describe('ticket facts', () => {
     ev('t4', 'issued', '08:06', 'B'),
     ev('t4', 'cancelled', '08:07', 'B'),
   ];
-  const facts = ticketFacts(events, services);
+  const facts = ticketFacts(events, services, 10);
 
   it('counts a transfer for the service it left and a repeated no-show once', () => {
     expect(outcomeCounts(facts.outcomes)).toEqual({ issued: 4, served: 2, noShows: 1, cancelled: 1, transferred: 1 });
@@ -149,6 +149,19 @@ describe('ticket facts', () => {
     ]);
     const a = waitingFigures(facts.waits.filter((w) => w.serviceId === 'A'));
     expect(a).toEqual({ measured: 3, averageMinutes: 25, medianMinutes: 25, p90Minutes: 37, withinStandard: 2, shareWithinStandard: 2 / 3 });
+  });
+
+  it('holds a priority ticket to the priority maximum wait, not its service’s', () => {
+    // B-001 (lanjut usia) waits 11.3 minutes: within service B's 60, past the 10-minute priority maximum.
+    const priority = [
+      { ...ev('p1', 'issued', '09:00', 'B'), priority: true },
+      { ...ev('p1', 'called', '09:11', 'B', 'c2', 'o2'), at: at('09:11') + 18_000, priority: true },
+      { ...ev('r1', 'issued', '09:00', 'B'), priority: false },
+      { ...ev('r1', 'called', '09:12', 'B', 'c2', 'o2'), priority: false },
+    ];
+    const waits = ticketFacts(priority, services, 10).waits;
+    expect(waits.map((w) => w.maxWaitMinutes)).toEqual([10, 60]);
+    expect(waitingFigures(waits)).toMatchObject({ measured: 2, withinStandard: 1, shareWithinStandard: 0.5 });
   });
 
   it('measures service time from the last start to the finish, for whoever finished', () => {
@@ -220,6 +233,7 @@ describe('the whole report', () => {
   it('has a row per service, counter and officer, and no punctuality for a service', () => {
     const report = buildOfficeReport({
       timeZone: JAKARTA,
+      priorityMaxWaitMinutes: 10,
       now: at('16:00'),
       services,
       counters: [{ id: 'c1', serviceIds: ['A'], schedule }],
@@ -231,9 +245,9 @@ describe('the whole report', () => {
       ],
       sessionEvents: [{ sessionId: 's1', counterId: 'c1', staffId: 'o1', type: 'opened', at: at('08:00') }],
       answers: [
-        { method: 'self', answer: 'checked', serviceId: null, counterId: 'c1', staffId: 'o1' },
-        { method: 'observed', answer: 'not_checked', serviceId: 'A', counterId: 'c1', staffId: 'o1' },
-        { method: 'observed', answer: 'checked', serviceId: 'A', counterId: 'c1', staffId: 'o1' },
+        { kind: 'shift_start', method: 'self', answer: 'checked', serviceId: null, counterId: 'c1', staffId: 'o1' },
+        { kind: 'interaction', method: 'observed', answer: 'not_checked', serviceId: 'A', counterId: 'c1', staffId: 'o1' },
+        { kind: 'interaction', method: 'observed', answer: 'checked', serviceId: 'A', counterId: 'c1', staffId: 'o1' },
       ],
       surveys: [],
     });
@@ -243,7 +257,8 @@ describe('the whole report', () => {
     expect(report.tables.services.A.punctuality).toBeNull();
     expect(report.tables.counters.c1.punctuality).toMatchObject({ counterDays: 1, lateOpenings: 0 });
     expect(report.tables.officers.o1.etiquette.observed).toEqual({ checked: 1, applicable: 2, ratio: 0.5 });
-    expect(report.tables.services.A.etiquette.self.applicable).toBe(0);
+    expect(report.tables.services.A.etiquette.interactions.applicable).toBe(0);
+    expect(report.tables.officers.o1.etiquette.shiftStart).toEqual({ checked: 1, applicable: 1, ratio: 1 });
     expect(report.total.serviceTime).toEqual({ measured: 1, averageMinutes: 9, standardMinutes: 10, shareWithinStandard: 1 });
   });
 });

@@ -8,7 +8,7 @@
  * events, even a finish after midnight), the counter sessions opened on those days, and the
  * checklists and survey responses of those tickets and sessions.
  */
-import { type AnswerMethod, type ChecklistAnswer, type Compliance, compliance } from './checklists.js';
+import { type AnswerMethod, type ChecklistAnswer, type ChecklistKind, type EtiquetteFigures, etiquetteFigures } from './checklists.js';
 import {
   type CounterSessionEventRecord,
   type Interval,
@@ -18,6 +18,7 @@ import {
   isoWeekday,
   waitingIntervals,
 } from './counter-schedule.js';
+import { maxWaitFor } from './call-order.js';
 import { type TicketEventRecord, serviceMinutes, waitingSegments, withinStandard } from './measures.js';
 import { mean, median, percentile } from './stats.js';
 import { type IkmGrade, type SurveyAnswers, type SurveyElementCode, krejcieMorganSampleSize, satisfactionIndex } from './satisfaction.js';
@@ -128,6 +129,8 @@ export interface ReportTicketEvent extends TicketEventRecord {
   ticketId: string;
   counterId: string | null;
   staffId: string | null;
+  /** Whether the ticket is a priority ticket (absent: a regular one); it decides the maximum wait it is held to. */
+  priority?: boolean;
 }
 
 export interface ReportServiceInfo {
@@ -151,6 +154,7 @@ export interface ReportSessionEvent extends CounterSessionEventRecord {
 
 /** One checklist answer; a shift-start checklist has no service. */
 export interface ReportChecklistAnswer {
+  kind: ChecklistKind;
   method: AnswerMethod;
   answer: ChecklistAnswer;
   serviceId: string | null;
@@ -185,6 +189,7 @@ export interface OutcomeFact extends Where {
 /** One stay in a queue that ended in a call: counts for its queue's service and the counter and officer who called. */
 export interface WaitFact extends Where {
   minutes: number;
+  /** The maximum wait this ticket was held to (`maxWaitFor`: the priority maximum for a priority ticket). */
   maxWaitMinutes: number;
 }
 
@@ -234,8 +239,8 @@ export function outcomeFacts(events: readonly ReportTicketEvent[]): OutcomeFact[
   return outcomes;
 }
 
-/** Waiting facts: one per queue stay that ended in a call (`waitingSegments`). */
-export function waitFacts(events: readonly ReportTicketEvent[], services: readonly ReportServiceInfo[]): WaitFact[] {
+/** Waiting facts: one per queue stay that ended in a call (`waitingSegments`), held to the ticket's own maximum wait. */
+export function waitFacts(events: readonly ReportTicketEvent[], services: readonly ReportServiceInfo[], priorityMaxWaitMinutes: number): WaitFact[] {
   const byId = new Map(services.map((service) => [service.id, service]));
   const waits: WaitFact[] = [];
   for (const ticketEvents of groupBy(events, (event) => event.ticketId).values()) {
@@ -243,12 +248,17 @@ export function waitFacts(events: readonly ReportTicketEvent[], services: readon
     for (const segment of waitingSegments(sorted)) {
       if (segment.minutes === null || segment.to === null) continue;
       const call = sorted.find((event) => event.type === 'called' && event.at === segment.to && event.at >= segment.from)!;
+      const serviceMax = byId.get(segment.serviceId)?.maxWaitMinutes ?? Infinity;
       waits.push({
         serviceId: segment.serviceId,
         counterId: call.counterId,
         staffId: call.staffId,
         minutes: segment.minutes,
-        maxWaitMinutes: byId.get(segment.serviceId)?.maxWaitMinutes ?? Infinity,
+        maxWaitMinutes: maxWaitFor(
+          serviceMax,
+          sorted.some((event) => event.priority === true),
+          priorityMaxWaitMinutes,
+        ),
       });
     }
   }
@@ -280,8 +290,9 @@ export function serviceTimeFacts(events: readonly ReportTicketEvent[], services:
 export function ticketFacts(
   events: readonly ReportTicketEvent[],
   services: readonly ReportServiceInfo[],
+  priorityMaxWaitMinutes: number,
 ): { outcomes: OutcomeFact[]; waits: WaitFact[]; serviceTimes: ServiceTimeFact[] } {
-  return { outcomes: outcomeFacts(events), waits: waitFacts(events, services), serviceTimes: serviceTimeFacts(events, services) };
+  return { outcomes: outcomeFacts(events), waits: waitFacts(events, services, priorityMaxWaitMinutes), serviceTimes: serviceTimeFacts(events, services) };
 }
 
 /** A counter's (or, within it, one officer's) punctuality on one office-local day. */
@@ -386,7 +397,7 @@ export interface WaitingFigures {
   averageMinutes: number | null;
   medianMinutes: number | null;
   p90Minutes: number | null;
-  /** How many kept their service's maximum wait. */
+  /** How many kept their maximum wait (a priority ticket: the priority maximum). */
   withinStandard: number;
   /** withinStandard ÷ measured (0…1), null when nothing was measured. */
   shareWithinStandard: number | null;
@@ -449,17 +460,6 @@ export function punctualityFigures(facts: readonly PunctualityFact[]): Punctuali
   };
 }
 
-/** Compliance (checked ÷ applicable) per way of answering, kept apart: an observation weighs more than a self-check. */
-export type EtiquetteFigures = Record<'self' | 'oneKey' | 'observed', Compliance>;
-
-export function etiquetteFigures(answers: readonly { method: AnswerMethod; answer: ChecklistAnswer }[]): EtiquetteFigures {
-  return {
-    self: compliance(answers.filter((a) => a.method === 'self')),
-    oneKey: compliance(answers.filter((a) => a.method === 'one_key')),
-    observed: compliance(answers.filter((a) => a.method === 'observed')),
-  };
-}
-
 export interface SatisfactionFigures {
   responses: number;
   /** People served (tickets finished): the population of the Krejcie–Morgan sample. */
@@ -509,6 +509,8 @@ export interface ReportFacts {
 
 export interface ReportInput {
   timeZone: string;
+  /** The office's priority maximum wait: what a priority ticket's wait is held to. */
+  priorityMaxWaitMinutes: number;
   /** The end of the report: the end of the period, or the present moment while it runs. */
   now: number;
   services: readonly ReportServiceInfo[];
@@ -522,7 +524,7 @@ export interface ReportInput {
 
 export function reportFacts(input: ReportInput): ReportFacts {
   return {
-    ...ticketFacts(input.ticketEvents, input.services),
+    ...ticketFacts(input.ticketEvents, input.services, input.priorityMaxWaitMinutes),
     punctuality: punctualityFacts(input),
     answers: [...input.answers],
     surveys: [...input.surveys],

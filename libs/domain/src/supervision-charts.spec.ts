@@ -31,6 +31,27 @@ describe('the charts period', () => {
   });
 });
 
+describe('the supervisor’s wait chart', () => {
+  it('holds a priority ticket to the priority maximum wait', () => {
+    const { from, to } = chartsPeriod('2026-11-30', 1, JAKARTA);
+    const charts = supervisionCharts({
+      from,
+      to,
+      days: 1,
+      timeZone: JAKARTA,
+      services,
+      priorityMaxWaitMinutes: 10,
+      ticketEvents: [
+        { ...ev('p', 'issued', '08:00', 'A'), priority: true },
+        { ...ev('p', 'called', '08:11', 'A'), priority: true },
+      ],
+      answers: [],
+      surveys: [],
+    });
+    expect(charts.waitsByHour).toEqual([{ hour: 8, tickets: 1, averageWaitMinutes: 11, standardMinutes: 10, withinStandardShare: 0 }]);
+  });
+});
+
 describe('the supervisor’s charts', () => {
   const { from, to } = chartsPeriod('2026-11-30', 1, JAKARTA);
   const charts = supervisionCharts({
@@ -39,6 +60,7 @@ describe('the supervisor’s charts', () => {
     days: 1,
     timeZone: JAKARTA,
     services,
+    priorityMaxWaitMinutes: 10,
     ticketEvents: [
       // t1 waits 10 min in A, served 12; t2 waits 40 in A and is served 8; t3 is still waiting.
       ev('t1', 'issued', '08:00', 'A'),

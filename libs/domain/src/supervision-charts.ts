@@ -1,12 +1,13 @@
 /** The supervisor's charts over a period of office-local days: waits, service times, etiquette and satisfaction. */
-import { type Compliance, compliance, type ChecklistAnswer, type AnswerMethod } from './checklists.js';
+import { type Compliance, type ChecklistAnswer, type AnswerMethod, etiquetteFigures } from './checklists.js';
+import { maxWaitFor } from './call-order.js';
 import { localTimeToInstant } from './counter-schedule.js';
 import { type TicketEventRecord, servingSegments, shareWithinStandard, waitingSegments } from './measures.js';
 import { type SatisfactionIndex, type SurveyAnswers, satisfactionIndex } from './satisfaction.js';
 import { addDays } from './reports.js';
 import { mean } from './stats.js';
 
-/** One measured wait: when the ticket was called, how long it waited, its service's maximum wait. */
+/** One measured wait: when the ticket was called, how long it waited, the maximum wait it was held to (`maxWaitFor`). */
 export interface MeasuredWait {
   calledAt: number;
   minutes: number;
@@ -71,17 +72,19 @@ export function waitDistribution(minutes: readonly number[]): WaitBucket[] {
   return buckets;
 }
 
-/** Self-checks (ticked one by one or with the one key) and supervisor observations, kept apart. */
+/**
+ * An interaction's etiquette, the officer's own answers (ticked or one key) beside a
+ * supervisor's observations: `interactions` and `observed` of `etiquetteFigures`, the same
+ * figures the desk and the report show.
+ */
 export interface ComplianceSideBySide {
   self: Compliance;
   observed: Compliance;
 }
 
 export function complianceSideBySide(answers: readonly { method: AnswerMethod; answer: ChecklistAnswer }[]): ComplianceSideBySide {
-  return {
-    self: compliance(answers.filter((a) => a.method !== 'observed')),
-    observed: compliance(answers.filter((a) => a.method === 'observed')),
-  };
+  const figures = etiquetteFigures(answers.map((a) => ({ kind: 'interaction' as const, method: a.method, answer: a.answer })));
+  return { self: figures.interactions, observed: figures.observed };
 }
 
 export interface ServiceTimeBar {
@@ -111,7 +114,7 @@ export function chartsPeriod(today: string, days: number, timeZone: string): { f
   return { from: localTimeToInstant(addDays(today, 1 - days), '00:00', timeZone), to: localTimeToInstant(addDays(today, 1), '00:00', timeZone) };
 }
 
-/** One checklist answer of an interaction, with the officer it is about and the item it answers. */
+/** One checklist answer of an interaction (never a shift-start checklist), with the officer it is about and the item it answers. */
 export interface ChartAnswer {
   method: AnswerMethod;
   answer: ChecklistAnswer;
@@ -130,23 +133,30 @@ export interface SupervisionChartsInput {
   timeZone: string;
   /** The office's services in display order. */
   services: readonly { id: string; code: string; name: string; maxWaitMinutes: number; serviceTimeMinutes: number }[];
-  /** Every event of the tickets issued in the period. */
-  ticketEvents: readonly (TicketEventRecord & { ticketId: string })[];
+  /** The office's priority maximum wait: what a priority ticket's wait is held to. */
+  priorityMaxWaitMinutes: number;
+  /** Every event of the tickets issued in the period, each saying whether its ticket is a priority ticket. */
+  ticketEvents: readonly (TicketEventRecord & { ticketId: string; priority?: boolean })[];
   answers: readonly ChartAnswer[];
   surveys: readonly Partial<SurveyAnswers>[];
 }
 
 /** The supervisor's charts over a period: waits by hour and by length, service times, etiquette and satisfaction. */
 export function supervisionCharts(input: SupervisionChartsInput): SupervisionCharts {
-  const byTicket = new Map<string, TicketEventRecord[]>();
+  const byTicket = new Map<string, (TicketEventRecord & { priority?: boolean })[]>();
   for (const event of input.ticketEvents) byTicket.set(event.ticketId, [...(byTicket.get(event.ticketId) ?? []), event]);
   const maxWait = new Map(input.services.map((service) => [service.id, service.maxWaitMinutes]));
   const waits: MeasuredWait[] = [];
   const serviceTimes = new Map<string, number[]>();
   for (const records of byTicket.values()) {
+    const priority = records.some((record) => record.priority === true);
     for (const segment of waitingSegments(records)) {
       if (segment.minutes !== null && segment.to !== null)
-        waits.push({ calledAt: segment.to, minutes: segment.minutes, maxWaitMinutes: maxWait.get(segment.serviceId) ?? 0 });
+        waits.push({
+          calledAt: segment.to,
+          minutes: segment.minutes,
+          maxWaitMinutes: maxWaitFor(maxWait.get(segment.serviceId) ?? 0, priority, input.priorityMaxWaitMinutes),
+        });
     }
     for (const segment of servingSegments(records)) {
       if (segment.endedBy === 'finished' && segment.serviceMinutes !== null)

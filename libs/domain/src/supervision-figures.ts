@@ -6,7 +6,7 @@
  * events arrive) agree.
  */
 
-import { type QueueEntry, canServe } from './call-order.js';
+import { type QueueEntry, canServe, maxWaitFor } from './call-order.js';
 import type { Compliance } from './checklists.js';
 import {
   type CounterSessionEventRecord,
@@ -99,7 +99,7 @@ export interface ServiceFigures {
   /** Mean waiting time (first call − entering this queue) of today's tickets called from it. */
   averageWaitMinutes: number | null;
   measuredWaits: number;
-  /** Share of those within the maximum wait (0…1). */
+  /** Share of those within their maximum wait (0…1; a priority ticket: the priority maximum, `maxWaitFor`). */
   withinStandardShare: number | null;
   countersOpen: number;
   averageServiceMinutes: number;
@@ -221,13 +221,14 @@ export function supervisionForecastInput(state: SupervisionState, now: number, s
 /** The live per-service and per-counter figures at `now`. */
 export function supervisionFigures(state: SupervisionState, now: number): SupervisionFigures {
   const tickets = byTicket(state.ticketEvents);
-  const waits = new Map<string, number[]>();
+  const priorityTickets = new Set(state.ticketEvents.filter((event) => event.priority === true).map((event) => event.ticketId));
+  const waits = new Map<string, { minutes: number; priority: boolean }[]>();
   const services = new Map<string, { minutes: number; endedAt: number }[]>();
-  for (const events of tickets.values()) {
+  for (const [ticketId, events] of tickets) {
     for (const segment of waitingSegments(events)) {
       if (segment.minutes === null) continue;
       const list = waits.get(segment.serviceId) ?? [];
-      list.push(segment.minutes);
+      list.push({ minutes: segment.minutes, priority: priorityTickets.has(ticketId) });
       waits.set(segment.serviceId, list);
     }
     for (const segment of servingSegments(events)) {
@@ -271,9 +272,14 @@ export function supervisionFigures(state: SupervisionState, now: number): Superv
       priorityWaiting: waiting.filter((ticket) => ticket.priority !== null).length,
       longestWaitMinutes: longest ? Math.max(0, minutesBetween(Date.parse(longest.issuedAt), now)) : null,
       longestWaitTicket: longest?.number ?? null,
-      averageWaitMinutes: mean(measured),
+      averageWaitMinutes: mean(measured.map((wait) => wait.minutes)),
       measuredWaits: measured.length,
-      withinStandardShare: shareWithinStandard(measured.map((minutes) => ({ waitingMinutes: minutes, maxWaitMinutes: service.standard.maxWaitMinutes }))),
+      withinStandardShare: shareWithinStandard(
+        measured.map((wait) => ({
+          waitingMinutes: wait.minutes,
+          maxWaitMinutes: maxWaitFor(service.standard.maxWaitMinutes, wait.priority, office.office.priorityMaxWaitMinutes),
+        })),
+      ),
       countersOpen,
       averageServiceMinutes: average,
       estimatedWaitMinutes: forecastWaitFor(forecast, { serviceId: service.id, priority: null }, now),

@@ -57,6 +57,19 @@ function served(id: string, issued: string, called: string, started: string, fin
 }
 
 describe('live service figures', () => {
+  it('counts a priority ticket past the priority maximum as outside the standard', () => {
+    // B-001 (lanjut usia) waited 11.3 minutes: inside the service's 30, past the office's 10-minute priority maximum.
+    const priority = (type: SupervisionTicketEvent['type'], at: number) => ({ ...ev('p', type, '08:00', type === 'issued' ? null : 'c1'), at, priority: true });
+    const s = state({
+      counters: [counter('c1', 1, { state: 'open' })],
+      counterEvents: [{ counterId: 'c1', type: 'opened', at: at('08:00') }],
+      ticketEvents: [priority('issued', at('08:00')), priority('called', at('08:11') + 18_000), ...served('r', '08:00', '08:12', '08:12', '08:20')],
+    });
+    const [a] = supervisionFigures(s, at('08:30')).services;
+    expect(a.measuredWaits).toBe(2);
+    expect(a.withinStandardShare).toBe(0.5);
+  });
+
   it('counts who waits now, the longest wait, today’s waits against the standard and the estimate', () => {
     const s = state({
       waiting: [ticket('3', '09:00'), ticket('4', '09:20')],

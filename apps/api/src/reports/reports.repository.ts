@@ -16,6 +16,7 @@ import type {
   WaitingFigures,
   AnswerMethod,
   ChecklistAnswer,
+  ChecklistKind,
   CounterEventType,
   OpeningHours,
   SurveyScore,
@@ -60,14 +61,14 @@ export const REPORTS_SQL = {
   services: 'SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 ORDER BY sort_order, code',
   counters: `SELECT c.id, c.number, c.name, c.schedule, (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
          FROM counters c WHERE c.office_id = $1 ORDER BY c.number`,
-  ticketEvents: `SELECT e.ticket_id, e.type, e.at, e.service_id, e.counter_id, e.actor_staff_id
+  ticketEvents: `SELECT e.ticket_id, e.type, e.at, e.service_id, e.counter_id, e.actor_staff_id, t.priority IS NOT NULL AS priority
          FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
          WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date ORDER BY e.id`,
   // The sessions opened in the period, with every event of theirs.
   sessionEvents: `SELECT ev.session_id, cn.counter_id, cn.staff_id, ev.type, ev.at, ev.reason
          FROM counter_session_events ev JOIN counter_sessions cn ON cn.id = ev.session_id JOIN counters c ON c.id = cn.counter_id
          WHERE c.office_id = $1 AND cn.opened_at >= $2 AND cn.opened_at < $3 ORDER BY ev.id`,
-  answers: `SELECT r.method, a.answer, t.service_id, r.counter_id, r.subject_staff_id AS staff_id
+  answers: `SELECT r.kind, r.method, a.answer, t.service_id, r.counter_id, r.subject_staff_id AS staff_id
          FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id LEFT JOIN tickets t ON t.id = r.ticket_id
          WHERE r.office_id = $1 AND r.at >= $2 AND r.at < $3`,
   surveys: `SELECT ss.u1, ss.u2, ss.u3, ss.u4, ss.u5, ss.u6, ss.u7, ss.u8, ss.u9, ss.service_id, ss.counter_id, ss.staff_id
@@ -92,20 +93,23 @@ export const REPORTS_SQL = {
   // Waiting times per group (domain `waitingSegments` + `waitingFigures`): a queue stay opens at the issue
   // or a transfer and ends at the first call after it; events are ordered by time, then by recording order,
   // as the domain sorts them. The stay counts for its queue's service and for the counter and officer who
-  // called. Percentiles by `percentile_cont`, which is the domain's PERCENTILE_METHOD.
+  // called. Percentiles by `percentile_cont`, which is the domain's PERCENTILE_METHOD. A priority ticket is held to the
+  // office's priority maximum when that is sooner than its service's (domain `maxWaitFor`).
   waitingFigures: `WITH ev AS (
-       SELECT e.id, e.ticket_id, e.type, e.at, e.service_id, e.counter_id, e.actor_staff_id,
+       SELECT e.id, e.ticket_id, e.type, e.at, e.service_id, e.counter_id, e.actor_staff_id, t.priority IS NOT NULL AS priority,
               count(*) FILTER (WHERE e.type IN ('issued', 'transferred'))
                 OVER (PARTITION BY e.ticket_id ORDER BY e.at, e.id ROWS UNBOUNDED PRECEDING) AS segment
        FROM ${PERIOD_EVENTS}),
-     opening AS (SELECT ticket_id, segment, at AS from_at, service_id FROM ev WHERE type IN ('issued', 'transferred')),
+     opening AS (SELECT ticket_id, segment, at AS from_at, service_id, priority FROM ev WHERE type IN ('issued', 'transferred')),
      first_call AS (
        SELECT DISTINCT ON (ticket_id, segment) ticket_id, segment, at AS to_at, counter_id, actor_staff_id AS staff_id
        FROM ev WHERE type = 'called' AND segment > 0 ORDER BY ticket_id, segment, at, id),
      waits AS (
-       SELECT o.service_id, c.counter_id, c.staff_id, s.max_wait_minutes,
+       SELECT o.service_id, c.counter_id, c.staff_id,
+              CASE WHEN o.priority THEN LEAST(s.max_wait_minutes, f.priority_max_wait_minutes) ELSE s.max_wait_minutes END AS max_wait_minutes,
               extract(epoch FROM c.to_at - o.from_at)::float8 / 60 AS minutes
-       FROM opening o JOIN first_call c ON c.ticket_id = o.ticket_id AND c.segment = o.segment JOIN services s ON s.id = o.service_id)
+       FROM opening o JOIN first_call c ON c.ticket_id = o.ticket_id AND c.segment = o.segment JOIN services s ON s.id = o.service_id
+       JOIN offices f ON f.id = s.office_id)
      SELECT ${DIMENSION} AS dimension, ${KEY} AS key,
             count(*)::int AS measured,
             avg(minutes) AS average,
@@ -146,6 +150,8 @@ export interface TicketEventRow {
   service_id: string;
   counter_id: string | null;
   actor_staff_id: string | null;
+  /** Whether the ticket is a priority ticket (the reports' query says; the officer's day does not need it). */
+  priority?: boolean;
 }
 
 /** A counter session event as the reports' and the officer's day's queries return it. */
@@ -159,7 +165,15 @@ export interface SessionEventRow {
 }
 
 export function toTicketEvent(e: TicketEventRow): ReportTicketEvent {
-  return { ticketId: e.ticket_id, type: e.type, at: e.at.getTime(), serviceId: e.service_id, counterId: e.counter_id, staffId: e.actor_staff_id };
+  return {
+    ticketId: e.ticket_id,
+    type: e.type,
+    at: e.at.getTime(),
+    serviceId: e.service_id,
+    counterId: e.counter_id,
+    staffId: e.actor_staff_id,
+    ...(e.priority === undefined ? {} : { priority: e.priority }),
+  };
 }
 
 export function toSessionEvent(e: SessionEventRow): ReportSessionEvent {
@@ -167,6 +181,7 @@ export function toSessionEvent(e: SessionEventRow): ReportSessionEvent {
 }
 
 interface AnswerRow {
+  kind: ChecklistKind;
   method: AnswerMethod;
   answer: ChecklistAnswer;
   service_id: string | null;
@@ -231,7 +246,7 @@ export class ReportsRepository {
 
   async answers(period: PeriodInstants): Promise<ReportChecklistAnswer[]> {
     const rows = await this.db.query<AnswerRow[]>(REPORTS_SQL.answers, [period.officeId, period.start, period.end]);
-    return rows.map((a) => ({ method: a.method, answer: a.answer, serviceId: a.service_id, counterId: a.counter_id, staffId: a.staff_id }));
+    return rows.map((a) => ({ kind: a.kind, method: a.method, answer: a.answer, serviceId: a.service_id, counterId: a.counter_id, staffId: a.staff_id }));
   }
 
   async surveys(scope: PeriodScope): Promise<ReportSurvey[]> {

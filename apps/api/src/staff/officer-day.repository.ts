@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type {
   AnswerMethod,
-  ChecklistAnswer,
+  EtiquetteAnswer,
   InteractionOutcome,
   OpeningHours,
   ReportCounterInfo,
@@ -29,7 +29,7 @@ export const OFFICER_DAY_SQL = {
   sessionEvents: `SELECT ev.session_id, cn.counter_id, cn.staff_id, ev.type, ev.at, ev.reason
        FROM counter_session_events ev JOIN counter_sessions cn ON cn.id = ev.session_id
        WHERE cn.counter_id = ANY($1::uuid[]) AND cn.opened_at >= $2 AND cn.opened_at < $3 ORDER BY ev.id`,
-  ownAnswers: `SELECT a.answer FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id
+  ownAnswers: `SELECT r.kind, r.method, a.answer FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id
        WHERE r.subject_staff_id = $1 AND r.at >= $2 AND r.at < $3 AND r.method <> 'observed'`,
   ownInteractions: `SELECT method, outcome FROM checklist_responses
        WHERE subject_staff_id = $1 AND kind = 'interaction' AND method <> 'observed' AND at >= $2 AND at < $3`,
@@ -103,8 +103,8 @@ export class OfficerDayRepository {
   }
 
   /** The officer's own checklist answers of the day; a supervisor's observation is not theirs. */
-  async ownAnswers(scope: OfficerDayScope): Promise<{ answer: ChecklistAnswer }[]> {
-    return this.db.query<{ answer: ChecklistAnswer }[]>(OFFICER_DAY_SQL.ownAnswers, [scope.staffId, scope.from, scope.to]);
+  async ownAnswers(scope: OfficerDayScope): Promise<EtiquetteAnswer[]> {
+    return this.db.query<EtiquetteAnswer[]>(OFFICER_DAY_SQL.ownAnswers, [scope.staffId, scope.from, scope.to]);
   }
 
   /** The officer's own interaction checklists of the day, with the outcome chosen. */

@@ -24,6 +24,6 @@ export class ChartsService {
     const ticketEvents = await this.supervision.chartTicketEvents(period);
     const answers = await this.supervision.chartAnswers(period);
     const surveys = await this.supervision.chartSurveys(period);
-    return supervisionCharts({ from, to, days, timeZone, services, ticketEvents, answers, surveys });
+    return supervisionCharts({ from, to, days, timeZone, services, priorityMaxWaitMinutes: office.priorityMaxWaitMinutes, ticketEvents, answers, surveys });
   }
 }

@@ -61,8 +61,8 @@ export const SUPERVISION_SQL = {
          WHERE t.counter_id = $1 AND t.status IN ('called', 'serving') FOR UPDATE OF t`,
   latestObservation: `SELECT id FROM checklist_responses WHERE ticket_id = $1 AND method = 'observed' AND answered_by_staff_id = $2 ORDER BY at DESC LIMIT 1`,
   chartServices: 'SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 ORDER BY sort_order, code',
-  chartTicketEvents: `SELECT e.ticket_id, e.type, e.at, e.service_id FROM ticket_events e
-       WHERE e.ticket_id IN (SELECT id FROM tickets WHERE office_id = $1 AND issued_at >= $2 AND issued_at < $3) ORDER BY e.id`,
+  chartTicketEvents: `SELECT e.ticket_id, e.type, e.at, e.service_id, t.priority IS NOT NULL AS priority FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+       WHERE t.office_id = $1 AND t.issued_at >= $2 AND t.issued_at < $3 ORDER BY e.id`,
   chartAnswers: `SELECT r.method, r.subject_staff_id AS staff_id, st.name AS staff_name, a.item_code, i.label, a.answer
        FROM checklist_answers a
        JOIN checklist_responses r ON r.id = a.response_id
@@ -143,6 +143,7 @@ interface ChartEventRow {
   type: TicketEventType;
   at: Date;
   service_id: string;
+  priority: boolean;
 }
 
 interface ChartAnswerRow {
@@ -280,9 +281,9 @@ export class SupervisionRepository {
   }
 
   /** Every event of the tickets issued in the period. */
-  async chartTicketEvents(period: OfficePeriod): Promise<(TicketEventRecord & { ticketId: string })[]> {
+  async chartTicketEvents(period: OfficePeriod): Promise<(TicketEventRecord & { ticketId: string; priority: boolean })[]> {
     const rows = await this.db.query<ChartEventRow[]>(SUPERVISION_SQL.chartTicketEvents, [period.officeId, period.from, period.to]);
-    return rows.map((row) => ({ ticketId: row.ticket_id, type: row.type, at: row.at.getTime(), serviceId: row.service_id }));
+    return rows.map((row) => ({ ticketId: row.ticket_id, type: row.type, at: row.at.getTime(), serviceId: row.service_id, priority: row.priority }));
   }
 
   /** Every interaction checklist answer of the period, with its officer and item. */

@@ -65,18 +65,24 @@ export function reportSections(table: ReportTable, t: Translate): ReportSection[
         ]),
   ];
   const quality: ReportColumn[] = [
+    // One definition (etiquetteFigures in libs/domain), the same figure as the desk and the charts show.
     column(
-      'etiquetteSelf',
-      etiquette((f) => f.etiquette.self),
+      'etiquetteInteractions',
+      etiquette((f) => f.etiquette.interactions),
     ),
-    column(
-      'etiquetteOneKey',
-      etiquette((f) => f.etiquette.oneKey),
-    ),
+    column('etiquetteOneKey', (f) => (f.etiquette.interactions.applicable === 0 ? none : t('reports.value.items', { count: count(f.etiquette.oneKeyItems) }))),
     column(
       'etiquetteObserved',
       etiquette((f) => f.etiquette.observed),
     ),
+    ...(table === 'services'
+      ? []
+      : [
+          column(
+            'etiquetteShift',
+            etiquette((f) => f.etiquette.shiftStart),
+          ),
+        ]),
     column('responses', (f) =>
       f.satisfaction.served === 0 && f.satisfaction.responses === 0
         ? none

@@ -130,14 +130,14 @@ export const supervisorId = {
     etiquetteOfficer: {
       title: 'Kepatuhan etiket per petugas',
       officer: 'Petugas',
-      summary: 'Kepatuhan menurut penilaian mandiri dan observasi supervisor, per petugas.',
+      summary: 'Kepatuhan etiket interaksi (tanpa cek awal shift) menurut cek petugas sendiri dan observasi supervisor, per petugas.',
     },
     etiquetteItem: {
       title: 'Kepatuhan etiket per butir',
       item: 'Butir',
-      summary: 'Kepatuhan menurut penilaian mandiri dan observasi supervisor, per butir daftar periksa.',
+      summary: 'Kepatuhan etiket interaksi menurut cek petugas sendiri dan observasi supervisor, per butir daftar periksa.',
     },
-    self: 'Penilaian mandiri (%)',
+    self: 'Cek petugas, interaksi (%)',
     observed: 'Observasi supervisor (%)',
     answered: '{checked} dari {applicable}',
     satisfaction: {
@@ -293,14 +293,14 @@ export const supervisorEn: typeof supervisorId = {
     etiquetteOfficer: {
       title: 'Etiquette compliance per officer',
       officer: 'Officer',
-      summary: 'Compliance by self-check and by supervisor observation, per officer.',
+      summary: 'Interaction etiquette (without the shift-start check) by the officer’s own check and by supervisor observation, per officer.',
     },
     etiquetteItem: {
       title: 'Etiquette compliance per item',
       item: 'Item',
-      summary: 'Compliance by self-check and by supervisor observation, per checklist item.',
+      summary: 'Interaction etiquette by the officer’s own check and by supervisor observation, per checklist item.',
     },
-    self: 'Self-check (%)',
+    self: 'Officer’s check, interactions (%)',
     observed: 'Supervisor observation (%)',
     answered: '{checked} of {applicable}',
     satisfaction: {
