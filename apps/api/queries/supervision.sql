@@ -21,6 +21,7 @@ SELECT o.id, o.slug FROM offices o
 WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.office_id = o.id AND t.status = 'waiting')
    OR EXISTS (SELECT 1 FROM counters c WHERE c.office_id = o.id AND c.active AND c.schedule <> '[]'::jsonb)
    OR EXISTS (SELECT 1 FROM ticket_events e WHERE e.office_id = o.id AND e.type = 'finished' AND e.at >= $1)
+   OR EXISTS (SELECT 1 FROM supervision_alerts a WHERE a.office_id = o.id AND a.resolved_at IS NULL AND a.acknowledged_at IS NULL)
 ORDER BY o.slug;
 
 -- officeSlug
@@ -38,12 +39,18 @@ SELECT raised.*, NULL::text AS acknowledged_by_name FROM raised;
 
 -- openAlerts
 SELECT a.id, a.office_id, a.kind, a.subject_key, a.subject, a.service_id, a.counter_id, a.ticket_id, a.since, a.raised_at,
-       a.details, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name
+       a.details, a.resolved_at, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name
 FROM supervision_alerts a LEFT JOIN staff st ON st.id = a.acknowledged_by_staff_id WHERE a.office_id = $1 AND a.acknowledged_at IS NULL ORDER BY a.since, a.raised_at;
+
+-- resolveAlerts
+WITH resolved AS (
+  UPDATE supervision_alerts SET resolved_at = $3
+  WHERE office_id = $1 AND id = ANY($2::uuid[]) AND resolved_at IS NULL AND acknowledged_at IS NULL RETURNING *)
+SELECT resolved.*, NULL::text AS acknowledged_by_name FROM resolved ORDER BY resolved.since;
 
 -- alertById
 SELECT a.id, a.office_id, a.kind, a.subject_key, a.subject, a.service_id, a.counter_id, a.ticket_id, a.since, a.raised_at,
-       a.details, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name
+       a.details, a.resolved_at, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name
 FROM supervision_alerts a LEFT JOIN staff st ON st.id = a.acknowledged_by_staff_id WHERE a.id = $1;
 
 -- lockAlert

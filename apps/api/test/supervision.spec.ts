@@ -221,6 +221,76 @@ describe('supervision: live figures, alerts, charts and observation', () => {
       expect(slow).toMatchObject([{ serviceId: office.services.A, details: { averageMinutes: 16, standardMinutes: 10, sample: 3 } }]);
     });
 
+    it('resolves an alert whose condition ended by itself, with when, and pushes it to the staff room', async () => {
+      await t.db.query(`UPDATE counters SET schedule = '[{"weekday":1,"opens":"08:00","closes":"15:00"}]' WHERE id = $1`, [office.counters[2]]);
+      // Loket 1 (no schedule) opens first: the scan its opening starts is over before the clock moves.
+      await open(1);
+      const ticket = await issue('A');
+      t.clock.set('2026-11-30T01:31:00.000Z');
+      await alerts.scan();
+      const watched = (list: AlertView[]) => list.filter((a) => a.kind !== 'idle_while_waiting');
+      expect(watched(await openAlerts()).map((a) => [a.kind, a.resolvedAt])).toEqual([
+        ['late_opening', null],
+        ['max_wait', null],
+      ]);
+      const staffSocket = await connect(supervisor());
+      expect((await supervise(staffSocket)).ok).toBe(true);
+      const resolvedPushed = new Promise<AlertView>((resolve) => staffSocket.once(StaffServerEvent.alertResolved, resolve));
+
+      // 08:40 Loket 2 opens: its alert ends at once (the opening itself triggers a scan).
+      t.clock.set('2026-11-30T01:40:00.000Z');
+      expect((await open(2)).status).toBe(200);
+      expect(await resolvedPushed).toMatchObject({ kind: 'late_opening', resolvedAt: '2026-11-30T01:40:00.000Z' });
+      // 08:45 the ticket is called at Loket 1: the next scan ends the wait alert.
+      t.clock.set('2026-11-30T01:45:00.000Z');
+      expect((await api.post(`/counters/${office.counters[1]}/call-next`, undefined, officer(1))).body.id).toBe(ticket.id);
+      t.clock.set('2026-11-30T01:46:00.000Z');
+      await alerts.scan();
+
+      const list = watched(await openAlerts());
+      expect(list.map((a) => [a.kind, a.since, a.resolvedAt])).toEqual([
+        ['late_opening', '2026-11-30T01:00:00.000Z', '2026-11-30T01:40:00.000Z'],
+        ['max_wait', '2026-11-30T01:30:00.000Z', '2026-11-30T01:46:00.000Z'],
+      ]);
+      // Still listed until acknowledged, and a later scan changes nothing.
+      t.clock.set('2026-11-30T02:00:00.000Z');
+      await alerts.scan();
+      expect(watched(await openAlerts()).map((a) => a.resolvedAt)).toEqual(['2026-11-30T01:40:00.000Z', '2026-11-30T01:46:00.000Z']);
+    });
+
+    it('acknowledges several alerts at once, all or nothing', async () => {
+      await t.db.query(`UPDATE counters SET schedule = '[{"weekday":1,"opens":"08:00","closes":"15:00"}]' WHERE office_id = $1`, [office.id]);
+      await issue('A');
+      await issue('B');
+      t.clock.set('2026-11-30T01:31:00.000Z');
+      await alerts.scan();
+      const list = await openAlerts();
+      expect(list.map((a) => a.kind).sort()).toEqual(['late_opening', 'late_opening', 'max_wait']);
+      const path = `/offices/${office.slug}/supervision/alerts/acknowledge`;
+
+      // An id of no alert here refuses the whole request: nothing is acknowledged.
+      const refused = await api.post(path, { ids: [list[0].id, '00000000-0000-4000-8000-000000000000'] }, supervisor());
+      expect(refused.status).toBe(404);
+      expect(await openAlerts()).toHaveLength(3);
+      expect((await api.post(path, { ids: [] }, supervisor())).status).toBe(400);
+      expect((await api.post(path, { ids: ['nope'] }, supervisor())).status).toBe(400);
+      expect((await api.post(path, { ids: [list[0].id] }, officer(1))).status).toBe(403);
+      expect((await api.post(path, { ids: [list[0].id] }, foreignSupervisor)).status).toBe(403);
+
+      await api.post(`/supervision/alerts/${list[0].id}/acknowledge`, undefined, supervisor());
+      const reply = await api.post<AlertView[]>(path, { ids: list.map((a) => a.id) }, supervisor());
+      expect(reply.status).toBe(200);
+      // The one acknowledged a moment before is left as it was.
+      expect(reply.body.map((a) => a.id).sort()).toEqual(
+        list
+          .slice(1)
+          .map((a) => a.id)
+          .sort(),
+      );
+      expect(reply.body.every((a) => a.acknowledgedBy?.id === office.supervisor.id)).toBe(true);
+      expect(await openAlerts()).toEqual([]);
+    });
+
     it('pushes a raised alert to the staff room only, and an acknowledgement with who and when', async () => {
       const staffSocket = await connect(supervisor());
       const subscribed = await supervise(staffSocket);

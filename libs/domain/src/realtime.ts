@@ -25,6 +25,7 @@ export const ClientEvent = {
 export const StaffServerEvent = {
   alertRaised: 'supervision:alert',
   alertAcknowledged: 'supervision:alert-acknowledged',
+  alertResolved: 'supervision:alert-resolved',
 } as const;
 
 /**
@@ -92,6 +93,8 @@ export interface ServerToClientEvents {
   [ServerEvent.event]: (event: OfficeEvent) => void;
   [StaffServerEvent.alertRaised]: (alert: AlertView) => void;
   [StaffServerEvent.alertAcknowledged]: (alert: AlertView) => void;
+  /** Its condition ended by itself: it stays listed, resolved, until acknowledged. */
+  [StaffServerEvent.alertResolved]: (alert: AlertView) => void;
 }
 
 export interface ClientToServerEvents {

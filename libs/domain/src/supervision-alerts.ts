@@ -48,9 +48,48 @@ export interface AlertView {
   subject: string;
   since: string;
   raisedAt: string;
+  /** The figures when it was raised; `alertFigures` gives them as they stand now (or as they stood when it ended). */
   details: AlertDetails;
+  /** When its condition ended by itself (the ticket was called, the counter opened, …); null while it goes on. */
+  resolvedAt: string | null;
   acknowledgedAt: string | null;
   acknowledgedBy: { id: string; name: string } | null;
+}
+
+/**
+ * The open alerts whose condition has ended: the rules no longer raise their key at `now`.
+ * A supervisor sees them resolved, with how long they lasted, not as if still going on.
+ */
+export function endedAlerts<T extends { key: string; resolvedAt: string | null }>(open: readonly T[], candidates: readonly AlertCandidate[]): T[] {
+  const raised = new Set(candidates.map((candidate) => candidate.key));
+  return open.filter((alert) => alert.resolvedAt === null && !raised.has(alert.key));
+}
+
+/**
+ * An alert's figures at `now`, counted to its end when it has ended: a wait, a late opening
+ * or an idle stretch keeps growing while it goes on, so the text never freezes at the
+ * moment it was raised. `lastedMinutes` is how long it lasted, null while it goes on.
+ */
+export function alertFigures(
+  alert: Pick<AlertView, 'kind' | 'since' | 'details' | 'resolvedAt'>,
+  now: number,
+): AlertDetails & { lastedMinutes: number | null } {
+  const since = Date.parse(alert.since);
+  const end = alert.resolvedAt === null ? now : Date.parse(alert.resolvedAt);
+  const running = Math.max(0, minutesBetween(since, end));
+  const lastedMinutes = alert.resolvedAt === null ? null : round1(running);
+  switch (alert.kind) {
+    case AlertKind.maxWait:
+    case AlertKind.priorityWait:
+      // `since` is the due time: the wait is the limit plus the time past it.
+      return { ...alert.details, waitedMinutes: round1((alert.details.limitMinutes ?? 0) + running), lastedMinutes };
+    case AlertKind.lateOpening:
+      return { ...alert.details, lateMinutes: round1(running), lastedMinutes };
+    case AlertKind.idleWhileWaiting:
+      return { ...alert.details, idleMinutes: round1(running), lastedMinutes };
+    case AlertKind.slowService:
+      return { ...alert.details, lastedMinutes };
+  }
 }
 
 /** The alerts the rules raise at `now`, each keyed by its subject so raising it again is a no-op. */

@@ -1,6 +1,6 @@
 import type { OfficeSnapshot, ServiceView, TicketView, CounterView } from './views.js';
 import { counterView, serviceView, ticketView } from './testing/index.js';
-import { detectAlerts } from './supervision-alerts.js';
+import { alertFigures, detectAlerts, endedAlerts } from './supervision-alerts.js';
 import { complianceSideBySide, waitDistribution, waitsByHour } from './supervision-charts.js';
 import { type SupervisionState, type SupervisionTicketEvent, recordOfficeEvent, supervisionFigures } from './supervision-figures.js';
 
@@ -238,6 +238,43 @@ describe('alerts', () => {
     const three = state({ counters: [], ticketEvents: events });
     const [alert] = detectAlerts(three, supervisionFigures(three, at('10:00')), at('10:00'));
     expect(alert).toMatchObject({ kind: 'slow_service', key: 'slow_service:a:2026-11-30', details: { averageMinutes: 16, standardMinutes: 10, sample: 3 } });
+  });
+});
+
+describe('alerts that end and alerts that go on', () => {
+  it('ends the "not opened" alert once the counter opens, and the wait alert once the ticket is called', () => {
+    const closed = state({ waiting: [ticket('1', '08:00')], counters: [counter('c1', 1)] });
+    const raised = detectAlerts(closed, supervisionFigures(closed, at('08:31')), at('08:31'));
+    expect(raised.map((a) => a.kind).sort()).toEqual(['late_opening', 'max_wait']);
+    const open = raised.map((candidate) => ({ ...candidate, resolvedAt: null }));
+
+    // 08:32: Loket 1 opened at 08:32, the ticket still waits.
+    const opened = state({
+      waiting: [ticket('1', '08:00')],
+      counters: [counter('c1', 1, { state: 'open' })],
+      counterEvents: [{ counterId: 'c1', type: 'opened', at: at('08:32') }],
+    });
+    const now = at('08:32');
+    expect(endedAlerts(open, detectAlerts(opened, supervisionFigures(opened, now), now)).map((a) => a.kind)).toEqual(['late_opening']);
+
+    // 08:33: the ticket was called.
+    const called = state({ counters: [counter('c1', 1, { state: 'open' })], counterEvents: [{ counterId: 'c1', type: 'opened', at: at('08:32') }] });
+    expect(
+      endedAlerts(open, detectAlerts(called, supervisionFigures(called, at('08:33')), at('08:33')))
+        .map((a) => a.kind)
+        .sort(),
+    ).toEqual(['late_opening', 'max_wait']);
+    // An alert already resolved is not ended twice.
+    expect(endedAlerts([{ ...open[0], resolvedAt: iso('08:32') }], [])).toEqual([]);
+  });
+
+  it('shows the figures as they stand now while an alert goes on, and as they stood when it ended', () => {
+    const wait = { kind: 'max_wait' as const, since: iso('08:30'), details: { waitedMinutes: 30.1, limitMinutes: 30 }, resolvedAt: null };
+    expect(alertFigures(wait, at('08:40'))).toEqual({ waitedMinutes: 40, limitMinutes: 30, lastedMinutes: null });
+    expect(alertFigures({ ...wait, resolvedAt: iso('08:35') }, at('09:00'))).toEqual({ waitedMinutes: 35, limitMinutes: 30, lastedMinutes: 5 });
+    const late = { kind: 'late_opening' as const, since: iso('08:00'), details: { lateMinutes: 6 }, resolvedAt: null };
+    expect(alertFigures(late, at('08:12'))).toMatchObject({ lateMinutes: 12, lastedMinutes: null });
+    expect(alertFigures({ ...late, resolvedAt: iso('08:08') }, at('09:00'))).toMatchObject({ lateMinutes: 8, lastedMinutes: 8 });
   });
 });
 

@@ -19,6 +19,10 @@ export class StaffEventsPublisher {
     this.emit(alert.officeId, () => this.server!.to(staffRoom(alert.officeId)).emit(StaffServerEvent.alertRaised, alert));
   }
 
+  alertResolved(alert: AlertView): void {
+    this.emit(alert.officeId, () => this.server!.to(staffRoom(alert.officeId)).emit(StaffServerEvent.alertResolved, alert));
+  }
+
   alertAcknowledged(alert: AlertView): void {
     this.emit(alert.officeId, () => this.server!.to(staffRoom(alert.officeId)).emit(StaffServerEvent.alertAcknowledged, alert));
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { type AlertView, type OfficeEvent, type StaffView, NotFoundError, RuleError, detectAlerts, supervisionFigures } from '@loket/domain';
+import { type AlertView, type OfficeEvent, type StaffView, NotFoundError, RuleError, detectAlerts, endedAlerts, supervisionFigures } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
 import { OfficesService } from '../offices/offices.service.js';
@@ -41,7 +41,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    // A finished service can make a service "far over its standard": look at once rather than at the next tick.
+    // Some events change what the rules say at once (see react): look then rather than at the next tick.
     this.moduleRef.get(OfficeEventsPublisher, { strict: false }).onPublish((officeId, event) => this.react(officeId, event));
     const interval = scanIntervalMs();
     if (interval > 0) {
@@ -71,8 +71,16 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   async scanOffice(slug: string, now: Date = this.clock.now()): Promise<AlertView[]> {
     const state = await this.loader.load(slug, now);
     const candidates = detectAlerts(state, supervisionFigures(state, now.getTime()), now.getTime());
-    if (candidates.length === 0) return [];
     const officeId = state.office.office.id;
+    // An alert the rules no longer raise has ended by itself: mark it, so no one reads a stale "belum dibuka".
+    const ended = endedAlerts(await this.supervision.openAlerts(officeId), candidates);
+    for (const alert of await this.supervision.resolveAlerts(
+      officeId,
+      ended.map((a) => a.id),
+      now,
+    ))
+      this.publisher.alertResolved(alert);
+    if (candidates.length === 0) return [];
     const known = await this.supervision.knownAlertKeys(
       officeId,
       candidates.map((candidate) => candidate.key),
@@ -111,8 +119,33 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     return alert;
   }
 
+  /**
+   * Acknowledges several alerts of one office at once; those already acknowledged (by
+   * someone else, a moment ago) are left as they are. All or nothing: an id that is not an
+   * alert of this office refuses the whole request.
+   */
+  async acknowledgeMany(slug: string, ids: readonly string[], staff: StaffView): Promise<AlertView[]> {
+    const office = await this.offices.bySlug(slug);
+    assertOfficeAccess(staff, office.id);
+    const now = this.clock.now();
+    const unique = [...new Set(ids)];
+    const acknowledged = await this.db.transaction(async (manager) => {
+      const out: AlertView[] = [];
+      for (const id of unique) {
+        const row = await this.supervision.lockAlert(manager, id);
+        if (!row || row.officeId !== office.id) throw new NotFoundError(`No alert with the id "${id}" in this office`);
+        if (!row.acknowledgedAt) out.push(await this.supervision.acknowledgeAlert(manager, id, now, staff.id));
+      }
+      return out;
+    });
+    for (const alert of acknowledged) this.publisher.alertAcknowledged(alert);
+    return acknowledged;
+  }
+
   private react(officeId: string, event: OfficeEvent): void {
-    if (event.kind !== 'ticket' || event.type !== 'finished' || this.scanning.has(officeId)) return;
+    // A finish can make a service slow; a counter opening or resuming ends its "not opened" or idle alert at once.
+    const scanNow = event.kind === 'ticket' ? event.type === 'finished' : event.type === 'opened' || event.type === 'resumed';
+    if (!scanNow || this.scanning.has(officeId)) return;
     this.scanning.add(officeId);
     void this.supervision
       .officeSlug(officeId)

@@ -6,6 +6,7 @@ import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
 import { SlugPipe, uuidPipe } from '../common/param-pipes.js';
 import { AlertsService } from './alerts.service.js';
 import { ChartsService } from './charts.service.js';
+import { AcknowledgeAlertsDto } from './dto/acknowledge-alerts.dto.js';
 import { ChartsQueryDto } from './dto/charts-query.dto.js';
 import { ObservationDto } from './dto/observation.dto.js';
 import { ObservationsService } from './observations.service.js';
@@ -41,6 +42,14 @@ export class SupervisionController {
   @ApiConflictResponse({ description: '`alert_already_acknowledged`' })
   acknowledge(@Param('id', uuidPipe('The alert id')) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<AlertView> {
     return this.alerts.acknowledge(id, staff);
+  }
+
+  @Post('offices/:slug/supervision/alerts/acknowledge')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The alerts acknowledged now (those already acknowledged are left out)' })
+  @ApiNotFoundResponse({ description: 'An id that is no alert of this office: nothing is acknowledged' })
+  acknowledgeMany(@Param('slug', SlugPipe) slug: string, @Body() body: AcknowledgeAlertsDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<AlertView[]> {
+    return this.alerts.acknowledgeMany(slug, body.ids, staff);
   }
 
   @Get('offices/:slug/supervision/charts')

@@ -20,7 +20,7 @@ import type {
 
 /** The one select every alert view is read with. */
 const ALERT_VIEW_SELECT = `SELECT a.id, a.office_id, a.kind, a.subject_key, a.subject, a.service_id, a.counter_id, a.ticket_id, a.since, a.raised_at,
-         a.details, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name
+         a.details, a.resolved_at, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name
   FROM supervision_alerts a LEFT JOIN staff st ON st.id = a.acknowledged_by_staff_id`;
 
 export const SUPERVISION_SQL = {
@@ -41,6 +41,7 @@ export const SUPERVISION_SQL = {
        WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.office_id = o.id AND t.status = 'waiting')
           OR EXISTS (SELECT 1 FROM counters c WHERE c.office_id = o.id AND c.active AND c.schedule <> '[]'::jsonb)
           OR EXISTS (SELECT 1 FROM ticket_events e WHERE e.office_id = o.id AND e.type = 'finished' AND e.at >= $1)
+          OR EXISTS (SELECT 1 FROM supervision_alerts a WHERE a.office_id = o.id AND a.resolved_at IS NULL AND a.acknowledged_at IS NULL)
        ORDER BY o.slug`,
   officeSlug: 'SELECT slug FROM offices WHERE id = $1',
   knownAlertKeys: 'SELECT subject_key FROM supervision_alerts WHERE office_id = $1 AND subject_key = ANY($2::text[])',
@@ -51,6 +52,12 @@ export const SUPERVISION_SQL = {
            ON CONFLICT (office_id, subject_key) DO NOTHING RETURNING *)
          SELECT raised.*, NULL::text AS acknowledged_by_name FROM raised`,
   openAlerts: `${ALERT_VIEW_SELECT} WHERE a.office_id = $1 AND a.acknowledged_at IS NULL ORDER BY a.since, a.raised_at`,
+  // Only alerts still going on: a scan marks those whose condition has ended.
+  // (A statement's CTE sees the rows as they were before it: so the updated rows come from RETURNING, not a re-read.)
+  resolveAlerts: `WITH resolved AS (
+           UPDATE supervision_alerts SET resolved_at = $3
+           WHERE office_id = $1 AND id = ANY($2::uuid[]) AND resolved_at IS NULL AND acknowledged_at IS NULL RETURNING *)
+         SELECT resolved.*, NULL::text AS acknowledged_by_name FROM resolved ORDER BY resolved.since`,
   alertById: `${ALERT_VIEW_SELECT} WHERE a.id = $1`,
   lockAlert: 'SELECT office_id, acknowledged_at FROM supervision_alerts WHERE id = $1 FOR UPDATE',
   acknowledgeAlert: 'UPDATE supervision_alerts SET acknowledged_at = $2, acknowledged_by_staff_id = $3 WHERE id = $1',
@@ -107,6 +114,7 @@ interface AlertRow {
   since: Date;
   raised_at: Date;
   details: AlertDetails;
+  resolved_at: Date | null;
   acknowledged_at: Date | null;
   acknowledged_by_staff_id: string | null;
   acknowledged_by_name: string | null;
@@ -125,6 +133,7 @@ function toAlertView(row: AlertRow): AlertView {
     since: row.since.toISOString(),
     raisedAt: row.raised_at.toISOString(),
     details: row.details,
+    resolvedAt: row.resolved_at?.toISOString() ?? null,
     acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
     acknowledgedBy: row.acknowledged_by_staff_id ? { id: row.acknowledged_by_staff_id, name: row.acknowledged_by_name ?? '' } : null,
   };
@@ -235,6 +244,12 @@ export class SupervisionRepository {
 
   async openAlerts(officeId: string): Promise<AlertView[]> {
     return (await this.db.query<AlertRow[]>(SUPERVISION_SQL.openAlerts, [officeId])).map(toAlertView);
+  }
+
+  /** Marks the alerts resolved at `at`; returns those that were still going on (another scan may have been first). */
+  async resolveAlerts(officeId: string, ids: readonly string[], at: Date): Promise<AlertView[]> {
+    if (ids.length === 0) return [];
+    return (await this.db.query<AlertRow[]>(SUPERVISION_SQL.resolveAlerts, [officeId, ids, at])).map(toAlertView);
   }
 
   /** The alert's office and acknowledgement, locked to the end of the caller's transaction. */

@@ -18,6 +18,7 @@ export const supervisionApi = {
   charts: (slug: string, days: number) => getJson<SupervisionCharts>(`${office(slug)}/supervision/charts?days=${days}`),
   checklists: (slug: string) => getJson<ChecklistTemplateView[]>(`${office(slug)}/checklists`),
   acknowledge: async (alertId: string) => (await postJson<AlertView>(`/supervision/alerts/${alertId}/acknowledge`))!,
+  acknowledgeMany: async (slug: string, ids: string[]) => (await postJson<AlertView[]>(`${office(slug)}/supervision/alerts/acknowledge`, { ids }))!,
   observe: async (slug: string, body: { counterId: string; answers: ChecklistItemAnswer[]; note?: string }) =>
     (await postJson<ObservationResult>(`${office(slug)}/supervision/observations`, body))!,
 };

@@ -59,6 +59,10 @@ export const supervisorId = {
     show: 'Lihat',
     acknowledge: 'Tandai sudah ditangani',
     acknowledgeFailed: 'Gagal menandai peringatan: {message}',
+    select: 'Pilih peringatan {subject}',
+    selectAll: 'Pilih semua',
+    acknowledgeSelected: 'Tandai {count} yang dipilih sudah ditangani',
+    resolved: 'Berakhir {time} · berlangsung {lasted} mnt',
     kinds: {
       max_wait: 'Lewat batas waktu tunggu',
       priority_wait: 'Prioritas lewat batas waktu tunggu',
@@ -73,6 +77,13 @@ export const supervisorId = {
       slow_service: '{subject}: rata-rata {sample} layanan terakhir {average} mnt; standar {standard} mnt.',
       idle_while_waiting: '{subject} buka tanpa melayani selama {idle} mnt padahal ada yang menunggu.',
     },
+    resolvedDetails: {
+      max_wait: '{subject} ({service}) dipanggil setelah menunggu {waited} mnt; batas {limit} mnt.',
+      priority_wait: '{subject} ({service}) dipanggil setelah menunggu {waited} mnt; batas prioritas {limit} mnt.',
+      late_opening: '{subject} dibuka terlambat {late} mnt dari jadwal.',
+      slow_service: '{subject}: waktu layanan kembali mendekati standar {standard} mnt.',
+      idle_while_waiting: '{subject} menganggur {idle} mnt padahal ada yang menunggu.',
+    },
   },
   rules: {
     title: 'Kapan peringatan muncul',
@@ -80,7 +91,7 @@ export const supervisorId = {
     lateOpening: 'Loket belum dibuka {grace} menit setelah jam jadwalnya.',
     slowService: 'Rata-rata {sample} layanan terakhir hari ini lebih dari {factor}× standar waktu layanan (minimal {min} layanan).',
     idle: 'Loket buka, tidak memanggil atau melayani, selama {minutes} menit atau lebih padahal ada tiket yang dapat dilayaninya.',
-    until: 'Peringatan tetap tampil sampai ditandai sudah ditangani.',
+    until: 'Peringatan yang kondisinya sudah berakhir ditandai berakhir sendiri, dengan lamanya; semua tetap tampil sampai ditandai sudah ditangani.',
   },
   observation: {
     title: 'Observasi {counter}: {ticket} ({officer})',
@@ -222,6 +233,10 @@ export const supervisorEn: typeof supervisorId = {
     show: 'Show',
     acknowledge: 'Mark as handled',
     acknowledgeFailed: 'Could not mark the alert: {message}',
+    select: 'Select alert {subject}',
+    selectAll: 'Select all',
+    acknowledgeSelected: 'Mark {count} selected as handled',
+    resolved: 'Ended {time} · lasted {lasted} min',
     kinds: {
       max_wait: 'Past the maximum wait',
       priority_wait: 'Priority ticket past its maximum wait',
@@ -236,6 +251,13 @@ export const supervisorEn: typeof supervisorId = {
       slow_service: '{subject}: the last {sample} services averaged {average} min; the standard is {standard} min.',
       idle_while_waiting: '{subject} has been open without serving for {idle} min while people wait.',
     },
+    resolvedDetails: {
+      max_wait: '{subject} ({service}) was called after waiting {waited} min; the limit is {limit} min.',
+      priority_wait: '{subject} ({service}) was called after waiting {waited} min; the priority limit is {limit} min.',
+      late_opening: '{subject} opened {late} min past its schedule.',
+      slow_service: '{subject}: service times are back near the standard of {standard} min.',
+      idle_while_waiting: '{subject} was idle for {idle} min while people waited.',
+    },
   },
   rules: {
     title: 'When alerts fire',
@@ -243,7 +265,7 @@ export const supervisorEn: typeof supervisorId = {
     lateOpening: 'A counter is not open {grace} minutes after its scheduled time.',
     slowService: 'The last {sample} services of the day average more than {factor}× the standard service time (at least {min} services).',
     idle: 'A counter is open, neither calling nor serving, for {minutes} minutes or more while a ticket it may serve waits.',
-    until: 'An alert stays listed until someone marks it as handled.',
+    until: 'An alert whose condition has ended is marked as ended, with how long it lasted; every alert stays listed until someone marks it as handled.',
   },
   observation: {
     title: 'Observe {counter}: {ticket} ({officer})',

@@ -30,6 +30,7 @@ export function useSupervisionSocket(officeSlug: MaybeRefOrGetter<string | null>
     listen: (socket) => {
       socket.on(StaffServerEvent.alertRaised, (alert) => store.alertRaised(alert));
       socket.on(StaffServerEvent.alertAcknowledged, (alert) => store.alertAcknowledged(alert));
+      socket.on(StaffServerEvent.alertResolved, (alert) => store.alertResolved(alert));
     },
   });
   const ticker = setInterval(() => {

@@ -53,6 +53,7 @@ function alert(id: string, officeId = 'o1', since = at(31)): AlertView {
     since,
     raisedAt: since,
     details: { waitedMinutes: 31, limitMinutes: 30 },
+    resolvedAt: null,
     acknowledgedAt: null,
     acknowledgedBy: null,
   };
@@ -112,6 +113,18 @@ describe('the supervision store', () => {
 
     store.alertAcknowledged(alert('a2'));
     expect(store.alerts.map((a) => a.id)).toEqual(['a1']);
+  });
+
+  it('keeps an alert that ended by itself listed, marked resolved, until it is acknowledged', () => {
+    const store = useSupervisionStore();
+    store.hydrate({ ...snapshot(5), alerts: [alert('a1'), alert('a2', 'o1', at(40))] });
+
+    store.alertResolved({ ...alert('a1'), resolvedAt: at(45) });
+
+    expect(store.alerts.map((a) => [a.id, a.resolvedAt])).toEqual([
+      ['a1', at(45)],
+      ['a2', null],
+    ]);
   });
 
   it('says when the office day has turned', () => {

@@ -85,6 +85,11 @@ export const useSupervisionStore = defineStore('supervision', () => {
     alerts.value = [...alerts.value, alert].sort((a, b) => Date.parse(a.since) - Date.parse(b.since));
   }
 
+  /** Its condition ended: it stays listed, resolved, until someone acknowledges it. */
+  function alertResolved(alert: AlertView): void {
+    alerts.value = alerts.value.map((known) => (known.id === alert.id ? alert : known));
+  }
+
   function alertAcknowledged(alert: AlertView): void {
     alerts.value = alerts.value.filter((known) => known.id !== alert.id);
   }
@@ -97,5 +102,5 @@ export const useSupervisionStore = defineStore('supervision', () => {
     needsResync.value = false;
   }
 
-  return { state, alerts, rules, now, needsResync, figures, office, hydrate, apply, tick, alertRaised, alertAcknowledged, reset };
+  return { state, alerts, rules, now, needsResync, figures, office, hydrate, apply, tick, alertRaised, alertResolved, alertAcknowledged, reset };
 });

@@ -1,0 +1,87 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { PASSWORD, type SuiteOffice, advanceClock, expect, screenshot, test } from './fixtures.js';
+
+// Figures a supervisor trusts and the etiquette record (issue 14, items 5–9), on an office of
+// this file's own. Time moves with the API's development clock, never by waiting.
+test.describe.configure({ mode: 'serial' });
+test.use({ officeStaff: ['supervisor', 'petugas5'] });
+
+const tokens = new Map<string, string>();
+async function token(request: APIRequestContext, username: string): Promise<string> {
+  if (!tokens.has(username)) {
+    const reply = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
+    expect(reply.ok()).toBe(true);
+    tokens.set(username, ((await reply.json()) as { accessToken: string }).accessToken);
+  }
+  return tokens.get(username)!;
+}
+
+async function api<T>(request: APIRequestContext, method: 'GET' | 'POST', path: string, username: string, data?: unknown): Promise<T> {
+  const headers = { authorization: `Bearer ${await token(request, username)}` };
+  const reply = method === 'GET' ? await request.get(`/api/v1${path}`, { headers }) : await request.post(`/api/v1${path}`, { headers, data });
+  expect(reply.ok(), `${method} ${path}: ${await reply.text()}`).toBe(true);
+  return (reply.status() === 204 ? null : await reply.json()) as T;
+}
+
+async function issue(request: APIRequestContext, office: SuiteOffice, code: string, priority?: string): Promise<{ id: string; number: string }> {
+  const reply = await request.post(`/api/v1/offices/${office.slug}/tickets`, {
+    data: { serviceId: office.services[code].id, ...(priority ? { priority } : {}) },
+  });
+  expect(reply.ok(), await reply.text()).toBe(true);
+  return (await reply.json()) as { id: string; number: string };
+}
+
+async function logIn(page: Page, path: string, username: string): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+test('an alert that ended resolves itself with how long it lasted, live alerts count on, several are acknowledged at once', async ({
+  page,
+  request,
+  office,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const supervisor = office.staff.supervisor!.username;
+  const officer = office.staff.petugas5!.username;
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.clock.install();
+  await logIn(page, '/counter/supervisor', supervisor);
+  await expect(page.getByTestId('supervision-status')).toHaveText('Tersambung');
+
+  // Two priority tickets for PL (Loket 5): due after the 10-minute priority maximum.
+  const first = await issue(request, office, 'PL', 'lanjut_usia');
+  const second = await issue(request, office, 'PL', 'disabilitas');
+  await advanceClock(request, page, 11);
+  const alertOf = (number: string) => page.getByTestId('alert-priority_wait').filter({ hasText: number });
+  await expect(alertOf(first.number)).toBeVisible();
+  await expect(alertOf(first.number).getByTestId('alert-details')).toContainText(/sudah menunggu 11(,\d)? mnt/);
+
+  // Live: three minutes on, the same alert says 14, with no new scan needed for the text.
+  await advanceClock(request, page, 3);
+  await expect(alertOf(first.number).getByTestId('alert-details')).toContainText(/sudah menunggu 14(,\d)? mnt/);
+
+  // Loket 5 opens and calls the first ticket: its alert ends by itself at the next scan.
+  const counter = office.counters[5].id;
+  await api(request, 'POST', `/counters/${counter}/open`, officer);
+  await api(request, 'POST', `/counters/${counter}/call`, officer, { ticketId: first.id, reason: 'e2e: the test calls its own ticket' });
+  await advanceClock(request, page, 1);
+  await expect(alertOf(first.number)).toHaveAttribute('data-resolved', 'true');
+  await expect(alertOf(first.number).getByTestId('alert-details')).toContainText(/dipanggil setelah menunggu 1[45](,\d)? mnt/);
+  await expect(alertOf(first.number).getByTestId('alert-resolved')).toContainText(/berlangsung [45](,\d)? mnt/);
+  await expect(alertOf(second.number)).toHaveAttribute('data-resolved', 'false');
+  await screenshot(page, testInfo, 'alerts-resolved');
+
+  // Both acknowledged with one click.
+  await page.getByTestId('alerts-select-all').check();
+  await page.getByTestId('alerts-acknowledge-selected').click();
+  await expect(page.getByTestId('alert-priority_wait')).toHaveCount(0);
+
+  // Tidy up for the next test: nobody left waiting, Loket 5 closed.
+  await api(request, 'POST', `/tickets/${first.id}/start`, officer);
+  await api(request, 'POST', `/tickets/${first.id}/finish`, officer, {});
+  await api(request, 'POST', `/tickets/${second.id}/cancel`, supervisor, { reason: 'Uji e2e selesai' });
+  await api(request, 'POST', `/counters/${counter}/close`, officer);
+});
