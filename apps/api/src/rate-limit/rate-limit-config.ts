@@ -14,7 +14,15 @@ export interface RateLimitConfig {
   /** Redis key prefix, so counters never meet another application's keys. */
   keyPrefix: string;
   rules: Record<RateLimitRule, RateWindow[]>;
+  /**
+   * SOCKET_CONNECTIONS_PER_ADDRESS: open socket.io connections one client address may hold on
+   * an instance. A server setting, not an office's: a socket connects before it names an office.
+   */
+  socketConnectionsPerAddress: number;
 }
+
+/** A waiting room's screens and a few phones behind one address; raise it where many phones share one NAT address. */
+export const DEFAULT_SOCKET_CONNECTIONS_PER_ADDRESS = 20;
 
 /**
  * Defaults sized for a real office. One kiosk (one IP) issues every ticket of a busy office:
@@ -65,7 +73,10 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimitConfig {
   const rules = Object.fromEntries(
     RATE_LIMIT_RULES.map((rule) => [rule, parseRateWindows(env[ENV_NAME[rule]] || DEFAULT_RATE_LIMITS[rule], ENV_NAME[rule])]),
   ) as Record<RateLimitRule, RateWindow[]>;
-  return { enabled: switchValue === 'on', keyPrefix: env.RATE_LIMIT_PREFIX || 'loket:rl:', rules };
+  const sockets = env.SOCKET_CONNECTIONS_PER_ADDRESS || String(DEFAULT_SOCKET_CONNECTIONS_PER_ADDRESS);
+  if (!/^\d{1,6}$/.test(sockets) || Number(sockets) < 1)
+    throw new Error(`SOCKET_CONNECTIONS_PER_ADDRESS must be a whole number of at least 1, got "${env.SOCKET_CONNECTIONS_PER_ADDRESS}"`);
+  return { enabled: switchValue === 'on', keyPrefix: env.RATE_LIMIT_PREFIX || 'loket:rl:', rules, socketConnectionsPerAddress: Number(sockets) };
 }
 
 /** The defaults, on or off: what tests and tools start from. */

@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { type OnGatewayInit, SubscribeMessage, WebSocketGateway, MessageBody, ConnectedSocket } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import {
@@ -27,12 +28,20 @@ import { OfficeEventsPublisher, type RealtimeServer } from './office-events.publ
 import { StaffEventsPublisher } from './staff-events.publisher.js';
 import { StaffSocketAuth } from './staff-socket-auth.js';
 import { StaffSockets } from './staff-sockets.js';
-import { MessageBudget, socketOriginAllowed } from './socket-guards.js';
+import { AddressLimits, MessageBudget, handshakeAddress, socketOriginAllowed } from './socket-guards.js';
 
 type ClientSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 function invalid(message: string): Ack<never> {
   return { ok: false, error: { statusCode: 400, error: 'Bad Request', message, code: 'validation_failed' } };
+}
+
+/** Refuses a connection past the address's maximum: the client's `connect_error` carries this message and `data`. */
+function tooManyConnections(limit: number): Error & { data: unknown } {
+  const message = `Too many connections from this address (at most ${limit}); close some or try again later`;
+  return Object.assign(new Error(message), {
+    data: { statusCode: 429, error: 'Too Many Requests', message, code: 'rate_limited', details: { limit, retryAfterSeconds: 5 } },
+  });
 }
 
 const TOO_MANY_MESSAGES: Ack<never> = {
@@ -88,6 +97,7 @@ export class RealtimeGateway implements OnGatewayInit {
     private readonly staffSockets: StaffSockets,
     private readonly supervision: SupervisionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly http: HttpAdapterHost,
   ) {}
 
   afterInit(server: RealtimeServer): void {
@@ -115,8 +125,10 @@ export class RealtimeGateway implements OnGatewayInit {
 
   /**
    * The socket's share of the HTTP side's protections: the CORS_ORIGINS allow-list (set on
-   * the engine here because the decorator's options are fixed before the config is read),
-   * and a per-socket message budget, off with RATE_LIMIT=off like the request limits.
+   * the engine here because the decorator's options are fixed before the config is read);
+   * and, off with RATE_LIMIT=off like the request limits, at most SOCKET_CONNECTIONS_PER_ADDRESS
+   * sockets per client address (the address its HTTP requests count against, behind
+   * TRUST_PROXY), a message budget per socket, and one per address shared by its sockets.
    */
   private guard(server: RealtimeServer): void {
     const allowList = new Set(this.config.corsOrigins ?? []);
@@ -131,17 +143,34 @@ export class RealtimeGateway implements OnGatewayInit {
       headers['Vary'] = 'Origin';
     });
 
-    if (!(this.config.rateLimits ?? defaultRateLimits(true)).enabled) return;
+    const limits = this.config.rateLimits ?? defaultRateLimits(true);
+    if (!limits.enabled) return;
+    const addresses = new AddressLimits(limits.socketConnectionsPerAddress);
     server.use((socket, next) => {
+      const address = handshakeAddress(socket.request, this.trustProxy());
+      if (!addresses.connect(address, Date.now())) {
+        next(tooManyConnections(addresses.maxConnections));
+        return;
+      }
+      // The engine connection's close, not the socket's disconnect: it also comes for a handshake dropped half-way.
+      socket.conn.once('close', () => addresses.disconnect(address));
       const budget = new MessageBudget(Date.now());
       socket.use((packet, pass) => {
-        if (budget.take(Date.now())) return pass();
+        const now = Date.now();
+        if (budget.take(now) && addresses.message(address, now)) return pass();
         // Refused like an invalid message, and the socket stays up: a client that slows down goes on.
         const ack = packet[packet.length - 1];
         if (typeof ack === 'function') (ack as (result: Ack<never>) => void)(TOO_MANY_MESSAGES);
       });
       next();
     });
+  }
+
+  /** Express's compiled TRUST_PROXY, so a socket's address is the one its HTTP requests are limited by. */
+  private trustProxy(): (address: string, hop: number) => boolean {
+    const express = this.http.httpAdapter?.getInstance() as { get?: (name: string) => unknown } | undefined;
+    const trust = express?.get?.('trust proxy fn');
+    return typeof trust === 'function' ? (trust as (address: string, hop: number) => boolean) : () => false;
   }
 
   /**
