@@ -1,19 +1,24 @@
 -- The SQL of counters.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
 
 -- lock
-SELECT c.id, c.office_id, c.number, c.name, c.priority_only,
-       cn.id AS session_id, cn.state, cn.staff_id AS session_staff_id,
-       COALESCE((SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id), '{}') AS service_ids
+SELECT id, office_id, number, name, priority_only FROM counters WHERE id = $1 AND active FOR UPDATE;
+
+-- state
+SELECT cn.id AS session_id, cn.state, cn.staff_id AS session_staff_id,
+       COALESCE((SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id), '{}') AS service_ids,
+       held.issued_code AS held_code, held.number AS held_number, held.status AS held_status
 FROM counters c
 LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
-WHERE c.id = $1 AND c.active
-FOR UPDATE OF c;
+LEFT JOIN LATERAL (SELECT t.issued_code, t.number, t.status FROM tickets t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving') LIMIT 1) held ON true
+WHERE c.id = $1;
 
--- heldTicket
-SELECT issued_code, number, status FROM tickets WHERE counter_id = $1 AND status IN ('called', 'serving') LIMIT 1;
+-- lockOfficer
+SELECT id FROM staff WHERE id = $1 FOR NO KEY UPDATE;
 
--- sessionOfStaff
-SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = $1 AND cn.state <> 'closed';
+-- officer
+SELECT s.active, s.role, EXISTS (SELECT 1 FROM staff_offices so WHERE so.staff_id = s.id AND so.office_id = $2) AS in_office,
+       (SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = s.id AND cn.state <> 'closed') AS elsewhere
+FROM staff s WHERE s.id = $1;
 
 -- openSession
 INSERT INTO counter_sessions (counter_id, staff_id, state, opened_at) VALUES ($1, $2, 'open', $3) RETURNING id;

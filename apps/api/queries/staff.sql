@@ -54,6 +54,9 @@ UPDATE staff SET active = $2 WHERE id = $1;
 -- lockActiveAdmins
 SELECT id FROM staff WHERE role = 'admin' AND active ORDER BY id FOR UPDATE;
 
+-- lock
+SELECT id FROM staff WHERE id = $1 FOR NO KEY UPDATE;
+
 -- openCounterOf
 SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = $1 AND cn.state <> 'closed';
 

@@ -40,7 +40,7 @@ export const ERROR_KINDS = {
   counter_closed: 'conflict',
   counter_paused: 'conflict',
   counter_busy: 'conflict',
-  officer_busy: 'conflict',
+  officer_already_at_counter: 'conflict',
   service_inactive: 'conflict',
   service_not_served: 'conflict',
   quota_reached: 'conflict',

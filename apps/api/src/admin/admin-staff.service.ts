@@ -74,12 +74,12 @@ export class AdminStaffService {
     const now = this.clock.now();
     const { view, accessChanged } = await uniqueChecked(STAFF_CONFLICTS, () =>
       this.db.transaction(async (manager) => {
-        const current = await this.byId(manager, staffId);
+        const takesAdminAway = (view: AdminStaffView) => view.role === 'admin' && view.active && (body.role ?? view.role) !== 'admin';
+        const current = await this.lockAccount(manager, staffId, actor, takesAdminAway);
         const after = { ...audited(current), ...body, nip: body.nip === undefined ? current.nip : body.nip };
         this.assertShape(after.role, after.officeIds, body.nip);
         if (body.officeIds) await this.assertOffices(manager, body.officeIds);
         await this.assertFree(manager, { nip: body.nip ?? null }, staffId);
-        if (current.role === 'admin' && after.role !== 'admin' && current.active) await this.assertAdminLeft(manager, staffId, actor);
         await this.staffRows.update(manager, staffId, { name: after.name, nip: after.nip, role: after.role });
         if (body.officeIds) await this.staffRows.setOffices(manager, staffId, body.officeIds);
         const view = await this.byId(manager, staffId);
@@ -112,12 +112,11 @@ export class AdminStaffService {
   async setActive(staffId: string, active: boolean, actor: StaffView): Promise<AdminStaffView> {
     const now = this.clock.now();
     const view = await this.db.transaction(async (manager) => {
-      const current = await this.byId(manager, staffId);
+      const current = await this.lockAccount(manager, staffId, actor, (view) => !active && view.active && view.role === 'admin');
       if (current.active === active) {
         throw new RuleError(active ? 'already_active' : 'already_inactive', `${current.name} is already ${active ? 'active' : 'inactive'}`);
       }
       if (!active) {
-        if (current.role === 'admin') await this.assertAdminLeft(manager, staffId, actor);
         const open = await this.staffRows.openCounterOf(manager, staffId);
         if (open) throw new RuleError('staff_at_counter', `${current.name} still has ${open} open; it must be closed first`);
       }
@@ -129,6 +128,29 @@ export class AdminStaffService {
     });
     if (!active) this.sessions.endSockets(staffId);
     return view;
+  }
+
+  /**
+   * Locks the account's row and reads it as of after the lock. A counter open takes the same
+   * lock (see CountersRepository.lockOfficer), so a deactivation and an
+   * open run one after the other, and two changes of one account cannot both act on what
+   * they read before the other. When the change may take an admin away, the active admins
+   * are locked (and checked) first, in id order as `assertAdminLeft` takes them, so the locks
+   * are always taken in one order.
+   */
+  private async lockAccount(
+    manager: EntityManager,
+    staffId: string,
+    actor: StaffView,
+    takesAdminAway: (view: AdminStaffView) => boolean,
+  ): Promise<AdminStaffView> {
+    const adminsChecked = takesAdminAway(await this.byId(manager, staffId));
+    if (adminsChecked) await this.assertAdminLeft(manager, staffId, actor);
+    await this.staffRows.lock(manager, staffId);
+    const current = await this.byId(manager, staffId);
+    // Made an admin meanwhile: rare enough to take the admins' locks after this one.
+    if (!adminsChecked && takesAdminAway(current)) await this.assertAdminLeft(manager, staffId, actor);
+    return current;
   }
 
   /**

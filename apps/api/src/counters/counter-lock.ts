@@ -1,12 +1,21 @@
 import type { EntityManager } from 'typeorm';
-import { type CounterAction, NotFoundError, type StaffView, assertCounterFree as refuseUnlessFree, assertSessionHolder, nextCounterState } from '@loket/domain';
+import {
+  type CounterAction,
+  NotFoundError,
+  RuleError,
+  type StaffView,
+  assertCounterFree as refuseUnlessFree,
+  assertSessionHolder,
+  nextCounterState,
+} from '@loket/domain';
 import { assertOfficeAccess } from '../common/office-access.js';
 import type { CountersRepository, LockedCounter } from './counters.repository.js';
 
 /**
  * Locks a counter row for the rest of the transaction and checks that `staff` may act
  * for it. Every change to a counter or its session goes through here, so two requests
- * for one counter (a double click, two tabs) run one after the other.
+ * for one counter (a double click, two tabs, close against call-next) run one after the
+ * other, and the second sees the session and held ticket the first left.
  */
 export async function lockCounter(counters: CountersRepository, tx: EntityManager, counterId: string, staff: StaffView): Promise<LockedCounter> {
   const counter = await counters.lock(tx, counterId);
@@ -22,7 +31,21 @@ export function assertCounterAction(counter: LockedCounter, action: CounterActio
 }
 
 /** A counter serves one citizen at a time: refuse a new call, a break or closing while one is called or served. */
-export async function assertCounterFree(counters: CountersRepository, tx: EntityManager, counter: LockedCounter): Promise<void> {
-  const held = await counters.heldTicket(tx, counter.id);
+export function assertCounterFree(counter: LockedCounter): void {
+  const held = counter.held;
   refuseUnlessFree(counter, held ? { issuedCode: held.issued_code, number: held.number, status: held.status } : null);
+}
+
+/**
+ * Before an open: locks the officer's row (after the counter's, as every open does; a
+ * deactivation takes the same lock) and checks, as of after that lock,
+ * that the account is still active, still works in the office and holds no other counter.
+ * So one officer opening two counters at once, or being deactivated meanwhile, cannot end
+ * with two sessions or an inactive officer at an open counter.
+ */
+export async function assertMayOpen(counters: CountersRepository, tx: EntityManager, counter: LockedCounter, staff: StaffView): Promise<void> {
+  const officer = await counters.lockOfficer(tx, staff.id, counter.office_id);
+  if (!officer?.active) throw new RuleError('unauthorized', 'This account has been deactivated; log in again');
+  if (officer.role !== 'admin' && !officer.in_office) throw new RuleError('not_your_office', 'You do not work in this office');
+  if (officer.elsewhere) throw new RuleError('officer_already_at_counter', `You already have ${officer.elsewhere} open; close it first`);
 }

@@ -1,20 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CounterEventType, PauseReason } from '@loket/domain';
+import type { CounterEventType, PauseReason, StaffRole } from '@loket/domain';
 import { TICKET_VIEW_SELECT } from '../tickets/tickets.repository.js';
 import type { TicketViewRow } from '../tickets/ticket-views.js';
 
 export const COUNTERS_SQL = {
-  // FOR UPDATE OF c: every change to a counter or its session queues behind this lock.
-  lock: `SELECT c.id, c.office_id, c.number, c.name, c.priority_only,
-         cn.id AS session_id, cn.state, cn.staff_id AS session_staff_id,
-         COALESCE((SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id), '{}') AS service_ids
+  // Every change to a counter or its session queues behind this lock. It locks the counter row
+  // alone: a statement that waited for the lock re-reads only the locked row, so anything
+  // joined to it would be as it was before the wait. `state` reads the rest afterwards.
+  lock: `SELECT id, office_id, number, name, priority_only FROM counters WHERE id = $1 AND active FOR UPDATE`,
+  // Run after `lock`, in a statement (and snapshot) of its own: it sees every change the lock waited for.
+  state: `SELECT cn.id AS session_id, cn.state, cn.staff_id AS session_staff_id,
+         COALESCE((SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id), '{}') AS service_ids,
+         held.issued_code AS held_code, held.number AS held_number, held.status AS held_status
   FROM counters c
   LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
-  WHERE c.id = $1 AND c.active
-  FOR UPDATE OF c`,
-  heldTicket: `SELECT issued_code, number, status FROM tickets WHERE counter_id = $1 AND status IN ('called', 'serving') LIMIT 1`,
-  sessionOfStaff: `SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = $1 AND cn.state <> 'closed'`,
+  LEFT JOIN LATERAL (SELECT t.issued_code, t.number, t.status FROM tickets t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving') LIMIT 1) held ON true
+  WHERE c.id = $1`,
+  // Taken by an open after the counter's lock, and by the changes that take an officer off counters
+  // (deactivation), so those and two opens by one officer run one after the other.
+  lockOfficer: `SELECT id FROM staff WHERE id = $1 FOR NO KEY UPDATE`,
+  // Run after `lockOfficer`, in a statement of its own, for the same reason as `state`.
+  officer: `SELECT s.active, s.role, EXISTS (SELECT 1 FROM staff_offices so WHERE so.staff_id = s.id AND so.office_id = $2) AS in_office,
+         (SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = s.id AND cn.state <> 'closed') AS elsewhere
+  FROM staff s WHERE s.id = $1`,
   openSession: `INSERT INTO counter_sessions (counter_id, staff_id, state, opened_at) VALUES ($1, $2, 'open', $3) RETURNING id`,
   pauseSession: `UPDATE counter_sessions SET state = 'paused', pause_reason = $2 WHERE id = $1`,
   resumeSession: `UPDATE counter_sessions SET state = 'open', pause_reason = NULL WHERE id = $1`,
@@ -32,7 +41,7 @@ export const COUNTERS_SQL = {
   queue: `${TICKET_VIEW_SELECT} WHERE t.office_id = $1 AND t.status = 'waiting' AND t.service_id = ANY($2::uuid[])`,
 } as const;
 
-/** A counter row locked for the rest of the transaction, with its open session (if any). */
+/** A counter row locked for the rest of the transaction, with its open session (if any) and the ticket it holds, read after the lock. */
 export interface LockedCounter {
   id: string;
   office_id: string;
@@ -43,12 +52,32 @@ export interface LockedCounter {
   state: 'open' | 'paused' | null;
   session_staff_id: string | null;
   service_ids: string[];
+  /** The ticket called to or served at the counter, if any. */
+  held: HeldTicketRow | null;
 }
 
 export interface HeldTicketRow {
   issued_code: string;
   number: number;
   status: string;
+}
+
+interface LockedRow {
+  id: string;
+  office_id: string;
+  number: number;
+  name: string;
+  priority_only: boolean;
+}
+
+interface StateRow {
+  session_id: string | null;
+  state: 'open' | 'paused' | null;
+  session_staff_id: string | null;
+  service_ids: string[];
+  held_code: string | null;
+  held_number: number | null;
+  held_status: string | null;
 }
 
 export interface CounterStaffingRow {
@@ -75,9 +104,15 @@ export interface CounterEventRecord {
   seq: number;
 }
 
-interface NameRow {
-  name: string;
+/** A staff member as an open checks them, read after their row was locked. */
+export interface OfficerRow {
+  active: boolean;
+  role: StaffRole;
+  in_office: boolean;
+  /** The name of the counter they hold a session on (open or paused), if any. */
+  elsewhere: string | null;
 }
+
 interface IdRow {
   id: string;
 }
@@ -87,21 +122,27 @@ interface IdRow {
 export class CountersRepository {
   constructor(private readonly db: DataSource) {}
 
+  /**
+   * Locks the counter row to the end of the transaction, then reads its session, services and
+   * held ticket in a second statement, so what it returns is as of after the lock was taken.
+   */
   async lock(tx: EntityManager, counterId: string): Promise<LockedCounter | undefined> {
-    const [row] = await tx.query<LockedCounter[]>(COUNTERS_SQL.lock, [counterId]);
-    return row;
+    const [counter] = await tx.query<LockedRow[]>(COUNTERS_SQL.lock, [counterId]);
+    if (!counter) return undefined;
+    const [state] = await tx.query<StateRow[]>(COUNTERS_SQL.state, [counterId]);
+    const { held_code, held_number, held_status, ...session } = state;
+    const held = held_code === null ? null : { issued_code: held_code, number: held_number!, status: held_status! };
+    return { ...counter, ...session, held };
   }
 
-  /** The ticket called to or served at the counter, if any. */
-  async heldTicket(tx: EntityManager, counterId: string): Promise<HeldTicketRow | undefined> {
-    const [row] = await tx.query<HeldTicketRow[]>(COUNTERS_SQL.heldTicket, [counterId]);
+  /**
+   * Locks the staff member's row to the end of the transaction, then reads, as of after the
+   * lock, whether the account is active, works in `officeId`, and which counter it already holds.
+   */
+  async lockOfficer(tx: EntityManager, staffId: string, officeId: string): Promise<OfficerRow | undefined> {
+    await tx.query(COUNTERS_SQL.lockOfficer, [staffId]);
+    const [row] = await tx.query<OfficerRow[]>(COUNTERS_SQL.officer, [staffId, officeId]);
     return row;
-  }
-
-  /** The name of the counter `staffId` has a session open (or paused) at, if any. */
-  async counterOfStaff(tx: EntityManager, staffId: string): Promise<string | null> {
-    const [row] = await tx.query<NameRow[]>(COUNTERS_SQL.sessionOfStaff, [staffId]);
-    return row?.name ?? null;
   }
 
   async openSession(tx: EntityManager, counterId: string, staffId: string, at: Date): Promise<string> {

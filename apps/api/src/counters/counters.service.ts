@@ -7,7 +7,6 @@ import {
   type CounterView,
   NotFoundError,
   type PauseReason,
-  RuleError,
   type StaffCounterView,
   type TicketView,
   nextCounterState,
@@ -21,7 +20,7 @@ import { OfficeSequenceRepository } from '../database/office-sequence.repository
 import { OfficesService } from '../offices/offices.service.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
 import { toTicketView } from '../tickets/ticket-views.js';
-import { assertCounterAction, assertCounterFree, lockCounter } from './counter-lock.js';
+import { assertCounterAction, assertCounterFree, assertMayOpen, lockCounter } from './counter-lock.js';
 import { CountersRepository, type LockedCounter } from './counters.repository.js';
 
 /** Counter sessions (shifts): open, pause with a reason, resume, close. */
@@ -41,8 +40,7 @@ export class CountersService {
   open(counterId: string, staff: AuthenticatedStaff, checklist?: ChecklistSubmission): Promise<CounterView> {
     return this.change(counterId, staff, 'opened', async (tx, counter, now) => {
       nextCounterState({ name: counter.name, state: counter.state ?? 'closed' }, 'open');
-      const elsewhere = await this.counters.counterOfStaff(tx, staff.id);
-      if (elsewhere) throw new RuleError('officer_busy', `You already have ${elsewhere} open; close it first`);
+      await assertMayOpen(this.counters, tx, counter, staff);
       const sessionId = await this.counters.openSession(tx, counter.id, staff.id, now);
       if (checklist) {
         const subject = { kind: 'shift_start' as const, officeId: counter.office_id, sessionId, counterId: counter.id, subjectStaffId: staff.id };
@@ -90,7 +88,7 @@ export class CountersService {
   pause(counterId: string, staff: AuthenticatedStaff, reason: PauseReason): Promise<CounterView> {
     return this.change(counterId, staff, 'paused', async (tx, counter) => {
       assertCounterAction(counter, 'pause', staff);
-      await assertCounterFree(this.counters, tx, counter);
+      assertCounterFree(counter);
       await this.counters.pauseSession(tx, counter.session_id!, reason);
       return { sessionId: counter.session_id!, reason };
     });
@@ -107,7 +105,7 @@ export class CountersService {
   close(counterId: string, staff: AuthenticatedStaff): Promise<CounterView> {
     return this.change(counterId, staff, 'closed', async (tx, counter, now) => {
       assertCounterAction(counter, 'close', staff);
-      await assertCounterFree(this.counters, tx, counter);
+      assertCounterFree(counter);
       await this.counters.closeSession(tx, counter.session_id!, now);
       return { sessionId: counter.session_id! };
     });

@@ -35,6 +35,9 @@ export const STAFF_SQL = {
   setActive: 'UPDATE staff SET active = $2 WHERE id = $1',
   // In id order, so two changes that lock them never deadlock.
   lockActiveAdmins: "SELECT id FROM staff WHERE role = 'admin' AND active ORDER BY id FOR UPDATE",
+  // The lock a counter open takes on its officer (CountersRepository.lockOfficer): a change that takes
+  // someone off counters takes it too, then reads their sessions, so it and an open run one after the other.
+  lock: 'SELECT id FROM staff WHERE id = $1 FOR NO KEY UPDATE',
   openCounterOf: "SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = $1 AND cn.state <> 'closed'",
   existingOffices: 'SELECT id FROM offices WHERE id = ANY($1::uuid[])',
   usernameTaken: 'SELECT 1 FROM staff WHERE username = $1',
@@ -172,6 +175,11 @@ export class StaffRepository {
   async lockActiveAdmins(tx: EntityManager): Promise<string[]> {
     const rows = await tx.query<{ id: string }[]>(STAFF_SQL.lockActiveAdmins);
     return rows.map((row) => row.id);
+  }
+
+  /** Locks the staff member's row to the end of the transaction (see STAFF_SQL.lock); read it afresh afterwards. */
+  async lock(tx: EntityManager, id: string): Promise<void> {
+    await tx.query(STAFF_SQL.lock, [id]);
   }
 
   /** The name of a counter the staff member holds a session on, or null. */

@@ -213,7 +213,7 @@ export class TicketsService {
     const result = await this.db.transaction(async (tx) => {
       const counter = await lockCounter(this.counters, tx, counterId, staff);
       assertCounterAction(counter, 'call_next', staff);
-      await assertCounterFree(this.counters, tx, counter);
+      assertCounterFree(counter);
       // A priority counter (loket khusus) takes priority tickets first, the rest only when none waits.
       const ticket =
         (counter.priority_only && (await this.tickets.claimNext(tx, counter.office_id, counter.service_ids, true))) ||
@@ -232,7 +232,7 @@ export class TicketsService {
     const result = await this.db.transaction(async (tx) => {
       const counter = await lockCounter(this.counters, tx, counterId, staff);
       assertCounterAction(counter, 'call', staff);
-      await assertCounterFree(this.counters, tx, counter);
+      assertCounterFree(counter);
       const ticket = await this.lockTicket(tx, ticketId);
       if (ticket.office_id !== counter.office_id) throw new NotFoundError(`No ticket with the id "${ticketId}" in this office`);
       nextStatus(ticket.status, 'call');

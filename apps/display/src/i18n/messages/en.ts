@@ -24,7 +24,7 @@ const serverErrors: Record<ErrorCode, string> = {
   counter_closed: 'Sorry, this service is not taking tickets right now. Please ask a staff member.',
   counter_paused: 'This counter is on a break.',
   counter_busy: 'This counter is serving someone.',
-  officer_busy: 'The officer is serving at another counter.',
+  officer_already_at_counter: 'The officer is already at another counter.',
   service_inactive: 'Sorry, this service is not taking tickets right now. Please ask a staff member.',
   service_not_served: 'This service is not served at that counter.',
   quota_reached: "Sorry, today's quota for this service is full. Please come back tomorrow or ask a staff member.",

@@ -31,7 +31,7 @@ const serverErrors: Record<ErrorCode, string> = {
   counter_closed: 'Maaf, layanan ini sedang tidak menerima antrean. Silakan tanyakan kepada petugas.',
   counter_paused: 'Loket ini sedang istirahat.',
   counter_busy: 'Loket ini sedang melayani.',
-  officer_busy: 'Petugas sedang melayani di loket lain.',
+  officer_already_at_counter: 'Petugas sudah bertugas di loket lain.',
   service_inactive: 'Maaf, layanan ini sedang tidak menerima antrean. Silakan tanyakan kepada petugas.',
   service_not_served: 'Layanan ini tidak dilayani di loket tersebut.',
   quota_reached: 'Maaf, kuota layanan ini untuk hari ini sudah penuh. Silakan datang lagi besok atau tanyakan kepada petugas.',

@@ -1,0 +1,241 @@
+import { randomBytes } from 'node:crypto';
+import type { Reply } from './support/http.js';
+import { type OfficeFixture, createOffice } from './support/fixtures.js';
+import { onPostgres, useTestApp } from './support/test-app.js';
+
+/**
+ * Two requests about one counter (or one officer) sent at the same instant, many rounds
+ * over: exactly one wins, the other is refused with a stable 409 code (or 401/403/404
+ * where the winner took the loser's right away), never a 500, and the state left behind is
+ * one the rules allow. On PGlite the pool of one runs transactions one after the other;
+ * PostgreSQL is where they really overlap.
+ */
+describe(`counter races on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
+  const t = useTestApp();
+  const api = t.api;
+  const ROUNDS = 30;
+
+  type Outcome = [status: number, code: string | null];
+  const outcome = (reply: Reply): Outcome => [reply.status, reply.status >= 400 ? ((reply.body as { code?: string })?.code ?? null) : null];
+  const same = (a: Outcome, b: Outcome) => a[0] === b[0] && a[1] === b[1];
+
+  /**
+   * Runs `round` ROUNDS times; each returns the two outcomes and whether the state it left
+   * is allowed. A round is right when its outcomes are one of `allowed` (in the order sent)
+   * and its state check passed. Returns every wrong round, so a failure shows them all.
+   */
+  async function race(
+    rounds: number,
+    allowed: [Outcome, Outcome][],
+    round: (i: number) => Promise<{ replies: [Reply, Reply]; stateProblem: string | null }>,
+  ): Promise<{ wrong: string[]; seen: Map<string, number> }> {
+    const wrong: string[] = [];
+    const seen = new Map<string, number>();
+    for (let i = 0; i < rounds; i++) {
+      const { replies, stateProblem } = await round(i);
+      const got = replies.map(outcome) as [Outcome, Outcome];
+      const key = JSON.stringify(got);
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+      if (!allowed.some(([a, b]) => same(a, got[0]) && same(b, got[1]))) wrong.push(`round ${i}: ${key}`);
+      if (stateProblem) wrong.push(`round ${i}: ${stateProblem}`);
+    }
+    return { wrong, seen };
+  }
+
+  const office = (counters = 1): Promise<OfficeFixture> =>
+    createOffice(t, { services: [{ code: 'A' }], counters: Array.from({ length: counters }, (_, i) => ({ number: i + 1, services: ['A'] })) });
+
+  const open = (o: OfficeFixture, counter: number, token = o.officers[counter].token) => api.post(`/counters/${o.counters[counter]}/open`, undefined, token);
+
+  const issue = async (o: OfficeFixture) => {
+    const reply = await api.post(`/offices/${o.slug}/tickets`, { serviceId: o.services.A });
+    expect(reply.status).toBe(201);
+    return reply.body.id as string;
+  };
+
+  const sessionState = async (counterId: string): Promise<string | null> => {
+    const rows = await t.db.query<{ state: string }[]>(`SELECT state FROM counter_sessions WHERE counter_id = $1 AND state <> 'closed'`, [counterId]);
+    return rows[0]?.state ?? null;
+  };
+
+  /** Tickets called to or served at a counter whose session is not open: a citizen sent to a closed or paused window. */
+  const strandedTickets = async (counterId: string): Promise<number> => {
+    const [{ n }] = await t.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM tickets t
+       WHERE t.counter_id = $1 AND t.status IN ('called', 'serving')
+         AND NOT EXISTS (SELECT 1 FROM counter_sessions cn WHERE cn.counter_id = t.counter_id AND cn.state = 'open')`,
+      [counterId],
+    );
+    return n;
+  };
+
+  const makeAdmin = async () => {
+    const [row] = await t.db.query<{ id: string }[]>(
+      `INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, 'Admin Uji', 'admin', 'no-login', $2) RETURNING id`,
+      [`admin-${randomBytes(5).toString('hex')}`, t.clock.now()],
+    );
+    return { id: row.id, token: await t.jwt.signAsync({ sub: row.id, role: 'admin' }) };
+  };
+
+  const expectNoWrong = (result: { wrong: string[]; seen: Map<string, number> }) => {
+    // Which outcomes came up, for the reader of a failure (and of a run on PostgreSQL).
+    expect({ wrong: result.wrong, seen: Object.fromEntries(result.seen) }).toEqual({ wrong: [], seen: expect.any(Object) });
+  };
+
+  it(`close against call-next, ${ROUNDS} rounds: one wins, the other gets 409, no ticket left called at a closed counter`, async () => {
+    const result = await race(
+      ROUNDS,
+      [
+        [
+          [200, null],
+          [409, 'counter_closed'],
+        ],
+        [
+          [409, 'counter_busy'],
+          [200, null],
+        ],
+      ],
+      async () => {
+        const o = await office();
+        expect((await open(o, 1)).status).toBe(200);
+        await issue(o);
+        const token = o.officers[1].token;
+        const replies = await Promise.all([
+          api.post(`/counters/${o.counters[1]}/close`, undefined, token),
+          api.post(`/counters/${o.counters[1]}/call-next`, undefined, token),
+        ]);
+        const stranded = await strandedTickets(o.counters[1]);
+        const state = await sessionState(o.counters[1]);
+        const expectedState = replies[0].status === 200 ? null : 'open';
+        return {
+          replies,
+          stateProblem: stranded > 0 ? `${stranded} ticket(s) called at a ${state ?? 'closed'} counter` : state !== expectedState ? `session ${state}` : null,
+        };
+      },
+    );
+    expectNoWrong(result);
+  });
+
+  it(`pause against call-next, ${ROUNDS} rounds: one wins, the other gets 409, no ticket left called at a paused counter`, async () => {
+    const result = await race(
+      ROUNDS,
+      [
+        [
+          [200, null],
+          [409, 'counter_paused'],
+        ],
+        [
+          [409, 'counter_busy'],
+          [200, null],
+        ],
+      ],
+      async () => {
+        const o = await office();
+        expect((await open(o, 1)).status).toBe(200);
+        await issue(o);
+        const token = o.officers[1].token;
+        const replies = await Promise.all([
+          api.post(`/counters/${o.counters[1]}/pause`, { reason: 'ishoma' }, token),
+          api.post(`/counters/${o.counters[1]}/call-next`, undefined, token),
+        ]);
+        const stranded = await strandedTickets(o.counters[1]);
+        const state = await sessionState(o.counters[1]);
+        const expectedState = replies[0].status === 200 ? 'paused' : 'open';
+        return {
+          replies,
+          stateProblem: stranded > 0 ? `${stranded} ticket(s) called at a ${state ?? 'closed'} counter` : state !== expectedState ? `session ${state}` : null,
+        };
+      },
+    );
+    expectNoWrong(result);
+  });
+
+  it(`two officers opening one counter, ${ROUNDS} rounds: one opens it, the other gets 409 counter_already_open`, async () => {
+    const result = await race(
+      ROUNDS,
+      [
+        [
+          [200, null],
+          [409, 'counter_already_open'],
+        ],
+        [
+          [409, 'counter_already_open'],
+          [200, null],
+        ],
+      ],
+      async () => {
+        const o = await office(2);
+        const replies = await Promise.all([open(o, 1, o.officers[1].token), open(o, 1, o.officers[2].token)]);
+        const sessions = await t.db.query<{ staff_id: string }[]>(`SELECT staff_id FROM counter_sessions WHERE counter_id = $1 AND state <> 'closed'`, [
+          o.counters[1],
+        ]);
+        const winner = replies[0].status === 200 ? o.officers[1].id : o.officers[2].id;
+        const right = sessions.length === 1 && sessions[0].staff_id === winner;
+        return { replies, stateProblem: right ? null : `${sessions.length} session(s) open` };
+      },
+    );
+    expectNoWrong(result);
+  });
+
+  it(`one officer opening two counters, ${ROUNDS} rounds: one opens, the other gets 409 officer_already_at_counter`, async () => {
+    const result = await race(
+      ROUNDS,
+      [
+        [
+          [200, null],
+          [409, 'officer_already_at_counter'],
+        ],
+        [
+          [409, 'officer_already_at_counter'],
+          [200, null],
+        ],
+      ],
+      async () => {
+        const o = await office(2);
+        const token = o.officers[1].token;
+        const replies = await Promise.all([open(o, 1, token), open(o, 2, token)]);
+        const sessions = await t.db.query<{ counter_id: string }[]>(`SELECT counter_id FROM counter_sessions WHERE staff_id = $1 AND state <> 'closed'`, [
+          o.officers[1].id,
+        ]);
+        const winner = replies[0].status === 200 ? o.counters[1] : o.counters[2];
+        const right = sessions.length === 1 && sessions[0].counter_id === winner;
+        return { replies, stateProblem: right ? null : `${sessions.length} session(s) open` };
+      },
+    );
+    expectNoWrong(result);
+  });
+
+  it(`deactivating an officer against their counter open, ${ROUNDS} rounds: never an inactive officer at an open counter`, async () => {
+    const admin = await makeAdmin();
+    const result = await race(
+      ROUNDS,
+      [
+        // Deactivated first: the open is refused, by the guard or inside its transaction.
+        [
+          [200, null],
+          [401, 'unauthorized'],
+        ],
+        [
+          [200, null],
+          [401, null],
+        ],
+        // Opened first: the deactivation is refused until the counter is closed.
+        [
+          [409, 'staff_at_counter'],
+          [200, null],
+        ],
+      ],
+      async () => {
+        const o = await office();
+        const replies = await Promise.all([api.post(`/admin/staff/${o.officers[1].id}/deactivate`, undefined, admin.token), open(o, 1)]);
+        const [row] = await t.db.query<{ active: boolean; sessions: number }[]>(
+          `SELECT s.active, (SELECT count(*)::int FROM counter_sessions cn WHERE cn.staff_id = s.id AND cn.state <> 'closed') AS sessions FROM staff s WHERE s.id = $1`,
+          [o.officers[1].id],
+        );
+        const right = row.active ? row.sessions === 1 && replies[1].status === 200 : row.sessions === 0 && replies[0].status === 200;
+        return { replies, stateProblem: right ? null : `active ${row.active} with ${row.sessions} session(s)` };
+      },
+    );
+    expectNoWrong(result);
+  });
+});
