@@ -17,6 +17,7 @@ import {
 } from '@loket/domain';
 import { assertOfficeAccess } from '../common/office-access.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { controlCharacterProblems } from '../common/control-characters.js';
 import { toErrorBody } from '../common/error-filter.js';
 import { SLUG_PATTERN } from '../common/param-pipes.js';
 import { OFFICE_CHANGED, OfficeChanges } from '../offices/office-changes.js';
@@ -70,6 +71,9 @@ function parseSubscribeRequest(body: unknown): SubscribeRequest | string {
  * `handle` returns, or with the error body of what it throws (the HTTP side's, via the filter's mapping).
  */
 async function answer<T>(body: unknown, handle: (request: SubscribeRequest) => Promise<T>): Promise<Ack<T>> {
+  // The HTTP side's check of every text, for every message, whatever its own parser checks.
+  const controls = controlCharacterProblems(body);
+  if (controls.length > 0) return invalid(controls.flatMap((problem) => problem.problems).join('; '));
   const request = parseSubscribeRequest(body);
   if (typeof request === 'string') return invalid(request);
   try {

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { INTERACTION_OUTCOMES, type InteractionOutcome } from '@loket/domain';
+import { FreeText } from '../../common/control-characters.js';
 import { ChecklistSubmissionDto } from './checklist-submission.dto.js';
 
 export class FinishTicketDto {
@@ -21,5 +22,6 @@ export class FinishTicketDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MaxLength(500)
+  @FreeText()
   note?: string;
 }
