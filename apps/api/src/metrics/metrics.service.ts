@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Clock } from '../clock/clock.js';
+import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { MetricsRepository } from './metrics.repository.js';
 
 // Around the product's targets (p99 under 25 ms for an issue) and up to the 5 s a request may wait for a connection.
@@ -64,8 +65,10 @@ export class MetricsService {
   constructor(
     private readonly figures: MetricsRepository,
     private readonly clock: Clock,
+    limiter: RateLimiter,
   ) {
     collectDefaultMetrics({ register: this.registry });
+    this.registry.registerMetric(limiter.storeFallbacks);
   }
 
   observeRequest(method: string, route: string, status: number, seconds: number): void {

@@ -44,6 +44,25 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitRule, string> = {
   loginFailures: '5/15m',
 };
 
+/**
+ * What a limit does while its shared store (Redis) cannot answer (docs/security.md):
+ * - `memory`: it keeps limiting, counted in this instance's memory (with N instances a
+ *   client gets at most N times the limit). For what guards passwords and writes: a Redis
+ *   outage must not open the door to password guessing or a flood of tickets.
+ * - `open`: the request is let through unlimited. For reads a whole office's phones share
+ *   behind one address: refusing them would take the service down with the limiter.
+ * A new rule must choose here (the record is complete by type).
+ */
+export type StoreFailureFallback = 'memory' | 'open';
+export const STORE_FAILURE_FALLBACK: Record<RateLimitRule, StoreFailureFallback> = {
+  issue: 'memory',
+  track: 'open',
+  read: 'open',
+  survey: 'memory',
+  login: 'memory',
+  loginFailures: 'memory',
+};
+
 const ENV_NAME: Record<RateLimitRule, string> = {
   issue: 'RATE_LIMIT_ISSUE',
   track: 'RATE_LIMIT_TRACK',

@@ -58,20 +58,40 @@ export class MemoryRateLimitStore extends RateLimitStore {
   }
 }
 
+/** The shared store did not answer in time, or cannot be reached: the caller applies the rule's fallback. */
+export class RateLimitStoreUnavailable extends Error {}
+
+// A limit decision waits at most this long for Redis, which answers a healthy INCR in well under a millisecond.
+const REDIS_COMMAND_TIMEOUT_MS = 200;
+// After a failure, Redis is left alone this long: every decision meanwhile goes to the fallback at once.
+const REDIS_RETRY_AFTER_MS = 5_000;
+// The client's own reconnect errors, once per this interval instead of at every attempt.
+const REDIS_ERROR_LOG_INTERVAL_MS = 60_000;
+
 /**
  * Counters in Redis: INCR plus PEXPIRE NX in one MULTI, so the window starts at the first
- * hit and the key expires by itself. Commands fail fast when Redis is unreachable (no
- * offline queue) and the caller lets the request through: a limiter outage must not take
- * the kiosks down with it.
+ * hit and the key expires by itself. A rate limit must never make a request wait for Redis:
+ * a command fails at once while the client is not connected (no offline queue), fails after
+ * REDIS_COMMAND_TIMEOUT_MS when a connected Redis does not answer (a frozen server never
+ * closes the socket), and after any failure Redis is not asked again for REDIS_RETRY_AFTER_MS.
+ * Failures throw RateLimitStoreUnavailable; RateLimiter decides what each limit does then.
+ * Time here is the machine's real time, not the product's clock: it measures the network.
  */
 export class RedisRateLimitStore extends RateLimitStore implements OnModuleInit, OnModuleDestroy {
   private readonly client: ReturnType<typeof createClient>;
   private readonly logger = new Logger('RateLimit');
+  private unavailableUntil = 0;
+  private lastErrorLog = 0;
 
   constructor(url: string) {
     super();
-    this.client = createClient({ url, disableOfflineQueue: true });
-    this.client.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message}`));
+    this.client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 2_000 } });
+    this.client.on('error', (error: Error) => {
+      const now = Date.now();
+      if (now - this.lastErrorLog < REDIS_ERROR_LOG_INTERVAL_MS) return;
+      this.lastErrorLog = now;
+      this.logger.warn(`Redis (rate-limit store): ${error.message}`);
+    });
   }
 
   async onModuleInit(): Promise<void> {
@@ -79,20 +99,47 @@ export class RedisRateLimitStore extends RateLimitStore implements OnModuleInit,
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.client.quit().catch(() => undefined);
+    // quit() waits for Redis to answer; a Redis that is gone or frozen would hold the shutdown.
+    await this.bounded(() => this.client.quit()).catch(() => undefined);
+    if (this.client.isOpen) this.client.destroy();
   }
 
   async hit(key: string, windowMs: number): Promise<WindowCount> {
-    const [count, , ttl] = await this.client.multi().incr(key).pExpire(key, windowMs, 'NX').pTTL(key).exec();
+    const [count, , ttl] = await this.bounded(() => this.client.multi().incr(key).pExpire(key, windowMs, 'NX').pTTL(key).exec());
     return { count: Number(count), msLeft: Math.max(0, Number(ttl)) };
   }
 
   async peek(key: string): Promise<WindowCount | null> {
-    const [count, ttl] = await this.client.multi().get(key).pTTL(key).exec();
+    const [count, ttl] = await this.bounded(() => this.client.multi().get(key).pTTL(key).exec());
     return count === null ? null : { count: Number(count), msLeft: Math.max(0, Number(ttl)) };
   }
 
   async clear(key: string): Promise<void> {
-    await this.client.del(key);
+    await this.bounded(() => this.client.del(key));
+  }
+
+  private async bounded<T>(send: () => Promise<T>): Promise<T> {
+    if (!this.client.isReady) throw new RateLimitStoreUnavailable('Redis is not connected');
+    if (Date.now() < this.unavailableUntil) throw new RateLimitStoreUnavailable('Redis failed a moment ago; not asked again yet');
+    const command = send();
+    // A reply that comes after the timeout must not surface as an unhandled rejection.
+    command.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        command,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new RateLimitStoreUnavailable(`Redis did not answer within ${REDIS_COMMAND_TIMEOUT_MS} ms`)),
+            REDIS_COMMAND_TIMEOUT_MS,
+          );
+        }),
+      ]);
+    } catch (error) {
+      this.unavailableUntil = Date.now() + REDIS_RETRY_AFTER_MS;
+      throw error instanceof RateLimitStoreUnavailable ? error : new RateLimitStoreUnavailable(`Redis: ${(error as Error).message}`);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

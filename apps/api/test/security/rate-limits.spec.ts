@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import { hashPassword } from '../../src/auth/password.js';
+import { ManualClock } from '../../src/clock/clock.js';
 import { configFromEnv } from '../../src/config/app-config.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { type RateLimitConfig, defaultRateLimits, parseRateWindows } from '../../src/rate-limit/rate-limit-config.js';
 import { RateLimitStore } from '../../src/rate-limit/rate-limit-store.js';
-import { RateLimiter } from '../../src/rate-limit/rate-limiter.js';
+import { RateLimiter, TooManyRequests } from '../../src/rate-limit/rate-limiter.js';
 import { createOffice, type OfficeFixture } from '../support/fixtures.js';
 import { type TestApp, onPostgres, startTestApp, useTestApp } from '../support/test-app.js';
 
@@ -48,15 +49,27 @@ describe('rate-limit configuration', () => {
 });
 
 describe('the limiter when its store fails', () => {
-  it('lets requests through rather than refusing every kiosk while Redis is down', async () => {
-    class DownStore extends RateLimitStore {
-      hit = () => Promise.reject(new Error('ECONNREFUSED'));
-      peek = () => Promise.reject(new Error('ECONNREFUSED'));
-      clear = () => Promise.reject(new Error('ECONNREFUSED'));
-    }
-    const limiter = new RateLimiter(new DownStore(), { rateLimits: limits({ issue: '1/1m' }) } as AppConfig);
-    for (let i = 0; i < 3; i += 1) await expect(limiter.consume('issue', '10.9.0.1|kantor')).resolves.toBeUndefined();
-    await expect(limiter.attempt('loginFailures', '10.9.0.1|petugas1')).resolves.toBe(0);
+  class DownStore extends RateLimitStore {
+    hit = () => Promise.reject(new Error('ECONNREFUSED'));
+    peek = () => Promise.reject(new Error('ECONNREFUSED'));
+    clear = () => Promise.reject(new Error('ECONNREFUSED'));
+  }
+  const down = (overrides: Parameters<typeof limits>[0]) =>
+    new RateLimiter(new DownStore(), { rateLimits: limits(overrides) } as AppConfig, new ManualClock('2026-11-30T01:00:00.000Z'));
+
+  it('lets tracking through rather than refusing every phone while Redis is down', async () => {
+    const limiter = down({ track: '1/1m' });
+    for (let i = 0; i < 3; i += 1) await expect(limiter.consume('track', '10.9.0.1')).resolves.toBeUndefined();
+    expect((await limiter.storeFallbacks.get()).values).toEqual([{ labels: { rule: 'track', fallback: 'open' }, value: 3 }]);
+  });
+
+  it("keeps limiting issue and login in this instance's memory while Redis is down", async () => {
+    const limiter = down({ issue: '1/1m' });
+    await expect(limiter.consume('issue', '10.9.0.1|kantor')).resolves.toBeUndefined();
+    await expect(limiter.consume('issue', '10.9.0.1|kantor')).rejects.toThrow(TooManyRequests);
+    for (let i = 0; i < 5; i += 1) await expect(limiter.attempt('loginFailures', '10.9.0.1|petugas1')).resolves.toBe(0);
+    await expect(limiter.attempt('loginFailures', '10.9.0.1|petugas1')).resolves.toBe(900);
+    await expect(limiter.attempt('loginFailures', '10.9.0.1|petugas2')).resolves.toBe(0);
   });
 });
 
