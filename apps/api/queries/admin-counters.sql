@@ -10,6 +10,9 @@ SELECT c.id, c.office_id, c.number, c.name, c.priority_only, c.active, c.schedul
      (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
 FROM counters c WHERE c.id = $1;
 
+-- lock
+SELECT office_id FROM counters WHERE id = $1 FOR UPDATE;
+
 -- insert
 INSERT INTO counters (office_id, number, name, priority_only, schedule, active) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id;
 

@@ -60,6 +60,10 @@ SELECT id FROM staff WHERE id = $1 FOR NO KEY UPDATE;
 -- openCounterOf
 SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = $1 AND cn.state <> 'closed';
 
+-- openCounterOutside
+SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id
+WHERE cn.staff_id = $1 AND cn.state <> 'closed' AND NOT (c.office_id = ANY($2::uuid[]));
+
 -- existingOffices
 SELECT id FROM offices WHERE id = ANY($1::uuid[]);
 

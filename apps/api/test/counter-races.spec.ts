@@ -238,4 +238,142 @@ describe(`counter races on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     );
     expectNoWrong(result);
   });
+
+  describe('siblings: changes that read what a lock was guarding before taking it', () => {
+    const SIBLING_ROUNDS = 15;
+
+    it(`deactivating a counter against its open, ${SIBLING_ROUNDS} rounds: never an open session at an inactive counter`, async () => {
+      const admin = await makeAdmin();
+      const result = await race(
+        SIBLING_ROUNDS,
+        [
+          [
+            [200, null],
+            [404, 'not_found'],
+          ],
+          [
+            [409, 'counter_in_use'],
+            [200, null],
+          ],
+        ],
+        async () => {
+          const o = await office();
+          const replies = await Promise.all([
+            api.send('PATCH', `/admin/counters/${o.counters[1]}`, { body: { active: false }, token: admin.token }),
+            open(o, 1),
+          ]);
+          const [row] = await t.db.query<{ active: boolean; sessions: number }[]>(
+            `SELECT c.active, (SELECT count(*)::int FROM counter_sessions cn WHERE cn.counter_id = c.id AND cn.state <> 'closed') AS sessions FROM counters c WHERE c.id = $1`,
+            [o.counters[1]],
+          );
+          const right = row.active ? row.sessions === 1 : row.sessions === 0;
+          return { replies, stateProblem: right ? null : `active ${row.active} with ${row.sessions} session(s)` };
+        },
+      );
+      expectNoWrong(result);
+    });
+
+    it(`moving an officer to another office against their counter open, ${SIBLING_ROUNDS} rounds: never a session in an office they left`, async () => {
+      const admin = await makeAdmin();
+      const result = await race(
+        SIBLING_ROUNDS,
+        [
+          [
+            [200, null],
+            [403, 'not_your_office'],
+          ],
+          [
+            [409, 'staff_at_counter'],
+            [200, null],
+          ],
+        ],
+        async () => {
+          const o = await office();
+          const [{ office_id: elsewhere }] = await t.db.query<{ office_id: string }[]>('SELECT office_id FROM staff_offices WHERE staff_id = $1', [
+            o.outsider.id,
+          ]);
+          const officer = o.officers[1];
+          const replies = await Promise.all([
+            api.send('PATCH', `/admin/staff/${officer.id}`, { body: { officeIds: [elsewhere] }, token: admin.token }),
+            open(o, 1),
+          ]);
+          const [{ stray }] = await t.db.query<{ stray: number }[]>(
+            `SELECT count(*)::int AS stray FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id
+             WHERE cn.staff_id = $1 AND cn.state <> 'closed'
+               AND NOT EXISTS (SELECT 1 FROM staff_offices so WHERE so.staff_id = cn.staff_id AND so.office_id = c.office_id)`,
+            [officer.id],
+          );
+          return { replies, stateProblem: stray > 0 ? `${stray} session(s) in an office the officer left` : null };
+        },
+      );
+      expectNoWrong(result);
+    });
+
+    it(`two deactivations of one officer, ${SIBLING_ROUNDS} rounds: one deactivates, the other gets 409 already_inactive, one audit row`, async () => {
+      const admin = await makeAdmin();
+      const result = await race(
+        SIBLING_ROUNDS,
+        [
+          [
+            [200, null],
+            [409, 'already_inactive'],
+          ],
+          [
+            [409, 'already_inactive'],
+            [200, null],
+          ],
+        ],
+        async () => {
+          const o = await office();
+          const path = `/admin/staff/${o.officers[1].id}/deactivate`;
+          const replies = await Promise.all([api.post(path, undefined, admin.token), api.post(path, undefined, admin.token)]);
+          const [{ n }] = await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND action = 'staff.deactivated'`, [
+            o.officers[1].id,
+          ]);
+          return { replies, stateProblem: n === 1 ? null : `${n} deactivation(s) audited` };
+        },
+      );
+      expectNoWrong(result);
+    });
+
+    it(`two admins editing different fields of one counter, one service, one account, ${SIBLING_ROUNDS} rounds: both edits kept`, async () => {
+      const admin = await makeAdmin();
+      const both: [Outcome, Outcome][] = [
+        [
+          [200, null],
+          [200, null],
+        ],
+      ];
+      const edit = (path: string, body: object) => api.send('PATCH', path, { body, token: admin.token });
+      const counters = await race(SIBLING_ROUNDS, both, async (i) => {
+        const o = await office();
+        const path = `/admin/counters/${o.counters[1]}`;
+        const replies = await Promise.all([edit(path, { name: `Loket Baru ${i}` }), edit(path, { priorityOnly: true })]);
+        const [row] = await t.db.query<{ name: string; priority_only: boolean }[]>('SELECT name, priority_only FROM counters WHERE id = $1', [o.counters[1]]);
+        const right = row.name === `Loket Baru ${i}` && row.priority_only;
+        return { replies, stateProblem: right ? null : `counter left as ${JSON.stringify(row)}` };
+      });
+      const services = await race(SIBLING_ROUNDS, both, async (i) => {
+        const o = await office();
+        const path = `/admin/services/${o.services.A}`;
+        const replies = await Promise.all([edit(path, { name: `Layanan Baru ${i}` }), edit(path, { maxWaitMinutes: 45 })]);
+        const [row] = await t.db.query<{ name: string; max_wait_minutes: number }[]>('SELECT name, max_wait_minutes FROM services WHERE id = $1', [
+          o.services.A,
+        ]);
+        const right = row.name === `Layanan Baru ${i}` && row.max_wait_minutes === 45;
+        return { replies, stateProblem: right ? null : `service left as ${JSON.stringify(row)}` };
+      });
+      const accounts = await race(SIBLING_ROUNDS, both, async (i) => {
+        const o = await office();
+        const path = `/admin/staff/${o.officers[1].id}`;
+        const replies = await Promise.all([edit(path, { name: `Petugas Baru ${i}` }), edit(path, { role: 'supervisor' })]);
+        const [row] = await t.db.query<{ name: string; role: string }[]>('SELECT name, role FROM staff WHERE id = $1', [o.officers[1].id]);
+        const right = row.name === `Petugas Baru ${i}` && row.role === 'supervisor';
+        return { replies, stateProblem: right ? null : `account left as ${JSON.stringify(row)}` };
+      });
+      expectNoWrong(counters);
+      expectNoWrong(services);
+      expectNoWrong(accounts);
+    });
+  });
 });

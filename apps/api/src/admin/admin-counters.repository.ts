@@ -9,6 +9,8 @@ const SELECT = `SELECT c.id, c.office_id, c.number, c.name, c.priority_only, c.a
 export const ADMIN_COUNTERS_SQL = {
   ofOffice: `${SELECT} WHERE c.office_id = $1 ORDER BY c.number`,
   byId: `${SELECT} WHERE c.id = $1`,
+  // The lock every change to the counter or its session takes (CountersRepository.lock); read the row afresh after it.
+  lock: `SELECT office_id FROM counters WHERE id = $1 FOR UPDATE`,
   insert: `INSERT INTO counters (office_id, number, name, priority_only, schedule, active) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
   update: `UPDATE counters SET number = $2, name = $3, priority_only = $4, schedule = $5, active = $6 WHERE id = $1`,
   openSessionState: `SELECT state FROM counter_sessions WHERE counter_id = $1 AND state <> 'closed'`,
@@ -62,6 +64,12 @@ export class AdminCountersRepository {
   async byId(tx: EntityManager, id: string): Promise<AdminCounterView | null> {
     const [row] = await tx.query<CounterRow[]>(ADMIN_COUNTERS_SQL.byId, [id]);
     return row ? toView(row) : null;
+  }
+
+  /** Locks the counter row to the end of the transaction; its office, or null when there is no such counter. */
+  async lock(tx: EntityManager, id: string): Promise<string | null> {
+    const [row] = await tx.query<{ office_id: string }[]>(ADMIN_COUNTERS_SQL.lock, [id]);
+    return row?.office_id ?? null;
   }
 
   async insert(tx: EntityManager, officeId: string, counter: CounterColumns): Promise<string> {

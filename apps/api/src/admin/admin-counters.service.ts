@@ -82,8 +82,13 @@ export class AdminCountersService {
     return uniqueChecked(this.numberConflict(body.number ?? 0), () =>
       this.changes.announcing((taken) =>
         this.db.transaction(async (manager) => {
+          // The counter first, then the office: the order an open or a call takes them (the office's
+          // sequence comes last), so neither waits on the other in a circle. Read after both locks, the
+          // counter is as the last change left it, and an open cannot slip in between the session check and the write.
+          const officeId = await this.counters.lock(manager, counterId);
+          if (!officeId) throw new NotFoundError(`No counter with the id "${counterId}"`);
+          const office = await this.offices.locked(manager, officeId, actor);
           const current = await this.byId(manager, counterId);
-          const office = await this.offices.locked(manager, current.officeId, actor);
           const before = fieldsOf(current);
           const after: CounterFields = { ...before, ...body };
           // Only what the request changes is checked: a name edit is not refused for an older schedule.

@@ -76,8 +76,11 @@ export class AdminServicesService {
     return uniqueChecked(this.codeConflict(body.code ?? ''), () =>
       this.changes.announcing((taken) =>
         this.db.transaction(async (manager) => {
+          // Read again after the office's lock, which every change of its services takes: as read
+          // before it, a concurrent edit of another field would be written back over.
+          const { officeId } = await this.byId(manager, serviceId);
+          const office = await this.offices.locked(manager, officeId, actor);
           const current = await this.byId(manager, serviceId);
-          const office = await this.offices.locked(manager, current.officeId, actor);
           if (body.code !== undefined) await this.assertCodeFree(manager, office.id, body.code, serviceId);
           const before = fieldsOf(current);
           const after: ServiceFields = { ...before, ...body } as ServiceFields;

@@ -80,6 +80,11 @@ export class AdminStaffService {
         this.assertShape(after.role, after.officeIds, body.nip);
         if (body.officeIds) await this.assertOffices(manager, body.officeIds);
         await this.assertFree(manager, { nip: body.nip ?? null }, staffId);
+        // Like a deactivation: an officer keeps the offices of a counter they hold until it is closed.
+        if (body.officeIds && after.role !== 'admin') {
+          const open = await this.staffRows.openCounterOutside(manager, staffId, body.officeIds);
+          if (open) throw new RuleError('staff_at_counter', `${current.name} still has ${open} open; it must be closed first`);
+        }
         await this.staffRows.update(manager, staffId, { name: after.name, nip: after.nip, role: after.role });
         if (body.officeIds) await this.staffRows.setOffices(manager, staffId, body.officeIds);
         const view = await this.byId(manager, staffId);
@@ -132,7 +137,7 @@ export class AdminStaffService {
 
   /**
    * Locks the account's row and reads it as of after the lock. A counter open takes the same
-   * lock (see CountersRepository.lockOfficer), so a deactivation and an
+   * lock (see CountersRepository.lockOfficer), so a deactivation or a new set of offices and an
    * open run one after the other, and two changes of one account cannot both act on what
    * they read before the other. When the change may take an admin away, the active admins
    * are locked (and checked) first, in id order as `assertAdminLeft` takes them, so the locks

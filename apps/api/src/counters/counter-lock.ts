@@ -38,7 +38,7 @@ export function assertCounterFree(counter: LockedCounter): void {
 
 /**
  * Before an open: locks the officer's row (after the counter's, as every open does; a
- * deactivation takes the same lock) and checks, as of after that lock,
+ * deactivation or an office change takes the same lock) and checks, as of after that lock,
  * that the account is still active, still works in the office and holds no other counter.
  * So one officer opening two counters at once, or being deactivated meanwhile, cannot end
  * with two sessions or an inactive officer at an open counter.

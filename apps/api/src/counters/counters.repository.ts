@@ -18,7 +18,7 @@ export const COUNTERS_SQL = {
   LEFT JOIN LATERAL (SELECT t.issued_code, t.number, t.status FROM tickets t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving') LIMIT 1) held ON true
   WHERE c.id = $1`,
   // Taken by an open after the counter's lock, and by the changes that take an officer off counters
-  // (deactivation), so those and two opens by one officer run one after the other.
+  // (deactivation, a new set of offices), so those and two opens by one officer run one after the other.
   lockOfficer: `SELECT id FROM staff WHERE id = $1 FOR NO KEY UPDATE`,
   // Run after `lockOfficer`, in a statement of its own, for the same reason as `state`.
   officer: `SELECT s.active, s.role, EXISTS (SELECT 1 FROM staff_offices so WHERE so.staff_id = s.id AND so.office_id = $2) AS in_office,

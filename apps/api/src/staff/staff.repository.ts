@@ -36,9 +36,11 @@ export const STAFF_SQL = {
   // In id order, so two changes that lock them never deadlock.
   lockActiveAdmins: "SELECT id FROM staff WHERE role = 'admin' AND active ORDER BY id FOR UPDATE",
   // The lock a counter open takes on its officer (CountersRepository.lockOfficer): a change that takes
-  // someone off counters takes it too, then reads their sessions, so it and an open run one after the other.
+  // someone off counters (deactivation, a new set of offices) takes it too, then reads their sessions, so it and an open run one after the other.
   lock: 'SELECT id FROM staff WHERE id = $1 FOR NO KEY UPDATE',
   openCounterOf: "SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = $1 AND cn.state <> 'closed'",
+  openCounterOutside: `SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id
+  WHERE cn.staff_id = $1 AND cn.state <> 'closed' AND NOT (c.office_id = ANY($2::uuid[]))`,
   existingOffices: 'SELECT id FROM offices WHERE id = ANY($1::uuid[])',
   usernameTaken: 'SELECT 1 FROM staff WHERE username = $1',
   nipTaken: 'SELECT 1 FROM staff WHERE nip = $1 AND id IS DISTINCT FROM $2::uuid',
@@ -180,6 +182,12 @@ export class StaffRepository {
   /** Locks the staff member's row to the end of the transaction (see STAFF_SQL.lock); read it afresh afterwards. */
   async lock(tx: EntityManager, id: string): Promise<void> {
     await tx.query(STAFF_SQL.lock, [id]);
+  }
+
+  /** The name of a counter outside `officeIds` the staff member holds a session on, or null. */
+  async openCounterOutside(tx: EntityManager, id: string, officeIds: readonly string[]): Promise<string | null> {
+    const [row] = await tx.query<{ name: string }[]>(STAFF_SQL.openCounterOutside, [id, officeIds]);
+    return row?.name ?? null;
   }
 
   /** The name of a counter the staff member holds a session on, or null. */
