@@ -15,6 +15,7 @@ import { ErrorFilter } from './common/error-filter.js';
 import { validationPipe } from './common/validation.js';
 import { seedDemoIfEmpty, type SeedResult } from './database/seed/demo-seed.js';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
+import { refuseNonJsonBodies } from './common/json-only.js';
 import { refuseDeepBodies } from './rate-limit/body-depth.js';
 
 export const API_PREFIX = 'api/v1';
@@ -71,6 +72,7 @@ export async function createApp(options: CreateAppOptions): Promise<{ app: INest
   // Same-origin needs no CORS; other origins only when listed in CORS_ORIGINS.
   const corsOrigins = new Set(config.corsOrigins ?? []);
   app.enableCors({ origin: (origin, callback) => callback(null, origin !== undefined && corsOrigins.has(origin)), maxAge: 600 });
+  app.use(`/${API_PREFIX}`, refuseNonJsonBodies);
   app.useBodyParser('json', { limit: '100kb' });
   app.useBodyParser('urlencoded', { limit: '20kb', extended: false, parameterLimit: 100 });
   app.use(refuseDeepBodies);

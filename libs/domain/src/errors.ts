@@ -23,6 +23,7 @@ export const ERROR_KINDS = {
   same_service: 'invalid',
   password_unchanged: 'invalid',
   password_too_weak: 'invalid',
+  unsupported_media_type: 'unsupported',
   // Who may do it.
   unauthorized: 'unauthorized',
   forbidden: 'forbidden',
@@ -64,13 +65,14 @@ export const ERROR_KINDS = {
   database_unavailable: 'unavailable',
 } as const satisfies Record<string, ErrorKind>;
 
-export type ErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable';
+export type ErrorKind = 'invalid' | 'unsupported' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable';
 export type ErrorCode = keyof typeof ERROR_KINDS;
 export const ERROR_CODES = Object.keys(ERROR_KINDS) as ErrorCode[];
 
 /** The HTTP status of each kind: the only mapping from a broken rule to HTTP, used by the API's one filter. */
 export const HTTP_STATUS_OF_KIND: Record<ErrorKind, number> = {
   invalid: 400,
+  unsupported: 415,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

@@ -45,6 +45,7 @@ export const serverErrorsId: Record<ErrorCode, string> = {
   username_taken: 'Nama pengguna ini sudah dipakai.',
   nip_taken: 'NIP ini sudah terdaftar untuk petugas lain.',
   office_slug_taken: 'Alamat singkat ini sudah dipakai kantor lain.',
+  unsupported_media_type: 'Permintaan harus berformat JSON; muat ulang halaman.',
   rate_limited: 'Terlalu banyak permintaan; tunggu sebentar.',
   too_many_logins: 'Terlalu banyak percobaan masuk; tunggu sebentar.',
   database_unavailable: 'Basis data sedang tidak tersedia.',
@@ -92,6 +93,7 @@ export const serverErrorsEn: Record<ErrorCode, string> = {
   nip_taken: 'This NIP is already registered to someone else.',
   office_slug_taken: 'Another office already uses this short address.',
   rate_limited: 'Too many requests; wait a moment.',
+  unsupported_media_type: 'The request must be JSON; reload the page.',
   too_many_logins: 'Too many login attempts; wait a moment.',
   database_unavailable: 'The database is not available right now.',
 };

@@ -42,6 +42,7 @@ const serverErrors: Record<ErrorCode, string> = {
   username_taken: 'This username is already used.',
   nip_taken: 'This NIP is already registered.',
   office_slug_taken: 'This office address is already used.',
+  unsupported_media_type: 'The request could not be read. Reload the page, then try again.',
   rate_limited: 'The system is busy. Wait a moment, then try again.',
   too_many_logins: 'Too many failed logins. Wait a while, then try again.',
   database_unavailable: 'The system is busy. Wait a moment, then try again.',

@@ -49,6 +49,7 @@ const serverErrors: Record<ErrorCode, string> = {
   username_taken: 'Nama pengguna ini sudah dipakai.',
   nip_taken: 'NIP ini sudah terdaftar.',
   office_slug_taken: 'Alamat kantor ini sudah dipakai.',
+  unsupported_media_type: 'Permintaan tidak dapat dibaca. Muat ulang halaman lalu coba lagi.',
   rate_limited: 'Sistem sedang sibuk. Tunggu sebentar lalu coba lagi.',
   too_many_logins: 'Terlalu banyak percobaan masuk yang gagal. Tunggu sebentar lalu coba lagi.',
   database_unavailable: 'Sistem sedang sibuk. Tunggu sebentar lalu coba lagi.',
