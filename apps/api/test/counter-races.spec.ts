@@ -242,6 +242,36 @@ describe(`counter races on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
   describe('siblings: changes that read what a lock was guarding before taking it', () => {
     const SIBLING_ROUNDS = 15;
 
+    it(`close against calling a named ticket out of order, ${SIBLING_ROUNDS} rounds: no ticket left called at a closed counter`, async () => {
+      const result = await race(
+        SIBLING_ROUNDS,
+        [
+          [
+            [200, null],
+            [409, 'counter_closed'],
+          ],
+          [
+            [409, 'counter_busy'],
+            [200, null],
+          ],
+        ],
+        async () => {
+          const o = await office();
+          expect((await open(o, 1)).status).toBe(200);
+          await issue(o);
+          const second = await issue(o);
+          const token = o.officers[1].token;
+          const replies = await Promise.all([
+            api.post(`/counters/${o.counters[1]}/close`, undefined, token),
+            api.post(`/counters/${o.counters[1]}/call`, { ticketId: second, reason: 'Lansia, dipanggil lebih dulu' }, token),
+          ]);
+          const stranded = await strandedTickets(o.counters[1]);
+          return { replies, stateProblem: stranded > 0 ? `${stranded} ticket(s) called at a closed counter` : null };
+        },
+      );
+      expectNoWrong(result);
+    });
+
     it(`deactivating a counter against its open, ${SIBLING_ROUNDS} rounds: never an open session at an inactive counter`, async () => {
       const admin = await makeAdmin();
       const result = await race(
