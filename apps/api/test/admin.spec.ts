@@ -10,9 +10,9 @@ import {
   type ServerToClientEvents,
   type StaffRole,
 } from '@loket/domain';
-import { type OfficeFixture, createOffice } from './support/fixtures.js';
-import { type Reply, client } from './support/http.js';
-import { type TestApp, startTestApp } from './support/test-app.js';
+import { type OfficeFixture, createOffice, createStaff } from './support/fixtures.js';
+import type { Reply } from './support/http.js';
+import { useTestApp } from './support/test-app.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -44,31 +44,16 @@ const randomNip = () =>
   `${randomInt(1985, 2025)}${String(randomInt(1, 13)).padStart(2, '0')}${randomInt(1, 3)}${String(randomInt(0, 1000)).padStart(3, '0')}`;
 
 describe('admin: the office set-up and the audit trail', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
+  const t = useTestApp();
+  const api = t.api;
   let office: OfficeFixture;
   let admin: { id: string; token: string };
   const sockets: ClientSocket[] = [];
-
-  // Starting the product (PGlite especially) can take over a minute on a busy CI machine.
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  }, 180_000);
-  afterAll(async () => {
+  afterEach(() => {
     for (const socket of sockets.splice(0)) socket.disconnect();
-    await t.close();
   });
 
-  /** Staff written straight to the database with a signed token, as the fixtures do. */
-  const makeStaff = async (role: StaffRole, officeIds: string[] = []) => {
-    const [row] = await t.db.query<{ id: string }[]>(
-      `INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`,
-      [`${role}-${randomBytes(5).toString('hex')}`, `Staf ${role}`, role, t.clock.now()],
-    );
-    for (const officeId of officeIds) await t.db.query('INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)', [row.id, officeId]);
-    return { id: row.id, token: await t.jwt.signAsync({ sub: row.id, role }) };
-  };
+  const makeStaff = (role: StaffRole, officeIds: string[] = []) => createStaff(t, role, officeIds);
   const auditCount = async () => Number((await t.db.query<{ n: string }[]>('SELECT count(*) AS n FROM audit_log'))[0].n);
   const lastAudit = async (subjectId: string) => (await t.db.query(`SELECT * FROM audit_log WHERE subject_id = $1 ORDER BY id DESC LIMIT 1`, [subjectId]))[0];
   const seqOf = async (officeId: string) => Number((await t.db.query<{ seq: string }[]>('SELECT seq FROM offices WHERE id = $1', [officeId]))[0].seq);

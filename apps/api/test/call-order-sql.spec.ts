@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { PRIORITY_CATEGORIES, type QueueEntry, pickNext } from '@loket/domain';
-import { createOffice } from './support/fixtures.js';
+import { createOffice, queueEntryOf } from './support/fixtures.js';
 import { useTestApp } from './support/test-app.js';
 
 /**
@@ -37,14 +37,7 @@ describe('the SQL claim follows the domain rule', () => {
         for (const { service, priority, gapSeconds } of arrivals) {
           t.clock.advanceMinutes(gapSeconds / 60);
           const ticket = (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[service], priority })).body;
-          waiting.push({
-            id: ticket.id,
-            serviceId: ticket.serviceId,
-            issuedAt: Date.parse(ticket.issuedAt),
-            dueAt: Date.parse(ticket.dueAt),
-            priority: ticket.priority,
-            issueOrder: ticket.issueOrder,
-          });
+          waiting.push(queueEntryOf(ticket));
         }
         await api.post(`/counters/${office.counters[1]}/open`, undefined, token);
 

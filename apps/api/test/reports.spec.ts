@@ -1,5 +1,4 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows read straight from the database are mapped by column name, as the API stores them */
-import { randomBytes } from 'node:crypto';
 import {
   type OfficeReportView,
   type ReportFigures,
@@ -9,7 +8,7 @@ import {
   krejcieMorganSampleSize,
   localTimeToInstant,
 } from '@loket/domain';
-import { type OfficeFixture, createOffice } from './support/fixtures.js';
+import { type OfficeFixture, createOffice, createStaff } from './support/fixtures.js';
 import { useTestApp } from './support/test-app.js';
 
 const SHIFT = ['penampilan', 'cara_berpakaian', 'meja_sistem_siap'];
@@ -175,17 +174,9 @@ describe('reports: an office and a period, per service, counter and officer', ()
     });
     const week = JSON.stringify([1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '15:00' })));
     await t.db.query(`UPDATE counters SET schedule = $2 WHERE office_id = $1`, [office.id, week]);
-    const staff = async (role: string, officeId: string | null) => {
-      const [row] = await t.db.query<{ id: string }[]>(
-        `INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`,
-        [`${role}-${randomBytes(5).toString('hex')}`, `Staf ${role}`, role, t.clock.now()],
-      );
-      if (officeId) await t.db.query('INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)', [row.id, officeId]);
-      return t.jwt.signAsync({ sub: row.id, role });
-    };
-    admin = await staff('admin', null);
+    admin = (await createStaff(t, 'admin')).token;
     const [other] = await t.db.query<{ id: string }[]>(`SELECT id FROM offices WHERE slug = $1`, [office.slug.replace('test-', 'other-')]);
-    strangerSupervisor = await staff('supervisor', other.id);
+    strangerSupervisor = (await createStaff(t, 'supervisor', [other.id])).token;
 
     // ---- Monday: a full day through the real API, the clock moving. ----
     // A small discrete-event schedule: each job runs at its time, in time order (ties in

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import {
   type Ack,
@@ -14,7 +13,7 @@ import {
   type SupervisionSnapshot,
 } from '@loket/domain';
 import { AlertsService } from '../src/supervision/alerts.service.js';
-import { type OfficeFixture, createOffice } from './support/fixtures.js';
+import { type OfficeFixture, createOffice, createStaff } from './support/fixtures.js';
 import { client } from './support/http.js';
 import { onPostgres, startTestApp, useTestApp } from './support/test-app.js';
 
@@ -52,17 +51,9 @@ describe('supervision: live figures, alerts, charts and observation', () => {
         { number: 2, services: ['B'] },
       ],
     });
-    const staff = async (role: string, officeId: string | null) => {
-      const [row] = await t.db.query<{ id: string }[]>(
-        `INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`,
-        [`${role}-${randomBytes(5).toString('hex')}`, `Staf ${role}`, role, t.clock.now()],
-      );
-      if (officeId) await t.db.query('INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)', [row.id, officeId]);
-      return t.jwt.signAsync({ sub: row.id, role });
-    };
-    admin = await staff('admin', null);
+    admin = (await createStaff(t, 'admin')).token;
     const [other] = await t.db.query<{ id: string }[]>('SELECT office_id AS id FROM staff_offices WHERE staff_id = $1', [office.outsider.id]);
-    foreignSupervisor = await staff('supervisor', other.id);
+    foreignSupervisor = (await createStaff(t, 'supervisor', [other.id])).token;
   });
 
   const supervisor = () => office.supervisor.token;

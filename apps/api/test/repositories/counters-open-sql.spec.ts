@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { type OfficeSnapshot, type ServiceView, countersOpenFor } from '@loket/domain';
 import { createOffice } from '../support/fixtures.js';
-import { client } from '../support/http.js';
-import { type TestApp, startTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 /**
  * "Counters open" per service is counted in SQL (OfficesRepository `services`, what the
@@ -11,14 +10,8 @@ import { type TestApp, startTestApp } from '../support/test-app.js';
  * counters open, pause, resume and close at random.
  */
 describe('the SQL counters-open figure follows the domain rule', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const api = t.api;
 
   const CODES = ['A', 'B', 'C'] as const;
   const counterSpec = fc.subarray([...CODES], { minLength: 1 });

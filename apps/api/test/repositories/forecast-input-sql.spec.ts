@@ -11,8 +11,7 @@ import { ForecastInputRepository } from '../../src/forecast/forecast-input.repos
 import { OfficesService } from '../../src/offices/offices.service.js';
 import { SupervisionStateLoader } from '../../src/supervision/supervision-state.loader.js';
 import { createOffice } from '../support/fixtures.js';
-import { client } from '../support/http.js';
-import { type TestApp, startTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 /**
  * The wait forecast reads the office in SQL (ForecastInputRepository), for speed; the
@@ -22,14 +21,8 @@ import { type TestApp, startTestApp } from '../support/test-app.js';
  * pauses.
  */
 describe('the SQL forecast input follows the domain rule', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const api = t.api;
 
   const COUNTERS = 2;
   const step = fc.record({

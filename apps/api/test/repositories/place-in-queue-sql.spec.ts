@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { PRIORITY_CATEGORIES, type QueueEntry, placeInQueue } from '@loket/domain';
-import { createOffice } from '../support/fixtures.js';
-import { client } from '../support/http.js';
-import { type TestApp, startTestApp } from '../support/test-app.js';
+import { createOffice, queueEntryOf } from '../support/fixtures.js';
+import { useTestApp } from '../support/test-app.js';
 
 /**
  * A ticket's place in the queue is counted in SQL twice, inside the issue statement and
@@ -11,14 +10,8 @@ import { type TestApp, startTestApp } from '../support/test-app.js';
  * tickets called and cancelled along the way.
  */
 describe('the SQL place in queue follows the domain rule', () => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
+  const api = t.api;
 
   const step = fc.oneof(
     {
@@ -53,15 +46,7 @@ describe('the SQL place in queue follows the domain rule', () => {
             t.clock.advanceMinutes(action.gapSeconds / 60);
             const reply = await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[action.service], priority: action.priority });
             const ticket = reply.body;
-            waiting.push({
-              id: ticket.id,
-              serviceId: ticket.serviceId,
-              issuedAt: Date.parse(ticket.issuedAt),
-              dueAt: Date.parse(ticket.dueAt),
-              priority: ticket.priority,
-              issueOrder: ticket.issueOrder,
-              trackingCode: ticket.trackingCode,
-            });
+            waiting.push({ ...queueEntryOf(ticket), trackingCode: ticket.trackingCode });
             expect(ticket.placeInQueue).toBe(placeInQueue(waiting, ticket.id));
           } else if (action.kind === 'call') {
             const called = await api.post(`/counters/${office.counters[1]}/call-next`, undefined, token);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { StaffRole } from '@loket/domain';
+import type { QueueEntry, StaffRole } from '@loket/domain';
 import type { TestApp } from './test-app.js';
 
 export interface ServiceSpec {
@@ -25,6 +25,19 @@ export interface OfficeFixture {
   officers: Record<number, { id: string; token: string }>;
   supervisor: { id: string; token: string };
   outsider: { id: string; token: string };
+}
+
+/**
+ * A staff member written straight to the database, in the offices named, with a signed
+ * token (no password: they cannot log in, and no hashing slows the tests).
+ */
+export async function createStaff(t: TestApp, role: StaffRole, officeIds: string[] = []): Promise<{ id: string; token: string }> {
+  const [row] = await t.db.query<{ id: string }[]>(
+    `INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`,
+    [`${role}-${randomBytes(5).toString('hex')}`, `Staf ${role}`, role, t.clock.now()],
+  );
+  for (const officeId of officeIds) await t.db.query('INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)', [row.id, officeId]);
+  return { id: row.id, token: await t.jwt.signAsync({ sub: row.id, role }) };
 }
 
 /**
@@ -58,14 +71,7 @@ export async function createOffice(t: TestApp, spec: OfficeSpec): Promise<Office
     );
     services[service.code] = row.id;
   }
-  const staff = async (role: StaffRole, officeId: string) => {
-    const [row] = await t.db.query<{ id: string }[]>(
-      `INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`,
-      [`${role}-${randomBytes(5).toString('hex')}`, `Staf ${role}`, role, now],
-    );
-    await t.db.query('INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)', [row.id, officeId]);
-    return { id: row.id, token: await t.jwt.signAsync({ sub: row.id, role }) };
-  };
+  const staff = (role: StaffRole, officeId: string) => createStaff(t, role, [officeId]);
   const counters: Record<number, string> = {};
   const officers: Record<number, { id: string; token: string }> = {};
   for (const counter of spec.counters) {
@@ -132,5 +138,24 @@ export function useOffice(t: TestApp, spec: OfficeSpec | (() => OfficeSpec), opt
     get outsider() {
       return current().outsider;
     },
+  };
+}
+
+/** A ticket as the API returns it, as the domain's queue rules take it. */
+export function queueEntryOf(ticket: {
+  id: string;
+  serviceId: string;
+  issuedAt: string;
+  dueAt: string;
+  priority: QueueEntry['priority'];
+  issueOrder: number;
+}): QueueEntry {
+  return {
+    id: ticket.id,
+    serviceId: ticket.serviceId,
+    issuedAt: Date.parse(ticket.issuedAt),
+    dueAt: Date.parse(ticket.dueAt),
+    priority: ticket.priority,
+    issueOrder: ticket.issueOrder,
   };
 }
