@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { copyPgliteTemplate } from '../apps/api/test/support/pglite-template.js';
 
 // LOKET_E2E_PORT lets several people (or helpers) run the browser tests side by side.
 const PORT = Number(process.env.LOKET_E2E_PORT ?? 3197);
@@ -14,12 +17,25 @@ if (!process.env.LOKET_E2E_DATA_DIR) {
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-'));
   process.env.LOKET_E2E_DATA_DIR = dataDir;
   process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  // The folder starts as a copy of a migrated, empty database (the API tests' template, made
+  // by `npm run migrate` when they have not made it yet), so the server skips initdb and the
+  // migrations; it still seeds the demo office into it, as into any empty database.
+  await copyPgliteTemplate(dataDir, async (templateDir) => {
+    execFileSync(process.execPath, [fileURLToPath(new URL('../apps/api/dist/database/migrate.js', import.meta.url))], {
+      env: { ...process.env, DATA_DIR: templateDir, DATABASE_URL: '' },
+      stdio: 'ignore',
+    });
+  });
 }
 
 export default defineConfig({
   testDir: './tests',
   outputDir: './test-results',
   fullyParallel: true,
+  // Two browsers at once: each spec file works an office of its own, and a test spends most of
+  // its time waiting on the server and the page, so two workers keep a two-core machine busy.
+  // LOKET_E2E_WORKERS=1 runs one test at a time (to debug one).
+  workers: Number(process.env.LOKET_E2E_WORKERS ?? 2),
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
