@@ -78,6 +78,8 @@ describe('periods', () => {
     expect(resolvePeriod({ preset: 'month', date: '2026-11-15' }, '2026-12-03')).toEqual({ preset: 'month', from: '2026-11-01', to: '2026-11-30' });
     expect(resolvePeriod({ from: '2026-11-02', to: '2026-11-04' }, '2026-12-03')).toEqual({ preset: 'custom', from: '2026-11-02', to: '2026-11-04' });
     expect(resolvePeriod({ preset: 'custom', from: '2026-09-01', to: '2026-12-01' }, '2026-12-03')).toMatchObject({ from: '2026-09-01', to: '2026-12-01' });
+    expect(resolvePeriod({ preset: 'month', date: '2099-12-31' }, '2026-12-03')).toMatchObject({ from: '2099-12-01', to: '2099-12-31' });
+    expect(resolvePeriod({ from: '2000-01-01', to: '2000-01-31' }, '2026-12-03')).toMatchObject({ from: '2000-01-01', to: '2000-01-31' });
   });
 
   const refusal = (query: Parameters<typeof resolvePeriod>[0]) => {
@@ -99,6 +101,16 @@ describe('periods', () => {
     ['a to that does not exist', { from: '2026-11-01', to: '2026-13-01' }, 'to 2026-13-01 is not a calendar day'],
     ['from after to', { from: '2026-11-05', to: '2026-11-04' }, 'from (2026-11-05) must not be after to (2026-11-04)'],
     ['more than REPORT_MAX_DAYS days', { from: '2026-09-01', to: '2026-12-02' }, `at most ${REPORT_MAX_DAYS} days; 2026-09-01 to 2026-12-02 is 93`],
+    [
+      'a far-future custom period',
+      { from: '9999-12-30', to: '9999-12-31' },
+      'from 9999-12-30 is outside the days a report covers: between 2000-01-01 and 2099-12-31',
+    ],
+    ['a far-future date', { date: '9999-12-31' }, 'date 9999-12-31 is outside the days a report covers'],
+    ['a period reaching into the far future', { from: '2026-11-30', to: '9999-12-31' }, 'to 9999-12-31 is outside the days a report covers'],
+    ['a day before the range', { from: '1999-12-31', to: '2000-01-01' }, 'from 1999-12-31 is outside the days a report covers'],
+    ['a year 0', { date: '0000-03-01' }, 'date 0000-03-01 is outside the days a report covers'],
+    ['a week reaching past the range', { preset: 'week' as const, date: '2099-12-31' }, 'to 2100-01-03 is outside the days a report covers'],
   ])('refuses %s as an invalid period', (_, query, message) => {
     const error = refusal(query);
     expect(error).toBeInstanceOf(RuleError);

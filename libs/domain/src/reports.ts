@@ -23,7 +23,7 @@ import { type TicketEventRecord, serviceMinutes, waitingSegments, withinStandard
 import { mean, median, percentile } from './stats.js';
 import { type IkmGrade, type SurveyAnswers, type SurveyElementCode, krejcieMorganSampleSize, satisfactionIndex } from './satisfaction.js';
 import { RuleError } from './errors.js';
-import { serviceDay } from './time.js';
+import { EARLIEST_DAY, LATEST_DAY, serviceDay, withinDayRange } from './time.js';
 import type { OpeningHours } from './views.js';
 
 // ---------------------------------------------------------------------------------------
@@ -93,10 +93,19 @@ export interface ResolvedPeriod extends ReportPeriod {
 
 const invalidPeriod = (message: string) => new RuleError('invalid_period', message);
 
+/** Refuses a day of a period that is malformed, outside the product's days, or not on the calendar. */
+function checkPeriodDay(name: string, day: string): void {
+  if (REPORT_DAY_PATTERN.test(day) && !withinDayRange(day)) {
+    throw invalidPeriod(`${name} ${day} is outside the days a report covers: between ${EARLIEST_DAY} and ${LATEST_DAY}`);
+  }
+  if (!isCalendarDay(day)) throw invalidPeriod(`${name} ${day} is not a calendar day`);
+}
+
 /**
  * The period a report covers: a preset around `date` (default `today`, the office-local
  * day), or a custom from–to. Refuses mixing the two, half a custom period, days that do not
- * exist, from after to, and more than REPORT_MAX_DAYS days.
+ * exist or lie outside EARLIEST_DAY–LATEST_DAY (checked before any date arithmetic, which
+ * fails past year 9999), from after to, and more than REPORT_MAX_DAYS days.
  */
 export function resolvePeriod(query: ReportPeriodQuery, today: string): ResolvedPeriod {
   const custom = query.from !== undefined || query.to !== undefined || query.preset === 'custom';
@@ -107,14 +116,16 @@ export function resolvePeriod(query: ReportPeriodQuery, today: string): Resolved
     if (!query.from || !query.to) throw invalidPeriod('A custom period needs both from and to (YYYY-MM-DD)');
   }
   const anchor = query.date ?? today;
-  if (!isCalendarDay(anchor)) throw invalidPeriod(`date ${anchor} is not a calendar day`);
+  checkPeriodDay('date', anchor);
   const preset: ReportPreset = custom ? 'custom' : (query.preset ?? 'day');
+  if (custom) {
+    checkPeriodDay('from', query.from!);
+    checkPeriodDay('to', query.to!);
+  }
   const { from, to } = custom ? { from: query.from!, to: query.to! } : presetPeriod(preset as Exclude<ReportPreset, 'custom'>, anchor);
-  for (const [name, day] of [
-    ['from', from],
-    ['to', to],
-  ])
-    if (!isCalendarDay(day)) throw invalidPeriod(`${name} ${day} is not a calendar day`);
+  // A preset around a day at the edge of the range may reach past it (the week of 2099-12-31).
+  checkPeriodDay('from', from);
+  checkPeriodDay('to', to);
   if (from > to) throw invalidPeriod(`from (${from}) must not be after to (${to})`);
   const days = periodDays(from, to);
   if (days > REPORT_MAX_DAYS) throw invalidPeriod(`A report covers at most ${REPORT_MAX_DAYS} days; ${from} to ${to} is ${days}`);

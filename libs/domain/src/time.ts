@@ -12,6 +12,19 @@ export function isOfficeTimeZone(value: string): value is OfficeTimeZone {
   return (Object.values(OFFICE_TIME_ZONES) as string[]).includes(value);
 }
 
+/**
+ * The calendar days the product deals in. A date a caller sends (a report period, an audit
+ * bound) outside them is refused before any date arithmetic or query sees it: past 9999 is a
+ * RangeError, before year 1 no PostgreSQL date, and nothing was recorded outside them anyway.
+ */
+export const EARLIEST_DAY = '2000-01-01';
+export const LATEST_DAY = '2099-12-31';
+
+/** Whether a `YYYY-MM-DD` day lies between EARLIEST_DAY and LATEST_DAY, both included. */
+export function withinDayRange(day: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && day >= EARLIEST_DAY && day <= LATEST_DAY;
+}
+
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**

@@ -1,6 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { EARLIEST_DAY, LATEST_DAY, withinDayRange } from '@loket/domain';
+
+/**
+ * An instant as the calendar day, optionally with a time and offset: ISO 8601's week dates
+ * (2026-W48-1) and ordinal dates (2026-334) pass IsISO8601 but PostgreSQL reads them wrongly
+ * or not at all (a 500). Its day lies within EARLIEST_DAY–LATEST_DAY.
+ */
+const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+function IsInstantInRange(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isInstantInRange',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && INSTANT.test(value) && withinDayRange(value.slice(0, 10)),
+      defaultMessage: (args) =>
+        `${args?.property ?? 'the value'} must be a date-time such as 2026-11-30T08:00:00+07:00, between ${EARLIEST_DAY} and ${LATEST_DAY}`,
+    },
+  });
+}
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -22,11 +41,13 @@ export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'From this instant (ISO 8601), inclusive' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  @IsInstantInRange()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Up to this instant (ISO 8601), exclusive' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
+  @IsInstantInRange()
   to?: string;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
