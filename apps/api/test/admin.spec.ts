@@ -243,8 +243,27 @@ describe('admin: the office set-up and the audit trail', () => {
       });
       expect(await seqOf(office.id)).toBe(seq + 1);
 
+      // No counter serves it yet: the kiosk learns so, and the API issues no ticket nobody could call.
       const kiosk = await api.get(`/offices/${office.slug}/services`);
-      expect(kiosk.body.find((s: { code: string }) => s.code === 'X')).toMatchObject({ name: 'Legalisir', active: true, standard: { costRupiah: 10_000 } });
+      expect(kiosk.body.find((s: { code: string }) => s.code === 'X')).toMatchObject({
+        name: 'Legalisir',
+        active: true,
+        countersServing: 0,
+        standard: { costRupiah: 10_000 },
+      });
+      const refused = await api.post(`/offices/${office.slug}/tickets`, { serviceId: reply.body.id });
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('service_without_counter');
+      expect(Number((await t.db.query<{ n: string }[]>('SELECT count(*) AS n FROM tickets WHERE service_id = $1', [reply.body.id]))[0].n)).toBe(0);
+
+      // Once Loket 1 serves it too, tickets can be taken.
+      const [loket1] = await t.db.query<{ service_id: string }[]>('SELECT service_id FROM counter_services WHERE counter_id = $1', [office.counters[1]]);
+      const linked = await api.send('PATCH', `/admin/counters/${office.counters[1]}`, {
+        body: { serviceIds: [loket1.service_id, reply.body.id] },
+        token: admin.token,
+      });
+      expect(linked.status).toBe(200);
+      expect((await api.get(`/offices/${office.slug}/services`)).body.find((s: { code: string }) => s.code === 'X').countersServing).toBe(1);
       expect((await api.post(`/offices/${office.slug}/tickets`, { serviceId: reply.body.id })).body.number).toBe('X-001');
 
       const audit = await lastAudit(reply.body.id);

@@ -44,6 +44,7 @@ export const ERROR_KINDS = {
   officer_already_at_counter: 'conflict',
   service_inactive: 'conflict',
   service_not_served: 'conflict',
+  service_without_counter: 'conflict',
   quota_reached: 'conflict',
   survey_not_allowed: 'conflict',
   survey_already_submitted: 'conflict',

@@ -1,4 +1,4 @@
-import { MAX_RECENT_CALLS, OfficeFeed, applyOfficeEvent, placeTicket } from './office-state.js';
+import { MAX_RECENT_CALLS, OfficeFeed, applyOfficeEvent, assertIssuable, countersServingFor, isIssuable, placeTicket } from './office-state.js';
 import type { TicketChange } from './realtime.js';
 import { counterView, officeSnapshot, officeView, serviceView, ticketView } from './testing/index.js';
 import type { CallView, CounterView, OfficeSnapshot, TicketView } from './views.js';
@@ -174,5 +174,20 @@ describe('OfficeFeed', () => {
 
     expect(state.seq).toBe(19);
     expect(state.waiting.map((t) => t.id)).toEqual(['17', '18', '19']);
+  });
+});
+
+describe('which services a kiosk may issue tickets for', () => {
+  it('refuses a service no counter serves, however active, and offers it once a counter serves it', () => {
+    const counters = [{ serviceIds: ['svc-a'] }, { serviceIds: ['svc-a', 'svc-b'] }];
+    expect(countersServingFor(counters, 'svc-a')).toBe(2);
+    expect(countersServingFor(counters, 'svc-p')).toBe(0);
+    expect(isIssuable({ active: true, quotaReached: false, countersServing: 0 })).toBe(false);
+    expect(isIssuable({ active: true, quotaReached: false, countersServing: 1 })).toBe(true);
+    expect(isIssuable({ active: false, quotaReached: false, countersServing: 1 })).toBe(false);
+    expect(isIssuable({ active: true, quotaReached: true, countersServing: 1 })).toBe(false);
+    expect(() => assertIssuable({ name: 'Paspor', active: true, countersServing: 0 })).toThrow(expect.objectContaining({ code: 'service_without_counter' }));
+    expect(() => assertIssuable({ name: 'Paspor', active: false, countersServing: 0 })).toThrow(expect.objectContaining({ code: 'service_inactive' }));
+    expect(() => assertIssuable({ name: 'Paspor', active: true, countersServing: 1 })).not.toThrow();
   });
 });

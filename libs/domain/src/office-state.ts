@@ -6,7 +6,8 @@
 import { type QueueEntry, compareForCall } from './call-order.js';
 import { TicketStatus } from './ticket-lifecycle.js';
 import { type OfficeEvent, type TicketChange, TicketEventType, sequenceDecision } from './realtime.js';
-import type { CounterView, OfficeSnapshot, TicketView } from './views.js';
+import type { CounterView, OfficeSnapshot, ServiceView, TicketView } from './views.js';
+import { RuleError } from './errors.js';
 
 /**
  * How many of the latest calls a snapshot keeps: the latest call of each ticket (a recall
@@ -33,6 +34,27 @@ export function ticketQueueEntry(ticket: TicketView): QueueEntry {
  */
 export function countersOpenFor(counters: readonly Pick<CounterView, 'state' | 'serviceIds'>[], serviceId: string): number {
   return counters.filter((counter) => counter.state === 'open' && counter.serviceIds.includes(serviceId)).length;
+}
+
+/** The counters assigned to a service, open or not (`counters` are the office's active counters, as a snapshot holds them). */
+export function countersServingFor(counters: readonly Pick<CounterView, 'serviceIds'>[], serviceId: string): number {
+  return counters.filter((counter) => counter.serviceIds.includes(serviceId)).length;
+}
+
+/**
+ * Whether a kiosk may issue a ticket for the service: it is active, its daily quota is not
+ * reached, and some counter serves it. A service no counter serves would hand out tickets
+ * nobody can call (issue 14: a new service went live before anyone could serve it).
+ */
+export function isIssuable(service: Pick<ServiceView, 'active' | 'quotaReached' | 'countersServing'>): boolean {
+  return service.active && !service.quotaReached && service.countersServing > 0;
+}
+
+/** Refuses a ticket for a service the kiosk must not offer: inactive, or served by no counter. */
+export function assertIssuable(service: { name: string; active: boolean; countersServing: number }): void {
+  if (!service.active) throw new RuleError('service_inactive', `${service.name} is not open for tickets`);
+  if (service.countersServing === 0)
+    throw new RuleError('service_without_counter', `${service.name} has no counter serving it yet: assign a counter before tickets are issued`);
 }
 
 /** Applies one event to `state` in place and moves its sequence number on. */

@@ -43,6 +43,8 @@ export interface ServiceView {
   standard: ServiceStandard;
   waitingCount: number;
   countersOpen: number;
+  /** Active counters assigned to it, open or not: with none, nobody can serve it and it issues no tickets (`isIssuable`). */
+  countersServing: number;
   issuedToday: number;
   quotaReached: boolean;
   /** Mean of today's recent service times, or the standard when none yet. */

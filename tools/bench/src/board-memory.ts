@@ -19,6 +19,7 @@ const services: ServiceView[] = serviceIds.map(({ code, id }) => ({
   standard: { maxWaitMinutes: 30, serviceTimeMinutes: 10, costRupiah: 0, requirements: ['KTP-el'], completionTime: 'Langsung', dailyQuota: null },
   waitingCount: 0,
   countersOpen: 6,
+  countersServing: 6,
   issuedToday: 0,
   quotaReached: false,
   averageServiceMinutes: 10,

@@ -46,6 +46,7 @@ export function toServiceView(row: ServiceLoadRow, forecast: OfficeForecast, now
     standard: serviceStandardFromRow(row),
     waitingCount: row.waiting_count,
     countersOpen: row.counters_open,
+    countersServing: row.counters_serving,
     issuedToday: row.issued_today,
     quotaReached: row.daily_quota !== null && row.issued_today >= row.daily_quota,
     averageServiceMinutes: round1(average),

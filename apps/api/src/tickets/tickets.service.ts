@@ -6,6 +6,7 @@ import {
   NotFoundError,
   type PriorityCategory,
   RuleError,
+  assertIssuable,
   type TicketAction,
   type TicketChange,
   TicketEventType,
@@ -101,7 +102,7 @@ export class TicketsService {
       daily_quota: found.daily_quota,
       active: found.service_active!,
     };
-    if (!service.active) throw new RuleError('service_inactive', `${service.name} is not open for tickets`);
+    assertIssuable({ name: service.name, active: service.active, countersServing: found.counters_serving ?? 0 });
 
     const now = this.clock.now();
     const priority = request.priority ?? null;

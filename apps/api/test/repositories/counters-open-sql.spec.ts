@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type OfficeSnapshot, type ServiceView, countersOpenFor } from '@loket/domain';
+import { type OfficeSnapshot, type ServiceView, countersOpenFor, countersServingFor } from '@loket/domain';
 import { createOffice } from '../support/fixtures.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -7,7 +7,8 @@ import { useTestApp } from '../support/test-app.js';
  * "Counters open" per service is counted in SQL (OfficesRepository `services`, what the
  * kiosk and the board are sent) and, on every screen that applies live events, by
  * `countersOpenFor` in libs/domain over the counters. This checks the two agree as
- * counters open, pause, resume and close at random.
+ * counters open, pause, resume and close at random; and the same for the counters serving
+ * a service (`countersServingFor`), which the API's issue also counts in SQL.
  */
 describe('the SQL counters-open figure follows the domain rule', () => {
   const t = useTestApp();
@@ -21,7 +22,8 @@ describe('the SQL counters-open figure follows the domain rule', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(counterSpec, { minLength: 1, maxLength: 4 }), fc.array(move, { maxLength: 12 }), async (counters, moves) => {
         const office = await createOffice(t, {
-          services: CODES.map((code) => ({ code })),
+          // D is served by no counter.
+          services: [...CODES, 'D'].map((code) => ({ code })),
           counters: counters.map((services, index) => ({ number: index + 1, services })),
         });
         for (const { counter, action } of moves) {
@@ -37,6 +39,8 @@ describe('the SQL counters-open figure follows the domain rule', () => {
         const services = (await api.get<ServiceView[]>(`/offices/${office.slug}/services`)).body;
         for (const service of services) {
           expect(service.countersOpen).toBe(countersOpenFor(board.counters, service.id));
+          // "Served by a counter" (what makes a service issuable, `isIssuable`) likewise.
+          expect(service.countersServing).toBe(countersServingFor(board.counters, service.id));
         }
         for (const service of board.services) {
           expect(service.countersOpen).toBe(countersOpenFor(board.counters, service.id));

@@ -1,6 +1,6 @@
 import { computed, ref, watch } from 'vue';
 import { defineStore } from 'pinia';
-import type { ErrorCode, PriorityCategory, ServiceView, TrackedTicketView } from '@loket/domain';
+import { type ErrorCode, type PriorityCategory, type ServiceView, type TrackedTicketView, isIssuable } from '@loket/domain';
 import { ApiError, refusalCode } from '../api/http';
 import { issueTicket } from '../api/tickets';
 
@@ -19,8 +19,9 @@ function storedPaper(): PaperWidth {
   }
 }
 
+/** The domain's rule (`isIssuable`): active, quota left, and some counter serving it. */
 export function serviceAvailable(service: ServiceView): boolean {
-  return service.active && !service.quotaReached;
+  return isIssuable(service);
 }
 
 /**

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import {
   CallLedger,
   countersOpenFor,
+  countersServingFor,
   MAX_RECENT_CALLS,
   OfficeFeed,
   type FeedDecision,
@@ -51,7 +52,13 @@ export const useOfficeStore = defineStore('office', () => {
     for (const ticket of state.waiting) waitingBy.set(ticket.serviceId, (waitingBy.get(ticket.serviceId) ?? 0) + 1);
     return state.services.map((service) => {
       const waitingCount = waitingBy.get(service.id) ?? 0;
-      return { ...service, waitingCount, countersOpen: countersOpenFor(state.counters, service.id), estimatedWaitMinutes: estimates.value[service.id] ?? null };
+      return {
+        ...service,
+        waitingCount,
+        countersOpen: countersOpenFor(state.counters, service.id),
+        countersServing: countersServingFor(state.counters, service.id),
+        estimatedWaitMinutes: estimates.value[service.id] ?? null,
+      };
     });
   });
 

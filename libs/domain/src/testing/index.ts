@@ -72,6 +72,7 @@ export function serviceView(overrides: Omit<Partial<ServiceView>, 'standard'> & 
     active: true,
     waitingCount: 0,
     countersOpen: 0,
+    countersServing: 1,
     issuedToday: 0,
     quotaReached: false,
     averageServiceMinutes: standard.serviceTimeMinutes,
