@@ -85,3 +85,98 @@ test('an alert that ended resolves itself with how long it lasted, live alerts c
   await api(request, 'POST', `/tickets/${second.id}/cancel`, supervisor, { reason: 'Uji e2e selesai' });
   await api(request, 'POST', `/counters/${counter}/close`, officer);
 });
+
+test('a new service is not offered until a counter serves it', async ({ page, request, office }) => {
+  const service = await api<{ id: string }>(request, 'POST', `/admin/offices/${office.id}/services`, 'admin', {
+    code: 'NS',
+    name: 'Uji Belum Dilayani',
+    maxWaitMinutes: 30,
+    serviceTimeMinutes: 10,
+    costRupiah: 0,
+    requirements: [],
+    completionTime: 'Langsung',
+    dailyQuota: null,
+    active: true,
+  });
+  const refused = await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: service.id } });
+  expect(refused.status()).toBe(409);
+  expect(((await refused.json()) as { code: string }).code).toBe('service_without_counter');
+
+  await page.goto(`/kiosk?office=${office.slug}`);
+  const tile = page.locator('[data-service="NS"]');
+  await expect(tile).toBeDisabled();
+  await expect(tile).toContainText('Belum tersedia');
+  // Another service of the office, served by a counter, is offered as before.
+  await expect(page.locator('[data-service="PL"]')).toBeEnabled();
+});
+
+test('a priority ticket called past the priority maximum counts outside the standard', async ({ page, request, office }) => {
+  test.setTimeout(90_000);
+  const officer = office.staff.petugas5!.username;
+  await page.clock.install();
+  await logIn(page, '/counter/supervisor', office.staff.supervisor!.username);
+  await expect(page.getByTestId('supervision-status')).toHaveText('Tersambung');
+
+  // Service PL allows 20 minutes; a priority ticket is held to the office's 10.
+  const elder = await issue(request, office, 'PL', 'lanjut_usia');
+  await advanceClock(request, page, 11);
+  const counter = office.counters[5].id;
+  await api(request, 'POST', `/counters/${counter}/open`, officer);
+  await api(request, 'POST', `/counters/${counter}/call`, officer, { ticketId: elder.id, reason: 'e2e: the test calls its own ticket' });
+  await expect(page.getByTestId('service-PL').getByTestId('within-standard')).toContainText(/^0\s?%/);
+
+  await api(request, 'POST', `/tickets/${elder.id}/start`, officer);
+  await api(request, 'POST', `/tickets/${elder.id}/finish`, officer, {});
+  await api(request, 'POST', `/counters/${counter}/close`, officer);
+});
+
+test('the finish dialog: Enter on an answer saves nothing, the exception path needs every answer, the one key stays', async ({ page, request, office }) => {
+  test.setTimeout(90_000);
+  const officer = office.staff.petugas5!.username;
+  await page.goto('/counter/');
+  await page.getByLabel('Nama pengguna').fill(officer);
+  await page.getByLabel('Kata sandi').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByTestId('pick-counter-5').click();
+  await page.getByTestId('open-counter').click();
+  await expect(page.getByRole('dialog', { name: 'Daftar periksa awal shift' })).toBeVisible();
+  // The one key: Enter on the focused "Semua sesuai" records the shift checklist all checked.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('desk-state')).toHaveText('Buka');
+
+  const ticket = await issue(request, office, 'PL');
+  await api(request, 'POST', `/counters/${office.counters[5].id}/call`, officer, { ticketId: ticket.id, reason: 'e2e: the test serves its own ticket' });
+  await api(request, 'POST', `/tickets/${ticket.id}/start`, officer);
+  const before = await api<{ etiquette: { interactionsAnswered: number; oneKey: number; applicable: number; checked: number } }>(
+    request,
+    'GET',
+    '/staff/me/today',
+    officer,
+  );
+
+  await page.keyboard.press('s');
+  const finish = page.getByRole('dialog', { name: new RegExp(`Selesaikan ${ticket.number}`) });
+  await expect(finish).toBeVisible();
+  // Every item starts unanswered; one answer leaves the one-key path.
+  await expect(finish.getByTestId('answer-sikap_perilaku-checked')).not.toBeChecked();
+  await finish.getByTestId('answer-cara_bertanya-not_checked').check();
+  await expect(finish.getByTestId('checklist-submit-all')).toBeDisabled();
+  await expect(finish.getByTestId('checklist-submit')).toBeDisabled();
+  // Enter on an answer saves nothing.
+  await finish.getByTestId('answer-cara_bertanya-not_checked').focus();
+  await page.keyboard.press('Enter');
+  await expect(finish).toBeVisible();
+  for (const code of ['sikap_perilaku', 'ekspresi_wajah', 'cara_berbicara', 'cara_mendengarkan']) await finish.getByTestId(`answer-${code}-checked`).check();
+  await finish.getByTestId('answer-cara_mendengarkan-checked').focus();
+  await page.keyboard.press('Enter');
+  await expect(finish).toBeVisible();
+  await finish.getByTestId('checklist-submit').click();
+  await expect(finish).toBeHidden();
+
+  const after = await api<typeof before>(request, 'GET', '/staff/me/today', officer);
+  expect(after.etiquette.interactionsAnswered).toBe(before.etiquette.interactionsAnswered + 1);
+  expect(after.etiquette.oneKey).toBe(before.etiquette.oneKey);
+  expect(after.etiquette.applicable - before.etiquette.applicable).toBe(5);
+  expect(after.etiquette.checked - before.etiquette.checked).toBe(4);
+  await api(request, 'POST', `/counters/${office.counters[5].id}/close`, officer);
+});

@@ -3,7 +3,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { PASSWORD, type SuiteOffice, advanceClock, expect, screenshot, test } from './fixtures.js';
 
 // This file works an office of its own (the fixture's): Loket 4 with its petugas4, and a
-// service added through the admin API with a 1-minute maximum wait, served by no counter.
+// service added through the admin API with a 1-minute maximum wait, served only by Loket 6, which stays closed.
 test.describe.configure({ mode: 'serial' });
 test.use({ officeStaff: ['supervisor', 'petugas4'] });
 
@@ -58,7 +58,7 @@ async function serveAtLoket4(request: APIRequestContext, office: SuiteOffice): P
 
 /** A service whose maximum wait is one minute, so a ticket crosses it once the clock moves on. */
 async function oneMinuteService(request: APIRequestContext, office: SuiteOffice): Promise<Service> {
-  return api<Service>(request, 'POST', `/admin/offices/${office.id}/services`, 'admin', {
+  const service = await api<Service>(request, 'POST', `/admin/offices/${office.id}/services`, 'admin', {
     code: 'SV',
     name: 'Uji Peringatan',
     maxWaitMinutes: 1,
@@ -69,6 +69,14 @@ async function oneMinuteService(request: APIRequestContext, office: SuiteOffice)
     dailyQuota: null,
     active: true,
   });
+  // Served by Loket 6, which nobody opens here: tickets can be taken (a service no counter serves issues none), and they wait.
+  const loket6 = office.counters[6].id;
+  const counters = await api<{ id: string; serviceIds: string[] }[]>(request, 'GET', `/admin/offices/${office.id}/counters`, 'admin');
+  const serviceIds = [...counters.find((c) => c.id === loket6)!.serviceIds, service.id];
+  const headers = { authorization: `Bearer ${await token(request, 'admin')}` };
+  const reply = await request.patch(`/api/v1/admin/counters/${loket6}`, { headers, data: { serviceIds } });
+  expect(reply.ok(), await reply.text()).toBe(true);
+  return service;
 }
 
 async function logIn(page: Page, username: string): Promise<void> {
@@ -141,6 +149,9 @@ test('a supervisor observes the interaction at Loket 4, kept apart from the offi
   await page.getByTestId('observe-4').click();
   const dialog = page.getByTestId('observation');
   await expect(dialog).toBeVisible();
+  // An observation starts unanswered: it cannot be saved until each item has an answer.
+  await expect(page.getByTestId('observation-submit')).toBeDisabled();
+  for (const code of ['sikap_perilaku', 'ekspresi_wajah', 'cara_berbicara', 'cara_mendengarkan']) await page.getByTestId(`observe-${code}-checked`).check();
   await page.getByTestId('observe-cara_bertanya-not_checked').check();
   await page.getByTestId('observation-submit').click();
 

@@ -157,7 +157,9 @@ export const en: CounterMessages = {
     },
   },
   checklist: {
-    oneKeyHint: 'Everything is ticked. If it all holds, just press Enter; change only what differs.',
+    oneKeyHint: 'If everything holds, press Enter (All as expected). If something does not, answer every item, then save.',
+    allChecked: 'All as expected',
+    unanswered: '{count} items not answered yet',
     answers: {
       checked: 'Yes',
       not_checked: 'No',

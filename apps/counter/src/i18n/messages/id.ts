@@ -156,7 +156,9 @@ export const id = {
     },
   },
   checklist: {
-    oneKeyHint: 'Semua sudah dicentang. Jika semuanya sesuai, cukup tekan Enter; ubah hanya yang berbeda.',
+    oneKeyHint: 'Jika semuanya sesuai, tekan Enter (Semua sesuai). Jika ada yang tidak sesuai, jawab setiap butir lalu simpan.',
+    allChecked: 'Semua sesuai',
+    unanswered: '{count} butir belum dijawab',
     answers: {
       checked: 'Ya',
       not_checked: 'Tidak',
