@@ -92,6 +92,7 @@ const MATRIX: Record<string, Row> = {
   'GET /offices/{slug}/supervision': { access: 'supervisor' },
   'GET /offices/{slug}/supervision/alerts': { access: 'supervisor' },
   'POST /supervision/alerts/{id}/acknowledge': { access: 'supervisor' },
+  'POST /offices/{slug}/supervision/alerts/acknowledge': { access: 'supervisor', body: (w) => ({ ids: [w.alertId] }) },
   'GET /offices/{slug}/supervision/charts': { access: 'supervisor' },
   'POST /offices/{slug}/supervision/observations': { access: 'supervisor', body: (w) => ({ counterId: w.office.counters[1], answers: [] }) },
   'GET /offices/{slug}/reports': { access: 'supervisor' },
