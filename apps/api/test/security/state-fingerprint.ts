@@ -11,11 +11,7 @@ const CONFIG_TABLES = ['offices', 'services', 'counters', 'counter_services', 's
  * Equal before and after a refused request = nothing changed.
  */
 export async function stateFingerprint(db: DataSource, officeIds: string[]): Promise<string> {
-  const tables = (
-    await db.query<{ table_name: string }[]>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations' ORDER BY table_name`,
-    )
-  ).map((row) => row.table_name);
+  const tables = await tablesOf(db);
   const counts = tables.map((table) => `(SELECT count(*) FROM "${table}")::text`);
   const config = CONFIG_TABLES.filter((table) => tables.includes(table)).map(
     (table) => `(SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) FROM "${table}" x)`,
@@ -28,4 +24,21 @@ export async function stateFingerprint(db: DataSource, officeIds: string[]): Pro
     [officeIds],
   );
   return row.fingerprint;
+}
+
+// The tables are read from the catalogue once per database connection: no request creates
+// one, and the campaigns take thousands of fingerprints.
+const tableLists = new WeakMap<DataSource, Promise<string[]>>();
+
+function tablesOf(db: DataSource): Promise<string[]> {
+  let tables = tableLists.get(db);
+  if (!tables) {
+    tables = db
+      .query<{ table_name: string }[]>(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations' ORDER BY table_name`,
+      )
+      .then((rows) => rows.map((row) => row.table_name));
+    tableLists.set(db, tables);
+  }
+  return tables;
 }
