@@ -5,11 +5,15 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { configFromEnv } from './config/app-config.js';
 import { ScaledClock } from './clock/clock.js';
+import { describeRepair, makeDataDirPrivate } from './database/private-data-dir.js';
 
 process.on('unhandledRejection', (reason) => Logger.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`, 'Process'));
 
 const here = dirname(fileURLToPath(import.meta.url));
 const config = configFromEnv();
+// Before anything is written: the data folder holds the database, secrets and demo passwords.
+const repaired = describeRepair(config.dataDir, await makeDataDirPrivate(config.dataDir));
+if (repaired) Logger.warn(repaired, 'DataDir');
 const clock = config.clock ? new ScaledClock(config.clock.speed, config.clock.start ?? undefined) : undefined;
 const { app, seed } = await createApp({
   config,

@@ -3,6 +3,7 @@ import { chmod, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { makeFolderPrivate } from './private-data-dir.js';
 
 /**
  * PGlite starts PostgreSQL with `-F` (fsync off), and Emscripten's NODEFS has no fsync, so
@@ -25,6 +26,26 @@ function makeFsyncReachTheDisk(db: PGlite): void {
     if (typeof stream.nfd === 'number') fsyncSync(stream.nfd);
     return 0;
   };
+}
+
+interface ModeAttributes {
+  mode?: number;
+}
+type SetAttr = (target: unknown, attr: ModeAttributes) => void;
+
+/**
+ * Emscripten's NODEFS sets a file's mode with an explicit chmod (0666 for PostgreSQL's data
+ * files), which the process umask does not touch: every table's file would be readable and
+ * writable by any local user. Its chmods keep the owner's bits only (docs/operations.md).
+ */
+function keepDatabaseFilesPrivate(db: PGlite): void {
+  const module = (db as unknown as { Module: { FS: { filesystems: { NODEFS: { node_ops: { setattr: SetAttr }; stream_ops: { setattr: SetAttr } } } } } })
+    .Module;
+  const nodefs = module.FS.filesystems.NODEFS;
+  for (const ops of [nodefs.node_ops, nodefs.stream_ops]) {
+    const setattr = ops.setattr;
+    ops.setattr = (target, attr) => setattr(target, attr.mode === undefined ? attr : { ...attr, mode: attr.mode & ~0o077 });
+  }
 }
 
 /**
@@ -54,6 +75,9 @@ export class EmbeddedPostgres {
     await rm(join(socketDir, '.s.PGSQL.5432'), { force: true });
     const db = await PGlite.create(pgDir, durable ? { startParams: DURABLE_START_PARAMS } : {});
     if (durable) makeFsyncReachTheDisk(db);
+    keepDatabaseFilesPrivate(db);
+    // What PGlite created before the patch above (a new folder's initdb) is made private here.
+    await makeFolderPrivate(pgDir);
     const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
     await server.start();
     return new EmbeddedPostgres(db, server, socketDir);
