@@ -30,7 +30,8 @@ AND ($5::text IS NULL OR ('ticket.' || e.type) = $5::text OR ('ticket.' || e.typ
 AND ($6::bigint IS NULL OR (e.at_key, 'ticket'::text, e.k) < ('epoch'::timestamptz + $6::bigint * interval '1 microsecond', $7::text, $8::text))
   UNION ALL
   SELECT 'counter', ce.id::text, ce.k, ce.at, ce.actor_staff_id, ce.office_key, ce.counter_id, 'counter.' || ce.type, 'counter_session', ce.session_id::text,
-         NULL, NULL, NULL, NULL, CASE WHEN ce.reason IS NULL THEN NULL ELSE jsonb_build_object('reason', ce.reason) END
+         NULL, NULL, NULL, NULL,
+         CASE WHEN ce.reason IS NULL AND ce.note IS NULL THEN NULL ELSE jsonb_strip_nulls(jsonb_build_object('reason', ce.reason, 'note', ce.note)) END
   FROM (SELECT x.*, lpad(x.id::text, 19, '0') AS k, c.office_id AS office_key, x.actor_staff_id AS actor_key, x.at AS at_key
         FROM counter_session_events x JOIN counters c ON c.id = x.counter_id) ce
   WHERE

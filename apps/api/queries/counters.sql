@@ -21,19 +21,43 @@ SELECT s.active, s.role, EXISTS (SELECT 1 FROM staff_offices so WHERE so.staff_i
 FROM staff s WHERE s.id = $1;
 
 -- openSession
-INSERT INTO counter_sessions (counter_id, staff_id, state, opened_at) VALUES ($1, $2, 'open', $3) RETURNING id;
+INSERT INTO counter_sessions (counter_id, staff_id, state, opened_at, last_seen_at) VALUES ($1, $2, 'open', $3, $3) RETURNING id;
 
 -- pauseSession
-UPDATE counter_sessions SET state = 'paused', pause_reason = $2 WHERE id = $1;
+UPDATE counter_sessions SET state = 'paused', pause_reason = $2, pause_note = $3, paused_at = $4 WHERE id = $1;
 
 -- resumeSession
-UPDATE counter_sessions SET state = 'open', pause_reason = NULL WHERE id = $1;
+UPDATE counter_sessions SET state = 'open', pause_reason = NULL, pause_note = NULL, paused_at = NULL, last_seen_at = $2 WHERE id = $1;
 
 -- closeSession
-UPDATE counter_sessions SET state = 'closed', pause_reason = NULL, closed_at = $2 WHERE id = $1;
+UPDATE counter_sessions SET state = 'closed', pause_reason = NULL, pause_note = NULL, paused_at = NULL, closed_at = $2 WHERE id = $1;
 
 -- recordEvent
-INSERT INTO counter_session_events (session_id, counter_id, type, at, actor_staff_id, reason, seq) VALUES ($1, $2, $3, $4, $5, $6, $7);
+INSERT INTO counter_session_events (session_id, counter_id, type, at, actor_staff_id, reason, note, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- heartbeat
+WITH seen AS (UPDATE counter_sessions SET last_seen_at = $3 WHERE counter_id = $1 AND staff_id = $2 AND state <> 'closed' RETURNING state)
+SELECT state FROM seen;
+
+-- upkeepSessions
+SELECT cn.id AS session_id, cn.counter_id, cn.state, cn.opened_at, COALESCE(cn.last_seen_at, cn.opened_at) AS last_seen_at,
+       CASE WHEN jsonb_array_length(c.schedule) > 0 THEN c.schedule ELSE o.opening_hours END AS schedule,
+       o.time_zone, o.offline_after_minutes, o.shift_end_grace_minutes,
+       EXISTS (SELECT 1 FROM tickets t WHERE t.counter_id = cn.counter_id AND t.status IN ('called', 'serving')) AS busy
+FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id JOIN offices o ON o.id = c.office_id
+WHERE cn.state <> 'closed' AND ($1::uuid IS NULL OR cn.counter_id = $1::uuid);
+
+-- noShows
+SELECT t.id, t.office_id, t.issued_code, t.number, t.service_id, s.code AS service_code, t.priority, t.status,
+       t.issued_at, t.due_at, t.issue_order, t.counter_id, c.number AS counter_number, c.name AS counter_name,
+       t.called_at, t.started_at, t.finished_at, t.recall_count
+FROM tickets t
+JOIN services s ON s.id = t.service_id
+LEFT JOIN counters c ON c.id = t.counter_id WHERE t.office_id = $1 AND t.status = 'no_show' AND t.service_day = $2::date AND t.service_id = ANY($3::uuid[])
+ORDER BY t.finished_at DESC;
+
+-- officeOfCounter
+SELECT o.time_zone FROM counters c JOIN offices o ON o.id = c.office_id WHERE c.id = $1;
 
 -- staffing
 SELECT c.id,

@@ -1,10 +1,12 @@
 -- The SQL of offices.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
 
 -- insert
-INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id;
+INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, no_show_after_minutes, offline_after_minutes, shift_end_grace_minutes, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id;
 
 -- update
-UPDATE offices SET slug = $2, name = $3, time_zone = $4, opening_hours = $5, priority_max_wait_minutes = $6 WHERE id = $1;
+UPDATE offices SET slug = $2, name = $3, time_zone = $4, opening_hours = $5, priority_max_wait_minutes = $6,
+no_show_after_minutes = $7, offline_after_minutes = $8, shift_end_grace_minutes = $9 WHERE id = $1;
 
 -- slugTaken
 SELECT id FROM offices WHERE slug = $1 AND id IS DISTINCT FROM $2::uuid;
@@ -33,7 +35,7 @@ ORDER BY e.id DESC LIMIT 10;
 -- counters
 SELECT c.id, c.number, c.name, c.priority_only,
        (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
-       cn.state, cn.pause_reason, cn.id AS session_id
+       cn.state, cn.pause_reason, cn.pause_note, cn.paused_at, cn.id AS session_id
 FROM counters c
 LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
 WHERE c.office_id = $1 AND c.active
@@ -42,7 +44,7 @@ ORDER BY c.number;
 -- counter
 SELECT c.id, c.number, c.name, c.priority_only,
        (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
-       cn.state, cn.pause_reason, cn.id AS session_id
+       cn.state, cn.pause_reason, cn.pause_note, cn.paused_at, cn.id AS session_id
 FROM counters c
 LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
 WHERE c.office_id = $1 AND c.active AND c.id = $2;

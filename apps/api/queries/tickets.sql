@@ -93,3 +93,9 @@ FROM services s JOIN offices o ON o.id = s.office_id WHERE s.id = $1 AND s.offic
 
 -- officeTimeZone
 SELECT time_zone FROM offices WHERE id = $1;
+
+-- noShowAfterMinutes
+SELECT no_show_after_minutes FROM offices WHERE id = $1;
+
+-- counterOf
+SELECT counter_id FROM tickets WHERE id = $1;

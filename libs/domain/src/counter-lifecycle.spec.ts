@@ -1,9 +1,11 @@
 import {
   assertCounterFree,
+  assertReasonGiven,
   assertSessionHolder,
   canCounter,
   COUNTER_ACTIONS,
   COUNTER_STATES,
+  isRemoteAction,
   type CounterAction,
   legalCounterActions,
   nextCounterState,
@@ -107,5 +109,32 @@ describe('counter lifecycle', () => {
         details: { ticket: 'A-007', status: 'serving' },
       }),
     );
+  });
+});
+
+describe('the words a pause or close must carry', () => {
+  const counter = { name: 'Loket 1', sessionStaffId: 'officer-1' };
+  const code = (act: () => void) => {
+    try {
+      act();
+    } catch (error) {
+      return (error as RuleError).code;
+    }
+    return null;
+  };
+
+  it("asks a supervisor acting on another officer's counter to say why, for pausing and for closing", () => {
+    expect(code(() => assertReasonGiven(counter, { id: 'supervisor' }, 'pause', 'briefing', null))).toBe('reason_required');
+    expect(code(() => assertReasonGiven(counter, { id: 'supervisor' }, 'close', null, '  '))).toBe('reason_required');
+    expect(code(() => assertReasonGiven(counter, { id: 'supervisor' }, 'close', null, 'Petugas sakit'))).toBeNull();
+  });
+
+  it('asks for a few words with "other", and for nothing else when the officer pauses their own counter', () => {
+    expect(code(() => assertReasonGiven(counter, { id: 'officer-1' }, 'pause', 'other', ''))).toBe('reason_required');
+    expect(code(() => assertReasonGiven(counter, { id: 'officer-1' }, 'pause', 'other', 'Ke gudang arsip'))).toBeNull();
+    expect(code(() => assertReasonGiven(counter, { id: 'officer-1' }, 'pause', 'ishoma', null))).toBeNull();
+    expect(code(() => assertReasonGiven(counter, { id: 'officer-1' }, 'close', null, null))).toBeNull();
+    expect(isRemoteAction(counter, { id: 'officer-1' })).toBe(false);
+    expect(isRemoteAction({ sessionStaffId: null }, { id: 'supervisor' })).toBe(false);
   });
 });

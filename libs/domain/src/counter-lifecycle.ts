@@ -107,3 +107,30 @@ export function assertCounterFree(counter: { name: string }, held: HeldTicket | 
     status: held.status,
   });
 }
+
+/** Whether `staff` acts on a counter whose session another person holds: a supervisor's remote pause or close. */
+export function isRemoteAction(counter: { sessionStaffId: string | null }, staff: { id: string }): boolean {
+  return counter.sessionStaffId !== null && counter.sessionStaffId !== staff.id;
+}
+
+/**
+ * The words a pause or close must carry (`reason_required` without them): a pause for
+ * "other" says what it is, and a supervisor pausing or closing another officer's counter
+ * says why, for the officer and the audit trail.
+ */
+export function assertReasonGiven(
+  counter: { name: string; sessionStaffId: string | null },
+  staff: { id: string },
+  action: 'pause' | 'close',
+  reason: string | null,
+  note: string | null | undefined,
+): void {
+  const given = (note ?? '').trim().length > 0;
+  if (given) return;
+  if (isRemoteAction(counter, staff)) {
+    throw new RuleError('reason_required', `Say why you ${action} ${counter.name}: its officer and the audit trail will see it`, { field: 'note' });
+  }
+  if (action === 'pause' && reason === 'other') {
+    throw new RuleError('reason_required', 'A pause for another reason needs a few words on what it is', { field: 'note' });
+  }
+}

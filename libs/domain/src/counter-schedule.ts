@@ -16,6 +16,8 @@ export const DEFAULT_ALLOWED_BREAK_MINUTES: Readonly<Record<PauseReason, number 
   briefing: 15,
   system_down: null,
   other: 15,
+  // The desk stopped answering: the supervisor sees it as offline, not as a long break.
+  offline: null,
 };
 
 export interface CounterSessionEventRecord {
@@ -244,6 +246,7 @@ export function waitingIntervals(events: readonly TicketEventRecord[], serviceId
       case 'started':
       case 'finished':
       case 'no_show':
+      case 'no_show_undone':
         break;
     }
   }
@@ -256,7 +259,8 @@ export function busyIntervals(events: readonly TicketEventRecord[], now: number)
   const out: Interval[] = [];
   let since: number | null = null;
   for (const event of [...events].sort((a, b) => a.at - b.at)) {
-    if (event.type === 'called') since ??= event.at;
+    // An undone no-show holds the counter again from the undo (the few seconds between were free).
+    if (event.type === 'called' || event.type === 'no_show_undone') since ??= event.at;
     else if (event.type === 'finished' || event.type === 'no_show' || event.type === 'returned' || event.type === 'transferred') {
       if (since !== null) out.push({ from: since, to: event.at });
       since = null;

@@ -24,6 +24,7 @@ export const ERROR_KINDS = {
   password_unchanged: 'invalid',
   password_too_weak: 'invalid',
   unsupported_media_type: 'unsupported',
+  reason_required: 'invalid',
   // Who may do it.
   unauthorized: 'unauthorized',
   forbidden: 'forbidden',
@@ -37,6 +38,8 @@ export const ERROR_KINDS = {
   // The state of things does not allow it now.
   illegal_transition: 'conflict',
   reinstate_expired: 'conflict',
+  no_show_too_soon: 'conflict',
+  undo_expired: 'conflict',
   counter_already_open: 'conflict',
   counter_closed: 'conflict',
   counter_paused: 'conflict',

@@ -14,6 +14,7 @@ export * from './measures.js';
 export * from './satisfaction.js';
 export * from './checklists.js';
 export * from './counter-schedule.js';
+export * from './counter-upkeep.js';
 export * from './desk-views.js';
 export * from './office-state.js';
 export * from './call-ledger.js';

@@ -217,6 +217,7 @@ const EVENT_OF: Record<TicketAction, TicketEventType> = {
   return: 'returned',
   no_show: 'no_show',
   reinstate: 'reinstated',
+  undo_no_show: 'no_show_undone',
   transfer: 'transferred',
   cancel: 'cancelled',
 };

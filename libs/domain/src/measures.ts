@@ -95,6 +95,8 @@ export function totalWaitingMinutes(events: readonly TicketEventRecord[]): numbe
 export function servingSegments(events: readonly TicketEventRecord[]): ServingSegment[] {
   const segments: ServingSegment[] = [];
   let lastCalledAt: number | null = null;
+  // An undone no-show puts the call back as it was.
+  let calledBeforeNoShow: number | null = null;
   let serving: ServingSegment | undefined;
   for (const event of chronological(events)) {
     switch (event.type) {
@@ -124,8 +126,14 @@ export function servingSegments(events: readonly TicketEventRecord[]): ServingSe
         }
         lastCalledAt = null;
         break;
-      case 'returned':
       case 'no_show':
+        calledBeforeNoShow = lastCalledAt;
+        lastCalledAt = null;
+        break;
+      case 'no_show_undone':
+        lastCalledAt = calledBeforeNoShow;
+        break;
+      case 'returned':
         lastCalledAt = null;
         break;
       // Named so that a new event type fails lint here until someone decides what it means for service.

@@ -50,6 +50,7 @@ describe('the realtime contract', () => {
       'finished',
       'issued',
       'no_show',
+      'no_show_undone',
       'recalled',
       'reinstated',
       'returned',

@@ -46,6 +46,7 @@ export const TicketEventType = {
   returned: 'returned',
   noShow: 'no_show',
   reinstated: 'reinstated',
+  noShowUndone: 'no_show_undone',
   cancelled: 'cancelled',
   transferred: 'transferred',
 } as const;

@@ -28,7 +28,17 @@ function state(parts: {
   const office: OfficeSnapshot = {
     seq: 1,
     at: iso('08:00'),
-    office: { id: 'o', slug: 'kantor', name: 'Kantor', timeZone: 'Asia/Jakarta', openingHours: schedule, priorityMaxWaitMinutes: 10 },
+    office: {
+      id: 'o',
+      slug: 'kantor',
+      name: 'Kantor',
+      timeZone: 'Asia/Jakarta',
+      openingHours: schedule,
+      priorityMaxWaitMinutes: 10,
+      noShowAfterMinutes: 2,
+      offlineAfterMinutes: 5,
+      shiftEndGraceMinutes: 30,
+    },
     services: [service('a', 'A', 30, 10)],
     counters,
     waiting: parts.waiting ?? [],

@@ -1,5 +1,9 @@
+import { RuleError } from './errors.js';
 import {
+  assertNoShowAllowed,
+  assertNoShowUndoable,
   assertReinstatable,
+  noShowAllowedAt,
   canTransition,
   IllegalTransitionError,
   isOpenStatus,
@@ -23,6 +27,7 @@ const LEGAL: ReadonlyArray<[TicketStatus, TicketAction, TicketStatus]> = [
   ['serving', 'finish', 'done'],
   ['serving', 'transfer', 'waiting'],
   ['no_show', 'reinstate', 'waiting'],
+  ['no_show', 'undo_no_show', 'called'],
 ];
 
 const isLegal = (status: TicketStatus, action: TicketAction) => LEGAL.some(([from, act]) => from === status && act === action);
@@ -33,7 +38,9 @@ const ILLEGAL: Array<[TicketStatus, TicketAction]> = TICKET_STATUSES.flatMap((st
 describe('ticket lifecycle', () => {
   it('knows all six statuses and nine actions of docs/domain.md', () => {
     expect([...TICKET_STATUSES].sort()).toEqual(['called', 'cancelled', 'done', 'no_show', 'serving', 'waiting']);
-    expect([...TICKET_ACTIONS].sort()).toEqual(['call', 'cancel', 'finish', 'no_show', 'recall', 'reinstate', 'return', 'start', 'transfer'].sort());
+    expect([...TICKET_ACTIONS].sort()).toEqual(
+      ['call', 'cancel', 'finish', 'no_show', 'recall', 'reinstate', 'return', 'start', 'transfer', 'undo_no_show'].sort(),
+    );
   });
 
   it.each(LEGAL)('moves a %s ticket on %s to %s', (status, action, expected) => {
@@ -74,7 +81,7 @@ describe('ticket lifecycle', () => {
     ['waiting', ['call', 'cancel']],
     ['called', ['recall', 'start', 'return', 'no_show']],
     ['serving', ['finish', 'transfer']],
-    ['no_show', ['reinstate']],
+    ['no_show', ['reinstate', 'undo_no_show']],
     ['done', []],
     ['cancelled', []],
   ])('offers a %s ticket exactly the actions %j, in the stable action order', (status, expected) => {
@@ -103,6 +110,55 @@ describe('ticket lifecycle', () => {
         expect((error as ReinstateExpiredError).code).toBe('reinstate_expired');
         expect((error as ReinstateExpiredError).details).toEqual({ ticketDay: '2026-11-27', today: '2026-11-28' });
       }
+    });
+  });
+
+  describe('marking a no-show', () => {
+    const calledAt = Date.parse('2026-11-30T01:00:00.000Z');
+
+    it("is refused until the office's minutes since the last call have passed, saying how long is left", () => {
+      // Act
+      const act = () => assertNoShowAllowed(calledAt, calledAt + 10_000, 2);
+      // Assert
+      expect(act).toThrow(RuleError);
+      try {
+        act();
+      } catch (error) {
+        expect((error as RuleError).code).toBe('no_show_too_soon');
+        expect((error as RuleError).kind).toBe('conflict');
+        expect((error as RuleError).details).toEqual({ allowedAt: '2026-11-30T01:02:00.000Z', secondsLeft: 110, afterMinutes: 2 });
+      }
+    });
+
+    it('is allowed from the exact instant the minutes are up, and at once with a setting of 0', () => {
+      expect(noShowAllowedAt(calledAt, 2)).toBe(calledAt + 120_000);
+      expect(() => assertNoShowAllowed(calledAt, calledAt + 119_999, 2)).toThrow(RuleError);
+      expect(() => assertNoShowAllowed(calledAt, calledAt + 120_000, 2)).not.toThrow();
+      expect(() => assertNoShowAllowed(calledAt, calledAt, 0)).not.toThrow();
+    });
+  });
+
+  describe('undoing a no-show', () => {
+    const markedAt = Date.parse('2026-11-30T01:05:00.000Z');
+
+    it('is allowed within the ten seconds the desk offers it, and the few seconds the answer takes to arrive', () => {
+      expect(() => assertNoShowUndoable(markedAt, markedAt + 10_000)).not.toThrow();
+      expect(() => assertNoShowUndoable(markedAt, markedAt + 15_000)).not.toThrow();
+    });
+
+    it('is refused after that with undo_expired: the ticket then comes back only by reinstatement', () => {
+      const act = () => assertNoShowUndoable(markedAt, markedAt + 15_001);
+      expect(act).toThrow(RuleError);
+      try {
+        act();
+      } catch (error) {
+        expect((error as RuleError).code).toBe('undo_expired');
+      }
+    });
+
+    it('puts the ticket back to called', () => {
+      expect(nextStatus('no_show', 'undo_no_show')).toBe('called');
+      expect(() => nextStatus('waiting', 'undo_no_show')).toThrow(IllegalTransitionError);
     });
   });
 });

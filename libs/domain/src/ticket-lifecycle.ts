@@ -1,4 +1,5 @@
-import { DomainError } from './errors.js';
+import { DomainError, RuleError } from './errors.js';
+import { MINUTE_MS } from './time.js';
 
 export const TicketStatus = {
   waiting: 'waiting',
@@ -19,6 +20,7 @@ export const TicketAction = {
   return: 'return',
   noShow: 'no_show',
   reinstate: 'reinstate',
+  undoNoShow: 'undo_no_show',
   transfer: 'transfer',
   cancel: 'cancel',
 } as const;
@@ -30,7 +32,8 @@ const TRANSITIONS: Readonly<Record<TicketStatus, Partial<Record<TicketAction, Ti
   waiting: { call: 'called', cancel: 'cancelled' },
   called: { recall: 'called', start: 'serving', return: 'waiting', no_show: 'no_show' },
   serving: { finish: 'done', transfer: 'waiting' },
-  no_show: { reinstate: 'waiting' },
+  // Undo puts a no-show marked by mistake back where it was: called, at the same counter.
+  no_show: { reinstate: 'waiting', undo_no_show: 'called' },
   done: {},
   cancelled: {},
 };
@@ -80,4 +83,50 @@ export function assertReinstatable(ticketDay: string, today: string): void {
 
 export function isOpenStatus(status: TicketStatus): boolean {
   return status === 'waiting' || status === 'called' || status === 'serving';
+}
+
+/** How long after the last call a ticket may be marked no-show, unless the office sets otherwise. */
+export const DEFAULT_NO_SHOW_AFTER_MINUTES = 2;
+
+/** How long the desk offers to undo a no-show ("Batalkan"). */
+export const NO_SHOW_UNDO_SECONDS = 10;
+
+/**
+ * The API accepts an undo a little longer than the desk offers it: the desk counts its
+ * seconds from when the no-show's answer arrived, the API from when it was written.
+ */
+export const NO_SHOW_UNDO_GRACE_SECONDS = 5;
+
+/** The instant from which a ticket last called at `calledAt` may be marked no-show (epoch ms). */
+export function noShowAllowedAt(calledAt: number, afterMinutes: number): number {
+  return calledAt + afterMinutes * MINUTE_MS;
+}
+
+/**
+ * A citizen gets `afterMinutes` from the last call (a recall counts as a call) to reach the
+ * counter before they may be marked no-show: refused with `no_show_too_soon` before that,
+ * with the instant it becomes possible and the seconds left.
+ */
+export function assertNoShowAllowed(calledAt: number, now: number, afterMinutes: number): void {
+  const allowedAt = noShowAllowedAt(calledAt, afterMinutes);
+  if (now >= allowedAt) return;
+  const secondsLeft = Math.ceil((allowedAt - now) / 1000);
+  throw new RuleError('no_show_too_soon', `A ticket can be marked no-show ${afterMinutes} min after its last call; ${secondsLeft} s to go`, {
+    allowedAt: new Date(allowedAt).toISOString(),
+    secondsLeft,
+    afterMinutes,
+  });
+}
+
+/**
+ * A no-show can be undone within `NO_SHOW_UNDO_SECONDS` (plus the grace) of being marked,
+ * by the counter that marked it; after that it is final for the desk, and the ticket comes
+ * back only through reinstatement (the "tidak hadir hari ini" list).
+ */
+export function assertNoShowUndoable(noShowAt: number, now: number): void {
+  const until = noShowAt + (NO_SHOW_UNDO_SECONDS + NO_SHOW_UNDO_GRACE_SECONDS) * 1000;
+  if (now <= until) return;
+  throw new RuleError('undo_expired', `A no-show can be undone for ${NO_SHOW_UNDO_SECONDS} s only; reinstate the ticket instead`, {
+    noShowAt: new Date(noShowAt).toISOString(),
+  });
 }

@@ -22,6 +22,12 @@ export interface OfficeView {
   timeZone: string;
   openingHours: OpeningHours[];
   priorityMaxWaitMinutes: number;
+  /** Minutes after the last call before a ticket may be marked no-show (`assertNoShowAllowed`). */
+  noShowAfterMinutes: number;
+  /** Minutes without a heartbeat from the desk before an open counter is paused as `offline`. */
+  offlineAfterMinutes: number;
+  /** Minutes after its scheduled end before a counter still open or paused closes itself. */
+  shiftEndGraceMinutes: number;
 }
 
 /** A service's standard (standar pelayanan): the office's public promise. */
@@ -86,8 +92,12 @@ export interface TrackedTicketView extends TicketView {
 }
 
 export type CounterState = 'closed' | 'open' | 'paused';
-export const PAUSE_REASONS = ['ishoma', 'briefing', 'system_down', 'other'] as const;
+/** The reasons an officer (or a supervisor) gives for a break. */
+export const OFFICER_PAUSE_REASONS = ['ishoma', 'briefing', 'system_down', 'other'] as const;
+/** Every reason a counter can be paused for: `offline` is the API's own, when the desk stopped answering (`sessionUpkeep`). */
+export const PAUSE_REASONS = [...OFFICER_PAUSE_REASONS, 'offline'] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];
+export type OfficerPauseReason = (typeof OFFICER_PAUSE_REASONS)[number];
 
 export interface CounterView {
   id: string;
@@ -97,6 +107,10 @@ export interface CounterView {
   serviceIds: string[];
   state: CounterState;
   pauseReason: PauseReason | null;
+  /** The officer's own words for a pause (required with `other`), or the supervisor's reason for a remote pause. */
+  pauseNote: string | null;
+  /** When the current pause began (the desk's break timer). */
+  pausedAt: string | null;
   sessionId: string | null;
   currentTicket: TicketView | null;
 }

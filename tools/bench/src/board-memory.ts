@@ -33,6 +33,8 @@ const counters: CounterView[] = Array.from({ length: 6 }, (_, index) => ({
   serviceIds: serviceIds.map((service) => service.id),
   state: 'open',
   pauseReason: null,
+  pauseNote: null,
+  pausedAt: null,
   sessionId: `20000000-0000-4000-8000-00000000000${index}`,
   currentTicket: null,
 }));
@@ -47,6 +49,9 @@ const snapshot: OfficeSnapshot = {
     timeZone: 'Asia/Jakarta',
     openingHours: [],
     priorityMaxWaitMinutes: 10,
+    noShowAfterMinutes: 2,
+    offlineAfterMinutes: 5,
+    shiftEndGraceMinutes: 30,
   },
   services,
   counters,

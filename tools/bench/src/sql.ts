@@ -35,11 +35,14 @@ export interface BenchOffice {
 export async function createBenchOffice(sql: Sql, counters: number, run: string): Promise<BenchOffice> {
   const slug = `bench-${run}`;
   const [hash] = await sql.query<{ password_hash: string }>(`SELECT password_hash FROM staff WHERE username = 'petugas1'`);
+  // The fan-out frees the demo office's Loket 1 with a no-show right after each call, too.
+  await sql.query(`UPDATE offices SET no_show_after_minutes = 0 WHERE slug = 'mpp-kota-harapan'`);
   if (!hash) throw new Error('The demo accounts are missing: the API must have seeded the database first');
   await sql.query('BEGIN');
   try {
     const [office] = await sql.query<{ id: string }>(
-      `INSERT INTO offices (slug, name, time_zone, opening_hours, created_at) VALUES ($1, $2, 'Asia/Jakarta', $3, now()) RETURNING id`,
+      // No wait before a no-show: the storm frees each counter with one the moment it has called.
+      `INSERT INTO offices (slug, name, time_zone, opening_hours, no_show_after_minutes, created_at) VALUES ($1, $2, 'Asia/Jakarta', $3, 0, now()) RETURNING id`,
       [slug, `Bench office ${run}`, JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '23:59' })))],
     );
     const [service] = await sql.query<{ id: string }>(

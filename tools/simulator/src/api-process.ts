@@ -49,6 +49,8 @@ export async function startApi(options: ApiOptions): Promise<ApiProcess> {
     DEMO_PASSWORD: process.env.DEMO_PASSWORD ?? 'demo',
     // The simulator and the bench are one client making many requests: the public rate limits would stop them.
     RATE_LIMIT: 'off',
+    // Simulated desks send no heartbeat: the API must not pause their counters as offline.
+    COUNTER_SWEEP_SECONDS: '0',
     ...(options.env ?? {}),
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;

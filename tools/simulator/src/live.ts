@@ -201,7 +201,8 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
       if (arrival?.noShow) {
         await sleepMinutes(2);
         await act('recall', `/tickets/${ticket.id}/recall`);
-        await sleepMinutes(1);
+        // The office's wait after the last call before a no-show (2 minutes by default).
+        await sleepMinutes(2);
         await act('no-show', `/tickets/${ticket.id}/no-show`);
         if (record) record.outcome = 'no_show';
         busy -= 1;

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AdminOfficeView, type StaffView, NotFoundError, fieldConflict, scheduleProblems } from '@loket/domain';
+import {
+  type AdminOfficeView,
+  DEFAULT_NO_SHOW_AFTER_MINUTES,
+  DEFAULT_OFFLINE_AFTER_MINUTES,
+  DEFAULT_SHIFT_END_GRACE_MINUTES,
+  type StaffView,
+  NotFoundError,
+  fieldConflict,
+  scheduleProblems,
+} from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
 import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
@@ -55,7 +64,16 @@ export class AdminOfficesService {
     return uniqueChecked(SLUG_CONFLICT, () =>
       this.db.transaction(async (manager) => {
         await this.assertSlugFree(manager, body.slug, null);
-        const id = await this.offices.insert(manager, body, now);
+        const id = await this.offices.insert(
+          manager,
+          {
+            ...body,
+            noShowAfterMinutes: body.noShowAfterMinutes ?? DEFAULT_NO_SHOW_AFTER_MINUTES,
+            offlineAfterMinutes: body.offlineAfterMinutes ?? DEFAULT_OFFLINE_AFTER_MINUTES,
+            shiftEndGraceMinutes: body.shiftEndGraceMinutes ?? DEFAULT_SHIFT_END_GRACE_MINUTES,
+          },
+          now,
+        );
         const view = toOfficeView((await this.offices.byId(id, manager))!);
         await this.audit.record(
           manager,

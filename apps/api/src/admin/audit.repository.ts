@@ -32,7 +32,8 @@ export const AUDIT_SQL = {
     WHERE ${branch('ticket', 'e', `('ticket.' || e.type)`)}
     UNION ALL
     SELECT 'counter', ce.id::text, ce.k, ce.at, ce.actor_staff_id, ce.office_key, ce.counter_id, 'counter.' || ce.type, 'counter_session', ce.session_id::text,
-           NULL, NULL, NULL, NULL, CASE WHEN ce.reason IS NULL THEN NULL ELSE jsonb_build_object('reason', ce.reason) END
+           NULL, NULL, NULL, NULL,
+           CASE WHEN ce.reason IS NULL AND ce.note IS NULL THEN NULL ELSE jsonb_strip_nulls(jsonb_build_object('reason', ce.reason, 'note', ce.note)) END
     FROM (SELECT x.*, ${padded('x.id')} AS k, c.office_id AS office_key, x.actor_staff_id AS actor_key, x.at AS at_key
           FROM counter_session_events x JOIN counters c ON c.id = x.counter_id) ce
     WHERE ${branch('counter', 'ce', `('counter.' || ce.type)`)}

@@ -1,7 +1,9 @@
 import { Body, Controller, type DynamicModule, HttpCode, Module, Post } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import type { AppConfig } from '../config/app-config.js';
+import { CountersService } from '../counters/counters.service.js';
 import { AlertsService } from '../supervision/alerts.service.js';
 import { SupervisionModule } from '../supervision/supervision.module.js';
 import { Clock, ScaledClock } from './clock.js';
@@ -16,8 +18,8 @@ export class AdvanceClockDto {
 
 /**
  * Moves the development clock forward, so a browser test sees what time does (a ticket
- * crossing its maximum wait) without waiting for it. Then it scans for alerts at the new
- * time, as the next tick of the supervision timer would.
+ * crossing its maximum wait) without waiting for it. Then it sweeps the counters (offline,
+ * shift end) and scans for alerts at the new time, as the next tick of their timers would.
  */
 @ApiTags('development')
 @Controller('dev/clock')
@@ -25,15 +27,17 @@ class DevClockController {
   constructor(
     private readonly clock: ScaledClock,
     private readonly alerts: AlertsService,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   @Post('advance')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The clock after the jump, and how many alerts the scan at that time raised' })
-  async advance(@Body() body: AdvanceClockDto): Promise<{ now: string; alertsRaised: number }> {
+  @ApiOkResponse({ description: 'The clock after the jump, how many counters the sweep changed and how many alerts the scan raised' })
+  async advance(@Body() body: AdvanceClockDto): Promise<{ now: string; countersChanged: number; alertsRaised: number }> {
     this.clock.advanceMinutes(body.minutes);
+    const changed = await this.moduleRef.get(CountersService, { strict: false }).sweep();
     const raised = await this.alerts.scan();
-    return { now: this.clock.now().toISOString(), alertsRaised: raised.length };
+    return { now: this.clock.now().toISOString(), countersChanged: changed, alertsRaised: raised.length };
   }
 }
 

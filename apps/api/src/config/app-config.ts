@@ -26,6 +26,11 @@ export interface AppConfig {
    * without fsync, for test data folders that are thrown away. Absent = durable.
    */
   embeddedDurable?: boolean;
+  /**
+   * COUNTER_SWEEP_SECONDS: how often the API pauses counters whose desk went silent and closes
+   * those past their shift (absent: every 30 s; 0: never, the tests and the simulator sweep themselves).
+   */
+  counterSweepSeconds?: number;
   /** CLOCK_SPEED (and optional CLOCK_START): a fast clock for the simulator; development only, null = real time. */
   clock?: { speed: number; start: Date | null } | null;
 }
@@ -48,7 +53,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: corsOriginsFromEnv(env.CORS_ORIGINS),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     clock: clockFromEnv(env),
+    counterSweepSeconds: counterSweepSecondsFromEnv(env.COUNTER_SWEEP_SECONDS),
   };
+}
+
+function counterSweepSecondsFromEnv(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`COUNTER_SWEEP_SECONDS must be a number of seconds ≥ 0, got "${raw}"`);
+  return seconds;
 }
 
 /** CLOCK_SPEED=60 runs the API's clock 60× faster (from CLOCK_START, default now): never in production. */

@@ -9,6 +9,8 @@ import { TicketsService } from '../tickets/tickets.service.js';
 import { CountersService } from './counters.service.js';
 import { OpenCounterDto } from '../checklists/dto/open-counter.dto.js';
 import { CallTicketDto } from './dto/call-ticket.dto.js';
+import { CallBackDto } from './dto/call-back.dto.js';
+import { CloseCounterDto } from './dto/close-counter.dto.js';
 import { PauseCounterDto } from './dto/pause-counter.dto.js';
 
 const counterId = uuidPipe('The counter id');
@@ -37,7 +39,7 @@ export class CountersController {
   @Post('pause')
   @HttpCode(200)
   pause(@Param('id', counterId) id: string, @Body() body: PauseCounterDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<CounterView> {
-    return this.counters.pause(id, staff, body.reason);
+    return this.counters.pause(id, staff, body.reason, body.note);
   }
 
   @Post('resume')
@@ -48,8 +50,28 @@ export class CountersController {
 
   @Post('close')
   @HttpCode(200)
-  close(@Param('id', counterId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<CounterView> {
-    return this.counters.close(id, staff);
+  close(@Param('id', counterId) id: string, @Body() body: CloseCounterDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<CounterView> {
+    return this.counters.close(id, staff, body?.note);
+  }
+
+  @Post('heartbeat')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The desk is still there: the session is not paused as offline' })
+  heartbeat(@Param('id', counterId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<void> {
+    return this.counters.heartbeat(id, staff);
+  }
+
+  @Get('no-shows')
+  @ApiOkResponse({ description: 'Today’s no-show tickets of the services this counter serves, latest first' })
+  noShows(@Param('id', counterId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView[]> {
+    return this.counters.noShows(id, staff);
+  }
+
+  @Post('call-back')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'A no-show of today, reinstated and called at this counter' })
+  callBack(@Param('id', counterId) id: string, @Body() body: CallBackDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView> {
+    return this.tickets.callBack(id, body.ticketId, staff);
   }
 
   @Post('call-next')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CounterEventType, PauseReason, StaffRole } from '@loket/domain';
+import type { CounterEventType, OpeningHours, PauseReason, StaffRole } from '@loket/domain';
 import { TICKET_VIEW_SELECT } from '../tickets/tickets.repository.js';
 import type { TicketViewRow } from '../tickets/ticket-views.js';
 
@@ -24,11 +24,26 @@ export const COUNTERS_SQL = {
   officer: `SELECT s.active, s.role, EXISTS (SELECT 1 FROM staff_offices so WHERE so.staff_id = s.id AND so.office_id = $2) AS in_office,
          (SELECT c.name FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id WHERE cn.staff_id = s.id AND cn.state <> 'closed') AS elsewhere
   FROM staff s WHERE s.id = $1`,
-  openSession: `INSERT INTO counter_sessions (counter_id, staff_id, state, opened_at) VALUES ($1, $2, 'open', $3) RETURNING id`,
-  pauseSession: `UPDATE counter_sessions SET state = 'paused', pause_reason = $2 WHERE id = $1`,
-  resumeSession: `UPDATE counter_sessions SET state = 'open', pause_reason = NULL WHERE id = $1`,
-  closeSession: `UPDATE counter_sessions SET state = 'closed', pause_reason = NULL, closed_at = $2 WHERE id = $1`,
-  recordEvent: `INSERT INTO counter_session_events (session_id, counter_id, type, at, actor_staff_id, reason, seq) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+  openSession: `INSERT INTO counter_sessions (counter_id, staff_id, state, opened_at, last_seen_at) VALUES ($1, $2, 'open', $3, $3) RETURNING id`,
+  pauseSession: `UPDATE counter_sessions SET state = 'paused', pause_reason = $2, pause_note = $3, paused_at = $4 WHERE id = $1`,
+  // Resuming is the officer at the desk: it counts as a heartbeat, or the sweep would pause an offline counter again at once.
+  resumeSession: `UPDATE counter_sessions SET state = 'open', pause_reason = NULL, pause_note = NULL, paused_at = NULL, last_seen_at = $2 WHERE id = $1`,
+  closeSession: `UPDATE counter_sessions SET state = 'closed', pause_reason = NULL, pause_note = NULL, paused_at = NULL, closed_at = $2 WHERE id = $1`,
+  recordEvent: `INSERT INTO counter_session_events (session_id, counter_id, type, at, actor_staff_id, reason, note, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+  // The desk's heartbeat: only the officer whose session it is keeps it alive. Through a CTE, as TypeORM wraps a bare UPDATE … RETURNING.
+  heartbeat: `WITH seen AS (UPDATE counter_sessions SET last_seen_at = $3 WHERE counter_id = $1 AND staff_id = $2 AND state <> 'closed' RETURNING state)
+  SELECT state FROM seen`,
+  // Every session not closed, with what the upkeep rule (`sessionUpkeep`) needs to decide about it.
+  upkeepSessions: `SELECT cn.id AS session_id, cn.counter_id, cn.state, cn.opened_at, COALESCE(cn.last_seen_at, cn.opened_at) AS last_seen_at,
+         CASE WHEN jsonb_array_length(c.schedule) > 0 THEN c.schedule ELSE o.opening_hours END AS schedule,
+         o.time_zone, o.offline_after_minutes, o.shift_end_grace_minutes,
+         EXISTS (SELECT 1 FROM tickets t WHERE t.counter_id = cn.counter_id AND t.status IN ('called', 'serving')) AS busy
+  FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id JOIN offices o ON o.id = c.office_id
+  WHERE cn.state <> 'closed' AND ($1::uuid IS NULL OR cn.counter_id = $1::uuid)`,
+  // Today's no-shows of the services a counter serves, latest first: the desk's "tidak hadir hari ini".
+  noShows: `${TICKET_VIEW_SELECT} WHERE t.office_id = $1 AND t.status = 'no_show' AND t.service_day = $2::date AND t.service_id = ANY($3::uuid[])
+  ORDER BY t.finished_at DESC`,
+  officeOfCounter: `SELECT o.time_zone FROM counters c JOIN offices o ON o.id = c.office_id WHERE c.id = $1`,
   staffing: `SELECT c.id,
          (SELECT array_agg(s.code ORDER BY s.sort_order, s.code) FROM counter_services cs JOIN services s ON s.id = cs.service_id WHERE cs.counter_id = c.id) AS codes,
          cn.staff_id, st.name AS staff_name
@@ -99,9 +114,25 @@ export interface CounterEventRecord {
   counterId: string;
   type: CounterEventType;
   at: Date;
-  actorStaffId: string;
+  /** Null for the API's own upkeep (offline pause, shift-end close). */
+  actorStaffId: string | null;
   reason: string | null;
+  note: string | null;
   seq: number;
+}
+
+/** A session as the upkeep sweep reads it. */
+export interface UpkeepSessionRow {
+  session_id: string;
+  counter_id: string;
+  state: 'open' | 'paused';
+  opened_at: Date;
+  last_seen_at: Date;
+  schedule: OpeningHours[];
+  time_zone: string;
+  offline_after_minutes: number;
+  shift_end_grace_minutes: number;
+  busy: boolean;
 }
 
 /** A staff member as an open checks them, read after their row was locked. */
@@ -150,12 +181,32 @@ export class CountersRepository {
     return row.id;
   }
 
-  async pauseSession(tx: EntityManager, sessionId: string, reason: PauseReason): Promise<void> {
-    await tx.query(COUNTERS_SQL.pauseSession, [sessionId, reason]);
+  async pauseSession(tx: EntityManager, sessionId: string, reason: PauseReason, note: string | null, at: Date): Promise<void> {
+    await tx.query(COUNTERS_SQL.pauseSession, [sessionId, reason, note, at]);
   }
 
-  async resumeSession(tx: EntityManager, sessionId: string): Promise<void> {
-    await tx.query(COUNTERS_SQL.resumeSession, [sessionId]);
+  async resumeSession(tx: EntityManager, sessionId: string, at: Date): Promise<void> {
+    await tx.query(COUNTERS_SQL.resumeSession, [sessionId, at]);
+  }
+
+  /** Records the desk's heartbeat; the session's state, or undefined when `staffId` holds no session at the counter. */
+  async heartbeat(counterId: string, staffId: string, at: Date): Promise<{ state: 'open' | 'paused' } | undefined> {
+    const [row] = await this.db.query<{ state: 'open' | 'paused' }[]>(COUNTERS_SQL.heartbeat, [counterId, staffId, at]);
+    return row;
+  }
+
+  /** The sessions not closed (or the one of `counterId`), to sweep; pass `tx` to read under the caller's counter lock. */
+  upkeepSessions(counterId: string | null = null, tx: EntityManager = this.db.manager): Promise<UpkeepSessionRow[]> {
+    return tx.query<UpkeepSessionRow[]>(COUNTERS_SQL.upkeepSessions, [counterId]);
+  }
+
+  noShows(officeId: string, day: string, serviceIds: readonly string[]): Promise<TicketViewRow[]> {
+    return this.db.query<TicketViewRow[]>(COUNTERS_SQL.noShows, [officeId, day, serviceIds]);
+  }
+
+  async officeTimeZoneOfCounter(counterId: string): Promise<string | undefined> {
+    const [row] = await this.db.query<{ time_zone: string }[]>(COUNTERS_SQL.officeOfCounter, [counterId]);
+    return row?.time_zone;
   }
 
   async closeSession(tx: EntityManager, sessionId: string, at: Date): Promise<void> {
@@ -163,7 +214,7 @@ export class CountersRepository {
   }
 
   async recordEvent(tx: EntityManager, event: CounterEventRecord): Promise<void> {
-    await tx.query(COUNTERS_SQL.recordEvent, [event.sessionId, event.counterId, event.type, event.at, event.actorStaffId, event.reason, event.seq]);
+    await tx.query(COUNTERS_SQL.recordEvent, [event.sessionId, event.counterId, event.type, event.at, event.actorStaffId, event.reason, event.note, event.seq]);
   }
 
   /** Each counter of the office with its service codes and the officer holding its session. */

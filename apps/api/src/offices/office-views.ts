@@ -10,6 +10,9 @@ export function toOfficeView(office: OfficeEntity): OfficeView {
     timeZone: office.timeZone,
     openingHours: office.openingHours,
     priorityMaxWaitMinutes: office.priorityMaxWaitMinutes,
+    noShowAfterMinutes: office.noShowAfterMinutes,
+    offlineAfterMinutes: office.offlineAfterMinutes,
+    shiftEndGraceMinutes: office.shiftEndGraceMinutes,
   };
 }
 

@@ -9,6 +9,9 @@ export class OfficeEntity {
   @Column('text', { name: 'time_zone' }) timeZone: string;
   @Column('jsonb', { name: 'opening_hours' }) openingHours: OpeningHours[];
   @Column('integer', { name: 'priority_max_wait_minutes' }) priorityMaxWaitMinutes: number;
+  @Column('integer', { name: 'no_show_after_minutes' }) noShowAfterMinutes: number;
+  @Column('integer', { name: 'offline_after_minutes' }) offlineAfterMinutes: number;
+  @Column('integer', { name: 'shift_end_grace_minutes' }) shiftEndGraceMinutes: number;
   /** bigint arrives as a string from pg. */
   @Column('bigint') seq: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;

@@ -11,8 +11,10 @@ export const RECENT_CALLS = 10;
 
 export const OFFICES_SQL = {
   // The set-up's writes (admin): an office's own fields.
-  insert: `INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-  update: `UPDATE offices SET slug = $2, name = $3, time_zone = $4, opening_hours = $5, priority_max_wait_minutes = $6 WHERE id = $1`,
+  insert: `INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, no_show_after_minutes, offline_after_minutes, shift_end_grace_minutes, created_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+  update: `UPDATE offices SET slug = $2, name = $3, time_zone = $4, opening_hours = $5, priority_max_wait_minutes = $6,
+  no_show_after_minutes = $7, offline_after_minutes = $8, shift_end_grace_minutes = $9 WHERE id = $1`,
   slugTaken: `SELECT id FROM offices WHERE slug = $1 AND id IS DISTINCT FROM $2::uuid`,
   // Live load per service: waiting now, counters open for it, tickets drawn on `day`.
   services: `SELECT s.id, s.code, s.name, s.active, s.max_wait_minutes, s.service_time_minutes, s.cost_rupiah,
@@ -36,14 +38,14 @@ export const OFFICES_SQL = {
   ORDER BY e.id DESC LIMIT ${RECENT_CALLS}`,
   counters: `SELECT c.id, c.number, c.name, c.priority_only,
          (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
-         cn.state, cn.pause_reason, cn.id AS session_id
+         cn.state, cn.pause_reason, cn.pause_note, cn.paused_at, cn.id AS session_id
   FROM counters c
   LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
   WHERE c.office_id = $1 AND c.active
   ORDER BY c.number`,
   counter: `SELECT c.id, c.number, c.name, c.priority_only,
          (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
-         cn.state, cn.pause_reason, cn.id AS session_id
+         cn.state, cn.pause_reason, cn.pause_note, cn.paused_at, cn.id AS session_id
   FROM counters c
   LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
   WHERE c.office_id = $1 AND c.active AND c.id = $2`,
@@ -85,6 +87,8 @@ export interface CounterRow {
   service_ids: string[] | null;
   state: 'open' | 'paused' | null;
   pause_reason: PauseReason | null;
+  pause_note: string | null;
+  paused_at: Date | null;
   session_id: string | null;
 }
 
@@ -95,6 +99,9 @@ export interface OfficeFields {
   timeZone: string;
   openingHours: OpeningHours[];
   priorityMaxWaitMinutes: number;
+  noShowAfterMinutes: number;
+  offlineAfterMinutes: number;
+  shiftEndGraceMinutes: number;
 }
 
 /**
@@ -130,13 +137,26 @@ export class OfficesRepository {
       office.timeZone,
       JSON.stringify(office.openingHours),
       office.priorityMaxWaitMinutes,
+      office.noShowAfterMinutes,
+      office.offlineAfterMinutes,
+      office.shiftEndGraceMinutes,
       createdAt,
     ]);
     return row.id;
   }
 
   async update(tx: EntityManager, id: string, office: OfficeFields): Promise<void> {
-    await tx.query(OFFICES_SQL.update, [id, office.slug, office.name, office.timeZone, JSON.stringify(office.openingHours), office.priorityMaxWaitMinutes]);
+    await tx.query(OFFICES_SQL.update, [
+      id,
+      office.slug,
+      office.name,
+      office.timeZone,
+      JSON.stringify(office.openingHours),
+      office.priorityMaxWaitMinutes,
+      office.noShowAfterMinutes,
+      office.offlineAfterMinutes,
+      office.shiftEndGraceMinutes,
+    ]);
   }
 
   async slugTaken(tx: EntityManager, slug: string, exceptId: string | null): Promise<boolean> {

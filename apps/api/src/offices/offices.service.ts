@@ -103,6 +103,8 @@ export class OfficesService {
       serviceIds: row.service_ids ?? [],
       state: row.state ?? 'closed',
       pauseReason: row.pause_reason,
+      pauseNote: row.pause_note,
+      pausedAt: row.paused_at?.toISOString() ?? null,
       sessionId: row.session_id,
       currentTicket: byCounter.get(row.id) ?? null,
     }));

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { TicketView, TrackedTicketView } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
@@ -73,6 +73,15 @@ export class TicketsController {
   @StaffOnly()
   noShow(@Param('id', ticketId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView> {
     return this.tickets.act(id, 'no_show', staff);
+  }
+
+  @Post('tickets/:id/undo-no-show')
+  @HttpCode(200)
+  @StaffOnly()
+  @ApiOkResponse({ description: 'The ticket, called again at the same counter: a no-show undone within seconds of marking it' })
+  @ApiConflictResponse({ description: '`undo_expired`, `counter_busy`, `counter_paused`, `counter_closed`, `illegal_transition`' })
+  undoNoShow(@Param('id', ticketId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView> {
+    return this.tickets.undoNoShow(id, staff);
   }
 
   @Post('tickets/:id/reinstate')

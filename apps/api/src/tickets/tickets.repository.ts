@@ -76,6 +76,9 @@ export const TICKETS_SQL = {
   transferTarget: `SELECT s.id, s.name, s.active, s.max_wait_minutes, o.priority_max_wait_minutes
   FROM services s JOIN offices o ON o.id = s.office_id WHERE s.id = $1 AND s.office_id = $2`,
   officeTimeZone: 'SELECT time_zone FROM offices WHERE id = $1',
+  noShowAfterMinutes: 'SELECT no_show_after_minutes FROM offices WHERE id = $1',
+  // Read without a lock: which counter to lock first (counter before ticket, as call-next locks them).
+  counterOf: 'SELECT counter_id FROM tickets WHERE id = $1',
 } as const;
 
 export interface IssueContextRow {
@@ -294,6 +297,17 @@ export class TicketsRepository {
   async officeTimeZone(tx: EntityManager, officeId: string): Promise<string> {
     const [row] = await tx.query<TimeZoneRow[]>(TICKETS_SQL.officeTimeZone, [officeId]);
     return row.time_zone;
+  }
+
+  async noShowAfterMinutes(tx: EntityManager, officeId: string): Promise<number> {
+    const [row] = await tx.query<{ no_show_after_minutes: number }[]>(TICKETS_SQL.noShowAfterMinutes, [officeId]);
+    return row.no_show_after_minutes;
+  }
+
+  /** The counter a ticket was last at, read without a lock; undefined when there is no such ticket. */
+  async counterOf(ticketId: string): Promise<{ counter_id: string | null } | undefined> {
+    const [row] = await this.db.query<{ counter_id: string | null }[]>(TICKETS_SQL.counterOf, [ticketId]);
+    return row;
   }
 }
 

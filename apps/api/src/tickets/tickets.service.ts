@@ -12,6 +12,8 @@ import {
   TicketEventType,
   type TicketView,
   type TrackedTicketView,
+  assertNoShowAllowed,
+  assertNoShowUndoable,
   assertReinstatable,
   dueTime,
   forecastWaitFor,
@@ -246,10 +248,71 @@ export class TicketsService {
     return result.change.ticket;
   }
 
+  /**
+   * Undoes a no-show marked by mistake, within seconds (`assertNoShowUndoable`): the ticket is
+   * called again at the same counter, with its call time as it was, and the undo is an event
+   * of its own in the trail. The counter must still be open and free, and the officer the one
+   * whose session it is. The counter is locked before the ticket, as call-next locks them.
+   */
+  async undoNoShow(ticketId: string, staff: AuthenticatedStaff): Promise<TicketView> {
+    const now = this.clock.now();
+    const at = await this.tickets.counterOf(ticketId);
+    if (!at) throw new NotFoundError(`No ticket with the id "${ticketId}"`);
+    if (!at.counter_id) throw new RuleError('undo_expired', 'This ticket is no longer at a counter; reinstate it instead');
+    const counterId = at.counter_id;
+    const result = await this.db.transaction(async (tx) => {
+      const counter = await lockCounter(this.counters, tx, counterId, staff);
+      const ticket = await this.lockTicket(tx, ticketId);
+      assertOfficeAccess(staff, ticket.office_id);
+      nextStatus(ticket.status, 'undo_no_show');
+      if (ticket.counter_id !== counter.id) throw new RuleError('undo_expired', 'This ticket is no longer at this counter; reinstate it instead');
+      assertNoShowUndoable(ticket.finished_at!.getTime(), now.getTime());
+      assertCounterAction(counter, 'call', staff);
+      assertCounterFree(counter);
+      await this.tickets.writeState(tx, ticket.id, { ...stateOf(ticket), status: 'called', finished_at: null });
+      const row = (await this.tickets.view(tx, ticket.id))!;
+      const change = await this.recordEvent(tx, row, TicketEventType.noShowUndone, { kind: 'staff', staffId: staff.id }, now, {}, { counterId: counter.id });
+      return { officeId: counter.office_id, change };
+    });
+    this.publisher.publish(result.officeId, result.change);
+    return result.change.ticket;
+  }
+
+  /**
+   * Brings back a no-show from today's list and calls it at this counter: reinstated to the
+   * queue (`assertReinstatable`: the same office day) and called out of order, two events in
+   * one transaction, the call's reason saying where it came from.
+   */
+  async callBack(counterId: string, ticketId: string, staff: AuthenticatedStaff): Promise<TicketView> {
+    const now = this.clock.now();
+    const result = await this.db.transaction(async (tx) => {
+      const counter = await lockCounter(this.counters, tx, counterId, staff);
+      assertCounterAction(counter, 'call', staff);
+      assertCounterFree(counter);
+      const ticket = await this.lockTicket(tx, ticketId);
+      if (ticket.office_id !== counter.office_id) throw new NotFoundError(`No ticket with the id "${ticketId}" in this office`);
+      nextStatus(ticket.status, 'reinstate');
+      if (!counter.service_ids.includes(ticket.service_id)) {
+        throw new RuleError('service_not_served', `${counter.name} does not serve this ticket's service`);
+      }
+      assertReinstatable(ticket.service_day, serviceDay(now, await this.tickets.officeTimeZone(tx, ticket.office_id)));
+      const waiting: LockedTicket = { ...ticket, status: 'waiting', counter_id: null, staff_id: null, called_at: null, finished_at: null };
+      await this.tickets.writeState(tx, ticket.id, stateOf(waiting));
+      const row = (await this.tickets.view(tx, ticket.id))!;
+      const reinstated = await this.recordEvent(tx, row, TicketEventType.reinstated, { kind: 'staff', staffId: staff.id }, now, {
+        fromCounterId: ticket.counter_id,
+      });
+      const called = await this.markCalled(tx, waiting, counter, staff, now, { outOfOrder: true, reason: 'no_show_called_back' });
+      return { officeId: counter.office_id, changes: [reinstated, called.change] };
+    });
+    for (const change of result.changes) this.publisher.publish(result.officeId, change);
+    return result.changes[1].ticket;
+  }
+
   /** Every other transition of a ticket, by staff. */
   async act(
     ticketId: string,
-    action: Exclude<TicketAction, 'call'>,
+    action: Exclude<TicketAction, 'call' | 'undo_no_show'>,
     staff: AuthenticatedStaff,
     input: { reason?: string; serviceId?: string; checklist?: ChecklistSubmission; outcome?: InteractionOutcome; note?: string } = {},
   ): Promise<TicketView> {
@@ -274,6 +337,8 @@ export class TicketsService {
         case 'return':
           return { changes: { counter_id: null, staff_id: null, called_at: null }, payload: { fromCounterId: ticket.counter_id } };
         case 'no_show':
+          // The citizen gets the office's minutes from the last call (a recall is a call) to reach the counter.
+          assertNoShowAllowed(ticket.called_at!.getTime(), now.getTime(), await this.tickets.noShowAfterMinutes(tx, ticket.office_id));
           return { changes: { finished_at: now }, payload: {} };
         case 'reinstate': {
           assertReinstatable(ticket.service_day, serviceDay(now, await this.tickets.officeTimeZone(tx, ticket.office_id)));
@@ -454,6 +519,7 @@ const EVENT_FOR_ACTION: Record<TicketAction, TicketEventType> = {
   return: TicketEventType.returned,
   no_show: TicketEventType.noShow,
   reinstate: TicketEventType.reinstated,
+  undo_no_show: TicketEventType.noShowUndone,
   transfer: TicketEventType.transferred,
   cancel: TicketEventType.cancelled,
 };

@@ -15,11 +15,12 @@ import { stateFingerprint } from './state-fingerprint.js';
  * - self: any logged-in staff member, about themselves;
  * - office: staff of that office (any role), admins everywhere;
  * - holder: the officer holding that counter (or handling that ticket), supervisors of the office, admins;
+ * - session: the officer holding that counter's session, and nobody else (the desk's heartbeat);
  * - supervisor: supervisors of that office and admins;
  * - supervisor-any: supervisors and admins, with no office in the address (the service filters to their offices);
  * - admin: admins only.
  */
-type Access = 'public' | 'self' | 'office' | 'holder' | 'supervisor' | 'supervisor-any' | 'admin';
+type Access = 'public' | 'self' | 'office' | 'holder' | 'session' | 'supervisor' | 'supervisor-any' | 'admin';
 interface Row {
   access: Access;
   /** A body that passes validation, so the office check (which runs after it) is reached. */
@@ -73,6 +74,15 @@ const MATRIX: Record<string, Row> = {
     },
   },
   'POST /counters/{id}/close': { access: 'holder' },
+  'POST /counters/{id}/heartbeat': { access: 'session' },
+  'GET /counters/{id}/no-shows': { access: 'office' },
+  'POST /counters/{id}/call-back': {
+    access: 'holder',
+    body: (w) => ({ ticketId: w.calledTicketId }),
+    prepare: async (target, api) => {
+      expect((await api.post(`/tickets/${target.calledTicketId}/no-show`, {}, asHolder(target))).status).toBe(200);
+    },
+  },
   'POST /counters/{id}/call-next': { access: 'holder' },
   'POST /counters/{id}/call': { access: 'holder', body: (w) => ({ ticketId: w.waitingTicketId, reason: 'lansia datang lebih dulu' }) },
   'POST /tickets/{id}/recall': { access: 'holder' },
@@ -80,6 +90,12 @@ const MATRIX: Record<string, Row> = {
   'POST /tickets/{id}/finish': { access: 'holder', body: () => ({}), prepare: startCalled },
   'POST /tickets/{id}/return': { access: 'holder' },
   'POST /tickets/{id}/no-show': { access: 'holder' },
+  'POST /tickets/{id}/undo-no-show': {
+    access: 'holder',
+    prepare: async (target, api) => {
+      expect((await api.post(`/tickets/${target.calledTicketId}/no-show`, {}, asHolder(target))).status).toBe(200);
+    },
+  },
   'POST /tickets/{id}/transfer': { access: 'holder', body: (w) => ({ serviceId: w.office.services.B }), prepare: startCalled },
   'POST /tickets/{id}/reinstate': {
     access: 'office',
@@ -232,6 +248,8 @@ describe('authorization matrix', () => {
         if (actor === 'admin') return 'allow';
         if (actor === 'officer2') return 'forbid';
         return own ? 'allow' : 'forbid';
+      case 'session':
+        return actor === 'officer' && own ? 'allow' : 'forbid';
       case 'supervisor':
         if (actor === 'admin') return 'allow';
         return actor === 'supervisor' && own ? 'allow' : 'forbid';

@@ -50,8 +50,9 @@ export async function createOffice(t: TestApp, spec: OfficeSpec): Promise<Office
   const slug = `test-${suffix}`;
   const now = t.clock.now();
   const [office] = await t.db.query<{ id: string }[]>(
-    `INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, created_at) VALUES ($1, $2, 'Asia/Jakarta', '[]', $3, $4) RETURNING id`,
-    [slug, `Kantor Uji ${suffix}`, spec.priorityMaxWaitMinutes ?? 10, now],
+    `INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, no_show_after_minutes, created_at)
+     VALUES ($1, $2, 'Asia/Jakarta', '[]', $3, $4, $5) RETURNING id`,
+    [slug, `Kantor Uji ${suffix}`, spec.priorityMaxWaitMinutes ?? 10, spec.noShowAfterMinutes ?? 0, now],
   );
   const services: Record<string, string> = {};
   for (const [order, service] of spec.services.entries()) {
@@ -98,6 +99,11 @@ export interface OfficeSpec {
   services: ServiceSpec[];
   counters: CounterSpec[];
   priorityMaxWaitMinutes?: number;
+  /**
+   * The office's wait after a call before a no-show; 0 here (the product's default is 2), so
+   * tests about other things can mark one at once. counter-care.spec tests the rule.
+   */
+  noShowAfterMinutes?: number;
 }
 
 /**

@@ -61,6 +61,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // A commit's fsync costs little on an idle disk but seconds a test on a busy one; the
     // data folder is thrown away, and embedded-durability.spec checks the product's default.
     embeddedDurable: false,
+    // The counter sweep runs when a test calls it, at the manual clock's time, never on a timer.
+    counterSweepSeconds: 0,
   };
   // Monday 30 November 2026, 08:00 in Jakarta.
   const clock = new ManualClock(options.start ?? '2026-11-30T01:00:00.000Z');

@@ -94,6 +94,8 @@ export function counterView(overrides: Partial<CounterView> = {}): CounterView {
     serviceIds: ['svc-a'],
     state,
     pauseReason: null,
+    pauseNote: null,
+    pausedAt: null,
     sessionId: state === 'closed' ? null : 's1',
     currentTicket: null,
     ...overrides,
@@ -101,7 +103,18 @@ export function counterView(overrides: Partial<CounterView> = {}): CounterView {
 }
 
 export function officeView(overrides: Partial<OfficeView> = {}): OfficeView {
-  return { id: 'o1', slug: 'kantor', name: 'Kantor Uji', timeZone: 'Asia/Jakarta', openingHours: [], priorityMaxWaitMinutes: 10, ...overrides };
+  return {
+    id: 'o1',
+    slug: 'kantor',
+    name: 'Kantor Uji',
+    timeZone: 'Asia/Jakarta',
+    openingHours: [],
+    priorityMaxWaitMinutes: 10,
+    noShowAfterMinutes: 2,
+    offlineAfterMinutes: 5,
+    shiftEndGraceMinutes: 30,
+    ...overrides,
+  };
 }
 
 /** The call of `ticket` at `counter`, at the ticket's call time (or `TEST_INSTANT`). */

@@ -1,6 +1,6 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { OFFICE_TIME_ZONES, type OfficeTimeZone } from '@loket/domain';
 import { SLUG_PATTERN } from '../../common/param-pipes.js';
 import { OpeningHoursDto } from './opening-hours.dto.js';
@@ -38,6 +38,27 @@ export class CreateOfficeDto {
   @Min(1)
   @Max(240)
   priorityMaxWaitMinutes: number;
+
+  @ApiPropertyOptional({ default: 2, description: 'Minutes after the last call before a ticket may be marked no-show (0: at once)' })
+  @IsOptional()
+  @IsInt({ message: 'noShowAfterMinutes must be a whole number of minutes' })
+  @Min(0)
+  @Max(60)
+  noShowAfterMinutes?: number;
+
+  @ApiPropertyOptional({ default: 5, description: 'Minutes without a heartbeat from the desk before an open counter is paused as offline' })
+  @IsOptional()
+  @IsInt({ message: 'offlineAfterMinutes must be a whole number of minutes' })
+  @Min(1)
+  @Max(240)
+  offlineAfterMinutes?: number;
+
+  @ApiPropertyOptional({ default: 30, description: 'Minutes after a counter’s scheduled end before it closes itself' })
+  @IsOptional()
+  @IsInt({ message: 'shiftEndGraceMinutes must be a whole number of minutes' })
+  @Min(0)
+  @Max(720)
+  shiftEndGraceMinutes?: number;
 }
 
 export class UpdateOfficeDto extends PartialType(CreateOfficeDto) {}

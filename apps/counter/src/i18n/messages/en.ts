@@ -154,6 +154,7 @@ export const en: CounterMessages = {
       briefing: 'Briefing',
       system_down: 'System down',
       other: 'Other',
+      offline: 'Offline (automatic)',
     },
   },
   checklist: {

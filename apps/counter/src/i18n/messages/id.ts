@@ -153,6 +153,7 @@ export const id = {
       briefing: 'Briefing',
       system_down: 'Sistem gangguan',
       other: 'Lainnya',
+      offline: 'Tidak aktif (otomatis)',
     },
   },
   checklist: {

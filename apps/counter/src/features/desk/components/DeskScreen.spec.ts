@@ -31,6 +31,8 @@ const openCounter: CounterView = {
   serviceIds: ['svc-a'],
   state: 'open',
   pauseReason: null,
+  pauseNote: null,
+  pausedAt: null,
   sessionId: 's1',
   currentTicket: null,
 };

@@ -10,6 +10,9 @@ const office = (id: string): OfficeView => ({
   timeZone: 'Asia/Jakarta',
   openingHours: [],
   priorityMaxWaitMinutes: 10,
+  noShowAfterMinutes: 2,
+  offlineAfterMinutes: 5,
+  shiftEndGraceMinutes: 30,
 });
 const staff = (role: StaffView['role'], officeIds: string[]): StaffView => ({ id: 's', username: 'u', name: 'N', nip: null, role, officeIds }) as StaffView;
 
