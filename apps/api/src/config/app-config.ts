@@ -22,6 +22,11 @@ export interface AppConfig {
   /** TRUST_PROXY: Express "trust proxy" (addresses, `loopback`/`uniquelocal`, a hop count or `true`): whose X-Forwarded-For gives the client IP for rate limits. */
   trustProxy?: string | number | boolean;
   /**
+   * METRICS_TOKEN: /metrics answers only `Authorization: Bearer <token>`. Unset: open in
+   * development, refused (403) with NODE_ENV=production. Absent = unset.
+   */
+  metricsToken?: string | null;
+  /**
    * Tests only, never read from the environment: `false` starts the embedded database
    * without fsync, for test data folders that are thrown away. Absent = durable.
    */
@@ -52,6 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits: rateLimitsFromEnv(env),
     corsOrigins: corsOriginsFromEnv(env.CORS_ORIGINS),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
+    metricsToken: metricsTokenFromEnv(env.METRICS_TOKEN),
     clock: clockFromEnv(env),
     counterSweepSeconds: counterSweepSecondsFromEnv(env.COUNTER_SWEEP_SECONDS),
   };
@@ -62,6 +68,13 @@ function counterSweepSecondsFromEnv(raw: string | undefined): number | undefined
   const seconds = Number(raw);
   if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`COUNTER_SWEEP_SECONDS must be a number of seconds ≥ 0, got "${raw}"`);
   return seconds;
+}
+
+function metricsTokenFromEnv(value: string | undefined): string | null {
+  if (!value) return null;
+  if (value.length < 16 || !/^[\x21-\x7e]+$/.test(value))
+    throw new Error('METRICS_TOKEN must be at least 16 visible ASCII characters (e.g. openssl rand -hex 24)');
+  return value;
 }
 
 /** CLOCK_SPEED=60 runs the API's clock 60× faster (from CLOCK_START, default now): never in production. */

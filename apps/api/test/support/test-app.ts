@@ -33,6 +33,10 @@ export interface TestAppOptions {
   start?: string;
   rateLimits?: RateLimitConfig;
   corsOrigins?: string[];
+  /** METRICS_TOKEN; absent = unset. */
+  metricsToken?: string | null;
+  /** NODE_ENV=production; absent = development. */
+  production?: boolean;
   /** On PGlite, let the product create and migrate its data folder itself instead of starting on a copy of a migrated one. */
   freshDataFolder?: boolean;
 }
@@ -54,7 +58,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     jwtSecret: options.jwtSecret === undefined ? 'integration-test-secret' : options.jwtSecret,
     demoPassword: 'demo-password-for-tests',
     seedDemo: options.seedDemo ?? false,
-    production: false,
+    production: options.production ?? false,
+    metricsToken: options.metricsToken ?? null,
     // Off unless a test asks: the other suites fire bursts a real kiosk never would.
     rateLimits: options.rateLimits ?? defaultRateLimits(false),
     corsOrigins: options.corsOrigins ?? [],
