@@ -205,7 +205,8 @@ test.describe('the public screens', () => {
     await expect(form).toBeVisible();
     // Refused until every question is answered.
     await form.getByRole('button', { name: 'Kirim survei' }).click();
-    await expect(form.getByRole('alert')).toHaveText('Mohon jawab semua 9 pertanyaan.');
+    await expect(form.getByRole('alert')).toHaveText('Mohon jawab semua 9 pertanyaan. Belum dijawab: nomor 1, 2, 3, 4, 5, 6, 7, 8, 9.');
+    await form.getByRole('group').nth(0).getByRole('radio').nth(3).check();
     await form
       .getByRole('group', { name: /Waktu penyelesaian/ })
       .getByLabel('Sangat cepat')
@@ -214,6 +215,16 @@ test.describe('the public screens', () => {
       .getByRole('group', { name: /Biaya\/tarif/ })
       .getByLabel('Gratis')
       .check();
+    // It names the questions still open, and takes the citizen to the first of them.
+    await form.getByRole('button', { name: 'Kirim survei' }).click();
+    await expect(form.getByRole('alert')).toHaveText('Mohon jawab semua 9 pertanyaan. Belum dijawab: nomor 2, 5, 6, 7, 8, 9.');
+    await expect(form.getByRole('group').nth(1).getByRole('radio').first()).toBeFocused();
+    // The titles sit inside their boxes, clear of the border line.
+    for (const group of await form.getByRole('group').all()) {
+      const box = (await group.boundingBox())!;
+      const title = (await group.locator('legend').boundingBox())!;
+      expect(title.y).toBeGreaterThan(box.y + 2);
+    }
     for (const group of await form.getByRole('group').all()) {
       if (!(await group.locator('input:checked').count())) await group.getByRole('radio').nth(2).check();
     }
@@ -231,6 +242,30 @@ test.describe('the public screens', () => {
     await page.reload();
     await expect(page.getByTestId('survey-refused')).toBeVisible();
     await expect(page.getByTestId('survey-form')).toHaveCount(0);
+  });
+
+  test('the phone page writes the office time from its first render and no "± 0" wait', async ({ browser }) => {
+    // A phone set to UTC, whose live connection has not brought the office yet (it never does here).
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID', timezoneId: 'UTC' });
+    const phone = await context.newPage();
+    await phone.routeWebSocket(/socket\.io/, () => {});
+    await phone.route('**/socket.io/**', (route) => route.abort());
+    // A ticket that has waited its forecast out: the API says 0 minutes are left.
+    let issuedAt = '';
+    await phone.route(`**/api/v1/tickets/track/${normalTicket.trackingCode}`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { issuedAt: string; estimatedWaitMinutes: number | null };
+      issuedAt = body.issuedAt;
+      await route.fulfill({ response, json: { ...body, estimatedWaitMinutes: 0 } });
+    });
+    await phone.goto(`/t/${normalTicket.trackingCode}`);
+    await expect(phone.getByTestId('ticket-status')).toHaveText('Menunggu');
+    const officeTime = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Jakarta' }).format(
+      new Date(issuedAt),
+    );
+    await expect(phone.getByText(/^Diambil pukul/)).toHaveText(`Diambil pukul ${officeTime}`);
+    await expect(phone.getByTestId('ticket-estimate')).toHaveText('Sebentar lagi Anda dipanggil');
+    await context.close();
   });
 
   test('a citizen cancels a waiting ticket from the phone', async ({ page }) => {

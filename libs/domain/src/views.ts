@@ -83,6 +83,8 @@ export interface TrackedTicketView extends TicketView {
   trackingCode: string;
   officeSlug: string;
   officeName: string;
+  /** The office's IANA zone: the page writes times in it from its first render. */
+  officeTimeZone: string;
   serviceName: string;
   counterName: string | null;
   placeInQueue: number | null;

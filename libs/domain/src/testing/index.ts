@@ -48,6 +48,7 @@ export function trackedTicketView(overrides: Partial<TrackedTicketView> = {}): T
     trackingCode: 'ABCDE-FGHJK-MNPQR-STUVW',
     officeSlug: 'kantor',
     officeName: 'Kantor Uji',
+    officeTimeZone: 'Asia/Jakarta',
     serviceName: 'Layanan A',
     counterName: null,
     placeInQueue: 1,
