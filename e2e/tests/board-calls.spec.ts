@@ -94,3 +94,36 @@ test.describe('the board speaks every call once', () => {
     await expect(board.getByTestId('board-recent').locator('li').filter({ hasText: t[1].number })).toHaveCount(1);
   });
 });
+
+test.describe('the board warns once when the browser has no Indonesian voice', () => {
+  test('a small notice for the staff, gone for good once dismissed, and none with an Indonesian voice', async ({ browser, office }) => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    const page = await context.newPage();
+    await recordSpeech(page, [{ lang: 'en-US', name: 'English' }]);
+    await page.clock.install();
+    await page.goto(`/board?office=${office.slug}`);
+    await expect(page.getByTestId('board-status')).toHaveText('Terhubung');
+    // The browser gets a moment to list its voices before the board decides.
+    await page.clock.runFor(3_000);
+    const notice = page.getByTestId('board-no-voice');
+    await expect(notice).toContainText('Suara bahasa Indonesia belum terpasang');
+    await notice.getByRole('button', { name: 'Tutup pemberitahuan suara' }).click();
+    await expect(notice).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId('board-status')).toHaveText('Terhubung');
+    await page.clock.runFor(3_000);
+    await expect(notice).toHaveCount(0);
+    await context.close();
+
+    const withVoice = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    const board = await withVoice.newPage();
+    await recordSpeech(board, [{ lang: 'id-ID', name: 'Bahasa Indonesia' }]);
+    await board.clock.install();
+    await board.goto(`/board?office=${office.slug}`);
+    await expect(board.getByTestId('board-status')).toHaveText('Terhubung');
+    await board.clock.runFor(3_000);
+    await expect(board.getByTestId('board-latest')).toBeVisible();
+    await expect(board.getByTestId('board-no-voice')).toHaveCount(0);
+    await withVoice.close();
+  });
+});

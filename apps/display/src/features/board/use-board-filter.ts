@@ -6,6 +6,8 @@ import { useOfficeStore } from '../../stores/office-store';
 
 /** How many calls the board lists under the latest one. */
 const RECENT_SHOWN = 3;
+/** How many of the next numbers the board shows per service. */
+export const NEXT_SHOWN = 3;
 
 /**
  * What one board shows, from its address: `?office=slug` (default the first office), and
@@ -16,7 +18,7 @@ const RECENT_SHOWN = 3;
 export function useBoardFilter() {
   const route = useRoute();
   const { slug, choice } = useBoardOffice();
-  const { counters, serviceLoad, recentCalls } = storeToRefs(useOfficeStore());
+  const { counters, serviceLoad, recentCalls, waiting } = storeToRefs(useOfficeStore());
 
   function listParam(name: string): string[] | null {
     const raw = route.query[name];
@@ -45,5 +47,20 @@ export function useBoardFilter() {
   const latest = computed(() => calls.value[0] ?? null);
   const earlier = computed(() => calls.value.slice(1, RECENT_SHOWN + 1));
 
-  return { slug, choice, services, counters: shownCounters, latest, earlier };
+  /**
+   * The next numbers of each shown service: its waiting tickets in the order the domain calls
+   * them (the snapshot's waiting list is kept in `compareForCall` order), so a priority ticket
+   * shows ahead as it will be called ahead.
+   */
+  const next = computed(() => {
+    const byService = new Map<string, string[]>();
+    for (const ticket of waiting.value) {
+      if (!serviceIds.value.has(ticket.serviceId)) continue;
+      const numbers = byService.get(ticket.serviceId) ?? [];
+      if (numbers.length < NEXT_SHOWN) byService.set(ticket.serviceId, [...numbers, ticket.number]);
+    }
+    return byService;
+  });
+
+  return { slug, choice, services, counters: shownCounters, latest, earlier, next };
 }

@@ -1,6 +1,7 @@
 import { onScopeDispose, watch } from 'vue';
 import { useAnnouncerStore, type Announcement } from '../../stores/announcer-store';
 import { useOfficeStore } from '../../stores/office-store';
+import { hasIndonesianVoice } from './use-voice-check';
 
 const CHIME_MS = 1_300;
 // A speech engine that never reports the end must not silence the board for good.
@@ -73,7 +74,7 @@ export function useCallSpeaker() {
     return new Promise((resolve) => {
       const utterance = new SpeechSynthesisUtterance(item.text);
       utterance.lang = 'id-ID';
-      const voice = window.speechSynthesis.getVoices().find((candidate) => candidate.lang.replace('_', '-').toLowerCase().startsWith('id'));
+      const voice = window.speechSynthesis.getVoices().find((candidate) => hasIndonesianVoice([candidate]));
       if (voice) utterance.voice = voice;
       utterance.volume = volume;
       utterance.rate = 0.9;

@@ -1,0 +1,230 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { APIRequestContext, APIResponse, Page, TestInfo } from '@playwright/test';
+import { PASSWORD, expect, test } from './fixtures.js';
+import { admin, recordSpeech } from './board-helpers.js';
+
+// A real public service mall (MPP) has 15–40 counters. The board must show every counter's
+// ticket at a size read from across the room, paging when they do not fit, and say which
+// page is shown. One office of 40 counters, shown 6, 12, 24 and 40 at a time by the board's
+// own `?counters=` filter, at both common TV resolutions. BOARD_SHOTS=<folder> keeps the
+// screenshots there (to look at them); otherwise they go with the test's results.
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
+
+const HOURS = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '23:59' }));
+const SERVICES = [
+  { code: 'A', name: 'Perekaman & Pencetakan KTP-el' },
+  { code: 'B', name: 'Kartu Keluarga' },
+  { code: 'C', name: 'Akta Kelahiran & Kematian' },
+  { code: 'D', name: 'Surat Pindah & Datang' },
+  { code: 'PL', name: 'Pengaduan & Informasi' },
+];
+const COUNTERS = 40;
+// Counters 35–40 stay closed and two are on a break: a real morning.
+const CLOSED_FROM = 35;
+const PAUSED = [9, 20];
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+];
+
+function counterName(n: number): string {
+  if (n === 6) return 'Loket 6 (Prioritas)';
+  if (n === 17) return 'Loket 17 (BPJS Kesehatan)';
+  return `Loket ${n}`;
+}
+
+interface Office {
+  slug: string;
+}
+
+async function ok(reply: Promise<APIResponse>): Promise<void> {
+  const answer = await reply;
+  expect(answer.ok(), `${answer.url()}: ${await answer.text()}`).toBe(true);
+}
+
+async function setUpMall(request: APIRequestContext): Promise<Office> {
+  const tag = randomBytes(3).toString('hex');
+  const boss = await admin(request);
+  const office = await boss.post<{ id: string; slug: string }>('/offices', {
+    name: `Uji MPP ${tag}`,
+    slug: `e2e-mpp-${tag}`,
+    timeZone: 'Asia/Jakarta',
+    openingHours: HOURS,
+    priorityMaxWaitMinutes: 10,
+  });
+  const services: string[] = [];
+  for (const service of SERVICES) {
+    const { id } = await boss.post<{ id: string }>(`/offices/${office.id}/services`, {
+      ...service,
+      maxWaitMinutes: 30,
+      serviceTimeMinutes: 10,
+      dailyQuota: null,
+      costRupiah: 0,
+      requirements: [],
+      completionTime: '1 hari kerja',
+      active: true,
+    });
+    services.push(id);
+  }
+  let issued = 0;
+  for (let n = 1; n <= COUNTERS; n++) {
+    const counter = await boss.post<{ id: string }>(`/offices/${office.id}/counters`, {
+      number: n,
+      name: counterName(n),
+      serviceIds: n === 6 ? services : [services[(n - 1) % services.length]],
+      schedule: HOURS,
+      priorityOnly: n === 6,
+      active: true,
+    });
+    if (n >= CLOSED_FROM) continue;
+    const username = `mpp-${tag}-${n}`;
+    await boss.post('/staff', { username, name: `Petugas ${n}`, nip: null, role: 'officer', officeIds: [office.id], password: PASSWORD });
+    const login = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
+    const headers = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+    await ok(request.post(`/api/v1/counters/${counter.id}/open`, { headers, data: {} }));
+    if (PAUSED.includes(n)) {
+      await ok(request.post(`/api/v1/counters/${counter.id}/pause`, { headers, data: { reason: 'ishoma' } }));
+      continue;
+    }
+    // Two tickets for the counter's service: one is called to it, one waits ("berikutnya").
+    for (let i = 0; i < 2; i++) {
+      const serviceId = n === 6 ? services[0] : services[(n - 1) % services.length];
+      // One kiosk may issue 30 a minute: the development clock moves a minute on instead of waiting.
+      if (++issued % 25 === 0) await ok(request.post('/api/v1/dev/clock/advance', { data: { minutes: 1 } }));
+      await ok(request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId } }));
+    }
+    if (n % 7 !== 0) await ok(request.post(`/api/v1/counters/${counter.id}/call-next`, { headers, data: {} }));
+  }
+  return office;
+}
+
+async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const folder = process.env.BOARD_SHOTS;
+  await page.screenshot({ path: folder ? join(folder, `${name}.png`) : testInfo.outputPath(`${name}.png`) });
+}
+
+/** What is wrong with the board as shown: a tile outside the screen, or a text cut off. */
+async function cutOff(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const name = (element: HTMLElement) => `${element.className || element.tagName} ${element.textContent?.trim().slice(0, 24)}`;
+    const inside = (inner: DOMRect, outer: DOMRect) =>
+      inner.left >= outer.left - 2 && inner.top >= outer.top - 2 && inner.right <= outer.right + 2 && inner.bottom <= outer.bottom + 2;
+    const screen = new DOMRect(0, 0, window.innerWidth, window.innerHeight);
+    // Tiles and rows: on the screen, and their content not taller than they are.
+    for (const tile of document.querySelectorAll<HTMLElement>('[data-counter], [data-service], .recent-list li, .latest')) {
+      if (!inside(tile.getBoundingClientRect(), screen)) problems.push(`${name(tile)} outside the screen`);
+      if (tile.scrollHeight > tile.clientHeight + 2) problems.push(`${name(tile)} taller than its box (${tile.scrollHeight} > ${tile.clientHeight})`);
+      // The texts a citizen reads: whole, inside their tile.
+      for (const text of tile.querySelectorAll<HTMLElement>('.counter-ticket, .counter-number, .latest-number, .latest-counter, .next-number')) {
+        const box = text.getBoundingClientRect();
+        // A next number that does not fit wraps out of sight whole: not shown, not cut.
+        const hidden = text.classList.contains('next-number') && box.top >= (text.parentElement?.getBoundingClientRect().bottom ?? 0) - 1;
+        if (!hidden && (text.scrollWidth > text.clientWidth + 1 || !inside(box, tile.getBoundingClientRect()))) problems.push(`${name(text)} cut off`);
+      }
+    }
+    return problems;
+  });
+}
+
+test.describe('the board with many counters', () => {
+  let office: Office;
+
+  test.beforeAll(async ({ playwright }, testInfo) => {
+    // Forty counters and thirty-odd officers, each account with its password hash.
+    testInfo.setTimeout(240_000);
+    const request = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+    office = await setUpMall(request);
+    await request.dispose();
+  });
+
+  for (const size of SIZES) {
+    for (const shown of [6, 12, 24, 40]) {
+      test(`shows all of ${shown} counters readably at ${size.width}×${size.height}, a page at a time`, async ({ page }, testInfo) => {
+        await page.setViewportSize(size);
+        await recordSpeech(page, [{ lang: 'id-ID', name: 'Bahasa Indonesia' }]);
+        await page.clock.install();
+        const numbers = Array.from({ length: shown }, (_, i) => i + 1);
+        await page.goto(`/board?office=${office.slug}&counters=${numbers.join(',')}`);
+        await expect(page.getByTestId('board-status')).toHaveText('Terhubung');
+        await expect(page.getByTestId('board-counters').locator('[data-counter]').first()).toBeVisible();
+        // Time stands still from here: the test turns the pages itself.
+        await page.clock.pauseAt(Date.now() + 1_000);
+        await expect(page.getByTestId('board-counters').locator('[data-counter]').first()).toBeVisible();
+        const working = numbers.filter((n) => n < CLOSED_FROM);
+        const closed = numbers.filter((n) => n >= CLOSED_FROM);
+        if (closed.length) await expect(page.getByTestId('board-closed')).toHaveText(`Loket tutup: ${closed[0]}–${closed[closed.length - 1]}`);
+
+        const indicator = page.getByTestId('board-page');
+        const pages = (await indicator.count()) ? Number(/\/(\d+)/.exec((await indicator.textContent()) ?? '')?.[1]) : 1;
+        const seen = new Set<number>();
+        for (let p = 1; p <= pages; p++) {
+          if (pages > 1) await expect(indicator).toContainText(`Halaman ${p}/${pages}`);
+          expect(await cutOff(page)).toEqual([]);
+          // The tile's number reads from across the room: at least 10.5% of the screen's height
+          // (12% where the tile is wide enough; use-pages.ts says what that means at 10 m).
+          const fontPx = await page
+            .locator('.counter-busy .counter-ticket')
+            .first()
+            .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+          expect(fontPx).toBeGreaterThanOrEqual(0.105 * size.height);
+          for (const n of await page
+            .getByTestId('board-counters')
+            .locator('[data-counter]')
+            .evaluateAll((tiles) => tiles.map((tile) => Number((tile as HTMLElement).dataset.counter))))
+            seen.add(n);
+          await shoot(page, testInfo, `board-${shown}-counters-${size.width}x${size.height}-page${p}`);
+          await page.clock.runFor(8_000);
+        }
+        expect([...seen].sort((a, b) => a - b)).toEqual(working);
+      });
+    }
+  }
+
+  test('lists the next numbers of each service in call order', async ({ page }) => {
+    await page.setViewportSize(SIZES[0]);
+    await page.goto(`/board?office=${office.slug}&services=B`);
+    await expect(page.getByTestId('board-status')).toHaveText('Terhubung');
+    const snapshot = (await (await page.request.get(`/api/v1/offices/${office.slug}/board`)).json()) as {
+      services: { id: string; code: string }[];
+      waiting: { number: string; serviceId: string }[];
+    };
+    const b = snapshot.services.find((service) => service.code === 'B')!;
+    const expected = snapshot.waiting.filter((ticket) => ticket.serviceId === b.id).map((ticket) => ticket.number);
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    await expect(page.locator('[data-service="B"] .next-number')).toHaveText(expected.slice(0, 3));
+  });
+
+  test('with reduced motion the standards stand still, one line at a time, covering nothing', async ({ page }) => {
+    await page.setViewportSize(SIZES[1]);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await recordSpeech(page, [{ lang: 'id-ID', name: 'Bahasa Indonesia' }]);
+    await page.clock.install();
+    await page.goto(`/board?office=${office.slug}&counters=1,2,3,4,5,6`);
+    await expect(page.getByTestId('board-status')).toHaveText('Terhubung');
+    await page.clock.pauseAt(Date.now() + 1_000);
+    const standard = page.getByTestId('board-standard');
+    await expect(standard).toContainText('A Perekaman & Pencetakan KTP-el');
+    await expect(page.locator('.marquee-track')).toHaveCount(0);
+    const band = (await page.locator('footer.standards').boundingBox())!;
+    expect(band.height).toBeLessThan(0.08 * SIZES[1].height);
+    expect(await cutOff(page)).toEqual([]);
+    await page.clock.runFor(8_000);
+    await expect(standard).toContainText('B Kartu Keluarga');
+  });
+
+  test('shows English when asked, and keeps to it after a reload', async ({ page }) => {
+    await page.setViewportSize(SIZES[0]);
+    await recordSpeech(page, [{ lang: 'id-ID', name: 'Bahasa Indonesia' }]);
+    await page.goto(`/board?office=${office.slug}&counters=1,2,3,4,5,6,7,8,9,10,35`);
+    await expect(page.getByTestId('board-status')).toHaveText('Terhubung');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { name: 'Now serving' })).toBeVisible();
+    await expect(page.getByTestId('board-page')).toContainText(/^Page 1\/2 · Counters 1–/);
+    await expect(page.getByTestId('board-closed')).toHaveText('Closed counters: 35');
+    await page.reload();
+    await expect(page.getByTestId('board-status')).toHaveText('Connected');
+    await shoot(page, test.info(), 'board-english-1920x1080');
+  });
+});
