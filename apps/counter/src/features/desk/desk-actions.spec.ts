@@ -35,3 +35,13 @@ describe('the desk timer', () => {
     expect(timerLevel('called', 5, 10)).toBe('red');
   });
 });
+
+describe('the no-show wait', () => {
+  it('keeps no-show off, with the seconds left, until the office’s minutes since the last call are up', () => {
+    const waiting = deskActions('open', 'called', 0, 95).find((action) => action.id === 'noShow')!;
+    expect(waiting).toMatchObject({ enabled: false, waitSeconds: 95 });
+    const ready = deskActions('open', 'called', 0, 0).find((action) => action.id === 'noShow')!;
+    expect(ready.enabled).toBe(true);
+    expect(ready.waitSeconds).toBeUndefined();
+  });
+});

@@ -8,6 +8,8 @@ export interface DeskAction {
   key: string;
   enabled: boolean;
   variant: 'primary' | 'secondary' | 'danger';
+  /** Seconds until it becomes possible (the no-show's wait after the last call); shown on the button. */
+  waitSeconds?: number;
 }
 
 const KEYS: Record<DeskActionId, string> = {
@@ -28,8 +30,10 @@ const KEYS: Record<DeskActionId, string> = {
  * The desk's buttons and which are enabled: ticket actions exactly as the domain's
  * `legalActions` allow from the current ticket's status, counter actions as its
  * `legalCounterActions` allow from the counter's state while it holds that ticket or none.
+ * No-show waits `noShowWaitSeconds` more (the office's minutes since the last call, as the
+ * API's `assertNoShowAllowed` counts them).
  */
-export function deskActions(state: CounterState, ticketStatus: TicketStatus | null, queueLength: number): DeskAction[] {
+export function deskActions(state: CounterState, ticketStatus: TicketStatus | null, queueLength: number, noShowWaitSeconds = 0): DeskAction[] {
   const legal = new Set(ticketStatus ? legalActions(ticketStatus) : []);
   const counter = new Set(legalCounterActions(state, { busy: ticketStatus !== null }));
   // Recall and start call the citizen to this counter, so it must be open.
@@ -40,7 +44,10 @@ export function deskActions(state: CounterState, ticketStatus: TicketStatus | nu
     make('recall', open && legal.has('recall')),
     make('start', open && legal.has('start'), 'primary'),
     make('finish', legal.has('finish'), 'primary'),
-    make('noShow', legal.has('no_show'), 'danger'),
+    {
+      ...make('noShow', legal.has('no_show') && noShowWaitSeconds <= 0, 'danger'),
+      ...(legal.has('no_show') && noShowWaitSeconds > 0 ? { waitSeconds: noShowWaitSeconds } : {}),
+    },
     make('return', legal.has('return')),
     make('transfer', legal.has('transfer')),
     make('callSpecific', counter.has('call') && queueLength > 0),

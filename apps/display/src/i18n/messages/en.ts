@@ -110,7 +110,7 @@ export const en: DisplayMessages = {
     ticketPriority: 'Priority service: {category}',
     scanToFollow: 'Scan to follow the queue and take the survey',
     qrAlt: 'QR code to the page of ticket {number}',
-    takeTicketNote: 'Take your printed ticket. Please take a seat; your number will be called.',
+    takeTicketNote: 'Please take your ticket from the machine, then take a seat and wait for your number to be called.',
     done: 'Done',
     returning: 'Back to the start in {seconds} s',
     print: 'Print again',

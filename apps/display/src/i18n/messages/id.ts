@@ -117,7 +117,7 @@ export const id = {
     ticketPriority: 'Pelayanan khusus: {category}',
     scanToFollow: 'Pindai untuk memantau antrean dan mengisi survei',
     qrAlt: 'Kode QR ke halaman tiket {number}',
-    takeTicketNote: 'Ambil tiket cetak Anda. Silakan duduk, nomor Anda akan dipanggil.',
+    takeTicketNote: 'Silakan ambil tiket Anda dari mesin, lalu duduk dan tunggu nomor Anda dipanggil.',
     done: 'Selesai',
     returning: 'Kembali ke awal dalam {seconds} detik',
     print: 'Cetak ulang',

@@ -79,6 +79,14 @@ const fakeDesk = {
   close: inFlight('close', (current) => current),
   requireLive: () => true,
   dismiss: () => undefined,
+  noShows: ref([]),
+  undoable: ref<{ ticketId: string; number: string; until: number } | null>(null),
+  noShow: inFlight('noShow', (current) => ({ ...current, currentTicket: null })),
+  undoNoShow: inFlight('undoNoShow', (current) => current),
+  forgetUndo: () => {
+    fakeDesk.undoable.value = null;
+  },
+  callBack: inFlight('callBack', (current) => current),
 };
 
 jest.unstable_mockModule('../composables/use-desk', () => ({
@@ -152,5 +160,19 @@ describe('the desk screen, while an action is on its way', () => {
     await settle();
     expect(sent).toEqual(['callNext', 'start']);
     screen.unmount();
+  });
+
+  it('offers the undo of a no-show for its seconds, by button or Z', async () => {
+    fakeDesk.undoable.value = { ticketId: 't1', number: 'A-001', until: Date.now() + 10_000 };
+    const screen = mountDesk();
+    await settle();
+    expect(screen.get('[data-testid="undo-no-show"]').text()).toContain('A-001');
+    press('z');
+    await settle();
+    expect(sent).toEqual(['undoNoShow']);
+    answer!();
+    fakeDesk.undoable.value = null;
+    await settle();
+    expect(screen.find('[data-testid="undo-no-show"]').exists()).toBe(false);
   });
 });

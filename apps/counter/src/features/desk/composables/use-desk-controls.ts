@@ -1,18 +1,39 @@
-import { computed, ref, watch } from 'vue';
-import { type ChecklistSubmission, type InteractionOutcome, type PauseReason, canCounter } from '@loket/domain';
+import { type Ref, computed, ref, watch } from 'vue';
+import { type ChecklistSubmission, type InteractionOutcome, NO_SHOW_UNDO_SECONDS, type OfficerPauseReason, canCounter, noShowAllowedAt } from '@loket/domain';
+import { useOfficeStore } from '../stores/office-store';
 import { type DeskActionId, deskActions } from '../desk-actions';
 import type { useDesk } from './use-desk';
 import { useShortcuts } from './use-shortcuts';
 
-export type DeskDialog = 'shift' | 'finish' | 'transfer' | 'callSpecific' | 'pause' | null;
+export type DeskDialog = 'shift' | 'finish' | 'transfer' | 'callSpecific' | 'pause' | 'logout' | null;
 
 /**
  * What the officer can do at the desk now, by button or single key, and which dialog is open.
  * Keys pressed while a dialog is open belong to the dialog.
  */
-export function useDeskControls(desk: ReturnType<typeof useDesk>) {
+export function useDeskControls(desk: ReturnType<typeof useDesk>, now: Ref<number>) {
+  const office = useOfficeStore();
   const dialog = ref<DeskDialog>(null);
-  const actions = computed(() => (desk.counter.value ? deskActions(desk.counter.value.state, desk.ticket.value?.status ?? null, desk.queue.value.length) : []));
+  /** Seconds until the called ticket may be marked no-show (the office's minutes since its last call). */
+  const noShowWaitSeconds = computed(() => {
+    const ticket = desk.ticket.value;
+    if (ticket?.status !== 'called' || !ticket.calledAt) return 0;
+    const allowedAt = noShowAllowedAt(Date.parse(ticket.calledAt), office.office?.noShowAfterMinutes ?? 0);
+    return Math.max(0, Math.ceil((allowedAt - now.value) / 1000));
+  });
+  /** Seconds left to undo the no-show just marked; 0 when there is none to undo (or the counter has moved on). */
+  const undoSecondsLeft = computed(() => {
+    const target = desk.undoable.value;
+    if (!target || desk.ticket.value) return 0;
+    // `now` ticks once a second, so it can lag the moment the no-show was marked.
+    return Math.min(NO_SHOW_UNDO_SECONDS, Math.max(0, Math.ceil((target.until - now.value) / 1000)));
+  });
+  watch(undoSecondsLeft, (left) => {
+    if (left === 0) desk.forgetUndo();
+  });
+  const actions = computed(() =>
+    desk.counter.value ? deskActions(desk.counter.value.state, desk.ticket.value?.status ?? null, desk.queue.value.length, noShowWaitSeconds.value) : [],
+  );
 
   function runAction(id: DeskActionId): void {
     const action = actions.value.find((candidate) => candidate.id === id);
@@ -28,7 +49,7 @@ export function useDeskControls(desk: ReturnType<typeof useDesk>) {
         void desk.act('start');
         break;
       case 'noShow':
-        void desk.act('no-show');
+        void desk.noShow();
         break;
       case 'return':
         void desk.act('return');
@@ -55,6 +76,7 @@ export function useDeskControls(desk: ReturnType<typeof useDesk>) {
   function shortcutKeys(): Record<string, () => void> {
     const keys: Record<string, () => void> = {};
     if (desk.counter.value && canCounter(desk.counter.value.state, 'open')) keys.b = openShift;
+    if (undoSecondsLeft.value > 0) keys.z = () => void desk.undoNoShow();
     for (const action of actions.value) keys[action.key] = () => runAction(action.id);
     return keys;
   }
@@ -91,6 +113,14 @@ export function useDeskControls(desk: ReturnType<typeof useDesk>) {
   return {
     dialog,
     actions,
+    undoSecondsLeft,
+    undo: () => void desk.undoNoShow(),
+    /** Logging out with the counter open or paused asks first whether to pause or close it. */
+    logout: (leave: () => void) => {
+      const state = desk.counter.value?.state;
+      if (state === 'open' || state === 'paused') dialog.value = 'logout';
+      else leave();
+    },
     runAction,
     openShift,
     close: () => {
@@ -101,6 +131,6 @@ export function useDeskControls(desk: ReturnType<typeof useDesk>) {
       closeOn(desk.finish(result.submission, result.outcome, result.note)),
     submitTransfer: (serviceId: string) => closeOn(desk.transfer(serviceId)),
     submitCall: (ticketId: string, reason: string) => closeOn(desk.callSpecific(ticketId, reason)),
-    submitPause: (reason: PauseReason) => closeOn(desk.pause(reason)),
+    submitPause: (reason: OfficerPauseReason, note: string) => closeOn(desk.pause(reason, note)),
   };
 }

@@ -1,11 +1,13 @@
-import { computed, ref, watch } from 'vue';
+import { computed, onScopeDispose, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import {
   type ChecklistSubmission,
   type ChecklistTemplateView,
   type ErrorCode,
+  HEARTBEAT_SECONDS,
   type InteractionOutcome,
-  type PauseReason,
+  NO_SHOW_UNDO_SECONDS,
+  type OfficerPauseReason,
   type TicketView,
   isErrorCode,
 } from '@loket/domain';
@@ -48,6 +50,10 @@ export function useDesk() {
   const ticket = computed(() => counter.value?.currentTicket ?? null);
   const queue = computed(() => office.queueOf(counterId.value));
   const templates = ref<ChecklistTemplateView[]>([]);
+  /** Today's no-shows of the counter's services: the list to call one back from. */
+  const noShows = ref<TicketView[]>([]);
+  /** The no-show just marked, which the desk offers to undo until `until` (epoch ms, this PC's clock). */
+  const undoable = ref<{ ticketId: string; number: string; until: number } | null>(null);
   const busy = ref(false);
   const message = ref<DeskMessage | null>(null);
 
@@ -93,6 +99,36 @@ export function useDesk() {
     }
   }
 
+  async function refreshNoShows(): Promise<void> {
+    const id = counterId.value;
+    if (!id || !live.value) return;
+    try {
+      noShows.value = await deskApi.noShows(id);
+    } catch {
+      // Kept as it was: the next refresh (after an action, or the minute's tick) tries again.
+    }
+  }
+  watch([counterId, live, () => ticket.value?.id], () => void refreshNoShows(), { immediate: true });
+  const noShowTimer = setInterval(() => void refreshNoShows(), 60_000);
+
+  // The heartbeat: while this desk shows a counter that is open or paused, the API hears from it
+  // every HEARTBEAT_SECONDS; a desk that falls silent has its counter paused as offline.
+  async function beat(): Promise<void> {
+    const current = counter.value;
+    if (!current || current.state === 'closed' || !live.value) return;
+    try {
+      await deskApi.heartbeat(current.id);
+    } catch {
+      // A refused or lost heartbeat changes nothing here: the counter's state on screen says the rest.
+    }
+  }
+  watch([counterId, live, () => counter.value?.state], () => void beat(), { immediate: true });
+  const heartbeatTimer = setInterval(() => void beat(), HEARTBEAT_SECONDS * 1000);
+  onScopeDispose(() => {
+    clearInterval(noShowTimer);
+    clearInterval(heartbeatTimer);
+  });
+
   const patch = (result: TicketView | null) => {
     if (result) office.patchTicket(result);
   };
@@ -107,6 +143,8 @@ export function useDesk() {
     ticket,
     queue,
     templates,
+    noShows,
+    undoable,
     busy,
     message,
     template: (kind: ChecklistTemplateView['kind']) => templates.value.find((candidate) => candidate.kind === kind) ?? null,
@@ -121,10 +159,42 @@ export function useDesk() {
       ),
     callSpecific: (chosen: string, reason: string) => run(() => deskApi.call(id(), chosen, reason), patch),
     act: (action: DeskTicketAction) => run(() => deskApi.act(ticketId(), action), patch),
+    noShow: () =>
+      run(
+        () => deskApi.act(ticketId(), 'no-show'),
+        (result) => {
+          patch(result);
+          undoable.value = { ticketId: result.id, number: result.number, until: Date.now() + NO_SHOW_UNDO_SECONDS * 1000 };
+          void refreshNoShows();
+        },
+      ),
+    undoNoShow: () => {
+      const target = undoable.value;
+      if (!target) return Promise.resolve(false);
+      return run(
+        () => deskApi.undoNoShow(target.ticketId),
+        (result) => {
+          patch(result);
+          undoable.value = null;
+          void refreshNoShows();
+        },
+      );
+    },
+    forgetUndo: () => {
+      undoable.value = null;
+    },
+    callBack: (chosen: string) =>
+      run(
+        () => deskApi.callBack(id(), chosen),
+        (result) => {
+          patch(result);
+          void refreshNoShows();
+        },
+      ),
     finish: (checklist: ChecklistSubmission, outcome: InteractionOutcome, note: string) =>
       run(() => deskApi.finish(ticketId(), { checklist, outcome, ...(note ? { note } : {}) }), patch),
     transfer: (serviceId: string) => run(() => deskApi.transfer(ticketId(), serviceId), patch),
-    pause: (reason: PauseReason) => run(() => deskApi.pause(id(), reason), office.patchCounter),
+    pause: (reason: OfficerPauseReason, note?: string) => run(() => deskApi.pause(id(), reason, note), office.patchCounter),
     resume: () => run(() => deskApi.resume(id()), office.patchCounter),
     close: () => run(() => deskApi.close(id()), office.patchCounter),
     requireLive,

@@ -1,0 +1,107 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { PASSWORD, type SuiteOffice, advanceClock, expect, screenshot, test } from './fixtures.js';
+
+// Issue 14, items 2 and 3 at the desk: the no-show waits for the office's minutes since the
+// call, can be undone for 10 s and called back from today's list; logging out asks what
+// becomes of the counter; a desk that falls silent leaves its counter paused as offline.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
+test.use({ officeStaff: ['petugas1', 'petugas2'] });
+
+async function token(request: APIRequestContext, username: string): Promise<string> {
+  const reply = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
+  expect(reply.ok()).toBe(true);
+  return ((await reply.json()) as { accessToken: string }).accessToken;
+}
+
+async function call<T>(request: APIRequestContext, method: 'GET' | 'POST' | 'PATCH', path: string, username: string, data?: unknown): Promise<T> {
+  const reply = await request.fetch(`/api/v1${path}`, { method, headers: { authorization: `Bearer ${await token(request, username)}` }, data });
+  expect(reply.ok(), `${method} ${path}: ${await reply.text()}`).toBe(true);
+  return (reply.status() === 204 ? null : await reply.json()) as T;
+}
+
+async function counterState(request: APIRequestContext, office: SuiteOffice, number: number) {
+  const board = (await (await request.get(`/api/v1/offices/${office.slug}/board`)).json()) as {
+    counters: { number: number; state: string; pauseReason: string | null }[];
+  };
+  return board.counters.find((counter) => counter.number === number)!;
+}
+
+async function logIn(page: Page, username: string): Promise<void> {
+  await page.goto('/counter/');
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+test('a no-show waits for the office’s minutes, can be undone, and is called back from today’s list; logging out asks first', async ({
+  page,
+  request,
+  office,
+}, testInfo) => {
+  // The product's default wait (the suites' fixture sets 0).
+  await call(request, 'PATCH', `/admin/offices/${office.id}`, 'admin', { noShowAfterMinutes: 2 });
+  await page.clock.install();
+  const officer = office.staff.petugas1!.username;
+  await logIn(page, officer);
+  // An officer sees only the desk in the menu.
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Supervisor' })).toHaveCount(0);
+  await page.getByTestId('pick-counter-1').click();
+  await page.getByTestId('open-counter').click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('desk-state')).toHaveText('Buka');
+
+  const reply = await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: office.services.A.id } });
+  const ticket = (await reply.json()) as { number: string };
+  await expect(page.getByTestId(`queue-${ticket.number}`)).toBeVisible();
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('current-status')).toHaveText('Dipanggil');
+
+  // Ten seconds after the call, H does nothing: the button counts down instead.
+  await expect(page.getByTestId('action-noShow')).toBeDisabled();
+  await expect(page.getByTestId('wait-noShow')).toContainText('bisa dalam');
+  await page.keyboard.press('h');
+  await expect(page.getByTestId('current-status')).toHaveText('Dipanggil');
+  await screenshot(page, testInfo, 'no-show-countdown');
+
+  await advanceClock(request, page, 2);
+  await expect(page.getByTestId('action-noShow')).toBeEnabled();
+  await page.keyboard.press('h');
+  await expect(page.getByTestId('undo-no-show')).toContainText(`${ticket.number} ditandai tidak hadir`);
+  await screenshot(page, testInfo, 'no-show-undo');
+  await page.getByTestId('undo-no-show-button').click();
+  await expect(page.getByTestId('current-status')).toHaveText('Dipanggil');
+  await expect(page.getByTestId('current-number')).toHaveText(ticket.number);
+
+  // Marked again and left: it is on today's list, and comes back from there.
+  await page.keyboard.press('h');
+  await expect(page.getByTestId('undo-no-show')).toBeVisible();
+  await expect(page.getByTestId(`no-show-${ticket.number}`)).toBeVisible();
+  await page.getByTestId(`call-back-${ticket.number}`).click();
+  await expect(page.getByTestId('current-status')).toHaveText('Dipanggil');
+  await expect(page.getByTestId(`no-show-${ticket.number}`)).toHaveCount(0);
+
+  // Logging out with a citizen at the counter: finish first. Returned to the queue, the counter closes on the way out.
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Loket 1 masih buka' });
+  await expect(dialog).toContainText(`Selesaikan dulu ${ticket.number}`);
+  await dialog.getByRole('button', { name: /Batal/ }).click();
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('current-empty')).toBeVisible();
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await screenshot(page, testInfo, 'logout-asks');
+  await page.getByTestId('logout-close').check();
+  await page.getByTestId('logout-submit').click();
+  await expect(page.getByLabel('Nama pengguna')).toBeVisible();
+  expect((await counterState(request, office, 1)).state).toBe('closed');
+});
+
+test('a counter whose desk falls silent is paused as offline, and the board says so', async ({ page, request, office }, testInfo) => {
+  const officer = office.staff.petugas2!.username;
+  await call(request, 'POST', `/counters/${office.counters[2].id}/open`, officer, {});
+  await page.clock.install();
+  await page.goto(`/board?office=${office.slug}`);
+  await advanceClock(request, page, 6);
+  expect(await counterState(request, office, 2)).toMatchObject({ state: 'paused', pauseReason: 'offline' });
+  await expect(page.locator('[data-counter="2"]')).toContainText('Petugas tidak di tempat');
+  await screenshot(page, testInfo, 'board-offline');
+});
