@@ -15,7 +15,12 @@ export interface SuiteOffice {
   services: Record<string, { id: string; code: string }>;
   counters: Record<number, { id: string; number: number }>;
   staff: Partial<Record<StaffKey, { username: string; name: string }>>;
+  /** The token of the office's paired kiosk: every suite office takes tickets from paired kiosks only. */
+  kioskToken: string;
 }
+
+/** KIOSK_TOKEN_HEADER of libs/domain: a request with it issues as the office's paired kiosk. */
+export const KIOSK_TOKEN_HEADER = 'x-kiosk-token';
 
 // The demo office (apps/api/src/database/seed/demo-office.ts), written out again so a change to
 // the seed does not quietly change what the browser tests work with.
@@ -85,6 +90,14 @@ async function createSuiteOffice(request: APIRequestContext, suite: string, staf
     });
     counters[counter.number] = { id, number: counter.number };
   }
+  // As the README advises an office: its kiosk paired, anonymous issuing off. The suite's API
+  // requests carry the kiosk's token (the `request` fixture); a kiosk page pairs through its settings.
+  const kiosk = await adminCall<{ token: string }>(request, token, `/admin/offices/${office.id}/kiosks`, { name: 'Kios uji' });
+  const anonymousOff = await request.put(`/api/v1/admin/offices/${office.id}/kiosk-settings`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { anonymousIssue: false },
+  });
+  if (!anonymousOff.ok()) throw new Error(`PUT kiosk-settings: ${anonymousOff.status()} ${await anonymousOff.text()}`);
   const staff: SuiteOffice['staff'] = {};
   for (const key of staffKeys) {
     // Names of their own: the admin suite finds the demo staff by name in the list of everyone.
@@ -98,7 +111,7 @@ async function createSuiteOffice(request: APIRequestContext, suite: string, staf
     });
     staff[key] = member;
   }
-  return { ...office, services, counters, staff };
+  return { ...office, services, counters, staff, kioskToken: kiosk.token };
 }
 
 // One office per spec file in each worker process: a file's tests (and its hooks) share it,
@@ -139,6 +152,15 @@ export const test = base.extend<{ consoleErrors: string[]; officeStaff: readonly
     // Setting up an office is about twenty requests and a password hash per account: its own time, not the first test's.
     { timeout: 120_000 },
   ],
+  // The suite's API requests come from its office's paired kiosk, so they may issue tickets.
+  request: async ({ playwright, office }, use, testInfo) => {
+    const request = await playwright.request.newContext({
+      baseURL: testInfo.project.use.baseURL,
+      extraHTTPHeaders: { [KIOSK_TOKEN_HEADER]: office.kioskToken },
+    });
+    await use(request);
+    await request.dispose();
+  },
 });
 
 export { expect };

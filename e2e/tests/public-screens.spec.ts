@@ -110,6 +110,14 @@ test.describe('the public screens', () => {
     await page.setViewportSize({ width: 1080, height: 1920 });
     await page.goto(`/kiosk?office=${office.slug}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Ambil nomor antrean' })).toBeVisible();
+    // The office takes tickets from paired kiosks only: staff pair this one with the code admin showed once.
+    await page.getByText('Pengaturan kios').click();
+    await expect(page.getByText('Kios ini belum dipasangkan')).toBeVisible();
+    await page.getByLabel('Kode pemasangan').fill(office.kioskToken.toLowerCase());
+    await page.getByRole('button', { name: 'Pasangkan' }).click();
+    await expect(page.getByText('Kios ini terpasang ke kantor.')).toBeVisible();
+    await screenshot(page, testInfo, 'kiosk-paired');
+    await page.getByText('Pengaturan kios').click();
     const tileD = page.locator('button[data-service="D"]');
     await expect(tileD).toBeEnabled();
     expect(await seriousViolations(page)).toEqual([]);

@@ -27,7 +27,9 @@ export const ERROR_KINDS = {
   reason_required: 'invalid',
   // Who may do it.
   unauthorized: 'unauthorized',
+  kiosk_not_paired: 'unauthorized',
   forbidden: 'forbidden',
+  anonymous_issue_off: 'forbidden',
   not_your_office: 'forbidden',
   wrong_password: 'forbidden',
   observation_not_allowed: 'forbidden',

@@ -24,3 +24,4 @@ export * from './supervision-figures.js';
 export * from './supervision-alerts.js';
 export * from './supervision-charts.js';
 export * from './officer-day.js';
+export * from './kiosk.js';

@@ -6,6 +6,9 @@ import { AdminChecklistsService } from './admin-checklists.service.js';
 import { AdminCountersController } from './admin-counters.controller.js';
 import { AdminCountersRepository } from './admin-counters.repository.js';
 import { AdminCountersService } from './admin-counters.service.js';
+import { KioskDevicesRepository } from '../kiosks/kiosk-devices.repository.js';
+import { AdminKiosksController } from './admin-kiosks.controller.js';
+import { AdminKiosksService } from './admin-kiosks.service.js';
 import { AdminOfficesController } from './admin-offices.controller.js';
 import { AdminOfficesService } from './admin-offices.service.js';
 import { AdminServicesController } from './admin-services.controller.js';
@@ -21,7 +24,15 @@ import { AuditTrail } from './audit-trail.js';
 /** The office set-up (/admin) and the audit trail (/audit). */
 @Module({
   imports: [ChecklistsModule, OfficesModule],
-  controllers: [AdminOfficesController, AdminServicesController, AdminCountersController, AdminStaffController, AdminChecklistsController, AuditController],
+  controllers: [
+    AdminOfficesController,
+    AdminServicesController,
+    AdminCountersController,
+    AdminStaffController,
+    AdminChecklistsController,
+    AdminKiosksController,
+    AuditController,
+  ],
   providers: [
     AuditRepository,
     AuditTrail,
@@ -33,6 +44,8 @@ import { AuditTrail } from './audit-trail.js';
     AdminCountersService,
     AdminStaffService,
     AdminChecklistsService,
+    AdminKiosksService,
+    KioskDevicesRepository,
   ],
   exports: [AuditTrail],
 })

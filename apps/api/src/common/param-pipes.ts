@@ -1,6 +1,6 @@
 import { type ExecutionContext, Injectable, ParseUUIDPipe, type PipeTransform, createParamDecorator } from '@nestjs/common';
 import type { Request } from 'express';
-import { RuleError } from '@loket/domain';
+import { KIOSK_TOKEN_HEADER, RuleError } from '@loket/domain';
 import { TRACKING_CODE_PATTERN } from '../tickets/tracking-code.js';
 
 function patternPipe(pattern: RegExp, what: string) {
@@ -31,3 +31,13 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
 });
 
 export const uuidPipe = (name: string) => new ParseUUIDPipe({ exceptionFactory: () => new RuleError('validation_failed', `${name} must be a UUID`) });
+
+/** The kiosk token header (KIOSK_TOKEN_HEADER): absent = an anonymous client; malformed = not a paired kiosk. */
+export const KioskToken = createParamDecorator((_: unknown, context: ExecutionContext): string | null => {
+  const value = context.switchToHttp().getRequest<Request>().headers[KIOSK_TOKEN_HEADER];
+  if (value === undefined || value === '') return null;
+  if (typeof value !== 'string' || !TRACKING_CODE_PATTERN.test(value.toUpperCase())) {
+    throw new RuleError('kiosk_not_paired', 'The kiosk token is malformed: pair the kiosk again');
+  }
+  return value.toUpperCase();
+});

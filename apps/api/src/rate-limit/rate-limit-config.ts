@@ -1,6 +1,6 @@
 /** What each rate limit counts and for how long; read from the environment once at start. */
 
-export const RATE_LIMIT_RULES = ['issue', 'track', 'read', 'survey', 'login', 'loginFailures'] as const;
+export const RATE_LIMIT_RULES = ['issue', 'issueAnonymous', 'track', 'read', 'survey', 'login', 'loginFailures'] as const;
 export type RateLimitRule = (typeof RATE_LIMIT_RULES)[number];
 
 export interface RateWindow {
@@ -28,6 +28,9 @@ export const DEFAULT_SOCKET_CONNECTIONS_PER_ADDRESS = 20;
  * Defaults sized for a real office. One kiosk (one IP) issues every ticket of a busy office:
  * a ticket takes a person a few seconds at the screen, so bursts stay well under 30 a minute
  * and a peak hour under 1,000. Citizens' phones share the office Wi-Fi, so tracking is generous.
+ * `issueAnonymous` is a client without a paired kiosk's token (a phone, a web page), per address
+ * and office, on top of `issue`: a citizen takes a ticket or two, so one address cannot take
+ * a service's daily quota (docs/security.md; an office may turn anonymous issuing off).
  * `read` is an office's board and service list: served from the snapshot cache, so it costs
  * no query, but one address polling them still takes a share of the instance. A board or
  * kiosk refetches the services 2 s after each change (about 30 a minute in a busy hour), and
@@ -37,6 +40,7 @@ export const DEFAULT_SOCKET_CONNECTIONS_PER_ADDRESS = 20;
  */
 export const DEFAULT_RATE_LIMITS: Record<RateLimitRule, string> = {
   issue: '30/1m,1000/1h',
+  issueAnonymous: '3/1h',
   track: '300/1m',
   read: '600/1m',
   survey: '30/1m',
@@ -56,6 +60,7 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitRule, string> = {
 export type StoreFailureFallback = 'memory' | 'open';
 export const STORE_FAILURE_FALLBACK: Record<RateLimitRule, StoreFailureFallback> = {
   issue: 'memory',
+  issueAnonymous: 'memory',
   track: 'open',
   read: 'open',
   survey: 'memory',
@@ -65,6 +70,7 @@ export const STORE_FAILURE_FALLBACK: Record<RateLimitRule, StoreFailureFallback>
 
 const ENV_NAME: Record<RateLimitRule, string> = {
   issue: 'RATE_LIMIT_ISSUE',
+  issueAnonymous: 'RATE_LIMIT_ISSUE_ANONYMOUS',
   track: 'RATE_LIMIT_TRACK',
   read: 'RATE_LIMIT_READ',
   survey: 'RATE_LIMIT_SURVEY',

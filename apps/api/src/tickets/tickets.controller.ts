@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { TicketView, TrackedTicketView } from '@loket/domain';
+import { KIOSK_TOKEN_HEADER, type TicketView, type TrackedTicketView } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
 import { FinishTicketDto } from '../checklists/dto/finish-ticket.dto.js';
-import { IdempotencyKey, SlugPipe, TrackingCodePipe, uuidPipe } from '../common/param-pipes.js';
+import { IdempotencyKey, KioskToken, SlugPipe, TrackingCodePipe, uuidPipe } from '../common/param-pipes.js';
 import { RateLimit } from '../rate-limit/rate-limit.guard.js';
 import { IssueTicketDto } from './dto/issue-ticket.dto.js';
 import { ReasonDto } from './dto/reason.dto.js';
@@ -22,8 +22,19 @@ export class TicketsController {
   @RateLimit('issue')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key returns the same ticket (a double tap or a retry never issues two)' })
   @ApiCreatedResponse({ description: 'The ticket, with its tracking code, place in the queue and estimated wait' })
-  issue(@Param('slug', SlugPipe) slug: string, @Body() body: IssueTicketDto, @IdempotencyKey() idempotencyKey: string | null): Promise<TrackedTicketView> {
-    return this.tickets.issue(slug, body, idempotencyKey);
+  @ApiHeader({
+    name: KIOSK_TOKEN_HEADER,
+    required: false,
+    description: 'A paired kiosk’s token: the ticket is issued as that office’s kiosk, not as an anonymous client',
+  })
+  issue(
+    @Param('slug', SlugPipe) slug: string,
+    @Body() body: IssueTicketDto,
+    @IdempotencyKey() idempotencyKey: string | null,
+    @KioskToken() kioskToken: string | null,
+    @Ip() address: string,
+  ): Promise<TrackedTicketView> {
+    return this.tickets.issue(slug, body, idempotencyKey, { kioskToken, address });
   }
 
   @Get('tickets/track/:trackingCode')

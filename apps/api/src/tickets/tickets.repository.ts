@@ -18,7 +18,9 @@ const LOCKED_COLUMNS = `id, office_id, ${STATE_COLUMNS}, priority, issued_at, se
 
 export const TICKETS_SQL = {
   // The office and the service in one round trip: at a busy kiosk each one counts.
-  issueContext: `SELECT o.id, o.slug, o.name, o.time_zone, o.opening_hours, o.priority_max_wait_minutes, o.seq,
+  // $3: the hash of the kiosk token sent, or null for an anonymous client; kiosk_id is its paired, unrevoked kiosk.
+  issueContext: `SELECT o.id, o.slug, o.name, o.time_zone, o.opening_hours, o.priority_max_wait_minutes, o.seq, o.anonymous_issue,
+         (SELECT k.id FROM kiosk_devices k WHERE k.office_id = o.id AND k.token_hash = $3 AND k.revoked_at IS NULL) AS kiosk_id,
          s.id AS service_id, s.code AS service_code, s.name AS service_name, s.max_wait_minutes, s.daily_quota, s.active AS service_active,
          -- The active counters serving it (domain countersServingFor over a snapshot's counters; test/repositories/counters-open-sql.spec.ts)
          (SELECT count(*)::int FROM counter_services cs JOIN counters c ON c.id = cs.counter_id AND c.active WHERE cs.service_id = s.id) AS counters_serving
@@ -89,6 +91,8 @@ export interface IssueContextRow {
   opening_hours: OpeningHours[];
   priority_max_wait_minutes: number;
   seq: string;
+  anonymous_issue: boolean;
+  kiosk_id: string | null;
   service_id: string | null;
   service_code: string | null;
   service_name: string | null;
@@ -186,8 +190,8 @@ interface TimeZoneRow {
 export class TicketsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async issueContext(officeSlug: string, serviceId: string): Promise<IssueContextRow | undefined> {
-    const [row] = await this.db.query<IssueContextRow[]>(TICKETS_SQL.issueContext, [officeSlug, serviceId]);
+  async issueContext(officeSlug: string, serviceId: string, kioskTokenHash: string | null): Promise<IssueContextRow | undefined> {
+    const [row] = await this.db.query<IssueContextRow[]>(TICKETS_SQL.issueContext, [officeSlug, serviceId, kioskTokenHash]);
     return row;
   }
 

@@ -34,6 +34,14 @@ import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { type TicketViewRow, toCallView, toTicketView } from './ticket-views.js';
 import { type IssuedRow, type LockedTicket, type TicketState, TicketsRepository, isDuplicateIdempotencyKey } from './tickets.repository.js';
 import { newTrackingCode } from './tracking-code.js';
+import { kioskTokenHash } from '../kiosks/kiosk-token.js';
+import { RateLimiter } from '../rate-limit/rate-limiter.js';
+
+/** Who asks for a ticket: a paired kiosk (its token) or an anonymous client, by address. */
+export interface IssuingClient {
+  kioskToken: string | null;
+  address: string;
+}
 
 interface Actor {
   kind: 'citizen' | 'staff';
@@ -68,6 +76,7 @@ export class TicketsService {
     private readonly publisher: OfficeEventsPublisher,
     private readonly checklists: ChecklistsService,
     private readonly forecasts: WaitForecastService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   /**
@@ -79,9 +88,18 @@ export class TicketsService {
     officeSlug: string,
     request: { serviceId: string; priority?: PriorityCategory | null },
     idempotencyKey: string | null,
+    client: IssuingClient = { kioskToken: null, address: 'unknown' },
   ): Promise<TrackedTicketView> {
-    const found = await this.tickets.issueContext(officeSlug, request.serviceId);
+    const found = await this.tickets.issueContext(officeSlug, request.serviceId, client.kioskToken === null ? null : kioskTokenHash(client.kioskToken));
     if (!found) throw new NotFoundError(`No office with the slug "${officeSlug}"`);
+    // A paired kiosk issues as its office's device; anyone else is anonymous: limited per
+    // address well below any quota, or refused where the office has turned that off.
+    if (client.kioskToken !== null) {
+      if (!found.kiosk_id) throw new RuleError('kiosk_not_paired', `This kiosk is not paired with ${found.name}, or its pairing was revoked`);
+    } else {
+      if (!found.anonymous_issue) throw new RuleError('anonymous_issue_off', `${found.name} takes tickets from its kiosks only`);
+      await this.limiter.consume('issueAnonymous', `${client.address}|${found.slug}`);
+    }
     const office: IssuingOffice = {
       id: found.id,
       slug: found.slug,

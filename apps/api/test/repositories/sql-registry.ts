@@ -7,6 +7,7 @@ import { OFFICE_SEQUENCE_SQL } from '../../src/database/office-sequence.reposito
 import { SEED_SQL } from '../../src/database/seed/seed.repository.js';
 import { FORECAST_INPUT_SQL } from '../../src/forecast/forecast-input.repository.js';
 import { HEALTH_SQL } from '../../src/health/health.repository.js';
+import { KIOSK_DEVICES_SQL } from '../../src/kiosks/kiosk-devices.repository.js';
 import { METRICS_SQL } from '../../src/metrics/metrics.repository.js';
 import { OFFICES_SQL } from '../../src/offices/offices.repository.js';
 import { REPORTS_SQL } from '../../src/reports/reports.repository.js';
@@ -31,6 +32,7 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   'admin-services': ADMIN_SERVICES_SQL,
   audit: AUDIT_SQL,
   health: HEALTH_SQL,
+  'kiosk-devices': KIOSK_DEVICES_SQL,
   metrics: METRICS_SQL,
   'officer-day': OFFICER_DAY_SQL,
   reports: REPORTS_SQL,

@@ -1,4 +1,4 @@
-import type { PriorityCategory, SurveyAnswers, TrackedTicketView } from '@loket/domain';
+import { KIOSK_TOKEN_HEADER, type PriorityCategory, type SurveyAnswers, type TrackedTicketView } from '@loket/domain';
 import { getJson } from './http';
 
 /** The same `idempotencyKey` always answers with the same ticket: a double tap or a retry never issues two. */
@@ -6,10 +6,11 @@ export function issueTicket(
   officeSlug: string,
   request: { serviceId: string; priority: PriorityCategory | null },
   idempotencyKey: string,
+  kioskToken: string | null = null,
 ): Promise<TrackedTicketView> {
   return getJson<TrackedTicketView>(`/offices/${encodeURIComponent(officeSlug)}/tickets`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+    headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, ...(kioskToken ? { [KIOSK_TOKEN_HEADER]: kioskToken } : {}) },
     body: JSON.stringify(request.priority ? request : { serviceId: request.serviceId }),
   });
 }

@@ -10,6 +10,16 @@ export type PaperWidth = 58 | 80;
 export type KioskError = 'network' | 'quota' | 'closed' | 'busy' | 'unknown';
 
 const PAPER_KEY = 'loket.kiosk.paper';
+/** The kiosk's device token, from pairing (docs/security.md): the kiosk issues as its office's device. */
+export const KIOSK_TOKEN_KEY = 'loket.kiosk.token';
+
+function storedToken(): string | null {
+  try {
+    return localStorage.getItem(KIOSK_TOKEN_KEY) || null;
+  } catch {
+    return null;
+  }
+}
 
 function storedPaper(): PaperWidth {
   try {
@@ -39,6 +49,7 @@ export const useKioskStore = defineStore('kiosk', () => {
   /** The API's own code for the refusal, when it gave one: the kiosk shows that code's text. */
   const refusal = ref<ErrorCode | null>(null);
   const paperWidth = ref<PaperWidth>(storedPaper());
+  const kioskToken = ref<string | null>(storedToken());
   let idempotencyKey: string | null = null;
 
   const busy = computed(() => step.value === 'issuing');
@@ -50,6 +61,18 @@ export const useKioskStore = defineStore('kiosk', () => {
       // Locked-down kiosk browser: the choice holds until reload.
     }
   });
+
+  /** Pairs this kiosk with the code an admin was shown (empty: unpairs it); kept per browser. */
+  function setKioskToken(code: string): void {
+    const token = code.trim().toUpperCase() || null;
+    kioskToken.value = token;
+    try {
+      if (token) localStorage.setItem(KIOSK_TOKEN_KEY, token);
+      else localStorage.removeItem(KIOSK_TOKEN_KEY);
+    } catch {
+      // Locked-down kiosk browser: paired until reload.
+    }
+  }
 
   function chooseService(choice: ServiceView): void {
     if (!serviceAvailable(choice) || step.value !== 'service') return;
@@ -68,7 +91,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     refusal.value = null;
     step.value = 'issuing';
     try {
-      ticket.value = await issueTicket(office, { serviceId: service.value.id, priority: category }, idempotencyKey);
+      ticket.value = await issueTicket(office, { serviceId: service.value.id, priority: category }, idempotencyKey, kioskToken.value);
       step.value = 'ticket';
       return ticket.value;
     } catch (failure) {
@@ -97,7 +120,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     paperWidth.value = width;
   }
 
-  return { step, service, priority, ticket, error, refusal, paperWidth, busy, chooseService, take, back, start, setPaperWidth };
+  return { step, service, priority, ticket, error, refusal, paperWidth, kioskToken, busy, chooseService, take, back, start, setPaperWidth, setKioskToken };
 });
 
 /**

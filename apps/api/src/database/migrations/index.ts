@@ -6,8 +6,9 @@ import { AuditTrail1764500000001 } from './1764500000001-audit-trail.js';
 import { StaffSessions1764500000002 } from './1764500000002-staff-sessions.js';
 import { ForecastIndexes1764600000000 } from './1764600000000-forecast-indexes.js';
 import { RefuseTruncate1764720000000 } from './1764720000000-refuse-truncate.js';
+import { KioskDevices1764730000000 } from './1764730000000-kiosk-devices.js';
 import { CounterCare1764750000000 } from './1764750000000-counter-care.js';
 import { AlertResolvedAt1764760000000 } from './1764760000000-alert-resolved-at.js';
 
 /** Every migration, in order. Listed by hand: ESM builds cannot be globbed reliably. */
-export const migrations = [InitialSchema1764316800000, SatisfactionSurveys1764400000000, Checklists1764400000001, Supervision1764500000000, AuditTrail1764500000001, StaffSessions1764500000002, ForecastIndexes1764600000000, RefuseTruncate1764720000000, CounterCare1764750000000, AlertResolvedAt1764760000000];
+export const migrations = [InitialSchema1764316800000, SatisfactionSurveys1764400000000, Checklists1764400000001, Supervision1764500000000, AuditTrail1764500000001, StaffSessions1764500000002, ForecastIndexes1764600000000, RefuseTruncate1764720000000, KioskDevices1764730000000, CounterCare1764750000000, AlertResolvedAt1764760000000];
