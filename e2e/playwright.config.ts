@@ -32,10 +32,11 @@ export default defineConfig({
   testDir: './tests',
   outputDir: './test-results',
   fullyParallel: true,
-  // Two browsers at once: each spec file works an office of its own, and a test spends most of
-  // its time waiting on the server and the page, so two workers keep a two-core machine busy.
-  // LOKET_E2E_WORKERS=1 runs one test at a time (to debug one).
-  workers: Number(process.env.LOKET_E2E_WORKERS ?? 2),
+  // One browser at a time. Each spec file works an office of its own, but the dev clock is one
+  // for the whole server: a suite that moves it (figures, desk care, board layout, supervisor)
+  // also moves every other suite's day, and the counter sweep then pauses their counters as
+  // offline. LOKET_E2E_WORKERS=2 runs two at once, for suites known not to touch the clock.
+  workers: Number(process.env.LOKET_E2E_WORKERS ?? 1),
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
