@@ -6,7 +6,7 @@ describe(`concurrency on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
   const api = t.api;
 
   it('gives 200 tickets issued at once 200 distinct consecutive numbers', async () => {
-    const office = await createOffice(t, { services: [{ code: 'A' }], counters: [] });
+    const office = await createOffice(t, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
 
     const replies = await Promise.all(Array.from({ length: 200 }, () => api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A })));
 

@@ -19,7 +19,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   });
 
   it('delivers a change made on one instance to a board connected to the other', async () => {
-    const office = await createOffice(a, { services: [{ code: 'A' }], counters: [] });
+    const office = await createOffice(a, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(b.url, { transports: ['websocket'], reconnection: false });
     try {
       const ack = await new Promise<Ack<OfficeSnapshot>>((resolve) => socket.emit(ClientEvent.subscribe, { officeSlug: office.slug }, resolve));
@@ -36,7 +36,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   });
 
   it('numbers tickets issued on both instances at once without a duplicate', async () => {
-    const office = await createOffice(a, { services: [{ code: 'A' }], counters: [] });
+    const office = await createOffice(a, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
 
     const replies = await Promise.all(
       Array.from({ length: 60 }, (_, i) => client(i % 2 ? a.url : b.url).post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A })),

@@ -78,7 +78,7 @@ describe('POST /api/v1/dev/clock/advance', () => {
         const app = dev.app as INestApplication;
         const office = await createOffice({ db: app.get(DataSource), clock, jwt: app.get(JwtService) } as unknown as TestApp, {
           services: [{ code: 'A', maxWaitMinutes: 1 }],
-          counters: [],
+          counters: [{ number: 1, services: ['A'] }],
         });
         expect((await dev.http.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A })).status).toBe(201);
 

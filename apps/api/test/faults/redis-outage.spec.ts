@@ -40,7 +40,7 @@ describe('rate limits while Redis does not answer', () => {
       redisUrl: proxy.rewrite(REDIS_URL),
       rateLimits: { ...defaultRateLimits(true, `loket:rl:test-${randomBytes(4).toString('hex')}:`) },
     });
-    office = await createOffice(t, { services: [{ code: 'A' }], counters: [] });
+    office = await createOffice(t, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
   }, START_TIMEOUT_MS);
   afterAll(async () => {
     await t?.close();

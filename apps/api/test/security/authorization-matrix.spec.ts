@@ -132,6 +132,11 @@ const MATRIX: Record<string, Row> = {
   'POST /admin/staff/{staffId}/reset-password': { access: 'admin', body: () => ({}) },
   'POST /admin/staff/{staffId}/deactivate': { access: 'admin' },
   'POST /admin/staff/{staffId}/reactivate': { access: 'admin' },
+  // kiosk pairing: admins only
+  'GET /admin/offices/{officeId}/kiosks': { access: 'admin' },
+  'POST /admin/offices/{officeId}/kiosks': { access: 'admin', body: () => ({}) },
+  'POST /admin/kiosks/{kioskId}/revoke': { access: 'admin' },
+  'PUT /admin/offices/{officeId}/kiosk-settings': { access: 'admin', body: () => ({}) },
 };
 
 interface OfficeWorld {
@@ -219,6 +224,8 @@ describe('authorization matrix', () => {
         serviceId: target.office.services.B,
         counterId: target.office.counters[2],
         staffId: target.victimId,
+        // No kiosk is paired in the world: an admin gets through to a 404, anyone else a 403.
+        kioskId: '00000000-0000-4000-8000-000000000000',
         kind: 'interaction',
         table: 'services',
         trackingCode: 'ABCDE-FGHJK-MNPQR-STUVW',

@@ -24,6 +24,9 @@ async function call(base: string, method: string, path: string, options: { body?
 
 function limits(overrides: Partial<Record<keyof RateLimitConfig['rules'], string>>, keyPrefix?: string): RateLimitConfig {
   const config = defaultRateLimits(true, keyPrefix);
+  // These suites count the limits every client meets; the anonymous issue limit, on top of
+  // them, is public-issue.spec.ts's subject, so it is set out of the way here.
+  config.rules.issueAnonymous = parseRateWindows('10000/1m', 'issueAnonymous');
   for (const [rule, text] of Object.entries(overrides)) config.rules[rule as keyof RateLimitConfig['rules']] = parseRateWindows(text, rule);
   return config;
 }
@@ -98,7 +101,7 @@ describe('rate limits on one instance (memory store)', () => {
   let office: OfficeFixture;
 
   beforeAll(async () => {
-    office = await createOffice(t, { services: [{ code: 'A', dailyQuota: null }, { code: 'B' }], counters: [{ number: 1, services: ['A'] }] });
+    office = await createOffice(t, { services: [{ code: 'A', dailyQuota: null }, { code: 'B' }], counters: [{ number: 1, services: ['A', 'B'] }] });
   }, 180_000);
 
   it('refuses the 31st ticket in a minute from one address with 429, Retry-After and the retry time; other offices and addresses go on', async () => {
@@ -123,7 +126,7 @@ describe('rate limits on one instance (memory store)', () => {
 
     // Another kiosk, and the same kiosk address for another office, are counted apart.
     expect((await issue(office.slug, '10.1.0.12')).status).toBe(201);
-    const other = await createOffice(t, { services: [{ code: 'A' }], counters: [] });
+    const other = await createOffice(t, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
     expect((await call(t.url, 'POST', `/offices/${other.slug}/tickets`, { body: { serviceId: other.services.A }, ip })).status).toBe(201);
 
     t.clock.advanceMinutes(1);
@@ -204,7 +207,7 @@ describe('rate limits switched off', () => {
   it('RATE_LIMIT=off lets a burst through that the defaults would refuse', async () => {
     const t = await startTestApp({ rateLimits: configFromEnv({ RATE_LIMIT: 'off' }).rateLimits });
     try {
-      const office = await createOffice(t, { services: [{ code: 'A' }], counters: [] });
+      const office = await createOffice(t, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
       const replies = await Promise.all(
         Array.from({ length: 40 }, () => call(t.url, 'POST', `/offices/${office.slug}/tickets`, { body: { serviceId: office.services.A }, ip: '10.3.0.1' })),
       );
@@ -236,7 +239,7 @@ describe('rate limits switched off', () => {
   });
 
   it('counts requests to either instance against one limit, in keys of its own prefix that expire', async () => {
-    const office = await createOffice(a, { services: [{ code: 'A' }], counters: [] });
+    const office = await createOffice(a, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i += 1) {
       const instance = i % 2 ? a : b;
