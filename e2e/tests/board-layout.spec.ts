@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { APIRequestContext, APIResponse, Page, TestInfo } from '@playwright/test';
-import { PASSWORD, expect, test } from './fixtures.js';
+import { KIOSK_TOKEN_HEADER, PASSWORD, expect, test } from './fixtures.js';
 import { admin, recordSpeech } from './board-helpers.js';
 
 // A real public service mall (MPP) has 15–40 counters. The board must show every counter's
@@ -67,6 +67,8 @@ async function setUpMall(request: APIRequestContext): Promise<Office> {
     });
     services.push(id);
   }
+  // The mall's tickets come from its paired kiosk, as an office's should (anonymous issue is 3 an hour).
+  const kiosk = await boss.post<{ token: string }>(`/offices/${office.id}/kiosks`, { name: 'Kios uji' });
   let issued = 0;
   for (let n = 1; n <= COUNTERS; n++) {
     const counter = await boss.post<{ id: string }>(`/offices/${office.id}/counters`, {
@@ -92,7 +94,7 @@ async function setUpMall(request: APIRequestContext): Promise<Office> {
       const serviceId = n === 6 ? services[0] : services[(n - 1) % services.length];
       // One kiosk may issue 30 a minute: the development clock moves a minute on instead of waiting.
       if (++issued % 25 === 0) await ok(request.post('/api/v1/dev/clock/advance', { data: { minutes: 1 } }));
-      await ok(request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId } }));
+      await ok(request.post(`/api/v1/offices/${office.slug}/tickets`, { headers: { [KIOSK_TOKEN_HEADER]: kiosk.token }, data: { serviceId } }));
     }
     if (n % 7 !== 0) await ok(request.post(`/api/v1/counters/${counter.id}/call-next`, { headers, data: {} }));
   }

@@ -17,9 +17,12 @@ export function useDeskControls(desk: ReturnType<typeof useDesk>, now: Ref<numbe
   /** Seconds until the called ticket may be marked no-show (the office's minutes since its last call). */
   const noShowWaitSeconds = computed(() => {
     const ticket = desk.ticket.value;
-    if (ticket?.status !== 'called' || !ticket.calledAt) return 0;
-    const allowedAt = noShowAllowedAt(Date.parse(ticket.calledAt), office.office?.noShowAfterMinutes ?? 0);
-    return Math.max(0, Math.ceil((allowedAt - now.value) / 1000));
+    const minutes = office.office?.noShowAfterMinutes ?? 0;
+    if (ticket?.status !== 'called' || !ticket.calledAt || minutes === 0) return 0;
+    const allowedAt = noShowAllowedAt(Date.parse(ticket.calledAt), minutes);
+    // `now` ticks once a second and so lags the real time by up to a second: without the
+    // Date.now() a key pressed the moment the wait ends would find H still disabled and be lost.
+    return Math.max(0, Math.ceil((allowedAt - Math.max(now.value, Date.now())) / 1000));
   });
   /** Seconds left to undo the no-show just marked; 0 when there is none to undo (or the counter has moved on). */
   const undoSecondsLeft = computed(() => {
