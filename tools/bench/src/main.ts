@@ -101,7 +101,8 @@ async function benchTarget(target: string, port: number): Promise<TargetResult> 
     const sql = await openSql(postgres ? { databaseUrl: databaseUrl! } : { dataDir });
     const office: BenchOffice = await createBenchOffice(sql, size.counters, run);
     const others: BenchOffice[] = [];
-    for (let n = 1; n <= size.offices; n += 1) others.push(await createBenchOffice(sql, 0, `${run}-${n}`));
+    // One counter each: a service no counter serves issues no ticket (`service_without_counter`).
+    for (let n = 1; n <= size.offices; n += 1) others.push(await createBenchOffice(sql, 1, `${run}-${n}`));
     await sql.close();
     api = await startApi({ port, dataDir, databaseUrl: postgres ? databaseUrl : null });
     const publicApi = new Api(api.url);
