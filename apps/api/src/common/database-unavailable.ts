@@ -1,5 +1,6 @@
 import { HttpStatus, ServiceUnavailableException } from '@nestjs/common';
 import type { ErrorBody } from '@loket/domain';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 export const DATABASE_UNAVAILABLE = 'database_unavailable';
 
@@ -12,10 +13,21 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT
 /**
  * SQLSTATEs meaning "the server cannot serve you now" rather than "your query is wrong":
  * class 08 (connection exception), 53300 too many connections, 57P01–57P03 (shut down by an
- * administrator, crashed, starting up), 57014 (cancelled by a timeout).
+ * administrator, crashed, starting up), 57014 (statement_timeout), 55P03 (lock_timeout: a
+ * lock held too long by another session), 25P03 (idle_in_transaction_session_timeout).
+ * No query of the product uses NOWAIT, the other source of 55P03.
  */
 function unavailableSqlState(code: string): boolean {
-  return code.startsWith('08') || ['53300', '57P01', '57P02', '57P03', '57014'].includes(code);
+  return code.startsWith('08') || ['53300', '57P01', '57P02', '57P03', '57014', '55P03', '25P03'].includes(code);
+}
+
+/**
+ * TypeORM's errors for a connection released under a running request: the driver reported
+ * the connection dead (the server shut down, the connection was cut or timed out), TypeORM
+ * released it, and the request's next statement or its rollback finds it gone.
+ */
+function releasedUnderRequest(error: object): boolean {
+  return error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError;
 }
 
 // What node-postgres and pg-pool throw without a code when a connection dies or cannot be had.
@@ -37,6 +49,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
     if (current instanceof DatabaseUnavailableException) return true;
+    if (releasedUnderRequest(current)) return true;
     const { code, message, errors } = current as { code?: unknown; message?: unknown; errors?: unknown };
     if (typeof code === 'string' && (NETWORK_CODES.has(code) || (/^[0-9A-Z]{5}$/.test(code) && unavailableSqlState(code)))) return true;
     if (typeof message === 'string' && DRIVER_MESSAGES.some((pattern) => pattern.test(message))) return true;

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
 import { IllegalTransitionError, ReinstateExpiredError } from '@loket/domain';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DatabaseError } from 'pg';
 import { toErrorBody } from './error-filter.js';
 
@@ -75,11 +75,19 @@ describe('toErrorBody during a database outage', () => {
     ['a server still starting up', pgError('57P03', 'the database system is starting up')],
     ['a connection that died mid-query', new Error('Connection terminated unexpectedly')],
     ['no connection within the pool timeout', new Error('timeout exceeded when trying to connect')],
+    ['a server that stopped answering (the client-side query timeout)', new QueryFailedError('SELECT 1', [], new Error('Query read timeout'))],
+    ['a statement past statement_timeout', new QueryFailedError('SELECT 1', [], pgError('57014', 'canceling statement due to statement timeout'))],
+    ['a lock wait past lock_timeout', new QueryFailedError('SELECT 1 FOR UPDATE', [], pgError('55P03', 'canceling statement due to lock timeout'))],
+    ['a session ended idle in a transaction', pgError('25P03', 'terminating connection due to idle-in-transaction timeout')],
+    // A fast shutdown of PostgreSQL: the driver reported the connection dead, TypeORM released
+    // it, and the request's next statement found it gone (seen as a 500 before).
+    ['a connection released under a running transaction', new QueryRunnerProviderAlreadyReleasedError()],
+    ['a statement on a connection released under it', new QueryRunnerAlreadyReleasedError()],
   ])('answers %s with 503 database_unavailable, no driver text', (_, error) => {
     const body = toErrorBody(error);
 
     expect(body).toEqual(outage);
-    expect(JSON.stringify(body)).not.toMatch(/ECONN|terminat|SELECT|5432|administrator/i);
+    expect(JSON.stringify(body)).not.toMatch(/ECONN|terminat|SELECT|5432|administrator|timeout|released/i);
   });
 
   it('keeps a query the database refused (not an outage) a plain 500 without its SQL or stack', () => {
