@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../database/data-source-options.js';
 import { type RateLimitConfig, rateLimitsFromEnv } from '../rate-limit/rate-limit-config.js';
 
 /** Everything the API reads from its environment, read once at start. */
@@ -36,6 +37,8 @@ export interface AppConfig {
    * those past their shift (absent: every 30 s; 0: never, the tests and the simulator sweep themselves).
    */
   counterSweepSeconds?: number;
+  /** DATABASE_*_TIMEOUT_MS: how long PostgreSQL work may take before a 503 (PostgreSQL only); absent = the defaults. */
+  databaseTimeouts?: DatabaseTimeouts;
   /** CLOCK_SPEED (and optional CLOCK_START): a fast clock for the simulator; development only, null = real time. */
   clock?: { speed: number; start: Date | null } | null;
 }
@@ -60,7 +63,42 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: metricsTokenFromEnv(env.METRICS_TOKEN),
     clock: clockFromEnv(env),
     counterSweepSeconds: counterSweepSecondsFromEnv(env.COUNTER_SWEEP_SECONDS),
+    databaseTimeouts: databaseTimeoutsFromEnv(env),
   };
+}
+
+const TIMEOUT_VARIABLES: Record<keyof DatabaseTimeouts, string> = {
+  statementTimeoutMs: 'DATABASE_STATEMENT_TIMEOUT_MS',
+  lockTimeoutMs: 'DATABASE_LOCK_TIMEOUT_MS',
+  idleInTransactionTimeoutMs: 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+  queryTimeoutMs: 'DATABASE_QUERY_TIMEOUT_MS',
+  poolWaitMs: 'DATABASE_CONNECT_TIMEOUT_MS',
+};
+
+/**
+ * Each a whole number of milliseconds from 100 to 600000: 0 would mean "wait for ever" to
+ * PostgreSQL, the hang these bounds exist to prevent. The client-side query timeout must
+ * exceed the statement timeout, so a slow statement is cancelled by the server (which
+ * frees its locks at once) before the API gives up on the connection.
+ */
+function databaseTimeoutsFromEnv(env: NodeJS.ProcessEnv): DatabaseTimeouts {
+  const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS };
+  for (const [key, name] of Object.entries(TIMEOUT_VARIABLES) as [keyof DatabaseTimeouts, string][]) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const ms = Number(raw);
+    if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) throw new Error(`${name} must be a whole number of milliseconds from 100 to 600000, got "${raw}"`);
+    timeouts[key] = ms;
+  }
+  if (env.DATABASE_QUERY_TIMEOUT_MS === undefined || env.DATABASE_QUERY_TIMEOUT_MS === '') {
+    timeouts.queryTimeoutMs = Math.max(timeouts.queryTimeoutMs, timeouts.statementTimeoutMs + 2_000);
+  }
+  if (timeouts.queryTimeoutMs <= timeouts.statementTimeoutMs) {
+    throw new Error(
+      `DATABASE_QUERY_TIMEOUT_MS (${timeouts.queryTimeoutMs}) must be above DATABASE_STATEMENT_TIMEOUT_MS (${timeouts.statementTimeoutMs}), so the server cancels a slow statement first`,
+    );
+  }
+  return timeouts;
 }
 
 function counterSweepSecondsFromEnv(raw: string | undefined): number | undefined {

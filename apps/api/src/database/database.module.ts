@@ -19,9 +19,21 @@ import { runMigrations } from './run-migrations.js';
       dataSourceFactory: async (options) => {
         const config = (options as unknown as { _config: AppConfig })._config;
         const embedded = config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir, { durable: config.embeddedDurable ?? true });
-        const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { socketDir: embedded!.socketDir }));
+        const target = config.databaseUrl ? { databaseUrl: config.databaseUrl } : { socketDir: embedded!.socketDir };
+        if (!embedded) {
+          // Migrations run on connections of their own, without the request timeouts: an index
+          // build may take long, and an instance waits on a lock while another migrates.
+          const migrating = new DataSource(dataSourceOptions(target, null));
+          await migrating.initialize();
+          try {
+            await runMigrations(migrating, { exclusive: true });
+          } finally {
+            await migrating.destroy();
+          }
+        }
+        const dataSource = new DataSource(dataSourceOptions(target, config.databaseTimeouts));
         await dataSource.initialize();
-        await runMigrations(dataSource, { exclusive: !embedded });
+        if (embedded) await runMigrations(dataSource, { exclusive: false });
         if (embedded) {
           const destroy = dataSource.destroy.bind(dataSource);
           dataSource.destroy = async () => {

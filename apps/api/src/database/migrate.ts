@@ -10,7 +10,7 @@ const config = configFromEnv();
 const repaired = describeRepair(config.dataDir, await makeDataDirPrivate(config.dataDir));
 if (repaired) console.warn(repaired);
 const embedded = config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir);
-const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { socketDir: embedded!.socketDir }));
+const dataSource = new DataSource(dataSourceOptions(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { socketDir: embedded!.socketDir }, null));
 await dataSource.initialize();
 await runMigrations(dataSource, { exclusive: !embedded });
 const applied = await dataSource.query('SELECT name FROM migrations ORDER BY id');

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { ManualClock } from '../../src/clock/clock.js';
 import type { AppConfig } from '../../src/config/app-config.js';
+import type { DatabaseTimeouts } from '../../src/database/data-source-options.js';
 import { type RateLimitConfig, defaultRateLimits } from '../../src/rate-limit/rate-limit-config.js';
 import { type Client, client } from './http.js';
 import { copyPgliteTemplate } from './pglite-template.js';
@@ -37,6 +38,8 @@ export interface TestAppOptions {
   metricsToken?: string | null;
   /** NODE_ENV=production; absent = development. */
   production?: boolean;
+  /** DATABASE_*_TIMEOUT_MS (PostgreSQL); absent = the product's defaults. */
+  databaseTimeouts?: DatabaseTimeouts;
   /** On PGlite, let the product create and migrate its data folder itself instead of starting on a copy of a migrated one. */
   freshDataFolder?: boolean;
 }
@@ -68,6 +71,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     embeddedDurable: false,
     // The counter sweep runs when a test calls it, at the manual clock's time, never on a timer.
     counterSweepSeconds: 0,
+    databaseTimeouts: options.databaseTimeouts,
   };
   // Monday 30 November 2026, 08:00 in Jakarta.
   const clock = new ManualClock(options.start ?? '2026-11-30T01:00:00.000Z');

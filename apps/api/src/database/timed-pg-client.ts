@@ -1,0 +1,33 @@
+import pg from 'pg';
+
+type Query = (...args: unknown[]) => unknown;
+
+/**
+ * node-postgres's client, except that a query that timed out on the client side
+ * (`query_timeout`: the server did not answer at all) also closes its connection. The
+ * plain client only stops waiting: the connection stays busy with the unanswered query and
+ * goes back to the pool, and when the server answers again it may still hold the open
+ * transaction of a request already answered 503, which the next request's COMMIT would
+ * commit. Closed, it is dropped from the pool, the server rolls that transaction back when
+ * it notices, and the next request opens a fresh connection. (node-postgres closes the
+ * connection itself in the same case, but only in pipeline mode.)
+ */
+export class TimedPgClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    const query = (this.query as Query).bind(this);
+    (this as unknown as { query: Query }).query = (...args: unknown[]) => {
+      const result = query(...args);
+      if (result instanceof Promise) {
+        result.catch((error: unknown) => {
+          if (error instanceof Error && error.message === 'Query read timeout') this.drop();
+        });
+      }
+      return result;
+    };
+  }
+
+  private drop(): void {
+    (this as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+  }
+}
