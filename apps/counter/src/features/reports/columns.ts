@@ -1,6 +1,6 @@
 /** What each report table shows, section by section, and how each figure reads on screen and on paper. */
 import { type ReportFigures, type ReportTable, SURVEY_ELEMENT_CODES } from '@loket/domain';
-import { formatInteger, formatMinutes, formatPercent, formatTwoDecimals } from './format';
+import type { ReportFormat } from './format';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 
@@ -15,7 +15,8 @@ export interface ReportSection {
   columns: ReportColumn[];
 }
 
-export function reportSections(table: ReportTable, t: Translate): ReportSection[] {
+export function reportSections(table: ReportTable, t: Translate, format: ReportFormat): ReportSection[] {
+  const { integer: formatInteger, minutes: formatMinutes, percent: formatPercent, twoDecimals: formatTwoDecimals } = format;
   const none = t('reports.value.none');
   const minutes = (value: number | null) => (value === null ? none : t('reports.value.minutes', { value: formatMinutes(value) }));
   const share = (ratio: number | null) => (ratio === null ? none : formatPercent(ratio));

@@ -1,16 +1,17 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { createFormat, type EstimateWords, NO_VALUE } from '@loket/web';
+import { createFormat, type EstimateWords, isAppLocale, LOCALE_TAGS, NO_VALUE } from '@loket/web';
 
 /**
- * The supervisor's figures as people in Indonesia read them: the English screen keeps the
- * decimal comma and the dotted clock (en-ID), unlike the public screens' plain English.
- * Minutes, decimals and the estimate come from libs/web's formatter; the fixed two decimals,
- * the whole percentages and the clock with seconds are the supervisor's own.
+ * The supervisor's figures in the screen's language, with the tags of libs/web (`LOCALE_TAGS`):
+ * "5,2 mnt" and "08.16" in Indonesian, "5.2 min" and "08:16" in English (en-ID wrote English
+ * with the Indonesian comma and dotted clock). Minutes, decimals and the estimate come from
+ * libs/web's formatter; the fixed two decimals, the whole percentages, the clock with seconds
+ * and the hour of a chart are the supervisor's own.
  */
 export function useFormat() {
   const { locale } = useI18n();
-  const tag = computed(() => (locale.value === 'en' ? 'en-ID' : 'id-ID'));
+  const tag = computed(() => LOCALE_TAGS[isAppLocale(locale.value) ? locale.value : 'id']);
   const format = computed(() => createFormat(tag.value));
   const twoDecimals = computed(() => new Intl.NumberFormat(tag.value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   const percent = computed(() => new Intl.NumberFormat(tag.value, { style: 'percent', maximumFractionDigits: 0 }));
@@ -26,5 +27,8 @@ export function useFormat() {
       new Intl.DateTimeFormat(tag.value, { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23', timeZone }).format(
         new Date(at),
       ),
+    /** The start of an hour of the day as a clock time ("08.00" / "08:00"), whatever the zone. */
+    hour: (hour: number) =>
+      new Intl.DateTimeFormat(tag.value, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 1, hour)),
   };
 }
