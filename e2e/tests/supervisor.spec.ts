@@ -161,3 +161,62 @@ test('a supervisor observes the interaction at Loket 4, kept apart from the offi
   await officer.getByText('Tabel data').click();
   await expect(officer.getByRole('row', { name: office.staff.petugas4!.name })).toContainText('80');
 });
+
+test('a supervisor pauses and closes Loket 4 from afar, with a reason, seen at once and audited', async ({ page, request, office }, testInfo) => {
+  test.setTimeout(120_000);
+  const officer = office.staff.petugas4!.username;
+  const supervisor = office.staff.supervisor!.username;
+  // Loket 4 open by petugas4 with nobody at it: a counter holding a ticket is neither paused nor closed.
+  const loket4 = (await api<Counter[]>(request, 'GET', `/offices/${office.slug}/counters`, officer)).find((c) => c.number === 4)!;
+  if (loket4.currentTicket)
+    await api(request, 'POST', `/tickets/${loket4.currentTicket.id}/${loket4.currentTicket.status === 'called' ? 'no-show' : 'finish'}`, officer);
+  if (loket4.state === 'paused') await api(request, 'POST', `/counters/${loket4.id}/resume`, officer);
+  if (loket4.state === 'closed') await api(request, 'POST', `/counters/${loket4.id}/open`, officer);
+
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await logIn(page, supervisor);
+  await expect(page.getByTestId('supervision-status')).toHaveText('Tersambung');
+  const tile = page.getByTestId('counter-4');
+  await expect(tile).toContainText('Buka');
+
+  // The pause asks why, and cannot be confirmed without the words.
+  await page.getByTestId('remote-pause-4').click();
+  const dialog = page.getByRole('dialog', { name: /Jeda Loket 4 dari jauh/ });
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('remote-reason-briefing').check();
+  await expect(dialog.getByTestId('remote-submit')).toBeDisabled();
+  await dialog.getByLabel('Alasan (wajib)').fill('Rapat mendadak di ruang kepala');
+  await expectAccessible(page);
+  await screenshot(page, testInfo, 'supervisor-remote-pause-dialog');
+  await dialog.getByTestId('remote-submit').click();
+  await expect(dialog).toBeHidden();
+
+  // Seen at once on the tile, from the office's live events, and said in a line.
+  await expect(tile.locator('.state')).toHaveText('Dijeda');
+  await expect(tile).toContainText('Briefing');
+  await expect(page.getByRole('status').filter({ hasText: 'Loket 4 dijeda: Rapat mendadak di ruang kepala' })).toBeVisible();
+  await expect(page.getByTestId('remote-pause-4')).toHaveCount(0);
+  await screenshot(page, testInfo, 'supervisor-remote-paused');
+
+  // Closing asks for its own reason.
+  await page.getByTestId('remote-close-4').click();
+  const close = page.getByRole('dialog', { name: /Tutup Loket 4 dari jauh/ });
+  await close.getByLabel('Alasan (wajib)').fill('Petugas pulang sakit');
+  await close.getByTestId('remote-submit').click();
+  await expect(close).toBeHidden();
+  await expect(tile.locator('.state')).toHaveText('Tutup');
+  await expect(page.getByTestId('remote-close-4')).toHaveCount(0);
+
+  // Both in the audit trail, in the supervisor's name, with the words.
+  const trail = await api<{ entries: { action: string; actor: { name: string } | null; after: unknown }[] }>(
+    request,
+    'GET',
+    `/audit?officeId=${office.id}&action=counter`,
+    'admin',
+  );
+  const remote = trail.entries.filter((entry) => entry.actor?.name === office.staff.supervisor!.name);
+  expect(remote.map((entry) => [entry.action, entry.after])).toEqual([
+    ['counter.closed', { note: 'Petugas pulang sakit' }],
+    ['counter.paused', { reason: 'briefing', note: 'Rapat mendadak di ruang kepala' }],
+  ]);
+});

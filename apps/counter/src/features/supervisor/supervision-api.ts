@@ -3,7 +3,9 @@ import type {
   AlertView,
   ChecklistItemAnswer,
   ChecklistTemplateView,
+  CounterView,
   ObservationResult,
+  OfficerPauseReason,
   OfficeView,
   SupervisionCharts,
   SupervisionSnapshot,
@@ -21,4 +23,8 @@ export const supervisionApi = {
   acknowledgeMany: async (slug: string, ids: string[]) => (await postJson<AlertView[]>(`${office(slug)}/supervision/alerts/acknowledge`, { ids }))!,
   observe: async (slug: string, body: { counterId: string; answers: ChecklistItemAnswer[]; note?: string }) =>
     (await postJson<ObservationResult>(`${office(slug)}/supervision/observations`, body))!,
+  /** A remote pause or close: the same endpoints as the desk's, with the supervisor's words required. */
+  pauseCounter: async (counterId: string, reason: OfficerPauseReason, note: string) =>
+    (await postJson<CounterView>(`/counters/${counterId}/pause`, { reason, note }))!,
+  closeCounter: async (counterId: string, note: string) => (await postJson<CounterView>(`/counters/${counterId}/close`, { note }))!,
 };
