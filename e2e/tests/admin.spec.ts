@@ -135,6 +135,61 @@ test.describe('the admin set-up', () => {
     await page.context().close();
   });
 
+  test('an admin sets the office’s no-show wait, offline pause and shift-end grace, in Indonesian and English', async ({
+    browser,
+    request,
+    office,
+  }, testInfo) => {
+    const page = await newPage(browser, errors);
+    await logIn(page, 'admin');
+    await page.getByRole('tab', { name: 'Kantor' }).click();
+    await page.getByRole('button', { name: `Ubah kantor ${office.name}` }).click();
+    const form = page.getByRole('dialog', { name: `Ubah ${office.name}` });
+    const noShow = form.getByLabel('Jeda sebelum boleh “tidak hadir” (menit)');
+    const offline = form.getByLabel('Loket dijeda otomatis bila aplikasi petugas diam (menit)');
+    const grace = form.getByLabel('Loket ditutup otomatis setelah jadwal berakhir (menit)');
+    // The office as the fixture made it: no wait before a no-show, the API's defaults for the others.
+    await expect(noShow).toHaveValue('0');
+    await expect(offline).toHaveValue('5');
+    await expect(grace).toHaveValue('30');
+
+    // Out of range is refused beside the field, and nothing is saved.
+    await noShow.fill('61');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await expect(form.locator('#office-noShowAfterMinutes-error')).toHaveText('Isi bilangan bulat menit, 0–60.');
+    await expect(noShow).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath('admin-office-settings-error.png') });
+
+    await noShow.fill('3');
+    await offline.fill('7');
+    await grace.fill('45');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await expect(form).toBeHidden();
+    await expect(page.getByRole('status')).toHaveText(`${office.name} tersimpan.`);
+
+    const login = await request.post('/api/v1/auth/login', { data: { username: 'admin', password: PASSWORD } });
+    const token = ((await login.json()) as { accessToken: string }).accessToken;
+    const offices = await request.get('/api/v1/admin/offices', { headers: { authorization: `Bearer ${token}` } });
+    const saved = ((await offices.json()) as { id: string; noShowAfterMinutes: number; offlineAfterMinutes: number; shiftEndGraceMinutes: number }[]).find(
+      (candidate) => candidate.id === office.id,
+    )!;
+    expect([saved.noShowAfterMinutes, saved.offlineAfterMinutes, saved.shiftEndGraceMinutes]).toEqual([3, 7, 45]);
+
+    // The same form in English shows what was saved.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: `Edit office ${office.name}` }).click();
+    const english = page.getByRole('dialog', { name: `Edit ${office.name}` });
+    await expect(english.getByLabel('Wait before a “no-show” is allowed (minutes)')).toHaveValue('3');
+    await expect(english.getByLabel('Pause a counter whose desk app is silent (minutes)')).toHaveValue('7');
+    await expect(english.getByLabel('Close a counter after its schedule ends (minutes)')).toHaveValue('45');
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath('admin-office-settings-en.png') });
+    await english.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.context().close();
+  });
+
   test('a supervisor is told the admin pages are not theirs', async ({ browser }) => {
     const page = await newPage(browser, errors);
     await logIn(page, 'supervisor');

@@ -19,6 +19,9 @@ export interface OfficeInput {
   timeZone: string;
   openingHours: OpeningHours[];
   priorityMaxWaitMinutes: number;
+  noShowAfterMinutes: number;
+  offlineAfterMinutes: number;
+  shiftEndGraceMinutes: number;
 }
 
 export interface ServiceInput {
