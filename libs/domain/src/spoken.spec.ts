@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { callAnnouncement, MAX_SPOKEN_NUMBER, spokenCounter, spokenNumber, spokenTicketNumber } from './spoken.js';
+import {
+  callAnnouncement,
+  callAnnouncementClips,
+  MAX_SPOKEN_NUMBER,
+  spokenCounter,
+  spokenNumber,
+  spokenTicketNumber,
+  VOICE_CLIPS,
+  type VoiceClip,
+} from './spoken.js';
 import { formatTicketNumber, InvalidTicketNumberError, SERVICE_CODE_PATTERN } from './ticket-number.js';
 
 const DIGIT_VALUE: Record<string, number> = {
@@ -151,5 +160,44 @@ describe('callAnnouncement', () => {
 
   it('refuses an invalid ticket number rather than speak nonsense', () => {
     expect(() => callAnnouncement('007', 3)).toThrow(InvalidTicketNumberError);
+  });
+});
+
+describe('callAnnouncementClips', () => {
+  it.each([
+    ['A-007', 3, ['nomor-antrean', 'huruf-a', 'nol', 'nol', 'tujuh', 'silakan-menuju-loket', 'tiga']],
+    ['KK-120', 12, ['nomor-antrean', 'huruf-k', 'huruf-k', 'satu', 'dua', 'nol', 'silakan-menuju-loket', 'dua', 'belas']],
+    ['Q-999', 40, ['nomor-antrean', 'huruf-q', 'sembilan', 'sembilan', 'sembilan', 'silakan-menuju-loket', 'empat', 'puluh']],
+    ['Z-1000', 111, ['nomor-antrean', 'huruf-z', 'satu', 'nol', 'nol', 'nol', 'silakan-menuju-loket', 'seratus', 'sebelas']],
+  ])('%s at counter %i plays %j', (ticket, counter, clips) => {
+    expect(callAnnouncementClips(ticket, counter)).toEqual(clips);
+  });
+
+  it('spells letters by their Indonesian names', () => {
+    expect(['huruf-a', 'huruf-h', 'huruf-q', 'huruf-w', 'huruf-z'].map((name) => VOICE_CLIPS[name as VoiceClip])).toEqual(['a', 'ha', 'ki', 'we', 'zet']);
+  });
+
+  it('plays exactly the words of the spoken sentence, for every number and counter', () => {
+    const letterName = (letter: string) => letter.toLowerCase();
+    fc.assert(
+      fc.property(
+        fc.stringMatching(SERVICE_CODE_PATTERN),
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: MAX_SPOKEN_NUMBER }),
+        (code, sequence, counter) => {
+          const ticket = formatTicketNumber(code, sequence);
+          const clips = callAnnouncementClips(ticket, counter);
+          // Every clip exists, and read back as words they are the sentence (letters by name).
+          const words = clips.map((name) => (name.startsWith('huruf-') ? name.slice(6) : VOICE_CLIPS[name]));
+          const sentence = callAnnouncement(ticket, counter).replace(',', '').split(' ');
+          expect(words.join(' ').toLowerCase()).toBe(sentence.map(letterName).join(' ').toLowerCase());
+        },
+      ),
+    );
+  });
+
+  it('refuses what the sentence refuses', () => {
+    expect(() => callAnnouncementClips('A007', 1)).toThrow(InvalidTicketNumberError);
+    expect(() => callAnnouncementClips('A-007', 0)).toThrow(RangeError);
   });
 });

@@ -10,43 +10,48 @@ export const MAX_SPOKEN_NUMBER = 9999;
 
 /** Indonesian words for a whole number 0…9999: 12 → "dua belas", 1011 → "seribu sebelas". */
 export function spokenNumber(n: number): string {
+  return spokenNumberWords(n).join(' ');
+}
+
+/** The words of `spokenNumber`, one by one: 12 → ["dua", "belas"]. Each word is one voice clip. */
+export function spokenNumberWords(n: number): string[] {
   if (!Number.isInteger(n) || n < 0 || n > MAX_SPOKEN_NUMBER) {
     throw new RangeError(`Can only speak whole numbers from 0 to ${MAX_SPOKEN_NUMBER}, got ${n}`);
   }
-  if (n === 0) return 'nol';
+  if (n === 0) return ['nol'];
   return belowTenThousand(n);
 }
 
 // Indonesian joins the "se-" prefix for one (seribu, seratus, sepuluh, sebelas) and
 // otherwise says "<digit> <unit>"; zero parts are simply left out.
-function belowTenThousand(n: number): string {
+function belowTenThousand(n: number): string[] {
   const thousands = Math.floor(n / 1000);
   const rest = n % 1000;
   const words: string[] = [];
   if (thousands === 1) words.push('seribu');
-  else if (thousands > 1) words.push(`${DIGITS[thousands]} ribu`);
-  if (rest > 0) words.push(belowThousand(rest));
-  return words.join(' ');
+  else if (thousands > 1) words.push(DIGITS[thousands], 'ribu');
+  if (rest > 0) words.push(...belowThousand(rest));
+  return words;
 }
 
-function belowThousand(n: number): string {
+function belowThousand(n: number): string[] {
   const hundreds = Math.floor(n / 100);
   const rest = n % 100;
   const words: string[] = [];
   if (hundreds === 1) words.push('seratus');
-  else if (hundreds > 1) words.push(`${DIGITS[hundreds]} ratus`);
-  if (rest > 0) words.push(belowHundred(rest));
-  return words.join(' ');
+  else if (hundreds > 1) words.push(DIGITS[hundreds], 'ratus');
+  if (rest > 0) words.push(...belowHundred(rest));
+  return words;
 }
 
-function belowHundred(n: number): string {
-  if (n < 10) return DIGITS[n];
-  if (n === 10) return 'sepuluh';
-  if (n === 11) return 'sebelas';
-  if (n < 20) return `${DIGITS[n - 10]} belas`;
+function belowHundred(n: number): string[] {
+  if (n < 10) return [DIGITS[n]];
+  if (n === 10) return ['sepuluh'];
+  if (n === 11) return ['sebelas'];
+  if (n < 20) return [DIGITS[n - 10], 'belas'];
   const tens = Math.floor(n / 10);
   const ones = n % 10;
-  return ones === 0 ? `${DIGITS[tens]} puluh` : `${DIGITS[tens]} puluh ${DIGITS[ones]}`;
+  return ones === 0 ? [DIGITS[tens], 'puluh'] : [DIGITS[tens], 'puluh', DIGITS[ones]];
 }
 
 /**
@@ -74,4 +79,80 @@ export function spokenCounter(counterNumber: number): string {
 /** The sentence the board speaks after the chime, for a call and again for each recall. */
 export function callAnnouncement(ticketNumber: string, counterNumber: number): string {
   return `Nomor antrean ${spokenTicketNumber(ticketNumber)}, silakan menuju ${spokenCounter(counterNumber)}`;
+}
+
+/**
+ * The recorded voice of the board, for a browser without an Indonesian speech voice (common
+ * on kiosk PCs and TV sticks): one clip per word or fixed phrase of `callAnnouncement`, keyed
+ * by a file-safe name, with the words a speech synthesiser reads to record it. Letters are
+ * written as Indonesians spell them ("Q" is "ki"), so the recording says the letter's name.
+ */
+export const VOICE_CLIPS = {
+  'nomor-antrean': 'nomor antrean',
+  'silakan-menuju-loket': 'silakan menuju loket',
+  nol: 'nol',
+  satu: 'satu',
+  dua: 'dua',
+  tiga: 'tiga',
+  empat: 'empat',
+  lima: 'lima',
+  enam: 'enam',
+  tujuh: 'tujuh',
+  delapan: 'delapan',
+  sembilan: 'sembilan',
+  sepuluh: 'sepuluh',
+  sebelas: 'sebelas',
+  belas: 'belas',
+  puluh: 'puluh',
+  seratus: 'seratus',
+  ratus: 'ratus',
+  seribu: 'seribu',
+  ribu: 'ribu',
+  'huruf-a': 'a',
+  'huruf-b': 'be',
+  'huruf-c': 'ce',
+  'huruf-d': 'de',
+  'huruf-e': 'e',
+  'huruf-f': 'ef',
+  'huruf-g': 'ge',
+  'huruf-h': 'ha',
+  'huruf-i': 'i',
+  'huruf-j': 'je',
+  'huruf-k': 'ka',
+  'huruf-l': 'el',
+  'huruf-m': 'em',
+  'huruf-n': 'en',
+  'huruf-o': 'o',
+  'huruf-p': 'pe',
+  'huruf-q': 'ki',
+  'huruf-r': 'er',
+  'huruf-s': 'es',
+  'huruf-t': 'te',
+  'huruf-u': 'u',
+  'huruf-v': 'fe',
+  'huruf-w': 'we',
+  'huruf-x': 'eks',
+  'huruf-y': 'ye',
+  'huruf-z': 'zet',
+} as const satisfies Record<string, string>;
+
+export type VoiceClip = keyof typeof VOICE_CLIPS;
+
+function clip(name: string): VoiceClip {
+  if (!(name in VOICE_CLIPS)) throw new RangeError(`No voice clip "${name}"`);
+  return name as VoiceClip;
+}
+
+/**
+ * The clips the board plays, in order, for the sentence `callAnnouncement` says:
+ * "A-007" at counter 12 → nomor-antrean, huruf-a, nol, nol, tujuh, silakan-menuju-loket,
+ * dua, belas. Throws as `callAnnouncement` does for a number it cannot read.
+ */
+export function callAnnouncementClips(ticketNumber: string, counterNumber: number): VoiceClip[] {
+  const parsed = parseTicketNumber(ticketNumber);
+  if (!parsed) throw new InvalidTicketNumberError(ticketNumber);
+  spokenCounter(counterNumber); // the same check as the sentence
+  const letters = [...parsed.serviceCode].map((letter) => clip(`huruf-${letter.toLowerCase()}`));
+  const digits = [...ticketNumber.slice(parsed.serviceCode.length + 1)].map((digit) => clip(DIGITS[Number(digit)]));
+  return [clip('nomor-antrean'), ...letters, ...digits, clip('silakan-menuju-loket'), ...spokenNumberWords(counterNumber).map(clip)];
 }
