@@ -1,4 +1,6 @@
 import { loketApp } from '../../libs/web/vite.base';
+import { voiceClipsPlugin } from './build/voice-clips';
 
-// The API serves this build at `/`; the shared set-up is in libs/web/vite.base.ts.
-export default loketApp({ base: '/', port: 5173 });
+// The API serves this build at `/`; the shared set-up is in libs/web/vite.base.ts. The board's
+// recorded voice is made at build time (build/voice-clips.ts).
+export default loketApp({ base: '/', port: 5173, plugins: [voiceClipsPlugin()] });

@@ -10,6 +10,8 @@ export interface LoketAppOptions {
   base: string;
   /** The port of `vite` in development. */
   port: number;
+  /** Plugins of this app alone, after the shared ones. */
+  plugins?: Plugin[];
 }
 
 /**
@@ -62,13 +64,13 @@ function loketDocument(): Plugin {
   };
 }
 
-export function loketApp({ base, port }: LoketAppOptions): UserConfig {
+export function loketApp({ base, port, plugins = [] }: LoketAppOptions): UserConfig {
   // In development, `vite` proxies the API and the realtime socket to a locally running API
   // (PORT 3000 by default).
   const apiTarget = process.env.LOKET_API_URL ?? 'http://127.0.0.1:3000';
   return defineConfig({
     base,
-    plugins: [vue(), loketDocument()],
+    plugins: [vue(), loketDocument(), ...plugins],
     // vue-i18n's compile-time flags: the Composition API only, no devtools in production.
     define: {
       __VUE_I18N_FULL_INSTALL__: true,
