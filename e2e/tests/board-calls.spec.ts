@@ -18,7 +18,8 @@ test.describe('the board speaks every call once', () => {
   test.beforeAll(async ({ browser, office, request }) => {
     boardContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     board = await boardContext.newPage();
-    await recordSpeech(board);
+    // An Indonesian voice is installed: the board speaks (board-voice.spec.ts plays the clips without one).
+    await recordSpeech(board, [{ lang: 'id-ID', name: 'Bahasa Indonesia' }]);
     await board.goto(`/board?office=${office.slug}`);
     await expect(board.getByTestId('board-status')).toHaveText('Terhubung');
     await board.getByTestId('board-enable-sound').click();

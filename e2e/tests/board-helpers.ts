@@ -85,3 +85,33 @@ export async function officerAt(request: APIRequestContext, office: SuiteOffice,
     transfer: (ticket: Ticket, serviceId: string) => post(`/tickets/${ticket.id}/transfer`, { serviceId }),
   };
 }
+
+/**
+ * Records the recorded-voice clips the board plays, in order, as their paths
+ * (`/voice/id/satu.wav`): the page's audio elements are watched, and still play for real.
+ */
+export async function recordClips(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const played: string[] = [];
+    (window as unknown as { __clips: string[] }).__clips = played;
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      played.push(new URL(this.currentSrc || this.src).pathname);
+      return play.call(this);
+    };
+  });
+}
+
+export const clipsPlayed = (page: Page) => page.evaluate(() => (window as unknown as { __clips: string[] }).__clips);
+
+/** The clips of the call sentence, written out here so a test checks the domain's words, not itself. */
+export function expectedClips(number: string, counterWords: string): string[] {
+  const [code, digits] = number.split('-');
+  return [
+    'nomor-antrean',
+    ...[...code].map((letter) => `huruf-${letter.toLowerCase()}`),
+    ...[...digits].map((d) => DIGITS[Number(d)]),
+    'silakan-menuju-loket',
+    ...counterWords.split(' '),
+  ].map((clip) => `/voice/id/${clip}.wav`);
+}

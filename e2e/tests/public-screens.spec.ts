@@ -52,7 +52,10 @@ async function staff(request: APIRequestContext, office: SuiteOffice) {
   };
 }
 
-/** Records what the board would say: the speech engine is replaced before the page loads. */
+/**
+ * Records what the board would say: the speech engine, with an Indonesian voice installed,
+ * is replaced before the page loads (without one the board plays clips: board-voice.spec.ts).
+ */
 async function recordSpeech(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const spoken: string[] = [];
@@ -63,7 +66,7 @@ async function recordSpeech(page: Page): Promise<void> {
         setTimeout(() => utterance.onend?.(new Event('end') as SpeechSynthesisEvent), 50);
       },
       cancel() {},
-      getVoices: () => [],
+      getVoices: () => [{ lang: 'id-ID', name: 'Bahasa Indonesia', voiceURI: 'id', default: true, localService: true }],
       speaking: false,
       pending: false,
       paused: false,

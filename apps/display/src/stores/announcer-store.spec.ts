@@ -57,4 +57,10 @@ describe('useAnnouncerStore', () => {
     announcer.setVolume(-1);
     expect(announcer.volume).toBe(0);
   });
+
+  it('gives each announcement its recorded clips, for a board without an Indonesian voice', () => {
+    const announcer = useAnnouncerStore();
+    announcer.enable();
+    expect(announcer.announce(call(7, 12))?.clips).toEqual(['nomor-antrean', 'huruf-a', 'nol', 'nol', 'tujuh', 'silakan-menuju-loket', 'dua', 'belas']);
+  });
 });

@@ -1,11 +1,13 @@
 import { ref, watch } from 'vue';
 import { defineStore } from 'pinia';
-import { callAnnouncement, type CallView } from '@loket/domain';
+import { callAnnouncement, callAnnouncementClips, type CallView, type VoiceClip } from '@loket/domain';
 
 export interface Announcement {
   /** Unique per announcement: a recall of the same ticket is a new one. */
   key: string;
   text: string;
+  /** The same sentence as recorded clips, for a browser with no Indonesian speech voice. */
+  clips: VoiceClip[];
   number: string;
   counterNumber: number;
   recall: boolean;
@@ -15,18 +17,26 @@ export interface Announcement {
 export const MAX_QUEUED_ANNOUNCEMENTS = 5;
 const SETTINGS_KEY = 'loket.board.sound';
 
+/**
+ * Which voice reads the calls: `auto` is the browser's Indonesian speech voice when it has
+ * one, else the recorded clips; `recorded` is always the clips (for a system voice that
+ * reads badly, or a board whose voice list cannot be trusted).
+ */
+export type VoiceMode = 'auto' | 'recorded';
+
 interface SoundSettings {
   muted: boolean;
   volume: number;
+  voice: VoiceMode;
 }
 
 function loadSettings(): SoundSettings {
   try {
     const parsed = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null') as Partial<SoundSettings> | null;
     const volume = typeof parsed?.volume === 'number' && parsed.volume >= 0 && parsed.volume <= 1 ? parsed.volume : 1;
-    return { muted: parsed?.muted === true, volume };
+    return { muted: parsed?.muted === true, volume, voice: parsed?.voice === 'recorded' ? 'recorded' : 'auto' };
   } catch {
-    return { muted: false, volume: 1 };
+    return { muted: false, volume: 1, voice: 'auto' };
   }
 }
 
@@ -40,13 +50,14 @@ export const useAnnouncerStore = defineStore('announcer', () => {
   const enabled = ref(false);
   const muted = ref(settings.muted);
   const volume = ref(settings.volume);
+  const voice = ref<VoiceMode>(settings.voice);
   const queue = ref<Announcement[]>([]);
   const current = ref<Announcement | null>(null);
   let counter = 0;
 
-  watch([muted, volume], () => {
+  watch([muted, volume, voice], () => {
     try {
-      localStorage.setItem(SETTINGS_KEY, JSON.stringify({ muted: muted.value, volume: volume.value }));
+      localStorage.setItem(SETTINGS_KEY, JSON.stringify({ muted: muted.value, volume: volume.value, voice: voice.value }));
     } catch {
       // Storage may be locked down on a kiosk browser; the setting still holds until reload.
     }
@@ -55,8 +66,10 @@ export const useAnnouncerStore = defineStore('announcer', () => {
   function announce(call: CallView): Announcement | null {
     if (!enabled.value || muted.value) return null;
     let text: string;
+    let clips: VoiceClip[];
     try {
       text = callAnnouncement(call.number, call.counterNumber);
+      clips = callAnnouncementClips(call.number, call.counterNumber);
     } catch {
       return null; // a number the voice cannot read is still shown on screen
     }
@@ -64,6 +77,7 @@ export const useAnnouncerStore = defineStore('announcer', () => {
     const announcement: Announcement = {
       key: `${call.ticketId}:${call.at}:${counter}`,
       text,
+      clips,
       number: call.number,
       counterNumber: call.counterNumber,
       recall: call.recall,
@@ -98,5 +112,9 @@ export const useAnnouncerStore = defineStore('announcer', () => {
     volume.value = Math.min(1, Math.max(0, value));
   }
 
-  return { enabled, muted, volume, queue, current, announce, next, finished, enable, setMuted, setVolume };
+  function setVoice(value: VoiceMode): void {
+    voice.value = value;
+  }
+
+  return { enabled, muted, volume, voice, queue, current, announce, next, finished, enable, setMuted, setVolume, setVoice };
 });

@@ -1,4 +1,5 @@
 import { onScopeDispose, watch } from 'vue';
+import type { VoiceClip } from '@loket/domain';
 import { useAnnouncerStore, type Announcement } from '../../stores/announcer-store';
 import { useOfficeStore } from '../../stores/office-store';
 import { hasIndonesianVoice } from './use-voice-check';
@@ -6,16 +7,30 @@ import { hasIndonesianVoice } from './use-voice-check';
 const CHIME_MS = 1_300;
 // A speech engine that never reports the end must not silence the board for good.
 const SPEECH_TIMEOUT_MS = 15_000;
+/** A clip that never ends (a file that will not load) is skipped after this. */
+const CLIP_TIMEOUT_MS = 4_000;
+/** The comma of the sentence: a breath before "silakan menuju loket". */
+const COMMA_MS = 250;
+
+/** Where the build puts the recorded clips (apps/display/build/voice-clips.ts). */
+export function voiceClipUrl(clip: VoiceClip): string {
+  return `${import.meta.env.BASE_URL}voice/id/${clip}.wav`;
+}
 
 /**
  * Speaks the announcer's queue on this board: a chime made with Web Audio (no sound file
- * to fetch), then the sentence in Indonesian through the browser's speech synthesis.
+ * to fetch), then the sentence in Indonesian through the browser's speech synthesis, or,
+ * where the browser has no Indonesian voice (or the board is set to it), as recorded clips
+ * played one after another.
  */
 export function useCallSpeaker() {
   const announcer = useAnnouncerStore();
   const office = useOfficeStore();
   let audio: AudioContext | null = null;
   let disposed = false;
+  /** Moves on to stop a clip sequence that is playing (mute, leaving the page). */
+  let sequence = 0;
+  let stopClip: (() => void) | null = null;
 
   const stopListening = office.onCall((call) => {
     announcer.announce(call);
@@ -39,7 +54,8 @@ export function useCallSpeaker() {
     for (let item = announcer.next(); item && !disposed; item = announcer.next()) {
       try {
         await chime(announcer.volume);
-        await speak(item, announcer.volume);
+        if (useRecordedVoice()) await playClips(item.clips, announcer.volume);
+        else await speak(item, announcer.volume);
       } finally {
         announcer.finished(item.key);
       }
@@ -69,6 +85,54 @@ export function useCallSpeaker() {
     return new Promise((resolve) => setTimeout(resolve, CHIME_MS));
   }
 
+  /** Decided at each call: a voice the browser installs later is used from then on. */
+  function useRecordedVoice(): boolean {
+    if (announcer.voice === 'recorded' || !('speechSynthesis' in window)) return true;
+    return !hasIndonesianVoice(window.speechSynthesis.getVoices());
+  }
+
+  async function playClips(clips: readonly VoiceClip[], volume: number): Promise<void> {
+    const mine = ++sequence;
+    // Every clip of the sentence is asked for at once, so none is still loading when its turn comes.
+    const players = clips.map((clip) => {
+      const player = new Audio(voiceClipUrl(clip));
+      player.preload = 'auto';
+      player.volume = volume;
+      return player;
+    });
+    for (const [i, player] of players.entries()) {
+      if (clips[i] === 'silakan-menuju-loket') await new Promise((resolve) => setTimeout(resolve, COMMA_MS));
+      if (mine !== sequence || disposed) return;
+      await playClip(player);
+    }
+  }
+
+  function playClip(player: HTMLAudioElement): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, CLIP_TIMEOUT_MS);
+      function done(): void {
+        clearTimeout(timer);
+        player.onended = null;
+        player.onerror = null;
+        if (stopClip === stop) stopClip = null;
+        resolve();
+      }
+      function stop(): void {
+        player.pause();
+        done();
+      }
+      stopClip = stop;
+      player.onended = done;
+      player.onerror = done;
+      player.play().catch(done);
+    });
+  }
+
+  function stopClips(): void {
+    sequence += 1;
+    stopClip?.();
+  }
+
   function speak(item: Announcement, volume: number): Promise<void> {
     if (!('speechSynthesis' in window)) return Promise.resolve();
     return new Promise((resolve) => {
@@ -93,7 +157,9 @@ export function useCallSpeaker() {
   watch(
     () => announcer.muted,
     (muted) => {
-      if (muted && 'speechSynthesis' in window) window.speechSynthesis.cancel();
+      if (!muted) return;
+      if ('speechSynthesis' in window) window.speechSynthesis.cancel();
+      stopClips();
     },
   );
 
@@ -101,6 +167,7 @@ export function useCallSpeaker() {
     disposed = true;
     stopListening();
     if ('speechSynthesis' in window) window.speechSynthesis.cancel();
+    stopClips();
     void audio?.close();
   });
 

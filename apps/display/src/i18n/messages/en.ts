@@ -171,7 +171,9 @@ export const en: DisplayMessages = {
     closedCounters: 'Closed counters: {numbers}',
     noCounterOpen: 'No counter is open yet.',
     noVoice:
-      'No Indonesian voice is installed in this browser: calls are read by a voice of another language. Install the "Bahasa Indonesia" voice in the system settings.',
+      'No Indonesian voice is installed in this browser: calls are read by the recorded voice. For a clearer voice, install the "Bahasa Indonesia" voice in the system settings.',
+    recordedVoice: 'Recorded voice',
+    recordedVoiceHint: 'Always read calls with the recorded voice',
     noVoiceDismiss: 'Dismiss the voice notice',
     status: {
       idle: 'Getting ready…',

@@ -178,7 +178,9 @@ export const id = {
     closedCounters: 'Loket tutup: {numbers}',
     noCounterOpen: 'Belum ada loket yang buka.',
     noVoice:
-      'Suara bahasa Indonesia belum terpasang di peramban ini: panggilan dibacakan dengan suara bahasa lain. Pasang suara "Bahasa Indonesia" di pengaturan sistem.',
+      'Suara bahasa Indonesia belum terpasang di peramban ini: panggilan dibacakan dengan rekaman suara. Untuk suara yang lebih jelas, pasang suara "Bahasa Indonesia" di pengaturan sistem.',
+    recordedVoice: 'Suara rekaman',
+    recordedVoiceHint: 'Selalu pakai suara rekaman untuk panggilan',
     noVoiceDismiss: 'Tutup pemberitahuan suara',
     status: {
       idle: 'Menyiapkan…',
