@@ -184,7 +184,7 @@ describe('ticket lifecycle through the API', () => {
   });
 
   it('calls a specific ticket out of order only with a reason, and records it', async () => {
-    await issue('A');
+    const earlier = (await issue('A')).body;
     const later = (await issue('A')).body;
     await openCounter(1);
 
@@ -194,6 +194,11 @@ describe('ticket lifecycle through the API', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.message).toContain('reason');
     expect(called.body).toMatchObject({ id: later.id, status: 'called' });
+    // Loket 2 serves B only: an A ticket is not its to call, in order or not.
+    await openCounter(2);
+    const notServed = await api.post(`/counters/${office.counters[2]}/call`, { ticketId: earlier.id, reason: 'Salah loket' }, officer(2));
+    expect(notServed.status).toBe(409);
+    expect(notServed.body.code).toBe('service_not_served');
     const [event] = await t.db.query(`SELECT payload FROM ticket_events WHERE ticket_id = $1 AND type = 'called'`, [later.id]);
     expect(event.payload).toEqual({ outOfOrder: true, reason: 'Dokumen sudah diverifikasi' });
   });

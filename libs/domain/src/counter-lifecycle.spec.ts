@@ -1,6 +1,7 @@
 import {
   assertCounterFree,
   assertReasonGiven,
+  assertServes,
   assertSessionHolder,
   canCounter,
   COUNTER_ACTIONS,
@@ -109,6 +110,17 @@ describe('counter lifecycle', () => {
         details: { ticket: 'A-007', status: 'serving' },
       }),
     );
+  });
+});
+
+describe('the services a counter serves', () => {
+  it('calls only a ticket of a service the counter serves', () => {
+    const counter = { name: 'Loket 2', serviceIds: ['ktp', 'kk'] };
+    expect(() => assertServes(counter, 'kk')).not.toThrow();
+    expect(() => assertServes(counter, 'paspor')).toThrow(
+      expect.objectContaining({ code: 'service_not_served', kind: 'conflict', message: "Loket 2 does not serve this ticket's service" }),
+    );
+    expect(() => assertServes({ name: 'Loket 3', serviceIds: [] }, 'ktp')).toThrow(expect.objectContaining({ code: 'service_not_served' }));
   });
 });
 

@@ -108,6 +108,13 @@ export function assertCounterFree(counter: { name: string }, held: HeldTicket | 
   });
 }
 
+/** A counter calls only tickets of the services it serves (`service_not_served` otherwise). */
+export function assertServes(counter: { name: string; serviceIds: readonly string[] }, serviceId: string): void {
+  if (!counter.serviceIds.includes(serviceId)) {
+    throw new RuleError('service_not_served', `${counter.name} does not serve this ticket's service`);
+  }
+}
+
 /** Whether `staff` acts on a counter whose session another person holds: a supervisor's remote pause or close. */
 export function isRemoteAction(counter: { sessionStaffId: string | null }, staff: { id: string }): boolean {
   return counter.sessionStaffId !== null && counter.sessionStaffId !== staff.id;

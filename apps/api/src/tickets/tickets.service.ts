@@ -15,6 +15,7 @@ import {
   assertNoShowAllowed,
   assertNoShowUndoable,
   assertReinstatable,
+  assertServes,
   dueTime,
   forecastWaitFor,
   nextStatus,
@@ -252,15 +253,7 @@ export class TicketsService {
   async callTicket(counterId: string, ticketId: string, reason: string, staff: AuthenticatedStaff): Promise<TicketView> {
     const now = this.clock.now();
     const result = await this.db.transaction(async (tx) => {
-      const counter = await lockCounter(this.counters, tx, counterId, staff);
-      assertCounterAction(counter, 'call', staff);
-      assertCounterFree(counter);
-      const ticket = await this.lockTicket(tx, ticketId);
-      if (ticket.office_id !== counter.office_id) throw new NotFoundError(`No ticket with the id "${ticketId}" in this office`);
-      nextStatus(ticket.status, 'call');
-      if (!counter.service_ids.includes(ticket.service_id)) {
-        throw new RuleError('service_not_served', `${counter.name} does not serve this ticket's service`);
-      }
+      const { counter, ticket } = await this.lockForCall(tx, counterId, ticketId, 'call', staff);
       return this.markCalled(tx, ticket, counter, staff, now, { outOfOrder: true, reason });
     });
     this.publisher.publish(result.officeId, result.change);
@@ -305,15 +298,7 @@ export class TicketsService {
   async callBack(counterId: string, ticketId: string, staff: AuthenticatedStaff): Promise<TicketView> {
     const now = this.clock.now();
     const result = await this.db.transaction(async (tx) => {
-      const counter = await lockCounter(this.counters, tx, counterId, staff);
-      assertCounterAction(counter, 'call', staff);
-      assertCounterFree(counter);
-      const ticket = await this.lockTicket(tx, ticketId);
-      if (ticket.office_id !== counter.office_id) throw new NotFoundError(`No ticket with the id "${ticketId}" in this office`);
-      nextStatus(ticket.status, 'reinstate');
-      if (!counter.service_ids.includes(ticket.service_id)) {
-        throw new RuleError('service_not_served', `${counter.name} does not serve this ticket's service`);
-      }
+      const { counter, ticket } = await this.lockForCall(tx, counterId, ticketId, 'reinstate', staff);
       assertReinstatable(ticket.service_day, serviceDay(now, await this.tickets.officeTimeZone(tx, ticket.office_id)));
       const waiting: LockedTicket = { ...ticket, status: 'waiting', counter_id: null, staff_id: null, called_at: null, finished_at: null };
       await this.tickets.writeState(tx, ticket.id, stateOf(waiting));
@@ -326,6 +311,29 @@ export class TicketsService {
     });
     for (const change of result.changes) this.publisher.publish(result.officeId, change);
     return result.changes[1].ticket;
+  }
+
+  /**
+   * The checks before one named ticket is called at a counter (out of order, or called back
+   * after a no-show): the counter locked first, as call-next locks it, open, held by this
+   * officer and free; then the ticket locked, in the counter's office, allowed `action` from
+   * its status, and of a service the counter serves.
+   */
+  private async lockForCall(
+    tx: EntityManager,
+    counterId: string,
+    ticketId: string,
+    action: 'call' | 'reinstate',
+    staff: AuthenticatedStaff,
+  ): Promise<{ counter: LockedCounter; ticket: LockedTicket }> {
+    const counter = await lockCounter(this.counters, tx, counterId, staff);
+    assertCounterAction(counter, 'call', staff);
+    assertCounterFree(counter);
+    const ticket = await this.lockTicket(tx, ticketId);
+    if (ticket.office_id !== counter.office_id) throw new NotFoundError(`No ticket with the id "${ticketId}" in this office`);
+    nextStatus(ticket.status, action);
+    assertServes({ name: counter.name, serviceIds: counter.service_ids }, ticket.service_id);
+    return { counter, ticket };
   }
 
   /** Every other transition of a ticket, by staff. */
