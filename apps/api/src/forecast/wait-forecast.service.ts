@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type OfficeForecast, forecastOffice } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
+import { SingleFlight } from '../common/single-flight.js';
 import { type ForecastOffice, ForecastInputRepository } from './forecast-input.repository.js';
 
 /** An office as the forecast is asked for it: `seq` is its sequence number as the caller last read it. */
@@ -16,15 +17,9 @@ interface Computed {
   readAt: number;
 }
 
-interface Pending {
-  seq: number;
-  promise: Promise<Computed>;
-}
-
 interface OfficeSlot {
   latest: Computed | null;
-  running: Pending | null;
-  queued: Pending | null;
+  flight: SingleFlight<Computed>;
 }
 
 /**
@@ -32,8 +27,8 @@ interface OfficeSlot {
  * instance. It reads every waiting ticket of the office, so it is not read per request:
  * a forecast serves every request until the office's sequence number moves on (or
  * `MAX_CLOCK_AGE_MS` passes with nothing happening, since time alone moves the forecast).
- * At most one read per office runs at a time; requests arriving meanwhile share the next
- * one, so a burst of a thousand phones costs two reads, not a thousand.
+ * At most one read per office runs at a time (`SingleFlight`); requests arriving meanwhile
+ * share the next one, so a burst of a thousand phones costs two reads, not a thousand.
  */
 @Injectable()
 export class WaitForecastService {
@@ -68,46 +63,18 @@ export class WaitForecastService {
 
   private read(office: ForecastOffice, seq: number): Promise<Computed> {
     const slot = this.slot(office.id);
-    if (slot.running && slot.running.seq >= seq) return slot.running.promise;
-    if (slot.queued) {
-      slot.queued.seq = Math.max(slot.queued.seq, seq);
-      return slot.queued.promise;
-    }
-    if (!slot.running) return this.start(slot, office, seq).promise;
-    // A read is running but began before `seq` was committed: the next one starts when it ends.
-    const queued: Pending = {
-      seq,
-      promise: slot.running.promise
-        .catch(() => undefined)
-        .then(() => {
-          slot.queued = null;
-          return this.start(slot, office, queued.seq).promise;
-        }),
-    };
-    slot.queued = queued;
-    return queued.promise;
-  }
-
-  private start(slot: OfficeSlot, office: ForecastOffice, seq: number): Pending {
-    const running: Pending = {
-      seq,
-      promise: (async () => {
-        const readAt = performance.now();
-        const input = await this.input.read(office, this.clock.now());
-        const computed = { seq, forecast: forecastOffice(input), readAt };
-        if (!slot.latest || slot.latest.seq <= seq) slot.latest = computed;
-        return computed;
-      })().finally(() => {
-        if (slot.running === running) slot.running = null;
-      }),
-    };
-    slot.running = running;
-    return running;
+    return slot.flight.run(seq, async (readSeq) => {
+      const readAt = performance.now();
+      const input = await this.input.read(office, this.clock.now());
+      const computed = { seq: readSeq, forecast: forecastOffice(input), readAt };
+      if (!slot.latest || slot.latest.seq <= readSeq) slot.latest = computed;
+      return computed;
+    });
   }
 
   private slot(officeId: string): OfficeSlot {
     let slot = this.offices.get(officeId);
-    if (!slot) this.offices.set(officeId, (slot = { latest: null, running: null, queued: null }));
+    if (!slot) this.offices.set(officeId, (slot = { latest: null, flight: new SingleFlight<Computed>() }));
     return slot;
   }
 }

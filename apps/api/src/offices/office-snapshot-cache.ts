@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OfficeSnapshot, ServiceView } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
+import { SingleFlight } from '../common/single-flight.js';
 import { WaitForecastService } from '../forecast/wait-forecast.service.js';
 import { OfficeChanges } from './office-changes.js';
 import { OfficesService } from './offices.service.js';
@@ -11,16 +12,9 @@ interface Loaded {
   loadedAt: number;
 }
 
-interface Pending {
-  /** Every change up to this number was committed before the read began, so the read sees it. */
-  seq: number;
-  promise: Promise<OfficeSnapshot>;
-}
-
 interface Slot {
   latest: Loaded | null;
-  running: Pending | null;
-  queued: Pending | null;
+  flight: SingleFlight<OfficeSnapshot>;
 }
 
 /**
@@ -32,7 +26,7 @@ interface Slot {
  * and is younger than `MAX_CLOCK_AGE_MS` on the API clock (time alone moves the estimated
  * waits and the service day). At most one read per office runs at a time; readers arriving
  * meanwhile share it, or the one queued after it when it began before the change they
- * know of, as `WaitForecastService` does: a thousand readers after an event cost two reads.
+ * know of (`SingleFlight`, as `WaitForecastService` does): a thousand readers after an event cost two reads.
  *
  * The snapshots handed out are frozen and shared: a caller that wants to change one copies it.
  */
@@ -66,55 +60,24 @@ export class OfficeSnapshotCache {
   }
 
   private read(slug: string, slot: Slot, seq: number): Promise<OfficeSnapshot> {
-    if (slot.running && slot.running.seq >= seq) return slot.running.promise;
-    if (slot.queued) {
-      slot.queued.seq = Math.max(slot.queued.seq, seq);
-      return slot.queued.promise;
-    }
-    if (!slot.running) return this.start(slug, slot, seq).promise;
-    // The running read began before the change this reader knows of: the next one starts when it ends.
-    const queued: Pending = {
-      seq,
-      promise: slot.running.promise
-        .catch(() => undefined)
-        .then(() => {
-          slot.queued = null;
-          return this.start(slug, slot, queued.seq).promise;
-        }),
-    };
-    slot.queued = queued;
-    return queued.promise;
-  }
-
-  private start(slug: string, slot: Slot, seq: number): Pending {
-    const loadedAt = this.clock.now().getTime();
-    const running: Pending = {
-      seq,
-      promise: this.offices
-        .snapshotBySlug(slug)
-        .then(
-          (snapshot) => {
-            deepFreeze(snapshot);
-            if (!slot.latest || slot.latest.snapshot.seq <= snapshot.seq) slot.latest = { snapshot, loadedAt };
-            return snapshot;
-          },
-          (error: unknown) => {
-            // An unknown slug (or one renamed away) keeps nothing: made-up slugs cannot grow the map.
-            if (this.slots.get(slug) === slot && !slot.queued) this.slots.delete(slug);
-            throw error;
-          },
-        )
-        .finally(() => {
-          if (slot.running === running) slot.running = null;
-        }),
-    };
-    slot.running = running;
-    return running;
+    return slot.flight.run(seq, async () => {
+      const loadedAt = this.clock.now().getTime();
+      try {
+        const snapshot = await this.offices.snapshotBySlug(slug);
+        deepFreeze(snapshot);
+        if (!slot.latest || slot.latest.snapshot.seq <= snapshot.seq) slot.latest = { snapshot, loadedAt };
+        return snapshot;
+      } catch (error: unknown) {
+        // An unknown slug (or one renamed away) keeps nothing: made-up slugs cannot grow the map.
+        if (this.slots.get(slug) === slot && !slot.flight.hasQueued) this.slots.delete(slug);
+        throw error;
+      }
+    });
   }
 
   private slot(slug: string): Slot {
     let slot = this.slots.get(slug);
-    if (!slot) this.slots.set(slug, (slot = { latest: null, running: null, queued: null }));
+    if (!slot) this.slots.set(slug, (slot = { latest: null, flight: new SingleFlight<OfficeSnapshot>() }));
     return slot;
   }
 }
