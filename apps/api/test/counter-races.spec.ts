@@ -42,6 +42,12 @@ describe(`counter races on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     return { wrong, seen };
   }
 
+  /** One request wins with 200 and the other is refused: `first` is the first's refusal when the second wins, `second` the second's when the first wins. */
+  const oneWins = (first: Outcome, second: Outcome): [Outcome, Outcome][] => [
+    [[200, null], second],
+    [first, [200, null]],
+  ];
+
   const office = (counters = 1): Promise<OfficeFixture> =>
     createOffice(t, { services: [{ code: 'A' }], counters: Array.from({ length: counters }, (_, i) => ({ number: i + 1, services: ['A'] })) });
 
@@ -82,126 +88,59 @@ describe(`counter races on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     expect({ wrong: result.wrong, seen: Object.fromEntries(result.seen) }).toEqual({ wrong: [], seen: expect.any(Object) });
   };
 
-  it(`close against call-next, ${ROUNDS} rounds: one wins, the other gets 409, no ticket left called at a closed counter`, async () => {
-    const result = await race(
-      ROUNDS,
-      [
-        [
-          [200, null],
-          [409, 'counter_closed'],
-        ],
-        [
-          [409, 'counter_busy'],
-          [200, null],
-        ],
-      ],
-      async () => {
+  const stopsAgainstCallNext = [
+    { action: 'close', body: undefined, refusal: 'counter_closed', stopped: 'closed', stoppedState: null },
+    { action: 'pause', body: { reason: 'ishoma' }, refusal: 'counter_paused', stopped: 'paused', stoppedState: 'paused' },
+  ] as const;
+  for (const stop of stopsAgainstCallNext) {
+    it(`${stop.action} against call-next, ${ROUNDS} rounds: one wins, the other gets 409, no ticket left called at a ${stop.stopped} counter`, async () => {
+      const result = await race(ROUNDS, oneWins([409, 'counter_busy'], [409, stop.refusal]), async () => {
         const o = await office();
         expect((await open(o, 1)).status).toBe(200);
         await issue(o);
         const token = o.officers[1].token;
         const replies = await Promise.all([
-          api.post(`/counters/${o.counters[1]}/close`, undefined, token),
+          api.post(`/counters/${o.counters[1]}/${stop.action}`, stop.body, token),
           api.post(`/counters/${o.counters[1]}/call-next`, undefined, token),
         ]);
         const stranded = await strandedTickets(o.counters[1]);
         const state = await sessionState(o.counters[1]);
-        const expectedState = replies[0].status === 200 ? null : 'open';
+        const expectedState = replies[0].status === 200 ? stop.stoppedState : 'open';
         return {
           replies,
           stateProblem: stranded > 0 ? `${stranded} ticket(s) called at a ${state ?? 'closed'} counter` : state !== expectedState ? `session ${state}` : null,
         };
-      },
-    );
-    expectNoWrong(result);
-  });
-
-  it(`pause against call-next, ${ROUNDS} rounds: one wins, the other gets 409, no ticket left called at a paused counter`, async () => {
-    const result = await race(
-      ROUNDS,
-      [
-        [
-          [200, null],
-          [409, 'counter_paused'],
-        ],
-        [
-          [409, 'counter_busy'],
-          [200, null],
-        ],
-      ],
-      async () => {
-        const o = await office();
-        expect((await open(o, 1)).status).toBe(200);
-        await issue(o);
-        const token = o.officers[1].token;
-        const replies = await Promise.all([
-          api.post(`/counters/${o.counters[1]}/pause`, { reason: 'ishoma' }, token),
-          api.post(`/counters/${o.counters[1]}/call-next`, undefined, token),
-        ]);
-        const stranded = await strandedTickets(o.counters[1]);
-        const state = await sessionState(o.counters[1]);
-        const expectedState = replies[0].status === 200 ? 'paused' : 'open';
-        return {
-          replies,
-          stateProblem: stranded > 0 ? `${stranded} ticket(s) called at a ${state ?? 'closed'} counter` : state !== expectedState ? `session ${state}` : null,
-        };
-      },
-    );
-    expectNoWrong(result);
-  });
+      });
+      expectNoWrong(result);
+    });
+  }
 
   it(`two officers opening one counter, ${ROUNDS} rounds: one opens it, the other gets 409 counter_already_open`, async () => {
-    const result = await race(
-      ROUNDS,
-      [
-        [
-          [200, null],
-          [409, 'counter_already_open'],
-        ],
-        [
-          [409, 'counter_already_open'],
-          [200, null],
-        ],
-      ],
-      async () => {
-        const o = await office(2);
-        const replies = await Promise.all([open(o, 1, o.officers[1].token), open(o, 1, o.officers[2].token)]);
-        const sessions = await t.db.query<{ staff_id: string }[]>(`SELECT staff_id FROM counter_sessions WHERE counter_id = $1 AND state <> 'closed'`, [
-          o.counters[1],
-        ]);
-        const winner = replies[0].status === 200 ? o.officers[1].id : o.officers[2].id;
-        const right = sessions.length === 1 && sessions[0].staff_id === winner;
-        return { replies, stateProblem: right ? null : `${sessions.length} session(s) open` };
-      },
-    );
+    const result = await race(ROUNDS, oneWins([409, 'counter_already_open'], [409, 'counter_already_open']), async () => {
+      const o = await office(2);
+      const replies = await Promise.all([open(o, 1, o.officers[1].token), open(o, 1, o.officers[2].token)]);
+      const sessions = await t.db.query<{ staff_id: string }[]>(`SELECT staff_id FROM counter_sessions WHERE counter_id = $1 AND state <> 'closed'`, [
+        o.counters[1],
+      ]);
+      const winner = replies[0].status === 200 ? o.officers[1].id : o.officers[2].id;
+      const right = sessions.length === 1 && sessions[0].staff_id === winner;
+      return { replies, stateProblem: right ? null : `${sessions.length} session(s) open` };
+    });
     expectNoWrong(result);
   });
 
   it(`one officer opening two counters, ${ROUNDS} rounds: one opens, the other gets 409 officer_already_at_counter`, async () => {
-    const result = await race(
-      ROUNDS,
-      [
-        [
-          [200, null],
-          [409, 'officer_already_at_counter'],
-        ],
-        [
-          [409, 'officer_already_at_counter'],
-          [200, null],
-        ],
-      ],
-      async () => {
-        const o = await office(2);
-        const token = o.officers[1].token;
-        const replies = await Promise.all([open(o, 1, token), open(o, 2, token)]);
-        const sessions = await t.db.query<{ counter_id: string }[]>(`SELECT counter_id FROM counter_sessions WHERE staff_id = $1 AND state <> 'closed'`, [
-          o.officers[1].id,
-        ]);
-        const winner = replies[0].status === 200 ? o.counters[1] : o.counters[2];
-        const right = sessions.length === 1 && sessions[0].counter_id === winner;
-        return { replies, stateProblem: right ? null : `${sessions.length} session(s) open` };
-      },
-    );
+    const result = await race(ROUNDS, oneWins([409, 'officer_already_at_counter'], [409, 'officer_already_at_counter']), async () => {
+      const o = await office(2);
+      const token = o.officers[1].token;
+      const replies = await Promise.all([open(o, 1, token), open(o, 2, token)]);
+      const sessions = await t.db.query<{ counter_id: string }[]>(`SELECT counter_id FROM counter_sessions WHERE staff_id = $1 AND state <> 'closed'`, [
+        o.officers[1].id,
+      ]);
+      const winner = replies[0].status === 200 ? o.counters[1] : o.counters[2];
+      const right = sessions.length === 1 && sessions[0].counter_id === winner;
+      return { replies, stateProblem: right ? null : `${sessions.length} session(s) open` };
+    });
     expectNoWrong(result);
   });
 
@@ -243,126 +182,71 @@ describe(`counter races on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     const SIBLING_ROUNDS = 15;
 
     it(`close against calling a named ticket out of order, ${SIBLING_ROUNDS} rounds: no ticket left called at a closed counter`, async () => {
-      const result = await race(
-        SIBLING_ROUNDS,
-        [
-          [
-            [200, null],
-            [409, 'counter_closed'],
-          ],
-          [
-            [409, 'counter_busy'],
-            [200, null],
-          ],
-        ],
-        async () => {
-          const o = await office();
-          expect((await open(o, 1)).status).toBe(200);
-          await issue(o);
-          const second = await issue(o);
-          const token = o.officers[1].token;
-          const replies = await Promise.all([
-            api.post(`/counters/${o.counters[1]}/close`, undefined, token),
-            api.post(`/counters/${o.counters[1]}/call`, { ticketId: second, reason: 'Lansia, dipanggil lebih dulu' }, token),
-          ]);
-          const stranded = await strandedTickets(o.counters[1]);
-          return { replies, stateProblem: stranded > 0 ? `${stranded} ticket(s) called at a closed counter` : null };
-        },
-      );
+      const result = await race(SIBLING_ROUNDS, oneWins([409, 'counter_busy'], [409, 'counter_closed']), async () => {
+        const o = await office();
+        expect((await open(o, 1)).status).toBe(200);
+        await issue(o);
+        const second = await issue(o);
+        const token = o.officers[1].token;
+        const replies = await Promise.all([
+          api.post(`/counters/${o.counters[1]}/close`, undefined, token),
+          api.post(`/counters/${o.counters[1]}/call`, { ticketId: second, reason: 'Lansia, dipanggil lebih dulu' }, token),
+        ]);
+        const stranded = await strandedTickets(o.counters[1]);
+        return { replies, stateProblem: stranded > 0 ? `${stranded} ticket(s) called at a closed counter` : null };
+      });
       expectNoWrong(result);
     });
 
     it(`deactivating a counter against its open, ${SIBLING_ROUNDS} rounds: never an open session at an inactive counter`, async () => {
       const admin = await makeAdmin();
-      const result = await race(
-        SIBLING_ROUNDS,
-        [
-          [
-            [200, null],
-            [404, 'not_found'],
-          ],
-          [
-            [409, 'counter_in_use'],
-            [200, null],
-          ],
-        ],
-        async () => {
-          const o = await office();
-          const replies = await Promise.all([
-            api.send('PATCH', `/admin/counters/${o.counters[1]}`, { body: { active: false }, token: admin.token }),
-            open(o, 1),
-          ]);
-          const [row] = await t.db.query<{ active: boolean; sessions: number }[]>(
-            `SELECT c.active, (SELECT count(*)::int FROM counter_sessions cn WHERE cn.counter_id = c.id AND cn.state <> 'closed') AS sessions FROM counters c WHERE c.id = $1`,
-            [o.counters[1]],
-          );
-          const right = row.active ? row.sessions === 1 : row.sessions === 0;
-          return { replies, stateProblem: right ? null : `active ${row.active} with ${row.sessions} session(s)` };
-        },
-      );
+      const result = await race(SIBLING_ROUNDS, oneWins([409, 'counter_in_use'], [404, 'not_found']), async () => {
+        const o = await office();
+        const replies = await Promise.all([api.send('PATCH', `/admin/counters/${o.counters[1]}`, { body: { active: false }, token: admin.token }), open(o, 1)]);
+        const [row] = await t.db.query<{ active: boolean; sessions: number }[]>(
+          `SELECT c.active, (SELECT count(*)::int FROM counter_sessions cn WHERE cn.counter_id = c.id AND cn.state <> 'closed') AS sessions FROM counters c WHERE c.id = $1`,
+          [o.counters[1]],
+        );
+        const right = row.active ? row.sessions === 1 : row.sessions === 0;
+        return { replies, stateProblem: right ? null : `active ${row.active} with ${row.sessions} session(s)` };
+      });
       expectNoWrong(result);
     });
 
     it(`moving an officer to another office against their counter open, ${SIBLING_ROUNDS} rounds: never a session in an office they left`, async () => {
       const admin = await makeAdmin();
-      const result = await race(
-        SIBLING_ROUNDS,
-        [
-          [
-            [200, null],
-            [403, 'not_your_office'],
-          ],
-          [
-            [409, 'staff_at_counter'],
-            [200, null],
-          ],
-        ],
-        async () => {
-          const o = await office();
-          const [{ office_id: elsewhere }] = await t.db.query<{ office_id: string }[]>('SELECT office_id FROM staff_offices WHERE staff_id = $1', [
-            o.outsider.id,
-          ]);
-          const officer = o.officers[1];
-          const replies = await Promise.all([
-            api.send('PATCH', `/admin/staff/${officer.id}`, { body: { officeIds: [elsewhere] }, token: admin.token }),
-            open(o, 1),
-          ]);
-          const [{ stray }] = await t.db.query<{ stray: number }[]>(
-            `SELECT count(*)::int AS stray FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id
+      const result = await race(SIBLING_ROUNDS, oneWins([409, 'staff_at_counter'], [403, 'not_your_office']), async () => {
+        const o = await office();
+        const [{ office_id: elsewhere }] = await t.db.query<{ office_id: string }[]>('SELECT office_id FROM staff_offices WHERE staff_id = $1', [
+          o.outsider.id,
+        ]);
+        const officer = o.officers[1];
+        const replies = await Promise.all([
+          api.send('PATCH', `/admin/staff/${officer.id}`, { body: { officeIds: [elsewhere] }, token: admin.token }),
+          open(o, 1),
+        ]);
+        const [{ stray }] = await t.db.query<{ stray: number }[]>(
+          `SELECT count(*)::int AS stray FROM counter_sessions cn JOIN counters c ON c.id = cn.counter_id
              WHERE cn.staff_id = $1 AND cn.state <> 'closed'
                AND NOT EXISTS (SELECT 1 FROM staff_offices so WHERE so.staff_id = cn.staff_id AND so.office_id = c.office_id)`,
-            [officer.id],
-          );
-          return { replies, stateProblem: stray > 0 ? `${stray} session(s) in an office the officer left` : null };
-        },
-      );
+          [officer.id],
+        );
+        return { replies, stateProblem: stray > 0 ? `${stray} session(s) in an office the officer left` : null };
+      });
       expectNoWrong(result);
     });
 
     it(`two deactivations of one officer, ${SIBLING_ROUNDS} rounds: one deactivates, the other gets 409 already_inactive, one audit row`, async () => {
       const admin = await makeAdmin();
-      const result = await race(
-        SIBLING_ROUNDS,
-        [
-          [
-            [200, null],
-            [409, 'already_inactive'],
-          ],
-          [
-            [409, 'already_inactive'],
-            [200, null],
-          ],
-        ],
-        async () => {
-          const o = await office();
-          const path = `/admin/staff/${o.officers[1].id}/deactivate`;
-          const replies = await Promise.all([api.post(path, undefined, admin.token), api.post(path, undefined, admin.token)]);
-          const [{ n }] = await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND action = 'staff.deactivated'`, [
-            o.officers[1].id,
-          ]);
-          return { replies, stateProblem: n === 1 ? null : `${n} deactivation(s) audited` };
-        },
-      );
+      const result = await race(SIBLING_ROUNDS, oneWins([409, 'already_inactive'], [409, 'already_inactive']), async () => {
+        const o = await office();
+        const path = `/admin/staff/${o.officers[1].id}/deactivate`;
+        const replies = await Promise.all([api.post(path, undefined, admin.token), api.post(path, undefined, admin.token)]);
+        const [{ n }] = await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND action = 'staff.deactivated'`, [
+          o.officers[1].id,
+        ]);
+        return { replies, stateProblem: n === 1 ? null : `${n} deactivation(s) audited` };
+      });
       expectNoWrong(result);
     });
 
