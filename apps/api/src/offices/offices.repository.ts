@@ -131,32 +131,12 @@ export class OfficesRepository {
   }
 
   async insert(tx: EntityManager, office: OfficeFields, createdAt: Date): Promise<string> {
-    const [row] = await tx.query<{ id: string }[]>(OFFICES_SQL.insert, [
-      office.slug,
-      office.name,
-      office.timeZone,
-      JSON.stringify(office.openingHours),
-      office.priorityMaxWaitMinutes,
-      office.noShowAfterMinutes,
-      office.offlineAfterMinutes,
-      office.shiftEndGraceMinutes,
-      createdAt,
-    ]);
+    const [row] = await tx.query<{ id: string }[]>(OFFICES_SQL.insert, [...fieldParams(office), createdAt]);
     return row.id;
   }
 
   async update(tx: EntityManager, id: string, office: OfficeFields): Promise<void> {
-    await tx.query(OFFICES_SQL.update, [
-      id,
-      office.slug,
-      office.name,
-      office.timeZone,
-      JSON.stringify(office.openingHours),
-      office.priorityMaxWaitMinutes,
-      office.noShowAfterMinutes,
-      office.offlineAfterMinutes,
-      office.shiftEndGraceMinutes,
-    ]);
+    await tx.query(OFFICES_SQL.update, [id, ...fieldParams(office)]);
   }
 
   async slugTaken(tx: EntityManager, slug: string, exceptId: string | null): Promise<boolean> {
@@ -189,4 +169,18 @@ export class OfficesRepository {
       ? tx.query<TicketViewRow[]>(OFFICES_SQL.atCounter, [officeId, onlyCounterId])
       : tx.query<TicketViewRow[]>(OFFICES_SQL.atCounters, [officeId]);
   }
+}
+
+/** An office's editable fields as `OFFICES_SQL.insert` and `update` take them, in their order. */
+function fieldParams(office: OfficeFields): unknown[] {
+  return [
+    office.slug,
+    office.name,
+    office.timeZone,
+    JSON.stringify(office.openingHours),
+    office.priorityMaxWaitMinutes,
+    office.noShowAfterMinutes,
+    office.offlineAfterMinutes,
+    office.shiftEndGraceMinutes,
+  ];
 }
