@@ -10,7 +10,6 @@ import {
   type StaffView,
   validateAnswers,
 } from '@loket/domain';
-import { assertOfficeAccess } from '../common/office-access.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { ChecklistsRepository } from './checklists.repository.js';
 
@@ -37,8 +36,7 @@ export class ChecklistsService {
   ) {}
 
   async forOffice(slug: string, staff: StaffView): Promise<ChecklistTemplateView[]> {
-    const office = await this.offices.bySlug(slug);
-    assertOfficeAccess(staff, office.id);
+    const office = await this.offices.forStaff(slug, staff);
     return this.db.transaction((tx) => this.templates(tx, office.id));
   }
 

@@ -77,8 +77,7 @@ export class CountersService implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** The office's counters as staff choose among them: state, services and the officer holding each. */
   async forOffice(slug: string, staff: AuthenticatedStaff): Promise<StaffCounterView[]> {
-    const office = await this.offices.bySlug(slug);
-    assertOfficeAccess(staff, office.id);
+    const office = await this.offices.forStaff(slug, staff);
     const views = await this.offices.counterViews(this.db.manager, office.id);
     const extra = await this.counters.staffing(office.id);
     const byId = new Map(extra.map((row) => [row.id, row]));

@@ -8,10 +8,12 @@ import {
   type OfficeSnapshot,
   type OfficeView,
   type ServiceView,
+  type StaffView,
   formatTicketNumber,
   serviceDay,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
+import { assertOfficeAccess } from '../common/office-access.js';
 import { WaitForecastService } from '../forecast/wait-forecast.service.js';
 import { toTicketView } from '../tickets/ticket-views.js';
 import type { OfficeEntity } from './office.entity.js';
@@ -34,6 +36,13 @@ export class OfficesService {
   async bySlug(slug: string, tx: EntityManager = this.db.manager): Promise<OfficeEntity> {
     const office = await this.offices.bySlug(slug, tx);
     if (!office) throw new NotFoundError(`No office with the slug "${slug}"`);
+    return office;
+  }
+
+  /** The office by its slug, for staff who work in it: `not_found`, then `not_your_office` (`assertOfficeAccess`). */
+  async forStaff(slug: string, staff: StaffView): Promise<OfficeEntity> {
+    const office = await this.bySlug(slug);
+    assertOfficeAccess(staff, office.id);
     return office;
   }
 

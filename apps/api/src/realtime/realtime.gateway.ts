@@ -15,7 +15,6 @@ import {
   officeRoom,
   staffRoom,
 } from '@loket/domain';
-import { assertOfficeAccess } from '../common/office-access.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { controlCharacterProblems } from '../common/control-characters.js';
 import { toErrorBody } from '../common/error-filter.js';
@@ -186,8 +185,7 @@ export class RealtimeGateway implements OnGatewayInit {
   supervise(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<SupervisionSnapshot>> {
     return answer(body, async (request) => {
       const staff = await this.staffAuth.authenticate(socket, ['supervisor', 'admin']);
-      const office = await this.offices.bySlug(request.officeSlug);
-      assertOfficeAccess(staff, office.id);
+      const office = await this.offices.forStaff(request.officeSlug, staff);
       // Gone meanwhile (its access ended): joining now would leave it in the rooms for good.
       if (socket.disconnected) throw new RuleError('unauthorized', 'The connection has been closed');
       await socket.join([officeRoom(office.id), staffRoom(office.id)]);

@@ -100,8 +100,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async list(slug: string, staff: StaffView): Promise<AlertView[]> {
-    const office = await this.offices.bySlug(slug);
-    assertOfficeAccess(staff, office.id);
+    const office = await this.offices.forStaff(slug, staff);
     return this.open(office.id);
   }
 
@@ -125,8 +124,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
    * alert of this office refuses the whole request.
    */
   async acknowledgeMany(slug: string, ids: readonly string[], staff: StaffView): Promise<AlertView[]> {
-    const office = await this.offices.bySlug(slug);
-    assertOfficeAccess(staff, office.id);
+    const office = await this.offices.forStaff(slug, staff);
     const now = this.clock.now();
     const unique = [...new Set(ids)];
     const acknowledged = await this.db.transaction(async (manager) => {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type StaffView, type SupervisionCharts, chartsPeriod, serviceDay, supervisionCharts } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
-import { assertOfficeAccess } from '../common/office-access.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { SupervisionRepository } from './supervision.repository.js';
 
@@ -15,8 +14,7 @@ export class ChartsService {
   ) {}
 
   async charts(slug: string, days: number, staff: StaffView): Promise<SupervisionCharts> {
-    const office = await this.offices.bySlug(slug);
-    assertOfficeAccess(staff, office.id);
+    const office = await this.offices.forStaff(slug, staff);
     const timeZone = office.timeZone;
     const { from, to } = chartsPeriod(serviceDay(this.clock.now(), timeZone), days, timeZone);
     const period = { officeId: office.id, from: new Date(from), to: new Date(to) };

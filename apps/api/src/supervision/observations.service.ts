@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { type InteractionOutcome, type ObservationResult, type StaffView, NotFoundError, RuleError, compliance, formatTicketNumber } from '@loket/domain';
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { Clock } from '../clock/clock.js';
-import { assertOfficeAccess } from '../common/office-access.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { SupervisionRepository } from './supervision.repository.js';
 import type { ObservationDto } from './dto/observation.dto.js';
@@ -24,8 +23,7 @@ export class ObservationsService {
   ) {}
 
   async observe(slug: string, input: ObservationDto, supervisor: StaffView): Promise<ObservationResult> {
-    const office = await this.offices.bySlug(slug);
-    assertOfficeAccess(supervisor, office.id);
+    const office = await this.offices.forStaff(slug, supervisor);
     const now = this.clock.now();
     return this.db.transaction(async (manager) => {
       const counterId = input.counterId;

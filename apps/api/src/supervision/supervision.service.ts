@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SUPERVISION_RULES, type StaffView, type SupervisionSnapshot, supervisionFigures } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
-import { assertOfficeAccess } from '../common/office-access.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { AlertsService } from './alerts.service.js';
 import { SupervisionStateLoader } from './supervision-state.loader.js';
@@ -17,8 +16,7 @@ export class SupervisionService {
   ) {}
 
   async snapshot(slug: string, staff: StaffView): Promise<SupervisionSnapshot> {
-    const office = await this.offices.bySlug(slug);
-    assertOfficeAccess(staff, office.id);
+    const office = await this.offices.forStaff(slug, staff);
     const now = this.clock.now();
     const state = await this.loader.load(slug, now);
     return { ...state, figures: supervisionFigures(state, now.getTime()), alerts: await this.alerts.open(office.id), rules: SUPERVISION_RULES };
