@@ -13,6 +13,8 @@ export default {
   },
   transform: swcTransform({ decorators: true }),
   testTimeout: 60_000,
+  // The attack campaign runs on demand (npm run campaign; docs/campaign.md), not in every test run.
+  testPathIgnorePatterns: process.env.LOKET_CAMPAIGN ? ['/node_modules/'] : ['/node_modules/', '<rootDir>/test/campaign/'],
   // On PGlite every test file has a database of its own, so two files run at once. On
   // PostgreSQL they share one database, and the security suites fingerprint the whole of it
   // to prove a refusal changed nothing: there, one file at a time.
