@@ -451,8 +451,9 @@ describe(`attack campaign on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     const database = onPostgres ? await createPrivateDatabase(process.env.DATABASE_URL!, `loket_campaign_${randomBytes(4).toString('hex')}`) : null;
     const env: Record<string, string> = { DATA_DIR: dataDir, DEMO_PASSWORD: 'campaign-password', ...(database ? { DATABASE_URL: database.url } : {}) };
     const port = await freePort();
-    let api: ApiProcess | null = await ApiProcess.start(env, port);
+    let api: ApiProcess | null = null;
     try {
+      api = await ApiProcess.start(env, port);
       const services = (await (await fetch(`${api.url}/api/v1/offices/mpp-kota-harapan/services`)).json()) as { id: string; code: string }[];
       const serviceId = services[0].id;
       const sent: string[] = [];
