@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { PASSWORD, expect, test } from './fixtures.js';
+import { PASSWORD, expect, logInAt, test } from './fixtures.js';
 
 // This file adds service X and counter 21 to an office of its own (the fixture's), as the
 // demo admin. The staff list shows everyone, so it reads the demo staff there and changes
@@ -20,12 +20,7 @@ async function newPage(browser: Browser, errors: string[], viewport = { width: 1
   return page;
 }
 
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/counter/admin');
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-}
+const logIn = (page: Page, username: string): Promise<void> => logInAt(page, '/counter/admin', username);
 
 /**
  * No serious or critical finding; minor ones are reported by the run but do not fail it. The

@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { PASSWORD, type SuiteOffice, expect, screenshot, test } from './fixtures.js';
+import { PASSWORD, type SuiteOffice, expect, logInAt, screenshot, staffApi, staffToken, test } from './fixtures.js';
 
 // This file works an office of its own (the fixture's): Loket 1–3 with its petugas1–3.
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
@@ -31,24 +31,10 @@ let office: SuiteOffice;
 /** The username of one of this office's officers: `user('petugas1')`. */
 const user = (key: 'petugas1' | 'petugas2' | 'petugas3') => office.staff[key]!.username;
 
-const tokens = new Map<string, string>();
-async function token(request: APIRequestContext, username: string): Promise<string> {
-  if (!tokens.has(username)) {
-    const reply = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
-    expect(reply.ok()).toBe(true);
-    tokens.set(username, ((await reply.json()) as { accessToken: string }).accessToken);
-  }
-  return tokens.get(username)!;
-}
-
-async function apiGet<T>(request: APIRequestContext, path: string, username = user('petugas1')): Promise<T> {
-  const reply = await request.get(`/api/v1${path}`, { headers: { authorization: `Bearer ${await token(request, username)}` } });
-  expect(reply.ok(), `GET ${path}`).toBe(true);
-  return (await reply.json()) as T;
-}
+const apiGet = <T>(request: APIRequestContext, path: string, username = user('petugas1')): Promise<T> => staffApi<T>(request, 'GET', path, username);
 
 async function apiPost(request: APIRequestContext, path: string, username: string, data?: unknown) {
-  return request.post(`/api/v1${path}`, { headers: { authorization: `Bearer ${await token(request, username)}` }, data });
+  return request.post(`/api/v1${path}`, { headers: { authorization: `Bearer ${await staffToken(request, username)}` }, data });
 }
 
 const counters = (request: APIRequestContext) => apiGet<Counter[]>(request, `/offices/${office.slug}/counters`);
@@ -62,12 +48,7 @@ async function issue(request: APIRequestContext, code: string): Promise<{ id: st
   return (await reply.json()) as { id: string; number: string };
 }
 
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/counter/');
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-}
+const logIn = (page: Page, username: string): Promise<void> => logInAt(page, '/counter/', username);
 
 /** Logs in, picks the counter and opens it with the shift checklist taken on the one-key path. */
 async function openDesk(page: Page, username: string, number: number): Promise<void> {

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { PASSWORD, type SuiteOffice, advanceClock, expect, screenshot, test } from './fixtures.js';
+import { PASSWORD, type SuiteOffice, advanceClock, expect, logInAt, screenshot, test } from './fixtures.js';
 
 // Issue 14, items 2 and 3 at the desk: the no-show waits for the office's minutes since the
 // call, can be undone for 10 s and called back from today's list; logging out asks what
@@ -26,12 +26,7 @@ async function counterState(request: APIRequestContext, office: SuiteOffice, num
   return board.counters.find((counter) => counter.number === number)!;
 }
 
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/counter/');
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-}
+const logIn = (page: Page, username: string): Promise<void> => logInAt(page, '/counter/', username);
 
 test('a no-show waits for the office’s minutes, can be undone, and is called back from today’s list; logging out asks first', async ({
   page,

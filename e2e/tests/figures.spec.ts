@@ -1,27 +1,10 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { PASSWORD, type SuiteOffice, advanceClock, expect, screenshot, test } from './fixtures.js';
+import type { APIRequestContext } from '@playwright/test';
+import { type SuiteOffice, advanceClock, expect, logInAt, screenshot, staffApi as api, test } from './fixtures.js';
 
 // Figures a supervisor trusts and the etiquette record (issue 14, items 5–9), on an office of
 // this file's own. Time moves with the API's development clock, never by waiting.
 test.describe.configure({ mode: 'serial' });
 test.use({ officeStaff: ['supervisor', 'petugas5'] });
-
-const tokens = new Map<string, string>();
-async function token(request: APIRequestContext, username: string): Promise<string> {
-  if (!tokens.has(username)) {
-    const reply = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
-    expect(reply.ok()).toBe(true);
-    tokens.set(username, ((await reply.json()) as { accessToken: string }).accessToken);
-  }
-  return tokens.get(username)!;
-}
-
-async function api<T>(request: APIRequestContext, method: 'GET' | 'POST', path: string, username: string, data?: unknown): Promise<T> {
-  const headers = { authorization: `Bearer ${await token(request, username)}` };
-  const reply = method === 'GET' ? await request.get(`/api/v1${path}`, { headers }) : await request.post(`/api/v1${path}`, { headers, data });
-  expect(reply.ok(), `${method} ${path}: ${await reply.text()}`).toBe(true);
-  return (reply.status() === 204 ? null : await reply.json()) as T;
-}
 
 async function issue(request: APIRequestContext, office: SuiteOffice, code: string, priority?: string): Promise<{ id: string; number: string }> {
   const reply = await request.post(`/api/v1/offices/${office.slug}/tickets`, {
@@ -31,12 +14,7 @@ async function issue(request: APIRequestContext, office: SuiteOffice, code: stri
   return (await reply.json()) as { id: string; number: string };
 }
 
-async function logIn(page: Page, path: string, username: string): Promise<void> {
-  await page.goto(path);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-}
+const logIn = logInAt;
 
 test('an alert that ended resolves itself with how long it lasted, live alerts count on, several are acknowledged at once', async ({
   page,
@@ -133,10 +111,7 @@ test('a priority ticket called past the priority maximum counts outside the stan
 test('the finish dialog: Enter on an answer saves nothing, the exception path needs every answer, the one key stays', async ({ page, request, office }) => {
   test.setTimeout(90_000);
   const officer = office.staff.petugas5!.username;
-  await page.goto('/counter/');
-  await page.getByLabel('Nama pengguna').fill(officer);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  await logIn(page, '/counter/', officer);
   await page.getByTestId('pick-counter-5').click();
   await page.getByTestId('open-counter').click();
   await expect(page.getByRole('dialog', { name: 'Daftar periksa awal shift' })).toBeVisible();

@@ -179,6 +179,34 @@ export async function advanceClock(request: APIRequestContext, page: Page, minut
   return now;
 }
 
+/** Logs `username` in on the staff app's login form at `path`. */
+export async function logInAt(page: Page, path: string, username: string): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+const staffTokens = new Map<string, string>();
+
+/** A staff account's access token, logged in once per worker: every suite's accounts are its own. */
+export async function staffToken(request: APIRequestContext, username: string): Promise<string> {
+  if (!staffTokens.has(username)) {
+    const reply = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
+    expect(reply.ok()).toBe(true);
+    staffTokens.set(username, ((await reply.json()) as { accessToken: string }).accessToken);
+  }
+  return staffTokens.get(username)!;
+}
+
+/** A request to /api/v1 as `username` that must succeed: its JSON, or null for 204. */
+export async function staffApi<T>(request: APIRequestContext, method: 'GET' | 'POST', path: string, username: string, data?: unknown): Promise<T> {
+  const headers = { authorization: `Bearer ${await staffToken(request, username)}` };
+  const reply = method === 'GET' ? await request.get(`/api/v1${path}`, { headers }) : await request.post(`/api/v1${path}`, { headers, data });
+  expect(reply.ok(), `${method} ${path}: ${await reply.text()}`).toBe(true);
+  return (reply.status() === 204 ? null : await reply.json()) as T;
+}
+
 /** A full-page screenshot, `NAME.png` in the test's folder under test-results (kept by CI, never committed). */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });

@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { PASSWORD, type SuiteOffice, advanceClock, expect, screenshot, test } from './fixtures.js';
+import { type SuiteOffice, advanceClock, expect, logInAt, screenshot, staffApi as api, staffToken, test } from './fixtures.js';
 
 // This file works an office of its own (the fixture's): Loket 4 with its petugas4, and a
 // service added through the admin API with a 1-minute maximum wait, served only by Loket 6, which stays closed.
@@ -16,23 +16,6 @@ interface Counter {
 interface Service {
   id: string;
   code: string;
-}
-
-const tokens = new Map<string, string>();
-async function token(request: APIRequestContext, username: string): Promise<string> {
-  if (!tokens.has(username)) {
-    const reply = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
-    expect(reply.ok()).toBe(true);
-    tokens.set(username, ((await reply.json()) as { accessToken: string }).accessToken);
-  }
-  return tokens.get(username)!;
-}
-
-async function api<T>(request: APIRequestContext, method: 'GET' | 'POST', path: string, username: string, data?: unknown): Promise<T> {
-  const headers = { authorization: `Bearer ${await token(request, username)}` };
-  const reply = method === 'GET' ? await request.get(`/api/v1${path}`, { headers }) : await request.post(`/api/v1${path}`, { headers, data });
-  expect(reply.ok(), `${method} ${path}: ${await reply.text()}`).toBe(true);
-  return (reply.status() === 204 ? null : await reply.json()) as T;
 }
 
 async function issue(request: APIRequestContext, office: SuiteOffice, serviceId: string): Promise<{ id: string; number: string }> {
@@ -73,18 +56,13 @@ async function oneMinuteService(request: APIRequestContext, office: SuiteOffice)
   const loket6 = office.counters[6].id;
   const counters = await api<{ id: string; serviceIds: string[] }[]>(request, 'GET', `/admin/offices/${office.id}/counters`, 'admin');
   const serviceIds = [...counters.find((c) => c.id === loket6)!.serviceIds, service.id];
-  const headers = { authorization: `Bearer ${await token(request, 'admin')}` };
+  const headers = { authorization: `Bearer ${await staffToken(request, 'admin')}` };
   const reply = await request.patch(`/api/v1/admin/counters/${loket6}`, { headers, data: { serviceIds } });
   expect(reply.ok(), await reply.text()).toBe(true);
   return service;
 }
 
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/counter/supervisor');
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-}
+const logIn = (page: Page, username: string): Promise<void> => logInAt(page, '/counter/supervisor', username);
 
 async function expectAccessible(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
