@@ -47,7 +47,8 @@ async function setUpMall(request: APIRequestContext): Promise<Office> {
   const tag = randomBytes(3).toString('hex');
   const boss = await admin(request);
   const office = await boss.post<{ id: string; slug: string }>('/offices', {
-    name: `Uji MPP ${tag}`,
+    // As long as a real mall's name: the header must show it whole at both sizes.
+    name: `Mal Pelayanan Publik Kabupaten Uji ${tag}`,
     slug: `e2e-mpp-${tag}`,
     timeZone: 'Asia/Jakarta',
     openingHours: HOURS,
@@ -182,6 +183,44 @@ test.describe('the board with many counters', () => {
         expect([...seen].sort((a, b) => a - b)).toEqual(working);
       });
     }
+  }
+
+  for (const size of SIZES) {
+    test(`the header shows the board's title and the office's name whole at ${size.width}×${size.height}`, async ({ page }, testInfo) => {
+      await page.setViewportSize(size);
+      await recordSpeech(page, [{ lang: 'id-ID', name: 'Bahasa Indonesia' }]);
+      await page.goto(`/board?office=${office.slug}&counters=1,2,3,4,5,6`);
+      await expect(page.getByTestId('board-status')).toHaveText('Terhubung');
+      // Whole: not cut by an ellipsis, and on the screen. Before and after sound is turned on,
+      // the header's two states (the prompt, then the sound controls).
+      const whole = () =>
+        page.evaluate(() =>
+          ['#board-title', '[data-testid="board-office-name"]', '[data-testid="board-clock"]', '.top .controls'].map((selector) => {
+            const element = document.querySelector<HTMLElement>(selector)!;
+            const box = element.getBoundingClientRect();
+            return {
+              selector,
+              text: element.textContent?.trim().slice(0, 60),
+              cut: element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1,
+              offScreen: box.left < 0 || box.right > window.innerWidth + 1 || box.height === 0,
+            };
+          }),
+        );
+      const fine = (selector: string, text: string | undefined) => ({ selector, text, cut: false, offScreen: false });
+      const expectWhole = async () => {
+        const parts = await whole();
+        expect(parts).toEqual(parts.map((part) => fine(part.selector, part.text)));
+      };
+      await expect(page.locator('#board-title')).toHaveText('Papan antrean');
+      await expect(page.getByTestId('board-office-name')).toHaveText(/^Mal Pelayanan Publik Kabupaten Uji /);
+      await expectWhole();
+      await page.getByTestId('board-enable-sound').click();
+      await expect(page.getByTestId('board-mute')).toBeVisible();
+      await expectWhole();
+      // The header stays thin, a long name on two lines included: the counters keep their room.
+      expect((await page.locator('header.top').boundingBox())!.height).toBeLessThan(0.11 * size.height);
+      await shoot(page, testInfo, `board-header-${size.width}x${size.height}`);
+    });
   }
 
   test('lists the next numbers of each service in call order', async ({ page }) => {
