@@ -172,6 +172,10 @@ test.describe('the board with many counters', () => {
             .first()
             .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
           expect(fontPx).toBeGreaterThanOrEqual(0.105 * size.height);
+          // So are the next numbers of each service ("berikutnya"): 10% of the height at least.
+          const nextPx = await page.locator('.next-number').evaluateAll((numbers) => numbers.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+          expect(nextPx.length).toBeGreaterThan(0);
+          expect(Math.min(...nextPx)).toBeGreaterThanOrEqual(0.1 * size.height);
           for (const n of await page
             .getByTestId('board-counters')
             .locator('[data-counter]')

@@ -164,7 +164,7 @@ export const en: DisplayMessages = {
     noOffice: 'No office has been set up yet.',
     loadFailed: 'The list of offices could not be loaded. The page will try again.',
     next: 'Next',
-    servicesNext: 'Next numbers',
+    servicesNext: 'Next up',
     nextNone: 'none yet',
     page: 'Page {page}/{pages} · Counters {first}–{last}',
     pageShort: 'Page {page}/{pages}',

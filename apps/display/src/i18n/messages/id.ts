@@ -171,7 +171,7 @@ export const id = {
     noOffice: 'Belum ada kantor yang terdaftar.',
     loadFailed: 'Daftar kantor tidak dapat dimuat. Halaman akan mencoba lagi.',
     next: 'Berikutnya',
-    servicesNext: 'Nomor berikutnya',
+    servicesNext: 'Berikutnya',
     nextNone: 'belum ada',
     page: 'Halaman {page}/{pages} · Loket {first}–{last}',
     pageShort: 'Hal. {page}/{pages}',
