@@ -139,7 +139,11 @@ export function useCallSpeaker() {
       const utterance = new SpeechSynthesisUtterance(item.text);
       utterance.lang = 'id-ID';
       const voice = window.speechSynthesis.getVoices().find((candidate) => hasIndonesianVoice([candidate]));
-      if (voice) utterance.voice = voice;
+      try {
+        if (voice) utterance.voice = voice;
+      } catch {
+        // A voice the engine will not take (a wrapped or stale one): the lang still asks for Indonesian.
+      }
       utterance.volume = volume;
       utterance.rate = 0.9;
       const timer = setTimeout(done, SPEECH_TIMEOUT_MS);
