@@ -153,7 +153,7 @@ test.describe('the board with many counters', () => {
         await expect(page.getByTestId('board-status')).toHaveText('Terhubung');
         await expect(page.getByTestId('board-counters').locator('[data-counter]').first()).toBeVisible();
         // Time stands still from here: the test turns the pages itself.
-        await page.clock.pauseAt(Date.now() + 1_000);
+        await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
         await expect(page.getByTestId('board-counters').locator('[data-counter]').first()).toBeVisible();
         const working = numbers.filter((n) => n < CLOSED_FROM);
         const closed = numbers.filter((n) => n >= CLOSED_FROM);
@@ -248,7 +248,7 @@ test.describe('the board with many counters', () => {
     await page.clock.install();
     await page.goto(`/board?office=${office.slug}&counters=1,2,3,4,5,6`);
     await expect(page.getByTestId('board-status')).toHaveText('Terhubung');
-    await page.clock.pauseAt(Date.now() + 1_000);
+    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
     const standard = page.getByTestId('board-standard');
     await expect(standard).toContainText('A Perekaman & Pencetakan KTP-el');
     await expect(page.locator('.marquee-track')).toHaveCount(0);
