@@ -15,7 +15,9 @@ test.describe('the board speaks every call once', () => {
   const said: string[] = [];
   const t: Ticket[] = [];
 
-  test.beforeAll(async ({ browser, office, request }) => {
+  test.beforeAll(async ({ browser, office, request }, testInfo) => {
+    // The suite's office, a board and an open counter: more than a hook's 30 s on a loaded machine.
+    testInfo.setTimeout(120_000);
     boardContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     board = await boardContext.newPage();
     // An Indonesian voice is installed: the board speaks (board-voice.spec.ts plays the clips without one).
