@@ -41,7 +41,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** A CSV line split on commas, with RFC 4180 quotes undone. */
+/** A line of the Indonesian CSV split on semicolons, with RFC 4180 quotes undone. */
 function fields(line: string): string[] {
   const out: string[] = [];
   let current = '';
@@ -55,7 +55,7 @@ function fields(line: string): string[] {
       } else if (c === '"') quoted = false;
       else current += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') {
+    else if (c === ';') {
       out.push(current);
       current = '';
     } else current += c;
@@ -139,7 +139,7 @@ test('a supervisor opens the report of a seeded day, downloads a CSV whose total
     await download.saveAs(testInfo.outputPath(download.suggestedFilename()));
     const header = fields(lines[0]);
     const column = (cells: string[], name: string) => Number(cells[header.indexOf(name)]);
-    const loket6Line = fields(lines.find((line) => line.startsWith('6,'))!);
+    const loket6Line = fields(lines.find((line) => line.startsWith('6;'))!);
     const totalLine = fields(lines.at(-1)!);
     expect(totalLine[1]).toBe('Jumlah seluruh kantor');
     expect(column(loket6Line, 'Dilayani')).toBe(rowOf6(first).counts.served);

@@ -420,20 +420,26 @@ describe('reports: an office and a period, per service, counter and officer', ()
         expect([...reply.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
         const text = new TextDecoder().decode(reply.bytes.slice(3));
         const lines = text.split('\r\n').filter(Boolean);
-        const header = lines[0].split(',');
+        // Indonesian: what Excel set to Indonesian opens as columns (`;` between fields, 12,5);
+        // English: comma-separated with a dot decimal.
+        const separator = lang === 'id' ? ';' : ',';
+        const number = (cell: string) => Number(lang === 'id' ? cell.replace(',', '.') : cell);
+        const header = lines[0].split(separator);
         expect(header).toContain(lang === 'id' ? 'Dilayani' : 'Served');
         expect(header.includes('Tiket diambil') || header.includes('Tickets issued')).toBe(table === 'services');
         expect(lines).toHaveLength(body.tables[table].length + 2);
-        const total = lines.at(-1)!.split(',');
+        const total = lines.at(-1)!.split(separator);
         expect(total[1]).toBe(lang === 'id' ? 'Jumlah seluruh kantor' : 'Whole office');
-        const column = (name: string) => Number(total[header.indexOf(name)]);
-        expect(column(lang === 'id' ? 'Dilayani' : 'Served')).toBe(body.total.counts.served);
-        expect(column(lang === 'id' ? 'Tidak hadir' : 'No-shows')).toBe(body.total.counts.noShows);
-        expect(column(lang === 'id' ? 'Rata-rata waktu tunggu (menit)' : 'Average wait (min)')).toBe(
-          Math.round(body.total.waiting.averageMinutes! * 100) / 100,
+        const cell = (name: string) => total[header.indexOf(name)];
+        expect(number(cell(lang === 'id' ? 'Dilayani' : 'Served'))).toBe(body.total.counts.served);
+        expect(number(cell(lang === 'id' ? 'Tidak hadir' : 'No-shows'))).toBe(body.total.counts.noShows);
+        const averageWait = Math.round(body.total.waiting.averageMinutes! * 100) / 100;
+        expect(averageWait % 1).not.toBe(0);
+        expect(cell(lang === 'id' ? 'Rata-rata waktu tunggu (menit)' : 'Average wait (min)')).toBe(
+          lang === 'id' ? String(averageWait).replace('.', ',') : String(averageWait),
         );
         // The rows add up to the total row for the counts.
-        const served = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(',')[header.indexOf(lang === 'id' ? 'Dilayani' : 'Served')]), 0);
+        const served = lines.slice(1, -1).reduce((sum, line) => sum + number(line.split(separator)[header.indexOf(lang === 'id' ? 'Dilayani' : 'Served')]), 0);
         expect(served).toBe(body.total.counts.served);
       }
     }

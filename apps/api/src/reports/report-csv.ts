@@ -1,13 +1,13 @@
 /**
  * One report table as CSV: UTF-8 with a byte-order mark (without it Excel reads UTF-8 as
  * the Windows code page and garbles names such as "Pengaduan – Layanan Aduan"), RFC 4180
- * (comma-separated, CRLF, quotes doubled), headers in the chosen language.
+ * (CRLF, quotes doubled), headers in the chosen language.
  *
- * Numbers are written plain with a dot decimal and no thousands separator (12.5, not
- * 12,5): the comma is the field separator, so a comma decimal would force every number
- * into quotes and break every tool that reads the file back (spreadsheets on import,
- * scripts, the ministry's SKM templates). Minutes have two decimals, shares are percent
- * with two decimals, the IKM has its regulation's two decimals.
+ * The dialect follows the language, because that is what the spreadsheet on the desk
+ * expects: Excel set to Indonesian (list separator `;`, decimal comma) opens a
+ * comma-separated file as one column, so `lang=id` writes `;` between fields and 12,5;
+ * `lang=en` writes commas and 12.5. No thousands separator in either. Minutes have two
+ * decimals, shares are percent with two decimals, the IKM has its regulation's two decimals.
  */
 import { type OfficeReportView, type ReportFigures, type ReportRowView, type ReportTable, SURVEY_ELEMENT_CODES, round2 as roundTo2 } from '@loket/domain';
 import type { CsvLanguage } from './dto/report-query.dto.js';
@@ -106,23 +106,31 @@ const COLUMNS: Column[] = [
 const TOTAL_LABEL = { id: 'Jumlah seluruh kantor', en: 'Whole office' };
 const YES_NO = { id: ['ya', 'tidak'], en: ['yes', 'no'] } as const;
 
+/** The CSV dialect of each language (see the comment at the top). */
+export const CSV_DIALECT: Record<CsvLanguage, { separator: string; decimal: string }> = {
+  id: { separator: ';', decimal: ',' },
+  en: { separator: ',', decimal: '.' },
+};
+
 /** Quotes a field when it needs it; text that a spreadsheet would run as a formula gets a leading apostrophe. */
 function field(value: Cell, lang: CsvLanguage): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return YES_NO[lang][value ? 0 : 1];
-  if (typeof value === 'number') return String(value);
+  const { separator, decimal } = CSV_DIALECT[lang];
+  if (typeof value === 'number') return String(value).replace('.', decimal);
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function reportCsv(report: OfficeReportView, table: ReportTable, lang: CsvLanguage): string {
+  const { separator } = CSV_DIALECT[lang];
   const columns = COLUMNS.filter((column) => !column.tables || column.tables.includes(table));
   const header = [CODE_HEADER[table][lang], LABEL_HEADER[table][lang], ...columns.map((column) => column[lang])];
   const line = (row: ReportFigures & { code: string | null; label: string }) =>
-    [row.code, row.label, ...columns.map((column) => column.value(row))].map((value) => field(value, lang)).join(',');
+    [row.code, row.label, ...columns.map((column) => column.value(row))].map((value) => field(value, lang)).join(separator);
   const rows: ReportRowView[] = report.tables[table];
   const total = { ...report.total, code: null, label: TOTAL_LABEL[lang] };
-  return `\uFEFF${[header.map((h) => field(h, lang)).join(','), ...rows.map(line), line(total)].join('\r\n')}\r\n`;
+  return `\uFEFF${[header.map((h) => field(h, lang)).join(separator), ...rows.map(line), line(total)].join('\r\n')}\r\n`;
 }
 
 export function reportCsvFilename(report: OfficeReportView, table: ReportTable, lang: CsvLanguage): string {
