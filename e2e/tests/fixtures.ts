@@ -12,6 +12,9 @@ export interface SuiteOffice {
   id: string;
   slug: string;
   name: string;
+  /** The letterhead: the slip prints the address, the report's signature block the city. */
+  address: string;
+  city: string;
   services: Record<string, { id: string; code: string }>;
   counters: Record<number, { id: string; number: number }>;
   staff: Partial<Record<StaffKey, { username: string; name: string }>>;
@@ -57,7 +60,7 @@ async function createSuiteOffice(request: APIRequestContext, suite: string, staf
   if (!login.ok()) throw new Error(`the demo admin cannot log in: ${login.status()} ${await login.text()}`);
   const token = ((await login.json()) as { accessToken: string }).accessToken;
 
-  const office = await adminCall<{ id: string; slug: string; name: string }>(request, token, '/admin/offices', {
+  const office = await adminCall<{ id: string; slug: string; name: string; address: string; city: string }>(request, token, '/admin/offices', {
     name: `Uji ${suite} ${tag}`,
     slug: `e2e-${suite}-${tag}`,
     timeZone: 'Asia/Jakarta',
@@ -66,6 +69,8 @@ async function createSuiteOffice(request: APIRequestContext, suite: string, staf
     // No wait after a call before a no-show (the product's default is 2 minutes), so suites
     // about other things can mark one at once; counter-care.spec sets its own office's.
     noShowAfterMinutes: 0,
+    address: 'Jl. Merdeka No. 1, Kota Harapan 40111',
+    city: 'Kota Harapan',
   });
   const services: SuiteOffice['services'] = {};
   for (const service of SERVICES) {

@@ -1,12 +1,12 @@
 -- The SQL of offices.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
 
 -- insert
-INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, no_show_after_minutes, offline_after_minutes, shift_end_grace_minutes, created_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id;
+INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, no_show_after_minutes, offline_after_minutes, shift_end_grace_minutes, address, city, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id;
 
 -- update
 UPDATE offices SET slug = $2, name = $3, time_zone = $4, opening_hours = $5, priority_max_wait_minutes = $6,
-no_show_after_minutes = $7, offline_after_minutes = $8, shift_end_grace_minutes = $9 WHERE id = $1;
+no_show_after_minutes = $7, offline_after_minutes = $8, shift_end_grace_minutes = $9, address = $10, city = $11 WHERE id = $1;
 
 -- slugTaken
 SELECT id FROM offices WHERE slug = $1 AND id IS DISTINCT FROM $2::uuid;

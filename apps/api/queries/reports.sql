@@ -1,7 +1,7 @@
 -- The SQL of reports.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
 
 -- office
-SELECT id, slug, name, time_zone FROM offices WHERE slug = $1;
+SELECT id, slug, name, address, city, time_zone FROM offices WHERE slug = $1;
 
 -- services
 SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 ORDER BY sort_order, code;

@@ -7,7 +7,7 @@ LOCK TABLE offices IN EXCLUSIVE MODE;
 SELECT count(*)::int AS count FROM offices;
 
 -- insertOffice
-INSERT INTO offices (slug, name, time_zone, opening_hours, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id;
+INSERT INTO offices (slug, name, time_zone, opening_hours, address, city, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id;
 
 -- insertService
 INSERT INTO services (office_id, code, name, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota, sort_order)

@@ -1,7 +1,7 @@
 -- The SQL of tickets.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
 
 -- issueContext
-SELECT o.id, o.slug, o.name, o.time_zone, o.opening_hours, o.priority_max_wait_minutes, o.seq, o.anonymous_issue,
+SELECT o.id, o.slug, o.name, o.address, o.time_zone, o.opening_hours, o.priority_max_wait_minutes, o.seq, o.anonymous_issue,
        (SELECT k.id FROM kiosk_devices k WHERE k.office_id = o.id AND k.token_hash = $3 AND k.revoked_at IS NULL) AS kiosk_id,
        s.id AS service_id, s.code AS service_code, s.name AS service_name, s.max_wait_minutes, s.daily_quota, s.active AS service_active,
        -- The active counters serving it (domain countersServingFor over a snapshot's counters; test/repositories/counters-open-sql.spec.ts)

@@ -607,7 +607,8 @@ export interface ReportRowView extends ReportFigures {
 
 /** `GET /offices/:slug/reports`: the tables per service, counter and officer, and the office total. */
 export interface OfficeReportView {
-  office: { slug: string; name: string; timeZone: string };
+  /** `address` and `city` (the place of the signature block) are '' when the office has none. */
+  office: { slug: string; name: string; address: string; city: string; timeZone: string };
   period: { preset: ReportPreset; from: string; to: string };
   /** ISO instant the report was computed. */
   generatedAt: string;

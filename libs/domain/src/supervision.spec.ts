@@ -38,6 +38,8 @@ function state(parts: {
       noShowAfterMinutes: 2,
       offlineAfterMinutes: 5,
       shiftEndGraceMinutes: 30,
+      address: '',
+      city: '',
     },
     services: [service('a', 'A', 30, 10)],
     counters,

@@ -28,6 +28,10 @@ export interface OfficeView {
   offlineAfterMinutes: number;
   /** Minutes after its scheduled end before a counter still open or paused closes itself. */
   shiftEndGraceMinutes: number;
+  /** The street address, printed on the ticket slip; '' when not given. */
+  address: string;
+  /** The place its letters are signed in (the report's signature block); '' when not given. */
+  city: string;
 }
 
 /** A service's standard (standar pelayanan): the office's public promise. */
@@ -83,6 +87,8 @@ export interface TrackedTicketView extends TicketView {
   trackingCode: string;
   officeSlug: string;
   officeName: string;
+  /** The office's street address for the slip; '' when the office has none. */
+  officeAddress: string;
   /** The office's IANA zone: the page writes times in it from its first render. */
   officeTimeZone: string;
   serviceName: string;

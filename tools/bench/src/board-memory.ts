@@ -52,6 +52,8 @@ const snapshot: OfficeSnapshot = {
     noShowAfterMinutes: 2,
     offlineAfterMinutes: 5,
     shiftEndGraceMinutes: 30,
+    address: '',
+    city: '',
   },
   services,
   counters,

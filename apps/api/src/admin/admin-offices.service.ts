@@ -71,6 +71,8 @@ export class AdminOfficesService {
             noShowAfterMinutes: body.noShowAfterMinutes ?? DEFAULT_NO_SHOW_AFTER_MINUTES,
             offlineAfterMinutes: body.offlineAfterMinutes ?? DEFAULT_OFFLINE_AFTER_MINUTES,
             shiftEndGraceMinutes: body.shiftEndGraceMinutes ?? DEFAULT_SHIFT_END_GRACE_MINUTES,
+            address: body.address ?? '',
+            city: body.city ?? '',
           },
           now,
         );

@@ -13,6 +13,8 @@ export function toOfficeView(office: OfficeEntity): OfficeView {
     noShowAfterMinutes: office.noShowAfterMinutes,
     offlineAfterMinutes: office.offlineAfterMinutes,
     shiftEndGraceMinutes: office.shiftEndGraceMinutes,
+    address: office.address,
+    city: office.city,
   };
 }
 

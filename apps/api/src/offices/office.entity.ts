@@ -12,6 +12,8 @@ export class OfficeEntity {
   @Column('integer', { name: 'no_show_after_minutes' }) noShowAfterMinutes: number;
   @Column('integer', { name: 'offline_after_minutes' }) offlineAfterMinutes: number;
   @Column('integer', { name: 'shift_end_grace_minutes' }) shiftEndGraceMinutes: number;
+  @Column('text') address: string;
+  @Column('text') city: string;
   /** bigint arrives as a string from pg. */
   @Column('bigint') seq: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;

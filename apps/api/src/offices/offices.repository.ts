@@ -11,10 +11,10 @@ export const RECENT_CALLS = 10;
 
 export const OFFICES_SQL = {
   // The set-up's writes (admin): an office's own fields.
-  insert: `INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, no_show_after_minutes, offline_after_minutes, shift_end_grace_minutes, created_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+  insert: `INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, no_show_after_minutes, offline_after_minutes, shift_end_grace_minutes, address, city, created_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
   update: `UPDATE offices SET slug = $2, name = $3, time_zone = $4, opening_hours = $5, priority_max_wait_minutes = $6,
-  no_show_after_minutes = $7, offline_after_minutes = $8, shift_end_grace_minutes = $9 WHERE id = $1`,
+  no_show_after_minutes = $7, offline_after_minutes = $8, shift_end_grace_minutes = $9, address = $10, city = $11 WHERE id = $1`,
   slugTaken: `SELECT id FROM offices WHERE slug = $1 AND id IS DISTINCT FROM $2::uuid`,
   // Live load per service: waiting now, counters open for it, tickets drawn on `day`.
   services: `SELECT s.id, s.code, s.name, s.active, s.max_wait_minutes, s.service_time_minutes, s.cost_rupiah,
@@ -102,6 +102,8 @@ export interface OfficeFields {
   noShowAfterMinutes: number;
   offlineAfterMinutes: number;
   shiftEndGraceMinutes: number;
+  address: string;
+  city: string;
 }
 
 /**
@@ -182,5 +184,7 @@ function fieldParams(office: OfficeFields): unknown[] {
     office.noShowAfterMinutes,
     office.offlineAfterMinutes,
     office.shiftEndGraceMinutes,
+    office.address,
+    office.city,
   ];
 }

@@ -57,7 +57,7 @@ const SETS = `GROUPING SETS ((service_id), (counter_id), (staff_id), ())`;
 const PERIOD_EVENTS = `ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date`;
 
 export const REPORTS_SQL = {
-  office: 'SELECT id, slug, name, time_zone FROM offices WHERE slug = $1',
+  office: 'SELECT id, slug, name, address, city, time_zone FROM offices WHERE slug = $1',
   services: 'SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 ORDER BY sort_order, code',
   counters: `SELECT c.id, c.number, c.name, c.schedule, (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
          FROM counters c WHERE c.office_id = $1 ORDER BY c.number`,
@@ -123,6 +123,8 @@ export interface ReportOfficeRow {
   id: string;
   slug: string;
   name: string;
+  address: string;
+  city: string;
   time_zone: string;
 }
 

@@ -113,7 +113,7 @@ export class ReportsService {
     } satisfies Record<(typeof REPORT_TABLES)[number], ReportRowView[]>;
 
     return {
-      office: { slug: office.slug, name: office.name, timeZone: office.time_zone },
+      office: { slug: office.slug, name: office.name, address: office.address, city: office.city, timeZone: office.time_zone },
       period,
       generatedAt: nowDate.toISOString(),
       percentileMethod: PERCENTILE_METHOD,

@@ -19,7 +19,7 @@ const LOCKED_COLUMNS = `id, office_id, ${STATE_COLUMNS}, priority, issued_at, se
 export const TICKETS_SQL = {
   // The office and the service in one round trip: at a busy kiosk each one counts.
   // $3: the hash of the kiosk token sent, or null for an anonymous client; kiosk_id is its paired, unrevoked kiosk.
-  issueContext: `SELECT o.id, o.slug, o.name, o.time_zone, o.opening_hours, o.priority_max_wait_minutes, o.seq, o.anonymous_issue,
+  issueContext: `SELECT o.id, o.slug, o.name, o.address, o.time_zone, o.opening_hours, o.priority_max_wait_minutes, o.seq, o.anonymous_issue,
          (SELECT k.id FROM kiosk_devices k WHERE k.office_id = o.id AND k.token_hash = $3 AND k.revoked_at IS NULL) AS kiosk_id,
          s.id AS service_id, s.code AS service_code, s.name AS service_name, s.max_wait_minutes, s.daily_quota, s.active AS service_active,
          -- The active counters serving it (domain countersServingFor over a snapshot's counters; test/repositories/counters-open-sql.spec.ts)
@@ -87,6 +87,7 @@ export interface IssueContextRow {
   id: string;
   slug: string;
   name: string;
+  address: string;
   time_zone: string;
   opening_hours: OpeningHours[];
   priority_max_wait_minutes: number;

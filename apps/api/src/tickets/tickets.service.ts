@@ -50,7 +50,7 @@ interface Actor {
 }
 
 /** What issuing and the ticket views need of an office. */
-type IssuingOffice = Pick<OfficeEntity, 'id' | 'slug' | 'name' | 'timeZone' | 'openingHours' | 'priorityMaxWaitMinutes' | 'seq'>;
+type IssuingOffice = Pick<OfficeEntity, 'id' | 'slug' | 'name' | 'address' | 'timeZone' | 'openingHours' | 'priorityMaxWaitMinutes' | 'seq'>;
 
 /** What a transition writes besides the status; the rest of the ticket's state stays as it is. */
 type TicketChanges = Partial<Omit<TicketState, 'status'>>;
@@ -105,6 +105,7 @@ export class TicketsService {
       id: found.id,
       slug: found.slug,
       name: found.name,
+      address: found.address,
       timeZone: found.time_zone,
       openingHours: found.opening_hours,
       priorityMaxWaitMinutes: found.priority_max_wait_minutes,
@@ -195,6 +196,7 @@ export class TicketsService {
       trackingCode,
       officeSlug: office.slug,
       officeName: office.name,
+      officeAddress: office.address,
       officeTimeZone: office.timeZone,
       serviceName: service.name,
       counterName: null,
@@ -526,6 +528,7 @@ export class TicketsService {
       trackingCode: row.tracking_code,
       officeSlug: office.slug,
       officeName: office.name,
+      officeAddress: office.address,
       officeTimeZone: office.timeZone,
       serviceName: row.service_name,
       counterName: row.counter_name,

@@ -48,6 +48,7 @@ export function trackedTicketView(overrides: Partial<TrackedTicketView> = {}): T
     trackingCode: 'ABCDE-FGHJK-MNPQR-STUVW',
     officeSlug: 'kantor',
     officeName: 'Kantor Uji',
+    officeAddress: '',
     officeTimeZone: 'Asia/Jakarta',
     serviceName: 'Layanan A',
     counterName: null,
@@ -114,6 +115,8 @@ export function officeView(overrides: Partial<OfficeView> = {}): OfficeView {
     noShowAfterMinutes: 2,
     offlineAfterMinutes: 5,
     shiftEndGraceMinutes: 30,
+    address: '',
+    city: '',
     ...overrides,
   };
 }

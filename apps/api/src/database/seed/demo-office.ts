@@ -5,6 +5,9 @@ export const DEMO_OFFICE = {
   slug: 'mpp-kota-harapan',
   name: 'Mal Pelayanan Publik Kota Harapan',
   timeZone: 'Asia/Jakarta',
+  // A made-up street in the made-up town: the slip prints the address, the report signs in the city.
+  address: 'Jl. Merdeka No. 1, Kota Harapan 40111',
+  city: 'Kota Harapan',
 };
 
 const weekdays = (opens: string, closes: string, friday: string): OpeningHours[] => [

@@ -5,7 +5,7 @@ export const SEED_SQL = {
   // Another instance starting at the same moment must not seed twice.
   lockOffices: 'LOCK TABLE offices IN EXCLUSIVE MODE',
   countOffices: 'SELECT count(*)::int AS count FROM offices',
-  insertOffice: 'INSERT INTO offices (slug, name, time_zone, opening_hours, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+  insertOffice: 'INSERT INTO offices (slug, name, time_zone, opening_hours, address, city, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
   insertService: `INSERT INTO services (office_id, code, name, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota, sort_order)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
   insertCounter: 'INSERT INTO counters (office_id, number, name, priority_only, schedule) VALUES ($1, $2, $3, $4, $5) RETURNING id',
@@ -24,6 +24,8 @@ export interface SeedOffice {
   name: string;
   timeZone: string;
   openingHours: OpeningHours[];
+  address: string;
+  city: string;
 }
 
 export interface SeedService {
@@ -71,7 +73,7 @@ export class SeedRepository {
   }
 
   async insertOffice(tx: EntityManager, office: SeedOffice, now: Date): Promise<string> {
-    return this.insertedId(tx, SEED_SQL.insertOffice, [office.slug, office.name, office.timeZone, JSON.stringify(office.openingHours), now]);
+    return this.insertedId(tx, SEED_SQL.insertOffice, [office.slug, office.name, office.timeZone, JSON.stringify(office.openingHours), office.address, office.city, now]);
   }
 
   async insertService(tx: EntityManager, officeId: string, service: SeedService): Promise<string> {

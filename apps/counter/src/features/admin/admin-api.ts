@@ -22,6 +22,8 @@ export interface OfficeInput {
   noShowAfterMinutes: number;
   offlineAfterMinutes: number;
   shiftEndGraceMinutes: number;
+  address: string;
+  city: string;
 }
 
 export interface ServiceInput {

@@ -149,6 +149,10 @@ export const adminId = {
     offlineAfterHint: 'Tanpa sinyal dari meja petugas selama ini, loket dijeda sebagai “tidak aktif”.',
     shiftEndGraceLabel: 'Loket ditutup otomatis setelah jadwal berakhir (menit)',
     shiftEndGraceHint: 'Tenggang setelah akhir jadwal loket sebelum loket yang masih buka ditutup sendiri.',
+    address: 'Alamat kantor',
+    addressHint: 'Dicetak pada tiket antrean, misalnya Jl. Merdeka No. 1, Kota Harapan 40111.',
+    city: 'Tempat penandatanganan',
+    cityHint: 'Kota atau kabupaten di atas tanda tangan laporan, misalnya Kota Harapan.',
     saved: '{name} tersimpan.',
   },
   staff: {
@@ -429,6 +433,10 @@ export const adminEn: typeof adminId = {
     offlineAfterHint: 'With no signal from the officer’s desk for this long, the counter is paused as “offline”.',
     shiftEndGraceLabel: 'Close a counter after its schedule ends (minutes)',
     shiftEndGraceHint: 'Grace after the counter’s scheduled end before a counter still open closes itself.',
+    address: 'Office address',
+    addressHint: 'Printed on the queue ticket, e.g. Jl. Merdeka No. 1, Kota Harapan 40111.',
+    city: 'Place of signing',
+    cityHint: 'The city or regency above the report’s signature, e.g. Kota Harapan.',
     saved: '{name} saved.',
   },
   staff: {

@@ -13,6 +13,8 @@ const office = (id: string): OfficeView => ({
   noShowAfterMinutes: 2,
   offlineAfterMinutes: 5,
   shiftEndGraceMinutes: 30,
+  address: '',
+  city: '',
 });
 const staff = (role: StaffView['role'], officeIds: string[]): StaffView => ({ id: 's', username: 'u', name: 'N', nip: null, role, officeIds }) as StaffView;
 
