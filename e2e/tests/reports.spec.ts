@@ -64,12 +64,27 @@ function fields(line: string): string[] {
   return out;
 }
 
+/** Each page's size in whole millimetres, from the PDF's page objects (Chromium writes them uncompressed). */
+function pdfPages(pdf: Buffer): { widthMm: number; heightMm: number }[] {
+  const text = pdf.toString('latin1');
+  return [...text.matchAll(/\/Type\s*\/Page\b(?!s)(?:(?!endobj).)*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/gs)].map((m) => ({
+    widthMm: Math.round(((Number(m[3]) - Number(m[1])) * 25.4) / 72),
+    heightMm: Math.round(((Number(m[4]) - Number(m[2])) * 25.4) / 72),
+  }));
+}
+
+/** An office-local day as the report writes it: "5 Desember 2026". */
+function longDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, date)));
+}
+
 test('a supervisor opens the report of a seeded day, downloads a CSV whose totals match the API, and prints it on A4', async ({
   page,
   request,
   office,
 }, testInfo) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const officer = await login(request, office.staff.petugas6!.username);
   const supervisor = await login(request, office.staff.supervisor!.username);
   const counters = (await (await request.get(`/api/v1/offices/${office.slug}/board`)).json()) as { counters: { id: string; number: number; state: string }[] };
@@ -159,7 +174,7 @@ test('a supervisor opens the report of a seeded day, downloads a CSV whose total
 
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'report-page');
-  // The print rendering: the app's header and the controls gone, each table group on its own A4 page.
+  // The print rendering: the app's header and the controls gone, the tables on as few A4 pages as fit them.
   // A4 landscape is 297 mm wide: about 1123 CSS pixels, less the 10 mm margins.
   await page.setViewportSize({ width: 1047, height: 720 });
   await page.emulateMedia({ media: 'print' });
@@ -167,8 +182,24 @@ test('a supervisor opens the report of a seeded day, downloads a CSV whose total
   await expect(page.getByRole('link', { name: 'Layar publik' })).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Laporan kinerja pelayanan' })).toBeVisible();
   await screenshot(page, testInfo, 'report-print');
-  await page.pdf({ path: testInfo.outputPath('report-print.pdf'), preferCSSPageSize: true, printBackground: true });
+  const pdf = await page.pdf({ path: testInfo.outputPath('report-print.pdf'), preferCSSPageSize: true, printBackground: true });
+  const signatures = page.getByTestId('report-signatures');
+  // One morning of one office (twelve small tables: three groups of four) on a few landscape A4 pages, not seven.
+  const pages = pdfPages(pdf);
+  expect(pages.length).toBeGreaterThanOrEqual(1);
+  expect(pages.length).toBeLessThanOrEqual(4);
+  for (const size of pages) expect(size).toEqual({ widthMm: 297, heightMm: 210 });
+  // The signature block: who made it, and the head of the office who acknowledges it, with place and date.
+  await expect(signatures).toBeVisible();
+  await expect(signatures).toContainText('Mengetahui,');
+  await expect(signatures).toContainText(`Kepala ${office.name}`);
+  await expect(signatures).toContainText(`${office.city}, ${longDay(before.period.to)}`);
+  await expect(signatures).toContainText('NIP.');
+  // Body text a person can read on paper: at least 9 pt (12 CSS pixels).
+  const cellSize = await page.locator('[data-testid="report-counters"] tbody td').first().evaluate((cell) => parseFloat(getComputedStyle(cell).fontSize));
+  expect(cellSize).toBeGreaterThanOrEqual(12);
   await page.emulateMedia({ media: 'screen' });
+  await expect(signatures).toBeHidden();
 
   // Close Loket 6 again, so a rerun starts from the same state.
   await post(`/counters/${loket6.id}/close`);

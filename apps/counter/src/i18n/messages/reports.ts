@@ -55,6 +55,14 @@ export const reportsId = {
   scrollHint: 'Tabel dapat digulir ke samping.',
   empty: 'Belum ada baris pada tabel ini untuk periode ini.',
   total: 'Seluruh kantor',
+  sign: {
+    label: 'Tanda tangan',
+    placeDate: '{place}, {date}',
+    preparedBy: 'Dibuat oleh,',
+    acknowledged: 'Mengetahui,',
+    head: 'Kepala {office}',
+    nip: 'NIP. {nip}',
+  },
   rowHeader: {
     services: 'Layanan',
     counters: 'Loket',
@@ -162,6 +170,14 @@ export const reportsEn: ReportsMessages = {
   scrollHint: 'The table scrolls sideways.',
   empty: 'No rows in this table for this period.',
   total: 'Whole office',
+  sign: {
+    label: 'Signatures',
+    placeDate: '{place}, {date}',
+    preparedBy: 'Prepared by,',
+    acknowledged: 'Acknowledged,',
+    head: 'Head of {office}',
+    nip: 'NIP. {nip}',
+  },
   rowHeader: {
     services: 'Service',
     counters: 'Counter',
