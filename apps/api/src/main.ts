@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
+import { kioskPairingPath } from './database/seed/demo-seed.js';
 import { configFromEnv } from './config/app-config.js';
 import { ScaledClock } from './clock/clock.js';
 import { describeRepair, makeDataDirPrivate } from './database/private-data-dir.js';
@@ -32,9 +33,11 @@ if (seed.seeded && seed.passwords) {
     .join('\n');
   logger.log(`Demo office seeded. Staff accounts (shown once; also in ${seed.accountsFile}):\n${accounts}`);
 }
+// The first start pairs the demo kiosk: opening this address pairs the browser it is opened in.
+const kiosk = seed.kiosk ? `${url}${kioskPairingPath(seed.kiosk.token)}   (opens the kiosk paired as "${seed.kiosk.name}")` : `${url}/kiosk`;
 logger.log(`Loket is running on ${config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`}
   Landing page  ${url}/
-  Kiosk         ${url}/kiosk
+  Kiosk         ${kiosk}
   Board         ${url}/board
   Counter       ${url}/counter/
   API           ${url}/api/v1   (OpenAPI: ${url}/api/docs)`);

@@ -70,6 +70,22 @@ describe('first start on an empty database', () => {
     expect((await stat(join(t.dataDir, 'secrets', 'jwt-secret'))).mode & 0o777).toBe(0o600);
   });
 
+  it('pairs a demo kiosk, so the demo kiosk issues as its office’s device and not as an anonymous client', async () => {
+    const api = client(t.url);
+    const file = await readFile(join(t.dataDir, 'demo-accounts.txt'), 'utf8');
+    const code = /^kiosk\t([A-Z0-9-]+)\t\/kiosk#pair=\1$/m.exec(file)?.[1];
+    expect(code).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){3}$/);
+
+    const admin = (await api.post('/auth/login', { username: 'admin', password: 'demo-password-for-tests' })).body.accessToken;
+    const office = (await api.get('/offices')).body[0];
+    const settings = (await api.get(`/admin/offices/${office.id}/kiosks`, admin)).body;
+    expect(settings).toMatchObject({ anonymousIssue: true, kiosks: [{ name: 'Kios demo', revokedAt: null }] });
+    // The token is the kiosk's: a ticket asked with it is the paired kiosk's, not refused as unpaired.
+    const services = (await api.get(`/offices/${office.slug}/services`)).body;
+    const reply = await api.post(`/offices/${office.slug}/tickets`, { serviceId: services[0].id }, undefined, { 'x-kiosk-token': code!.toLowerCase() });
+    expect(reply.body?.code).not.toBe('kiosk_not_paired');
+  });
+
   it('stores passwords only as Argon2id hashes', async () => {
     const rows = await t.db.query(`SELECT password_hash FROM staff`);
 

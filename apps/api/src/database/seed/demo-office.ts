@@ -10,6 +10,9 @@ export const DEMO_OFFICE = {
   city: 'Kota Harapan',
 };
 
+/** The demo office's one paired kiosk. */
+export const DEMO_KIOSK = { name: 'Kios demo' };
+
 const weekdays = (opens: string, closes: string, friday: string): OpeningHours[] => [
   ...[1, 2, 3, 4].map((weekday) => ({ weekday, opens, closes })),
   { weekday: 5, opens, closes: friday },
