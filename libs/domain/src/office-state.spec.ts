@@ -1,4 +1,4 @@
-import { MAX_RECENT_CALLS, OfficeFeed, applyOfficeEvent, assertIssuable, countersServingFor, isIssuable, placeTicket } from './office-state.js';
+import { MAX_RECENT_CALLS, OfficeFeed, applyOfficeEvent, assertIssuable, countersServingFor, isIssuable, placeTicket, quotaLeft } from './office-state.js';
 import type { TicketChange } from './realtime.js';
 import { counterView, officeSnapshot, officeView, serviceView, ticketView } from './testing/index.js';
 import type { CallView, CounterView, OfficeSnapshot, TicketView } from './views.js';
@@ -189,5 +189,13 @@ describe('which services a kiosk may issue tickets for', () => {
     expect(() => assertIssuable({ name: 'Paspor', active: true, countersServing: 0 })).toThrow(expect.objectContaining({ code: 'service_without_counter' }));
     expect(() => assertIssuable({ name: 'Paspor', active: false, countersServing: 0 })).toThrow(expect.objectContaining({ code: 'service_inactive' }));
     expect(() => assertIssuable({ name: 'Paspor', active: true, countersServing: 1 })).not.toThrow();
+  });
+
+  it('says how many tickets a service with a daily quota can still issue today, and nothing for one without', () => {
+    expect(quotaLeft(serviceView({ standard: { dailyQuota: 30 }, issuedToday: 12, quotaReached: false }))).toBe(18);
+    expect(quotaLeft(serviceView({ standard: { dailyQuota: 30 }, issuedToday: 30, quotaReached: true }))).toBe(0);
+    // A quota lowered below what was already issued today leaves none, never a negative count.
+    expect(quotaLeft(serviceView({ standard: { dailyQuota: 10 }, issuedToday: 12, quotaReached: true }))).toBe(0);
+    expect(quotaLeft(serviceView({ standard: { dailyQuota: null }, issuedToday: 500 }))).toBeNull();
   });
 });

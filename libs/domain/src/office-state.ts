@@ -50,6 +50,13 @@ export function isIssuable(service: Pick<ServiceView, 'active' | 'quotaReached' 
   return service.active && !service.quotaReached && service.countersServing > 0;
 }
 
+/** Tickets a service can still issue today under its daily quota ("sisa kuota"); null when it has no quota. */
+export function quotaLeft(service: Pick<ServiceView, 'standard' | 'issuedToday' | 'quotaReached'>): number | null {
+  const quota = service.standard.dailyQuota;
+  if (quota === null) return null;
+  return service.quotaReached ? 0 : Math.max(0, quota - service.issuedToday);
+}
+
 /** Refuses a ticket for a service the kiosk must not offer: inactive, or served by no counter. */
 export function assertIssuable(service: { name: string; active: boolean; countersServing: number }): void {
   if (!service.active) throw new RuleError('service_inactive', `${service.name} is not open for tickets`);
