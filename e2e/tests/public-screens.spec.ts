@@ -113,14 +113,19 @@ test.describe('the public screens', () => {
     await page.setViewportSize({ width: 1080, height: 1920 });
     await page.goto(`/kiosk?office=${office.slug}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Ambil nomor antrean' })).toBeVisible();
-    // The office takes tickets from paired kiosks only: staff pair this one with the code admin showed once.
-    await page.getByText('Pengaturan kios').click();
+    // The office takes tickets from paired kiosks only: staff log in to the kiosk's settings
+    // and pair it with the code admin showed once.
+    await page.getByText('Pengaturan kios', { exact: true }).click();
+    const unlock = page.getByTestId('kiosk-unlock');
+    await unlock.getByLabel('Nama pengguna').fill(office.staff.petugas5!.username);
+    await unlock.getByLabel('Kata sandi').fill(PASSWORD);
+    await unlock.getByRole('button', { name: 'Masuk' }).click();
     await expect(page.getByText('Kios ini belum dipasangkan')).toBeVisible();
     await page.getByLabel('Kode pemasangan').fill(office.kioskToken.toLowerCase());
     await page.getByRole('button', { name: 'Pasangkan' }).click();
     await expect(page.getByText('Kios ini terpasang ke kantor.')).toBeVisible();
     await screenshot(page, testInfo, 'kiosk-paired');
-    await page.getByText('Pengaturan kios').click();
+    await page.getByText('Pengaturan kios', { exact: true }).click();
     const tileD = page.locator('button[data-service="D"]');
     await expect(tileD).toBeEnabled();
     expect(await seriousViolations(page)).toEqual([]);
