@@ -8,7 +8,10 @@ import type {
   ChecklistItemInput,
   ChecklistKind,
   ChecklistTemplateView,
+  KioskDeviceView,
+  KioskSettingsView,
   OpeningHours,
+  PairedKioskView,
   StaffRole,
 } from '@loket/domain';
 import { sendJson as send } from '../../shared/api/http';
@@ -95,6 +98,12 @@ export const adminApi = {
   checklists: (officeId: string) => send<ChecklistTemplateView[]>('GET', `/admin/offices/${officeId}/checklists`),
   replaceChecklist: (officeId: string, kind: ChecklistKind, items: ChecklistItemInput[]) =>
     send<ChecklistTemplateView>('PUT', `/admin/offices/${officeId}/checklists/${kind}`, { items }),
+
+  kiosks: (officeId: string) => send<KioskSettingsView>('GET', `/admin/offices/${officeId}/kiosks`),
+  pairKiosk: (officeId: string, name: string) => send<PairedKioskView>('POST', `/admin/offices/${officeId}/kiosks`, { name }),
+  revokeKiosk: (id: string) => send<KioskDeviceView>('POST', `/admin/kiosks/${id}/revoke`),
+  setAnonymousIssue: (officeId: string, anonymousIssue: boolean) =>
+    send<KioskSettingsView>('PUT', `/admin/offices/${officeId}/kiosk-settings`, { anonymousIssue }),
 
   audit: (filter: AuditFilter) => send<AuditPage>('GET', `/audit?${query(filter)}`),
 };
