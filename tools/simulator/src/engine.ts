@@ -18,6 +18,7 @@ import {
   expectedBackAt,
   expectedBusyUntil,
   forecastWaits,
+  maxWaitFor,
   noShowShare,
   pickNext,
   placeInQueue,
@@ -285,7 +286,8 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
           priority: arrival.priority !== null,
           issuedAt: arrival.atMinute,
           waitMinutes: null,
-          maxWaitMinutes: maxWait[arrival.service],
+          // The standard the product holds this ticket to: a priority ticket the priority maximum when sooner.
+          maxWaitMinutes: maxWaitFor(maxWait[arrival.service], arrival.priority !== null, STANDARD_OFFICE.priorityMaxWaitMinutes),
           estimate: { ours: null, naive: null, informed: null },
           outcome: 'unserved',
         };

@@ -20,6 +20,7 @@ import {
   type ServiceView,
   activeItems,
   estimateWaitMinutes,
+  maxWaitFor,
 } from '@loket/domain';
 import { io, type Socket } from 'socket.io-client';
 import type { Arrival, CounterPlan, DayTrace } from './day.js';
@@ -83,10 +84,12 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
   // The API's simulated now, anchored once: its clock runs `speed` times real time.
   // The quickest of a few round trips places the API's instant best.
   let anchor = { sim: 0, real: 0, roundTrip: Number.POSITIVE_INFINITY };
+  let priorityMaxWaitMinutes = 0;
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const before = Date.now();
     const snapshot = await publicApi.get<OfficeSnapshot>(`/offices/${options.slug}/board`);
     const after = Date.now();
+    priorityMaxWaitMinutes = snapshot.office.priorityMaxWaitMinutes;
     if (after - before < anchor.roundTrip) anchor = { sim: Date.parse(snapshot.at), real: (before + after) / 2, roundTrip: after - before };
   }
   const simNow = () => anchor.sim + (Date.now() - anchor.real) * speed;
@@ -264,7 +267,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
     priority: ticket.arrival.priority !== null,
     issuedAt: (ticket.issuedAt - options.dayStart) / MINUTE_MS,
     waitMinutes: ticket.calledAt === null ? null : (ticket.calledAt - ticket.issuedAt) / MINUTE_MS,
-    maxWaitMinutes: services.get(ticket.arrival.service)!.standard.maxWaitMinutes,
+    maxWaitMinutes: maxWaitFor(services.get(ticket.arrival.service)!.standard.maxWaitMinutes, ticket.arrival.priority !== null, priorityMaxWaitMinutes),
     estimate: { ours: ticket.apiEstimate, naive: ticket.naive, informed: null },
     outcome: ticket.outcome,
   }));

@@ -105,10 +105,8 @@ export function policyRow(day: DayResult): PolicyRow {
   const called = day.tickets.filter((ticket) => ticket.waitMinutes !== null);
   const waits = called.map((ticket) => ticket.waitMinutes!);
   const priority = called.filter((ticket) => ticket.priority);
-  // A priority ticket's own standard is the priority maximum wait (10 minutes).
-  const priorityWithin = shareWithinStandard(
-    priority.map((ticket) => ({ waitingMinutes: ticket.waitMinutes, maxWaitMinutes: Math.min(10, ticket.maxWaitMinutes) })),
-  );
+  // A ticket's record already carries its own standard: the priority maximum for a priority ticket (maxWaitFor).
+  const priorityWithin = shareWithinStandard(priority.map((ticket) => ({ waitingMinutes: ticket.waitMinutes, maxWaitMinutes: ticket.maxWaitMinutes })));
   const services = [...new Set(called.map((ticket) => ticket.service))].sort();
   return {
     policy: day.policy === 'edf' ? 'earliest due first (Loket)' : 'first come, first served',
