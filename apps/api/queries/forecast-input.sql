@@ -29,5 +29,6 @@ FROM tickets WHERE office_id = $1 AND service_day = $2 AND issued_at >= $3 AND i
 GROUP BY 1, 2;
 
 -- calls
-SELECT count(*) FILTER (WHERE type = 'called')::int AS calls, count(*) FILTER (WHERE type = 'no_show')::int AS no_shows
+SELECT count(*) FILTER (WHERE type = 'called')::int AS calls,
+       (count(*) FILTER (WHERE type = 'no_show') - count(*) FILTER (WHERE type = 'no_show_undone'))::int AS no_shows
 FROM ticket_events WHERE office_id = $1 AND at >= $2 AND at <= $3;

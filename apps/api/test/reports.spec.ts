@@ -529,4 +529,35 @@ describe('reports: an office and a period, per service, counter and officer', ()
     expect(body.total.etiquette.interactions.applicable).toBe(byServices);
     expect(byServices).toBe(15);
   });
+
+  it('counts no no-show the officer undid: report, desk and the domain agree', async () => {
+    const FRIDAY = '2026-12-04';
+    at('07:50', FRIDAY);
+    await api.post(`/counters/${office.counters[1]}/close`, undefined, officer(1)); // whatever an earlier day left open
+    at('08:00', FRIDAY);
+    await open(1);
+    const undone = await issue('A');
+    const final = await issue('A');
+    // Marked a no-show by mistake, undone at once, then served.
+    expect((await callNext(1)).id).toBe(undone.id);
+    await act(1, undone.id, 'no-show');
+    await act(1, undone.id, 'undo-no-show');
+    await act(1, undone.id, 'start');
+    await finish(1, undone.id);
+    // Undone once, then a no-show for good.
+    at('08:10', FRIDAY);
+    expect((await callNext(1)).id).toBe(final.id);
+    await act(1, final.id, 'no-show');
+    await act(1, final.id, 'undo-no-show');
+    await act(1, final.id, 'no-show');
+    at('08:20', FRIDAY);
+
+    const { body } = await report(`from=${FRIDAY}&to=${FRIDAY}`);
+    expect(body.total.counts).toEqual({ issued: 2, served: 1, noShows: 1, cancelled: 0, transferred: 0 });
+    expect(body.tables.officers.find((row) => row.id === office.officers[1].id)!.counts.noShows).toBe(1);
+    const expected = await domainReport(FRIDAY, FRIDAY, Date.parse(wib('08:20', FRIDAY)));
+    expectSameFigures(body.total.counts as any, expected.total.counts as any, 'total');
+    expect((await ok<any>(api.get('/staff/me/today', officer(1)))).noShows).toBe(1);
+    await ok(api.post(`/counters/${office.counters[1]}/close`, undefined, officer(1)));
+  });
 });

@@ -152,6 +152,24 @@ describe('ticket facts', () => {
     expect(outcomeCounts(facts.outcomes.filter((f) => f.counterId === 'c2'))).toEqual({ issued: 0, served: 1, noShows: 0, cancelled: 0, transferred: 0 });
   });
 
+  it('does not count a no-show the officer undid', () => {
+    const undone = [
+      ev('u1', 'issued', '09:00', 'A'),
+      ev('u1', 'called', '09:05', 'A', 'c1', 'o1'),
+      ev('u1', 'no_show', '09:08', 'A', 'c1', 'o1'),
+      ev('u1', 'no_show_undone', '09:08', 'A', 'c1', 'o1'),
+      ev('u1', 'started', '09:09', 'A', 'c1', 'o1'),
+      ev('u1', 'finished', '09:15', 'A', 'c1', 'o1'),
+      // Undone once, then a no-show for good.
+      ev('u2', 'issued', '09:00', 'A'),
+      ev('u2', 'called', '09:05', 'A', 'c1', 'o1'),
+      ev('u2', 'no_show', '09:08', 'A', 'c1', 'o1'),
+      ev('u2', 'no_show_undone', '09:08', 'A', 'c1', 'o1'),
+      ev('u2', 'no_show', '09:12', 'A', 'c1', 'o1'),
+    ];
+    expect(outcomeCounts(ticketFacts(undone, services, 10).outcomes)).toEqual({ issued: 2, served: 1, noShows: 1, cancelled: 0, transferred: 0 });
+  });
+
   it('measures one wait per queue stay, for the counter that called it', () => {
     expect(facts.waits.map((w) => [w.serviceId, w.counterId, w.minutes])).toEqual([
       ['A', 'c1', 10],

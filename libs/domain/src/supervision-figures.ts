@@ -203,6 +203,8 @@ export function supervisionForecastInput(state: SupervisionState, now: number, s
     if (event.at > now) continue;
     if (event.type === 'called') calls += 1;
     if (event.type === 'no_show') noShows += 1;
+    // An undone no-show (`no_show_undone`) was none.
+    if (event.type === 'no_show_undone') noShows -= 1;
     if (event.type !== 'issued' || event.at < windowStart) continue;
     const key = `${event.serviceId}:${event.priority === true}`;
     const row = issued.get(key) ?? { serviceId: event.serviceId, priority: event.priority === true, count: 0 };

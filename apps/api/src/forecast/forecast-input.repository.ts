@@ -80,7 +80,9 @@ export const FORECAST_INPUT_SQL = {
   arrivals: `SELECT issued_service_id AS service_id, priority IS NOT NULL AS priority, count(*)::int AS count
   FROM tickets WHERE office_id = $1 AND service_day = $2 AND issued_at >= $3 AND issued_at <= $4
   GROUP BY 1, 2`,
-  calls: `SELECT count(*) FILTER (WHERE type = 'called')::int AS calls, count(*) FILTER (WHERE type = 'no_show')::int AS no_shows
+  // An undone no-show (`no_show_undone`) was none.
+  calls: `SELECT count(*) FILTER (WHERE type = 'called')::int AS calls,
+         (count(*) FILTER (WHERE type = 'no_show') - count(*) FILTER (WHERE type = 'no_show_undone'))::int AS no_shows
   FROM ticket_events WHERE office_id = $1 AND at >= $2 AND at <= $3`,
 } as const;
 

@@ -76,17 +76,19 @@ export const REPORTS_SQL = {
          WHERE ss.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date`,
   officers: 'SELECT id, name, nip FROM staff WHERE id = ANY($1::uuid[]) ORDER BY name',
   // Distinct tickets per outcome and group (domain `ticketFacts` + `outcomeCounts`): a transfer counts for
-  // the service it left (`payload.fromServiceId`), an issue for no counter or officer.
+  // the service it left (`payload.fromServiceId`), an issue for no counter or officer. A no-show whose next
+  // no-show event is the officer's undo (`no_show_undone`) was none.
   outcomeCounts: `WITH ev AS (
        SELECT e.ticket_id, e.type,
               CASE WHEN e.type = 'transferred' THEN (e.payload->>'fromServiceId')::uuid ELSE e.service_id END AS service_id,
               CASE WHEN e.type = 'issued' THEN NULL ELSE e.counter_id END AS counter_id,
-              CASE WHEN e.type = 'issued' THEN NULL ELSE e.actor_staff_id END AS staff_id
-       FROM ${PERIOD_EVENTS} AND e.type IN ('issued', 'finished', 'no_show', 'cancelled', 'transferred'))
+              CASE WHEN e.type = 'issued' THEN NULL ELSE e.actor_staff_id END AS staff_id,
+              lead(e.type) OVER (PARTITION BY e.ticket_id, e.type IN ('no_show', 'no_show_undone') ORDER BY e.at, e.id) AS next_type
+       FROM ${PERIOD_EVENTS} AND e.type IN ('issued', 'finished', 'no_show', 'no_show_undone', 'cancelled', 'transferred'))
      SELECT ${DIMENSION} AS dimension, ${KEY} AS key,
             count(DISTINCT ticket_id) FILTER (WHERE type = 'issued')::int AS issued,
             count(DISTINCT ticket_id) FILTER (WHERE type = 'finished')::int AS served,
-            count(DISTINCT ticket_id) FILTER (WHERE type = 'no_show')::int AS no_shows,
+            count(DISTINCT ticket_id) FILTER (WHERE type = 'no_show' AND next_type IS DISTINCT FROM 'no_show_undone')::int AS no_shows,
             count(DISTINCT ticket_id) FILTER (WHERE type = 'cancelled')::int AS cancelled,
             count(DISTINCT ticket_id) FILTER (WHERE type = 'transferred')::int AS transferred
      FROM ev GROUP BY ${SETS}`,

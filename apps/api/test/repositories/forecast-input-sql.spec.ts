@@ -17,8 +17,8 @@ import { useTestApp } from '../support/test-app.js';
  * The wait forecast reads the office in SQL (ForecastInputRepository), for speed; the
  * supervisor's screen derives the same input from the day's events in libs/domain
  * (`supervisionForecastInput`, and the recent service times of `supervisionFigures`).
- * This checks the two agree after random days of issuing, calling, serving, no-shows and
- * pauses.
+ * This checks the two agree after random days of issuing, calling, serving, no-shows (some
+ * undone) and pauses.
  */
 describe('the SQL forecast input follows the domain rule', () => {
   const t = useTestApp();
@@ -26,7 +26,7 @@ describe('the SQL forecast input follows the domain rule', () => {
 
   const COUNTERS = 2;
   const step = fc.record({
-    action: fc.constantFrom('issue', 'issue', 'issue', 'call', 'start', 'finish', 'no_show', 'pause', 'resume', 'close', 'open'),
+    action: fc.constantFrom('issue', 'issue', 'issue', 'call', 'start', 'finish', 'no_show', 'undo_no_show', 'pause', 'resume', 'close', 'open'),
     counter: fc.integer({ min: 1, max: COUNTERS }),
     service: fc.constantFrom('A', 'B'),
     priority: fc.option(fc.constantFrom(...PRIORITY_CATEGORIES), { freq: 3 }),
@@ -49,6 +49,7 @@ describe('the SQL forecast input follows the domain rule', () => {
         for (let number = 1; number <= COUNTERS; number += 1)
           await api.post(`/counters/${office.counters[number]}/open`, undefined, office.officers[number].token);
         const atCounter = new Map<number, string>();
+        const markedNoShow = new Map<number, string>();
 
         for (const { action, counter, service, priority, gapMinutes } of steps) {
           t.clock.advanceMinutes(gapMinutes);
@@ -64,6 +65,14 @@ describe('the SQL forecast input follows the domain rule', () => {
             if (!ticket) continue;
             const reply = await api.post(`/tickets/${ticket}/${action === 'no_show' ? 'no-show' : action}`, undefined, token);
             if (reply.status === 200 && action !== 'start') atCounter.delete(counter);
+            if (reply.status === 200 && action === 'no_show') markedNoShow.set(counter, ticket);
+          } else if (action === 'undo_no_show') {
+            // Undone within its seconds when no time passed since (the gap was 0), refused otherwise.
+            const marked = markedNoShow.get(counter);
+            if (!marked) continue;
+            const reply = await api.post(`/tickets/${marked}/undo-no-show`, undefined, token);
+            markedNoShow.delete(counter);
+            if (reply.status === 200) atCounter.set(counter, marked);
           } else {
             await api.post(`/counters/${office.counters[counter]}/${action}`, action === 'pause' ? { reason: 'ishoma' } : undefined, token);
           }
