@@ -18,8 +18,17 @@ UPDATE checklist_items SET label = $2, sort_order = $3, active = $4 WHERE id = $
 INSERT INTO checklist_items (template_id, code, label, sort_order, active) VALUES ($1, $2, $3, $4, $5);
 
 -- recordResponse
-INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id;
+INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at, supersedes_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id;
+
+-- lockTicket
+SELECT id, office_id FROM tickets WHERE id = $1 FOR UPDATE;
+
+-- currentInteraction
+SELECT r.id, r.counter_id, r.subject_staff_id, r.answered_by_staff_id,
+       (SELECT min(first.at) FROM checklist_responses first WHERE first.ticket_id = r.ticket_id AND first.kind = 'interaction' AND first.method <> 'observed') AS first_saved_at
+FROM checklist_responses r
+WHERE r.ticket_id = $1 AND r.kind = 'interaction' AND r.method <> 'observed' AND NOT EXISTS (SELECT 1 FROM checklist_responses superseding WHERE superseding.supersedes_id = r.id);
 
 -- recordAnswers
 INSERT INTO checklist_answers (response_id, item_id, item_code, answer)

@@ -1,9 +1,13 @@
+import { RuleError } from './errors.js';
 import {
   type ChecklistTemplateView,
   type EtiquetteAnswer,
   ChecklistMismatchError,
+  CORRECTION_WINDOW_MINUTES,
   allChecked,
+  assertCorrectable,
   compliance,
+  correctableUntil,
   etiquetteFigures,
   validateAnswers,
 } from './checklists.js';
@@ -81,5 +85,27 @@ describe('etiquette figures, one definition for the desk, the charts and the rep
     expect(figures.oneKeyItems).toBe(5);
     expect(figures.shiftStart).toEqual({ checked: 3, applicable: 3, ratio: 1 });
     expect(figures.observed).toEqual({ checked: 3, applicable: 5, ratio: 0.6 });
+  });
+});
+
+describe('correcting a saved interaction', () => {
+  const saved = Date.parse('2026-11-30T01:00:00.000Z');
+
+  it('is open for two minutes from the first save, to the millisecond', () => {
+    expect(CORRECTION_WINDOW_MINUTES).toBe(2);
+    expect(correctableUntil(saved)).toBe(saved + 120_000);
+    expect(() => assertCorrectable(saved, saved)).not.toThrow();
+    expect(() => assertCorrectable(saved, saved + 120_000)).not.toThrow();
+  });
+
+  it('is refused with correction_window_closed after that, saying since when', () => {
+    let error: unknown;
+    try {
+      assertCorrectable(saved, saved + 120_001);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(RuleError);
+    expect(error).toMatchObject({ code: 'correction_window_closed', details: { correctableUntil: '2026-11-30T01:02:00.000Z' } });
   });
 });

@@ -2,7 +2,8 @@
  * The etiquette checklists (docs/domain.md, Etiquette): templates an office keeps, the answers
  * an officer gives at shift start and at each finish, and compliance = checked ÷ applicable.
  */
-import { DomainError } from './errors.js';
+import { DomainError, RuleError } from './errors.js';
+import { MINUTE_MS } from './time.js';
 
 export const CHECKLIST_KINDS = ['shift_start', 'interaction'] as const;
 export type ChecklistKind = (typeof CHECKLIST_KINDS)[number];
@@ -73,6 +74,27 @@ export class ChecklistMismatchError extends DomainError {
     ].filter(Boolean);
     super(`The ${kind.replace('_', '-')} checklist must answer each active item exactly once (${parts.join('; ')})`, { kind, missing, unknown, duplicated });
   }
+}
+
+/**
+ * An officer may correct a saved interaction checklist (answers, outcome, note) for this
+ * long after first saving it, a slip noticed at once; after that the record stands (issue 14,
+ * item 9). The correction is a new response that supersedes the old, so the trail keeps both.
+ */
+export const CORRECTION_WINDOW_MINUTES = 2;
+
+/** Until when an interaction first saved at `savedAt` may be corrected (epoch ms). */
+export function correctableUntil(savedAt: number): number {
+  return savedAt + CORRECTION_WINDOW_MINUTES * MINUTE_MS;
+}
+
+/** Refuses a correction after the window (`correction_window_closed`), counted from the first save. */
+export function assertCorrectable(savedAt: number, now: number): void {
+  const until = correctableUntil(savedAt);
+  if (now <= until) return;
+  throw new RuleError('correction_window_closed', `A saved interaction can be corrected for ${CORRECTION_WINDOW_MINUTES} min only`, {
+    correctableUntil: new Date(until).toISOString(),
+  });
 }
 
 /** The active items in the order they are shown. */

@@ -42,6 +42,7 @@ export const ERROR_KINDS = {
   reinstate_expired: 'conflict',
   no_show_too_soon: 'conflict',
   undo_expired: 'conflict',
+  correction_window_closed: 'conflict',
   counter_already_open: 'conflict',
   counter_closed: 'conflict',
   counter_paused: 'conflict',

@@ -39,12 +39,22 @@ export const AUDIT_SQL = {
     WHERE ${branch('counter', 'ce', `('counter.' || ce.type)`)}
     UNION ALL
     -- A supervisor watching an officer at work: the observation checklist, who was observed and what was ticked.
-    SELECT 'checklist', r.id::text, r.k, r.at, r.answered_by_staff_id, r.office_id, r.counter_id, 'checklist.observed', 'staff', r.subject_staff_id::text,
-           (SELECT name FROM staff WHERE id = r.subject_staff_id), NULL, NULL, NULL,
-           jsonb_build_object('kind', r.kind, 'outcome', r.outcome, 'note', r.note,
+    -- An officer correcting the interaction record they saved: the record before and after, on the ticket.
+    SELECT 'checklist', r.id::text, r.k, r.at, r.answered_by_staff_id, r.office_id, r.counter_id, r.action,
+           CASE WHEN r.supersedes_id IS NULL THEN 'staff' ELSE 'ticket' END,
+           CASE WHEN r.supersedes_id IS NULL THEN r.subject_staff_id ELSE r.ticket_id END::text,
+           CASE WHEN r.supersedes_id IS NULL THEN (SELECT name FROM staff WHERE id = r.subject_staff_id) END,
+           t.issued_code, t.number,
+           (SELECT jsonb_build_object('method', old.method, 'outcome', old.outcome, 'note', old.note,
+              'answers', (SELECT jsonb_object_agg(a.item_code, a.answer) FROM checklist_answers a WHERE a.response_id = old.id))
+            FROM checklist_responses old WHERE old.id = r.supersedes_id),
+           jsonb_build_object('kind', r.kind, 'method', r.method, 'outcome', r.outcome, 'note', r.note,
              'answers', (SELECT jsonb_object_agg(a.item_code, a.answer) FROM checklist_answers a WHERE a.response_id = r.id))
-    FROM (SELECT *, id::text AS k, office_id AS office_key, answered_by_staff_id AS actor_key, at AS at_key FROM checklist_responses WHERE method = 'observed') r
-    WHERE ${branch('checklist', 'r', `'checklist.observed'`)}
+    FROM (SELECT *, id::text AS k, office_id AS office_key, answered_by_staff_id AS actor_key, at AS at_key,
+                 CASE WHEN supersedes_id IS NULL THEN 'checklist.observed' ELSE 'checklist.corrected' END AS action
+          FROM checklist_responses WHERE method = 'observed' OR supersedes_id IS NOT NULL) r
+    LEFT JOIN tickets t ON t.id = r.ticket_id AND r.supersedes_id IS NOT NULL
+    WHERE ${branch('checklist', 'r', 'r.action')}
     UNION ALL
     -- An alert a supervisor acknowledged: who and when are kept on the alert's row.
     SELECT 'alert', l.id::text, l.k, l.at_key, l.acknowledged_by_staff_id, l.office_id, l.counter_id, 'alert.acknowledged', 'alert', l.id::text,

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { OfficesModule } from '../offices/offices.module.js';
-import { ChecklistsController } from './checklists.controller.js';
+import { ChecklistsController, InteractionRecordController } from './checklists.controller.js';
 import { ChecklistsRepository } from './checklists.repository.js';
 import { ChecklistsService } from './checklists.service.js';
 
 /** Etiquette checklists: the templates, and the answers recorded inside the counter's and the ticket's transactions. */
 @Module({
   imports: [OfficesModule],
-  controllers: [ChecklistsController],
+  controllers: [ChecklistsController, InteractionRecordController],
   providers: [ChecklistsService, ChecklistsRepository],
   exports: [ChecklistsService, ChecklistsRepository],
 })

@@ -2,6 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AnswerMethod, ChecklistAnswer, ChecklistKind, InteractionOutcome } from '@loket/domain';
 
+/**
+ * The responses that count: those no correction supersedes (migration 1764850000000). Every
+ * query that reads answers or outcomes for a figure filters its response alias `r` with it.
+ */
+export const CURRENT_RESPONSE = `NOT EXISTS (SELECT 1 FROM checklist_responses superseding WHERE superseding.supersedes_id = r.id)`;
+
 export const CHECKLISTS_SQL = {
   items: `SELECT t.id AS template_id, t.kind, i.id, i.code, i.label, i.sort_order, i.active
   FROM checklist_templates t JOIN checklist_items i ON i.template_id = t.id
@@ -12,8 +18,15 @@ export const CHECKLISTS_SQL = {
   // The set-up's edits to a template's items (admin).
   updateItem: `UPDATE checklist_items SET label = $2, sort_order = $3, active = $4 WHERE id = $1`,
   insertItem: `INSERT INTO checklist_items (template_id, code, label, sort_order, active) VALUES ($1, $2, $3, $4, $5)`,
-  recordResponse: `INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+  recordResponse: `INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at, supersedes_id)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+  // The ticket is locked first, so two corrections of one interaction run one after the other.
+  lockTicket: `SELECT id, office_id FROM tickets WHERE id = $1 FOR UPDATE`,
+  // The officer's own interaction record of a ticket as it stands, and when it was first saved (the window's start).
+  currentInteraction: `SELECT r.id, r.counter_id, r.subject_staff_id, r.answered_by_staff_id,
+         (SELECT min(first.at) FROM checklist_responses first WHERE first.ticket_id = r.ticket_id AND first.kind = 'interaction' AND first.method <> 'observed') AS first_saved_at
+  FROM checklist_responses r
+  WHERE r.ticket_id = $1 AND r.kind = 'interaction' AND r.method <> 'observed' AND ${CURRENT_RESPONSE}`,
   recordAnswers: `INSERT INTO checklist_answers (response_id, item_id, item_code, answer)
   SELECT $1, unnest($2::uuid[]), unnest($3::text[]), unnest($4::text[])`,
 } as const;
@@ -41,6 +54,8 @@ export interface ChecklistResponseRecord {
   outcome: InteractionOutcome | null;
   note: string | null;
   at: Date;
+  /** The response this one corrects, if it is a correction. */
+  supersedesId?: string | null;
   answers: readonly { itemId: string; code: string; answer: ChecklistAnswer }[];
 }
 
@@ -52,6 +67,14 @@ export interface ChecklistItemColumns {
 
 interface IdRow {
   id: string;
+}
+
+export interface InteractionRecordRow {
+  id: string;
+  counter_id: string | null;
+  subject_staff_id: string;
+  answered_by_staff_id: string;
+  first_saved_at: Date;
 }
 
 /** Checklist templates, the set-up's edits to their items, and the answers recorded with the state change they belong to; always inside the caller's transaction. */
@@ -79,6 +102,17 @@ export class ChecklistsRepository {
     await tx.query(CHECKLISTS_SQL.insertItem, [templateId, code, item.label, item.sortOrder, item.active]);
   }
 
+  /** Locks the ticket; its office, or null when there is no such ticket. */
+  async lockTicket(tx: EntityManager, ticketId: string): Promise<{ id: string; office_id: string } | null> {
+    const [row] = await tx.query<{ id: string; office_id: string }[]>(CHECKLISTS_SQL.lockTicket, [ticketId]);
+    return row ?? null;
+  }
+
+  async currentInteraction(tx: EntityManager, ticketId: string): Promise<InteractionRecordRow | null> {
+    const [row] = await tx.query<InteractionRecordRow[]>(CHECKLISTS_SQL.currentInteraction, [ticketId]);
+    return row ?? null;
+  }
+
   async record(tx: EntityManager, response: ChecklistResponseRecord): Promise<void> {
     const [row] = await tx.query<IdRow[]>(CHECKLISTS_SQL.recordResponse, [
       response.officeId,
@@ -93,6 +127,7 @@ export class ChecklistsRepository {
       response.outcome,
       response.note,
       response.at,
+      response.supersedesId ?? null,
     ]);
     const { answers } = response;
     await tx.query(CHECKLISTS_SQL.recordAnswers, [row.id, answers.map((a) => a.itemId), answers.map((a) => a.code), answers.map((a) => a.answer)]);

@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  assertCorrectable,
   CHECKLIST_KINDS,
   type ChecklistSubmission,
   type ChecklistTemplateView,
   DEFAULT_CHECKLIST_ITEMS,
   type InteractionOutcome,
+  NotFoundError,
   RuleError,
   type StaffView,
   validateAnswers,
 } from '@loket/domain';
+import { Clock } from '../clock/clock.js';
+import { assertOfficeAccess } from '../common/office-access.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { ChecklistsRepository } from './checklists.repository.js';
 
@@ -33,6 +37,7 @@ export class ChecklistsService {
     private readonly db: DataSource,
     private readonly checklists: ChecklistsRepository,
     private readonly offices: OfficesService,
+    private readonly clock: Clock,
   ) {}
 
   async forOffice(slug: string, staff: StaffView): Promise<ChecklistTemplateView[]> {
@@ -64,7 +69,14 @@ export class ChecklistsService {
    * and stores them, inside the caller's transaction, so the checklist and the state
    * change it belongs to are written together or not at all.
    */
-  async record(tx: EntityManager, subject: ChecklistSubject, submission: ChecklistSubmission, answeredBy: StaffView, now: Date): Promise<void> {
+  async record(
+    tx: EntityManager,
+    subject: ChecklistSubject,
+    submission: ChecklistSubmission,
+    answeredBy: StaffView,
+    now: Date,
+    supersedesId: string | null = null,
+  ): Promise<void> {
     if (submission.method === 'observed' && answeredBy.role === 'officer') {
       throw new RuleError('observation_not_allowed', 'Only a supervisor or admin records an observed checklist');
     }
@@ -90,7 +102,42 @@ export class ChecklistsService {
       outcome: subject.kind === 'interaction' ? subject.outcome : null,
       note: subject.kind === 'interaction' ? subject.note : null,
       at: now,
+      supersedesId,
       answers: answers.map((answer) => ({ itemId: itemIds.get(answer.code)!, code: answer.code, answer: answer.answer })),
+    });
+  }
+
+  /**
+   * The officer corrects the interaction checklist they saved for a ticket (answers, outcome,
+   * note), within `CORRECTION_WINDOW_MINUTES` of first saving it (`assertCorrectable`). Only
+   * the one who answered may; the responses stay append-only, so the correction is a new
+   * response superseding the one that stood, and the audit trail shows both.
+   */
+  async correctInteraction(
+    ticketId: string,
+    input: { checklist: ChecklistSubmission; outcome: InteractionOutcome; note: string | null },
+    staff: StaffView,
+  ): Promise<void> {
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      const ticket = await this.checklists.lockTicket(tx, ticketId);
+      if (!ticket) throw new NotFoundError(`No ticket with the id "${ticketId}"`);
+      assertOfficeAccess(staff, ticket.office_id);
+      const current = await this.checklists.currentInteraction(tx, ticketId);
+      if (!current) throw new NotFoundError('This ticket has no interaction checklist to correct');
+      if (current.answered_by_staff_id !== staff.id) throw new RuleError('forbidden', 'Only the officer who saved an interaction checklist corrects it');
+      if (input.checklist.method === 'observed') throw new RuleError('validation_failed', 'A correction is the officer’s own: method "self" or "one_key"');
+      assertCorrectable(current.first_saved_at.getTime(), now.getTime());
+      const subject: ChecklistSubject = {
+        kind: 'interaction',
+        officeId: ticket.office_id,
+        ticketId,
+        counterId: current.counter_id,
+        subjectStaffId: current.subject_staff_id,
+        outcome: input.outcome,
+        note: input.note,
+      };
+      await this.record(tx, subject, input.checklist, staff, now, current.id);
     });
   }
 }

@@ -10,6 +10,7 @@ import type {
   ReportSessionEvent,
   ReportTicketEvent,
 } from '@loket/domain';
+import { CURRENT_RESPONSE } from '../checklists/checklists.repository.js';
 import { type SessionEventRow, type TicketEventRow, toSessionEvent, toTicketEvent } from '../reports/reports.repository.js';
 
 export const OFFICER_DAY_SQL = {
@@ -30,9 +31,9 @@ export const OFFICER_DAY_SQL = {
        FROM counter_session_events ev JOIN counter_sessions cn ON cn.id = ev.session_id
        WHERE cn.counter_id = ANY($1::uuid[]) AND cn.opened_at >= $2 AND cn.opened_at < $3 ORDER BY ev.id`,
   ownAnswers: `SELECT r.kind, r.method, a.answer FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id
-       WHERE r.subject_staff_id = $1 AND r.at >= $2 AND r.at < $3 AND r.method <> 'observed'`,
-  ownInteractions: `SELECT method, outcome FROM checklist_responses
-       WHERE subject_staff_id = $1 AND kind = 'interaction' AND method <> 'observed' AND at >= $2 AND at < $3`,
+       WHERE r.subject_staff_id = $1 AND r.at >= $2 AND r.at < $3 AND r.method <> 'observed' AND ${CURRENT_RESPONSE}`,
+  ownInteractions: `SELECT r.method, r.outcome FROM checklist_responses r
+       WHERE r.subject_staff_id = $1 AND r.kind = 'interaction' AND r.method <> 'observed' AND r.at >= $2 AND r.at < $3 AND ${CURRENT_RESPONSE}`,
 } as const;
 
 interface CounterRow {

@@ -17,6 +17,7 @@ import type {
   TicketEventRecord,
   TicketEventType,
 } from '@loket/domain';
+import { CURRENT_RESPONSE } from '../checklists/checklists.repository.js';
 
 /** The one select every alert view is read with. */
 const ALERT_VIEW_SELECT = `SELECT a.id, a.office_id, a.kind, a.subject_key, a.subject, a.service_id, a.counter_id, a.ticket_id, a.since, a.raised_at,
@@ -75,7 +76,7 @@ export const SUPERVISION_SQL = {
        JOIN checklist_responses r ON r.id = a.response_id
        JOIN staff st ON st.id = r.subject_staff_id
        LEFT JOIN checklist_items i ON i.id = a.item_id
-       WHERE r.office_id = $1 AND r.kind = 'interaction' AND r.at >= $2 AND r.at < $3`,
+       WHERE r.office_id = $1 AND r.kind = 'interaction' AND r.at >= $2 AND r.at < $3 AND ${CURRENT_RESPONSE}`,
   chartSurveys: 'SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM satisfaction_surveys WHERE office_id = $1 AND submitted_at >= $2 AND submitted_at < $3',
 } as const;
 

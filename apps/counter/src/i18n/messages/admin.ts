@@ -293,6 +293,7 @@ export const adminId = {
       checklist: {
         updated: 'Daftar periksa diubah',
         observed: 'Observasi supervisor',
+        corrected: 'Catatan layanan diperbaiki',
       },
       alert: {
         acknowledged: 'Peringatan ditindaklanjuti',
@@ -608,6 +609,7 @@ export const adminEn: typeof adminId = {
       checklist: {
         updated: 'Checklist changed',
         observed: 'Supervisor observation',
+        corrected: 'Interaction record corrected',
       },
       alert: {
         acknowledged: 'Alert acknowledged',

@@ -23,6 +23,7 @@ const serverErrors: Record<ErrorCode, string> = {
   reinstate_expired: 'This ticket can no longer be reinstated. Please take a new number.',
   no_show_too_soon: 'The officer is still waiting for you at the counter.',
   undo_expired: 'This ticket can no longer be restored at this counter. Please see a staff member.',
+  correction_window_closed: 'This record can no longer be corrected.',
   counter_already_open: 'This counter is already open.',
   counter_closed: 'Sorry, this service is not taking tickets right now. Please ask a staff member.',
   counter_paused: 'This counter is on a break.',

@@ -30,6 +30,7 @@ const serverErrors: Record<ErrorCode, string> = {
   reinstate_expired: 'Tiket ini sudah tidak dapat dipulihkan. Silakan ambil nomor baru.',
   no_show_too_soon: 'Petugas masih menunggu Anda datang ke loket.',
   undo_expired: 'Tiket ini sudah tidak dapat dipulihkan di loket ini. Silakan temui petugas.',
+  correction_window_closed: 'Catatan ini sudah tidak dapat diperbaiki.',
   counter_already_open: 'Loket ini sudah dibuka.',
   counter_closed: 'Maaf, layanan ini sedang tidak menerima antrean. Silakan tanyakan kepada petugas.',
   counter_paused: 'Loket ini sedang istirahat.',
