@@ -14,10 +14,12 @@ FROM counters c WHERE c.id = $1;
 SELECT office_id FROM counters WHERE id = $1 FOR UPDATE;
 
 -- insert
-INSERT INTO counters (office_id, number, name, priority_only, schedule, active) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id;
+INSERT INTO counters (office_id, number, name, priority_only, schedule, active, scheduled_since)
+VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5::jsonb <> '[]'::jsonb THEN $7::timestamptz END) RETURNING id;
 
 -- update
-UPDATE counters SET number = $2, name = $3, priority_only = $4, schedule = $5, active = $6 WHERE id = $1;
+UPDATE counters SET number = $2, name = $3, priority_only = $4, schedule = $5, active = $6,
+scheduled_since = COALESCE(scheduled_since, CASE WHEN $5::jsonb <> '[]'::jsonb THEN $7::timestamptz END) WHERE id = $1;
 
 -- openSessionState
 SELECT state FROM counter_sessions WHERE counter_id = $1 AND state <> 'closed';

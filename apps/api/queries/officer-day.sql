@@ -18,7 +18,7 @@ FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
 WHERE t.office_id = ANY($1::uuid[]) AND t.service_day = $2::date ORDER BY e.id;
 
 -- countersHeld
-SELECT c.id, c.name, c.schedule, (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
+SELECT c.id, c.name, c.schedule, c.scheduled_since, (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
 FROM counters c
 WHERE c.id IN (SELECT counter_id FROM counter_sessions WHERE staff_id = $1 AND opened_at >= $2 AND opened_at < $3)
 ORDER BY c.number;

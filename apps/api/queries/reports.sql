@@ -7,7 +7,7 @@ SELECT id, slug, name, address, city, time_zone FROM offices WHERE slug = $1;
 SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 ORDER BY sort_order, code;
 
 -- counters
-SELECT c.id, c.number, c.name, c.schedule, (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
+SELECT c.id, c.number, c.name, c.schedule, c.scheduled_since, (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
 FROM counters c WHERE c.office_id = $1 ORDER BY c.number;
 
 -- ticketEvents

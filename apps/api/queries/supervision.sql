@@ -10,7 +10,7 @@ SELECT e.counter_id, e.type, e.at, e.reason FROM counter_session_events e JOIN c
 WHERE c.office_id = $1 AND e.at >= $2 AND e.seq <= $3 ORDER BY e.id;
 
 -- staffing
-SELECT c.id, c.schedule, cn.staff_id, st.name AS staff_name
+SELECT c.id, c.schedule, c.scheduled_since, cn.staff_id, st.name AS staff_name
 FROM counters c
 LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
 LEFT JOIN staff st ON st.id = cn.staff_id

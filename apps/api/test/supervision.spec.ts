@@ -196,6 +196,28 @@ describe('supervision: live figures, alerts, charts and observation', () => {
       ]);
     });
 
+    it('measures a counter added during the day from when it got its schedule: live, on the desk and in the report', async () => {
+      // Loket 7 is added at 08:08 with the 08:00–15:00 schedule (issue 14, item 5).
+      await t.db.query(`UPDATE offices SET opening_hours = '[{"weekday":1,"opens":"07:30","closes":"16:00"}]' WHERE id = $1`, [office.id]);
+      t.clock.set('2026-11-30T01:08:00.000Z');
+      const body = { number: 7, name: 'Loket 7', serviceIds: [office.services.A], schedule: [{ weekday: 1, opens: '08:00', closes: '15:00' }] };
+      const created = await api.post(`/admin/offices/${office.id}/counters`, { ...body, priorityOnly: false, active: true }, admin);
+      expect(created.status).toBe(201);
+      const loket7 = created.body.id as string;
+
+      // 08:12 is past 08:00 and the grace, not past 08:08 and the grace.
+      t.clock.set('2026-11-30T01:12:00.000Z');
+      await alerts.scan();
+      expect((await openAlerts()).filter((alert) => alert.counterId === loket7)).toEqual([]);
+
+      t.clock.set('2026-11-30T01:12:30.000Z');
+      expect((await api.post(`/counters/${loket7}/open`, undefined, officer(1))).status).toBe(200);
+      expect((await snapshot()).figures.counters.find((c) => c.counterId === loket7)).toMatchObject({ lateOpeningMinutes: 0, notOpenedMinutes: null });
+      expect((await api.get('/staff/me/today', officer(1))).body.lateOpenings).toEqual([]);
+      const report = (await api.get(`/offices/${office.slug}/reports?from=2026-11-30&to=2026-11-30`, supervisor())).body;
+      expect(report.tables.counters.find((row: { id: string }) => row.id === loket7).punctuality).toMatchObject({ lateOpenings: 0, lateOpeningMinutes: 0 });
+    });
+
     it('raises a service far over its standard time after three long services', async () => {
       await open(1);
       for (let i = 0; i < 3; i++) {

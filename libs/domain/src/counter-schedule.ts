@@ -72,11 +72,16 @@ export function isoWeekday(day: string): number {
 }
 
 /** The scheduled hours of a counter on the office-local day of `at`, or null when it is not scheduled that day. */
-export function scheduledHours(schedule: readonly OpeningHours[], timeZone: string, at: number): Interval | null {
+export function scheduledHours(schedule: readonly OpeningHours[], timeZone: string, at: number, scheduledSince: number | null = null): Interval | null {
   const day = serviceDay(at, timeZone);
   const hours = schedule.find((entry) => entry.weekday === isoWeekday(day));
   if (!hours) return null;
-  return { from: localTimeToInstant(day, hours.opens, timeZone), to: localTimeToInstant(day, hours.closes, timeZone) };
+  const from = localTimeToInstant(day, hours.opens, timeZone);
+  const to = localTimeToInstant(day, hours.closes, timeZone);
+  // A counter is held to its schedule only from when it got one: Loket 7 added at 08:08 is
+  // expected from 08:08, not late since 08:00; added after the day's hours, not at all that day.
+  if (scheduledSince === null || scheduledSince <= from) return { from, to };
+  return scheduledSince < to ? { from: scheduledSince, to } : null;
 }
 
 export interface PauseMeasure {
@@ -112,13 +117,13 @@ export function counterDayMeasures(
   schedule: readonly OpeningHours[],
   timeZone: string,
   now: number,
-  options: { graceMinutes?: number; allowedBreakMinutes?: Readonly<Record<string, number | null>> } = {},
+  options: { graceMinutes?: number; allowedBreakMinutes?: Readonly<Record<string, number | null>>; scheduledSince?: number | null } = {},
 ): CounterDayMeasures {
   const grace = options.graceMinutes ?? DEFAULT_OPENING_GRACE_MINUTES;
   const allowed: Readonly<Record<string, number | null>> = options.allowedBreakMinutes ?? DEFAULT_ALLOWED_BREAK_MINUTES;
   const sorted = [...events].sort((a, b) => a.at - b.at);
   const firstOpen = sorted.find((event) => event.type === 'opened');
-  const scheduled = scheduledHours(schedule, timeZone, firstOpen?.at ?? now);
+  const scheduled = scheduledHours(schedule, timeZone, firstOpen?.at ?? now, options.scheduledSince ?? null);
 
   const open: Interval[] = [];
   const pauses: PauseMeasure[] = [];

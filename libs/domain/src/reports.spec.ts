@@ -237,6 +237,39 @@ describe('punctuality facts', () => {
     ]);
   });
 
+  it('measures a counter from when it got its first schedule, not from the day’s schedule before it existed', () => {
+    // Added at 08:08 with the 08:00–15:00 schedule: opened at 08:10 is on time, at 08:20 twelve minutes late.
+    const added = [{ id: 'c1', serviceIds: ['A'], schedule, scheduledSince: at('08:08') }];
+    const onTime = punctualityFacts({
+      counters: added,
+      sessionEvents: [session('s1', 'o1', 'opened', '08:10')],
+      ticketEvents: [],
+      timeZone: JAKARTA,
+      now: at('09:00'),
+    });
+    expect(onTime).toEqual([expect.objectContaining({ lateOpenings: 0, lateOpeningMinutes: 0 })]);
+    const late = punctualityFacts({
+      counters: added,
+      sessionEvents: [session('s1', 'o1', 'opened', '08:20')],
+      ticketEvents: [],
+      timeZone: JAKARTA,
+      now: at('09:00'),
+    });
+    expect(late).toEqual([
+      expect.objectContaining({ lateOpenings: 1, lateOpeningMinutes: 12, lateOpening: { scheduledAt: at('08:08'), openedAt: at('08:20') } }),
+    ]);
+    // The next day the whole schedule counts.
+    const tuesday = Date.parse('2026-12-01T08:10:00+07:00');
+    const nextDay = punctualityFacts({
+      counters: [{ ...added[0], schedule: [...schedule, { weekday: 2, opens: '08:00', closes: '15:00' }] }],
+      sessionEvents: [{ ...session('s2', 'o1', 'opened', '08:10'), at: tuesday }],
+      ticketEvents: [],
+      timeZone: JAKARTA,
+      now: tuesday + 3_600_000,
+    });
+    expect(nextDay).toEqual([expect.objectContaining({ day: '2026-12-01', lateOpenings: 1, lateOpeningMinutes: 10 })]);
+  });
+
   it('counts idle minutes while a ticket the counter serves waits', () => {
     const sessionEvents = [session('s1', 'o1', 'opened', '08:00'), session('s1', 'o1', 'closed', '15:00')];
     const ticketEvents = [

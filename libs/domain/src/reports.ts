@@ -154,6 +154,8 @@ export interface ReportCounterInfo {
   id: string;
   serviceIds: readonly string[];
   schedule: readonly OpeningHours[];
+  /** When the counter got its first schedule (epoch ms); null: measured by its schedule on every day. */
+  scheduledSince?: number | null;
 }
 
 /** A counter-session event with its session's counter and officer. */
@@ -366,9 +368,10 @@ export function punctualityFacts(input: {
       busy.push(...busyIntervals(events, input.now));
     }
     for (const [day, dayEvents] of groupBy(mine, (event) => sessionDay.get(event.sessionId)!)) {
-      const whole = counterDayMeasures(dayEvents, counter.schedule, input.timeZone, input.now, options);
+      const measured = { ...options, scheduledSince: counter.scheduledSince ?? null };
+      const whole = counterDayMeasures(dayEvents, counter.schedule, input.timeZone, input.now, measured);
       for (const [staffId, staffEvents] of groupBy(dayEvents, (event) => event.staffId)) {
-        const part = counterDayMeasures(staffEvents, counter.schedule, input.timeZone, input.now, options);
+        const part = counterDayMeasures(staffEvents, counter.schedule, input.timeZone, input.now, measured);
         const late = whole.lateOpeningMinutes > 0 && part.firstOpenedAt === whole.firstOpenedAt;
         const early = whole.earlyClosingMinutes > 0 && part.lastClosedAt === whole.lastClosedAt;
         const overruns = part.pauses.filter((pause) => pause.overrunMinutes > 0);

@@ -71,6 +71,8 @@ export interface SupervisionCounterEvent extends CounterSessionEventRecord {
 export interface CounterStaffing {
   counterId: string;
   schedule: OpeningHours[];
+  /** When the counter got its first schedule (epoch ms): punctuality counts from then. Null: always. */
+  scheduledSince?: number | null;
   staffId: string | null;
   staffName: string | null;
 }
@@ -295,10 +297,12 @@ export function supervisionFigures(state: SupervisionState, now: number): Superv
   const counterFigures = office.counters.map((counter): CounterFigures => {
     const staffing = state.staffing.find((entry) => entry.counterId === counter.id);
     const sessionEvents = state.counterEvents.filter((event) => event.counterId === counter.id);
+    const scheduledSince = staffing?.scheduledSince ?? null;
     const measures = counterDayMeasures(sessionEvents, staffing?.schedule ?? [], office.office.timeZone, now, {
       graceMinutes: SUPERVISION_RULES.openingGraceMinutes,
+      scheduledSince,
     });
-    const scheduledNow = scheduledHours(staffing?.schedule ?? [], office.office.timeZone, now);
+    const scheduledNow = scheduledHours(staffing?.schedule ?? [], office.office.timeZone, now, scheduledSince);
     const graceEnd = scheduledNow ? scheduledNow.from + SUPERVISION_RULES.openingGraceMinutes * MINUTE_MS : null;
     const notOpened =
       scheduledNow && graceEnd !== null && measures.firstOpenedAt === null && now > graceEnd && now < scheduledNow.to

@@ -222,6 +222,24 @@ describe('alerts', () => {
     expect(alert).toMatchObject({ kind: 'late_opening', key: 'late_opening:c1:2026-11-30', since: at('08:00') });
   });
 
+  it('measures a counter added during the day from when it got its schedule: no lateness before it existed', () => {
+    // Loket 7 is added at 08:08 with the 08:00–15:00 schedule, and opened at 08:10.
+    const added = state({ counters: [counter('c7', 7, { state: 'open' })], counterEvents: [{ counterId: 'c7', type: 'opened', at: at('08:10') }] });
+    added.staffing[0].scheduledSince = at('08:08');
+    expect(supervisionFigures(added, at('08:30')).counters[0].lateOpeningMinutes).toBe(0);
+    // Not opened: overdue only after its own start plus the grace, counted from then.
+    const idle = state({ counters: [counter('c7', 7)] });
+    idle.staffing[0].scheduledSince = at('08:08');
+    expect(kinds(idle, at('08:12'))).toEqual([]);
+    expect(supervisionFigures(idle, at('08:20')).counters[0].notOpenedMinutes).toBe(12);
+    const [alert] = detectAlerts(idle, supervisionFigures(idle, at('08:20')), at('08:20'));
+    expect(alert).toMatchObject({ kind: 'late_opening', since: at('08:08') });
+    // Added after the day's hours: nothing is expected of it today.
+    const evening = state({ counters: [counter('c7', 7)] });
+    evening.staffing[0].scheduledSince = at('15:30');
+    expect(supervisionFigures(evening, at('16:00')).counters[0].scheduled).toBeNull();
+  });
+
   it('raises a counter idle while someone it serves waits, after three minutes', () => {
     const s = state({
       waiting: [ticket('1', '09:00')],

@@ -11,8 +11,11 @@ export const ADMIN_COUNTERS_SQL = {
   byId: `${SELECT} WHERE c.id = $1`,
   // The lock every change to the counter or its session takes (CountersRepository.lock); read the row afresh after it.
   lock: `SELECT office_id FROM counters WHERE id = $1 FOR UPDATE`,
-  insert: `INSERT INTO counters (office_id, number, name, priority_only, schedule, active) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-  update: `UPDATE counters SET number = $2, name = $3, priority_only = $4, schedule = $5, active = $6 WHERE id = $1`,
+  // scheduled_since: the instant of the counter's first schedule, kept once set (punctuality counts from it).
+  insert: `INSERT INTO counters (office_id, number, name, priority_only, schedule, active, scheduled_since)
+       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5::jsonb <> '[]'::jsonb THEN $7::timestamptz END) RETURNING id`,
+  update: `UPDATE counters SET number = $2, name = $3, priority_only = $4, schedule = $5, active = $6,
+       scheduled_since = COALESCE(scheduled_since, CASE WHEN $5::jsonb <> '[]'::jsonb THEN $7::timestamptz END) WHERE id = $1`,
   openSessionState: `SELECT state FROM counter_sessions WHERE counter_id = $1 AND state <> 'closed'`,
   servicesOfOffice: `SELECT id FROM services WHERE office_id = $1 AND id = ANY($2::uuid[])`,
   dropOtherServices: `DELETE FROM counter_services WHERE counter_id = $1 AND NOT (service_id = ANY($2::uuid[]))`,
@@ -72,7 +75,8 @@ export class AdminCountersRepository {
     return row?.office_id ?? null;
   }
 
-  async insert(tx: EntityManager, officeId: string, counter: CounterColumns): Promise<string> {
+  /** A new counter; `at` is when it gets its schedule, if it has one. */
+  async insert(tx: EntityManager, officeId: string, counter: CounterColumns, at: Date): Promise<string> {
     const [row] = await tx.query<{ id: string }[]>(ADMIN_COUNTERS_SQL.insert, [
       officeId,
       counter.number,
@@ -80,12 +84,14 @@ export class AdminCountersRepository {
       counter.priorityOnly,
       JSON.stringify(counter.schedule),
       counter.active,
+      at,
     ]);
     return row.id;
   }
 
-  async update(tx: EntityManager, id: string, counter: CounterColumns): Promise<void> {
-    await tx.query(ADMIN_COUNTERS_SQL.update, [id, counter.number, counter.name, counter.priorityOnly, JSON.stringify(counter.schedule), counter.active]);
+  /** `at` becomes the counter's scheduled-since when this gives it its first schedule. */
+  async update(tx: EntityManager, id: string, counter: CounterColumns, at: Date): Promise<void> {
+    await tx.query(ADMIN_COUNTERS_SQL.update, [id, counter.number, counter.name, counter.priorityOnly, JSON.stringify(counter.schedule), counter.active, at]);
   }
 
   /** The state of the counter's session when one is open or paused, else null. */

@@ -50,7 +50,7 @@ export class AdminCountersService {
           const office = await this.offices.locked(manager, officeId, actor);
           await this.assertValid(manager, office.id, office.openingHours, body);
           await this.assertNumberFree(manager, office.id, body.number, null);
-          const id = await this.counters.insert(manager, office.id, body);
+          const id = await this.counters.insert(manager, office.id, body, now);
           await this.counters.setServices(manager, id, body.serviceIds);
           const view = await this.byId(manager, id);
           await this.audit.record(
@@ -98,7 +98,7 @@ export class AdminCountersService {
             const state = await this.counters.openSessionState(manager, counterId);
             if (state) throw new RuleError('counter_in_use', `${current.name} is ${state}; close it before deactivating it`, { state });
           }
-          await this.counters.update(manager, counterId, after);
+          await this.counters.update(manager, counterId, after, now);
           if (body.serviceIds) await this.counters.setServices(manager, counterId, body.serviceIds);
           const view = await this.byId(manager, counterId);
           await this.audit.record(

@@ -60,7 +60,7 @@ const PERIOD_EVENTS = `ticket_events e JOIN tickets t ON t.id = e.ticket_id WHER
 export const REPORTS_SQL = {
   office: 'SELECT id, slug, name, address, city, time_zone FROM offices WHERE slug = $1',
   services: 'SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 ORDER BY sort_order, code',
-  counters: `SELECT c.id, c.number, c.name, c.schedule, (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
+  counters: `SELECT c.id, c.number, c.name, c.schedule, c.scheduled_since, (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
          FROM counters c WHERE c.office_id = $1 ORDER BY c.number`,
   ticketEvents: `SELECT e.ticket_id, e.type, e.at, e.service_id, e.counter_id, e.actor_staff_id, t.priority IS NOT NULL AS priority
          FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
@@ -144,6 +144,7 @@ export interface ReportCounterRow {
   number: number;
   name: string;
   schedule: OpeningHours[];
+  scheduled_since: Date | null;
   service_ids: string[] | null;
 }
 

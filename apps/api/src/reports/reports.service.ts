@@ -61,7 +61,12 @@ export class ReportsService {
     ]);
 
     const serviceInfo = services.map((s) => ({ id: s.id, maxWaitMinutes: s.max_wait_minutes, serviceTimeMinutes: s.service_time_minutes }));
-    const counterInfo = counters.map((c) => ({ id: c.id, serviceIds: c.service_ids ?? [], schedule: c.schedule }));
+    const counterInfo = counters.map((c) => ({
+      id: c.id,
+      serviceIds: c.service_ids ?? [],
+      schedule: c.schedule,
+      scheduledSince: c.scheduled_since?.getTime() ?? null,
+    }));
     const facts: ReportFacts = {
       // Counts and waits are aggregated in SQL; the facts carry the rest.
       outcomes: [],

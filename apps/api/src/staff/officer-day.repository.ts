@@ -23,7 +23,7 @@ export const OFFICER_DAY_SQL = {
   ticketEvents: `SELECT e.ticket_id, e.type, e.at, e.service_id, e.counter_id, e.actor_staff_id
        FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
        WHERE t.office_id = ANY($1::uuid[]) AND t.service_day = $2::date ORDER BY e.id`,
-  countersHeld: `SELECT c.id, c.name, c.schedule, (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
+  countersHeld: `SELECT c.id, c.name, c.schedule, c.scheduled_since, (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
        FROM counters c
        WHERE c.id IN (SELECT counter_id FROM counter_sessions WHERE staff_id = $1 AND opened_at >= $2 AND opened_at < $3)
        ORDER BY c.number`,
@@ -40,6 +40,7 @@ interface CounterRow {
   id: string;
   name: string;
   schedule: OpeningHours[];
+  scheduled_since: Date | null;
   service_ids: string[] | null;
 }
 
@@ -93,7 +94,13 @@ export class OfficerDayRepository {
   /** The counters the officer opened a session on during the day. */
   async countersHeld(scope: OfficerDayScope): Promise<(ReportCounterInfo & { name: string })[]> {
     const rows = await this.db.query<CounterRow[]>(OFFICER_DAY_SQL.countersHeld, [scope.staffId, scope.from, scope.to]);
-    return rows.map((row) => ({ id: row.id, name: row.name, schedule: row.schedule, serviceIds: row.service_ids ?? [] }));
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      schedule: row.schedule,
+      scheduledSince: row.scheduled_since?.getTime() ?? null,
+      serviceIds: row.service_ids ?? [],
+    }));
   }
 
   /** Every event of the sessions opened during the day on those counters, whoever held them. */

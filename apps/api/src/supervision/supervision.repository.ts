@@ -32,7 +32,7 @@ export const SUPERVISION_SQL = {
          WHERE e.office_id = $1 AND e.at >= $2 AND e.seq <= $3 ORDER BY e.id`,
   dayCounterEvents: `SELECT e.counter_id, e.type, e.at, e.reason FROM counter_session_events e JOIN counters c ON c.id = e.counter_id
          WHERE c.office_id = $1 AND e.at >= $2 AND e.seq <= $3 ORDER BY e.id`,
-  staffing: `SELECT c.id, c.schedule, cn.staff_id, st.name AS staff_name
+  staffing: `SELECT c.id, c.schedule, c.scheduled_since, cn.staff_id, st.name AS staff_name
          FROM counters c
          LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
          LEFT JOIN staff st ON st.id = cn.staff_id
@@ -99,6 +99,7 @@ interface DayCounterEventRow {
 interface StaffingRow {
   id: string;
   schedule: OpeningHours[];
+  scheduled_since: Date | null;
   staff_id: string | null;
   staff_name: string | null;
 }
@@ -208,7 +209,13 @@ export class SupervisionRepository {
   /** Each active counter's schedule and who holds it now. */
   async staffing(officeId: string): Promise<CounterStaffing[]> {
     const rows = await this.db.query<StaffingRow[]>(SUPERVISION_SQL.staffing, [officeId]);
-    return rows.map((row) => ({ counterId: row.id, schedule: row.schedule, staffId: row.staff_id, staffName: row.staff_name }));
+    return rows.map((row) => ({
+      counterId: row.id,
+      schedule: row.schedule,
+      scheduledSince: row.scheduled_since?.getTime() ?? null,
+      staffId: row.staff_id,
+      staffName: row.staff_name,
+    }));
   }
 
   officesToScan(finishedSince: Date): Promise<{ id: string; slug: string }[]> {
