@@ -155,3 +155,75 @@ test('the finish dialog: Enter on an answer saves nothing, the exception path ne
   expect(after.etiquette.checked - before.etiquette.checked).toBe(4);
   await api(request, 'POST', `/counters/${office.counters[5].id}/close`, officer);
 });
+
+test('a saved interaction is corrected by keyboard within two minutes; after that the record stands', async ({
+  page,
+  request,
+  office,
+  consoleErrors,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const officer = office.staff.petugas5!.username;
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await logIn(page, '/counter/', officer);
+  await page.getByTestId('pick-counter-5').click();
+  await page.getByTestId('open-counter').click();
+  await expect(page.getByRole('dialog', { name: 'Daftar periksa awal shift' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('desk-state')).toHaveText('Buka');
+
+  const serve = async () => {
+    const ticket = await issue(request, office, 'PL');
+    await api(request, 'POST', `/counters/${office.counters[5].id}/call`, officer, { ticketId: ticket.id, reason: 'e2e: the test serves its own ticket' });
+    await api(request, 'POST', `/tickets/${ticket.id}/start`, officer);
+    await expect(page.getByTestId('current-number')).toHaveText(ticket.number);
+    // Finished by the one key: S, then Enter on "Semua sesuai".
+    await page.keyboard.press('s');
+    await expect(page.getByRole('dialog', { name: new RegExp(`Selesaikan ${ticket.number}`) })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('correct-record')).toContainText(`Catatan layanan ${ticket.number} tersimpan`);
+    return ticket;
+  };
+  const today = () =>
+    api<{ etiquette: { interactionsAnswered: number; oneKey: number; applicable: number; checked: number } }>(request, 'GET', '/staff/me/today', officer);
+
+  const first = await serve();
+  const before = await today();
+  await expect(page.getByTestId('correct-record-button')).toContainText(/Perbaiki catatan \((2:00|1:5\d)\)/);
+  await page.keyboard.press('r');
+  const correction = page.getByRole('dialog', { name: `Perbaiki catatan ${first.number}` });
+  await expect(correction).toBeVisible();
+  // It starts from the record as saved; the officer changes only what was wrong.
+  await expect(correction.getByTestId('answer-cara_bertanya-checked')).toBeChecked();
+  await correction.getByTestId('answer-cara_bertanya-not_checked').check();
+  await screenshot(page, testInfo, 'correct-record-dialog');
+  await correction.getByTestId('correct-submit').click();
+  await expect(correction).toBeHidden();
+  await expect(page.getByTestId('desk-message')).toContainText(`Perbaikan catatan ${first.number} tersimpan`);
+  const after = await today();
+  // The same one interaction, now with one item not checked: counted once, no longer by the one key.
+  expect(after.etiquette.interactionsAnswered).toBe(before.etiquette.interactionsAnswered);
+  expect(after.etiquette.applicable).toBe(before.etiquette.applicable);
+  expect(after.etiquette.checked).toBe(before.etiquette.checked - 1);
+  expect(after.etiquette.oneKey).toBe(before.etiquette.oneKey - 1);
+  await screenshot(page, testInfo, 'correct-record-saved');
+
+  // The next one, left for three minutes on the API's clock: the desk still offers it, the API refuses.
+  const second = await serve();
+  const advanced = await request.post('/api/v1/dev/clock/advance', { data: { minutes: 3 } });
+  expect(advanced.ok(), await advanced.text()).toBe(true);
+  await page.getByTestId('correct-record-button').click();
+  const late = page.getByRole('dialog', { name: `Perbaiki catatan ${second.number}` });
+  await late.getByTestId('answer-cara_bertanya-not_checked').check();
+  await late.getByTestId('correct-submit').click();
+  await expect(late).toBeHidden();
+  await expect(page.getByTestId('desk-message')).toContainText('hanya bisa diperbaiki dalam 2 menit');
+  await expect(page.getByTestId('correct-record')).toBeHidden();
+  // Chromium logs the refused request; the refusal on screen is what this test wants.
+  const refused = consoleErrors.findIndex((error) => /status of 409 .*\/checklist\)$/.test(error));
+  expect(refused).toBeGreaterThanOrEqual(0);
+  consoleErrors.splice(refused, 1);
+  expect((await today()).etiquette.checked).toBe(after.etiquette.checked + 5);
+  await screenshot(page, testInfo, 'correct-record-too-late');
+  await api(request, 'POST', `/counters/${office.counters[5].id}/close`, officer);
+});

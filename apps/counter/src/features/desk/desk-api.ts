@@ -9,7 +9,7 @@ import type {
   StaffCounterView,
   TicketView,
 } from '@loket/domain';
-import { getJson, postJson } from '../../shared/api/http';
+import { getJson, postJson, sendJson } from '../../shared/api/http';
 
 export type DeskTicketAction = 'recall' | 'start' | 'return' | 'no-show';
 
@@ -31,5 +31,8 @@ export const deskApi = {
   act: async (ticketId: string, action: DeskTicketAction) => (await postJson<TicketView>(`/tickets/${ticketId}/${action}`))!,
   finish: async (ticketId: string, body: { checklist: ChecklistSubmission; outcome: InteractionOutcome; note?: string }) =>
     (await postJson<TicketView>(`/tickets/${ticketId}/finish`, body))!,
+  /** Corrects the interaction record saved with a finish, within minutes of saving it (`CORRECTION_WINDOW_MINUTES`). */
+  correct: (ticketId: string, body: { checklist: ChecklistSubmission; outcome: InteractionOutcome; note?: string }) =>
+    sendJson<void>('PUT', `/tickets/${ticketId}/checklist`, body),
   transfer: async (ticketId: string, serviceId: string) => (await postJson<TicketView>(`/tickets/${ticketId}/transfer`, { serviceId }))!,
 };

@@ -115,6 +115,14 @@ export const en: CounterMessages = {
     close: 'Close counter',
     waitFor: 'possible in {time}',
   },
+  correction: {
+    saved: 'Record of {number} saved.',
+    open: 'Correct the record ({time})',
+    title: 'Correct the record of {number}',
+    hint: 'Change what was wrong, then save. The old record stays in the audit trail.',
+    submit: 'Save the correction',
+    done: 'Correction to the record of {number} saved.',
+  },
   noShow: {
     marked: '{number} marked as no-show.',
     undo: 'Undo ({seconds} s)',

@@ -114,6 +114,14 @@ export const id = {
     close: 'Tutup loket',
     waitFor: 'bisa dalam {time}',
   },
+  correction: {
+    saved: 'Catatan layanan {number} tersimpan.',
+    open: 'Perbaiki catatan ({time})',
+    title: 'Perbaiki catatan {number}',
+    hint: 'Ubah yang keliru, lalu simpan. Catatan lama tetap ada di jejak audit.',
+    submit: 'Simpan perbaikan',
+    done: 'Perbaikan catatan {number} tersimpan.',
+  },
   noShow: {
     marked: '{number} ditandai tidak hadir.',
     undo: 'Batalkan ({seconds} dtk)',

@@ -87,6 +87,11 @@ const fakeDesk = {
     fakeDesk.undoable.value = null;
   },
   callBack: inFlight('callBack', (current) => current),
+  correctable: ref<{ ticketId: string; number: string; until: number; submission: unknown; outcome: string; note: string } | null>(null),
+  correct: inFlight('correct', (current) => current),
+  forgetCorrection: () => {
+    fakeDesk.correctable.value = null;
+  },
 };
 
 jest.unstable_mockModule('../composables/use-desk', () => ({
@@ -174,5 +179,19 @@ describe('the desk screen, while an action is on its way', () => {
     fakeDesk.undoable.value = null;
     await settle();
     expect(screen.find('[data-testid="undo-no-show"]').exists()).toBe(false);
+  });
+
+  it('offers to correct the last interaction’s record while its two minutes run', async () => {
+    const submission = { method: 'one_key', answers: [] };
+    fakeDesk.correctable.value = { ticketId: 't1', number: 'A-001', until: Date.now() + 120_000, submission, outcome: 'selesai', note: '' };
+    const screen = mountDesk();
+    await settle();
+    const card = screen.get('[data-testid="correct-record"]');
+    expect(card.text()).toContain('A-001');
+    expect(card.get('[data-testid="correct-record-button"]').text()).toMatch(/\((2:00|1:59)\)/);
+    fakeDesk.correctable.value = null;
+    await settle();
+    expect(screen.find('[data-testid="correct-record"]').exists()).toBe(false);
+    screen.unmount();
   });
 });

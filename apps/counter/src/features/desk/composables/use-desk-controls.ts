@@ -1,11 +1,19 @@
 import { type Ref, computed, ref, watch } from 'vue';
-import { type ChecklistSubmission, type InteractionOutcome, NO_SHOW_UNDO_SECONDS, type OfficerPauseReason, canCounter, noShowAllowedAt } from '@loket/domain';
+import {
+  CORRECTION_WINDOW_MINUTES,
+  type ChecklistSubmission,
+  type InteractionOutcome,
+  NO_SHOW_UNDO_SECONDS,
+  type OfficerPauseReason,
+  canCounter,
+  noShowAllowedAt,
+} from '@loket/domain';
 import { useOfficeStore } from '../stores/office-store';
 import { type DeskActionId, deskActions } from '../desk-actions';
 import type { useDesk } from './use-desk';
 import { useShortcuts } from './use-shortcuts';
 
-export type DeskDialog = 'shift' | 'finish' | 'transfer' | 'callSpecific' | 'pause' | 'logout' | null;
+export type DeskDialog = 'shift' | 'finish' | 'correct' | 'transfer' | 'callSpecific' | 'pause' | 'logout' | null;
 
 /**
  * What the officer can do at the desk now, by button or single key, and which dialog is open.
@@ -34,6 +42,19 @@ export function useDeskControls(desk: ReturnType<typeof useDesk>, now: Ref<numbe
   watch(undoSecondsLeft, (left) => {
     if (left === 0) desk.forgetUndo();
   });
+  /** Seconds left to correct the last interaction's record; 0 when there is none to correct. */
+  const correctSecondsLeft = computed(() => {
+    const target = desk.correctable.value;
+    if (!target) return 0;
+    return Math.min(CORRECTION_WINDOW_MINUTES * 60, Math.max(0, Math.ceil((target.until - now.value) / 1000)));
+  });
+  watch(correctSecondsLeft, (left) => {
+    // An open correction dialog stays: the server decides whether it is still in time.
+    if (left === 0 && dialog.value !== 'correct') desk.forgetCorrection();
+  });
+  function openCorrection(): void {
+    if (correctSecondsLeft.value > 0 && desk.requireLive()) dialog.value = 'correct';
+  }
   const actions = computed(() =>
     desk.counter.value ? deskActions(desk.counter.value.state, desk.ticket.value?.status ?? null, desk.queue.value.length, noShowWaitSeconds.value) : [],
   );
@@ -80,6 +101,7 @@ export function useDeskControls(desk: ReturnType<typeof useDesk>, now: Ref<numbe
     const keys: Record<string, () => void> = {};
     if (desk.counter.value && canCounter(desk.counter.value.state, 'open')) keys.b = openShift;
     if (undoSecondsLeft.value > 0) keys.z = () => void desk.undoNoShow();
+    if (correctSecondsLeft.value > 0) keys.r = openCorrection;
     for (const action of actions.value) keys[action.key] = () => runAction(action.id);
     return keys;
   }
@@ -118,6 +140,8 @@ export function useDeskControls(desk: ReturnType<typeof useDesk>, now: Ref<numbe
     actions,
     undoSecondsLeft,
     undo: () => void desk.undoNoShow(),
+    correctSecondsLeft,
+    openCorrection,
     /** Logging out with the counter open or paused asks first whether to pause or close it. */
     logout: (leave: () => void) => {
       const state = desk.counter.value?.state;
@@ -132,6 +156,11 @@ export function useDeskControls(desk: ReturnType<typeof useDesk>, now: Ref<numbe
     submitShift: (result: { submission: ChecklistSubmission }) => closeOn(desk.open(result.submission)),
     submitFinish: (result: { submission: ChecklistSubmission; outcome: InteractionOutcome; note: string }) =>
       closeOn(desk.finish(result.submission, result.outcome, result.note)),
+    submitCorrect: async (result: { submission: ChecklistSubmission; outcome: InteractionOutcome; note: string }) => {
+      await closeOn(desk.correct(result.submission, result.outcome, result.note));
+      // Refused as too late: nothing is left to correct, and the notice says why.
+      if (!desk.correctable.value) dialog.value = null;
+    },
     submitTransfer: (serviceId: string) => closeOn(desk.transfer(serviceId)),
     submitCall: (ticketId: string, reason: string) => closeOn(desk.callSpecific(ticketId, reason)),
     submitPause: (reason: OfficerPauseReason, note: string) => closeOn(desk.pause(reason, note)),

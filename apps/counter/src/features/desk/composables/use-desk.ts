@@ -3,6 +3,7 @@ import { useI18n } from 'vue-i18n';
 import {
   type ChecklistSubmission,
   type ChecklistTemplateView,
+  CORRECTION_WINDOW_MINUTES,
   type ErrorCode,
   HEARTBEAT_SECONDS,
   type InteractionOutcome,
@@ -27,6 +28,16 @@ export interface DeskMessage {
   values?: Record<string, string | number>;
   /** A coded refusal, said in the screen's language beside the server's words. */
   reason?: ErrorCode;
+}
+
+/** The record of the last interaction finished here, as saved, while it may still be corrected. */
+export interface CorrectableRecord {
+  ticketId: string;
+  number: string;
+  until: number;
+  submission: ChecklistSubmission;
+  outcome: InteractionOutcome;
+  note: string;
 }
 
 /**
@@ -54,6 +65,8 @@ export function useDesk() {
   const noShows = ref<TicketView[]>([]);
   /** The no-show just marked, which the desk offers to undo until `until` (epoch ms, this PC's clock). */
   const undoable = ref<{ ticketId: string; number: string; until: number } | null>(null);
+  /** The interaction just finished, as saved, which the officer may correct until `until` (epoch ms, this PC's clock). */
+  const correctable = ref<CorrectableRecord | null>(null);
   const busy = ref(false);
   const message = ref<DeskMessage | null>(null);
 
@@ -191,8 +204,36 @@ export function useDesk() {
           void refreshNoShows();
         },
       ),
-    finish: (checklist: ChecklistSubmission, outcome: InteractionOutcome, note: string) =>
-      run(() => deskApi.finish(ticketId(), { checklist, outcome, ...(note ? { note } : {}) }), patch),
+    finish: (checklist: ChecklistSubmission, outcome: InteractionOutcome, note: string) => {
+      const finishing = ticket.value!;
+      return run(
+        () => deskApi.finish(finishing.id, { checklist, outcome, ...(note ? { note } : {}) }),
+        (result) => {
+          patch(result);
+          const until = Date.now() + CORRECTION_WINDOW_MINUTES * 60_000;
+          correctable.value = { ticketId: finishing.id, number: finishing.number, until, submission: checklist, outcome, note };
+        },
+      );
+    },
+    correctable,
+    /** Saves the corrected record of the last interaction; the window still counts from the first save. */
+    correct: async (checklist: ChecklistSubmission, outcome: InteractionOutcome, note: string) => {
+      const target = correctable.value;
+      if (!target) return false;
+      const done = await run(
+        () => deskApi.correct(target.ticketId, { checklist, outcome, ...(note ? { note } : {}) }),
+        () => {
+          correctable.value = { ...target, submission: checklist, outcome, note };
+          message.value = { kind: 'info', key: 'correction.done', values: { number: target.number } };
+        },
+      );
+      // The server's clock decides: once it says the window has closed, the desk stops offering it.
+      if (!done && message.value?.reason === 'correction_window_closed') correctable.value = null;
+      return done;
+    },
+    forgetCorrection: () => {
+      correctable.value = null;
+    },
     transfer: (serviceId: string) => run(() => deskApi.transfer(ticketId(), serviceId), patch),
     pause: (reason: OfficerPauseReason, note?: string) => run(() => deskApi.pause(id(), reason, note), office.patchCounter),
     resume: () => run(() => deskApi.resume(id()), office.patchCounter),
