@@ -1,9 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures.js';
+import { PASSWORD, expect, screenshot, test } from './fixtures.js';
 
 // This file works an office of its own (the fixture's): a paired kiosk takes PL (Pengaduan)
 // tickets after two citizens already wait for PL, and the slip is printed to PDF on the
-// kiosk's roll width. Nothing here moves the development clock.
+// kiosk's roll width. Nothing here moves the development clock. petugas5 unlocks the kiosk's
+// settings (staff only) to pair it and choose the paper.
+test.use({ officeStaff: ['petugas5'] });
 
 /** Each page's size in millimetres (one decimal), from the PDF's page objects (Chromium writes them uncompressed). */
 function pdfPages(pdf: Buffer): { widthMm: number; heightMm: number }[] {
@@ -15,14 +17,18 @@ function pdfPages(pdf: Buffer): { widthMm: number; heightMm: number }[] {
   }));
 }
 
-async function takePlTicket(page: Page, kioskToken: string, slug: string, width: 58 | 80): Promise<void> {
+async function takePlTicket(page: Page, kioskToken: string, slug: string, username: string, width: 58 | 80): Promise<void> {
   await page.goto(`/kiosk?office=${slug}`);
-  await page.getByText('Pengaturan kios').click();
+  await page.getByText('Pengaturan kios', { exact: true }).click();
+  const unlock = page.getByTestId('kiosk-unlock');
+  await unlock.getByLabel('Nama pengguna').fill(username);
+  await unlock.getByLabel('Kata sandi').fill(PASSWORD);
+  await unlock.getByRole('button', { name: 'Masuk' }).click();
   await page.getByLabel('Kode pemasangan').fill(kioskToken.toLowerCase());
   await page.getByRole('button', { name: 'Pasangkan' }).click();
   await expect(page.getByText('Kios ini terpasang ke kantor.')).toBeVisible();
   await page.getByLabel(`${width} mm`).check();
-  await page.getByText('Pengaturan kios').click();
+  await page.getByText('Pengaturan kios', { exact: true }).click();
   await page.locator('button[data-service="PL"]').click();
   await page.locator('button[data-priority="none"]').click();
   await expect(page.getByTestId('ticket-slip')).toBeVisible();
@@ -39,9 +45,10 @@ for (const width of [80, 58] as const) {
       window.print = () => {};
     });
     // Two citizens are already waiting for PL.
-    for (let i = 0; i < 2; i += 1) expect((await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: office.services.PL.id } })).ok()).toBe(true);
+    for (let i = 0; i < 2; i += 1)
+      expect((await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: office.services.PL.id } })).ok()).toBe(true);
     await page.setViewportSize({ width: 1080, height: 1920 });
-    await takePlTicket(page, office.kioskToken, office.slug, width);
+    await takePlTicket(page, office.kioskToken, office.slug, office.staff.petugas5!.username, width);
 
     const slip = page.getByTestId('ticket-slip');
     const trackingCode = (await slip.locator('.code').textContent())!.trim();
