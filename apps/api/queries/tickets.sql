@@ -17,8 +17,8 @@ WITH num AS (
   RETURNING last_number
 ), ticket AS (
   INSERT INTO tickets (office_id, service_id, issued_service_id, issued_code, service_day, number, priority, status,
-                       issued_at, due_at, tracking_code, idempotency_key)
-  SELECT $4, $1, $1, $5, $2, num.last_number, $6, 'waiting', $7, $8, $9, $10 FROM num
+                       issued_at, due_at, tracking_code, idempotency_key, idempotency_client)
+  SELECT $4, $1, $1, $5, $2, num.last_number, $6, 'waiting', $7, $8, $9, $10, $13 FROM num
   RETURNING id, issue_order, number
 ), bumped AS (
   UPDATE offices SET seq = seq + 1 WHERE id = $4 AND EXISTS (SELECT 1 FROM ticket) RETURNING seq
@@ -34,7 +34,7 @@ SELECT ticket.id, ticket.issue_order, ticket.number, event.seq,
 FROM ticket, event;
 
 -- byIdempotencyKey
-SELECT id FROM tickets WHERE office_id = $1 AND idempotency_key = $2;
+SELECT id FROM tickets WHERE office_id = $1 AND idempotency_key = $2 AND idempotency_client = $3;
 
 -- byTrackingCode
 SELECT id FROM tickets WHERE tracking_code = $1;

@@ -1,4 +1,4 @@
-import { KIOSK_TOKEN_HEADER, type KioskSettingsView, type OfficeSnapshot, type PairedKioskView } from '@loket/domain';
+import { KIOSK_TOKEN_HEADER, type KioskSettingsView, type OfficeSnapshot, type PairedKioskView, type TrackedTicketView } from '@loket/domain';
 import { defaultRateLimits } from '../src/rate-limit/rate-limit-config.js';
 import { createOffice, type OfficeFixture } from './support/fixtures.js';
 import { useTestApp } from './support/test-app.js';
@@ -109,5 +109,44 @@ describe('kiosks issue as their office’s paired device; anonymous clients are 
     expect((await issue(office.slug, office.services.A, '10.60.0.5', kiosk.token)).status).toBe(201);
     // Another office keeps its own choice.
     expect((await issue(other.slug, other.services.A, '10.60.0.5')).status).toBe(201);
+  });
+
+  it('binds an Idempotency-Key to its client: another client presenting it never gets that ticket (issue 13, hardening)', async () => {
+    const send = (address: string, userAgent: string, key: string, token?: string) =>
+      t.api.post<TrackedTicketView>(`/offices/${other.slug}/tickets`, { serviceId: other.services.A }, undefined, {
+        'x-forwarded-for': address,
+        'user-agent': userAgent,
+        'idempotency-key': key,
+        ...(token ? { [KIOSK_TOKEN_HEADER]: token } : {}),
+      });
+    const same = (reply: { body: TrackedTicketView }) => ({ id: reply.body.id, trackingCode: reply.body.trackingCode });
+
+    // An anonymous client (an address and a browser): its own retry gets its ticket back.
+    const phone = await send('10.61.0.1', 'Ponsel A', 'tap-1');
+    expect(phone.status).toBe(201);
+    expect(same(await send('10.61.0.1', 'Ponsel A', 'tap-1'))).toEqual(same(phone));
+    // Another address, or another browser behind the same address, gets a ticket of its own.
+    for (const [address, userAgent] of [
+      ['10.61.0.2', 'Ponsel A'],
+      ['10.61.0.1', 'Ponsel B'],
+    ]) {
+      const stranger = await send(address, userAgent, 'tap-1');
+      expect(stranger.status).toBe(201);
+      expect(stranger.body.id).not.toBe(phone.body.id);
+      expect(stranger.body.trackingCode).not.toBe(phone.body.trackingCode);
+    }
+
+    // A paired kiosk's key belongs to the device, wherever its retry comes from.
+    const kiosk = await pair(other, 'Kios lobi');
+    const fromKiosk = await send('10.61.0.3', 'Kios', 'kiosk-tap-1', kiosk.token);
+    expect(fromKiosk.status).toBe(201);
+    expect(same(await send('10.61.0.4', 'Kios (versi baru)', 'kiosk-tap-1', kiosk.token))).toEqual(same(fromKiosk));
+    // The same address and browser without its token, or another kiosk, does not get it.
+    const secondKiosk = await pair(other, 'Kios lantai 2');
+    for (const token of [undefined, secondKiosk.token]) {
+      const stranger = await send('10.61.0.3', 'Kios', 'kiosk-tap-1', token);
+      expect(stranger.status).toBe(201);
+      expect(stranger.body.trackingCode).not.toBe(fromKiosk.body.trackingCode);
+    }
   });
 });

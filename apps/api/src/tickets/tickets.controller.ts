@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { KIOSK_TOKEN_HEADER, type TicketView, type TrackedTicketView } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
@@ -20,7 +20,12 @@ export class TicketsController {
 
   @Post('offices/:slug/tickets')
   @RateLimit('issue')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key returns the same ticket (a double tap or a retry never issues two)' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'The same key from the same client returns the same ticket (a double tap or a retry never issues two). A key belongs to the paired kiosk, or to the address and browser, that sent it',
+  })
   @ApiCreatedResponse({ description: 'The ticket, with its tracking code, place in the queue and estimated wait' })
   @ApiHeader({
     name: KIOSK_TOKEN_HEADER,
@@ -33,8 +38,9 @@ export class TicketsController {
     @IdempotencyKey() idempotencyKey: string | null,
     @KioskToken() kioskToken: string | null,
     @Ip() address: string,
+    @Headers('user-agent') userAgent: string | undefined,
   ): Promise<TrackedTicketView> {
-    return this.tickets.issue(slug, body, idempotencyKey, { kioskToken, address });
+    return this.tickets.issue(slug, body, idempotencyKey, { kioskToken, address, userAgent: userAgent ?? '' });
   }
 
   @Get('tickets/track/:trackingCode')

@@ -33,8 +33,8 @@ export const TICKETS_SQL = {
     RETURNING last_number
   ), ticket AS (
     INSERT INTO tickets (office_id, service_id, issued_service_id, issued_code, service_day, number, priority, status,
-                         issued_at, due_at, tracking_code, idempotency_key)
-    SELECT $4, $1, $1, $5, $2, num.last_number, $6, 'waiting', $7, $8, $9, $10 FROM num
+                         issued_at, due_at, tracking_code, idempotency_key, idempotency_client)
+    SELECT $4, $1, $1, $5, $2, num.last_number, $6, 'waiting', $7, $8, $9, $10, $13 FROM num
     RETURNING id, issue_order, number
   ), bumped AS (
     UPDATE offices SET seq = seq + 1 WHERE id = $4 AND EXISTS (SELECT 1 FROM ticket) RETURNING seq
@@ -48,7 +48,8 @@ export const TICKETS_SQL = {
          (SELECT count(*)::int FROM tickets w
           WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) < ($8, $7, ticket.issue_order)) AS ahead
   FROM ticket, event`,
-  byIdempotencyKey: 'SELECT id FROM tickets WHERE office_id = $1 AND idempotency_key = $2',
+  // A key counts only together with the client that sent it (TicketsService.issue).
+  byIdempotencyKey: 'SELECT id FROM tickets WHERE office_id = $1 AND idempotency_key = $2 AND idempotency_client = $3',
   byTrackingCode: 'SELECT id FROM tickets WHERE tracking_code = $1',
   // The call order of `compareForCall` (libs/domain): earliest due, then issued-at, then issue order.
   claimNext: `SELECT ${LOCKED_COLUMNS} FROM tickets
@@ -115,6 +116,8 @@ export interface NewTicket {
   dueAt: Date;
   trackingCode: string;
   idempotencyKey: string | null;
+  /** Who sent the key (`idempotencyClient` in tickets.service.ts); null without a key. */
+  idempotencyClient: string | null;
   eventType: TicketEventType;
   payload: Record<string, unknown>;
 }
@@ -219,12 +222,13 @@ export class TicketsRepository {
       ticket.idempotencyKey,
       ticket.eventType,
       JSON.stringify(ticket.payload),
+      ticket.idempotencyClient,
     ]);
     return row;
   }
 
-  async idByIdempotencyKey(officeId: string, key: string): Promise<string | null> {
-    const [row] = await this.db.query<IdRow[]>(TICKETS_SQL.byIdempotencyKey, [officeId, key]);
+  async idByIdempotencyKey(officeId: string, key: string, client: string): Promise<string | null> {
+    const [row] = await this.db.query<IdRow[]>(TICKETS_SQL.byIdempotencyKey, [officeId, key, client]);
     return row?.id ?? null;
   }
 
@@ -319,5 +323,5 @@ export class TicketsRepository {
 /** Two issues with one idempotency key raced, and this one lost on the unique key. */
 export function isDuplicateIdempotencyKey(error: unknown): boolean {
   const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : null;
-  return driverError?.code === '23505' && driverError.constraint === 'tickets_office_id_idempotency_key_key';
+  return driverError?.code === '23505' && driverError.constraint === 'tickets_idempotency_key_client';
 }

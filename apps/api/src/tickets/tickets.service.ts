@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -42,6 +43,22 @@ import { RateLimiter } from '../rate-limit/rate-limiter.js';
 export interface IssuingClient {
   kioskToken: string | null;
   address: string;
+  /** The User-Agent header, '' when absent: with the address it tells anonymous clients apart. */
+  userAgent?: string;
+}
+
+/**
+ * Whom an Idempotency-Key belongs to: a paired kiosk by its device id (its retries may come
+ * from a new address), anyone else by address and browser, kept only as a hash. The key is
+ * looked up together with it, so presenting another client's key issues a new ticket
+ * instead of revealing that client's tracking code.
+ */
+export function idempotencyClient(kioskId: string | null, client: IssuingClient): string {
+  if (kioskId !== null) return `kiosk:${kioskId}`;
+  const digest = createHash('sha256')
+    .update(`${client.address}\n${client.userAgent ?? ''}`)
+    .digest('base64url');
+  return `anonymous:${digest}`;
 }
 
 interface Actor {
@@ -111,8 +128,9 @@ export class TicketsService {
       priorityMaxWaitMinutes: found.priority_max_wait_minutes,
       seq: found.seq,
     };
-    if (idempotencyKey) {
-      const existing = await this.tickets.idByIdempotencyKey(office.id, idempotencyKey);
+    const keyClient = idempotencyKey ? idempotencyClient(found.kiosk_id, client) : null;
+    if (idempotencyKey && keyClient) {
+      const existing = await this.tickets.idByIdempotencyKey(office.id, idempotencyKey, keyClient);
       if (existing) return this.trackedView(existing, office);
     }
     if (found.service_id === null) throw new NotFoundError(`No service with the id "${request.serviceId}" in ${office.name}`);
@@ -143,13 +161,14 @@ export class TicketsService {
         dueAt: due,
         trackingCode,
         idempotencyKey,
+        idempotencyClient: keyClient,
         eventType: TicketEventType.issued,
         payload: { priority },
       });
     } catch (error) {
       // Two requests with one key raced: the loser's insert hit the unique key; answer with the winner's ticket.
-      if (idempotencyKey && isDuplicateIdempotencyKey(error)) {
-        const existing = await this.tickets.idByIdempotencyKey(office.id, idempotencyKey);
+      if (idempotencyKey && keyClient && isDuplicateIdempotencyKey(error)) {
+        const existing = await this.tickets.idByIdempotencyKey(office.id, idempotencyKey, keyClient);
         if (existing) return this.trackedView(existing, office);
       }
       throw error;
