@@ -40,6 +40,11 @@ const startCalled: Row['prepare'] = async (target, api) => {
   expect((await api.post(`/tickets/${target.calledTicketId}/start`, {}, asHolder(target))).status).toBe(200);
 };
 
+const INTERACTION_CHECKED = ['sikap_perilaku', 'ekspresi_wajah', 'cara_berbicara', 'cara_mendengarkan', 'cara_bertanya'].map((code) => ({
+  code,
+  answer: 'checked',
+}));
+
 const MATRIX: Record<string, Row> = {
   // public
   'GET /offices': { access: 'public' },
@@ -94,6 +99,16 @@ const MATRIX: Record<string, Row> = {
     access: 'holder',
     prepare: async (target, api) => {
       expect((await api.post(`/tickets/${target.calledTicketId}/no-show`, {}, asHolder(target))).status).toBe(200);
+    },
+  },
+  // Only the officer who saved the interaction checklist corrects it: not a colleague, a supervisor or an admin.
+  'PUT /tickets/{id}/checklist': {
+    access: 'session',
+    body: () => ({ checklist: { method: 'one_key', answers: INTERACTION_CHECKED }, outcome: 'selesai' }),
+    prepare: async (target, api) => {
+      await startCalled(target, api);
+      const finish = { checklist: { method: 'one_key', answers: INTERACTION_CHECKED }, outcome: 'selesai' };
+      expect((await api.post(`/tickets/${target.calledTicketId}/finish`, finish, asHolder(target))).status).toBe(200);
     },
   },
   'POST /tickets/{id}/transfer': { access: 'holder', body: (w) => ({ serviceId: w.office.services.B }), prepare: startCalled },
