@@ -1,4 +1,5 @@
-// Run before `npm start` and `npm test` (package.json "prestart", "pretest"): Loket runs on
+// Run before `npm run serve` and `npm run test:all` (package.json "preserve", "pretest:all"),
+// the bodies of `npm start` and `npm test`, which reach them through .ci/with-node: Loket runs on
 // Node 22 LTS or newer. On an older Node some dependencies fail in ways that do not name
 // the cause (NestJS's file-type, vue-i18n's @intlify packages), so say it plainly first.
 const want = 22;
@@ -12,8 +13,8 @@ if (major < want) {
       `or run the same commands through .ci/with-node: it fetches Node ${want} from the npm registry into`,
       '~/.cache/loket and uses it for that command only, leaving your own node as it is:',
       '',
-      '    .ci/with-node npm ci && .ci/with-node npm start',
-      '    .ci/with-node npm test',
+      '    npm start      (and npm test: both go through .ci/with-node by themselves)',
+      '    .ci/with-node npm run <script>',
       '',
     ].join('\n'),
   );
