@@ -196,7 +196,10 @@ test('a supervisor opens the report of a seeded day, downloads a CSV whose total
   await expect(signatures).toContainText(`${office.city}, ${longDay(before.period.to)}`);
   await expect(signatures).toContainText('NIP.');
   // Body text a person can read on paper: at least 9 pt (12 CSS pixels).
-  const cellSize = await page.locator('[data-testid="report-counters"] tbody td').first().evaluate((cell) => parseFloat(getComputedStyle(cell).fontSize));
+  const cellSize = await page
+    .locator('[data-testid="report-counters"] tbody td')
+    .first()
+    .evaluate((cell) => parseFloat(getComputedStyle(cell).fontSize));
   expect(cellSize).toBeGreaterThanOrEqual(12);
   await page.emulateMedia({ media: 'screen' });
   await expect(signatures).toBeHidden();

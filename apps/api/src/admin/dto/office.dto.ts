@@ -60,14 +60,20 @@ export class CreateOfficeDto {
   @Max(720)
   shiftEndGraceMinutes?: number;
 
-  @ApiPropertyOptional({ example: 'Jl. Merdeka No. 1, Kota Harapan 40111', description: 'Street address, printed on the ticket slip; one line, at most 200 characters' })
+  @ApiPropertyOptional({
+    example: 'Jl. Merdeka No. 1, Kota Harapan 40111',
+    description: 'Street address, printed on the ticket slip; one line, at most 200 characters',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString({ message: 'address must be text' })
   @MaxLength(200, { message: 'address has at most 200 characters' })
   address?: string;
 
-  @ApiPropertyOptional({ example: 'Kota Harapan', description: 'The place the office signs its letters in (the report’s signature block); at most 60 characters' })
+  @ApiPropertyOptional({
+    example: 'Kota Harapan',
+    description: 'The place the office signs its letters in (the report’s signature block); at most 60 characters',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString({ message: 'city must be text' })

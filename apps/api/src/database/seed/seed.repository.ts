@@ -73,7 +73,15 @@ export class SeedRepository {
   }
 
   async insertOffice(tx: EntityManager, office: SeedOffice, now: Date): Promise<string> {
-    return this.insertedId(tx, SEED_SQL.insertOffice, [office.slug, office.name, office.timeZone, JSON.stringify(office.openingHours), office.address, office.city, now]);
+    return this.insertedId(tx, SEED_SQL.insertOffice, [
+      office.slug,
+      office.name,
+      office.timeZone,
+      JSON.stringify(office.openingHours),
+      office.address,
+      office.city,
+      now,
+    ]);
   }
 
   async insertService(tx: EntityManager, officeId: string, service: SeedService): Promise<string> {
