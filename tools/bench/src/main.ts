@@ -387,4 +387,22 @@ if (broken.length > 0) {
   console.error(`Correctness failed on ${broken.map((r) => r.target).join(', ')}: see "called twice / skipped" and "deliveries missing" above.`);
   process.exit(1);
 }
+// A phase that issued nothing measured nothing: until 326ecfe the spread phase printed 0/s
+// (every request refused) and the run still passed.
+const empty = results.flatMap((r) =>
+  (
+    [
+      ['issue at rate', r.issueAtRate.ours],
+      ['issue at saturation', r.issueSaturated.ours],
+      ['issue spread', r.issueSpread],
+      ['storm', r.storm.ours],
+    ] as const
+  )
+    .filter(([, run]) => run.requests === 0)
+    .map(([phase, run]) => `${r.target} ${phase} (${run.errors} errors)`),
+);
+if (empty.length > 0) {
+  console.error(`No request succeeded in: ${empty.join(', ')}.`);
+  process.exit(1);
+}
 process.exit(0);
