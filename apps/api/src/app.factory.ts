@@ -54,6 +54,11 @@ export interface CreateAppOptions {
   /** Built apps to serve: `apps/display` at `/`, `apps/counter` at `/counter/`. */
   webRoots?: { display: string; counter: string };
   logger?: false;
+  /**
+   * Absent = true: a module that fails to start ends the process (Nest's default, right for
+   * `main.ts`). The tests pass false, so a refused start rejects instead of killing Jest.
+   */
+  abortOnError?: boolean;
 }
 
 /**
@@ -66,6 +71,7 @@ export async function createApp(options: CreateAppOptions): Promise<{ app: INest
   const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, clock), {
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: true,
+    abortOnError: options.abortOnError ?? true,
   });
   app.set('trust proxy', config.trustProxy ?? 'loopback');
   app.use(helmet(HELMET_OPTIONS));

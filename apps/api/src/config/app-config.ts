@@ -9,6 +9,18 @@ export interface AppConfig {
   dataDir: string;
   /** PostgreSQL server; when absent the embedded PGlite in `dataDir` is used. */
   databaseUrl: string | null;
+  /**
+   * MIGRATION_DATABASE_URL: the same database as the schema's owner. When set, migrations
+   * run over a short-lived connection of this role, and the API itself uses `databaseUrl`,
+   * which then needs no DDL rights (docs/operations.md, least privilege). PostgreSQL only.
+   * Absent = null: migrations run as `databaseUrl`.
+   */
+  migrationDatabaseUrl?: string | null;
+  /**
+   * MIGRATE_ON_START: `false` applies no migration at start, and refuses to start while any
+   * is pending (they are applied with `npm run migrate`). Absent = true.
+   */
+  migrateOnStart?: boolean;
   /** Turns on the socket.io Redis adapter so several API instances act as one. */
   redisUrl: string | null;
   jwtSecret: string | null;
@@ -52,6 +64,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     dataDir: resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || null,
+    migrationDatabaseUrl: migrationDatabaseUrlFromEnv(env),
+    migrateOnStart: migrateOnStartFromEnv(env.MIGRATE_ON_START),
     redisUrl: env.REDIS_URL || null,
     jwtSecret: env.JWT_SECRET || null,
     demoPassword: env.DEMO_PASSWORD || null,
@@ -99,6 +113,22 @@ function databaseTimeoutsFromEnv(env: NodeJS.ProcessEnv): DatabaseTimeouts {
     );
   }
   return timeouts;
+}
+
+function migrationDatabaseUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
+  if (!env.MIGRATION_DATABASE_URL) return null;
+  if (!env.DATABASE_URL) {
+    throw new Error(
+      'MIGRATION_DATABASE_URL is for PostgreSQL: set DATABASE_URL too (the role the API runs as), or unset MIGRATION_DATABASE_URL for the embedded database',
+    );
+  }
+  return env.MIGRATION_DATABASE_URL;
+}
+
+function migrateOnStartFromEnv(raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new Error(`MIGRATE_ON_START must be true or false, got "${raw}"`);
 }
 
 function counterSweepSecondsFromEnv(raw: string | undefined): number | undefined {

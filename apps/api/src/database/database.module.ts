@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
 import { OfficeSequenceRepository } from './office-sequence.repository.js';
-import { runMigrations } from './run-migrations.js';
+import { MigrationRefusal, migrateAtStart, refuseIfPending, runMigrations } from './run-migrations.js';
 
 /** The data source, and the office sequence every feature's changes are numbered with. */
 @Global()
@@ -13,7 +13,12 @@ import { runMigrations } from './run-migrations.js';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ type: 'postgres' as const, _config: config }),
+      useFactory: (config: AppConfig) => ({
+        type: 'postgres' as const,
+        _config: config,
+        // A database still starting is worth waiting for; a schema this role may not migrate is not.
+        toRetry: (error: unknown) => !(error instanceof MigrationRefusal),
+      }),
       // Builds the data source itself: the embedded database must be started first, and
       // stopped only after TypeORM has closed its pool.
       dataSourceFactory: async (options) => {
@@ -21,19 +26,25 @@ import { runMigrations } from './run-migrations.js';
         const embedded = config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir, { durable: config.embeddedDurable ?? true });
         const target = config.databaseUrl ? { databaseUrl: config.databaseUrl } : { socketDir: embedded!.socketDir };
         if (!embedded) {
-          // Migrations run on connections of their own, without the request timeouts: an index
-          // build may take long, and an instance waits on a lock while another migrates.
-          const migrating = new DataSource(dataSourceOptions(target, null));
-          await migrating.initialize();
-          try {
-            await runMigrations(migrating, { exclusive: true });
-          } finally {
-            await migrating.destroy();
-          }
+          await migrateAtStart({
+            databaseUrl: config.databaseUrl!,
+            migrationDatabaseUrl: config.migrationDatabaseUrl ?? null,
+            migrateOnStart: config.migrateOnStart ?? true,
+          });
         }
         const dataSource = new DataSource(dataSourceOptions(target, config.databaseTimeouts));
         await dataSource.initialize();
-        if (embedded) await runMigrations(dataSource, { exclusive: false });
+        if (embedded) {
+          // One process, one connection: no lock, and the API owns the database it embeds.
+          try {
+            if (config.migrateOnStart ?? true) await runMigrations(dataSource, { exclusive: false });
+            else await refuseIfPending({ dataSource }, true);
+          } catch (error) {
+            await dataSource.destroy();
+            await embedded.stop();
+            throw error;
+          }
+        }
         if (embedded) {
           const destroy = dataSource.destroy.bind(dataSource);
           dataSource.destroy = async () => {

@@ -40,6 +40,10 @@ export interface TestAppOptions {
   production?: boolean;
   /** DATABASE_*_TIMEOUT_MS (PostgreSQL); absent = the product's defaults. */
   databaseTimeouts?: DatabaseTimeouts;
+  /** MIGRATION_DATABASE_URL (PostgreSQL); absent = unset. */
+  migrationDatabaseUrl?: string | null;
+  /** MIGRATE_ON_START; absent = true. */
+  migrateOnStart?: boolean;
   /** On PGlite, let the product create and migrate its data folder itself instead of starting on a copy of a migrated one. */
   freshDataFolder?: boolean;
 }
@@ -72,16 +76,22 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // The counter sweep runs when a test calls it, at the manual clock's time, never on a timer.
     counterSweepSeconds: 0,
     databaseTimeouts: options.databaseTimeouts,
+    migrationDatabaseUrl: options.migrationDatabaseUrl ?? null,
+    migrateOnStart: options.migrateOnStart ?? true,
   };
   // Monday 30 November 2026, 08:00 in Jakarta.
   const clock = new ManualClock(options.start ?? '2026-11-30T01:00:00.000Z');
   if (config.databaseUrl === null && !options.freshDataFolder) {
     await copyPgliteTemplate(dataDir, async (templateDir) => {
-      const { app } = await createApp({ config: { ...config, dataDir: templateDir, seedDemo: false }, clock, logger: false });
+      const { app } = await createApp({ config: { ...config, dataDir: templateDir, seedDemo: false, migrateOnStart: true }, clock, logger: false });
       await app.close();
     });
   }
-  const { app } = await createApp({ config, clock, logger: false });
+  // A refused start rejects here (and the test sees why) rather than ending Jest's process.
+  const { app } = await createApp({ config, clock, logger: false, abortOnError: false }).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
