@@ -78,14 +78,114 @@ describe('ikmGrade', () => {
   });
 });
 
+// Krejcie, R. V. & Morgan, D. W. (1970). Determining sample size for research activities.
+// Educational and Psychological Measurement 30, 607–610, Table 1: population N → sample s,
+// all 90 rows as printed.
+const KREJCIE_MORGAN_TABLE: [number, number][] = [
+  [10, 10],
+  [15, 14],
+  [20, 19],
+  [25, 24],
+  [30, 28],
+  [35, 32],
+  [40, 36],
+  [45, 40],
+  [50, 44],
+  [55, 48],
+  [60, 52],
+  [65, 56],
+  [70, 59],
+  [75, 63],
+  [80, 66],
+  [85, 70],
+  [90, 73],
+  [95, 76],
+  [100, 80],
+  [110, 86],
+  [120, 92],
+  [130, 97],
+  [140, 103],
+  [150, 108],
+  [160, 113],
+  [170, 118],
+  [180, 123],
+  [190, 127],
+  [200, 132],
+  [210, 136],
+  [220, 140],
+  [230, 144],
+  [240, 148],
+  [250, 152],
+  [260, 155],
+  [270, 159],
+  [280, 162],
+  [290, 165],
+  [300, 169],
+  [320, 175],
+  [340, 181],
+  [360, 186],
+  [380, 191],
+  [400, 196],
+  [420, 201],
+  [440, 205],
+  [460, 210],
+  [480, 214],
+  [500, 217],
+  [550, 226],
+  [600, 234],
+  [650, 242],
+  [700, 248],
+  [750, 254],
+  [800, 260],
+  [850, 265],
+  [900, 269],
+  [950, 274],
+  [1_000, 278],
+  [1_100, 285],
+  [1_200, 291],
+  [1_300, 297],
+  [1_400, 302],
+  [1_500, 306],
+  [1_600, 310],
+  [1_700, 313],
+  [1_800, 317],
+  [1_900, 320],
+  [2_000, 322],
+  [2_200, 327],
+  [2_400, 331],
+  [2_600, 335],
+  [2_800, 338],
+  [3_000, 341],
+  [3_500, 346],
+  [4_000, 351],
+  [4_500, 354],
+  [5_000, 357],
+  [6_000, 361],
+  [7_000, 364],
+  [8_000, 367],
+  [9_000, 368],
+  [10_000, 370],
+  [15_000, 375],
+  [20_000, 377],
+  [30_000, 379],
+  [40_000, 380],
+  [50_000, 381],
+  [75_000, 382],
+  [1_000_000, 384],
+];
+
 describe('krejcieMorganSampleSize', () => {
-  it.each([
-    [100, 80],
-    [1000, 278],
-    [10, 10],
-    [0, 0],
-    [1_000_000, 384],
-  ])('needs %d people → %d responses', (population, sample) => {
+  it('has the 90 rows of the published table', () => {
+    expect(KREJCIE_MORGAN_TABLE).toHaveLength(90);
+  });
+
+  it.each(KREJCIE_MORGAN_TABLE)('reproduces the table: N = %d needs s = %d responses', (population, sample) => {
     expect(krejcieMorganSampleSize(population)).toBe(sample);
+  });
+
+  it('needs nothing of nobody, and everyone of a handful', () => {
+    expect(krejcieMorganSampleSize(0)).toBe(0);
+    expect(krejcieMorganSampleSize(1)).toBe(1);
+    expect(krejcieMorganSampleSize(3)).toBe(3);
   });
 });
