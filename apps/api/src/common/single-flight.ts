@@ -53,3 +53,29 @@ export class SingleFlight<T> {
     return running.promise;
   }
 }
+
+/**
+ * A periodic task that must not overlap itself (the counter sweep, the alert scan): a tick
+ * due while the one before is still running is skipped, not queued, so a slow database never
+ * piles ticks up behind each other, each holding a connection. The next tick after the
+ * running one ends does the work.
+ */
+export class SkipWhileRunning {
+  private running = false;
+  /** How many ticks were skipped because one was running. */
+  skipped = 0;
+
+  /** Runs `task` unless a run is in progress; `skipped` (the task never ran) in that case. */
+  async run<T>(task: () => Promise<T>): Promise<T | 'skipped'> {
+    if (this.running) {
+      this.skipped += 1;
+      return 'skipped';
+    }
+    this.running = true;
+    try {
+      return await task();
+    } finally {
+      this.running = false;
+    }
+  }
+}

@@ -23,6 +23,7 @@ import { ChecklistsService } from '../checklists/checklists.service.js';
 import { Clock } from '../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { assertOfficeAccess } from '../common/office-access.js';
+import { SkipWhileRunning } from '../common/single-flight.js';
 import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
@@ -38,6 +39,7 @@ import { CountersRepository, type LockedCounter, type UpkeepSessionRow } from '.
 export class CountersService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Counters');
   private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly ticks = new SkipWhileRunning();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -53,7 +55,7 @@ export class CountersService implements OnApplicationBootstrap, OnModuleDestroy 
   onApplicationBootstrap(): void {
     const seconds = this.config.counterSweepSeconds ?? DEFAULT_SWEEP_SECONDS;
     if (seconds <= 0) return;
-    this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.error(`Counter sweep failed: ${String(error)}`)), seconds * 1000);
+    this.timer = setInterval(() => void this.tick().catch((error: unknown) => this.logger.error(`Counter sweep failed: ${String(error)}`)), seconds * 1000);
     this.timer.unref();
   }
 
@@ -196,6 +198,16 @@ export class CountersService implements OnApplicationBootstrap, OnModuleDestroy 
       if (done) changed += 1;
     }
     return changed;
+  }
+
+  /**
+   * The timer's sweep: skipped while the one before is still running (a slow or frozen
+   * database), so ticks never queue up behind each other holding connections.
+   */
+  async tick(now?: Date): Promise<number | 'skipped'> {
+    const result = await this.ticks.run(() => this.sweep(now));
+    if (result === 'skipped') this.logger.warn('Counter sweep skipped: the one before is still running');
+    return result;
   }
 
   /** Locks the counter, applies `apply`, records the session event and publishes it, in one transaction. */

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { type AlertView, type OfficeEvent, type StaffView, NotFoundError, RuleError, detectAlerts, endedAlerts, supervisionFigures } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
+import { SkipWhileRunning } from '../common/single-flight.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
 import { StaffEventsPublisher } from '../realtime/staff-events.publisher.js';
@@ -29,6 +30,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Supervision');
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly scanning = new Set<string>();
+  private readonly ticks = new SkipWhileRunning();
 
   constructor(
     private readonly db: DataSource,
@@ -45,13 +47,23 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     this.moduleRef.get(OfficeEventsPublisher, { strict: false }).onPublish((officeId, event) => this.react(officeId, event));
     const interval = scanIntervalMs();
     if (interval > 0) {
-      this.timer = setInterval(() => void this.scan().catch((error: unknown) => this.logger.error(`Alert scan failed: ${String(error)}`)), interval);
+      this.timer = setInterval(() => void this.tick().catch((error: unknown) => this.logger.error(`Alert scan failed: ${String(error)}`)), interval);
       this.timer.unref();
     }
   }
 
   onModuleDestroy(): void {
     clearInterval(this.timer);
+  }
+
+  /**
+   * The timer's scan: skipped while the one before is still running (a slow database, many
+   * offices), so scans never overlap and queue up holding connections.
+   */
+  async tick(now?: Date): Promise<AlertView[] | 'skipped'> {
+    const result = await this.ticks.run(() => this.scan(now));
+    if (result === 'skipped') this.logger.warn('Alert scan skipped: the one before is still running');
+    return result;
   }
 
   /** Scans every office at `now` (the injected clock's by default) and returns the alerts newly raised. */
