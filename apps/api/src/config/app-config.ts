@@ -49,7 +49,7 @@ export interface AppConfig {
    * those past their shift (absent: every 30 s; 0: never, the tests and the simulator sweep themselves).
    */
   counterSweepSeconds?: number;
-  /** DATABASE_*_TIMEOUT_MS: how long PostgreSQL work may take before a 503 (PostgreSQL only); absent = the defaults. */
+  /** DATABASE_*_MS: how long database work may take before a 503 (PostgreSQL; PGlite's connection wait); absent = the defaults. */
   databaseTimeouts?: DatabaseTimeouts;
   /** CLOCK_SPEED (and optional CLOCK_START): a fast clock for the simulator; development only, null = real time. */
   clock?: { speed: number; start: Date | null } | null;
@@ -87,6 +87,7 @@ const TIMEOUT_VARIABLES: Record<keyof DatabaseTimeouts, string> = {
   idleInTransactionTimeoutMs: 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
   queryTimeoutMs: 'DATABASE_QUERY_TIMEOUT_MS',
   poolWaitMs: 'DATABASE_CONNECT_TIMEOUT_MS',
+  embeddedWaitMs: 'DATABASE_EMBEDDED_WAIT_MS',
 };
 
 /**

@@ -23,6 +23,12 @@ export interface DatabaseTimeouts {
   queryTimeoutMs: number;
   /** DATABASE_CONNECT_TIMEOUT_MS: the longest wait for a connection, a new one or a free one from the pool. */
   poolWaitMs: number;
+  /**
+   * DATABASE_EMBEDDED_WAIT_MS: PGlite only. Its pool is one connection, so under load
+   * requests queue for it; one that cannot have it within this bound is answered 503
+   * database_unavailable (with Retry-After) instead of waiting on, for ever if need be.
+   */
+  embeddedWaitMs: number;
 }
 
 export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
@@ -31,6 +37,7 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
   idleInTransactionTimeoutMs: 10_000,
   queryTimeoutMs: 7_000,
   poolWaitMs: 5_000,
+  embeddedWaitMs: 10_000,
 };
 
 /**
@@ -39,10 +46,11 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
  * what serialises transactions there (docs/adr/0001-pglite-behind-a-socket.md). PostgreSQL gets a real pool, and row
  * locks do the work.
  *
- * `timeouts` apply to PostgreSQL only; `null` runs without them (migrations: an index
- * build may take long, and an instance waits for another's migrations on a lock). PGlite
- * runs inside the API's own process, so it cannot stop answering while the API runs, and
- * its single session has no other session's locks to wait for.
+ * `timeouts` apply to PostgreSQL, except `embeddedWaitMs`; `null` runs without them
+ * (migrations: an index build may take long, and an instance waits for another's
+ * migrations on a lock). PGlite runs inside the API's own process, so it cannot stop
+ * answering while the API runs, and its single session has no other session's locks to
+ * wait for: the one wait it has is for its one connection, bounded by `embeddedWaitMs`.
  */
 export function dataSourceOptions(
   target: { databaseUrl: string } | { socketDir: string },
@@ -88,5 +96,15 @@ export function dataSourceOptions(
       },
     };
   }
-  return { ...common, host: target.socketDir, port: 5432, username: 'postgres', database: 'postgres', poolSize: 1 };
+  return {
+    ...common,
+    host: target.socketDir,
+    port: 5432,
+    username: 'postgres',
+    database: 'postgres',
+    poolSize: 1,
+    // node-postgres's pool applies it to a wait for the busy connection too ("timeout exceeded
+    // when trying to connect"), which the error filter answers 503 database_unavailable.
+    ...(timeouts ? { connectTimeoutMS: timeouts.embeddedWaitMs } : {}),
+  };
 }

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { ManualClock } from '../../src/clock/clock.js';
 import type { AppConfig } from '../../src/config/app-config.js';
-import type { DatabaseTimeouts } from '../../src/database/data-source-options.js';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../../src/database/data-source-options.js';
 import { type RateLimitConfig, defaultRateLimits } from '../../src/rate-limit/rate-limit-config.js';
 import { type Client, client } from './http.js';
 import { copyPgliteTemplate } from './pglite-template.js';
@@ -26,6 +26,13 @@ export interface TestApp {
 /** Which database the integration tests run on: PostgreSQL when DATABASE_URL is set, else PGlite. */
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
+/**
+ * PGlite's wait for its one connection in the tests: the suites fire bursts of hundreds of
+ * requests at once (concurrency.spec) on a machine that may be shared and loaded, where the
+ * product's 10 s would turn slowness into 503s. embedded-wait.spec tests the bound itself.
+ */
+const TEST_EMBEDDED_WAIT_MS = 120_000;
+
 export interface TestAppOptions {
   seedDemo?: boolean;
   databaseUrl?: string | null;
@@ -38,8 +45,8 @@ export interface TestAppOptions {
   metricsToken?: string | null;
   /** NODE_ENV=production; absent = development. */
   production?: boolean;
-  /** DATABASE_*_TIMEOUT_MS (PostgreSQL); absent = the product's defaults. */
-  databaseTimeouts?: DatabaseTimeouts;
+  /** DATABASE_*_MS; absent = the product's defaults, but for TEST_EMBEDDED_WAIT_MS. */
+  databaseTimeouts?: Partial<DatabaseTimeouts>;
   /** MIGRATION_DATABASE_URL (PostgreSQL); absent = unset. */
   migrationDatabaseUrl?: string | null;
   /** MIGRATE_ON_START; absent = true. */
@@ -75,7 +82,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     embeddedDurable: false,
     // The counter sweep runs when a test calls it, at the manual clock's time, never on a timer.
     counterSweepSeconds: 0,
-    databaseTimeouts: options.databaseTimeouts,
+    databaseTimeouts: { ...DEFAULT_DATABASE_TIMEOUTS, embeddedWaitMs: TEST_EMBEDDED_WAIT_MS, ...options.databaseTimeouts },
     migrationDatabaseUrl: options.migrationDatabaseUrl ?? null,
     migrateOnStart: options.migrateOnStart ?? true,
   };
