@@ -3,9 +3,10 @@ import { PASSWORD, type SuiteOffice, advanceClock, expect, logInAt, screenshot, 
 
 // Issue 14, items 2 and 3 at the desk: the no-show waits for the office's minutes since the
 // call, can be undone for 10 s and called back from today's list; logging out asks what
-// becomes of the counter; a desk that falls silent leaves its counter paused as offline.
+// becomes of the counter; a desk that falls silent leaves its counter paused as offline; a
+// supervisor's pause or close from afar is told on the desk at once, with who and why.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
-test.use({ officeStaff: ['petugas1', 'petugas2'] });
+test.use({ officeStaff: ['petugas1', 'petugas2', 'petugas3', 'supervisor'] });
 
 async function token(request: APIRequestContext, username: string): Promise<string> {
   const reply = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
@@ -99,4 +100,36 @@ test('a counter whose desk falls silent is paused as offline, and the board says
   expect(await counterState(request, office, 2)).toMatchObject({ state: 'paused', pauseReason: 'offline' });
   await expect(page.locator('[data-counter="2"]')).toContainText('Petugas tidak di tempat');
   await screenshot(page, testInfo, 'board-offline');
+});
+
+test('the desk says at once that a supervisor paused or closed the counter, and why', async ({ page, request, office }, testInfo) => {
+  const officer = office.staff.petugas3!.username;
+  const supervisor = office.staff.supervisor!;
+  const counterId = office.counters[3].id;
+  await logIn(page, officer);
+  await page.getByTestId('pick-counter-3').click();
+  await page.getByTestId('open-counter').click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('desk-state')).toHaveText('Buka');
+  await expect(page.getByTestId('stop-notice')).toHaveCount(0);
+
+  await call(request, 'POST', `/counters/${counterId}/pause`, supervisor.username, { reason: 'briefing', note: 'Rapat mendadak di ruang kepala' });
+  const notice = page.getByTestId('stop-notice');
+  await expect(page.getByTestId('desk-state')).toHaveText('Dijeda');
+  await expect(notice.getByTestId('stop-notice-title')).toHaveText(new RegExp(`^Loket 3 dijeda oleh supervisor ${supervisor.name} pukul \\d\\d[.:]\\d\\d$`));
+  await expect(notice.getByTestId('stop-notice-reason')).toHaveText('Alasan: “Rapat mendadak di ruang kepala”');
+  await expect(notice).toHaveAttribute('role', 'alert');
+  await expect(page.getByTestId('break-timer')).toBeVisible();
+  await screenshot(page, testInfo, 'desk-remote-pause');
+
+  // Resumed by the officer: the notice has done its work.
+  await page.getByTestId('action-resume').click();
+  await expect(page.getByTestId('desk-state')).toHaveText('Buka');
+  await expect(notice).toHaveCount(0);
+
+  await call(request, 'POST', `/counters/${counterId}/close`, supervisor.username, { note: 'Petugas diminta ke ruang arsip' });
+  await expect(page.getByTestId('open-counter')).toBeVisible();
+  await expect(notice.getByTestId('stop-notice-title')).toHaveText(new RegExp(`^Loket 3 ditutup oleh supervisor ${supervisor.name} pukul`));
+  await expect(notice.getByTestId('stop-notice-reason')).toHaveText('Alasan: “Petugas diminta ke ruang arsip”');
+  await screenshot(page, testInfo, 'desk-remote-close');
 });

@@ -285,5 +285,37 @@ describe('minding a counter: no-shows, heartbeats and remote actions', () => {
         ['counter.paused', { reason: 'briefing', note: 'Rapat mendadak' }],
       ]);
     });
+
+    it("tells the officer's desk who stopped the counter and why, until it is worked again", async () => {
+      const notice = async (n: number) => {
+        const reply = await api.get(`/counters/${counterId(n)}/stop-notice`, officer(n));
+        expect(reply.status).toBe(200);
+        return reply.body.notice as Record<string, unknown> | null;
+      };
+      await open(1);
+      await open(2);
+      expect(await notice(1)).toBeNull();
+      // The officer's own pause is no news to the officer.
+      await api.post(`/counters/${counterId(1)}/pause`, { reason: 'ishoma' }, officer(1));
+      expect(await notice(1)).toBeNull();
+      await api.post(`/counters/${counterId(1)}/resume`, undefined, officer(1));
+
+      seconds(60);
+      await api.post(`/counters/${counterId(1)}/pause`, { reason: 'briefing', note: 'Rapat mendadak' }, office.supervisor.token);
+      await api.post(`/counters/${counterId(2)}/close`, { note: 'Petugas pulang sakit' }, office.supervisor.token);
+      const by = { name: expect.any(String), role: 'supervisor' };
+      expect(await notice(1)).toEqual({ type: 'paused', at: '2026-11-30T01:01:00.000Z', by, reason: 'briefing', note: 'Rapat mendadak' });
+      expect(await notice(2)).toEqual({ type: 'closed', at: '2026-11-30T01:01:00.000Z', by, reason: null, note: 'Petugas pulang sakit' });
+
+      // Worked again: the notice is gone.
+      await api.post(`/counters/${counterId(1)}/resume`, undefined, officer(1));
+      expect(await notice(1)).toBeNull();
+      // The API's own offline pause names nobody.
+      seconds(10 * 60);
+      await sweep();
+      expect(await notice(1)).toMatchObject({ type: 'paused', by: null, reason: 'offline' });
+      // An officer of another office is refused.
+      expect((await api.get(`/counters/${counterId(1)}/stop-notice`, office.outsider.token)).status).toBe(403);
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   canCounter,
   COUNTER_ACTIONS,
   COUNTER_STATES,
+  counterStopNotice,
   isRemoteAction,
   type CounterAction,
   legalCounterActions,
@@ -148,5 +149,43 @@ describe('the words a pause or close must carry', () => {
     expect(code(() => assertReasonGiven(counter, { id: 'officer-1' }, 'close', null, null))).toBeNull();
     expect(isRemoteAction(counter, { id: 'officer-1' })).toBe(false);
     expect(isRemoteAction({ sessionStaffId: null }, { id: 'supervisor' })).toBe(false);
+  });
+});
+
+describe('counterStopNotice: what the desk tells its officer about a stop it did not make', () => {
+  const now = new Date('2026-12-05T03:00:00Z'); // 10:00 WIB
+  const supervisor = { id: 'sup', name: 'Siti Supervisor', role: 'supervisor' as const };
+  const base = { at: new Date('2026-12-05T02:40:00Z'), sessionStaffId: 'officer-1', reason: null, note: null };
+
+  it('names the supervisor, the reason and the words of a remote pause or close', () => {
+    expect(counterStopNotice({ ...base, type: 'paused', actor: supervisor, reason: 'briefing', note: 'Rapat mendadak' }, now, 'Asia/Jakarta')).toEqual({
+      type: 'paused',
+      at: '2026-12-05T02:40:00.000Z',
+      by: { name: 'Siti Supervisor', role: 'supervisor' },
+      reason: 'briefing',
+      note: 'Rapat mendadak',
+    });
+    expect(counterStopNotice({ ...base, type: 'closed', actor: supervisor, reason: 'briefing', note: 'Sistem diperbaiki' }, now, 'Asia/Jakarta')).toEqual({
+      type: 'closed',
+      at: '2026-12-05T02:40:00.000Z',
+      by: { name: 'Siti Supervisor', role: 'supervisor' },
+      reason: null,
+      note: 'Sistem diperbaiki',
+    });
+  });
+
+  it("tells of the API's own pause or close, with nobody named", () => {
+    expect(counterStopNotice({ ...base, type: 'paused', actor: null, reason: 'offline' }, now, 'Asia/Jakarta')).toMatchObject({ by: null, reason: 'offline' });
+  });
+
+  it("says nothing of the officer's own stop, of a counter worked since, or of an earlier day", () => {
+    const officer = { id: 'officer-1', name: 'Petugas', role: 'officer' as const };
+    expect(counterStopNotice({ ...base, type: 'paused', actor: officer, reason: 'ishoma' }, now, 'Asia/Jakarta')).toBeNull();
+    expect(counterStopNotice({ ...base, type: 'resumed', actor: officer }, now, 'Asia/Jakarta')).toBeNull();
+    expect(counterStopNotice({ ...base, type: 'opened', actor: officer }, now, 'Asia/Jakarta')).toBeNull();
+    expect(counterStopNotice(null, now, 'Asia/Jakarta')).toBeNull();
+    // 16:59 WIB yesterday is another service day in Jakarta.
+    const yesterday = { ...base, at: new Date('2026-12-04T09:59:00Z'), type: 'closed' as const, actor: supervisor, note: 'Tutup' };
+    expect(counterStopNotice(yesterday, now, 'Asia/Jakarta')).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 import { RuleError } from './errors.js';
 import { formatTicketNumber } from './ticket-number.js';
-import type { CounterState, StaffRole } from './views.js';
+import type { CounterStopNotice } from './desk-views.js';
+import { serviceDay } from './time.js';
+import type { CounterState, PauseReason, StaffRole } from './views.js';
 
 /**
  * What can be done to a counter: its session moves (open, pause, resume, close) and the
@@ -140,4 +142,33 @@ export function assertReasonGiven(
   if (action === 'pause' && reason === 'other') {
     throw new RuleError('reason_required', 'A pause for another reason needs a few words on what it is', { field: 'note' });
   }
+}
+
+/** A counter's latest session event, with who held that session and who acted (null: the API itself). */
+export interface LastCounterEvent {
+  type: 'opened' | 'paused' | 'resumed' | 'closed';
+  at: Date;
+  sessionStaffId: string;
+  actor: { id: string; name: string; role: StaffRole } | null;
+  reason: PauseReason | null;
+  note: string | null;
+}
+
+/**
+ * What the desk must tell its officer about the counter's latest change, at `now`: a pause or
+ * close that someone else made (a supervisor from afar, or the API's own upkeep) on this
+ * service day, while it is still the latest change. Null when the officer stopped it
+ * themselves, when it has been worked since, or when it happened on an earlier day.
+ */
+export function counterStopNotice(last: LastCounterEvent | null, now: Date, timeZone: string): CounterStopNotice | null {
+  if (!last || (last.type !== 'paused' && last.type !== 'closed')) return null;
+  if (last.actor && last.actor.id === last.sessionStaffId) return null;
+  if (serviceDay(last.at, timeZone) !== serviceDay(now, timeZone)) return null;
+  return {
+    type: last.type,
+    at: last.at.toISOString(),
+    by: last.actor ? { name: last.actor.name, role: last.actor.role } : null,
+    reason: last.type === 'paused' ? last.reason : null,
+    note: last.note,
+  };
 }

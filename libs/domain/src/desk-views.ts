@@ -1,6 +1,6 @@
 /** The shapes the counter app's desk screens read: the counters to choose from and the officer's own day. */
 import type { Compliance, InteractionOutcome } from './checklists.js';
-import type { CounterView } from './views.js';
+import type { CounterView, PauseReason, StaffRole } from './views.js';
 
 /** A counter as staff see it when choosing where to work: its state and who holds it. */
 export interface StaffCounterView extends CounterView {
@@ -50,4 +50,20 @@ export interface OfficerTodayView {
   lateOpenings: LateOpeningView[];
   breakOverrunMinutes: number;
   earlyClosingMinutes: number;
+}
+
+/**
+ * Why the desk's counter stopped when its officer did not stop it: a supervisor or admin
+ * paused or closed it from afar (with their reason), or the API did (offline pause, shift-end
+ * close). Shown on the desk until the counter is worked again (`counterStopNotice`).
+ */
+export interface CounterStopNotice {
+  type: 'paused' | 'closed';
+  at: string;
+  /** Who did it; null when the API did it by itself. */
+  by: { name: string; role: StaffRole } | null;
+  /** A pause's reason; null for a close. */
+  reason: PauseReason | null;
+  /** The words given with it: a supervisor's reason is never empty. */
+  note: string | null;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CounterView, TicketView } from '@loket/domain';
+import type { CounterStopNotice, CounterView, TicketView } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
 import { uuidPipe } from '../common/param-pipes.js';
@@ -65,6 +65,12 @@ export class CountersController {
   @ApiOkResponse({ description: 'Today’s no-show tickets of the services this counter serves, latest first' })
   noShows(@Param('id', counterId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<TicketView[]> {
     return this.counters.noShows(id, staff);
+  }
+
+  @Get('stop-notice')
+  @ApiOkResponse({ description: 'Why the counter stopped, when a supervisor or the API paused or closed it today; null otherwise' })
+  stopNotice(@Param('id', counterId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<{ notice: CounterStopNotice | null }> {
+    return this.counters.stopNotice(id, staff);
   }
 
   @Post('call-back')

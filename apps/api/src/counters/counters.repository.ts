@@ -44,6 +44,11 @@ export const COUNTERS_SQL = {
   noShows: `${TICKET_VIEW_SELECT} WHERE t.office_id = $1 AND t.status = 'no_show' AND t.service_day = $2::date AND t.service_id = ANY($3::uuid[])
   ORDER BY t.finished_at DESC`,
   officeOfCounter: `SELECT o.time_zone FROM counters c JOIN offices o ON o.id = c.office_id WHERE c.id = $1`,
+  // The latest event of the counter's latest session, with who held the session and who acted: the desk's stop notice.
+  lastEvent: `SELECT e.type, e.at, e.reason, e.note, cn.staff_id AS session_staff_id, a.id AS actor_id, a.name AS actor_name, a.role AS actor_role
+  FROM (SELECT id, staff_id FROM counter_sessions WHERE counter_id = $1 ORDER BY opened_at DESC LIMIT 1) cn
+  JOIN LATERAL (SELECT x.type, x.at, x.reason, x.note, x.actor_staff_id FROM counter_session_events x WHERE x.session_id = cn.id ORDER BY x.id DESC LIMIT 1) e ON true
+  LEFT JOIN staff a ON a.id = e.actor_staff_id`,
   staffing: `SELECT c.id,
          (SELECT array_agg(s.code ORDER BY s.sort_order, s.code) FROM counter_services cs JOIN services s ON s.id = cs.service_id WHERE cs.counter_id = c.id) AS codes,
          cn.staff_id, st.name AS staff_name
@@ -119,6 +124,18 @@ export interface CounterEventRecord {
   reason: string | null;
   note: string | null;
   seq: number;
+}
+
+/** The latest event of a counter's latest session (`lastEvent`). */
+export interface LastEventRow {
+  type: CounterEventType;
+  at: Date;
+  reason: PauseReason | null;
+  note: string | null;
+  session_staff_id: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: StaffRole | null;
 }
 
 /** A session as the upkeep sweep reads it. */
@@ -207,6 +224,12 @@ export class CountersRepository {
   async officeTimeZoneOfCounter(counterId: string): Promise<string | undefined> {
     const [row] = await this.db.query<{ time_zone: string }[]>(COUNTERS_SQL.officeOfCounter, [counterId]);
     return row?.time_zone;
+  }
+
+  /** The latest event of the counter's latest session, or undefined when it never had one. */
+  async lastEvent(counterId: string): Promise<LastEventRow | undefined> {
+    const [row] = await this.db.query<LastEventRow[]>(COUNTERS_SQL.lastEvent, [counterId]);
+    return row;
   }
 
   async closeSession(tx: EntityManager, sessionId: string, at: Date): Promise<void> {

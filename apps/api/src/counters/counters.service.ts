@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   type ChecklistSubmission,
   type CounterChange,
+  type CounterStopNotice,
   type CounterEventType,
   type CounterView,
   NotFoundError,
@@ -13,6 +14,7 @@ import {
   type UpkeepSession,
   type UpkeepSettings,
   assertReasonGiven,
+  counterStopNotice,
   nextCounterState,
   queueFor,
   serviceDay,
@@ -170,6 +172,29 @@ export class CountersService implements OnApplicationBootstrap, OnModuleDestroy 
     const timeZone = (await this.counters.officeTimeZoneOfCounter(counterId))!;
     const rows = await this.counters.noShows(counter.office_id, serviceDay(this.clock.now(), timeZone), counter.service_ids ?? []);
     return rows.map(toTicketView);
+  }
+
+  /**
+   * Why the counter stopped, when someone other than its officer stopped it today (a
+   * supervisor's remote pause or close, or the API's own upkeep): the desk shows it at once.
+   */
+  async stopNotice(counterId: string, staff: AuthenticatedStaff): Promise<{ notice: CounterStopNotice | null }> {
+    const counter = await this.counters.queueCounter(counterId);
+    if (!counter) throw new NotFoundError(`No counter with the id "${counterId}"`);
+    assertOfficeAccess(staff, counter.office_id);
+    const timeZone = (await this.counters.officeTimeZoneOfCounter(counterId))!;
+    const row = await this.counters.lastEvent(counterId);
+    const last = row
+      ? {
+          type: row.type,
+          at: new Date(row.at),
+          sessionStaffId: row.session_staff_id,
+          actor: row.actor_id ? { id: row.actor_id, name: row.actor_name!, role: row.actor_role! } : null,
+          reason: row.reason,
+          note: row.note,
+        }
+      : null;
+    return { notice: counterStopNotice(last, this.clock.now(), timeZone) };
   }
 
   /**

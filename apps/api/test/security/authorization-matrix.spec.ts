@@ -81,6 +81,7 @@ const MATRIX: Record<string, Row> = {
   'POST /counters/{id}/close': { access: 'holder' },
   'POST /counters/{id}/heartbeat': { access: 'session' },
   'GET /counters/{id}/no-shows': { access: 'office' },
+  'GET /counters/{id}/stop-notice': { access: 'office' },
   'POST /counters/{id}/call-back': {
     access: 'holder',
     body: (w) => ({ ticketId: w.calledTicketId }),

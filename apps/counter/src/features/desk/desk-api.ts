@@ -2,6 +2,7 @@
 import type {
   ChecklistSubmission,
   ChecklistTemplateView,
+  CounterStopNotice,
   CounterView,
   InteractionOutcome,
   OfficerPauseReason,
@@ -24,6 +25,7 @@ export const deskApi = {
   close: async (counterId: string) => (await postJson<CounterView>(`/counters/${counterId}/close`, {}))!,
   heartbeat: (counterId: string) => postJson<void>(`/counters/${counterId}/heartbeat`),
   noShows: (counterId: string) => getJson<TicketView[]>(`/counters/${counterId}/no-shows`),
+  stopNotice: (counterId: string) => getJson<{ notice: CounterStopNotice | null }>(`/counters/${counterId}/stop-notice`),
   callBack: async (counterId: string, ticketId: string) => (await postJson<TicketView>(`/counters/${counterId}/call-back`, { ticketId }))!,
   undoNoShow: async (ticketId: string) => (await postJson<TicketView>(`/tickets/${ticketId}/undo-no-show`))!,
   callNext: (counterId: string) => postJson<TicketView>(`/counters/${counterId}/call-next`),

@@ -86,6 +86,20 @@ export const en: CounterMessages = {
     openCounter: 'Open counter',
     nobodyWaiting: 'Nobody is waiting for this counter right now.',
   },
+  stopNotice: {
+    pausedBy: '{counter} was paused by {role} {name} at {time}',
+    closedBy: '{counter} was closed by {role} {name} at {time}',
+    pausedBySystem: '{counter} was paused automatically at {time}',
+    closedBySystem: '{counter} was closed automatically at {time}',
+    reason: 'Reason:',
+    pausedNext: 'Press Resume once you may serve again.',
+    closedNext: 'Open the counter again only once you may serve.',
+    role: {
+      officer: 'officer',
+      supervisor: 'supervisor',
+      admin: 'admin',
+    },
+  },
   ticketStatus: {
     waiting: 'Waiting',
     called: 'Called',

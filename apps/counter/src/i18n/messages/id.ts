@@ -85,6 +85,20 @@ export const id = {
     openCounter: 'Buka loket',
     nobodyWaiting: 'Tidak ada antrean untuk loket ini saat ini.',
   },
+  stopNotice: {
+    pausedBy: '{counter} dijeda oleh {role} {name} pukul {time}',
+    closedBy: '{counter} ditutup oleh {role} {name} pukul {time}',
+    pausedBySystem: '{counter} dijeda otomatis pukul {time}',
+    closedBySystem: '{counter} ditutup otomatis pukul {time}',
+    reason: 'Alasan:',
+    pausedNext: 'Tekan Lanjutkan bila Anda sudah boleh melayani lagi.',
+    closedNext: 'Buka loket lagi hanya bila Anda sudah boleh melayani.',
+    role: {
+      officer: 'petugas',
+      supervisor: 'supervisor',
+      admin: 'admin',
+    },
+  },
   ticketStatus: {
     waiting: 'Menunggu',
     called: 'Dipanggil',

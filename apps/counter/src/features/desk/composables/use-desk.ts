@@ -3,6 +3,7 @@ import { useI18n } from 'vue-i18n';
 import {
   type ChecklistSubmission,
   type ChecklistTemplateView,
+  type CounterStopNotice,
   CORRECTION_WINDOW_MINUTES,
   type ErrorCode,
   HEARTBEAT_SECONDS,
@@ -124,6 +125,23 @@ export function useDesk() {
   watch([counterId, live, () => ticket.value?.id], () => void refreshNoShows(), { immediate: true });
   const noShowTimer = setInterval(() => void refreshNoShows(), 60_000);
 
+  /** Why the counter stopped when someone else stopped it (a supervisor, or the API): asked for whenever it stops. */
+  const stopNotice = ref<CounterStopNotice | null>(null);
+  async function refreshStopNotice(): Promise<void> {
+    const current = counter.value;
+    if (!current || current.state === 'open') {
+      stopNotice.value = null;
+      return;
+    }
+    if (!live.value) return;
+    try {
+      stopNotice.value = (await deskApi.stopNotice(current.id)).notice;
+    } catch {
+      // Kept as it was: the next change of the counter asks again.
+    }
+  }
+  watch([counterId, live, () => counter.value?.state, () => counter.value?.pausedAt], () => void refreshStopNotice(), { immediate: true });
+
   // The heartbeat: while this desk shows a counter that is open or paused, the API hears from it
   // every HEARTBEAT_SECONDS; a desk that falls silent has its counter paused as offline.
   async function beat(): Promise<void> {
@@ -157,6 +175,7 @@ export function useDesk() {
     queue,
     templates,
     noShows,
+    stopNotice,
     undoable,
     busy,
     message,
