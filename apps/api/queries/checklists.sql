@@ -18,8 +18,8 @@ UPDATE checklist_items SET label = $2, sort_order = $3, active = $4 WHERE id = $
 INSERT INTO checklist_items (template_id, code, label, sort_order, active) VALUES ($1, $2, $3, $4, $5);
 
 -- recordResponse
-INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at, supersedes_id)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id;
+INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at, supersedes_id, filed_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, COALESCE((SELECT corrected.filed_at FROM checklist_responses corrected WHERE corrected.id = $13), $12)) RETURNING id;
 
 -- lockTicket
 SELECT id, office_id FROM tickets WHERE id = $1 FOR UPDATE;

@@ -30,8 +30,8 @@ WHERE cn.counter_id = ANY($1::uuid[]) AND cn.opened_at >= $2 AND cn.opened_at < 
 
 -- ownAnswers
 SELECT r.kind, r.method, a.answer FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id
-WHERE r.subject_staff_id = $1 AND r.at >= $2 AND r.at < $3 AND r.method <> 'observed' AND NOT EXISTS (SELECT 1 FROM checklist_responses superseding WHERE superseding.supersedes_id = r.id);
+WHERE r.subject_staff_id = $1 AND r.filed_at >= $2 AND r.filed_at < $3 AND r.method <> 'observed' AND NOT EXISTS (SELECT 1 FROM checklist_responses superseding WHERE superseding.supersedes_id = r.id);
 
 -- ownInteractions
 SELECT r.method, r.outcome FROM checklist_responses r
-WHERE r.subject_staff_id = $1 AND r.kind = 'interaction' AND r.method <> 'observed' AND r.at >= $2 AND r.at < $3 AND NOT EXISTS (SELECT 1 FROM checklist_responses superseding WHERE superseding.supersedes_id = r.id);
+WHERE r.subject_staff_id = $1 AND r.kind = 'interaction' AND r.method <> 'observed' AND r.filed_at >= $2 AND r.filed_at < $3 AND NOT EXISTS (SELECT 1 FROM checklist_responses superseding WHERE superseding.supersedes_id = r.id);

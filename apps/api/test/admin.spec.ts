@@ -639,8 +639,8 @@ describe('admin: the office set-up and the audit trail', () => {
       await api.get(`/admin/offices/${office.id}/checklists`, admin.token);
       const [template] = await t.db.query<{ id: string }[]>(`SELECT id FROM checklist_templates WHERE office_id = $1 AND kind = 'interaction'`, [office.id]);
       await t.db.query(
-        `INSERT INTO checklist_responses (office_id, template_id, kind, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, at)
-         VALUES ($1, $2, 'interaction', $3, $4, $5, $6, 'observed', 'selesai', '2026-11-30T01:04:00Z')`,
+        `INSERT INTO checklist_responses (office_id, template_id, kind, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, at, filed_at)
+         VALUES ($1, $2, 'interaction', $3, $4, $5, $6, 'observed', 'selesai', '2026-11-30T01:04:00Z', '2026-11-30T01:04:00Z')`,
         [office.id, template.id, called.body.id, office.counters[1], officer.id, office.supervisor.id],
       );
       await t.db.query(

@@ -69,6 +69,29 @@ describe('correcting a saved interaction checklist', () => {
     expect(report.total.etiquette.oneKeyItems).toBe(0);
   });
 
+  it('files a correction saved just after midnight under the day of the interaction, in every figure', async () => {
+    // Finished at 23:59:30 on Monday, Jakarta time; corrected at 00:01 on Tuesday.
+    t.clock.set('2026-11-30T16:59:30.000Z');
+    const ticketId = await served();
+    t.clock.set('2026-11-30T17:01:00.000Z');
+    expect((await correct(ticketId, { checklist: { method: 'self', answers: answers(['cara_bertanya']) }, outcome: 'dirujuk' })).status).toBe(204);
+
+    const reportOf = async (day: string) =>
+      (await api.get(`/offices/${office.slug}/reports?from=${day}&to=${day}`, office.supervisor.token)).body.total.etiquette.interactions;
+    expect(await reportOf('2026-11-30')).toEqual({ checked: 4, applicable: 5, ratio: 0.8 });
+    expect((await reportOf('2026-12-01')).applicable).toBe(0);
+    const chartRow = async (days: number) =>
+      (await api.get(`/offices/${office.slug}/supervision/charts?days=${days}`, office.supervisor.token)).body.etiquetteByOfficer.find(
+        (row: { staffId: string }) => row.staffId === office.officers[1].id,
+      );
+    // Tuesday alone has no interaction of hers; Monday and Tuesday have the corrected one.
+    expect((await chartRow(1))?.self?.applicable ?? 0).toBe(0);
+    expect((await chartRow(2)).self).toEqual({ checked: 4, applicable: 5, ratio: 0.8 });
+    // Her desk's today is Tuesday: nothing yet.
+    const desk = (await api.get('/staff/me/today', officer(1))).body;
+    expect(desk.etiquette).toMatchObject({ checked: 0, applicable: 0 });
+  });
+
   it('records the correction in the audit trail: who, the ticket, the record before and after', async () => {
     const ticketId = await served();
     seconds(20);

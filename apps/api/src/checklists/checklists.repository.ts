@@ -4,7 +4,9 @@ import type { AnswerMethod, ChecklistAnswer, ChecklistKind, InteractionOutcome }
 
 /**
  * The responses that count: those no correction supersedes (migration 1764850000000). Every
- * query that reads answers or outcomes for a figure filters its response alias `r` with it.
+ * query that reads answers or outcomes for a figure filters its response alias `r` with it,
+ * and selects its period by `r.filed_at`, never `r.at`: a correction counts on the day of the
+ * interaction it corrects (migration 1764920000000).
  */
 export const CURRENT_RESPONSE = `NOT EXISTS (SELECT 1 FROM checklist_responses superseding WHERE superseding.supersedes_id = r.id)`;
 
@@ -18,8 +20,9 @@ export const CHECKLISTS_SQL = {
   // The set-up's edits to a template's items (admin).
   updateItem: `UPDATE checklist_items SET label = $2, sort_order = $3, active = $4 WHERE id = $1`,
   insertItem: `INSERT INTO checklist_items (template_id, code, label, sort_order, active) VALUES ($1, $2, $3, $4, $5)`,
-  recordResponse: `INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at, supersedes_id)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+  // A correction is filed when the record it corrects was (migration 1764920000000): on the interaction's day.
+  recordResponse: `INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at, supersedes_id, filed_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, COALESCE((SELECT corrected.filed_at FROM checklist_responses corrected WHERE corrected.id = $13), $12)) RETURNING id`,
   // The ticket is locked first, so two corrections of one interaction run one after the other.
   lockTicket: `SELECT id, office_id FROM tickets WHERE id = $1 FOR UPDATE`,
   // The officer's own interaction record of a ticket as it stands, and when it was first saved (the window's start).

@@ -71,7 +71,7 @@ export const REPORTS_SQL = {
          WHERE c.office_id = $1 AND cn.opened_at >= $2 AND cn.opened_at < $3 ORDER BY ev.id`,
   answers: `SELECT r.kind, r.method, a.answer, t.service_id, r.counter_id, r.subject_staff_id AS staff_id
          FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id LEFT JOIN tickets t ON t.id = r.ticket_id
-         WHERE r.office_id = $1 AND r.at >= $2 AND r.at < $3 AND ${CURRENT_RESPONSE}`,
+         WHERE r.office_id = $1 AND r.filed_at >= $2 AND r.filed_at < $3 AND ${CURRENT_RESPONSE}`,
   surveys: `SELECT ss.u1, ss.u2, ss.u3, ss.u4, ss.u5, ss.u6, ss.u7, ss.u8, ss.u9, ss.service_id, ss.counter_id, ss.staff_id
          FROM satisfaction_surveys ss JOIN tickets t ON t.id = ss.ticket_id
          WHERE ss.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date`,

@@ -31,9 +31,9 @@ export const OFFICER_DAY_SQL = {
        FROM counter_session_events ev JOIN counter_sessions cn ON cn.id = ev.session_id
        WHERE cn.counter_id = ANY($1::uuid[]) AND cn.opened_at >= $2 AND cn.opened_at < $3 ORDER BY ev.id`,
   ownAnswers: `SELECT r.kind, r.method, a.answer FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id
-       WHERE r.subject_staff_id = $1 AND r.at >= $2 AND r.at < $3 AND r.method <> 'observed' AND ${CURRENT_RESPONSE}`,
+       WHERE r.subject_staff_id = $1 AND r.filed_at >= $2 AND r.filed_at < $3 AND r.method <> 'observed' AND ${CURRENT_RESPONSE}`,
   ownInteractions: `SELECT r.method, r.outcome FROM checklist_responses r
-       WHERE r.subject_staff_id = $1 AND r.kind = 'interaction' AND r.method <> 'observed' AND r.at >= $2 AND r.at < $3 AND ${CURRENT_RESPONSE}`,
+       WHERE r.subject_staff_id = $1 AND r.kind = 'interaction' AND r.method <> 'observed' AND r.filed_at >= $2 AND r.filed_at < $3 AND ${CURRENT_RESPONSE}`,
 } as const;
 
 interface CounterRow {

@@ -76,7 +76,7 @@ export const SUPERVISION_SQL = {
        JOIN checklist_responses r ON r.id = a.response_id
        JOIN staff st ON st.id = r.subject_staff_id
        LEFT JOIN checklist_items i ON i.id = a.item_id
-       WHERE r.office_id = $1 AND r.kind = 'interaction' AND r.at >= $2 AND r.at < $3 AND ${CURRENT_RESPONSE}`,
+       WHERE r.office_id = $1 AND r.kind = 'interaction' AND r.filed_at >= $2 AND r.filed_at < $3 AND ${CURRENT_RESPONSE}`,
   chartSurveys: 'SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM satisfaction_surveys WHERE office_id = $1 AND submitted_at >= $2 AND submitted_at < $3',
 } as const;
 
