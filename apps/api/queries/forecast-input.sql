@@ -30,5 +30,5 @@ GROUP BY 1, 2;
 
 -- calls
 SELECT count(*) FILTER (WHERE type = 'called')::int AS calls,
-       (count(*) FILTER (WHERE type = 'no_show') - count(*) FILTER (WHERE type = 'no_show_undone'))::int AS no_shows
+       (count(*) FILTER (WHERE type = 'no_show') - count(*) FILTER (WHERE type IN ('no_show_undone', 'reinstated')))::int AS no_shows
 FROM ticket_events WHERE office_id = $1 AND at >= $2 AND at <= $3;

@@ -95,7 +95,7 @@ describe('reports: an office and a period, per service, counter and officer', ()
     const links = await t.db.query(`SELECT * FROM counter_services`);
     const sessions = await t.db.query(`SELECT * FROM counter_sessions WHERE opened_at >= $1 AND opened_at < $2`, [start, end]);
     const sessionEvents = await t.db.query(`SELECT * FROM counter_session_events ORDER BY id`);
-    const responses = await t.db.query(`SELECT * FROM checklist_responses WHERE office_id = $1 AND at >= $2 AND at < $3`, [office.id, start, end]);
+    const responses = await t.db.query(`SELECT * FROM checklist_responses WHERE office_id = $1 AND filed_at >= $2 AND filed_at < $3`, [office.id, start, end]);
     const answers = await t.db.query(`SELECT * FROM checklist_answers`);
     const allTickets = await t.db.query(`SELECT id, service_id, priority FROM tickets WHERE office_id = $1`, [office.id]);
     const [officeRow] = await t.db.query(`SELECT priority_max_wait_minutes FROM offices WHERE id = $1`, [office.id]);
@@ -558,6 +558,32 @@ describe('reports: an office and a period, per service, counter and officer', ()
     const expected = await domainReport(FRIDAY, FRIDAY, Date.parse(wib('08:20', FRIDAY)));
     expectSameFigures(body.total.counts as any, expected.total.counts as any, 'total');
     expect((await ok<any>(api.get('/staff/me/today', officer(1)))).noShows).toBe(1);
+    await ok(api.post(`/counters/${office.counters[1]}/close`, undefined, officer(1)));
+  });
+
+  it('counts a reinstated no-show that is then served once, as served: report, desk and the domain agree', async () => {
+    const SATURDAY = '2026-12-05';
+    at('07:50', SATURDAY);
+    await api.post(`/counters/${office.counters[1]}/close`, undefined, officer(1)); // whatever an earlier day left open
+    at('08:00', SATURDAY);
+    await open(1);
+    const ticket = await issue('A');
+    expect((await callNext(1)).id).toBe(ticket.id);
+    at('08:05', SATURDAY);
+    await act(1, ticket.id, 'no-show');
+    // The citizen comes back: called back from the "tidak hadir hari ini" list, then served.
+    at('08:20', SATURDAY);
+    await ok(api.post(`/counters/${office.counters[1]}/call-back`, { ticketId: ticket.id }, officer(1)));
+    await act(1, ticket.id, 'start');
+    await finish(1, ticket.id);
+    at('08:30', SATURDAY);
+
+    const { body } = await report(`from=${SATURDAY}&to=${SATURDAY}`);
+    expect(body.total.counts).toEqual({ issued: 1, served: 1, noShows: 0, cancelled: 0, transferred: 0 });
+    expect(body.tables.officers.find((row) => row.id === office.officers[1].id)!.counts).toMatchObject({ served: 1, noShows: 0 });
+    const expected = await domainReport(SATURDAY, SATURDAY, Date.parse(wib('08:30', SATURDAY)));
+    expectSameFigures(body.total.counts as any, expected.total.counts as any, 'total');
+    expect(await ok<any>(api.get('/staff/me/today', officer(1)))).toMatchObject({ served: 1, noShows: 0 });
     await ok(api.post(`/counters/${office.counters[1]}/close`, undefined, officer(1)));
   });
 });

@@ -170,6 +170,29 @@ describe('ticket facts', () => {
     expect(outcomeCounts(ticketFacts(undone, services, 10).outcomes)).toEqual({ issued: 2, served: 1, noShows: 1, cancelled: 0, transferred: 0 });
   });
 
+  it('counts a no-show only as the final outcome: a reinstated ticket then served is served, once', () => {
+    const reinstated = [
+      ev('r1', 'issued', '09:00', 'A'),
+      ev('r1', 'called', '09:05', 'A', 'c1', 'o1'),
+      ev('r1', 'no_show', '09:08', 'A', 'c1', 'o1'),
+      ev('r1', 'reinstated', '09:20', 'A', 'c2', 'o2'),
+      ev('r1', 'called', '09:20', 'A', 'c2', 'o2'),
+      ev('r1', 'started', '09:21', 'A', 'c2', 'o2'),
+      ev('r1', 'finished', '09:30', 'A', 'c2', 'o2'),
+      // Reinstated, then a no-show again at another counter: one no-show, the last one's.
+      ev('r2', 'issued', '09:00', 'A'),
+      ev('r2', 'called', '09:05', 'A', 'c1', 'o1'),
+      ev('r2', 'no_show', '09:08', 'A', 'c1', 'o1'),
+      ev('r2', 'reinstated', '09:20', 'A', 'c2', 'o2'),
+      ev('r2', 'called', '09:20', 'A', 'c2', 'o2'),
+      ev('r2', 'no_show', '09:25', 'A', 'c2', 'o2'),
+    ];
+    const outcomes = ticketFacts(reinstated, services, 10).outcomes;
+    expect(outcomeCounts(outcomes)).toEqual({ issued: 2, served: 1, noShows: 1, cancelled: 0, transferred: 0 });
+    expect(outcomeCounts(outcomes.filter((f) => f.counterId === 'c1')).noShows).toBe(0);
+    expect(outcomeCounts(outcomes.filter((f) => f.counterId === 'c2'))).toMatchObject({ served: 1, noShows: 1 });
+  });
+
   it('measures one wait per queue stay, for the counter that called it', () => {
     expect(facts.waits.map((w) => [w.serviceId, w.counterId, w.minutes])).toEqual([
       ['A', 'c1', 10],

@@ -23,6 +23,7 @@ import { type TicketEventRecord, serviceMinutes, waitingSegments, withinStandard
 import { mean, median, percentile } from './stats.js';
 import { type IkmGrade, type SurveyAnswers, type SurveyElementCode, krejcieMorganSampleSize, satisfactionIndex } from './satisfaction.js';
 import { RuleError } from './errors.js';
+import { noShowStands } from './ticket-lifecycle.js';
 import { EARLIEST_DAY, LATEST_DAY, serviceDay, withinDayRange } from './time.js';
 import type { OpeningHours } from './views.js';
 
@@ -235,15 +236,7 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return out;
 }
 
-/**
- * Whether the no-show at `index` was undone: the officer's undo (`no_show_undone`) comes
- * before any later no-show, so the ticket was never a no-show by that event.
- */
-function undone(sorted: readonly ReportTicketEvent[], index: number): boolean {
-  return sorted.slice(index + 1).find((event) => event.type === 'no_show' || event.type === 'no_show_undone')?.type === 'no_show_undone';
-}
-
-/** Outcome facts from the events of the period's tickets; a no-show the officer undid is none. */
+/** Outcome facts from the events of the period's tickets; a no-show counts only as the ticket's final outcome (`NO_SHOW_REVERSALS`). */
 export function outcomeFacts(events: readonly ReportTicketEvent[]): OutcomeFact[] {
   const outcomes: OutcomeFact[] = [];
   for (const [ticketId, ticketEvents] of groupBy(events, (event) => event.ticketId)) {
@@ -251,7 +244,7 @@ export function outcomeFacts(events: readonly ReportTicketEvent[]): OutcomeFact[
     sorted.forEach((event, index) => {
       const outcome = EVENT_OUTCOME[event.type];
       if (!outcome) return;
-      if (event.type === 'no_show' && undone(sorted, index)) return;
+      if (event.type === 'no_show' && !noShowStands(sorted, index)) return;
       // A transfer counts for the service the ticket left: the one it was in before this event.
       const serviceId = outcome === 'transferred' ? (sorted[index - 1]?.serviceId ?? event.serviceId) : event.serviceId;
       const where = outcome === 'issued' ? { serviceId, counterId: null, staffId: null } : { serviceId, counterId: event.counterId, staffId: event.staffId };

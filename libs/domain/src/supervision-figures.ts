@@ -24,6 +24,7 @@ import { type TicketEventRecord, servingSegments, shareWithinStandard, waitingSe
 import { countersOpenFor, ticketQueueEntry } from './office-state.js';
 import type { OfficeEvent } from './realtime.js';
 import { mean } from './stats.js';
+import { reversesNoShow } from './ticket-lifecycle.js';
 import { MINUTE_MS, minutesBetween } from './time.js';
 import type { CounterState, OfficeSnapshot, OpeningHours, PauseReason, TicketView } from './views.js';
 import {
@@ -205,8 +206,8 @@ export function supervisionForecastInput(state: SupervisionState, now: number, s
     if (event.at > now) continue;
     if (event.type === 'called') calls += 1;
     if (event.type === 'no_show') noShows += 1;
-    // An undone no-show (`no_show_undone`) was none.
-    if (event.type === 'no_show_undone') noShows -= 1;
+    // A no-show undone or reinstated was none (`NO_SHOW_REVERSALS`): each follows exactly one no-show.
+    if (reversesNoShow(event.type)) noShows -= 1;
     if (event.type !== 'issued' || event.at < windowStart) continue;
     const key = `${event.serviceId}:${event.priority === true}`;
     const row = issued.get(key) ?? { serviceId: event.serviceId, priority: event.priority === true, count: 0 };

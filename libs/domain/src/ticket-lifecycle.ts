@@ -1,5 +1,6 @@
 import { DomainError, RuleError } from './errors.js';
 import { MINUTE_MS } from './time.js';
+import type { TicketEventType } from './realtime.js';
 
 export const TicketStatus = {
   waiting: 'waiting',
@@ -129,4 +130,27 @@ export function assertNoShowUndoable(noShowAt: number, now: number): void {
   throw new RuleError('undo_expired', `A no-show can be undone for ${NO_SHOW_UNDO_SECONDS} s only; reinstate the ticket instead`, {
     noShowAt: new Date(noShowAt).toISOString(),
   });
+}
+
+/**
+ * The events that take a no-show back: the officer's undo within seconds (`no_show_undone`)
+ * and a reinstatement from the "tidak hadir hari ini" list (`reinstated`).
+ *
+ * The rule every no-show figure follows: **a ticket counts as a no-show only when its final
+ * outcome is a no-show**, that is by a no-show event that none of these follows. A ticket
+ * reinstated and then served counts once, as served; one reinstated and then a no-show again
+ * counts once, as a no-show, for the counter and officer of the last one. The report's SQL
+ * (`outcomeCounts`), the forecast's no-show share (SQL and `supervisionForecastInput`) read
+ * the same list.
+ */
+export const NO_SHOW_REVERSALS = ['no_show_undone', 'reinstated'] as const satisfies readonly TicketEventType[];
+
+/** Whether the event is one of `NO_SHOW_REVERSALS`. */
+export function reversesNoShow(type: string): boolean {
+  return (NO_SHOW_REVERSALS as readonly string[]).includes(type);
+}
+
+/** Whether the no-show at `index` of a ticket's chronological events stands: no undo or reinstatement follows it. */
+export function noShowStands(sorted: readonly { type: string }[], index: number): boolean {
+  return !sorted.slice(index + 1).some((event) => reversesNoShow(event.type));
 }

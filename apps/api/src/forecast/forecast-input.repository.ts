@@ -4,6 +4,7 @@ import {
   ARRIVAL_WINDOW_MINUTES,
   type ForecastCounter,
   MINUTE_MS,
+  NO_SHOW_REVERSALS,
   type OpeningHours,
   RECENT_SERVICES,
   type PauseReason,
@@ -80,9 +81,9 @@ export const FORECAST_INPUT_SQL = {
   arrivals: `SELECT issued_service_id AS service_id, priority IS NOT NULL AS priority, count(*)::int AS count
   FROM tickets WHERE office_id = $1 AND service_day = $2 AND issued_at >= $3 AND issued_at <= $4
   GROUP BY 1, 2`,
-  // An undone no-show (`no_show_undone`) was none.
+  // A no-show undone or reinstated was none (domain `NO_SHOW_REVERSALS`): each follows exactly one no-show.
   calls: `SELECT count(*) FILTER (WHERE type = 'called')::int AS calls,
-         (count(*) FILTER (WHERE type = 'no_show') - count(*) FILTER (WHERE type = 'no_show_undone'))::int AS no_shows
+         (count(*) FILTER (WHERE type = 'no_show') - count(*) FILTER (WHERE type IN (${NO_SHOW_REVERSALS.map((type) => `'${type}'`).join(', ')})))::int AS no_shows
   FROM ticket_events WHERE office_id = $1 AND at >= $2 AND at <= $3`,
 } as const;
 

@@ -6,23 +6,27 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type {
-  OutcomeCounts,
-  ReportChecklistAnswer,
-  ReportSessionEvent,
-  ReportSurvey,
-  ReportTable,
-  ReportTicketEvent,
-  WaitingFigures,
-  AnswerMethod,
-  ChecklistAnswer,
-  ChecklistKind,
-  CounterEventType,
-  OpeningHours,
-  SurveyScore,
-  TicketEventType,
+import {
+  NO_SHOW_REVERSALS,
+  type OutcomeCounts,
+  type ReportChecklistAnswer,
+  type ReportSessionEvent,
+  type ReportSurvey,
+  type ReportTable,
+  type ReportTicketEvent,
+  type WaitingFigures,
+  type AnswerMethod,
+  type ChecklistAnswer,
+  type ChecklistKind,
+  type CounterEventType,
+  type OpeningHours,
+  type SurveyScore,
+  type TicketEventType,
 } from '@loket/domain';
 import { CURRENT_RESPONSE } from '../checklists/checklists.repository.js';
+
+/** The no-show reversals of the domain, as an SQL list. */
+const REVERSALS = NO_SHOW_REVERSALS.map((type) => `'${type}'`).join(', ');
 
 /** Which table a grouping-sets row belongs to; `total` is the whole office. */
 export type Dimension = ReportTable | 'total';
@@ -77,19 +81,19 @@ export const REPORTS_SQL = {
          WHERE ss.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date`,
   officers: 'SELECT id, name, nip FROM staff WHERE id = ANY($1::uuid[]) ORDER BY name',
   // Distinct tickets per outcome and group (domain `ticketFacts` + `outcomeCounts`): a transfer counts for
-  // the service it left (`payload.fromServiceId`), an issue for no counter or officer. A no-show whose next
-  // no-show event is the officer's undo (`no_show_undone`) was none.
+  // the service it left (`payload.fromServiceId`), an issue for no counter or officer. A no-show counts only
+  // as the ticket's final outcome (domain `NO_SHOW_REVERSALS`): one an undo or a reinstatement follows was none.
   outcomeCounts: `WITH ev AS (
        SELECT e.ticket_id, e.type,
               CASE WHEN e.type = 'transferred' THEN (e.payload->>'fromServiceId')::uuid ELSE e.service_id END AS service_id,
               CASE WHEN e.type = 'issued' THEN NULL ELSE e.counter_id END AS counter_id,
               CASE WHEN e.type = 'issued' THEN NULL ELSE e.actor_staff_id END AS staff_id,
-              lead(e.type) OVER (PARTITION BY e.ticket_id, e.type IN ('no_show', 'no_show_undone') ORDER BY e.at, e.id) AS next_type
-       FROM ${PERIOD_EVENTS} AND e.type IN ('issued', 'finished', 'no_show', 'no_show_undone', 'cancelled', 'transferred'))
+              lead(e.type) OVER (PARTITION BY e.ticket_id, e.type IN ('no_show', ${REVERSALS}) ORDER BY e.at, e.id) AS next_type
+       FROM ${PERIOD_EVENTS} AND e.type IN ('issued', 'finished', 'no_show', ${REVERSALS}, 'cancelled', 'transferred'))
      SELECT ${DIMENSION} AS dimension, ${KEY} AS key,
             count(DISTINCT ticket_id) FILTER (WHERE type = 'issued')::int AS issued,
             count(DISTINCT ticket_id) FILTER (WHERE type = 'finished')::int AS served,
-            count(DISTINCT ticket_id) FILTER (WHERE type = 'no_show' AND next_type IS DISTINCT FROM 'no_show_undone')::int AS no_shows,
+            count(DISTINCT ticket_id) FILTER (WHERE type = 'no_show' AND NOT coalesce(next_type IN (${REVERSALS}), false))::int AS no_shows,
             count(DISTINCT ticket_id) FILTER (WHERE type = 'cancelled')::int AS cancelled,
             count(DISTINCT ticket_id) FILTER (WHERE type = 'transferred')::int AS transferred
      FROM ev GROUP BY ${SETS}`,

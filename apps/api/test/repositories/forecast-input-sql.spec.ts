@@ -18,7 +18,7 @@ import { useTestApp } from '../support/test-app.js';
  * supervisor's screen derives the same input from the day's events in libs/domain
  * (`supervisionForecastInput`, and the recent service times of `supervisionFigures`).
  * This checks the two agree after random days of issuing, calling, serving, no-shows (some
- * undone) and pauses.
+ * undone, some reinstated) and pauses.
  */
 describe('the SQL forecast input follows the domain rule', () => {
   const t = useTestApp();
@@ -26,7 +26,7 @@ describe('the SQL forecast input follows the domain rule', () => {
 
   const COUNTERS = 2;
   const step = fc.record({
-    action: fc.constantFrom('issue', 'issue', 'issue', 'call', 'start', 'finish', 'no_show', 'undo_no_show', 'pause', 'resume', 'close', 'open'),
+    action: fc.constantFrom('issue', 'issue', 'issue', 'call', 'start', 'finish', 'no_show', 'undo_no_show', 'reinstate', 'pause', 'resume', 'close', 'open'),
     counter: fc.integer({ min: 1, max: COUNTERS }),
     service: fc.constantFrom('A', 'B'),
     priority: fc.option(fc.constantFrom(...PRIORITY_CATEGORIES), { freq: 3 }),
@@ -73,6 +73,12 @@ describe('the SQL forecast input follows the domain rule', () => {
             const reply = await api.post(`/tickets/${marked}/undo-no-show`, undefined, token);
             markedNoShow.delete(counter);
             if (reply.status === 200) atCounter.set(counter, marked);
+          } else if (action === 'reinstate') {
+            // Back in the queue from the "tidak hadir hari ini" list: the no-show was none.
+            const marked = markedNoShow.get(counter);
+            if (!marked) continue;
+            await api.post(`/tickets/${marked}/reinstate`, undefined, token);
+            markedNoShow.delete(counter);
           } else {
             await api.post(`/counters/${office.counters[counter]}/${action}`, action === 'pause' ? { reason: 'ishoma' } : undefined, token);
           }
