@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { test as base, expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { DEMO_PASSWORD, startServer } from './server.js';
 
-/** The password of the demo accounts (playwright.config.ts) and of every account a suite creates. */
-export const PASSWORD = 'e2e-demo-password';
+/** The password of the demo accounts (server.ts) and of every account a suite creates. */
+export const PASSWORD = DEMO_PASSWORD;
 
 export type StaffKey = 'supervisor' | 'petugas1' | 'petugas2' | 'petugas3' | 'petugas4' | 'petugas5' | 'petugas6';
 
@@ -128,7 +129,22 @@ const suiteOffices = new Map<string, Promise<SuiteOffice>>();
  * missing translation (the apps log those as errors) or a crash all show up here.
  * `office` is the spec file's own office; `officeStaff` says which accounts it needs.
  */
-export const test = base.extend<{ consoleErrors: string[]; officeStaff: readonly StaffKey[]; office: SuiteOffice }>({
+export const test = base.extend<{ consoleErrors: string[]; officeStaff: readonly StaffKey[]; office: SuiteOffice }, { server: string }>({
+  // The worker's own product: on its port (playwright.config.ts), on a fresh database, with a
+  // development clock no other worker moves. Started before the worker's first test, stopped
+  // after its last.
+  server: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none.
+    async ({}, use, workerInfo) => {
+      const { port } = new URL(workerInfo.project.use.baseURL!);
+      const server = await startServer(Number(port));
+      await use(server.url);
+      await server.stop();
+    },
+    // A bound against a start that hangs, not a speed check: two servers starting at once on a
+    // loaded two-core machine have taken minutes.
+    { scope: 'worker', auto: true, timeout: 300_000 },
+  ],
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -171,10 +187,10 @@ export const test = base.extend<{ consoleErrors: string[]; officeStaff: readonly
 export { expect };
 
 /**
- * Moves the API's development clock (CLOCK_SPEED in playwright.config.ts) forward and runs the
+ * Moves the API's development clock (CLOCK_SPEED in server.ts) forward and runs the
  * supervision scan at the new time, and sets the page's clock to the same instant, so what
  * time does shows at once instead of after a real wait. The page needs `page.clock.install()`
- * before it loads. Every suite shares the server's clock: only jump a few minutes.
+ * before it loads. The suites of one worker share its server's clock: only jump a few minutes.
  */
 export async function advanceClock(request: APIRequestContext, page: Page, minutes: number): Promise<Date> {
   const reply = await request.post('/api/v1/dev/clock/advance', { data: { minutes } });
