@@ -15,8 +15,11 @@ export default {
   testTimeout: 60_000,
   // The attack campaign runs on demand (npm run campaign; docs/campaign.md), not in every test run.
   testPathIgnorePatterns: process.env.LOKET_CAMPAIGN ? ['/node_modules/'] : ['/node_modules/', '<rootDir>/test/campaign/'],
-  // On PGlite every test file has a database of its own, so two files run at once. On
-  // PostgreSQL they share one database, and the security suites fingerprint the whole of it
-  // to prove a refusal changed nothing: there, one file at a time.
-  maxWorkers: process.env.DATABASE_URL ? 1 : 2,
+  // Two files at once. On PGlite every test file has a database of its own; on PostgreSQL each
+  // worker has one (test/support/postgres-workers.ts), because the security suites fingerprint
+  // the whole database to prove a refusal changed nothing.
+  maxWorkers: 2,
+  globalSetup: '<rootDir>/test/support/postgres-global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/postgres-global-teardown.ts',
+  setupFiles: ['<rootDir>/test/support/postgres-worker-env.ts'],
 };
