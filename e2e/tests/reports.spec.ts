@@ -182,6 +182,10 @@ test('a supervisor opens the report of a seeded day, downloads a CSV whose total
   await expect(page.getByRole('link', { name: 'Layar publik' })).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Laporan kinerja pelayanan' })).toBeVisible();
   await screenshot(page, testInfo, 'report-print');
+  // The paper is white wherever the content ends: the root's background is the page canvas, and
+  // the screen's grey there printed as a band across the foot of the last page.
+  const paper = await page.evaluate(() => [document.documentElement, document.body].map((element) => getComputedStyle(element).backgroundColor));
+  expect(paper).toEqual(['rgb(255, 255, 255)', 'rgb(255, 255, 255)']);
   const pdf = await page.pdf({ path: testInfo.outputPath('report-print.pdf'), preferCSSPageSize: true, printBackground: true });
   const signatures = page.getByTestId('report-signatures');
   // One morning of one office (twelve small tables: three groups of four) on a few landscape A4 pages, not seven.
