@@ -138,6 +138,20 @@ describe('correcting a saved interaction checklist', () => {
     expect((await correct(ticketId, body, office.outsider.token)).status).toBe(403);
   });
 
+  it('validates the outcome and the note as the finish does, with the same messages (one shared record)', async () => {
+    const ticketId = await served();
+    const ticket = (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A })).body as { id: string };
+    expect((await api.post(`/counters/${office.counters[1]}/call-next`, undefined, officer(1))).status).toBe(200);
+    expect((await api.post(`/tickets/${ticket.id}/start`, undefined, officer(1))).status).toBe(200);
+    const checklist = { method: 'self', answers: answers() };
+    for (const bad of [{ outcome: 'maybe' }, { outcome: 'selesai', note: 'x'.repeat(501) }, { outcome: 'selesai', note: 7 }]) {
+      const finish = await api.post(`/tickets/${ticket.id}/finish`, { checklist, ...bad }, officer(1));
+      const correction = await correct(ticketId, { checklist, ...bad });
+      expect([finish.status, correction.status]).toEqual([400, 400]);
+      expect(correction.body.message).toEqual(finish.body.message);
+    }
+  });
+
   it('validates at the edge and says what is missing', async () => {
     const ticketId = await served();
     expect((await correct(ticketId, { outcome: 'selesai' })).status).toBe(400);
