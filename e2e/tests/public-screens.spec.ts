@@ -139,7 +139,10 @@ test.describe('the public screens', () => {
 
     await tileD.click();
     await expect(page.getByRole('heading', { name: 'Apakah Anda memerlukan pelayanan khusus?' })).toBeVisible();
-    const pregnant = page.locator('button[data-priority="ibu_hamil"]');
+    // The six groups UU 25/2009 Pasal 29 names, and "none".
+    await expect(page.locator('button[data-priority]')).toHaveCount(7);
+    await screenshot(page, testInfo, 'kiosk-priority');
+    const pregnant = page.locator('button[data-priority="wanita_hamil"]');
     expect((await pregnant.boundingBox())!.height).toBeGreaterThanOrEqual(64);
     expect(await seriousViolations(page)).toEqual([]);
     // A double tap: the second is ignored and the API's idempotency key covers a retry.
@@ -147,7 +150,7 @@ test.describe('the public screens', () => {
 
     const slip = page.getByTestId('ticket-slip');
     await expect(slip).toBeVisible();
-    await expect(slip).toContainText('Pelayanan khusus: Ibu hamil');
+    await expect(slip).toContainText('Pelayanan khusus: Wanita hamil');
     await expect(page.getByTestId('ticket-qr')).toBeVisible();
     const number = (await page.getByTestId('ticket-number').textContent())!.trim();
     expect(number).toMatch(/^D-\d{3}$/);

@@ -105,7 +105,7 @@ describe('ticket lifecycle through the API', () => {
   it('lets the priority counter take priority tickets before earlier-due regular ones', async () => {
     const regular = (await issue('A')).body;
     t.clock.advanceMinutes(1);
-    const priority = (await issue('B', 'ibu_hamil')).body;
+    const priority = (await issue('B', 'wanita_hamil')).body;
     await openCounter(3);
 
     expect((await callNext(3)).body.id).toBe(priority.id);

@@ -90,7 +90,7 @@ describe('the wait forecast the kiosk, the board and the phone are given', () =>
 
   it('places each waiting ticket as the who-is-next rule would call it', async () => {
     const issued: { id: string; trackingCode: string }[] = [];
-    const pattern: (string | undefined)[] = [undefined, 'lanjut_usia', undefined, undefined, 'disabilitas', undefined, 'ibu_hamil', undefined];
+    const pattern: (string | undefined)[] = [undefined, 'lanjut_usia', undefined, undefined, 'disabilitas', undefined, 'wanita_hamil', undefined];
     for (const [index, priority] of pattern.entries()) {
       issued.push(await issue(index % 3 === 2 ? 'B' : 'A', priority));
       t.clock.advanceMinutes(index % 2 === 0 ? 1 : 7);

@@ -58,7 +58,7 @@ describe('dueTime', () => {
   });
 
   it('is never later for a priority ticket than for a regular one of a quicker service', () => {
-    expect(dueTime(issuedAt, 5, 'ibu_hamil', 10)).toBe(issuedAt + 5 * MINUTE_MS);
+    expect(dueTime(issuedAt, 5, 'wanita_hamil', 10)).toBe(issuedAt + 5 * MINUTE_MS);
   });
 });
 
@@ -109,14 +109,14 @@ describe('who is called next (examples)', () => {
 
   it('breaks an exact due-time tie in favour of the ticket issued earlier', () => {
     // The regular ticket was issued exactly (30 − 10) minutes before the priority one: both are due at 08:30.
-    const waiting = [entry(office, 'p1', 'ktp', min(20), 'anak_balita'), entry(office, 'r1', 'ktp', min(0))];
+    const waiting = [entry(office, 'p1', 'ktp', min(20), 'anak_anak'), entry(office, 'r1', 'ktp', min(0))];
     expect(waiting[0].dueAt).toBe(waiting[1].dueAt);
     expect(pickNext(waiting, regularCounter)?.id).toBe('r1');
   });
 
   it('makes a priority counter take a priority ticket first even when a regular one is due sooner', () => {
     const loketKhusus: CounterScope = { serviceIds: ['ktp'], priorityOnly: true };
-    const waiting = [entry(office, 'r1', 'ktp', min(0)), entry(office, 'p1', 'ktp', min(25), 'ibu_hamil')];
+    const waiting = [entry(office, 'r1', 'ktp', min(0)), entry(office, 'p1', 'ktp', min(25), 'wanita_hamil')];
     expect(pickNext(waiting, loketKhusus)?.id).toBe('p1');
     expect(queueFor(waiting, loketKhusus).map((t) => t.id)).toEqual(['p1', 'r1']);
   });

@@ -2,7 +2,14 @@ import { DEFAULT_PRIORITY_MAX_WAIT_MINUTES, isPriorityCategory, PRIORITY_CATEGOR
 
 describe('priority categories', () => {
   it('are the five groups of UU 25/2009 Pasal 29', () => {
-    expect([...PRIORITY_CATEGORIES].sort()).toEqual(['anak_balita', 'disabilitas', 'ibu_hamil', 'korban_bencana', 'lanjut_usia']);
+    expect([...PRIORITY_CATEGORIES].sort()).toEqual([
+      'anak_anak',
+      'disabilitas',
+      'korban_bencana_alam',
+      'korban_bencana_sosial',
+      'lanjut_usia',
+      'wanita_hamil',
+    ]);
   });
 
   it.each(PRIORITY_CATEGORIES)('recognises %s', (category) => {

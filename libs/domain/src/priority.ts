@@ -1,10 +1,17 @@
-/** Priority service groups (pelayanan khusus, UU 25/2009 Pasal 29). Free, and never needs proof. */
+/**
+ * Priority service groups (pelayanan khusus), named as UU 25/2009 Pasal 29 and its
+ * Penjelasan name them: penyandang disabilitas, lanjut usia, wanita hamil, anak-anak, korban
+ * bencana alam, korban bencana sosial. Free, and never needs proof. Until migration
+ * 1764960000000 the codes were ibu_hamil, anak_balita (narrower than the law's "anak-anak")
+ * and one korban_bencana for both kinds of disaster.
+ */
 export const PriorityCategory = {
   disability: 'disabilitas',
   elderly: 'lanjut_usia',
-  pregnant: 'ibu_hamil',
-  child: 'anak_balita',
-  disasterVictim: 'korban_bencana',
+  pregnant: 'wanita_hamil',
+  child: 'anak_anak',
+  naturalDisasterVictim: 'korban_bencana_alam',
+  socialDisasterVictim: 'korban_bencana_sosial',
 } as const;
 export type PriorityCategory = (typeof PriorityCategory)[keyof typeof PriorityCategory];
 export const PRIORITY_CATEGORIES: readonly PriorityCategory[] = Object.values(PriorityCategory);

@@ -168,7 +168,7 @@ describe('forecastWaits', () => {
         fc.array(fc.tuple(fc.integer({ min: -120, max: 0 }), fc.boolean()), { minLength: 1, maxLength: 40 }),
         fc.integer({ min: 0, max: 30 }),
         (tickets, busy) => {
-          const waiting = tickets.map(([issued, priority], index) => entry(`t${index}`, 'A', issued, 30, priority ? 'ibu_hamil' : null));
+          const waiting = tickets.map(([issued, priority], index) => entry(`t${index}`, 'A', issued, 30, priority ? 'wanita_hamil' : null));
           const waits = forecastWaits({ ...base, counters: [counter(['A'], { busyUntil: min(busy) })], waiting });
           const inCallOrder = queueFor(waiting, { serviceIds: ['A'], priorityOnly: false }).map((ticket) => waits.get(ticket.id)!);
           for (let i = 1; i < inCallOrder.length; i += 1) expect(inCallOrder[i]).toBeGreaterThan(inCallOrder[i - 1]);
@@ -335,7 +335,7 @@ describe('forecastOffice and forecastWaitFor', () => {
     expect(forecastWaitFor(forecast, { id: 'a1', serviceId: 'A', priority: null }, t0)).toBe(4);
     expect(forecastWaitFor(forecast, { id: 'a1', serviceId: 'A', priority: null }, t0 + 3 * 60_000)).toBe(1);
     expect(forecastWaitFor(forecast, { id: 'a1', serviceId: 'A', priority: null }, t0 + 30 * 60_000)).toBe(0);
-    expect(forecastWaitFor(forecast, { id: 'unseen', serviceId: 'A', priority: 'ibu_hamil' }, t0)).toBe(2);
+    expect(forecastWaitFor(forecast, { id: 'unseen', serviceId: 'A', priority: 'wanita_hamil' }, t0)).toBe(2);
     expect(forecastWaitFor(forecast, { serviceId: 'A', priority: null }, t0)).toBe(9);
     expect(forecastWaitFor(forecast, { serviceId: 'B', priority: null }, t0)).toBeNull();
     expect(forecastWaitFor(forecast, { serviceId: 'Z', priority: null }, t0)).toBeNull();

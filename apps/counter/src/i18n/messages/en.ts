@@ -111,9 +111,10 @@ export const en: CounterMessages = {
   priority: {
     disabilitas: 'Disability',
     lanjut_usia: 'Elderly',
-    ibu_hamil: 'Pregnant',
-    anak_balita: 'Child/toddler',
-    korban_bencana: 'Disaster victim',
+    wanita_hamil: 'Pregnant',
+    anak_anak: 'Child',
+    korban_bencana_alam: 'Natural disaster victim',
+    korban_bencana_sosial: 'Social disaster victim',
   },
   actions: {
     callNext: 'Call next',

@@ -110,9 +110,10 @@ export const id = {
   priority: {
     disabilitas: 'Disabilitas',
     lanjut_usia: 'Lanjut usia',
-    ibu_hamil: 'Ibu hamil',
-    anak_balita: 'Anak/balita',
-    korban_bencana: 'Korban bencana',
+    wanita_hamil: 'Wanita hamil',
+    anak_anak: 'Anak-anak',
+    korban_bencana_alam: 'Korban bencana alam',
+    korban_bencana_sosial: 'Korban bencana sosial',
   },
   actions: {
     callNext: 'Panggil berikutnya',

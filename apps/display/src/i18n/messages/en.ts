@@ -148,9 +148,10 @@ export const en: DisplayMessages = {
   priority: {
     disabilitas: 'Person with a disability',
     lanjut_usia: 'Older person',
-    ibu_hamil: 'Pregnant woman',
-    anak_balita: 'With a small child',
-    korban_bencana: 'Disaster victim',
+    wanita_hamil: 'Pregnant woman',
+    anak_anak: 'Child',
+    korban_bencana_alam: 'Victim of a natural disaster',
+    korban_bencana_sosial: 'Victim of a social disaster',
   },
   board: {
     title: 'Queue board',

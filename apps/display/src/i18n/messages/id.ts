@@ -155,9 +155,10 @@ export const id = {
   priority: {
     disabilitas: 'Penyandang disabilitas',
     lanjut_usia: 'Lanjut usia',
-    ibu_hamil: 'Ibu hamil',
-    anak_balita: 'Membawa anak/balita',
-    korban_bencana: 'Korban bencana',
+    wanita_hamil: 'Wanita hamil',
+    anak_anak: 'Anak-anak',
+    korban_bencana_alam: 'Korban bencana alam',
+    korban_bencana_sosial: 'Korban bencana sosial',
   },
   board: {
     title: 'Papan antrean',
