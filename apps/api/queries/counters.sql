@@ -33,7 +33,10 @@ UPDATE counter_sessions SET state = 'open', pause_reason = NULL, pause_note = NU
 UPDATE counter_sessions SET state = 'closed', pause_reason = NULL, pause_note = NULL, paused_at = NULL, closed_at = $2 WHERE id = $1;
 
 -- recordEvent
-INSERT INTO counter_session_events (session_id, counter_id, type, at, actor_staff_id, reason, note, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8);
+WITH bumped AS (UPDATE offices SET seq = seq + 1 WHERE id = $8 RETURNING seq)
+INSERT INTO counter_session_events (session_id, counter_id, type, at, actor_staff_id, reason, note, seq)
+SELECT $1, $2, $3, $4, $5, $6, $7, bumped.seq FROM bumped
+RETURNING seq;
 
 -- heartbeat
 WITH seen AS (UPDATE counter_sessions SET last_seen_at = $3 WHERE counter_id = $1 AND staff_id = $2 AND state <> 'closed' RETURNING state)

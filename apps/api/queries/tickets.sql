@@ -85,8 +85,10 @@ SELECT count(*)::int AS ahead FROM tickets w
 WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) < ($2, $3, $4);
 
 -- recordEvent
+WITH bumped AS (UPDATE offices SET seq = seq + 1 WHERE id = $2 RETURNING seq)
 INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, actor_staff_id, counter_id, service_id, payload, seq)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, bumped.seq FROM bumped
+RETURNING seq;
 
 -- transferTarget
 SELECT s.id, s.name, s.active, s.max_wait_minutes, o.priority_max_wait_minutes

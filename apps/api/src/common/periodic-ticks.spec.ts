@@ -65,7 +65,6 @@ describe('no overlapping ticks', () => {
       { counterSweepSeconds: 30 } as never,
       null as never,
       counters as never,
-      null as never,
       clock as never,
       null as never,
       null as never,

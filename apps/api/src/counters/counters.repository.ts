@@ -29,7 +29,13 @@ export const COUNTERS_SQL = {
   // Resuming is the officer at the desk: it counts as a heartbeat, or the sweep would pause an offline counter again at once.
   resumeSession: `UPDATE counter_sessions SET state = 'open', pause_reason = NULL, pause_note = NULL, paused_at = NULL, last_seen_at = $2 WHERE id = $1`,
   closeSession: `UPDATE counter_sessions SET state = 'closed', pause_reason = NULL, pause_note = NULL, paused_at = NULL, closed_at = $2 WHERE id = $1`,
-  recordEvent: `INSERT INTO counter_session_events (session_id, counter_id, type, at, actor_staff_id, reason, note, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+  // The office's next sequence number and the event it numbers in one statement, the last of
+  // the change: the bump's row lock is then held for this statement and the COMMIT only
+  // (office-sequence-lock.spec.ts). $8 is the counter's office.
+  recordEvent: `WITH bumped AS (UPDATE offices SET seq = seq + 1 WHERE id = $8 RETURNING seq)
+  INSERT INTO counter_session_events (session_id, counter_id, type, at, actor_staff_id, reason, note, seq)
+  SELECT $1, $2, $3, $4, $5, $6, $7, bumped.seq FROM bumped
+  RETURNING seq`,
   // The desk's heartbeat: only the officer whose session it is keeps it alive. Through a CTE, as TypeORM wraps a bare UPDATE … RETURNING.
   heartbeat: `WITH seen AS (UPDATE counter_sessions SET last_seen_at = $3 WHERE counter_id = $1 AND staff_id = $2 AND state <> 'closed' RETURNING state)
   SELECT state FROM seen`,
@@ -123,7 +129,8 @@ export interface CounterEventRecord {
   actorStaffId: string | null;
   reason: string | null;
   note: string | null;
-  seq: number;
+  /** The counter's office, whose sequence numbers the event. */
+  officeId: string;
 }
 
 /** The latest event of a counter's latest session (`lastEvent`). */
@@ -236,8 +243,19 @@ export class CountersRepository {
     await tx.query(COUNTERS_SQL.closeSession, [sessionId, at]);
   }
 
-  async recordEvent(tx: EntityManager, event: CounterEventRecord): Promise<void> {
-    await tx.query(COUNTERS_SQL.recordEvent, [event.sessionId, event.counterId, event.type, event.at, event.actorStaffId, event.reason, event.note, event.seq]);
+  /** Appends the event with the office's next sequence number, and returns it. Call it last in the transaction. */
+  async recordEvent(tx: EntityManager, event: CounterEventRecord): Promise<number> {
+    const [row] = await tx.query<{ seq: string }[]>(COUNTERS_SQL.recordEvent, [
+      event.sessionId,
+      event.counterId,
+      event.type,
+      event.at,
+      event.actorStaffId,
+      event.reason,
+      event.note,
+      event.officeId,
+    ]);
+    return Number(row.seq);
   }
 
   /** Each counter of the office with its service codes and the officer holding its session. */

@@ -26,7 +26,6 @@ import { Clock } from '../clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { assertOfficeAccess } from '../common/office-access.js';
 import { SkipWhileRunning } from '../common/single-flight.js';
-import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
 import { toTicketView } from '../tickets/ticket-views.js';
@@ -47,7 +46,6 @@ export class CountersService implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DataSource,
     private readonly counters: CountersRepository,
-    private readonly sequence: OfficeSequenceRepository,
     private readonly clock: Clock,
     private readonly offices: OfficesService,
     private readonly publisher: OfficeEventsPublisher,
@@ -266,9 +264,19 @@ export class CountersService implements OnApplicationBootstrap, OnModuleDestroy 
       const applied = await lockAndApply(tx, now);
       if (!applied) return null;
       const { counter, type, sessionId, reason, note } = applied;
-      const seq = await this.sequence.next(tx, counter.office_id);
-      await this.counters.recordEvent(tx, { sessionId, counterId: counter.id, type, at: now, actorStaffId, reason: reason ?? null, note: note ?? null, seq });
+      // The view first: it does not depend on the number, and the event's statement takes the
+      // office's sequence lock, which every change in the office waits for until COMMIT.
       const [view] = await this.offices.counterViews(tx, counter.office_id, counter.id);
+      const seq = await this.counters.recordEvent(tx, {
+        sessionId,
+        counterId: counter.id,
+        officeId: counter.office_id,
+        type,
+        at: now,
+        actorStaffId,
+        reason: reason ?? null,
+        note: note ?? null,
+      });
       const change: CounterChange = { seq, at: now.toISOString(), kind: 'counter', type, counter: view };
       return { officeId: counter.office_id, change };
     });

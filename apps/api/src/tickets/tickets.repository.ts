@@ -74,8 +74,13 @@ export const TICKETS_SQL = {
   // `placeInQueue` of libs/domain: the waiting tickets of its service ahead of it in call order.
   placeAhead: `SELECT count(*)::int AS ahead FROM tickets w
   WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) < ($2, $3, $4)`,
-  recordEvent: `INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, actor_staff_id, counter_id, service_id, payload, seq)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+  // The office's next sequence number and the event it numbers in one statement: the bump's
+  // row lock, which every change in the office queues for, is then held for this statement
+  // and the COMMIT only (office-sequence-lock.spec.ts).
+  recordEvent: `WITH bumped AS (UPDATE offices SET seq = seq + 1 WHERE id = $2 RETURNING seq)
+  INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, actor_staff_id, counter_id, service_id, payload, seq)
+  SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, bumped.seq FROM bumped
+  RETURNING seq`,
   transferTarget: `SELECT s.id, s.name, s.active, s.max_wait_minutes, o.priority_max_wait_minutes
   FROM services s JOIN offices o ON o.id = s.office_id WHERE s.id = $1 AND s.office_id = $2`,
   officeTimeZone: 'SELECT time_zone FROM offices WHERE id = $1',
@@ -176,7 +181,6 @@ export interface TicketEventRecord {
   counterId: string | null;
   serviceId: string;
   payload: Record<string, unknown>;
-  seq: number;
 }
 
 interface IdRow {
@@ -283,8 +287,13 @@ export class TicketsRepository {
     return row.ahead;
   }
 
-  async recordEvent(tx: EntityManager, event: TicketEventRecord): Promise<void> {
-    await tx.query(TICKETS_SQL.recordEvent, [
+  /**
+   * Appends the event with the office's next sequence number, and returns that number. Call
+   * it last in the transaction: the office's row lock it takes is held to COMMIT, so sequence
+   * order is commit order.
+   */
+  async recordEvent(tx: EntityManager, event: TicketEventRecord): Promise<number> {
+    const [row] = await tx.query<{ seq: string }[]>(TICKETS_SQL.recordEvent, [
       event.ticketId,
       event.officeId,
       event.type,
@@ -294,8 +303,8 @@ export class TicketsRepository {
       event.counterId,
       event.serviceId,
       JSON.stringify(event.payload),
-      event.seq,
     ]);
+    return Number(row.seq);
   }
 
   async transferTarget(tx: EntityManager, serviceId: string, officeId: string): Promise<TransferTargetRow | undefined> {

@@ -27,7 +27,6 @@ import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
 import { assertCounterAction, assertCounterFree, lockCounter } from '../counters/counter-lock.js';
 import { CountersRepository, type LockedCounter } from '../counters/counters.repository.js';
-import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import { WaitForecastService } from '../forecast/wait-forecast.service.js';
 import type { OfficeEntity } from '../offices/office.entity.js';
 import { OfficesService } from '../offices/offices.service.js';
@@ -88,7 +87,6 @@ export class TicketsService {
     private readonly db: DataSource,
     private readonly tickets: TicketsRepository,
     private readonly counters: CountersRepository,
-    private readonly sequence: OfficeSequenceRepository,
     private readonly clock: Clock,
     private readonly offices: OfficesService,
     private readonly publisher: OfficeEventsPublisher,
@@ -497,7 +495,11 @@ export class TicketsService {
     return ticket;
   }
 
-  /** Appends the event row, with the office's next sequence number, and returns what goes on the wire. */
+  /**
+   * Appends the event row, with the office's next sequence number, and returns what goes on
+   * the wire. The last statement of a change: the office's sequence lock it takes is held to
+   * COMMIT, and every change in the office waits for it.
+   */
   private async recordEvent(
     tx: EntityManager,
     row: TicketViewRow,
@@ -508,8 +510,7 @@ export class TicketsService {
     options: { counterId?: string | null; call?: boolean; fromServiceId?: string | null } = {},
   ): Promise<TicketChange> {
     const officeId = row.office_id;
-    const seq = await this.sequence.next(tx, officeId);
-    await this.tickets.recordEvent(tx, {
+    const seq = await this.tickets.recordEvent(tx, {
       ticketId: row.id,
       officeId,
       type,
@@ -519,7 +520,6 @@ export class TicketsService {
       counterId: options.counterId ?? null,
       serviceId: row.service_id,
       payload,
-      seq,
     });
     return {
       seq,
