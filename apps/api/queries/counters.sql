@@ -62,6 +62,12 @@ ORDER BY t.finished_at DESC;
 -- officeOfCounter
 SELECT o.time_zone FROM counters c JOIN offices o ON o.id = c.office_id WHERE c.id = $1;
 
+-- lastEvent
+SELECT e.type, e.at, e.reason, e.note, cn.staff_id AS session_staff_id, a.id AS actor_id, a.name AS actor_name, a.role AS actor_role
+FROM (SELECT id, staff_id FROM counter_sessions WHERE counter_id = $1 ORDER BY opened_at DESC LIMIT 1) cn
+JOIN LATERAL (SELECT x.type, x.at, x.reason, x.note, x.actor_staff_id FROM counter_session_events x WHERE x.session_id = cn.id ORDER BY x.id DESC LIMIT 1) e ON true
+LEFT JOIN staff a ON a.id = e.actor_staff_id;
+
 -- staffing
 SELECT c.id,
        (SELECT array_agg(s.code ORDER BY s.sort_order, s.code) FROM counter_services cs JOIN services s ON s.id = cs.service_id WHERE cs.counter_id = c.id) AS codes,
