@@ -530,12 +530,17 @@ describe('reports: an office and a period, per service, counter and officer', ()
     expect(byServices).toBe(15);
   });
 
+  /** Loket 1 opened at 08:00 on `day`, after closing whatever an earlier day left open. */
+  async function openLoket1At8(day: string): Promise<void> {
+    at('07:50', day);
+    await api.post(`/counters/${office.counters[1]}/close`, undefined, officer(1));
+    at('08:00', day);
+    await open(1);
+  }
+
   it('counts no no-show the officer undid: report, desk and the domain agree', async () => {
     const FRIDAY = '2026-12-04';
-    at('07:50', FRIDAY);
-    await api.post(`/counters/${office.counters[1]}/close`, undefined, officer(1)); // whatever an earlier day left open
-    at('08:00', FRIDAY);
-    await open(1);
+    await openLoket1At8(FRIDAY);
     const undone = await issue('A');
     const final = await issue('A');
     // Marked a no-show by mistake, undone at once, then served.
@@ -563,10 +568,7 @@ describe('reports: an office and a period, per service, counter and officer', ()
 
   it('counts a reinstated no-show that is then served once, as served: report, desk and the domain agree', async () => {
     const SATURDAY = '2026-12-05';
-    at('07:50', SATURDAY);
-    await api.post(`/counters/${office.counters[1]}/close`, undefined, officer(1)); // whatever an earlier day left open
-    at('08:00', SATURDAY);
-    await open(1);
+    await openLoket1At8(SATURDAY);
     const ticket = await issue('A');
     expect((await callNext(1)).id).toBe(ticket.id);
     at('08:05', SATURDAY);
