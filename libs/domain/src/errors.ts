@@ -25,6 +25,8 @@ export const ERROR_KINDS = {
   password_too_weak: 'invalid',
   unsupported_media_type: 'unsupported',
   reason_required: 'invalid',
+  closure_in_past: 'invalid',
+  cutoff_too_long: 'invalid',
   // Who may do it.
   unauthorized: 'unauthorized',
   kiosk_not_paired: 'unauthorized',
@@ -66,6 +68,9 @@ export const ERROR_KINDS = {
   username_taken: 'conflict',
   nip_taken: 'conflict',
   office_slug_taken: 'conflict',
+  office_closed: 'conflict',
+  holiday_exists: 'conflict',
+  closure_needs_confirmation: 'conflict',
   // The system, not the request.
   rate_limited: 'rate_limited',
   too_many_logins: 'rate_limited',

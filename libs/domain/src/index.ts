@@ -25,3 +25,5 @@ export * from './supervision-alerts.js';
 export * from './supervision-charts.js';
 export * from './officer-day.js';
 export * from './kiosk.js';
+export * from './national-holidays.js';
+export * from './calendar.js';

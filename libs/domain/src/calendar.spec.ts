@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import {
+  type OfficeCalendar,
+  type OfficeClosure,
+  type OfficeOwnDay,
+  dayHours,
+  holidayOn,
+  issuingStatus,
+  longestOpeningMinutes,
+  nextDay,
+  officeStatus,
+  opensNext,
+  todaysHours,
+} from './calendar.js';
+import { NATIONAL_HOLIDAYS, nationalHolidayOn } from './national-holidays.js';
+import { MINUTE_MS, serviceDay } from './time.js';
+import type { OpeningHours } from './views.js';
+
+const TZ = 'Asia/Jakarta';
+const weekdays = (opens: string, closes: string): OpeningHours[] => [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens, closes }));
+const HOURS = weekdays('08:00', '15:00');
+const at = (iso: string) => new Date(iso).getTime();
+const calendar = (over: Partial<OfficeCalendar> = {}): OfficeCalendar => ({ timeZone: TZ, openingHours: HOURS, ownDays: [], closures: [], ...over });
+
+describe('the office calendar', () => {
+  it('on Saturday night says the office opens on Monday at 08:00', () => {
+    // Saturday 5 December 2026, 22:00 WIB.
+    const status = officeStatus(calendar(), at('2026-12-05T22:00:00+07:00'));
+    expect(status).toEqual({ open: false, reason: { kind: 'outside_hours' }, opensAt: at('2026-12-07T08:00:00+07:00') });
+  });
+
+  it('is open inside the hours and says when it closes', () => {
+    expect(officeStatus(calendar(), at('2026-12-07T09:30:00+07:00'))).toEqual({ open: true, closesAt: at('2026-12-07T15:00:00+07:00') });
+  });
+
+  it('keeps cuti bersama and the national holiday after it closed, naming the day', () => {
+    // Thursday 24 December 2026 is cuti bersama, Friday the 25th Christmas: back on Monday the 28th.
+    const status = officeStatus(calendar(), at('2026-12-24T09:00:00+07:00'));
+    expect(status).toEqual({
+      open: false,
+      reason: { kind: 'holiday', name: 'Cuti bersama Kelahiran Yesus Kristus', national: true },
+      opensAt: at('2026-12-28T08:00:00+07:00'),
+    });
+  });
+
+  it('opens on a national holiday the office marked open', () => {
+    const own: OfficeOwnDay[] = [{ day: '2026-12-24', kind: 'open', name: 'Pelayanan tetap buka' }];
+    expect(officeStatus(calendar({ ownDays: own }), at('2026-12-24T09:00:00+07:00')).open).toBe(true);
+  });
+
+  it("closes on the office's own holiday with its name", () => {
+    const own: OfficeOwnDay[] = [{ day: '2026-12-08', kind: 'holiday', name: 'Hari jadi kota' }];
+    const status = officeStatus(calendar({ ownDays: own }), at('2026-12-08T10:00:00+07:00'));
+    expect(status).toEqual({ open: false, reason: { kind: 'holiday', name: 'Hari jadi kota', national: false }, opensAt: at('2026-12-09T08:00:00+07:00') });
+  });
+
+  it('gives a closure its reason and reopens when it ends, within the day', () => {
+    const closures: OfficeClosure[] = [{ from: at('2026-12-07T10:00:00+07:00'), to: at('2026-12-07T11:30:00+07:00'), reason: 'Gangguan jaringan' }];
+    const status = officeStatus(calendar({ closures }), at('2026-12-07T10:15:00+07:00'));
+    expect(status).toEqual({ open: false, reason: { kind: 'closure', reason: 'Gangguan jaringan' }, opensAt: at('2026-12-07T11:30:00+07:00') });
+    expect(officeStatus(calendar({ closures }), at('2026-12-07T09:00:00+07:00'))).toEqual({ open: true, closesAt: at('2026-12-07T10:00:00+07:00') });
+    expect(todaysHours(calendar({ closures }), at('2026-12-07T07:00:00+07:00')).open).toEqual([
+      { from: at('2026-12-07T08:00:00+07:00'), to: at('2026-12-07T10:00:00+07:00') },
+      { from: at('2026-12-07T11:30:00+07:00'), to: at('2026-12-07T15:00:00+07:00') },
+    ]);
+  });
+
+  it('before the hours of a day closed all day, already gives the closure as the reason', () => {
+    const closures: OfficeClosure[] = [{ from: at('2026-12-07T08:00:00+07:00'), to: at('2026-12-07T15:00:00+07:00'), reason: 'Rapat kerja' }];
+    const status = officeStatus(calendar({ closures }), at('2026-12-07T07:00:00+07:00'));
+    expect(status).toEqual({ open: false, reason: { kind: 'closure', reason: 'Rapat kerja' }, opensAt: at('2026-12-08T08:00:00+07:00') });
+  });
+
+  it('stops issuing at the cut-off and sends the citizen to the next opening', () => {
+    const cal = calendar();
+    expect(issuingStatus(cal, at('2026-12-07T14:29:00+07:00'), 30).open).toBe(true);
+    expect(issuingStatus(cal, at('2026-12-07T14:30:00+07:00'), 30)).toEqual({
+      open: false,
+      reason: { kind: 'cutoff', closesAt: at('2026-12-07T15:00:00+07:00') },
+      opensAt: at('2026-12-08T08:00:00+07:00'),
+    });
+    expect(issuingStatus(cal, at('2026-12-07T14:50:00+07:00'), 0).open).toBe(true);
+  });
+
+  it('with no opening hours is open around the clock, holidays or not, until a closure', () => {
+    const cal = calendar({ openingHours: [] });
+    expect(officeStatus(cal, at('2026-12-25T03:00:00+07:00'))).toEqual({ open: true, closesAt: null });
+    expect(issuingStatus(cal, at('2026-12-05T23:59:00+07:00'), 30).open).toBe(true);
+    const closures = [{ from: at('2026-12-07T10:00:00+07:00'), to: at('2026-12-07T12:00:00+07:00'), reason: 'Listrik padam' }];
+    expect(officeStatus({ ...cal, closures }, at('2026-12-07T11:00:00+07:00'))).toEqual({
+      open: false,
+      reason: { kind: 'closure', reason: 'Listrik padam' },
+      opensAt: at('2026-12-07T12:00:00+07:00'),
+    });
+    expect(issuingStatus({ ...cal, closures }, at('2026-12-07T09:45:00+07:00'), 30).open).toBe(false);
+  });
+
+  it('knows the longest opening day, the bound of any cut-off', () => {
+    expect(longestOpeningMinutes([...HOURS, { weekday: 6, opens: '08:00', closes: '12:00' }])).toBe(420);
+  });
+
+  it('ships 17 national holidays and 8 cuti bersama days for 2026, one entry per day', () => {
+    const of2026 = NATIONAL_HOLIDAYS.filter((holiday) => holiday.day.startsWith('2026-'));
+    expect(of2026.filter((holiday) => holiday.kind === 'national_holiday')).toHaveLength(17);
+    expect(of2026.filter((holiday) => holiday.kind === 'cuti_bersama')).toHaveLength(8);
+    expect(new Set(NATIONAL_HOLIDAYS.map((holiday) => holiday.day)).size).toBe(NATIONAL_HOLIDAYS.length);
+    expect(nationalHolidayOn('2026-08-17')?.name).toBe('Proklamasi Kemerdekaan');
+  });
+
+  describe('properties', () => {
+    const time = fc.tuple(fc.integer({ min: 6, max: 10 }), fc.constantFrom(0, 30)).map(([h, m]) => `${String(h).padStart(2, '0')}:${m === 0 ? '00' : '30'}`);
+    const hoursArb = fc
+      .uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 })
+      .chain((days) => fc.tuple(fc.constant(days), time, fc.integer({ min: 2, max: 9 })))
+      .map(([days, opens, length]) => {
+        const [h, m] = opens.split(':').map(Number);
+        const closes = `${String(h + length).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+        return days.map((weekday) => ({ weekday, opens, closes }));
+      });
+    // Around the end of 2026, where the seeded holidays are.
+    const base = at('2026-12-14T00:00:00+07:00');
+    const instant = fc.integer({ min: 0, max: 28 * 24 * 60 }).map((minutes) => base + minutes * MINUTE_MS);
+    const dayArb = fc.integer({ min: 0, max: 27 }).map((offset) => nextDay('2026-12-14', offset));
+    const closureArb = fc
+      .tuple(instant, fc.integer({ min: 5, max: 3 * 24 * 60 }), fc.constantFrom('Gangguan jaringan', 'Listrik padam'))
+      .map(([from, minutes, reason]) => ({ from, to: from + minutes * MINUTE_MS, reason }));
+    const calendarArb = fc
+      .record({
+        openingHours: fc.oneof({ weight: 5, arbitrary: hoursArb }, { weight: 1, arbitrary: fc.constant<OpeningHours[]>([]) }),
+        ownDays: fc.uniqueArray(fc.record({ day: dayArb, kind: fc.constantFrom<'holiday' | 'open'>('holiday', 'open'), name: fc.constant('Hari kantor') }), {
+          selector: (entry) => entry.day,
+          maxLength: 4,
+        }),
+        closures: fc.array(closureArb, { maxLength: 3 }),
+      })
+      .map((parts): OfficeCalendar => ({ timeZone: TZ, ...parts }));
+
+    it('is open exactly inside a real opening interval of the day', () => {
+      fc.assert(
+        fc.property(calendarArb, instant, (cal, now) => {
+          const inside = dayHours(cal, serviceDay(now, TZ)).open.some((interval) => interval.from <= now && now < interval.to);
+          expect(officeStatus(cal, now).open).toBe(inside);
+        }),
+      );
+    });
+
+    it('opens again exactly when it says, and not before', () => {
+      fc.assert(
+        fc.property(calendarArb, instant, fc.double({ min: 0, max: 1, noNaN: true }), (cal, now, share) => {
+          const status = officeStatus(cal, now);
+          fc.pre(!status.open && status.opensAt !== null);
+          if (status.open || status.opensAt === null) return;
+          expect(status.opensAt).toBeGreaterThan(now);
+          expect(officeStatus(cal, status.opensAt).open).toBe(true);
+          const between = now + Math.floor((status.opensAt - now) * share);
+          if (between < status.opensAt) expect(officeStatus(cal, between).open).toBe(false);
+          expect(opensNext(cal, now)).toBe(status.opensAt);
+        }),
+      );
+    });
+
+    it('is never open during a closure or, keeping hours, on a holiday it observes', () => {
+      fc.assert(
+        fc.property(calendarArb, instant, (cal, now) => {
+          if (!officeStatus(cal, now).open) return;
+          expect(cal.closures.some((closure) => closure.from <= now && now < closure.to)).toBe(false);
+          if (cal.openingHours.length > 0) expect(holidayOn(cal, serviceDay(now, TZ))).toBeNull();
+        }),
+      );
+    });
+
+    it('issues only while open and before the cut-off', () => {
+      fc.assert(
+        fc.property(calendarArb, instant, fc.integer({ min: 0, max: 120 }), (cal, now, cutoff) => {
+          const issuing = issuingStatus(cal, now, cutoff);
+          const office = officeStatus(cal, now);
+          if (issuing.open) {
+            expect(office.open).toBe(true);
+            if (office.open && office.closesAt !== null) expect(now).toBeLessThan(office.closesAt - cutoff * MINUTE_MS);
+          } else if (issuing.reason.kind === 'cutoff') {
+            expect(office.open).toBe(true);
+            expect(issuing.opensAt === null || issuing.opensAt >= issuing.reason.closesAt).toBe(true);
+          } else {
+            expect(issuing).toEqual(office);
+          }
+        }),
+      );
+    });
+  });
+});
