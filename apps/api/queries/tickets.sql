@@ -5,7 +5,15 @@ SELECT o.id, o.slug, o.name, o.address, o.time_zone, o.opening_hours, o.priority
        (SELECT k.id FROM kiosk_devices k WHERE k.office_id = o.id AND k.token_hash = $3 AND k.revoked_at IS NULL) AS kiosk_id,
        s.id AS service_id, s.code AS service_code, s.name AS service_name, s.max_wait_minutes, s.daily_quota, s.active AS service_active,
        -- The active counters serving it (domain countersServingFor over a snapshot's counters; test/repositories/counters-open-sql.spec.ts)
-       (SELECT count(*)::int FROM counter_services cs JOIN counters c ON c.id = cs.counter_id AND c.active WHERE cs.service_id = s.id) AS counters_serving
+       (SELECT count(*)::int FROM counter_services cs JOIN counters c ON c.id = cs.counter_id AND c.active WHERE cs.service_id = s.id) AS counters_serving,
+       s.issue_cutoff_minutes,
+       -- The calendar the domain's issuingStatus needs: own days from yesterday on (a year and
+       -- more ahead, the reach of "opens next") and the closures not yet over.
+       (SELECT coalesce(json_agg(json_build_object('day', d.day::text, 'kind', d.kind, 'name', d.name)), '[]')
+        FROM office_days d
+        WHERE d.office_id = o.id AND d.day BETWEEN ($4::timestamptz AT TIME ZONE o.time_zone)::date - 1 AND ($4::timestamptz AT TIME ZONE o.time_zone)::date + 401) AS own_days,
+       (SELECT coalesce(json_agg(json_build_object('from', c.starts_at, 'to', c.ends_at, 'reason', c.reason)), '[]')
+        FROM office_closures c WHERE c.office_id = o.id AND c.ends_at > $4::timestamptz) AS closures
 FROM offices o LEFT JOIN services s ON s.office_id = o.id AND s.id = $2
 WHERE o.slug = $1;
 

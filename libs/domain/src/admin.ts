@@ -87,6 +87,8 @@ export interface AdminServiceView {
   active: boolean;
   sortOrder: number;
   standard: ServiceStandard;
+  /** Minutes before the office closes from which the service issues no more tickets (issue 16). */
+  issueCutoffMinutes: number;
 }
 
 export interface AdminCounterView {

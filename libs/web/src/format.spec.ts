@@ -64,6 +64,8 @@ describe('createFormat', () => {
     expect(id.time(AT, 'Asia/Makassar')).toBe('11.05');
     expect(id.longDate(AT, JAKARTA)).toBe('Jumat, 4 Desember 2026');
     expect(en.longDate(new Date(AT), JAKARTA)).toBe('Friday, December 4, 2026');
+    expect(id.dayDate(AT, JAKARTA)).toBe('Jumat, 4 Desember');
+    expect(en.dayDate(AT, JAKARTA)).toBe('Friday, December 4');
     expect(id.dateTime(AT, JAKARTA)).toBe('4 Des 2026, 10.05');
   });
 

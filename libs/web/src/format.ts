@@ -45,6 +45,8 @@ export interface Format {
   time(at: Date | string | number, timeZone?: string): string;
   /** The date written out with its weekday ("Jumat, 4 Desember 2026"). */
   longDate(at: Date | string | number, timeZone?: string): string;
+  /** The weekday and date without the year ("Senin, 7 Desember"): when an office opens again. */
+  dayDate(at: Date | string | number, timeZone?: string): string;
   /** Date and time, short ("4 Des 2026, 10.05"), as on a printed ticket. */
   dateTime(at: Date | string | number, timeZone?: string): string;
   /** The zone's Indonesian short name (WIB, WITA, WIT), whatever the language. */
@@ -96,6 +98,7 @@ export function createFormat(locale: AppLocale | string = DEFAULT_LOCALE): Forma
     },
     time: (at, timeZone) => dateFormat(tag, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(instant(at)),
     longDate: (at, timeZone) => dateFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(instant(at)),
+    dayDate: (at, timeZone) => dateFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(instant(at)),
     dateTime: (at, timeZone) => dateFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(instant(at)),
     zoneName: (at, timeZone) =>
       dateFormat(LOCALE_TAGS.id, { timeZoneName: 'short', timeZone })
@@ -122,6 +125,7 @@ export function useFormat(): Format {
     estimateRange: (...args) => current().estimateRange(...args),
     time: (...args) => current().time(...args),
     longDate: (...args) => current().longDate(...args),
+    dayDate: (...args) => current().dayDate(...args),
     dateTime: (...args) => current().dateTime(...args),
     zoneName: (...args) => current().zoneName(...args),
   };

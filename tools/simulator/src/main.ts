@@ -6,7 +6,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MINUTE_MS, isoWeekday, localTimeToInstant, serviceDay, type SurveyAnswers } from '@loket/domain';
+import { MINUTE_MS, isoWeekday, localTimeToInstant, nationalHolidayOn, serviceDay, type SurveyAnswers } from '@loket/domain';
 import { REPO_ROOT, freePort, startApi, stopAllApis, type ApiProcess } from './api-process.js';
 import { type DayOptions, STANDARD_DAY, STANDARD_OFFICE, drawDay } from './day.js';
 import { runDay } from './engine.js';
@@ -75,7 +75,8 @@ function officeDay(): string {
   let at = Date.now();
   for (;;) {
     const day = serviceDay(at, TIME_ZONE);
-    if (isoWeekday(day) <= 4) return day;
+    // A Monday–Thursday the demo office keeps open: on a holiday or cuti bersama it would issue nothing (issue 16).
+    if (isoWeekday(day) <= 4 && !nationalHolidayOn(day)) return day;
     at += 24 * 60 * MINUTE_MS;
   }
 }

@@ -4,16 +4,16 @@ import type { AdminServiceView, ServiceStandard } from '@loket/domain';
 import { type ServiceStandardRow, serviceStandardFromRow } from '../offices/office-views.js';
 
 const COLUMNS =
-  'id, office_id, code, name, active, sort_order, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota';
+  'id, office_id, code, name, active, sort_order, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota, issue_cutoff_minutes';
 
 export const ADMIN_SERVICES_SQL = {
   ofOffice: `SELECT ${COLUMNS} FROM services WHERE office_id = $1 ORDER BY sort_order, code`,
   byId: `SELECT ${COLUMNS} FROM services WHERE id = $1`,
   nextSortOrder: `SELECT COALESCE(max(sort_order) + 1, 0)::int AS next FROM services WHERE office_id = $1`,
-  insert: `INSERT INTO services (office_id, code, name, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota, active, sort_order)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+  insert: `INSERT INTO services (office_id, code, name, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota, active, sort_order, issue_cutoff_minutes)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
   update: `UPDATE services SET code = $2, name = $3, max_wait_minutes = $4, service_time_minutes = $5, cost_rupiah = $6, requirements = $7,
-                  completion_time = $8, daily_quota = $9, active = $10, sort_order = $11 WHERE id = $1`,
+                  completion_time = $8, daily_quota = $9, active = $10, sort_order = $11, issue_cutoff_minutes = $12 WHERE id = $1`,
   codeTakenBy: `SELECT name FROM services WHERE office_id = $1 AND code = $2 AND id IS DISTINCT FROM $3::uuid`,
 } as const;
 
@@ -24,6 +24,7 @@ interface ServiceRow extends ServiceStandardRow {
   name: string;
   active: boolean;
   sort_order: number;
+  issue_cutoff_minutes: number;
 }
 
 function toView(row: ServiceRow): AdminServiceView {
@@ -35,10 +36,11 @@ function toView(row: ServiceRow): AdminServiceView {
     active: row.active,
     sortOrder: row.sort_order,
     standard: serviceStandardFromRow(row),
+    issueCutoffMinutes: row.issue_cutoff_minutes,
   };
 }
 
-export type ServiceFields = ServiceStandard & { code: string; name: string; active: boolean; sortOrder: number };
+export type ServiceFields = ServiceStandard & { code: string; name: string; active: boolean; sortOrder: number; issueCutoffMinutes: number };
 
 /** An office's services and their standards, as the set-up reads and writes them. */
 @Injectable()
@@ -88,5 +90,6 @@ function columns(fields: ServiceFields): unknown[] {
     fields.dailyQuota,
     fields.active,
     fields.sortOrder,
+    fields.issueCutoffMinutes,
   ];
 }

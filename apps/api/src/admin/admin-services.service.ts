@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AdminServiceView, type StaffView, NotFoundError, type RuleError, fieldConflict } from '@loket/domain';
+import {
+  type AdminServiceView,
+  DEFAULT_ISSUE_CUTOFF_MINUTES,
+  type StaffView,
+  NotFoundError,
+  type RuleError,
+  assertCutoffFits,
+  fieldConflict,
+} from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import { OfficeChanges } from '../offices/office-changes.js';
@@ -11,10 +19,10 @@ import { AdminServicesRepository } from './admin-services.repository.js';
 import { AuditTrail } from './audit-trail.js';
 import type { CreateServiceDto, UpdateServiceDto } from './dto/service.dto.js';
 
-type ServiceFields = Omit<CreateServiceDto, 'sortOrder'> & { sortOrder: number };
+type ServiceFields = Omit<CreateServiceDto, 'sortOrder' | 'issueCutoffMinutes'> & { sortOrder: number; issueCutoffMinutes: number };
 
 function fieldsOf(view: AdminServiceView): ServiceFields {
-  return { code: view.code, name: view.name, active: view.active, sortOrder: view.sortOrder, ...view.standard };
+  return { code: view.code, name: view.name, active: view.active, sortOrder: view.sortOrder, issueCutoffMinutes: view.issueCutoffMinutes, ...view.standard };
 }
 
 /**
@@ -45,7 +53,12 @@ export class AdminServicesService {
         this.db.transaction(async (manager) => {
           const office = await this.offices.locked(manager, officeId, actor);
           await this.assertCodeFree(manager, office.id, body.code, null);
-          const fields: ServiceFields = { ...body, sortOrder: body.sortOrder ?? (await this.services.nextSortOrder(manager, office.id)) };
+          const fields: ServiceFields = {
+            ...body,
+            issueCutoffMinutes: body.issueCutoffMinutes ?? DEFAULT_ISSUE_CUTOFF_MINUTES,
+            sortOrder: body.sortOrder ?? (await this.services.nextSortOrder(manager, office.id)),
+          };
+          assertCutoffFits(fields.issueCutoffMinutes, office.openingHours);
           const id = await this.services.insert(manager, office.id, fields);
           const view = await this.byId(manager, id);
           await this.audit.record(
@@ -84,6 +97,7 @@ export class AdminServicesService {
           if (body.code !== undefined) await this.assertCodeFree(manager, office.id, body.code, serviceId);
           const before = fieldsOf(current);
           const after: ServiceFields = { ...before, ...body } as ServiceFields;
+          if (body.issueCutoffMinutes !== undefined) assertCutoffFits(after.issueCutoffMinutes, office.openingHours);
           await this.services.update(manager, serviceId, after);
           await this.audit.record(
             manager,

@@ -17,6 +17,9 @@ import { AdminServicesService } from './admin-services.service.js';
 import { AdminStaffController } from './admin-staff.controller.js';
 import { AdminStaffService } from './admin-staff.service.js';
 import { AuditController } from './audit.controller.js';
+import { AdminCalendarController } from './admin-calendar.controller.js';
+import { AdminCalendarRepository } from './admin-calendar.repository.js';
+import { AdminCalendarService } from './admin-calendar.service.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 import { AuditTrail } from './audit-trail.js';
@@ -31,6 +34,7 @@ import { AuditTrail } from './audit-trail.js';
     AdminStaffController,
     AdminChecklistsController,
     AdminKiosksController,
+    AdminCalendarController,
     AuditController,
   ],
   providers: [
@@ -45,6 +49,8 @@ import { AuditTrail } from './audit-trail.js';
     AdminStaffService,
     AdminChecklistsService,
     AdminKiosksService,
+    AdminCalendarService,
+    AdminCalendarRepository,
     KioskDevicesRepository,
   ],
   exports: [AuditTrail],

@@ -8,6 +8,8 @@ import {
   type PriorityCategory,
   RuleError,
   assertIssuable,
+  assertIssuingOpen,
+  DEFAULT_ISSUE_CUTOFF_MINUTES,
   type TicketAction,
   type TicketChange,
   TicketEventType,
@@ -106,7 +108,8 @@ export class TicketsService {
     idempotencyKey: string | null,
     client: IssuingClient = { kioskToken: null, address: 'unknown' },
   ): Promise<TrackedTicketView> {
-    const found = await this.tickets.issueContext(officeSlug, request.serviceId, client.kioskToken === null ? null : kioskTokenHash(client.kioskToken));
+    const now = this.clock.now();
+    const found = await this.tickets.issueContext(officeSlug, request.serviceId, client.kioskToken === null ? null : kioskTokenHash(client.kioskToken), now);
     if (!found) throw new NotFoundError(`No office with the slug "${officeSlug}"`);
     // A paired kiosk issues as its office's device; anyone else is anonymous: limited per
     // address well below any quota, or refused where the office has turned that off.
@@ -140,9 +143,19 @@ export class TicketsService {
       daily_quota: found.daily_quota,
       active: found.service_active!,
     };
+    // No ticket an office cannot serve today: outside its hours, on a holiday, during a closure, past the cut-off.
+    assertIssuingOpen(
+      {
+        timeZone: office.timeZone,
+        openingHours: office.openingHours,
+        ownDays: found.own_days,
+        closures: found.closures.map((closure) => ({ from: Date.parse(closure.from), to: Date.parse(closure.to), reason: closure.reason })),
+      },
+      now.getTime(),
+      found.issue_cutoff_minutes ?? DEFAULT_ISSUE_CUTOFF_MINUTES,
+    );
     assertIssuable({ name: service.name, active: service.active, countersServing: found.counters_serving ?? 0 });
 
-    const now = this.clock.now();
     const priority = request.priority ?? null;
     const due = new Date(dueTime(now.getTime(), service.max_wait_minutes, priority, office.priorityMaxWaitMinutes));
     const trackingCode = newTrackingCode();

@@ -1,3 +1,4 @@
+import { ADMIN_CALENDAR_SQL } from '../../src/admin/admin-calendar.repository.js';
 import { ADMIN_COUNTERS_SQL } from '../../src/admin/admin-counters.repository.js';
 import { ADMIN_SERVICES_SQL } from '../../src/admin/admin-services.repository.js';
 import { AUDIT_SQL } from '../../src/admin/audit.repository.js';
@@ -30,6 +31,7 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   tickets: TICKETS_SQL,
   'admin-counters': ADMIN_COUNTERS_SQL,
   'admin-services': ADMIN_SERVICES_SQL,
+  'admin-calendar': ADMIN_CALENDAR_SQL,
   audit: AUDIT_SQL,
   health: HEALTH_SQL,
   'kiosk-devices': KIOSK_DEVICES_SQL,

@@ -153,6 +153,10 @@ const MATRIX: Record<string, Row> = {
   'POST /admin/offices/{officeId}/kiosks': { access: 'admin', body: () => ({}) },
   'POST /admin/kiosks/{kioskId}/revoke': { access: 'admin' },
   'PUT /admin/offices/{officeId}/kiosk-settings': { access: 'admin', body: () => ({}) },
+  // the office calendar (issue 16): supervisors read it, admins change it
+  'GET /admin/offices/{officeId}/calendar': { access: 'supervisor' },
+  'POST /admin/offices/{officeId}/calendar/days': { access: 'admin', body: () => ({}) },
+  'POST /admin/offices/{officeId}/calendar/closures': { access: 'admin', body: () => ({}) },
 };
 
 interface OfficeWorld {

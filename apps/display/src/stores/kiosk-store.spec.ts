@@ -80,6 +80,20 @@ describe('useKioskStore', () => {
     expect(kiosk.refusal).toBe('quota_reached');
   });
 
+  it('keeps when a closed office opens again, and forgets it when the kiosk starts over', async () => {
+    const details = { opensAt: '2026-12-07T01:00:00.000Z', reason: 'holiday', reasonText: 'Cuti bersama' };
+    stubFetch([{ status: 409, body: { statusCode: 409, error: 'Conflict', message: 'closed', code: 'office_closed', details } }]);
+    const kiosk = useKioskStore();
+
+    kiosk.chooseService(A);
+    await kiosk.take('kantor', null);
+    expect(kiosk.ticket).toBeNull();
+    expect(kiosk.refusal).toBe('office_closed');
+    expect(kiosk.closed).toEqual(details);
+    kiosk.start();
+    expect(kiosk.closed).toBeNull();
+  });
+
   it('keeps the chosen paper width', () => {
     const kiosk = useKioskStore();
     kiosk.setPaperWidth(58);

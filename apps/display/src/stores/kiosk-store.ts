@@ -1,6 +1,6 @@
 import { computed, ref, watch } from 'vue';
 import { defineStore } from 'pinia';
-import { type ErrorCode, type PriorityCategory, type ServiceView, type TrackedTicketView, isIssuable } from '@loket/domain';
+import { type ErrorCode, type OfficeClosedDetails, type PriorityCategory, type ServiceView, type TrackedTicketView, isIssuable } from '@loket/domain';
 import { ApiError, refusalCode } from '../api/http';
 import { issueTicket } from '../api/tickets';
 
@@ -48,6 +48,8 @@ export const useKioskStore = defineStore('kiosk', () => {
   const error = ref<KioskError | null>(null);
   /** The API's own code for the refusal, when it gave one: the kiosk shows that code's text. */
   const refusal = ref<ErrorCode | null>(null);
+  /** When the API refused because the office is closed: when it opens again and why. */
+  const closed = ref<OfficeClosedDetails | null>(null);
   const paperWidth = ref<PaperWidth>(storedPaper());
   const kioskToken = ref<string | null>(storedToken());
   let idempotencyKey: string | null = null;
@@ -97,6 +99,8 @@ export const useKioskStore = defineStore('kiosk', () => {
     } catch (failure) {
       error.value = toKioskError(failure);
       refusal.value = refusalCode(failure);
+      closed.value =
+        refusal.value === 'office_closed' && failure instanceof ApiError ? ((failure.body?.details as OfficeClosedDetails | undefined) ?? null) : null;
       step.value = 'priority';
       return null;
     }
@@ -113,6 +117,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     ticket.value = null;
     error.value = null;
     refusal.value = null;
+    closed.value = null;
     idempotencyKey = null;
   }
 
@@ -120,7 +125,24 @@ export const useKioskStore = defineStore('kiosk', () => {
     paperWidth.value = width;
   }
 
-  return { step, service, priority, ticket, error, refusal, paperWidth, kioskToken, busy, chooseService, take, back, start, setPaperWidth, setKioskToken };
+  return {
+    step,
+    service,
+    priority,
+    ticket,
+    error,
+    refusal,
+    closed,
+    paperWidth,
+    kioskToken,
+    busy,
+    chooseService,
+    take,
+    back,
+    start,
+    setPaperWidth,
+    setKioskToken,
+  };
 });
 
 /**

@@ -63,6 +63,16 @@ export class CreateServiceDto {
   @IsBoolean()
   active: boolean;
 
+  @ApiPropertyOptional({
+    default: 30,
+    description: 'Minutes before the office closes from which no more tickets are issued; shorter than the longest opening day',
+  })
+  @IsOptional()
+  @IsInt({ message: 'issueCutoffMinutes must be a whole number of minutes' })
+  @Min(0, { message: 'issueCutoffMinutes cannot be negative' })
+  @Max(1440)
+  issueCutoffMinutes?: number;
+
   @ApiPropertyOptional({ description: 'Position on the kiosk and board' })
   @IsOptional()
   @IsInt()

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  type AdminCalendarView,
+  NATIONAL_HOLIDAYS,
+  NATIONAL_HOLIDAY_SOURCES,
+  type OfficeOwnDay,
+  RuleError,
+  type StaffView,
+  assertClosureAhead,
+  assertOwnDayAllowed,
+} from '@loket/domain';
+import { Clock } from '../clock/clock.js';
+import { uniqueChecked } from './admin-errors.js';
+import { AdminCalendarRepository } from './admin-calendar.repository.js';
+import { AdminOfficesService } from './admin-offices.service.js';
+import { AuditTrail } from './audit-trail.js';
+import type { CreateClosureDto, CreateOfficeDayDto } from './dto/calendar.dto.js';
+
+const DAY_TAKEN = {
+  office_days_office_day_key: () =>
+    new RuleError('holiday_exists', 'This day is already on the office calendar', [{ field: 'day', problems: ['already on the calendar'] }]),
+};
+
+/**
+ * The office's calendar (issue 16): its own days and its closures. The domain decides what
+ * is allowed (`assertOwnDayAllowed`, `assertClosureAhead`); issuing reads the calendar on
+ * every ticket (`TicketsService.issue`), so a change holds from the next ticket on.
+ */
+@Injectable()
+export class AdminCalendarService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly calendar: AdminCalendarRepository,
+    private readonly offices: AdminOfficesService,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  async view(officeId: string, staff: StaffView): Promise<AdminCalendarView> {
+    const office = await this.offices.read(officeId, staff);
+    const [ownDays, closures] = await Promise.all([this.calendar.ownDays(office.id), this.calendar.closures(office.id, this.clock.now())]);
+    return { officeId: office.id, ownDays, closures, nationalHolidays: NATIONAL_HOLIDAYS, sources: NATIONAL_HOLIDAY_SOURCES };
+  }
+
+  async addDay(officeId: string, body: CreateOfficeDayDto, actor: StaffView): Promise<AdminCalendarView> {
+    const entry: OfficeOwnDay = { day: body.day, kind: body.kind, name: body.name };
+    assertOwnDayAllowed(entry);
+    const now = this.clock.now();
+    await uniqueChecked(DAY_TAKEN, () =>
+      this.db.transaction(async (manager) => {
+        const office = await this.offices.locked(manager, officeId, actor);
+        await this.calendar.insertDay(manager, office.id, entry, actor.id, now);
+        await this.audit.record(
+          manager,
+          {
+            actorId: actor.id,
+            officeId: office.id,
+            action: 'office.updated',
+            subjectType: 'office',
+            subjectId: office.id,
+            subjectLabel: office.name,
+            before: null,
+            after: { ownDay: entry },
+          },
+          now,
+        );
+      }),
+    );
+    return this.view(officeId, actor);
+  }
+
+  async close(officeId: string, body: CreateClosureDto, actor: StaffView): Promise<AdminCalendarView> {
+    const now = this.clock.now();
+    const closure = { from: body.startsAt ? new Date(body.startsAt) : now, to: new Date(body.endsAt), reason: body.reason };
+    assertClosureAhead({ from: closure.from.getTime(), to: closure.to.getTime() }, now.getTime());
+    await this.db.transaction(async (manager) => {
+      const office = await this.offices.locked(manager, officeId, actor);
+      // Nobody waiting is dropped silently: with tickets waiting, the admin confirms first.
+      const waiting = await this.calendar.waiting(manager, office.id);
+      if (waiting > 0 && body.confirm !== true) {
+        throw new RuleError('closure_needs_confirmation', `${waiting} tickets are still waiting; send confirm: true to close anyway`, { waiting });
+      }
+      const id = await this.calendar.insertClosure(manager, office.id, closure, actor.id, now);
+      await this.audit.record(
+        manager,
+        {
+          actorId: actor.id,
+          officeId: office.id,
+          action: 'office.updated',
+          subjectType: 'office',
+          subjectId: office.id,
+          subjectLabel: office.name,
+          before: null,
+          after: { closure: { id, startsAt: closure.from.toISOString(), endsAt: closure.to.toISOString(), reason: closure.reason, waiting } },
+        },
+        now,
+      );
+    });
+    return this.view(officeId, actor);
+  }
+}

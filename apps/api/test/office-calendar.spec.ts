@@ -1,0 +1,152 @@
+import type { AdminCalendarView, OfficeSnapshot } from '@loket/domain';
+import { createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
+import { useTestApp } from './support/test-app.js';
+
+const HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '15:00' }));
+
+describe('no ticket while the office is closed (issue 16)', () => {
+  const t = useTestApp();
+  let office: OfficeFixture;
+
+  beforeAll(async () => {
+    office = await createOffice(t, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
+    await t.db.query(`UPDATE offices SET opening_hours = $2 WHERE id = $1`, [office.id, JSON.stringify(HOURS)]);
+  });
+
+  const issue = () => t.api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A });
+  const waiting = async () => ((await t.api.get(`/offices/${office.slug}/board`)).body as OfficeSnapshot).waiting.length;
+
+  it('on Saturday night refuses with 409 office_closed and the Monday opening, drawing no number', async () => {
+    t.clock.set('2026-12-05T15:00:00.000Z'); // Saturday 22:00 WIB
+    const reply = await issue();
+    expect(reply.status).toBe(409);
+    expect(reply.body).toMatchObject({
+      code: 'office_closed',
+      details: { opensAt: '2026-12-07T01:00:00.000Z', reason: 'outside_hours', reasonText: null },
+    });
+    expect(await waiting()).toBe(0);
+  });
+
+  it('on cuti bersama refuses naming the day, and opens after the Christmas weekend', async () => {
+    t.clock.set('2026-12-24T02:00:00.000Z'); // Thursday 09:00 WIB
+    const reply = await issue();
+    expect(reply.status).toBe(409);
+    expect(reply.body).toMatchObject({
+      code: 'office_closed',
+      details: { opensAt: '2026-12-28T01:00:00.000Z', reason: 'holiday', reasonText: 'Cuti bersama Kelahiran Yesus Kristus' },
+    });
+  });
+
+  it('stops at the service cut-off before closing, and issues again once the cut-off is shorter', async () => {
+    t.clock.set('2026-12-07T07:40:00.000Z'); // Monday 14:40 WIB, 20 minutes before closing
+    const refused = await issue();
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'office_closed', details: { opensAt: '2026-12-08T01:00:00.000Z', reason: 'cutoff' } });
+    await t.db.query(`UPDATE services SET issue_cutoff_minutes = 10 WHERE id = $1`, [office.services.A]);
+    expect((await issue()).status).toBe(201);
+    await t.db.query(`UPDATE services SET issue_cutoff_minutes = 30 WHERE id = $1`, [office.services.A]);
+  });
+
+  it('during a closure refuses with its reason and opens when it ends', async () => {
+    await t.db.query(`INSERT INTO office_closures (office_id, starts_at, ends_at, reason, created_at) VALUES ($1, $2, $3, $4, $2)`, [
+      office.id,
+      '2026-12-08T03:00:00.000Z',
+      '2026-12-08T04:30:00.000Z',
+      'Gangguan jaringan, layanan dihentikan sementara',
+    ]);
+    t.clock.set('2026-12-08T03:30:00.000Z'); // Tuesday 10:30 WIB
+    const reply = await issue();
+    expect(reply.status).toBe(409);
+    expect(reply.body).toMatchObject({
+      code: 'office_closed',
+      details: { opensAt: '2026-12-08T04:30:00.000Z', reason: 'closure', reasonText: 'Gangguan jaringan, layanan dihentikan sementara' },
+    });
+    t.clock.set('2026-12-08T04:30:00.000Z');
+    expect((await issue()).status).toBe(201);
+  });
+
+  it("issues on a national holiday the office marked open, and refuses on the office's own holiday", async () => {
+    await t.db.query(
+      `INSERT INTO office_days (office_id, day, kind, name, created_at) VALUES ($1, '2026-12-24', 'open', 'Tetap buka', now()), ($1, '2026-12-29', 'holiday', 'Hari jadi kota', now())`,
+      [office.id],
+    );
+    t.clock.set('2026-12-24T02:00:00.000Z');
+    expect((await issue()).status).toBe(201);
+    t.clock.set('2026-12-29T02:00:00.000Z');
+    const reply = await issue();
+    expect(reply.body).toMatchObject({
+      code: 'office_closed',
+      details: { reason: 'holiday', reasonText: 'Hari jadi kota', opensAt: '2026-12-30T01:00:00.000Z' },
+    });
+  });
+});
+
+describe('the admin keeps the office calendar, and bad input changes nothing (issue 16)', () => {
+  const t = useTestApp();
+  let office: OfficeFixture;
+  let admin: string;
+
+  beforeAll(async () => {
+    office = await createOffice(t, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
+    await t.db.query(`UPDATE offices SET opening_hours = $2 WHERE id = $1`, [office.id, JSON.stringify(HOURS)]);
+    admin = (await createStaff(t, 'admin', [office.id])).token;
+  });
+
+  const calendar = async () => (await t.api.get(`/admin/offices/${office.id}/calendar`, admin)).body as AdminCalendarView;
+  const issue = () => t.api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A });
+
+  it('adds an own holiday once, refuses it twice, and marks a seeded day open', async () => {
+    t.clock.set('2026-12-07T02:00:00.000Z');
+    const added = await t.api.post(`/admin/offices/${office.id}/calendar/days`, { day: '2026-12-29', kind: 'holiday', name: 'Hari jadi kota' }, admin);
+    expect(added.status).toBe(201);
+    const twice = await t.api.post(`/admin/offices/${office.id}/calendar/days`, { day: '2026-12-29', kind: 'holiday', name: 'Lagi' }, admin);
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ code: 'holiday_exists' });
+    const national = await t.api.post(`/admin/offices/${office.id}/calendar/days`, { day: '2026-12-25', kind: 'holiday', name: 'Natal' }, admin);
+    expect(national.body).toMatchObject({ code: 'holiday_exists' });
+    const openPlain = await t.api.post(`/admin/offices/${office.id}/calendar/days`, { day: '2026-12-30', kind: 'open', name: 'Buka' }, admin);
+    expect(openPlain.status).toBe(400);
+    expect((await t.api.post(`/admin/offices/${office.id}/calendar/days`, { day: '2026-12-24', kind: 'open', name: 'Tetap buka' }, admin)).status).toBe(201);
+    expect((await calendar()).ownDays).toEqual([
+      { day: '2026-12-24', kind: 'open', name: 'Tetap buka' },
+      { day: '2026-12-29', kind: 'holiday', name: 'Hari jadi kota' },
+    ]);
+    t.clock.set('2026-12-24T02:00:00.000Z');
+    expect((await issue()).status).toBe(201);
+  });
+
+  it('refuses a closure in the past, asks to confirm with tickets waiting, and then closes now with its reason', async () => {
+    t.clock.set('2026-12-08T03:00:00.000Z'); // Tuesday 10:00 WIB
+    const past = await t.api.post(
+      `/admin/offices/${office.id}/calendar/closures`,
+      { startsAt: '2026-12-08T01:00:00.000Z', endsAt: '2026-12-08T02:00:00.000Z', reason: 'Lampau' },
+      admin,
+    );
+    expect(past.status).toBe(400);
+    expect(past.body).toMatchObject({ code: 'closure_in_past' });
+    expect((await issue()).status).toBe(201);
+    const body = { endsAt: '2026-12-08T05:00:00.000Z', reason: 'Gangguan jaringan, layanan dihentikan sementara' };
+    const unconfirmed = await t.api.post(`/admin/offices/${office.id}/calendar/closures`, body, admin);
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.body).toMatchObject({ code: 'closure_needs_confirmation', details: { waiting: expect.any(Number) } });
+    expect((await calendar()).closures).toEqual([]);
+    const closed = await t.api.post(`/admin/offices/${office.id}/calendar/closures`, { ...body, confirm: true }, admin);
+    expect(closed.status).toBe(201);
+    expect((closed.body as AdminCalendarView).closures).toEqual([
+      { id: expect.any(String), startsAt: '2026-12-08T03:00:00.000Z', ...{ endsAt: body.endsAt, reason: body.reason } },
+    ]);
+    const refused = await issue();
+    expect(refused.body).toMatchObject({ code: 'office_closed', details: { reason: 'closure', reasonText: body.reason, opensAt: body.endsAt } });
+  });
+
+  it('keeps a cut-off per service and refuses one as long as the opening day', async () => {
+    const tooLong = await t.api.send('PATCH', `/admin/services/${office.services.A}`, { body: { issueCutoffMinutes: 420 }, token: admin });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body).toMatchObject({ code: 'cutoff_too_long' });
+    const set = await t.api.send('PATCH', `/admin/services/${office.services.A}`, { body: { issueCutoffMinutes: 45 }, token: admin });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ issueCutoffMinutes: 45 });
+    t.clock.set('2026-12-09T07:20:00.000Z'); // Wednesday 14:20 WIB: inside 45 minutes of closing
+    expect((await issue()).body).toMatchObject({ code: 'office_closed', details: { reason: 'cutoff' } });
+  });
+});
