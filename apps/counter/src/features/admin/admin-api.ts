@@ -39,6 +39,7 @@ export interface ServiceInput {
   completionTime: string;
   dailyQuota: number | null;
   active: boolean;
+  issueCutoffMinutes: number;
 }
 
 export interface CounterInput {

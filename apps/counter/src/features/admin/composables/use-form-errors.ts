@@ -16,6 +16,7 @@ const FORM_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'username_taken',
   'nip_taken',
   'office_slug_taken',
+  'cutoff_too_long',
   'last_admin',
   'staff_at_counter',
   'counter_in_use',
