@@ -43,7 +43,9 @@ export async function createBenchOffice(sql: Sql, counters: number, run: string)
     const [office] = await sql.query<{ id: string }>(
       // No wait before a no-show: the storm frees each counter with one the moment it has called.
       `INSERT INTO offices (slug, name, time_zone, opening_hours, no_show_after_minutes, created_at) VALUES ($1, $2, 'Asia/Jakarta', $3, 0, now()) RETURNING id`,
-      [slug, `Bench office ${run}`, JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '23:59' })))],
+      // No hours: open around the clock (issue 16). 00:00–23:59 every day would stop issuing at the
+      // cut-off before 23:59 and on national holidays, whatever time the bench is run at.
+      [slug, `Bench office ${run}`, '[]'],
     );
     const [service] = await sql.query<{ id: string }>(
       `INSERT INTO services (office_id, code, name, max_wait_minutes, service_time_minutes, completion_time) VALUES ($1, 'A', 'Bench service', 30, 10, 'Langsung') RETURNING id`,
