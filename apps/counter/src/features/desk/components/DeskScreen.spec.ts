@@ -80,6 +80,7 @@ const fakeDesk = {
   requireLive: () => true,
   dismiss: () => undefined,
   noShows: ref([]),
+  stopNotice: ref(null),
   undoable: ref<{ ticketId: string; number: string; until: number } | null>(null),
   noShow: inFlight('noShow', (current) => ({ ...current, currentTicket: null })),
   undoNoShow: inFlight('undoNoShow', (current) => current),
