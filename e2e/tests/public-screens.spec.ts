@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { PASSWORD, type SuiteOffice, expect, screenshot, test } from './fixtures.js';
+import { expectedSentence, recordSpeech, spoken } from './board-helpers.js';
 
 // This file works an office of its own (the fixture's): services D and PL and counter
 // Loket 5 (serving [PL, D]) with its petugas5. It counts changes on the board rather than
@@ -12,13 +13,6 @@ interface Ticket {
   id: string;
   number: string;
   trackingCode: string;
-}
-
-const DIGITS = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
-/** The sentence the board must speak; written out here so the test checks the domain's words, not itself. */
-function expectedSentence(number: string, counterWords: string): string {
-  const [code, digits] = number.split('-');
-  return `Nomor antrean ${[...code, ...[...digits].map((d) => DIGITS[Number(d)])].join(' ')}, silakan menuju loket ${counterWords}`;
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -52,31 +46,6 @@ async function staff(request: APIRequestContext, office: SuiteOffice) {
   };
 }
 
-/**
- * Records what the board would say: the speech engine, with an Indonesian voice installed,
- * is replaced before the page loads (without one the board plays clips: board-voice.spec.ts).
- */
-async function recordSpeech(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const spoken: string[] = [];
-    (window as unknown as { __spoken: string[] }).__spoken = spoken;
-    const engine = {
-      speak(utterance: SpeechSynthesisUtterance) {
-        spoken.push(utterance.text);
-        setTimeout(() => utterance.onend?.(new Event('end') as SpeechSynthesisEvent), 50);
-      },
-      cancel() {},
-      getVoices: () => [{ lang: 'id-ID', name: 'Bahasa Indonesia', voiceURI: 'id', default: true, localService: true }],
-      speaking: false,
-      pending: false,
-      paused: false,
-    };
-    Object.defineProperty(window, 'speechSynthesis', { value: engine, configurable: true });
-  });
-}
-
-const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
-
 const waitingFor = (board: Page, code: string) => board.locator(`[data-testid="board-services"] li[data-service="${code}"] [data-testid="service-waiting"]`);
 async function waitingCount(board: Page, code: string): Promise<number> {
   const text = (await waitingFor(board, code).textContent()) ?? '';
@@ -94,7 +63,8 @@ test.describe('the public screens', () => {
     // A context of its own (axe needs one), open for the whole file like a TV on the wall.
     boardContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     board = await boardContext.newPage();
-    await recordSpeech(board);
+    // An Indonesian voice installed (without one the board plays clips: board-voice.spec.ts).
+    await recordSpeech(board, [{ lang: 'id-ID', name: 'Bahasa Indonesia' }]);
     await board.goto(`/board?office=${office.slug}&services=D,PL&counters=5`);
     await expect(board.getByTestId('board-status')).toHaveText('Terhubung');
     before.D = await waitingCount(board, 'D');
