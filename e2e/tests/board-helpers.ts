@@ -16,10 +16,13 @@ export function expectedSentence(number: string, counterWords: string): string {
 export async function recordSpeech(page: Page, voices: { lang: string; name: string }[] = []): Promise<void> {
   await page.addInitScript((listed) => {
     const spoken: string[] = [];
+    const languages: string[] = [];
     (window as unknown as { __spoken: string[] }).__spoken = spoken;
+    (window as unknown as { __spokenLanguages: string[] }).__spokenLanguages = languages;
     const engine = {
       speak(utterance: SpeechSynthesisUtterance) {
         spoken.push(utterance.text);
+        languages.push(utterance.lang);
         setTimeout(() => utterance.onend?.(new Event('end') as SpeechSynthesisEvent), 50);
       },
       cancel() {},
@@ -35,6 +38,8 @@ export async function recordSpeech(page: Page, voices: { lang: string; name: str
 }
 
 export const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+/** The language each utterance asked for (`utterance.lang`), in the order spoken. */
+export const spokenLanguages = (page: Page) => page.evaluate(() => (window as unknown as { __spokenLanguages: string[] }).__spokenLanguages);
 
 export interface Ticket {
   id: string;

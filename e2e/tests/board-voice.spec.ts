@@ -1,11 +1,11 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { type Ticket, clipsPlayed, expectedClips, issue, officerAt, recordClips, recordSpeech, spoken } from './board-helpers.js';
+import { type Ticket, clipsPlayed, expectedClips, issue, officerAt, recordClips, recordSpeech, spoken, spokenLanguages } from './board-helpers.js';
 
 // Kiosk PCs and TV sticks often have no Indonesian speech voice. The board then still calls
 // every number aloud, with the recorded clips the build ships (apps/display/build/voice-clips.ts),
 // played one after another; nothing is fetched from outside. This file works its own office:
-// Loket 1 (service A) with its petugas1.
+// Loket 1 (service A) with its petugas1. A board switched to English speaks English instead.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 test.use({ officeStaff: ['petugas1'] });
 
@@ -87,5 +87,37 @@ test.describe('a board without an Indonesian voice plays the recorded voice', ()
     await expect.poll(() => clipsPlayed(board), { timeout: 20_000 }).toEqual(played);
     await officer.act(t[1], 'start');
     await officer.act(t[1], 'finish');
+  });
+
+  test('a board switched to English speaks the call in English, and plays no Indonesian clip', async ({ browser, request, office }) => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    const page = await context.newPage();
+    // An English voice only: English needs no Indonesian voice, and no clip.
+    await recordSpeech(page, [{ lang: 'en-US', name: 'English' }]);
+    await recordClips(page);
+    await page.goto(`/board?office=${office.slug}`);
+    await expect(page.getByTestId('board-status')).toHaveText('Terhubung', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByTestId('board-status')).toHaveText('Connected');
+    await page.getByTestId('board-enable-sound').click();
+
+    const officer = await officerAt(request, office, office.staff.petugas1!.username, 1);
+    t[2] = await issue(request, office, 'A');
+    await officer.call(t[2]);
+    const digits = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+    const [code, number] = t[2].number.split('-');
+    const sentence = `Number ${[...code, ...[...number].map((d) => digits[Number(d)])].join(' ')}, please go to counter one`;
+    await expect.poll(() => spoken(page), { timeout: 20_000 }).toEqual([sentence]);
+    expect(await spokenLanguages(page)).toEqual(['en-US']);
+    // A recall is said once more, in English.
+    await officer.act(t[2], 'recall');
+    await expect.poll(() => spoken(page), { timeout: 20_000 }).toEqual([sentence, sentence]);
+    expect(await clipsPlayed(page)).toEqual([]);
+    await context.close();
+    // The first board, in Indonesian without an Indonesian voice, played the call and its recall as clips.
+    played.push(...expectedClips(t[2].number, 'satu'), ...expectedClips(t[2].number, 'satu'));
+    await expect.poll(() => clipsPlayed(board), { timeout: 20_000 }).toEqual(played);
+    await officer.act(t[2], 'start');
+    await officer.act(t[2], 'finish');
   });
 });

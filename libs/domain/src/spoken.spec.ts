@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import {
   callAnnouncement,
+  callAnnouncementEnglish,
+  callAnnouncementIn,
+  spokenNumberEnglish,
   callAnnouncementClips,
   MAX_SPOKEN_NUMBER,
   spokenCounter,
@@ -199,5 +202,29 @@ describe('callAnnouncementClips', () => {
   it('refuses what the sentence refuses', () => {
     expect(() => callAnnouncementClips('A007', 1)).toThrow(InvalidTicketNumberError);
     expect(() => callAnnouncementClips('A-007', 0)).toThrow(RangeError);
+  });
+});
+
+describe('the call in English, for a board set to English', () => {
+  it('reads the ticket letter by letter and digit by digit, and the counter as a whole number', () => {
+    expect(callAnnouncementEnglish('A-007', 3)).toBe('Number A zero zero seven, please go to counter three');
+    expect(callAnnouncementEnglish('KK-120', 12)).toBe('Number K K one two zero, please go to counter twelve');
+    expect(callAnnouncementIn('en', 'B-010', 40)).toBe('Number B zero one zero, please go to counter forty');
+    expect(callAnnouncementIn('id', 'A-007', 3)).toBe(callAnnouncement('A-007', 3));
+  });
+
+  it('says the numbers a counter can have', () => {
+    const cases: [number, string][] = [
+      [1, 'one'],
+      [13, 'thirteen'],
+      [20, 'twenty'],
+      [21, 'twenty-one'],
+      [105, 'one hundred five'],
+      [1011, 'one thousand eleven'],
+      [9999, 'nine thousand nine hundred ninety-nine'],
+    ];
+    for (const [n, words] of cases) expect(spokenNumberEnglish(n)).toBe(words);
+    expect(() => callAnnouncementEnglish('A-007', 0)).toThrow(RangeError);
+    expect(() => callAnnouncementEnglish('007', 1)).toThrow(InvalidTicketNumberError);
   });
 });

@@ -81,6 +81,51 @@ export function callAnnouncement(ticketNumber: string, counterNumber: number): s
   return `Nomor antrean ${spokenTicketNumber(ticketNumber)}, silakan menuju ${spokenCounter(counterNumber)}`;
 }
 
+const ENGLISH_DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'] as const;
+const ENGLISH_TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'] as const;
+const ENGLISH_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'] as const;
+
+/** English words for a whole number 0…9999: 12 → "twelve", 1011 → "one thousand eleven". */
+export function spokenNumberEnglish(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > MAX_SPOKEN_NUMBER) {
+    throw new RangeError(`Can only speak whole numbers from 0 to ${MAX_SPOKEN_NUMBER}, got ${n}`);
+  }
+  if (n === 0) return 'zero';
+  const words: string[] = [];
+  const thousands = Math.floor(n / 1000);
+  const hundreds = Math.floor((n % 1000) / 100);
+  const rest = n % 100;
+  if (thousands > 0) words.push(ENGLISH_DIGITS[thousands], 'thousand');
+  if (hundreds > 0) words.push(ENGLISH_DIGITS[hundreds], 'hundred');
+  if (rest >= 20) words.push(rest % 10 === 0 ? ENGLISH_TENS[rest / 10] : `${ENGLISH_TENS[Math.floor(rest / 10)]}-${ENGLISH_DIGITS[rest % 10]}`);
+  else if (rest >= 10) words.push(ENGLISH_TEENS[rest - 10]);
+  else if (rest > 0) words.push(ENGLISH_DIGITS[rest]);
+  return words.join(' ');
+}
+
+/**
+ * The board's call in English, for a board set to English: the ticket number read as in
+ * Indonesian, letter by letter and digit by digit ("A-007" → "A zero zero seven"), the
+ * counter as a whole number: "Number A zero zero seven, please go to counter twelve".
+ */
+export function callAnnouncementEnglish(ticketNumber: string, counterNumber: number): string {
+  const parsed = parseTicketNumber(ticketNumber);
+  if (!parsed) throw new InvalidTicketNumberError(ticketNumber);
+  if (!Number.isInteger(counterNumber) || counterNumber < 1) {
+    throw new RangeError(`A counter number is a positive whole number, got ${counterNumber}`);
+  }
+  const digits = [...ticketNumber.slice(parsed.serviceCode.length + 1)].map((digit) => ENGLISH_DIGITS[Number(digit)]);
+  return `Number ${[...parsed.serviceCode, ...digits].join(' ')}, please go to counter ${spokenNumberEnglish(counterNumber)}`;
+}
+
+/** The languages a board calls in: Indonesian (speech or the recorded clips) and English (speech). */
+export type AnnouncementLanguage = 'id' | 'en';
+
+/** The sentence a board set to `language` speaks for a call. */
+export function callAnnouncementIn(language: AnnouncementLanguage, ticketNumber: string, counterNumber: number): string {
+  return language === 'en' ? callAnnouncementEnglish(ticketNumber, counterNumber) : callAnnouncement(ticketNumber, counterNumber);
+}
+
 /**
  * The recorded voice of the board, for a browser without an Indonesian speech voice (common
  * on kiosk PCs and TV sticks): one clip per word or fixed phrase of `callAnnouncement`, keyed

@@ -15,6 +15,15 @@ describe('useAnnouncerStore', () => {
     expect(announcer.announce(call(7))?.text).toBe('Nomor antrean A nol nol tujuh, silakan menuju loket tiga');
   });
 
+  it('says the call in the board’s language, keeping the Indonesian clips for a board that cannot speak', () => {
+    const announcer = useAnnouncerStore();
+    announcer.enable();
+    const english = announcer.announce(call(7), 'en');
+    expect(english).toMatchObject({ language: 'en', text: 'Number A zero zero seven, please go to counter three' });
+    expect(english?.clips[0]).toBe('nomor-antrean');
+    expect(announcer.announce(call(8))?.language).toBe('id');
+  });
+
   it('hands out one announcement at a time, in order, never two at once', () => {
     const announcer = useAnnouncerStore();
     announcer.enable();

@@ -1,12 +1,14 @@
 import { ref, watch } from 'vue';
 import { defineStore } from 'pinia';
-import { callAnnouncement, callAnnouncementClips, type CallView, type VoiceClip } from '@loket/domain';
+import { type AnnouncementLanguage, callAnnouncementClips, callAnnouncementIn, type CallView, type VoiceClip } from '@loket/domain';
 
 export interface Announcement {
   /** Unique per announcement: a recall of the same ticket is a new one. */
   key: string;
+  /** The board's language when the call came: the sentence is said in it. */
+  language: AnnouncementLanguage;
   text: string;
-  /** The same sentence as recorded clips, for a browser with no Indonesian speech voice. */
+  /** The Indonesian sentence as recorded clips, for a browser with no Indonesian speech voice (or none at all). */
   clips: VoiceClip[];
   number: string;
   counterNumber: number;
@@ -63,12 +65,13 @@ export const useAnnouncerStore = defineStore('announcer', () => {
     }
   });
 
-  function announce(call: CallView): Announcement | null {
+  /** Queues the call, said in `language` (the board's screen language). */
+  function announce(call: CallView, language: AnnouncementLanguage = 'id'): Announcement | null {
     if (!enabled.value || muted.value) return null;
     let text: string;
     let clips: VoiceClip[];
     try {
-      text = callAnnouncement(call.number, call.counterNumber);
+      text = callAnnouncementIn(language, call.number, call.counterNumber);
       clips = callAnnouncementClips(call.number, call.counterNumber);
     } catch {
       return null; // a number the voice cannot read is still shown on screen
@@ -76,6 +79,7 @@ export const useAnnouncerStore = defineStore('announcer', () => {
     counter += 1;
     const announcement: Announcement = {
       key: `${call.ticketId}:${call.at}:${counter}`,
+      language,
       text,
       clips,
       number: call.number,

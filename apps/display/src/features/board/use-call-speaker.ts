@@ -1,4 +1,5 @@
 import { onScopeDispose, watch } from 'vue';
+import { useI18n } from 'vue-i18n';
 import type { VoiceClip } from '@loket/domain';
 import { useAnnouncerStore, type Announcement } from '../../stores/announcer-store';
 import { useOfficeStore } from '../../stores/office-store';
@@ -17,15 +18,22 @@ export function voiceClipUrl(clip: VoiceClip): string {
   return `${import.meta.env.BASE_URL}voice/id/${clip}.wav`;
 }
 
+/** True when a voice list speaks English. */
+export function hasEnglishVoice(voices: readonly Pick<SpeechSynthesisVoice, 'lang'>[]): boolean {
+  return voices.some((voice) => /^en([-_]|$)/i.test(voice.lang));
+}
+
 /**
  * Speaks the announcer's queue on this board: a chime made with Web Audio (no sound file
- * to fetch), then the sentence in Indonesian through the browser's speech synthesis, or,
- * where the browser has no Indonesian voice (or the board is set to it), as recorded clips
- * played one after another.
+ * to fetch), then the sentence in the board's language through the browser's speech
+ * synthesis. In Indonesian, where the browser has no Indonesian voice (or the board is set
+ * to it), the sentence is the recorded clips played one after another; an English board
+ * falls back to those clips only where the browser cannot speak at all.
  */
 export function useCallSpeaker() {
   const announcer = useAnnouncerStore();
   const office = useOfficeStore();
+  const { locale } = useI18n();
   let audio: AudioContext | null = null;
   let disposed = false;
   /** Moves on to stop a clip sequence that is playing (mute, leaving the page). */
@@ -33,7 +41,7 @@ export function useCallSpeaker() {
   let stopClip: (() => void) | null = null;
 
   const stopListening = office.onCall((call) => {
-    announcer.announce(call);
+    announcer.announce(call, locale.value === 'en' ? 'en' : 'id');
     void drain();
   });
 
@@ -54,7 +62,7 @@ export function useCallSpeaker() {
     for (let item = announcer.next(); item && !disposed; item = announcer.next()) {
       try {
         await chime(announcer.volume);
-        if (useRecordedVoice()) await playClips(item.clips, announcer.volume);
+        if (useRecordedVoice(item)) await playClips(item.clips, announcer.volume);
         else await speak(item, announcer.volume);
       } finally {
         announcer.finished(item.key);
@@ -86,8 +94,10 @@ export function useCallSpeaker() {
   }
 
   /** Decided at each call: a voice the browser installs later is used from then on. */
-  function useRecordedVoice(): boolean {
+  function useRecordedVoice(item: Announcement): boolean {
     if (announcer.voice === 'recorded' || !('speechSynthesis' in window)) return true;
+    // English is spoken by whatever voice the browser has: the clips are Indonesian only.
+    if (item.language === 'en') return false;
     return !hasIndonesianVoice(window.speechSynthesis.getVoices());
   }
 
@@ -137,12 +147,13 @@ export function useCallSpeaker() {
     if (!('speechSynthesis' in window)) return Promise.resolve();
     return new Promise((resolve) => {
       const utterance = new SpeechSynthesisUtterance(item.text);
-      utterance.lang = 'id-ID';
-      const voice = window.speechSynthesis.getVoices().find((candidate) => hasIndonesianVoice([candidate]));
+      utterance.lang = item.language === 'en' ? 'en-US' : 'id-ID';
+      const fits = item.language === 'en' ? hasEnglishVoice : hasIndonesianVoice;
+      const voice = window.speechSynthesis.getVoices().find((candidate) => fits([candidate]));
       try {
         if (voice) utterance.voice = voice;
       } catch {
-        // A voice the engine will not take (a wrapped or stale one): the lang still asks for Indonesian.
+        // A voice the engine will not take (a wrapped or stale one): the lang still asks for the language.
       }
       utterance.volume = volume;
       utterance.rate = 0.9;
