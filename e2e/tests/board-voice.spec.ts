@@ -121,3 +121,78 @@ test.describe('a board without an Indonesian voice plays the recorded voice', ()
     await officer.act(t[2], 'finish');
   });
 });
+
+test.describe('the recorded clips, checked by measure (nobody has listened to them)', () => {
+  // The words each clip must say, written out here; each clip is cut from one eSpeak
+  // recording at its silences (apps/display/build/voice-clips.ts), so a cut in the wrong
+  // place would give a clip the length of its neighbour's words.
+  const WORDS: Record<string, string> = {
+    'nomor-antrean': 'nomor antrean',
+    'silakan-menuju-loket': 'silakan menuju loket',
+    'huruf-a': 'a',
+    'huruf-k': 'ka',
+    'huruf-x': 'eks',
+    nol: 'nol',
+    satu: 'satu',
+    dua: 'dua',
+    tiga: 'tiga',
+    empat: 'empat',
+    lima: 'lima',
+    enam: 'enam',
+    tujuh: 'tujuh',
+    delapan: 'delapan',
+    sembilan: 'sembilan',
+    sepuluh: 'sepuluh',
+    sebelas: 'sebelas',
+    belas: 'belas',
+    puluh: 'puluh',
+  };
+
+  /** Duration, loudness and the longest quiet stretch of a 16-bit mono PCM WAV file. */
+  function measure(bytes: Buffer) {
+    expect(bytes.toString('latin1', 0, 4)).toBe('RIFF');
+    expect(bytes.toString('latin1', 8, 12)).toBe('WAVE');
+    expect(bytes.readUInt16LE(20)).toBe(1); // PCM
+    expect(bytes.readUInt16LE(22)).toBe(1); // mono
+    expect(bytes.readUInt16LE(34)).toBe(16);
+    const rate = bytes.readUInt32LE(24);
+    const samples = (bytes.length - 44) / 2;
+    let squares = 0;
+    let peak = 0;
+    for (let i = 0; i < samples; i++) {
+      const value = bytes.readInt16LE(44 + i * 2);
+      squares += value * value;
+      peak = Math.max(peak, Math.abs(value));
+    }
+    return { seconds: samples / rate, rms: Math.sqrt(squares / Math.max(1, samples)), peak };
+  }
+
+  test('each clip is a WAV of sound, as long as its words, and "A-007 loket 3" is assembled in order', async ({ request }) => {
+    const lengths: Record<string, number> = {};
+    for (const [clip, words] of Object.entries(WORDS)) {
+      const reply = await request.get(`/voice/id/${clip}.wav`);
+      expect(reply.status(), clip).toBe(200);
+      const { seconds, rms, peak } = measure(await reply.body());
+      lengths[clip] = seconds;
+      // Not silent: speech, not a hiss (full scale is 32767).
+      expect(rms, clip).toBeGreaterThan(1_000);
+      expect(peak, clip).toBeGreaterThan(8_000);
+      // As long as its words at eSpeak's 140 words a minute: about 0.2 s plus 40–90 ms a letter.
+      const letters = words.length;
+      expect(seconds, `${clip} (${seconds.toFixed(3)} s)`).toBeGreaterThanOrEqual(0.2 + 0.04 * letters);
+      expect(seconds, `${clip} (${seconds.toFixed(3)} s)`).toBeLessThanOrEqual(0.3 + 0.09 * letters);
+    }
+    // The two phrases are the longest clips, the letters the shortest.
+    const words = Object.keys(WORDS).filter((clip) => !clip.includes('-'));
+    for (const clip of words) expect(lengths['nomor-antrean']).toBeGreaterThan(lengths[clip]);
+    expect(lengths['silakan-menuju-loket']).toBeGreaterThan(lengths['nomor-antrean']);
+    expect(lengths['huruf-a']).toBeLessThan(Math.min(...words.map((clip) => lengths[clip])));
+
+    // "A-007 loket 3", as the board assembles it: the clips in order, 3–6 s in all with the pause.
+    const sequence = expectedClips('A-007', 'tiga');
+    expect(sequence).toEqual(['nomor-antrean', 'huruf-a', 'nol', 'nol', 'tujuh', 'silakan-menuju-loket', 'tiga'].map((clip) => `/voice/id/${clip}.wav`));
+    const total = sequence.reduce((sum, path) => sum + lengths[/\/([^/]+)\.wav$/.exec(path)![1]], 0);
+    expect(total).toBeGreaterThan(3);
+    expect(total).toBeLessThan(6);
+  });
+});
