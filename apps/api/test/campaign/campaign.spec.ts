@@ -7,7 +7,7 @@ import { type Ack, ClientEvent, type ClientToServerEvents, type ServerToClientEv
 import { createOffice, createStaff, type OfficeFixture } from '../support/fixtures.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { type TestApp, START_TIMEOUT_MS, onPostgres, startTestApp } from '../support/test-app.js';
-import { ApiProcess, createPrivateDatabase, eventually, freePort, queryPglite, queryPostgres } from '../faults/support/api-process.js';
+import { ApiProcess, createPrivateDatabase, eventually, freePort, officeHoursClock, queryPglite, queryPostgres } from '../faults/support/api-process.js';
 
 /**
  * The attack campaign of issue 13, runnable on demand (`npm run campaign -w @loket/api`,
@@ -453,7 +453,7 @@ describe(`attack campaign on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     const port = await freePort();
     let api: ApiProcess | null = null;
     try {
-      api = await ApiProcess.start(env, port);
+      api = await ApiProcess.start({ ...env, ...officeHoursClock() }, port);
       const services = (await (await fetch(`${api.url}/api/v1/offices/mpp-kota-harapan/services`)).json()) as { id: string; code: string }[];
       const serviceId = services[0].id;
       const sent: string[] = [];
@@ -482,7 +482,7 @@ describe(`attack campaign on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
       r.hung -= cut;
       problems.splice(problems.length - cut, cut);
       row('kill -9 mid-burst: cut by the kill').sent += cut;
-      api = await ApiProcess.start(env, port);
+      api = await ApiProcess.start({ ...env, ...officeHoursClock() }, port);
       for (const key of sent)
         await send(api.url, 'kill -9 mid-burst: retry after restart', '/offices/mpp-kota-harapan/tickets', {
           body: { serviceId },

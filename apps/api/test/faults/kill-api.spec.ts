@@ -14,7 +14,7 @@ import {
   type TrackedTicketView,
 } from '@loket/domain';
 import { client } from '../support/http.js';
-import { ApiProcess, createPrivateDatabase, eventually, freePort, queryPglite, queryPostgres } from './support/api-process.js';
+import { ApiProcess, createPrivateDatabase, eventually, freePort, officeHoursClock, queryPglite, queryPostgres } from './support/api-process.js';
 
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -75,7 +75,7 @@ describe('kill -9 of the API during a burst', () => {
   it('loses no acknowledged ticket, doubles none, and carries on where it stopped', async () => {
     const port = await freePort();
     const env: Record<string, string> = { DATA_DIR: dataDir, DEMO_PASSWORD, ...(database ? { DATABASE_URL: database.url } : {}) };
-    api = await ApiProcess.start(env, port);
+    api = await ApiProcess.start({ ...env, ...officeHoursClock() }, port);
     const http = client(api.url);
 
     const token = async (username: string) => (await http.post('/auth/login', { username, password: DEMO_PASSWORD })).body.accessToken as string;
@@ -164,7 +164,7 @@ describe('kill -9 of the API during a burst', () => {
     const unacknowledged = sent.filter((key) => !acknowledged.some((a) => a.key === key));
 
     // Restart on the same data, same port: the board's socket comes back by itself.
-    api = await ApiProcess.start(env, port);
+    api = await ApiProcess.start({ ...env, ...officeHoursClock() }, port);
     const after = client(api.url);
     await eventually('the board to reconnect', () => reconnects >= 2);
 

@@ -153,3 +153,13 @@ export async function queryPglite<T>(dataDir: string, sql: string, params: unkno
   );
   return JSON.parse(stdout) as T[];
 }
+
+// The demo office keeps Monday–Friday hours and issues nothing outside them (issue 16). Tests
+// that issue there run its clock from a Monday morning, at real speed, and every (re)start
+// continues where the last one's clock stood, so time never runs backwards across a restart.
+const OFFICE_HOURS_OFFSET = Date.parse('2026-11-30T02:00:00.000Z') - Date.now();
+
+/** CLOCK_SPEED/CLOCK_START for an API process: the demo office's hours, whatever real time it is. */
+export function officeHoursClock(): Record<string, string> {
+  return { CLOCK_SPEED: '1', CLOCK_START: new Date(Date.now() + OFFICE_HOURS_OFFSET).toISOString() };
+}
