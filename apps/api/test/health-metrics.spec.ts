@@ -54,4 +54,17 @@ describe('health probes and Prometheus metrics', () => {
     expect(text).not.toContain(office.slug + '/tickets');
     expect(text).toContain('process_resident_memory_bytes');
   });
+
+  it('counts the statements sent to the database, so a bench can divide them by the work done', async () => {
+    const office = await createOffice(t, { services: [{ code: 'A' }], counters: [] });
+    const statements = async () => Number(/^loket_database_statements_total (\d+)$/m.exec(await (await fetch(`${t.url}/api/v1/metrics`)).text())?.[1]);
+    const before = await statements();
+    const quiet = await statements();
+    await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A });
+    const after = await statements();
+
+    expect(before).toBeGreaterThan(0);
+    // A scrape's own reads are counted too; an issue sends more than they do.
+    expect(after - quiet).toBeGreaterThan(quiet - before);
+  });
 });

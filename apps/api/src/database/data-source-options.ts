@@ -1,7 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
-import { TimedPgClient } from './timed-pg-client.js';
+import { CountingPgClient, TimedPgClient } from './timed-pg-client.js';
 
 /**
  * How long PostgreSQL work may take before the request is answered 503
@@ -92,7 +92,7 @@ export function dataSourceOptions(
               query_timeout: timeouts.queryTimeoutMs,
               Client: TimedPgClient,
             }
-          : {}),
+          : { Client: CountingPgClient }),
       },
     };
   }
@@ -103,6 +103,7 @@ export function dataSourceOptions(
     username: 'postgres',
     database: 'postgres',
     poolSize: 1,
+    extra: { Client: CountingPgClient },
     // node-postgres's pool applies it to a wait for the busy connection too ("timeout exceeded
     // when trying to connect"), which the error filter answers 503 database_unavailable.
     ...(timeouts ? { connectTimeoutMS: timeouts.embeddedWaitMs } : {}),

@@ -2,6 +2,28 @@ import pg from 'pg';
 
 type Query = (...args: unknown[]) => unknown;
 
+let statementsSent = 0;
+
+/** Statements this process has sent to the database (transaction control included), for `/metrics` and the bench. */
+export function databaseStatementsSent(): number {
+  return statementsSent;
+}
+
+/**
+ * node-postgres's client, counting every statement it sends (`databaseStatementsSent`):
+ * the figure the bench divides by the tickets served, on PGlite and PostgreSQL alike.
+ */
+export class CountingPgClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    const query = (this.query as Query).bind(this);
+    (this as unknown as { query: Query }).query = (...args: unknown[]) => {
+      statementsSent += 1;
+      return query(...args);
+    };
+  }
+}
+
 /**
  * node-postgres's client, except that a query that timed out on the client side
  * (`query_timeout`: the server did not answer at all) also closes its connection. The
@@ -12,7 +34,7 @@ type Query = (...args: unknown[]) => unknown;
  * it notices, and the next request opens a fresh connection. (node-postgres closes the
  * connection itself in the same case, but only in pipeline mode.)
  */
-export class TimedPgClient extends pg.Client {
+export class TimedPgClient extends CountingPgClient {
   constructor(config?: string | pg.ClientConfig) {
     super(config);
     const query = (this.query as Query).bind(this);

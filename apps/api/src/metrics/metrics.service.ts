@@ -3,6 +3,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { Clock } from '../clock/clock.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { MetricsRepository } from './metrics.repository.js';
+import { databaseStatementsSent } from '../database/timed-pg-client.js';
 
 // Around the product's targets (p99 under 25 ms for an issue) and up to the 5 s a request may wait for a connection.
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -68,6 +69,15 @@ export class MetricsService {
     limiter: RateLimiter,
   ) {
     collectDefaultMetrics({ register: this.registry });
+    new Counter({
+      name: 'loket_database_statements_total',
+      help: 'Statements this process has sent to the database, transaction control included',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(databaseStatementsSent());
+      },
+    });
     this.registry.registerMetric(limiter.storeFallbacks);
   }
 
