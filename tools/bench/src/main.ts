@@ -16,6 +16,7 @@ import { connectClients, type FanoutResult, fanoutResult, waitFor } from './fano
 import { Api } from '@loket/simulator/http';
 import { provenance } from '@loket/simulator/machine';
 import { type ProfileSummary, summarizeProfile } from './profile.js';
+import { type ServingDesk, type ServingRun, servingRun } from './serving.js';
 import { type BenchOffice, createBenchOffice, openSql } from './sql.js';
 import { closedLoop, latency, type Latency, openLoop, ratio } from './stats.js';
 
@@ -31,6 +32,8 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
     'no-save': { type: 'boolean', default: false },
+    'serving-only': { type: 'boolean', default: false },
+    'serving-queues': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -42,7 +45,9 @@ if (args.help) {
   --profile            run the API under --cpu-prof while issuing at saturation and name the top costs
   --port N             the API's port (default: a free one)
   --out DIR            where to keep the results (default tools/bench/results for a full run)
-  --no-save            keep nothing`);
+  --no-save            keep nothing
+  --serving-queues L   the serving cycle's queue lengths (default 200,2000,20000; smoke 40,160)
+  --serving-only       only the serving cycle, printed, nothing kept (to compare one change's counts)`);
   process.exit(0);
 }
 
@@ -61,6 +66,9 @@ const size = args.smoke
       clients: 100,
       calls: 3,
       boardEvents: [1_000, 10_000],
+      servingQueues: [40, 160],
+      servingOfficers: [3, 10],
+      servingCap: 20,
     }
   : {
       rate: 5,
@@ -73,7 +81,11 @@ const size = args.smoke
       clients: 1_000,
       calls: 20,
       boardEvents: [1_000, 100_000],
+      servingQueues: [200, 2_000, 20_000],
+      servingOfficers: [6, 50],
+      servingCap: 400,
     };
+if (args['serving-queues']) size.servingQueues = args['serving-queues'].split(',').map(Number);
 const run = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
 
 interface TargetResult {
@@ -84,12 +96,13 @@ interface TargetResult {
   issueSpread: RunResult;
   storm: { counters: number; queue: number; called: number; calledTwice: number; skipped: number; ours: RunResult; bare: RunResult & { claimedTwice: number } };
   fanout: { ours: FanoutResult; bare: FanoutResult };
+  serving: ServingRun[];
   profile: ProfileSummary | null;
 }
 
 const log = (line: string) => console.log(line);
 
-async function benchTarget(target: string, port: number): Promise<TargetResult> {
+async function benchTarget(target: string, port: number): Promise<TargetResult | null> {
   const postgres = target === 'postgresql';
   const dataDir = await mkdtemp(join(tmpdir(), `loket-bench-${target}-`));
   const profileDir = join(dataDir, 'profile');
@@ -103,9 +116,16 @@ async function benchTarget(target: string, port: number): Promise<TargetResult> 
     const others: BenchOffice[] = [];
     // One counter each: a service no counter serves issues no ticket (`service_without_counter`).
     for (let n = 1; n <= size.offices; n += 1) others.push(await createBenchOffice(sql, 1, `${run}-${n}`));
+    const servingOffices: BenchOffice[] = [];
+    for (const queue of size.servingQueues) servingOffices.push(await createBenchOffice(sql, Math.max(...size.servingOfficers), `${run}-s${queue}`));
     await sql.close();
     api = await startApi({ port, dataDir, databaseUrl: postgres ? databaseUrl : null });
     const publicApi = new Api(api.url);
+    if (args['serving-only']) {
+      const serving = await servingPhase(publicApi, api.url, servingOffices, postgres);
+      console.log(`\n## ${target}\n\n${servingTable(target, serving).join('\n')}`);
+      return null;
+    }
     const issue = () => publicApi.post(`/offices/${office.slug}/tickets`, { serviceId: office.serviceId });
 
     log(`issue: ${size.rate}/s for ${size.rateSeconds} s, then ${size.saturation} at ${size.concurrency} in flight`);
@@ -211,6 +231,8 @@ async function benchTarget(target: string, port: number): Promise<TargetResult> 
     const oursFanout = fanoutResult(clients, size.calls);
     const payload = clients.lastEvent;
     clients.close();
+
+    const serving = await servingPhase(publicApi, url, servingOffices, postgres);
     await api.stop();
     api = null;
 
@@ -245,12 +267,67 @@ async function benchTarget(target: string, port: number): Promise<TargetResult> 
         bare: bareClaim,
       },
       fanout: { ours: oursFanout, bare: bareFanout },
+      serving,
       profile,
     };
   } finally {
     await api?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The serving cycle on each serving office: its queue issued, its counters opened, then each officer count in turn. */
+async function servingPhase(publicApi: Api, url: string, servingOffices: BenchOffice[], postgres: boolean): Promise<ServingRun[]> {
+  const serving: ServingRun[] = [];
+  const stats = postgres ? await openSql({ databaseUrl: databaseUrl! }) : null;
+  try {
+    for (const [index, queue] of size.servingQueues.entries()) {
+      const servingOffice = servingOffices[index];
+      const issueThere = () => publicApi.post(`/offices/${servingOffice.slug}/tickets`, { serviceId: servingOffice.serviceId });
+      log(`serving cycle: ${queue} waiting, issuing them`);
+      await closedLoop(queue, size.concurrency, issueThere);
+      const desks: ServingDesk[] = [];
+      await closedLoop(servingOffice.counters.length, 4, async (n) => {
+        const counter = servingOffice.counters[n];
+        const login = await publicApi.post<{ accessToken: string }>('/auth/login', {
+          username: counter.username,
+          password: process.env.DEMO_PASSWORD ?? 'demo',
+        });
+        const desk = publicApi.withToken(login.accessToken);
+        await desk.post(`/counters/${counter.id}/open`, {});
+        desks[n] = { counterId: counter.id, desk };
+      });
+      if (desks.filter(Boolean).length !== servingOffice.counters.length)
+        throw new Error(`Only some of ${servingOffice.counters.length} serving counters could be opened`);
+      // As the desk does: the office's interaction checklist, every item checked in one keystroke.
+      const templates = await desks[0].desk.get<{ kind: string; items: { code: string; active: boolean }[] }[]>(`/offices/${servingOffice.slug}/checklists`);
+      const interaction = templates.find((template) => template.kind === 'interaction');
+      if (!interaction) throw new Error('The office has no interaction checklist');
+      const finishBody = {
+        checklist: { method: 'one_key', answers: interaction.items.filter((item) => item.active).map((item) => ({ code: item.code, answer: 'checked' })) },
+        outcome: 'selesai',
+      };
+      let waiting = queue;
+      for (const officers of size.servingOfficers) {
+        if (waiting < queue) await closedLoop(queue - waiting, size.concurrency, issueThere);
+        waiting = queue;
+        log(`serving cycle: ${officers} officers over ${queue} waiting`);
+        const result = await servingRun({
+          baseUrl: url,
+          desks: desks.slice(0, officers),
+          total: Math.min(size.servingCap, Math.floor(queue / 2)),
+          waiting: queue,
+          finishBody,
+          sql: stats,
+        });
+        waiting -= result.served;
+        serving.push(result);
+      }
+    }
+  } finally {
+    await stats?.close();
+  }
+  return serving;
 }
 
 function summarize(run: { samples: number[]; seconds: number; errors: number }): RunResult {
@@ -298,7 +375,21 @@ async function boardMemory(events: number): Promise<{ events: number; heapBefore
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 100) / 100;
 const ms = (value: number | null) => (value === null ? '–' : value.toFixed(value < 10 ? 2 : 1));
 const lat = (l: Latency) => `${ms(l.p50)} / ${ms(l.p99)}`;
+const count = (value: number | null) => (value === null ? '–' : value.toLocaleString('en'));
 const times = (value: number | null) => (value === null ? '–' : `${value.toFixed(2)}×`);
+
+function servingTable(target: string, serving: ServingRun[]): string[] {
+  return [
+    `Serving cycle: officers looping call-next → start → finish (with the interaction checklist, as the desk sends it). Per served ticket: statements the API sent${target === 'postgresql' ? '; rows read from the tables (pg_stat_user_tables seq + index fetches) and transactions (pg_stat_database)' : ''}.`,
+    '',
+    '| officers | waiting | served | served/s | call-next p50 / p99 | start p50 / p99 | finish p50 / p99 | statements | rows read | transactions |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...serving.map(
+      (s) =>
+        `| ${s.officers} | ${s.waiting.toLocaleString('en')} | ${s.served}${s.errors ? ` (${s.errors} errors)` : ''} | ${s.perSecond} | ${lat(s.steps.callNext)} | ${lat(s.steps.start)} | ${lat(s.steps.finish)} | ${count(s.perServed.statements)} | ${count(s.perServed.rowsRead)} | ${count(s.perServed.transactions)} |`,
+    ),
+  ];
+}
 
 function markdown(results: TargetResult[], memory: Awaited<ReturnType<typeof boardMemory>>[], p: ReturnType<typeof provenance>): string {
   const lines = [
@@ -327,6 +418,7 @@ function markdown(results: TargetResult[], memory: Awaited<ReturnType<typeof boa
       `| fan-out of a call to ${r.fanout.ours.clients} clients (${r.fanout.ours.calls} calls): p50 / p99 | ${lat(r.fanout.ours.latency)} | ${lat(r.fanout.bare.latency)} | ${times(ratio(r.fanout.ours.latency.p50, r.fanout.bare.latency.p50))} / ${times(ratio(r.fanout.ours.latency.p99, r.fanout.bare.latency.p99))} |`,
       `| fan-out: max; deliveries missing | ${ms(r.fanout.ours.latency.max)}; ${r.fanout.ours.missing} | ${ms(r.fanout.bare.latency.max)}; ${r.fanout.bare.missing} | ${times(ratio(r.fanout.ours.latency.max, r.fanout.bare.latency.max))} |`,
     );
+    lines.push('', ...servingTable(r.target, r.serving));
     if (r.issueAtRate.ours.errors + r.issueSaturated.ours.errors + r.issueSpread.errors + r.storm.ours.errors > 0) {
       lines.push('', `Errors: issue ${r.issueAtRate.ours.errors + r.issueSaturated.ours.errors + r.issueSpread.errors}, storm ${r.storm.ours.errors}.`);
     }
@@ -362,7 +454,11 @@ function markdown(results: TargetResult[], memory: Awaited<ReturnType<typeof boa
 process.on('SIGINT', () => void stopAllApis().then(() => process.exit(130)));
 
 const results: TargetResult[] = [];
-for (const target of targets) results.push(await benchTarget(target, args.port ? Number(args.port) : await freePort()));
+for (const target of targets) {
+  const result = await benchTarget(target, args.port ? Number(args.port) : await freePort());
+  if (result) results.push(result);
+}
+if (args['serving-only']) process.exit(0);
 log('\n== board memory ==');
 const memory = [];
 for (const events of size.boardEvents) memory.push(await boardMemory(events));

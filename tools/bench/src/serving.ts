@@ -1,0 +1,116 @@
+/**
+ * The serving cycle: officers looping call-next → start → finish, the finish carrying the
+ * interaction checklist as the desk sends it, over a queue of a given length. Besides the
+ * rate and each step's latency it counts what a served ticket costs the database: the
+ * statements the API sent (its `loket_database_statements_total`, both databases) and, on
+ * PostgreSQL, the rows read and the transactions (`pg_stat_user_tables`, `pg_stat_database`
+ * deltas), which do not depend on how busy the machine is.
+ */
+import { Api } from '@loket/simulator/http';
+import type { Sql } from './sql.js';
+import { latency, type Latency } from './stats.js';
+
+export interface ServingRun {
+  officers: number;
+  /** Waiting when the run began (topped up to the phase's queue length). */
+  waiting: number;
+  served: number;
+  perSecond: number;
+  errors: number;
+  steps: { callNext: Latency; start: Latency; finish: Latency };
+  /** Per served ticket; null where the target cannot say (rows and transactions on PGlite). */
+  perServed: { statements: number | null; rowsRead: number | null; transactions: number | null };
+}
+
+export interface DatabaseCounts {
+  rowsRead: number;
+  transactions: number;
+}
+
+/** Rows read from the product's tables (sequential + index fetches) and transactions ended, in this database. */
+export async function databaseCounts(sql: Sql): Promise<DatabaseCounts> {
+  // The statistics of a backend reach these views when it goes idle, at most once a second.
+  await new Promise((done) => setTimeout(done, 1_500));
+  await sql.query('SELECT pg_stat_clear_snapshot()');
+  const [tables] = await sql.query<{ rows: string }>(
+    `SELECT coalesce(sum(coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0)), 0)::text AS rows FROM pg_stat_user_tables`,
+  );
+  const [database] = await sql.query<{ xacts: string }>(
+    `SELECT (xact_commit + xact_rollback)::text AS xacts FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  return { rowsRead: Number(tables.rows), transactions: Number(database.xacts) };
+}
+
+export async function statementsSent(baseUrl: string): Promise<number | null> {
+  const text = await (await fetch(`${baseUrl}/api/v1/metrics`)).text();
+  const match = /^loket_database_statements_total (\d+)$/m.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
+export interface ServingDesk {
+  counterId: string;
+  desk: Api;
+}
+
+/**
+ * Every desk loops call-next → start → finish until `total` tickets are served (or the
+ * queue is empty). The counts are taken around the loop only: topping up the queue is not
+ * part of it.
+ */
+export async function servingRun(options: {
+  baseUrl: string;
+  desks: ServingDesk[];
+  total: number;
+  waiting: number;
+  finishBody: unknown;
+  sql: Sql | null;
+}): Promise<ServingRun> {
+  const { desks, total } = options;
+  const statementsBefore = await statementsSent(options.baseUrl);
+  const countsBefore = options.sql ? await databaseCounts(options.sql) : null;
+  const samples = { callNext: [] as number[], start: [] as number[], finish: [] as number[] };
+  let claimed = 0;
+  let served = 0;
+  let errors = 0;
+  const timed = async <T>(into: number[], action: () => Promise<T>): Promise<T> => {
+    const begin = performance.now();
+    const result = await action();
+    into.push(performance.now() - begin);
+    return result;
+  };
+  const began = performance.now();
+  await Promise.all(
+    desks.map(async ({ counterId, desk }) => {
+      while (claimed < total) {
+        claimed += 1;
+        try {
+          const called = await timed(samples.callNext, () => desk.request<{ id: string }>('POST', `/counters/${counterId}/call-next`));
+          if (called.status === 204) return;
+          await timed(samples.start, () => desk.post(`/tickets/${called.data.id}/start`));
+          await timed(samples.finish, () => desk.post(`/tickets/${called.data.id}/finish`, options.finishBody));
+          served += 1;
+        } catch {
+          errors += 1;
+          if (errors > 50) return;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - began) / 1000;
+  const countsAfter = options.sql ? await databaseCounts(options.sql) : null;
+  const statementsAfter = await statementsSent(options.baseUrl);
+  const per = (value: number | null) => (value === null || served === 0 ? null : Math.round((value / served) * 10) / 10);
+  return {
+    officers: desks.length,
+    waiting: options.waiting,
+    served,
+    perSecond: Math.round((served / seconds) * 10) / 10,
+    errors,
+    steps: { callNext: latency(samples.callNext), start: latency(samples.start), finish: latency(samples.finish) },
+    perServed: {
+      statements: per(statementsBefore === null || statementsAfter === null ? null : statementsAfter - statementsBefore),
+      rowsRead: per(countsBefore && countsAfter ? countsAfter.rowsRead - countsBefore.rowsRead : null),
+      transactions: per(countsBefore && countsAfter ? countsAfter.transactions - countsBefore.transactions : null),
+    },
+  };
+}
