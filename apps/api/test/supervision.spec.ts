@@ -13,6 +13,8 @@ import {
   type SupervisionSnapshot,
 } from '@loket/domain';
 import { AlertsService } from '../src/supervision/alerts.service.js';
+import { SupervisionLiveState } from '../src/supervision/supervision-live-state.js';
+import { SupervisionStateLoader } from '../src/supervision/supervision-state.loader.js';
 import { type OfficeFixture, createOffice, createStaff } from './support/fixtures.js';
 import { client } from './support/http.js';
 import { onPostgres, startTestApp, useTestApp } from './support/test-app.js';
@@ -232,6 +234,46 @@ describe('supervision: live figures, alerts, charts and observation', () => {
 
       const slow = (await openAlerts()).filter((a) => a.kind === 'slow_service');
       expect(slow).toMatchObject([{ serviceId: office.services.A, details: { averageMinutes: 16, standardMinutes: 10, sample: 3 } }]);
+    });
+
+    it('scans after each finish from the state kept from events, reading the office once, and raises the same alert', async () => {
+      const loader = t.app.get(SupervisionStateLoader);
+      let loads = 0;
+      loader.load = (...args) => ((loads += 1), SupervisionStateLoader.prototype.load.apply(loader, args));
+      try {
+        await open(1);
+        // Its opening's scan reads the office; events published during a first read would be a gap, read again.
+        await alerts.settled();
+        for (let i = 0; i < 3; i++) {
+          // Two issued each time: a queue stays behind the one served.
+          await issue('A');
+          await issue('A');
+          const ticket = (await api.post(`/counters/${office.counters[1]}/call-next`, undefined, officer(1))).body;
+          await api.post(`/tickets/${ticket.id}/start`, undefined, officer(1));
+          t.clock.advanceMinutes(16);
+          await api.post(`/tickets/${ticket.id}/finish`, {}, officer(1));
+          await alerts.settled();
+        }
+
+        // And what was kept is what a fresh read says.
+        const kept = await t.app.get(SupervisionLiveState).current(office.slug, t.clock.now());
+        const { at: keptAt, ...keptOffice } = kept.office;
+        const fresh = await SupervisionStateLoader.prototype.load.call(loader, office.slug, t.clock.now());
+        const { at: freshAt, ...freshOffice } = fresh.office;
+        expect([keptAt, freshAt]).toHaveLength(2);
+        expect(keptOffice.waiting).toEqual(freshOffice.waiting);
+        expect(keptOffice.counters).toEqual(freshOffice.counters);
+        expect(keptOffice.seq).toBe(freshOffice.seq);
+        expect(kept.ticketEvents).toEqual(fresh.ticketEvents);
+        expect(kept.counterEvents).toEqual(fresh.counterEvents);
+        // No periodic scan: the finishes' own scans raised it.
+        const slow = (await openAlerts()).filter((a) => a.kind === 'slow_service');
+        expect(slow).toMatchObject([{ serviceId: office.services.A, details: { averageMinutes: 16, standardMinutes: 10, sample: 3 } }]);
+        // Read when the counter opened (the scan its opening starts), then moved on by the events alone.
+        expect(loads).toBe(1);
+      } finally {
+        delete (loader as Partial<SupervisionStateLoader>).load;
+      }
     });
 
     it('resolves an alert whose condition ended by itself, with when, and pushes it to the staff room', async () => {

@@ -8,7 +8,7 @@ import { SkipWhileRunning } from '../common/single-flight.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
 import { StaffEventsPublisher } from '../realtime/staff-events.publisher.js';
-import { SupervisionStateLoader } from './supervision-state.loader.js';
+import { SupervisionLiveState } from './supervision-live-state.js';
 import { SupervisionRepository } from './supervision.repository.js';
 
 /** How often every office is scanned; `SUPERVISION_SCAN_SECONDS=0` turns the timer off (tests call `scan`). */
@@ -31,20 +31,26 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly scanning = new Set<string>();
   private readonly ticks = new SkipWhileRunning();
+  /** The scans events started, still running (`settled`). */
+  private readonly reacting = new Set<Promise<unknown>>();
 
   constructor(
     private readonly db: DataSource,
     private readonly supervision: SupervisionRepository,
     private readonly clock: Clock,
     private readonly offices: OfficesService,
-    private readonly loader: SupervisionStateLoader,
+    private readonly live: SupervisionLiveState,
     private readonly publisher: StaffEventsPublisher,
     private readonly moduleRef: ModuleRef,
   ) {}
 
   onApplicationBootstrap(): void {
     // Some events change what the rules say at once (see react): look then rather than at the next tick.
-    this.moduleRef.get(OfficeEventsPublisher, { strict: false }).onPublish((officeId, event) => this.react(officeId, event));
+    // The kept state is moved on first, so the scan an event starts sees it.
+    this.moduleRef.get(OfficeEventsPublisher, { strict: false }).onPublish((officeId, event) => {
+      this.live.record(officeId, event);
+      this.react(officeId, event);
+    });
     const interval = scanIntervalMs();
     if (interval > 0) {
       this.timer = setInterval(() => void this.tick().catch((error: unknown) => this.logger.error(`Alert scan failed: ${String(error)}`)), interval);
@@ -78,10 +84,12 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   /**
    * Raises what the rules say for one office. The unique (office, subject key) makes this
    * idempotent: a second scan, on this instance or another at the same moment, inserts
-   * nothing and publishes nothing.
+   * nothing and publishes nothing. The office's state is the one kept from its events
+   * (`SupervisionLiveState`), read from the database only when that is not current: a scan,
+   * after an event or on the timer, reads no queue.
    */
   async scanOffice(slug: string, now: Date = this.clock.now()): Promise<AlertView[]> {
-    const state = await this.loader.load(slug, now);
+    const state = await this.live.current(slug, now);
     const candidates = detectAlerts(state, supervisionFigures(state, now.getTime()), now.getTime());
     const officeId = state.office.office.id;
     // An alert the rules no longer raise has ended by itself: mark it, so no one reads a stale "belum dibuka".
@@ -157,10 +165,19 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const scanNow = event.kind === 'ticket' ? event.type === 'finished' : event.type === 'opened' || event.type === 'resumed';
     if (!scanNow || this.scanning.has(officeId)) return;
     this.scanning.add(officeId);
-    void this.supervision
-      .officeSlug(officeId)
+    const kept = this.live.slugOf(officeId);
+    const scan = (kept ? Promise.resolve(kept) : this.supervision.officeSlug(officeId))
       .then((slug) => (slug ? this.scanOffice(slug) : []))
       .catch((error: unknown) => this.logger.error(`Alert scan after a finish failed: ${String(error)}`))
-      .finally(() => this.scanning.delete(officeId));
+      .finally(() => {
+        this.scanning.delete(officeId);
+        this.reacting.delete(scan);
+      });
+    this.reacting.add(scan);
+  }
+
+  /** Resolves once the scans started by events so far have ended (for tests, and a clean shutdown). */
+  async settled(): Promise<void> {
+    while (this.reacting.size > 0) await Promise.all([...this.reacting]);
   }
 }

@@ -6,6 +6,7 @@ import { StaffSocketAuth } from '../realtime/staff-socket-auth.js';
 import { AlertsService } from './alerts.service.js';
 import { ChartsService } from './charts.service.js';
 import { ObservationsService } from './observations.service.js';
+import { SupervisionLiveState } from './supervision-live-state.js';
 import { SupervisionStateLoader } from './supervision-state.loader.js';
 import { SupervisionRepository } from './supervision.repository.js';
 import { SupervisionController } from './supervision.controller.js';
@@ -21,6 +22,7 @@ import { SupervisionService } from './supervision.service.js';
   providers: [
     SupervisionRepository,
     SupervisionStateLoader,
+    SupervisionLiveState,
     SupervisionService,
     AlertsService,
     ChartsService,
