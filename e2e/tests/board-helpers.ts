@@ -120,3 +120,19 @@ export function expectedClips(number: string, counterWords: string): string[] {
     ...counterWords.split(' '),
   ].map((clip) => `/voice/id/${clip}.wav`);
 }
+
+/**
+ * Stops the page's installed clock about a second from now. The target is read from the page
+ * and can be in the past by the time `pauseAt` runs on a busy machine ("Cannot fast-forward to
+ * the past"), so a missed target is read again.
+ */
+export async function pauseClockSoon(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/to the past/.test(String(error))) throw error;
+    }
+  }
+}

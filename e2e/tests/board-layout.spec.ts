@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { APIRequestContext, APIResponse, Page, TestInfo } from '@playwright/test';
 import { KIOSK_TOKEN_HEADER, PASSWORD, expect, test } from './fixtures.js';
-import { admin, recordSpeech } from './board-helpers.js';
+import { admin, pauseClockSoon, recordSpeech } from './board-helpers.js';
 
 // A real public service mall (MPP) has 15–40 counters. The board must show every counter's
 // ticket at a size read from across the room, paging when they do not fit, and say which
@@ -154,7 +154,7 @@ test.describe('the board with many counters', () => {
         await expect(page.getByTestId('board-status')).toHaveText('Terhubung');
         await expect(page.getByTestId('board-counters').locator('[data-counter]').first()).toBeVisible();
         // Time stands still from here: the test turns the pages itself.
-        await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
+        await pauseClockSoon(page);
         await expect(page.getByTestId('board-counters').locator('[data-counter]').first()).toBeVisible();
         const working = numbers.filter((n) => n < CLOSED_FROM);
         const closed = numbers.filter((n) => n >= CLOSED_FROM);
@@ -249,7 +249,7 @@ test.describe('the board with many counters', () => {
     await page.clock.install();
     await page.goto(`/board?office=${office.slug}&counters=1,2,3,4,5,6`);
     await expect(page.getByTestId('board-status')).toHaveText('Terhubung');
-    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
+    await pauseClockSoon(page);
     const standard = page.getByTestId('board-standard');
     await expect(standard).toContainText('A Perekaman & Pencetakan KTP-el');
     await expect(page.locator('.marquee-track')).toHaveCount(0);
