@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { PASSWORD, expect, logInAt, test } from './fixtures.js';
+import { admin } from './board-helpers.js';
+import { HOURS, PASSWORD, expect, logInAt, test } from './fixtures.js';
 
 // This file adds service X and counter 21 to an office of its own (the fixture's), as the
 // demo admin. The staff list shows everyone, so it reads the demo staff there and changes
@@ -41,7 +42,10 @@ test.describe('the admin set-up', () => {
     expect(errors, 'console errors').toEqual([]);
   });
 
-  test('an admin adds a service and a counter; the kiosk offers the service and the audit trail shows both', async ({ browser, office }, testInfo) => {
+  test('an admin adds a service and a counter; the kiosk offers the service and the audit trail shows both', async ({ browser, office, request }, testInfo) => {
+    // Suite offices keep no hours (they run at any real time); this one gets the usual week, so
+    // the new counter's schedule can be seen to start as the office's opening hours.
+    await (await admin(request)).patch(`/offices/${office.id}`, { openingHours: HOURS });
     const page = await newPage(browser, errors);
     await logIn(page, 'admin');
     await expect(page.getByRole('tab', { name: 'Layanan' })).toHaveAttribute('aria-selected', 'true');

@@ -28,7 +28,7 @@ export const KIOSK_TOKEN_HEADER = 'x-kiosk-token';
 
 // The demo office (apps/api/src/database/seed/demo-office.ts), written out again so a change to
 // the seed does not quietly change what the browser tests work with.
-const HOURS = [...[1, 2, 3, 4].map((weekday) => ({ weekday, opens: '08:00', closes: '15:00' })), { weekday: 5, opens: '08:00', closes: '11:30' }];
+export const HOURS = [...[1, 2, 3, 4].map((weekday) => ({ weekday, opens: '08:00', closes: '15:00' })), { weekday: 5, opens: '08:00', closes: '11:30' }];
 const SERVICES = [
   { code: 'A', name: 'Perekaman & Pencetakan KTP-el', maxWaitMinutes: 30, serviceTimeMinutes: 10, dailyQuota: 300 },
   { code: 'B', name: 'Kartu Keluarga', maxWaitMinutes: 45, serviceTimeMinutes: 15, dailyQuota: null },
