@@ -496,7 +496,7 @@ describe(`attack campaign on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
             'SELECT id, number, idempotency_key AS key, service_id FROM tickets',
           )
         : await queryPglite<{ id: string; number: number; key: string | null; service_id: string }>(
-            join(dataDir, 'pglite'),
+            dataDir,
             'SELECT id, number, idempotency_key AS key, service_id FROM tickets',
           );
       const ids = new Set(rows.map((x) => x.id));

@@ -134,6 +134,8 @@ export async function queryPostgres<T>(url: string, sql: string, params: unknown
  * This is what a restarted API would find: the test of durability after kill -9.
  */
 export async function queryPglite<T>(dataDir: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  // PGlite makes an empty database in a folder that holds none: a wrong path would read as "no rows".
+  if (!existsSync(resolve(dataDir, 'pglite', 'PG_VERSION'))) throw new Error(`No embedded database in ${dataDir} (expected ${dataDir}/pglite)`);
   const script = `
     import { PGlite } from '@electric-sql/pglite';
     const [dir, sql, params] = JSON.parse(process.argv[1]);
