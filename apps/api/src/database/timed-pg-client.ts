@@ -1,4 +1,7 @@
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
+
+const logger = new Logger('Database');
 
 type Query = (...args: unknown[]) => unknown;
 
@@ -16,6 +19,12 @@ export function databaseStatementsSent(): number {
 export class CountingPgClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super(config);
+    // The pool listens for a connection's errors only while the client is idle in it. A client
+    // checked out between two statements (a transaction awaiting the next step) that loses its
+    // connection (PostgreSQL restarted: 57P01) emits 'error' to nobody, and an unheard 'error'
+    // ends the process. Heard here, the client is simply dead: its next query fails, and that
+    // request answers 503 `database_unavailable` like any other lost connection.
+    this.on('error', (error: Error) => logger.warn(`A database connection was lost: ${error.message}`));
     const query = (this.query as Query).bind(this);
     (this as unknown as { query: Query }).query = (...args: unknown[]) => {
       statementsSent += 1;
