@@ -20,41 +20,47 @@ describe('the SQL claim follows the domain rule', () => {
   it.each([
     ['a regular counter serving two services', false],
     ['a priority counter', true],
-  ])('calls what pickNext would pick, with %s', async (_, priorityOnly) => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(arrival, { minLength: 1, maxLength: 15 }), async (arrivals) => {
-        const office = await createOffice(t, {
-          services: [
-            { code: 'A', maxWaitMinutes: 15 },
-            { code: 'B', maxWaitMinutes: 60 },
-            { code: 'C', maxWaitMinutes: 30 },
-          ],
-          counters: [{ number: 1, services: ['A', 'B'], priorityOnly }],
-        });
-        const token = office.officers[1].token;
-        const serviceIds = [office.services.A, office.services.B];
-        const waiting: QueueEntry[] = [];
-        for (const { service, priority, gapSeconds } of arrivals) {
-          t.clock.advanceMinutes(gapSeconds / 60);
-          const ticket = (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[service], priority })).body;
-          waiting.push(queueEntryOf(ticket));
-        }
-        await api.post(`/counters/${office.counters[1]}/open`, undefined, token);
-
-        for (;;) {
-          const expected = pickNext(waiting, { serviceIds, priorityOnly });
-          const reply = await api.post(`/counters/${office.counters[1]}/call-next`, undefined, token);
-          if (!expected) {
-            expect(reply.status).toBe(204);
-            break;
+  ])(
+    'calls what pickNext would pick, with %s',
+    async (_, priorityOnly) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(arrival, { minLength: 1, maxLength: 15 }), async (arrivals) => {
+          const office = await createOffice(t, {
+            services: [
+              { code: 'A', maxWaitMinutes: 15 },
+              { code: 'B', maxWaitMinutes: 60 },
+              { code: 'C', maxWaitMinutes: 30 },
+            ],
+            counters: [{ number: 1, services: ['A', 'B'], priorityOnly }],
+          });
+          const token = office.officers[1].token;
+          const serviceIds = [office.services.A, office.services.B];
+          const waiting: QueueEntry[] = [];
+          for (const { service, priority, gapSeconds } of arrivals) {
+            t.clock.advanceMinutes(gapSeconds / 60);
+            const ticket = (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[service], priority })).body;
+            waiting.push(queueEntryOf(ticket));
           }
-          expect(reply.body.id).toBe(expected.id);
-          waiting.splice(waiting.indexOf(expected), 1);
-          await api.post(`/tickets/${expected.id}/start`, undefined, token);
-          await api.post(`/tickets/${expected.id}/finish`, undefined, token);
-        }
-      }),
-      { numRuns: 12 },
-    );
-  });
+          await api.post(`/counters/${office.counters[1]}/open`, undefined, token);
+
+          for (;;) {
+            const expected = pickNext(waiting, { serviceIds, priorityOnly });
+            const reply = await api.post(`/counters/${office.counters[1]}/call-next`, undefined, token);
+            if (!expected) {
+              expect(reply.status).toBe(204);
+              break;
+            }
+            expect(reply.body.id).toBe(expected.id);
+            waiting.splice(waiting.indexOf(expected), 1);
+            await api.post(`/tickets/${expected.id}/start`, undefined, token);
+            await api.post(`/tickets/${expected.id}/finish`, undefined, token);
+          }
+        }),
+        { numRuns: 12 },
+      );
+      // Twelve offices built and drained over HTTP: about 40 s on a quiet machine, over the
+      // default 60 s once on PostgreSQL with two Jest workers.
+    },
+    180_000,
+  );
 });
