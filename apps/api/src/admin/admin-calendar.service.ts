@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   type AdminCalendarView,
   NATIONAL_HOLIDAYS,
@@ -51,20 +51,7 @@ export class AdminCalendarService {
       this.db.transaction(async (manager) => {
         const office = await this.offices.locked(manager, officeId, actor);
         await this.calendar.insertDay(manager, office.id, entry, actor.id, now);
-        await this.audit.record(
-          manager,
-          {
-            actorId: actor.id,
-            officeId: office.id,
-            action: 'office.updated',
-            subjectType: 'office',
-            subjectId: office.id,
-            subjectLabel: office.name,
-            before: null,
-            after: { ownDay: entry },
-          },
-          now,
-        );
+        await this.recordChange(manager, office, actor, { ownDay: entry }, now);
       }),
     );
     return this.view(officeId, actor);
@@ -82,21 +69,27 @@ export class AdminCalendarService {
         throw new RuleError('closure_needs_confirmation', `${waiting} tickets are still waiting; send confirm: true to close anyway`, { waiting });
       }
       const id = await this.calendar.insertClosure(manager, office.id, closure, actor.id, now);
-      await this.audit.record(
-        manager,
-        {
-          actorId: actor.id,
-          officeId: office.id,
-          action: 'office.updated',
-          subjectType: 'office',
-          subjectId: office.id,
-          subjectLabel: office.name,
-          before: null,
-          after: { closure: { id, startsAt: closure.from.toISOString(), endsAt: closure.to.toISOString(), reason: closure.reason, waiting } },
-        },
-        now,
-      );
+      const after = { closure: { id, startsAt: closure.from.toISOString(), endsAt: closure.to.toISOString(), reason: closure.reason, waiting } };
+      await this.recordChange(manager, office, actor, after, now);
     });
     return this.view(officeId, actor);
+  }
+
+  /** A calendar change goes into the audit trail as a change of its office, with what was added. */
+  private recordChange(manager: EntityManager, office: { id: string; name: string }, actor: StaffView, after: object, now: Date): Promise<void> {
+    return this.audit.record(
+      manager,
+      {
+        actorId: actor.id,
+        officeId: office.id,
+        action: 'office.updated',
+        subjectType: 'office',
+        subjectId: office.id,
+        subjectLabel: office.name,
+        before: null,
+        after,
+      },
+      now,
+    );
   }
 }
