@@ -22,7 +22,7 @@ INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticke
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, COALESCE((SELECT corrected.filed_at FROM checklist_responses corrected WHERE corrected.id = $13), $12)) RETURNING id;
 
 -- lockTicket
-SELECT id, office_id FROM tickets WHERE id = $1 FOR UPDATE;
+SELECT id, office_id FROM tickets WHERE id = $1 FOR NO KEY UPDATE;
 
 -- currentInteraction
 SELECT r.id, r.counter_id, r.subject_staff_id, r.answered_by_staff_id,

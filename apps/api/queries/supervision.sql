@@ -65,7 +65,7 @@ SELECT id FROM counters WHERE id = $1 AND office_id = $2;
 -- lockTicketAtCounter
 SELECT t.id, t.issued_code, t.number, t.staff_id, st.name AS staff_name
 FROM tickets t LEFT JOIN staff st ON st.id = t.staff_id
-WHERE t.counter_id = $1 AND t.status IN ('called', 'serving') FOR UPDATE OF t;
+WHERE t.counter_id = $1 AND t.status IN ('called', 'serving') FOR NO KEY UPDATE OF t;
 
 -- latestObservation
 SELECT id FROM checklist_responses WHERE ticket_id = $1 AND method = 'observed' AND answered_by_staff_id = $2 ORDER BY at DESC LIMIT 1;

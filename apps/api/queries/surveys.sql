@@ -1,7 +1,7 @@
 -- The SQL of surveys.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
 
 -- lockTicket
-SELECT id, office_id, service_id, counter_id, staff_id, status FROM tickets WHERE tracking_code = $1 FOR UPDATE;
+SELECT id, office_id, service_id, counter_id, staff_id, status FROM tickets WHERE tracking_code = $1 FOR NO KEY UPDATE;
 
 -- insert
 INSERT INTO satisfaction_surveys (ticket_id, office_id, service_id, counter_id, staff_id, u1, u2, u3, u4, u5, u6, u7, u8, u9, submitted_at)

@@ -52,17 +52,17 @@ SELECT id, office_id, status, service_id, due_at, counter_id, staff_id, called_a
 WHERE office_id = $1 AND status = 'waiting' AND service_id = ANY($2::uuid[])
 ORDER BY due_at, issued_at, issue_order
 LIMIT 1
-FOR UPDATE SKIP LOCKED;
+FOR NO KEY UPDATE SKIP LOCKED;
 
 -- claimNextPriority
 SELECT id, office_id, status, service_id, due_at, counter_id, staff_id, called_at, started_at, finished_at, recall_count, priority, issued_at, service_day::text AS service_day, tracking_code FROM tickets
 WHERE office_id = $1 AND status = 'waiting' AND service_id = ANY($2::uuid[]) AND priority IS NOT NULL
 ORDER BY due_at, issued_at, issue_order
 LIMIT 1
-FOR UPDATE SKIP LOCKED;
+FOR NO KEY UPDATE SKIP LOCKED;
 
 -- lock
-SELECT id, office_id, status, service_id, due_at, counter_id, staff_id, called_at, started_at, finished_at, recall_count, priority, issued_at, service_day::text AS service_day, tracking_code FROM tickets WHERE id = $1 FOR UPDATE;
+SELECT id, office_id, status, service_id, due_at, counter_id, staff_id, called_at, started_at, finished_at, recall_count, priority, issued_at, service_day::text AS service_day, tracking_code FROM tickets WHERE id = $1 FOR NO KEY UPDATE;
 
 -- writeState
 UPDATE tickets

@@ -24,7 +24,7 @@ export const CHECKLISTS_SQL = {
   recordResponse: `INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at, supersedes_id, filed_at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, COALESCE((SELECT corrected.filed_at FROM checklist_responses corrected WHERE corrected.id = $13), $12)) RETURNING id`,
   // The ticket is locked first, so two corrections of one interaction run one after the other.
-  lockTicket: `SELECT id, office_id FROM tickets WHERE id = $1 FOR UPDATE`,
+  lockTicket: `SELECT id, office_id FROM tickets WHERE id = $1 FOR NO KEY UPDATE`,
   // The officer's own interaction record of a ticket as it stands, and when it was first saved (the window's start).
   currentInteraction: `SELECT r.id, r.counter_id, r.subject_staff_id, r.answered_by_staff_id,
          (SELECT min(first.at) FROM checklist_responses first WHERE first.ticket_id = r.ticket_id AND first.kind = 'interaction' AND first.method <> 'observed') AS first_saved_at

@@ -66,7 +66,7 @@ export const SUPERVISION_SQL = {
   // Locked, so the ticket cannot be finished or moved while an observation is written about it.
   lockTicketAtCounter: `SELECT t.id, t.issued_code, t.number, t.staff_id, st.name AS staff_name
          FROM tickets t LEFT JOIN staff st ON st.id = t.staff_id
-         WHERE t.counter_id = $1 AND t.status IN ('called', 'serving') FOR UPDATE OF t`,
+         WHERE t.counter_id = $1 AND t.status IN ('called', 'serving') FOR NO KEY UPDATE OF t`,
   latestObservation: `SELECT id FROM checklist_responses WHERE ticket_id = $1 AND method = 'observed' AND answered_by_staff_id = $2 ORDER BY at DESC LIMIT 1`,
   chartServices: 'SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 ORDER BY sort_order, code',
   chartTicketEvents: `SELECT e.ticket_id, e.type, e.at, e.service_id, t.priority IS NOT NULL AS priority FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id

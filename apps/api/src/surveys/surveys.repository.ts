@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { SURVEY_ELEMENT_CODES, type SurveyAnswers } from '@loket/domain';
 
 export const SURVEYS_SQL = {
-  lockTicket: 'SELECT id, office_id, service_id, counter_id, staff_id, status FROM tickets WHERE tracking_code = $1 FOR UPDATE',
+  lockTicket: 'SELECT id, office_id, service_id, counter_id, staff_id, status FROM tickets WHERE tracking_code = $1 FOR NO KEY UPDATE',
   // The unique ticket_id makes it once only, even for two submissions racing each other.
   insert: `INSERT INTO satisfaction_surveys (ticket_id, office_id, service_id, counter_id, staff_id, ${SURVEY_ELEMENT_CODES.join(', ')}, submitted_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)

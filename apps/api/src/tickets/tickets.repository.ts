@@ -64,13 +64,13 @@ export const TICKETS_SQL = {
   WHERE office_id = $1 AND status = 'waiting' AND service_id = ANY($2::uuid[])
   ORDER BY due_at, issued_at, issue_order
   LIMIT 1
-  FOR UPDATE SKIP LOCKED`,
+  FOR NO KEY UPDATE SKIP LOCKED`,
   claimNextPriority: `SELECT ${LOCKED_COLUMNS} FROM tickets
   WHERE office_id = $1 AND status = 'waiting' AND service_id = ANY($2::uuid[]) AND priority IS NOT NULL
   ORDER BY due_at, issued_at, issue_order
   LIMIT 1
-  FOR UPDATE SKIP LOCKED`,
-  lock: `SELECT ${LOCKED_COLUMNS} FROM tickets WHERE id = $1 FOR UPDATE`,
+  FOR NO KEY UPDATE SKIP LOCKED`,
+  lock: `SELECT ${LOCKED_COLUMNS} FROM tickets WHERE id = $1 FOR NO KEY UPDATE`,
   writeState: `UPDATE tickets
   SET status = $2, service_id = $3, due_at = $4, counter_id = $5, staff_id = $6, called_at = $7, started_at = $8, finished_at = $9, recall_count = $10
   WHERE id = $1`,
@@ -255,8 +255,11 @@ export class TicketsRepository {
 
   /**
    * Claims the waiting ticket a counter serving `serviceIds` calls next (only priority
-   * tickets with `priorityOnly`). `FOR UPDATE SKIP LOCKED` lets counters calling at the
-   * same instant each claim a different ticket without waiting on or retrying each other.
+   * tickets with `priorityOnly`). `SKIP LOCKED` lets counters calling at the same instant
+   * each claim a different ticket without waiting on or retrying each other. The lock is
+   * NO KEY UPDATE, not UPDATE: a row being written that refers to a ticket (an alert the scan
+   * raises about it, an event) holds KEY SHARE on it, which UPDATE would take for "being
+   * claimed" and skip the ticket first in line (test/call-next-key-share.spec.ts).
    */
   async claimNext(tx: EntityManager, officeId: string, serviceIds: readonly string[], priorityOnly: boolean): Promise<LockedTicket | undefined> {
     const [row] = await tx.query<LockedTicket[]>(priorityOnly ? TICKETS_SQL.claimNextPriority : TICKETS_SQL.claimNext, [officeId, serviceIds]);
