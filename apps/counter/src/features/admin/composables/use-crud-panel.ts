@@ -1,11 +1,11 @@
 import { type Ref, ref, shallowRef } from 'vue';
-import { useAdminForm } from './use-admin-form';
+import { type Confirmation, useAdminForm } from './use-admin-form';
 
 interface CrudOptions<Row, Draft> {
   /** The form's starting values: the row's, or a new row's when `row` is null. */
   toDraft: (row: Row | null) => Draft;
   /** Creates or updates the row and keeps it in the store; answers the confirmation to show. */
-  save: (draft: Draft, editing: Row | null) => Promise<string>;
+  save: (draft: Draft, editing: Row | null) => Promise<Confirmation>;
   /** When the save of an existing row must be asked once more (switching it off). */
   confirmWhen?: (draft: Draft, editing: Row) => boolean;
   /** False while there is nowhere to save to yet (no office chosen). */
