@@ -21,7 +21,6 @@ import { type BenchOffice, createBenchOffice, openSql } from './sql.js';
 import { closedLoop, latency, type Latency, openLoop, ratio } from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const DEMO_SLUG = 'mpp-kota-harapan';
 
 const { values: args } = parseArgs({
   options: {
@@ -116,6 +115,7 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
     const others: BenchOffice[] = [];
     // One counter each: a service no counter serves issues no ticket (`service_without_counter`).
     for (let n = 1; n <= size.offices; n += 1) others.push(await createBenchOffice(sql, 1, `${run}-${n}`));
+    const fanoutOffice = await createBenchOffice(sql, 1, `${run}-fanout`);
     const servingOffices: BenchOffice[] = [];
     for (const queue of size.servingQueues) servingOffices.push(await createBenchOffice(sql, Math.max(...size.servingOfficers), `${run}-s${queue}`));
     await sql.close();
@@ -202,30 +202,28 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
     const skipped = order.slice(0, called.length).filter((id) => !calledSet.has(id)).length;
     const storm = { samples: stormSamples, seconds: stormSeconds, errors: stormErrors };
 
-    // Fan-out on the demo office (a handful waiting), so 1,000 subscriptions do not each fetch the bench queue's snapshot.
+    // Fan-out on an office of its own (one counter, nobody waiting), so 1,000 subscriptions do
+    // not each fetch the bench queue's snapshot. Not the demo office: it keeps Monday–Friday
+    // hours and refuses tickets outside them (issue 16), and the bench runs at any hour.
     log(`fan-out: ${size.clients} socket.io clients, ${size.calls} calls`);
-    const demoLogin = await publicApi.post<{ accessToken: string }>('/auth/login', { username: 'petugas1', password: process.env.DEMO_PASSWORD ?? 'demo' });
-    const demoDesk = publicApi.withToken(demoLogin.accessToken);
-    const demoCounter = (await demoDesk.get<{ id: string; number: number }[]>(`/offices/${DEMO_SLUG}/counters`)).find((counter) => counter.number === 1)!;
-    const demoService = (await publicApi.get<{ id: string; code: string }[]>(`/offices/${DEMO_SLUG}/services`)).find((service) => service.code === 'A')!;
-    // A database benched before may have it open still.
-    await demoDesk.post(`/counters/${demoCounter.id}/open`, {}).catch((error: { status?: number }) => {
-      if (error.status !== 409) throw error;
-    });
+    const fanoutCounter = fanoutOffice.counters[0];
+    const fanoutLogin = await publicApi.post<{ accessToken: string }>('/auth/login', { username: fanoutCounter.username, password: process.env.DEMO_PASSWORD ?? 'demo' });
+    const fanoutDesk = publicApi.withToken(fanoutLogin.accessToken);
+    await fanoutDesk.post(`/counters/${fanoutCounter.id}/open`, {});
     const subscribeApi = (socket: Socket) =>
       new Promise<void>((done, fail) =>
         socket
           .timeout(30_000)
-          .emit('office:subscribe', { officeSlug: DEMO_SLUG }, (error: Error | null, ack: { ok: boolean }) =>
+          .emit('office:subscribe', { officeSlug: fanoutOffice.slug }, (error: Error | null, ack: { ok: boolean }) =>
             error || !ack.ok ? fail(error ?? new Error('subscribe refused')) : done(),
           ),
       );
     const clients = await connectClients(url, size.clients, subscribeApi);
     for (let call = 0; call < size.calls; call += 1) {
-      await publicApi.post(`/offices/${DEMO_SLUG}/tickets`, { serviceId: demoService.id });
-      const result = await demoDesk.request<{ id: string }>('POST', `/counters/${demoCounter.id}/call-next`);
+      await publicApi.post(`/offices/${fanoutOffice.slug}/tickets`, { serviceId: fanoutOffice.serviceId });
+      const result = await fanoutDesk.request<{ id: string }>('POST', `/counters/${fanoutCounter.id}/call-next`);
       await waitFor(() => clients.received.length >= size.clients * (call + 1), 15_000);
-      if (result.status === 200) await demoDesk.post(`/tickets/${result.data.id}/no-show`);
+      if (result.status === 200) await fanoutDesk.post(`/tickets/${result.data.id}/no-show`);
       await new Promise((done) => setTimeout(done, 100));
     }
     const oursFanout = fanoutResult(clients, size.calls);
@@ -446,7 +444,7 @@ function markdown(results: TargetResult[], memory: Awaited<ReturnType<typeof boa
     '',
     `Heap after ${large.events.toLocaleString('en')} events ÷ after ${small.events.toLocaleString('en')}: ${times(ratio(large.heapAfterBytes, small.heapAfterBytes))}.`,
     '',
-    `How each figure is taken: ticket issue is \`POST /offices/:slug/tickets\` (open loop at the fixed rate, ${size.rate}/s: a large MPP's kiosks at their peak, or some thirty ordinary offices on one instance; closed loop at saturation, on one service whose queue grows to thousands for the storm, and the same spread over ${size.offices} offices of one service each, whose ticket numbers and event sequence are rows of their own), against single-row INSERTs through \`pg\` with the same concurrency. The storm opens every counter and has all call \`call-next\` at once (then \`no-show\`, to free the counter) for the first ${size.stormCalls} of the queue; "skipped" counts tickets among the first that many in call order (\`GET /counters/:id/queue\` before) that were not called; the bare claim is \`SELECT … FOR UPDATE SKIP LOCKED\` + \`UPDATE\` in a transaction with as many workers. Fan-out: the clients subscribe to the demo office, whose officer calls a fresh ticket each time; the figure is the time from the \`at\` the API stamps on the call event (taken just before its transaction, so it includes the commit) to its arrival at each client, all on one machine clock; the bare server stamps \`at\` just before its broadcast of the same payload.`,
+    `How each figure is taken: ticket issue is \`POST /offices/:slug/tickets\` (open loop at the fixed rate, ${size.rate}/s: a large MPP's kiosks at their peak, or some thirty ordinary offices on one instance; closed loop at saturation, on one service whose queue grows to thousands for the storm, and the same spread over ${size.offices} offices of one service each, whose ticket numbers and event sequence are rows of their own), against single-row INSERTs through \`pg\` with the same concurrency. The storm opens every counter and has all call \`call-next\` at once (then \`no-show\`, to free the counter) for the first ${size.stormCalls} of the queue; "skipped" counts tickets among the first that many in call order (\`GET /counters/:id/queue\` before) that were not called; the bare claim is \`SELECT … FOR UPDATE SKIP LOCKED\` + \`UPDATE\` in a transaction with as many workers. Fan-out: the clients subscribe to an office of their own, whose officer calls a fresh ticket each time; the figure is the time from the \`at\` the API stamps on the call event (taken just before its transaction, so it includes the commit) to its arrival at each client, all on one machine clock; the bare server stamps \`at\` just before its broadcast of the same payload.`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -35,8 +35,6 @@ export interface BenchOffice {
 export async function createBenchOffice(sql: Sql, counters: number, run: string): Promise<BenchOffice> {
   const slug = `bench-${run}`;
   const [hash] = await sql.query<{ password_hash: string }>(`SELECT password_hash FROM staff WHERE username = 'petugas1'`);
-  // The fan-out frees the demo office's Loket 1 with a no-show right after each call, too.
-  await sql.query(`UPDATE offices SET no_show_after_minutes = 0 WHERE slug = 'mpp-kota-harapan'`);
   if (!hash) throw new Error('The demo accounts are missing: the API must have seeded the database first');
   await sql.query('BEGIN');
   try {
