@@ -3,6 +3,7 @@ import {
   type OfficeCalendar,
   type OfficeClosure,
   type OfficeOwnDay,
+  assertClosureConfirmed,
   dayHours,
   holidayOn,
   issuingStatus,
@@ -105,6 +106,12 @@ describe('the office calendar', () => {
     expect(of2026.filter((holiday) => holiday.kind === 'cuti_bersama')).toHaveLength(8);
     expect(new Set(NATIONAL_HOLIDAYS.map((holiday) => holiday.day)).size).toBe(NATIONAL_HOLIDAYS.length);
     expect(nationalHolidayOn('2026-08-17')?.name).toBe('Proklamasi Kemerdekaan');
+  });
+
+  it('asks for confirmation before closing over waiting citizens, and not when nobody waits', () => {
+    expect(() => assertClosureConfirmed(0, false)).not.toThrow();
+    expect(() => assertClosureConfirmed(3, true)).not.toThrow();
+    expect(() => assertClosureConfirmed(3, false)).toThrow(expect.objectContaining({ code: 'closure_needs_confirmation', details: { waiting: 3 } }));
   });
 
   describe('properties', () => {

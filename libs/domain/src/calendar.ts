@@ -283,3 +283,12 @@ export function assertClosureAhead(closure: { from: number; to: number }, now: n
     throw new RuleError('validation_failed', 'A closure must end after it starts', [{ field: 'endsAt', problems: ['must be after startsAt'] }]);
   }
 }
+
+/**
+ * Refuses to close the office over citizens still waiting unless the admin confirmed it
+ * (409 closure_needs_confirmation, with how many wait): nobody waiting is dropped silently.
+ */
+export function assertClosureConfirmed(waiting: number, confirmed: boolean): void {
+  if (waiting === 0 || confirmed) return;
+  throw new RuleError('closure_needs_confirmation', `${waiting} tickets are still waiting; send confirm: true to close anyway`, { waiting });
+}

@@ -8,6 +8,7 @@ import {
   RuleError,
   type StaffView,
   assertClosureAhead,
+  assertClosureConfirmed,
   assertOwnDayAllowed,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
@@ -24,7 +25,7 @@ const DAY_TAKEN = {
 
 /**
  * The office's calendar (issue 16): its own days and its closures. The domain decides what
- * is allowed (`assertOwnDayAllowed`, `assertClosureAhead`); issuing reads the calendar on
+ * is allowed (`assertOwnDayAllowed`, `assertClosureAhead`, `assertClosureConfirmed`); issuing reads the calendar on
  * every ticket (`TicketsService.issue`), so a change holds from the next ticket on.
  */
 @Injectable()
@@ -63,11 +64,8 @@ export class AdminCalendarService {
     assertClosureAhead({ from: closure.from.getTime(), to: closure.to.getTime() }, now.getTime());
     await this.db.transaction(async (manager) => {
       const office = await this.offices.locked(manager, officeId, actor);
-      // Nobody waiting is dropped silently: with tickets waiting, the admin confirms first.
       const waiting = await this.calendar.waiting(manager, office.id);
-      if (waiting > 0 && body.confirm !== true) {
-        throw new RuleError('closure_needs_confirmation', `${waiting} tickets are still waiting; send confirm: true to close anyway`, { waiting });
-      }
+      assertClosureConfirmed(waiting, body.confirm === true);
       const id = await this.calendar.insertClosure(manager, office.id, closure, actor.id, now);
       const after = { closure: { id, startsAt: closure.from.toISOString(), endsAt: closure.to.toISOString(), reason: closure.reason, waiting } };
       await this.recordChange(manager, office, actor, after, now);
