@@ -4,9 +4,10 @@ import { PASSWORD, type SuiteOffice, advanceClock, expect, logInAt, screenshot, 
 // Issue 14, items 2 and 3 at the desk: the no-show waits for the office's minutes since the
 // call, can be undone for 10 s and called back from today's list; logging out asks what
 // becomes of the counter; a desk that falls silent leaves its counter paused as offline; a
-// supervisor's pause or close from afar is told on the desk at once, with who and why.
+// supervisor's pause or close from afar is told on the desk at once, with who and why; a desk
+// whose clock is wrong still counts down as the server will judge.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
-test.use({ officeStaff: ['petugas1', 'petugas2', 'petugas3', 'supervisor'] });
+test.use({ officeStaff: ['petugas1', 'petugas2', 'petugas3', 'petugas4', 'supervisor'] });
 
 async function token(request: APIRequestContext, username: string): Promise<string> {
   const reply = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
@@ -132,4 +133,44 @@ test('the desk says at once that a supervisor paused or closed the counter, and 
   await expect(notice.getByTestId('stop-notice-title')).toHaveText(new RegExp(`^Loket 3 ditutup oleh supervisor ${supervisor.name} pukul`));
   await expect(notice.getByTestId('stop-notice-reason')).toHaveText('Alasan: “Petugas diminta ke ruang arsip”');
   await screenshot(page, testInfo, 'desk-remote-close');
+});
+
+test('a desk whose clock runs three minutes behind counts down in the server’s time', async ({ page, request, office }, testInfo) => {
+  await call(request, 'PATCH', `/admin/offices/${office.id}`, 'admin', { noShowAfterMinutes: 2 });
+  // The server's time, from its development clock (moved on a minute: it takes no zero).
+  const moved = await request.post('/api/v1/dev/clock/advance', { data: { minutes: 1 } });
+  const serverNow = Date.parse(((await moved.json()) as { now: string }).now);
+  await page.clock.install({ time: serverNow - 3 * 60_000 });
+  await logIn(page, office.staff.petugas4!.username);
+  await page.getByTestId('pick-counter-4').click();
+  await page.getByTestId('open-counter').click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('desk-state')).toHaveText('Buka');
+
+  const reply = await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: office.services.C.id } });
+  expect(reply.ok(), await reply.text()).toBe(true);
+  const ticket = (await reply.json()) as { number: string };
+  await expect(page.getByTestId(`queue-${ticket.number}`)).toBeVisible();
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('current-status')).toHaveText('Dipanggil');
+  // Two minutes from the server's call, as the server counts: not five, as this PC's clock would.
+  await expect(page.getByTestId('wait-noShow')).toHaveText(/bisa dalam (2:00|1:5\d)/);
+  await screenshot(page, testInfo, 'no-show-countdown-skewed-desk');
+
+  // Two minutes on, for both: the server allows the no-show, and so does the desk.
+  const later = await request.post('/api/v1/dev/clock/advance', { data: { minutes: 2 } });
+  await page.clock.setSystemTime(Date.parse(((await later.json()) as { now: string }).now) - 3 * 60_000);
+  await expect(page.getByTestId('action-noShow')).toBeEnabled();
+  await page.keyboard.press('h');
+  await expect(page.getByTestId('undo-no-show')).toContainText(`${ticket.number} ditandai tidak hadir`);
+
+  // Called back, served and finished: the correction window is the server's two minutes from its save.
+  await page.getByTestId(`call-back-${ticket.number}`).click();
+  await expect(page.getByTestId('current-status')).toHaveText('Dipanggil');
+  await page.getByTestId('action-start').click();
+  await expect(page.getByTestId('current-status')).toHaveText('Sedang dilayani');
+  await page.keyboard.press('s');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('current-empty')).toBeVisible();
+  await expect(page.getByTestId('correct-record-button')).toHaveText(/\((2:00|1:5\d)\)/);
 });

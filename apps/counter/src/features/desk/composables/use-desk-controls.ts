@@ -17,7 +17,8 @@ export type DeskDialog = 'shift' | 'finish' | 'correct' | 'transfer' | 'callSpec
 
 /**
  * What the officer can do at the desk now, by button or single key, and which dialog is open.
- * Keys pressed while a dialog is open belong to the dialog.
+ * Keys pressed while a dialog is open belong to the dialog. `now` is the server's time as the
+ * desk knows it (`useServerNow`): every countdown here is the server's.
  */
 export function useDeskControls(desk: ReturnType<typeof useDesk>, now: Ref<number>) {
   const office = useOfficeStore();
@@ -28,9 +29,9 @@ export function useDeskControls(desk: ReturnType<typeof useDesk>, now: Ref<numbe
     const minutes = office.office?.noShowAfterMinutes ?? 0;
     if (ticket?.status !== 'called' || !ticket.calledAt || minutes === 0) return 0;
     const allowedAt = noShowAllowedAt(Date.parse(ticket.calledAt), minutes);
-    // `now` ticks once a second and so lags the real time by up to a second: without the
-    // Date.now() a key pressed the moment the wait ends would find H still disabled and be lost.
-    return Math.max(0, Math.ceil((allowedAt - Math.max(now.value, Date.now())) / 1000));
+    // `now` ticks once a second and so lags the real time by up to a second: without reading the
+    // clock here a key pressed the moment the wait ends would find H still disabled and be lost.
+    return Math.max(0, Math.ceil((allowedAt - Math.max(now.value, office.serverNow())) / 1000));
   });
   /** Seconds left to undo the no-show just marked; 0 when there is none to undo (or the counter has moved on). */
   const undoSecondsLeft = computed(() => {

@@ -4,7 +4,7 @@ import {
   type ChecklistSubmission,
   type ChecklistTemplateView,
   type CounterStopNotice,
-  CORRECTION_WINDOW_MINUTES,
+  correctableUntil,
   type ErrorCode,
   HEARTBEAT_SECONDS,
   type InteractionOutcome,
@@ -64,9 +64,9 @@ export function useDesk() {
   const templates = ref<ChecklistTemplateView[]>([]);
   /** Today's no-shows of the counter's services: the list to call one back from. */
   const noShows = ref<TicketView[]>([]);
-  /** The no-show just marked, which the desk offers to undo until `until` (epoch ms, this PC's clock). */
+  /** The no-show just marked, which the desk offers to undo until `until` (epoch ms, the server's clock). */
   const undoable = ref<{ ticketId: string; number: string; until: number } | null>(null);
-  /** The interaction just finished, as saved, which the officer may correct until `until` (epoch ms, this PC's clock). */
+  /** The interaction just finished, as saved, which the officer may correct until `until` (epoch ms, the server's clock). */
   const correctable = ref<CorrectableRecord | null>(null);
   const busy = ref(false);
   const message = ref<DeskMessage | null>(null);
@@ -160,9 +160,18 @@ export function useDesk() {
     clearInterval(heartbeatTimer);
   });
 
-  const patch = (result: TicketView | null) => {
-    if (result) office.patchTicket(result);
+  /**
+   * Applies an action's reply; `stampedAt` names the time the server stamped for this action,
+   * which tells the desk the server's clock (`office.noteServerTime`).
+   */
+  const patch = (result: TicketView | null, stampedAt?: 'calledAt' | 'startedAt' | 'finishedAt') => {
+    if (!result) return;
+    if (stampedAt) office.noteServerTime(result[stampedAt]);
+    office.patchTicket(result);
   };
+  /** A server stamp in epoch ms, or the server's time now as the desk knows it. */
+  const stamp = (at: string | null | undefined): number => (at ? Date.parse(at) : office.serverNow());
+  const stampOf: Partial<Record<DeskTicketAction, 'calledAt' | 'startedAt'>> = { recall: 'calledAt', start: 'startedAt' };
   const id = () => counterId.value!;
   const ticketId = () => ticket.value!.id;
 
@@ -185,18 +194,27 @@ export function useDesk() {
       run(
         () => deskApi.callNext(id()),
         (result) => {
-          if (result) patch(result);
+          if (result) patch(result, 'calledAt');
           else message.value = { kind: 'info', key: 'desk.nobodyWaiting' };
         },
       ),
-    callSpecific: (chosen: string, reason: string) => run(() => deskApi.call(id(), chosen, reason), patch),
-    act: (action: DeskTicketAction) => run(() => deskApi.act(ticketId(), action), patch),
+    callSpecific: (chosen: string, reason: string) =>
+      run(
+        () => deskApi.call(id(), chosen, reason),
+        (result) => patch(result, 'calledAt'),
+      ),
+    act: (action: DeskTicketAction) =>
+      run(
+        () => deskApi.act(ticketId(), action),
+        (result) => patch(result, stampOf[action]),
+      ),
     noShow: () =>
       run(
         () => deskApi.act(ticketId(), 'no-show'),
         (result) => {
-          patch(result);
-          undoable.value = { ticketId: result.id, number: result.number, until: Date.now() + NO_SHOW_UNDO_SECONDS * 1000 };
+          patch(result, 'finishedAt');
+          const markedAt = stamp(result.finishedAt);
+          undoable.value = { ticketId: result.id, number: result.number, until: markedAt + NO_SHOW_UNDO_SECONDS * 1000 };
           void refreshNoShows();
         },
       ),
@@ -219,7 +237,7 @@ export function useDesk() {
       run(
         () => deskApi.callBack(id(), chosen),
         (result) => {
-          patch(result);
+          patch(result, 'calledAt');
           void refreshNoShows();
         },
       ),
@@ -228,8 +246,9 @@ export function useDesk() {
       return run(
         () => deskApi.finish(finishing.id, { checklist, outcome, ...(note ? { note } : {}) }),
         (result) => {
-          patch(result);
-          const until = Date.now() + CORRECTION_WINDOW_MINUTES * 60_000;
+          patch(result, 'finishedAt');
+          // The server counts the window from its own save: the finish answer's `finishedAt`.
+          const until = correctableUntil(stamp(result?.finishedAt));
           correctable.value = { ticketId: finishing.id, number: finishing.number, until, submission: checklist, outcome, note };
         },
       );

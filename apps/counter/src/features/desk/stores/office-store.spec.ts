@@ -91,4 +91,21 @@ describe('the desk office store', () => {
     // The event with the same content still applies in sequence.
     expect(store.apply(change(6, 'called', ticket('a1', { status: 'called', counterId: 'c1' })))).toBe('apply');
   });
+
+  it('keeps the server’s time from the latest event, for a desk whose clock is off', () => {
+    const store = useOfficeStore();
+    store.hydrate(snapshot(5, [ticket('a1')], [counter('c1', ['svc-a'])]));
+    // This PC's clock runs three minutes behind the server's.
+    const local = Date.parse(at) - 3 * 60_000;
+    expect(store.serverNow(local)).toBe(local);
+
+    store.noteServerTime(at, local);
+    expect(store.serverNow(local + 1_000)).toBe(Date.parse(at) + 1_000);
+    // An event tells it again as it arrives (here, at this machine's real time); a stamp that is no time changes nothing.
+    store.apply(change(6, 'called', ticket('a1', { status: 'called', counterId: 'c1', calledAt: at })));
+    expect(Math.abs(store.serverNow() - Date.parse(at))).toBeLessThan(1_000);
+    store.noteServerTime(null);
+    store.noteServerTime('not a time');
+    expect(Math.abs(store.serverNow() - Date.parse(at))).toBeLessThan(1_000);
+  });
 });

@@ -24,6 +24,14 @@ export const useOfficeStore = defineStore('office', () => {
   const snapshot = ref<OfficeSnapshot | null>(null);
   const needsResync = ref(false);
   const feed = new OfficeFeed();
+  /**
+   * The server's time minus this PC's (ms), from the latest fresh stamp the server sent: an
+   * event's `at`, or the time an action's reply says it happened. Every countdown at the desk
+   * runs in server time, as the server judges it: a desk whose clock is off by minutes still
+   * shows the no-show wait and the correction window the server will apply. Snapshots are not
+   * used: a shared snapshot can be up to half a minute old (the API's snapshot cache).
+   */
+  const clockOffsetMs = ref(0);
 
   const office = computed(() => snapshot.value?.office ?? null);
   const services = computed(() => snapshot.value?.services ?? []);
@@ -43,6 +51,7 @@ export const useOfficeStore = defineStore('office', () => {
   }
 
   function apply(event: OfficeEvent): ApplyResult {
+    noteServerTime(event.at);
     const decision = feed.offer(event);
     needsResync.value = feed.resyncNeeded;
     return decision;
@@ -60,6 +69,17 @@ export const useOfficeStore = defineStore('office', () => {
     if (snapshot.value) placeCounter(snapshot.value, counter);
   }
 
+  /** Learns the offset from a server stamp made just now (`receivedAt` is this PC's time of arrival). */
+  function noteServerTime(at: string | null | undefined, receivedAt: number = Date.now()): void {
+    const server = at ? Date.parse(at) : Number.NaN;
+    if (Number.isFinite(server)) clockOffsetMs.value = server - receivedAt;
+  }
+
+  /** The server's time now, as far as the desk knows it (epoch ms). */
+  function serverNow(local: number = Date.now()): number {
+    return local + clockOffsetMs.value;
+  }
+
   function counter(counterId: string | null): CounterView | null {
     return counters.value.find((candidate) => candidate.id === counterId) ?? null;
   }
@@ -72,5 +92,21 @@ export const useOfficeStore = defineStore('office', () => {
     return queueFor(entries, { serviceIds: scope.serviceIds, priorityOnly: scope.priorityOnly }).map((entry) => entry.ticket);
   }
 
-  return { snapshot, needsResync, office, services, counters, hydrate, reset, apply, patchTicket, patchCounter, counter, queueOf };
+  return {
+    snapshot,
+    needsResync,
+    office,
+    services,
+    counters,
+    clockOffsetMs,
+    hydrate,
+    reset,
+    apply,
+    patchTicket,
+    patchCounter,
+    noteServerTime,
+    serverNow,
+    counter,
+    queueOf,
+  };
 });
