@@ -1,4 +1,6 @@
-import { MAX_RECENT_CALLS, OfficeFeed, applyOfficeEvent, assertIssuable, countersServingFor, isIssuable, placeTicket, quotaLeft } from './office-state.js';
+import fc from 'fast-check';
+import { compareForCall } from './call-order.js';
+import { MAX_RECENT_CALLS, OfficeFeed, applyOfficeEvent, assertIssuable, countersServingFor, isIssuable, placeTicket, quotaLeft, ticketQueueEntry } from './office-state.js';
 import type { TicketChange } from './realtime.js';
 import { counterView, officeSnapshot, officeView, serviceView, ticketView } from './testing/index.js';
 import type { CallView, CounterView, OfficeSnapshot, TicketView } from './views.js';
@@ -45,6 +47,35 @@ describe('applyOfficeEvent', () => {
 
     expect(state.waiting.map((t) => t.id)).toEqual(['3', '1', '2']);
     expect(state.seq).toBe(8);
+  });
+
+  it('keeps the waiting list in call order through any issues, transfers, returns and calls', () => {
+    // A change: a ticket (one of 12) issued, moved back to waiting with a new due time, or called away.
+    const step = fc.record({
+      id: fc.integer({ min: 1, max: 12 }),
+      status: fc.constantFrom('waiting', 'waiting', 'called'),
+      dueMinutes: fc.integer({ min: 0, max: 40 }),
+      issuedMinutes: fc.integer({ min: 0, max: 5 }),
+      priority: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+        const state = snapshot();
+        for (const [index, { id, status, dueMinutes, issuedMinutes, priority }] of steps.entries()) {
+          const t = ticket(String(id), {
+            status: status as TicketView['status'],
+            counterId: status === 'called' ? 'c1' : null,
+            issuedAt: iso(issuedMinutes),
+            dueAt: iso(dueMinutes),
+            priority: priority ? 'lanjut_usia' : null,
+          });
+          applyOfficeEvent(state, change(status === 'called' ? 'called' : 'issued', t, 6 + index, status === 'called' ? callOf(t, 6 + index) : null));
+        }
+        const sorted = [...state.waiting].sort((a, b) => compareForCall(ticketQueueEntry(a), ticketQueueEntry(b)));
+        expect(state.waiting.map((t) => t.id)).toEqual(sorted.map((t) => t.id));
+        expect(new Set(state.waiting.map((t) => t.id)).size).toBe(state.waiting.length);
+      }),
+    );
   });
 
   it('counts issued tickets against the daily quota', () => {

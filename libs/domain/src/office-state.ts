@@ -92,14 +92,15 @@ function applyTicketChange(state: OfficeSnapshot, change: TicketChange): void {
 
 /**
  * Puts a ticket where its status says: in the waiting list in call order, or at the
- * counter that called it; and takes it away from wherever it was before.
+ * counter that called it; and takes it away from wherever it was before. The waiting list
+ * is kept in call order (a snapshot comes in it), so the ticket is inserted where it
+ * belongs rather than the list sorted again: every issue event passes here, on the API
+ * (twice: the snapshot cache and the supervision state) and on every board, and sorting
+ * 2,000 waiting tickets cost milliseconds an event.
  */
 export function placeTicket(state: OfficeSnapshot, ticket: TicketView): void {
   const others = state.waiting.filter((candidate) => candidate.id !== ticket.id);
-  if (ticket.status === TicketStatus.waiting) {
-    others.push(ticket);
-    others.sort((a, b) => compareForCall(ticketQueueEntry(a), ticketQueueEntry(b)));
-  }
+  if (ticket.status === TicketStatus.waiting) others.splice(callOrderIndex(others, ticket), 0, ticket);
   state.waiting = others;
   const atCounter = ticket.status === TicketStatus.called || ticket.status === TicketStatus.serving;
   for (const [index, counter] of state.counters.entries()) {
@@ -108,6 +109,19 @@ export function placeTicket(state: OfficeSnapshot, ticket: TicketView): void {
     if (takes) state.counters.splice(index, 1, { ...counter, currentTicket: ticket });
     else if (holds) state.counters.splice(index, 1, { ...counter, currentTicket: null });
   }
+}
+
+/** Where `ticket` goes in `waiting`, a list in call order: after every ticket called before it (a binary search). */
+function callOrderIndex(waiting: readonly TicketView[], ticket: TicketView): number {
+  const entry = ticketQueueEntry(ticket);
+  let low = 0;
+  let high = waiting.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareForCall(ticketQueueEntry(waiting[middle]), entry) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Replaces a counter (or adds it, in number order). */
