@@ -1,0 +1,32 @@
+import { SUPERVISION_SQL } from '../../src/supervision/supervision.repository.js';
+import { useTestApp } from '../support/test-app.js';
+
+/**
+ * The alert timer asks every 15 seconds, on every instance, which offices to scan. The
+ * append-only tables grow by the year (`ticket_events` takes several rows per ticket), so
+ * that question must be answered from indexes bounded by what it asks (a day's finished
+ * services, the tickets waiting now), never by reading a table or a whole index through:
+ * on a small test database the planner would read the tables anyway, so sequential scans
+ * are priced out (`enable_seqscan = off`) and the plan must name the bounded indexes.
+ * Before the finished-at index, the events were read through `ticket_events_office_at`,
+ * whose leading column the question does not bound (73 ms → 5 ms on the bench's database).
+ */
+describe('the periodic queries read no growing table through', () => {
+  const t = useTestApp();
+
+  async function plan(sql: string, params: unknown[]): Promise<string> {
+    return t.db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const rows = await tx.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`, params);
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+  }
+
+  it('officesToScan, the alert timer’s question', async () => {
+    const text = await plan(SUPERVISION_SQL.officesToScan, [new Date(Date.parse('2026-11-29T01:00:00.000Z'))]);
+    expect(text.match(/Seq Scan on (ticket_events|tickets|supervision_alerts)\b.*/g) ?? []).toEqual([]);
+    const indexes = [...text.matchAll(/(?:using|Bitmap Index Scan on) (\w+)/g)].map((match) => match[1]);
+    expect(indexes.filter((name) => name.startsWith('ticket_events'))).toEqual(['ticket_events_finished_at']);
+    expect(indexes.filter((name) => name.startsWith('tickets_'))).toEqual([expect.stringMatching(/^tickets_waiting_(service_)?due$/)]);
+  });
+});
