@@ -139,6 +139,12 @@ describe('the admin keeps the office calendar, and bad input changes nothing (is
     expect(refused.body).toMatchObject({ code: 'office_closed', details: { reason: 'closure', reasonText: body.reason, opensAt: body.endsAt } });
   });
 
+  it('refuses a day that is not on the calendar (31 February) with 400, not a database error', async () => {
+    const impossible = await t.api.post(`/admin/offices/${office.id}/calendar/days`, { day: '2026-02-31', kind: 'holiday', name: 'Tidak ada' }, admin);
+    expect(impossible.status).toBe(400);
+    expect(impossible.body).toMatchObject({ code: 'validation_failed', details: [{ field: 'day' }] });
+  });
+
   it('keeps a cut-off per service and refuses one as long as the opening day', async () => {
     const tooLong = await t.api.send('PATCH', `/admin/services/${office.services.A}`, { body: { issueCutoffMinutes: 420 }, token: admin });
     expect(tooLong.status).toBe(400);

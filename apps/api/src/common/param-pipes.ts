@@ -16,6 +16,20 @@ function patternPipe(pattern: RegExp, what: string) {
   return PatternPipe;
 }
 
+/** An office-local day `YYYY-MM-DD` in 2000–2099 that exists on the calendar (no 31 February). */
+export function isCalendarDay(value: string): boolean {
+  if (!/^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/.test(value)) return false;
+  return new Date(`${value}T00:00:00.000Z`).toISOString().startsWith(value);
+}
+
+@Injectable()
+export class DayPipe implements PipeTransform<unknown, string> {
+  transform(value: unknown): string {
+    if (typeof value !== 'string' || !isCalendarDay(value)) throw new RuleError('validation_failed', 'The day must be a date YYYY-MM-DD between 2000 and 2099');
+    return value;
+  }
+}
+
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 export const SlugPipe = patternPipe(SLUG_PATTERN, 'The office slug');
 export const TrackingCodePipe = patternPipe(TRACKING_CODE_PATTERN, 'The tracking code');

@@ -1,13 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { isCalendarDay } from '../../common/param-pipes.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateOfficeDayDto {
   @ApiProperty({ example: '2027-01-04', description: 'Office-local day, YYYY-MM-DD' })
-  @IsString()
-  @Matches(/^(20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, { message: 'day must be a date YYYY-MM-DD between 2000 and 2099' })
+  // A day that exists: 2026-02-31 passes a pattern but not the database's date cast (a 500 before).
+  @ValidateBy({
+    name: 'isCalendarDay',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isCalendarDay(value),
+      defaultMessage: () => 'day must be a date YYYY-MM-DD between 2000 and 2099',
+    },
+  })
   day: string;
 
   @ApiProperty({ enum: ['holiday', 'open'], description: 'holiday: the office closes that day; open: it opens on a seeded national holiday' })
