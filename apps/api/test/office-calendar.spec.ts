@@ -145,6 +145,68 @@ describe('the admin keeps the office calendar, and bad input changes nothing (is
     expect(impossible.body).toMatchObject({ code: 'validation_failed', details: [{ field: 'day' }] });
   });
 
+  const auditActions = async () =>
+    (await t.db.query<{ action: string }[]>(`SELECT action FROM audit_log WHERE office_id = $1 ORDER BY id`, [office.id])).map((row) => row.action);
+
+  it('takes an own day off under its own audit action, and refuses a day not there or not a date', async () => {
+    t.clock.set('2026-12-07T02:00:00.000Z');
+    const before = (await calendar()).ownDays;
+    const removed = await t.api.send('DELETE', `/admin/offices/${office.id}/calendar/days/2026-12-29`, { token: admin });
+    expect(removed.status).toBe(200);
+    expect((removed.body as AdminCalendarView).ownDays).toEqual(before.filter((entry) => entry.day !== '2026-12-29'));
+    const [last] = await t.db.query<{ action: string; before: unknown; after: unknown }[]>(
+      `SELECT action, before, after FROM audit_log WHERE office_id = $1 ORDER BY id DESC LIMIT 1`,
+      [office.id],
+    );
+    expect(last).toEqual({ action: 'calendar.day_removed', before: { ownDay: { day: '2026-12-29', kind: 'holiday', name: 'Hari jadi kota' } }, after: null });
+    const count = (await auditActions()).length;
+    const again = await t.api.send('DELETE', `/admin/offices/${office.id}/calendar/days/2026-12-29`, { token: admin });
+    expect(again.status).toBe(404);
+    expect(again.body).toMatchObject({ code: 'not_found' });
+    for (const day of ['2026-02-31', '29-12-2026', '2126-01-01']) {
+      const bad = await t.api.send('DELETE', `/admin/offices/${office.id}/calendar/days/${day}`, { token: admin });
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ code: 'validation_failed' });
+    }
+    expect(await auditActions()).toHaveLength(count);
+    // Adding and removing are their own actions, not a change of the office's settings.
+    expect(await auditActions()).toEqual(expect.arrayContaining(['calendar.day_added', 'calendar.day_removed', 'calendar.closure_added']));
+    expect(await auditActions()).not.toContain('office.updated');
+  });
+
+  it('ends a closure early so the office issues again, calls off a planned one, and refuses ending one over', async () => {
+    t.clock.set('2026-12-10T03:00:00.000Z'); // Thursday 10:00 WIB
+    const closeNow = { endsAt: '2026-12-10T06:00:00.000Z', reason: 'Listrik padam', confirm: true };
+    const planned = { startsAt: '2026-12-11T02:00:00.000Z', endsAt: '2026-12-11T04:00:00.000Z', reason: 'Rapat kerja', confirm: true };
+    expect((await t.api.post(`/admin/offices/${office.id}/calendar/closures`, closeNow, admin)).status).toBe(201);
+    const { closures } = (await t.api.post(`/admin/offices/${office.id}/calendar/closures`, planned, admin)).body as AdminCalendarView;
+    const [now, later] = closures.filter((closure) => closure.startsAt >= '2026-12-10');
+    expect((await issue()).body).toMatchObject({ code: 'office_closed', details: { reason: 'closure' } });
+
+    t.clock.set('2026-12-10T03:30:00.000Z');
+    const ended = await t.api.post(`/admin/offices/${office.id}/calendar/closures/${now.id}/end`, {}, admin);
+    expect(ended.status).toBe(200);
+    expect((ended.body as AdminCalendarView).closures.map((closure) => closure.id)).toEqual([later.id]);
+    expect((await issue()).status).toBe(201);
+    const [row] = await t.db.query<{ ends_at: Date }[]>(`SELECT ends_at FROM office_closures WHERE id = $1`, [now.id]);
+    expect(row.ends_at.toISOString()).toBe('2026-12-10T03:30:00.000Z');
+
+    const over = await t.api.post(`/admin/offices/${office.id}/calendar/closures/${now.id}/end`, {}, admin);
+    expect(over.status).toBe(409);
+    expect(over.body).toMatchObject({ code: 'closure_over' });
+
+    const calledOff = await t.api.post(`/admin/offices/${office.id}/calendar/closures/${later.id}/end`, {}, admin);
+    expect(calledOff.status).toBe(200);
+    expect((calledOff.body as AdminCalendarView).closures).toEqual([]);
+    expect((await t.db.query(`SELECT id FROM office_closures WHERE id = $1`, [later.id])).length).toBe(0);
+    expect((await auditActions()).filter((action) => action === 'calendar.closure_ended')).toHaveLength(2);
+
+    const unknown = await t.api.post(`/admin/offices/${office.id}/calendar/closures/00000000-0000-4000-8000-000000000000/end`, {}, admin);
+    expect(unknown.status).toBe(404);
+    const malformed = await t.api.post(`/admin/offices/${office.id}/calendar/closures/not-a-uuid/end`, {}, admin);
+    expect(malformed.status).toBe(400);
+  });
+
   it('keeps a cut-off per service and refuses one as long as the opening day', async () => {
     const tooLong = await t.api.send('PATCH', `/admin/services/${office.services.A}`, { body: { issueCutoffMinutes: 420 }, token: admin });
     expect(tooLong.status).toBe(400);

@@ -131,6 +131,10 @@ export const ADMIN_ACTIONS = [
   'staff.deactivated',
   'staff.reactivated',
   'checklist.updated',
+  'calendar.day_added',
+  'calendar.day_removed',
+  'calendar.closure_added',
+  'calendar.closure_ended',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 

@@ -5,6 +5,7 @@ import {
   type OfficeOwnDay,
   assertClosureConfirmed,
   dayHours,
+  endClosureEarly,
   holidayOn,
   issuingStatus,
   longestOpeningMinutes,
@@ -112,6 +113,14 @@ describe('the office calendar', () => {
     expect(() => assertClosureConfirmed(0, false)).not.toThrow();
     expect(() => assertClosureConfirmed(3, true)).not.toThrow();
     expect(() => assertClosureConfirmed(3, false)).toThrow(expect.objectContaining({ code: 'closure_needs_confirmation', details: { waiting: 3 } }));
+  });
+
+  it('ends a begun closure now, calls off one not yet begun, and refuses one already over', () => {
+    const closure = { from: at('2026-12-07T10:00:00+07:00'), to: at('2026-12-07T12:00:00+07:00') };
+    expect(endClosureEarly(closure, at('2026-12-07T10:30:00+07:00'))).toEqual({ kind: 'ended', at: at('2026-12-07T10:30:00+07:00') });
+    expect(endClosureEarly(closure, at('2026-12-07T09:00:00+07:00'))).toEqual({ kind: 'called_off' });
+    expect(endClosureEarly(closure, closure.from)).toEqual({ kind: 'called_off' });
+    expect(() => endClosureEarly(closure, closure.to)).toThrow(expect.objectContaining({ code: 'closure_over' }));
   });
 
   describe('properties', () => {

@@ -292,3 +292,12 @@ export function assertClosureConfirmed(waiting: number, confirmed: boolean): voi
   if (waiting === 0 || confirmed) return;
   throw new RuleError('closure_needs_confirmation', `${waiting} tickets are still waiting; send confirm: true to close anyway`, { waiting });
 }
+
+/** What ending a closure early does: one already begun ends now; one not yet begun is called off. */
+export type ClosureEnding = { kind: 'ended'; at: number } | { kind: 'called_off' };
+
+/** Ends a closure early at `now`; one already over is refused (409 closure_over): there is nothing left to end. */
+export function endClosureEarly(closure: { from: number; to: number }, now: number): ClosureEnding {
+  if (closure.to <= now) throw new RuleError('closure_over', 'This closure is already over', { endsAt: new Date(closure.to).toISOString() });
+  return closure.from < now ? { kind: 'ended', at: now } : { kind: 'called_off' };
+}

@@ -71,6 +71,7 @@ export const ERROR_KINDS = {
   office_closed: 'conflict',
   holiday_exists: 'conflict',
   closure_needs_confirmation: 'conflict',
+  closure_over: 'conflict',
   // The system, not the request.
   rate_limited: 'rate_limited',
   too_many_logins: 'rate_limited',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  type AdminAction,
   type AdminCalendarView,
   NATIONAL_HOLIDAYS,
   NATIONAL_HOLIDAY_SOURCES,
@@ -10,6 +11,8 @@ import {
   assertClosureAhead,
   assertClosureConfirmed,
   assertOwnDayAllowed,
+  endClosureEarly,
+  NotFoundError,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { uniqueChecked } from './admin-errors.js';
@@ -52,7 +55,7 @@ export class AdminCalendarService {
       this.db.transaction(async (manager) => {
         const office = await this.offices.locked(manager, officeId, actor);
         await this.calendar.insertDay(manager, office.id, entry, actor.id, now);
-        await this.recordChange(manager, office, actor, { ownDay: entry }, now);
+        await this.recordChange(manager, office, actor, 'calendar.day_added', { before: null, after: { ownDay: entry } }, now);
       }),
     );
     return this.view(officeId, actor);
@@ -68,25 +71,51 @@ export class AdminCalendarService {
       assertClosureConfirmed(waiting, body.confirm === true);
       const id = await this.calendar.insertClosure(manager, office.id, closure, actor.id, now);
       const after = { closure: { id, startsAt: closure.from.toISOString(), endsAt: closure.to.toISOString(), reason: closure.reason, waiting } };
-      await this.recordChange(manager, office, actor, after, now);
+      await this.recordChange(manager, office, actor, 'calendar.closure_added', { before: null, after }, now);
     });
     return this.view(officeId, actor);
   }
 
-  /** A calendar change goes into the audit trail as a change of its office, with what was added. */
-  private recordChange(manager: EntityManager, office: { id: string; name: string }, actor: StaffView, after: object, now: Date): Promise<void> {
+  /** Takes an own day off the calendar: the office keeps its weekly hours (and the national list) that day again. */
+  async removeDay(officeId: string, day: string, actor: StaffView): Promise<AdminCalendarView> {
+    const now = this.clock.now();
+    await this.db.transaction(async (manager) => {
+      const office = await this.offices.locked(manager, officeId, actor);
+      const removed = await this.calendar.deleteDay(manager, office.id, day);
+      if (!removed) throw new NotFoundError(`${day} is not on this office's own calendar`);
+      await this.recordChange(manager, office, actor, 'calendar.day_removed', { before: { ownDay: removed }, after: null }, now);
+    });
+    return this.view(officeId, actor);
+  }
+
+  /** Ends a closure now (the office opens again at once), or calls off one not yet begun (`endClosureEarly`). */
+  async endClosure(officeId: string, closureId: string, actor: StaffView): Promise<AdminCalendarView> {
+    const now = this.clock.now();
+    await this.db.transaction(async (manager) => {
+      const office = await this.offices.locked(manager, officeId, actor);
+      const closure = await this.calendar.closureForUpdate(manager, office.id, closureId);
+      if (!closure) throw new NotFoundError(`No closure with the id "${closureId}" in this office`);
+      const ending = endClosureEarly({ from: Date.parse(closure.startsAt), to: Date.parse(closure.endsAt) }, now.getTime());
+      if (ending.kind === 'ended') await this.calendar.endClosure(manager, office.id, closure.id, new Date(ending.at));
+      else await this.calendar.deleteClosure(manager, office.id, closure.id);
+      const after = ending.kind === 'ended' ? { closure: { ...closure, endsAt: new Date(ending.at).toISOString() } } : null;
+      await this.recordChange(manager, office, actor, 'calendar.closure_ended', { before: { closure }, after }, now);
+    });
+    return this.view(officeId, actor);
+  }
+
+  /** A calendar change goes into the audit trail under its own action, on its office, with what it added or took away. */
+  private recordChange(
+    manager: EntityManager,
+    office: { id: string; name: string },
+    actor: StaffView,
+    action: Extract<AdminAction, `calendar.${string}`>,
+    change: { before: object | null; after: object | null },
+    now: Date,
+  ): Promise<void> {
     return this.audit.record(
       manager,
-      {
-        actorId: actor.id,
-        officeId: office.id,
-        action: 'office.updated',
-        subjectType: 'office',
-        subjectId: office.id,
-        subjectLabel: office.name,
-        before: null,
-        after,
-      },
+      { actorId: actor.id, officeId: office.id, action, subjectType: 'office', subjectId: office.id, subjectLabel: office.name, ...change },
       now,
     );
   }

@@ -157,6 +157,8 @@ const MATRIX: Record<string, Row> = {
   'GET /admin/offices/{officeId}/calendar': { access: 'supervisor' },
   'POST /admin/offices/{officeId}/calendar/days': { access: 'admin', body: () => ({}) },
   'POST /admin/offices/{officeId}/calendar/closures': { access: 'admin', body: () => ({}) },
+  'DELETE /admin/offices/{officeId}/calendar/days/{day}': { access: 'admin' },
+  'POST /admin/offices/{officeId}/calendar/closures/{closureId}/end': { access: 'admin' },
 };
 
 interface OfficeWorld {
@@ -246,6 +248,9 @@ describe('authorization matrix', () => {
         staffId: target.victimId,
         // No kiosk is paired in the world: an admin gets through to a 404, anyone else a 403.
         kioskId: '00000000-0000-4000-8000-000000000000',
+        // Nor an own day or a closure: the same 404 for an admin.
+        day: '2026-12-29',
+        closureId: '00000000-0000-4000-8000-000000000000',
         kind: 'interaction',
         table: 'services',
         trackingCode: 'ABCDE-FGHJK-MNPQR-STUVW',

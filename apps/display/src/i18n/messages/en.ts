@@ -50,6 +50,7 @@ const serverErrors: Record<ErrorCode, string> = {
   office_closed: 'Sorry, the office is closed. No queue number can be taken now.',
   holiday_exists: 'This day is already on the office calendar.',
   closure_needs_confirmation: 'Citizens are still waiting; the closure needs confirming.',
+  closure_over: 'This closure is already over.',
   closure_in_past: 'That closure time has already passed.',
   cutoff_too_long: 'The issuing cut-off is longer than the opening hours.',
   unsupported_media_type: 'The request could not be read. Reload the page, then try again.',

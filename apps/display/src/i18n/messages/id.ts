@@ -57,6 +57,7 @@ const serverErrors: Record<ErrorCode, string> = {
   office_closed: 'Maaf, kantor sedang tutup. Nomor antrean belum dapat diambil.',
   holiday_exists: 'Hari ini sudah tercatat di kalender kantor.',
   closure_needs_confirmation: 'Masih ada warga yang menunggu; penutupan perlu dikonfirmasi.',
+  closure_over: 'Penutupan ini sudah berakhir.',
   closure_in_past: 'Waktu penutupan sudah lewat.',
   cutoff_too_long: 'Batas akhir pengambilan antrean lebih panjang dari jam buka.',
   unsupported_media_type: 'Permintaan tidak dapat dibaca. Muat ulang halaman lalu coba lagi.',
