@@ -1,4 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,10 +22,12 @@ const STOP_TIMEOUT_MS = 10_000;
  */
 export async function migratedDataDir(): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), 'loket-e2e-'));
-  await copyPgliteTemplate(dataDir, async (templateDir) => {
-    execFileSync(process.execPath, [MIGRATE], { env: { ...process.env, DATA_DIR: templateDir, DATABASE_URL: '' }, stdio: 'ignore' });
-  });
+  await copyPgliteTemplate(dataDir, buildTemplate);
   return dataDir;
+}
+
+async function buildTemplate(templateDir: string): Promise<void> {
+  execFileSync(process.execPath, [MIGRATE], { env: { ...process.env, DATA_DIR: templateDir, DATABASE_URL: '' }, stdio: 'ignore' });
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -45,6 +48,14 @@ async function healthy(url: string): Promise<boolean> {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// What a worker process must undo if it ends before `stop` ran: Playwright ends a worker whose
+// fixture timed out (a server slow to start on a loaded machine) without awaiting the fixture,
+// which would leave the server running and its data folder in the temporary directory.
+const leftovers = new Set<() => void>();
+process.once('exit', () => {
+  for (const undo of leftovers) undo();
+});
+
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
@@ -63,7 +74,15 @@ export async function startServer(port: number): Promise<RunningServer> {
     if (Date.now() > deadline) throw new Error(`port ${port} is taken: another server runs there (pick another LOKET_E2E_PORT)`);
     await pause(200);
   }
-  const dataDir = await migratedDataDir();
+  const dataDir = await mkdtemp(join(tmpdir(), 'loket-e2e-'));
+  let spawned: ChildProcess | null = null;
+  // Only synchronous work runs in an 'exit' listener.
+  const undo = () => {
+    spawned?.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  leftovers.add(undo);
+  await copyPgliteTemplate(dataDir, buildTemplate);
   const output: string[] = [];
   const child = spawn(process.execPath, [MAIN], {
     env: {
@@ -80,6 +99,7 @@ export async function startServer(port: number): Promise<RunningServer> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  spawned = child;
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
     if (output.length > 200) output.shift();
@@ -99,6 +119,7 @@ export async function startServer(port: number): Promise<RunningServer> {
       clearTimeout(timer);
     }
     await rm(dataDir, { recursive: true, force: true });
+    leftovers.delete(undo);
   };
 
   const started = Date.now();
