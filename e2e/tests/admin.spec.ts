@@ -3,10 +3,12 @@ import type { Browser, Page } from '@playwright/test';
 import { admin } from './board-helpers.js';
 import { HOURS, PASSWORD, expect, logInAt, test } from './fixtures.js';
 
-// This file adds service X and counter 21 to an office of its own (the fixture's), as the
-// demo admin. The staff list shows everyone, so it reads the demo staff there and changes
-// nobody.
-test.describe.configure({ mode: 'serial', timeout: 300_000 });
+// Each test that changes an office works one of its own (the fixture's, `officePer: 'test'`),
+// as the demo admin: one adds service X and counter 21, one sets the office's minutes. The
+// staff list shows everyone, so its test reads the demo staff there and changes nobody. The
+// tests run on any worker in any order.
+test.describe.configure({ timeout: 300_000 });
+test.use({ officePer: 'test' });
 
 const SERVICE_NAME = 'Legalisir Dokumen';
 
@@ -37,7 +39,11 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 test.describe('the admin set-up', () => {
+  // The console errors of the pages the running test opened (a worker runs one test at a time).
   const errors: string[] = [];
+  test.beforeEach(() => {
+    errors.length = 0;
+  });
   test.afterEach(() => {
     expect(errors, 'console errors').toEqual([]);
   });

@@ -124,7 +124,8 @@ async function createSuiteOffice(request: APIRequestContext, suite: string, staf
 }
 
 // One office per spec file in each worker process: a file's tests (and its hooks) share it,
-// and no other file takes its tickets or moves its counters.
+// and no other file takes its tickets or moves its counters. A file whose tests each work
+// their own office (`officePer: 'test'`) can have them run on any worker, in any order.
 const suiteOffices = new Map<string, Promise<SuiteOffice>>();
 
 /**
@@ -132,7 +133,10 @@ const suiteOffices = new Map<string, Promise<SuiteOffice>>();
  * missing translation (the apps log those as errors) or a crash all show up here.
  * `office` is the spec file's own office; `officeStaff` says which accounts it needs.
  */
-export const test = base.extend<{ consoleErrors: string[]; officeStaff: readonly StaffKey[]; office: SuiteOffice }, { server: string }>({
+export const test = base.extend<
+  { consoleErrors: string[]; officeStaff: readonly StaffKey[]; officePer: 'file' | 'test'; office: SuiteOffice },
+  { server: string }
+>({
   // The worker's own product: on its port (playwright.config.ts), on a fresh database, with a
   // development clock no other worker moves. Started before the worker's first test, stopped
   // after its last.
@@ -161,17 +165,19 @@ export const test = base.extend<{ consoleErrors: string[]; officeStaff: readonly
     { auto: true },
   ],
   officeStaff: [[], { option: true }],
+  officePer: ['file', { option: true }],
   office: [
-    async ({ playwright, officeStaff }, use, testInfo) => {
+    async ({ playwright, officeStaff, officePer }, use, testInfo) => {
       const suite = basename(testInfo.file).replace(/\.spec\.ts$/, '');
-      if (!suiteOffices.has(testInfo.file)) {
+      const key = officePer === 'test' ? testInfo.testId : testInfo.file;
+      if (!suiteOffices.has(key)) {
         const request = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
         suiteOffices.set(
-          testInfo.file,
+          key,
           createSuiteOffice(request, suite, officeStaff).finally(() => request.dispose()),
         );
       }
-      await use(await suiteOffices.get(testInfo.file)!);
+      await use(await suiteOffices.get(key)!);
     },
     // Setting up an office is about twenty requests and a password hash per account: its own time, not the first test's.
     { timeout: 120_000 },

@@ -1,18 +1,25 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { PASSWORD, type SuiteOffice, expect, screenshot, test } from './fixtures.js';
 import { expectedSentence, recordSpeech, spoken } from './board-helpers.js';
 
-// This file works an office of its own (the fixture's): services D and PL and counter
-// Loket 5 (serving [PL, D]) with its petugas5. It counts changes on the board rather than
-// totals, and calls its own tickets by id.
-test.describe.configure({ mode: 'serial', timeout: 180_000 });
-test.use({ officeStaff: ['petugas5'] });
+// Each test works an office of its own (the fixture's, `officePer: 'test'`): services D and PL
+// and counter Loket 5 (serving [PL, D]) with its petugas5. It takes the tickets it needs, so
+// the tests run on any worker in any order. They count changes on the board rather than totals.
+test.describe.configure({ timeout: 180_000 });
+test.use({ officeStaff: ['petugas5'], officePer: 'test' });
 
 interface Ticket {
   id: string;
   number: string;
   trackingCode: string;
+}
+
+/** A ticket taken as the office's paired kiosk takes it (the `request` fixture carries its token). */
+async function take(request: APIRequestContext, office: SuiteOffice, code: 'D' | 'PL', priority: string | null = null): Promise<Ticket> {
+  const reply = await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: office.services[code].id, priority } });
+  expect(reply.status(), await reply.text()).toBe(201);
+  return (await reply.json()) as Ticket;
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -52,27 +59,24 @@ async function waitingCount(board: Page, code: string): Promise<number> {
   return Number(/\d+/.exec(text)?.[0]);
 }
 
+/**
+ * The board of services D and PL and Loket 5, in a context of its own (axe needs one), open like
+ * a TV on the wall; an Indonesian voice installed (without one the board plays clips:
+ * board-voice.spec.ts). `before` holds the waiting counts it showed once connected.
+ */
+async function openBoard(browser: Browser, office: SuiteOffice) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const board = await context.newPage();
+  await recordSpeech(board, [{ lang: 'id-ID', name: 'Bahasa Indonesia' }]);
+  await board.goto(`/board?office=${office.slug}&services=D,PL&counters=5`);
+  await expect(board.getByTestId('board-status')).toHaveText('Terhubung');
+  const before = { D: await waitingCount(board, 'D'), PL: await waitingCount(board, 'PL') };
+  return { board, before, close: () => context.close() };
+}
+
 test.describe('the public screens', () => {
-  let priorityTicket: Ticket;
-  let normalTicket: Ticket;
-  let board: Page;
-  let boardContext: BrowserContext;
-  const before = { D: 0, PL: 0 };
-
-  test.beforeAll(async ({ browser, office }) => {
-    // A context of its own (axe needs one), open for the whole file like a TV on the wall.
-    boardContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    board = await boardContext.newPage();
-    // An Indonesian voice installed (without one the board plays clips: board-voice.spec.ts).
-    await recordSpeech(board, [{ lang: 'id-ID', name: 'Bahasa Indonesia' }]);
-    await board.goto(`/board?office=${office.slug}&services=D,PL&counters=5`);
-    await expect(board.getByTestId('board-status')).toHaveText('Terhubung');
-    before.D = await waitingCount(board, 'D');
-    before.PL = await waitingCount(board, 'PL');
-  });
-  test.afterAll(() => boardContext.close());
-
-  test('a citizen takes a priority ticket and a normal ticket at the kiosk', async ({ page, office }, testInfo) => {
+  test('a citizen takes a priority ticket and a normal ticket at the kiosk', async ({ browser, page, office }, testInfo) => {
+    const { board, before, close } = await openBoard(browser, office);
     await page.addInitScript(() => {
       window.print = () => {
         (window as unknown as { __printed: number }).__printed = ((window as unknown as { __printed?: number }).__printed ?? 0) + 1;
@@ -125,7 +129,7 @@ test.describe('the public screens', () => {
     const number = (await page.getByTestId('ticket-number').textContent())!.trim();
     expect(number).toMatch(/^D-\d{3}$/);
     const trackingCode = (await slip.locator('.code').textContent())!.trim();
-    priorityTicket = { ...(await (await page.request.get(`/api/v1/tickets/track/${trackingCode}`)).json()) } as Ticket;
+    const priorityTicket = (await (await page.request.get(`/api/v1/tickets/track/${trackingCode}`)).json()) as Ticket;
     expect(priorityTicket.number).toBe(number);
     expect(await page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
 
@@ -141,7 +145,8 @@ test.describe('the public screens', () => {
     const normalNumber = (await page.getByTestId('ticket-number').textContent())!.trim();
     expect(normalNumber).toMatch(/^PL-\d{3}$/);
     const normalCode = (await page.getByTestId('ticket-slip').locator('.code').textContent())!.trim();
-    normalTicket = (await (await page.request.get(`/api/v1/tickets/track/${normalCode}`)).json()) as Ticket;
+    const normalTicket = (await (await page.request.get(`/api/v1/tickets/track/${normalCode}`)).json()) as Ticket;
+    expect(normalTicket.number).toBe(normalNumber);
 
     // Exactly two tickets were issued, whatever the double tap did.
     await expect(waitingFor(board, 'D')).toHaveText(`${before.D + 1} menunggu`);
@@ -150,9 +155,13 @@ test.describe('the public screens', () => {
     // By itself, the kiosk starts over after its countdown (12 s): the page's clock runs past it.
     await page.clock.runFor(13_000);
     await expect(page.getByRole('heading', { name: 'Sentuh layanan yang Anda perlukan' })).toBeVisible();
+    await close();
   });
 
-  test('the board shows a call within a second and speaks it, and again on recall', async ({ request, office }, testInfo) => {
+  test('the board shows a call within a second and speaks it, and again on recall', async ({ browser, request, office }, testInfo) => {
+    const { board, before, close } = await openBoard(browser, office);
+    const priorityTicket = await take(request, office, 'D', 'wanita_hamil');
+    await expect(waitingFor(board, 'D')).toHaveText(`${before.D + 1} menunggu`);
     await board.getByTestId('board-enable-sound').click();
     await expect(board.getByTestId('board-mute')).toBeVisible();
     expect(await seriousViolations(board)).toEqual([]);
@@ -174,9 +183,15 @@ test.describe('the public screens', () => {
 
     await officer.act(priorityTicket.id, 'recall');
     await expect.poll(() => spoken(board)).toEqual([sentence, sentence]);
+    await close();
   });
 
   test('the phone page follows the ticket to done and takes the survey once', async ({ page, request, office }, testInfo) => {
+    // A priority ticket called at Loket 5, as the board test leaves it.
+    const priorityTicket = await take(request, office, 'D', 'wanita_hamil');
+    const officer = await staff(request, office);
+    await officer.open();
+    await officer.call(priorityTicket.id);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/t/${priorityTicket.trackingCode}`);
     await expect(page.getByTestId('ticket-number')).toHaveText(priorityTicket.number);
@@ -184,7 +199,6 @@ test.describe('the public screens', () => {
     await expect(page.getByTestId('ticket-go')).toHaveText('Silakan menuju Loket 5');
     await screenshot(page, testInfo, 'phone-called');
 
-    const officer = await staff(request, office);
     await officer.act(priorityTicket.id, 'start');
     await expect(page.getByTestId('ticket-status')).toHaveText('Sedang dilayani');
     await officer.act(priorityTicket.id, 'finish');
@@ -233,7 +247,8 @@ test.describe('the public screens', () => {
     await expect(page.getByTestId('survey-form')).toHaveCount(0);
   });
 
-  test('the phone page writes the office time from its first render and no "± 0" wait', async ({ browser }) => {
+  test('the phone page writes the office time from its first render and no "± 0" wait', async ({ browser, request, office }) => {
+    const normalTicket = await take(request, office, 'PL');
     // A phone set to UTC, whose live connection has not brought the office yet (it never does here).
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID', timezoneId: 'UTC' });
     const phone = await context.newPage();
@@ -257,7 +272,10 @@ test.describe('the public screens', () => {
     await context.close();
   });
 
-  test('a citizen cancels a waiting ticket from the phone', async ({ page }) => {
+  test('a citizen cancels a waiting ticket from the phone', async ({ browser, page, request, office }) => {
+    const { board, before, close } = await openBoard(browser, office);
+    const normalTicket = await take(request, office, 'PL');
+    await expect(waitingFor(board, 'PL')).toHaveText(`${before.PL + 1} menunggu`);
     await page.goto(`/t/${normalTicket.trackingCode}`);
     await expect(page.getByTestId('ticket-status')).toHaveText('Menunggu');
     await expect(page.getByTestId('ticket-place')).toContainText('Urutan ke-');
@@ -265,6 +283,7 @@ test.describe('the public screens', () => {
     await page.getByRole('button', { name: 'Ya, batalkan' }).click();
     await expect(page.getByTestId('ticket-status')).toHaveText('Dibatalkan');
     await expect(waitingFor(board, 'PL')).toHaveText(`${before.PL} menunggu`);
+    await close();
   });
 
   test('a malformed ticket address gets a friendly page', async ({ page }) => {
