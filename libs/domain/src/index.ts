@@ -27,3 +27,4 @@ export * from './officer-day.js';
 export * from './kiosk.js';
 export * from './national-holidays.js';
 export * from './calendar.js';
+export * from './service-standard.js';
