@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { AdminModule } from './admin/admin.module.js';
+import { StandardsModule } from './standards/standards.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { Clock } from './clock/clock.js';
 import { DevClockModule } from './clock/dev-clock.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         MetricsModule,
         SupervisionModule,
         AdminModule,
+        StandardsModule,
         StaffModule,
         ...DevClockModule.when(config, clock),
       ],

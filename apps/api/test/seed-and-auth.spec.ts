@@ -1,6 +1,7 @@
 import { stat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
+import { MAKLUMAT_TEMPLATE, type OfficeStandardsView, missingComponents } from '@loket/domain';
 import { client } from './support/http.js';
 import { type TestApp, onPostgres, START_TIMEOUT_MS, startTestApp } from './support/test-app.js';
 
@@ -48,6 +49,13 @@ describe('first start on an empty database', () => {
     expect(services[0].standard).toMatchObject({ maxWaitMinutes: expect.any(Number), costRupiah: 0 });
     expect(board.counters).toHaveLength(6);
     expect(board.counters.filter((counter: { priorityOnly: boolean }) => counter.priorityOnly)).toHaveLength(1);
+  });
+
+  it('publishes a complete standard for every demo service, and the office’s maklumat', async () => {
+    const page = (await client(t.url).get<OfficeStandardsView>('/offices/mpp-kota-harapan/standards')).body;
+    expect(page.services.map((service) => service.code)).toEqual(['A', 'B', 'C', 'D', 'PL']);
+    expect(page.services.map((service) => [service.code, missingComponents(service)])).toEqual(page.services.map((service) => [service.code, []]));
+    expect(page.maklumat).toMatchObject({ version: 1, text: MAKLUMAT_TEMPLATE, signedOn: '2025-01-02', recordedBy: null });
   });
 
   it('lets every demo account log in with the demo password, and shows who they are', async () => {

@@ -3,6 +3,7 @@
  * templates), the audit trail, and the rules a set-up must keep. The API checks every
  * change with these functions and the counter app shows the same shapes.
  */
+import type { ServiceStandardDetails } from './service-standard.js';
 import type { OfficeView, OpeningHours, ServiceStandard, StaffRole, StaffView } from './views.js';
 
 export const TIME_OF_DAY_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -87,6 +88,8 @@ export interface AdminServiceView {
   active: boolean;
   sortOrder: number;
   standard: ServiceStandard;
+  /** The rest of the 14 components of the standard (issue 19). */
+  details: ServiceStandardDetails;
   /** Minutes before the office closes from which the service issues no more tickets (issue 16). */
   issueCutoffMinutes: number;
 }
@@ -135,6 +138,7 @@ export const ADMIN_ACTIONS = [
   'calendar.day_removed',
   'calendar.closure_added',
   'calendar.closure_ended',
+  'maklumat.recorded',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 

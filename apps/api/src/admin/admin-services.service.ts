@@ -3,11 +3,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   type AdminServiceView,
   DEFAULT_ISSUE_CUTOFF_MINUTES,
+  EMPTY_STANDARD_DETAILS,
   type StaffView,
   NotFoundError,
-  type RuleError,
+  RuleError,
   assertCutoffFits,
   fieldConflict,
+  standardDetailsProblems,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
@@ -15,14 +17,31 @@ import { OfficeChanges } from '../offices/office-changes.js';
 import { uniqueChecked } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminOfficesService } from './admin-offices.service.js';
-import { AdminServicesRepository } from './admin-services.repository.js';
+import { AdminServicesRepository, type ServiceFields } from './admin-services.repository.js';
 import { AuditTrail } from './audit-trail.js';
 import type { CreateServiceDto, UpdateServiceDto } from './dto/service.dto.js';
 
-type ServiceFields = Omit<CreateServiceDto, 'sortOrder' | 'issueCutoffMinutes'> & { sortOrder: number; issueCutoffMinutes: number };
-
 function fieldsOf(view: AdminServiceView): ServiceFields {
-  return { code: view.code, name: view.name, active: view.active, sortOrder: view.sortOrder, issueCutoffMinutes: view.issueCutoffMinutes, ...view.standard };
+  return {
+    code: view.code,
+    name: view.name,
+    active: view.active,
+    sortOrder: view.sortOrder,
+    issueCutoffMinutes: view.issueCutoffMinutes,
+    ...view.standard,
+    ...view.details,
+  };
+}
+
+/** The fields a request sent: a DTO instance carries its unsent optional fields as undefined, which must not overwrite a default. */
+function sent<T extends object>(body: T): T {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as T;
+}
+
+/** Refuses details the domain finds wrong (`standardDetailsProblems`), with every problem in `details`. */
+function assertStandardDetails(fields: ServiceFields): void {
+  const problems = standardDetailsProblems(fields);
+  if (problems.length > 0) throw new RuleError('validation_failed', problems.flatMap((p) => p.problems).join('; '), problems);
 }
 
 /**
@@ -54,11 +73,13 @@ export class AdminServicesService {
           const office = await this.offices.locked(manager, officeId, actor);
           await this.assertCodeFree(manager, office.id, body.code, null);
           const fields: ServiceFields = {
-            ...body,
+            ...EMPTY_STANDARD_DETAILS,
+            ...sent(body),
             issueCutoffMinutes: body.issueCutoffMinutes ?? DEFAULT_ISSUE_CUTOFF_MINUTES,
             sortOrder: body.sortOrder ?? (await this.services.nextSortOrder(manager, office.id)),
           };
           assertCutoffFits(fields.issueCutoffMinutes, office.openingHours);
+          assertStandardDetails(fields);
           const id = await this.services.insert(manager, office.id, fields);
           const view = await this.byId(manager, id);
           await this.audit.record(
@@ -84,7 +105,7 @@ export class AdminServicesService {
   }
 
   update(serviceId: string, body: UpdateServiceDto, actor: StaffView): Promise<AdminServiceView> {
-    refuseNulls(body, ['dailyQuota']);
+    refuseNulls(body, ['dailyQuota', 'executorCount']);
     const now = this.clock.now();
     return uniqueChecked(this.codeConflict(body.code ?? ''), () =>
       this.changes.announcing((taken) =>
@@ -96,7 +117,8 @@ export class AdminServicesService {
           const current = await this.byId(manager, serviceId);
           if (body.code !== undefined) await this.assertCodeFree(manager, office.id, body.code, serviceId);
           const before = fieldsOf(current);
-          const after: ServiceFields = { ...before, ...body } as ServiceFields;
+          const after: ServiceFields = { ...before, ...sent(body) } as ServiceFields;
+          assertStandardDetails(after);
           if (body.issueCutoffMinutes !== undefined) assertCutoffFits(after.issueCutoffMinutes, office.openingHours);
           await this.services.update(manager, serviceId, after);
           await this.audit.record(

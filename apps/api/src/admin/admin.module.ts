@@ -53,6 +53,6 @@ import { AuditTrail } from './audit-trail.js';
     AdminCalendarRepository,
     KioskDevicesRepository,
   ],
-  exports: [AuditTrail],
+  exports: [AuditTrail, AdminOfficesService],
 })
 export class AdminModule {}

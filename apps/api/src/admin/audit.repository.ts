@@ -78,7 +78,7 @@ export interface AuditRecord {
   officeId: string | null;
   counterId?: string | null;
   action: AdminAction;
-  subjectType: 'office' | 'service' | 'counter' | 'staff' | 'checklist_template';
+  subjectType: 'office' | 'service' | 'counter' | 'staff' | 'checklist_template' | 'maklumat';
   subjectId: string;
   subjectLabel: string | null;
   before: unknown;

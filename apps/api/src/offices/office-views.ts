@@ -1,4 +1,12 @@
-import { type OfficeForecast, type OfficeView, type ServiceStandard, type ServiceView, forecastWaitFor, round1 } from '@loket/domain';
+import {
+  type OfficeForecast,
+  type OfficeView,
+  type ServiceStandard,
+  type ServiceStandardDetails,
+  type ServiceView,
+  forecastWaitFor,
+  round1,
+} from '@loket/domain';
 import type { OfficeEntity } from './office.entity.js';
 import type { ServiceLoadRow } from './offices.repository.js';
 
@@ -36,6 +44,37 @@ export function serviceStandardFromRow(row: ServiceStandardRow): ServiceStandard
     requirements: row.requirements,
     completionTime: row.completion_time,
     dailyQuota: row.daily_quota,
+  };
+}
+
+/** The columns of the standard's components added in issue 19, read only where the whole standard is shown. */
+export interface ServiceDetailsRow {
+  procedure: string[];
+  product: string;
+  complaint_handling: string;
+  legal_basis: string[];
+  facilities: string;
+  executor_competence: string;
+  internal_supervision: string;
+  executor_count: number | null;
+  service_guarantee: string;
+  safety_guarantee: string;
+  performance_evaluation: string;
+}
+
+export function serviceDetailsFromRow(row: ServiceDetailsRow): ServiceStandardDetails {
+  return {
+    procedure: row.procedure,
+    product: row.product,
+    complaintHandling: row.complaint_handling,
+    legalBasis: row.legal_basis,
+    facilities: row.facilities,
+    competence: row.executor_competence,
+    internalSupervision: row.internal_supervision,
+    executorCount: row.executor_count,
+    serviceGuarantee: row.service_guarantee,
+    safetyGuarantee: row.safety_guarantee,
+    performanceEvaluation: row.performance_evaluation,
   };
 }
 

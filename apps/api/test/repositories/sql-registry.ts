@@ -14,6 +14,7 @@ import { OFFICES_SQL } from '../../src/offices/offices.repository.js';
 import { REPORTS_SQL } from '../../src/reports/reports.repository.js';
 import { OFFICER_DAY_SQL } from '../../src/staff/officer-day.repository.js';
 import { STAFF_SQL } from '../../src/staff/staff.repository.js';
+import { STANDARDS_SQL } from '../../src/standards/standards.repository.js';
 import { SUPERVISION_SQL } from '../../src/supervision/supervision.repository.js';
 import { SURVEYS_SQL } from '../../src/surveys/surveys.repository.js';
 import { TICKETS_SQL } from '../../src/tickets/tickets.repository.js';
@@ -40,6 +41,7 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   reports: REPORTS_SQL,
   seed: SEED_SQL,
   staff: STAFF_SQL,
+  standards: STANDARDS_SQL,
   supervision: SUPERVISION_SQL,
   surveys: SURVEYS_SQL,
 };

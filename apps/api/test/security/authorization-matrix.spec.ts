@@ -159,6 +159,10 @@ const MATRIX: Record<string, Row> = {
   'POST /admin/offices/{officeId}/calendar/closures': { access: 'admin', body: () => ({}) },
   'DELETE /admin/offices/{officeId}/calendar/days/{day}': { access: 'admin' },
   'POST /admin/offices/{officeId}/calendar/closures/{closureId}/end': { access: 'admin' },
+  // what the office publishes (issue 19): the public page, the maklumat's versions
+  'GET /offices/{slug}/standards': { access: 'public' },
+  'GET /admin/offices/{officeId}/maklumat': { access: 'supervisor' },
+  'POST /admin/offices/{officeId}/maklumat': { access: 'admin', body: () => ({}) },
 };
 
 interface OfficeWorld {

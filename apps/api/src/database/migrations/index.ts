@@ -16,7 +16,8 @@ import { CounterScheduledSince1764850000001 } from './1764850000001-counter-sche
 import { ChecklistFiledAt1764920000000 } from './1764920000000-checklist-filed-at.js';
 import { OfficeCalendar1764950000000 } from './1764950000000-office-calendar.js';
 import { PriorityGroupsAsTheLawNames1764960000000 } from './1764960000000-priority-groups-as-the-law-names.js';
+import { ServiceStandardAndMaklumat1765030000000 } from './1765030000000-service-standard-and-maklumat.js';
 import { FinishedEventsIndex1765040000000 } from './1765040000000-finished-events-index.js';
 
 /** Every migration, in order. Listed by hand: ESM builds cannot be globbed reliably. */
-export const migrations = [InitialSchema1764316800000, SatisfactionSurveys1764400000000, Checklists1764400000001, Supervision1764500000000, AuditTrail1764500000001, StaffSessions1764500000002, ForecastIndexes1764600000000, RefuseTruncate1764720000000, KioskDevices1764730000000, CounterCare1764750000000, AlertResolvedAt1764760000000, OfficeLetterhead1764810000000, IdempotencyClient1764830000000, ChecklistCorrections1764850000000, CounterScheduledSince1764850000001, ChecklistFiledAt1764920000000, OfficeCalendar1764950000000, PriorityGroupsAsTheLawNames1764960000000, FinishedEventsIndex1765040000000];
+export const migrations = [InitialSchema1764316800000, SatisfactionSurveys1764400000000, Checklists1764400000001, Supervision1764500000000, AuditTrail1764500000001, StaffSessions1764500000002, ForecastIndexes1764600000000, RefuseTruncate1764720000000, KioskDevices1764730000000, CounterCare1764750000000, AlertResolvedAt1764760000000, OfficeLetterhead1764810000000, IdempotencyClient1764830000000, ChecklistCorrections1764850000000, CounterScheduledSince1764850000001, ChecklistFiledAt1764920000000, OfficeCalendar1764950000000, PriorityGroupsAsTheLawNames1764960000000, ServiceStandardAndMaklumat1765030000000, FinishedEventsIndex1765040000000];

@@ -7,7 +7,7 @@ import { KioskDevicesRepository } from '../../kiosks/kiosk-devices.repository.js
 import { kioskTokenHash } from '../../kiosks/kiosk-token.js';
 import { newTrackingCode } from '../../tickets/tracking-code.js';
 import { SeedRepository } from './seed.repository.js';
-import { DEMO_COUNTERS, DEMO_HOURS, DEMO_KIOSK, DEMO_OFFICE, DEMO_SERVICES, DEMO_STAFF } from './demo-office.js';
+import { DEMO_COUNTERS, DEMO_HOURS, DEMO_KIOSK, DEMO_MAKLUMAT, DEMO_OFFICE, DEMO_SERVICES, DEMO_STAFF } from './demo-office.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -46,6 +46,7 @@ export async function seedDemoIfEmpty(db: DataSource, options: { dataDir: string
     for (const [order, service] of DEMO_SERVICES.entries()) {
       serviceIds.set(service.code, await seed.insertService(manager, officeId, { ...service, sortOrder: order }));
     }
+    await seed.insertMaklumat(manager, officeId, DEMO_MAKLUMAT, options.now);
     for (const counter of DEMO_COUNTERS) {
       await seed.insertCounter(
         manager,

@@ -1,4 +1,4 @@
-import type { OpeningHours, StaffRole } from '@loket/domain';
+import type { MaklumatInput, OpeningHours, ServiceStandardDetails, StaffRole } from '@loket/domain';
 import type { EntityManager } from 'typeorm';
 
 export const SEED_SQL = {
@@ -6,8 +6,11 @@ export const SEED_SQL = {
   lockOffices: 'LOCK TABLE offices IN EXCLUSIVE MODE',
   countOffices: 'SELECT count(*)::int AS count FROM offices',
   insertOffice: 'INSERT INTO offices (slug, name, time_zone, opening_hours, address, city, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
-  insertService: `INSERT INTO services (office_id, code, name, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota, sort_order)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+  insertService: `INSERT INTO services (office_id, code, name, max_wait_minutes, service_time_minutes, cost_rupiah, requirements, completion_time, daily_quota, sort_order,
+                                       procedure, product, complaint_handling, legal_basis, facilities, executor_competence, internal_supervision, executor_count,
+                                       service_guarantee, safety_guarantee, performance_evaluation)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id`,
+  insertMaklumat: `INSERT INTO office_maklumat (office_id, version, text, signer_name, signer_position, signed_on, recorded_at) VALUES ($1, 1, $2, $3, $4, $5, $6)`,
   insertCounter: 'INSERT INTO counters (office_id, number, name, priority_only, schedule) VALUES ($1, $2, $3, $4, $5) RETURNING id',
   addCounterService: 'INSERT INTO counter_services (counter_id, service_id) VALUES ($1, $2)',
   upsertStaff: `INSERT INTO staff (username, name, nip, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)
@@ -28,7 +31,9 @@ export interface SeedOffice {
   city: string;
 }
 
-export interface SeedService {
+export interface SeedService extends Omit<ServiceStandardDetails, 'procedure' | 'legalBasis'> {
+  procedure: readonly string[];
+  legalBasis: readonly string[];
   code: string;
   name: string;
   maxWaitMinutes: number;
@@ -96,7 +101,23 @@ export class SeedRepository {
       service.completionTime,
       service.dailyQuota,
       service.sortOrder,
+      JSON.stringify(service.procedure),
+      service.product,
+      service.complaintHandling,
+      JSON.stringify(service.legalBasis),
+      service.facilities,
+      service.competence,
+      service.internalSupervision,
+      service.executorCount,
+      service.serviceGuarantee,
+      service.safetyGuarantee,
+      service.performanceEvaluation,
     ]);
+  }
+
+  /** The office's first maklumat; recorded by nobody, since the seed is no person. */
+  async insertMaklumat(tx: EntityManager, officeId: string, maklumat: MaklumatInput, now: Date): Promise<void> {
+    await tx.query(SEED_SQL.insertMaklumat, [officeId, maklumat.text, maklumat.signerName, maklumat.signerPosition, maklumat.signedOn, now]);
   }
 
   async insertCounter(tx: EntityManager, officeId: string, counter: SeedCounter, serviceIds: readonly string[]): Promise<string> {
