@@ -94,9 +94,9 @@ function applyTicketChange(state: OfficeSnapshot, change: TicketChange): void {
  * Puts a ticket where its status says: in the waiting list in call order, or at the
  * counter that called it; and takes it away from wherever it was before. The waiting list
  * is kept in call order (a snapshot comes in it), so the ticket is inserted where it
- * belongs rather than the list sorted again: every issue event passes here, on the API
- * (twice: the snapshot cache and the supervision state) and on every board, and sorting
- * 2,000 waiting tickets cost milliseconds an event.
+ * belongs rather than the list sorted again: every ticket event passes here, on the API
+ * (the supervision state it keeps per office) and on every board and supervisor screen,
+ * and sorting 2,000 waiting tickets cost milliseconds an event.
  */
 export function placeTicket(state: OfficeSnapshot, ticket: TicketView): void {
   const others = state.waiting.filter((candidate) => candidate.id !== ticket.id);
