@@ -37,8 +37,8 @@ async function ticket(request: APIRequestContext, office: SuiteOffice): Promise<
 }
 
 const TABS = {
-  id: ['Layanan', 'Loket', 'Kantor', 'Petugas', 'Daftar periksa', 'Jejak audit'],
-  en: ['Services', 'Counters', 'Offices', 'Staff', 'Checklists', 'Audit trail'],
+  id: ['Layanan', 'Loket', 'Kalender', 'Kantor', 'Petugas', 'Daftar periksa', 'Jejak audit'],
+  en: ['Services', 'Counters', 'Calendar', 'Offices', 'Staff', 'Checklists', 'Audit trail'],
 };
 
 async function report(locale: string, group: string, testInfo: import('@playwright/test').TestInfo): Promise<void> {

@@ -246,6 +246,8 @@ export interface ClosureView {
 /** The office's calendar as the admin screen shows it: its own days, its closures not yet over, the seeded national list. */
 export interface AdminCalendarView {
   officeId: string;
+  /** The server's now when read: what "coming months" and "running" are measured from, whatever the admin's PC says. */
+  at: string;
   ownDays: OfficeOwnDay[];
   closures: ClosureView[];
   nationalHolidays: readonly NationalHoliday[];

@@ -43,8 +43,9 @@ export class AdminCalendarService {
 
   async view(officeId: string, staff: StaffView): Promise<AdminCalendarView> {
     const office = await this.offices.read(officeId, staff);
-    const [ownDays, closures] = await Promise.all([this.calendar.ownDays(office.id), this.calendar.closures(office.id, this.clock.now())]);
-    return { officeId: office.id, ownDays, closures, nationalHolidays: NATIONAL_HOLIDAYS, sources: NATIONAL_HOLIDAY_SOURCES };
+    const now = this.clock.now();
+    const [ownDays, closures] = await Promise.all([this.calendar.ownDays(office.id), this.calendar.closures(office.id, now)]);
+    return { officeId: office.id, at: now.toISOString(), ownDays, closures, nationalHolidays: NATIONAL_HOLIDAYS, sources: NATIONAL_HOLIDAY_SOURCES };
   }
 
   async addDay(officeId: string, body: CreateOfficeDayDto, actor: StaffView): Promise<AdminCalendarView> {

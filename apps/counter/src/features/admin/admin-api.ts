@@ -1,5 +1,6 @@
 /** The admin endpoints (/admin, /audit). */
 import type {
+  AdminCalendarView,
   AdminCounterView,
   AdminOfficeView,
   AdminServiceView,
@@ -10,6 +11,7 @@ import type {
   ChecklistTemplateView,
   KioskDeviceView,
   KioskSettingsView,
+  OfficeOwnDay,
   OpeningHours,
   PairedKioskView,
   StaffRole,
@@ -60,6 +62,17 @@ export interface StaffInput {
   password: string;
 }
 
+export type OfficeDayInput = OfficeOwnDay;
+
+export interface ClosureInput {
+  /** Absent: from now. */
+  startsAt?: string;
+  endsAt: string;
+  reason: string;
+  /** Close although citizens are waiting (asked for after 409 closure_needs_confirmation). */
+  confirm?: boolean;
+}
+
 export interface AuditFilter {
   officeId?: string;
   actorId?: string;
@@ -105,6 +118,12 @@ export const adminApi = {
   revokeKiosk: (id: string) => send<KioskDeviceView>('POST', `/admin/kiosks/${id}/revoke`),
   setAnonymousIssue: (officeId: string, anonymousIssue: boolean) =>
     send<KioskSettingsView>('PUT', `/admin/offices/${officeId}/kiosk-settings`, { anonymousIssue }),
+
+  calendar: (officeId: string) => send<AdminCalendarView>('GET', `/admin/offices/${officeId}/calendar`),
+  addOfficeDay: (officeId: string, body: OfficeDayInput) => send<AdminCalendarView>('POST', `/admin/offices/${officeId}/calendar/days`, body),
+  removeOfficeDay: (officeId: string, day: string) => send<AdminCalendarView>('DELETE', `/admin/offices/${officeId}/calendar/days/${day}`),
+  addClosure: (officeId: string, body: ClosureInput) => send<AdminCalendarView>('POST', `/admin/offices/${officeId}/calendar/closures`, body),
+  endClosure: (officeId: string, closureId: string) => send<AdminCalendarView>('POST', `/admin/offices/${officeId}/calendar/closures/${closureId}/end`),
 
   audit: (filter: AuditFilter) => send<AuditPage>('GET', `/audit?${query(filter)}`),
 };

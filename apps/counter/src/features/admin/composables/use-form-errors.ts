@@ -22,6 +22,9 @@ const FORM_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'counter_in_use',
   'already_active',
   'already_inactive',
+  'holiday_exists',
+  'closure_in_past',
+  'closure_over',
 ]);
 const formCode = (code: unknown): ErrorCode | null => (isErrorCode(code) && FORM_CODES.has(code) ? code : null);
 
