@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { APIRequestContext, APIResponse, Page, TestInfo } from '@playwright/test';
 import { KIOSK_TOKEN_HEADER, PASSWORD, expect, test } from './fixtures.js';
@@ -132,6 +133,22 @@ async function cutOff(page: Page): Promise<string[]> {
   });
 }
 
+/** The smallest font size (px) of each kind of text on the board as shown; null where there is none. */
+async function minimumFontSizes(page: Page): Promise<{ names: number | null; statuses: number | null; closed: number | null; recent: number | null }> {
+  return page.evaluate(() => {
+    const least = (selector: string) => {
+      const sizes = [...document.querySelectorAll<HTMLElement>(selector)].map((element) => parseFloat(getComputedStyle(element).fontSize));
+      return sizes.length ? Math.min(...sizes) : null;
+    };
+    return {
+      names: least('[data-counter] .counter-name'),
+      statuses: least('.counter-paused .counter-ticket'),
+      closed: least('[data-testid="board-closed"]'),
+      recent: least('[data-testid="board-recent"] li'),
+    };
+  });
+}
+
 test.describe('the board with many counters', () => {
   let office: Office;
 
@@ -158,7 +175,11 @@ test.describe('the board with many counters', () => {
         await expect(page.getByTestId('board-counters').locator('[data-counter]').first()).toBeVisible();
         const working = numbers.filter((n) => n < CLOSED_FROM);
         const closed = numbers.filter((n) => n >= CLOSED_FROM);
-        if (closed.length) await expect(page.getByTestId('board-closed')).toHaveText(`Loket tutup: ${closed[0]}–${closed[closed.length - 1]}`);
+        if (closed.length) {
+          await expect(page.getByTestId('board-closed')).toHaveText(`Loket tutup: ${closed[0]}–${closed[closed.length - 1]}`);
+          // Whole on the screen, not cut short by an ellipsis beside the heading and the page pill.
+          expect(await page.getByTestId('board-closed').evaluate((line) => line.scrollWidth <= line.clientWidth + 1)).toBe(true);
+        }
 
         const indicator = page.getByTestId('board-page');
         const pages = (await indicator.count()) ? Number(/\/(\d+)/.exec((await indicator.textContent()) ?? '')?.[1]) : 1;
@@ -177,6 +198,18 @@ test.describe('the board with many counters', () => {
           const nextPx = await page.locator('.next-number').evaluateAll((numbers) => numbers.map((el) => parseFloat(getComputedStyle(el).fontSize)));
           expect(nextPx.length).toBeGreaterThan(0);
           expect(Math.min(...nextPx)).toBeGreaterThanOrEqual(0.1 * size.height);
+          // The words read from across the room too (CounterList.vue gives the arithmetic for
+          // 10 m): the counters' names at 5.5% of the height at least, what a counter without a
+          // ticket is doing ("Istirahat", on two lines) at 5%, the closed counters at 4%, the
+          // earlier calls at 7.5%.
+          const sizes = await minimumFontSizes(page);
+          // In percent of the height, to a hundredth (5vh of 768 px is 38.4 px, not 38.400000000000006).
+          const vh = (px: number | null) => (px === null ? null : Math.round((px / size.height) * 10_000) / 100);
+          expect(vh(sizes.names)).toBeGreaterThanOrEqual(5.5);
+          if (sizes.statuses !== null) expect(vh(sizes.statuses)).toBeGreaterThanOrEqual(5);
+          if (closed.length) expect(vh(sizes.closed)).toBeGreaterThanOrEqual(4);
+          if (shown === 40) expect(sizes.recent).not.toBeNull();
+          if (sizes.recent !== null) expect(vh(sizes.recent)).toBeGreaterThanOrEqual(7.5);
           for (const n of await page
             .getByTestId('board-counters')
             .locator('[data-counter]')
@@ -227,6 +260,24 @@ test.describe('the board with many counters', () => {
       await shoot(page, testInfo, `board-header-${size.width}x${size.height}`);
     });
   }
+
+  test('a busy board, calls, breaks and closed counters on it, has no serious axe finding', async ({ page }) => {
+    await page.setViewportSize(SIZES[0]);
+    await page.goto(`/board?office=${office.slug}&counters=${[...Array(COUNTERS).keys()].map((i) => i + 1).join(',')}`);
+    await expect(page.getByTestId('board-status')).toHaveText('Terhubung');
+    await expect(page.getByTestId('board-recent').locator('li').first()).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'label-content-name-mismatch');
+    expect(
+      serious.map(
+        (v) =>
+          `${v.id} (${v.impact}) ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
+  });
 
   test('lists the next numbers of each service in call order', async ({ page }) => {
     await page.setViewportSize(SIZES[0]);

@@ -5,14 +5,17 @@ export const PAGE_MS = 8_000;
 
 /**
  * The smallest counter tile that still reads from 10 m on a 43-inch screen, in percent of the
- * screen's height (vh), as the tile's CSS sets it: a 12vh number has a cap height of about
- * 8.7vh, 47 mm on a 43-inch 16:9 panel (536 mm tall), which is 16 minutes of arc at 10 m, the
- * minimum ISO 9241-303 sets for reading. The tile is that number beside the counter's
- * number, with the counter's name above.
+ * screen's height (vh), as the tile's CSS sets it: an 11vh number has a cap height of about
+ * 8vh, 43 mm on a 43-inch 16:9 panel (536 mm tall), which is 15 minutes of arc at 10 m, near
+ * the 16 ISO 9241-303 sets for reading (on a 16:9 screen the tile's width makes it 10.7vh).
+ * The tile is that number beside the counter's number (a line of 0.95 × 11vh, or the status's
+ * two lines of 5vh), with the counter's name above (5.6vh × 1.12; CounterList.vue says why
+ * those sizes), 0.4vh of padding and 0.5vh of border: 17.7vh. Three rows of it fit the
+ * counters' area at 1920×1080 and 1366×768.
  */
 export const TILE_MIN_WIDTH_VH = 61;
-export const TILE_HEIGHT_VH = 16.5;
-const GAP_VH = 1;
+export const TILE_HEIGHT_VH = 17.7;
+const GAP_VH = 0.8;
 
 /** The size of one item on a page, in vh: its least width and its height. */
 export interface TileSize {
