@@ -7,7 +7,7 @@ import { PASSWORD, type SuiteOffice, advanceClock, expect, logInAt, screenshot, 
 // supervisor's pause or close from afar is told on the desk at once, with who and why; a desk
 // whose clock is wrong still counts down as the server will judge.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
-test.use({ officeStaff: ['petugas1', 'petugas2', 'petugas3', 'petugas4', 'supervisor'] });
+test.use({ officeStaff: ['petugas1', 'petugas2', 'petugas3', 'petugas4', 'petugas5', 'supervisor'] });
 
 async function token(request: APIRequestContext, username: string): Promise<string> {
   const reply = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
@@ -173,4 +173,21 @@ test('a desk whose clock runs three minutes behind counts down in the server’s
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('current-empty')).toBeVisible();
   await expect(page.getByTestId('correct-record-button')).toHaveText(/\((2:00|1:5\d)\)/);
+});
+
+test('a desk three minutes behind, opened on a call already made, counts from the server’s clock at once', async ({ page, request, office }) => {
+  await call(request, 'PATCH', `/admin/offices/${office.id}`, 'admin', { noShowAfterMinutes: 2 });
+  const officer = office.staff.petugas5!.username;
+  const counterId = office.counters[5].id;
+  // The call is made before the desk is on screen, and nothing happens in the office after it:
+  // no event tells the desk the server's time, only its own heartbeat's answer can.
+  await call(request, 'POST', `/counters/${counterId}/open`, officer, {});
+  const reply = await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: office.services.PL.id } });
+  expect(reply.ok(), await reply.text()).toBe(true);
+  const called = await call<{ number: string; calledAt: string }>(request, 'POST', `/counters/${counterId}/call-next`, officer, {});
+  await page.clock.install({ time: Date.parse(called.calledAt) - 3 * 60_000 });
+  await logIn(page, officer);
+  await page.getByTestId('pick-counter-5').click();
+  await expect(page.getByTestId('current-number')).toHaveText(called.number);
+  await expect(page.getByTestId('wait-noShow')).toHaveText(/bisa dalam (2:00|1:5\d)/);
 });

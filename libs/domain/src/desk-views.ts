@@ -67,3 +67,8 @@ export interface CounterStopNotice {
   /** The words given with it: a supervisor's reason is never empty. */
   note: string | null;
 }
+
+/** The heartbeat's answer: the server's time when it heard the desk, which the desk keeps its countdowns by. */
+export interface HeartbeatReply {
+  at: string;
+}

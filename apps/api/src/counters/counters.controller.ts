@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CounterStopNotice, CounterView, TicketView } from '@loket/domain';
+import type { CounterStopNotice, CounterView, HeartbeatReply, TicketView } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
 import { uuidPipe } from '../common/param-pipes.js';
@@ -55,9 +55,9 @@ export class CountersController {
   }
 
   @Post('heartbeat')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The desk is still there: the session is not paused as offline' })
-  heartbeat(@Param('id', counterId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<void> {
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The desk is still there: the session is not paused as offline. The answer is the server’s time' })
+  heartbeat(@Param('id', counterId) id: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<HeartbeatReply> {
     return this.counters.heartbeat(id, staff);
   }
 

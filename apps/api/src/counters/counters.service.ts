@@ -6,6 +6,7 @@ import {
   type CounterStopNotice,
   type CounterEventType,
   type CounterView,
+  type HeartbeatReply,
   NotFoundError,
   type OfficerPauseReason,
   RuleError,
@@ -150,10 +151,12 @@ export class CountersService implements OnApplicationBootstrap, OnModuleDestroy 
   /**
    * The desk's heartbeat (every `HEARTBEAT_SECONDS` while it shows the counter): keeps the
    * officer's session from being paused as offline. Only the session's officer keeps it alive.
+   * The answer is the server's time: the desk counts its countdowns by it, whatever its own clock says.
    */
-  async heartbeat(counterId: string, staff: AuthenticatedStaff): Promise<void> {
-    const seen = await this.counters.heartbeat(counterId, staff.id, this.clock.now());
-    if (seen) return;
+  async heartbeat(counterId: string, staff: AuthenticatedStaff): Promise<HeartbeatReply> {
+    const now = this.clock.now();
+    const seen = await this.counters.heartbeat(counterId, staff.id, now);
+    if (seen) return { at: now.toISOString() };
     // Say why nothing was recorded, in the words of the lock path's rules.
     await this.db.transaction(async (tx) => {
       const counter = await lockCounter(this.counters, tx, counterId, staff);

@@ -143,12 +143,13 @@ export function useDesk() {
   watch([counterId, live, () => counter.value?.state, () => counter.value?.pausedAt], () => void refreshStopNotice(), { immediate: true });
 
   // The heartbeat: while this desk shows a counter that is open or paused, the API hears from it
-  // every HEARTBEAT_SECONDS; a desk that falls silent has its counter paused as offline.
+  // every HEARTBEAT_SECONDS; a desk that falls silent has its counter paused as offline. Its answer
+  // tells the server's time: the first comes as the desk opens, before any event may.
   async function beat(): Promise<void> {
     const current = counter.value;
     if (!current || current.state === 'closed' || !live.value) return;
     try {
-      await deskApi.heartbeat(current.id);
+      office.noteServerTime((await deskApi.heartbeat(current.id))?.at);
     } catch {
       // A refused or lost heartbeat changes nothing here: the counter's state on screen says the rest.
     }

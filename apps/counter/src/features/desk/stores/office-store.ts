@@ -26,7 +26,7 @@ export const useOfficeStore = defineStore('office', () => {
   const feed = new OfficeFeed();
   /**
    * The server's time minus this PC's (ms), from the latest fresh stamp the server sent: an
-   * event's `at`, or the time an action's reply says it happened. Every countdown at the desk
+   * event's `at`, the heartbeat's answer, or the time an action's reply says it happened. Every countdown at the desk
    * runs in server time, as the server judges it: a desk whose clock is off by minutes still
    * shows the no-show wait and the correction window the server will apply. Snapshots are not
    * used: a shared snapshot can be up to half a minute old (the API's snapshot cache).
