@@ -12,6 +12,8 @@ import type {
   KioskDeviceView,
   KioskSettingsView,
   OfficeOwnDay,
+  MaklumatInput,
+  MaklumatView,
   OpeningHours,
   PairedKioskView,
   StaffRole,
@@ -42,6 +44,17 @@ export interface ServiceInput {
   dailyQuota: number | null;
   active: boolean;
   issueCutoffMinutes: number;
+  procedure: string[];
+  product: string;
+  complaintHandling: string;
+  legalBasis: string[];
+  facilities: string;
+  competence: string;
+  internalSupervision: string;
+  executorCount: number | null;
+  serviceGuarantee: string;
+  safetyGuarantee: string;
+  performanceEvaluation: string;
 }
 
 export interface CounterInput {
@@ -124,6 +137,8 @@ export const adminApi = {
   removeOfficeDay: (officeId: string, day: string) => send<AdminCalendarView>('DELETE', `/admin/offices/${officeId}/calendar/days/${day}`),
   addClosure: (officeId: string, body: ClosureInput) => send<AdminCalendarView>('POST', `/admin/offices/${officeId}/calendar/closures`, body),
   endClosure: (officeId: string, closureId: string) => send<AdminCalendarView>('POST', `/admin/offices/${officeId}/calendar/closures/${closureId}/end`),
+  maklumat: (officeId: string) => send<MaklumatView[]>('GET', `/admin/offices/${officeId}/maklumat`),
+  recordMaklumat: (officeId: string, body: MaklumatInput) => send<MaklumatView>('POST', `/admin/offices/${officeId}/maklumat`, body),
 
   audit: (filter: AuditFilter) => send<AuditPage>('GET', `/audit?${query(filter)}`),
 };
