@@ -58,6 +58,7 @@ for (const locale of ['id', 'en'] as const) {
       ['public kiosk', `/kiosk?office=${office.slug}`],
       ['public board', `/board?office=${office.slug}`],
       ['public phone', `/t/${waiting.trackingCode}`],
+      ['public standards', `/o/${office.slug}/standar`],
     ]) {
       await pub.goto(path);
       await expect(pub.locator('h1, h2').first()).toBeVisible();

@@ -26,6 +26,13 @@ export const router = createRouter({
       props: true,
       meta: { titleKey: 'ticket.title' },
     },
+    {
+      path: '/o/:slug/standar',
+      name: 'standards',
+      component: () => import('./features/standards/StandardsPage.vue'),
+      props: true,
+      meta: { titleKey: 'standards.title' },
+    },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { titleKey: 'notFound.title' } },
   ],
 });

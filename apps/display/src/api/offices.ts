@@ -1,4 +1,4 @@
-import type { OfficeView, ServiceView } from '@loket/domain';
+import type { OfficeStandardsView, OfficeView, ServiceView } from '@loket/domain';
 import { getJson } from './http';
 
 export function fetchOffices(signal?: AbortSignal): Promise<OfficeView[]> {
@@ -7,4 +7,9 @@ export function fetchOffices(signal?: AbortSignal): Promise<OfficeView[]> {
 
 export function fetchServices(slug: string, signal?: AbortSignal): Promise<ServiceView[]> {
   return getJson<ServiceView[]>(`/offices/${encodeURIComponent(slug)}/services`, { signal });
+}
+
+/** The office's published service standards (14 components each) and its maklumat in force. */
+export function fetchStandards(slug: string, signal?: AbortSignal): Promise<OfficeStandardsView> {
+  return getJson<OfficeStandardsView>(`/offices/${encodeURIComponent(slug)}/standards`, { signal });
 }
