@@ -100,7 +100,8 @@ test.describe('the admin set-up', () => {
 
     const kiosk = await newPage(browser, errors);
     await kiosk.goto(`/kiosk?office=${office.slug}`);
-    await expect(kiosk.getByRole('button', { name: new RegExp(SERVICE_NAME) })).toBeVisible();
+    // The tile itself: the "Apa yang perlu saya bawa?" button beside it names the service too.
+    await expect(kiosk.locator('button[data-service="X"]')).toContainText(SERVICE_NAME);
     await kiosk.screenshot({ path: testInfo.outputPath('kiosk-with-new-service.png') });
     await kiosk.context().close();
 

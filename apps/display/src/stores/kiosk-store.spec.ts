@@ -23,6 +23,17 @@ describe('useKioskStore', () => {
     expect(requests[0].headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('closes the "Apa yang perlu saya bawa?" panel when the kiosk starts over, so the next citizen sees the list', () => {
+    const kiosk = useKioskStore();
+    kiosk.showInfo(A);
+    expect(kiosk.infoFor?.id).toBe('svc-a');
+
+    kiosk.start();
+
+    expect(kiosk.infoFor).toBeNull();
+    expect(kiosk.step).toBe('service');
+  });
+
   it('retries a failed tap with the same key, so the API never issues two tickets', async () => {
     const requests = stubFetch(['network-error', { status: 201, body: issued }]);
     const kiosk = useKioskStore();

@@ -110,7 +110,20 @@ export const useKioskStore = defineStore('kiosk', () => {
     if (step.value === 'priority') start();
   }
 
+  /** The service whose "Apa yang perlu saya bawa?" panel is open on the service step, if any. */
+  const infoFor = ref<ServiceView | null>(null);
+
+  function showInfo(item: ServiceView): void {
+    infoFor.value = item;
+  }
+
+  function closeInfo(): void {
+    infoFor.value = null;
+  }
+
   function start(): void {
+    // Starting over (the idle return included) closes the panel: the next citizen sees the list.
+    infoFor.value = null;
     step.value = 'service';
     service.value = null;
     priority.value = null;
@@ -136,6 +149,9 @@ export const useKioskStore = defineStore('kiosk', () => {
     paperWidth,
     kioskToken,
     busy,
+    infoFor,
+    showInfo,
+    closeInfo,
     chooseService,
     take,
     back,

@@ -165,7 +165,7 @@ export const DEMO_SERVICES = [
     serviceTimeMinutes: 8,
     costRupiah: 0,
     requirements: ['Tidak ada persyaratan'],
-    completionTime: 'Langsung, atau paling lambat 5 hari kerja untuk pengaduan',
+    completionTime: 'Langsung',
     dailyQuota: null,
     ...standardOf({
       procedure: [
