@@ -1,4 +1,5 @@
 import { MAKLUMAT_TEMPLATE, type AdminServiceView, type MaklumatView, type OfficeStandardsView } from '@loket/domain';
+import { ServiceStandardAndMaklumat1765030000000 } from '../src/database/migrations/1765030000000-service-standard-and-maklumat.js';
 import { createStaff, useOffice } from './support/fixtures.js';
 import { useTestApp } from './support/test-app.js';
 
@@ -220,5 +221,35 @@ describe('service standards and the maklumat', () => {
     await t.db.query('UPDATE services SET active = false WHERE id = $1', [office.services.B]);
     expect((await api.get<OfficeStandardsView>(`/offices/${office.slug}/standards`)).body.services.map((s) => s.code)).toEqual(['A']);
     expect((await api.get(`/offices/tidak-ada-${office.slug}/standards`)).status).toBe(404);
+  });
+
+  it('runs its migration down and up again: the columns and the table go, and come back working', async () => {
+    const migration = new ServiceStandardAndMaklumat1765030000000();
+    // One runner at a time: on PGlite the pool is one connection, which a held runner keeps.
+    const run = async (step: 'up' | 'down') => {
+      const runner = t.db.createQueryRunner();
+      try {
+        await migration[step](runner);
+      } finally {
+        await runner.release();
+      }
+    };
+    const columns = async () =>
+      (
+        await t.db.query<{ column_name: string }[]>(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = 'services' AND column_name IN ('procedure', 'legal_basis', 'executor_count') ORDER BY 1`,
+        )
+      ).map((row) => row.column_name);
+    const table = async () => (await t.db.query<{ name: string | null }[]>(`SELECT to_regclass('office_maklumat')::text AS name`))[0].name;
+
+    await run('down');
+    expect([await columns(), await table()]).toEqual([[], null]);
+    await run('up');
+    expect([await columns(), await table()]).toEqual([['executor_count', 'legal_basis', 'procedure'], 'office_maklumat']);
+
+    const admin = await createStaff(t, 'admin');
+    const body = { text: MAKLUMAT_TEMPLATE, signerName: 'Drs. Hendra Gunawan', signerPosition: 'Kepala Dinas', signedOn: '2026-01-02' };
+    expect((await api.post(`/admin/offices/${office.id}/maklumat`, body, admin.token)).status).toBe(201);
+    expect((await api.send('PATCH', `/admin/services/${office.services.A}`, { body: STANDARD, token: admin.token })).status).toBe(200);
   });
 });
