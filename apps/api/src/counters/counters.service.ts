@@ -157,8 +157,8 @@ export class CountersService implements OnApplicationBootstrap, OnModuleDestroy 
     const now = this.clock.now();
     const seen = await this.counters.heartbeat(counterId, staff.id, now);
     if (seen) return { at: now.toISOString() };
-    // Say why nothing was recorded, in the words of the lock path's rules.
-    await this.db.transaction(async (tx) => {
+    // Say why nothing was recorded, in the words of the lock path's rules (the transaction always refuses).
+    return this.db.transaction(async (tx): Promise<never> => {
       const counter = await lockCounter(this.counters, tx, counterId, staff);
       nextCounterState({ name: counter.name, state: counter.state ?? 'closed' }, 'close');
       throw new RuleError('counter_taken_by_other', `${counter.name} was opened by another officer`);
