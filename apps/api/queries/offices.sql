@@ -1,5 +1,14 @@
 -- The SQL of offices.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
 
+-- calendar
+SELECT
+  (SELECT coalesce(json_agg(json_build_object('day', d.day::text, 'kind', d.kind, 'name', d.name)), '[]')
+   FROM office_days d
+   WHERE d.office_id = o.id AND d.day BETWEEN ($2::timestamptz AT TIME ZONE o.time_zone)::date - 1 AND ($2::timestamptz AT TIME ZONE o.time_zone)::date + 401) AS own_days,
+  (SELECT coalesce(json_agg(json_build_object('from', c.starts_at, 'to', c.ends_at, 'reason', c.reason)), '[]')
+   FROM office_closures c WHERE c.office_id = o.id AND c.ends_at > $2::timestamptz) AS closures
+FROM offices o WHERE o.id = $1;
+
 -- insert
 INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, no_show_after_minutes, offline_after_minutes, shift_end_grace_minutes, address, city, created_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id;

@@ -27,6 +27,30 @@ describe('no ticket while the office is closed (issue 16)', () => {
     expect(await waiting()).toBe(0);
   });
 
+  it('tells the board, before any tap, that the office is closed, why and until when', async () => {
+    t.clock.set('2026-12-05T15:00:00.000Z'); // Saturday 22:00 WIB
+    const board = async () => ((await t.api.get(`/offices/${office.slug}/board`)).body as OfficeSnapshot).calendar;
+    expect(await board()).toEqual({
+      open: false,
+      closesAt: null,
+      opensAt: '2026-12-07T01:00:00.000Z',
+      reason: 'outside_hours',
+      reasonText: null,
+      holidayToday: null,
+    });
+    t.clock.set('2026-12-25T02:00:00.000Z'); // Christmas, a Friday, 09:00 WIB
+    expect(await board()).toEqual({
+      open: false,
+      closesAt: null,
+      opensAt: '2026-12-28T01:00:00.000Z',
+      reason: 'holiday',
+      reasonText: 'Kelahiran Yesus Kristus',
+      holidayToday: 'Kelahiran Yesus Kristus',
+    });
+    t.clock.set('2026-12-07T02:00:00.000Z'); // Monday 09:00 WIB
+    expect(await board()).toMatchObject({ open: true, closesAt: '2026-12-07T08:00:00.000Z' });
+  });
+
   it('on cuti bersama refuses naming the day, and opens after the Christmas weekend', async () => {
     t.clock.set('2026-12-24T02:00:00.000Z'); // Thursday 09:00 WIB
     const reply = await issue();
@@ -130,6 +154,7 @@ describe('the admin keeps the office calendar, and bad input changes nothing (is
     expect(unconfirmed.status).toBe(409);
     expect(unconfirmed.body).toMatchObject({ code: 'closure_needs_confirmation', details: { waiting: expect.any(Number) } });
     expect((await calendar()).closures).toEqual([]);
+    expect(((await t.api.get(`/offices/${office.slug}/board`)).body as OfficeSnapshot).calendar.open).toBe(true);
     const closed = await t.api.post(`/admin/offices/${office.id}/calendar/closures`, { ...body, confirm: true }, admin);
     expect(closed.status).toBe(201);
     expect((closed.body as AdminCalendarView).closures).toEqual([
@@ -137,6 +162,9 @@ describe('the admin keeps the office calendar, and bad input changes nothing (is
     ]);
     const refused = await issue();
     expect(refused.body).toMatchObject({ code: 'office_closed', details: { reason: 'closure', reasonText: body.reason, opensAt: body.endsAt } });
+    // The change moved the office's number on: the cached board snapshot is read again at once.
+    const board = (await t.api.get(`/offices/${office.slug}/board`)).body as OfficeSnapshot;
+    expect(board.calendar).toMatchObject({ open: false, reason: 'closure', reasonText: body.reason, opensAt: body.endsAt });
   });
 
   it('refuses a day that is not on the calendar (31 February) with 400, not a database error', async () => {

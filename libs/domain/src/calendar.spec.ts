@@ -6,6 +6,7 @@ import {
   assertClosureConfirmed,
   dayHours,
   endClosureEarly,
+  officeOpenState,
   holidayOn,
   issuingStatus,
   longestOpeningMinutes,
@@ -121,6 +122,35 @@ describe('the office calendar', () => {
     expect(endClosureEarly(closure, at('2026-12-07T09:00:00+07:00'))).toEqual({ kind: 'called_off' });
     expect(endClosureEarly(closure, closure.from)).toEqual({ kind: 'called_off' });
     expect(() => endClosureEarly(closure, closure.to)).toThrow(expect.objectContaining({ code: 'closure_over' }));
+  });
+
+  it("tells the public screens, before any tap, whether the office is open, until when, and today's holiday", () => {
+    expect(officeOpenState(calendar(), at('2026-12-07T09:30:00+07:00'))).toEqual({
+      open: true,
+      closesAt: '2026-12-07T08:00:00.000Z',
+      opensAt: null,
+      reason: null,
+      reasonText: null,
+      holidayToday: null,
+    });
+    expect(officeOpenState(calendar(), at('2026-12-25T09:00:00+07:00'))).toEqual({
+      open: false,
+      closesAt: null,
+      opensAt: '2026-12-28T01:00:00.000Z',
+      reason: 'holiday',
+      reasonText: 'Kelahiran Yesus Kristus',
+      holidayToday: 'Kelahiran Yesus Kristus',
+    });
+    // After closing on a working day: outside hours, no holiday, back the next morning.
+    expect(officeOpenState(calendar(), at('2026-12-07T16:00:00+07:00'))).toMatchObject({
+      open: false,
+      reason: 'outside_hours',
+      opensAt: '2026-12-08T01:00:00.000Z',
+      holidayToday: null,
+    });
+    // Open on a national holiday it marked open: open, and the day's name still known.
+    const own: OfficeOwnDay[] = [{ day: '2026-12-24', kind: 'open', name: 'Pelayanan tetap buka' }];
+    expect(officeOpenState(calendar({ ownDays: own }), at('2026-12-24T09:00:00+07:00'))).toMatchObject({ open: true, holidayToday: null });
   });
 
   describe('properties', () => {

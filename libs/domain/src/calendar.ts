@@ -303,3 +303,46 @@ export function endClosureEarly(closure: { from: number; to: number }, now: numb
   if (closure.to <= now) throw new RuleError('closure_over', 'This closure is already over', { endsAt: new Date(closure.to).toISOString() });
   return closure.from < now ? { kind: 'ended', at: now } : { kind: 'called_off' };
 }
+
+/**
+ * What the public screens know of the calendar before anyone taps (the office snapshot):
+ * the kiosk shows "Kantor tutup — buka lagi …" instead of its tiles, the board a line.
+ */
+export interface OfficeOpenState {
+  open: boolean;
+  /** Open: when it closes (null: no closing planned, a 24-hour office). Closed: null. */
+  closesAt: string | null;
+  /** Closed: when it opens again (null: not within the search). Open: null. */
+  opensAt: string | null;
+  /** Closed: why; null while open. */
+  reason: Exclude<ClosedReason['kind'], 'cutoff'> | null;
+  /** The holiday's name or the closure's reason, when closed for one. */
+  reasonText: string | null;
+  /** Today's holiday the office observes (national or its own), open or not. */
+  holidayToday: string | null;
+}
+
+export function officeOpenState(calendar: OfficeCalendar, now: number): OfficeOpenState {
+  const status = officeStatus(calendar, now);
+  const holidayToday = keepsHours(calendar) ? (todaysHours(calendar, now).holiday?.name ?? null) : null;
+  if (status.open) {
+    return {
+      open: true,
+      closesAt: status.closesAt === null ? null : new Date(status.closesAt).toISOString(),
+      opensAt: null,
+      reason: null,
+      reasonText: null,
+      holidayToday,
+    };
+  }
+  const details = closedDetails(status);
+  // officeStatus never closes for the cut-off (that is issuingStatus's): the cast only narrows the type.
+  return {
+    open: false,
+    closesAt: null,
+    opensAt: details.opensAt,
+    reason: details.reason as OfficeOpenState['reason'],
+    reasonText: details.reasonText,
+    holidayToday,
+  };
+}

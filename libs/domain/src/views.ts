@@ -2,6 +2,7 @@
  * The shapes the API returns and the apps hold: written once, used by the server and
  * both apps. Times are ISO-8601 strings in UTC; each screen shows them in the office zone.
  */
+import type { OfficeOpenState } from './calendar.js';
 import type { PriorityCategory } from './priority.js';
 import type { TicketStatus } from './ticket-lifecycle.js';
 
@@ -139,6 +140,8 @@ export interface OfficeSnapshot {
   seq: number;
   at: string;
   office: OfficeView;
+  /** Open now or closed until when, and today's holiday: what the kiosk and the board show before a tap. */
+  calendar: OfficeOpenState;
   services: ServiceView[];
   counters: CounterView[];
   /** Every waiting ticket, in earliest-due-first order. */

@@ -42,6 +42,8 @@ const start = Date.parse('2026-11-30T01:00:00.000Z');
 const snapshot: OfficeSnapshot = {
   seq: 0,
   at: new Date(start).toISOString(),
+  // Open around the clock (the bench office keeps no hours).
+  calendar: { open: true, closesAt: null, opensAt: null, reason: null, reasonText: null, holidayToday: null },
   office: {
     id: 'o',
     slug: 'mpp-kota-harapan',

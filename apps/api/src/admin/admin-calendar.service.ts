@@ -15,6 +15,9 @@ import {
   NotFoundError,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
+import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
+import { OfficeChanges } from '../offices/office-changes.js';
+import type { OfficeEntity } from '../offices/office.entity.js';
 import { uniqueChecked } from './admin-errors.js';
 import { AdminCalendarRepository } from './admin-calendar.repository.js';
 import { AdminOfficesService } from './admin-offices.service.js';
@@ -39,6 +42,8 @@ export class AdminCalendarService {
     private readonly offices: AdminOfficesService,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly sequence: OfficeSequenceRepository,
+    private readonly changes: OfficeChanges,
   ) {}
 
   async view(officeId: string, staff: StaffView): Promise<AdminCalendarView> {
@@ -53,8 +58,7 @@ export class AdminCalendarService {
     assertOwnDayAllowed(entry);
     const now = this.clock.now();
     await uniqueChecked(DAY_TAKEN, () =>
-      this.db.transaction(async (manager) => {
-        const office = await this.offices.locked(manager, officeId, actor);
+      this.change(officeId, actor, async (manager, office) => {
         await this.calendar.insertDay(manager, office.id, entry, actor.id, now);
         await this.recordChange(manager, office, actor, 'calendar.day_added', { before: null, after: { ownDay: entry } }, now);
       }),
@@ -66,8 +70,7 @@ export class AdminCalendarService {
     const now = this.clock.now();
     const closure = { from: body.startsAt ? new Date(body.startsAt) : now, to: new Date(body.endsAt), reason: body.reason };
     assertClosureAhead({ from: closure.from.getTime(), to: closure.to.getTime() }, now.getTime());
-    await this.db.transaction(async (manager) => {
-      const office = await this.offices.locked(manager, officeId, actor);
+    await this.change(officeId, actor, async (manager, office) => {
       const waiting = await this.calendar.waiting(manager, office.id);
       assertClosureConfirmed(waiting, body.confirm === true);
       const id = await this.calendar.insertClosure(manager, office.id, closure, actor.id, now);
@@ -80,8 +83,7 @@ export class AdminCalendarService {
   /** Takes an own day off the calendar: the office keeps its weekly hours (and the national list) that day again. */
   async removeDay(officeId: string, day: string, actor: StaffView): Promise<AdminCalendarView> {
     const now = this.clock.now();
-    await this.db.transaction(async (manager) => {
-      const office = await this.offices.locked(manager, officeId, actor);
+    await this.change(officeId, actor, async (manager, office) => {
       const removed = await this.calendar.deleteDay(manager, office.id, day);
       if (!removed) throw new NotFoundError(`${day} is not on this office's own calendar`);
       await this.recordChange(manager, office, actor, 'calendar.day_removed', { before: { ownDay: removed }, after: null }, now);
@@ -92,8 +94,7 @@ export class AdminCalendarService {
   /** Ends a closure now (the office opens again at once), or calls off one not yet begun (`endClosureEarly`). */
   async endClosure(officeId: string, closureId: string, actor: StaffView): Promise<AdminCalendarView> {
     const now = this.clock.now();
-    await this.db.transaction(async (manager) => {
-      const office = await this.offices.locked(manager, officeId, actor);
+    await this.change(officeId, actor, async (manager, office) => {
       const closure = await this.calendar.closureForUpdate(manager, office.id, closureId);
       if (!closure) throw new NotFoundError(`No closure with the id "${closureId}" in this office`);
       const ending = endClosureEarly({ from: Date.parse(closure.startsAt), to: Date.parse(closure.endsAt) }, now.getTime());
@@ -103,6 +104,20 @@ export class AdminCalendarService {
       await this.recordChange(manager, office, actor, 'calendar.closure_ended', { before: { closure }, after }, now);
     });
     return this.view(officeId, actor);
+  }
+
+  /**
+   * One calendar change, in a transaction on the locked office that moves its number on and
+   * announces it once committed: the public screens' snapshot (open or closed) is read again.
+   */
+  private change(officeId: string, actor: StaffView, work: (manager: EntityManager, office: OfficeEntity) => Promise<void>): Promise<void> {
+    return this.changes.announcing((taken) =>
+      this.db.transaction(async (manager) => {
+        const office = await this.offices.locked(manager, officeId, actor);
+        await work(manager, office);
+        taken(office.id, await this.sequence.next(manager, office.id));
+      }),
+    );
   }
 
   /** A calendar change goes into the audit trail under its own action, on its office, with what it added or took away. */

@@ -1,4 +1,5 @@
 import {
+  type OfficeCalendar,
   type OfficeForecast,
   type OfficeView,
   type ServiceStandard,
@@ -8,7 +9,7 @@ import {
   round1,
 } from '@loket/domain';
 import type { OfficeEntity } from './office.entity.js';
-import type { ServiceLoadRow } from './offices.repository.js';
+import type { OfficeCalendarRows, ServiceLoadRow } from './offices.repository.js';
 
 export function toOfficeView(office: OfficeEntity): OfficeView {
   return {
@@ -23,6 +24,16 @@ export function toOfficeView(office: OfficeEntity): OfficeView {
     shiftEndGraceMinutes: office.shiftEndGraceMinutes,
     address: office.address,
     city: office.city,
+  };
+}
+
+/** The domain's calendar of an office from its hours and the calendar rows read with it (issuing, the snapshot). */
+export function officeCalendar(office: Pick<OfficeView, 'timeZone' | 'openingHours'>, rows: OfficeCalendarRows): OfficeCalendar {
+  return {
+    timeZone: office.timeZone,
+    openingHours: office.openingHours,
+    ownDays: rows.own_days,
+    closures: rows.closures.map((closure) => ({ from: Date.parse(closure.from), to: Date.parse(closure.to), reason: closure.reason })),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OfficeEntity } from './office.entity.js';
-import type { OpeningHours, PauseReason } from '@loket/domain';
+import type { OfficeOwnDay, OpeningHours, PauseReason } from '@loket/domain';
 import type { TicketViewRow } from '../tickets/ticket-views.js';
 import { TICKET_VIEW_SELECT } from '../tickets/tickets.repository.js';
 import type { ServiceStandardRow } from './office-views.js';
@@ -10,6 +10,15 @@ import type { ServiceStandardRow } from './office-views.js';
 export const RECENT_CALLS = 10;
 
 export const OFFICES_SQL = {
+  // The calendar the domain's officeOpenState needs, as the issue statement reads it (TICKETS_SQL.issueContext):
+  // own days from yesterday to the reach of "opens next", and the closures not yet over.
+  calendar: `SELECT
+      (SELECT coalesce(json_agg(json_build_object('day', d.day::text, 'kind', d.kind, 'name', d.name)), '[]')
+       FROM office_days d
+       WHERE d.office_id = o.id AND d.day BETWEEN ($2::timestamptz AT TIME ZONE o.time_zone)::date - 1 AND ($2::timestamptz AT TIME ZONE o.time_zone)::date + 401) AS own_days,
+      (SELECT coalesce(json_agg(json_build_object('from', c.starts_at, 'to', c.ends_at, 'reason', c.reason)), '[]')
+       FROM office_closures c WHERE c.office_id = o.id AND c.ends_at > $2::timestamptz) AS closures
+    FROM offices o WHERE o.id = $1`,
   // The set-up's writes (admin): an office's own fields.
   insert: `INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, no_show_after_minutes, offline_after_minutes, shift_end_grace_minutes, address, city, created_at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
@@ -92,6 +101,12 @@ export interface CounterRow {
   session_id: string | null;
 }
 
+/** An office's own days and its closures not yet over, as the calendar queries give them (timestamps as JSON strings). */
+export interface OfficeCalendarRows {
+  own_days: OfficeOwnDay[];
+  closures: { from: string; to: string; reason: string }[];
+}
+
 /** An office's own fields, as the set-up writes them. */
 export interface OfficeFields {
   slug: string;
@@ -161,6 +176,11 @@ export class OfficesRepository {
   }
 
   /** The office's waiting tickets in call order. */
+  async calendar(tx: EntityManager, officeId: string, now: Date): Promise<OfficeCalendarRows> {
+    const [row] = await tx.query<OfficeCalendarRows[]>(OFFICES_SQL.calendar, [officeId, now]);
+    return row ?? { own_days: [], closures: [] };
+  }
+
   waiting(tx: EntityManager, officeId: string): Promise<TicketViewRow[]> {
     return tx.query<TicketViewRow[]>(OFFICES_SQL.waiting, [officeId]);
   }

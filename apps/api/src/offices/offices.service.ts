@@ -10,6 +10,7 @@ import {
   type ServiceView,
   type StaffView,
   formatTicketNumber,
+  officeOpenState,
   serviceDay,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
@@ -17,7 +18,7 @@ import { assertOfficeAccess } from '../common/office-access.js';
 import { WaitForecastService } from '../forecast/wait-forecast.service.js';
 import { toTicketView } from '../tickets/ticket-views.js';
 import type { OfficeEntity } from './office.entity.js';
-import { toOfficeView, toServiceView } from './office-views.js';
+import { officeCalendar, toOfficeView, toServiceView } from './office-views.js';
 import { OfficesRepository } from './offices.repository.js';
 
 @Injectable()
@@ -69,10 +70,12 @@ export class OfficesService {
     const counters = await this.counterViews(tx, office.id);
     const waiting = await this.offices.waiting(tx, office.id);
     const calls = await this.offices.recentCalls(tx, office.id);
+    const calendar = officeCalendar(office, await this.offices.calendar(tx, office.id, now));
     return {
       seq: Number(office.seq),
       at: now.toISOString(),
       office: toOfficeView(office),
+      calendar: officeOpenState(calendar, now.getTime()),
       services,
       counters,
       waiting: waiting.map(toTicketView),

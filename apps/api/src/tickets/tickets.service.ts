@@ -31,6 +31,7 @@ import { assertCounterAction, assertCounterFree, lockCounter } from '../counters
 import { CountersRepository, type LockedCounter } from '../counters/counters.repository.js';
 import { WaitForecastService } from '../forecast/wait-forecast.service.js';
 import type { OfficeEntity } from '../offices/office.entity.js';
+import { officeCalendar } from '../offices/office-views.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
@@ -144,16 +145,7 @@ export class TicketsService {
       active: found.service_active!,
     };
     // No ticket an office cannot serve today: outside its hours, on a holiday, during a closure, past the cut-off.
-    assertIssuingOpen(
-      {
-        timeZone: office.timeZone,
-        openingHours: office.openingHours,
-        ownDays: found.own_days,
-        closures: found.closures.map((closure) => ({ from: Date.parse(closure.from), to: Date.parse(closure.to), reason: closure.reason })),
-      },
-      now.getTime(),
-      found.issue_cutoff_minutes ?? DEFAULT_ISSUE_CUTOFF_MINUTES,
-    );
+    assertIssuingOpen(officeCalendar(office, found), now.getTime(), found.issue_cutoff_minutes ?? DEFAULT_ISSUE_CUTOFF_MINUTES);
     assertIssuable({ name: service.name, active: service.active, countersServing: found.counters_serving ?? 0 });
 
     const priority = request.priority ?? null;

@@ -8,6 +8,7 @@
  * wait, 10 minutes' service), counter 1 (`c1`) open for it, and a ticket A-001 issued on
  * Monday 30 November 2026 at 08:00 Jakarta time (`TEST_INSTANT`), due 30 minutes later.
  */
+import type { OfficeOpenState } from '../calendar.js';
 import type { TicketChange } from '../realtime.js';
 import type { CallView, CounterView, OfficeSnapshot, OfficeView, ServiceStandard, ServiceView, TicketView, TrackedTicketView } from '../views.js';
 
@@ -136,12 +137,16 @@ export function callView(ticket: TicketView, counter: Pick<CounterView, 'id' | '
   };
 }
 
+/** The calendar state of an office open around the clock, with no holiday today. */
+export const OPEN_ALL_DAY: OfficeOpenState = { open: true, closesAt: null, opensAt: null, reason: null, reasonText: null, holidayToday: null };
+
 /** The office as a board or a desk first receives it: by default service A, counter 1 open, nobody waiting. */
 export function officeSnapshot(overrides: Partial<OfficeSnapshot> = {}): OfficeSnapshot {
   return {
     seq: 1,
     at: TEST_INSTANT,
     office: officeView(),
+    calendar: OPEN_ALL_DAY,
     services: [serviceView()],
     counters: [counterView()],
     waiting: [],
