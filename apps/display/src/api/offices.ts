@@ -1,4 +1,4 @@
-import type { OfficeStandardsView, OfficeView, ServiceView } from '@loket/domain';
+import type { OfficeSnapshot, OfficeStandardsView, OfficeView, ServiceView } from '@loket/domain';
 import { getJson } from './http';
 
 export function fetchOffices(signal?: AbortSignal): Promise<OfficeView[]> {
@@ -12,4 +12,8 @@ export function fetchServices(slug: string, signal?: AbortSignal): Promise<Servi
 /** The office's published service standards (14 components each) and its maklumat in force. */
 export function fetchStandards(slug: string, signal?: AbortSignal): Promise<OfficeStandardsView> {
   return getJson<OfficeStandardsView>(`/offices/${encodeURIComponent(slug)}/standards`, { signal });
+}
+
+export function fetchBoard(slug: string, signal?: AbortSignal): Promise<OfficeSnapshot> {
+  return getJson<OfficeSnapshot>(`/offices/${encodeURIComponent(slug)}/board`, { signal });
 }

@@ -11,6 +11,7 @@ import {
   type ServiceView,
   type OfficeEvent,
   type OfficeSnapshot,
+  type OfficeOpenState,
 } from '@loket/domain';
 
 export type ApplyResult = FeedDecision;
@@ -38,6 +39,17 @@ export const useOfficeStore = defineStore('office', () => {
   const counters = computed(() => snapshot.value?.counters ?? []);
   const services = computed(() => snapshot.value?.services ?? []);
   const recentCalls = computed(() => snapshot.value?.recentCalls ?? []);
+  /** Open now or closed until when (the API's calendar, as of the snapshot or `setCalendar`). */
+  const calendar = computed(() => snapshot.value?.calendar ?? null);
+  /** The server's clock less this screen's, as of the last snapshot: the calendar's instants are the server's. */
+  const clockOffset = ref(0);
+
+  /** A fresher calendar state, read again when time alone changes it (closing time, the next opening). */
+  function setCalendar(next: OfficeOpenState, at: string): void {
+    if (!snapshot.value) return;
+    snapshot.value.calendar = next;
+    clockOffset.value = Date.parse(at) - Date.now();
+  }
   /**
    * The wait a ticket taken now would have, per service id: the API's forecast of the whole
    * office (it alone knows pause starts, schedules and recent arrivals), from the snapshot and
@@ -87,6 +99,7 @@ export const useOfficeStore = defineStore('office', () => {
    */
   function hydrate(next: OfficeSnapshot): void {
     snapshot.value = next;
+    clockOffset.value = Date.parse(next.at) - Date.now();
     setEstimates(next.services);
     for (const call of ledger.fromSnapshot(next.recentCalls)) for (const listener of callListeners) listener(call);
     // The feed mutates the reactive copy, so every screen bound to it follows.
@@ -115,5 +128,24 @@ export const useOfficeStore = defineStore('office', () => {
     for (const listener of eventListeners) listener(event);
   }
 
-  return { snapshot, needsResync, office, seq, waiting, counters, services, serviceLoad, recentCalls, hydrate, reset, apply, setEstimates, onCall, onEvent };
+  return {
+    snapshot,
+    needsResync,
+    office,
+    seq,
+    waiting,
+    counters,
+    services,
+    serviceLoad,
+    recentCalls,
+    calendar,
+    clockOffset,
+    hydrate,
+    reset,
+    apply,
+    setEstimates,
+    setCalendar,
+    onCall,
+    onEvent,
+  };
 });
