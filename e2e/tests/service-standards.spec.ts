@@ -83,6 +83,15 @@ test('an admin publishes a standard and the maklumat; the public page prints the
   await expect(admin.getByTestId('maklumat-versions')).toContainText(SIGNER);
   expect(await seriousViolations(admin)).toEqual([]);
   await screenshot(admin, testInfo, 'admin-maklumat');
+
+  // The audit trail names both changes, and its filter finds the maklumat's.
+  await admin.getByRole('tab', { name: 'Jejak audit' }).click();
+  const audit = admin.getByTestId('audit-table');
+  await expect(audit.getByRole('row', { name: /Layanan diubah/ }).first()).toContainText('A');
+  await admin.getByLabel('Tindakan').selectOption('maklumat');
+  await admin.getByRole('button', { name: 'Tampilkan' }).click();
+  await expect(audit.getByRole('row', { name: /Maklumat pelayanan: versi baru dicatat/ })).toHaveCount(1);
+  await expect(audit.getByRole('row', { name: /Layanan diubah/ })).toHaveCount(0);
   await admin.context().close();
 
   // The public page: every service in the regulation's table, the maklumat with its signature.

@@ -368,6 +368,7 @@ export const adminId = {
       ticket: 'Tiket',
       alert: 'Peringatan',
       calendar: 'Kalender kantor',
+      maklumat: 'Maklumat pelayanan',
     },
     actor: 'Oleh',
     everyone: 'Siapa saja',
@@ -421,6 +422,9 @@ export const adminId = {
         day_removed: 'Hari kantor dihapus',
         closure_added: 'Penutupan kantor dibuat',
         closure_ended: 'Penutupan kantor diakhiri',
+      },
+      maklumat: {
+        recorded: 'Maklumat pelayanan: versi baru dicatat',
       },
       ticket: {
         issued: 'Tiket diambil',
@@ -807,6 +811,7 @@ export const adminEn: typeof adminId = {
       ticket: 'Tickets',
       alert: 'Alerts',
       calendar: 'Office calendar',
+      maklumat: 'Service pledge',
     },
     actor: 'By',
     everyone: 'Anyone',
@@ -860,6 +865,9 @@ export const adminEn: typeof adminId = {
         day_removed: 'Office day removed',
         closure_added: 'Office closure made',
         closure_ended: 'Office closure ended',
+      },
+      maklumat: {
+        recorded: 'Service pledge: new version recorded',
       },
       ticket: {
         issued: 'Ticket issued',
