@@ -235,6 +235,17 @@ describe('the admin keeps the office calendar, and bad input changes nothing (is
     expect(malformed.status).toBe(400);
   });
 
+  it('asks to confirm only a closure that begins today, when citizens wait: one planned for a later day strands nobody', async () => {
+    t.clock.set('2026-12-15T03:00:00.000Z'); // Tuesday 10:00 WIB
+    expect((await issue()).status).toBe(201);
+    const later = { startsAt: '2026-12-16T02:00:00.000Z', endsAt: '2026-12-16T03:00:00.000Z', reason: 'Rapat kerja besok' };
+    expect((await t.api.post(`/admin/offices/${office.id}/calendar/closures`, later, admin)).status).toBe(201);
+    const thisAfternoon = { startsAt: '2026-12-15T07:00:00.000Z', endsAt: '2026-12-15T08:00:00.000Z', reason: 'Rapat kerja sore ini' };
+    const today = await t.api.post(`/admin/offices/${office.id}/calendar/closures`, thisAfternoon, admin);
+    expect(today.status).toBe(409);
+    expect(today.body).toMatchObject({ code: 'closure_needs_confirmation' });
+  });
+
   it('keeps a cut-off per service and refuses one as long as the opening day', async () => {
     const tooLong = await t.api.send('PATCH', `/admin/services/${office.services.A}`, { body: { issueCutoffMinutes: 420 }, token: admin });
     expect(tooLong.status).toBe(400);

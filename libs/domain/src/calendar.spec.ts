@@ -7,6 +7,7 @@ import {
   dayHours,
   endClosureEarly,
   officeOpenState,
+  waitingHitBy,
   holidayOn,
   issuingStatus,
   longestOpeningMinutes,
@@ -151,6 +152,13 @@ describe('the office calendar', () => {
     // Open on a national holiday it marked open: open, and the day's name still known.
     const own: OfficeOwnDay[] = [{ day: '2026-12-24', kind: 'open', name: 'Pelayanan tetap buka' }];
     expect(officeOpenState(calendar({ ownDays: own }), at('2026-12-24T09:00:00+07:00'))).toMatchObject({ open: true, holidayToday: null });
+  });
+
+  it('counts the waiting citizens a closure would strand only when it begins before today ends', () => {
+    const now = at('2026-12-07T10:00:00+07:00');
+    expect(waitingHitBy(now, now, TZ, 4)).toBe(4);
+    expect(waitingHitBy(at('2026-12-07T23:59:00+07:00'), now, TZ, 4)).toBe(4);
+    expect(waitingHitBy(at('2026-12-08T00:00:00+07:00'), now, TZ, 4)).toBe(0);
   });
 
   describe('properties', () => {

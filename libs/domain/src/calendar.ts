@@ -287,6 +287,15 @@ export function assertClosureAhead(closure: { from: number; to: number }, now: n
 }
 
 /**
+ * How many waiting citizens a closure would leave unserved: today's waiting tickets when it
+ * begins before today ends, none when it begins on a later day (a ticket is for its own day).
+ */
+export function waitingHitBy(closureFrom: number, now: number, timeZone: string, waiting: number): number {
+  const endOfToday = localTimeToInstant(nextDay(serviceDay(now, timeZone)), '00:00', timeZone);
+  return closureFrom < endOfToday ? waiting : 0;
+}
+
+/**
  * Refuses to close the office over citizens still waiting unless the admin confirmed it
  * (409 closure_needs_confirmation, with how many wait): nobody waiting is dropped silently.
  */

@@ -12,6 +12,7 @@ import {
   assertClosureConfirmed,
   assertOwnDayAllowed,
   endClosureEarly,
+  waitingHitBy,
   NotFoundError,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
@@ -71,7 +72,7 @@ export class AdminCalendarService {
     const closure = { from: body.startsAt ? new Date(body.startsAt) : now, to: new Date(body.endsAt), reason: body.reason };
     assertClosureAhead({ from: closure.from.getTime(), to: closure.to.getTime() }, now.getTime());
     await this.change(officeId, actor, async (manager, office) => {
-      const waiting = await this.calendar.waiting(manager, office.id);
+      const waiting = waitingHitBy(closure.from.getTime(), now.getTime(), office.timeZone, await this.calendar.waiting(manager, office.id));
       assertClosureConfirmed(waiting, body.confirm === true);
       const id = await this.calendar.insertClosure(manager, office.id, closure, actor.id, now);
       const after = { closure: { id, startsAt: closure.from.toISOString(), endsAt: closure.to.toISOString(), reason: closure.reason, waiting } };
