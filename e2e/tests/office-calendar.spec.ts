@@ -53,7 +53,7 @@ async function kioskClosed(page: Page, office: SuiteOffice) {
   await page.goto(`/kiosk?office=${office.slug}#pair=${office.kioskToken}`);
   const closed = page.getByTestId('kiosk-office-closed');
   await expect(closed).toBeVisible();
-  await expect(closed.getByRole('heading', { name: 'Kantor sedang tutup' })).toBeVisible();
+  await expect(closed.getByRole('heading', { name: /^Kantor tutup — buka kembali / })).toBeVisible();
   await expect(page.locator('button[data-service]')).toHaveCount(0);
   return closed;
 }

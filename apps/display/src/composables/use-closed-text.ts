@@ -9,14 +9,19 @@ import type { OfficeClosedDetails } from '@loket/domain';
 export function useClosedText() {
   const { t } = useI18n();
   const format = useFormat();
-  return (details: OfficeClosedDetails, zone: string | undefined): string => {
-    const lines = [details.reason === 'cutoff' ? t('kiosk.officeClosed.cutoff') : null];
-    lines.push(
-      details.opensAt
-        ? t('kiosk.officeClosed.until', { day: format.dayDate(details.opensAt, zone), time: format.time(details.opensAt, zone) })
-        : t('kiosk.officeClosed.unknown'),
-    );
-    if (details.reasonText) lines.push(t('kiosk.officeClosed.reason', { reason: details.reasonText }));
-    return lines.filter((line) => line !== null).join(' ');
+  /** The closing and reopening, and the reason as a line of its own (null without one). */
+  const parts = (details: OfficeClosedDetails, zone: string | undefined): { when: string; reason: string | null } => {
+    const reopens = details.opensAt
+      ? t('kiosk.officeClosed.until', { day: format.dayDate(details.opensAt, zone), time: format.time(details.opensAt, zone) })
+      : t('kiosk.officeClosed.unknown');
+    return {
+      when: details.reason === 'cutoff' ? `${t('kiosk.officeClosed.cutoff')} ${reopens}` : reopens,
+      reason: details.reasonText ? t('kiosk.officeClosed.reason', { reason: details.reasonText }) : null,
+    };
   };
+  const text = (details: OfficeClosedDetails, zone: string | undefined): string => {
+    const { when, reason } = parts(details, zone);
+    return reason ? `${when} ${reason}` : when;
+  };
+  return Object.assign(text, { parts });
 }

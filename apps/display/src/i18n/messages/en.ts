@@ -161,7 +161,6 @@ export const en: DisplayMessages = {
       unknown: 'The ticket could not be made. Please ask a staff member.',
     },
     officeClosed: {
-      title: 'The office is closed',
       until: 'The office is closed — it opens again on {day}, at {time}.',
       unknown: 'The office is closed. Please ask a staff member when it opens.',
       cutoff: 'Queue numbers for today are no longer issued.',

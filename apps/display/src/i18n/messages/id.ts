@@ -168,7 +168,6 @@ export const id = {
       unknown: 'Tiket belum dapat dibuat. Silakan minta bantuan petugas.',
     },
     officeClosed: {
-      title: 'Kantor sedang tutup',
       until: 'Kantor tutup — buka kembali {day}, pukul {time}.',
       unknown: 'Kantor tutup. Silakan tanyakan jadwal buka kepada petugas.',
       cutoff: 'Pengambilan nomor antrean untuk hari ini sudah ditutup.',
