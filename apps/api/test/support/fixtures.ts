@@ -42,57 +42,94 @@ export async function createStaff(t: TestApp, role: StaffRole, officeIds: string
 
 /**
  * An office of its own for one test: services, counters, an officer per counter, a
- * supervisor, and an officer of another office. Written straight to the database; staff
- * get signed tokens, so no password hashing slows the tests.
+ * supervisor, and an officer of another office. Written straight to the database in one
+ * statement (a round trip per row made it a good part of the suites that set up many
+ * offices, such as the authorization matrix); staff get signed tokens, so no password
+ * hashing slows the tests.
  */
 export async function createOffice(t: TestApp, spec: OfficeSpec): Promise<OfficeFixture> {
   const suffix = randomBytes(4).toString('hex');
   const slug = `test-${suffix}`;
-  const now = t.clock.now();
-  const [office] = await t.db.query<{ id: string }[]>(
-    `INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, no_show_after_minutes, created_at)
-     VALUES ($1, $2, 'Asia/Jakarta', '[]', $3, $4, $5) RETURNING id`,
-    [slug, `Kantor Uji ${suffix}`, spec.priorityMaxWaitMinutes ?? 10, spec.noShowAfterMinutes ?? 0, now],
+  const person = (role: StaffRole, home: 'own' | 'other') => ({ username: `${role}-${randomBytes(5).toString('hex')}`, role, home });
+  const officerRows = spec.counters.map((counter) => ({ number: counter.number, ...person('officer', 'own') }));
+  const supervisorRow = person('supervisor', 'own');
+  const outsiderRow = person('officer', 'other');
+  const [row] = await t.db.query<{ office_id: string; services: Record<string, string>; counters: Record<string, string>; staff: Record<string, string> }[]>(
+    `WITH office AS (
+       INSERT INTO offices (slug, name, time_zone, opening_hours, priority_max_wait_minutes, no_show_after_minutes, created_at)
+       VALUES ($1, $2, 'Asia/Jakarta', '[]', $3, $4, $5) RETURNING id
+     ), other AS (
+       INSERT INTO offices (slug, name, time_zone, created_at) VALUES ($6, 'Kantor Lain', 'Asia/Jakarta', $5) RETURNING id
+     ), service AS (
+       INSERT INTO services (office_id, code, name, max_wait_minutes, service_time_minutes, daily_quota, active, sort_order)
+       SELECT office.id, s.code, 'Layanan ' || s.code, s.max_wait_minutes, s.service_time_minutes, s.daily_quota, s.active, s.sort_order
+       FROM office, jsonb_to_recordset($7::jsonb) AS s(code text, max_wait_minutes int, service_time_minutes int, daily_quota int, active boolean, sort_order int)
+       RETURNING id, code
+     ), counter AS (
+       INSERT INTO counters (office_id, number, name, priority_only)
+       SELECT office.id, c.number, 'Loket ' || c.number, c.priority_only
+       FROM office, jsonb_to_recordset($8::jsonb) AS c(number int, priority_only boolean)
+       RETURNING id, number
+     ), link AS (
+       INSERT INTO counter_services (counter_id, service_id)
+       SELECT counter.id, service.id
+       FROM jsonb_to_recordset($9::jsonb) AS l(number int, code text)
+       JOIN counter ON counter.number = l.number JOIN service ON service.code = l.code
+     ), person AS (
+       INSERT INTO staff (username, name, role, password_hash, created_at)
+       SELECT p.username, 'Staf ' || p.role, p.role, 'no-login', $5 FROM jsonb_to_recordset($10::jsonb) AS p(username text, role text)
+       RETURNING id, username
+     ), membership AS (
+       INSERT INTO staff_offices (staff_id, office_id)
+       SELECT person.id, CASE WHEN p.home = 'other' THEN other.id ELSE office.id END
+       FROM jsonb_to_recordset($10::jsonb) AS p(username text, home text) JOIN person USING (username), office, other
+     )
+     SELECT office.id AS office_id,
+       (SELECT jsonb_object_agg(code, id) FROM service) AS services,
+       (SELECT jsonb_object_agg(number, id) FROM counter) AS counters,
+       (SELECT jsonb_object_agg(username, id) FROM person) AS staff
+     FROM office`,
+    [
+      slug,
+      `Kantor Uji ${suffix}`,
+      spec.priorityMaxWaitMinutes ?? 10,
+      spec.noShowAfterMinutes ?? 0,
+      t.clock.now(),
+      `other-${suffix}`,
+      JSON.stringify(
+        spec.services.map((service, order) => ({
+          code: service.code,
+          max_wait_minutes: service.maxWaitMinutes ?? 30,
+          service_time_minutes: service.serviceTimeMinutes ?? 10,
+          daily_quota: service.dailyQuota ?? null,
+          active: service.active ?? true,
+          sort_order: order,
+        })),
+      ),
+      JSON.stringify(spec.counters.map((counter) => ({ number: counter.number, priority_only: counter.priorityOnly ?? false }))),
+      JSON.stringify(spec.counters.flatMap((counter) => counter.services.map((code) => ({ number: counter.number, code })))),
+      JSON.stringify([...officerRows, supervisorRow, outsiderRow].map(({ username, role, home }) => ({ username, role, home }))),
+    ],
   );
-  const services: Record<string, string> = {};
-  for (const [order, service] of spec.services.entries()) {
-    const [row] = await t.db.query<{ id: string }[]>(
-      `INSERT INTO services (office_id, code, name, max_wait_minutes, service_time_minutes, daily_quota, active, sort_order)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [
-        office.id,
-        service.code,
-        `Layanan ${service.code}`,
-        service.maxWaitMinutes ?? 30,
-        service.serviceTimeMinutes ?? 10,
-        service.dailyQuota ?? null,
-        service.active ?? true,
-        order,
-      ],
-    );
-    services[service.code] = row.id;
-  }
-  const staff = (role: StaffRole, officeId: string) => createStaff(t, role, [officeId]);
+  const member = async (entry: { username: string; role: StaffRole }) => {
+    const id = row.staff[entry.username];
+    return { id, token: await t.jwt.signAsync({ sub: id, role: entry.role }) };
+  };
   const counters: Record<number, string> = {};
   const officers: Record<number, { id: string; token: string }> = {};
-  for (const counter of spec.counters) {
-    const [row] = await t.db.query<{ id: string }[]>(`INSERT INTO counters (office_id, number, name, priority_only) VALUES ($1, $2, $3, $4) RETURNING id`, [
-      office.id,
-      counter.number,
-      `Loket ${counter.number}`,
-      counter.priorityOnly ?? false,
-    ]);
-    for (const code of counter.services) {
-      await t.db.query('INSERT INTO counter_services (counter_id, service_id) VALUES ($1, $2)', [row.id, services[code]]);
-    }
-    counters[counter.number] = row.id;
-    officers[counter.number] = await staff('officer', office.id);
+  for (const officer of officerRows) {
+    counters[officer.number] = row.counters[String(officer.number)];
+    officers[officer.number] = await member(officer);
   }
-  const [other] = await t.db.query<{ id: string }[]>(
-    `INSERT INTO offices (slug, name, time_zone, created_at) VALUES ($1, 'Kantor Lain', 'Asia/Jakarta', $2) RETURNING id`,
-    [`other-${suffix}`, now],
-  );
-  return { id: office.id, slug, services, counters, officers, supervisor: await staff('supervisor', office.id), outsider: await staff('officer', other.id) };
+  return {
+    id: row.office_id,
+    slug,
+    services: { ...row.services },
+    counters,
+    officers,
+    supervisor: await member(supervisorRow),
+    outsider: await member(outsiderRow),
+  };
 }
 
 export interface OfficeSpec {
