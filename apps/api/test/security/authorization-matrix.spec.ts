@@ -232,8 +232,9 @@ describe('authorization matrix', () => {
   }
 
   async function world(): Promise<World> {
-    const own = await officeWorld();
-    const other = await officeWorld();
+    // The two offices are set up side by side: their requests and inserts interleave, and
+    // neither reads the other's rows.
+    const [own, other] = await Promise.all([officeWorld(), officeWorld()]);
     const admin = await staffMember('admin', own.office.id);
     return {
       own,
