@@ -2,9 +2,10 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { type SuiteOffice, advanceClock, expect, logInAt, screenshot, staffApi as api, staffToken, test } from './fixtures.js';
 
-// This file works an office of its own (the fixture's): Loket 4 with its petugas4, and a
-// service added through the admin API with a 1-minute maximum wait, served only by Loket 6, which stays closed.
-test.describe.configure({ mode: 'serial' });
+// This file works an office of its own in each worker (the fixture's): Loket 4 with its petugas4,
+// and a service added through the admin API with a 1-minute maximum wait, served only by Loket 6,
+// which stays closed. Each test brings Loket 4 to the state it needs, whatever another test of the
+// worker left, so the tests run on either worker in any order.
 test.use({ officeStaff: ['supervisor', 'petugas4'] });
 
 interface Counter {
