@@ -10,6 +10,7 @@ import type {
   ChecklistKind,
   ChecklistTemplateView,
   KioskDeviceView,
+  ServiceStandardDetails,
   KioskSettingsView,
   OfficeOwnDay,
   MaklumatInput,
@@ -33,7 +34,8 @@ export interface OfficeInput {
   city: string;
 }
 
-export interface ServiceInput {
+/** A service as the admin form sends it: its figures, and the standard's longer texts (libs/domain). */
+export interface ServiceInput extends ServiceStandardDetails {
   code: string;
   name: string;
   maxWaitMinutes: number;
@@ -44,17 +46,6 @@ export interface ServiceInput {
   dailyQuota: number | null;
   active: boolean;
   issueCutoffMinutes: number;
-  procedure: string[];
-  product: string;
-  complaintHandling: string;
-  legalBasis: string[];
-  facilities: string;
-  competence: string;
-  internalSupervision: string;
-  executorCount: number | null;
-  serviceGuarantee: string;
-  safetyGuarantee: string;
-  performanceEvaluation: string;
 }
 
 export interface CounterInput {
