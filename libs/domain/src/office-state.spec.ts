@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { compareForCall } from './call-order.js';
-import { MAX_RECENT_CALLS, OfficeFeed, applyOfficeEvent, assertIssuable, countersServingFor, isIssuable, placeTicket, quotaLeft, ticketQueueEntry } from './office-state.js';
+import {
+  MAX_RECENT_CALLS,
+  OfficeFeed,
+  applyOfficeEvent,
+  assertIssuable,
+  countersServingFor,
+  isIssuable,
+  placeTicket,
+  quotaLeft,
+  ticketQueueEntry,
+} from './office-state.js';
 import type { TicketChange } from './realtime.js';
 import { counterView, officeSnapshot, officeView, serviceView, ticketView } from './testing/index.js';
 import type { CallView, CounterView, OfficeSnapshot, TicketView } from './views.js';

@@ -207,7 +207,10 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
     // hours and refuses tickets outside them (issue 16), and the bench runs at any hour.
     log(`fan-out: ${size.clients} socket.io clients, ${size.calls} calls`);
     const fanoutCounter = fanoutOffice.counters[0];
-    const fanoutLogin = await publicApi.post<{ accessToken: string }>('/auth/login', { username: fanoutCounter.username, password: process.env.DEMO_PASSWORD ?? 'demo' });
+    const fanoutLogin = await publicApi.post<{ accessToken: string }>('/auth/login', {
+      username: fanoutCounter.username,
+      password: process.env.DEMO_PASSWORD ?? 'demo',
+    });
     const fanoutDesk = publicApi.withToken(fanoutLogin.accessToken);
     await fanoutDesk.post(`/counters/${fanoutCounter.id}/open`, {});
     const subscribeApi = (socket: Socket) =>
