@@ -170,6 +170,8 @@ test('a desk whose clock runs three minutes behind counts down in the server’s
   await page.getByTestId('action-start').click();
   await expect(page.getByTestId('current-status')).toHaveText('Sedang dilayani');
   await page.keyboard.press('s');
+  // Enter only once the dialog is there: pressed before, it lands on the desk, not on "Semua sesuai".
+  await expect(page.getByRole('dialog', { name: new RegExp(`Selesaikan ${ticket.number}`) })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('current-empty')).toBeVisible();
   await expect(page.getByTestId('correct-record-button')).toHaveText(/\((2:00|1:5\d)\)/);

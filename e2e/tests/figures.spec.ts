@@ -129,6 +129,8 @@ test('the finish dialog: Enter on an answer saves nothing, the exception path ne
     officer,
   );
 
+  // The call and start went through the API: S finishes only once the desk has heard it is serving.
+  await expect(page.getByTestId('current-status')).toHaveText('Sedang dilayani');
   await page.keyboard.press('s');
   const finish = page.getByRole('dialog', { name: new RegExp(`Selesaikan ${ticket.number}`) });
   await expect(finish).toBeVisible();
@@ -177,6 +179,7 @@ test('a saved interaction is corrected by keyboard within two minutes; after tha
     await api(request, 'POST', `/counters/${office.counters[5].id}/call`, officer, { ticketId: ticket.id, reason: 'e2e: the test serves its own ticket' });
     await api(request, 'POST', `/tickets/${ticket.id}/start`, officer);
     await expect(page.getByTestId('current-number')).toHaveText(ticket.number);
+    await expect(page.getByTestId('current-status')).toHaveText('Sedang dilayani');
     // Finished by the one key: S, then Enter on "Semua sesuai".
     await page.keyboard.press('s');
     await expect(page.getByRole('dialog', { name: new RegExp(`Selesaikan ${ticket.number}`) })).toBeVisible();
