@@ -6,6 +6,7 @@ export { default as NotFoundPage } from './components/NotFoundPage.vue';
 export { default as ChoiceDialog } from './components/dialogs/ChoiceDialog.vue';
 export { default as DialogFooter } from './components/dialogs/DialogFooter.vue';
 export { default as ModalDialog } from './components/dialogs/ModalDialog.vue';
+export { createServerClock, type ServerClock } from './composables/server-clock';
 export { useDocumentLocale } from './composables/use-document-locale';
 export { createAppI18n, DEFAULT_LOCALE, isAppLocale, storedLocale, storeLocale, SUPPORTED_LOCALES, type AppLocale } from './locale';
 export {

@@ -33,7 +33,7 @@ export function useOfficeOpen(slug: Ref<string | null>) {
       clearTimeout(boundaryTimer);
       const boundary = calendar ? (calendar.open ? calendar.closesAt : calendar.opensAt) : null;
       if (!boundary) return;
-      const delay = Date.parse(boundary) - (Date.now() + store.clockOffset) + AFTER_BOUNDARY_MS;
+      const delay = Date.parse(boundary) - store.serverNow() + AFTER_BOUNDARY_MS;
       // Timers hold at most about 24.8 days; the quiet refresh covers what lies beyond.
       if (delay < 2 ** 31 - 1) boundaryTimer = setTimeout(() => void refresh(), Math.max(delay, AFTER_BOUNDARY_MS));
     },

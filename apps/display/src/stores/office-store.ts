@@ -1,5 +1,6 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
+import { createServerClock } from '@loket/web/server-clock';
 import {
   CallLedger,
   countersOpenFor,
@@ -41,14 +42,14 @@ export const useOfficeStore = defineStore('office', () => {
   const recentCalls = computed(() => snapshot.value?.recentCalls ?? []);
   /** Open now or closed until when (the API's calendar, as of the snapshot or `setCalendar`). */
   const calendar = computed(() => snapshot.value?.calendar ?? null);
-  /** The server's clock less this screen's, as of the last snapshot: the calendar's instants are the server's. */
-  const clockOffset = ref(0);
+  /** The server's clock, as of the last snapshot or calendar read: the calendar's instants are the server's. */
+  const clock = createServerClock();
 
   /** A fresher calendar state, read again when time alone changes it (closing time, the next opening). */
   function setCalendar(next: OfficeOpenState, at: string): void {
     if (!snapshot.value) return;
     snapshot.value.calendar = next;
-    clockOffset.value = Date.parse(at) - Date.now();
+    clock.learn(at);
   }
   /**
    * The wait a ticket taken now would have, per service id: the API's forecast of the whole
@@ -99,7 +100,7 @@ export const useOfficeStore = defineStore('office', () => {
    */
   function hydrate(next: OfficeSnapshot): void {
     snapshot.value = next;
-    clockOffset.value = Date.parse(next.at) - Date.now();
+    clock.learn(next.at);
     setEstimates(next.services);
     for (const call of ledger.fromSnapshot(next.recentCalls)) for (const listener of callListeners) listener(call);
     // The feed mutates the reactive copy, so every screen bound to it follows.
@@ -139,7 +140,7 @@ export const useOfficeStore = defineStore('office', () => {
     serviceLoad,
     recentCalls,
     calendar,
-    clockOffset,
+    serverNow: clock.now,
     hydrate,
     reset,
     apply,

@@ -6,6 +6,7 @@ import { adminApi } from '../admin-api';
 import { useAdminStore } from '../stores/admin-store';
 import { useAdminForm } from './use-admin-form';
 import { calendarRows } from './calendar-rows';
+import { createServerClock } from '@loket/web/server-clock';
 
 /** How many months ahead the calendar lists. */
 export const CALENDAR_MONTHS = 4;
@@ -28,12 +29,9 @@ export function useOfficeCalendar() {
   /** How many wait, when the API asked to confirm a closure. */
   const waiting = ref<number | null>(null);
   const ending = ref<ClosureView | null>(null);
-  /** The server's clock less this PC's, from the last answer: "today" and "running" are the office's, not the PC's. */
-  const offset = ref(0);
-  const serverNow = () => Date.now() + offset.value;
-  watch(calendar, (view) => {
-    if (view) offset.value = Date.parse(view.at) - Date.now();
-  });
+  /** The server's clock, from the last answer: "today" and "running" are the office's, not the PC's. */
+  const clock = createServerClock();
+  watch(calendar, (view) => clock.learn(view?.at));
 
   const timeZone = computed(() => store.office?.timeZone ?? 'Asia/Jakarta');
   const today = computed(() => (calendar.value ? serviceDay(Date.parse(calendar.value.at), timeZone.value) : ''));
@@ -52,7 +50,7 @@ export function useOfficeCalendar() {
     new Intl.DateTimeFormat(tag(), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: timeZone.value }).format(
       new Date(iso),
     );
-  const running = (entry: ClosureView) => Date.parse(entry.startsAt) <= serverNow();
+  const running = (entry: ClosureView) => Date.parse(entry.startsAt) <= clock.now();
   /** A `datetime-local` value read as the office's wall time (the admin may sit in another zone). */
   const instant = (value: string) => new Date(localTimeToInstant(value.slice(0, 10), value.slice(11, 16), timeZone.value)).toISOString();
 

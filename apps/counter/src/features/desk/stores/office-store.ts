@@ -1,5 +1,6 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
+import { createServerClock } from '@loket/web/server-clock';
 import {
   type CounterView,
   type OfficeEvent,
@@ -31,7 +32,8 @@ export const useOfficeStore = defineStore('office', () => {
    * shows the no-show wait and the correction window the server will apply. Snapshots are not
    * used: a shared snapshot can be up to half a minute old (the API's snapshot cache).
    */
-  const clockOffsetMs = ref(0);
+  const clock = createServerClock();
+  const clockOffsetMs = clock.offsetMs;
 
   const office = computed(() => snapshot.value?.office ?? null);
   const services = computed(() => snapshot.value?.services ?? []);
@@ -70,15 +72,9 @@ export const useOfficeStore = defineStore('office', () => {
   }
 
   /** Learns the offset from a server stamp made just now (`receivedAt` is this PC's time of arrival). */
-  function noteServerTime(at: string | null | undefined, receivedAt: number = Date.now()): void {
-    const server = at ? Date.parse(at) : Number.NaN;
-    if (Number.isFinite(server)) clockOffsetMs.value = server - receivedAt;
-  }
-
+  const noteServerTime = clock.learn;
   /** The server's time now, as far as the desk knows it (epoch ms). */
-  function serverNow(local: number = Date.now()): number {
-    return local + clockOffsetMs.value;
-  }
+  const serverNow = clock.now;
 
   function counter(counterId: string | null): CounterView | null {
     return counters.value.find((candidate) => candidate.id === counterId) ?? null;
