@@ -39,6 +39,7 @@ export const ERROR_KINDS = {
   ticket_at_other_counter: 'forbidden',
   // What it is about does not exist (the message says which).
   not_found: 'not_found',
+  booking_not_found: 'not_found',
   // The state of things does not allow it now.
   illegal_transition: 'conflict',
   reinstate_expired: 'conflict',
@@ -72,6 +73,19 @@ export const ERROR_KINDS = {
   holiday_exists: 'conflict',
   closure_needs_confirmation: 'conflict',
   closure_over: 'conflict',
+  booking_closed: 'conflict',
+  slot_unavailable: 'conflict',
+  slot_full: 'conflict',
+  day_full: 'conflict',
+  booking_limit: 'conflict',
+  reschedule_used: 'conflict',
+  past_cutoff: 'conflict',
+  booking_cancelled: 'conflict',
+  booking_expired: 'conflict',
+  already_checked_in: 'conflict',
+  wrong_office: 'conflict',
+  wrong_day: 'conflict',
+  seats_below_booked: 'conflict',
   // The system, not the request.
   rate_limited: 'rate_limited',
   too_many_logins: 'rate_limited',

@@ -28,3 +28,4 @@ export * from './kiosk.js';
 export * from './national-holidays.js';
 export * from './calendar.js';
 export * from './service-standard.js';
+export * from './booking.js';

@@ -1,0 +1,191 @@
+import {
+  type BookingSettings,
+  type BookingState,
+  DEFAULT_BOOKING_SETTINGS,
+  assertCancellable,
+  assertReschedulable,
+  assertSlotBookable,
+  bookingDayView,
+  bookingOpensAt,
+  bookingPhase,
+  bookingSettingsProblems,
+  changeCutoff,
+  checkIn,
+  dayCapacity,
+  daySlots,
+  normaliseBookingReference,
+  normalisePhone,
+} from './booking.js';
+import type { OfficeCalendar } from './calendar.js';
+import { RuleError } from './errors.js';
+import { MINUTE_MS } from './time.js';
+
+const TZ = 'Asia/Jakarta';
+const at = (iso: string) => new Date(iso).getTime();
+const calendar = (over: Partial<OfficeCalendar> = {}): OfficeCalendar => ({
+  timeZone: TZ,
+  openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '12:00' })),
+  ownDays: [],
+  closures: [],
+  nationalHoliday: () => null,
+  ...over,
+});
+const settings = (over: Partial<BookingSettings> = {}): BookingSettings => ({ ...DEFAULT_BOOKING_SETTINGS, enabled: true, ...over });
+const codeOf = (run: () => unknown): string | null => {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    if (error instanceof RuleError) return error.code;
+    throw error;
+  }
+};
+// Wednesday 2026-12-09, 08:00 and 09:00 in Jakarta (UTC+7).
+const WED_0800 = at('2026-12-09T01:00:00Z');
+const WED_0900 = at('2026-12-09T02:00:00Z');
+const booking = (over: Partial<BookingState> = {}): BookingState => ({
+  status: 'booked',
+  slotStartsAt: WED_0900,
+  slotEndsAt: WED_0900 + 30 * MINUTE_MS,
+  rescheduleCount: 0,
+  ...over,
+});
+
+describe('booking settings', () => {
+  it('accepts the defaults and names each field out of range', () => {
+    expect(bookingSettingsProblems(DEFAULT_BOOKING_SETTINGS)).toEqual([]);
+    const problems = bookingSettingsProblems(settings({ slotMinutes: 0, walkInSharePercent: 101, opensAt: '24:00', seatsPerSlot: 1.5 }));
+    expect(problems.map((problem) => problem.field).sort()).toEqual(['opensAt', 'seatsPerSlot', 'slotMinutes', 'walkInSharePercent']);
+  });
+});
+
+describe('the slots of a day', () => {
+  it('cuts the open hours into whole slots', () => {
+    const slots = daySlots(calendar(), '2026-12-09', { slotMinutes: 45 });
+    // 08:00–12:00 holds five whole 45-minute slots; the last 15 minutes hold none.
+    expect(slots).toHaveLength(5);
+    expect(slots[0]).toEqual({ startsAt: WED_0800, endsAt: WED_0800 + 45 * MINUTE_MS });
+    expect(slots[4].endsAt).toBeLessThanOrEqual(at('2026-12-09T05:00:00Z'));
+  });
+
+  it('gives a closed day no slots: a weekend, a holiday, an office without hours', () => {
+    expect(daySlots(calendar(), '2026-12-12', settings())).toEqual([]);
+    expect(daySlots(calendar({ ownDays: [{ day: '2026-12-09', kind: 'holiday', name: 'Hari jadi kota' }] }), '2026-12-09', settings())).toEqual([]);
+    expect(daySlots(calendar({ openingHours: [] }), '2026-12-09', settings())).toEqual([]);
+  });
+
+  it('leaves out the slots a closure takes', () => {
+    const closure = { from: WED_0900, to: WED_0900 + 60 * MINUTE_MS, reason: 'Listrik padam' };
+    const starts = daySlots(calendar({ closures: [closure] }), '2026-12-09', settings()).map((slot) => slot.startsAt);
+    expect(starts).toHaveLength(6);
+    expect(starts).not.toContain(WED_0900);
+    expect(starts).not.toContain(WED_0900 + 30 * MINUTE_MS);
+  });
+});
+
+describe('which slot may be booked', () => {
+  const now = at('2026-12-03T10:00:00Z'); // Thursday, D-6 of Wednesday the 9th
+
+  it('books a slot of an open day inside the horizon once its day has opened', () => {
+    expect(assertSlotBookable(calendar(), settings(), WED_0900, now)).toEqual({ startsAt: WED_0900, endsAt: WED_0900 + 30 * MINUTE_MS });
+  });
+
+  it('refuses a day not yet open (D-7 at 00:00), beyond the horizon, or with booking off', () => {
+    expect(bookingOpensAt('2026-12-09', settings(), TZ)).toBe(at('2026-12-01T17:00:00Z'));
+    expect(codeOf(() => assertSlotBookable(calendar(), settings(), WED_0900, at('2026-12-01T16:59:00Z')))).toBe('booking_closed');
+    expect(codeOf(() => assertSlotBookable(calendar(), settings({ horizonDays: 3 }), WED_0900, now))).toBe('booking_closed');
+    expect(codeOf(() => assertSlotBookable(calendar(), settings({ enabled: false }), WED_0900, now))).toBe('booking_closed');
+  });
+
+  it('refuses a slot that has begun, a closed day and a time off the grid', () => {
+    expect(codeOf(() => assertSlotBookable(calendar(), settings(), WED_0900, WED_0900))).toBe('booking_closed');
+    expect(codeOf(() => assertSlotBookable(calendar(), settings(), at('2026-12-06T02:00:00Z'), now))).toBe('slot_unavailable');
+    expect(codeOf(() => assertSlotBookable(calendar(), settings(), WED_0900 + 10 * MINUTE_MS, now))).toBe('slot_unavailable');
+  });
+});
+
+describe('the day’s capacity', () => {
+  it('keeps the walk-ins’ share of the daily quota, rounded in their favour', () => {
+    expect(dayCapacity(8, settings({ seatsPerSlot: 4 }), null)).toBe(32);
+    expect(dayCapacity(8, settings({ seatsPerSlot: 4, walkInSharePercent: 50 }), 41)).toBe(20);
+    expect(dayCapacity(8, settings({ seatsPerSlot: 2, walkInSharePercent: 50 }), 100)).toBe(16);
+    expect(dayCapacity(8, settings({ walkInSharePercent: 100 }), 100)).toBe(0);
+  });
+
+  it('shows a slot with no seat left when it is full, when the day is full, or when it has begun', () => {
+    const day = (booked: [number, number][], total: number, now: number) =>
+      bookingDayView(calendar(), settings({ seatsPerSlot: 2 }), 20, '2026-12-09', { total, bySlot: new Map(booked) }, now);
+    const early = at('2026-12-08T00:00:00Z');
+    expect(day([[WED_0900, 2]], 2, early).slots.find((slot) => slot.startsAt === new Date(WED_0900).toISOString())?.left).toBe(0);
+    expect(day([[WED_0900, 1]], 1, early).slots.find((slot) => slot.startsAt === new Date(WED_0900).toISOString())?.left).toBe(1);
+    expect(day([], 10, early)).toMatchObject({ left: 0, open: true });
+    expect(day([], 10, early).slots.every((slot) => slot.left === 0)).toBe(true);
+    expect(
+      day([], 0, WED_0900)
+        .slots.filter((slot) => slot.left > 0)
+        .map((slot) => slot.startsAt)[0],
+    ).toBe(new Date(WED_0900 + 30 * MINUTE_MS).toISOString());
+  });
+});
+
+describe('rescheduling and cancelling', () => {
+  it('allows changes until the end of the day before by default, or until the slot with 0', () => {
+    expect(changeCutoff(WED_0900, settings(), TZ)).toBe(at('2026-12-08T17:00:00Z'));
+    expect(changeCutoff(WED_0900, settings({ changeCutoffDays: 2 }), TZ)).toBe(at('2026-12-07T17:00:00Z'));
+    expect(changeCutoff(WED_0900, settings({ changeCutoffDays: 0 }), TZ)).toBe(WED_0900);
+    expect(codeOf(() => assertCancellable(booking(), settings(), TZ, at('2026-12-08T16:59:00Z')))).toBeNull();
+    expect(codeOf(() => assertCancellable(booking(), settings(), TZ, at('2026-12-08T17:00:00Z')))).toBe('past_cutoff');
+  });
+
+  it('reschedules once only, never onto the same slot, never a booking no longer booked', () => {
+    const now = at('2026-12-05T00:00:00Z');
+    expect(codeOf(() => assertReschedulable(booking(), settings(), TZ, now, WED_0800))).toBeNull();
+    expect(codeOf(() => assertReschedulable(booking({ rescheduleCount: 1 }), settings(), TZ, now, WED_0800))).toBe('reschedule_used');
+    expect(codeOf(() => assertReschedulable(booking(), settings(), TZ, now, WED_0900))).toBe('validation_failed');
+    expect(codeOf(() => assertReschedulable(booking({ status: 'cancelled' }), settings(), TZ, now, WED_0800))).toBe('booking_cancelled');
+    expect(codeOf(() => assertReschedulable(booking({ status: 'checked_in' }), settings(), TZ, now, WED_0800))).toBe('already_checked_in');
+  });
+
+  it('calls a booking whose slot ended without a check-in a no-show', () => {
+    expect(bookingPhase(booking(), WED_0900 + 29 * MINUTE_MS)).toBe('booked');
+    expect(bookingPhase(booking(), WED_0900 + 30 * MINUTE_MS)).toBe('no_show');
+    expect(bookingPhase(booking({ status: 'checked_in' }), WED_0900 + 60 * MINUTE_MS)).toBe('checked_in');
+  });
+});
+
+describe('checking in', () => {
+  const office = { officeId: 'o1', timeZone: TZ };
+  const mine = (over: Partial<BookingState> = {}) => ({ ...booking(over), officeId: 'o1' });
+
+  it('makes an early arrival due at the slot plus the grace, not sooner', () => {
+    expect(checkIn(mine(), office, settings(), 60, WED_0900 - 50 * MINUTE_MS)).toEqual({ dueAt: WED_0900 + 10 * MINUTE_MS, late: false });
+    expect(checkIn(mine(), office, settings(), 60, WED_0900 + 15 * MINUTE_MS)).toEqual({ dueAt: WED_0900 + 10 * MINUTE_MS, late: false });
+  });
+
+  it('makes an arrival past the tolerance a walk-in, due after the service’s maximum wait', () => {
+    const now = WED_0900 + 16 * MINUTE_MS;
+    expect(checkIn(mine(), office, settings(), 60, now)).toEqual({ dueAt: now + 60 * MINUTE_MS, late: true });
+  });
+
+  it('refuses another office, another day, and a second check-in', () => {
+    expect(codeOf(() => checkIn(mine(), { ...office, officeId: 'o2' }, settings(), 60, WED_0900))).toBe('wrong_office');
+    expect(codeOf(() => checkIn(mine(), office, settings(), 60, WED_0900 - 24 * 60 * MINUTE_MS))).toBe('wrong_day');
+    expect(codeOf(() => checkIn(mine({ status: 'checked_in' }), office, settings(), 60, WED_0900))).toBe('already_checked_in');
+    expect(codeOf(() => checkIn(mine({ status: 'cancelled' }), office, settings(), 60, WED_0900))).toBe('booking_cancelled');
+  });
+});
+
+describe('what people type', () => {
+  it('reads a reference however it is typed, and refuses what cannot be one', () => {
+    expect(normaliseBookingReference('bk-7q4m')).toBe('BK-7Q4M');
+    expect(normaliseBookingReference(' 7Q4M ')).toBe('BK-7Q4M');
+    expect(normaliseBookingReference('BK 7Q 4M')).toBe('BK-7Q4M');
+    expect(normaliseBookingReference('BK-7Q40')).toBeNull();
+    expect(normaliseBookingReference('BK-7Q4MX')).toBeNull();
+  });
+
+  it('makes one Indonesian number of its spellings, and refuses malformed ones', () => {
+    for (const spelling of ['081234567890', '+62 812-3456-7890', '6281234567890', '(0812) 3456 7890']) expect(normalisePhone(spelling)).toBe('6281234567890');
+    for (const bad of ['12345', '0812abc4567', '+1 202 555 0100', '00812345678', '08123456789012345', '']) expect(normalisePhone(bad)).toBeNull();
+  });
+});
