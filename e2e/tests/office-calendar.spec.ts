@@ -54,6 +54,8 @@ async function kioskClosed(page: Page, office: SuiteOffice) {
   const closed = page.getByTestId('kiosk-office-closed');
   await expect(closed).toBeVisible();
   await expect(closed.getByRole('heading', { name: /^Kantor tutup — buka kembali / })).toBeVisible();
+  // The page's own heading no longer invites the citizen to take a number.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nomor antrean belum dapat diambil');
   await expect(page.locator('button[data-service]')).toHaveCount(0);
   return closed;
 }

@@ -174,6 +174,7 @@ export const en: DisplayMessages = {
       busy: 'The system is busy. Wait a moment, then touch your choice once more.',
       unknown: 'The ticket could not be made. Please ask a staff member.',
     },
+    closedTitle: 'No queue numbers for now',
     officeClosed: {
       until: 'The office is closed — it opens again on {day}, at {time}.',
       unknown: 'The office is closed. Please ask a staff member when it opens.',

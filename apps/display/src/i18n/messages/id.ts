@@ -181,6 +181,7 @@ export const id = {
       busy: 'Sistem sedang sibuk. Tunggu sebentar lalu sentuh tombol pilihan Anda sekali lagi.',
       unknown: 'Tiket belum dapat dibuat. Silakan minta bantuan petugas.',
     },
+    closedTitle: 'Nomor antrean belum dapat diambil',
     officeClosed: {
       until: 'Kantor tutup — buka kembali {day}, pukul {time}.',
       unknown: 'Kantor tutup. Silakan tanyakan jadwal buka kepada petugas.',
