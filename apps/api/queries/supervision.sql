@@ -22,7 +22,11 @@ WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.office_id = o.id AND t.status = 'w
    OR EXISTS (SELECT 1 FROM counters c WHERE c.office_id = o.id AND c.active AND c.schedule <> '[]'::jsonb)
    OR EXISTS (SELECT 1 FROM ticket_events e WHERE e.office_id = o.id AND e.type = 'finished' AND e.at >= $1)
    OR EXISTS (SELECT 1 FROM supervision_alerts a WHERE a.office_id = o.id AND a.resolved_at IS NULL AND a.acknowledged_at IS NULL)
+   OR EXISTS (SELECT 1 FROM complaints k WHERE k.office_id = o.id AND k.closed_at IS NULL AND k.due_at < $2)
 ORDER BY o.slug;
+
+-- overdueComplaints
+SELECT id, number, service_id, due_at FROM complaints WHERE office_id = $1 AND closed_at IS NULL AND due_at < $2 ORDER BY due_at;
 
 -- officeSlug
 SELECT slug FROM offices WHERE id = $1;

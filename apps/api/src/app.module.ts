@@ -22,6 +22,7 @@ import { TicketsController } from './tickets/tickets.controller.js';
 import { TicketsRepository } from './tickets/tickets.repository.js';
 import { TicketsService } from './tickets/tickets.service.js';
 import { SurveysModule } from './surveys/surveys.module.js';
+import { ComplaintsModule } from './complaints/complaints.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 
@@ -53,6 +54,7 @@ export class AppModule {
         ChecklistsModule,
         AuthModule,
         SurveysModule,
+        ComplaintsModule,
         ReportsModule,
         HealthModule,
         MetricsModule,

@@ -27,6 +27,7 @@ export const ERROR_KINDS = {
   reason_required: 'invalid',
   closure_in_past: 'invalid',
   cutoff_too_long: 'invalid',
+  reply_required: 'invalid',
   // Who may do it.
   unauthorized: 'unauthorized',
   kiosk_not_paired: 'unauthorized',
@@ -86,6 +87,8 @@ export const ERROR_KINDS = {
   wrong_office: 'conflict',
   wrong_day: 'conflict',
   seats_below_booked: 'conflict',
+  complaint_closed: 'conflict',
+  already_handed_to_lapor: 'conflict',
   // The system, not the request.
   rate_limited: 'rate_limited',
   too_many_logins: 'rate_limited',

@@ -29,3 +29,4 @@ export * from './national-holidays.js';
 export * from './calendar.js';
 export * from './service-standard.js';
 export * from './booking.js';
+export * from './complaints.js';

@@ -9,6 +9,7 @@ export const AlertKind = {
   lateOpening: 'late_opening',
   slowService: 'slow_service',
   idleWhileWaiting: 'idle_while_waiting',
+  complaintOverdue: 'complaint_overdue',
 } as const;
 export type AlertKind = (typeof AlertKind)[keyof typeof AlertKind];
 export const ALERT_KINDS: readonly AlertKind[] = Object.values(AlertKind);
@@ -21,6 +22,8 @@ export interface AlertDetails {
   standardMinutes?: number;
   sample?: number;
   idleMinutes?: number;
+  /** A complaint past its response deadline: how long past it. */
+  overdueMinutes?: number;
 }
 
 /** An alert the rules raise now. `key` names its subject: raising the same key twice is one alert. */
@@ -89,6 +92,9 @@ export function alertFigures(
       return { ...alert.details, idleMinutes: round1(running), lastedMinutes };
     case AlertKind.slowService:
       return { ...alert.details, lastedMinutes };
+    case AlertKind.complaintOverdue:
+      // `since` is the deadline.
+      return { ...alert.details, overdueMinutes: round1(running), lastedMinutes };
   }
 }
 

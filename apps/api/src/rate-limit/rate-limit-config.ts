@@ -1,6 +1,6 @@
 /** What each rate limit counts and for how long; read from the environment once at start. */
 
-export const RATE_LIMIT_RULES = ['issue', 'issueAnonymous', 'track', 'read', 'survey', 'login', 'loginFailures'] as const;
+export const RATE_LIMIT_RULES = ['issue', 'issueAnonymous', 'track', 'read', 'survey', 'complaint', 'login', 'loginFailures'] as const;
 export type RateLimitRule = (typeof RATE_LIMIT_RULES)[number];
 
 export interface RateWindow {
@@ -44,6 +44,8 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitRule, string> = {
   track: '300/1m',
   read: '600/1m',
   survey: '30/1m',
+  // Filing a complaint from an office's shared address: the survey's pace, and a ceiling per hour.
+  complaint: '30/1m,200/1h',
   login: '60/1m,300/15m',
   loginFailures: '5/15m',
 };
@@ -64,6 +66,7 @@ export const STORE_FAILURE_FALLBACK: Record<RateLimitRule, StoreFailureFallback>
   track: 'open',
   read: 'open',
   survey: 'memory',
+  complaint: 'memory',
   login: 'memory',
   loginFailures: 'memory',
 };
@@ -74,6 +77,7 @@ const ENV_NAME: Record<RateLimitRule, string> = {
   track: 'RATE_LIMIT_TRACK',
   read: 'RATE_LIMIT_READ',
   survey: 'RATE_LIMIT_SURVEY',
+  complaint: 'RATE_LIMIT_COMPLAINT',
   login: 'RATE_LIMIT_LOGIN',
   loginFailures: 'LOGIN_LOCKOUT',
 };

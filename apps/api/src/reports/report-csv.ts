@@ -12,7 +12,7 @@
 import { type OfficeReportView, type ReportFigures, type ReportRowView, type ReportTable, SURVEY_ELEMENT_CODES, round2 as roundTo2 } from '@loket/domain';
 import type { CsvLanguage } from './dto/report-query.dto.js';
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 interface Column {
   id: string;
   en: string;
@@ -113,7 +113,7 @@ export const CSV_DIALECT: Record<CsvLanguage, { separator: string; decimal: stri
 };
 
 /** Quotes a field when it needs it; text that a spreadsheet would run as a formula gets a leading apostrophe. */
-function field(value: Cell, lang: CsvLanguage): string {
+export function csvField(value: Cell, lang: CsvLanguage): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return YES_NO[lang][value ? 0 : 1];
   const { separator, decimal } = CSV_DIALECT[lang];
@@ -127,10 +127,10 @@ export function reportCsv(report: OfficeReportView, table: ReportTable, lang: Cs
   const columns = COLUMNS.filter((column) => !column.tables || column.tables.includes(table));
   const header = [CODE_HEADER[table][lang], LABEL_HEADER[table][lang], ...columns.map((column) => column[lang])];
   const line = (row: ReportFigures & { code: string | null; label: string }) =>
-    [row.code, row.label, ...columns.map((column) => column.value(row))].map((value) => field(value, lang)).join(separator);
+    [row.code, row.label, ...columns.map((column) => column.value(row))].map((value) => csvField(value, lang)).join(separator);
   const rows: ReportRowView[] = report.tables[table];
   const total = { ...report.total, code: null, label: TOTAL_LABEL[lang] };
-  return `\uFEFF${[header.map((h) => field(h, lang)).join(separator), ...rows.map(line), line(total)].join('\r\n')}\r\n`;
+  return `\uFEFF${[header.map((h) => csvField(h, lang)).join(separator), ...rows.map(line), line(total)].join('\r\n')}\r\n`;
 }
 
 export function reportCsvFilename(report: OfficeReportView, table: ReportTable, lang: CsvLanguage): string {

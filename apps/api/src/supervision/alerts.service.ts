@@ -1,7 +1,17 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { type AlertView, type OfficeEvent, type StaffView, NotFoundError, RuleError, detectAlerts, endedAlerts, supervisionFigures } from '@loket/domain';
+import {
+  type AlertView,
+  type OfficeEvent,
+  type StaffView,
+  NotFoundError,
+  RuleError,
+  complaintAlerts,
+  detectAlerts,
+  endedAlerts,
+  supervisionFigures,
+} from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
 import { SkipWhileRunning } from '../common/single-flight.js';
@@ -74,8 +84,8 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Scans every office at `now` (the injected clock's by default) and returns the alerts newly raised. */
   async scan(now: Date = this.clock.now()): Promise<AlertView[]> {
-    // Only offices where a rule can fire: someone waiting, a scheduled or open counter, or a service finished in the last day.
-    const offices = await this.supervision.officesToScan(new Date(now.getTime() - 24 * 60 * 60_000));
+    // Only offices where a rule can fire: someone waiting, a scheduled or open counter, a service finished in the last day, an overdue complaint.
+    const offices = await this.supervision.officesToScan(new Date(now.getTime() - 24 * 60 * 60_000), now);
     const raised: AlertView[] = [];
     for (const office of offices) raised.push(...(await this.scanOffice(office.slug, now)));
     return raised;
@@ -90,8 +100,11 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
    */
   async scanOffice(slug: string, now: Date = this.clock.now()): Promise<AlertView[]> {
     const state = await this.live.current(slug, now);
-    const candidates = detectAlerts(state, supervisionFigures(state, now.getTime()), now.getTime());
     const officeId = state.office.office.id;
+    const candidates = [
+      ...detectAlerts(state, supervisionFigures(state, now.getTime()), now.getTime()),
+      ...complaintAlerts(await this.supervision.overdueComplaints(officeId, now), now.getTime()),
+    ];
     // An alert the rules no longer raise has ended by itself: mark it, so no one reads a stale "belum dibuka".
     const ended = endedAlerts(await this.supervision.openAlerts(officeId), candidates);
     for (const alert of await this.supervision.resolveAlerts(

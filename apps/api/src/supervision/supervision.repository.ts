@@ -43,7 +43,10 @@ export const SUPERVISION_SQL = {
           OR EXISTS (SELECT 1 FROM counters c WHERE c.office_id = o.id AND c.active AND c.schedule <> '[]'::jsonb)
           OR EXISTS (SELECT 1 FROM ticket_events e WHERE e.office_id = o.id AND e.type = 'finished' AND e.at >= $1)
           OR EXISTS (SELECT 1 FROM supervision_alerts a WHERE a.office_id = o.id AND a.resolved_at IS NULL AND a.acknowledged_at IS NULL)
+          OR EXISTS (SELECT 1 FROM complaints k WHERE k.office_id = o.id AND k.closed_at IS NULL AND k.due_at < $2)
        ORDER BY o.slug`,
+  // Complaints open past their deadline (complaints_open_due): each raises an alert until it is closed.
+  overdueComplaints: 'SELECT id, number, service_id, due_at FROM complaints WHERE office_id = $1 AND closed_at IS NULL AND due_at < $2 ORDER BY due_at',
   officeSlug: 'SELECT slug FROM offices WHERE id = $1',
   knownAlertKeys: 'SELECT subject_key FROM supervision_alerts WHERE office_id = $1 AND subject_key = ANY($2::text[])',
   // The unique (office, subject key) makes raising idempotent: a second scan, here or on another instance, inserts nothing.
@@ -218,8 +221,16 @@ export class SupervisionRepository {
     }));
   }
 
-  officesToScan(finishedSince: Date): Promise<{ id: string; slug: string }[]> {
-    return this.db.query<{ id: string; slug: string }[]>(SUPERVISION_SQL.officesToScan, [finishedSince]);
+  officesToScan(finishedSince: Date, now: Date): Promise<{ id: string; slug: string }[]> {
+    return this.db.query<{ id: string; slug: string }[]>(SUPERVISION_SQL.officesToScan, [finishedSince, now]);
+  }
+
+  async overdueComplaints(officeId: string, now: Date): Promise<{ id: string; number: number; serviceId: string | null; dueAt: number }[]> {
+    const rows = await this.db.query<{ id: string; number: number; service_id: string | null; due_at: Date }[]>(SUPERVISION_SQL.overdueComplaints, [
+      officeId,
+      now,
+    ]);
+    return rows.map((row) => ({ id: row.id, number: row.number, serviceId: row.service_id, dueAt: row.due_at.getTime() }));
   }
 
   async officeSlug(officeId: string): Promise<string | null> {

@@ -3,6 +3,7 @@ import { ADMIN_COUNTERS_SQL } from '../../src/admin/admin-counters.repository.js
 import { ADMIN_SERVICES_SQL } from '../../src/admin/admin-services.repository.js';
 import { AUDIT_SQL } from '../../src/admin/audit.repository.js';
 import { CHECKLISTS_SQL } from '../../src/checklists/checklists.repository.js';
+import { COMPLAINTS_SQL } from '../../src/complaints/complaints.repository.js';
 import { COUNTERS_SQL } from '../../src/counters/counters.repository.js';
 import { OFFICE_SEQUENCE_SQL } from '../../src/database/office-sequence.repository.js';
 import { SEED_SQL } from '../../src/database/seed/seed.repository.js';
@@ -27,6 +28,7 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   'office-sequence': OFFICE_SEQUENCE_SQL,
   checklists: CHECKLISTS_SQL,
   counters: COUNTERS_SQL,
+  complaints: COMPLAINTS_SQL,
   'forecast-input': FORECAST_INPUT_SQL,
   offices: OFFICES_SQL,
   tickets: TICKETS_SQL,

@@ -23,10 +23,14 @@ describe('the periodic queries read no growing table through', () => {
   }
 
   it('officesToScan, the alert timer’s question', async () => {
-    const text = await plan(SUPERVISION_SQL.officesToScan, [new Date(Date.parse('2026-11-29T01:00:00.000Z'))]);
-    expect(text.match(/Seq Scan on (ticket_events|tickets|supervision_alerts)\b.*/g) ?? []).toEqual([]);
+    const text = await plan(SUPERVISION_SQL.officesToScan, [
+      new Date(Date.parse('2026-11-29T01:00:00.000Z')),
+      new Date(Date.parse('2026-11-30T01:00:00.000Z')),
+    ]);
+    expect(text.match(/Seq Scan on (ticket_events|tickets|supervision_alerts|complaints)\b.*/g) ?? []).toEqual([]);
     const indexes = [...text.matchAll(/(?:using|Bitmap Index Scan on) (\w+)/g)].map((match) => match[1]);
     expect(indexes.filter((name) => name.startsWith('ticket_events'))).toEqual(['ticket_events_finished_at']);
     expect(indexes.filter((name) => name.startsWith('tickets_'))).toEqual([expect.stringMatching(/^tickets_waiting_(service_)?due$/)]);
+    expect(indexes.filter((name) => name.startsWith('complaints_'))).toEqual(['complaints_open_due']);
   });
 });

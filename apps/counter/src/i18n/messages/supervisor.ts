@@ -83,6 +83,7 @@ export const supervisorId = {
       late_opening: 'Loket belum buka sesuai jadwal',
       slow_service: 'Layanan jauh di atas standar waktu',
       idle_while_waiting: 'Loket menganggur saat ada antrean',
+      complaint_overdue: 'Pengaduan lewat batas waktu jawaban',
     },
     details: {
       max_wait: '{subject} ({service}) sudah menunggu {waited} mnt; batas {limit} mnt.',
@@ -90,6 +91,7 @@ export const supervisorId = {
       late_opening: '{subject} belum dibuka; terlambat {late} mnt dari jadwal.',
       slow_service: '{subject}: rata-rata {sample} layanan terakhir {average} mnt; standar {standard} mnt.',
       idle_while_waiting: '{subject} buka tanpa melayani selama {idle} mnt padahal ada yang menunggu.',
+      complaint_overdue: 'Pengaduan {subject} belum dijawab; lewat batas waktu {overdue} jam.',
     },
     resolvedDetails: {
       max_wait: '{subject} ({service}) dipanggil setelah menunggu {waited} mnt; batas {limit} mnt.',
@@ -97,6 +99,7 @@ export const supervisorId = {
       late_opening: '{subject} dibuka terlambat {late} mnt dari jadwal.',
       slow_service: '{subject}: waktu layanan kembali mendekati standar {standard} mnt.',
       idle_while_waiting: '{subject} menganggur {idle} mnt padahal ada yang menunggu.',
+      complaint_overdue: 'Pengaduan {subject} ditutup {overdue} jam setelah batas waktunya.',
     },
   },
   rules: {
@@ -271,6 +274,7 @@ export const supervisorEn: typeof supervisorId = {
       late_opening: 'Counter not open at its scheduled time',
       slow_service: 'Service far over its standard time',
       idle_while_waiting: 'Counter idle while people wait',
+      complaint_overdue: 'Complaint past its response deadline',
     },
     details: {
       max_wait: '{subject} ({service}) has waited {waited} min; the limit is {limit} min.',
@@ -278,6 +282,7 @@ export const supervisorEn: typeof supervisorId = {
       late_opening: '{subject} is not open; {late} min past its schedule.',
       slow_service: '{subject}: the last {sample} services averaged {average} min; the standard is {standard} min.',
       idle_while_waiting: '{subject} has been open without serving for {idle} min while people wait.',
+      complaint_overdue: 'Complaint {subject} is unanswered, {overdue} h past its deadline.',
     },
     resolvedDetails: {
       max_wait: '{subject} ({service}) was called after waiting {waited} min; the limit is {limit} min.',
@@ -285,6 +290,7 @@ export const supervisorEn: typeof supervisorId = {
       late_opening: '{subject} opened {late} min past its schedule.',
       slow_service: '{subject}: service times are back near the standard of {standard} min.',
       idle_while_waiting: '{subject} was idle for {idle} min while people waited.',
+      complaint_overdue: 'Complaint {subject} was closed {overdue} h after its deadline.',
     },
   },
   rules: {
