@@ -122,6 +122,41 @@ test.describe('the admin set-up', () => {
     await page.context().close();
   });
 
+  test('an admin gives a counter its ishoma and the longer Friday break; a break outside the hours is refused beside it', async ({
+    browser,
+    office,
+  }, testInfo) => {
+    const page = await newPage(browser, errors);
+    await logIn(page, 'admin');
+    await page.getByTestId('admin-office').selectOption(office.id);
+    await page.getByRole('tab', { name: 'Loket' }).click();
+    await page.getByRole('button', { name: 'Ubah Loket 1', exact: true }).click();
+    const form = page.getByRole('dialog', { name: 'Ubah Loket 1' });
+    // Monday gets the ishoma as it comes; Friday's is moved to the prayer break, and a second one is added after closing.
+    await form.getByTestId('counter-schedule-add-break-1').click();
+    await expect(form.getByLabel('Mulai istirahat 1 hari Senin')).toHaveValue('12:00');
+    await form.getByTestId('counter-schedule-add-break-5').click();
+    await form.getByLabel('Mulai istirahat 1 hari Jumat').fill('11:30');
+    await form.getByLabel('Selesai istirahat 1 hari Jumat').fill('13:00');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    // This office's Friday ends at 11:30: the break lies outside it, and the form says so on the break itself.
+    const error = form.locator('#counter-schedule-5-break-0-error');
+    await expect(error).toHaveText('Istirahat harus berada di dalam jam loket pada hari itu.');
+    await expect(form.getByLabel('Mulai istirahat 1 hari Jumat')).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath('admin-counter-breaks-refused.png') });
+
+    await form.getByLabel('Jam tutup hari Jumat').fill('15:00');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await expect(form).toBeHidden();
+    const row = page.getByRole('row', { name: /Loket 1\b/ }).first();
+    await expect(row).toContainText('Sen 08:00–15:00 (istirahat 12:00–13:00)');
+    await expect(row).toContainText('Jum 08:00–15:00 (istirahat 11:30–13:00)');
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath('admin-counter-breaks-saved.png'), fullPage: true });
+    await page.context().close();
+  });
+
   test('on a laptop screen the staff table fits, and deactivation asks first', async ({ browser }, testInfo) => {
     const page = await newPage(browser, errors, { width: 1366, height: 768 });
     await logIn(page, 'admin');

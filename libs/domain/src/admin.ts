@@ -3,8 +3,9 @@
  * templates), the audit trail, and the rules a set-up must keep. The API checks every
  * change with these functions and the counter app shows the same shapes.
  */
+import { RuleError } from './errors.js';
 import type { ServiceStandardDetails } from './service-standard.js';
-import type { OfficeView, OpeningHours, ServiceStandard, StaffRole, StaffView } from './views.js';
+import type { CounterScheduleDay, OfficeView, OpeningHours, ServiceStandard, StaffRole, StaffView } from './views.js';
 
 export const TIME_OF_DAY_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
@@ -62,6 +63,76 @@ export function scheduleOutsideHours(schedule: readonly OpeningHours[], officeHo
   return problems;
 }
 
+/** At most this many planned breaks a day: ishoma and a short one either side is already a lot. */
+export const MAX_BREAKS_PER_DAY = 4;
+
+/**
+ * What is wrong with the planned breaks of a counter's schedule, by kind, so each kind has
+ * its own stable code (`assertBreaksFit`): a break must lie within that day's hours
+ * (`outside`), and the breaks of one day must not overlap or touch (`overlapping`: two
+ * touching breaks are one break, entered as one). Malformed times and a break that ends
+ * before it starts are `malformed` (400 validation_failed).
+ */
+export function breakProblems(
+  schedule: readonly CounterScheduleDay[],
+  field = 'schedule',
+): { malformed: FieldProblem[]; outside: FieldProblem[]; overlapping: FieldProblem[] } {
+  const malformed: FieldProblem[] = [];
+  const outside: FieldProblem[] = [];
+  const overlapping: FieldProblem[] = [];
+  schedule.forEach((day, dayIndex) => {
+    const breaks = day.breaks ?? [];
+    if (!Array.isArray(breaks)) {
+      malformed.push({ field: `${field}.${dayIndex}.breaks`, problems: ['breaks must be a list'] });
+      return;
+    }
+    if (breaks.length > MAX_BREAKS_PER_DAY) {
+      malformed.push({ field: `${field}.${dayIndex}.breaks`, problems: [`at most ${MAX_BREAKS_PER_DAY} breaks a day`] });
+    }
+    const wellFormed: { index: number; from: string; to: string }[] = [];
+    breaks.forEach((window, index) => {
+      const at = `${field}.${dayIndex}.breaks.${index}`;
+      const fromOk = typeof window?.from === 'string' && TIME_OF_DAY_PATTERN.test(window.from);
+      const toOk = typeof window?.to === 'string' && TIME_OF_DAY_PATTERN.test(window.to);
+      if (!fromOk) malformed.push({ field: `${at}.from`, problems: ['from must be a time HH:MM (00:00–23:59)'] });
+      if (!toOk) malformed.push({ field: `${at}.to`, problems: ['to must be a time HH:MM (00:00–23:59)'] });
+      if (!fromOk || !toOk) return;
+      if (window.from >= window.to) {
+        malformed.push({ field: `${at}.to`, problems: [`to (${window.to}) must be after from (${window.from})`] });
+        return;
+      }
+      if (window.from < day.opens || window.to > day.closes) {
+        outside.push({ field: at, problems: [`${window.from}–${window.to} is outside the counter's hours ${day.opens}–${day.closes}`] });
+      }
+      wellFormed.push({ index, from: window.from, to: window.to });
+    });
+    const sorted = [...wellFormed].sort((a, b) => a.from.localeCompare(b.from));
+    for (let i = 1; i < sorted.length; i += 1) {
+      const before = sorted[i - 1];
+      const after = sorted[i];
+      if (after.from <= before.to) {
+        overlapping.push({
+          field: `${field}.${dayIndex}.breaks.${after.index}`,
+          problems: [`${after.from}–${after.to} overlaps ${before.from}–${before.to}`],
+        });
+      }
+    }
+  });
+  return { malformed, outside, overlapping };
+}
+
+/**
+ * Refuses a schedule whose planned breaks do not fit: 400 validation_failed for a malformed
+ * break, 400 break_outside_hours for one outside the day's hours, 400 breaks_overlap for two
+ * that overlap; `details` names each field, the way the validation pipe does.
+ */
+export function assertBreaksFit(schedule: readonly CounterScheduleDay[], field = 'schedule'): void {
+  const { malformed, outside, overlapping } = breakProblems(schedule, field);
+  if (malformed.length > 0) throw new RuleError('validation_failed', 'A planned break is not well formed', malformed);
+  if (outside.length > 0) throw new RuleError('break_outside_hours', "A planned break lies outside the counter's hours that day", outside);
+  if (overlapping.length > 0) throw new RuleError('breaks_overlap', 'Two planned breaks of the same day overlap', overlapping);
+}
+
 /**
  * What is wrong with a NIP (Nomor Induk Pegawai): 18 digits — birth date YYYYMMDD,
  * appointment YYYYMM, sex 1 or 2, then a three-digit sequence. Null when it is well formed.
@@ -102,7 +173,8 @@ export interface AdminCounterView {
   priorityOnly: boolean;
   active: boolean;
   serviceIds: string[];
-  schedule: OpeningHours[];
+  /** The weekly hours, each day with its planned breaks. */
+  schedule: CounterScheduleDay[];
 }
 
 export interface AdminStaffView extends StaffView {

@@ -5,7 +5,7 @@
  */
 import type { TicketEventRecord } from './measures.js';
 import type { CounterEventType } from './realtime.js';
-import type { OpeningHours, PauseReason } from './views.js';
+import type { CounterScheduleDay, OpeningHours, PauseReason } from './views.js';
 import { MINUTE_MS, minutesBetween, serviceDay } from './time.js';
 
 export const DEFAULT_OPENING_GRACE_MINUTES = 5;
@@ -84,8 +84,36 @@ export function scheduledHours(schedule: readonly OpeningHours[], timeZone: stri
   return scheduledSince < to ? { from: scheduledSince, to } : null;
 }
 
+/**
+ * The planned breaks (ishoma, the Friday prayer) of a counter on the office-local day of `at`,
+ * as instants in time order; none on a day it is not scheduled, and none that ended before
+ * the counter got its schedule (`scheduledSince`).
+ */
+export function plannedBreaks(schedule: readonly CounterScheduleDay[], timeZone: string, at: number, scheduledSince: number | null = null): Interval[] {
+  const day = serviceDay(at, timeZone);
+  const hours = schedule.find((entry) => entry.weekday === isoWeekday(day));
+  if (!hours?.breaks?.length) return [];
+  return hours.breaks
+    .map((window) => ({ from: localTimeToInstant(day, window.from, timeZone), to: localTimeToInstant(day, window.to, timeZone) }))
+    .filter((window) => window.to > window.from && (scheduledSince === null || window.to > scheduledSince))
+    .sort((a, b) => a.from - b.from);
+}
+
+/** Minutes of the planned breaks that fall between `from` and `to`. */
+export function plannedMinutesBetween(breaks: readonly Interval[], from: number, to: number): number {
+  if (to <= from) return 0;
+  return totalMinutes(intersectIntervals([{ from, to }], breaks));
+}
+
+/** The planned break going on at `at`, if any. */
+export function plannedBreakAt(breaks: readonly Interval[], at: number): Interval | null {
+  return breaks.find((window) => window.from <= at && at < window.to) ?? null;
+}
+
 export interface PauseMeasure {
   reason: string | null;
+  /** The pause was (part of) a planned break: its allowed length is what is left of that break. */
+  planned: boolean;
   from: number;
   /** Null while the counter is still paused; the length then runs to `now`. */
   to: number | null;
@@ -106,15 +134,24 @@ export interface CounterDayMeasures {
   breakOverrunMinutes: number;
   /** The intervals the counter was open (not paused, not closed). */
   open: Interval[];
+  /** The day's planned breaks (`plannedBreaks`): no late opening, early closing or idle time is counted in them. */
+  plannedBreaks: Interval[];
 }
 
 /**
  * A counter's day from its session events (every session of that day, in recorded order):
  * late opening beyond `graceMinutes`, early closing, each pause against its allowed length.
+ *
+ * Planned breaks are scheduled pauses (docs/domain.md, "Planned breaks"): a pause the officer
+ * takes that overlaps one is allowed that break's length (shared by every pause taken in it,
+ * so a break split in two is allowed the break once), whatever its reason would allow alone;
+ * beyond it, the overrun is measured as for any pause. A pause that is not the officer's
+ * doing (a system fault, offline) never overruns, planned break or not. The minutes of planned
+ * breaks never count towards a late opening or an early closing.
  */
 export function counterDayMeasures(
   events: readonly CounterSessionEventRecord[],
-  schedule: readonly OpeningHours[],
+  schedule: readonly CounterScheduleDay[],
   timeZone: string,
   now: number,
   options: { graceMinutes?: number; allowedBreakMinutes?: Readonly<Record<string, number | null>>; scheduledSince?: number | null } = {},
@@ -124,6 +161,9 @@ export function counterDayMeasures(
   const sorted = [...events].sort((a, b) => a.at - b.at);
   const firstOpen = sorted.find((event) => event.type === 'opened');
   const scheduled = scheduledHours(schedule, timeZone, firstOpen?.at ?? now, options.scheduledSince ?? null);
+  const planned = plannedBreaks(schedule, timeZone, firstOpen?.at ?? now, options.scheduledSince ?? null);
+  // Minutes of each planned break already allowed to earlier pauses taken in it.
+  const used = planned.map(() => 0);
 
   const open: Interval[] = [];
   const pauses: PauseMeasure[] = [];
@@ -131,9 +171,24 @@ export function counterDayMeasures(
   let pause: { reason: string | null; from: number } | null = null;
   const endPause = (at: number | null) => {
     if (!pause) return;
-    const minutes = minutesBetween(pause.from, at ?? now);
-    const allowedMinutes = pause.reason && pause.reason in allowed ? allowed[pause.reason] : null;
-    pauses.push({ ...pause, to: at, minutes, allowedMinutes, overrunMinutes: allowedMinutes === null ? 0 : Math.max(0, minutes - allowedMinutes) });
+    const end = at ?? now;
+    const minutes = minutesBetween(pause.from, end);
+    const ownAllowance = pause.reason && pause.reason in allowed ? allowed[pause.reason] : null;
+    const window = ownAllowance === null ? -1 : planned.findIndex((w) => pause!.from < w.to && end > w.from);
+    let allowedMinutes = ownAllowance;
+    if (window >= 0) {
+      const length = minutesBetween(planned[window].from, planned[window].to);
+      allowedMinutes = Math.max(0, length - used[window]);
+      used[window] += Math.min(minutes, allowedMinutes);
+    }
+    pauses.push({
+      ...pause,
+      planned: window >= 0,
+      to: at,
+      minutes,
+      allowedMinutes,
+      overrunMinutes: allowedMinutes === null ? 0 : Math.max(0, minutes - allowedMinutes),
+    });
     pause = null;
   };
   let lastClosedAt: number | null = null;
@@ -161,8 +216,9 @@ export function counterDayMeasures(
   if (openSince !== null && now > openSince) open.push({ from: openSince, to: now });
   endPause(null);
 
-  const late = firstOpen && scheduled ? minutesBetween(scheduled.from, firstOpen.at) : 0;
-  const early = lastClosedAt !== null && scheduled ? minutesBetween(lastClosedAt, scheduled.to) : 0;
+  const late = firstOpen && scheduled ? minutesBetween(scheduled.from, firstOpen.at) - plannedMinutesBetween(planned, scheduled.from, firstOpen.at) : 0;
+  const early =
+    lastClosedAt !== null && scheduled ? minutesBetween(lastClosedAt, scheduled.to) - plannedMinutesBetween(planned, lastClosedAt, scheduled.to) : 0;
   return {
     scheduled,
     firstOpenedAt: firstOpen?.at ?? null,
@@ -172,6 +228,7 @@ export function counterDayMeasures(
     pauses,
     breakOverrunMinutes: pauses.reduce((sum, p) => sum + p.overrunMinutes, 0),
     open,
+    plannedBreaks: planned,
   };
 }
 
@@ -276,9 +333,25 @@ export function busyIntervals(events: readonly TicketEventRecord[], now: number)
 }
 
 /**
- * Idle while waiting (promptness): minutes the counter was open, neither calling nor
- * serving anyone, while at least one ticket it could serve was waiting.
+ * When a counter was idle while waiting (promptness): open, neither calling nor serving
+ * anyone, while at least one ticket it could serve was waiting, and not on a planned break
+ * (an officer who stays at the desk over ishoma is not idle for it).
  */
-export function idleWhileWaitingMinutes(input: { open: readonly Interval[]; busy: readonly Interval[]; waiting: readonly Interval[] }): number {
-  return totalMinutes(subtractIntervals(intersectIntervals(input.open, input.waiting), input.busy));
+export function idleWhileWaitingIntervals(input: {
+  open: readonly Interval[];
+  busy: readonly Interval[];
+  waiting: readonly Interval[];
+  plannedBreaks?: readonly Interval[];
+}): Interval[] {
+  return subtractIntervals(intersectIntervals(input.open, input.waiting), [...input.busy, ...(input.plannedBreaks ?? [])]);
+}
+
+/** Idle while waiting, in minutes (`idleWhileWaitingIntervals`). */
+export function idleWhileWaitingMinutes(input: {
+  open: readonly Interval[];
+  busy: readonly Interval[];
+  waiting: readonly Interval[];
+  plannedBreaks?: readonly Interval[];
+}): number {
+  return totalMinutes(idleWhileWaitingIntervals(input));
 }

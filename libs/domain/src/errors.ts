@@ -28,6 +28,8 @@ export const ERROR_KINDS = {
   closure_in_past: 'invalid',
   cutoff_too_long: 'invalid',
   reply_required: 'invalid',
+  break_outside_hours: 'invalid',
+  breaks_overlap: 'invalid',
   // Who may do it.
   unauthorized: 'unauthorized',
   kiosk_not_paired: 'unauthorized',

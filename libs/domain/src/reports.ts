@@ -25,7 +25,7 @@ import { type IkmGrade, type SurveyAnswers, type SurveyElementCode, krejcieMorga
 import { RuleError } from './errors.js';
 import { noShowStands } from './ticket-lifecycle.js';
 import { EARLIEST_DAY, LATEST_DAY, serviceDay, withinDayRange } from './time.js';
-import type { OpeningHours } from './views.js';
+import type { CounterScheduleDay } from './views.js';
 
 // ---------------------------------------------------------------------------------------
 // Periods
@@ -154,7 +154,8 @@ export interface ReportServiceInfo {
 export interface ReportCounterInfo {
   id: string;
   serviceIds: readonly string[];
-  schedule: readonly OpeningHours[];
+  /** Its weekly hours with their planned breaks. */
+  schedule: readonly CounterScheduleDay[];
   /** When the counter got its first schedule (epoch ms); null: measured by its schedule on every day. */
   scheduledSince?: number | null;
 }
@@ -378,7 +379,7 @@ export function punctualityFacts(input: {
           earlyClosingMinutes: early ? whole.earlyClosingMinutes : 0,
           breakOverruns: overruns.length,
           breakOverrunMinutes: overruns.reduce((sum, pause) => sum + pause.overrunMinutes, 0),
-          idleWhileWaitingMinutes: idleWhileWaitingMinutes({ open: part.open, busy, waiting }),
+          idleWhileWaitingMinutes: idleWhileWaitingMinutes({ open: part.open, busy, waiting, plannedBreaks: part.plannedBreaks }),
           ...(late && whole.scheduled && whole.firstOpenedAt !== null
             ? { lateOpening: { scheduledAt: whole.scheduled.from, openedAt: whole.firstOpenedAt } }
             : {}),

@@ -13,9 +13,10 @@ import {
   type Interval,
   busyIntervals,
   counterDayMeasures,
-  intersectIntervals,
+  idleWhileWaitingIntervals,
+  plannedBreaks,
+  plannedMinutesBetween,
   scheduledHours,
-  subtractIntervals,
   totalMinutes,
   waitingIntervals,
   DEFAULT_OPENING_GRACE_MINUTES,
@@ -26,7 +27,7 @@ import type { OfficeEvent } from './realtime.js';
 import { mean } from './stats.js';
 import { reversesNoShow } from './ticket-lifecycle.js';
 import { MINUTE_MS, minutesBetween } from './time.js';
-import type { CounterState, OfficeSnapshot, OpeningHours, PauseReason, TicketView } from './views.js';
+import type { CounterScheduleDay, CounterState, OfficeSnapshot, PauseReason, TicketView } from './views.js';
 import {
   ARRIVAL_WINDOW_MINUTES,
   RECENT_SERVICES,
@@ -71,7 +72,8 @@ export interface SupervisionCounterEvent extends CounterSessionEventRecord {
 /** What the office snapshot does not say about a counter: its schedule and who holds it. */
 export interface CounterStaffing {
   counterId: string;
-  schedule: OpeningHours[];
+  /** Its weekly hours with their planned breaks. */
+  schedule: CounterScheduleDay[];
   /** When the counter got its first schedule (epoch ms): punctuality counts from then. Null: always. */
   scheduledSince?: number | null;
   staffId: string | null;
@@ -184,7 +186,9 @@ export function supervisionForecastInput(state: SupervisionState, now: number, s
     const view = office.counters[index];
     const events = state.counterEvents.filter((event) => event.counterId === view.id && event.at <= now);
     const pausedAt = events.findLast((event) => event.type === 'paused')?.at ?? null;
-    const schedule = state.staffing.find((entry) => entry.counterId === view.id)?.schedule ?? [];
+    const staffing = state.staffing.find((entry) => entry.counterId === view.id);
+    const schedule = staffing?.schedule ?? [];
+    const breaks = plannedBreaks(schedule, timeZone, now, staffing?.scheduledSince ?? null);
     const backAt = expectedBackAt(
       {
         state: view.state,
@@ -192,10 +196,11 @@ export function supervisionForecastInput(state: SupervisionState, now: number, s
         pausedAt,
         openedToday: events.some((event) => event.type === 'opened'),
         scheduled: scheduledHours(schedule, timeZone, now),
+        plannedBreaks: breaks,
       },
       now,
     );
-    return { ...counter, backAt };
+    return { ...counter, backAt, plannedBreaks: breaks };
   });
   const hours = scheduledHours(office.office.openingHours, timeZone, now);
   const windowStart = Math.max(now - ARRIVAL_WINDOW_MINUTES * MINUTE_MS, hours?.from ?? 0);
@@ -307,14 +312,14 @@ export function supervisionFigures(state: SupervisionState, now: number): Superv
     const graceEnd = scheduledNow ? scheduledNow.from + SUPERVISION_RULES.openingGraceMinutes * MINUTE_MS : null;
     const notOpened =
       scheduledNow && graceEnd !== null && measures.firstOpenedAt === null && now > graceEnd && now < scheduledNow.to
-        ? minutesBetween(scheduledNow.from, now)
+        ? minutesBetween(scheduledNow.from, now) - plannedMinutesBetween(measures.plannedBreaks, scheduledNow.from, now)
         : null;
 
     const waiting: Interval[] = [];
     for (const events of tickets.values()) waiting.push(...waitingIntervals(events, counter.serviceIds, now));
     const busy: Interval[] = [];
     for (const events of byTicket(state.ticketEvents, (event) => event.counterId === counter.id).values()) busy.push(...busyIntervals(events, now));
-    const idle = subtractIntervals(intersectIntervals(measures.open, waiting), busy);
+    const idle = idleWhileWaitingIntervals({ open: measures.open, busy, waiting, plannedBreaks: measures.plannedBreaks });
     const last = idle.at(-1);
     // Only an idle stretch reaching now is going on; and only while someone it may serve still waits.
     const scope = { serviceIds: counter.serviceIds, priorityOnly: counter.priorityOnly };

@@ -16,6 +16,17 @@ export interface OpeningHours {
   closes: string;
 }
 
+/** A planned break (ishoma, the Friday prayer) of a counter's day, in the office's wall-clock time. */
+export interface BreakWindow {
+  from: string;
+  to: string;
+}
+
+/** One day of a counter's weekly schedule: its hours and the planned breaks within them (`breakProblems`). */
+export interface CounterScheduleDay extends OpeningHours {
+  breaks?: BreakWindow[];
+}
+
 export interface OfficeView {
   id: string;
   slug: string;

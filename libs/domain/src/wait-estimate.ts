@@ -1,6 +1,6 @@
 import { type CounterScope, type QueueEntry, canServe, compareForCall, dueTime } from './call-order.js';
 import { ticketQueueEntry } from './office-state.js';
-import { DEFAULT_ALLOWED_BREAK_MINUTES, scheduledHours } from './counter-schedule.js';
+import { DEFAULT_ALLOWED_BREAK_MINUTES, type Interval, plannedBreakAt, scheduledHours } from './counter-schedule.js';
 import { mean } from './stats.js';
 import { MINUTE_MS } from './time.js';
 import type { PriorityCategory } from './priority.js';
@@ -41,6 +41,12 @@ export interface ForecastCounter extends CounterScope {
   backAt?: number | null;
   /** Breaks still to come today (the midday ishoma, say): taken when the counter frees up after `at`. */
   breaks?: readonly { at: number; minutes: number }[];
+  /**
+   * The counter's planned breaks today (`plannedBreaks`): it calls nobody inside one. A
+   * citizen called before a break is served to the end; the counter is then back when the
+   * break ends.
+   */
+  plannedBreaks?: readonly Interval[];
 }
 
 /** Arrivals per minute of one service, as seen recently, to foresee who will come and be due sooner. */
@@ -128,6 +134,7 @@ export function forecastWaits(input: WaitForecastInput): Map<string, number | nu
       scope: counter,
       freeAt: Math.max(counter.state === 'open' ? now : Math.max(now, counter.backAt ?? pausedBack), counter.busyUntil ?? now),
       breaks: [...(counter.breaks ?? [])].filter((pause) => pause.minutes > 0).sort((a, b) => a.at - b.at),
+      planned: (counter.plannedBreaks ?? []).filter((window) => window.to > now),
     }));
   const probes = new Set((input.probes ?? []).map((entry) => entry.id));
   const servable = (entry: QueueEntry) => counters.some((counter) => canServe(counter.scope, entry));
@@ -173,6 +180,11 @@ export function forecastWaits(input: WaitForecastInput): Map<string, number | nu
     if (at > horizon) break;
     if (counter.breaks.length > 0 && counter.breaks[0].at <= at) {
       counter.freeAt = at + counter.breaks.shift()!.minutes * MINUTE_MS;
+      continue;
+    }
+    const onBreak = plannedBreakAt(counter.planned, at);
+    if (onBreak) {
+      counter.freeAt = onBreak.to;
       continue;
     }
     while (nextFuture < future.length && future[nextFuture].issuedAt <= at) laneOf(future[nextFuture]).entries.push(future[nextFuture++]);
@@ -310,15 +322,21 @@ export function expectedBackAt(
     pausedAt: number | null;
     openedToday: boolean;
     scheduled: { from: number; to: number } | null;
+    /** The counter's planned breaks today: one going on now decides when it is back. */
+    plannedBreaks?: readonly Interval[];
   },
   now: number,
 ): number | null {
+  const onBreak = plannedBreakAt(counter.plannedBreaks ?? [], now);
   if (counter.state === 'paused') {
+    // On a planned break the officer is back when it ends (the Friday prayer is longer than an ishoma's usual hour).
+    if (onBreak && counter.pauseReason !== 'system_down' && counter.pauseReason !== 'offline') return onBreak.to;
     const allowed = counter.pauseReason ? DEFAULT_ALLOWED_BREAK_MINUTES[counter.pauseReason] : null;
     return counter.pausedAt !== null && allowed !== null ? Math.max(now, counter.pausedAt + allowed * MINUTE_MS) : null;
   }
   if (counter.state !== 'closed' || counter.openedToday || !counter.scheduled || now >= counter.scheduled.to) return null;
-  return now < counter.scheduled.from ? counter.scheduled.from : now + LATE_OPENING_GUESS_MINUTES * MINUTE_MS;
+  if (now < counter.scheduled.from) return counter.scheduled.from;
+  return onBreak ? onBreak.to : now + LATE_OPENING_GUESS_MINUTES * MINUTE_MS;
 }
 
 /**

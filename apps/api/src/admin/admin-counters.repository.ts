@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AdminCounterView, OpeningHours } from '@loket/domain';
+import type { AdminCounterView, CounterScheduleDay } from '@loket/domain';
 
 const SELECT = `SELECT c.id, c.office_id, c.number, c.name, c.priority_only, c.active, c.schedule,
        (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
@@ -30,7 +30,7 @@ interface CounterRow {
   name: string;
   priority_only: boolean;
   active: boolean;
-  schedule: OpeningHours[];
+  schedule: CounterScheduleDay[];
   service_ids: string[] | null;
 }
 
@@ -51,7 +51,7 @@ export interface CounterColumns {
   number: number;
   name: string;
   priorityOnly: boolean;
-  schedule: OpeningHours[];
+  schedule: CounterScheduleDay[];
   active: boolean;
 }
 

@@ -7,6 +7,7 @@ import {
   type StaffView,
   NotFoundError,
   RuleError,
+  assertBreaksFit,
   fieldConflict,
   scheduleOutsideHours,
   scheduleProblems,
@@ -136,6 +137,8 @@ export class AdminCountersService {
     }
     if (fields.serviceIds) await this.serviceProblems(manager, officeId, fields.serviceIds, problems);
     assertNoProblems(problems);
+    // The breaks after the hours: a break is judged against hours already found sound.
+    if (fields.schedule) assertBreaksFit(fields.schedule);
   }
 
   private async serviceProblems(manager: EntityManager, officeId: string, serviceIds: string[], problems: FieldProblem[]): Promise<void> {

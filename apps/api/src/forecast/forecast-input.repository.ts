@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   ARRIVAL_WINDOW_MINUTES,
+  type CounterScheduleDay,
   type ForecastCounter,
   MINUTE_MS,
   NO_SHOW_REVERSALS,
@@ -18,6 +19,7 @@ import {
   expectedBusyUntil,
   localTimeToInstant,
   noShowShare,
+  plannedBreaks,
   scheduledHours,
   serviceDay,
 } from '@loket/domain';
@@ -41,7 +43,7 @@ interface WaitingRow {
 
 interface CounterRow {
   priority_only: boolean;
-  schedule: OpeningHours[];
+  schedule: CounterScheduleDay[];
   service_ids: string[] | null;
   state: 'open' | 'paused' | null;
   pause_reason: PauseReason | null;
@@ -131,6 +133,7 @@ export class ForecastInputRepository {
     }
     const forecastCounters: ForecastCounter[] = counters.map((row) => {
       const state = row.state ?? 'closed';
+      const breaks = plannedBreaks(row.schedule, office.timeZone, at);
       return {
         serviceIds: row.service_ids ?? [],
         priorityOnly: row.priority_only,
@@ -149,9 +152,11 @@ export class ForecastInputRepository {
             pausedAt: row.paused_at?.getTime() ?? null,
             openedToday: row.opened_today,
             scheduled: scheduledHours(row.schedule, office.timeZone, at),
+            plannedBreaks: breaks,
           },
           at,
         ),
+        plannedBreaks: breaks,
       };
     });
     const entries: QueueEntry[] = waiting.map((row) => ({

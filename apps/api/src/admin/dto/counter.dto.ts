@@ -1,7 +1,7 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { OpeningHoursDto } from './opening-hours.dto.js';
+import { CounterScheduleDayDto } from './opening-hours.dto.js';
 
 export class CreateCounterDto {
   @ApiProperty({ example: 3, description: 'Unique in the office; the number called out' })
@@ -23,12 +23,12 @@ export class CreateCounterDto {
   @IsUUID('all', { each: true, message: 'serviceIds must be service UUIDs' })
   serviceIds: string[];
 
-  @ApiProperty({ type: [OpeningHoursDto], description: 'Weekly schedule, one span per weekday' })
+  @ApiProperty({ type: [CounterScheduleDayDto], description: 'Weekly schedule, one span per weekday, each with its planned breaks' })
   @IsArray()
   @ArrayMaxSize(7, { message: 'schedule has at most one entry per weekday' })
   @ValidateNested({ each: true })
-  @Type(() => OpeningHoursDto)
-  schedule: OpeningHoursDto[];
+  @Type(() => CounterScheduleDayDto)
+  schedule: CounterScheduleDayDto[];
 
   @ApiProperty({ default: false, description: 'Loket khusus: priority tickets first' })
   @IsBoolean()

@@ -1,4 +1,4 @@
-import { MAKLUMAT_TEMPLATE, type MaklumatInput, type OpeningHours, type ServiceStandardDetails } from '@loket/domain';
+import { type CounterScheduleDay, MAKLUMAT_TEMPLATE, type MaklumatInput, type OpeningHours, type ServiceStandardDetails } from '@loket/domain';
 
 /** A Mal Pelayanan Publik style demo office: what a newcomer sees on first start. */
 export const DEMO_OFFICE = {
@@ -13,12 +13,17 @@ export const DEMO_OFFICE = {
 /** The demo office's one paired kiosk. */
 export const DEMO_KIOSK = { name: 'Kios demo' };
 
-const weekdays = (opens: string, closes: string, friday: string): OpeningHours[] => [
-  ...[1, 2, 3, 4].map((weekday) => ({ weekday, opens, closes })),
-  { weekday: 5, opens, closes: friday },
-];
+/** Monday to Friday 08:00–15:00, the hours of most Dukcapil and MPP counters. */
+export const DEMO_HOURS: OpeningHours[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '15:00' }));
 
-export const DEMO_HOURS = weekdays('08:00', '15:00', '11:30');
+/**
+ * The counters keep the office's hours with the ishoma as a planned break: 12:00–13:00, and
+ * on Friday 11:30–13:00 for the Friday prayer (the forecast and the punctuality measures see it).
+ */
+export const DEMO_COUNTER_SCHEDULE: CounterScheduleDay[] = DEMO_HOURS.map((hours) => ({
+  ...hours,
+  breaks: [hours.weekday === 5 ? { from: '11:30', to: '13:00' } : { from: '12:00', to: '13:00' }],
+}));
 
 /** The law every population-administration service of the demo stands on (dasar hukum). */
 const ADMINDUK_LAW = [

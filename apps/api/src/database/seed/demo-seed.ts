@@ -7,7 +7,7 @@ import { KioskDevicesRepository } from '../../kiosks/kiosk-devices.repository.js
 import { kioskTokenHash } from '../../kiosks/kiosk-token.js';
 import { newTrackingCode } from '../../tickets/tracking-code.js';
 import { SeedRepository } from './seed.repository.js';
-import { DEMO_COUNTERS, DEMO_HOURS, DEMO_KIOSK, DEMO_MAKLUMAT, DEMO_OFFICE, DEMO_SERVICES, DEMO_STAFF } from './demo-office.js';
+import { DEMO_COUNTERS, DEMO_COUNTER_SCHEDULE, DEMO_HOURS, DEMO_KIOSK, DEMO_MAKLUMAT, DEMO_OFFICE, DEMO_SERVICES, DEMO_STAFF } from './demo-office.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -51,7 +51,7 @@ export async function seedDemoIfEmpty(db: DataSource, options: { dataDir: string
       await seed.insertCounter(
         manager,
         officeId,
-        { ...counter, schedule: DEMO_HOURS },
+        { ...counter, schedule: DEMO_COUNTER_SCHEDULE },
         counter.services.map((code) => serviceIds.get(code)!),
       );
     }

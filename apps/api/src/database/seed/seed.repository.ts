@@ -1,4 +1,4 @@
-import type { MaklumatInput, OpeningHours, ServiceStandardDetails, StaffRole } from '@loket/domain';
+import type { CounterScheduleDay, MaklumatInput, OpeningHours, ServiceStandardDetails, StaffRole } from '@loket/domain';
 import type { EntityManager } from 'typeorm';
 
 export const SEED_SQL = {
@@ -49,8 +49,8 @@ export interface SeedCounter {
   number: number;
   name: string;
   priorityOnly: boolean;
-  /** The weekly hours the counter is staffed, in the office's opening-hours shape. */
-  schedule: OpeningHours[];
+  /** The weekly hours the counter is staffed, each day with its planned breaks. */
+  schedule: CounterScheduleDay[];
 }
 
 export interface SeedStaff {

@@ -9,6 +9,7 @@ import type {
   ChecklistItemInput,
   ChecklistKind,
   ChecklistTemplateView,
+  CounterScheduleDay,
   KioskDeviceView,
   ServiceStandardDetails,
   KioskSettingsView,
@@ -52,7 +53,7 @@ export interface CounterInput {
   number: number;
   name: string;
   serviceIds: string[];
-  schedule: OpeningHours[];
+  schedule: CounterScheduleDay[];
   priorityOnly: boolean;
   active: boolean;
 }

@@ -70,6 +70,8 @@ const serverErrors: Record<ErrorCode, string> = {
   already_handed_to_lapor: 'This complaint has already been handed to SP4N-LAPOR!.',
   closure_in_past: 'That closure time has already passed.',
   cutoff_too_long: 'The issuing cut-off is longer than the opening hours.',
+  break_outside_hours: "A break lies outside the counter's hours.",
+  breaks_overlap: 'Two breaks on the same day overlap.',
   unsupported_media_type: 'The request could not be read. Reload the page, then try again.',
   kiosk_not_paired: 'This kiosk is not paired (or its pairing was revoked). Ask staff to pair it again.',
   anonymous_issue_off: 'Tickets are taken at the kiosk in the office.',

@@ -77,6 +77,8 @@ const serverErrors: Record<ErrorCode, string> = {
   already_handed_to_lapor: 'Pengaduan ini sudah diteruskan ke SP4N-LAPOR!.',
   closure_in_past: 'Waktu penutupan sudah lewat.',
   cutoff_too_long: 'Batas akhir pengambilan antrean lebih panjang dari jam buka.',
+  break_outside_hours: 'Istirahat harus berada di dalam jam loket.',
+  breaks_overlap: 'Dua istirahat pada hari yang sama bertumpuk.',
   unsupported_media_type: 'Permintaan tidak dapat dibaca. Muat ulang halaman lalu coba lagi.',
   kiosk_not_paired: 'Kios ini belum dipasangkan (atau pemasangannya dicabut). Minta petugas memasangkannya lagi.',
   anonymous_issue_off: 'Nomor antrean diambil di kios kantor.',

@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n';
-import type { OpeningHours } from '@loket/domain';
+import type { CounterScheduleDay } from '@loket/domain';
 import { createFormat } from '@loket/web';
 
 /**
@@ -17,18 +17,28 @@ export function useAdminFormat() {
     new Intl.DateTimeFormat(tag(), { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(new Date(iso));
   const zoneName = (timeZone: string) => (te(`admin.zones.${timeZone.replace('/', '_')}`) ? t(`admin.zones.${timeZone.replace('/', '_')}`) : timeZone);
 
-  /** "Sen–Kam 08:00–15:00; Jum 08:00–11:30": consecutive days with the same hours run together. */
-  function week(hours: readonly OpeningHours[]): string {
+  /**
+   * "Sen–Kam 08:00–15:00 (istirahat 12:00–13:00); Jum 08:00–15:00 (istirahat 11:30–13:00)":
+   * consecutive days with the same hours and breaks run together.
+   */
+  function week(hours: readonly CounterScheduleDay[]): string {
     if (hours.length === 0) return t('admin.schedule.none');
     const sorted = [...hours].sort((a, b) => a.weekday - b.weekday);
-    const groups: { from: number; to: number; opens: string; closes: string }[] = [];
+    const breaksOf = (entry: CounterScheduleDay) => (entry.breaks ?? []).map((b) => `${b.from}–${b.to}`).join(', ');
+    const groups: { from: number; to: number; hours: string; breaks: string }[] = [];
     for (const entry of sorted) {
       const last = groups.at(-1);
-      if (last && last.to === entry.weekday - 1 && last.opens === entry.opens && last.closes === entry.closes) last.to = entry.weekday;
-      else groups.push({ from: entry.weekday, to: entry.weekday, opens: entry.opens, closes: entry.closes });
+      const span = `${entry.opens}–${entry.closes}`;
+      if (last && last.to === entry.weekday - 1 && last.hours === span && last.breaks === breaksOf(entry)) last.to = entry.weekday;
+      else groups.push({ from: entry.weekday, to: entry.weekday, hours: span, breaks: breaksOf(entry) });
     }
     const day = (weekday: number) => t(`admin.weekdaysShort.${weekday}`);
-    return groups.map((g) => `${g.from === g.to ? day(g.from) : `${day(g.from)}–${day(g.to)}`} ${g.opens}–${g.closes}`).join('; ');
+    return groups
+      .map((g) => {
+        const days = g.from === g.to ? day(g.from) : `${day(g.from)}–${day(g.to)}`;
+        return `${days} ${g.hours}${g.breaks ? ` (${t('admin.schedule.breakShort', { list: g.breaks })})` : ''}`;
+      })
+      .join('; ');
   }
 
   return { rupiah, number, dateTime, week, zoneName };

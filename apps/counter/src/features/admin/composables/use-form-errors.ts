@@ -25,7 +25,11 @@ const FORM_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'holiday_exists',
   'closure_in_past',
   'closure_over',
+  'break_outside_hours',
+  'breaks_overlap',
 ]);
+/** Refused with a 400 whose code says more than the field's own rule: the field is shown the code's words. */
+const FIELD_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['break_outside_hours', 'breaks_overlap']);
 const formCode = (code: unknown): ErrorCode | null => (isErrorCode(code) && FORM_CODES.has(code) ? code : null);
 
 export function useFormErrors() {
@@ -65,7 +69,11 @@ export function useFormErrors() {
     const next: Record<string, string> = {};
     for (const detail of details) {
       if (typeof detail?.field === 'string')
-        next[detail.field] = fieldMessage(detail.field, detail.problems ?? [], error.status === 409 ? body?.code : undefined);
+        next[detail.field] = fieldMessage(
+          detail.field,
+          detail.problems ?? [],
+          error.status === 409 || (isErrorCode(body?.code) && FIELD_CODES.has(body.code)) ? body?.code : undefined,
+        );
     }
     fields.value = next;
     const known = formCode(body?.code);
