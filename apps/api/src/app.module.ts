@@ -2,6 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { AdminModule } from './admin/admin.module.js';
 import { StandardsModule } from './standards/standards.module.js';
+import { BookingsController } from './bookings/bookings.controller.js';
+import { BookingsRepository } from './bookings/bookings.repository.js';
+import { BookingsService } from './bookings/bookings.service.js';
 import { AuthModule } from './auth/auth.module.js';
 import { Clock } from './clock/clock.js';
 import { DevClockModule } from './clock/dev-clock.module.js';
@@ -64,8 +67,17 @@ export class AppModule {
         StaffModule,
         ...DevClockModule.when(config, clock),
       ],
-      controllers: [TicketsController, CountersController, OfficeCountersController],
-      providers: [TicketsService, TicketsRepository, CountersService, CountersRepository, OfficeEventsPublisher, RealtimeGateway],
+      controllers: [TicketsController, CountersController, OfficeCountersController, BookingsController],
+      providers: [
+        TicketsService,
+        TicketsRepository,
+        BookingsService,
+        BookingsRepository,
+        CountersService,
+        CountersRepository,
+        OfficeEventsPublisher,
+        RealtimeGateway,
+      ],
     };
   }
 }

@@ -1,6 +1,6 @@
 /** What each rate limit counts and for how long; read from the environment once at start. */
 
-export const RATE_LIMIT_RULES = ['issue', 'issueAnonymous', 'track', 'read', 'survey', 'complaint', 'login', 'loginFailures'] as const;
+export const RATE_LIMIT_RULES = ['issue', 'issueAnonymous', 'track', 'read', 'survey', 'complaint', 'login', 'loginFailures', 'book', 'bookAddress'] as const;
 export type RateLimitRule = (typeof RATE_LIMIT_RULES)[number];
 
 export interface RateWindow {
@@ -48,6 +48,11 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitRule, string> = {
   complaint: '30/1m,200/1h',
   login: '60/1m,300/15m',
   loginFailures: '5/15m',
+  // Booking (issue 17): a client (the id its booking page keeps, with the address) tries a few
+  // slots a minute; the address alone gets room for a whole office or campus behind one NAT.
+  // Hoarding is held by the per-phone and per-client limit on active bookings, not here.
+  book: '20/1m,100/1h',
+  bookAddress: '3000/1m',
 };
 
 /**
@@ -69,6 +74,8 @@ export const STORE_FAILURE_FALLBACK: Record<RateLimitRule, StoreFailureFallback>
   complaint: 'memory',
   login: 'memory',
   loginFailures: 'memory',
+  book: 'memory',
+  bookAddress: 'memory',
 };
 
 const ENV_NAME: Record<RateLimitRule, string> = {
@@ -80,6 +87,8 @@ const ENV_NAME: Record<RateLimitRule, string> = {
   complaint: 'RATE_LIMIT_COMPLAINT',
   login: 'RATE_LIMIT_LOGIN',
   loginFailures: 'LOGIN_LOCKOUT',
+  book: 'RATE_LIMIT_BOOK',
+  bookAddress: 'RATE_LIMIT_BOOK_ADDRESS',
 };
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600 };

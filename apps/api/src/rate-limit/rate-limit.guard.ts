@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable, SetMetadata, UseGu
 import { Reflector } from '@nestjs/core';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { BOOKING_CLIENT_HEADER } from '@loket/domain';
 import type { RateLimitRule } from './rate-limit-config.js';
 import { RateLimiter, TooManyRequests } from './rate-limiter.js';
 
@@ -10,6 +11,11 @@ const RULE = 'loket:rate-limit';
 /** Who a request counts against: its IP, and for ticket issue the office too (one kiosk per office). */
 export function rateLimitSubject(rule: RateLimitRule, request: Request): string {
   const ip = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+  if (rule === 'book') {
+    // One phone among many behind one NAT address: counted by the id its booking page keeps.
+    const client = request.headers[BOOKING_CLIENT_HEADER];
+    return `${ip}|${typeof client === 'string' ? client.slice(0, 64) : ''}`;
+  }
   if (rule !== 'issue') return ip;
   const slug = typeof request.params?.slug === 'string' ? request.params.slug.slice(0, 64) : '';
   return `${ip}|${slug}`;

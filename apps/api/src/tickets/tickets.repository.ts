@@ -222,10 +222,10 @@ export class TicketsRepository {
    * it runs and commits, never across round trips: that is what lets many kiosks issue at
    * once. Numbers are consecutive and never repeat; a reached daily quota draws no number
    * (undefined). A second ticket with a known idempotency key fails on its unique key
-   * (`isDuplicateIdempotencyKey`).
+   * (`isDuplicateIdempotencyKey`). With `tx` it runs inside the caller's transaction (a booking's check-in).
    */
-  async issue(ticket: NewTicket): Promise<IssuedRow | undefined> {
-    const [row] = await this.db.query<IssuedRow[]>(TICKETS_SQL.issue, [
+  async issue(ticket: NewTicket, tx?: EntityManager): Promise<IssuedRow | undefined> {
+    const [row] = await (tx ?? this.db).query<IssuedRow[]>(TICKETS_SQL.issue, [
       ticket.serviceId,
       ticket.serviceDay,
       ticket.dailyQuota,

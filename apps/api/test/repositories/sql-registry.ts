@@ -2,6 +2,7 @@ import { ADMIN_CALENDAR_SQL } from '../../src/admin/admin-calendar.repository.js
 import { ADMIN_COUNTERS_SQL } from '../../src/admin/admin-counters.repository.js';
 import { ADMIN_SERVICES_SQL } from '../../src/admin/admin-services.repository.js';
 import { AUDIT_SQL } from '../../src/admin/audit.repository.js';
+import { BOOKINGS_SQL } from '../../src/bookings/bookings.repository.js';
 import { CHECKLISTS_SQL } from '../../src/checklists/checklists.repository.js';
 import { COMPLAINTS_SQL } from '../../src/complaints/complaints.repository.js';
 import { COUNTERS_SQL } from '../../src/counters/counters.repository.js';
@@ -46,4 +47,5 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   standards: STANDARDS_SQL,
   supervision: SUPERVISION_SQL,
   surveys: SURVEYS_SQL,
+  bookings: BOOKINGS_SQL,
 };

@@ -155,6 +155,8 @@ describe('fuzzing the public API and the socket messages', () => {
     pathValues = {
       slug: [office.slug, `other-${office.slug.slice(5)}`],
       trackingCode: [waiting.trackingCode, done.trackingCode, 'ABCDE-FGHJK-MNPQR-STUVW'],
+      code: ['ABCDE-FGHJK-MNPQR-STUVW'],
+      serviceId: [office.services.A, '00000000-0000-4000-8000-000000000000'],
       id: [waiting.id, done.id, office.counters[1], office.services.A, office.officers[1].id, '00000000-0000-4000-8000-000000000000'],
     };
     validBodies = {

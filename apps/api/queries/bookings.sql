@@ -1,0 +1,127 @@
+-- The SQL of bookings.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
+
+-- context
+SELECT o.id AS office_id, o.slug, o.name AS office_name, o.address, o.time_zone, o.opening_hours, o.bookings_per_person, o.anonymous_issue,
+       (SELECT coalesce(json_agg(json_build_object('day', d.day::text, 'kind', d.kind, 'name', d.name)), '[]')
+        FROM office_days d
+        WHERE d.office_id = o.id AND d.day BETWEEN ($2::timestamptz AT TIME ZONE o.time_zone)::date - 1 AND ($2::timestamptz AT TIME ZONE o.time_zone)::date + 401) AS own_days,
+       (SELECT coalesce(json_agg(json_build_object('from', c.starts_at, 'to', c.ends_at, 'reason', c.reason)), '[]')
+        FROM office_closures c WHERE c.office_id = o.id AND c.ends_at > $2::timestamptz) AS closures,
+       (SELECT coalesce(json_agg(json_build_object('service_id', s.id, 'service_code', s.code, 'service_name', s.name, 'service_active', s.active,
+                  'max_wait_minutes', s.max_wait_minutes, 'daily_quota', s.daily_quota, 'requirements', s.requirements,
+                  'booking_settings', s.booking_settings) ORDER BY s.sort_order, s.code), '[]')
+        FROM services s WHERE s.office_id = o.id AND ($3::uuid IS NULL OR s.id = $3::uuid)) AS services
+FROM offices o WHERE o.slug = $1;
+
+-- contextById
+SELECT o.id AS office_id, o.slug, o.name AS office_name, o.address, o.time_zone, o.opening_hours, o.bookings_per_person, o.anonymous_issue,
+       (SELECT coalesce(json_agg(json_build_object('day', d.day::text, 'kind', d.kind, 'name', d.name)), '[]')
+        FROM office_days d
+        WHERE d.office_id = o.id AND d.day BETWEEN ($2::timestamptz AT TIME ZONE o.time_zone)::date - 1 AND ($2::timestamptz AT TIME ZONE o.time_zone)::date + 401) AS own_days,
+       (SELECT coalesce(json_agg(json_build_object('from', c.starts_at, 'to', c.ends_at, 'reason', c.reason)), '[]')
+        FROM office_closures c WHERE c.office_id = o.id AND c.ends_at > $2::timestamptz) AS closures,
+       (SELECT coalesce(json_agg(json_build_object('service_id', s.id, 'service_code', s.code, 'service_name', s.name, 'service_active', s.active,
+                  'max_wait_minutes', s.max_wait_minutes, 'daily_quota', s.daily_quota, 'requirements', s.requirements,
+                  'booking_settings', s.booking_settings) ORDER BY s.sort_order, s.code), '[]')
+        FROM services s WHERE s.office_id = o.id AND ($3::uuid IS NULL OR s.id = $3::uuid)) AS services
+FROM offices o WHERE o.id = $1;
+
+-- booked
+SELECT service_day::text AS service_day, booked, slots FROM booking_days WHERE service_id = $1 AND service_day BETWEEN $2::date AND $3::date;
+
+-- book
+WITH holder AS (
+  SELECT CASE WHEN $4::text IS NULL THEN NULL ELSE (SELECT min(k) FROM generate_series(1, $3::int) k
+   WHERE NOT EXISTS (SELECT 1 FROM bookings h WHERE h.service_id = $1 AND h.service_day = $2::date AND h.phone = $4::text
+                     AND h.status <> 'cancelled' AND h.phone_place = k AND h.id IS DISTINCT FROM NULL::uuid)) END AS phone_place,
+         (SELECT min(k) FROM generate_series(1, $3::int) k
+   WHERE NOT EXISTS (SELECT 1 FROM bookings h WHERE h.service_id = $1 AND h.service_day = $2::date AND h.client_key = $5::text
+                     AND h.status <> 'cancelled' AND h.client_place = k AND h.id IS DISTINCT FROM NULL::uuid)) AS client_place
+), seat AS (
+  INSERT INTO booking_days AS d (service_id, service_day, booked, slots)
+  SELECT $1, $2::date, 1, jsonb_build_object($6::text, 1) FROM holder
+  WHERE holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AND $7::int >= 1 AND $8::int >= 1
+  ON CONFLICT (service_id, service_day) DO UPDATE
+    SET booked = d.booked + 1, slots = jsonb_set(d.slots, ARRAY[$6::text], to_jsonb(coalesce((d.slots ->> $6::text)::int, 0) + 1))
+    WHERE d.booked < $7::int AND coalesce((d.slots ->> $6::text)::int, 0) < $8::int
+  RETURNING d.booked
+), booking AS (
+  INSERT INTO bookings (office_id, service_id, code, reference, service_day, slot_starts_at, slot_ends_at, status, name, phone, phone_place,
+                        client_key, client_place, idempotency_key, idempotency_client, created_at)
+  SELECT $9, $1, $10, $11, $2::date, $12, $13, 'booked', $14, $4::text, holder.phone_place, $5::text, holder.client_place, $15, $16, $17
+  FROM seat, holder
+  RETURNING id
+)
+SELECT (SELECT id FROM booking) AS id, holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AS holder_free FROM holder;
+
+-- dayRow
+SELECT booked, slots FROM booking_days WHERE service_id = $1 AND service_day = $2::date;
+
+-- serviceOfReference
+SELECT service_id FROM bookings WHERE office_id = $1 AND service_day = $2::date AND reference = $3;
+
+-- bookedOn
+SELECT booked FROM booking_days WHERE service_id = $1 AND service_day = $2::date;
+
+-- byIdempotencyKey
+SELECT code FROM bookings WHERE office_id = $1 AND idempotency_key = $2 AND idempotency_client = $3;
+
+-- byCode
+SELECT b.id, b.office_id, b.service_id, b.code, b.reference, b.service_day::text AS service_day, b.slot_starts_at, b.slot_ends_at,
+b.status, b.name, b.phone, b.reschedule_count, b.ticket_id, (SELECT t.tracking_code FROM tickets t WHERE t.id = b.ticket_id) AS ticket_tracking_code FROM bookings b WHERE b.code = $1;
+
+-- lockByCode
+SELECT b.id, b.office_id, b.service_id, b.code, b.reference, b.service_day::text AS service_day, b.slot_starts_at, b.slot_ends_at,
+b.status, b.name, b.phone, b.reschedule_count, b.ticket_id, (SELECT t.tracking_code FROM tickets t WHERE t.id = b.ticket_id) AS ticket_tracking_code FROM bookings b WHERE b.code = $1 FOR UPDATE;
+
+-- lockByReference
+SELECT b.id, b.office_id, b.service_id, b.code, b.reference, b.service_day::text AS service_day, b.slot_starts_at, b.slot_ends_at,
+b.status, b.name, b.phone, b.reschedule_count, b.ticket_id, (SELECT t.tracking_code FROM tickets t WHERE t.id = b.ticket_id) AS ticket_tracking_code FROM bookings b WHERE b.office_id = $1 AND b.service_day = $2::date AND b.reference = $3 FOR UPDATE;
+
+-- ensureDay
+INSERT INTO booking_days (service_id, service_day, booked, slots) VALUES ($1, $2::date, 0, '{}') ON CONFLICT DO NOTHING;
+
+-- lockDays
+SELECT service_day FROM booking_days WHERE service_id = $1 AND service_day = ANY($2::date[]) ORDER BY service_day FOR UPDATE;
+
+-- releaseSeat
+UPDATE booking_days d SET booked = d.booked - 1, slots = jsonb_set(d.slots, ARRAY[$3::text], to_jsonb((d.slots ->> $3::text)::int - 1))
+WHERE d.service_id = $1 AND d.service_day = $2::date;
+
+-- takeSeat
+UPDATE booking_days d SET booked = d.booked + 1, slots = jsonb_set(d.slots, ARRAY[$3::text], to_jsonb(coalesce((d.slots ->> $3::text)::int, 0) + 1))
+WHERE d.service_id = $1 AND d.service_day = $2::date AND d.booked < $4::int AND coalesce((d.slots ->> $3::text)::int, 0) < $5::int
+RETURNING booked;
+
+-- reschedule
+UPDATE bookings b SET slot_starts_at = $4, slot_ends_at = $5, service_day = $2::date, reschedule_count = b.reschedule_count + 1,
+       phone_place = CASE WHEN b.phone IS NULL THEN NULL WHEN b.service_day = $2::date THEN b.phone_place ELSE (SELECT min(k) FROM generate_series(1, $3::int) k
+   WHERE NOT EXISTS (SELECT 1 FROM bookings h WHERE h.service_id = $1 AND h.service_day = $2::date AND h.phone = b.phone
+                     AND h.status <> 'cancelled' AND h.phone_place = k AND h.id IS DISTINCT FROM b.id)) END,
+       client_place = CASE WHEN b.service_day = $2::date THEN b.client_place ELSE (SELECT min(k) FROM generate_series(1, $3::int) k
+   WHERE NOT EXISTS (SELECT 1 FROM bookings h WHERE h.service_id = $1 AND h.service_day = $2::date AND h.client_key = b.client_key
+                     AND h.status <> 'cancelled' AND h.client_place = k AND h.id IS DISTINCT FROM b.id)) END
+WHERE b.id = $6 AND b.service_id = $1
+RETURNING b.phone_place, b.client_place, b.phone;
+
+-- cancel
+UPDATE bookings SET status = 'cancelled', cancelled_at = $2 WHERE id = $1;
+
+-- checkedIn
+UPDATE bookings SET status = 'checked_in', checked_in_at = $2, late = $3, ticket_id = $4 WHERE id = $1;
+
+-- mostBookedAhead
+SELECT coalesce(max(v.value::int), 0)::int AS most FROM booking_days d, jsonb_each_text(d.slots) v
+WHERE d.service_id = $1 AND d.service_day >= $2::date;
+
+-- serviceForAdmin
+SELECT s.id, s.office_id, s.booking_settings FROM services s WHERE s.id = $1;
+
+-- writeSettings
+UPDATE services SET booking_settings = $2 WHERE id = $1;
+
+-- writePerPerson
+UPDATE offices SET bookings_per_person = $2 WHERE id = $1;
+
+-- perPerson
+SELECT bookings_per_person FROM offices WHERE id = $1;
