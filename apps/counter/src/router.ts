@@ -30,6 +30,12 @@ export const router = createRouter({
       component: () => import('./features/reports/ReportsPage.vue'),
       meta: { titleKey: 'reports.title', roles: ['supervisor', 'admin'] },
     },
+    {
+      path: '/supervisor/complaints',
+      name: 'complaints',
+      component: () => import('./features/complaints/ComplaintsPage.vue'),
+      meta: { titleKey: 'complaints.title', roles: ['supervisor', 'admin'] },
+    },
     { path: '/admin', name: 'admin', component: () => import('./features/admin/AdminPage.vue'), meta: { titleKey: 'admin.title', roles: ['admin'] } },
     { path: '/no-access', name: 'no-access', component: () => import('./shared/auth/NoAccessPage.vue'), meta: { titleKey: 'supervisor.noAccess.title' } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { titleKey: 'notFound.title' } },

@@ -33,6 +33,20 @@ export const router = createRouter({
       props: true,
       meta: { titleKey: 'standards.title' },
     },
+    {
+      path: '/o/:slug/pengaduan',
+      name: 'complaint-file',
+      component: () => import('./features/complaints/ComplaintFilePage.vue'),
+      props: true,
+      meta: { titleKey: 'complaint.fileTitle' },
+    },
+    {
+      path: '/pengaduan/:code',
+      name: 'complaint-status',
+      component: () => import('./features/complaints/ComplaintStatusPage.vue'),
+      props: true,
+      meta: { titleKey: 'complaint.statusTitle' },
+    },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { titleKey: 'notFound.title' } },
   ],
 });

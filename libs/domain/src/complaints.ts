@@ -250,3 +250,20 @@ export function complaintAlerts(open: readonly { id: string; number: number; ser
       details: { overdueMinutes: round1(minutesBetween(complaint.dueAt, now)) },
     }));
 }
+
+/** What the citizen keeps after filing: the code of the status page, and when the office answers by. */
+export interface ComplaintReceipt {
+  code: string;
+  number: number;
+  dueAt: string;
+  laporChannel: string;
+}
+
+/** The complaint report of a period: per service and for the office. */
+export interface ComplaintReportView {
+  office: { slug: string; name: string };
+  period: { from: string; to: string };
+  responseWorkingDays: number;
+  rows: (ComplaintReportRow & { serviceName: string | null })[];
+  total: ComplaintFigures;
+}

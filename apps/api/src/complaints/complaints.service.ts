@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   type ComplaintChannel,
-  type ComplaintFigures,
+  type ComplaintReceipt,
+  type ComplaintReportView,
   type ComplaintOfficeInfo,
   type ComplaintPublicView,
-  type ComplaintReportRow,
   type ComplaintStaffView,
   NotFoundError,
   RuleError,
@@ -26,21 +26,7 @@ import { newTrackingCode } from '../tickets/tracking-code.js';
 import { type ComplaintOfficeRow, ComplaintsRepository } from './complaints.repository.js';
 import type { ComplaintSettingsDto, ComplaintStatusDto, FileComplaintDto, RecordComplaintDto } from './dto/complaint.dto.js';
 
-/** What the citizen keeps: the code of the status page, and when the office answers by. */
-export interface ComplaintReceipt {
-  code: string;
-  number: number;
-  dueAt: string;
-  laporChannel: string;
-}
-
-export interface ComplaintReport {
-  office: { slug: string; name: string };
-  period: { from: string; to: string };
-  responseWorkingDays: number;
-  rows: (ComplaintReportRow & { serviceName: string | null })[];
-  total: ComplaintFigures;
-}
+export type { ComplaintReceipt, ComplaintReportView as ComplaintReport };
 
 /** A complaint report covers at most a year (two semesters), so the annual figure can be produced. */
 export const COMPLAINT_REPORT_MAX_DAYS = 366;
@@ -227,7 +213,7 @@ export class ComplaintsService {
   }
 
   /** Count, share closed within the deadline and median time to close, per service and for the office, over complaints filed in the period. */
-  async report(slug: string, from: string, to: string, staff: StaffView): Promise<ComplaintReport> {
+  async report(slug: string, from: string, to: string, staff: StaffView): Promise<ComplaintReportView> {
     const office = await this.staffOffice(slug, staff);
     this.period(from, to);
     const now = this.clock.now();

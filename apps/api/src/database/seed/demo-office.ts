@@ -35,7 +35,7 @@ const ADMINDUK_LAW = [
 /** The management components the demo's services share; each service adds its own steps, product and law. */
 const SHARED_MANAGEMENT = {
   complaintHandling:
-    'Sampaikan pengaduan, saran atau masukan di loket Pengaduan & Informasi (loket 5), melalui kotak saran di ruang tunggu, atau melalui SP4N-LAPOR! (www.lapor.go.id). Setiap pengaduan ditanggapi paling lambat 5 hari kerja.',
+    'Sampaikan pengaduan, saran atau masukan di loket Pengaduan & Informasi (loket 5), dari halaman tiket di ponsel, di halaman pengaduan kantor, atau melalui SP4N-LAPOR! (www.lapor.go.id). Setiap pengaduan ditanggapi paling lambat 5 hari kerja; statusnya dapat dilihat dengan kode pengaduan.',
   facilities:
     'Ruang tunggu ber-AC dengan 120 kursi, kios antrean dan layar panggilan, loket prioritas, kursi roda, jalur pemandu, toilet disabilitas, ruang laktasi, ruang bermain anak, tempat parkir.',
   competence:
@@ -177,7 +177,7 @@ export const DEMO_SERVICES = [
         'Ambil nomor antrean di kios dan pilih Pengaduan & Informasi',
         WAIT_FOR_THE_CALL,
         'Sampaikan pertanyaan, pengaduan, saran atau masukan kepada petugas',
-        'Petugas mencatat dan memberi nomor tindak lanjut',
+        'Petugas mencatat pengaduan di Loket dan memberi kode pengaduan (PGD-…) untuk melihat status dan jawabannya',
         'Terima jawaban langsung, atau kabar tindak lanjut paling lambat 5 hari kerja',
       ],
       product: 'Informasi pelayanan, atau tanggapan atas pengaduan',

@@ -2,6 +2,7 @@ import { adminEn } from './admin';
 import { supervisorEn } from './supervisor';
 import type { CounterMessages } from './id';
 import { reportsEn } from './reports';
+import { complaintsEn } from './complaints';
 import { serverErrorsEn } from './server-errors';
 
 export const en: CounterMessages = {
@@ -20,6 +21,7 @@ export const en: CounterMessages = {
     officer: 'Counter',
     supervisor: 'Supervisor',
     admin: 'Admin',
+    complaints: 'Complaints',
   },
   roles: {
     label: 'For: {roles}',
@@ -257,6 +259,7 @@ export const en: CounterMessages = {
     offlineBanner: 'Connection lost. The screen shows the last known state; actions cannot be sent until it reconnects.',
   },
   reports: reportsEn,
+  complaints: complaintsEn,
   serverErrors: serverErrorsEn,
   notFound: {
     title: 'Page not found',

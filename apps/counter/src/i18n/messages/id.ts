@@ -2,6 +2,7 @@
 import { adminId } from './admin';
 import { supervisorId } from './supervisor';
 import { reportsId } from './reports';
+import { complaintsId } from './complaints';
 import { serverErrorsId } from './server-errors';
 export const id = {
   language: {
@@ -19,6 +20,7 @@ export const id = {
     officer: 'Loket',
     supervisor: 'Supervisor',
     admin: 'Admin',
+    complaints: 'Pengaduan',
   },
   roles: {
     label: 'Untuk peran: {roles}',
@@ -256,6 +258,7 @@ export const id = {
     offlineBanner: 'Koneksi terputus. Layar menampilkan keadaan terakhir; tindakan tidak dapat dikirim sampai tersambung kembali.',
   },
   reports: reportsId,
+  complaints: complaintsId,
   serverErrors: serverErrorsId,
   notFound: {
     title: 'Halaman tidak ditemukan',

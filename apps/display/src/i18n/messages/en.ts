@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@loket/domain';
 import type { DisplayMessages } from './id';
+import { complaintEn } from './complaint';
 
 const serverErrors: Record<ErrorCode, string> = {
   validation_failed: 'The request is incomplete or not valid. Please ask a staff member.',
@@ -326,6 +327,7 @@ export const en: DisplayMessages = {
     refused: 'The survey for this ticket has already been answered. Thank you.',
     failed: 'The survey was not sent. Check your connection and send again.',
   },
+  complaint: complaintEn,
   serverErrors,
   notFound: {
     title: 'Page not found',

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@loket/domain';
+import { complaintId } from './complaint';
 
 // Indonesian is the default language; en.ts must have exactly the same keys (its type is this one).
 
@@ -333,6 +334,7 @@ export const id = {
     refused: 'Survei untuk tiket ini sudah diisi. Terima kasih.',
     failed: 'Survei belum terkirim. Periksa koneksi Anda dan kirim lagi.',
   },
+  complaint: complaintId,
   serverErrors,
   notFound: {
     title: 'Halaman tidak ditemukan',
