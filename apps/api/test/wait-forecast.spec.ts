@@ -55,9 +55,38 @@ describe('the wait forecast the kiosk, the board and the phone are given', () =>
     expect((await estimates()).A).toBe(11);
   });
 
+  it('gives every estimate as a range of whole minutes holding the point: the slip, the phone, the kiosk and the board', async () => {
+    await open(1);
+    const issued = [];
+    for (let n = 0; n < 8; n += 1) issued.push(await issue('A'));
+    type Ranged = { estimatedWaitMinutes: number | null; estimatedWaitRange: { lo: number; hi: number } | null };
+    const holds = (view: Ranged) => {
+      expect(view.estimatedWaitMinutes).not.toBeNull();
+      const { lo, hi } = view.estimatedWaitRange!;
+      expect([lo, hi].every(Number.isInteger)).toBe(true);
+      expect(lo).toBeLessThanOrEqual(view.estimatedWaitMinutes!);
+      expect(hi).toBeGreaterThanOrEqual(view.estimatedWaitMinutes!);
+      return hi - lo;
+    };
+    // The slip: the ticket as issued.
+    holds(issued[7] as Ranged);
+    // The phone: a ticket far down the queue is less sure of its time than the first.
+    const first = await track(issued[0]);
+    const last = await track(issued[7]);
+    expect(holds(last)).toBeGreaterThan(holds(first));
+    expect(first.estimatedWaitRange.lo).toBe(0);
+    // The same snapshot gives the same range, asked again.
+    expect((await track(issued[7])).estimatedWaitRange).toEqual(last.estimatedWaitRange);
+    // The kiosk and the board.
+    const services = (await api.get(`/offices/${office.slug}/services`)).body as (Ranged & { code: string })[];
+    const board = (await api.get(`/offices/${office.slug}/board`)).body as { services: (Ranged & { code: string })[] };
+    for (const view of [...services, ...board.services]) holds(view);
+    expect(board.services.map((s) => s.estimatedWaitRange)).toEqual(services.map((s) => s.estimatedWaitRange));
+  });
+
   it('promises no time while no counter for the service is open or expected, and counts from a scheduled opening', async () => {
     const a1 = await issue('A');
-    expect(await track(a1)).toMatchObject({ placeInQueue: 1, estimatedWaitMinutes: null });
+    expect(await track(a1)).toMatchObject({ placeInQueue: 1, estimatedWaitMinutes: null, estimatedWaitRange: null });
 
     // Loket 2 is scheduled from 08:30 on Mondays.
     await t.db.query(`UPDATE counters SET schedule = '[{"weekday": 1, "opens": "08:30", "closes": "15:00"}]' WHERE id = $1`, [office.counters[2]]);

@@ -30,3 +30,4 @@ export * from './calendar.js';
 export * from './service-standard.js';
 export * from './booking.js';
 export * from './complaints.js';
+export * from './wait-range.js';

@@ -27,7 +27,7 @@ import type { OfficeEvent } from './realtime.js';
 import { mean } from './stats.js';
 import { reversesNoShow } from './ticket-lifecycle.js';
 import { MINUTE_MS, minutesBetween } from './time.js';
-import type { CounterScheduleDay, CounterState, OfficeSnapshot, PauseReason, TicketView } from './views.js';
+import type { CounterScheduleDay, CounterState, OfficeSnapshot, PauseReason, TicketView, WaitRangeView } from './views.js';
 import {
   ARRIVAL_WINDOW_MINUTES,
   RECENT_SERVICES,
@@ -42,6 +42,7 @@ import {
   noShowShare,
 } from './wait-estimate.js';
 import type { AlertView } from './supervision-alerts.js';
+import { forecastOfficeWithRanges, forecastRangeFor, serviceTimeSpread } from './wait-range.js';
 
 /**
  * When the alerts fire. "Far over the standard service time": the mean of a service's last
@@ -110,6 +111,8 @@ export interface ServiceFigures {
   averageServiceMinutes: number;
   /** For a ticket taken now; null when no counter serving it is open. */
   estimatedWaitMinutes: number | null;
+  /** The range shown for it (`forecastRangeFor`); null with the point, or when not asked for (`supervisionFigures`' `ranges`). */
+  estimatedWaitRange: WaitRangeView | null;
   servedToday: number;
   /** Mean of the last `slowServiceSample` services today, null until `slowServiceMinSample` are measured. */
   recentServiceMinutes: number | null;
@@ -228,8 +231,8 @@ export function supervisionForecastInput(state: SupervisionState, now: number, s
   };
 }
 
-/** The live per-service and per-counter figures at `now`. */
-export function supervisionFigures(state: SupervisionState, now: number): SupervisionFigures {
+/** The live per-service and per-counter figures at `now`; with `ranges`, each estimate's range too (replays: the supervisor's screen). */
+export function supervisionFigures(state: SupervisionState, now: number, options: { ranges?: boolean } = {}): SupervisionFigures {
   const tickets = byTicket(state.ticketEvents);
   const priorityTickets = new Set(state.ticketEvents.filter((event) => event.priority === true).map((event) => event.ticketId));
   const waits = new Map<string, { minutes: number; priority: boolean }[]>();
@@ -250,14 +253,19 @@ export function supervisionFigures(state: SupervisionState, now: number): Superv
   }
   const { office } = state;
   const averages: Record<string, number> = {};
+  const spreads: Record<string, number> = {};
   for (const service of office.services) {
     const recent = (services.get(service.id) ?? []).sort((a, b) => b.endedAt - a.endedAt).slice(0, SUPERVISION_RULES.recentServices);
     averages[service.id] = averageServiceMinutes(
       recent.map((s) => s.minutes),
       service.standard.serviceTimeMinutes,
     );
+    spreads[service.id] = serviceTimeSpread(recent.map((s) => s.minutes));
   }
-  const forecast = forecastOffice(supervisionForecastInput(state, now, averages));
+  const input = supervisionForecastInput(state, now, averages);
+  // The replays cost a few forecasts: the supervisor's screen wants them, the alert scan does not.
+  const ranged = options.ranges ? forecastOfficeWithRanges({ ...input, serviceSpread: spreads }) : null;
+  const forecast = ranged ?? forecastOffice(input);
 
   const serviceFigures = office.services.map((service): ServiceFigures => {
     const waiting = office.waiting.filter((ticket) => ticket.serviceId === service.id);
@@ -293,6 +301,7 @@ export function supervisionFigures(state: SupervisionState, now: number): Superv
       countersOpen,
       averageServiceMinutes: average,
       estimatedWaitMinutes: forecastWaitFor(forecast, { serviceId: service.id, priority: null }, now),
+      estimatedWaitRange: ranged ? forecastRangeFor(ranged, { serviceId: service.id, priority: null }, now) : null,
       servedToday: served.length,
       recentServiceMinutes,
       slow: recentServiceMinutes !== null && recentServiceMinutes > SUPERVISION_RULES.slowServiceFactor * service.standard.serviceTimeMinutes,

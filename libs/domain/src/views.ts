@@ -71,8 +71,16 @@ export interface ServiceView {
   quotaReached: boolean;
   /** Mean of today's recent service times, or the standard when none yet. */
   averageServiceMinutes: number;
-  /** For a ticket taken now; null when no counter serving it is open. */
+  /** For a ticket taken now; null when no counter serving it is open. The point, for sorting and reports. */
   estimatedWaitMinutes: number | null;
+  /** The same as the range shown (an 80% prediction interval, whole minutes, holding the point); null with the point. */
+  estimatedWaitRange: WaitRangeView | null;
+}
+
+/** An estimated wait as shown: whole minutes from now, lo ≤ the point ≤ hi (`forecastRangeFor`). */
+export interface WaitRangeView {
+  lo: number;
+  hi: number;
 }
 
 export interface TicketView {
@@ -107,6 +115,8 @@ export interface TrackedTicketView extends TicketView {
   counterName: string | null;
   placeInQueue: number | null;
   estimatedWaitMinutes: number | null;
+  /** The range shown (see `ServiceView.estimatedWaitRange`); null with the point. */
+  estimatedWaitRange: WaitRangeView | null;
   /** The satisfaction survey for this ticket has been answered (once per ticket). */
   surveySubmitted: boolean;
 }

@@ -88,7 +88,7 @@ export interface WaitForecastInput {
   noShowMinutes?: number;
 }
 
-const FORECAST_DEFAULTS = { walkUpMinutes: 1, pausedBackInMinutes: 10, horizonMinutes: 12 * 60, noShowMinutes: 3 };
+export const FORECAST_DEFAULTS = { walkUpMinutes: 1, pausedBackInMinutes: 10, horizonMinutes: 12 * 60, noShowMinutes: 3 };
 
 /** How many of a service's latest services today make its "recent service time" (the forecast's, the board's and the supervisor's). */
 export const RECENT_SERVICES = 20;
@@ -119,7 +119,7 @@ interface ForecastLane {
  * so a counter's next ticket is the best of a few lane heads: the same choice as `pickNext`
  * over the whole queue, in O(n log n) for n waiting rather than O(n²).
  */
-export function forecastWaits(input: WaitForecastInput): Map<string, number | null> {
+export function forecastWaits(input: WaitForecastInput, draw?: CallMinutes): Map<string, number | null> {
   const { now } = input;
   const walkUp = (input.walkUpMinutes ?? FORECAST_DEFAULTS.walkUpMinutes) * MINUTE_MS;
   const horizon = now + (input.horizonMinutes ?? FORECAST_DEFAULTS.horizonMinutes) * MINUTE_MS;
@@ -204,7 +204,7 @@ export function forecastWaits(input: WaitForecastInput): Map<string, number | nu
     }
     // The expected time the call takes: served after the walk-up, or given up on as a no-show.
     const served = walkUp + (input.serviceMinutes[next.serviceId] ?? 0) * MINUTE_MS;
-    counter.freeAt = at + (1 - noShowChance) * served + noShowChance * noShowTime;
+    counter.freeAt = draw ? at + draw(next) * MINUTE_MS : at + (1 - noShowChance) * served + noShowChance * noShowTime;
   }
   for (const lane of lanes.values()) {
     for (let i = lane.head; i < lane.entries.length; i += 1) {
@@ -216,6 +216,12 @@ export function forecastWaits(input: WaitForecastInput): Map<string, number | nu
 }
 
 const FORESEEN = 'foreseen:';
+
+/**
+ * For a replay (`wait-range.ts`): the minutes one call keeps its counter (walk-up and service,
+ * or a no-show), drawn instead of the expected time; tickets are passed in the order called.
+ */
+export type CallMinutes = (entry: QueueEntry) => number;
 
 /** Evenly spaced tickets at each service's recent rates, from now to `until`, in arrival order. */
 function foreseenArrivals(input: WaitForecastInput, until: number): QueueEntry[] {
@@ -389,7 +395,7 @@ export interface OfficeForecast {
  * `forecastWaits` for the office, with a probe for a new regular and a new priority ticket of
  * every service, so the kiosk and the board can promise a time to whoever comes next.
  */
-export function forecastOffice(input: WaitForecastInput): OfficeForecast {
+export function forecastOffice(input: WaitForecastInput, draw?: CallMinutes): OfficeForecast {
   const serviceIds = Object.keys(input.maxWaitMinutes);
   const probeId = (serviceId: string, kind: 'regular' | 'priority') => `probe:${serviceId}:${kind}`;
   const probes: QueueEntry[] = serviceIds.flatMap((serviceId) =>
@@ -406,7 +412,7 @@ export function forecastOffice(input: WaitForecastInput): OfficeForecast {
       };
     }),
   );
-  const raw = forecastWaits({ ...input, probes: [...(input.probes ?? []), ...probes] });
+  const raw = forecastWaits({ ...input, probes: [...(input.probes ?? []), ...probes] }, draw);
   const waits = new Map<string, number | null>();
   for (const entry of input.waiting) waits.set(entry.id, raw.get(entry.id) ?? null);
   const newTicket: Record<string, { regular: number | null; priority: number | null }> = {};

@@ -11,7 +11,7 @@ import {
   type PauseReason,
   type PriorityCategory,
   type QueueEntry,
-  type WaitForecastInput,
+  type RangedForecastInput,
   arrivalRates,
   arrivalsEnd,
   averageServiceMinutes,
@@ -22,6 +22,7 @@ import {
   plannedBreaks,
   scheduledHours,
   serviceDay,
+  serviceTimeSpread,
 } from '@loket/domain';
 
 /** What the forecast needs of the office itself. */
@@ -111,7 +112,7 @@ export class ForecastInputRepository {
    * arrivals of the last half hour and today's no-show share. Five reads, each an index scan
    * over today's rows of one office.
    */
-  async read(office: ForecastOffice, now: Date): Promise<WaitForecastInput> {
+  async read(office: ForecastOffice, now: Date): Promise<RangedForecastInput> {
     const at = now.getTime();
     const day = serviceDay(now, office.timeZone);
     const dayStart = new Date(localTimeToInstant(day, '00:00', office.timeZone));
@@ -127,8 +128,11 @@ export class ForecastInputRepository {
 
     const serviceMinutes: Record<string, number> = {};
     const maxWaitMinutes: Record<string, number> = {};
+    const serviceSpread: Record<string, number> = {};
     for (const service of services) {
-      serviceMinutes[service.id] = averageServiceMinutes((service.recent_minutes ?? []).map(Number), service.service_time_minutes);
+      const recent = (service.recent_minutes ?? []).map(Number);
+      serviceMinutes[service.id] = averageServiceMinutes(recent, service.service_time_minutes);
+      serviceSpread[service.id] = serviceTimeSpread(recent);
       maxWaitMinutes[service.id] = service.max_wait_minutes;
     }
     const forecastCounters: ForecastCounter[] = counters.map((row) => {
@@ -174,6 +178,7 @@ export class ForecastInputRepository {
       counters: forecastCounters,
       waiting: entries,
       serviceMinutes,
+      serviceSpread,
       maxWaitMinutes,
       priorityMaxWaitMinutes: office.priorityMaxWaitMinutes,
       arrivalsPerMinute: arrivalRates(

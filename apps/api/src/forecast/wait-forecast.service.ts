@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type OfficeForecast, forecastOffice } from '@loket/domain';
+import { type RangedOfficeForecast, carryRanges, forecastOffice, forecastOfficeWithRanges } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { SingleFlight } from '../common/single-flight.js';
 import { type ForecastOffice, ForecastInputRepository } from './forecast-input.repository.js';
@@ -12,7 +12,7 @@ export interface ForecastRequest extends ForecastOffice {
 interface Computed {
   /** Every event up to this sequence number was committed before the forecast read the office. */
   seq: number;
-  forecast: OfficeForecast;
+  forecast: RangedOfficeForecast;
   /** Real time it was read (performance.now()), for `acceptAgeMs`. */
   readAt: number;
 }
@@ -20,6 +20,9 @@ interface Computed {
 interface OfficeSlot {
   latest: Computed | null;
   flight: SingleFlight<Computed>;
+  /** When the ranges were last replayed (performance.now()) and what that took, in ms: the replay budget. */
+  replayedAt: number;
+  replayMs: number;
 }
 
 /**
@@ -29,10 +32,17 @@ interface OfficeSlot {
  * `MAX_CLOCK_AGE_MS` passes with nothing happening, since time alone moves the forecast).
  * At most one read per office runs at a time (`SingleFlight`); requests arriving meanwhile
  * share the next one, so a burst of a thousand phones costs two reads, not a thousand.
+ *
+ * Each estimate comes with its range (libs/domain `forecastOfficeWithRanges`): a few replays
+ * of the office, each about as costly as the forecast itself. They get at most
+ * `REPLAY_SHARE` of this instance's time per office: a refresh that comes sooner keeps the
+ * last replayed ranges, moved with the fresh forecast (`carryRanges`).
  */
 @Injectable()
 export class WaitForecastService {
   static readonly MAX_CLOCK_AGE_MS = 30_000;
+  /** Share of the time the replays of one office may take (10%: an office refreshed twice a second may spend 50 ms a refresh on them). */
+  static readonly REPLAY_SHARE = 0.1;
   private readonly offices = new Map<string, OfficeSlot>();
 
   constructor(
@@ -47,7 +57,7 @@ export class WaitForecastService {
    * fresh read starts in the background, so under a steady stream of issues nobody waits
    * for one and the office is read about twice a second at most.
    */
-  async forOffice(office: ForecastRequest, options: { acceptAgeMs?: number } = {}): Promise<OfficeForecast> {
+  async forOffice(office: ForecastRequest, options: { acceptAgeMs?: number } = {}): Promise<RangedOfficeForecast> {
     const seq = Number(office.seq);
     const latest = this.slot(office.id).latest;
     if (latest) {
@@ -66,15 +76,26 @@ export class WaitForecastService {
     return slot.flight.run(seq, async (readSeq) => {
       const readAt = performance.now();
       const input = await this.input.read(office, this.clock.now());
-      const computed = { seq: readSeq, forecast: forecastOffice(input), readAt };
+      const computed = { seq: readSeq, forecast: this.forecast(slot, input), readAt };
       if (!slot.latest || slot.latest.seq <= readSeq) slot.latest = computed;
       return computed;
     });
   }
 
+  /** The forecast with ranges replayed afresh when the budget allows, else the last ones carried over. */
+  private forecast(slot: OfficeSlot, input: Parameters<typeof forecastOfficeWithRanges>[0]): RangedOfficeForecast {
+    const start = performance.now();
+    const earlier = slot.latest?.forecast;
+    if (earlier && start - slot.replayedAt < slot.replayMs / WaitForecastService.REPLAY_SHARE) return carryRanges(forecastOffice(input), earlier);
+    const forecast = forecastOfficeWithRanges(input);
+    slot.replayedAt = performance.now();
+    slot.replayMs = slot.replayedAt - start;
+    return forecast;
+  }
+
   private slot(officeId: string): OfficeSlot {
     let slot = this.offices.get(officeId);
-    if (!slot) this.offices.set(officeId, (slot = { latest: null, flight: new SingleFlight<Computed>() }));
+    if (!slot) this.offices.set(officeId, (slot = { latest: null, flight: new SingleFlight<Computed>(), replayedAt: 0, replayMs: 0 }));
     return slot;
   }
 }

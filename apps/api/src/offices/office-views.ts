@@ -1,10 +1,11 @@
 import {
   type OfficeCalendar,
-  type OfficeForecast,
   type OfficeView,
+  type RangedOfficeForecast,
   type ServiceStandard,
   type ServiceStandardDetails,
   type ServiceView,
+  forecastRangeFor,
   forecastWaitFor,
   round1,
 } from '@loket/domain';
@@ -90,7 +91,7 @@ export function serviceDetailsFromRow(row: ServiceDetailsRow): ServiceStandardDe
 }
 
 /** A service's row and the office's forecast as the kiosk and the board show the service. */
-export function toServiceView(row: ServiceLoadRow, forecast: OfficeForecast, now: Date): ServiceView {
+export function toServiceView(row: ServiceLoadRow, forecast: RangedOfficeForecast, now: Date): ServiceView {
   // The forecast's own average, so the figure shown and the estimate agree (an inactive service: its standard).
   const average = forecast.serviceMinutes[row.id] ?? row.service_time_minutes;
   return {
@@ -106,5 +107,6 @@ export function toServiceView(row: ServiceLoadRow, forecast: OfficeForecast, now
     quotaReached: row.daily_quota !== null && row.issued_today >= row.daily_quota,
     averageServiceMinutes: round1(average),
     estimatedWaitMinutes: forecastWaitFor(forecast, { serviceId: row.id, priority: null }, now.getTime()),
+    estimatedWaitRange: forecastRangeFor(forecast, { serviceId: row.id, priority: null }, now.getTime()),
   };
 }

@@ -4,7 +4,7 @@ import {
   type CallView,
   type CounterView,
   NotFoundError,
-  type OfficeForecast,
+  type RangedOfficeForecast,
   type OfficeSnapshot,
   type OfficeView,
   type ServiceView,
@@ -64,7 +64,7 @@ export class OfficesService {
     return this.db.transaction('REPEATABLE READ', async (tx) => this.snapshot(tx, await this.bySlug(slug, tx), forecast));
   }
 
-  private async snapshot(tx: EntityManager, office: OfficeEntity, forecast: OfficeForecast): Promise<OfficeSnapshot> {
+  private async snapshot(tx: EntityManager, office: OfficeEntity, forecast: RangedOfficeForecast): Promise<OfficeSnapshot> {
     const now = this.clock.now();
     const services = await this.serviceViews(tx, office, now, forecast);
     const counters = await this.counterViews(tx, office.id);
@@ -97,7 +97,7 @@ export class OfficesService {
    * for it, tickets drawn today, and from the office's forecast the recent service time and
    * the wait a ticket taken now would have.
    */
-  private async serviceViews(tx: EntityManager, office: OfficeEntity, now: Date, forecast: OfficeForecast): Promise<ServiceView[]> {
+  private async serviceViews(tx: EntityManager, office: OfficeEntity, now: Date, forecast: RangedOfficeForecast): Promise<ServiceView[]> {
     const rows = await this.offices.services(tx, office.id, serviceDay(now, office.timeZone));
     return rows.map((row) => toServiceView(row, forecast, now));
   }

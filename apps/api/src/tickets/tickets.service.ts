@@ -15,11 +15,13 @@ import {
   TicketEventType,
   type TicketView,
   type TrackedTicketView,
+  type WaitRangeView,
   assertNoShowAllowed,
   assertNoShowUndoable,
   assertReinstatable,
   assertServes,
   dueTime,
+  forecastRangeFor,
   forecastWaitFor,
   nextStatus,
   serviceDay,
@@ -224,6 +226,7 @@ export class TicketsService {
       counterName: null,
       placeInQueue: issued.ahead + 1,
       estimatedWaitMinutes: forecastWaitFor(forecast, ticket, this.clock.now().getTime()),
+      estimatedWaitRange: forecastRangeFor(forecast, ticket, this.clock.now().getTime()),
       surveySubmitted: false,
     };
   }
@@ -542,10 +545,13 @@ export class TicketsService {
     const office = knownOffice ?? (await this.offices.byId(row.office_id));
     let place: number | null = null;
     let estimate: number | null = null;
+    let range: WaitRangeView | null = null;
     if (row.status === 'waiting') {
       place = (await this.tickets.countAhead(row)) + 1;
       const forecast = await this.forecasts.forOffice(office);
-      estimate = forecastWaitFor(forecast, { id: row.id, serviceId: row.service_id, priority: row.priority }, this.clock.now().getTime());
+      const ticket = { id: row.id, serviceId: row.service_id, priority: row.priority };
+      estimate = forecastWaitFor(forecast, ticket, this.clock.now().getTime());
+      range = forecastRangeFor(forecast, ticket, this.clock.now().getTime());
     }
     return {
       ...toTicketView(row),
@@ -558,6 +564,7 @@ export class TicketsService {
       counterName: row.counter_name,
       placeInQueue: place,
       estimatedWaitMinutes: estimate,
+      estimatedWaitRange: range,
       surveySubmitted: row.survey_submitted,
     };
   }

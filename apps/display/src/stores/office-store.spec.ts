@@ -34,13 +34,13 @@ describe('useOfficeStore', () => {
     store.hydrate(snapshot({ waiting: [ticket(1)] }));
 
     store.setEstimates([
-      { id: 'svc-a', estimatedWaitMinutes: 12 },
-      { id: 'svc-b', estimatedWaitMinutes: 0 },
+      { id: 'svc-a', estimatedWaitMinutes: 12, estimatedWaitRange: { lo: 9, hi: 17 } },
+      { id: 'svc-b', estimatedWaitMinutes: 0, estimatedWaitRange: { lo: 0, hi: 0 } },
     ]);
 
-    expect(store.serviceLoad.map((s) => [s.code, s.waitingCount, s.estimatedWaitMinutes])).toEqual([
-      ['A', 1, 12],
-      ['B', 0, 0],
+    expect(store.serviceLoad.map((s) => [s.code, s.waitingCount, s.estimatedWaitMinutes, s.estimatedWaitRange])).toEqual([
+      ['A', 1, 12, { lo: 9, hi: 17 }],
+      ['B', 0, 0, { lo: 0, hi: 0 }],
     ]);
     store.reset();
     expect(store.serviceLoad).toEqual([]);

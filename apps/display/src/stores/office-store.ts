@@ -56,7 +56,7 @@ export const useOfficeStore = defineStore('office', () => {
    * office (it alone knows pause starts, schedules and recent arrivals), from the snapshot and
    * then from `setEstimates` as they are fetched again.
    */
-  const estimates = ref<Record<string, number | null>>({});
+  const estimates = ref<Record<string, Pick<ServiceView, 'estimatedWaitMinutes' | 'estimatedWaitRange'>>>({});
   /** Each service with its waiting count and open counters as of the latest event, and the latest estimate. */
   const serviceLoad = computed<ServiceView[]>(() => {
     const state = snapshot.value;
@@ -70,13 +70,16 @@ export const useOfficeStore = defineStore('office', () => {
         waitingCount,
         countersOpen: countersOpenFor(state.counters, service.id),
         countersServing: countersServingFor(state.counters, service.id),
-        estimatedWaitMinutes: estimates.value[service.id] ?? null,
+        estimatedWaitMinutes: estimates.value[service.id]?.estimatedWaitMinutes ?? null,
+        estimatedWaitRange: estimates.value[service.id]?.estimatedWaitRange ?? null,
       };
     });
   });
 
-  function setEstimates(services: readonly Pick<ServiceView, 'id' | 'estimatedWaitMinutes'>[]): void {
-    estimates.value = Object.fromEntries(services.map((service) => [service.id, service.estimatedWaitMinutes]));
+  function setEstimates(services: readonly Pick<ServiceView, 'id' | 'estimatedWaitMinutes' | 'estimatedWaitRange'>[]): void {
+    estimates.value = Object.fromEntries(
+      services.map((service) => [service.id, { estimatedWaitMinutes: service.estimatedWaitMinutes, estimatedWaitRange: service.estimatedWaitRange }]),
+    );
   }
   // Told of every call and recall as it is applied (the board speaks them); not reactive state.
   const callListeners = new Set<CallListener>();

@@ -55,6 +55,7 @@ export function trackedTicketView(overrides: Partial<TrackedTicketView> = {}): T
     counterName: null,
     placeInQueue: 1,
     estimatedWaitMinutes: null,
+    estimatedWaitRange: null,
     surveySubmitted: false,
     ...overrides,
   };
@@ -80,6 +81,7 @@ export function serviceView(overrides: Omit<Partial<ServiceView>, 'standard'> & 
     quotaReached: false,
     averageServiceMinutes: standard.serviceTimeMinutes,
     estimatedWaitMinutes: null,
+    estimatedWaitRange: null,
     ...overrides,
     standard,
   };

@@ -38,7 +38,7 @@ export const useSupervisionStore = defineStore('supervision', () => {
   // Events seen lately: one that arrives while a fresh snapshot is on its way is replayed onto it.
   let recent: OfficeEvent[] = [];
 
-  const figures = computed(() => (state.value ? supervisionFigures(state.value, now.value) : null));
+  const figures = computed(() => (state.value ? supervisionFigures(state.value, now.value, { ranges: true }) : null));
   const office = computed(() => state.value?.office.office ?? null);
 
   function hydrate(snapshot: SupervisionSnapshot, at: number = Date.now()): void {

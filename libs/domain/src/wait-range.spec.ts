@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import { type QueueEntry, dueTime } from './call-order.js';
+import { type ForecastCounter, forecastOffice, forecastWaitFor } from './wait-estimate.js';
+import {
+  type RangedForecastInput,
+  WAIT_RANGE,
+  carryRanges,
+  forecastOfficeWithRanges,
+  forecastRangeFor,
+  replaysFor,
+  serviceTimeSpread,
+  snapshotSeed,
+} from './wait-range.js';
+
+const t0 = Date.parse('2026-11-30T01:00:00.000Z');
+const min = (n: number) => t0 + n * 60_000;
+const entry = (id: string, serviceId: string, issuedMinute: number, priority: QueueEntry['priority'] = null): QueueEntry => ({
+  id,
+  serviceId,
+  issuedAt: min(issuedMinute),
+  dueAt: dueTime(min(issuedMinute), serviceId === 'A' ? 30 : 45, priority, 10),
+  priority,
+});
+const counter = (serviceIds: string[], extra: Partial<ForecastCounter> = {}): ForecastCounter => ({
+  serviceIds,
+  priorityOnly: false,
+  state: 'open',
+  busyUntil: null,
+  ...extra,
+});
+const office = (waiting: QueueEntry[], extra: Partial<RangedForecastInput> = {}): RangedForecastInput => ({
+  now: t0,
+  counters: [counter(['A'], { busyUntil: min(4) }), counter(['A', 'B'])],
+  waiting,
+  serviceMinutes: { A: 6, B: 12 },
+  serviceSpread: { A: 0.45, B: 0.45 },
+  maxWaitMinutes: { A: 30, B: 45 },
+  priorityMaxWaitMinutes: 10,
+  arrivalsPerMinute: { A: { regular: 0.2, priority: 0.02 }, B: { regular: 0.1, priority: 0 } },
+  arrivalsUntil: min(240),
+  noShowShare: 0.05,
+  ...extra,
+});
+const queue = (n: number) => Array.from({ length: n }, (_, i) => entry(`t${i}`, i % 3 === 0 ? 'B' : 'A', -n + i, i % 9 === 4 ? 'lanjut_usia' : null));
+
+describe('forecastOfficeWithRanges', () => {
+  it('keeps the point forecast as it is and brackets it, wider the further out a wait is', () => {
+    const input = office(queue(12));
+    const ranged = forecastOfficeWithRanges(input);
+    expect(ranged.waits).toEqual(forecastOffice(input).waits);
+    const byWait = [...ranged.waits].sort((a, b) => a[1]! - b[1]!);
+    const head = ranged.ranges.waits.get(byWait[0][0])!;
+    const tail = ranged.ranges.waits.get(byWait[byWait.length - 1][0])!;
+    expect(tail.hi - tail.lo).toBeGreaterThan(head.hi - head.lo);
+    expect(tail.hi - tail.lo).toBeGreaterThan(0);
+  });
+
+  it('collapses to the point when nothing is left to chance', () => {
+    const input = office(queue(6), { serviceSpread: { A: 0, B: 0 }, arrivalsPerMinute: {}, noShowShare: 0, counters: [counter(['A', 'B'])] });
+    const ranged = forecastOfficeWithRanges(input);
+    for (const [id, minutes] of ranged.waits) {
+      const range = ranged.ranges.waits.get(id)!;
+      expect(range.lo).toBeCloseTo(minutes!, 9);
+      expect(range.hi).toBeCloseTo(minutes!, 9);
+    }
+  });
+
+  it('gives no range where there is no estimate (no counter for the service)', () => {
+    const ranged = forecastOfficeWithRanges(office([entry('c1', 'C', -1)], { maxWaitMinutes: { A: 30, B: 45, C: 60 } }));
+    expect(ranged.ranges.waits.get('c1')).toBeNull();
+    expect(ranged.ranges.newTicket.C).toEqual({ regular: null, priority: null });
+  });
+
+  it('replays no more than the work allows as the queue grows, and no fewer than the minimum', () => {
+    expect(replaysFor(0)).toBe(WAIT_RANGE.maxReplays);
+    expect(replaysFor(2000)).toBeLessThan(WAIT_RANGE.maxReplays);
+    expect(replaysFor(100_000)).toBe(WAIT_RANGE.minReplays);
+  });
+
+  it('always holds the point, for every waiting ticket and every new one, and is the same for the same snapshot', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -90, max: 0 }), fc.boolean(), fc.boolean()), { minLength: 0, maxLength: 30 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.double({ min: 0, max: 1.2, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (tickets, busy, spread, rate) => {
+          const waiting = tickets.map(([issued, isB, priority], i) => ({
+            ...entry(`t${i}`, isB ? 'B' : 'A', issued, priority ? 'wanita_hamil' : null),
+            issueOrder: i,
+          }));
+          const input = office(waiting, {
+            counters: [counter(['A'], { busyUntil: min(busy) }), counter(['A', 'B'], { priorityOnly: true })],
+            serviceSpread: { A: spread, B: spread },
+            arrivalsPerMinute: { A: { regular: rate, priority: rate / 10 }, B: { regular: rate / 2, priority: 0 } },
+          });
+          const ranged = forecastOfficeWithRanges(input, { replays: 6 });
+          for (const [id, minutes] of ranged.waits) {
+            const range = ranged.ranges.waits.get(id)!;
+            expect(range.lo).toBeGreaterThanOrEqual(0);
+            expect(range.lo).toBeLessThanOrEqual(minutes!);
+            expect(range.hi).toBeGreaterThanOrEqual(minutes!);
+          }
+          for (const [serviceId, point] of Object.entries(ranged.newTicket)) {
+            for (const kind of ['regular', 'priority'] as const) {
+              const range = ranged.ranges.newTicket[serviceId][kind]!;
+              expect(range.lo).toBeLessThanOrEqual(point[kind]!);
+              expect(range.hi).toBeGreaterThanOrEqual(point[kind]!);
+            }
+          }
+          // Later (any number of minutes) the whole-minute range still holds the whole-minute point.
+          for (const later of [0, 0.4, 3]) {
+            for (const ticket of [...waiting, { serviceId: 'A', priority: null }]) {
+              const shown = forecastRangeFor(ranged, ticket, t0 + later * 60_000)!;
+              const point = forecastWaitFor(ranged, ticket, t0 + later * 60_000)!;
+              expect(Number.isInteger(shown.lo) && Number.isInteger(shown.hi)).toBe(true);
+              expect(shown.lo).toBeLessThanOrEqual(point);
+              expect(shown.hi).toBeGreaterThanOrEqual(point);
+            }
+          }
+          // The same snapshot, its queue read in another order: the same seed, the same ranges.
+          const again = forecastOfficeWithRanges({ ...input, waiting: [...waiting].reverse() }, { replays: 6 });
+          expect(again.ranges.seed).toBe(ranged.ranges.seed);
+          expect([...again.ranges.waits].sort()).toEqual([...ranged.ranges.waits].sort());
+          expect(again.ranges.newTicket).toEqual(ranged.ranges.newTicket);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('draws from the seed: another seed gives other ranges, the same seed the same', () => {
+    const input = office(queue(15));
+    const a = forecastOfficeWithRanges(input, { seed: 1 });
+    expect(forecastOfficeWithRanges(input, { seed: 1 }).ranges.waits).toEqual(a.ranges.waits);
+    expect(forecastOfficeWithRanges(input, { seed: 2 }).ranges.waits).not.toEqual(a.ranges.waits);
+    expect(snapshotSeed(input)).toBe(snapshotSeed({ waiting: [...input.waiting].reverse() }));
+    expect(snapshotSeed(input)).not.toBe(snapshotSeed({ waiting: input.waiting.slice(1) }));
+  });
+});
+
+describe('forecastRangeFor', () => {
+  it('rounds the ends outwards and takes off the time since the forecast', () => {
+    const input = office(queue(10));
+    const ranged = forecastOfficeWithRanges(input);
+    const raw = ranged.ranges.waits.get('t9')!;
+    expect(forecastRangeFor(ranged, { id: 't9', serviceId: 'A', priority: null }, t0)).toEqual({ lo: Math.floor(raw.lo), hi: Math.ceil(raw.hi) });
+    expect(forecastRangeFor(ranged, { id: 't9', serviceId: 'A', priority: null }, min(2))).toEqual({
+      lo: Math.max(0, Math.floor(raw.lo - 2)),
+      hi: Math.ceil(raw.hi - 2),
+    });
+  });
+
+  it('gives a ticket the forecast has not seen the range of a new ticket of its service', () => {
+    const ranged = forecastOfficeWithRanges(office(queue(10)));
+    const probe = ranged.ranges.newTicket.B.regular!;
+    expect(forecastRangeFor(ranged, { id: 'unknown', serviceId: 'B', priority: null }, t0)).toEqual({ lo: Math.floor(probe.lo), hi: Math.ceil(probe.hi) });
+    expect(forecastRangeFor(ranged, { serviceId: 'C', priority: null }, t0)).toBeNull();
+  });
+});
+
+describe('carryRanges', () => {
+  it('moves each range with its point and lends a new ticket the distances of the nearest wait', () => {
+    const earlier = forecastOfficeWithRanges(office(queue(10)));
+    const later = forecastOffice(office([...queue(10).slice(1), entry('new', 'A', 0)], { now: min(1) }));
+    const carried = carryRanges(later, earlier);
+    const before = earlier.ranges.waits.get('t5')!;
+    const after = carried.ranges.waits.get('t5')!;
+    const [p0, p1] = [earlier.waits.get('t5')!, later.waits.get('t5')!];
+    expect(after.lo).toBeCloseTo(Math.max(0, p1 - (p0 - before.lo)), 9);
+    expect(after.hi).toBeCloseTo(p1 + (before.hi - p0), 9);
+    const fresh = carried.ranges.waits.get('new')!;
+    expect(fresh.lo).toBeLessThanOrEqual(later.waits.get('new')!);
+    expect(fresh.hi).toBeGreaterThan(later.waits.get('new')!);
+    expect(carried.waits).toBe(later.waits);
+  });
+});
+
+describe('serviceTimeSpread', () => {
+  it('is the prior with too few times, and the times’ own log spread with many', () => {
+    expect(serviceTimeSpread([])).toBe(WAIT_RANGE.priorSpread);
+    expect(serviceTimeSpread([10])).toBe(WAIT_RANGE.priorSpread);
+    const many = Array.from({ length: 400 }, (_, i) => Math.exp(0.2 * Math.sin(i)) * 10);
+    const logs = many.map(Math.log);
+    const mean = logs.reduce((a, b) => a + b) / logs.length;
+    const own = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (logs.length - 1));
+    expect(serviceTimeSpread(many)).toBeCloseTo(own, 1);
+    expect(serviceTimeSpread([10, 10, 10])).toBeLessThan(WAIT_RANGE.priorSpread);
+  });
+});

@@ -1,0 +1,321 @@
+/**
+ * The estimate as a range: an 80% prediction interval around the office forecast, made by
+ * replaying the office forward several times with chance put back in (service times drawn
+ * from today's spread, no-shows, arrivals as they come rather than evenly spaced) and taking
+ * the replays' lower and upper deciles. The point forecast of `forecastOffice` stays as it
+ * is, for sorting and reports; the range only brackets it.
+ */
+import { type QueueEntry, dueTime } from './call-order.js';
+import { MINUTE_MS } from './time.js';
+import type { PriorityCategory } from './priority.js';
+import {
+  type CallMinutes,
+  FORECAST_DEFAULTS,
+  type OfficeForecast,
+  type WaitForecastInput,
+  forecastOffice,
+  forecastWaitFor,
+  forecastWaits,
+} from './wait-estimate.js';
+
+/** A range of waits in minutes, lo ≤ hi. */
+export interface WaitRange {
+  lo: number;
+  hi: number;
+}
+
+export interface OfficeForecastRanges {
+  /** Per waiting ticket id, in minutes from the forecast's `at` (not rounded); null where the point is. */
+  waits: ReadonlyMap<string, WaitRange | null>;
+  /** Per service id: the range of a regular and of a priority ticket taken at `at`. */
+  newTicket: Readonly<Record<string, { regular: WaitRange | null; priority: WaitRange | null }>>;
+  /** How many replays it took, and the seed they were drawn from (the same snapshot, the same seed). */
+  replays: number;
+  seed: number;
+}
+
+/** The office forecast with its ranges. */
+export interface RangedOfficeForecast extends OfficeForecast {
+  ranges: OfficeForecastRanges;
+}
+
+/**
+ * The replays' quantiles the range is read at, and how far it is then stretched away from the
+ * point: tuned in the simulator's calibration study (`npm run simulate`) so that four citizens
+ * in five are called inside their range. The replays know the chance in service times and
+ * arrivals, not what the forecast itself gets wrong (a late opening, a break overrun, a rate
+ * misread), so the replays' own deciles alone would be too narrow.
+ */
+export const WAIT_RANGE = {
+  lowerQuantile: 0.1,
+  upperQuantile: 0.9,
+  /** Each side's distance from the point is multiplied by these: waits run long more often than short (a break, a slow citizen). */
+  stretchBelow: 1.2,
+  stretchAbove: 1.8,
+  /** Fewest and most replays; between them, as many as `replayWork` allows for the queue's length. */
+  minReplays: 16,
+  maxReplays: 32,
+  /** Replays × (waiting tickets + 50): keeps a refresh's cost from growing as fast as the queue. */
+  replayWork: 32_000,
+  /** The log-normal shape assumed for service times before a service has many of today's times, and how many times that prior weighs. */
+  priorSpread: 0.5,
+  priorWeight: 5,
+} as const;
+
+/**
+ * The spread of a service's times today: the standard deviation of their logarithms (a
+ * log-normal's shape), drawn towards `WAIT_RANGE.priorSpread` while there are few of them.
+ */
+export function serviceTimeSpread(recentMinutes: readonly number[]): number {
+  const logs = recentMinutes.filter((minutes) => Number.isFinite(minutes)).map((minutes) => Math.log(Math.max(0.1, minutes)));
+  const n = logs.length;
+  const prior = WAIT_RANGE.priorSpread ** 2 * WAIT_RANGE.priorWeight;
+  if (n < 2) return WAIT_RANGE.priorSpread;
+  const average = logs.reduce((sum, value) => sum + value, 0) / n;
+  const squares = logs.reduce((sum, value) => sum + (value - average) ** 2, 0);
+  return Math.sqrt((squares + prior) / (n - 1 + WAIT_RANGE.priorWeight));
+}
+
+/** The forecast's input, plus the spread of each service's times (`serviceTimeSpread`); a service without one gets the prior. */
+export type RangedForecastInput = WaitForecastInput & { serviceSpread?: Readonly<Record<string, number>> };
+
+/** Seeded uniform numbers in [0, 1) (mulberry32): small, fast, and the same for the same seed. */
+function uniform(seed: number): () => number {
+  let state = seed >>> 0 || 0x9e3779b9;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hash(text: string, start = 0x811c9dc5): number {
+  let h = start;
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The seed of a snapshot: from who is waiting (in any order), so the same queue gives the same
+ * range, and a range moves smoothly as time passes rather than jumping with every refresh.
+ */
+export function snapshotSeed(input: Pick<WaitForecastInput, 'waiting'>): number {
+  let seed = input.waiting.length;
+  for (const entry of input.waiting) seed ^= hash(entry.id);
+  return hash(String(seed));
+}
+
+/** How many replays a queue of `waiting` gets (see `WAIT_RANGE.replayWork`). */
+export function replaysFor(waiting: number): number {
+  return Math.max(WAIT_RANGE.minReplays, Math.min(WAIT_RANGE.maxReplays, Math.floor(WAIT_RANGE.replayWork / (waiting + 50))));
+}
+
+/** The forecast's arrival rates drawn as they come: a Poisson stream per service and kind, from now to the horizon or closing. */
+function drawnArrivals(input: WaitForecastInput, random: () => number, replay: number): QueueEntry[] {
+  const horizon = input.now + (input.horizonMinutes ?? FORECAST_DEFAULTS.horizonMinutes) * MINUTE_MS;
+  const until = Math.min(horizon, input.arrivalsUntil ?? horizon);
+  const entries: QueueEntry[] = [];
+  for (const [serviceId, rate] of Object.entries(input.arrivalsPerMinute ?? {})) {
+    const maxWait = input.maxWaitMinutes[serviceId];
+    if (maxWait === undefined) continue;
+    for (const [kind, perMinute] of [
+      ['regular', rate.regular],
+      ['priority', rate.priority],
+    ] as const) {
+      if (!(perMinute > 0)) continue;
+      const gap = MINUTE_MS / perMinute;
+      const priority: PriorityCategory | null = kind === 'priority' ? 'lanjut_usia' : null;
+      for (let at = input.now - gap * Math.log(1 - random()), n = 0; at <= until; at -= gap * Math.log(1 - random()), n += 1) {
+        entries.push({
+          id: `replay${replay}:${serviceId}:${kind}:${n}`,
+          serviceId,
+          issuedAt: at,
+          dueAt: dueTime(at, maxWait, priority, input.priorityMaxWaitMinutes),
+          priority,
+        });
+      }
+    }
+  }
+  return entries;
+}
+
+/** One replay's call times: walk-up plus a log-normal service time of the service's mean and spread, or a no-show. */
+function drawnCallMinutes(input: RangedForecastInput, random: () => number): CallMinutes {
+  const walkUp = input.walkUpMinutes ?? FORECAST_DEFAULTS.walkUpMinutes;
+  const noShowChance = Math.min(1, Math.max(0, input.noShowShare ?? 0));
+  const noShowMinutes = input.noShowMinutes ?? FORECAST_DEFAULTS.noShowMinutes;
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return (entry) => {
+    if (noShowChance > 0 && random() < noShowChance) return noShowMinutes;
+    const average = input.serviceMinutes[entry.serviceId] ?? 0;
+    const sigma = input.serviceSpread?.[entry.serviceId] ?? WAIT_RANGE.priorSpread;
+    // A log-normal with this mean: its median is the mean × e^(−σ²/2). Capped at five means, as a counter would step in.
+    return walkUp + Math.min(5 * average, average * Math.exp(sigma * normal() - (sigma * sigma) / 2));
+  };
+}
+
+/** The q-quantile of ascending values (`percentile`'s method, on a typed array without copying). */
+function quantile(sorted: Float64Array, q: number): number {
+  const h = (sorted.length - 1) * q;
+  const low = Math.floor(h);
+  const high = Math.min(low + 1, sorted.length - 1);
+  return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
+}
+
+/** The range of one figure across its replays, stretched from the point, always holding it. */
+function rangeOf(point: number | null, replayed: Float64Array): WaitRange | null {
+  if (point === null) return null;
+  const values = replayed.filter((value) => !Number.isNaN(value)).sort();
+  if (values.length === 0) return { lo: point, hi: point };
+  const lower = quantile(values, WAIT_RANGE.lowerQuantile);
+  const upper = quantile(values, WAIT_RANGE.upperQuantile);
+  return {
+    lo: Math.max(0, Math.min(point, point - WAIT_RANGE.stretchBelow * (point - lower))),
+    hi: Math.max(point, point + WAIT_RANGE.stretchAbove * (upper - point)),
+  };
+}
+
+/**
+ * `forecastOffice` and, around each of its figures, the 80% range from `replays` replays of the
+ * office (default `replaysFor` the queue) drawn from `seed` (default `snapshotSeed`): the same
+ * input gives the same ranges. In each replay the current citizens' remaining times are drawn
+ * too, and the foreseen arrivals come as a Poisson stream at the forecast's rates.
+ */
+export function forecastOfficeWithRanges(input: RangedForecastInput, options: { replays?: number; seed?: number } = {}): RangedOfficeForecast {
+  const point = forecastOffice(input);
+  const seed = options.seed ?? snapshotSeed(input);
+  // With no counter to forecast, every figure is null and there is nothing to bracket.
+  const anything =
+    [...point.waits.values()].some((minutes) => minutes !== null) || Object.values(point.newTicket).some((t) => t.regular !== null || t.priority !== null);
+  const replays = anything ? (options.replays ?? replaysFor(input.waiting.length)) : 0;
+  const random = uniform(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+
+  // Every figure gets a slot; replay r writes its wait at slot × replays + r (NaN: not called in that replay).
+  const slots = new Map<string, number>();
+  for (const id of point.waits.keys()) slots.set(id, slots.size);
+  const probes: QueueEntry[] = [];
+  for (const serviceId of Object.keys(point.newTicket)) {
+    for (const priority of [null, 'lanjut_usia'] as const) {
+      const id = `range-probe:${serviceId}:${priority ? 'priority' : 'regular'}`;
+      slots.set(id, slots.size);
+      // As forecastOffice's probes: last among tickets issued in the same millisecond.
+      const dueAt = dueTime(input.now, input.maxWaitMinutes[serviceId], priority, input.priorityMaxWaitMinutes);
+      probes.push({ id, serviceId, issuedAt: input.now, dueAt, priority, issueOrder: Number.MAX_SAFE_INTEGER });
+    }
+  }
+  const values = new Float64Array(slots.size * replays).fill(Number.NaN);
+  for (let replay = 0; replay < replays; replay += 1) {
+    const counters = input.counters.map((counter) => {
+      if (counter.busyUntil === null || counter.busyUntil <= input.now) return counter;
+      // What is left of the current citizen's time, drawn around its expectation (mean 1, the prior's shape).
+      const sigma = WAIT_RANGE.priorSpread;
+      const factor = Math.exp(sigma * normal() - (sigma * sigma) / 2);
+      return { ...counter, busyUntil: input.now + (counter.busyUntil - input.now) * factor };
+    });
+    const waits = forecastWaits(
+      {
+        ...input,
+        counters,
+        probes: [...(input.probes ?? []), ...probes],
+        arrivalsPerMinute: {},
+        arrivals: [...(input.arrivals ?? []), ...drawnArrivals(input, random, replay)],
+        noShowShare: 0,
+      },
+      drawnCallMinutes(input, random),
+    );
+    for (const [id, minutes] of waits) {
+      const slot = slots.get(id);
+      if (slot !== undefined && minutes !== null) values[slot * replays + replay] = minutes;
+    }
+  }
+  const replayed = (id: string) => {
+    const slot = slots.get(id)!;
+    return values.subarray(slot * replays, (slot + 1) * replays);
+  };
+  const waits = new Map<string, WaitRange | null>();
+  for (const [id, minutes] of point.waits) waits.set(id, rangeOf(minutes, replayed(id)));
+  const newTicket: Record<string, { regular: WaitRange | null; priority: WaitRange | null }> = {};
+  for (const [serviceId, minutes] of Object.entries(point.newTicket)) {
+    newTicket[serviceId] = {
+      regular: rangeOf(minutes.regular, replayed(`range-probe:${serviceId}:regular`)),
+      priority: rangeOf(minutes.priority, replayed(`range-probe:${serviceId}:priority`)),
+    };
+  }
+  return { ...point, ranges: { waits, newTicket, replays, seed } };
+}
+
+/**
+ * A fresh point forecast with the ranges of an earlier ranged one, when there is no time to
+ * replay again (the API's forecast cache spends only so much on replays): each range keeps its
+ * distance below and above its point and moves with the new point. A ticket the earlier
+ * forecast did not know borrows the distances of the earlier ticket whose wait was nearest its
+ * own: how uncertain a wait is depends mostly on how long it is.
+ */
+export function carryRanges(point: OfficeForecast, earlier: RangedOfficeForecast): RangedOfficeForecast {
+  const gaps: { at: number; below: number; above: number }[] = [];
+  const gap = (minutes: number | null | undefined, range: WaitRange | null | undefined) =>
+    minutes === null || minutes === undefined || !range ? null : { at: minutes, below: minutes - range.lo, above: range.hi - minutes };
+  for (const [id, minutes] of earlier.waits) {
+    const known = gap(minutes, earlier.ranges.waits.get(id));
+    if (known) gaps.push(known);
+  }
+  for (const [serviceId, minutes] of Object.entries(earlier.newTicket)) {
+    for (const kind of ['regular', 'priority'] as const) {
+      const known = gap(minutes[kind], earlier.ranges.newTicket[serviceId]?.[kind]);
+      if (known) gaps.push(known);
+    }
+  }
+  gaps.sort((a, b) => a.at - b.at);
+  const nearest = (minutes: number) => {
+    let lo = 0;
+    let hi = gaps.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (gaps[mid].at < minutes) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && minutes - gaps[lo - 1].at < gaps[lo].at - minutes ? gaps[lo - 1] : gaps[lo];
+  };
+  const moved = (minutes: number | null, own: ReturnType<typeof gap>): WaitRange | null => {
+    if (minutes === null) return null;
+    const distances = own ?? (gaps.length > 0 ? nearest(minutes) : { below: 0, above: 0 });
+    return { lo: Math.max(0, Math.min(minutes, minutes - distances.below)), hi: Math.max(minutes, minutes + distances.above) };
+  };
+  const waits = new Map<string, WaitRange | null>();
+  for (const [id, minutes] of point.waits) waits.set(id, moved(minutes, gap(earlier.waits.get(id), earlier.ranges.waits.get(id))));
+  const newTicket: Record<string, { regular: WaitRange | null; priority: WaitRange | null }> = {};
+  for (const [serviceId, minutes] of Object.entries(point.newTicket)) {
+    const before = earlier.newTicket[serviceId];
+    const ranges = earlier.ranges.newTicket[serviceId];
+    newTicket[serviceId] = {
+      regular: moved(minutes.regular, gap(before?.regular, ranges?.regular)),
+      priority: moved(minutes.priority, gap(before?.priority, ranges?.priority)),
+    };
+  }
+  return { ...point, ranges: { ...earlier.ranges, waits, newTicket } };
+}
+
+/**
+ * The range in whole minutes from `now` for a waiting ticket or one taken now, as
+ * `forecastWaitFor` gives the point: the time since the forecast taken off, the lower end
+ * rounded down and the upper up, and always holding the point `forecastWaitFor` gives.
+ */
+export function forecastRangeFor(
+  forecast: RangedOfficeForecast,
+  ticket: { id?: string; serviceId: string; priority: PriorityCategory | null },
+  now: number,
+): WaitRange | null {
+  const point = forecastWaitFor(forecast, ticket, now);
+  if (point === null) return null;
+  const known = ticket.id !== undefined && forecast.ranges.waits.has(ticket.id);
+  const range = known ? forecast.ranges.waits.get(ticket.id!) : forecast.ranges.newTicket[ticket.serviceId]?.[ticket.priority ? 'priority' : 'regular'];
+  if (!range) return { lo: point, hi: point };
+  const elapsed = (now - forecast.at) / MINUTE_MS;
+  return {
+    lo: Math.min(point, Math.max(0, Math.floor(range.lo - elapsed))),
+    hi: Math.max(point, Math.max(0, Math.ceil(range.hi - elapsed))),
+  };
+}
