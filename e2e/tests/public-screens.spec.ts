@@ -168,7 +168,10 @@ test.describe('the public screens', () => {
     const officer = await staff(request, office);
     await officer.open();
     // Loket 5 serves PL: the board asks the API for the forecast again shortly after the queue moves.
-    await expect(board.locator('[data-testid="board-services"] li[data-service="PL"] .service-estimate')).toHaveText(/± \d+ mnt|dilayani/, { timeout: 10_000 });
+    await expect(board.locator('[data-testid="board-services"] li[data-service="PL"] .service-estimate')).toHaveText(
+      /^(\d+–\d+ mnt|± \d+ mnt|langsung dilayani)$/,
+      { timeout: 10_000 },
+    );
 
     const started = Date.now();
     await officer.call(priorityTicket.id);
@@ -260,7 +263,7 @@ test.describe('the public screens', () => {
       const response = await route.fetch();
       const body = (await response.json()) as { issuedAt: string; estimatedWaitMinutes: number | null };
       issuedAt = body.issuedAt;
-      await route.fulfill({ response, json: { ...body, estimatedWaitMinutes: 0 } });
+      await route.fulfill({ response, json: { ...body, estimatedWaitMinutes: 0, estimatedWaitRange: { lo: 0, hi: 0 } } });
     });
     await phone.goto(`/t/${normalTicket.trackingCode}`);
     await expect(phone.getByTestId('ticket-status')).toHaveText('Menunggu');

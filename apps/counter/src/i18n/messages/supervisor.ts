@@ -15,6 +15,7 @@ export const supervisorId = {
   resyncing: 'Memuat ulang data terbaru…',
   failed: 'Data pengawasan tidak dapat dimuat: {message}',
   minutes: '{value} mnt',
+  minutesRange: '{lo}–{hi} mnt',
   none: '–',
   services: {
     title: 'Layanan',
@@ -206,6 +207,7 @@ export const supervisorEn: typeof supervisorId = {
   resyncing: 'Loading the latest data…',
   failed: 'The supervision data could not be loaded: {message}',
   minutes: '{value} min',
+  minutesRange: '{lo}–{hi} min',
   none: '–',
   services: {
     title: 'Services',

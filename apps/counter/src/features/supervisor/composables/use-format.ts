@@ -23,6 +23,8 @@ export function useFormat() {
     percent: (share: number | null | undefined) => (share === null || share === undefined ? NO_VALUE : percent.value.format(share)),
     /** An estimated wait in whole minutes, or the words for none. */
     estimate: (minutes: number | null, words: EstimateWords) => format.value.estimate(minutes, words),
+    /** An estimated wait as its range of whole minutes ("12–20 mnt"), or the words for none. */
+    estimateRange: (range: { lo: number; hi: number } | null, words: EstimateWords) => format.value.estimateRange(range, words),
     time: (at: string | number, timeZone: string, seconds = false) =>
       new Intl.DateTimeFormat(tag.value, { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23', timeZone }).format(
         new Date(at),
