@@ -17,11 +17,14 @@ import {
   estimateWaitMinutes,
   expectedBackAt,
   expectedBusyUntil,
+  forecastOfficeWithRanges,
+  forecastRangeFor,
   forecastWaits,
   maxWaitFor,
   noShowShare,
   pickNext,
   placeInQueue,
+  serviceTimeSpread,
 } from '@loket/domain';
 import { type Arrival, type CounterPlan, type DayTrace, STANDARD_OFFICE, serviceOf } from './day.js';
 
@@ -41,7 +44,7 @@ export interface TicketRecord {
    * come and every break still to be taken: what no product can know, to show how much of the
    * error is left to chance in the service times).
    */
-  estimate: { ours: number | null; naive: number | null; informed: number | null };
+  estimate: { ours: number | null; naive: number | null; informed: number | null; range: { lo: number; hi: number } | null };
   outcome: 'done' | 'no_show' | 'transferred_done' | 'unserved';
 }
 
@@ -257,10 +260,21 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
       }),
     };
     const whole = (minutes: number | null | undefined) => (minutes === null || minutes === undefined ? null : Math.round(minutes));
+    // The range as the API gives it at issue (the studies call it only for the Loket policy: replays cost).
+    const serviceSpread = Object.fromEntries([...recent].map(([code, times]) => [code, serviceTimeSpread(times.slice(-RECENT_SERVICES))]));
+    const range =
+      policy === 'edf'
+        ? forecastRangeFor(
+            forecastOfficeWithRanges({ ...input, serviceSpread }),
+            { id: ticket.entry.id, serviceId: service, priority: ticket.entry.priority },
+            ms(now),
+          )
+        : null;
     return {
       ours: whole(forecastWaits(input).get(ticket.entry.id)),
       naive,
       informed: whole(forecastWaits(informed).get(ticket.entry.id)),
+      range,
     };
   };
 
@@ -288,7 +302,7 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
           waitMinutes: null,
           // The standard the product holds this ticket to: a priority ticket the priority maximum when sooner.
           maxWaitMinutes: maxWaitFor(maxWait[arrival.service], arrival.priority !== null, STANDARD_OFFICE.priorityMaxWaitMinutes),
-          estimate: { ours: null, naive: null, informed: null },
+          estimate: { ours: null, naive: null, informed: null, range: null },
           outcome: 'unserved',
         };
         const ticket: SimTicket = { arrival, record, entry, transferred: false, calledAt: null, startedAt: null };

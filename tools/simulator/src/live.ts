@@ -60,6 +60,7 @@ interface IssuedTicket {
   issuedAt: number;
   calledAt: number | null;
   apiEstimate: number | null;
+  apiRange: { lo: number; hi: number } | null;
   naive: number | null;
   outcome: TicketRecord['outcome'];
   transferred: boolean;
@@ -145,6 +146,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
           issuedAt,
           calledAt: null,
           apiEstimate: ticket.estimatedWaitMinutes,
+          apiRange: ticket.estimatedWaitRange,
           naive: naiveFor(ticket),
           outcome: 'unserved',
           transferred: false,
@@ -268,7 +270,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
     issuedAt: (ticket.issuedAt - options.dayStart) / MINUTE_MS,
     waitMinutes: ticket.calledAt === null ? null : (ticket.calledAt - ticket.issuedAt) / MINUTE_MS,
     maxWaitMinutes: maxWaitFor(services.get(ticket.arrival.service)!.standard.maxWaitMinutes, ticket.arrival.priority !== null, priorityMaxWaitMinutes),
-    estimate: { ours: ticket.apiEstimate, naive: ticket.naive, informed: null },
+    estimate: { ours: ticket.apiEstimate, naive: ticket.naive, informed: null, range: ticket.apiRange },
     outcome: ticket.outcome,
   }));
   return { tickets, officers, board: stats, surveys, errors, requests, simulatedMinutes: minuteNow(), realSeconds: (Date.now() - startedReal) / 1000 };

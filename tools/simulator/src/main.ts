@@ -12,9 +12,19 @@ import { type DayOptions, STANDARD_DAY, STANDARD_OFFICE, drawDay } from './day.j
 import { runDay } from './engine.js';
 import { runLive, type LiveResult } from './live.js';
 import { provenance } from './machine.js';
-import { type Section, daySection, estimateSection, markdownSection, policySection, printSection, punctualitySection, satisfactionLine } from './report.js';
-import { fmt } from './stats.js';
-import { estimateStudy, policyRow } from './studies.js';
+import {
+  type Section,
+  calibrationSection,
+  daySection,
+  estimateSection,
+  markdownSection,
+  policySection,
+  printSection,
+  punctualitySection,
+  satisfactionLine,
+} from './report.js';
+import { fmt, pct } from './stats.js';
+import { calibration, estimateStudy, policyRow } from './studies.js';
 
 const TIME_ZONE = 'Asia/Jakarta';
 
@@ -30,6 +40,7 @@ const { values: args } = parseArgs({
     day: { type: 'string' },
     'in-process-only': { type: 'boolean', default: false },
     'live-only': { type: 'boolean', default: false },
+    'live-days': { type: 'string', default: '1' },
     demo: { type: 'boolean', default: false },
     out: { type: 'string' },
     'no-save': { type: 'boolean', default: false },
@@ -49,6 +60,7 @@ if (args.help) {
   --day YYYY-MM-DD    the simulated office day (default the next Monday–Thursday)
   --in-process-only   only the studies, no product
   --live-only         only the day against the product
+  --live-days N       play N live days (seeds seed…seed+N−1, each on a fresh embedded database) for the range's calibration (default 1)
   --out DIR           where to keep the result (default tools/simulator/results for a whole day)
   --no-save           keep nothing`);
   process.exit(0);
@@ -104,8 +116,14 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
     const ours = runDay(other, 'edf');
     const theirs = runDay(other, 'fcfs');
     const study = estimateStudy(ours);
-    return { seed: other.options.seed, estimate: study, edf: policyRow(ours), fcfs: policyRow(theirs) };
+    return { seed: other.options.seed, estimate: study, edf: policyRow(ours), fcfs: policyRow(theirs), tickets: ours.tickets };
   });
+  const tenDayCalibration = calibration(days.flatMap((d) => d.tickets));
+  const calibrationTable = calibrationSection(
+    tenDayCalibration,
+    `The estimate as a range: calibration over ${days.length} days (seeds ${days[0].seed}–${days[days.length - 1].seed}, in process)`,
+    "last wave's point MAE ÷ mean wait: 0.34 in process, 0.33 live",
+  );
   const avg = (pick: (d: (typeof days)[number]) => number | null) => days.reduce((sum, d) => sum + (pick(d) ?? 0), 0) / days.length;
   const tenDays: Section = {
     title: `Ten standard days (seeds ${days[0].seed}–${days[days.length - 1].seed}), averaged`,
@@ -141,7 +159,7 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
       ['longest wait: EDF / FCFS (min)', `${fmt(avg((d) => d.edf.longestWait))} / ${fmt(avg((d) => d.fcfs.longestWait))}`],
     ],
   };
-  for (const section of [day, estimateTable, policy, tenDays]) {
+  for (const section of [day, estimateTable, policy, tenDays, calibrationTable]) {
     sections.push(section);
     printSection(section);
   }
@@ -150,6 +168,7 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
     citizens: trace.arrivals.length,
     estimate,
     policy: [policyRow(edf), policyRow(fcfs)],
+    calibration: tenDayCalibration,
     tenDays: days.map((d) => ({ seed: d.seed, maeRatio: d.estimate.maeRatio, maeShareOfMeanWait: d.estimate.maeShareOfMeanWait, edf: d.edf, fcfs: d.fcfs })),
   };
 }
@@ -166,7 +185,8 @@ async function cleanUp(): Promise<void> {
   dataDir = null;
 }
 
-async function live(): Promise<Record<string, unknown>> {
+/** One live day of the seed; only the first one's tables are printed and kept (the others feed the calibration). */
+async function live(seed: number, report: boolean): Promise<Record<string, unknown> & { tickets: LiveResult['tickets'] }> {
   const day = officeDay();
   const dayStart = localTimeToInstant(day, STANDARD_OFFICE.opens, TIME_ZONE);
   const clockStart = new Date(dayStart - 20 * MINUTE_MS);
@@ -193,8 +213,8 @@ Loket demo: the product with a gentle simulated day running (${speed}× real tim
   Supervisor  ${baseUrl.replace('127.0.0.1', 'localhost')}/counter/supervisor
 Press Ctrl-C to stop.`);
   }
-  const trace = drawDay(dayOptions);
-  let nextSeed = dayOptions.seed;
+  const trace = drawDay({ ...dayOptions, seed });
+  let nextSeed = seed;
   const result: LiveResult = await runLive({
     baseUrl,
     slug: STANDARD_OFFICE.slug,
@@ -207,6 +227,12 @@ Press Ctrl-C to stop.`);
     nextTrace: demo ? () => drawDay({ ...dayOptions, seed: ++nextSeed }) : undefined,
   });
   await cleanUp();
+  if (!report) {
+    if (result.errors.length > 0 || result.board.gaps > 0)
+      failures.push(`seed ${seed}: ${result.errors.length} failed request(s), ${result.board.gaps} board sequence gap(s)`);
+    say(`Live day of seed ${seed}: ${result.tickets.length} tickets, ${fmt(result.simulatedMinutes, 0)} simulated minutes in ${fmt(result.realSeconds, 0)} s.`);
+    return { seed, tickets: result.tickets };
+  }
 
   const day1 = daySection(
     result.tickets,
@@ -241,7 +267,29 @@ process.on('SIGINT', () => {
 try {
   const result: Record<string, unknown> = { provenance: provenance(REPO_ROOT), options: { ...dayOptions, speed } };
   if (!args['live-only'] && !demo) result.inProcess = await inProcessStudies();
-  if (!args['in-process-only']) result.live = await live();
+  if (!args['in-process-only']) {
+    const liveDays = Number(args['live-days']);
+    if (!Number.isInteger(liveDays) || liveDays < 1) throw new Error('--live-days must be a whole number ≥ 1');
+    if (liveDays > 1 && (databaseUrl || args.url || demo))
+      throw new Error('--live-days > 1 plays each day on a fresh embedded database: not with --database-url, --url or the demo');
+    const days = [];
+    for (let i = 0; i < liveDays && !stop.requested; i += 1) {
+      days.push(await live(dayOptions.seed + i, i === 0));
+      // A running line, so a long run stopped early still tells its calibration so far.
+      const sofar = calibration(days.flatMap((d) => d.tickets));
+      say(`Live calibration after ${days.length} day(s): ${sofar.rows.map((row) => `${row.scope} ${pct(row.inside, 1)} of ${row.tickets}`).join(', ')}`);
+    }
+    result.live = days[0];
+    const liveCalibration = calibration(days.flatMap((d) => d.tickets));
+    const section = calibrationSection(
+      liveCalibration,
+      `Live: the estimate as a range, calibration over ${days.length} day(s) (seeds ${dayOptions.seed}–${dayOptions.seed + days.length - 1})`,
+      "last wave's point MAE ÷ mean wait live: 0.33",
+    );
+    sections.push(section);
+    printSection(section);
+    result.liveCalibration = { seeds: days.map((_, i) => dayOptions.seed + i), ...liveCalibration };
+  }
   const wholeDay = dayOptions.minutes === null && dayOptions.citizens === STANDARD_DAY.citizens && dayOptions.seed === STANDARD_DAY.seed;
   const out = args.out ? resolve(args.out) : wholeDay && !demo ? resolve(REPO_ROOT, 'tools/simulator/results') : null;
   if (out && !args['no-save']) {

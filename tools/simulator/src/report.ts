@@ -3,7 +3,7 @@ import { type OfficerTodayView, mean, satisfactionIndex, shareWithinStandard, ty
 import type { TicketRecord } from './engine.js';
 import type { LiveResult } from './live.js';
 import { fmt, markdownTable, pct, percentile, round, table } from './stats.js';
-import type { EstimateStudy, PolicyRow } from './studies.js';
+import { CALIBRATION_MIN_TICKETS, type Calibration, type EstimateStudy, type PolicyRow } from './studies.js';
 
 export interface Section {
   title: string;
@@ -35,6 +35,26 @@ export function estimateSection(study: EstimateStudy, title: string): Section {
       (study.informedShareOfMeanWait === null
         ? ''
         : ` Told the day's real arrivals and breaks in advance, the same forecast's MAE would be ${fmt(study.informedShareOfMeanWait, 2)} of the mean wait: the rest is chance in the service times.`),
+  };
+}
+
+export function calibrationSection(study: Calibration, title: string, baseline: string): Section {
+  return {
+    title,
+    headers: ['tickets', 'n', 'called inside range', 'mean wait', 'mean width (min)', 'width ÷ mean wait', 'point MAE ÷ mean wait'],
+    rows: study.rows.map((row) => [
+      row.scope,
+      row.tickets,
+      `${pct(row.inside, 1)}${row.scope !== 'all' && row.scope !== 'priority' && row.tickets < CALIBRATION_MIN_TICKETS ? ' (n < 30)' : ''}`,
+      fmt(row.meanWait),
+      fmt(row.meanWidth),
+      fmt(row.widthShare, 2),
+      fmt(row.maeShare, 2),
+    ]),
+    note:
+      `The range given at issue (an 80% prediction interval: forecastOfficeWithRanges, libs/domain) against the real wait, in whole minutes. ` +
+      `Goal: 78–82% called inside on every service with at least ${CALIBRATION_MIN_TICKETS} tickets: ${study.missed.length === 0 ? 'met' : `NOT met (${study.missed.join(', ')})`}. ` +
+      `Point MAE ÷ mean wait ${fmt(study.rows[0].maeShare, 3)}${study.informedShare === null ? '' : `; the informed forecast (told the real arrivals and breaks) ${fmt(study.informedShare, 3)}`}; ${baseline}.`,
   };
 }
 

@@ -128,3 +128,79 @@ export function policyRow(day: DayResult): PolicyRow {
     ),
   };
 }
+
+export interface CalibrationRow {
+  scope: string;
+  /** Called tickets that were given a range at issue. */
+  tickets: number;
+  /** Share of them called inside their range (goal: 78–82%). */
+  inside: number | null;
+  meanWait: number | null;
+  /** Mean of hi − lo, minutes, and as a share of the mean wait. */
+  meanWidth: number | null;
+  widthShare: number | null;
+  /** The point estimate's MAE ÷ the mean wait, over the same tickets. */
+  maeShare: number | null;
+}
+
+export interface Calibration {
+  rows: CalibrationRow[];
+  /** Services with at least `minTickets` tickets whose share inside falls outside 78–82%. */
+  missed: string[];
+  /** The informed forecast's MAE ÷ mean wait over the same tickets; null when not measured (live). */
+  informedShare: number | null;
+}
+
+/** Only services with at least this many tickets are held to the target: fewer say little about four in five. */
+export const CALIBRATION_MIN_TICKETS = 30;
+
+/**
+ * How well the ranges hold: the share of citizens called inside the range given at issue (its
+ * whole minutes: a wait of 20.4 minutes is inside "12–20"), overall and per service with at
+ * least `CALIBRATION_MIN_TICKETS` tickets, with the mean width and the point's MAE beside it.
+ */
+export function calibration(tickets: TicketRecord[]): Calibration {
+  const ranged = tickets.filter((ticket) => ticket.waitMinutes !== null && ticket.estimate.range !== null && ticket.estimate.ours !== null);
+  const row = (scope: string, subset: TicketRecord[]): CalibrationRow => {
+    const waits = subset.map((ticket) => ticket.waitMinutes!);
+    const meanWait = mean(waits);
+    const inside = subset.filter((ticket) => {
+      const wait = Math.round(ticket.waitMinutes!);
+      return wait >= ticket.estimate.range!.lo && wait <= ticket.estimate.range!.hi;
+    }).length;
+    const meanWidth = mean(subset.map((ticket) => ticket.estimate.range!.hi - ticket.estimate.range!.lo));
+    const mae = mean(subset.map((ticket) => Math.abs(ticket.estimate.ours! - ticket.waitMinutes!)));
+    return {
+      scope,
+      tickets: subset.length,
+      inside: subset.length ? round(inside / subset.length, 3) : null,
+      meanWait: round(meanWait, 2),
+      meanWidth: round(meanWidth, 2),
+      widthShare: meanWidth !== null && meanWait ? round(meanWidth / meanWait, 3) : null,
+      maeShare: mae !== null && meanWait ? round(mae / meanWait, 3) : null,
+    };
+  };
+  const services = [...new Set(ranged.map((ticket) => ticket.service))].sort();
+  const rows = [
+    row('all', ranged),
+    ...services.map((code) =>
+      row(
+        code,
+        ranged.filter((ticket) => ticket.service === code),
+      ),
+    ),
+    row(
+      'priority',
+      ranged.filter((ticket) => ticket.priority),
+    ),
+  ];
+  const missed = rows
+    .filter((r) => r.scope !== 'all' && r.scope !== 'priority' && r.tickets >= CALIBRATION_MIN_TICKETS)
+    .filter((r) => r.inside === null || r.inside < 0.78 || r.inside > 0.82)
+    .map((r) => r.scope);
+  const informed = ranged.filter((ticket) => ticket.estimate.informed !== null);
+  const informedMae =
+    informed.length === ranged.length && ranged.length > 0 ? mean(informed.map((t) => Math.abs(t.estimate.informed! - t.waitMinutes!))) : null;
+  const meanWait = rows[0].meanWait;
+  return { rows, missed, informedShare: informedMae !== null && meanWait ? round(informedMae / meanWait, 3) : null };
+}
