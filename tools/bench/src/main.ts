@@ -389,6 +389,19 @@ function servingTable(target: string, serving: ServingRun[]): string[] {
       (s) =>
         `| ${s.officers} | ${s.waiting.toLocaleString('en')} | ${s.served}${s.errors ? ` (${s.errors} errors)` : ''} | ${s.perSecond} | ${lat(s.steps.callNext)} | ${lat(s.steps.start)} | ${lat(s.steps.finish)} | ${count(s.perServed.statements)} | ${count(s.perServed.rowsRead)} | ${count(s.perServed.transactions)} |`,
     ),
+    '',
+    "Where the rows go (per served ticket: the largest sources, a table's sequential scans or an index's fetches), and the supervision state read during the run (by reason):",
+    '',
+    ...serving.map((s) => {
+      const tables = s.rowsBySource.slice(0, 5).map((t) => `${t.source} ${count(t.rows)}`);
+      const reloads = s.supervisionReloads
+        ? Object.entries(s.supervisionReloads)
+            .filter(([, n]) => n > 0)
+            .map(([reason, n]) => `${reason} ${n}`)
+            .join(', ') || 'none'
+        : '–';
+      return `- ${s.officers} officers, ${s.waiting.toLocaleString('en')} waiting: ${tables.join('; ') || '–'}; re-reads: ${reloads}`;
+    }),
   ];
 }
 

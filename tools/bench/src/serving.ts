@@ -20,11 +20,17 @@ export interface ServingRun {
   steps: { callNext: Latency; start: Latency; finish: Latency };
   /** Per served ticket; null where the target cannot say (rows and transactions on PGlite). */
   perServed: { statements: number | null; rowsRead: number | null; transactions: number | null };
+  /** Rows read per served ticket, by source (a table's sequential scans, an index), largest first (PostgreSQL only). */
+  rowsBySource: { source: string; rows: number }[];
+  /** Times the API read an office's supervision state afresh during the run, by reason (null: not reported). */
+  supervisionReloads: Record<string, number> | null;
 }
 
 export interface DatabaseCounts {
   rowsRead: number;
   transactions: number;
+  /** Rows read, by where from: `table (seq)` for a table's sequential scans, an index's name for its fetches. */
+  sources: Map<string, number>;
 }
 
 /** Rows read from the product's tables (sequential + index fetches) and transactions ended, in this database. */
@@ -32,13 +38,35 @@ export async function databaseCounts(sql: Sql): Promise<DatabaseCounts> {
   // The statistics of a backend reach these views when it goes idle, at most once a second.
   await new Promise((done) => setTimeout(done, 1_500));
   await sql.query('SELECT pg_stat_clear_snapshot()');
-  const [tables] = await sql.query<{ rows: string }>(
-    `SELECT coalesce(sum(coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0)), 0)::text AS rows FROM pg_stat_user_tables`,
+  const tables = await sql.query<{ relname: string; seq: string; idx: string }>(
+    `SELECT relname, coalesce(seq_tup_read, 0)::text AS seq, coalesce(idx_tup_fetch, 0)::text AS idx FROM pg_stat_user_tables`,
   );
+  const indexes = await sql.query<{ name: string; fetched: string }>(`SELECT indexrelname AS name, idx_tup_fetch::text AS fetched FROM pg_stat_user_indexes`);
   const [database] = await sql.query<{ xacts: string }>(
     `SELECT (xact_commit + xact_rollback)::text AS xacts FROM pg_stat_database WHERE datname = current_database()`,
   );
-  return { rowsRead: Number(tables.rows), transactions: Number(database.xacts) };
+  const rowsRead = tables.reduce((sum, table) => sum + Number(table.seq) + Number(table.idx), 0);
+  const sources = new Map<string, number>([
+    ...tables.map((table): [string, number] => [`${table.relname} (seq)`, Number(table.seq)]),
+    ...indexes.map((index): [string, number] => [index.name, Number(index.fetched)]),
+  ]);
+  return { rowsRead, transactions: Number(database.xacts), sources };
+}
+
+/** Rows read between two counts, per source (a table's sequential scans, an index), largest first; those with none left out. */
+export function sourceDeltas(before: DatabaseCounts, after: DatabaseCounts, per = 1): { source: string; rows: number }[] {
+  return [...after.sources]
+    .map(([source, rows]) => ({ source, rows: Math.round(((rows - (before.sources.get(source) ?? 0)) / per) * 10) / 10 }))
+    .filter((delta) => delta.rows > 0)
+    .sort((a, b) => b.rows - a.rows);
+}
+
+/** The API's supervision re-reads by reason (`loket_supervision_reloads_total`), null when it does not report them. */
+export async function supervisionReloadsOf(baseUrl: string): Promise<Record<string, number> | null> {
+  const text = await (await fetch(`${baseUrl}/api/v1/metrics`)).text();
+  const found: Record<string, number> = {};
+  for (const match of text.matchAll(/^loket_supervision_reloads_total\{reason="(\w+)"\} (\d+)$/gm)) found[match[1]] = Number(match[2]);
+  return Object.keys(found).length ? found : null;
 }
 
 export async function statementsSent(baseUrl: string): Promise<number | null> {
@@ -67,6 +95,7 @@ export async function servingRun(options: {
 }): Promise<ServingRun> {
   const { desks, total } = options;
   const statementsBefore = await statementsSent(options.baseUrl);
+  const reloadsBefore = await supervisionReloadsOf(options.baseUrl);
   const countsBefore = options.sql ? await databaseCounts(options.sql) : null;
   const samples = { callNext: [] as number[], start: [] as number[], finish: [] as number[] };
   let claimed = 0;
@@ -99,6 +128,7 @@ export async function servingRun(options: {
   const seconds = (performance.now() - began) / 1000;
   const countsAfter = options.sql ? await databaseCounts(options.sql) : null;
   const statementsAfter = await statementsSent(options.baseUrl);
+  const reloadsAfter = await supervisionReloadsOf(options.baseUrl);
   const per = (value: number | null) => (value === null || served === 0 ? null : Math.round((value / served) * 10) / 10);
   return {
     officers: desks.length,
@@ -112,5 +142,10 @@ export async function servingRun(options: {
       rowsRead: per(countsBefore && countsAfter ? countsAfter.rowsRead - countsBefore.rowsRead : null),
       transactions: per(countsBefore && countsAfter ? countsAfter.transactions - countsBefore.transactions : null),
     },
+    rowsBySource: countsBefore && countsAfter && served > 0 ? sourceDeltas(countsBefore, countsAfter, served) : [],
+    supervisionReloads:
+      reloadsBefore && reloadsAfter
+        ? Object.fromEntries(Object.entries(reloadsAfter).map(([reason, count]) => [reason, count - (reloadsBefore[reason] ?? 0)]))
+        : null,
   };
 }

@@ -4,6 +4,7 @@ import { Clock } from '../clock/clock.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { MetricsRepository } from './metrics.repository.js';
 import { databaseStatementsSent } from '../database/timed-pg-client.js';
+import { supervisionReloads } from '../supervision/supervision-live-state.js';
 
 // Around the product's targets (p99 under 25 ms for an issue) and up to the 5 s a request may wait for a connection.
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -76,6 +77,16 @@ export class MetricsService {
       collect() {
         this.reset();
         this.inc(databaseStatementsSent());
+      },
+    });
+    new Counter({
+      name: 'loket_supervision_reloads_total',
+      help: "Times this process read an office's supervision state afresh instead of moving it on by events, by reason",
+      labelNames: ['reason'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [reason, count] of Object.entries(supervisionReloads())) this.inc({ reason }, count);
       },
     });
     this.registry.registerMetric(limiter.storeFallbacks);

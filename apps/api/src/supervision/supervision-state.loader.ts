@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type SupervisionState, localTimeToInstant, serviceDay } from '@loket/domain';
+import { type CounterStaffing, type SupervisionState, localTimeToInstant, serviceDay } from '@loket/domain';
 import { OfficesService } from '../offices/offices.service.js';
 import { SupervisionRepository } from './supervision.repository.js';
 
@@ -28,5 +28,10 @@ export class SupervisionStateLoader {
       this.supervision.staffing(officeId),
     ]);
     return { office, day, staffing, ticketEvents, counterEvents };
+  }
+
+  /** Who staffs each active counter now, with its schedule: what the events do not say. */
+  staffing(officeId: string): Promise<CounterStaffing[]> {
+    return this.supervision.staffing(officeId);
   }
 }
