@@ -47,6 +47,20 @@ export const router = createRouter({
       props: true,
       meta: { titleKey: 'complaint.statusTitle' },
     },
+    {
+      path: '/o/:slug/book',
+      name: 'book',
+      component: () => import('./features/booking/BookPage.vue'),
+      props: true,
+      meta: { titleKey: 'booking.title' },
+    },
+    {
+      path: '/b/:code',
+      name: 'booking',
+      component: () => import('./features/booking/BookingPage.vue'),
+      props: true,
+      meta: { titleKey: 'booking.page.title' },
+    },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { titleKey: 'notFound.title' } },
   ],
 });

@@ -10,6 +10,7 @@ import { type OfficeCalendar, dayHours, nextDay } from './calendar.js';
 import { localTimeToInstant } from './counter-schedule.js';
 import { RuleError } from './errors.js';
 import { MINUTE_MS, serviceDay } from './time.js';
+import type { OpeningHours } from './views.js';
 
 /** A service's booking settings, set by the office's admin. */
 export interface BookingSettings {
@@ -313,6 +314,8 @@ export interface BookingView {
   officeName: string;
   officeAddress: string;
   officeTimeZone: string;
+  /** The office's weekly hours, shown beside its address. */
+  officeOpeningHours: OpeningHours[];
   serviceId: string;
   serviceName: string;
   /** The requirements of the service's standard: what to bring. */

@@ -250,6 +250,7 @@ export class BookingsService {
       officeName: context.office_name,
       officeAddress: context.address,
       officeTimeZone: context.time_zone,
+      officeOpeningHours: context.opening_hours,
       serviceId: service.service_id,
       serviceName: service.service_name,
       requirements: service.requirements,

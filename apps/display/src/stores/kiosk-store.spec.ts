@@ -23,6 +23,28 @@ describe('useKioskStore', () => {
     expect(requests[0].headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('checks a booking in by its reference and shows the ticket it became; a late one says so, and starting over forgets it', async () => {
+    const requests = stubFetch([
+      { status: 409, body: { statusCode: 409, error: 'Conflict', message: 'x', code: 'already_checked_in' } },
+      { status: 200, body: { reference: 'BK-7Q4M', late: true, ticket: issued } },
+    ]);
+    const kiosk = useKioskStore();
+    kiosk.openBooking();
+    expect(kiosk.step).toBe('booking');
+
+    expect(await kiosk.checkIn('kantor', 'bk 7q4m')).toBeNull();
+    expect(kiosk.refusal).toBe('already_checked_in');
+    expect(kiosk.step).toBe('booking');
+    const ticket = await kiosk.checkIn('kantor', 'BK-7Q4M');
+
+    expect(ticket?.number).toBe('A-001');
+    expect(kiosk.step).toBe('ticket');
+    expect(kiosk.lateCheckIn).toBe(true);
+    expect(requests[1]).toMatchObject({ url: '/api/v1/offices/kantor/bookings/check-in', method: 'POST', body: { reference: 'BK-7Q4M' } });
+    kiosk.start();
+    expect(kiosk.lateCheckIn).toBe(false);
+  });
+
   it('closes the "Apa yang perlu saya bawa?" panel when the kiosk starts over, so the next citizen sees the list', () => {
     const kiosk = useKioskStore();
     kiosk.showInfo(A);

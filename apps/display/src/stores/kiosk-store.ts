@@ -3,8 +3,9 @@ import { defineStore } from 'pinia';
 import { type ErrorCode, type OfficeClosedDetails, type PriorityCategory, type ServiceView, type TrackedTicketView, isIssuable } from '@loket/domain';
 import { ApiError, refusalCode } from '../api/http';
 import { issueTicket } from '../api/tickets';
+import { checkInBooking } from '../api/bookings';
 
-export type KioskStep = 'service' | 'priority' | 'issuing' | 'ticket';
+export type KioskStep = 'service' | 'priority' | 'issuing' | 'ticket' | 'booking' | 'checking-in';
 export type PaperWidth = 58 | 80;
 /** What went wrong, as the kiosk explains it (each has its own plain-Indonesian text). */
 export type KioskError = 'network' | 'quota' | 'closed' | 'busy' | 'unknown';
@@ -54,7 +55,9 @@ export const useKioskStore = defineStore('kiosk', () => {
   const kioskToken = ref<string | null>(storedToken());
   let idempotencyKey: string | null = null;
 
-  const busy = computed(() => step.value === 'issuing');
+  const busy = computed(() => step.value === 'issuing' || step.value === 'checking-in');
+  /** A booking checked in past its tolerance: served as a walk-in, and the kiosk says so. */
+  const lateCheckIn = ref(false);
 
   watch(paperWidth, (width) => {
     try {
@@ -107,7 +110,35 @@ export const useKioskStore = defineStore('kiosk', () => {
   }
 
   function back(): void {
-    if (step.value === 'priority') start();
+    if (step.value === 'priority' || step.value === 'booking') start();
+  }
+
+  /** "Saya sudah booking": the reference's form instead of the services. */
+  function openBooking(): void {
+    if (step.value !== 'service') return;
+    error.value = null;
+    refusal.value = null;
+    step.value = 'booking';
+  }
+
+  /** Checks a booking in by its short reference: the ticket it becomes is shown and printed like any other. */
+  async function checkIn(office: string, reference: string): Promise<TrackedTicketView | null> {
+    if (step.value !== 'booking') return null;
+    error.value = null;
+    refusal.value = null;
+    step.value = 'checking-in';
+    try {
+      const result = await checkInBooking(office, reference, kioskToken.value);
+      ticket.value = result.ticket;
+      lateCheckIn.value = result.late;
+      step.value = 'ticket';
+      return result.ticket;
+    } catch (failure) {
+      error.value = toKioskError(failure);
+      refusal.value = refusalCode(failure);
+      step.value = 'booking';
+      return null;
+    }
   }
 
   /** The service whose "Apa yang perlu saya bawa?" panel is open on the service step, if any. */
@@ -131,6 +162,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     error.value = null;
     refusal.value = null;
     closed.value = null;
+    lateCheckIn.value = false;
     idempotencyKey = null;
   }
 
@@ -149,6 +181,9 @@ export const useKioskStore = defineStore('kiosk', () => {
     paperWidth,
     kioskToken,
     busy,
+    lateCheckIn,
+    openBooking,
+    checkIn,
     infoFor,
     showInfo,
     closeInfo,

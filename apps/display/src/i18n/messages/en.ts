@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@loket/domain';
+import { bookingEn } from './booking-en';
 import type { DisplayMessages } from './id';
 import { complaintEn } from './complaint';
 
@@ -333,6 +334,7 @@ export const en: DisplayMessages = {
   },
   complaint: complaintEn,
   serverErrors,
+  booking: bookingEn,
   notFound: {
     title: 'Page not found',
     body: 'The address you opened does not exist.',

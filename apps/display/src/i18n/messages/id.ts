@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@loket/domain';
 import { complaintId } from './complaint';
+import { bookingId } from './booking-id';
 
 // Indonesian is the default language; en.ts must have exactly the same keys (its type is this one).
 
@@ -340,6 +341,7 @@ export const id = {
   },
   complaint: complaintId,
   serverErrors,
+  booking: bookingId,
   notFound: {
     title: 'Halaman tidak ditemukan',
     body: 'Alamat yang Anda buka tidak ada.',

@@ -1,0 +1,132 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { type SuiteOffice, expect, screenshot, staffToken, test } from './fixtures.js';
+
+// Issue 17: a citizen books a slot on a phone, sees the booking's page with its QR code,
+// reschedules once and is refused a second time, and checks in at the kiosk by typing the
+// short reference, which prints a slip like any ticket. The office's hours cover the whole
+// day, every day, so the suite runs at whatever time the worker's server clock shows.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+test.use({ officeStaff: [] });
+
+const PHONE = { width: 390, height: 844 };
+const SETTINGS = {
+  enabled: true,
+  slotMinutes: 30,
+  seatsPerSlot: 4,
+  walkInSharePercent: 50,
+  horizonDays: 7,
+  opensDaysBefore: 7,
+  opensAt: '00:00',
+  changeCutoffDays: 1,
+  graceMinutes: 10,
+  lateToleranceMinutes: 15,
+};
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+async function setUp(request: APIRequestContext, office: SuiteOffice): Promise<void> {
+  const headers = { authorization: `Bearer ${await staffToken(request, 'admin')}` };
+  const hours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '23:55' }));
+  const patched = await request.patch(`/api/v1/admin/offices/${office.id}`, { headers, data: { openingHours: hours } });
+  expect(patched.ok(), await patched.text()).toBe(true);
+  // A: half-hour slots for the booking page; B: five-minute slots, so today always has one ahead to check in.
+  for (const [code, settings] of [
+    ['A', SETTINGS],
+    ['B', { ...SETTINGS, slotMinutes: 5, changeCutoffDays: 0 }],
+  ] as const) {
+    const reply = await request.put(`/api/v1/admin/services/${office.services[code].id}/booking`, { headers, data: settings });
+    expect(reply.ok(), await reply.text()).toBe(true);
+  }
+}
+
+test('a citizen books on a phone, reschedules once and is refused a second time', async ({ browser, request, office }, testInfo) => {
+  await setUp(request, office);
+  const context = await browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta', isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+
+  await page.goto(`/o/${office.slug}/book`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Booking antrean');
+  await page.getByTestId('service-A').check();
+  // The day after tomorrow: well before its cut-off (the end of the day before).
+  const days = page.locator('input[name="booking-day"]:not([disabled])');
+  await expect(days.first()).toBeVisible();
+  await days.nth(2).check();
+  const slots = page.locator('input[name="booking-slot"]:not([disabled])');
+  await slots.nth(4).check();
+  await page.getByTestId('booking-name').fill('Siti Aminah');
+  await page.getByTestId('booking-phone').fill('0812-3456-7890');
+  await expect(page.getByTestId('booking-summary')).toContainText('Perekaman & Pencetakan KTP-el');
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, testInfo, 'book-phone');
+  await page.getByTestId('booking-confirm').click();
+
+  await expect(page).toHaveURL(/\/b\/[2-9A-HJ-NP-Z]{5}(-[2-9A-HJ-NP-Z]{5}){3}$/);
+  await expect(page.getByTestId('booking-phase')).toHaveText('Terdaftar');
+  await expect(page.getByTestId('booking-reference')).toHaveText(/^BK-[2-9A-HJ-NP-Z]{4}$/);
+  await expect(page.getByRole('img', { name: /^Kode QR booking BK-/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Bawa dokumen ini' })).toBeVisible();
+  await expect(page.getByText('Kartu Keluarga')).toBeVisible();
+  const slotBefore = await page.getByTestId('booking-slot').textContent();
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, testInfo, 'booking-page');
+
+  await page.getByTestId('booking-reschedule').click();
+  await page.locator('input[name="booking-slot"]:not([disabled])').nth(6).check();
+  await page.getByTestId('booking-save-reschedule').click();
+  await expect(page.getByRole('status')).toHaveText('Jadwal sudah diubah.');
+  await expect(page.getByTestId('booking-slot')).not.toHaveText(slotBefore!);
+  // Once only: the page says so and offers no second move; the API refuses one too.
+  await expect(page.getByTestId('booking-reschedule')).toBeDisabled();
+  await expect(page.getByTestId('booking-reschedule-used')).toHaveText('Jadwal sudah pernah diubah; booking hanya dapat diubah satu kali.');
+  const code = page.url().split('/b/')[1];
+  const view = (await (await request.get(`/api/v1/bookings/${code}`)).json()) as { slotStartsAt: string; slotEndsAt: string };
+  const again = await request.post(`/api/v1/bookings/${code}/reschedule`, { data: { startsAt: view.slotEndsAt } });
+  expect(again.status()).toBe(409);
+  expect(((await again.json()) as { code: string }).code).toBe('reschedule_used');
+  await screenshot(page, testInfo, 'booking-rescheduled');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a booked citizen checks in at the kiosk by typing the reference and gets a slip', async ({ page, request, office }, testInfo) => {
+  await setUp(request, office);
+  // Book today's first slot still ahead for service B, through the API as a phone would.
+  const availability = (await (await request.get(`/api/v1/offices/${office.slug}/services/${office.services.B.id}/availability`)).json()) as {
+    days: { slots: { startsAt: string; left: number }[] }[];
+  };
+  const slot = availability.days[0].slots.find((candidate) => candidate.left > 0);
+  expect(slot, 'a slot ahead today').toBeDefined();
+  const booked = await request.post(`/api/v1/offices/${office.slug}/bookings`, {
+    data: { serviceId: office.services.B.id, startsAt: slot!.startsAt },
+    headers: { 'x-loket-client': 'e2e-booking-kiosk-client-1' },
+  });
+  expect(booked.status(), await booked.text()).toBe(201);
+  const { reference } = (await booked.json()) as { reference: string };
+
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`/kiosk?office=${office.slug}#pair=${office.kioskToken}`);
+  await page.getByTestId('kiosk-booking').click();
+  await expect(page.getByRole('heading', { name: 'Check-in booking' })).toBeVisible();
+  await page.getByTestId('kiosk-booking-reference').fill(reference.toLowerCase().replace('-', ' '));
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, testInfo, 'kiosk-booking-form');
+  await page.getByTestId('kiosk-booking-submit').click();
+
+  const slip = page.locator('.step-ticket');
+  await expect(slip).toBeVisible();
+  await expect(slip).toContainText('B-001');
+  await expect(page.getByTestId('kiosk-booking-late')).toHaveCount(0);
+  await screenshot(page, testInfo, 'kiosk-booking-slip');
+  // On the board like any ticket.
+  const board = (await (await request.get(`/api/v1/offices/${office.slug}/board`)).json()) as { waiting: { number: string }[] };
+  expect(board.waiting.map((ticket) => ticket.number)).toContain('B-001');
+});
