@@ -85,7 +85,8 @@ export async function createApp(options: CreateAppOptions): Promise<{ app: INest
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
+  // Not Nest's default list, which includes SIGUSR2: that signal asks for a backup (npm run backup, BackupService).
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT']);
 
   if (config.redisUrl) {
     const adapter = new RedisIoAdapter(app);

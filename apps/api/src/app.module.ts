@@ -6,6 +6,7 @@ import { BookingsController } from './bookings/bookings.controller.js';
 import { BookingsRepository } from './bookings/bookings.repository.js';
 import { BookingsService } from './bookings/bookings.service.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BackupModule } from './backup/backup.module.js';
 import { Clock } from './clock/clock.js';
 import { DevClockModule } from './clock/dev-clock.module.js';
 import { ChecklistsModule } from './checklists/checklists.module.js';
@@ -65,6 +66,7 @@ export class AppModule {
         AdminModule,
         StandardsModule,
         StaffModule,
+        BackupModule,
         ...DevClockModule.when(config, clock),
       ],
       controllers: [TicketsController, CountersController, OfficeCountersController, BookingsController],

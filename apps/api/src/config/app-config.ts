@@ -49,10 +49,21 @@ export interface AppConfig {
    * those past their shift (absent: every 30 s; 0: never, the tests and the simulator sweep themselves).
    */
   counterSweepSeconds?: number;
+  /**
+   * BACKUP_EVERY_HOURS and BACKUP_KEEP: the API's own backups into DATA_DIR/backups
+   * (docs/operations.md, backups). `everyHours` 0 = none. Absent = every 24 hours, keeping 7,
+   * on the embedded database; none on PostgreSQL, whose DBA's backups usually rule.
+   */
+  backup?: BackupSchedule;
   /** DATABASE_*_MS: how long database work may take before a 503 (PostgreSQL; PGlite's connection wait); absent = the defaults. */
   databaseTimeouts?: DatabaseTimeouts;
   /** CLOCK_SPEED (and optional CLOCK_START): a fast clock for the simulator; development only, null = real time. */
   clock?: { speed: number; start: Date | null } | null;
+}
+
+export interface BackupSchedule {
+  everyHours: number;
+  keep: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -78,7 +89,34 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clock: clockFromEnv(env),
     counterSweepSeconds: counterSweepSecondsFromEnv(env.COUNTER_SWEEP_SECONDS),
     databaseTimeouts: databaseTimeoutsFromEnv(env),
+    backup: backupScheduleFromEnv(env),
   };
+}
+
+/** The backup schedule when nothing is set: on for the embedded database, which has no DBA; off on PostgreSQL. */
+export function defaultBackupSchedule(onPostgres: boolean): BackupSchedule {
+  return { everyHours: onPostgres ? 0 : 24, keep: 7 };
+}
+
+function backupScheduleFromEnv(env: NodeJS.ProcessEnv): BackupSchedule {
+  const schedule = defaultBackupSchedule(Boolean(env.DATABASE_URL));
+  const every = env.BACKUP_EVERY_HOURS;
+  if (every !== undefined && every !== '') {
+    const hours = Number(every);
+    if (!Number.isInteger(hours) || hours < 0 || hours > 8760) {
+      throw new Error(`BACKUP_EVERY_HOURS must be a whole number of hours from 0 (no scheduled backups) to 8760, got "${every}"`);
+    }
+    schedule.everyHours = hours;
+  }
+  const keep = env.BACKUP_KEEP;
+  if (keep !== undefined && keep !== '') {
+    const count = Number(keep);
+    if (!Number.isInteger(count) || count < 1 || count > 10_000) {
+      throw new Error(`BACKUP_KEEP must be a whole number of backups from 1 to 10000, got "${keep}" (BACKUP_EVERY_HOURS=0 turns scheduled backups off)`);
+    }
+    schedule.keep = count;
+  }
+  return schedule;
 }
 
 const TIMEOUT_VARIABLES: Record<keyof DatabaseTimeouts, string> = {

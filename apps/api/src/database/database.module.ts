@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
-import { EmbeddedPostgres } from './embedded-postgres.js';
+import { EmbeddedPostgres, rememberEmbedded } from './embedded-postgres.js';
 import { OfficeSequenceRepository } from './office-sequence.repository.js';
 import { MigrationRefusal, migrateAtStart, refuseIfPending, runMigrations } from './run-migrations.js';
 
@@ -46,6 +46,7 @@ import { MigrationRefusal, migrateAtStart, refuseIfPending, runMigrations } from
           }
         }
         if (embedded) {
+          rememberEmbedded(dataSource, embedded);
           const destroy = dataSource.destroy.bind(dataSource);
           dataSource.destroy = async () => {
             await destroy();

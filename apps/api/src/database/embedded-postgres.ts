@@ -1,5 +1,6 @@
 import { fsyncSync } from 'node:fs';
 import { chmod, mkdir, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -65,26 +66,89 @@ export class EmbeddedPostgres {
    * folders are thrown away (AppConfig.embeddedDurable). The product always starts durable.
    */
   static async start(dataDir: string, options: { durable?: boolean } = {}): Promise<EmbeddedPostgres> {
-    const durable = options.durable ?? true;
-    const pgDir = join(dataDir, 'pglite');
     const socketDir = join(dataDir, 'run');
-    await mkdir(pgDir, { recursive: true });
+    const socketPath = embeddedSocketPath(dataDir);
     await mkdir(socketDir, { recursive: true, mode: 0o700 });
     await chmod(socketDir, 0o700);
+    // Two PGlites on one folder would both write its files and corrupt it: a live socket
+    // means another API (or `npm run backup`/`restore`) has it open.
+    if (await embeddedSocketAnswers(dataDir)) {
+      throw new Error(`The embedded database in ${dataDir} is in use by another process (a running API, or npm run backup/restore): stop it first`);
+    }
     // A socket left by a process that died would block the bind.
-    await rm(join(socketDir, '.s.PGSQL.5432'), { force: true });
-    const db = await PGlite.create(pgDir, durable ? { startParams: DURABLE_START_PARAMS } : {});
-    if (durable) makeFsyncReachTheDisk(db);
-    keepDatabaseFilesPrivate(db);
-    // What PGlite created before the patch above (a new folder's initdb) is made private here.
-    await makeFolderPrivate(pgDir);
-    const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
+    await rm(socketPath, { force: true });
+    const db = await openPglite(join(dataDir, 'pglite'), { durable: options.durable ?? true });
+    const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
     await server.start();
     return new EmbeddedPostgres(db, server, socketDir);
+  }
+
+  /**
+   * The whole data folder as a gzipped tar, taken under PGlite's query lock: no statement
+   * runs while it is read. The caller holds the one pooled connection, so no transaction is
+   * half done either; what is read is at worst what a power cut would leave, and PostgreSQL's
+   * recovery makes it whole on open.
+   */
+  async checkpointAndDump(): Promise<Blob> {
+    await this.db.exec('CHECKPOINT');
+    return this.db.dumpDataDir('gzip');
   }
 
   async stop(): Promise<void> {
     await this.server.stop();
     await this.db.close();
   }
+}
+
+const servedBy = new WeakMap<object, EmbeddedPostgres>();
+
+/** Records that `dataSource` reaches `embedded` (DatabaseModule), so the backup can find the engine behind it. */
+export function rememberEmbedded(dataSource: object, embedded: EmbeddedPostgres): void {
+  servedBy.set(dataSource, embedded);
+}
+
+/** The embedded database behind `dataSource`, or null on PostgreSQL. */
+export function embeddedBehind(dataSource: object): EmbeddedPostgres | null {
+  return servedBy.get(dataSource) ?? null;
+}
+
+/** The unix socket the embedded database is served on. */
+export function embeddedSocketPath(dataDir: string): string {
+  return join(dataDir, 'run', '.s.PGSQL.5432');
+}
+
+/**
+ * Whether a process serves the embedded database of `dataDir` now: its socket accepts a
+ * connection (one left by a process that died refuses it). The probe sends nothing; past
+ * pglite-socket's one connection Node closes it at once, so the API is not disturbed.
+ */
+export function embeddedSocketAnswers(dataDir: string): Promise<boolean> {
+  return new Promise((resolveProbe) => {
+    const socket = connect(embeddedSocketPath(dataDir));
+    const done = (answered: boolean) => {
+      socket.destroy();
+      resolveProbe(answered);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.setTimeout(2_000, () => done(false));
+  });
+}
+
+/**
+ * Opens (or creates) the PGlite data folder `pgDir`, durable unless told otherwise, with its
+ * files kept private. `loadDataDir` fills an empty folder from a backup (PGlite's dumpDataDir).
+ */
+export async function openPglite(pgDir: string, options: { durable?: boolean; loadDataDir?: Blob } = {}): Promise<PGlite> {
+  const durable = options.durable ?? true;
+  await mkdir(pgDir, { recursive: true });
+  const db = await PGlite.create(pgDir, {
+    ...(durable ? { startParams: DURABLE_START_PARAMS } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  if (durable) makeFsyncReachTheDisk(db);
+  keepDatabaseFilesPrivate(db);
+  // What PGlite created before the patch above (a new folder's initdb, a loaded backup) is made private here.
+  await makeFolderPrivate(pgDir);
+  return db;
 }

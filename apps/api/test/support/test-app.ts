@@ -51,6 +51,8 @@ export interface TestAppOptions {
   migrationDatabaseUrl?: string | null;
   /** MIGRATE_ON_START; absent = true. */
   migrateOnStart?: boolean;
+  /** BACKUP_EVERY_HOURS and BACKUP_KEEP; absent = no scheduled backups (a test takes its own). */
+  backup?: { everyHours: number; keep: number };
   /** On PGlite, let the product create and migrate its data folder itself instead of starting on a copy of a migrated one. */
   freshDataFolder?: boolean;
 }
@@ -82,6 +84,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     embeddedDurable: false,
     // The counter sweep runs when a test calls it, at the manual clock's time, never on a timer.
     counterSweepSeconds: 0,
+    backup: options.backup ?? { everyHours: 0, keep: 7 },
     databaseTimeouts: { ...DEFAULT_DATABASE_TIMEOUTS, embeddedWaitMs: TEST_EMBEDDED_WAIT_MS, ...options.databaseTimeouts },
     migrationDatabaseUrl: options.migrationDatabaseUrl ?? null,
     migrateOnStart: options.migrateOnStart ?? true,
