@@ -4,6 +4,7 @@
 SELECT id, office_id, service_id, counter_id, staff_id, status FROM tickets WHERE tracking_code = $1 FOR NO KEY UPDATE;
 
 -- insert
-INSERT INTO satisfaction_surveys (ticket_id, office_id, service_id, counter_id, staff_id, u1, u2, u3, u4, u5, u6, u7, u8, u9, submitted_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+INSERT INTO satisfaction_surveys (ticket_id, office_id, service_id, counter_id, staff_id, u1, u2, u3, u4, u5, u6, u7, u8, u9, submitted_at,
+                                   gender, age_band, education, occupation, suggestion)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
 ON CONFLICT (ticket_id) DO NOTHING RETURNING id;

@@ -31,3 +31,4 @@ export * from './service-standard.js';
 export * from './booking.js';
 export * from './complaints.js';
 export * from './wait-range.js';
+export * from './skm.js';

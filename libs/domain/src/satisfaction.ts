@@ -16,6 +16,9 @@ export interface SurveyElement {
   name: string;
   /** English name, for the second language of the apps. */
   nameEn: string;
+  /** The questionnaire's question, as the regulation's sample questionnaire words it. */
+  question: string;
+  questionEn: string;
   /** The answer wording for scores 1, 2, 3, 4, in that order. */
   answers: readonly [string, string, string, string];
   answersEn: readonly [string, string, string, string];
@@ -26,6 +29,8 @@ export const SURVEY_ELEMENTS: readonly SurveyElement[] = [
     code: 'u1',
     name: 'Persyaratan',
     nameEn: 'Requirements',
+    question: 'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
+    questionEn: 'How well do the service’s requirements fit the kind of service?',
     answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
     answersEn: ['Not appropriate', 'Less appropriate', 'Appropriate', 'Very appropriate'],
   },
@@ -33,6 +38,8 @@ export const SURVEY_ELEMENTS: readonly SurveyElement[] = [
     code: 'u2',
     name: 'Sistem, mekanisme, dan prosedur',
     nameEn: 'System, mechanism and procedure',
+    question: 'Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?',
+    questionEn: 'How easy is this unit’s service procedure, as you understand it?',
     answers: ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah'],
     answersEn: ['Not easy', 'Less easy', 'Easy', 'Very easy'],
   },
@@ -40,6 +47,8 @@ export const SURVEY_ELEMENTS: readonly SurveyElement[] = [
     code: 'u3',
     name: 'Waktu penyelesaian',
     nameEn: 'Completion time',
+    question: 'Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?',
+    questionEn: 'How fast was the service given?',
     answers: ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat'],
     answersEn: ['Not fast', 'Less fast', 'Fast', 'Very fast'],
   },
@@ -47,6 +56,8 @@ export const SURVEY_ELEMENTS: readonly SurveyElement[] = [
     code: 'u4',
     name: 'Biaya/tarif',
     nameEn: 'Cost/fee',
+    question: 'Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?',
+    questionEn: 'How fair is the service’s cost or fee?',
     answers: ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis'],
     answersEn: ['Very expensive', 'Fairly expensive', 'Cheap', 'Free'],
   },
@@ -54,6 +65,8 @@ export const SURVEY_ELEMENTS: readonly SurveyElement[] = [
     code: 'u5',
     name: 'Produk spesifikasi jenis pelayanan',
     nameEn: 'Product of the service',
+    question: 'Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?',
+    questionEn: 'How well does what you received match the product the service standard lists?',
     answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
     answersEn: ['Not as specified', 'Less as specified', 'As specified', 'Fully as specified'],
   },
@@ -61,6 +74,8 @@ export const SURVEY_ELEMENTS: readonly SurveyElement[] = [
     code: 'u6',
     name: 'Kompetensi pelaksana',
     nameEn: 'Competence of the staff',
+    question: 'Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?',
+    questionEn: 'How competent were the staff who served you?',
     answers: ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten'],
     answersEn: ['Not competent', 'Less competent', 'Competent', 'Very competent'],
   },
@@ -68,6 +83,8 @@ export const SURVEY_ELEMENTS: readonly SurveyElement[] = [
     code: 'u7',
     name: 'Perilaku pelaksana',
     nameEn: 'Conduct of the staff',
+    question: 'Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?',
+    questionEn: 'How polite and friendly were the staff who served you?',
     answers: ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah'],
     answersEn: ['Not polite and friendly', 'Less polite and friendly', 'Polite and friendly', 'Very polite and friendly'],
   },
@@ -75,6 +92,8 @@ export const SURVEY_ELEMENTS: readonly SurveyElement[] = [
     code: 'u8',
     name: 'Penanganan pengaduan, saran, dan masukan',
     nameEn: 'Handling of complaints and suggestions',
+    question: 'Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?',
+    questionEn: 'How are service users’ complaints handled?',
     answers: ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'],
     answersEn: ['None', 'Exists but does not work', 'Works, not fully', 'Well managed'],
   },
@@ -82,6 +101,8 @@ export const SURVEY_ELEMENTS: readonly SurveyElement[] = [
     code: 'u9',
     name: 'Sarana dan prasarana',
     nameEn: 'Facilities',
+    question: 'Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?',
+    questionEn: 'How good are the facilities?',
     answers: ['Buruk', 'Cukup', 'Baik', 'Sangat baik'],
     answersEn: ['Poor', 'Adequate', 'Good', 'Very good'],
   },

@@ -5,9 +5,10 @@ import { NotFoundError, REPORT_TABLES, type OfficeReportView, type ReportTable }
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
 import { SlugPipe } from '../common/param-pipes.js';
-import { ReportCsvQueryDto, ReportQueryDto } from './dto/report-query.dto.js';
+import { ReportCsvQueryDto, ReportQueryDto, SkmQueryDto } from './dto/report-query.dto.js';
 import { reportCsv, reportCsvFilename } from './report-csv.js';
 import { ReportsService } from './reports.service.js';
+import { type SkmReportView, SkmService } from './skm.service.js';
 
 function tableOf(name: string): ReportTable {
   if (!(REPORT_TABLES as readonly string[]).includes(name)) throw new NotFoundError(`No report table "${name}"; the tables are ${REPORT_TABLES.join(', ')}`);
@@ -18,7 +19,17 @@ function tableOf(name: string): ReportTable {
 @Controller('offices/:slug/reports')
 @StaffOnly('supervisor', 'admin')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly skm: SkmService,
+  ) {}
+
+  @Get('skm')
+  @ApiOkResponse({ description: 'The SKM tables of a semester or year: IKM and NRR per service and office, sample adequacy, respondent profile, suggestions' })
+  @ApiBadRequestResponse({ description: '`invalid_period`: a day that does not exist, from after to, more than 366 days' })
+  skmReport(@Param('slug', SlugPipe) slug: string, @Query() query: SkmQueryDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<SkmReportView> {
+    return this.skm.report(slug, query, staff);
+  }
 
   @Get()
   @ApiOkResponse({

@@ -5,6 +5,7 @@ import {
   SURVEY_ELEMENTS,
   SurveyAlreadySubmittedError,
   SurveyNotAllowedError,
+  type SkmProfile,
   type SurveyAnswers,
   type SurveyElement,
   TicketStatus,
@@ -34,7 +35,7 @@ export class SurveysService {
    * status read and the insert agree; the unique ticket_id is what makes it once only,
    * even for two submissions racing each other.
    */
-  async submit(trackingCode: string, answers: SurveyAnswers): Promise<SurveyReceipt> {
+  async submit(trackingCode: string, answers: SurveyAnswers & SkmProfile & { suggestion?: string | null }): Promise<SurveyReceipt> {
     const now = this.clock.now();
     await this.db.transaction(async (manager) => {
       const ticket = await this.surveys.lockTicket(manager, trackingCode);

@@ -13,6 +13,7 @@ import { HEALTH_SQL } from '../../src/health/health.repository.js';
 import { KIOSK_DEVICES_SQL } from '../../src/kiosks/kiosk-devices.repository.js';
 import { METRICS_SQL } from '../../src/metrics/metrics.repository.js';
 import { OFFICES_SQL } from '../../src/offices/offices.repository.js';
+import { SKM_SQL } from '../../src/reports/skm.repository.js';
 import { REPORTS_SQL } from '../../src/reports/reports.repository.js';
 import { OFFICER_DAY_SQL } from '../../src/staff/officer-day.repository.js';
 import { STAFF_SQL } from '../../src/staff/staff.repository.js';
@@ -29,6 +30,7 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   'office-sequence': OFFICE_SEQUENCE_SQL,
   checklists: CHECKLISTS_SQL,
   counters: COUNTERS_SQL,
+  skm: SKM_SQL,
   complaints: COMPLAINTS_SQL,
   'forecast-input': FORECAST_INPUT_SQL,
   offices: OFFICES_SQL,

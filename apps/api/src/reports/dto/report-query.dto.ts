@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { REPORT_PRESETS, type ReportPreset } from '@loket/domain';
+import { REPORT_PRESETS, SKM_PRESETS, type ReportPreset, type SkmPreset } from '@loket/domain';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const dayMessage = { message: '$property must be a day written YYYY-MM-DD' };
@@ -40,4 +40,27 @@ export class ReportCsvQueryDto extends ReportQueryDto {
   @IsOptional()
   @IsIn(CSV_LANGUAGES, { message: 'lang must be id or en' })
   lang?: CsvLanguage;
+}
+
+/** The SKM tables' period: a semester or year around `date` (default today), or from/to up to a year. */
+export class SkmQueryDto {
+  @ApiPropertyOptional({ enum: SKM_PRESETS, description: 'semester (January–June, July–December) or year; custom when from/to are given' })
+  @IsOptional()
+  @IsIn(SKM_PRESETS, { message: `preset must be one of ${SKM_PRESETS.join(', ')}` })
+  preset?: SkmPreset;
+
+  @ApiPropertyOptional({ example: '2026-11-30' })
+  @IsOptional()
+  @Matches(DAY, dayMessage)
+  date?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-01' })
+  @IsOptional()
+  @Matches(DAY, dayMessage)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31' })
+  @IsOptional()
+  @Matches(DAY, dayMessage)
+  to?: string;
 }

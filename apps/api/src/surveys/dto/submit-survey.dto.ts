@@ -1,13 +1,33 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt } from 'class-validator';
-import { SURVEY_SCORES, type SurveyAnswers, type SurveyScore } from '@loket/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  SKM_AGE_BANDS,
+  SKM_EDUCATION,
+  SKM_GENDERS,
+  SKM_OCCUPATIONS,
+  SKM_SUGGESTION_MAX,
+  SURVEY_SCORES,
+  type SkmAgeBand,
+  type SkmEducation,
+  type SkmGender,
+  type SkmOccupation,
+  type SkmProfile,
+  type SurveyAnswers,
+  type SurveyScore,
+} from '@loket/domain';
+import { FreeText } from '../../common/control-characters.js';
+
+const oneOf = (name: string, values: readonly string[]) => ({ message: `${name} must be one of ${values.join(', ')}` });
+/** An optional text left empty is no text. */
+const trimOrNone = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
 
 const score = { enum: SURVEY_SCORES, description: '1 (worst) … 4 (best), with the questionnaire wording of GET /surveys/elements' };
 const integer = { message: '$property must be a whole number from 1 to 4' };
 const range = { message: '$property must be 1, 2, 3 or 4' };
 
-/** One answer per element U1–U9; every element is required. */
-export class SubmitSurveyDto implements SurveyAnswers {
+/** One answer per element U1–U9, every element required; the respondent profile and the suggestion are optional. */
+export class SubmitSurveyDto implements SurveyAnswers, SkmProfile {
   @ApiProperty(score)
   @IsInt(integer)
   @IsIn(SURVEY_SCORES, range)
@@ -52,4 +72,32 @@ export class SubmitSurveyDto implements SurveyAnswers {
   @IsInt(integer)
   @IsIn(SURVEY_SCORES, range)
   u9: SurveyScore;
+
+  @ApiPropertyOptional({ enum: SKM_GENDERS })
+  @IsOptional()
+  @IsIn(SKM_GENDERS, oneOf('gender', SKM_GENDERS))
+  gender?: SkmGender;
+
+  @ApiPropertyOptional({ enum: SKM_AGE_BANDS })
+  @IsOptional()
+  @IsIn(SKM_AGE_BANDS, oneOf('ageBand', SKM_AGE_BANDS))
+  ageBand?: SkmAgeBand;
+
+  @ApiPropertyOptional({ enum: SKM_EDUCATION })
+  @IsOptional()
+  @IsIn(SKM_EDUCATION, oneOf('education', SKM_EDUCATION))
+  education?: SkmEducation;
+
+  @ApiPropertyOptional({ enum: SKM_OCCUPATIONS })
+  @IsOptional()
+  @IsIn(SKM_OCCUPATIONS, oneOf('occupation', SKM_OCCUPATIONS))
+  occupation?: SkmOccupation;
+
+  @ApiPropertyOptional({ maxLength: SKM_SUGGESTION_MAX, description: 'Saran/masukan, free text' })
+  @Transform(trimOrNone)
+  @IsOptional()
+  @IsString({ message: 'suggestion must be text' })
+  @MaxLength(SKM_SUGGESTION_MAX, { message: `suggestion must be at most ${SKM_SUGGESTION_MAX} characters` })
+  @FreeText()
+  suggestion?: string;
 }

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { SkmAgeBand, SkmEducation, SkmGender, SkmOccupation, SurveyScore } from '@loket/domain';
+
+export const SKM_SQL = {
+  // As the performance report counts them: a response by its ticket's service day.
+  responses: `SELECT ss.service_id, ss.u1, ss.u2, ss.u3, ss.u4, ss.u5, ss.u6, ss.u7, ss.u8, ss.u9,
+              ss.gender, ss.age_band, ss.education, ss.occupation, ss.suggestion, ss.submitted_at
+         FROM satisfaction_surveys ss JOIN tickets t ON t.id = ss.ticket_id
+         WHERE ss.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date
+         ORDER BY ss.submitted_at DESC`,
+  // The population of the sample: people served (tickets done) per service in the period.
+  served: `SELECT service_id, count(*)::int AS served FROM tickets
+         WHERE office_id = $1 AND status = 'done' AND service_day BETWEEN $2::date AND $3::date GROUP BY service_id`,
+} as const;
+
+export interface SkmResponseRow {
+  service_id: string;
+  u1: SurveyScore;
+  u2: SurveyScore;
+  u3: SurveyScore;
+  u4: SurveyScore;
+  u5: SurveyScore;
+  u6: SurveyScore;
+  u7: SurveyScore;
+  u8: SurveyScore;
+  u9: SurveyScore;
+  gender: SkmGender | null;
+  age_band: SkmAgeBand | null;
+  education: SkmEducation | null;
+  occupation: SkmOccupation | null;
+  suggestion: string | null;
+  submitted_at: Date;
+}
+
+/** The SKM tables' rows over a semester or a year: the responses with their profile, and the people served. */
+@Injectable()
+export class SkmRepository {
+  constructor(private readonly db: DataSource) {}
+
+  responses(officeId: string, from: string, to: string): Promise<SkmResponseRow[]> {
+    return this.db.query(SKM_SQL.responses, [officeId, from, to]);
+  }
+
+  async served(officeId: string, from: string, to: string): Promise<Map<string, number>> {
+    const rows = await this.db.query<{ service_id: string; served: number }[]>(SKM_SQL.served, [officeId, from, to]);
+    return new Map(rows.map((row) => [row.service_id, row.served]));
+  }
+}
