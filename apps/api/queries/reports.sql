@@ -40,14 +40,15 @@ WITH ev AS (
          CASE WHEN e.type = 'issued' THEN NULL ELSE e.counter_id END AS counter_id,
          CASE WHEN e.type = 'issued' THEN NULL ELSE e.actor_staff_id END AS staff_id,
          lead(e.type) OVER (PARTITION BY e.ticket_id, e.type IN ('no_show', 'no_show_undone', 'reinstated') ORDER BY e.at, e.id) AS next_type
-  FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date AND e.type IN ('issued', 'finished', 'no_show', 'no_show_undone', 'reinstated', 'cancelled', 'transferred'))
+  FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date AND e.type IN ('issued', 'finished', 'no_show', 'no_show_undone', 'reinstated', 'cancelled', 'transferred', 'closed_end_of_day'))
 SELECT CASE WHEN GROUPING(service_id) = 0 THEN 'services' WHEN GROUPING(counter_id) = 0 THEN 'counters'
                    WHEN GROUPING(staff_id) = 0 THEN 'officers' ELSE 'total' END AS dimension, COALESCE(CASE WHEN GROUPING(service_id) = 0 THEN service_id WHEN GROUPING(counter_id) = 0 THEN counter_id ELSE staff_id END::text, '') AS key,
        count(DISTINCT ticket_id) FILTER (WHERE type = 'issued')::int AS issued,
        count(DISTINCT ticket_id) FILTER (WHERE type = 'finished')::int AS served,
        count(DISTINCT ticket_id) FILTER (WHERE type = 'no_show' AND NOT coalesce(next_type IN ('no_show_undone', 'reinstated'), false))::int AS no_shows,
        count(DISTINCT ticket_id) FILTER (WHERE type = 'cancelled')::int AS cancelled,
-       count(DISTINCT ticket_id) FILTER (WHERE type = 'transferred')::int AS transferred
+       count(DISTINCT ticket_id) FILTER (WHERE type = 'transferred')::int AS transferred,
+       count(DISTINCT ticket_id) FILTER (WHERE type = 'closed_end_of_day')::int AS closed_end_of_day
 FROM ev GROUP BY GROUPING SETS ((service_id), (counter_id), (staff_id), ());
 
 -- waitingFigures

@@ -25,6 +25,9 @@ import { StaffModule } from './staff/staff.module.js';
 import { TicketsController } from './tickets/tickets.controller.js';
 import { TicketsRepository } from './tickets/tickets.repository.js';
 import { TicketsService } from './tickets/tickets.service.js';
+import { EndOfDayController } from './tickets/end-of-day.controller.js';
+import { EndOfDayRepository } from './tickets/end-of-day.repository.js';
+import { EndOfDayService } from './tickets/end-of-day.service.js';
 import { SurveysModule } from './surveys/surveys.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
@@ -69,12 +72,14 @@ export class AppModule {
         BackupModule,
         ...DevClockModule.when(config, clock),
       ],
-      controllers: [TicketsController, CountersController, OfficeCountersController, BookingsController],
+      controllers: [TicketsController, CountersController, OfficeCountersController, BookingsController, EndOfDayController],
       providers: [
         TicketsService,
         TicketsRepository,
         BookingsService,
         BookingsRepository,
+        EndOfDayService,
+        EndOfDayRepository,
         CountersService,
         CountersRepository,
         OfficeEventsPublisher,

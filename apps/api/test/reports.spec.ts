@@ -324,7 +324,7 @@ describe('reports: an office and a period, per service, counter and officer', ()
       }
       // Rows the domain has no facts for (a counter that never opened) are all zero.
       for (const row of rows.filter((r) => !(r.id in expected.tables[table]))) {
-        expect(row.counts).toEqual({ issued: 0, served: 0, noShows: 0, cancelled: 0, transferred: 0 });
+        expect(row.counts).toEqual({ issued: 0, served: 0, noShows: 0, cancelled: 0, transferred: 0, closedEndOfDay: 0 });
         expect(row.waiting.measured).toBe(0);
       }
     }
@@ -558,7 +558,7 @@ describe('reports: an office and a period, per service, counter and officer', ()
     at('08:20', FRIDAY);
 
     const { body } = await report(`from=${FRIDAY}&to=${FRIDAY}`);
-    expect(body.total.counts).toEqual({ issued: 2, served: 1, noShows: 1, cancelled: 0, transferred: 0 });
+    expect(body.total.counts).toEqual({ issued: 2, served: 1, noShows: 1, cancelled: 0, transferred: 0, closedEndOfDay: 0 });
     expect(body.tables.officers.find((row) => row.id === office.officers[1].id)!.counts.noShows).toBe(1);
     const expected = await domainReport(FRIDAY, FRIDAY, Date.parse(wib('08:20', FRIDAY)));
     expectSameFigures(body.total.counts as any, expected.total.counts as any, 'total');
@@ -581,7 +581,7 @@ describe('reports: an office and a period, per service, counter and officer', ()
     at('08:30', SATURDAY);
 
     const { body } = await report(`from=${SATURDAY}&to=${SATURDAY}`);
-    expect(body.total.counts).toEqual({ issued: 1, served: 1, noShows: 0, cancelled: 0, transferred: 0 });
+    expect(body.total.counts).toEqual({ issued: 1, served: 1, noShows: 0, cancelled: 0, transferred: 0, closedEndOfDay: 0 });
     expect(body.tables.officers.find((row) => row.id === office.officers[1].id)!.counts).toMatchObject({ served: 1, noShows: 0 });
     const expected = await domainReport(SATURDAY, SATURDAY, Date.parse(wib('08:30', SATURDAY)));
     expectSameFigures(body.total.counts as any, expected.total.counts as any, 'total');

@@ -210,6 +210,7 @@ export const ADMIN_ACTIONS = [
   'calendar.day_removed',
   'calendar.closure_added',
   'calendar.closure_ended',
+  'office.day_closed',
   'maklumat.recorded',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];

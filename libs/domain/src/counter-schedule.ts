@@ -300,6 +300,7 @@ export function waitingIntervals(events: readonly TicketEventRecord[], serviceId
         break;
       case 'called':
       case 'cancelled':
+      case 'closed_end_of_day':
         if (since !== null) out.push({ from: since, to: event.at });
         since = null;
         break;

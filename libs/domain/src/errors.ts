@@ -76,6 +76,8 @@ export const ERROR_KINDS = {
   holiday_exists: 'conflict',
   closure_needs_confirmation: 'conflict',
   closure_over: 'conflict',
+  day_not_over: 'conflict',
+  end_of_day_count_changed: 'conflict',
   booking_closed: 'conflict',
   slot_unavailable: 'conflict',
   slot_full: 'conflict',

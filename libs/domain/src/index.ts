@@ -32,3 +32,4 @@ export * from './booking.js';
 export * from './complaints.js';
 export * from './wait-range.js';
 export * from './skm.js';
+export * from './end-of-day.js';

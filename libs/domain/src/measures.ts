@@ -141,6 +141,7 @@ export function servingSegments(events: readonly TicketEventRecord[]): ServingSe
       case 'recalled':
       case 'reinstated':
       case 'cancelled':
+      case 'closed_end_of_day':
         break;
     }
   }

@@ -49,6 +49,8 @@ export const TicketEventType = {
   noShowUndone: 'no_show_undone',
   cancelled: 'cancelled',
   transferred: 'transferred',
+  /** The end-of-day step closed a ticket still waiting (`end-of-day.ts`). */
+  closedEndOfDay: 'closed_end_of_day',
 } as const;
 export type TicketEventType = (typeof TicketEventType)[keyof typeof TicketEventType];
 

@@ -147,9 +147,23 @@ describe('ticket facts', () => {
   const facts = ticketFacts(events, services, 10);
 
   it('counts a transfer for the service it left and a repeated no-show once', () => {
-    expect(outcomeCounts(facts.outcomes)).toEqual({ issued: 4, served: 2, noShows: 1, cancelled: 1, transferred: 1 });
-    expect(outcomeCounts(facts.outcomes.filter((f) => f.serviceId === 'A'))).toEqual({ issued: 3, served: 1, noShows: 1, cancelled: 0, transferred: 1 });
-    expect(outcomeCounts(facts.outcomes.filter((f) => f.counterId === 'c2'))).toEqual({ issued: 0, served: 1, noShows: 0, cancelled: 0, transferred: 0 });
+    expect(outcomeCounts(facts.outcomes)).toEqual({ issued: 4, served: 2, noShows: 1, cancelled: 1, transferred: 1, closedEndOfDay: 0 });
+    expect(outcomeCounts(facts.outcomes.filter((f) => f.serviceId === 'A'))).toEqual({
+      issued: 3,
+      served: 1,
+      noShows: 1,
+      cancelled: 0,
+      transferred: 1,
+      closedEndOfDay: 0,
+    });
+    expect(outcomeCounts(facts.outcomes.filter((f) => f.counterId === 'c2'))).toEqual({
+      issued: 0,
+      served: 1,
+      noShows: 0,
+      cancelled: 0,
+      transferred: 0,
+      closedEndOfDay: 0,
+    });
   });
 
   it('does not count a no-show the officer undid', () => {
@@ -167,7 +181,14 @@ describe('ticket facts', () => {
       ev('u2', 'no_show_undone', '09:08', 'A', 'c1', 'o1'),
       ev('u2', 'no_show', '09:12', 'A', 'c1', 'o1'),
     ];
-    expect(outcomeCounts(ticketFacts(undone, services, 10).outcomes)).toEqual({ issued: 2, served: 1, noShows: 1, cancelled: 0, transferred: 0 });
+    expect(outcomeCounts(ticketFacts(undone, services, 10).outcomes)).toEqual({
+      issued: 2,
+      served: 1,
+      noShows: 1,
+      cancelled: 0,
+      transferred: 0,
+      closedEndOfDay: 0,
+    });
   });
 
   it('counts a no-show only as the final outcome: a reinstated ticket then served is served, once', () => {
@@ -188,7 +209,7 @@ describe('ticket facts', () => {
       ev('r2', 'no_show', '09:25', 'A', 'c2', 'o2'),
     ];
     const outcomes = ticketFacts(reinstated, services, 10).outcomes;
-    expect(outcomeCounts(outcomes)).toEqual({ issued: 2, served: 1, noShows: 1, cancelled: 0, transferred: 0 });
+    expect(outcomeCounts(outcomes)).toEqual({ issued: 2, served: 1, noShows: 1, cancelled: 0, transferred: 0, closedEndOfDay: 0 });
     expect(outcomeCounts(outcomes.filter((f) => f.counterId === 'c1')).noShows).toBe(0);
     expect(outcomeCounts(outcomes.filter((f) => f.counterId === 'c2'))).toMatchObject({ served: 1, noShows: 1 });
   });

@@ -186,14 +186,15 @@ interface Where {
   staffId: string | null;
 }
 
-export const OUTCOMES = ['issued', 'served', 'noShows', 'cancelled', 'transferred'] as const;
+export const OUTCOMES = ['issued', 'served', 'noShows', 'cancelled', 'transferred', 'closedEndOfDay'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /**
  * A ticket counted under an outcome. `issued` counts for the service it was issued into;
  * `served` (finished), `noShows`, `cancelled` for the service, counter and officer of that
  * event; `transferred` for the service the ticket left and the counter and officer who sent
- * it on. `outcomeCounts` counts each ticket once per outcome within a group: one
+ * it on; `closedEndOfDay` for the service of a ticket still waiting when the end-of-day step
+ * closed it (`end-of-day.ts`), so nobody left unserved is dropped from a report. `outcomeCounts` counts each ticket once per outcome within a group: one
  * no-showed twice (reinstated in between) is one no-show.
  */
 export interface OutcomeFact extends Where {
@@ -220,6 +221,7 @@ const EVENT_OUTCOME: Partial<Record<string, Outcome>> = {
   no_show: 'noShows',
   cancelled: 'cancelled',
   transferred: 'transferred',
+  closed_end_of_day: 'closedEndOfDay',
 };
 
 function chronological<T extends { at: number }>(events: readonly T[]): T[] {
@@ -397,7 +399,7 @@ export type OutcomeCounts = Record<Outcome, number>;
 
 /** Distinct tickets per outcome among the facts given (a ticket no-showed twice is one no-show). */
 export function outcomeCounts(facts: readonly OutcomeFact[]): OutcomeCounts {
-  const counts: OutcomeCounts = { issued: 0, served: 0, noShows: 0, cancelled: 0, transferred: 0 };
+  const counts: OutcomeCounts = { issued: 0, served: 0, noShows: 0, cancelled: 0, transferred: 0, closedEndOfDay: 0 };
   const seen = new Set<string>();
   for (const fact of facts) {
     const key = `${fact.outcome}|${fact.ticketId}`;

@@ -9,6 +9,8 @@ export const TicketStatus = {
   done: 'done',
   noShow: 'no_show',
   cancelled: 'cancelled',
+  /** Still waiting when the office's day ended: closed by the end-of-day step (`end-of-day.ts`), never served. */
+  closedEndOfDay: 'closed_end_of_day',
 } as const;
 export type TicketStatus = (typeof TicketStatus)[keyof typeof TicketStatus];
 export const TICKET_STATUSES: readonly TicketStatus[] = Object.values(TicketStatus);
@@ -37,6 +39,8 @@ const TRANSITIONS: Readonly<Record<TicketStatus, Partial<Record<TicketAction, Ti
   no_show: { reinstate: 'waiting', undo_no_show: 'called' },
   done: {},
   cancelled: {},
+  // Set by the end-of-day step alone (`closeAtEndOfDay`), never by a ticket action; final.
+  closed_end_of_day: {},
 };
 
 export class IllegalTransitionError extends DomainError {

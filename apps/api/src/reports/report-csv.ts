@@ -40,6 +40,7 @@ const COLUMNS: Column[] = [
   { id: 'Dilayani', en: 'Served', value: (r) => r.counts.served },
   { id: 'Tidak hadir', en: 'No-shows', value: (r) => r.counts.noShows },
   { id: 'Dibatalkan', en: 'Cancelled', value: (r) => r.counts.cancelled },
+  { id: 'Ditutup akhir hari', en: 'Closed at end of day', value: (r) => r.counts.closedEndOfDay },
   { id: 'Dialihkan', en: 'Transferred', value: (r) => r.counts.transferred },
   { id: 'Waktu tunggu terukur', en: 'Waits measured', value: (r) => r.waiting.measured },
   { id: 'Rata-rata waktu tunggu (menit)', en: 'Average wait (min)', value: (r) => round2(r.waiting.averageMinutes) },

@@ -89,13 +89,14 @@ export const REPORTS_SQL = {
               CASE WHEN e.type = 'issued' THEN NULL ELSE e.counter_id END AS counter_id,
               CASE WHEN e.type = 'issued' THEN NULL ELSE e.actor_staff_id END AS staff_id,
               lead(e.type) OVER (PARTITION BY e.ticket_id, e.type IN ('no_show', ${REVERSALS}) ORDER BY e.at, e.id) AS next_type
-       FROM ${PERIOD_EVENTS} AND e.type IN ('issued', 'finished', 'no_show', ${REVERSALS}, 'cancelled', 'transferred'))
+       FROM ${PERIOD_EVENTS} AND e.type IN ('issued', 'finished', 'no_show', ${REVERSALS}, 'cancelled', 'transferred', 'closed_end_of_day'))
      SELECT ${DIMENSION} AS dimension, ${KEY} AS key,
             count(DISTINCT ticket_id) FILTER (WHERE type = 'issued')::int AS issued,
             count(DISTINCT ticket_id) FILTER (WHERE type = 'finished')::int AS served,
             count(DISTINCT ticket_id) FILTER (WHERE type = 'no_show' AND NOT coalesce(next_type IN (${REVERSALS}), false))::int AS no_shows,
             count(DISTINCT ticket_id) FILTER (WHERE type = 'cancelled')::int AS cancelled,
-            count(DISTINCT ticket_id) FILTER (WHERE type = 'transferred')::int AS transferred
+            count(DISTINCT ticket_id) FILTER (WHERE type = 'transferred')::int AS transferred,
+            count(DISTINCT ticket_id) FILTER (WHERE type = 'closed_end_of_day')::int AS closed_end_of_day
      FROM ev GROUP BY ${SETS}`,
   // Waiting times per group (domain `waitingSegments` + `waitingFigures`): a queue stay opens at the issue
   // or a transfer and ends at the first call after it; events are ordered by time, then by recording order,
@@ -212,6 +213,7 @@ interface OutcomeCountsRow {
   served: number;
   no_shows: number;
   cancelled: number;
+  closed_end_of_day: number;
   transferred: number;
 }
 
@@ -275,7 +277,14 @@ export class ReportsRepository {
     return rows.map((row) => ({
       dimension: row.dimension,
       key: row.key,
-      figures: { issued: row.issued, served: row.served, noShows: row.no_shows, cancelled: row.cancelled, transferred: row.transferred },
+      figures: {
+        issued: row.issued,
+        served: row.served,
+        noShows: row.no_shows,
+        cancelled: row.cancelled,
+        transferred: row.transferred,
+        closedEndOfDay: row.closed_end_of_day,
+      },
     }));
   }
 

@@ -129,7 +129,7 @@ export class ReportsService {
 }
 
 function zeroCounts(): OutcomeCounts {
-  return { issued: 0, served: 0, noShows: 0, cancelled: 0, transferred: 0 };
+  return { issued: 0, served: 0, noShows: 0, cancelled: 0, transferred: 0, closedEndOfDay: 0 };
 }
 
 function noWaits(): WaitingFigures {

@@ -188,7 +188,7 @@ export interface TicketEventRecord {
   officeId: string;
   type: TicketEventType;
   at: Date;
-  actorKind: 'citizen' | 'staff';
+  actorKind: 'citizen' | 'staff' | 'system';
   actorStaffId: string | null;
   counterId: string | null;
   serviceId: string;

@@ -20,6 +20,7 @@ import { STAFF_SQL } from '../../src/staff/staff.repository.js';
 import { STANDARDS_SQL } from '../../src/standards/standards.repository.js';
 import { SUPERVISION_SQL } from '../../src/supervision/supervision.repository.js';
 import { SURVEYS_SQL } from '../../src/surveys/surveys.repository.js';
+import { END_OF_DAY_SQL } from '../../src/tickets/end-of-day.repository.js';
 import { TICKETS_SQL } from '../../src/tickets/tickets.repository.js';
 
 /**
@@ -35,6 +36,7 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   'forecast-input': FORECAST_INPUT_SQL,
   offices: OFFICES_SQL,
   tickets: TICKETS_SQL,
+  'end-of-day': END_OF_DAY_SQL,
   'admin-counters': ADMIN_COUNTERS_SQL,
   'admin-services': ADMIN_SERVICES_SQL,
   'admin-calendar': ADMIN_CALENDAR_SQL,

@@ -37,6 +37,7 @@ export function reportSections(table: ReportTable, t: Translate, format: ReportF
     column('served', (f) => count(f.counts.served)),
     column('noShows', (f) => count(f.counts.noShows)),
     column('cancelled', (f) => count(f.counts.cancelled)),
+    column('closedEndOfDay', (f) => count(f.counts.closedEndOfDay)),
     column('transferred', (f) => count(f.counts.transferred)),
     column('waitAverage', (f) => minutes(f.waiting.averageMinutes)),
     column('waitMedian', (f) => minutes(f.waiting.medianMinutes)),

@@ -4,6 +4,7 @@ import type {
   ChecklistItemAnswer,
   ChecklistTemplateView,
   CounterView,
+  EndOfDayView,
   ObservationResult,
   OfficerPauseReason,
   OfficeView,
@@ -26,5 +27,7 @@ export const supervisionApi = {
   /** A remote pause or close: the same endpoints as the desk's, with the supervisor's words required. */
   pauseCounter: async (counterId: string, reason: OfficerPauseReason, note: string) =>
     (await postJson<CounterView>(`/counters/${counterId}/pause`, { reason, note }))!,
+  endOfDay: (slug: string) => getJson<EndOfDayView>(`${office(slug)}/end-of-day`),
+  closeDay: async (slug: string, waiting: number) => (await postJson<{ closed: number; ticketNumbers: string[] }>(`${office(slug)}/end-of-day`, { waiting }))!,
   closeCounter: async (counterId: string, note: string) => (await postJson<CounterView>(`/counters/${counterId}/close`, { note }))!,
 };

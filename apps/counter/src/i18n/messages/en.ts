@@ -109,6 +109,7 @@ export const en: CounterMessages = {
     done: 'Done',
     no_show: 'No-show',
     cancelled: 'Cancelled',
+    closed_end_of_day: 'Closed at end of day',
   },
   priority: {
     disabilitas: 'Disability',

@@ -108,6 +108,7 @@ export const id = {
     done: 'Selesai',
     no_show: 'Tidak hadir',
     cancelled: 'Dibatalkan',
+    closed_end_of_day: 'Ditutup akhir hari',
   },
   priority: {
     disabilitas: 'Disabilitas',

@@ -54,6 +54,20 @@ export const supervisorId = {
     pause: 'Jeda {name}',
     close: 'Tutup {name}',
   },
+  endOfDay: {
+    title: 'Akhir hari layanan',
+    open: 'Kantor masih buka. Tiket yang masih menunggu saat kantor tutup ditutup di sini, atau otomatis {grace} menit setelah tutup.',
+    none: 'Tidak ada antrean yang masih menunggu.',
+    waiting: 'Kantor sudah tutup, tetapi {count} antrean masih menunggu.',
+    automatic: 'Bila tidak ditutup di sini, sistem menutupnya otomatis pukul {time}.',
+    button: 'Tutup {count} antrean yang masih menunggu',
+    confirmTitle: 'Tutup {count} antrean yang masih menunggu?',
+    confirmText:
+      'Setiap tiket ditutup dengan status "Ditutup akhir hari". Warga melihatnya di halaman tiket, dan laporan menghitungnya. Tindakan ini dicatat di log audit atas nama Anda.',
+    confirm: 'Tutup antrean',
+    done: '{count} antrean ditutup pada akhir hari: {numbers}.',
+    failed: 'Gagal: {message}',
+  },
   remote: {
     pauseTitle: 'Jeda {counter} dari jauh ({officer})',
     closeTitle: 'Tutup {counter} dari jauh ({officer})',
@@ -245,6 +259,20 @@ export const supervisorEn: typeof supervisorId = {
     observe: 'Observe {name}',
     pause: 'Pause {name}',
     close: 'Close {name}',
+  },
+  endOfDay: {
+    title: 'End of the service day',
+    open: 'The office is still open. Tickets still waiting when it closes are closed here, or by themselves {grace} minutes after closing.',
+    none: 'Nobody is waiting.',
+    waiting: 'The office has closed, but {count} tickets are still waiting.',
+    automatic: 'If not closed here, the system closes them by itself at {time}.',
+    button: 'Close the {count} tickets still waiting',
+    confirmTitle: 'Close the {count} tickets still waiting?',
+    confirmText:
+      'Each ticket is closed with the status "Closed at end of day". Citizens see it on their ticket page, and reports count it. This is recorded in the audit log under your name.',
+    confirm: 'Close tickets',
+    done: '{count} tickets closed at the end of the day: {numbers}.',
+    failed: 'Failed: {message}',
   },
   remote: {
     pauseTitle: 'Pause {counter} remotely ({officer})',
