@@ -96,6 +96,8 @@ export async function startServer(port: number): Promise<RunningServer> {
       // Always the embedded database and one instance, whatever the shell has set.
       DATABASE_URL: '',
       REDIS_URL: '',
+      // No scheduled backup: the dev clock moved on by a test would start one, pausing the database mid-test.
+      BACKUP_EVERY_HOURS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

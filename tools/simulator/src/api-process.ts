@@ -51,6 +51,9 @@ export async function startApi(options: ApiOptions): Promise<ApiProcess> {
     RATE_LIMIT: 'off',
     // Simulated desks send no heartbeat: the API must not pause their counters as offline.
     COUNTER_SWEEP_SECONDS: '0',
+    // No scheduled backup: on the fast clock one would fall inside a simulated day, and its
+    // pause of the embedded database would show in the waits and the bench's figures.
+    BACKUP_EVERY_HOURS: '0',
     ...(options.env ?? {}),
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;

@@ -54,7 +54,7 @@ export class ApiProcess {
     if (!existsSync(MAIN)) throw new Error(`The fault tests run the built API: build it first (npx nx run @loket/api:build); ${MAIN} is missing`);
     const child = spawn(process.execPath, [MAIN], {
       cwd: API_ROOT,
-      env: { PATH: process.env.PATH ?? '', RATE_LIMIT: 'off', ...env, PORT: String(port) },
+      env: { PATH: process.env.PATH ?? '', RATE_LIMIT: 'off', BACKUP_EVERY_HOURS: '0', ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const api = new ApiProcess(child, `http://127.0.0.1:${port}`);
