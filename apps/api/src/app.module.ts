@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { AdminModule } from './admin/admin.module.js';
 import { StandardsModule } from './standards/standards.module.js';
+import { AvailabilityCache } from './bookings/availability-cache.js';
 import { BookingsController } from './bookings/bookings.controller.js';
 import { BookingsRepository } from './bookings/bookings.repository.js';
 import { BookingsService } from './bookings/bookings.service.js';
@@ -78,6 +79,7 @@ export class AppModule {
         TicketsRepository,
         BookingsService,
         BookingsRepository,
+        AvailabilityCache,
         EndOfDayService,
         EndOfDayRepository,
         CountersService,

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BookingAvailabilityView, BookingView, OfficeSnapshot } from '@loket/domain';
+import { AVAILABILITY_MAX_AGE_MS, AvailabilityCache } from '../src/bookings/availability-cache.js';
+import { BookingsRepository } from '../src/bookings/bookings.repository.js';
 import { createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
 import { onPostgres, useTestApp } from './support/test-app.js';
 
@@ -228,6 +230,28 @@ describe(`booking a slot on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     const reply = await t.api.send('PUT', `/admin/services/${office.services.A}/booking`, { body: { ...SETTINGS, seatsPerSlot: 1 }, token: admin });
     expect(reply).toMatchObject({ status: 409, body: { code: 'seats_below_booked' } });
     expect((await t.api.send('PUT', `/admin/services/${office.services.A}/booking`, { body: { ...SETTINGS, slotMinutes: 0 }, token: admin })).status).toBe(400);
+  });
+
+  it('serves a crowd of viewers their availability from one read, and shows a booking made here at once', async () => {
+    const repository = t.app.get(BookingsRepository);
+    t.app.get(AvailabilityCache).maxAgeMs = 60_000;
+    const original = repository.booked.bind(repository);
+    let reads = 0;
+    repository.booked = (...args) => {
+      reads += 1;
+      return original(...args);
+    };
+    try {
+      const views = await Promise.all(Array.from({ length: 50 }, () => seatsLeft(WED_0900)));
+      expect(views).toEqual(Array(50).fill(2));
+      expect(reads).toBe(1);
+      expect((await book({ startsAt: WED_0900 })).status).toBe(201);
+      expect(await seatsLeft(WED_0900)).toBe(1);
+      expect(reads).toBe(2);
+    } finally {
+      repository.booked = original;
+      t.app.get(AvailabilityCache).maxAgeMs = AVAILABILITY_MAX_AGE_MS;
+    }
   });
 
   it('gives 2,000 concurrent attempts for 100 seats exactly 100 bookings, every refusal a 409 slot_full', async () => {

@@ -43,6 +43,7 @@ import { toTicketView } from '../tickets/ticket-views.js';
 import { TicketsRepository } from '../tickets/tickets.repository.js';
 import { type IssuingClient, TicketsService, idempotencyClient } from '../tickets/tickets.service.js';
 import { newTrackingCode } from '../tickets/tracking-code.js';
+import { AvailabilityCache } from './availability-cache.js';
 import {
   type BookingContextRow,
   type BookingRow,
@@ -111,6 +112,7 @@ export class BookingsService {
     private readonly publisher: OfficeEventsPublisher,
     private readonly limiter: RateLimiter,
     private readonly clock: Clock,
+    private readonly availabilityCache: AvailabilityCache,
   ) {}
 
   private async context(slug: string, serviceId: string | null): Promise<BookingContextRow> {
@@ -139,8 +141,12 @@ export class BookingsService {
     };
   }
 
-  /** Seats left per slot, for each day from today to the service's horizon. */
-  async availability(slug: string, serviceId: string): Promise<BookingAvailabilityView> {
+  /** Seats left per slot, for each day from today to the service's horizon (from the cache: `AvailabilityCache`). */
+  availability(slug: string, serviceId: string): Promise<BookingAvailabilityView> {
+    return this.availabilityCache.read(slug, serviceId, () => this.readAvailability(slug, serviceId));
+  }
+
+  private async readAvailability(slug: string, serviceId: string): Promise<BookingAvailabilityView> {
     const now = this.clock.now();
     const context = await this.context(slug, serviceId);
     const service = this.service(context, serviceId);
@@ -202,7 +208,10 @@ export class BookingsService {
           idempotencyClient: keyClient,
           now,
         });
-        if (result.id !== null) return this.view(code);
+        if (result.id !== null) {
+          this.availabilityCache.changed(service.service_id);
+          return this.view(code);
+        }
         // A double tap's twin may have won the seat (or the client's place) a moment ago: answer with its booking.
         const twin = idempotencyKey && keyClient ? await this.bookings.codeByIdempotencyKey(context.office_id, idempotencyKey, keyClient) : null;
         if (twin) return this.view(twin);
@@ -300,6 +309,7 @@ export class BookingsService {
         throw isPlaceTaken(error) ? limitReached(context.bookings_per_person) : error;
       }
     });
+    this.availabilityCache.changed(found.service_id);
     return this.view(code);
   }
 
@@ -316,6 +326,7 @@ export class BookingsService {
       await this.bookings.cancel(tx, booking.id, now);
       await this.bookings.releaseSeat(tx, booking.service_id, booking.service_day, booking.slot_starts_at);
     });
+    this.availabilityCache.changed(found.service_id);
     return this.view(code);
   }
 
@@ -463,6 +474,7 @@ export class BookingsService {
       ]);
     }
     await this.bookings.writeSettings(serviceId, settings);
+    this.availabilityCache.changed(serviceId);
     if (bookingsPerPerson !== undefined) await this.bookings.writePerPerson(service.office_id, bookingsPerPerson);
     return this.settings(serviceId, staff);
   }

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { BookingAvailabilityView } from '@loket/domain';
+
+/** How old (real time) a service's availability may be when served: a day's rush reads it thousands of times a second. */
+export const AVAILABILITY_MAX_AGE_MS = 1000;
+
+interface Entry {
+  serviceId: string;
+  /** When its read finished (real time); null while it runs, when every viewer shares it. */
+  loadedAt: number | null;
+  view: Promise<BookingAvailabilityView>;
+}
+
+/**
+ * The availability of each service as this instance last read it, so a booking page's viewers
+ * do not cost a database read each: at most one read a second per service and instance, shared
+ * by every viewer asking meanwhile (one load in flight). A booking, reschedule or cancel made
+ * here drops the service's entry at once; one made on another instance shows within the age.
+ * The seat itself is decided by the booking statement, never by this view: a seat shown free
+ * a moment too long is refused there with 409 slot_full.
+ */
+@Injectable()
+export class AvailabilityCache {
+  private readonly entries = new Map<string, Entry>();
+  /** A test of the sharing itself may hold entries longer than a loaded machine answers a crowd. */
+  maxAgeMs = AVAILABILITY_MAX_AGE_MS;
+
+  read(slug: string, serviceId: string, load: () => Promise<BookingAvailabilityView>): Promise<BookingAvailabilityView> {
+    const key = `${slug}|${serviceId}`;
+    const known = this.entries.get(key);
+    if (known && (known.loadedAt === null || Date.now() - known.loadedAt < this.maxAgeMs)) return known.view;
+    const entry: Entry = { serviceId, loadedAt: null, view: load() };
+    entry.view.then(
+      () => {
+        entry.loadedAt = Date.now();
+      },
+      // A failed read is not kept: the next viewer tries again.
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
+    this.entries.set(key, entry);
+    return entry.view;
+  }
+
+  /** A seat of the service was taken or freed on this instance. */
+  changed(serviceId: string): void {
+    for (const [key, entry] of this.entries) if (entry.serviceId === serviceId) this.entries.delete(key);
+  }
+}
