@@ -29,6 +29,7 @@ import { TicketsService } from './tickets/tickets.service.js';
 import { EndOfDayController } from './tickets/end-of-day.controller.js';
 import { EndOfDayRepository } from './tickets/end-of-day.repository.js';
 import { EndOfDayService } from './tickets/end-of-day.service.js';
+import { TrackingModule } from './tickets/tracking.module.js';
 import { SurveysModule } from './surveys/surveys.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         DatabaseModule,
         ForecastModule,
         OfficesModule,
+        TrackingModule,
         ChecklistsModule,
         AuthModule,
         SurveysModule,

@@ -11,6 +11,7 @@ export interface FanoutClients {
   lastEvent: Record<string, unknown> | null;
   /** Calls seen per client, to check every client got every call. */
   perClient: number[];
+  sockets: Socket[];
   close(): void;
 }
 
@@ -19,7 +20,7 @@ export async function connectClients(url: string, count: number, subscribe: (soc
   const received: number[] = [];
   const perClient = new Array<number>(count).fill(0);
   const sockets: Socket[] = [];
-  const clients: FanoutClients = { received, lastEvent: null, perClient, close: () => sockets.forEach((socket) => socket.close()) };
+  const clients: FanoutClients = { received, lastEvent: null, perClient, sockets, close: () => sockets.forEach((socket) => socket.close()) };
   // Connect in batches so the server is not asked for hundreds of handshakes at one instant.
   for (let start = 0; start < count; start += 50) {
     const batch = Array.from({ length: Math.min(50, count - start) }, (_, offset) => {

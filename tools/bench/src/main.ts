@@ -16,6 +16,7 @@ import { connectClients, type FanoutResult, fanoutResult, waitFor } from './fano
 import { Api } from '@loket/simulator/http';
 import { provenance } from '@loket/simulator/machine';
 import { type ProfileSummary, summarizeProfile } from './profile.js';
+import { type ReadsRun, readsRun } from './reads.js';
 import { type ServingDesk, type ServingRun, servingRun } from './serving.js';
 import { type BenchOffice, createBenchOffice, openSql } from './sql.js';
 import { closedLoop, latency, type Latency, openLoop, ratio } from './stats.js';
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     'no-save': { type: 'boolean', default: false },
     'serving-only': { type: 'boolean', default: false },
     'serving-queues': { type: 'string' },
+    'reads-only': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -46,7 +48,8 @@ if (args.help) {
   --out DIR            where to keep the results (default tools/bench/results for a full run)
   --no-save            keep nothing
   --serving-queues L   the serving cycle's queue lengths (default 200,2000,20000; smoke 40,160)
-  --serving-only       only the serving cycle, printed, nothing kept (to compare one change's counts)`);
+  --serving-only       only the serving cycle, printed, nothing kept (to compare one change's counts)
+  --reads-only         only the reads phase (phones polling, boards resyncing), printed, nothing kept`);
   process.exit(0);
 }
 
@@ -68,6 +71,9 @@ const size = args.smoke
       servingQueues: [40, 160],
       servingOfficers: [3, 10],
       servingCap: 20,
+      phones: 50,
+      boards: 10,
+      readRounds: 2,
     }
   : {
       rate: 5,
@@ -83,6 +89,9 @@ const size = args.smoke
       servingQueues: [200, 2_000, 20_000],
       servingOfficers: [6, 50],
       servingCap: 400,
+      phones: 1_000,
+      boards: 100,
+      readRounds: 3,
     };
 if (args['serving-queues']) size.servingQueues = args['serving-queues'].split(',').map(Number);
 const run = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
@@ -96,6 +105,7 @@ interface TargetResult {
   storm: { counters: number; queue: number; called: number; calledTwice: number; skipped: number; ours: RunResult; bare: RunResult & { claimedTwice: number } };
   fanout: { ours: FanoutResult; bare: FanoutResult };
   serving: ServingRun[];
+  reads: ReadsRun;
   profile: ProfileSummary | null;
 }
 
@@ -118,9 +128,15 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
     const fanoutOffice = await createBenchOffice(sql, 1, `${run}-fanout`);
     const servingOffices: BenchOffice[] = [];
     for (const queue of size.servingQueues) servingOffices.push(await createBenchOffice(sql, Math.max(...size.servingOfficers), `${run}-s${queue}`));
+    const readsOffice = await createBenchOffice(sql, 1, `${run}-reads`);
     await sql.close();
     api = await startApi({ port, dataDir, databaseUrl: postgres ? databaseUrl : null });
     const publicApi = new Api(api.url);
+    if (args['reads-only']) {
+      const reads = await readsPhase(publicApi, api.url, readsOffice, postgres);
+      console.log(`\n## ${target}\n\n${readsTable(target, reads).join('\n')}`);
+      return null;
+    }
     if (args['serving-only']) {
       const serving = await servingPhase(publicApi, api.url, servingOffices, postgres);
       console.log(`\n## ${target}\n\n${servingTable(target, serving).join('\n')}`);
@@ -234,6 +250,7 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
     clients.close();
 
     const serving = await servingPhase(publicApi, url, servingOffices, postgres);
+    const reads = await readsPhase(publicApi, url, readsOffice, postgres);
     await api.stop();
     api = null;
 
@@ -269,6 +286,7 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
       },
       fanout: { ours: oursFanout, bare: bareFanout },
       serving,
+      reads,
       profile,
     };
   } finally {
@@ -329,6 +347,31 @@ async function servingPhase(publicApi: Api, url: string, servingOffices: BenchOf
     await stats?.close();
   }
   return serving;
+}
+
+/** Phones polling their ticket and boards resyncing on an office of their own, nothing else happening there. */
+async function readsPhase(publicApi: Api, url: string, office: BenchOffice, postgres: boolean): Promise<ReadsRun> {
+  log(`reads: ${size.phones} phones polling tracking, ${size.boards} boards resyncing, ${size.readRounds} rounds`);
+  const codes: string[] = [];
+  await closedLoop(size.phones, size.concurrency, async () => {
+    const ticket = await publicApi.post<{ trackingCode: string }>(`/offices/${office.slug}/tickets`, { serviceId: office.serviceId });
+    codes.push(ticket.trackingCode);
+  });
+  const stats = postgres ? await openSql({ databaseUrl: databaseUrl! }) : null;
+  try {
+    return await readsRun({
+      baseUrl: url,
+      api: publicApi,
+      officeSlug: office.slug,
+      codes,
+      boards: size.boards,
+      rounds: size.readRounds,
+      concurrency: size.concurrency,
+      sql: stats,
+    });
+  } finally {
+    await stats?.close();
+  }
 }
 
 function summarize(run: { samples: number[]; seconds: number; errors: number }): RunResult {
@@ -405,6 +448,27 @@ function servingTable(target: string, serving: ServingRun[]): string[] {
   ];
 }
 
+function readsTable(target: string, r: ReadsRun): string[] {
+  const c = (counts: ReadsRun['phase']) => `${count(counts.statements)} | ${count(counts.rowsRead)} | ${count(counts.transactions)}`;
+  return [
+    `Reads: ${r.phones.toLocaleString('en')} phones polling \`GET /tickets/track/:code\` (${r.tracks.toLocaleString('en')} requests, ${r.rounds} each) and ${r.boards} boards sending \`office:resync\` (${r.resyncs.toLocaleString('en')}), with ${r.unknown.requests} requests for ${r.unknown.codes} made-up codes (${r.unknown.notFound} answered 404), in ${r.seconds} s${r.errors ? `, ${r.errors} errors` : ''}. What the database saw: statements the API sent (less the metrics scrapes)${target === 'postgresql' ? ', rows read and transactions (pg_stat deltas)' : ''}, during the phase and over an idle window as long right after it (the API's own timers).`,
+    '',
+    '| window | statements | rows read | transactions | track p50 / p99 | resync p50 / p99 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| reads phase | ${c(r.phase)} | ${lat(r.track)} | ${lat(r.resync)} |`,
+    `| idle, as long | ${c(r.idle)} | | |`,
+    ...(r.rowsBySource.length
+      ? [
+          '',
+          `Rows read beyond the idle window, by source: ${r.rowsBySource
+            .slice(0, 5)
+            .map((d) => `${d.source} ${count(d.rows)}`)
+            .join('; ')}.`,
+        ]
+      : []),
+  ];
+}
+
 function markdown(results: TargetResult[], memory: Awaited<ReturnType<typeof boardMemory>>[], p: ReturnType<typeof provenance>): string {
   const lines = [
     '# Loket benchmark',
@@ -433,6 +497,7 @@ function markdown(results: TargetResult[], memory: Awaited<ReturnType<typeof boa
       `| fan-out: max; deliveries missing | ${ms(r.fanout.ours.latency.max)}; ${r.fanout.ours.missing} | ${ms(r.fanout.bare.latency.max)}; ${r.fanout.bare.missing} | ${times(ratio(r.fanout.ours.latency.max, r.fanout.bare.latency.max))} |`,
     );
     lines.push('', ...servingTable(r.target, r.serving));
+    lines.push('', ...readsTable(r.target, r.reads));
     if (r.issueAtRate.ours.errors + r.issueSaturated.ours.errors + r.issueSpread.errors + r.storm.ours.errors > 0) {
       lines.push('', `Errors: issue ${r.issueAtRate.ours.errors + r.issueSaturated.ours.errors + r.issueSpread.errors}, storm ${r.storm.ours.errors}.`);
     }
@@ -472,7 +537,7 @@ for (const target of targets) {
   const result = await benchTarget(target, args.port ? Number(args.port) : await freePort());
   if (result) results.push(result);
 }
-if (args['serving-only']) process.exit(0);
+if (args['serving-only'] || args['reads-only']) process.exit(0);
 log('\n== board memory ==');
 const memory = [];
 for (const events of size.boardEvents) memory.push(await boardMemory(events));

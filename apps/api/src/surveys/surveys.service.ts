@@ -11,6 +11,7 @@ import {
   TicketStatus,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
+import { TrackedTickets } from '../tickets/tracked-tickets.js';
 import { SurveysRepository } from './surveys.repository.js';
 
 export interface SurveyReceipt {
@@ -24,6 +25,7 @@ export class SurveysService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly surveys: SurveysRepository,
+    private readonly trackedTickets: TrackedTickets,
   ) {}
 
   elements(): readonly SurveyElement[] {
@@ -43,6 +45,7 @@ export class SurveysService {
       if (ticket.status !== TicketStatus.done) throw new SurveyNotAllowedError(ticket.status);
       if (!(await this.surveys.insert(manager, ticket, answers, now))) throw new SurveyAlreadySubmittedError();
     });
+    this.trackedTickets.surveyed(trackingCode);
     return { trackingCode, submittedAt: now.toISOString() };
   }
 }

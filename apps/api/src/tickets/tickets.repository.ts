@@ -59,6 +59,8 @@ export const TICKETS_SQL = {
   // A key counts only together with the client that sent it (TicketsService.issue).
   byIdempotencyKey: 'SELECT id FROM tickets WHERE office_id = $1 AND idempotency_key = $2 AND idempotency_client = $3',
   byTrackingCode: 'SELECT id FROM tickets WHERE tracking_code = $1',
+  // What the phone page's reads need to find a ticket in its office's snapshot (TrackedTickets).
+  trackingCode: 'SELECT t.id, t.office_id, o.slug AS office_slug FROM tickets t JOIN offices o ON o.id = t.office_id WHERE t.tracking_code = $1',
   // The call order of `compareForCall` (libs/domain): earliest due, then issued-at, then issue order.
   claimNext: `SELECT ${LOCKED_COLUMNS} FROM tickets
   WHERE office_id = $1 AND status = 'waiting' AND service_id = ANY($2::uuid[])
@@ -169,6 +171,13 @@ export interface LockedTicket extends TicketState {
   tracking_code: string;
 }
 
+/** A tracking code's ticket and its office. */
+export interface TrackingCodeRow {
+  id: string;
+  office_id: string;
+  office_slug: string;
+}
+
 export interface TrackedTicketRow extends TicketViewRow {
   tracking_code: string;
   service_name: string;
@@ -246,6 +255,12 @@ export class TicketsRepository {
   async idByIdempotencyKey(officeId: string, key: string, client: string): Promise<string | null> {
     const [row] = await this.db.query<IdRow[]>(TICKETS_SQL.byIdempotencyKey, [officeId, key, client]);
     return row?.id ?? null;
+  }
+
+  /** The ticket with this tracking code and its office; null when none has it. */
+  async byTrackingCode(trackingCode: string): Promise<TrackingCodeRow | null> {
+    const [row] = await this.db.query<TrackingCodeRow[]>(TICKETS_SQL.trackingCode, [trackingCode]);
+    return row ?? null;
   }
 
   async idByTrackingCode(trackingCode: string): Promise<string | null> {

@@ -40,6 +40,7 @@ import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { type TicketViewRow, toCallView, toTicketView } from './ticket-views.js';
 import { type IssuedRow, type LockedTicket, type TicketState, TicketsRepository, isDuplicateIdempotencyKey } from './tickets.repository.js';
 import { newTrackingCode } from './tracking-code.js';
+import { TrackedTickets } from './tracked-tickets.js';
 import { kioskTokenHash } from '../kiosks/kiosk-token.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
 
@@ -98,6 +99,7 @@ export class TicketsService {
     private readonly checklists: ChecklistsService,
     private readonly forecasts: WaitForecastService,
     private readonly limiter: RateLimiter,
+    private readonly trackedTickets: TrackedTickets,
   ) {}
 
   /**
@@ -203,6 +205,7 @@ export class TicketsService {
       finished_at: null,
       recall_count: 0,
     });
+    this.trackedTickets.issued(trackingCode, { id: issued.id, office_id: office.id, office_slug: office.slug });
     this.publisher.publish(office.id, {
       seq: Number(issued.seq),
       at: now.toISOString(),
@@ -231,11 +234,9 @@ export class TicketsService {
     };
   }
 
-  /** The phone page's view of a ticket, by its tracking code. */
-  async track(trackingCode: string): Promise<TrackedTicketView> {
-    const ticketId = await this.tickets.idByTrackingCode(trackingCode);
-    if (!ticketId) throw new NotFoundError('No ticket with this tracking code');
-    return this.trackedView(ticketId);
+  /** The phone page's view of a ticket, by its tracking code: from what this instance keeps (`TrackedTickets`), no query per phone. */
+  track(trackingCode: string): Promise<TrackedTicketView> {
+    return this.trackedTickets.track(trackingCode);
   }
 
   /** A citizen cancels their own waiting ticket from the phone page. */
