@@ -234,6 +234,11 @@ test.describe('the public screens', () => {
     for (const group of await form.getByRole('group').all()) {
       if (!(await group.locator('input:checked').count())) await group.getByRole('radio').nth(2).check();
     }
+    // Each element asks the regulation's question; the profile and the suggestion are optional.
+    await expect(form).toContainText('Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?');
+    await form.getByLabel('Jenis kelamin').selectOption({ label: 'Perempuan' });
+    await form.getByLabel('Usia').selectOption({ label: '30–39 tahun' });
+    await form.getByLabel('Saran dan masukan (tidak wajib)').fill('Tambah kursi <b>tunggu</b> di dekat loket 6.');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, testInfo, 'phone-survey');
     await form.getByRole('button', { name: 'Kirim survei' }).click();

@@ -5,6 +5,7 @@
  */
 import { RuleError } from './errors.js';
 import { isCalendarDay } from './reports.js';
+import type { SurveyAnswers } from './satisfaction.js';
 
 /** Jenis kelamin, as the questionnaire asks it. */
 export const SKM_GENDERS = ['laki_laki', 'perempuan'] as const;
@@ -73,3 +74,6 @@ export function skmPeriod(preset: SkmPreset, anchor: string): { from: string; to
   if (preset === 'year') return { from: `${year}-01-01`, to: `${year}-12-31` };
   return Number(anchor.slice(5, 7)) <= 6 ? { from: `${year}-01-01`, to: `${year}-06-30` } : { from: `${year}-07-01`, to: `${year}-12-31` };
 }
+
+/** What the questionnaire sends: the nine answers, and the optional profile and suggestion. */
+export type SurveySubmission = SurveyAnswers & SkmProfile & { suggestion?: string };

@@ -2,6 +2,7 @@ import type { ErrorCode } from '@loket/domain';
 import { bookingEn } from './booking-en';
 import type { DisplayMessages } from './id';
 import { complaintEn } from './complaint';
+import { skmEn } from './skm';
 
 const serverErrors: Record<ErrorCode, string> = {
   validation_failed: 'The request is incomplete or not valid. Please ask a staff member.',
@@ -338,6 +339,7 @@ export const en: DisplayMessages = {
     failed: 'The survey was not sent. Check your connection and send again.',
   },
   complaint: complaintEn,
+  skm: skmEn,
   serverErrors,
   booking: bookingEn,
   notFound: {

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@loket/domain';
 import { complaintId } from './complaint';
+import { skmId } from './skm';
 import { bookingId } from './booking-id';
 
 // Indonesian is the default language; en.ts must have exactly the same keys (its type is this one).
@@ -345,6 +346,7 @@ export const id = {
     failed: 'Survei belum terkirim. Periksa koneksi Anda dan kirim lagi.',
   },
   complaint: complaintId,
+  skm: skmId,
   serverErrors,
   booking: bookingId,
   notFound: {
