@@ -100,7 +100,7 @@ export async function readsRun(options: {
       if (index % 10 === 0) {
         unknownRequests += 1;
         try {
-          await api.request('GET', `/tickets/track/${unknownCodes[index % unknownCodes.length]}`);
+          await api.request('GET', `/tickets/track/${unknownCodes[Math.floor(index / 10) % unknownCodes.length]}`);
           errors += 1;
         } catch (error) {
           if (error instanceof ApiError && error.status === 404) notFound += 1;
