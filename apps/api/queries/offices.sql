@@ -22,7 +22,7 @@ SELECT id FROM offices WHERE slug = $1 AND id IS DISTINCT FROM $2::uuid;
 
 -- services
 SELECT s.id, s.code, s.name, s.active, s.max_wait_minutes, s.service_time_minutes, s.cost_rupiah,
-       s.requirements, s.completion_time, s.daily_quota,
+       s.requirements, s.completion_time, s.daily_quota, s.issue_cutoff_minutes,
        (SELECT count(*)::int FROM tickets t WHERE t.office_id = s.office_id AND t.service_id = s.id AND t.status = 'waiting') AS waiting_count,
        (SELECT count(*)::int FROM counter_services cs JOIN counter_sessions cn ON cn.counter_id = cs.counter_id AND cn.state = 'open'
          WHERE cs.service_id = s.id) AS counters_open,

@@ -64,6 +64,17 @@ describe('the end-of-day step', () => {
     expect(report.total.counts).toMatchObject({ issued: 3, closedEndOfDay: 2, cancelled: 0 });
   });
 
+  it('gives each service of the snapshot the time it stops issuing today: its cut-off before closing', async () => {
+    const board = async () => (await api.get(`/offices/${office.slug}/board`)).body as { services: { issuingUntil: string | null }[] };
+    // 15:00 closing less the default 30 minutes.
+    expect((await board()).services[0].issuingUntil).toBe('2026-11-30T07:30:00.000Z');
+    await t.db.query(`UPDATE services SET issue_cutoff_minutes = 60 WHERE id = $1`, [office.services.A]);
+    t.clock.advanceMinutes(1);
+    expect((await board()).services[0].issuingUntil).toBe('2026-11-30T07:00:00.000Z');
+    t.clock.set('2026-11-30T09:00:00.000Z'); // 16:00, closed: nothing to stop
+    expect((await board()).services[0].issuingUntil).toBeNull();
+  });
+
   it('runs by itself at closing time plus the grace, and closes a ticket of an earlier day at once', async () => {
     const sweep = t.app.get(EndOfDayService);
     await issue();

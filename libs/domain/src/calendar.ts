@@ -190,6 +190,17 @@ export function issuingStatus(calendar: OfficeCalendar, now: number, cutoffMinut
   return { open: false, reason: { kind: 'cutoff', closesAt: status.closesAt }, opensAt: opensNext(calendar, status.closesAt) };
 }
 
+/**
+ * Until when a service issues tickets today: its cut-off before the office closes, as an
+ * instant (it may be past: the office is open but the service has stopped issuing); null
+ * while the office is closed or has no closing ahead (a 24-hour office).
+ */
+export function issuingUntil(calendar: OfficeCalendar, now: number, cutoffMinutes: number = DEFAULT_ISSUE_CUTOFF_MINUTES): number | null {
+  const status = officeStatus(calendar, now);
+  if (!status.open || status.closesAt === null) return null;
+  return status.closesAt - cutoffMinutes * MINUTE_MS;
+}
+
 /** The length in minutes of the longest day in the weekly hours: no cut-off may be that long or longer. */
 export function longestOpeningMinutes(openingHours: readonly OpeningHours[]): number {
   const minutes = (time: string) => {

@@ -50,6 +50,11 @@ export function isIssuable(service: Pick<ServiceView, 'active' | 'quotaReached' 
   return service.active && !service.quotaReached && service.countersServing > 0;
 }
 
+/** Whether a service has stopped issuing for today at `now` (the server's): past its cut-off before closing (`issuingUntil`). */
+export function pastIssuingCutoff(service: Pick<ServiceView, 'issuingUntil'>, now: number): boolean {
+  return service.issuingUntil !== null && Date.parse(service.issuingUntil) <= now;
+}
+
 /** Tickets a service can still issue today under its daily quota ("sisa kuota"); null when it has no quota. */
 export function quotaLeft(service: Pick<ServiceView, 'standard' | 'issuedToday' | 'quotaReached'>): number | null {
   const quota = service.standard.dailyQuota;

@@ -75,6 +75,12 @@ export interface ServiceView {
   estimatedWaitMinutes: number | null;
   /** The same as the range shown (an 80% prediction interval, whole minutes, holding the point); null with the point. */
   estimatedWaitRange: WaitRangeView | null;
+  /**
+   * When the service stops issuing today, its cut-off before closing (`issuingUntil`), an ISO
+   * instant on the server's clock (it may be past); null while the office is closed or has no
+   * closing ahead. The kiosk shows the tile closed for today from then on.
+   */
+  issuingUntil: string | null;
 }
 
 /** An estimated wait as shown: whole minutes from now, lo ≤ the point ≤ hi (`forecastRangeFor`). */

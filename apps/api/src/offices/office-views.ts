@@ -1,4 +1,5 @@
 import {
+  DEFAULT_ISSUE_CUTOFF_MINUTES,
   type OfficeCalendar,
   type OfficeView,
   type RangedOfficeForecast,
@@ -7,6 +8,7 @@ import {
   type ServiceView,
   forecastRangeFor,
   forecastWaitFor,
+  issuingUntil,
   round1,
 } from '@loket/domain';
 import type { OfficeEntity } from './office.entity.js';
@@ -91,7 +93,8 @@ export function serviceDetailsFromRow(row: ServiceDetailsRow): ServiceStandardDe
 }
 
 /** A service's row and the office's forecast as the kiosk and the board show the service. */
-export function toServiceView(row: ServiceLoadRow, forecast: RangedOfficeForecast, now: Date): ServiceView {
+export function toServiceView(row: ServiceLoadRow, forecast: RangedOfficeForecast, now: Date, calendar: OfficeCalendar): ServiceView {
+  const until = issuingUntil(calendar, now.getTime(), row.issue_cutoff_minutes ?? DEFAULT_ISSUE_CUTOFF_MINUTES);
   // The forecast's own average, so the figure shown and the estimate agree (an inactive service: its standard).
   const average = forecast.serviceMinutes[row.id] ?? row.service_time_minutes;
   return {
@@ -108,5 +111,6 @@ export function toServiceView(row: ServiceLoadRow, forecast: RangedOfficeForecas
     averageServiceMinutes: round1(average),
     estimatedWaitMinutes: forecastWaitFor(forecast, { serviceId: row.id, priority: null }, now.getTime()),
     estimatedWaitRange: forecastRangeFor(forecast, { serviceId: row.id, priority: null }, now.getTime()),
+    issuingUntil: until === null ? null : new Date(until).toISOString(),
   };
 }

@@ -4,6 +4,7 @@ import {
   type CallView,
   type CounterView,
   NotFoundError,
+  type OfficeCalendar,
   type RangedOfficeForecast,
   type OfficeSnapshot,
   type OfficeView,
@@ -66,11 +67,11 @@ export class OfficesService {
 
   private async snapshot(tx: EntityManager, office: OfficeEntity, forecast: RangedOfficeForecast): Promise<OfficeSnapshot> {
     const now = this.clock.now();
-    const services = await this.serviceViews(tx, office, now, forecast);
+    const calendar = officeCalendar(office, await this.offices.calendar(tx, office.id, now));
+    const services = await this.serviceViews(tx, office, now, forecast, calendar);
     const counters = await this.counterViews(tx, office.id);
     const waiting = await this.offices.waiting(tx, office.id);
     const calls = await this.offices.recentCalls(tx, office.id);
-    const calendar = officeCalendar(office, await this.offices.calendar(tx, office.id, now));
     return {
       seq: Number(office.seq),
       at: now.toISOString(),
@@ -97,9 +98,15 @@ export class OfficesService {
    * for it, tickets drawn today, and from the office's forecast the recent service time and
    * the wait a ticket taken now would have.
    */
-  private async serviceViews(tx: EntityManager, office: OfficeEntity, now: Date, forecast: RangedOfficeForecast): Promise<ServiceView[]> {
+  private async serviceViews(
+    tx: EntityManager,
+    office: OfficeEntity,
+    now: Date,
+    forecast: RangedOfficeForecast,
+    calendar: OfficeCalendar,
+  ): Promise<ServiceView[]> {
     const rows = await this.offices.services(tx, office.id, serviceDay(now, office.timeZone));
-    return rows.map((row) => toServiceView(row, forecast, now));
+    return rows.map((row) => toServiceView(row, forecast, now, calendar));
   }
 
   /** The counters of an office with their session state and the ticket at each. */

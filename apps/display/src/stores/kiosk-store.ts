@@ -1,9 +1,18 @@
 import { computed, ref, watch } from 'vue';
 import { defineStore } from 'pinia';
-import { type ErrorCode, type OfficeClosedDetails, type PriorityCategory, type ServiceView, type TrackedTicketView, isIssuable } from '@loket/domain';
+import {
+  type ErrorCode,
+  type OfficeClosedDetails,
+  type PriorityCategory,
+  type ServiceView,
+  type TrackedTicketView,
+  isIssuable,
+  pastIssuingCutoff,
+} from '@loket/domain';
 import { ApiError, refusalCode } from '../api/http';
 import { issueTicket } from '../api/tickets';
 import { checkInBooking } from '../api/bookings';
+import { useOfficeStore } from './office-store';
 
 export type KioskStep = 'service' | 'priority' | 'issuing' | 'ticket' | 'booking' | 'checking-in';
 export type PaperWidth = 58 | 80;
@@ -30,9 +39,9 @@ function storedPaper(): PaperWidth {
   }
 }
 
-/** The domain's rule (`isIssuable`): active, quota left, and some counter serving it. */
-export function serviceAvailable(service: ServiceView): boolean {
-  return isIssuable(service);
+/** The domain's rule (`isIssuable`): active, quota left, and some counter serving it; and not past its cut-off for today at `now` (the server's). */
+export function serviceAvailable(service: ServiceView, now: number): boolean {
+  return isIssuable(service) && !pastIssuingCutoff(service, now);
 }
 
 /**
@@ -80,7 +89,7 @@ export const useKioskStore = defineStore('kiosk', () => {
   }
 
   function chooseService(choice: ServiceView): void {
-    if (!serviceAvailable(choice) || step.value !== 'service') return;
+    if (!serviceAvailable(choice, useOfficeStore().issuingNow) || step.value !== 'service') return;
     service.value = choice;
     priority.value = null;
     error.value = null;

@@ -44,6 +44,11 @@ export const useOfficeStore = defineStore('office', () => {
   const calendar = computed(() => snapshot.value?.calendar ?? null);
   /** The server's clock, as of the last snapshot or calendar read: the calendar's instants are the server's. */
   const clock = createServerClock();
+  /**
+   * The server's now as the kiosk last looked, moved on at each service's cut-off by
+   * `useIssuingCutoffs`: a tile closes for the day at its cut-off, not when someone taps.
+   */
+  const issuingNow = ref(clock.now());
 
   /** A fresher calendar state, read again when time alone changes it (closing time, the next opening). */
   function setCalendar(next: OfficeOpenState, at: string): void {
@@ -144,6 +149,7 @@ export const useOfficeStore = defineStore('office', () => {
     recentCalls,
     calendar,
     serverNow: clock.now,
+    issuingNow,
     hydrate,
     reset,
     apply,

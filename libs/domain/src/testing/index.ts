@@ -82,6 +82,7 @@ export function serviceView(overrides: Omit<Partial<ServiceView>, 'standard'> & 
     averageServiceMinutes: standard.serviceTimeMinutes,
     estimatedWaitMinutes: null,
     estimatedWaitRange: null,
+    issuingUntil: null,
     ...overrides,
     standard,
   };

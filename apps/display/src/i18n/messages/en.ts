@@ -135,6 +135,7 @@ export const en: DisplayMessages = {
     cost: 'Cost {cost}',
     closed: 'Closed today',
     quotaReached: "Today's quota is full",
+    pastCutoff: 'Registration for this service has closed for today',
     notServed: 'Not available yet: no counter serves it',
     noServices: 'No service can be chosen yet.',
     loading: 'Loading services…',

@@ -142,6 +142,7 @@ export const id = {
     cost: 'Biaya {cost}',
     closed: 'Tutup hari ini',
     quotaReached: 'Kuota hari ini sudah penuh',
+    pastCutoff: 'Pendaftaran layanan ini sudah ditutup untuk hari ini',
     notServed: 'Belum tersedia: belum ada loket yang melayani',
     noServices: 'Belum ada layanan yang dapat dipilih.',
     loading: 'Memuat layanan…',
