@@ -33,6 +33,8 @@ interface Row {
   prepare?: (target: OfficeWorld, api: ReturnType<typeof client>) => Promise<void>;
   /** Which ticket {id} names: the one called at counter 1 (default) or a waiting one. */
   ticket?: 'called' | 'waiting';
+  /** A query string the route needs to pass validation, `?from=…`. */
+  query?: string;
 }
 
 const asHolder = (target: OfficeWorld) => target.office.officers[1].token;
@@ -153,6 +155,25 @@ const MATRIX: Record<string, Row> = {
   'GET /offices/{slug}/supervision/charts': { access: 'supervisor' },
   'POST /offices/{slug}/supervision/observations': { access: 'supervisor', body: (w) => ({ counterId: w.office.counters[1], answers: [] }) },
   'GET /offices/{slug}/reports': { access: 'supervisor' },
+  'GET /offices/{slug}/reports/skm': { access: 'supervisor' },
+  'GET /offices/{slug}/end-of-day': { access: 'supervisor' },
+  'POST /offices/{slug}/end-of-day': { access: 'supervisor', body: () => ({ waiting: 1 }) },
+  // complaints (issue 19): filed by citizens, recorded by an officer, handled by the supervisor
+  'GET /offices/{slug}/complaints/info': { access: 'public' },
+  'POST /offices/{slug}/complaints': { access: 'public' },
+  'POST /tickets/track/{trackingCode}/complaints': { access: 'public' },
+  'GET /complaints/track/{code}': { access: 'public' },
+  'POST /offices/{slug}/complaints/recorded': { access: 'office', body: () => ({ category: 'petugas', description: 'Disampaikan langsung di loket.' }) },
+  'GET /offices/{slug}/complaints': { access: 'supervisor' },
+  'GET /offices/{slug}/complaints/report': { access: 'supervisor', query: '?from=2026-01-01&to=2026-12-31' },
+  'GET /offices/{slug}/complaints.csv': { access: 'supervisor', query: '?from=2026-01-01&to=2026-12-31' },
+  'PUT /offices/{slug}/complaints/settings': { access: 'admin', body: () => ({ responseWorkingDays: 7, laporChannel: 'lapor.go.id' }) },
+  'GET /complaints/{id}': { access: 'supervisor' },
+  'POST /complaints/{id}/status': { access: 'supervisor', body: () => ({ status: 'diproses' }) },
+  'POST /complaints/{id}/reply': { access: 'supervisor', body: () => ({ reply: 'Terima kasih, sudah kami tindak lanjuti.' }) },
+  'POST /complaints/{id}/assign': { access: 'supervisor', body: () => ({}) },
+  'POST /complaints/{id}/notes': { access: 'supervisor', body: () => ({ note: 'Catatan internal.' }) },
+  'POST /complaints/{id}/lapor': { access: 'supervisor', body: () => ({ laporNumber: 'LAPOR-2026-1' }) },
   'GET /offices/{slug}/reports/{table}.csv': { access: 'supervisor' },
   'GET /audit': { access: 'supervisor-any' },
   // office set-up: supervisors read their own offices, only admins change anything
@@ -198,6 +219,8 @@ interface OfficeWorld {
   alertId: string;
   /** A staff member the admin routes may change without touching the actors. */
   victimId: string;
+  /** A complaint filed on the office's public page. */
+  complaintId: string;
 }
 interface World {
   own: OfficeWorld;
@@ -253,7 +276,10 @@ describe('authorization matrix', () => {
       [office.id, `uji-${randomBytes(4).toString('hex')}`, office.services.B, t.clock.now()],
     );
     const victim = await staffMember('officer', office.id);
-    return { office, calledTicketId: called.id, waitingTicketId: waiting.id, alertId: alert.id, victimId: victim.id };
+    const filed = await api.post(`/offices/${office.slug}/complaints`, { category: 'pelayanan', description: 'Antrean tidak dipanggil sesuai urutan.' });
+    expect(filed.status).toBe(201);
+    const [complaint] = await t.db.query<{ id: string }[]>('SELECT id FROM complaints WHERE office_id = $1', [office.id]);
+    return { office, calledTicketId: called.id, waitingTicketId: waiting.id, alertId: alert.id, victimId: victim.id, complaintId: complaint.id };
   }
 
   async function world(): Promise<World> {
@@ -292,7 +318,9 @@ describe('authorization matrix', () => {
               : target.calledTicketId
             : path.startsWith('/supervision/alerts/')
               ? target.alertId
-              : '',
+              : path.startsWith('/complaints/')
+                ? target.complaintId
+                : '',
       };
       if (!values[name]) throw new Error(`The matrix does not know how to fill {${name}} in ${path}: add it to concretePath`);
       return values[name];
@@ -362,7 +390,7 @@ describe('authorization matrix', () => {
       const send = async (token: string | undefined, target: OfficeWorld) => {
         counts.requests += 1;
         const body = row.body?.(target);
-        return client(t.url).send(route.method, concretePath(route.path, target, row.ticket), { token, body });
+        return client(t.url).send(route.method, concretePath(route.path, target, row.ticket) + (row.query ?? ''), { token, body });
       };
 
       const anonymous = await send(undefined, w.own);
