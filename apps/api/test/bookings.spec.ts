@@ -267,7 +267,7 @@ describe(`booking a slot on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     ]);
     expect({ count, codes }).toEqual({ count: 100, codes: 100 });
     expect(await seatsLeft(WED_0900)).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('never books a day past its cap when attempts spread over every slot at once', async () => {
     // 8 slots × 20 seats, but a quota of 100 keeps 50 for walk-ins: 50 bookings in all.
