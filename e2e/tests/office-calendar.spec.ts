@@ -147,6 +147,10 @@ test.describe('the kiosk of a closed office', () => {
     await expect(closed).toContainText(`Kantor tutup — buka kembali ${WEEKDAYS_ID[tomorrow - 1]}, `);
     await expect(closed).toContainText('pukul 08.00');
     await expect(await boardClosed(page, office)).toContainText(`buka kembali ${WEEKDAYS_ID[tomorrow - 1]}, `);
+    // The board's clock is the server's, an hour ahead of this PC's now (this minute or the next).
+    const shown = local(await serverNow(request, office)).minutes;
+    const clockText = [shown, (shown + 1) % 1440].map((minutes) => hhmm(minutes).replace(':', '\\.')).join('|');
+    await expect(page.getByTestId('board-clock')).toContainText(new RegExp(`^(${clockText})`));
     expect((await refusedByApi(request, office)).reason).toBe('outside_hours');
   });
 

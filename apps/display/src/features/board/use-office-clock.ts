@@ -1,11 +1,15 @@
 import { computed, onScopeDispose, ref, toValue, type MaybeRefOrGetter } from 'vue';
 import { useFormat } from '@loket/web';
 
-/** The date and time in the office's zone (WIB/WITA/WIT), ticking every second. */
-export function useOfficeClock(timeZone: MaybeRefOrGetter<string | null | undefined>) {
+/**
+ * The date and time in the office's zone (WIB/WITA/WIT), ticking every second, read from
+ * `source`: the board passes the server's clock, so an unattended PC whose own clock drifts
+ * still shows the time its calls are stamped with.
+ */
+export function useOfficeClock(timeZone: MaybeRefOrGetter<string | null | undefined>, source: () => number = Date.now) {
   const format = useFormat();
-  const now = ref(Date.now());
-  const timer = setInterval(() => (now.value = Date.now()), 1_000);
+  const now = ref(source());
+  const timer = setInterval(() => (now.value = source()), 1_000);
   onScopeDispose(() => clearInterval(timer));
 
   const zone = computed(() => toValue(timeZone) ?? undefined);
