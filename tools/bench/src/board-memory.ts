@@ -25,6 +25,7 @@ const services: ServiceView[] = serviceIds.map(({ code, id }) => ({
   averageServiceMinutes: 10,
   estimatedWaitMinutes: 0,
   estimatedWaitRange: { lo: 0, hi: 0 },
+  issuingUntil: null,
 }));
 const counters: CounterView[] = Array.from({ length: 6 }, (_, index) => ({
   id: `10000000-0000-4000-8000-00000000000${index}`,
