@@ -33,7 +33,11 @@ export const useComplaintsStore = defineStore('complaints', () => {
   const report = ref<ComplaintReportView | null>(null);
   const problem = ref<ComplaintProblem | null>(null);
   const busy = ref(false);
-  const selected = computed(() => list.value.find((complaint) => complaint.id === selectedId.value) ?? null);
+  /** The last answer for a complaint changed here: keeps it open after the fresh list leaves it out (closed under "Belum selesai"). */
+  const changed = ref<ComplaintStaffView | null>(null);
+  const selected = computed(
+    () => list.value.find((complaint) => complaint.id === selectedId.value) ?? (changed.value?.id === selectedId.value ? changed.value : null),
+  );
 
   async function loadOffices(staff: StaffView): Promise<void> {
     const all = await staffApi.offices();
@@ -60,13 +64,21 @@ export const useComplaintsStore = defineStore('complaints', () => {
     }
   }
 
-  /** Runs one change on the open complaint and puts the answer in the list; false when refused. */
+  /**
+   * Runs one change on the open complaint, then asks for the list again under the same filter, so a
+   * complaint closed under "Belum selesai" leaves it at once; false when refused.
+   */
   async function change(run: () => Promise<ComplaintStaffView>): Promise<boolean> {
     busy.value = true;
     problem.value = null;
     try {
       const updated = await run();
+      changed.value = updated;
       list.value = list.value.map((complaint) => (complaint.id === updated.id ? updated : complaint));
+      const slug = officeSlug.value;
+      const asked = filter.value;
+      const fresh = await complaintsApi.list(slug, asked).catch(() => null);
+      if (fresh && slug === officeSlug.value && asked === filter.value) list.value = fresh;
       return true;
     } catch (error) {
       problem.value = problemOf(error);
