@@ -4,7 +4,14 @@
  * and breaks. All drawn up front from the seed, so the live run and the in-process policy
  * runs replay exactly the same day.
  */
-import { PRIORITY_CATEGORIES, type PriorityCategory, SURVEY_ELEMENT_CODES, type SurveyAnswers, type SurveyScore } from '@loket/domain';
+import {
+  DEFAULT_ISSUE_CUTOFF_MINUTES,
+  PRIORITY_CATEGORIES,
+  type PriorityCategory,
+  SURVEY_ELEMENT_CODES,
+  type SurveyAnswers,
+  type SurveyScore,
+} from '@loket/domain';
 import { Rng } from './rng.js';
 
 export interface SimService {
@@ -36,8 +43,8 @@ export const STANDARD_OFFICE = {
     { code: 'D', maxWaitMinutes: 60, serviceTimeMinutes: 20, share: 0.1, transferTo: ['B'] },
     { code: 'PL', maxWaitMinutes: 20, serviceTimeMinutes: 8, share: 0.17, transferTo: ['A', 'B', 'C', 'D'] },
   ] satisfies SimService[],
-  /** The office's midday break rota (ishoma): minute of the day each counter is due to go, and the allowed length. */
-  breakRota: { odd: 225, even: 280, minutes: 60 },
+  /** Issuing stops this many minutes before closing (the product's default cut-off, DEFAULT_ISSUE_CUTOFF_MINUTES). */
+  issueCutoffMinutes: DEFAULT_ISSUE_CUTOFF_MINUTES,
   counters: [
     { number: 1, services: ['A'], priorityOnly: false },
     { number: 2, services: ['A', 'B'], priorityOnly: false },
@@ -49,6 +56,25 @@ export const STANDARD_OFFICE = {
 };
 
 /** Relative arrivals per opening hour 08, 09, …, 14: a morning peak, the lunch dip, a post-lunch bump. */
+/** Minutes after opening (08:00) of an office-local time "HH:MM". */
+const minuteOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) - 8 * 60;
+
+export type DayType = 'weekday' | 'friday';
+
+/**
+ * Each counter's planned breaks, as in its schedule (`breaks: [{ from, to }]`). On a weekday
+ * the ishoma is staggered: counters 1, 3, 5 at 12:00–13:00, 2 and 4 at 12:30–13:30. The two
+ * hours overlap at 12:30–13:00, so the loket khusus (6, which serves every service once no
+ * priority ticket waits) takes its hour at 13:00–14:00 and the office never fully closes. On
+ * Friday the prayer break is longer, 11:30–13:00, for counters 1–4; loket 5 and the loket
+ * khusus keep serving through it and take their hour at 13:00–14:00.
+ */
+export function counterBreaks(counter: number, dayType: DayType): { from: string; to: string }[] {
+  if (dayType === 'friday') return counter <= 4 ? [{ from: '11:30', to: '13:00' }] : [{ from: '13:00', to: '14:00' }];
+  if (counter === 6) return [{ from: '13:00', to: '14:00' }];
+  return counter % 2 === 1 ? [{ from: '12:00', to: '13:00' }] : [{ from: '12:30', to: '13:30' }];
+}
+
 export const HOURLY_PROFILE = [1.0, 1.6, 1.4, 1.0, 0.55, 1.15, 0.6];
 
 export interface DayOptions {
@@ -63,6 +89,8 @@ export interface DayOptions {
   surveyShare: number;
   lateOpeningChance: number;
   breakOverrunChance: number;
+  /** A Monday–Thursday, or a Friday with its longer prayer break. */
+  dayType: DayType;
 }
 
 export const STANDARD_DAY: DayOptions = {
@@ -75,6 +103,7 @@ export const STANDARD_DAY: DayOptions = {
   surveyShare: 0.35,
   lateOpeningChance: 0.3,
   breakOverrunChance: 0.3,
+  dayType: 'weekday',
 };
 
 export interface Arrival {
@@ -98,13 +127,21 @@ export interface CounterBreak {
 export interface CounterPlan {
   number: number;
   openAtMinute: number;
+  /** The schedule's planned breaks (minutes after opening), what the product knows. */
+  plannedBreaks: { from: number; to: number }[];
+  /** The breaks as the officer takes them: a little early or late, sometimes overrunning. */
   breaks: CounterBreak[];
 }
 
 export interface DayTrace {
   options: DayOptions;
   lengthMinutes: number;
+  /** The minute after opening from which the kiosk issues nothing (closing − cut-off). */
+  cutoffMinute: number;
+  /** Citizens who got a ticket. */
   arrivals: Arrival[];
+  /** Citizens who came after the cut-off: the kiosk issued them nothing. */
+  turnedAway: Arrival[];
   counters: CounterPlan[];
 }
 
@@ -143,7 +180,7 @@ export function drawDay(options: DayOptions): DayTrace {
   const horizon = options.minutes ?? lengthMinutes;
   const codes = STANDARD_OFFICE.services.map((service) => service.code);
   const shares = STANDARD_OFFICE.services.map((service) => service.share);
-  const arrivals: Arrival[] = times
+  const drawn: Arrival[] = times
     .filter((at) => at < horizon)
     .map((atMinute, index) => {
       const service = detailsRng.pick(codes, shares);
@@ -157,16 +194,28 @@ export function drawDay(options: DayOptions): DayTrace {
       return { index, atMinute, service, priority, serviceMinutes, walkUpMinutes, noShow: noShow && !transfer, transfer, survey: answers };
     });
 
-  // Counters 1, 3, 5 take the midday break (ishoma) first, 2, 4, 6 after them.
+  // Issuing stops at the cut-off (409 office_closed in the product): those who come later get no ticket.
+  const cutoffMinute = lengthMinutes - STANDARD_OFFICE.issueCutoffMinutes;
+  const arrivals = drawn.filter((arrival) => arrival.atMinute < cutoffMinute);
+  const turnedAway = drawn.filter((arrival) => arrival.atMinute >= cutoffMinute);
+
+  // Each officer goes on the planned break a little early or late (or once the citizen at the
+  // counter is done), and comes back about when it ends; some overrun it by 5–20 minutes.
   const counters: CounterPlan[] = STANDARD_OFFICE.counters.map((counter) => {
     const late = countersRng.chance(options.lateOpeningChance);
     const openAtMinute = late ? Math.min(60, countersRng.logNormal(9, 0.5)) : countersRng.between(-4, 2);
-    const breakAt = counter.number % 2 === 1 ? STANDARD_OFFICE.breakRota.odd : STANDARD_OFFICE.breakRota.even;
-    const overrun = countersRng.chance(options.breakOverrunChance);
-    const minutes = overrun ? 60 + countersRng.between(5, 20) : countersRng.between(40, 58);
-    return { number: counter.number, openAtMinute, breaks: breakAt < horizon ? [{ atMinute: breakAt + countersRng.between(0, 10), minutes }] : [] };
+    const plannedBreaks = counterBreaks(counter.number, options.dayType).map((window) => ({ from: minuteOf(window.from), to: minuteOf(window.to) }));
+    const breaks = plannedBreaks
+      .filter((window) => window.from < horizon)
+      .map((window) => {
+        const atMinute = window.from + countersRng.between(-5, 10);
+        const overrun = countersRng.chance(options.breakOverrunChance);
+        const backAt = window.to + (overrun ? countersRng.between(5, 20) : countersRng.between(-5, 2));
+        return { atMinute, minutes: backAt - atMinute };
+      });
+    return { number: counter.number, openAtMinute, plannedBreaks, breaks };
   });
-  return { options, lengthMinutes: horizon, arrivals, counters };
+  return { options, lengthMinutes: horizon, cutoffMinute, arrivals, turnedAway, counters };
 }
 
 function drawSurvey(rng: Rng): SurveyAnswers {

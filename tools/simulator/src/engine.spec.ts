@@ -1,5 +1,5 @@
 import { maxWaitFor } from '@loket/domain';
-import { drawDay, STANDARD_DAY, STANDARD_OFFICE, serviceOf } from './day.js';
+import { counterBreaks, drawDay, STANDARD_DAY, STANDARD_OFFICE, serviceOf } from './day.js';
 import { runDay } from './engine.js';
 
 describe('the simulated day', () => {
@@ -16,5 +16,39 @@ describe('the simulated day', () => {
 
   it('holds any other ticket to its service’s maximum wait', () => {
     for (const ticket of day.tickets.filter((t) => !t.priority)) expect(ticket.maxWaitMinutes).toBe(serviceOf(ticket.service).maxWaitMinutes);
+  });
+});
+
+describe('the simulated day keeps the calendar', () => {
+  const trace = drawDay(STANDARD_DAY);
+
+  it('issues nothing from the cut-off on, and counts those who came later', () => {
+    expect(trace.cutoffMinute).toBe(7 * 60 - STANDARD_OFFICE.issueCutoffMinutes);
+    expect(trace.arrivals.every((arrival) => arrival.atMinute < trace.cutoffMinute)).toBe(true);
+    expect(trace.turnedAway.length).toBeGreaterThan(0);
+    expect(trace.turnedAway.every((arrival) => arrival.atMinute >= trace.cutoffMinute)).toBe(true);
+  });
+
+  it('staggers the ishoma so some counter is always scheduled, and gives Friday the longer prayer break', () => {
+    for (const dayType of ['weekday', 'friday'] as const) {
+      const plans = drawDay({ ...STANDARD_DAY, dayType }).counters;
+      for (let minute = 0; minute < 7 * 60; minute += 5) {
+        expect(plans.some((plan) => plan.plannedBreaks.every((window) => minute < window.from || minute >= window.to))).toBe(true);
+      }
+    }
+    expect(counterBreaks(1, 'weekday')).toEqual([{ from: '12:00', to: '13:00' }]);
+    expect(counterBreaks(2, 'weekday')).toEqual([{ from: '12:30', to: '13:30' }]);
+    expect(counterBreaks(1, 'friday')).toEqual([{ from: '11:30', to: '13:00' }]);
+  });
+
+  it('pauses every counter around its planned break, and the same seed plays the same day', () => {
+    const day = runDay(trace, 'edf');
+    for (const counter of day.counters) {
+      const planned = trace.counters.find((plan) => plan.number === counter.number)!.plannedBreaks[0];
+      expect(counter.breaks).toHaveLength(1);
+      expect(Math.abs(counter.breaks[0].from - planned.from)).toBeLessThan(40);
+      expect(counter.breaks[0].to! - planned.to).toBeLessThanOrEqual(20);
+    }
+    expect(runDay(drawDay(STANDARD_DAY), 'edf')).toEqual(day);
   });
 });

@@ -76,8 +76,10 @@ interface SimCounterState {
   scope: { serviceIds: string[]; priorityOnly: boolean };
   state: CounterState;
   current: SimTicket | null;
-  pendingBreak: { minutes: number } | null;
+  pendingBreak: { backAt: number } | null;
   pausedAt: number | null;
+  /** When a paused counter resumes (the simulation knows; the product does not). */
+  resumeAt: number | null;
   record: CounterRecord;
 }
 
@@ -107,6 +109,7 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
       current: null,
       pendingBreak: null,
       pausedAt: null,
+      resumeAt: null,
       record: { number: plan.number, openedAtMinute: null, breaks: [], served: 0 },
     };
   });
@@ -153,7 +156,9 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
       counter.state = 'paused';
       counter.pausedAt = now;
       counter.record.breaks.push({ from: now, to: null });
-      schedule({ at: now + counter.pendingBreak.minutes, kind: 'resume', counter });
+      // Back when the officer meant to be, or after a short break if the last citizen kept them late.
+      counter.resumeAt = Math.max(now + 10, counter.pendingBreak.backAt);
+      schedule({ at: counter.resumeAt, kind: 'resume', counter });
       counter.pendingBreak = null;
       return;
     }
@@ -178,6 +183,8 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
 
   // Every counter is scheduled for the office's hours; a paused one is on its midday break.
   const scheduled = { from: 0, to: ms(trace.lengthMinutes) };
+  // What the product knows of each counter's breaks: its schedule's planned ones.
+  const plannedOf = (counter: SimCounterState) => counter.plan.plannedBreaks.map((window) => ({ from: ms(window.from), to: ms(window.to) }));
   const expectedBack = (counter: SimCounterState): number | null =>
     expectedBackAt(
       {
@@ -186,6 +193,7 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
         pausedAt: counter.pausedAt === null ? null : ms(counter.pausedAt),
         openedToday: counter.record.openedAtMinute !== null,
         scheduled,
+        plannedBreaks: plannedOf(counter),
       },
       ms(now),
     );
@@ -224,6 +232,7 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
           )
         : null,
       backAt: expectedBack(counter),
+      plannedBreaks: plannedOf(counter),
     }));
     const input: WaitForecastInput = {
       now: ms(now),
@@ -256,7 +265,14 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
       counters: forecastCounters.map((counter, index) => {
         const state = counters[index];
         const taken = state.record.breaks.length > 0 || state.pendingBreak !== null;
-        return { ...counter, breaks: taken ? [] : state.plan.breaks.map((pause) => ({ at: ms(Math.max(now, pause.atMinute)), minutes: pause.minutes })) };
+        // Told the breaks as they are taken, not as planned: a paused counter is back when it really is.
+        const backAt = state.state === 'paused' && state.resumeAt !== null ? ms(state.resumeAt) : counter.backAt;
+        return {
+          ...counter,
+          backAt,
+          plannedBreaks: [],
+          breaks: taken ? [] : state.plan.breaks.map((pause) => ({ at: ms(Math.max(now, pause.atMinute)), minutes: pause.minutes })),
+        };
       }),
     };
     const whole = (minutes: number | null | undefined) => (minutes === null || minutes === undefined ? null : Math.round(minutes));
@@ -319,13 +335,14 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
         tryCall(event.counter);
         break;
       case 'break':
-        event.counter.pendingBreak = { minutes: event.minutes! };
+        event.counter.pendingBreak = { backAt: now + event.minutes! };
         tryCall(event.counter);
         break;
       case 'resume': {
         const counter = event.counter;
         counter.state = 'open';
         counter.pausedAt = null;
+        counter.resumeAt = null;
         counter.record.breaks[counter.record.breaks.length - 1].to = now;
         tryCall(counter);
         break;

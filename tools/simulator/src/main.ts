@@ -41,6 +41,7 @@ const { values: args } = parseArgs({
     'in-process-only': { type: 'boolean', default: false },
     'live-only': { type: 'boolean', default: false },
     'live-days': { type: 'string', default: '1' },
+    friday: { type: 'boolean', default: false },
     demo: { type: 'boolean', default: false },
     out: { type: 'string' },
     'no-save': { type: 'boolean', default: false },
@@ -58,6 +59,8 @@ if (args.help) {
   --url URL           drive an API already running with CLOCK_SPEED=<speed> instead of starting one
   --port N            port for the API it starts (default: a free one; demo 3000)
   --day YYYY-MM-DD    the simulated office day (default the next Monday–Thursday)
+  --friday            a Friday: the longer prayer break (11:30–13:00) on counters 1–4 (the in-process studies; the live day
+                      still plays on the office day --day names)
   --in-process-only   only the studies, no product
   --live-only         only the day against the product
   --live-days N       play N live days (seeds seed…seed+N−1, each on a fresh embedded database) for the range's calibration (default 1)
@@ -73,6 +76,7 @@ const dayOptions: DayOptions = {
   seed: number(args.seed, STANDARD_DAY.seed),
   citizens: number(args.citizens, demo ? 90 : STANDARD_DAY.citizens),
   minutes: args.minutes === undefined ? null : Number(args.minutes),
+  dayType: args.friday ? 'friday' : 'weekday',
 };
 const speed = number(args.speed, demo ? 20 : 60);
 const port = args.port ? Number(args.port) : demo ? 3000 : null;
@@ -116,17 +120,24 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
     const ours = runDay(other, 'edf');
     const theirs = runDay(other, 'fcfs');
     const study = estimateStudy(ours);
-    return { seed: other.options.seed, estimate: study, edf: policyRow(ours), fcfs: policyRow(theirs), tickets: ours.tickets };
+    return {
+      seed: other.options.seed,
+      estimate: study,
+      edf: policyRow(ours),
+      fcfs: policyRow(theirs),
+      tickets: ours.tickets,
+      turnedAway: other.turnedAway.length,
+    };
   });
   const tenDayCalibration = calibration(days.flatMap((d) => d.tickets));
   const calibrationTable = calibrationSection(
     tenDayCalibration,
-    `The estimate as a range: calibration over ${days.length} days (seeds ${days[0].seed}–${days[days.length - 1].seed}, in process)`,
+    `The estimate as a range: calibration over ${days.length} ${dayOptions.dayType === 'friday' ? 'Fridays' : 'days'} (seeds ${days[0].seed}–${days[days.length - 1].seed}, in process)`,
     "last wave's point MAE ÷ mean wait: 0.34 in process, 0.33 live",
   );
   const avg = (pick: (d: (typeof days)[number]) => number | null) => days.reduce((sum, d) => sum + (pick(d) ?? 0), 0) / days.length;
   const tenDays: Section = {
-    title: `Ten standard days (seeds ${days[0].seed}–${days[days.length - 1].seed}), averaged`,
+    title: `Ten ${dayOptions.dayType === 'friday' ? 'Fridays' : 'standard days'} (seeds ${days[0].seed}–${days[days.length - 1].seed}), averaged`,
     headers: ['measure', 'value'],
     rows: [
       [
@@ -157,6 +168,13 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
       ['within standard: EDF / FCFS', `${fmt(avg((d) => d.edf.withinStandard) * 100, 1)}% / ${fmt(avg((d) => d.fcfs.withinStandard) * 100, 1)}%`],
       ['priority mean wait: EDF / FCFS (min)', `${fmt(avg((d) => d.edf.priorityMeanWait))} / ${fmt(avg((d) => d.fcfs.priorityMeanWait))}`],
       ['longest wait: EDF / FCFS (min)', `${fmt(avg((d) => d.edf.longestWait))} / ${fmt(avg((d) => d.fcfs.longestWait))}`],
+      [
+        `citizens turned away after the cut-off (${STANDARD_OFFICE.issueCutoffMinutes} min before closing), per day`,
+        `${fmt(
+          avg((d) => d.turnedAway),
+          1,
+        )} (${days.reduce((sum, d) => sum + d.turnedAway, 0)} in ${days.length} days)`,
+      ],
     ],
   };
   for (const section of [day, estimateTable, policy, tenDays, calibrationTable]) {
@@ -166,10 +184,18 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
   return {
     seed: dayOptions.seed,
     citizens: trace.arrivals.length,
+    turnedAway: trace.turnedAway.length,
     estimate,
     policy: [policyRow(edf), policyRow(fcfs)],
     calibration: tenDayCalibration,
-    tenDays: days.map((d) => ({ seed: d.seed, maeRatio: d.estimate.maeRatio, maeShareOfMeanWait: d.estimate.maeShareOfMeanWait, edf: d.edf, fcfs: d.fcfs })),
+    tenDays: days.map((d) => ({
+      seed: d.seed,
+      turnedAway: d.turnedAway,
+      maeRatio: d.estimate.maeRatio,
+      maeShareOfMeanWait: d.estimate.maeShareOfMeanWait,
+      edf: d.edf,
+      fcfs: d.fcfs,
+    })),
   };
 }
 
@@ -290,7 +316,11 @@ try {
     printSection(section);
     result.liveCalibration = { seeds: days.map((_, i) => dayOptions.seed + i), ...liveCalibration };
   }
-  const wholeDay = dayOptions.minutes === null && dayOptions.citizens === STANDARD_DAY.citizens && dayOptions.seed === STANDARD_DAY.seed;
+  const wholeDay =
+    dayOptions.minutes === null &&
+    dayOptions.citizens === STANDARD_DAY.citizens &&
+    dayOptions.seed === STANDARD_DAY.seed &&
+    dayOptions.dayType === STANDARD_DAY.dayType;
   const out = args.out ? resolve(args.out) : wholeDay && !demo ? resolve(REPO_ROOT, 'tools/simulator/results') : null;
   if (out && !args['no-save']) {
     await mkdir(out, { recursive: true });
