@@ -90,3 +90,21 @@ test('a complaint filed from the ticket page is answered by the supervisor and i
   await expect(page.getByTestId('complaint-problem')).toContainText('tidak benar');
   await staffContext.close();
 });
+
+test('the status page writes the dates in the office’s time, whatever the phone’s zone', async ({ browser, request, office }) => {
+  const filed = await request.post(`/api/v1/offices/${office.slug}/complaints`, {
+    data: { category: 'waktu', description: 'Antrean tidak bergerak satu jam.' },
+  });
+  expect(filed.ok(), await filed.text()).toBe(true);
+  const receipt = (await filed.json()) as { code: string; dueAt: string };
+  // A phone set to UTC: 7 hours behind the office (WIB), so a date in its zone reads differently.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID', timezoneId: 'UTC' });
+  const phone = await context.newPage();
+  await phone.goto(`/pengaduan/${receipt.code}`);
+  await expect(phone.getByTestId('complaint-status')).toHaveText('Diterima');
+  const inZone = (timeZone: string) => new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(receipt.dueAt));
+  expect(inZone('Asia/Jakarta')).not.toBe(inZone('UTC'));
+  await expect(phone.getByText(inZone('Asia/Jakarta'), { exact: true })).toBeVisible();
+  await expect(phone.getByText(inZone('UTC'), { exact: true })).toHaveCount(0);
+  await context.close();
+});

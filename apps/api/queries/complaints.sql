@@ -27,7 +27,7 @@ INSERT INTO complaints (office_id, number, code, service_id, ticket_id, channel,
 SELECT $1, drawn.last, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM drawn RETURNING id;
 
 -- publicByCode
-SELECT k.code, o.name AS office_name, o.slug AS office_slug, o.lapor_channel, s.name AS service_name, k.category, k.description,
+SELECT k.code, o.name AS office_name, o.slug AS office_slug, o.lapor_channel, o.time_zone, s.name AS service_name, k.category, k.description,
   k.status, k.filed_at, k.due_at, k.rejection_reason, k.public_reply, k.replied_at, k.closed_at, k.lapor_number
 FROM complaints k JOIN offices o ON o.id = k.office_id LEFT JOIN services s ON s.id = k.service_id
 WHERE k.code = $1;

@@ -38,9 +38,18 @@ describe('complaints through the API', () => {
     expect(filed.body.code).toMatch(/^PGD-[23456789A-HJKMNP-Z]{5}(-[23456789A-HJKMNP-Z]{5}){3}$/);
     // Filed Monday 30 November: Tue 1 … Mon 7 December is the fifth working day, closing 15:00 WIB.
     expect(filed.body.dueAt).toBe('2026-12-07T08:00:00.000Z');
+    // The office's zone comes with the dates, so the phone writes them in office time, not its own.
+    expect(filed.body.timeZone).toBe('Asia/Jakarta');
     const page = await api.get(`/complaints/track/${filed.body.code}`);
     expect(page.status).toBe(200);
-    expect(page.body).toMatchObject({ status: 'diterima', category: 'biaya', description: TEXT, serviceName: 'Layanan B', publicReply: null });
+    expect(page.body).toMatchObject({
+      status: 'diterima',
+      category: 'biaya',
+      description: TEXT,
+      serviceName: 'Layanan B',
+      publicReply: null,
+      timeZone: 'Asia/Jakarta',
+    });
     const text = JSON.stringify(page.body);
     expect(text).not.toContain('0812');
     expect(text).not.toContain('Siti');

@@ -187,6 +187,8 @@ export interface ComplaintPublicView {
   closedAt: string | null;
   laporNumber: string | null;
   laporChannel: string;
+  /** The office's IANA zone: the dates are written in it, not in the phone's. */
+  timeZone: string;
 }
 
 export interface ComplaintNoteView {
@@ -257,6 +259,8 @@ export interface ComplaintReceipt {
   number: number;
   dueAt: string;
   laporChannel: string;
+  /** The office's IANA zone, in which the deadline is written. */
+  timeZone: string;
 }
 
 /** The complaint report of a period: per service and for the office. */

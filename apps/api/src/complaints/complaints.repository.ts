@@ -38,7 +38,7 @@ export const COMPLAINTS_SQL = {
        INSERT INTO complaints (office_id, number, code, service_id, ticket_id, channel, category, description, contact_name, contact,
                                recorded_by_staff_id, filed_at, due_at)
        SELECT $1, drawn.last, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM drawn RETURNING id`,
-  publicByCode: `SELECT k.code, o.name AS office_name, o.slug AS office_slug, o.lapor_channel, s.name AS service_name, k.category, k.description,
+  publicByCode: `SELECT k.code, o.name AS office_name, o.slug AS office_slug, o.lapor_channel, o.time_zone, s.name AS service_name, k.category, k.description,
          k.status, k.filed_at, k.due_at, k.rejection_reason, k.public_reply, k.replied_at, k.closed_at, k.lapor_number
        FROM complaints k JOIN offices o ON o.id = k.office_id LEFT JOIN services s ON s.id = k.service_id
        WHERE k.code = $1`,
@@ -146,6 +146,7 @@ interface PublicRow {
   office_name: string;
   office_slug: string;
   lapor_channel: string;
+  time_zone: string;
   service_name: string | null;
   category: ComplaintCategory;
   description: string;
@@ -260,6 +261,7 @@ export class ComplaintsRepository {
       closedAt: iso(row.closed_at),
       laporNumber: row.lapor_number,
       laporChannel: row.lapor_channel,
+      timeZone: row.time_zone,
     };
   }
 

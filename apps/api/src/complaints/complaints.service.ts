@@ -120,7 +120,7 @@ export class ComplaintsService {
     });
     const view = (await this.complaints.byId(id, now))!;
     const office = await this.office(slug);
-    return { code, number: view.number, dueAt: view.dueAt, laporChannel: office.lapor_channel };
+    return { code, number: view.number, dueAt: view.dueAt, laporChannel: office.lapor_channel, timeZone: office.time_zone };
   }
 
   /** The citizen's status page: no contact, no note, no staff name. */
