@@ -65,6 +65,15 @@ describe('forecastOfficeWithRanges', () => {
     }
   });
 
+  it('leaves a long wait more room above its point than a short one (WAIT_RANGE.slackAbove)', () => {
+    // Service times barely vary: the replays alone would give almost no room.
+    const input = office(queue(12), { serviceSpread: { A: 0.01, B: 0.01 }, arrivalsPerMinute: {}, noShowShare: 0, counters: [counter(['A', 'B'])] });
+    const ranged = forecastOfficeWithRanges(input);
+    const waits = [...ranged.waits].filter(([, minutes]) => minutes !== null && minutes > 10);
+    expect(waits.length).toBeGreaterThan(0);
+    for (const [id, minutes] of waits) expect(ranged.ranges.waits.get(id)!.hi - minutes!).toBeGreaterThanOrEqual(WAIT_RANGE.slackAbove * minutes! - 1e-9);
+  });
+
   it('gives no range where there is no estimate (no counter for the service)', () => {
     const ranged = forecastOfficeWithRanges(office([entry('c1', 'C', -1)], { maxWaitMinutes: { A: 30, B: 45, C: 60 } }));
     expect(ranged.ranges.waits.get('c1')).toBeNull();

@@ -49,9 +49,16 @@ export interface RangedOfficeForecast extends OfficeForecast {
 export const WAIT_RANGE = {
   lowerQuantile: 0.1,
   upperQuantile: 0.9,
-  /** Each side's distance from the point is multiplied by these: waits run long more often than short (a break, a slow citizen). */
-  stretchBelow: 1.2,
-  stretchAbove: 1.8,
+  /** Each side's distance from the point is multiplied by these: waits run long more often than short (a slow citizen, an overrun). */
+  stretchBelow: 0.8,
+  stretchAbove: 1.2,
+  /**
+   * And widened by these shares of the point: what the forecast gets wrong grows with the wait
+   * (an overrun break, a late return, a transfer joining the queue ahead), not with the
+   * replays' spread, so a long wait needs more room than its replays show and a short one less.
+   */
+  slackBelow: 0.05,
+  slackAbove: 0.15,
   /** Fewest and most replays; between them, as many as `replayWork` allows for the queue's length. */
   minReplays: 16,
   maxReplays: 32,
@@ -171,9 +178,11 @@ function rangeOf(point: number | null, replayed: Float64Array): WaitRange | null
   if (values.length === 0) return { lo: point, hi: point };
   const lower = quantile(values, WAIT_RANGE.lowerQuantile);
   const upper = quantile(values, WAIT_RANGE.upperQuantile);
+  // Where every replay agrees nothing is left to chance, and the range stays the point.
+  const slack = upper > lower ? point : 0;
   return {
-    lo: Math.max(0, Math.min(point, point - WAIT_RANGE.stretchBelow * (point - lower))),
-    hi: Math.max(point, point + WAIT_RANGE.stretchAbove * (upper - point)),
+    lo: Math.max(0, Math.min(point, point - WAIT_RANGE.stretchBelow * (point - lower) - WAIT_RANGE.slackBelow * slack)),
+    hi: Math.max(point, point + WAIT_RANGE.stretchAbove * (upper - point) + WAIT_RANGE.slackAbove * slack),
   };
 }
 
