@@ -1,7 +1,7 @@
 -- The SQL of checklists.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
 
 -- items
-SELECT t.id AS template_id, t.kind, i.id, i.code, i.label, i.sort_order, i.active
+SELECT t.id AS template_id, t.kind, t.version AS template_version, i.id, i.code, i.label, i.sort_order, i.active
 FROM checklist_templates t JOIN checklist_items i ON i.template_id = t.id
 WHERE t.office_id = $1 ORDER BY t.kind, i.sort_order, i.code;
 
@@ -19,7 +19,10 @@ INSERT INTO checklist_items (template_id, code, label, sort_order, active) VALUE
 
 -- recordResponse
 INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at, supersedes_id, filed_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, COALESCE((SELECT corrected.filed_at FROM checklist_responses corrected WHERE corrected.id = $13), $12)) RETURNING id;
+SELECT $1::uuid, $2::uuid, $3::text, $4::uuid, $5::uuid, $6::uuid, $7::uuid, $8::uuid, $9::text, $10::text, $11::text, $12::timestamptz, $13::uuid,
+       COALESCE((SELECT corrected.filed_at FROM checklist_responses corrected WHERE corrected.id = $13::uuid), $12::timestamptz)
+WHERE $14::integer IS NULL OR EXISTS (SELECT 1 FROM checklist_templates v WHERE v.id = $2::uuid AND v.version = $14::integer)
+RETURNING id;
 
 -- lockTicket
 SELECT id, office_id FROM tickets WHERE id = $1 FOR NO KEY UPDATE;

@@ -1,4 +1,4 @@
-import { type OfficeFixture, createOffice } from './support/fixtures.js';
+import { type OfficeFixture, createOffice, createStaff } from './support/fixtures.js';
 import { useTestApp } from './support/test-app.js';
 
 const SHIFT = ['penampilan', 'cara_berpakaian', 'meja_sistem_siap'];
@@ -243,6 +243,48 @@ describe('the counter desk: checklists, queue and the officer’s own day', () =
     const today = await api.get('/staff/me/today', officer(1));
     expect(today.body.etiquette).toMatchObject({ checked: 5, applicable: 5, compliance: 1, oneKeyItems: 5, interactionsAnswered: 1, oneKey: 1 });
     expect(today.body.outcomes).toEqual({ selesai: 1 });
+  });
+
+  it('checks answers against a template changed a moment ago, by the set-up here or by another instance', async () => {
+    await open(1, shift());
+    await issue('A');
+    await issue('A');
+    await issue('A');
+    // The first finish has the template kept in memory.
+    expect((await api.post(`/tickets/${await serve(1)}/finish`, finishBody(), officer(1))).status).toBe(200);
+
+    // The set-up, through this instance, retires one item and adds another.
+    const admin = await createStaff(t, 'admin');
+    const [, interaction] = (await api.get(`/admin/offices/${office.id}/checklists`, admin.token)).body;
+    const items = interaction.items.map((item: { code: string; label: string }) => ({
+      code: item.code,
+      label: item.label,
+      active: item.code !== 'cara_bertanya',
+    }));
+    const put = await api.send('PUT', `/admin/offices/${office.id}/checklists/interaction`, {
+      body: { items: [...items, { code: 'salam_penutup', label: 'Salam penutup', active: true }] },
+      token: admin.token,
+    });
+    expect(put.status).toBe(200);
+    const second = await serve(1);
+    const stale = await api.post(`/tickets/${second}/finish`, finishBody(), officer(1));
+    expect(stale.status).toBe(400);
+    expect(stale.body.details).toMatchObject({ missing: ['salam_penutup'], unknown: ['cara_bertanya'] });
+    const current = [...all(INTERACTION.slice(0, 4)), { code: 'salam_penutup', answer: 'checked' }];
+    expect((await api.post(`/tickets/${second}/finish`, finishBody(current), officer(1))).status).toBe(200);
+
+    // Another instance's set-up changes the items behind this one's back: the next finish sees it all the same.
+    await t.db.query(`UPDATE checklist_items SET active = false WHERE code = 'salam_penutup' AND template_id = $1`, [interaction.id]);
+    const third = await serve(1);
+    const behind = await api.post(`/tickets/${third}/finish`, finishBody(current), officer(1));
+    expect(behind.status).toBe(400);
+    expect(behind.body.details).toMatchObject({ missing: [], unknown: ['salam_penutup'] });
+    expect((await api.post(`/tickets/${third}/finish`, finishBody(all(INTERACTION.slice(0, 4))), officer(1))).status).toBe(200);
+    const codes = await t.db.query(
+      `SELECT a.item_code FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id WHERE r.ticket_id = $1 ORDER BY a.item_code`,
+      [third],
+    );
+    expect(codes.map((row: { item_code: string }) => row.item_code)).toEqual([...INTERACTION.slice(0, 4)].sort());
   });
 
   it('still opens and finishes without a checklist for API clients that send none', async () => {

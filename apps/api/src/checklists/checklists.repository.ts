@@ -11,7 +11,7 @@ import type { AnswerMethod, ChecklistAnswer, ChecklistKind, InteractionOutcome }
 export const CURRENT_RESPONSE = `NOT EXISTS (SELECT 1 FROM checklist_responses superseding WHERE superseding.supersedes_id = r.id)`;
 
 export const CHECKLISTS_SQL = {
-  items: `SELECT t.id AS template_id, t.kind, i.id, i.code, i.label, i.sort_order, i.active
+  items: `SELECT t.id AS template_id, t.kind, t.version AS template_version, i.id, i.code, i.label, i.sort_order, i.active
   FROM checklist_templates t JOIN checklist_items i ON i.template_id = t.id
   WHERE t.office_id = $1 ORDER BY t.kind, i.sort_order, i.code`,
   // ON CONFLICT: two first requests at once create the template once; the loser gets no row and adds no items.
@@ -21,8 +21,13 @@ export const CHECKLISTS_SQL = {
   updateItem: `UPDATE checklist_items SET label = $2, sort_order = $3, active = $4 WHERE id = $1`,
   insertItem: `INSERT INTO checklist_items (template_id, code, label, sort_order, active) VALUES ($1, $2, $3, $4, $5)`,
   // A correction is filed when the record it corrects was (migration 1764920000000): on the interaction's day.
+  // With a version ($14, the template as kept in memory), nothing is written unless that version still stands
+  // (migration 1765120000000): the caller reads the template again and retries.
   recordResponse: `INSERT INTO checklist_responses (office_id, template_id, kind, session_id, ticket_id, counter_id, subject_staff_id, answered_by_staff_id, method, outcome, note, at, supersedes_id, filed_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, COALESCE((SELECT corrected.filed_at FROM checklist_responses corrected WHERE corrected.id = $13), $12)) RETURNING id`,
+  SELECT $1::uuid, $2::uuid, $3::text, $4::uuid, $5::uuid, $6::uuid, $7::uuid, $8::uuid, $9::text, $10::text, $11::text, $12::timestamptz, $13::uuid,
+         COALESCE((SELECT corrected.filed_at FROM checklist_responses corrected WHERE corrected.id = $13::uuid), $12::timestamptz)
+  WHERE $14::integer IS NULL OR EXISTS (SELECT 1 FROM checklist_templates v WHERE v.id = $2::uuid AND v.version = $14::integer)
+  RETURNING id`,
   // The ticket is locked first, so two corrections of one interaction run one after the other.
   lockTicket: `SELECT id, office_id FROM tickets WHERE id = $1 FOR NO KEY UPDATE`,
   // The officer's own interaction record of a ticket as it stands, and when it was first saved (the window's start).
@@ -37,6 +42,8 @@ export const CHECKLISTS_SQL = {
 export interface ChecklistItemRow {
   template_id: string;
   kind: ChecklistKind;
+  /** Raised by the database on every change to the template's items (migration 1765120000000). */
+  template_version: number;
   id: string;
   code: string;
   label: string;
@@ -59,6 +66,8 @@ export interface ChecklistResponseRecord {
   at: Date;
   /** The response this one corrects, if it is a correction. */
   supersedesId?: string | null;
+  /** The template's version the answers were checked against; null writes whatever it is now. */
+  templateVersion?: number | null;
   answers: readonly { itemId: string; code: string; answer: ChecklistAnswer }[];
 }
 
@@ -116,7 +125,8 @@ export class ChecklistsRepository {
     return row ?? null;
   }
 
-  async record(tx: EntityManager, response: ChecklistResponseRecord): Promise<void> {
+  /** Stores the response and its answers; false, writing nothing, when the template is no longer at `templateVersion`. */
+  async record(tx: EntityManager, response: ChecklistResponseRecord): Promise<boolean> {
     const [row] = await tx.query<IdRow[]>(CHECKLISTS_SQL.recordResponse, [
       response.officeId,
       response.templateId,
@@ -131,8 +141,11 @@ export class ChecklistsRepository {
       response.note,
       response.at,
       response.supersedesId ?? null,
+      response.templateVersion ?? null,
     ]);
+    if (!row) return false;
     const { answers } = response;
     await tx.query(CHECKLISTS_SQL.recordAnswers, [row.id, answers.map((a) => a.itemId), answers.map((a) => a.code), answers.map((a) => a.answer)]);
+    return true;
   }
 }

@@ -30,9 +30,26 @@ export type ChecklistSubject =
       note: string | null;
     };
 
-/** Etiquette checklist templates per office, and the answers recorded with the state change they belong to. */
+/** An office's templates as read, with each one's version (migration 1765120000000). */
+interface KeptTemplates {
+  views: ChecklistTemplateView[];
+  versions: ReadonlyMap<string, number>;
+}
+
+/**
+ * Etiquette checklist templates per office, and the answers recorded with the state change they belong to.
+ *
+ * Saving answers (every finish with its interaction checklist, every shift opened with one) checks them
+ * against the office's templates kept in memory, not read each time. The answers' insert itself checks
+ * that the kept template's version still stands; the database raises it on any change to the items, made
+ * on any instance. If not, nothing is written: the templates are read again in the same transaction and
+ * the answers checked anew, so an edit is seen by the very next answer saved, here or elsewhere.
+ */
 @Injectable()
 export class ChecklistsService {
+  /** Per office id; one entry per office that saved answers on this instance. */
+  private readonly kept = new Map<string, KeptTemplates>();
+
   constructor(
     private readonly db: DataSource,
     private readonly checklists: ChecklistsRepository,
@@ -47,14 +64,19 @@ export class ChecklistsService {
 
   /** The office's templates, creating the default ones (docs/domain.md, Etiquette) for an office that has none yet. */
   async templates(tx: EntityManager, officeId: string): Promise<ChecklistTemplateView[]> {
+    return (await this.read(tx, officeId)).views;
+  }
+
+  private async read(tx: EntityManager, officeId: string): Promise<KeptTemplates & { created: boolean }> {
     let rows = await this.checklists.items(tx, officeId);
     const present = new Set(rows.map((row) => row.kind));
-    if (CHECKLIST_KINDS.some((kind) => !present.has(kind))) {
+    const created = CHECKLIST_KINDS.some((kind) => !present.has(kind));
+    if (created) {
       // Two first requests at once create each template once (the repository's ON CONFLICT).
       for (const kind of CHECKLIST_KINDS) await this.checklists.createTemplate(tx, officeId, kind, DEFAULT_CHECKLIST_ITEMS[kind]);
       rows = await this.checklists.items(tx, officeId);
     }
-    return CHECKLIST_KINDS.map((kind) => {
+    const views = CHECKLIST_KINDS.map((kind) => {
       const items = rows.filter((row) => row.kind === kind);
       return {
         id: items[0]?.template_id ?? '',
@@ -62,6 +84,21 @@ export class ChecklistsService {
         items: items.map((row) => ({ id: row.id, code: row.code, label: row.label, order: row.sort_order, active: row.active })),
       };
     });
+    return { views, versions: new Map(rows.map((row) => [row.template_id, row.template_version])), created };
+  }
+
+  /**
+   * The templates to check answers against: the kept ones, else read (and kept, unless this
+   * transaction just created them: it may yet roll back). Only read here in a transaction that
+   * has changed no item, so what is kept was committed.
+   */
+  private async keptTemplates(tx: EntityManager, officeId: string, fresh: boolean): Promise<KeptTemplates> {
+    const kept = fresh ? undefined : this.kept.get(officeId);
+    if (kept) return kept;
+    const read = await this.read(tx, officeId);
+    if (read.created) this.kept.delete(officeId);
+    else this.kept.set(officeId, { views: read.views, versions: read.versions });
+    return read;
   }
 
   /**
@@ -83,13 +120,29 @@ export class ChecklistsService {
     if (submission.method !== 'observed' && answeredBy.id !== subject.subjectStaffId && answeredBy.role === 'officer') {
       throw new RuleError('forbidden', 'An officer answers only their own checklist');
     }
-    const template = (await this.templates(tx, subject.officeId)).find((t) => t.kind === subject.kind)!;
+    // A kept template no longer current writes nothing (false): read it again and check the answers anew.
+    for (let fresh = false; ; fresh = true) {
+      const kept = await this.keptTemplates(tx, subject.officeId, fresh);
+      if (await this.recordAgainst(tx, kept, subject, submission, answeredBy, now, supersedesId)) return;
+    }
+  }
+
+  private async recordAgainst(
+    tx: EntityManager,
+    kept: KeptTemplates,
+    subject: ChecklistSubject,
+    submission: ChecklistSubmission,
+    answeredBy: StaffView,
+    now: Date,
+    supersedesId: string | null,
+  ): Promise<boolean> {
+    const template = kept.views.find((t) => t.kind === subject.kind)!;
     const answers = validateAnswers(template, submission.answers);
     if (submission.method === 'one_key' && answers.some((answer) => answer.answer !== 'checked')) {
       throw new RuleError('checklist_mismatch', 'The one-key path checks every item; send method "self" for any other answer');
     }
     const itemIds = new Map(template.items.map((item) => [item.code, item.id]));
-    await this.checklists.record(tx, {
+    return this.checklists.record(tx, {
       officeId: subject.officeId,
       templateId: template.id,
       kind: subject.kind,
@@ -103,6 +156,7 @@ export class ChecklistsService {
       note: subject.kind === 'interaction' ? subject.note : null,
       at: now,
       supersedesId,
+      templateVersion: kept.versions.get(template.id) ?? null,
       answers: answers.map((answer) => ({ itemId: itemIds.get(answer.code)!, code: answer.code, answer: answer.answer })),
     });
   }
