@@ -6,6 +6,7 @@ import type {
   AdminServiceView,
   AdminStaffView,
   AuditPage,
+  BookingSettings,
   ChecklistItemInput,
   ChecklistKind,
   ChecklistTemplateView,
@@ -48,6 +49,9 @@ export interface ServiceInput extends ServiceStandardDetails {
   active: boolean;
   issueCutoffMinutes: number;
 }
+
+/** A service's booking settings, with the office's limit on active bookings per person. */
+export type BookingSettingsInput = BookingSettings & { bookingsPerPerson: number };
 
 export interface CounterInput {
   number: number;
@@ -103,6 +107,9 @@ export const adminApi = {
   services: (officeId: string) => send<AdminServiceView[]>('GET', `/admin/offices/${officeId}/services`),
   createService: (officeId: string, body: ServiceInput) => send<AdminServiceView>('POST', `/admin/offices/${officeId}/services`, body),
   updateService: (id: string, body: Partial<ServiceInput>) => send<AdminServiceView>('PATCH', `/admin/services/${id}`, body),
+
+  bookingSettings: (serviceId: string) => send<BookingSettingsInput>('GET', `/admin/services/${serviceId}/booking`),
+  updateBookingSettings: (serviceId: string, body: BookingSettingsInput) => send<BookingSettingsInput>('PUT', `/admin/services/${serviceId}/booking`, body),
 
   counters: (officeId: string) => send<AdminCounterView[]>('GET', `/admin/offices/${officeId}/counters`),
   createCounter: (officeId: string, body: CounterInput) => send<AdminCounterView>('POST', `/admin/offices/${officeId}/counters`, body),

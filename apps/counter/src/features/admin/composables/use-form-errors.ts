@@ -27,6 +27,7 @@ const FORM_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'closure_over',
   'break_outside_hours',
   'breaks_overlap',
+  'seats_below_booked',
 ]);
 /** Refused with a 400 whose code says more than the field's own rule: the field is shown the code's words. */
 const FIELD_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['break_outside_hours', 'breaks_overlap']);

@@ -1,0 +1,69 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { admin } from './board-helpers.js';
+import { expect, logInAt, screenshot, test } from './fixtures.js';
+
+// Issue 17's admin screen: an admin opens a service's booking settings from the services
+// table, is refused a slot too short beside that field, switches booking on, and a citizen
+// can then book the service on the public page. The office is open all day, every day, so
+// the test runs at whatever time the worker's server clock shows.
+test.describe.configure({ timeout: 180_000 });
+test.use({ officePer: 'test', officeStaff: [] });
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical' || violation.id === 'label-content-name-mismatch')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+test('an admin switches booking on for a service, then a citizen books it', async ({ browser, office, request }, testInfo) => {
+  const hours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '23:55' }));
+  await (await admin(request)).patch(`/offices/${office.id}`, { openingHours: hours });
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+
+  await logInAt(page, '/counter/admin', 'admin');
+  await page.getByTestId('admin-office').selectOption(office.id);
+  await page.getByTestId('booking-A').click();
+  const form = page.getByTestId('booking-form');
+  const enabled = form.getByRole('checkbox', { name: 'Terima booking untuk layanan ini' });
+  await expect(enabled).not.toBeChecked();
+  await expect(form.getByLabel(/^Panjang satu slot/)).toHaveValue('30');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Refused: the API's rule for the field is shown beside it, and nothing is saved.
+  await enabled.check();
+  await form.getByLabel(/^Panjang satu slot/).fill('2');
+  await form.getByRole('button', { name: 'Simpan' }).click();
+  const slot = form.getByLabel(/^Panjang satu slot/);
+  await expect(slot).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.locator('#booking-slotMinutes-error')).toHaveText('Isi bilangan bulat menit, 5–240.');
+  await expect(form.getByRole('alert')).toHaveText('Perubahan belum tersimpan: periksa isian yang ditandai.');
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, testInfo, 'admin-booking-refused');
+
+  await slot.fill('30');
+  await form.getByRole('button', { name: 'Simpan' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Pengaturan booking layanan A disimpan.' })).toBeVisible();
+  // Saved: opened again, the dialog reads it back.
+  await page.getByTestId('booking-A').click();
+  await expect(page.getByTestId('booking-form').getByRole('checkbox', { name: 'Terima booking untuk layanan ini' })).toBeChecked();
+  await screenshot(page, testInfo, 'admin-booking-dialog');
+  await page.getByTestId('booking-form').getByRole('button', { name: 'Batal' }).click();
+
+  const citizen = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  await citizen.goto(`/o/${office.slug}/book`);
+  await citizen.getByTestId('service-A').check();
+  const days = citizen.locator('input[name="booking-day"]:not([disabled])');
+  await expect(days.first()).toBeVisible();
+  await days.nth(2).check();
+  await citizen.locator('input[name="booking-slot"]:not([disabled])').nth(1).check();
+  await citizen.getByTestId('booking-confirm').click();
+  await expect(citizen).toHaveURL(/\/b\/[2-9A-HJ-NP-Z]{5}(-[2-9A-HJ-NP-Z]{5}){3}$/);
+  await expect(citizen.getByTestId('booking-phase')).toHaveText('Terdaftar');
+  expect(errors).toEqual([]);
+});
