@@ -60,7 +60,7 @@ SELECT n.id, n.complaint_id, n.body, n.created_at, n.staff_id, st.name AS staff_
 FROM complaint_notes n JOIN staff st ON st.id = n.staff_id WHERE n.complaint_id = ANY($1::uuid[]) ORDER BY n.created_at, n.id;
 
 -- lock
-SELECT id, office_id, status, public_reply, lapor_number FROM complaints WHERE id = $1 FOR UPDATE;
+SELECT id, office_id, number, status, public_reply, assigned_staff_id, lapor_number FROM complaints WHERE id = $1 FOR UPDATE;
 
 -- setStatus
 UPDATE complaints SET status = $2, rejection_reason = coalesce($3, rejection_reason),

@@ -235,6 +235,61 @@ describe('complaints through the API', () => {
     expect(csv).not.toMatch(/(^|,)=cmd/m);
   });
 
+  it('writes each handling step and the settings to the audit trail with the change, but not internal notes', async () => {
+    const filed = await api.post(`/offices/${office.slug}/complaints`, { category: 'petugas', description: TEXT }, undefined, {
+      'x-forwarded-for': '10.78.0.1',
+    });
+    const [{ id, number }] = await t.db.query(`SELECT id, number FROM complaints WHERE code = $1`, [filed.body.code]);
+    const trail = async () =>
+      t.db.query<{ action: string; actor_staff_id: string; subject_type: string; subject_label: string; before: unknown; after: unknown }[]>(
+        `SELECT action, actor_staff_id, subject_type, subject_label, before, after FROM audit_log WHERE subject_id = $1 ORDER BY id`,
+        [id],
+      );
+
+    await api.post(`/complaints/${id}/status`, { status: 'diproses' }, supervisor());
+    await api.post(`/complaints/${id}/assign`, { staffId: office.officers[1].id }, supervisor());
+    await api.post(`/complaints/${id}/notes`, { note: 'Nomor warga 0812-9999-0000, hubungi sore.' }, supervisor());
+    await api.post(`/complaints/${id}/reply`, { reply: 'Sudah kami tindak lanjuti.' }, supervisor());
+    await api.post(`/complaints/${id}/lapor`, { laporNumber: 'LAPOR-2026-0099' }, supervisor());
+    await api.post(`/complaints/${id}/status`, { status: 'selesai' }, supervisor());
+    // Refused changes write nothing: the entry commits with the change or not at all.
+    expect((await api.post(`/complaints/${id}/status`, { status: 'diproses' }, supervisor())).status).toBe(409);
+    expect((await api.post(`/complaints/${id}/lapor`, { laporNumber: 'LAPOR-2026-0100' }, supervisor())).status).toBe(409);
+
+    const rows = await trail();
+    expect(rows.map((row) => [row.action, row.before, row.after])).toEqual([
+      ['complaint.status_changed', { status: 'diterima' }, { status: 'diproses' }],
+      ['complaint.assigned', { staffId: null }, { staffId: office.officers[1].id }],
+      ['complaint.replied', { publicReply: null }, { publicReply: 'Sudah kami tindak lanjuti.' }],
+      ['complaint.handed_to_lapor', null, { laporNumber: 'LAPOR-2026-0099' }],
+      ['complaint.status_changed', { status: 'diproses' }, { status: 'selesai' }],
+    ]);
+    expect(rows.every((row) => row.actor_staff_id === office.supervisor.id && row.subject_type === 'complaint' && row.subject_label === `#${number}`)).toBe(
+      true,
+    );
+    expect(JSON.stringify(rows)).not.toContain('0812-9999-0000');
+
+    const [{ complaint_response_days: days, lapor_channel: channel }] = await t.db.query(
+      `SELECT complaint_response_days, lapor_channel FROM offices WHERE id = $1`,
+      [office.id],
+    );
+    await api.send('PUT', `/offices/${office.slug}/complaints/settings`, { body: { responseWorkingDays: 4, laporChannel: 'LAPOR! kantor uji' }, token: admin });
+    const [settings] = await t.db.query(
+      `SELECT actor_staff_id, subject_type, before, after FROM audit_log WHERE action = 'complaint.settings_updated' AND office_id = $1 ORDER BY id DESC LIMIT 1`,
+      [office.id],
+    );
+    expect(settings).toMatchObject({
+      subject_type: 'office',
+      before: { responseWorkingDays: days, laporChannel: channel },
+      after: { responseWorkingDays: 4, laporChannel: 'LAPOR! kantor uji' },
+    });
+
+    // The admin's audit view finds them under the complaint group.
+    const page = await api.get(`/audit?officeId=${office.id}&action=complaint`, admin);
+    expect(page.status).toBe(200);
+    expect(page.body.entries.map((entry: { action: string }) => entry.action)).toContain('complaint.handed_to_lapor');
+  });
+
   it('limits public filings per address as the survey is', async () => {
     const headers = { 'x-forwarded-for': '10.77.0.1' };
     const statuses: number[] = [];

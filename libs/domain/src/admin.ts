@@ -212,6 +212,13 @@ export const ADMIN_ACTIONS = [
   'calendar.closure_ended',
   'office.day_closed',
   'maklumat.recorded',
+  // Complaint handling (issue 19). Internal notes are not here: each is its own authored, dated,
+  // append-only row, and copying its text into the trail would only widen who reads it.
+  'complaint.status_changed',
+  'complaint.replied',
+  'complaint.assigned',
+  'complaint.handed_to_lapor',
+  'complaint.settings_updated',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AdminModule } from '../admin/admin.module.js';
 import { PublicComplaintsController, StaffComplaintsController } from './complaints.controller.js';
 import { ComplaintsRepository } from './complaints.repository.js';
 import { ComplaintsService } from './complaints.service.js';
 
-/** Complaints (pengaduan): filing, the status page, the supervisor's handling and report. Uses the global Clock, offices and the data source. */
+/** Complaints (pengaduan): filing, the status page, the supervisor's handling and report. Uses the global Clock, offices, the data source and the audit trail. */
 @Module({
+  imports: [AdminModule],
   controllers: [PublicComplaintsController, StaffComplaintsController],
   providers: [ComplaintsService, ComplaintsRepository],
 })

@@ -49,7 +49,7 @@ export const COMPLAINTS_SQL = {
   byId: `${STAFF_SELECT} WHERE k.id = $1`,
   notes: `SELECT n.id, n.complaint_id, n.body, n.created_at, n.staff_id, st.name AS staff_name
        FROM complaint_notes n JOIN staff st ON st.id = n.staff_id WHERE n.complaint_id = ANY($1::uuid[]) ORDER BY n.created_at, n.id`,
-  lock: `SELECT id, office_id, status, public_reply, lapor_number FROM complaints WHERE id = $1 FOR UPDATE`,
+  lock: `SELECT id, office_id, number, status, public_reply, assigned_staff_id, lapor_number FROM complaints WHERE id = $1 FOR UPDATE`,
   setStatus: `UPDATE complaints SET status = $2, rejection_reason = coalesce($3, rejection_reason),
        closed_at = CASE WHEN $2 IN ('selesai', 'ditolak') THEN $4::timestamptz ELSE NULL END WHERE id = $1`,
   setReply: `UPDATE complaints SET public_reply = $2, replied_at = $3 WHERE id = $1`,
@@ -100,8 +100,10 @@ export interface NewComplaint {
 export interface LockedComplaint {
   id: string;
   office_id: string;
+  number: number;
   status: ComplaintStatus;
   public_reply: string | null;
+  assigned_staff_id: string | null;
   lapor_number: string | null;
 }
 
@@ -315,8 +317,8 @@ export class ComplaintsRepository {
     await tx.query(COMPLAINTS_SQL.handToLapor, [id, laporNumber, at]);
   }
 
-  async saveSettings(officeId: string, responseWorkingDays: number, laporChannel: string): Promise<void> {
-    await this.db.query(COMPLAINTS_SQL.settings, [officeId, responseWorkingDays, laporChannel]);
+  async saveSettings(tx: EntityManager, officeId: string, responseWorkingDays: number, laporChannel: string): Promise<void> {
+    await tx.query(COMPLAINTS_SQL.settings, [officeId, responseWorkingDays, laporChannel]);
   }
 
   async facts(officeId: string, from: string, to: string): Promise<ComplaintFact[]> {

@@ -18,15 +18,19 @@ import {
   isCalendarDay,
   periodDays,
 } from '@loket/domain';
+import { type AuditRecord, AuditTrail } from '../admin/audit-trail.js';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
 import { officeCalendar } from '../offices/office-views.js';
 import { OfficesRepository } from '../offices/offices.repository.js';
 import { newTrackingCode } from '../tickets/tracking-code.js';
-import { type ComplaintOfficeRow, ComplaintsRepository } from './complaints.repository.js';
+import { type ComplaintOfficeRow, ComplaintsRepository, type LockedComplaint } from './complaints.repository.js';
 import type { ComplaintSettingsDto, ComplaintStatusDto, FileComplaintDto, RecordComplaintDto } from './dto/complaint.dto.js';
 
 export type { ComplaintReceipt, ComplaintReportView as ComplaintReport };
+
+/** What a handling change writes to the audit trail; the actor, office and complaint are filled in by `change`. */
+type ComplaintAudit = Pick<AuditRecord, 'action' | 'before' | 'after'>;
 
 /** A complaint report covers at most a year (two semesters), so the annual figure can be produced. */
 export const COMPLAINT_REPORT_MAX_DAYS = 366;
@@ -38,6 +42,7 @@ export class ComplaintsService {
     private readonly clock: Clock,
     private readonly complaints: ComplaintsRepository,
     private readonly offices: OfficesRepository,
+    private readonly audit: AuditTrail,
   ) {}
 
   private async office(slug: string, tx?: EntityManager): Promise<ComplaintOfficeRow> {
@@ -142,18 +147,27 @@ export class ComplaintsService {
     return (await this.complaints.byId(id, this.clock.now()))!;
   }
 
-  /** Locks the complaint, checks the caller's office, runs the change, and answers the complaint as it now stands. */
+  /**
+   * Locks the complaint, checks the caller's office, runs the change, and answers the complaint as
+   * it now stands. A change that names an audit entry writes it in the same transaction.
+   */
   private async change(
     id: string,
     staff: StaffView,
-    apply: (tx: EntityManager, row: NonNullable<Awaited<ReturnType<ComplaintsRepository['lock']>>>, now: Date) => Promise<void>,
+    apply: (tx: EntityManager, row: LockedComplaint, now: Date) => Promise<ComplaintAudit | void>,
   ): Promise<ComplaintStaffView> {
     const now = this.clock.now();
     return this.db.transaction(async (tx) => {
       const row = await this.complaints.lock(tx, id);
       if (!row) throw new NotFoundError(`No complaint with the id "${id}"`);
       assertOfficeAccess(staff, row.office_id);
-      await apply(tx, row, now);
+      const audited = await apply(tx, row, now);
+      if (audited)
+        await this.audit.record(
+          tx,
+          { actorId: staff.id, officeId: row.office_id, subjectType: 'complaint', subjectId: row.id, subjectLabel: `#${row.number}`, ...audited },
+          now,
+        );
       return (await this.complaints.byId(id, now, tx))!;
     });
   }
@@ -161,7 +175,9 @@ export class ComplaintsService {
   changeStatus(id: string, body: ComplaintStatusDto, staff: StaffView): Promise<ComplaintStaffView> {
     return this.change(id, staff, async (tx, row, now) => {
       const to = changeComplaintStatus({ status: row.status, publicReply: row.public_reply }, { to: body.status, reason: body.reason });
-      await this.complaints.setStatus(tx, id, to, to === 'ditolak' ? body.reason! : null, now);
+      const reason = to === 'ditolak' ? body.reason! : null;
+      await this.complaints.setStatus(tx, id, to, reason, now);
+      return { action: 'complaint.status_changed', before: { status: row.status }, after: reason ? { status: to, reason } : { status: to } };
     });
   }
 
@@ -169,6 +185,7 @@ export class ComplaintsService {
     return this.change(id, staff, async (tx, row, now) => {
       assertComplaintOpen(row.status);
       await this.complaints.setReply(tx, id, reply, now);
+      return { action: 'complaint.replied', before: { publicReply: row.public_reply }, after: { publicReply: reply } };
     });
   }
 
@@ -178,9 +195,14 @@ export class ComplaintsService {
       if (staffId && !(await this.complaints.staffOfOffice(tx, staffId, row.office_id)))
         throw invalidField('staffId', 'staffId is not an active staff member of this office');
       await this.complaints.assign(tx, id, staffId);
+      return { action: 'complaint.assigned', before: { staffId: row.assigned_staff_id }, after: { staffId } };
     });
   }
 
+  /**
+   * Not in the audit trail: a note is itself an authored, dated, append-only row that nobody can
+   * edit, and its internal text (often the citizen's particulars) stays with the complaint.
+   */
   addNote(id: string, note: string, staff: StaffView): Promise<ComplaintStaffView> {
     return this.change(id, staff, (tx, _row, now) => this.complaints.addNote(tx, id, staff.id, note, now));
   }
@@ -191,12 +213,31 @@ export class ComplaintsService {
       if (row.lapor_number !== null)
         throw new RuleError('already_handed_to_lapor', `Already handed to LAPOR! as ${row.lapor_number}`, { laporNumber: row.lapor_number });
       await this.complaints.handToLapor(tx, id, laporNumber, now);
+      return { action: 'complaint.handed_to_lapor', before: null, after: { laporNumber } };
     });
   }
 
   async settings(slug: string, body: ComplaintSettingsDto, staff: StaffView): Promise<ComplaintOfficeInfo> {
-    const office = await this.staffOffice(slug, staff);
-    await this.complaints.saveSettings(office.id, body.responseWorkingDays, body.laporChannel);
+    await this.staffOffice(slug, staff);
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      const office = await this.office(slug, tx);
+      await this.complaints.saveSettings(tx, office.id, body.responseWorkingDays, body.laporChannel);
+      await this.audit.record(
+        tx,
+        {
+          actorId: staff.id,
+          officeId: office.id,
+          action: 'complaint.settings_updated',
+          subjectType: 'office',
+          subjectId: office.id,
+          subjectLabel: office.name,
+          before: { responseWorkingDays: office.complaint_response_days, laporChannel: office.lapor_channel },
+          after: { responseWorkingDays: body.responseWorkingDays, laporChannel: body.laporChannel },
+        },
+        now,
+      );
+    });
     return this.info(slug);
   }
 

@@ -419,6 +419,7 @@ export const adminId = {
       alert: 'Peringatan',
       calendar: 'Kalender kantor',
       maklumat: 'Maklumat pelayanan',
+      complaint: 'Pengaduan',
     },
     actor: 'Oleh',
     everyone: 'Siapa saja',
@@ -439,6 +440,7 @@ export const adminId = {
       office: {
         created: 'Kantor dibuat',
         updated: 'Kantor diubah',
+        day_closed: 'Hari layanan ditutup',
       },
       service: {
         created: 'Layanan dibuat',
@@ -475,6 +477,13 @@ export const adminId = {
       },
       maklumat: {
         recorded: 'Maklumat pelayanan: versi baru dicatat',
+      },
+      complaint: {
+        status_changed: 'Status pengaduan diubah',
+        replied: 'Jawaban pengaduan disimpan',
+        assigned: 'Penanggung jawab pengaduan diubah',
+        handed_to_lapor: 'Pengaduan diteruskan ke SP4N-LAPOR!',
+        settings_updated: 'Pengaturan pengaduan diubah',
       },
       ticket: {
         issued: 'Tiket diambil',
@@ -912,6 +921,7 @@ export const adminEn: typeof adminId = {
       alert: 'Alerts',
       calendar: 'Office calendar',
       maklumat: 'Service pledge',
+      complaint: 'Complaints',
     },
     actor: 'By',
     everyone: 'Anyone',
@@ -932,6 +942,7 @@ export const adminEn: typeof adminId = {
       office: {
         created: 'Office created',
         updated: 'Office changed',
+        day_closed: 'Service day closed',
       },
       service: {
         created: 'Service created',
@@ -968,6 +979,13 @@ export const adminEn: typeof adminId = {
       },
       maklumat: {
         recorded: 'Service pledge: new version recorded',
+      },
+      complaint: {
+        status_changed: 'Complaint status changed',
+        replied: 'Complaint reply saved',
+        assigned: 'Complaint assignee changed',
+        handed_to_lapor: 'Complaint handed to SP4N-LAPOR!',
+        settings_updated: 'Complaint settings changed',
       },
       ticket: {
         issued: 'Ticket issued',
