@@ -1,12 +1,13 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { admin } from './board-helpers.js';
+import { admin, issue } from './board-helpers.js';
 import { expect, logInAt, screenshot, test } from './fixtures.js';
 
 // Issue 17's admin screen: an admin opens a service's booking settings from the services
 // table, is refused a slot too short beside that field, switches booking on, and a citizen
 // can then book the service on the public page. The office is open all day, every day, so
-// the test runs at whatever time the worker's server clock shows.
+// the test runs at whatever time the worker's server clock shows. The landing page and the
+// phone ticket page then lead to the office's booking page.
 test.describe.configure({ timeout: 180_000 });
 test.use({ officePer: 'test', officeStaff: [] });
 
@@ -55,7 +56,9 @@ test('an admin switches booking on for a service, then a citizen books it', asyn
   await screenshot(page, testInfo, 'admin-booking-dialog');
   await page.getByTestId('booking-form').getByRole('button', { name: 'Batal' }).click();
 
-  const citizen = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const citizen = await phone.newPage();
+  citizen.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   await citizen.goto(`/o/${office.slug}/book`);
   await citizen.getByTestId('service-A').check();
   const days = citizen.locator('input[name="booking-day"]:not([disabled])');
@@ -65,5 +68,21 @@ test('an admin switches booking on for a service, then a citizen books it', asyn
   await citizen.getByTestId('booking-confirm').click();
   await expect(citizen).toHaveURL(/\/b\/[2-9A-HJ-NP-Z]{5}(-[2-9A-HJ-NP-Z]{5}){3}$/);
   await expect(citizen.getByTestId('booking-phase')).toHaveText('Terdaftar');
+
+  // The ways to the booking page: the landing page, per office, and the phone ticket page,
+  // for a citizen who could not be served today.
+  await citizen.goto('/');
+  const landing = citizen.getByTestId('landing-book');
+  await expect(landing.getByRole('link', { name: office.name, exact: true })).toHaveAttribute('href', `/o/${office.slug}/book`);
+  expect(await seriousViolations(citizen)).toEqual([]);
+  await screenshot(citizen, testInfo, 'landing-book');
+  const ticket = (await issue(request, office, 'A')) as unknown as { trackingCode: string };
+  await citizen.goto(`/t/${ticket.trackingCode}`);
+  const link = citizen.getByTestId('ticket-book-link').getByRole('link', { name: 'Booking jam datang untuk hari lain' });
+  await expect(link).toHaveAttribute('href', `/o/${office.slug}/book`);
+  expect(await seriousViolations(citizen)).toEqual([]);
+  await screenshot(citizen, testInfo, 'ticket-book-link');
+  await link.click();
+  await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Booking antrean');
   expect(errors).toEqual([]);
 });

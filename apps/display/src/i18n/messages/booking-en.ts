@@ -63,4 +63,11 @@ export const bookingEn: typeof bookingId = {
     submit: 'Check in',
     late: 'You came later than your booked time, so you are served like any walk-in.',
   },
+  links: {
+    landingHeading: 'Book a visit from home',
+    landingLead: 'Book a time to come on another day, then check in at the kiosk when you arrive.',
+    landingLabel: 'Offices to book at',
+    fromTicket: 'Could not be served today?',
+    fromTicketLink: 'Book a time for another day',
+  },
 };

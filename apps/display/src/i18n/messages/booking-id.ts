@@ -62,4 +62,11 @@ export const bookingId = {
     submit: 'Check-in',
     late: 'Anda datang terlambat dari jadwal booking, jadi Anda dilayani seperti antrean biasa.',
   },
+  links: {
+    landingHeading: 'Booking antrean dari rumah',
+    landingLead: 'Pesan jam datang untuk hari lain, lalu check-in di kios saat tiba.',
+    landingLabel: 'Kantor yang dapat dibooking',
+    fromTicket: 'Tidak sempat dilayani hari ini?',
+    fromTicketLink: 'Booking jam datang untuk hari lain',
+  },
 };
