@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { type SuiteOffice, expect, screenshot, staffToken, test } from './fixtures.js';
+import { type SuiteOffice, advanceClock, expect, screenshot, staffToken, test } from './fixtures.js';
 
 // Issue 17: a citizen books a slot on a phone, sees the booking's page with its QR code,
 // reschedules once and is refused a second time, and checks in at the kiosk by typing the
@@ -125,8 +125,43 @@ test('a booked citizen checks in at the kiosk by typing the reference and gets a
   await expect(slip).toBeVisible();
   await expect(slip).toContainText('B-001');
   await expect(page.getByTestId('kiosk-booking-late')).toHaveCount(0);
+  await expect(page.getByTestId('ticket-paper-late')).toHaveCount(0);
   await screenshot(page, testInfo, 'kiosk-booking-slip');
   // On the board like any ticket.
   const board = (await (await request.get(`/api/v1/offices/${office.slug}/board`)).json()) as { waiting: { number: string }[] };
   expect(board.waiting.map((ticket) => ticket.number)).toContain('B-001');
+});
+
+test('a booking checked in past its late tolerance is a walk-in, and the printed slip says so', async ({ page, request, office }, testInfo) => {
+  await setUp(request, office);
+  // B with no late tolerance: the first slot ahead today starts within five minutes, so six minutes on is late.
+  const headers = { authorization: `Bearer ${await staffToken(request, 'admin')}` };
+  const strict = { ...SETTINGS, slotMinutes: 5, changeCutoffDays: 0, lateToleranceMinutes: 0 };
+  const put = await request.put(`/api/v1/admin/services/${office.services.B.id}/booking`, { headers, data: strict });
+  expect(put.ok(), await put.text()).toBe(true);
+  const availability = (await (await request.get(`/api/v1/offices/${office.slug}/services/${office.services.B.id}/availability`)).json()) as {
+    days: { slots: { startsAt: string; left: number }[] }[];
+  };
+  const slot = availability.days[0].slots.find((candidate) => candidate.left > 0);
+  expect(slot, 'a slot ahead today').toBeDefined();
+  const booked = await request.post(`/api/v1/offices/${office.slug}/bookings`, {
+    data: { serviceId: office.services.B.id, startsAt: slot!.startsAt },
+    headers: { 'x-loket-client': 'e2e-booking-kiosk-client-late' },
+  });
+  expect(booked.status(), await booked.text()).toBe(201);
+  const { reference } = (await booked.json()) as { reference: string };
+
+  await page.clock.install();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`/kiosk?office=${office.slug}#pair=${office.kioskToken}`);
+  const now = await advanceClock(request, page, 6);
+  expect(now.getTime()).toBeGreaterThan(Date.parse(slot!.startsAt));
+  await page.getByTestId('kiosk-booking').click();
+  await page.getByTestId('kiosk-booking-reference').fill(reference);
+  await page.getByTestId('kiosk-booking-submit').click();
+
+  await expect(page.getByTestId('kiosk-booking-late')).toBeVisible();
+  await expect(page.getByTestId('ticket-late')).toHaveText('Check-in terlambat: dilayani sebagai antrean biasa, bukan pada jam booking.');
+  await expect(page.getByTestId('ticket-paper-late')).toHaveText('Check-in terlambat: dilayani sebagai antrean biasa, bukan pada jam booking.');
+  await screenshot(page, testInfo, 'kiosk-booking-late-slip');
 });

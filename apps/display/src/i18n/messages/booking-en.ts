@@ -62,6 +62,7 @@ export const bookingEn: typeof bookingId = {
     help: 'The booking number is under the QR code, for example BK-7Q4M.',
     submit: 'Check in',
     late: 'You came later than your booked time, so you are served like any walk-in.',
+    lateSlip: 'Late check-in: served as a walk-in, not at the booked time.',
   },
   links: {
     landingHeading: 'Book a visit from home',

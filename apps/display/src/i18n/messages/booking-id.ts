@@ -61,6 +61,7 @@ export const bookingId = {
     help: 'Nomor booking ada di bawah kode QR, misalnya BK-7Q4M.',
     submit: 'Check-in',
     late: 'Anda datang terlambat dari jadwal booking, jadi Anda dilayani seperti antrean biasa.',
+    lateSlip: 'Check-in terlambat: dilayani sebagai antrean biasa, bukan pada jam booking.',
   },
   links: {
     landingHeading: 'Booking antrean dari rumah',
