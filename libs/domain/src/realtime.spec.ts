@@ -47,6 +47,7 @@ describe('the realtime contract', () => {
     expect(Object.values(TicketEventType).sort()).toEqual([
       'called',
       'cancelled',
+      'closed_end_of_day',
       'finished',
       'issued',
       'no_show',
