@@ -77,13 +77,16 @@ describe('the end-of-day step', () => {
 
   it('runs by itself at closing time plus the grace, and closes a ticket of an earlier day at once', async () => {
     const sweep = t.app.get(EndOfDayService);
+    // The sweep answers how many it closed in every office. On PostgreSQL the test database is
+    // shared with other suites, whose offices' earlier days it closes too: this office's tickets
+    // say what it did here.
     await issue();
     await issue();
     t.clock.set('2026-11-30T08:29:00.000Z'); // 15:29
-    expect(await sweep.sweep()).toBe(0);
+    await sweep.sweep();
     expect(await statuses()).toEqual(['waiting', 'waiting']);
     t.clock.set('2026-11-30T08:30:00.000Z'); // 15:30
-    expect(await sweep.sweep()).toBe(2);
+    expect(await sweep.sweep()).toBeGreaterThanOrEqual(2);
     expect(await statuses()).toEqual(['closed_end_of_day', 'closed_end_of_day']);
     expect(await t.db.query(`SELECT DISTINCT actor_kind FROM ticket_events WHERE office_id = $1 AND type = 'closed_end_of_day'`, [office.id])).toEqual([
       { actor_kind: 'system' },
@@ -93,7 +96,7 @@ describe('the end-of-day step', () => {
     t.clock.set(MONDAY_1400);
     await issue();
     t.clock.set('2026-12-01T00:00:00.000Z'); // Tuesday 07:00
-    expect(await sweep.sweep()).toBe(1);
+    expect(await sweep.sweep()).toBeGreaterThanOrEqual(1);
     expect(await statuses()).toEqual(['closed_end_of_day', 'closed_end_of_day', 'closed_end_of_day']);
   });
 });
