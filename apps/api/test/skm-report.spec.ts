@@ -36,6 +36,8 @@ describe('the SKM respondent profile, suggestions and semester/year tables', () 
       [{ ...GOOD, gender: 'lainnya' }, 'gender'],
       [{ ...GOOD, ageBand: '25' }, 'ageBand'],
       [{ ...GOOD, education: 'sma', occupation: 'astronaut' }, 'occupation'],
+      // The category before the questionnaire was checked; a D4 is S1 now.
+      [{ ...GOOD, education: 'd4_s1' }, 'education'],
       [{ ...GOOD, suggestion: 'x'.repeat(1001) }, 'suggestion'],
       [{ ...GOOD, suggestion: 'ok\u0000' }, 'suggestion'],
     ] as const) {
@@ -58,7 +60,7 @@ describe('the SKM respondent profile, suggestions and semester/year tables', () 
           ...GOOD,
           gender: 'perempuan',
           ageBand: '30_39',
-          education: 'd4_s1',
+          education: 's1',
           occupation: 'swasta',
           suggestion: '<i>Tambah kursi</i>\n=SUM(A1)',
         })

@@ -9,14 +9,25 @@ import type { SurveyAnswers } from './satisfaction.js';
 
 /** Jenis kelamin, as the questionnaire asks it. */
 export const SKM_GENDERS = ['laki_laki', 'perempuan'] as const;
+/*
+ * The categories follow the example questionnaire in the Lampiran of PermenPANRB 14/2017
+ * (PROFIL: Jenis Kelamin L/P; Usia ... tahun; Pendidikan SD, SMP, SMA, S1, S2, S3; Pekerjaan
+ * PNS, TNI, POLRI, SWASTA, WIRAUSAHA, LAINNYA), checked on 2026-12-05 against a questionnaire
+ * built on it, https://pdfcoffee.com/permen-14-2017-okkk-pdf-free.html (the regulation's own
+ * PDF was not reachable from here). Loket departs from it in two places, both on purpose:
+ * the age is a band (below) and a diploma (D1–D3) has its own category, since the example has
+ * no box a diploma holder could tick truthfully; a D4 (sarjana terapan, the level of an S1)
+ * counts as S1.
+ */
+
 /**
  * Usia. The questionnaire asks the age in years; a band keeps an anonymous response from
  * pointing at one person (a year of birth and a counter and a time would).
  */
 export const SKM_AGE_BANDS = ['lt20', '20_29', '30_39', '40_49', '50_59', 'gte60'] as const;
-/** Pendidikan terakhir, in the questionnaire's categories. */
-export const SKM_EDUCATION = ['sd', 'smp', 'sma', 'd1_d3', 'd4_s1', 's2', 's3'] as const;
-/** Pekerjaan utama, in the questionnaire's categories. */
+/** Pendidikan terakhir: the questionnaire's SD, SMP, SMA, S1, S2, S3, with D1–D3 added (above). */
+export const SKM_EDUCATION = ['sd', 'smp', 'sma', 'd1_d3', 's1', 's2', 's3'] as const;
+/** Pekerjaan, the questionnaire's six categories as printed. */
 export const SKM_OCCUPATIONS = ['pns', 'tni', 'polri', 'swasta', 'wirausaha', 'lainnya'] as const;
 
 export type SkmGender = (typeof SKM_GENDERS)[number];
