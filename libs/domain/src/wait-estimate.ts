@@ -119,7 +119,7 @@ interface ForecastLane {
  * so a counter's next ticket is the best of a few lane heads: the same choice as `pickNext`
  * over the whole queue, in O(n log n) for n waiting rather than O(n²).
  */
-export function forecastWaits(input: WaitForecastInput, draw?: CallMinutes): Map<string, number | null> {
+export function forecastWaits(input: WaitForecastInput, draw?: CallMinutes, gaps?: ArrivalGaps): Map<string, number | null> {
   const { now } = input;
   const walkUp = (input.walkUpMinutes ?? FORECAST_DEFAULTS.walkUpMinutes) * MINUTE_MS;
   const horizon = now + (input.horizonMinutes ?? FORECAST_DEFAULTS.horizonMinutes) * MINUTE_MS;
@@ -139,7 +139,7 @@ export function forecastWaits(input: WaitForecastInput, draw?: CallMinutes): Map
   const probes = new Set((input.probes ?? []).map((entry) => entry.id));
   const servable = (entry: QueueEntry) => counters.some((counter) => canServe(counter.scope, entry));
   const lanes = new Map<string, ForecastLane>();
-  const laneOf = (entry: QueueEntry) => {
+  const laneOf = (entry: Pick<QueueEntry, 'serviceId' | 'priority'>) => {
     const key = `${entry.priority !== null ? 'p' : 'r'}:${entry.serviceId}`;
     let lane = lanes.get(key);
     if (!lane) lanes.set(key, (lane = { entries: [], head: 0 }));
@@ -155,13 +155,13 @@ export function forecastWaits(input: WaitForecastInput, draw?: CallMinutes): Map
     unresolved += 1;
   }
   for (const lane of lanes.values()) lane.entries.sort(compareForCall);
-  // Foreseen tickets come after every real one and are due later than any of their lane, so appending keeps each lane in order.
-  const future = foreseenArrivals(input, Math.min(horizon, input.arrivalsUntil ?? horizon));
-  let nextFuture = 0;
+  const feeds = arrivalFeeds(input, Math.min(horizon, input.arrivalsUntil ?? horizon), gaps ?? evenGaps);
   const counterLanes = counters.map((counter) => {
-    const mine = (kind: 'p' | 'r') =>
-      counter.scope.serviceIds.map((serviceId) => laneOf({ serviceId, priority: kind === 'p' ? 'lanjut_usia' : null } as QueueEntry));
-    return { priority: mine('p'), regular: mine('r') };
+    const mine = (kind: 'p' | 'r') => counter.scope.serviceIds.map((serviceId) => laneOf({ serviceId, priority: kind === 'p' ? 'lanjut_usia' : null }));
+    const priority = mine('p');
+    const regular = mine('r');
+    const fed = counter.scope.serviceIds.flatMap((serviceId) => feeds.get(serviceId) ?? []).map((feed) => ({ feed, lane: laneOf(feed) }));
+    return { priority, any: [...priority, ...regular], feeds: fed };
   });
   const best = (candidates: ForecastLane[]): ForecastLane | undefined => {
     let chosen: ForecastLane | undefined;
@@ -187,13 +187,13 @@ export function forecastWaits(input: WaitForecastInput, draw?: CallMinutes): Map
       counter.freeAt = onBreak.to;
       continue;
     }
-    while (nextFuture < future.length && future[nextFuture].issuedAt <= at) laneOf(future[nextFuture]).entries.push(future[nextFuture++]);
-    const { priority, regular } = counterLanes[index];
-    const lane = (counter.scope.priorityOnly ? best(priority) : undefined) ?? best([...priority, ...regular]);
+    const { priority, any, feeds: mine } = counterLanes[index];
+    // Foreseen tickets come after every real one and are due later than any of their lane, so appending keeps each lane in order.
+    for (const { feed, lane } of mine) for (let entry = feed.until(at); entry; entry = feed.until(at)) lane.entries.push(entry);
+    const lane = (counter.scope.priorityOnly ? best(priority) : undefined) ?? best(any);
     if (!lane) {
       // Idle until a foreseen ticket it may serve arrives (or for good).
-      const coming = future.slice(nextFuture).find((entry) => canServe(counter.scope, entry));
-      counter.freeAt = coming ? coming.issuedAt : Number.POSITIVE_INFINITY;
+      counter.freeAt = Math.min(Number.POSITIVE_INFINITY, ...mine.map(({ feed }) => feed.nextAt()));
       continue;
     }
     const next = lane.entries[lane.head++];
@@ -223,34 +223,82 @@ const FORESEEN = 'foreseen:';
  */
 export type CallMinutes = (entry: QueueEntry) => number;
 
-/** Evenly spaced tickets at each service's recent rates, from now to `until`, in arrival order. */
-function foreseenArrivals(input: WaitForecastInput, until: number): QueueEntry[] {
-  const entries: QueueEntry[] = (input.arrivals ?? [])
-    .filter((entry) => entry.issuedAt > input.now)
-    .map((entry) => ({ ...entry, id: `${FORESEEN}${entry.id}` }));
-  for (const [serviceId, rate] of Object.entries(input.arrivalsPerMinute ?? {})) {
-    const maxWait = input.maxWaitMinutes[serviceId];
-    if (maxWait === undefined) continue;
-    for (const [kind, perMinute] of [
-      ['regular', rate.regular],
-      ['priority', rate.priority],
-    ] as const) {
-      if (!(perMinute > 0)) continue;
-      const gap = MINUTE_MS / perMinute;
-      // The first one half a gap from now: on average that is when the next one comes.
-      for (let at = input.now + gap / 2, n = 0; at <= until; at += gap, n += 1) {
-        const priority = kind === 'priority' ? 'lanjut_usia' : null;
-        entries.push({
-          id: `${FORESEEN}${serviceId}:${kind}:${n}`,
-          serviceId,
-          issuedAt: at,
-          dueAt: dueTime(at, maxWait, priority, input.priorityMaxWaitMinutes),
-          priority,
-        });
-      }
-    }
+/**
+ * The time from one foreseen ticket of a service and kind to the next, given the mean gap at
+ * its rate (`first`: from now to the first one). The forecast spaces them evenly; a replay
+ * (`wait-range.ts`) draws them as they come.
+ */
+export type ArrivalGap = (meanGapMs: number, first: boolean) => number;
+/** An `ArrivalGap` per service and kind, asked for once per forecast. */
+export type ArrivalGaps = (serviceId: string, kind: 'regular' | 'priority') => ArrivalGap;
+
+/** Evenly spaced, the first half a gap from now: on average that is when the next one comes. */
+const evenGaps: ArrivalGaps = () => (gap, first) => (first ? gap / 2 : gap);
+
+/**
+ * The foreseen tickets of one service and kind (the known ones, then those at its recent
+ * rate), made only as the play reaches them: a forecast that settles within the hour
+ * makes an hour of them, not the twelve up to the horizon.
+ */
+interface ArrivalFeed {
+  serviceId: string;
+  priority: PriorityCategory | null;
+  /** The next foreseen ticket issued by `at`, taken from the feed; undefined when none is. */
+  until(at: number): QueueEntry | undefined;
+  /** When its next ticket comes; +∞ when none is left before closing. */
+  nextAt(): number;
+}
+
+/** Per service id, its feeds (both kinds). */
+function arrivalFeeds(input: WaitForecastInput, until: number, gaps: ArrivalGaps): Map<string, ArrivalFeed[]> {
+  const known = new Map<string, QueueEntry[]>();
+  for (const entry of input.arrivals ?? []) {
+    if (entry.issuedAt <= input.now) continue;
+    const key = `${entry.priority !== null ? 'priority' : 'regular'}:${entry.serviceId}`;
+    let list = known.get(key);
+    if (!list) known.set(key, (list = []));
+    list.push({ ...entry, id: `${FORESEEN}${entry.id}` });
   }
-  return entries.sort((a, b) => a.issuedAt - b.issuedAt);
+  const feeds = new Map<string, ArrivalFeed[]>();
+  for (const serviceId of new Set([...Object.keys(input.arrivalsPerMinute ?? {}), ...[...known.values()].map((list) => list[0].serviceId)])) {
+    const maxWait = input.maxWaitMinutes[serviceId];
+    const rate = input.arrivalsPerMinute?.[serviceId];
+    const list: ArrivalFeed[] = [];
+    for (const kind of ['regular', 'priority'] as const) {
+      const booked = (known.get(`${kind}:${serviceId}`) ?? []).sort((a, b) => a.issuedAt - b.issuedAt);
+      const perMinute = maxWait === undefined ? 0 : (rate?.[kind] ?? 0);
+      if (booked.length === 0 && !(perMinute > 0)) continue;
+      const priority: PriorityCategory | null = kind === 'priority' ? 'lanjut_usia' : null;
+      const gap = perMinute > 0 ? MINUTE_MS / perMinute : Number.POSITIVE_INFINITY;
+      const draw = perMinute > 0 ? gaps(serviceId, kind) : () => Number.POSITIVE_INFINITY;
+      let b = 0;
+      let n = 0;
+      let at = input.now + draw(gap, true);
+      const rated = () => (at <= until ? at : Number.POSITIVE_INFINITY);
+      list.push({
+        serviceId,
+        priority,
+        // A known ticket goes before one foreseen at its rate in the same millisecond.
+        nextAt: () => Math.min(b < booked.length ? booked[b].issuedAt : Number.POSITIVE_INFINITY, rated()),
+        until: (limit) => {
+          if (b < booked.length && booked[b].issuedAt <= limit && booked[b].issuedAt <= rated()) return booked[b++];
+          if (rated() > limit) return undefined;
+          const entry: QueueEntry = {
+            id: `${FORESEEN}${serviceId}:${kind}:${n}`,
+            serviceId,
+            issuedAt: at,
+            dueAt: dueTime(at, maxWait!, priority, input.priorityMaxWaitMinutes),
+            priority,
+          };
+          n += 1;
+          at += draw(gap, false);
+          return entry;
+        },
+      });
+    }
+    feeds.set(serviceId, list);
+  }
+  return feeds;
 }
 
 /**

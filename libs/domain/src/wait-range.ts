@@ -9,6 +9,7 @@ import { type QueueEntry, dueTime } from './call-order.js';
 import { MINUTE_MS } from './time.js';
 import type { PriorityCategory } from './priority.js';
 import {
+  type ArrivalGaps,
   type CallMinutes,
   FORECAST_DEFAULTS,
   type OfficeForecast,
@@ -119,33 +120,15 @@ export function replaysFor(waiting: number): number {
   return Math.max(WAIT_RANGE.minReplays, Math.min(WAIT_RANGE.maxReplays, Math.floor(WAIT_RANGE.replayWork / (waiting + 50))));
 }
 
-/** The forecast's arrival rates drawn as they come: a Poisson stream per service and kind, from now to the horizon or closing. */
-function drawnArrivals(input: WaitForecastInput, random: () => number, replay: number): QueueEntry[] {
-  const horizon = input.now + (input.horizonMinutes ?? FORECAST_DEFAULTS.horizonMinutes) * MINUTE_MS;
-  const until = Math.min(horizon, input.arrivalsUntil ?? horizon);
-  const entries: QueueEntry[] = [];
-  for (const [serviceId, rate] of Object.entries(input.arrivalsPerMinute ?? {})) {
-    const maxWait = input.maxWaitMinutes[serviceId];
-    if (maxWait === undefined) continue;
-    for (const [kind, perMinute] of [
-      ['regular', rate.regular],
-      ['priority', rate.priority],
-    ] as const) {
-      if (!(perMinute > 0)) continue;
-      const gap = MINUTE_MS / perMinute;
-      const priority: PriorityCategory | null = kind === 'priority' ? 'lanjut_usia' : null;
-      for (let at = input.now - gap * Math.log(1 - random()), n = 0; at <= until; at -= gap * Math.log(1 - random()), n += 1) {
-        entries.push({
-          id: `replay${replay}:${serviceId}:${kind}:${n}`,
-          serviceId,
-          issuedAt: at,
-          dueAt: dueTime(at, maxWait, priority, input.priorityMaxWaitMinutes),
-          priority,
-        });
-      }
-    }
-  }
-  return entries;
+/**
+ * The forecast's arrival rates drawn as they come: a Poisson stream per service and kind, each
+ * from its own seeded numbers, so how far one stream is played does not move the others.
+ */
+function drawnGaps(seed: number, replay: number): ArrivalGaps {
+  return (serviceId, kind) => {
+    const random = uniform(hash(`${replay}:${kind}:${serviceId}`, seed));
+    return (gap) => -gap * Math.log(1 - random());
+  };
 }
 
 /** One replay's call times: walk-up plus a log-normal service time of the service's mean and spread, or a no-show. */
@@ -229,11 +212,10 @@ export function forecastOfficeWithRanges(input: RangedForecastInput, options: { 
         ...input,
         counters,
         probes: [...(input.probes ?? []), ...probes],
-        arrivalsPerMinute: {},
-        arrivals: [...(input.arrivals ?? []), ...drawnArrivals(input, random, replay)],
         noShowShare: 0,
       },
       drawnCallMinutes(input, random),
+      drawnGaps(seed, replay),
     );
     for (const [id, minutes] of waits) {
       const slot = slots.get(id);
