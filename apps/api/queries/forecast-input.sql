@@ -16,7 +16,7 @@ LEFT JOIN tickets t ON t.counter_id = c.id AND t.status IN ('called', 'serving')
 WHERE c.office_id = $1 AND c.active;
 
 -- services
-SELECT s.id, s.max_wait_minutes, s.service_time_minutes,
+SELECT s.id, s.max_wait_minutes, s.service_time_minutes, s.issue_cutoff_minutes,
        (SELECT array_agg(extract(epoch FROM r.finished_at - r.started_at) / 60) FROM (
           SELECT t.finished_at, t.started_at FROM tickets t
           WHERE t.service_id = s.id AND t.service_day = $2 AND t.status = 'done' AND t.started_at IS NOT NULL

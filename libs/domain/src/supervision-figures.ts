@@ -32,6 +32,7 @@ import {
   ARRIVAL_WINDOW_MINUTES,
   RECENT_SERVICES,
   arrivalsEnd,
+  serviceArrivalsEnd,
   type WaitForecastInput,
   arrivalRates,
   averageServiceMinutes,
@@ -206,6 +207,7 @@ export function supervisionForecastInput(state: SupervisionState, now: number, s
     return { ...counter, backAt, plannedBreaks: breaks };
   });
   const hours = scheduledHours(office.office.openingHours, timeZone, now);
+  const closesAt = arrivalsEnd(office.office.openingHours, timeZone, now);
   const windowStart = Math.max(now - ARRIVAL_WINDOW_MINUTES * MINUTE_MS, hours?.from ?? 0);
   const issued = new Map<string, { serviceId: string; priority: boolean; count: number }>();
   let calls = 0;
@@ -226,7 +228,8 @@ export function supervisionForecastInput(state: SupervisionState, now: number, s
     ...base,
     counters,
     arrivalsPerMinute: arrivalRates([...issued.values()], Object.keys(base.maxWaitMinutes), windowStart, now),
-    arrivalsUntil: arrivalsEnd(office.office.openingHours, timeZone, now),
+    arrivalsUntil: closesAt,
+    serviceArrivalsUntil: serviceArrivalsEnd(closesAt, Object.fromEntries(office.services.map((service) => [service.id, service.issueCutoffMinutes]))),
     noShowShare: noShowShare(calls, noShows),
   };
 }

@@ -81,6 +81,8 @@ export interface ServiceView {
    * closing ahead. The kiosk shows the tile closed for today from then on.
    */
   issuingUntil: string | null;
+  /** How many minutes before the office closes it stops issuing (its cut-off): the forecast foresees no arrivals after. */
+  issueCutoffMinutes: number;
 }
 
 /** An estimated wait as shown: whole minutes from now, lo ≤ the point ≤ hi (`forecastRangeFor`). */

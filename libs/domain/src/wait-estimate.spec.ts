@@ -7,6 +7,7 @@ import {
   type WaitForecastInput,
   arrivalRates,
   arrivalsEnd,
+  serviceArrivalsEnd,
   averageServiceMinutes,
   estimateWaitMinutes,
   expectedBackAt,
@@ -299,6 +300,16 @@ describe('forecastWaits with probes, breaks and closing time', () => {
     // Priority tickets coming every minute would all be due before a1; once issuing stops at minute 2, only two of them come.
     expect(forecastWaits({ ...base, counters: [busy], waiting, arrivalsPerMinute: rates, arrivalsUntil: min(2) }).get('a1')).toBe(20);
     expect(forecastWaits({ ...base, counters: [busy], waiting, arrivalsPerMinute: rates }).get('a1')).toBeGreaterThan(100);
+  });
+
+  it('foresees no arrivals of a service past its own cut-off', () => {
+    const waiting = [entry('a1', -1)];
+    const busy = { ...open, busyUntil: min(10) };
+    const rates = { A: { regular: 0, priority: 1 } };
+    const input = { ...base, counters: [busy], waiting, arrivalsPerMinute: rates, arrivalsUntil: min(60) };
+    expect(forecastWaits({ ...input, serviceArrivalsUntil: serviceArrivalsEnd(min(62), { A: 60 }) }).get('a1')).toBe(20);
+    expect(forecastWaits({ ...input, serviceArrivalsUntil: serviceArrivalsEnd(min(62), { B: 60 }) }).get('a1')).toBeGreaterThan(20);
+    expect(serviceArrivalsEnd(null, { A: 60 })).toBeUndefined();
   });
 });
 

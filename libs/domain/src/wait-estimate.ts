@@ -77,6 +77,8 @@ export interface WaitForecastInput {
   arrivals?: readonly QueueEntry[];
   /** When tickets stop being issued (the office closes), epoch ms; no arrivals are foreseen after it. */
   arrivalsUntil?: number | null;
+  /** Per service id, when that service stops issuing, if before `arrivalsUntil` (its cut-off before closing: `serviceArrivalsEnd`). */
+  serviceArrivalsUntil?: Readonly<Record<string, number>>;
   /** From a call to the start of service (the citizen walking up); the counter is taken meanwhile. */
   walkUpMinutes?: number;
   /** When a paused counter is expected back, counted from now. */
@@ -267,6 +269,7 @@ function arrivalFeeds(input: WaitForecastInput, until: number, gaps: ArrivalGaps
     for (const kind of ['regular', 'priority'] as const) {
       const booked = (known.get(`${kind}:${serviceId}`) ?? []).sort((a, b) => a.issuedAt - b.issuedAt);
       const perMinute = maxWait === undefined ? 0 : (rate?.[kind] ?? 0);
+      const last = Math.min(until, input.serviceArrivalsUntil?.[serviceId] ?? until);
       if (booked.length === 0 && !(perMinute > 0)) continue;
       const priority: PriorityCategory | null = kind === 'priority' ? 'lanjut_usia' : null;
       const gap = perMinute > 0 ? MINUTE_MS / perMinute : Number.POSITIVE_INFINITY;
@@ -274,7 +277,7 @@ function arrivalFeeds(input: WaitForecastInput, until: number, gaps: ArrivalGaps
       let b = 0;
       let n = 0;
       let at = input.now + draw(gap, true);
-      const rated = () => (at <= until ? at : Number.POSITIVE_INFINITY);
+      const rated = () => (at <= last ? at : Number.POSITIVE_INFINITY);
       list.push({
         serviceId,
         priority,
@@ -421,6 +424,15 @@ export function arrivalRates(
 export function arrivalsEnd(openingHours: readonly OpeningHours[], timeZone: string, now: number): number | null {
   if (openingHours.length === 0) return null;
   return scheduledHours(openingHours, timeZone, now)?.to ?? now;
+}
+
+/**
+ * Per service, when it stops taking tickets today, for `serviceArrivalsUntil`: its cut-off
+ * (minutes) before `closesAt` (`arrivalsEnd`); nothing when the office has no closing.
+ */
+export function serviceArrivalsEnd(closesAt: number | null, cutoffMinutes: Readonly<Record<string, number>>): Record<string, number> | undefined {
+  if (closesAt === null) return undefined;
+  return Object.fromEntries(Object.entries(cutoffMinutes).map(([serviceId, minutes]) => [serviceId, closesAt - minutes * MINUTE_MS]));
 }
 
 /** The share of today's calls that were no-shows, once there are enough calls to tell. */

@@ -26,6 +26,7 @@ const services: ServiceView[] = serviceIds.map(({ code, id }) => ({
   estimatedWaitMinutes: 0,
   estimatedWaitRange: { lo: 0, hi: 0 },
   issuingUntil: null,
+  issueCutoffMinutes: 30,
 }));
 const counters: CounterView[] = Array.from({ length: 6 }, (_, index) => ({
   id: `10000000-0000-4000-8000-00000000000${index}`,

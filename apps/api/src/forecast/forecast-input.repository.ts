@@ -21,6 +21,7 @@ import {
   noShowShare,
   plannedBreaks,
   scheduledHours,
+  serviceArrivalsEnd,
   serviceDay,
   serviceTimeSpread,
 } from '@loket/domain';
@@ -59,6 +60,7 @@ interface ServiceRow {
   id: string;
   max_wait_minutes: number;
   service_time_minutes: number;
+  issue_cutoff_minutes: number;
   recent_minutes: number[] | null;
 }
 
@@ -74,7 +76,7 @@ export const FORECAST_INPUT_SQL = {
   LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
   LEFT JOIN tickets t ON t.counter_id = c.id AND t.status IN ('called', 'serving')
   WHERE c.office_id = $1 AND c.active`,
-  services: `SELECT s.id, s.max_wait_minutes, s.service_time_minutes,
+  services: `SELECT s.id, s.max_wait_minutes, s.service_time_minutes, s.issue_cutoff_minutes,
          (SELECT array_agg(extract(epoch FROM r.finished_at - r.started_at) / 60) FROM (
             SELECT t.finished_at, t.started_at FROM tickets t
             WHERE t.service_id = s.id AND t.service_day = $2 AND t.status = 'done' AND t.started_at IS NOT NULL
@@ -129,7 +131,9 @@ export class ForecastInputRepository {
     const serviceMinutes: Record<string, number> = {};
     const maxWaitMinutes: Record<string, number> = {};
     const serviceSpread: Record<string, number> = {};
+    const cutoffMinutes: Record<string, number> = {};
     for (const service of services) {
+      cutoffMinutes[service.id] = service.issue_cutoff_minutes;
       const recent = (service.recent_minutes ?? []).map(Number);
       serviceMinutes[service.id] = averageServiceMinutes(recent, service.service_time_minutes);
       serviceSpread[service.id] = serviceTimeSpread(recent);
@@ -173,6 +177,7 @@ export class ForecastInputRepository {
     }));
     // Nobody arrives before the office opens: the rate of the first half hour is over the time open.
     const officeHours = scheduledHours(office.openingHours, office.timeZone, at);
+    const closesAt = arrivalsEnd(office.openingHours, office.timeZone, at);
     return {
       now: at,
       counters: forecastCounters,
@@ -187,7 +192,8 @@ export class ForecastInputRepository {
         Math.max(windowStart.getTime(), officeHours?.from ?? 0),
         at,
       ),
-      arrivalsUntil: arrivalsEnd(office.openingHours, office.timeZone, at),
+      arrivalsUntil: closesAt,
+      serviceArrivalsUntil: serviceArrivalsEnd(closesAt, cutoffMinutes),
       noShowShare: noShowShare(calls[0]?.calls ?? 0, calls[0]?.no_shows ?? 0),
     };
   }

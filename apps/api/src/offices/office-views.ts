@@ -112,5 +112,6 @@ export function toServiceView(row: ServiceLoadRow, forecast: RangedOfficeForecas
     estimatedWaitMinutes: forecastWaitFor(forecast, { serviceId: row.id, priority: null }, now.getTime()),
     estimatedWaitRange: forecastRangeFor(forecast, { serviceId: row.id, priority: null }, now.getTime()),
     issuingUntil: until === null ? null : new Date(until).toISOString(),
+    issueCutoffMinutes: row.issue_cutoff_minutes ?? DEFAULT_ISSUE_CUTOFF_MINUTES,
   };
 }

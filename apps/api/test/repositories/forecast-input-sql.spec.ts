@@ -113,6 +113,7 @@ function comparable(input: WaitForecastInput) {
     priorityMaxWaitMinutes: input.priorityMaxWaitMinutes,
     arrivalsPerMinute: input.arrivalsPerMinute,
     arrivalsUntil: input.arrivalsUntil,
+    serviceArrivalsUntil: input.serviceArrivalsUntil,
     noShowShare: input.noShowShare,
   };
 }

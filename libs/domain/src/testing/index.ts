@@ -8,7 +8,7 @@
  * wait, 10 minutes' service), counter 1 (`c1`) open for it, and a ticket A-001 issued on
  * Monday 30 November 2026 at 08:00 Jakarta time (`TEST_INSTANT`), due 30 minutes later.
  */
-import type { OfficeOpenState } from '../calendar.js';
+import { DEFAULT_ISSUE_CUTOFF_MINUTES, type OfficeOpenState } from '../calendar.js';
 import type { TicketChange } from '../realtime.js';
 import type { CallView, CounterView, OfficeSnapshot, OfficeView, ServiceStandard, ServiceView, TicketView, TrackedTicketView } from '../views.js';
 
@@ -83,6 +83,7 @@ export function serviceView(overrides: Omit<Partial<ServiceView>, 'standard'> & 
     estimatedWaitMinutes: null,
     estimatedWaitRange: null,
     issuingUntil: null,
+    issueCutoffMinutes: DEFAULT_ISSUE_CUTOFF_MINUTES,
     ...overrides,
     standard,
   };
