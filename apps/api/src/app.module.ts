@@ -34,6 +34,7 @@ import { SurveysModule } from './surveys/surveys.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { PushModule } from './push/push.module.js';
 
 @Module({})
 class ConfigModule {
@@ -73,6 +74,7 @@ export class AppModule {
         StandardsModule,
         StaffModule,
         BackupModule,
+        PushModule,
         ...DevClockModule.when(config, clock),
       ],
       controllers: [TicketsController, CountersController, OfficeCountersController, BookingsController, EndOfDayController],

@@ -30,6 +30,8 @@ export const ERROR_KINDS = {
   reply_required: 'invalid',
   break_outside_hours: 'invalid',
   breaks_overlap: 'invalid',
+  push_endpoint_refused: 'invalid',
+  push_keys_invalid: 'invalid',
   // Who may do it.
   unauthorized: 'unauthorized',
   kiosk_not_paired: 'unauthorized',
@@ -87,6 +89,7 @@ export const ERROR_KINDS = {
   past_cutoff: 'conflict',
   booking_cancelled: 'conflict',
   booking_expired: 'conflict',
+  push_ticket_over: 'conflict',
   already_checked_in: 'conflict',
   wrong_office: 'conflict',
   wrong_day: 'conflict',

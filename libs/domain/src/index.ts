@@ -33,3 +33,4 @@ export * from './complaints.js';
 export * from './wait-range.js';
 export * from './skm.js';
 export * from './end-of-day.js';
+export * from './web-push.js';

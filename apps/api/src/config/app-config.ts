@@ -59,6 +59,20 @@ export interface AppConfig {
   databaseTimeouts?: DatabaseTimeouts;
   /** CLOCK_SPEED (and optional CLOCK_START): a fast clock for the simulator; development only, null = real time. */
   clock?: { speed: number; start: Date | null } | null;
+  /** Web push (docs: README, web push). Absent = generated keys in DATA_DIR/secrets, https endpoints only. */
+  push?: PushConfig;
+}
+
+export interface PushConfig {
+  /** VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (base64url); null = a key pair generated on first start into DATA_DIR/secrets. */
+  vapidKeys: { publicKey: string; privateKey: string } | null;
+  /** VAPID_SUBJECT: how a push service reaches the operator, a mailto: or https: URL. */
+  vapidSubject: string;
+  /**
+   * PUSH_ALLOW_LOCAL_ENDPOINTS=true: also keep subscriptions whose endpoint is plain http or a
+   * local address (a local receiver in tests and development). Refused with NODE_ENV=production.
+   */
+  allowLocalEndpoints: boolean;
 }
 
 export interface BackupSchedule {
@@ -90,7 +104,35 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     counterSweepSeconds: counterSweepSecondsFromEnv(env.COUNTER_SWEEP_SECONDS),
     databaseTimeouts: databaseTimeoutsFromEnv(env),
     backup: backupScheduleFromEnv(env),
+    push: pushFromEnv(env),
   };
+}
+
+/** Sent to push services with each message when VAPID_SUBJECT is unset; an office should set its own. */
+export const DEFAULT_VAPID_SUBJECT = 'mailto:loket@localhost';
+
+function pushFromEnv(env: NodeJS.ProcessEnv): PushConfig {
+  const allowLocal = env.PUSH_ALLOW_LOCAL_ENDPOINTS ?? '';
+  if (!['', 'true', 'false'].includes(allowLocal)) throw new Error(`PUSH_ALLOW_LOCAL_ENDPOINTS must be true or false, got "${allowLocal}"`);
+  if (allowLocal === 'true' && env.NODE_ENV === 'production') {
+    throw new Error(
+      'PUSH_ALLOW_LOCAL_ENDPOINTS=true is for tests and development: with NODE_ENV=production push endpoints must be https push services. Unset it.',
+    );
+  }
+  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: subject } = env;
+  const vapidSubject = subject || DEFAULT_VAPID_SUBJECT;
+  if (!/^(mailto:|https:\/\/)/.test(vapidSubject)) throw new Error(`VAPID_SUBJECT must be a mailto: or https: URL, got "${vapidSubject}"`);
+  if (!publicKey && !privateKey) return { vapidKeys: null, vapidSubject, allowLocalEndpoints: allowLocal === 'true' };
+  if (!publicKey || !privateKey)
+    throw new Error(
+      'Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (npx web-push generate-vapid-keys), or neither to keep generated keys in DATA_DIR/secrets',
+    );
+  if (!/^B[A-Za-z0-9_-]{86}$/.test(publicKey) || !/^[A-Za-z0-9_-]{43}$/.test(privateKey)) {
+    throw new Error(
+      'VAPID_PUBLIC_KEY must be an uncompressed P-256 public key (87 base64url characters) and VAPID_PRIVATE_KEY its 32-byte private key (43 base64url characters)',
+    );
+  }
+  return { vapidKeys: { publicKey, privateKey }, vapidSubject, allowLocalEndpoints: allowLocal === 'true' };
 }
 
 /** The backup schedule when nothing is set: on for the embedded database, which has no DBA; off on PostgreSQL. */

@@ -12,6 +12,7 @@ import { FORECAST_INPUT_SQL } from '../../src/forecast/forecast-input.repository
 import { HEALTH_SQL } from '../../src/health/health.repository.js';
 import { KIOSK_DEVICES_SQL } from '../../src/kiosks/kiosk-devices.repository.js';
 import { METRICS_SQL } from '../../src/metrics/metrics.repository.js';
+import { PUSH_SQL } from '../../src/push/push-subscriptions.repository.js';
 import { OFFICES_SQL } from '../../src/offices/offices.repository.js';
 import { SKM_SQL } from '../../src/reports/skm.repository.js';
 import { REPORTS_SQL } from '../../src/reports/reports.repository.js';
@@ -52,4 +53,5 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   supervision: SUPERVISION_SQL,
   surveys: SURVEYS_SQL,
   bookings: BOOKINGS_SQL,
+  'push-subscriptions': PUSH_SQL,
 };

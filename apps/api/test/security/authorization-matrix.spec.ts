@@ -64,6 +64,10 @@ const MATRIX: Record<string, Row> = {
   'POST /bookings/{code}/reschedule': { access: 'public' },
   'POST /bookings/{code}/cancel': { access: 'public' },
   'POST /offices/{slug}/bookings/check-in': { access: 'public' },
+  // web push (issue 18): the key, and subscribing a phone to its ticket or booking
+  'GET /push/key': { access: 'public' },
+  'POST /tickets/track/{trackingCode}/push': { access: 'public' },
+  'POST /bookings/{code}/push': { access: 'public' },
   // booking (issue 17): check-in at a counter, and the settings
   'POST /staff/offices/{officeId}/bookings/check-in': { access: 'office', body: () => ({ reference: 'BK-2222' }) },
   'GET /admin/services/{serviceId}/booking': { access: 'supervisor' },

@@ -55,6 +55,8 @@ export interface TestAppOptions {
   backup?: { everyHours: number; keep: number };
   /** On PGlite, let the product create and migrate its data folder itself instead of starting on a copy of a migrated one. */
   freshDataFolder?: boolean;
+  /** PUSH_ALLOW_LOCAL_ENDPOINTS: keep push subscriptions to a local http receiver; absent = false. */
+  pushAllowLocal?: boolean;
 }
 
 /**
@@ -88,6 +90,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     databaseTimeouts: { ...DEFAULT_DATABASE_TIMEOUTS, embeddedWaitMs: TEST_EMBEDDED_WAIT_MS, ...options.databaseTimeouts },
     migrationDatabaseUrl: options.migrationDatabaseUrl ?? null,
     migrateOnStart: options.migrateOnStart ?? true,
+    push: { vapidKeys: null, vapidSubject: 'mailto:tests@loket.invalid', allowLocalEndpoints: options.pushAllowLocal ?? false },
   };
   // Monday 30 November 2026, 08:00 in Jakarta.
   const clock = new ManualClock(options.start ?? '2026-11-30T01:00:00.000Z');
