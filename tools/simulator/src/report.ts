@@ -38,6 +38,12 @@ export function estimateSection(study: EstimateStudy, title: string): Section {
   };
 }
 
+/** Met, not met (naming the services), or not tested when no service had enough tickets (a smoke run). */
+function goalVerdict(study: Calibration): string {
+  if (study.held.length === 0) return `not tested (no service had ${CALIBRATION_MIN_TICKETS} tickets)`;
+  return study.missed.length === 0 ? 'met' : `NOT met (${study.missed.join(', ')})`;
+}
+
 export function calibrationSection(study: Calibration, title: string, baseline: string): Section {
   return {
     title,
@@ -53,7 +59,7 @@ export function calibrationSection(study: Calibration, title: string, baseline: 
     ]),
     note:
       `The range given at issue (an 80% prediction interval: forecastOfficeWithRanges, libs/domain) against the real wait, in whole minutes. ` +
-      `Goal: 78–82% called inside on every service with at least ${CALIBRATION_MIN_TICKETS} tickets: ${study.missed.length === 0 ? 'met' : `NOT met (${study.missed.join(', ')})`}. ` +
+      `Goal: 78–82% called inside on every service with at least ${CALIBRATION_MIN_TICKETS} tickets: ${goalVerdict(study)}. ` +
       `Point MAE ÷ mean wait ${fmt(study.rows[0].maeShare, 3)}${study.informedShare === null ? '' : `; the informed forecast (told the real arrivals and breaks) ${fmt(study.informedShare, 3)}`}; ${baseline}.`,
   };
 }

@@ -145,7 +145,9 @@ export interface CalibrationRow {
 
 export interface Calibration {
   rows: CalibrationRow[];
-  /** Services with at least `minTickets` tickets whose share inside falls outside 78–82%. */
+  /** Services with at least `CALIBRATION_MIN_TICKETS` tickets: those held to the goal. */
+  held: string[];
+  /** Those of them whose share inside falls outside 78–82%. */
   missed: string[];
   /** The informed forecast's MAE ÷ mean wait over the same tickets; null when not measured (live). */
   informedShare: number | null;
@@ -194,13 +196,11 @@ export function calibration(tickets: TicketRecord[]): Calibration {
       ranged.filter((ticket) => ticket.priority),
     ),
   ];
-  const missed = rows
-    .filter((r) => r.scope !== 'all' && r.scope !== 'priority' && r.tickets >= CALIBRATION_MIN_TICKETS)
-    .filter((r) => r.inside === null || r.inside < 0.78 || r.inside > 0.82)
-    .map((r) => r.scope);
+  const heldRows = rows.filter((r) => r.scope !== 'all' && r.scope !== 'priority' && r.tickets >= CALIBRATION_MIN_TICKETS);
+  const missed = heldRows.filter((r) => r.inside === null || r.inside < 0.78 || r.inside > 0.82).map((r) => r.scope);
   const informed = ranged.filter((ticket) => ticket.estimate.informed !== null);
   const informedMae =
     informed.length === ranged.length && ranged.length > 0 ? mean(informed.map((t) => Math.abs(t.estimate.informed! - t.waitMinutes!))) : null;
   const meanWait = rows[0].meanWait;
-  return { rows, missed, informedShare: informedMae !== null && meanWait ? round(informedMae / meanWait, 3) : null };
+  return { rows, held: heldRows.map((r) => r.scope), missed, informedShare: informedMae !== null && meanWait ? round(informedMae / meanWait, 3) : null };
 }
