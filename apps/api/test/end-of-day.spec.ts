@@ -52,6 +52,8 @@ describe('the end-of-day step', () => {
     expect(await statuses()).toEqual(['called', 'closed_end_of_day', 'closed_end_of_day']);
     expect((await api.get(`/tickets/track/${tickets[1].trackingCode}`)).body).toMatchObject({ status: 'closed_end_of_day', placeInQueue: null });
     expect(await view()).toMatchObject({ waiting: 0, canClose: false });
+    // The service's waiting count the issue statement reads (migration 1765180000000) went down with them.
+    expect(await t.db.query(`SELECT waiting FROM service_waiting WHERE service_id = $1`, [office.services.A])).toEqual([{ waiting: 0 }]);
 
     const [audit] = await t.db.query(`SELECT action, actor_staff_id, after FROM audit_log WHERE office_id = $1 AND action = 'office.day_closed'`, [office.id]);
     expect(audit).toMatchObject({ actor_staff_id: office.supervisor.id, after: { closed: 2, tickets: ['A-002', 'A-003'] } });

@@ -51,10 +51,13 @@ export const TICKETS_SQL = {
     SELECT ticket.id, $4, $11, $7, 'citizen', $1, $12, bumped.seq FROM ticket, bumped
     RETURNING seq
   )
-  -- The statement does not see its own new row, so this counts the tickets ahead of it (its place - 1).
+  -- The tickets ahead of it (its place - 1): the service's waiting count less those behind it in call
+  -- order, not the queue counted through (migration 1765180000000). The statement sees neither its
+  -- own new row nor the count it will raise at COMMIT; a new ticket joins at or near the end.
   SELECT ticket.id, ticket.issue_order, ticket.number, event.seq,
-         (SELECT count(*)::int FROM tickets w
-          WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) < ($8, $7, ticket.issue_order)) AS ahead
+         greatest(coalesce((SELECT sw.waiting FROM service_waiting sw WHERE sw.service_id = $1), 0)
+           - (SELECT count(*)::int FROM tickets w
+              WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) > ($8, $7, ticket.issue_order)), 0) AS ahead
   FROM ticket, event`,
   // A key counts only together with the client that sent it (TicketsService.issue).
   byIdempotencyKey: 'SELECT id FROM tickets WHERE office_id = $1 AND idempotency_key = $2 AND idempotency_client = $3',
