@@ -50,6 +50,12 @@ export interface AppConfig {
    */
   counterSweepSeconds?: number;
   /**
+   * How often the API analyzes the tables whose planner statistics are behind, on the embedded
+   * database and on a PostgreSQL with autovacuum off (database/table-statistics.ts; absent:
+   * every 60 s; 0: never, the tests analyze when they mean to). Not read from the environment.
+   */
+  statisticsSeconds?: number;
+  /**
    * BACKUP_EVERY_HOURS and BACKUP_KEEP: the API's own backups into DATA_DIR/backups
    * (docs/operations.md, backups). `everyHours` 0 = none. Absent = every 24 hours, keeping 7,
    * on the embedded database; none on PostgreSQL, whose DBA's backups usually rule.

@@ -5,6 +5,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { EmbeddedPostgres, rememberEmbedded } from './embedded-postgres.js';
 import { OfficeSequenceRepository } from './office-sequence.repository.js';
+import { TableStatistics } from './table-statistics.js';
+import { TableStatisticsRepository } from './table-statistics.repository.js';
 import { MigrationRefusal, migrateAtStart, refuseIfPending, runMigrations } from './run-migrations.js';
 
 /** The data source, and the office sequence every feature's changes are numbered with. */
@@ -57,7 +59,7 @@ import { MigrationRefusal, migrateAtStart, refuseIfPending, runMigrations } from
       },
     }),
   ],
-  providers: [OfficeSequenceRepository],
-  exports: [OfficeSequenceRepository],
+  providers: [OfficeSequenceRepository, TableStatisticsRepository, TableStatistics],
+  exports: [OfficeSequenceRepository, TableStatistics],
 })
 export class DatabaseModule {}

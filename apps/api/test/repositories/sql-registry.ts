@@ -7,6 +7,7 @@ import { CHECKLISTS_SQL } from '../../src/checklists/checklists.repository.js';
 import { COMPLAINTS_SQL } from '../../src/complaints/complaints.repository.js';
 import { COUNTERS_SQL } from '../../src/counters/counters.repository.js';
 import { OFFICE_SEQUENCE_SQL } from '../../src/database/office-sequence.repository.js';
+import { TABLE_STATISTICS_SQL } from '../../src/database/table-statistics.repository.js';
 import { SEED_SQL } from '../../src/database/seed/seed.repository.js';
 import { FORECAST_INPUT_SQL } from '../../src/forecast/forecast-input.repository.js';
 import { HEALTH_SQL } from '../../src/health/health.repository.js';
@@ -54,4 +55,5 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   surveys: SURVEYS_SQL,
   bookings: BOOKINGS_SQL,
   'push-subscriptions': PUSH_SQL,
+  'table-statistics': TABLE_STATISTICS_SQL,
 };

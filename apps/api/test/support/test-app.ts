@@ -86,6 +86,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     embeddedDurable: false,
     // The counter sweep runs when a test calls it, at the manual clock's time, never on a timer.
     counterSweepSeconds: 0,
+    // No ANALYZE on a timer: a test that counts the statements sent would see it (claim-plan.spec analyzes itself).
+    statisticsSeconds: 0,
     backup: options.backup ?? { everyHours: 0, keep: 7 },
     databaseTimeouts: { ...DEFAULT_DATABASE_TIMEOUTS, embeddedWaitMs: TEST_EMBEDDED_WAIT_MS, ...options.databaseTimeouts },
     migrationDatabaseUrl: options.migrationDatabaseUrl ?? null,
