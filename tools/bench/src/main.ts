@@ -43,7 +43,8 @@ if (args.help) {
   --database-url URL   also bench PostgreSQL on this database (default: DATABASE_URL when set)
   --targets LIST       pglite,postgresql (default: pglite, plus postgresql when a URL is given)
   --smoke              a small size, for CI: checks the tools run, measures little
-  --profile            run the API under --cpu-prof while issuing at saturation and name the top costs
+  --profile            run the API under --cpu-prof in three phases (issue at saturation, the storm, the
+                       serving runs over the second queue length) and name each one's top costs
   --port N             the API's port (default: a free one)
   --out DIR            where to keep the results (default tools/bench/results for a full run)
   --no-save            keep nothing
@@ -106,7 +107,10 @@ interface TargetResult {
   fanout: { ours: FanoutResult; bare: FanoutResult };
   serving: ServingRun[];
   reads: ReadsRun;
+  /** With --profile: the API's CPU profile while issuing at saturation. */
   profile: ProfileSummary | null;
+  /** With --profile: the same during the call-next storm, and during the serving runs over `servingProfiledQueue` waiting. */
+  profiles?: { storm: ProfileSummary | null; serving: ProfileSummary | null };
 }
 
 const log = (line: string) => console.log(line);
@@ -116,6 +120,30 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
   const dataDir = await mkdtemp(join(tmpdir(), `loket-bench-${target}-`));
   const profileDir = join(dataDir, 'profile');
   let api: ApiProcess | null = null;
+  const apiOptions = (profilePhase: string | null) => ({
+    port,
+    dataDir,
+    databaseUrl: postgres ? databaseUrl : null,
+    nodeArgs: profilePhase ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, profilePhase)}`] : [],
+  });
+  /** With --profile: the API restarted under --cpu-prof for one phase (`start`), then stopped, summed up and restarted plain (`end`). */
+  const phaseProfile = {
+    start: async (phase: string) => {
+      if (!args.profile) return;
+      await api!.stop();
+      api = await startApi(apiOptions(phase));
+    },
+    end: async (phase: string, file: string): Promise<ProfileSummary | null> => {
+      if (!args.profile) return null;
+      await api!.stop();
+      const dir = join(profileDir, phase);
+      const files = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.cpuprofile'));
+      const summary = files.length ? await summarizeProfile(join(dir, files[0])) : null;
+      if (summary) await writeFile(resolve(REPO_ROOT, `tools/bench/results/${file}`), `${JSON.stringify(summary, null, 2)}\n`).catch(() => undefined);
+      api = await startApi(apiOptions(null));
+      return summary;
+    },
+  };
   try {
     log(`\n== ${target}: preparing (migrations, demo seed, a ${size.counters}-counter office) ==`);
     api = await startApi({ port, dataDir, databaseUrl: postgres ? databaseUrl : null });
@@ -132,14 +160,22 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
     await sql.close();
     api = await startApi({ port, dataDir, databaseUrl: postgres ? databaseUrl : null });
     const publicApi = new Api(api.url);
+    let servingProfile: ProfileSummary | null = null;
+    const servingHooks = {
+      before: () => phaseProfile.start('serving'),
+      after: async () => {
+        servingProfile = await phaseProfile.end('serving', `profile-${target}-serving.json`);
+      },
+    };
     if (args['reads-only']) {
       const reads = await readsPhase(publicApi, api.url, readsOffice, postgres);
       console.log(`\n## ${target}\n\n${readsTable(target, reads).join('\n')}`);
       return null;
     }
     if (args['serving-only']) {
-      const serving = await servingPhase(publicApi, api.url, servingOffices, postgres);
+      const serving = await servingPhase(publicApi, api.url, servingOffices, postgres, servingHooks);
       console.log(`\n## ${target}\n\n${servingTable(target, serving).join('\n')}`);
+      if (servingProfile) console.log(`\n${profileTable(`the serving runs over ${servingProfiledQueue()} waiting`, servingProfile).join('\n')}`);
       return null;
     }
     const issue = () => publicApi.post(`/offices/${office.slug}/tickets`, { serviceId: office.serviceId });
@@ -149,8 +185,7 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
     const atRate = summarize(await openLoop(size.rate, size.rateSeconds, issue));
     if (args.profile) {
       // The profile covers the saturation phases only, where the API is busy; the fixed rate is mostly idle.
-      await api.stop();
-      api = await startApi({ port, dataDir, databaseUrl: postgres ? databaseUrl : null, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
+      await phaseProfile.start('issue');
       await closedLoop(20, 4, issue); // warm-up
     }
     const saturated = summarize(await closedLoop(size.saturation, size.concurrency, issue));
@@ -161,16 +196,8 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
         return publicApi.post(`/offices/${other.slug}/tickets`, { serviceId: other.serviceId });
       }),
     );
-    let profile: ProfileSummary | null = null;
-    if (args.profile) {
-      await api.stop();
-      const files = (await readdir(profileDir)).filter((file) => file.endsWith('.cpuprofile'));
-      profile = files.length ? await summarizeProfile(join(profileDir, files[0])) : null;
-      if (profile)
-        await writeFile(resolve(REPO_ROOT, `tools/bench/results/profile-${target}.json`), `${JSON.stringify(profile, null, 2)}\n`).catch(() => undefined);
-      api = await startApi({ port, dataDir, databaseUrl: postgres ? databaseUrl : null });
-    }
-    const url = api.url;
+    const profile = await phaseProfile.end('issue', `profile-${target}.json`);
+    const url = api!.url;
 
     log(`call-next storm: ${size.counters} counters`);
     const tokens = new Map<string, string>();
@@ -187,6 +214,7 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
     const stormSamples: number[] = [];
     let stormErrors = 0;
     let inFlight = 0;
+    await phaseProfile.start('storm');
     const stormStart = performance.now();
     await Promise.all(
       office.counters.map(async (counter) => {
@@ -217,6 +245,7 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
     // (then one later in the order was called in its place).
     const skipped = order.slice(0, called.length).filter((id) => !calledSet.has(id)).length;
     const storm = { samples: stormSamples, seconds: stormSeconds, errors: stormErrors };
+    const stormProfile = await phaseProfile.end('storm', `profile-${target}-storm.json`);
 
     // Fan-out on an office of its own (one counter, nobody waiting), so 1,000 subscriptions do
     // not each fetch the bench queue's snapshot. Not the demo office: it keeps Monday–Friday
@@ -249,9 +278,9 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
     const payload = clients.lastEvent;
     clients.close();
 
-    const serving = await servingPhase(publicApi, url, servingOffices, postgres);
+    const serving = await servingPhase(publicApi, url, servingOffices, postgres, servingHooks);
     const reads = await readsPhase(publicApi, url, readsOffice, postgres);
-    await api.stop();
+    await api!.stop();
     api = null;
 
     log('bare stack: single-row INSERTs and claims through pg, a bare socket.io server');
@@ -288,6 +317,7 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
       serving,
       reads,
       profile,
+      profiles: args.profile ? { storm: stormProfile, serving: servingProfile } : undefined,
     };
   } finally {
     await api?.stop();
@@ -296,7 +326,18 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
 }
 
 /** The serving cycle on each serving office: its queue issued, its counters opened, then each officer count in turn. */
-async function servingPhase(publicApi: Api, url: string, servingOffices: BenchOffice[], postgres: boolean): Promise<ServingRun[]> {
+/** The serving queue length whose runs --profile profiles: the second (2,000 at full size), as the storm's queue. */
+function servingProfiledQueue(): number {
+  return size.servingQueues[Math.min(1, size.servingQueues.length - 1)];
+}
+
+async function servingPhase(
+  publicApi: Api,
+  url: string,
+  servingOffices: BenchOffice[],
+  postgres: boolean,
+  profileHooks: { before: () => Promise<void>; after: () => Promise<void> },
+): Promise<ServingRun[]> {
   const serving: ServingRun[] = [];
   const stats = postgres ? await openSql({ databaseUrl: databaseUrl! }) : null;
   try {
@@ -327,6 +368,8 @@ async function servingPhase(publicApi: Api, url: string, servingOffices: BenchOf
         outcome: 'selesai',
       };
       let waiting = queue;
+      const profiled = args.profile && index === size.servingQueues.indexOf(servingProfiledQueue());
+      if (profiled) await profileHooks.before();
       for (const officers of size.servingOfficers) {
         if (waiting < queue) await closedLoop(queue - waiting, size.concurrency, issueThere);
         waiting = queue;
@@ -342,6 +385,7 @@ async function servingPhase(publicApi: Api, url: string, servingOffices: BenchOf
         waiting -= result.served;
         serving.push(result);
       }
+      if (profiled) await profileHooks.after();
     }
   } finally {
     await stats?.close();
@@ -448,6 +492,21 @@ function servingTable(target: string, serving: ServingRun[]): string[] {
   ];
 }
 
+/** A CPU profile's top costs, self time, by package and by function. */
+function profileTable(during: string, profile: ProfileSummary): string[] {
+  return [
+    `CPU profile of the API during ${during} (${profile.totalMs} ms sampled; the API started under --cpu-prof for it, so its boot is in it), self time:`,
+    '',
+    '| package | share |',
+    '| --- | ---: |',
+    ...profile.topPackages.slice(0, 8).map((pkg) => `| ${pkg.name} | ${pkg.share}% |`),
+    '',
+    '| function | where | share |',
+    '| --- | --- | ---: |',
+    ...profile.topFunctions.slice(0, 10).map((fn) => `| ${fn.name} | ${fn.where} | ${fn.share}% |`),
+  ];
+}
+
 function readsTable(target: string, r: ReadsRun): string[] {
   const c = (counts: ReadsRun['phase']) => `${count(counts.statements)} | ${count(counts.rowsRead)} | ${count(counts.transactions)}`;
   return [
@@ -501,18 +560,10 @@ function markdown(results: TargetResult[], memory: Awaited<ReturnType<typeof boa
     if (r.issueAtRate.ours.errors + r.issueSaturated.ours.errors + r.issueSpread.errors + r.storm.ours.errors > 0) {
       lines.push('', `Errors: issue ${r.issueAtRate.ours.errors + r.issueSaturated.ours.errors + r.issueSpread.errors}, storm ${r.storm.ours.errors}.`);
     }
-    if (r.profile) {
-      lines.push(
-        '',
-        `CPU profile of the API during the two saturation phases of ticket issue (${r.profile.totalMs} ms sampled), self time:`,
-        '',
-        '| package | share |',
-        '| --- | ---: |',
-      );
-      for (const pkg of r.profile.topPackages.slice(0, 8)) lines.push(`| ${pkg.name} | ${pkg.share}% |`);
-      lines.push('', '| function | where | share |', '| --- | --- | ---: |');
-      for (const fn of r.profile.topFunctions.slice(0, 10)) lines.push(`| ${fn.name} | ${fn.where} | ${fn.share}% |`);
-    }
+    if (r.profile) lines.push('', ...profileTable('the two saturation phases of ticket issue', r.profile));
+    if (r.profiles?.storm) lines.push('', ...profileTable('the call-next storm', r.profiles.storm));
+    if (r.profiles?.serving)
+      lines.push('', ...profileTable(`the serving runs over ${servingProfiledQueue().toLocaleString('en')} waiting`, r.profiles.serving));
   }
   const [small, large] = memory;
   lines.push(
