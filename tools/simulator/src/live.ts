@@ -4,6 +4,7 @@
  * so the simulator sleeps in simulated minutes too.
  */
 import {
+  type AdminCounterView,
   ClientEvent,
   type ChecklistSubmission,
   type ChecklistTemplateView,
@@ -21,9 +22,10 @@ import {
   activeItems,
   estimateWaitMinutes,
   maxWaitFor,
+  serviceDay,
 } from '@loket/domain';
 import { io, type Socket } from 'socket.io-client';
-import type { Arrival, CounterPlan, DayTrace } from './day.js';
+import { type Arrival, type CounterPlan, type DayTrace, counterBreaks } from './day.js';
 import type { TicketRecord } from './engine.js';
 import { Api, ApiError } from './http.js';
 
@@ -66,6 +68,25 @@ interface IssuedTicket {
   transferred: boolean;
 }
 
+/**
+ * Writes the day's planned breaks into the counters' schedules in the product, on the day's
+ * weekday: the simulated day staggers the ishoma, while the demo seed gives every counter
+ * 12:00–13:00, so without this the forecast and the break measures would expect breaks the
+ * officers do not take.
+ */
+async function keepPlannedBreaks(publicApi: Api, office: OfficeSnapshot['office'], trace: DayTrace, options: LiveOptions): Promise<void> {
+  const login = await publicApi.post<{ accessToken: string }>('/auth/login', { username: 'admin', password: options.password });
+  const admin = publicApi.withToken(login.accessToken);
+  const weekday = new Date(`${serviceDay(options.dayStart, office.timeZone)}T00:00:00Z`).getUTCDay();
+  const planned = new Set(trace.counters.map((plan) => plan.number));
+  for (const counter of await admin.get<AdminCounterView[]>(`/admin/offices/${office.id}/counters`)) {
+    if (!planned.has(counter.number)) continue;
+    const breaks = counterBreaks(counter.number, trace.options.dayType);
+    const schedule = counter.schedule.map((day) => (day.weekday === weekday ? { ...day, breaks } : day));
+    await admin.request('PATCH', `/admin/counters/${counter.id}`, { schedule });
+  }
+}
+
 export async function runLive(options: LiveOptions): Promise<LiveResult> {
   const { speed, stop } = options;
   const publicApi = new Api(options.baseUrl);
@@ -86,9 +107,11 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
   // The quickest of a few round trips places the API's instant best.
   let anchor = { sim: 0, real: 0, roundTrip: Number.POSITIVE_INFINITY };
   let priorityMaxWaitMinutes = 0;
+  let office: OfficeSnapshot['office'] | null = null;
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const before = Date.now();
     const snapshot = await publicApi.get<OfficeSnapshot>(`/offices/${options.slug}/board`);
+    office = snapshot.office;
     const after = Date.now();
     priorityMaxWaitMinutes = snapshot.office.priorityMaxWaitMinutes;
     if (after - before < anchor.roundTrip) anchor = { sim: Date.parse(snapshot.at), real: (before + after) / 2, roundTrip: after - before };
@@ -100,6 +123,9 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
   const sleepUntilMinute = (minute: number) => sleepReal((options.dayStart + minute * MINUTE_MS - simNow()) / speed);
 
   const services = new Map((await publicApi.get<ServiceView[]>(`/offices/${options.slug}/services`)).map((service) => [service.code, service]));
+
+  // Before the board connects: the schedule changes would reach it as a gap it resyncs on.
+  await keepPlannedBreaks(publicApi, office!, options.trace, options);
 
   // The board: a socket.io client kept current by the same reducer the board app uses.
   const board = await connectBoard(options.baseUrl, options.slug);
