@@ -17,6 +17,7 @@ import { Api } from '@loket/simulator/http';
 import { provenance } from '@loket/simulator/machine';
 import { type ProfileSummary, summarizeProfile } from './profile.js';
 import { type ReadsRun, readsRun } from './reads.js';
+import { type RushRun, rushPhase, rushProblems, rushTable } from './rush.js';
 import { type ServingDesk, type ServingRun, servingRun } from './serving.js';
 import { type BenchOffice, createBenchOffice, openSql } from './sql.js';
 import { closedLoop, latency, type Latency, openLoop, ratio } from './stats.js';
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     'serving-only': { type: 'boolean', default: false },
     'serving-queues': { type: 'string' },
     'reads-only': { type: 'boolean', default: false },
+    'rush-only': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -50,7 +52,8 @@ if (args.help) {
   --no-save            keep nothing
   --serving-queues L   the serving cycle's queue lengths (default 200,2000,20000; smoke 40,160)
   --serving-only       only the serving cycle, printed, nothing kept (to compare one change's counts)
-  --reads-only         only the reads phase (phones polling, boards resyncing), printed, nothing kept`);
+  --reads-only         only the reads phase (phones polling, boards resyncing), printed, nothing kept
+  --rush-only          only the booking rush (with --profile: its profile), printed, nothing kept`);
   process.exit(0);
 }
 
@@ -75,6 +78,7 @@ const size = args.smoke
       phones: 50,
       boards: 10,
       readRounds: 2,
+      rush: { attempts: 400, seconds: 2, seatsPerSlot: 5, doubleTapEvery: 20, concurrency: 16 },
     }
   : {
       rate: 5,
@@ -93,6 +97,7 @@ const size = args.smoke
       phones: 1_000,
       boards: 100,
       readRounds: 3,
+      rush: { attempts: 10_000, seconds: 10, seatsPerSlot: 50, doubleTapEvery: 50, concurrency: 32 },
     };
 if (args['serving-queues']) size.servingQueues = args['serving-queues'].split(',').map(Number);
 const run = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
@@ -107,6 +112,7 @@ interface TargetResult {
   fanout: { ours: FanoutResult; bare: FanoutResult };
   serving: ServingRun[];
   reads: ReadsRun;
+  rush: RushRun;
   /** With --profile: the API's CPU profile while issuing at saturation. */
   profile: ProfileSummary | null;
   /** With --profile: the same during the call-next storm, and during the serving runs over `servingProfiledQueue` waiting. */
@@ -167,6 +173,15 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
         servingProfile = await phaseProfile.end('serving', `profile-${target}-serving.json`);
       },
     };
+    const rush = () => rushPhase({ target: postgres ? 'postgresql' : 'pglite', port, dataDir, databaseUrl, run, size: size.rush, profile: args.profile, log });
+    if (args['rush-only']) {
+      await api.stop();
+      api = null;
+      const result = await rush();
+      const problems = rushProblems(result);
+      console.log(`\n## ${target}\n\n${rushTable(result).join('\n')}${problems.length ? `\n\nWRONG: ${problems.join('; ')}` : ''}`);
+      return null;
+    }
     if (args['reads-only']) {
       const reads = await readsPhase(publicApi, api.url, readsOffice, postgres);
       console.log(`\n## ${target}\n\n${readsTable(target, reads).join('\n')}`);
@@ -282,6 +297,7 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
     const reads = await readsPhase(publicApi, url, readsOffice, postgres);
     await api!.stop();
     api = null;
+    const rushRun = await rush();
 
     log('bare stack: single-row INSERTs and claims through pg, a bare socket.io server');
     const bare = await openBareDb(postgres ? { databaseUrl: databaseUrl! } : 'pglite', postgres ? size.concurrency : 1);
@@ -316,6 +332,7 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
       fanout: { ours: oursFanout, bare: bareFanout },
       serving,
       reads,
+      rush: rushRun,
       profile,
       profiles: args.profile ? { storm: stormProfile, serving: servingProfile } : undefined,
     };
@@ -557,6 +574,7 @@ function markdown(results: TargetResult[], memory: Awaited<ReturnType<typeof boa
     );
     lines.push('', ...servingTable(r.target, r.serving));
     lines.push('', ...readsTable(r.target, r.reads));
+    lines.push('', ...rushTable(r.rush));
     if (r.issueAtRate.ours.errors + r.issueSaturated.ours.errors + r.issueSpread.errors + r.storm.ours.errors > 0) {
       lines.push('', `Errors: issue ${r.issueAtRate.ours.errors + r.issueSaturated.ours.errors + r.issueSpread.errors}, storm ${r.storm.ours.errors}.`);
     }
@@ -588,7 +606,7 @@ for (const target of targets) {
   const result = await benchTarget(target, args.port ? Number(args.port) : await freePort());
   if (result) results.push(result);
 }
-if (args['serving-only'] || args['reads-only']) process.exit(0);
+if (args['serving-only'] || args['reads-only'] || args['rush-only']) process.exit(0);
 log('\n== board memory ==');
 const memory = [];
 for (const events of size.boardEvents) memory.push(await boardMemory(events));
@@ -608,9 +626,11 @@ if (out && !args['no-save']) {
   console.log(`Kept: ${join(out, `${name}.md`)} and latest.md/latest.json`);
 }
 // Correctness, never speed, decides the exit code: no ticket called twice or skipped, every delivery made.
-const broken = results.filter((r) => r.storm.calledTwice > 0 || r.storm.skipped > 0 || r.fanout.ours.missing > 0);
+const broken = results.filter((r) => r.storm.calledTwice > 0 || r.storm.skipped > 0 || r.fanout.ours.missing > 0 || rushProblems(r.rush).length > 0);
 if (broken.length > 0) {
-  console.error(`Correctness failed on ${broken.map((r) => r.target).join(', ')}: see "called twice / skipped" and "deliveries missing" above.`);
+  console.error(
+    `Correctness failed on ${broken.map((r) => r.target).join(', ')}: see "called twice / skipped", "deliveries missing" and the booking rush above.`,
+  );
   process.exit(1);
 }
 // A phase that issued nothing measured nothing: until 326ecfe the spread phase printed 0/s

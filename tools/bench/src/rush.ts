@@ -1,0 +1,392 @@
+/**
+ * The booking rush (issue 17): the moment a popular service's day opens, thousands of phones
+ * ask at once for a few hundred seats. Each attempt is what a booking page does: read the
+ * availability (`GET /offices/:slug/services/:id/availability`), pick a slot that shows seats
+ * left, and book it (`POST /offices/:slug/bookings`) with a client id of its own and an
+ * Idempotency-Key; some attempts tap twice with one key. The attempts start at a fixed rate
+ * (open loop: a slow answer does not hold the next phone back). Correctness, read from the
+ * tables afterwards, decides: exactly as many confirmed as there are seats, none over a slot's
+ * seats, none twice, every refusal a 409 `slot_full` / `day_full`. Beside it the bare stack:
+ * the same read and a conditional UPDATE + INSERT through `pg`, at the same rate.
+ */
+import { randomBytes } from 'node:crypto';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { type ApiProcess, REPO_ROOT, startApi } from '@loket/simulator/api-process';
+import { Api } from '@loket/simulator/http';
+import { openBareDb, dropBare } from './bare-db.js';
+import { type ProfileSummary, summarizeProfile } from './profile.js';
+import { createBenchOffice, openSql } from './sql.js';
+import { latency, type Latency, openLoop, ratio } from './stats.js';
+
+export interface RushSize {
+  /** Booking attempts in all, started evenly over `seconds`. */
+  attempts: number;
+  seconds: number;
+  /** Seats per slot; the day has `RUSH_SLOTS` slots. */
+  seatsPerSlot: number;
+  /** Every `doubleTapEvery`th attempt sends its booking twice at once with one Idempotency-Key. */
+  doubleTapEvery: number;
+  /** The bare stack's pool on PostgreSQL. */
+  concurrency: number;
+}
+
+/** The office is open 08:00–18:00 every day: twenty slots of 30 minutes. */
+export const RUSH_SLOTS = 20;
+const HOURS = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opens: '08:00', closes: '18:00' }));
+
+export interface RushSide {
+  attempts: number;
+  confirmed: number;
+  /** Confirmed bookings per second: from the first attempt's start to the last confirmation's answer. */
+  confirmsPerSecond: number;
+  /** Every booking request's answer time (confirmed or refused). */
+  book: Latency;
+  /** The confirmed ones only. */
+  confirm: Latency;
+  read: Latency;
+  seconds: number;
+}
+
+export interface RushRun {
+  seats: number;
+  slots: number;
+  offeredPerSecond: number;
+  ours: RushSide & {
+    /** Refusals by status and code (`409 slot_full`, …); anything else is an error. */
+    refusals: Record<string, number>;
+    errors: number;
+    doubleTaps: number;
+    /** Double taps answered with two different bookings (must be 0). */
+    doubleTapsSplit: number;
+    /** From the tables after the run. */
+    stored: { bookings: number; overCapacity: number; duplicates: number; dayRowBooked: number };
+  };
+  bare: RushSide;
+  profile: ProfileSummary | null;
+}
+
+interface SlotView {
+  startsAt: string;
+  left: number;
+}
+interface AvailabilityView {
+  days: { day: string; open: boolean; slots: SlotView[] }[];
+}
+
+/** A fresh x-loket-client id (BOOKING_CLIENT_PATTERN). */
+const clientId = () => randomBytes(12).toString('hex');
+
+/** Picks a slot that shows a seat left (at random, as a crowd spreads), or any slot when none shows one. */
+function pickSlot(slots: { startsAt: string; left: number }[], random: () => number): string {
+  const open = slots.filter((slot) => slot.left > 0);
+  const from = open.length > 0 ? open : slots;
+  return from[Math.floor(random() * from.length)].startsAt;
+}
+
+/** A small deterministic generator, so two runs pick alike. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; data: Record<string, unknown> }> {
+  const response = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, data: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+export interface RushOptions {
+  target: 'pglite' | 'postgresql';
+  port: number;
+  dataDir: string;
+  databaseUrl: string | null;
+  run: string;
+  size: RushSize;
+  profile: boolean;
+  log: (line: string) => void;
+}
+
+/**
+ * The whole phase on a stopped API's database: the rush office written into the tables, an
+ * API of its own started (under --cpu-prof when asked), the rush, the API stopped, the tables
+ * counted, then the bare stack at the same rate.
+ */
+export async function rushPhase(options: RushOptions): Promise<RushRun> {
+  const { size, log } = options;
+  const postgres = options.target === 'postgresql';
+  const seats = RUSH_SLOTS * size.seatsPerSlot;
+  const sqlTarget = postgres ? { databaseUrl: options.databaseUrl! } : { dataDir: options.dataDir };
+  let sql = await openSql(sqlTarget);
+  const office = await createBenchOffice(sql, 1, `${options.run}-rush`);
+  await sql.query('UPDATE offices SET opening_hours = $2, bookings_per_person = 1 WHERE slug = $1', [office.slug, JSON.stringify(HOURS)]);
+  await sql.query('UPDATE services SET daily_quota = NULL, booking_settings = $2 WHERE id = $1', [
+    office.serviceId,
+    JSON.stringify({
+      enabled: true,
+      slotMinutes: 30,
+      seatsPerSlot: size.seatsPerSlot,
+      walkInSharePercent: 0,
+      horizonDays: 14,
+      opensDaysBefore: 14,
+      opensAt: '00:00',
+      changeCutoffDays: 1,
+      graceMinutes: 10,
+      lateToleranceMinutes: 15,
+    }),
+  ]);
+  await sql.close();
+
+  const profileDir = join(options.dataDir, 'rush-profile');
+  let api: ApiProcess | null = await startApi({
+    port: options.port,
+    dataDir: options.dataDir,
+    databaseUrl: postgres ? options.databaseUrl : null,
+    nodeArgs: options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  });
+  const base = api.url;
+  const availabilityPath = `/offices/${office.slug}/services/${office.serviceId}/availability`;
+  let day: string;
+  let oursSide: RushRun['ours'];
+  try {
+    // The day: the first after today with all its slots (a holiday or a closure has none).
+    const first = await new Api(base).get<AvailabilityView>(availabilityPath);
+    const found = first.days.slice(1).find((d) => d.open && d.slots.length === RUSH_SLOTS && d.slots.every((slot) => slot.left === size.seatsPerSlot));
+    if (!found) throw new Error(`No day ahead with ${RUSH_SLOTS} open slots for the rush`);
+    day = found.day;
+    const slotsOf = (view: AvailabilityView) => view.days.find((d) => d.day === day)?.slots ?? [];
+    // Warm-up: a few reads, so the first phones do not pay for the API's first statements.
+    for (let n = 0; n < 5; n += 1) await call(base, 'GET', availabilityPath);
+
+    log(`rush: ${size.attempts.toLocaleString('en')} booking attempts in ${size.seconds} s for ${seats.toLocaleString('en')} seats (${RUSH_SLOTS} slots)`);
+    const random = seeded(17);
+    const bookSamples: number[] = [];
+    const confirmSamples: number[] = [];
+    const readSamples: number[] = [];
+    const refusals: Record<string, number> = {};
+    let errors = 0;
+    let confirmed = 0;
+    let doubleTaps = 0;
+    let doubleTapsSplit = 0;
+    let lastConfirm = 0;
+    const started = performance.now();
+    await openLoop(size.attempts / size.seconds, size.seconds, async (index) => {
+      let begin = performance.now();
+      const read = await call(base, 'GET', availabilityPath);
+      readSamples.push(performance.now() - begin);
+      if (read.status !== 200) {
+        errors += 1;
+        return;
+      }
+      const startsAt = pickSlot(slotsOf(read.data as unknown as AvailabilityView), random);
+      const body = { serviceId: office.serviceId, startsAt, phone: `0812${String(10_000_000 + index)}` };
+      const headers = { 'x-loket-client': clientId(), 'idempotency-key': `rush-${options.run}-${index}` };
+      const path = `/offices/${office.slug}/bookings`;
+      begin = performance.now();
+      const tap = size.doubleTapEvery > 0 && index % size.doubleTapEvery === 0;
+      const answers = await Promise.all(
+        tap ? [call(base, 'POST', path, body, headers), call(base, 'POST', path, body, headers)] : [call(base, 'POST', path, body, headers)],
+      );
+      const took = performance.now() - begin;
+      bookSamples.push(took);
+      const [answer] = answers;
+      if (tap) {
+        doubleTaps += 1;
+        const codes = new Set(answers.filter((a) => a.status === 201 || a.status === 200).map((a) => a.data.code));
+        if (codes.size > 1) doubleTapsSplit += 1;
+      }
+      if (answer.status === 201 || answer.status === 200) {
+        confirmed += 1;
+        confirmSamples.push(took);
+        lastConfirm = performance.now();
+      } else if (answer.status === 409) {
+        const key = `409 ${String(answer.data.code)}`;
+        refusals[key] = (refusals[key] ?? 0) + 1;
+      } else {
+        errors += 1;
+        const key = `${answer.status} ${String(answer.data.code ?? '')}`;
+        refusals[key] = (refusals[key] ?? 0) + 1;
+      }
+    });
+    const seconds = (performance.now() - started) / 1000;
+    await api.stop();
+    api = null;
+
+    sql = await openSql(sqlTarget);
+    try {
+      const [stored] = await sql.query<{ bookings: number; duplicates: number }>(
+        `SELECT count(*)::int AS bookings,
+                (count(*) - count(DISTINCT idempotency_key)) + (count(*) - count(DISTINCT client_key)) + (count(*) - count(DISTINCT code))::int AS duplicates
+         FROM bookings WHERE service_id = $1 AND status <> 'cancelled'`,
+        [office.serviceId],
+      );
+      const [over] = await sql.query<{ over: number }>(
+        `SELECT count(*)::int AS over FROM (SELECT slot_starts_at FROM bookings WHERE service_id = $1 AND status <> 'cancelled'
+           GROUP BY slot_starts_at HAVING count(*) > $2) s`,
+        [office.serviceId, size.seatsPerSlot],
+      );
+      const [dayRow] = await sql.query<{ booked: number }>('SELECT booked FROM booking_days WHERE service_id = $1 AND service_day = $2::date', [
+        office.serviceId,
+        day,
+      ]);
+      oursSide = {
+        attempts: size.attempts,
+        confirmed,
+        confirmsPerSecond: lastConfirm ? Math.round((confirmed / ((lastConfirm - started) / 1000)) * 10) / 10 : 0,
+        book: latency(bookSamples),
+        confirm: latency(confirmSamples),
+        read: latency(readSamples),
+        seconds: Math.round(seconds * 10) / 10,
+        refusals,
+        errors,
+        doubleTaps,
+        doubleTapsSplit,
+        stored: {
+          bookings: Number(stored.bookings),
+          overCapacity: Number(over.over),
+          duplicates: Number(stored.duplicates),
+          dayRowBooked: Number(dayRow?.booked ?? 0),
+        },
+      };
+    } finally {
+      await sql.close();
+    }
+  } finally {
+    await api?.stop();
+  }
+
+  let profile: ProfileSummary | null = null;
+  if (options.profile) {
+    const files = (await readdir(profileDir).catch(() => [] as string[])).filter((file) => file.endsWith('.cpuprofile'));
+    profile = files.length ? await summarizeProfile(join(profileDir, files[0])) : null;
+    if (profile)
+      await writeFile(resolve(REPO_ROOT, `tools/bench/results/profile-${options.target}-rush.json`), `${JSON.stringify(profile, null, 2)}\n`).catch(
+        () => undefined,
+      );
+  }
+
+  log('rush, bare stack: the same read and a conditional UPDATE + INSERT through pg, at the same rate');
+  const bare = await bareRush(postgres ? { databaseUrl: options.databaseUrl! } : 'pglite', options.run, size);
+  return { seats, slots: RUSH_SLOTS, offeredPerSecond: size.attempts / size.seconds, ours: oursSide, bare, profile };
+}
+
+/** The bare stack's rush: one row per slot, a read of all of them, then `UPDATE … WHERE booked < seats` and the booking's INSERT in one statement. */
+async function bareRush(target: { databaseUrl: string } | 'pglite', run: string, size: RushSize): Promise<RushSide> {
+  const db = await openBareDb(target, target === 'pglite' ? 1 : size.concurrency);
+  const slots = `bench_bare_rush_slots_${run}`;
+  const bookings = `bench_bare_rush_bookings_${run}`;
+  try {
+    await db.pool.query(`CREATE TABLE ${slots} (slot int PRIMARY KEY, booked int NOT NULL)`);
+    await db.pool.query(`CREATE TABLE ${bookings} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, slot int NOT NULL, code text NOT NULL UNIQUE)`);
+    await db.pool.query(`INSERT INTO ${slots} (slot, booked) SELECT g, 0 FROM generate_series(1, $1) g`, [RUSH_SLOTS]);
+    const random = seeded(17);
+    const bookSamples: number[] = [];
+    const confirmSamples: number[] = [];
+    const readSamples: number[] = [];
+    let confirmed = 0;
+    let lastConfirm = 0;
+    const started = performance.now();
+    await openLoop(size.attempts / size.seconds, size.seconds, async () => {
+      let begin = performance.now();
+      const { rows } = await db.pool.query<{ slot: number; booked: number }>(`SELECT slot, booked FROM ${slots} ORDER BY slot`);
+      readSamples.push(performance.now() - begin);
+      const slot = Number(
+        pickSlot(
+          rows.map((row) => ({ startsAt: String(row.slot), left: size.seatsPerSlot - row.booked })),
+          random,
+        ),
+      );
+      begin = performance.now();
+      const result = await db.pool.query(
+        `WITH seat AS (UPDATE ${slots} SET booked = booked + 1 WHERE slot = $1 AND booked < $2 RETURNING slot)
+         INSERT INTO ${bookings} (slot, code) SELECT slot, md5(random()::text) FROM seat RETURNING id`,
+        [slot, size.seatsPerSlot],
+      );
+      const took = performance.now() - begin;
+      bookSamples.push(took);
+      if (result.rowCount === 1) {
+        confirmed += 1;
+        confirmSamples.push(took);
+        lastConfirm = performance.now();
+      }
+    });
+    const seconds = (performance.now() - started) / 1000;
+    await dropBare(db, [bookings, slots]);
+    return {
+      attempts: size.attempts,
+      confirmed,
+      confirmsPerSecond: lastConfirm ? Math.round((confirmed / ((lastConfirm - started) / 1000)) * 10) / 10 : 0,
+      book: latency(bookSamples),
+      confirm: latency(confirmSamples),
+      read: latency(readSamples),
+      seconds: Math.round(seconds * 10) / 10,
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+/** What is wrong with a rush, for the exit code (empty: nothing). */
+export function rushProblems(r: RushRun): string[] {
+  const problems: string[] = [];
+  const o = r.ours;
+  if (o.confirmed !== r.seats) problems.push(`${o.confirmed} confirmed for ${r.seats} seats`);
+  if (o.stored.bookings !== r.seats) problems.push(`${o.stored.bookings} bookings stored for ${r.seats} seats`);
+  if (o.stored.dayRowBooked !== o.stored.bookings) problems.push(`the day row counts ${o.stored.dayRowBooked}, the table holds ${o.stored.bookings}`);
+  if (o.stored.overCapacity > 0) problems.push(`${o.stored.overCapacity} slots over their seats`);
+  if (o.stored.duplicates > 0) problems.push(`${o.stored.duplicates} duplicates`);
+  if (o.doubleTapsSplit > 0) problems.push(`${o.doubleTapsSplit} double taps booked twice`);
+  const unclear = Object.entries(o.refusals).filter(([key]) => key !== '409 slot_full' && key !== '409 day_full');
+  if (unclear.length > 0 || o.errors > 0)
+    problems.push(`refusals other than 409 slot_full/day_full: ${unclear.map(([k, n]) => `${k} ×${n}`).join(', ')} (${o.errors} errors)`);
+  return problems;
+}
+
+const ms = (value: number | null) => (value === null ? '–' : value.toFixed(value < 10 ? 2 : 1));
+const lat = (l: Latency) => `${ms(l.p50)} / ${ms(l.p99)}`;
+const times = (value: number | null) => (value === null ? '–' : `${value.toFixed(2)}×`);
+
+/** The rush's lines of the report. */
+export function rushTable(r: RushRun): string[] {
+  const o = r.ours;
+  const b = r.bare;
+  const refusals = Object.entries(o.refusals)
+    .sort((x, y) => y[1] - x[1])
+    .map(([key, n]) => `${n.toLocaleString('en')} × ${key}`)
+    .join(', ');
+  const lines = [
+    `Booking rush: ${o.attempts.toLocaleString('en')} attempts started at ${r.offeredPerSecond.toLocaleString('en')}/s (open loop, ${o.seconds} s in all) for ${r.seats.toLocaleString('en')} seats (one service, one day, ${r.slots} slots); each attempt reads the availability, picks a slot that shows a seat, and books it with a client id of its own; every ${o.doubleTaps ? Math.round(o.attempts / o.doubleTaps) : '–'}th taps twice with one Idempotency-Key.`,
+    '',
+    '| measure | Loket | bare stack | ratio |',
+    '| --- | ---: | ---: | ---: |',
+    `| confirmed (of ${r.seats.toLocaleString('en')} seats) | **${o.confirmed.toLocaleString('en')}** | ${b.confirmed.toLocaleString('en')} | |`,
+    `| confirms per second | ${o.confirmsPerSecond} | ${b.confirmsPerSecond} | ${times(ratio(o.confirmsPerSecond, b.confirmsPerSecond))} |`,
+    `| booking attempt (confirmed or refused): p50 / p99 | ${lat(o.book)} | ${lat(b.book)} (UPDATE + INSERT) | ${times(ratio(o.book.p50, b.book.p50))} / ${times(ratio(o.book.p99, b.book.p99))} |`,
+    `| confirmed booking: p50 / p99 | ${lat(o.confirm)} | ${lat(b.confirm)} | ${times(ratio(o.confirm.p50, b.confirm.p50))} / ${times(ratio(o.confirm.p99, b.confirm.p99))} |`,
+    `| availability read: p50 / p99 | ${lat(o.read)} | ${lat(b.read)} (SELECT) | ${times(ratio(o.read.p50, b.read.p50))} / ${times(ratio(o.read.p99, b.read.p99))} |`,
+    `| stored: bookings / slots over their seats / duplicates / day row | **${o.stored.bookings.toLocaleString('en')} / ${o.stored.overCapacity} / ${o.stored.duplicates}** / ${o.stored.dayRowBooked.toLocaleString('en')} | | |`,
+    `| double taps (one key, sent twice at once) / booked twice | ${o.doubleTaps} / **${o.doubleTapsSplit}** | | |`,
+    '',
+    `Refusals: ${refusals || 'none'}${o.errors ? `; ${o.errors} errors` : ''}.`,
+  ];
+  if (r.profile) {
+    lines.push('', `CPU profile of the API during the rush (${r.profile.totalMs} ms sampled), self time:`, '', '| package | share |', '| --- | ---: |');
+    for (const pkg of r.profile.topPackages.slice(0, 8)) lines.push(`| ${pkg.name} | ${pkg.share}% |`);
+    lines.push('', '| function | where | share |', '| --- | --- | ---: |');
+    for (const fn of r.profile.topFunctions.slice(0, 10)) lines.push(`| ${fn.name} | ${fn.where} | ${fn.share}% |`);
+  }
+  return lines;
+}
