@@ -32,3 +32,8 @@ GROUP BY 1, 2;
 SELECT count(*) FILTER (WHERE type = 'called')::int AS calls,
        (count(*) FILTER (WHERE type = 'no_show') - count(*) FILTER (WHERE type IN ('no_show_undone', 'reinstated')))::int AS no_shows
 FROM ticket_events WHERE office_id = $1 AND at >= $2 AND at <= $3;
+
+-- bookings
+SELECT b.id, b.service_id, b.slot_starts_at, s.booking_settings
+FROM bookings b JOIN services s ON s.id = b.service_id
+WHERE b.office_id = $1 AND b.service_day = $2::date AND b.status = 'booked' AND b.slot_ends_at > $3 AND s.active;

@@ -5,6 +5,7 @@ import {
   assertCancellable,
   assertReschedulable,
   assertSlotBookable,
+  bookedArrivals,
   bookingDayView,
   bookingOpensAt,
   bookingPhase,
@@ -19,6 +20,7 @@ import {
 import type { OfficeCalendar } from './calendar.js';
 import { RuleError } from './errors.js';
 import { MINUTE_MS } from './time.js';
+import { type ForecastCounter, forecastWaits } from './wait-estimate.js';
 
 const TZ = 'Asia/Jakarta';
 const at = (iso: string) => new Date(iso).getTime();
@@ -172,6 +174,36 @@ describe('checking in', () => {
     expect(codeOf(() => checkIn(mine(), office, settings(), 60, WED_0900 - 24 * 60 * MINUTE_MS))).toBe('wrong_day');
     expect(codeOf(() => checkIn(mine({ status: 'checked_in' }), office, settings(), 60, WED_0900))).toBe('already_checked_in');
     expect(codeOf(() => checkIn(mine({ status: 'cancelled' }), office, settings(), 60, WED_0900))).toBe('booking_cancelled');
+  });
+});
+
+describe('today’s bookings as known arrivals in the wait forecast', () => {
+  const pending = (id: string, slotStartsAt: number) => ({ id, serviceId: 'A', slotStartsAt, settings: { graceMinutes: 10, lateToleranceMinutes: 15 } });
+
+  it('plays each booking in at its slot, due at the slot plus the grace, and drops one past its tolerance', () => {
+    const now = WED_0800 + 70 * MINUTE_MS; // 09:10
+    const arrivals = bookedArrivals([pending('later', WED_0900 + 60 * MINUTE_MS), pending('begun', WED_0900), pending('gone', WED_0800)], now);
+    expect(arrivals).toEqual([
+      { id: 'booking:begun', serviceId: 'A', issuedAt: now + 1, dueAt: WED_0900 + 10 * MINUTE_MS, priority: null },
+      { id: 'booking:later', serviceId: 'A', issuedAt: WED_0900 + 60 * MINUTE_MS, dueAt: WED_0900 + 70 * MINUTE_MS, priority: null },
+    ]);
+  });
+
+  it('makes a walk-in wait longer for booked citizens due before it, and not for those due after', () => {
+    const now = WED_0800;
+    const counter: ForecastCounter = { serviceIds: ['A'], priorityOnly: false, state: 'open', busyUntil: null };
+    // Five walk-ins, due within the hour; a walk-in issued now is due at 09:00.
+    const waiting = [1, 2, 3, 4, 5].map((n) => ({ id: `w${n}`, serviceId: 'A', issuedAt: now - n, dueAt: now + 60 * MINUTE_MS - n, priority: null }));
+    const base = { now, counters: [counter], waiting, serviceMinutes: { A: 9 }, maxWaitMinutes: { A: 60 }, priorityMaxWaitMinutes: 10, walkUpMinutes: 1 };
+    const without = forecastWaits(base).get('w1')!;
+    // Three booked for 08:30 (due 08:40, before every walk-in), two for 11:00 (due long after).
+    const booked = [pending('b1', WED_0800 + 30 * MINUTE_MS), pending('b2', WED_0800 + 30 * MINUTE_MS), pending('b3', WED_0800 + 30 * MINUTE_MS)];
+    const withSoon = forecastWaits({ ...base, arrivals: bookedArrivals(booked, now) }).get('w1')!;
+    const withLate = forecastWaits({ ...base, arrivals: bookedArrivals([pending('b4', WED_0800 + 180 * MINUTE_MS)], now) }).get('w1')!;
+    // w1 is fifth in line: 40 minutes; the three booked are in by 08:30 and due first, so w1 waits 3 × 10 more.
+    expect(without).toBe(40);
+    expect(withSoon).toBe(70);
+    expect(withLate).toBe(without);
   });
 });
 

@@ -7,6 +7,7 @@
  * are epoch milliseconds, days office-local `YYYY-MM-DD`.
  */
 import { type OfficeCalendar, dayHours, nextDay } from './calendar.js';
+import type { QueueEntry } from './call-order.js';
 import { localTimeToInstant } from './counter-schedule.js';
 import { RuleError } from './errors.js';
 import { MINUTE_MS, serviceDay } from './time.js';
@@ -219,6 +220,35 @@ export function checkIn(
     return { dueAt: now + serviceMaxWaitMinutes * MINUTE_MS, late: true };
   }
   return { dueAt: booking.slotStartsAt + settings.graceMinutes * MINUTE_MS, late: false };
+}
+
+/** A booking still to come today, as the forecast needs it. */
+export interface PendingBooking {
+  id: string;
+  serviceId: string;
+  slotStartsAt: number;
+  settings: Pick<BookingSettings, 'graceMinutes' | 'lateToleranceMinutes'>;
+}
+
+/**
+ * Today's bookings not yet checked in, as tickets known to come (`WaitForecastInput.arrivals`):
+ * each joins the queue at its slot's start (or now, once the slot has begun) and is due as
+ * `checkIn` would make it, the slot plus the grace. Early arrivals change nothing: they are
+ * due at their slot anyway. A booking past its late tolerance is left out: if that citizen
+ * still comes, it is as a walk-in, whom the arrival rates foresee. Ids are `booking:<id>`.
+ */
+export function bookedArrivals(bookings: readonly PendingBooking[], now: number): QueueEntry[] {
+  return bookings
+    .filter((booking) => now <= booking.slotStartsAt + booking.settings.lateToleranceMinutes * MINUTE_MS)
+    .map((booking) => ({
+      id: `booking:${booking.id}`,
+      serviceId: booking.serviceId,
+      // The forecast plays in only arrivals after now.
+      issuedAt: Math.max(booking.slotStartsAt, now + 1),
+      dueAt: booking.slotStartsAt + booking.settings.graceMinutes * MINUTE_MS,
+      priority: null,
+    }))
+    .sort((a, b) => a.issuedAt - b.issuedAt || a.id.localeCompare(b.id));
 }
 
 // The reference read aloud at a desk: `BK-` and four letters of the tracking codes' alphabet (no 0/O, 1/I/L).

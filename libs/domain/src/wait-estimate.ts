@@ -190,8 +190,9 @@ export function forecastWaits(input: WaitForecastInput, draw?: CallMinutes, gaps
       continue;
     }
     const { priority, any, feeds: mine } = counterLanes[index];
-    // Foreseen tickets come after every real one and are due later than any of their lane, so appending keeps each lane in order.
-    for (const { feed, lane } of mine) for (let entry = feed.until(at); entry; entry = feed.until(at)) lane.entries.push(entry);
+    // A foreseen walk-in comes after every real one and is due later than any of its lane, so it is appended;
+    // a booked citizen (`arrivals`) may be due sooner than some already waiting, and takes its place among them.
+    for (const { feed, lane } of mine) for (let entry = feed.until(at); entry; entry = feed.until(at)) joinLane(lane, entry);
     const lane = (counter.scope.priorityOnly ? best(priority) : undefined) ?? best(any);
     if (!lane) {
       // Idle until a foreseen ticket it may serve arrives (or for good).
@@ -218,6 +219,13 @@ export function forecastWaits(input: WaitForecastInput, draw?: CallMinutes, gaps
 }
 
 const FORESEEN = 'foreseen:';
+
+/** Puts an arriving ticket in its lane at its place in call order, among those not yet called (appending when it comes last, as most do). */
+function joinLane(lane: ForecastLane, entry: QueueEntry): void {
+  let at = lane.entries.length;
+  while (at > lane.head && compareForCall(entry, lane.entries[at - 1]) < 0) at -= 1;
+  lane.entries.splice(at, 0, entry);
+}
 
 /**
  * For a replay (`wait-range.ts`): the minutes one call keeps its counter (walk-up and service,

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   ARRIVAL_WINDOW_MINUTES,
+  type BookingSettings,
+  DEFAULT_BOOKING_SETTINGS,
   type CounterScheduleDay,
   type ForecastCounter,
   MINUTE_MS,
@@ -15,6 +17,7 @@ import {
   arrivalRates,
   arrivalsEnd,
   averageServiceMinutes,
+  bookedArrivals,
   expectedBackAt,
   expectedBusyUntil,
   localTimeToInstant,
@@ -90,7 +93,18 @@ export const FORECAST_INPUT_SQL = {
   calls: `SELECT count(*) FILTER (WHERE type = 'called')::int AS calls,
          (count(*) FILTER (WHERE type = 'no_show') - count(*) FILTER (WHERE type IN (${NO_SHOW_REVERSALS.map((type) => `'${type}'`).join(', ')})))::int AS no_shows
   FROM ticket_events WHERE office_id = $1 AND at >= $2 AND at <= $3`,
+  // Today's bookings not yet checked in whose slot has not ended: known arrivals (domain `bookedArrivals`).
+  bookings: `SELECT b.id, b.service_id, b.slot_starts_at, s.booking_settings
+  FROM bookings b JOIN services s ON s.id = b.service_id
+  WHERE b.office_id = $1 AND b.service_day = $2::date AND b.status = 'booked' AND b.slot_ends_at > $3 AND s.active`,
 } as const;
+
+interface BookingRow {
+  id: string;
+  service_id: string;
+  slot_starts_at: Date;
+  booking_settings: Partial<BookingSettings>;
+}
 
 interface ArrivalRow {
   service_id: string;
@@ -111,8 +125,9 @@ export class ForecastInputRepository {
   /**
    * Reads the office as the forecast sees it at `now`: every waiting ticket, each counter's
    * state, the citizen at it and when it is expected back, the services' recent times, the
-   * arrivals of the last half hour and today's no-show share. Five reads, each an index scan
-   * over today's rows of one office.
+   * arrivals of the last half hour, today's no-show share, and the bookings still to come
+   * today (known arrivals, due at their slots). Six reads, each an index scan over today's rows
+   * of one office.
    */
   async read(office: ForecastOffice, now: Date): Promise<RangedForecastInput> {
     const at = now.getTime();
@@ -120,12 +135,13 @@ export class ForecastInputRepository {
     const dayStart = new Date(localTimeToInstant(day, '00:00', office.timeZone));
     const windowStart = new Date(at - ARRIVAL_WINDOW_MINUTES * MINUTE_MS);
     const db = this.db.manager;
-    const [waiting, counters, services, arrivals, calls] = await Promise.all([
+    const [waiting, counters, services, arrivals, calls, bookings] = await Promise.all([
       db.query<WaitingRow[]>(FORECAST_INPUT_SQL.waiting, [office.id]),
       db.query<CounterRow[]>(FORECAST_INPUT_SQL.counters, [office.id, dayStart]),
       db.query<ServiceRow[]>(FORECAST_INPUT_SQL.services, [office.id, day]),
       db.query<ArrivalRow[]>(FORECAST_INPUT_SQL.arrivals, [office.id, day, windowStart, now]),
       db.query<CallCountRow[]>(FORECAST_INPUT_SQL.calls, [office.id, dayStart, now]),
+      db.query<BookingRow[]>(FORECAST_INPUT_SQL.bookings, [office.id, day, now]),
     ]);
 
     const serviceMinutes: Record<string, number> = {};
@@ -190,6 +206,15 @@ export class ForecastInputRepository {
         arrivals.map((row) => ({ serviceId: row.service_id, priority: row.priority, count: row.count })),
         Object.keys(maxWaitMinutes),
         Math.max(windowStart.getTime(), officeHours?.from ?? 0),
+        at,
+      ),
+      arrivals: bookedArrivals(
+        bookings.map((row) => ({
+          id: row.id,
+          serviceId: row.service_id,
+          slotStartsAt: row.slot_starts_at.getTime(),
+          settings: { ...DEFAULT_BOOKING_SETTINGS, ...row.booking_settings },
+        })),
         at,
       ),
       arrivalsUntil: closesAt,
