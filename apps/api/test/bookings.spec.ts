@@ -232,7 +232,7 @@ describe(`booking a slot on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     expect((await t.api.send('PUT', `/admin/services/${office.services.A}/booking`, { body: { ...SETTINGS, slotMinutes: 0 }, token: admin })).status).toBe(400);
   });
 
-  it('serves a crowd of viewers their availability from one read, and shows a booking made here at once', async () => {
+  it('serves a crowd of viewers their availability from one read, and shows a booking made here at once without another', async () => {
     const repository = t.app.get(BookingsRepository);
     t.app.get(AvailabilityCache).maxAgeMs = 60_000;
     const original = repository.booked.bind(repository);
@@ -247,9 +247,36 @@ describe(`booking a slot on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
       expect(reads).toBe(1);
       expect((await book({ startsAt: WED_0900 })).status).toBe(201);
       expect(await seatsLeft(WED_0900)).toBe(1);
+      expect(reads).toBe(1);
+      // The view taken off in place is the one a read gives.
+      const patched = (await t.api.get<BookingAvailabilityView>(`/offices/${office.slug}/services/${office.services.A}/availability`)).body;
+      t.app.get(AvailabilityCache).maxAgeMs = 0;
+      const read = (await t.api.get<BookingAvailabilityView>(`/offices/${office.slug}/services/${office.services.A}/availability`)).body;
       expect(reads).toBe(2);
+      expect({ ...patched, at: null }).toEqual({ ...read, at: null });
     } finally {
       repository.booked = original;
+      t.app.get(AvailabilityCache).maxAgeMs = AVAILABILITY_MAX_AGE_MS;
+    }
+  });
+
+  it('takes each booking made here off the kept view exactly as a read would show it, the day’s cap too', async () => {
+    // A quota of 6 keeps 3 for walk-ins: three bookings on the day, two seats a slot.
+    await setUp({}, 6);
+    t.app.get(AvailabilityCache).maxAgeMs = 60_000;
+    const view = async () => (await t.api.get<BookingAvailabilityView>(`/offices/${office.slug}/services/${office.services.A}/availability`)).body;
+    try {
+      await view();
+      for (const startsAt of [WED_0900, WED_0900, WED_1000]) {
+        expect((await book({ startsAt })).status).toBe(201);
+        const kept = await view();
+        t.app.get(AvailabilityCache).maxAgeMs = 0;
+        const read = await view();
+        t.app.get(AvailabilityCache).maxAgeMs = 60_000;
+        expect({ ...kept, at: null }).toEqual({ ...read, at: null });
+      }
+      expect((await view()).days.find((day) => day.day === '2026-12-02')).toMatchObject({ left: 0 });
+    } finally {
       t.app.get(AvailabilityCache).maxAgeMs = AVAILABILITY_MAX_AGE_MS;
     }
   });

@@ -9,13 +9,18 @@ interface Entry {
   /** When its read finished (real time); null while it runs, when every viewer shares it. */
   loadedAt: number | null;
   view: Promise<BookingAvailabilityView>;
+  /** The view once read, patched in place by the bookings made here since (`taken`). */
+  value: BookingAvailabilityView | null;
 }
 
 /**
  * The availability of each service as this instance last read it, so a booking page's viewers
  * do not cost a database read each: at most one read a second per service and instance, shared
- * by every viewer asking meanwhile (one load in flight). A booking, reschedule or cancel made
- * here drops the service's entry at once; one made on another instance shows within the age.
+ * by every viewer asking meanwhile (one load in flight). A booking made here takes its seat
+ * off the view at once, without a read (in a rush a booking comes every millisecond, and
+ * dropping the view each time would cost a read per viewer again); a reschedule, cancel or
+ * settings change made here drops the view; any change made on another instance shows within
+ * the age.
  * The seat itself is decided by the booking statement, never by this view: a seat shown free
  * a moment too long is refused there with 409 slot_full.
  */
@@ -29,9 +34,10 @@ export class AvailabilityCache {
     const key = `${slug}|${serviceId}`;
     const known = this.entries.get(key);
     if (known && (known.loadedAt === null || Date.now() - known.loadedAt < this.maxAgeMs)) return known.view;
-    const entry: Entry = { serviceId, loadedAt: null, view: load() };
+    const entry: Entry = { serviceId, loadedAt: null, view: load(), value: null };
     entry.view.then(
-      () => {
+      (value) => {
+        entry.value = value;
         entry.loadedAt = Date.now();
       },
       // A failed read is not kept: the next viewer tries again.
@@ -43,7 +49,29 @@ export class AvailabilityCache {
     return entry.view;
   }
 
-  /** A seat of the service was taken or freed on this instance. */
+  /**
+   * A booking made here took a seat of `startsAt` on `day`: one fewer left in the slot and in
+   * the day, and no slot of the day shows more than the day has left (as `bookingDayView`
+   * counts them). A view still being read may or may not hold the booking: it is dropped.
+   */
+  taken(serviceId: string, day: string, startsAt: number): void {
+    for (const [key, entry] of this.entries) {
+      if (entry.serviceId !== serviceId) continue;
+      if (entry.value === null) {
+        this.entries.delete(key);
+        continue;
+      }
+      const shown = entry.value.days.find((candidate) => candidate.day === day);
+      if (!shown) continue;
+      shown.left = Math.max(0, shown.left - 1);
+      for (const slot of shown.slots) {
+        if (Date.parse(slot.startsAt) === startsAt) slot.left = Math.max(0, slot.left - 1);
+        slot.left = Math.min(slot.left, shown.left);
+      }
+    }
+  }
+
+  /** A seat of the service was freed or moved, or its settings changed, on this instance. */
   changed(serviceId: string): void {
     for (const [key, entry] of this.entries) if (entry.serviceId === serviceId) this.entries.delete(key);
   }

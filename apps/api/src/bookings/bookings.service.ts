@@ -209,7 +209,7 @@ export class BookingsService {
           now,
         });
         if (result.id !== null) {
-          this.availabilityCache.changed(service.service_id);
+          this.availabilityCache.taken(service.service_id, day, slot.startsAt);
           return this.view(code);
         }
         // A double tap's twin may have won the seat (or the client's place) a moment ago: answer with its booking.
