@@ -45,6 +45,31 @@ describe('useKioskStore', () => {
     expect(kiosk.lateCheckIn).toBe(false);
   });
 
+  it('checks in the booking whose QR the camera read, by the reference its code gives, and refuses another office’s', async () => {
+    const code = '7Q4MA-BCDEF-GHJKM-NPQRS';
+    const requests = stubFetch([
+      { status: 200, body: { code, reference: 'BK-9XYZ', officeSlug: 'kantor-lain' } },
+      { status: 200, body: { code, reference: 'BK-7Q4M', officeSlug: 'kantor' } },
+      { status: 200, body: { reference: 'BK-7Q4M', late: false, ticket: issued } },
+    ]);
+    const kiosk = useKioskStore();
+    kiosk.openBooking();
+
+    expect(await kiosk.checkInScanned('kantor', code)).toBeNull();
+    expect(kiosk.refusal).toBe('wrong_office');
+    expect(kiosk.step).toBe('booking');
+    const ticket = await kiosk.checkInScanned('kantor', code);
+
+    expect(ticket?.number).toBe('A-001');
+    expect(kiosk.step).toBe('ticket');
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      `GET /api/v1/bookings/${code}`,
+      `GET /api/v1/bookings/${code}`,
+      'POST /api/v1/offices/kantor/bookings/check-in',
+    ]);
+    expect(requests[2].body).toEqual({ reference: 'BK-7Q4M' });
+  });
+
   it('closes the "Apa yang perlu saya bawa?" panel when the kiosk starts over, so the next citizen sees the list', () => {
     const kiosk = useKioskStore();
     kiosk.showInfo(A);

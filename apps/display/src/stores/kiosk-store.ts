@@ -11,7 +11,7 @@ import {
 } from '@loket/domain';
 import { ApiError, refusalCode } from '../api/http';
 import { issueTicket } from '../api/tickets';
-import { checkInBooking } from '../api/bookings';
+import { checkInBooking, fetchBooking } from '../api/bookings';
 import { useOfficeStore } from './office-store';
 
 export type KioskStep = 'service' | 'priority' | 'issuing' | 'ticket' | 'booking' | 'checking-in';
@@ -131,13 +131,31 @@ export const useKioskStore = defineStore('kiosk', () => {
   }
 
   /** Checks a booking in by its short reference: the ticket it becomes is shown and printed like any other. */
-  async function checkIn(office: string, reference: string): Promise<TrackedTicketView | null> {
+  function checkIn(office: string, reference: string): Promise<TrackedTicketView | null> {
+    return checkInWith(office, async () => reference);
+  }
+
+  /**
+   * Checks in the booking whose QR the camera read (its code, `bookingCodeFromScan`): the
+   * booking is looked up by its code for its reference, and one for another office is refused
+   * here, as the counter would.
+   */
+  function checkInScanned(office: string, code: string): Promise<TrackedTicketView | null> {
+    return checkInWith(office, async () => {
+      const booking = await fetchBooking(code);
+      if (booking.officeSlug !== office)
+        throw new ApiError(409, { statusCode: 409, error: 'Conflict', code: 'wrong_office', message: 'This booking is for another office' });
+      return booking.reference;
+    });
+  }
+
+  async function checkInWith(office: string, reference: () => Promise<string>): Promise<TrackedTicketView | null> {
     if (step.value !== 'booking') return null;
     error.value = null;
     refusal.value = null;
     step.value = 'checking-in';
     try {
-      const result = await checkInBooking(office, reference, kioskToken.value);
+      const result = await checkInBooking(office, await reference(), kioskToken.value);
       ticket.value = result.ticket;
       lateCheckIn.value = result.late;
       step.value = 'ticket';
@@ -193,6 +211,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     lateCheckIn,
     openBooking,
     checkIn,
+    checkInScanned,
     infoFor,
     showInfo,
     closeInfo,

@@ -57,6 +57,13 @@ export const bookingEn: typeof bookingId = {
   },
   kiosk: {
     button: 'I have a booking',
+    scan: 'Scan booking code',
+    scanHelp: 'Hold your booking’s QR code up to the kiosk camera.',
+    scanCamera: 'Kiosk camera for scanning the booking QR code',
+    scanStop: 'Stop scanning',
+    scanNoCamera: 'The camera cannot be used. Please type your booking number below.',
+    scanNotBooking: 'This QR code is not a booking code.',
+    or: 'or',
     heading: 'Booking check-in',
     label: 'Type your booking number',
     help: 'The booking number is under the QR code, for example BK-7Q4M.',

@@ -56,6 +56,13 @@ export const bookingId = {
   },
   kiosk: {
     button: 'Saya sudah booking',
+    scan: 'Pindai kode booking',
+    scanHelp: 'Arahkan kode QR booking Anda ke kamera kios.',
+    scanCamera: 'Kamera kios untuk memindai kode QR booking',
+    scanStop: 'Berhenti memindai',
+    scanNoCamera: 'Kamera tidak dapat dipakai. Silakan ketik nomor booking Anda di bawah.',
+    scanNotBooking: 'Kode QR ini bukan kode booking.',
+    or: 'atau',
     heading: 'Check-in booking',
     label: 'Ketik nomor booking Anda',
     help: 'Nomor booking ada di bawah kode QR, misalnya BK-7Q4M.',
