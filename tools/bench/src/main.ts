@@ -78,7 +78,7 @@ const size = args.smoke
       phones: 50,
       boards: 10,
       readRounds: 2,
-      rush: { attempts: 400, seconds: 2, seatsPerSlot: 5, doubleTapEvery: 20, concurrency: 16 },
+      rush: { attempts: 100, seconds: 2, seatsPerSlot: 2, doubleTapEvery: 20, concurrency: 16 },
     }
   : {
       rate: 5,
