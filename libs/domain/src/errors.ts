@@ -32,6 +32,9 @@ export const ERROR_KINDS = {
   breaks_overlap: 'invalid',
   push_endpoint_refused: 'invalid',
   push_keys_invalid: 'invalid',
+  webhook_url_invalid: 'invalid',
+  webhook_private_target: 'invalid',
+  webhook_unknown_event: 'invalid',
   // Who may do it.
   unauthorized: 'unauthorized',
   kiosk_not_paired: 'unauthorized',
@@ -96,6 +99,7 @@ export const ERROR_KINDS = {
   seats_below_booked: 'conflict',
   complaint_closed: 'conflict',
   already_handed_to_lapor: 'conflict',
+  webhook_not_failed: 'conflict',
   // The system, not the request.
   rate_limited: 'rate_limited',
   too_many_logins: 'rate_limited',

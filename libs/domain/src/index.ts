@@ -34,3 +34,4 @@ export * from './wait-range.js';
 export * from './skm.js';
 export * from './end-of-day.js';
 export * from './web-push.js';
+export * from './notifications.js';

@@ -10,6 +10,8 @@ export const AlertKind = {
   slowService: 'slow_service',
   idleWhileWaiting: 'idle_while_waiting',
   complaintOverdue: 'complaint_overdue',
+  /** A webhook endpoint whose deliveries were given up on (issue 18). */
+  webhookFailing: 'webhook_failing',
 } as const;
 export type AlertKind = (typeof AlertKind)[keyof typeof AlertKind];
 export const ALERT_KINDS: readonly AlertKind[] = Object.values(AlertKind);
@@ -24,6 +26,8 @@ export interface AlertDetails {
   idleMinutes?: number;
   /** A complaint past its response deadline: how long past it. */
   overdueMinutes?: number;
+  /** A failing webhook endpoint: deliveries given up on since its last success. */
+  failedDeliveries?: number;
 }
 
 /** An alert the rules raise now. `key` names its subject: raising the same key twice is one alert. */
@@ -95,6 +99,8 @@ export function alertFigures(
     case AlertKind.complaintOverdue:
       // `since` is the deadline.
       return { ...alert.details, overdueMinutes: round1(running), lastedMinutes };
+    case AlertKind.webhookFailing:
+      return { ...alert.details, lastedMinutes };
   }
 }
 

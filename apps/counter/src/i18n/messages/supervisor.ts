@@ -99,6 +99,7 @@ export const supervisorId = {
       slow_service: 'Layanan jauh di atas standar waktu',
       idle_while_waiting: 'Loket menganggur saat ada antrean',
       complaint_overdue: 'Pengaduan lewat batas waktu jawaban',
+      webhook_failing: 'Webhook gagal terkirim',
     },
     details: {
       max_wait: '{subject} ({service}) sudah menunggu {waited} mnt; batas {limit} mnt.',
@@ -107,6 +108,7 @@ export const supervisorId = {
       slow_service: '{subject}: rata-rata {sample} layanan terakhir {average} mnt; standar {standard} mnt.',
       idle_while_waiting: '{subject} buka tanpa melayani selama {idle} mnt padahal ada yang menunggu.',
       complaint_overdue: 'Pengaduan {subject} belum dijawab; lewat batas waktu {overdue} jam.',
+      webhook_failing: 'Webhook {subject}: {failed} pesan gagal terkirim setelah dicoba 24 jam.',
     },
     resolvedDetails: {
       max_wait: '{subject} ({service}) dipanggil setelah menunggu {waited} mnt; batas {limit} mnt.',
@@ -115,6 +117,7 @@ export const supervisorId = {
       slow_service: '{subject}: waktu layanan kembali mendekati standar {standard} mnt.',
       idle_while_waiting: '{subject} menganggur {idle} mnt padahal ada yang menunggu.',
       complaint_overdue: 'Pengaduan {subject} ditutup {overdue} jam setelah batas waktunya.',
+      webhook_failing: 'Webhook {subject} kembali menerima pesan.',
     },
   },
   rules: {
@@ -305,6 +308,7 @@ export const supervisorEn: typeof supervisorId = {
       slow_service: 'Service far over its standard time',
       idle_while_waiting: 'Counter idle while people wait',
       complaint_overdue: 'Complaint past its response deadline',
+      webhook_failing: 'Webhook failing',
     },
     details: {
       max_wait: '{subject} ({service}) has waited {waited} min; the limit is {limit} min.',
@@ -313,6 +317,7 @@ export const supervisorEn: typeof supervisorId = {
       slow_service: '{subject}: the last {sample} services averaged {average} min; the standard is {standard} min.',
       idle_while_waiting: '{subject} has been open without serving for {idle} min while people wait.',
       complaint_overdue: 'Complaint {subject} is unanswered, {overdue} h past its deadline.',
+      webhook_failing: 'Webhook {subject}: {failed} messages not delivered after 24 h of retries.',
     },
     resolvedDetails: {
       max_wait: '{subject} ({service}) was called after waiting {waited} min; the limit is {limit} min.',
@@ -321,6 +326,7 @@ export const supervisorEn: typeof supervisorId = {
       slow_service: '{subject}: service times are back near the standard of {standard} min.',
       idle_while_waiting: '{subject} was idle for {idle} min while people waited.',
       complaint_overdue: 'Complaint {subject} was closed {overdue} h after its deadline.',
+      webhook_failing: 'Webhook {subject} takes messages again.',
     },
   },
   rules: {
