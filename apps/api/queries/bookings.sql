@@ -51,6 +51,21 @@ WITH holder AS (
   SELECT $9, $1, $10, $11, $2::date, $12, $13, 'booked', $14, $4::text, holder.phone_place, $5::text, holder.client_place, $15, $16, $17
   FROM seat, holder
   RETURNING id
+), notice AS (
+  -- The outbox row (notifications/outbox.repository.ts), only when someone in the office wants booking.created.
+  INSERT INTO outbox (office_id, type, version, subject_key, data, occurred_at)
+  SELECT $9, 'booking.created', $18::int, 'booking:' || booking.id, jsonb_build_object(
+           'booking', jsonb_build_object('id', booking.id, 'reference', $11::text, 'code', $10::text, 'day', $2::date::text,
+                                         'startsAt', $12::timestamptz, 'endsAt', $13::timestamptz),
+           'office', jsonb_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'timeZone', o.time_zone), 'service', jsonb_build_object('id', s.id, 'code', s.code, 'name', s.name), 'link', '/b/' || $10::text,
+           'contact', CASE WHEN $14::text IS NULL AND $4::text IS NULL THEN NULL ELSE jsonb_build_object('name', $14::text, 'phone', $4::text) END), $17
+  FROM booking JOIN offices o ON o.id = $9 JOIN services s ON s.id = $1
+  WHERE EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = $9 AND w.enabled AND 'booking.created' = ANY(w.events))
+  RETURNING id, office_id, type, subject_key, occurred_at
+), fanout AS (
+  INSERT INTO webhook_deliveries (outbox_id, endpoint_id, subject_key, first_due_at, next_attempt_at, created_at)
+  SELECT n.id, w.id, n.subject_key, n.occurred_at, n.occurred_at, n.occurred_at
+  FROM notice n JOIN webhook_endpoints w ON w.office_id = n.office_id AND w.enabled AND n.type = ANY(w.events)
 )
 SELECT (SELECT id FROM booking) AS id, holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AS holder_free FROM holder;
 

@@ -23,6 +23,8 @@ WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.office_id = o.id AND t.status = 'w
    OR EXISTS (SELECT 1 FROM ticket_events e WHERE e.office_id = o.id AND e.type = 'finished' AND e.at >= $1)
    OR EXISTS (SELECT 1 FROM supervision_alerts a WHERE a.office_id = o.id AND a.resolved_at IS NULL AND a.acknowledged_at IS NULL)
    OR EXISTS (SELECT 1 FROM complaints k WHERE k.office_id = o.id AND k.closed_at IS NULL AND k.due_at < $2)
+   OR EXISTS (SELECT 1 FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+              WHERE e.office_id = o.id AND d.status = 'failed' AND d.finished_at >= $1)
 ORDER BY o.slug;
 
 -- overdueComplaints
@@ -30,6 +32,13 @@ SELECT id, number, service_id, due_at FROM complaints WHERE office_id = $1 AND c
 
 -- officeSlug
 SELECT slug FROM offices WHERE id = $1;
+
+-- failingWebhooks
+SELECT e.id, e.url, e.description, count(*)::int AS failed, min(d.finished_at) AS since
+FROM webhook_endpoints e JOIN webhook_deliveries d ON d.endpoint_id = e.id AND d.status = 'failed' AND d.finished_at >= $2
+WHERE e.office_id = $1 AND e.enabled
+  AND NOT EXISTS (SELECT 1 FROM webhook_deliveries ok WHERE ok.endpoint_id = e.id AND ok.status = 'delivered' AND ok.finished_at > d.finished_at)
+GROUP BY e.id, e.url, e.description;
 
 -- knownAlertKeys
 SELECT subject_key FROM supervision_alerts WHERE office_id = $1 AND subject_key = ANY($2::text[]);

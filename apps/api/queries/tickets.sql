@@ -34,6 +34,24 @@ WITH num AS (
   INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, service_id, payload, seq)
   SELECT ticket.id, $4, $11, $7, 'citizen', $1, $12, bumped.seq FROM ticket, bumped
   RETURNING seq
+), notice AS (
+  -- The outbox row (notifications/outbox.repository.ts), only when someone in the office wants ticket.issued.
+  INSERT INTO outbox (office_id, type, version, subject_key, data, occurred_at)
+  SELECT $4, 'ticket.issued', $14, 'ticket:' || ticket.id, jsonb_build_object(
+           'ticket', jsonb_build_object('id', ticket.id, 'number', $5::text || '-' || lpad(ticket.number::text, greatest(3, length(ticket.number::text)), '0'), 'trackingCode', $9::text, 'recallCount', 0),
+           'office', jsonb_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'timeZone', o.time_zone), 'service', jsonb_build_object('id', s.id, 'code', s.code, 'name', s.name), 'counter', NULL,
+           -- As the final SELECT counts it: the service's waiting count less those behind it.
+           'ahead', greatest(coalesce((SELECT sw.waiting FROM service_waiting sw WHERE sw.service_id = $1), 0)
+                      - (SELECT count(*)::int FROM tickets w
+                         WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) > ($8, $7, ticket.issue_order)), 0),
+           'estimatedWaitMinutes', NULL, 'link', '/t/' || $9::text, 'contact', NULL), $7
+  FROM ticket JOIN offices o ON o.id = $4 JOIN services s ON s.id = $1
+  WHERE EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = $4 AND w.enabled AND 'ticket.issued' = ANY(w.events))
+  RETURNING id, office_id, type, subject_key, occurred_at
+), fanout AS (
+  INSERT INTO webhook_deliveries (outbox_id, endpoint_id, subject_key, first_due_at, next_attempt_at, created_at)
+  SELECT n.id, w.id, n.subject_key, n.occurred_at, n.occurred_at, n.occurred_at
+  FROM notice n JOIN webhook_endpoints w ON w.office_id = n.office_id AND w.enabled AND n.type = ANY(w.events)
 )
 -- The tickets ahead of it (its place - 1): the service's waiting count less those behind it in call
 -- order, not the queue counted through (migration 1765180000000). The statement sees neither its
@@ -99,10 +117,31 @@ SELECT count(*)::int AS ahead FROM tickets w
 WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) < ($2, $3, $4);
 
 -- recordEvent
-WITH bumped AS (UPDATE offices SET seq = seq + 1 WHERE id = $2 RETURNING seq)
-INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, actor_staff_id, counter_id, service_id, payload, seq)
-SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, bumped.seq FROM bumped
-RETURNING seq;
+WITH bumped AS (UPDATE offices SET seq = seq + 1 WHERE id = $2 RETURNING seq
+), event AS (
+  INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, actor_staff_id, counter_id, service_id, payload, seq)
+  SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, bumped.seq FROM bumped
+  RETURNING seq
+), notice AS (
+  INSERT INTO outbox (office_id, type, version, subject_key, data, occurred_at)
+  SELECT $2, $10::text, $11::int, 'ticket:' || t.id, jsonb_build_object(
+    'ticket', jsonb_build_object('id', t.id, 'number', t.issued_code || '-' || lpad(t.number::text, greatest(3, length(t.number::text)), '0'), 'trackingCode', t.tracking_code, 'recallCount', t.recall_count),
+    'office', jsonb_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'timeZone', o.time_zone),
+    'service', jsonb_build_object('id', s.id, 'code', s.code, 'name', s.name),
+    'counter', CASE WHEN c.id IS NULL THEN NULL ELSE jsonb_build_object('id', c.id, 'number', c.number, 'name', c.name) END,
+    'ahead', NULL, 'estimatedWaitMinutes', NULL,
+    'link', '/t/' || t.tracking_code,
+    'contact', CASE WHEN b.name IS NULL AND b.phone IS NULL THEN NULL ELSE jsonb_build_object('name', b.name, 'phone', b.phone) END), $4
+  FROM tickets t JOIN offices o ON o.id = t.office_id JOIN services s ON s.id = t.service_id
+  LEFT JOIN counters c ON c.id = $7 LEFT JOIN bookings b ON b.ticket_id = t.id
+  WHERE $10::text IS NOT NULL AND t.id = $1 AND EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = $2 AND w.enabled AND $10::text = ANY(w.events))
+  RETURNING id, office_id, type, subject_key, occurred_at
+), fanout AS (
+  INSERT INTO webhook_deliveries (outbox_id, endpoint_id, subject_key, first_due_at, next_attempt_at, created_at)
+  SELECT n.id, w.id, n.subject_key, n.occurred_at, n.occurred_at, n.occurred_at
+  FROM notice n JOIN webhook_endpoints w ON w.office_id = n.office_id AND w.enabled AND n.type = ANY(w.events)
+)
+SELECT seq FROM event;
 
 -- transferTarget
 SELECT s.id, s.name, s.active, s.max_wait_minutes, o.priority_max_wait_minutes

@@ -20,6 +20,8 @@ import { ForecastModule } from './forecast/forecast.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OfficesModule } from './offices/offices.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { OutboxRepository } from './notifications/outbox.repository.js';
 import { OfficeEventsPublisher } from './realtime/office-events.publisher.js';
 import { RealtimeGateway } from './realtime/realtime.gateway.js';
 import { StaffModule } from './staff/staff.module.js';
@@ -75,10 +77,12 @@ export class AppModule {
         StaffModule,
         BackupModule,
         PushModule,
+        NotificationsModule,
         ...DevClockModule.when(config, clock),
       ],
       controllers: [TicketsController, CountersController, OfficeCountersController, BookingsController, EndOfDayController],
       providers: [
+        OutboxRepository,
         TicketsService,
         TicketsRepository,
         BookingsService,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import type { BookingStatus, OfficeOwnDay, OpeningHours } from '@loket/domain';
+import { type BookingStatus, NOTIFICATION_VERSION, type OfficeOwnDay, type OpeningHours } from '@loket/domain';
+import { OFFICE_JSON, SERVICE_JSON, fanOutSql, outboxWantedSql } from '../notifications/outbox.repository.js';
 
 /** The office's calendar rows for the domain (as `TICKETS_SQL.issueContext` reads them): own days ahead, closures not yet over. */
 const CALENDAR_COLUMNS = `
@@ -48,7 +49,7 @@ export const BOOKINGS_SQL = {
    * inserts nothing. The lock is held only while this statement runs and commits.
    * $1 service, $2 day, $3 limit per person, $4 phone, $5 client key, $6 slot key (ms),
    * $7 day cap, $8 seats per slot, $9 office, $10 code, $11 reference, $12 slot start,
-   * $13 slot end, $14 name, $15 idempotency key, $16 idempotency client, $17 now.
+   * $13 slot end, $14 name, $15 idempotency key, $16 idempotency client, $17 now, $18 the booking.created version.
    */
   book: `WITH holder AS (
     SELECT CASE WHEN $4::text IS NULL THEN NULL ELSE ${place('phone', '$4::text', 'NULL::uuid')} END AS phone_place,
@@ -67,6 +68,19 @@ export const BOOKINGS_SQL = {
     SELECT $9, $1, $10, $11, $2::date, $12, $13, 'booked', $14, $4::text, holder.phone_place, $5::text, holder.client_place, $15, $16, $17
     FROM seat, holder
     RETURNING id
+  ), notice AS (
+    -- The outbox row (notifications/outbox.repository.ts), only when someone in the office wants booking.created.
+    INSERT INTO outbox (office_id, type, version, subject_key, data, occurred_at)
+    SELECT $9, 'booking.created', $18::int, 'booking:' || booking.id, jsonb_build_object(
+             'booking', jsonb_build_object('id', booking.id, 'reference', $11::text, 'code', $10::text, 'day', $2::date::text,
+                                           'startsAt', $12::timestamptz, 'endsAt', $13::timestamptz),
+             'office', ${OFFICE_JSON}, 'service', ${SERVICE_JSON}, 'link', '/b/' || $10::text,
+             'contact', CASE WHEN $14::text IS NULL AND $4::text IS NULL THEN NULL ELSE jsonb_build_object('name', $14::text, 'phone', $4::text) END), $17
+    FROM booking JOIN offices o ON o.id = $9 JOIN services s ON s.id = $1
+    WHERE ${outboxWantedSql('$9', "'booking.created'", "'booking:' || booking.id")}
+    RETURNING id, office_id, type, subject_key, occurred_at
+  ), fanout AS (
+    ${fanOutSql('notice')}
   )
   SELECT (SELECT id FROM booking) AS id, holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AS holder_free FROM holder`,
   // Why a seat was refused: the day row as it is now (the message only; the refusal itself was atomic).
@@ -224,6 +238,7 @@ export class BookingsRepository {
       booking.idempotencyKey,
       booking.idempotencyClient,
       booking.now,
+      NOTIFICATION_VERSION['booking.created'],
     ]);
     return { id: row.id, holderFree: row.holder_free };
   }

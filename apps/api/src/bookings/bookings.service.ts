@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { OutboxRepository } from '../notifications/outbox.repository.js';
 import {
   BOOKING_CLIENT_PATTERN,
   BOOKING_REFERENCE_ALPHABET,
@@ -10,6 +11,7 @@ import {
   type BookingSettings,
   type BookingView,
   DEFAULT_BOOKING_SETTINGS,
+  NotificationType,
   type OfficeCalendar,
   RuleError,
   type StaffView,
@@ -113,6 +115,7 @@ export class BookingsService {
     private readonly limiter: RateLimiter,
     private readonly clock: Clock,
     private readonly availabilityCache: AvailabilityCache,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   private async context(slug: string, serviceId: string | null): Promise<BookingContextRow> {
@@ -308,6 +311,7 @@ export class BookingsService {
       } catch (error) {
         throw isPlaceTaken(error) ? limitReached(context.bookings_per_person) : error;
       }
+      await this.outbox.bookingNotice(tx, booking.id, NotificationType.bookingRescheduled, now);
     });
     this.availabilityCache.changed(found.service_id);
     return this.view(code);
@@ -325,6 +329,7 @@ export class BookingsService {
       assertCancellable(stateOf(booking), settings, context.time_zone, now.getTime());
       await this.bookings.cancel(tx, booking.id, now);
       await this.bookings.releaseSeat(tx, booking.service_id, booking.service_day, booking.slot_starts_at);
+      await this.outbox.bookingNotice(tx, booking.id, NotificationType.bookingCancelled, now);
     });
     this.availabilityCache.changed(found.service_id);
     return this.view(code);

@@ -33,6 +33,8 @@ export class DayPipe implements PipeTransform<unknown, string> {
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 export const SlugPipe = patternPipe(SLUG_PATTERN, 'The office slug');
 export const TrackingCodePipe = patternPipe(TRACKING_CODE_PATTERN, 'The tracking code');
+/** A webhook delivery's id: a positive whole number (bigint). */
+export const DeliveryIdPipe = patternPipe(/^[1-9]\d{0,17}$/, 'The delivery id');
 
 /** The `Idempotency-Key` header: optional; when sent, 1–100 visible ASCII characters. */
 export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | null => {

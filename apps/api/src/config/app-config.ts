@@ -67,6 +67,8 @@ export interface AppConfig {
   clock?: { speed: number; start: Date | null } | null;
   /** Web push (docs: README, web push). Absent = generated keys in DATA_DIR/secrets, https endpoints only. */
   push?: PushConfig;
+  /** Webhook delivery (WEBHOOK_*); absent = the defaults. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export interface PushConfig {
@@ -79,6 +81,46 @@ export interface PushConfig {
    * local address (a local receiver in tests and development). Refused with NODE_ENV=production.
    */
   allowLocalEndpoints: boolean;
+}
+
+export interface WebhookSettings {
+  /** WEBHOOK_ALLOW_PRIVATE=true: endpoints may point at loopback, link-local and private addresses (a gateway on the office's own network). */
+  allowPrivate: boolean;
+  /** WEBHOOK_TIMEOUT_MS: how long one send may take, whole exchange (default 5000). */
+  timeoutMs: number;
+  /** WEBHOOK_DISPATCH_MS: how often each instance looks for due deliveries (default 1000; 0 = never, tests dispatch themselves). */
+  dispatchIntervalMs: number;
+  /** WEBHOOK_ROTATION_OVERLAP_HOURS: how long the old secret keeps signing after a rotation (default 24). */
+  rotationOverlapHours: number;
+}
+
+export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = { allowPrivate: false, timeoutMs: 5000, dispatchIntervalMs: 1000, rotationOverlapHours: 24 };
+
+export function webhookSettings(config: AppConfig): WebhookSettings {
+  return { ...DEFAULT_WEBHOOK_SETTINGS, ...config.webhooks };
+}
+
+function webhookSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<WebhookSettings> {
+  const settings: Partial<WebhookSettings> = {};
+  if (env.WEBHOOK_ALLOW_PRIVATE !== undefined && env.WEBHOOK_ALLOW_PRIVATE !== '') {
+    if (env.WEBHOOK_ALLOW_PRIVATE !== 'true' && env.WEBHOOK_ALLOW_PRIVATE !== 'false')
+      throw new Error(`WEBHOOK_ALLOW_PRIVATE must be true or false, got "${env.WEBHOOK_ALLOW_PRIVATE}"`);
+    settings.allowPrivate = env.WEBHOOK_ALLOW_PRIVATE === 'true';
+  }
+  const whole = (name: string, min: number, max: number): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    return value;
+  };
+  const timeout = whole('WEBHOOK_TIMEOUT_MS', 100, 60_000);
+  if (timeout !== undefined) settings.timeoutMs = timeout;
+  const interval = whole('WEBHOOK_DISPATCH_MS', 0, 600_000);
+  if (interval !== undefined) settings.dispatchIntervalMs = interval;
+  const overlap = whole('WEBHOOK_ROTATION_OVERLAP_HOURS', 0, 720);
+  if (overlap !== undefined) settings.rotationOverlapHours = overlap;
+  return settings;
 }
 
 export interface BackupSchedule {
@@ -111,6 +153,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseTimeouts: databaseTimeoutsFromEnv(env),
     backup: backupScheduleFromEnv(env),
     push: pushFromEnv(env),
+    webhooks: webhookSettingsFromEnv(env),
   };
 }
 

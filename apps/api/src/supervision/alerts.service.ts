@@ -11,6 +11,7 @@ import {
   detectAlerts,
   endedAlerts,
   supervisionFigures,
+  webhookAlerts,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
@@ -104,6 +105,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const candidates = [
       ...detectAlerts(state, supervisionFigures(state, now.getTime()), now.getTime()),
       ...complaintAlerts(await this.supervision.overdueComplaints(officeId, now), now.getTime()),
+      ...webhookAlerts(await this.supervision.failingWebhooks(officeId, new Date(now.getTime() - 24 * 60 * 60_000))),
     ];
     // An alert the rules no longer raise has ended by itself: mark it, so no one reads a stale "belum dibuka".
     const ended = endedAlerts(await this.supervision.openAlerts(officeId), candidates);

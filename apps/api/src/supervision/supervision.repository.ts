@@ -10,6 +10,7 @@ import type {
   ChecklistAnswer,
   CounterEventType,
   CounterStaffing,
+  FailingEndpoint,
   OpeningHours,
   SupervisionCounterEvent,
   SupervisionTicketEvent,
@@ -44,10 +45,18 @@ export const SUPERVISION_SQL = {
           OR EXISTS (SELECT 1 FROM ticket_events e WHERE e.office_id = o.id AND e.type = 'finished' AND e.at >= $1)
           OR EXISTS (SELECT 1 FROM supervision_alerts a WHERE a.office_id = o.id AND a.resolved_at IS NULL AND a.acknowledged_at IS NULL)
           OR EXISTS (SELECT 1 FROM complaints k WHERE k.office_id = o.id AND k.closed_at IS NULL AND k.due_at < $2)
+          OR EXISTS (SELECT 1 FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+                     WHERE e.office_id = o.id AND d.status = 'failed' AND d.finished_at >= $1)
        ORDER BY o.slug`,
   // Complaints open past their deadline (complaints_open_due): each raises an alert until it is closed.
   overdueComplaints: 'SELECT id, number, service_id, due_at FROM complaints WHERE office_id = $1 AND closed_at IS NULL AND due_at < $2 ORDER BY due_at',
   officeSlug: 'SELECT slug FROM offices WHERE id = $1',
+  // Enabled endpoints with deliveries given up on within the last day ($2) and since their last success (libs/domain webhookAlerts).
+  failingWebhooks: `SELECT e.id, e.url, e.description, count(*)::int AS failed, min(d.finished_at) AS since
+  FROM webhook_endpoints e JOIN webhook_deliveries d ON d.endpoint_id = e.id AND d.status = 'failed' AND d.finished_at >= $2
+  WHERE e.office_id = $1 AND e.enabled
+    AND NOT EXISTS (SELECT 1 FROM webhook_deliveries ok WHERE ok.endpoint_id = e.id AND ok.status = 'delivered' AND ok.finished_at > d.finished_at)
+  GROUP BY e.id, e.url, e.description`,
   knownAlertKeys: 'SELECT subject_key FROM supervision_alerts WHERE office_id = $1 AND subject_key = ANY($2::text[])',
   // The unique (office, subject key) makes raising idempotent: a second scan, here or on another instance, inserts nothing.
   raiseAlert: `WITH raised AS (
@@ -231,6 +240,15 @@ export class SupervisionRepository {
       now,
     ]);
     return rows.map((row) => ({ id: row.id, number: row.number, serviceId: row.service_id, dueAt: row.due_at.getTime() }));
+  }
+
+  /** The office's webhook endpoints failing since `since` (libs/domain `webhookAlerts`). */
+  async failingWebhooks(officeId: string, since: Date): Promise<FailingEndpoint[]> {
+    const rows = await this.db.query<{ id: string; url: string; description: string; failed: number; since: Date }[]>(SUPERVISION_SQL.failingWebhooks, [
+      officeId,
+      since,
+    ]);
+    return rows.map((row) => ({ id: row.id, url: row.url, description: row.description, failed: row.failed, since: row.since.getTime() }));
   }
 
   async officeSlug(officeId: string): Promise<string | null> {

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import type { OfficeOwnDay, OpeningHours, PriorityCategory, TicketEventType, TicketStatus } from '@loket/domain';
+import {
+  NOTIFICATION_VERSION,
+  type OfficeOwnDay,
+  type OpeningHours,
+  type PriorityCategory,
+  type TicketEventType,
+  type TicketStatus,
+  notificationForTicketEvent,
+} from '@loket/domain';
 import type { TicketViewRow } from './ticket-views.js';
+import { OFFICE_JSON, SERVICE_JSON, TICKET_DATA_SQL, fanOutSql, outboxWantedSql, ticketNumberSql } from '../notifications/outbox.repository.js';
 
 /** The one select every ticket view is read with. */
 export const TICKET_VIEW_SELECT = `SELECT t.id, t.office_id, t.issued_code, t.number, t.service_id, s.code AS service_code, t.priority, t.status,
@@ -50,6 +59,22 @@ export const TICKETS_SQL = {
     INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, service_id, payload, seq)
     SELECT ticket.id, $4, $11, $7, 'citizen', $1, $12, bumped.seq FROM ticket, bumped
     RETURNING seq
+  ), notice AS (
+    -- The outbox row (notifications/outbox.repository.ts), only when someone in the office wants ticket.issued.
+    INSERT INTO outbox (office_id, type, version, subject_key, data, occurred_at)
+    SELECT $4, 'ticket.issued', $14, 'ticket:' || ticket.id, jsonb_build_object(
+             'ticket', jsonb_build_object('id', ticket.id, 'number', ${ticketNumberSql('$5::text', 'ticket.number')}, 'trackingCode', $9::text, 'recallCount', 0),
+             'office', ${OFFICE_JSON}, 'service', ${SERVICE_JSON}, 'counter', NULL,
+             -- As the final SELECT counts it: the service's waiting count less those behind it.
+             'ahead', greatest(coalesce((SELECT sw.waiting FROM service_waiting sw WHERE sw.service_id = $1), 0)
+                        - (SELECT count(*)::int FROM tickets w
+                           WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) > ($8, $7, ticket.issue_order)), 0),
+             'estimatedWaitMinutes', NULL, 'link', '/t/' || $9::text, 'contact', NULL), $7
+    FROM ticket JOIN offices o ON o.id = $4 JOIN services s ON s.id = $1
+    WHERE ${outboxWantedSql('$4', "'ticket.issued'", "'ticket:' || ticket.id")}
+    RETURNING id, office_id, type, subject_key, occurred_at
+  ), fanout AS (
+    ${fanOutSql('notice')}
   )
   -- The tickets ahead of it (its place - 1): the service's waiting count less those behind it in call
   -- order, not the queue counted through (migration 1765180000000). The statement sees neither its
@@ -90,10 +115,24 @@ export const TICKETS_SQL = {
   // The office's next sequence number and the event it numbers in one statement: the bump's
   // row lock, which every change in the office queues for, is then held for this statement
   // and the COMMIT only (office-sequence-lock.spec.ts).
-  recordEvent: `WITH bumped AS (UPDATE offices SET seq = seq + 1 WHERE id = $2 RETURNING seq)
-  INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, actor_staff_id, counter_id, service_id, payload, seq)
-  SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, bumped.seq FROM bumped
-  RETURNING seq`,
+  // $10/$11: the notification the event raises and its version (null: none), written to the
+  // outbox by the same statement only when someone in the office wants it (notifications/outbox.repository.ts).
+  recordEvent: `WITH bumped AS (UPDATE offices SET seq = seq + 1 WHERE id = $2 RETURNING seq
+  ), event AS (
+    INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, actor_staff_id, counter_id, service_id, payload, seq)
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, bumped.seq FROM bumped
+    RETURNING seq
+  ), notice AS (
+    INSERT INTO outbox (office_id, type, version, subject_key, data, occurred_at)
+    SELECT $2, $10::text, $11::int, 'ticket:' || t.id, ${TICKET_DATA_SQL}, $4
+    FROM tickets t JOIN offices o ON o.id = t.office_id JOIN services s ON s.id = t.service_id
+    LEFT JOIN counters c ON c.id = $7 LEFT JOIN bookings b ON b.ticket_id = t.id
+    WHERE $10::text IS NOT NULL AND t.id = $1 AND ${outboxWantedSql('$2', '$10::text', "'ticket:' || t.id")}
+    RETURNING id, office_id, type, subject_key, occurred_at
+  ), fanout AS (
+    ${fanOutSql('notice')}
+  )
+  SELECT seq FROM event`,
   transferTarget: `SELECT s.id, s.name, s.active, s.max_wait_minutes, o.priority_max_wait_minutes
   FROM services s JOIN offices o ON o.id = s.office_id WHERE s.id = $1 AND s.office_id = $2`,
   officeTimeZone: 'SELECT time_zone FROM offices WHERE id = $1',
@@ -251,6 +290,7 @@ export class TicketsRepository {
       ticket.eventType,
       JSON.stringify(ticket.payload),
       ticket.idempotencyClient,
+      NOTIFICATION_VERSION['ticket.issued'],
     ]);
     return row;
   }
@@ -326,6 +366,7 @@ export class TicketsRepository {
    * order is commit order.
    */
   async recordEvent(tx: EntityManager, event: TicketEventRecord): Promise<number> {
+    const notification = notificationForTicketEvent(event.type);
     const [row] = await tx.query<{ seq: string }[]>(TICKETS_SQL.recordEvent, [
       event.ticketId,
       event.officeId,
@@ -336,6 +377,8 @@ export class TicketsRepository {
       event.counterId,
       event.serviceId,
       JSON.stringify(event.payload),
+      notification,
+      notification === null ? null : NOTIFICATION_VERSION[notification],
     ]);
     return Number(row.seq);
   }

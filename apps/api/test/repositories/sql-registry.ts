@@ -14,6 +14,8 @@ import { HEALTH_SQL } from '../../src/health/health.repository.js';
 import { KIOSK_DEVICES_SQL } from '../../src/kiosks/kiosk-devices.repository.js';
 import { METRICS_SQL } from '../../src/metrics/metrics.repository.js';
 import { PUSH_SQL } from '../../src/push/push-subscriptions.repository.js';
+import { OUTBOX_SQL } from '../../src/notifications/outbox.repository.js';
+import { WEBHOOKS_SQL } from '../../src/notifications/webhooks.repository.js';
 import { OFFICES_SQL } from '../../src/offices/offices.repository.js';
 import { SKM_SQL } from '../../src/reports/skm.repository.js';
 import { REPORTS_SQL } from '../../src/reports/reports.repository.js';
@@ -56,4 +58,6 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   bookings: BOOKINGS_SQL,
   'push-subscriptions': PUSH_SQL,
   'table-statistics': TABLE_STATISTICS_SQL,
+  outbox: OUTBOX_SQL,
+  webhooks: WEBHOOKS_SQL,
 };

@@ -213,6 +213,15 @@ const MATRIX: Record<string, Row> = {
   'GET /offices/{slug}/standards': { access: 'public' },
   'GET /admin/offices/{officeId}/maklumat': { access: 'supervisor' },
   'POST /admin/offices/{officeId}/maklumat': { access: 'admin', body: () => ({}) },
+  // webhook endpoints (issue 18): admins only; no endpoint exists in the world, so an admin gets through to a 404
+  'GET /admin/offices/{officeId}/webhooks': { access: 'admin' },
+  'POST /admin/offices/{officeId}/webhooks': { access: 'admin', body: () => ({ url: 'https://gateway.example/hook', events: ['ticket.called'] }) },
+  'PATCH /admin/offices/{officeId}/webhooks/{endpointId}': { access: 'admin', body: () => ({ enabled: false }) },
+  'DELETE /admin/offices/{officeId}/webhooks/{endpointId}': { access: 'admin' },
+  'POST /admin/offices/{officeId}/webhooks/{endpointId}/rotate': { access: 'admin' },
+  'GET /admin/offices/{officeId}/webhooks/{endpointId}/deliveries': { access: 'admin' },
+  'POST /admin/offices/{officeId}/webhooks/{endpointId}/test': { access: 'admin' },
+  'POST /admin/offices/{officeId}/webhooks/{endpointId}/deliveries/{deliveryId}/replay': { access: 'admin' },
 };
 
 interface OfficeWorld {
@@ -311,6 +320,8 @@ describe('authorization matrix', () => {
         // Nor an own day or a closure: the same 404 for an admin.
         day: '2026-12-29',
         closureId: '00000000-0000-4000-8000-000000000000',
+        endpointId: '00000000-0000-4000-8000-000000000000',
+        deliveryId: '1',
         kind: 'interaction',
         table: 'services',
         trackingCode: 'ABCDE-FGHJK-MNPQR-STUVW',

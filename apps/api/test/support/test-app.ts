@@ -7,7 +7,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { ManualClock } from '../../src/clock/clock.js';
-import type { AppConfig } from '../../src/config/app-config.js';
+import type { AppConfig, WebhookSettings } from '../../src/config/app-config.js';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../../src/database/data-source-options.js';
 import { type RateLimitConfig, defaultRateLimits } from '../../src/rate-limit/rate-limit-config.js';
 import { type Client, client } from './http.js';
@@ -57,6 +57,8 @@ export interface TestAppOptions {
   freshDataFolder?: boolean;
   /** PUSH_ALLOW_LOCAL_ENDPOINTS: keep push subscriptions to a local http receiver; absent = false. */
   pushAllowLocal?: boolean;
+  /** WEBHOOK_*; absent = no dispatcher timer (a test dispatches with WebhookDispatcher.drain), the product's other defaults. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 /**
@@ -93,6 +95,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     migrationDatabaseUrl: options.migrationDatabaseUrl ?? null,
     migrateOnStart: options.migrateOnStart ?? true,
     push: { vapidKeys: null, vapidSubject: 'mailto:tests@loket.invalid', allowLocalEndpoints: options.pushAllowLocal ?? false },
+    webhooks: { dispatchIntervalMs: 0, ...options.webhooks },
   };
   // Monday 30 November 2026, 08:00 in Jakarta.
   const clock = new ManualClock(options.start ?? '2026-11-30T01:00:00.000Z');

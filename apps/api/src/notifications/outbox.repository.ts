@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { NOTIFICATION_VERSION, type NotificationType } from '@loket/domain';
+
+/*
+ * The transactional outbox (issue 18). A notification event is written by the very
+ * statement, or at least the very transaction, of the change that causes it: a crash between
+ * COMMIT and the send loses nothing, and a rollback sends nothing.
+ *
+ * Cheap on the hot path: the ticket statements carry the outbox insert as extra CTEs of the
+ * statement they already run (no extra round trip), and it inserts a row only when some
+ * consumer of the office wants that event (`outboxWantedSql`): an office without webhooks
+ * pays one probe of a partial index and writes nothing. The deliveries for each enabled
+ * endpoint are fanned out by the same statement (`fanOutSql`).
+ *
+ * Another consumer (web push) plugs in at those two places: add its "wants" condition to
+ * `outboxWantedSql` and its own fan-out CTE next to `fanOutSql`'s.
+ */
+
+/**
+ * Whether some consumer in office `office` wants an event of type `type` about `subject`
+ * (all three SQL expressions). Today: an enabled webhook endpoint of the office subscribed to it.
+ */
+export function outboxWantedSql(office: string, type: string, subject: string): string {
+  void subject; // web push: OR EXISTS (a live subscription for this subject)
+  return `EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = ${office} AND w.enabled AND ${type} = ANY(w.events))`;
+}
+
+/** The INSERT that fans the rows of CTE `notice` (id, office_id, type, subject_key, occurred_at) out to one delivery per enabled, subscribed endpoint. */
+export function fanOutSql(notice: string): string {
+  return `INSERT INTO webhook_deliveries (outbox_id, endpoint_id, subject_key, first_due_at, next_attempt_at, created_at)
+    SELECT n.id, w.id, n.subject_key, n.occurred_at, n.occurred_at, n.occurred_at
+    FROM ${notice} n JOIN webhook_endpoints w ON w.office_id = n.office_id AND w.enabled AND n.type = ANY(w.events)`;
+}
+
+/** The office as every payload names it (`NotificationOffice`), from alias `o`. */
+export const OFFICE_JSON = `jsonb_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'timeZone', o.time_zone)`;
+/** The service, from alias `s`. */
+export const SERVICE_JSON = `jsonb_build_object('id', s.id, 'code', s.code, 'name', s.name)`;
+
+/** A ticket number as people read it (`formatTicketNumber`): code, dash, at least three digits. */
+export function ticketNumberSql(code: string, number: string): string {
+  return `${code} || '-' || lpad(${number}::text, greatest(3, length(${number}::text)), '0')`;
+}
+
+/** A citizen's contact, from a booking under alias `b` (null when the booking, or its name and phone, is absent). */
+const CONTACT_JSON = `CASE WHEN b.name IS NULL AND b.phone IS NULL THEN NULL ELSE jsonb_build_object('name', b.name, 'phone', b.phone) END`;
+
+/**
+ * `TicketNotificationData` for ticket `t` (with `o`, `s`, counter `c`, booking `b`), as it
+ * stands in the transaction that writes the event.
+ */
+export const TICKET_DATA_SQL = `jsonb_build_object(
+      'ticket', jsonb_build_object('id', t.id, 'number', ${ticketNumberSql('t.issued_code', 't.number')}, 'trackingCode', t.tracking_code, 'recallCount', t.recall_count),
+      'office', ${OFFICE_JSON},
+      'service', ${SERVICE_JSON},
+      'counter', CASE WHEN c.id IS NULL THEN NULL ELSE jsonb_build_object('id', c.id, 'number', c.number, 'name', c.name) END,
+      'ahead', NULL, 'estimatedWaitMinutes', NULL,
+      'link', '/t/' || t.tracking_code,
+      'contact', ${CONTACT_JSON})`;
+
+/** `BookingNotificationData` for booking `b` (with `o`, `s`). */
+export const BOOKING_DATA_SQL = `jsonb_build_object(
+      'booking', jsonb_build_object('id', b.id, 'reference', b.reference, 'code', b.code, 'day', b.service_day::text,
+                                    'startsAt', b.slot_starts_at, 'endsAt', b.slot_ends_at),
+      'office', ${OFFICE_JSON},
+      'service', ${SERVICE_JSON},
+      'link', '/b/' || b.code,
+      'contact', ${CONTACT_JSON})`;
+
+export const OUTBOX_SQL = {
+  // $1 booking, $2 type, $3 version, $4 now: a booking's event, inside the transaction that changed it.
+  bookingNotice: `WITH notice AS (
+    INSERT INTO outbox (office_id, type, version, subject_key, data, occurred_at)
+    SELECT b.office_id, $2, $3, 'booking:' || b.id, ${BOOKING_DATA_SQL}, $4
+    FROM bookings b JOIN offices o ON o.id = b.office_id JOIN services s ON s.id = b.service_id
+    WHERE b.id = $1 AND ${outboxWantedSql('b.office_id', '$2::text', "'booking:' || b.id")}
+    RETURNING id, office_id, type, subject_key, occurred_at
+  ), fanout AS (
+    ${fanOutSql('notice')}
+  )
+  SELECT count(*)::int AS written FROM notice`,
+  /*
+   * `ticket.near` for the tickets the domain chose, each once (the unique outbox_near_once
+   * skips a ticket told before), and only while it still waits. $1 office, $2 tickets
+   * [{id, ahead, estimate}] as JSON, $3 version, $4 now.
+   */
+  nearNotices: `WITH chosen AS (
+    SELECT x.id, x.ahead, x.estimate FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, ahead int, estimate int)
+  ), notice AS (
+    INSERT INTO outbox (office_id, type, version, subject_key, data, occurred_at)
+    SELECT t.office_id, 'ticket.near', $3, 'ticket:' || t.id,
+           ${TICKET_DATA_SQL} || jsonb_build_object('ahead', chosen.ahead, 'estimatedWaitMinutes', chosen.estimate), $4
+    FROM chosen JOIN tickets t ON t.id = chosen.id AND t.status = 'waiting' AND t.office_id = $1
+    JOIN offices o ON o.id = t.office_id JOIN services s ON s.id = t.service_id
+    LEFT JOIN counters c ON false LEFT JOIN bookings b ON b.ticket_id = t.id
+    WHERE ${outboxWantedSql('t.office_id', "'ticket.near'", "'ticket:' || t.id")}
+    ON CONFLICT DO NOTHING
+    RETURNING id, office_id, type, subject_key, occurred_at
+  ), fanout AS (
+    ${fanOutSql('notice')}
+  )
+  SELECT count(*)::int AS written FROM notice`,
+  // The offices where someone wants ticket.near, with their settings.
+  nearOffices: `SELECT o.id, o.slug, o.near_ahead, o.near_minutes FROM offices o
+  WHERE ${outboxWantedSql('o.id', "'ticket.near'", 'NULL')}`,
+  // The waiting tickets of an office not yet told, with how many of their service wait ahead in call order (`placeInQueue`).
+  nearCandidates: `SELECT q.id, q.service_id, q.priority, q.ahead FROM (
+    SELECT t.id, t.service_id, t.priority,
+           (row_number() OVER (PARTITION BY t.service_id ORDER BY t.due_at, t.issued_at, t.issue_order) - 1)::int AS ahead
+    FROM tickets t WHERE t.office_id = $1 AND t.status = 'waiting') q
+  WHERE NOT EXISTS (SELECT 1 FROM outbox n WHERE n.subject_key = 'ticket:' || q.id AND n.type = 'ticket.near')
+  ORDER BY q.ahead
+  LIMIT 500`,
+} as const;
+
+export interface NearOfficeRow {
+  id: string;
+  slug: string;
+  near_ahead: number;
+  near_minutes: number;
+}
+
+export interface NearCandidateRow {
+  id: string;
+  service_id: string;
+  priority: string | null;
+  ahead: number;
+}
+
+/** The outbox writes that are not part of a ticket's own statement (those are in `TICKETS_SQL`). */
+@Injectable()
+export class OutboxRepository {
+  /** A booking's event, written in the transaction `tx` that changed the booking. */
+  async bookingNotice(tx: EntityManager, bookingId: string, type: NotificationType, now: Date): Promise<number> {
+    const [row] = await tx.query<{ written: number }[]>(OUTBOX_SQL.bookingNotice, [bookingId, type, NOTIFICATION_VERSION[type], now]);
+    return row.written;
+  }
+
+  async nearOffices(db: EntityManager): Promise<NearOfficeRow[]> {
+    return db.query<NearOfficeRow[]>(OUTBOX_SQL.nearOffices);
+  }
+
+  async nearCandidates(db: EntityManager, officeId: string): Promise<NearCandidateRow[]> {
+    return db.query<NearCandidateRow[]>(OUTBOX_SQL.nearCandidates, [officeId]);
+  }
+
+  /** Writes `ticket.near` for the chosen tickets still waiting and not told before; returns how many were written. */
+  async nearNotices(db: EntityManager, officeId: string, tickets: { id: string; ahead: number; estimate: number | null }[], now: Date): Promise<number> {
+    if (tickets.length === 0) return 0;
+    const [row] = await db.query<{ written: number }[]>(OUTBOX_SQL.nearNotices, [officeId, JSON.stringify(tickets), NOTIFICATION_VERSION['ticket.near'], now]);
+    return row.written;
+  }
+}

@@ -1,0 +1,225 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import {
+  DEFAULT_RETRY_POLICY,
+  NOTIFICATION_VERSION,
+  type NotificationType,
+  WEBHOOK_DELIVERY_KEEP_MS,
+  forecastWaitFor,
+  nearTickets,
+  nextAttemptAt,
+  webhookBody,
+  webhookId,
+} from '@loket/domain';
+import { Clock } from '../clock/clock.js';
+import { APP_CONFIG, type AppConfig, type WebhookSettings, webhookSettings } from '../config/app-config.js';
+import { SkipWhileRunning } from '../common/single-flight.js';
+import { WaitForecastService } from '../forecast/wait-forecast.service.js';
+import { OfficesService } from '../offices/offices.service.js';
+import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
+import { OutboxRepository } from './outbox.repository.js';
+import { postWebhook } from './webhook-sender.js';
+import { type ClaimedDelivery, type DeliveryOutcome, WebhooksRepository } from './webhooks.repository.js';
+
+/** How many deliveries one round claims and sends side by side. */
+const BATCH = 20;
+/** How long a claim is held before another instance may take it over (a crash mid-send): well past any send's timeout. */
+const LEASE_MS = 60_000;
+/** The near scan and the pruning run at most this often (real time). */
+const NEAR_SCAN_EVERY_MS = 2_000;
+const PRUNE_EVERY_MS = 60 * 60_000;
+
+export interface DispatchRound {
+  claimed: number;
+  delivered: number;
+  retried: number;
+  failed: number;
+  skipped: number;
+}
+
+/**
+ * Sends the outbox's webhook deliveries: one per API instance, off the request path. Each
+ * round claims due deliveries in one short statement (`FOR UPDATE SKIP LOCKED` and a lease,
+ * so instances share the work and none holds a transaction across a send; on PGlite, whose
+ * one connection serialises everything, issuing and calls wait for at most one short
+ * statement), sends them side by side, and records the outcomes in one more statement. A
+ * failed send is tried again on the backoff of libs/domain with the same webhook-id, and
+ * given up after 24 h (the supervisor scan then raises a "webhook failing" alert).
+ */
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Webhooks');
+  private readonly settings: WebhookSettings;
+  private readonly rounds = new SkipWhileRunning();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private kicked: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+  private lastNearScan = 0;
+  private lastPrune = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly webhooks: WebhooksRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly clock: Clock,
+    private readonly forecasts: WaitForecastService,
+    private readonly offices: OfficesService,
+    private readonly moduleRef: ModuleRef,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.settings = webhookSettings(config);
+  }
+
+  onApplicationBootstrap(): void {
+    const interval = this.settings.dispatchIntervalMs;
+    if (interval <= 0) return;
+    this.timer = setInterval(() => this.kick(), interval);
+    this.timer.unref();
+    // A change in an office may have written to the outbox: look soon rather than at the next tick.
+    this.moduleRef.get(OfficeEventsPublisher, { strict: false }).onPublish(() => {
+      if (this.kicked === undefined && !this.stopped) {
+        this.kicked = setTimeout(() => {
+          this.kicked = undefined;
+          this.kick();
+        }, 50);
+        this.kicked.unref();
+      }
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    clearTimeout(this.kicked);
+    await this.running.catch(() => undefined);
+  }
+
+  private kick(): void {
+    if (this.stopped) return;
+    this.running = this.rounds.run(() => this.tick()).catch((error: unknown) => this.logger.error(`Webhook round failed: ${String(error)}`));
+  }
+
+  /** The timer's work: the near scan and the pruning now and then, then rounds until nothing is due. */
+  private async tick(): Promise<void> {
+    const real = performance.now();
+    if (real - this.lastNearScan >= NEAR_SCAN_EVERY_MS) {
+      this.lastNearScan = real;
+      await this.scanNear();
+    }
+    if (real - this.lastPrune >= PRUNE_EVERY_MS) {
+      this.lastPrune = real;
+      await this.prune();
+    }
+    while (!this.stopped && (await this.round()).claimed === BATCH);
+  }
+
+  /** Sends until nothing is due at `now` (tests, and a drain). */
+  async drain(now: Date = this.clock.now()): Promise<DispatchRound> {
+    const total: DispatchRound = { claimed: 0, delivered: 0, retried: 0, failed: 0, skipped: 0 };
+    for (;;) {
+      const round = await this.round(now);
+      for (const key of Object.keys(total) as (keyof DispatchRound)[]) total[key] += round[key];
+      if (round.claimed === 0) return total;
+    }
+  }
+
+  /** One round: claim, send side by side, record. */
+  async round(now: Date = this.clock.now()): Promise<DispatchRound> {
+    const claimed = await this.webhooks.claim(now, new Date(now.getTime() + LEASE_MS), BATCH);
+    const result: DispatchRound = { claimed: claimed.length, delivered: 0, retried: 0, failed: 0, skipped: 0 };
+    if (claimed.length === 0) return result;
+    const stale = await this.webhooks.staleNear(claimed.filter((d) => d.type === 'ticket.near').map((d) => d.event_id));
+    const outcomes = await Promise.all(claimed.map((delivery) => (stale.has(delivery.event_id) ? this.skip(delivery, now) : this.send(delivery, now))));
+    await this.webhooks.record(outcomes);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'delivered') result.delivered += 1;
+      else if (outcome.status === 'failed') result.failed += 1;
+      else if (outcome.status === 'skipped') result.skipped += 1;
+      else result.retried += 1;
+    }
+    return result;
+  }
+
+  private skip(delivery: ClaimedDelivery, now: Date): DeliveryOutcome {
+    return {
+      id: delivery.id,
+      status: 'skipped',
+      next_attempt_at: null,
+      last_status: null,
+      last_error: 'ticket no longer waiting',
+      last_response: null,
+      finished_at: now,
+    };
+  }
+
+  private async send(delivery: ClaimedDelivery, now: Date): Promise<DeliveryOutcome> {
+    const type = delivery.type as NotificationType;
+    const body = JSON.stringify({
+      ...webhookBody(type, delivery.occurred_at, delivery.data as never),
+      version: delivery.version ?? NOTIFICATION_VERSION[type],
+    });
+    const secrets = [delivery.secret];
+    if (delivery.previous_secret && delivery.previous_secret_until && delivery.previous_secret_until.getTime() > now.getTime())
+      secrets.push(delivery.previous_secret);
+    // webhook-timestamp is the wall clock's: receivers check it against theirs to refuse replays.
+    const result = await postWebhook(
+      { url: delivery.url, id: webhookId(delivery.event_id), timestampSeconds: Math.floor(Date.now() / 1000), body, secrets },
+      { timeoutMs: this.settings.timeoutMs, allowPrivate: this.settings.allowPrivate },
+    );
+    const ok = result.status !== null && result.status >= 200 && result.status < 300;
+    const error = result.error ?? (ok ? null : `HTTP ${result.status}`);
+    if (ok) {
+      return {
+        id: delivery.id,
+        status: 'delivered',
+        next_attempt_at: null,
+        last_status: result.status,
+        last_error: null,
+        last_response: result.response,
+        finished_at: now,
+      };
+    }
+    const next = nextAttemptAt(delivery.first_due_at.getTime(), now.getTime(), delivery.attempts, Math.random(), DEFAULT_RETRY_POLICY);
+    return {
+      id: delivery.id,
+      status: next === null ? 'failed' : 'pending',
+      next_attempt_at: next === null ? null : new Date(next),
+      last_status: result.status,
+      last_error: error,
+      last_response: result.response,
+      finished_at: next === null ? now : null,
+    };
+  }
+
+  /** Writes `ticket.near` for the waiting tickets the domain rule picks, in offices where someone wants it. */
+  async scanNear(now: Date = this.clock.now()): Promise<number> {
+    let written = 0;
+    for (const row of await this.outbox.nearOffices(this.db.manager)) {
+      const candidates = await this.outbox.nearCandidates(this.db.manager, row.id);
+      if (candidates.length === 0) continue;
+      const office = await this.offices.byId(row.id);
+      const forecast = await this.forecasts.forOffice(office);
+      const judged = candidates.map((c) => ({
+        id: c.id,
+        ahead: c.ahead,
+        estimatedWaitMinutes: forecastWaitFor(forecast, { id: c.id, serviceId: c.service_id, priority: c.priority as never }, now.getTime()),
+        notified: false,
+      }));
+      const near = nearTickets(judged, { aheadAtMost: row.near_ahead, withinMinutes: row.near_minutes });
+      written += await this.outbox.nearNotices(
+        this.db.manager,
+        row.id,
+        near.map((t) => ({ id: t.id, ahead: t.ahead, estimate: t.estimatedWaitMinutes })),
+        now,
+      );
+    }
+    return written;
+  }
+
+  /** Drops deliveries (and their events) older than 30 days. */
+  async prune(now: Date = this.clock.now()): Promise<{ deliveries: number; events: number }> {
+    return this.webhooks.prune(new Date(now.getTime() - WEBHOOK_DELIVERY_KEEP_MS));
+  }
+}
