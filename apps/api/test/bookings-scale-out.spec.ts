@@ -1,24 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { createOffice, createStaff } from './support/fixtures.js';
 import { client } from './support/http.js';
-import { type TestApp, onPostgres, START_TIMEOUT_MS, startTestApp } from './support/test-app.js';
+import { onPostgres, useTwoInstances } from './support/test-app.js';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const WED_0900 = '2026-12-02T02:00:00.000Z';
 
 // Two API instances need a shared database, so this runs on PostgreSQL only (CI runs both).
 (onPostgres ? describe : describe.skip)('booking the last seat from two API instances', () => {
-  let a: TestApp;
-  let b: TestApp;
-
-  beforeAll(async () => {
-    [a, b] = await Promise.all([startTestApp({ redisUrl: REDIS_URL }), startTestApp({ redisUrl: REDIS_URL })]);
-  }, START_TIMEOUT_MS);
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-  });
+  const instances = useTwoInstances();
 
   it('gives the last seat to exactly one of 200 attempts split over both instances', async () => {
+    const { a, b } = instances;
     const office = await createOffice(a, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
     const hours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '12:00' }));
     await a.db.query('UPDATE offices SET opening_hours = $2 WHERE id = $1', [office.id, JSON.stringify(hours)]);

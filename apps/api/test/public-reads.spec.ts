@@ -2,38 +2,15 @@ import type { OfficeSnapshot, ServiceView } from '@loket/domain';
 import type { AppConfig } from '../src/config/app-config.js';
 import { type RateLimitConfig, defaultRateLimits, parseRateWindows } from '../src/rate-limit/rate-limit-config.js';
 import { createOffice, type OfficeFixture } from './support/fixtures.js';
+import { backgroundSettled, queriesDuring } from './support/query-log.js';
 import { useTestApp } from './support/test-app.js';
-
-/** Every statement the app sends to the database while `during` runs (TypeORM logs each one to its logger first). */
-async function queriesDuring(t: { db: { logger: { logQuery: (...args: never[]) => unknown } } }, during: () => Promise<unknown>): Promise<string[]> {
-  const logger = t.db.logger as { logQuery: (query: string, ...rest: unknown[]) => unknown };
-  const original = logger.logQuery;
-  const seen: string[] = [];
-  logger.logQuery = (query: string, ...rest: unknown[]) => {
-    seen.push(query);
-    return original.call(logger, query, ...rest);
-  };
-  try {
-    await during();
-  } finally {
-    logger.logQuery = original;
-  }
-  return seen;
-}
-
-/** Waits until the app sends nothing to the database for a moment (background work after an event done). */
-async function backgroundSettled(t: Parameters<typeof queriesDuring>[0]): Promise<void> {
-  for (let round = 0; round < 50; round += 1) {
-    const seen = await queriesDuring(t, () => new Promise((resolve) => setTimeout(resolve, 200)));
-    if (seen.length === 0) return;
-  }
-  throw new Error('The app kept querying the database for 10 s with no request');
-}
 
 /** The statement that reads an office's whole waiting list: once per snapshot read. */
 const WAITING_LIST = `t.status = 'waiting' ORDER BY t.due_at`;
 
 describe('public reads of an office: one shared snapshot (issue 13, defect 9)', () => {
+  // No periodic alert scan: its statements would land in the idle window below whenever its timer fires there.
+  process.env.SUPERVISION_SCAN_SECONDS = '0';
   const t = useTestApp();
   let office: OfficeFixture;
 

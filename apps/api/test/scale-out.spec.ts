@@ -2,23 +2,14 @@ import { io, type Socket } from 'socket.io-client';
 import { type Ack, ClientEvent, type ClientToServerEvents, type OfficeEvent, type OfficeSnapshot, ServerEvent, type ServerToClientEvents } from '@loket/domain';
 import { createOffice } from './support/fixtures.js';
 import { client } from './support/http.js';
-import { type TestApp, onPostgres, START_TIMEOUT_MS, startTestApp } from './support/test-app.js';
-
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { onPostgres, useTwoInstances } from './support/test-app.js';
 
 // Two API instances need a shared database, so this runs on PostgreSQL only (CI runs both).
 (onPostgres ? describe : describe.skip)('two API instances behind one Redis', () => {
-  let a: TestApp;
-  let b: TestApp;
-
-  beforeAll(async () => {
-    [a, b] = await Promise.all([startTestApp({ redisUrl: REDIS_URL }), startTestApp({ redisUrl: REDIS_URL })]);
-  }, START_TIMEOUT_MS);
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-  });
+  const instances = useTwoInstances();
 
   it('delivers a change made on one instance to a board connected to the other', async () => {
+    const { a, b } = instances;
     const office = await createOffice(a, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(b.url, { transports: ['websocket'], reconnection: false });
     try {
@@ -36,6 +27,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   });
 
   it('numbers tickets issued on both instances at once without a duplicate', async () => {
+    const { a, b } = instances;
     const office = await createOffice(a, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
 
     const replies = await Promise.all(
@@ -47,6 +39,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
     expect(numbers.has('A-060')).toBe(true);
   });
   it('never hands one ticket to two counters calling next at once on different instances', async () => {
+    const { a, b } = instances;
     const counters = Array.from({ length: 8 }, (_, i) => ({ number: i + 1, services: ['A'] }));
     const office = await createOffice(a, { services: [{ code: 'A' }], counters });
     for (let i = 0; i < 40; i++) await client(i % 2 ? a.url : b.url).post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A });
@@ -74,6 +67,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   });
 
   it("keeps each instance's snapshot cache current with the changes made on the other (issue 13, defect 9)", async () => {
+    const { a, b } = instances;
     const office = await createOffice(a, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
     const board = async (app: TestApp) => (await client(app.url).get<OfficeSnapshot>(`/offices/${office.slug}/board`)).body;
     // Both instances hold a snapshot of the office.

@@ -147,6 +147,32 @@ export interface TestAppHandle extends TestApp {
  *     const office = useOffice(t, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
  *     it('…', async () => expect((await t.api.get(`/offices/${office.slug}/board`)).status).toBe(200));
  */
+/** The Redis the scale-out tests put two instances behind (CI and development machines run one here). */
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * Two API instances on one database behind one Redis, started once for the suite: what a
+ * load-balanced deployment runs. PostgreSQL only: PGlite is one process's database. A test
+ * takes them as `const { a, b } = instances`.
+ */
+export function useTwoInstances(options: TestAppOptions = {}): { readonly a: TestApp; readonly b: TestApp } {
+  const pair: { a?: TestApp; b?: TestApp } = {};
+  beforeAll(async () => {
+    [pair.a, pair.b] = await Promise.all([startTestApp({ redisUrl: REDIS_URL, ...options }), startTestApp({ redisUrl: REDIS_URL, ...options })]);
+  }, START_TIMEOUT_MS);
+  afterAll(async () => {
+    await Promise.all([pair.a?.close(), pair.b?.close()]);
+  });
+  return {
+    get a() {
+      return pair.a!;
+    },
+    get b() {
+      return pair.b!;
+    },
+  };
+}
+
 export function useTestApp(options: TestAppOptions = {}): TestAppHandle {
   let started: TestApp | null = null;
   beforeAll(async () => {
