@@ -23,7 +23,9 @@ export const API_PREFIX = 'api/v1';
 /**
  * Security headers. The CSP fits the built apps: scripts and styles from the same origin
  * (plus Vue's inline style bindings), the kiosk's QR code as a data: image, the board's
- * chime from a blob/data URL, socket.io to the same origin. No upgrade-insecure-requests:
+ * chime from a blob/data URL, socket.io to the same origin, and WebAssembly compiled from the
+ * same origin ('wasm-unsafe-eval': the kiosk's QR reader where the browser has no
+ * BarcodeDetector; it allows no JavaScript eval). No upgrade-insecure-requests:
  * an office LAN often serves plain HTTP, and the upgrade would break every asset there.
  */
 const HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
@@ -32,7 +34,7 @@ const HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
     directives: {
       defaultSrc: ["'self'"],
       baseUri: ["'self'"],
-      scriptSrc: ["'self'"],
+      scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       mediaSrc: ["'self'", 'data:', 'blob:'],
