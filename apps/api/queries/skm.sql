@@ -2,7 +2,7 @@
 
 -- responses
 SELECT ss.service_id, ss.u1, ss.u2, ss.u3, ss.u4, ss.u5, ss.u6, ss.u7, ss.u8, ss.u9,
-     ss.gender, ss.age_band, ss.education, ss.occupation, ss.suggestion, ss.submitted_at
+     ss.gender, ss.age_band, ss.education, ss.occupation, ss.suggestion, ss.submitted_at, ss.channel
 FROM satisfaction_surveys ss JOIN tickets t ON t.id = ss.ticket_id
 WHERE ss.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date
 ORDER BY ss.submitted_at DESC;

@@ -18,6 +18,13 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'landing', component: LandingPage, meta: { titleKey: 'landing.title' } },
     { path: '/kiosk', name: 'kiosk', component: () => import('./features/kiosk/KioskPage.vue'), meta: { titleKey: 'kiosk.title', wide: true } },
+    {
+      path: '/survey-terminal',
+      alias: '/survey',
+      name: 'survey-terminal',
+      component: () => import('./features/survey-terminal/SurveyTerminalPage.vue'),
+      meta: { titleKey: 'terminal.title', wide: true },
+    },
     { path: '/board', name: 'board', component: () => import('./features/board/BoardPage.vue'), meta: { titleKey: 'board.title', fullScreen: true } },
     {
       path: '/t/:trackingCode',

@@ -65,6 +65,8 @@ export const ERROR_KINDS = {
   quota_reached: 'conflict',
   survey_not_allowed: 'conflict',
   survey_already_submitted: 'conflict',
+  /** A survey terminal answers only for the ticket just finished at its own counter. */
+  survey_terminal_closed: 'conflict',
   nothing_to_observe: 'conflict',
   alert_already_acknowledged: 'conflict',
   already_active: 'conflict',

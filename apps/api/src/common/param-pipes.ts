@@ -1,4 +1,4 @@
-import { type ExecutionContext, Injectable, ParseUUIDPipe, type PipeTransform, createParamDecorator } from '@nestjs/common';
+import { type ExecutionContext, Injectable, ParseIntPipe, ParseUUIDPipe, type PipeTransform, createParamDecorator } from '@nestjs/common';
 import type { Request } from 'express';
 import { KIOSK_TOKEN_HEADER, RuleError } from '@loket/domain';
 import { TRACKING_CODE_PATTERN } from '../tickets/tracking-code.js';
@@ -46,6 +46,8 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
   return value;
 });
 
+/** A counter's number in an address (`/counters/:number/…`): a whole number, or validation_failed. */
+export const counterNumberPipe = new ParseIntPipe({ exceptionFactory: () => new RuleError('validation_failed', 'The counter number must be a whole number') });
 export const uuidPipe = (name: string) => new ParseUUIDPipe({ exceptionFactory: () => new RuleError('validation_failed', `${name} must be a UUID`) });
 
 /** The kiosk token header (KIOSK_TOKEN_HEADER): absent = an anonymous client; malformed = not a paired kiosk. */

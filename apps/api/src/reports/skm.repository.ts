@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { SkmAgeBand, SkmEducation, SkmGender, SkmOccupation, SurveyScore } from '@loket/domain';
+import type { SkmAgeBand, SkmEducation, SkmGender, SkmOccupation, SurveyChannel, SurveyScore } from '@loket/domain';
 
 export const SKM_SQL = {
   // As the performance report counts them: a response by its ticket's service day.
   responses: `SELECT ss.service_id, ss.u1, ss.u2, ss.u3, ss.u4, ss.u5, ss.u6, ss.u7, ss.u8, ss.u9,
-              ss.gender, ss.age_band, ss.education, ss.occupation, ss.suggestion, ss.submitted_at
+              ss.gender, ss.age_band, ss.education, ss.occupation, ss.suggestion, ss.submitted_at, ss.channel
          FROM satisfaction_surveys ss JOIN tickets t ON t.id = ss.ticket_id
          WHERE ss.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date
          ORDER BY ss.submitted_at DESC`,
@@ -31,6 +31,7 @@ export interface SkmResponseRow {
   occupation: SkmOccupation | null;
   suggestion: string | null;
   submitted_at: Date;
+  channel: SurveyChannel;
 }
 
 /** The SKM tables' rows over a semester or a year: the responses with their profile, and the people served. */

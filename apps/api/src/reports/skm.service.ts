@@ -12,6 +12,8 @@ import {
   satisfactionFigures,
   serviceDay,
   skmPeriod,
+  SURVEY_CHANNELS,
+  type SurveyChannel,
   skmProfileTables,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
@@ -25,6 +27,8 @@ export interface SkmReportView {
   total: SatisfactionFigures;
   services: { serviceId: string; code: string; name: string; satisfaction: SatisfactionFigures }[];
   profile: SkmProfileTable[];
+  /** How the responses came in: the phone page, or a counter's survey terminal. */
+  channels: Record<SurveyChannel, number>;
   /** Newest first, each as the respondent wrote it (shown as text, never HTML). */
   suggestions: { submittedAt: string; serviceId: string; text: string }[];
 }
@@ -91,6 +95,10 @@ export class SkmService {
           ),
         })),
       profile: skmProfileTables(responses.map((row) => ({ gender: row.gender, ageBand: row.age_band, education: row.education, occupation: row.occupation }))),
+      channels: Object.fromEntries(SURVEY_CHANNELS.map((channel) => [channel, responses.filter((row) => row.channel === channel).length])) as Record<
+        SurveyChannel,
+        number
+      >,
       suggestions: responses
         .filter((row) => row.suggestion !== null)
         .map((row) => ({ submittedAt: row.submitted_at.toISOString(), serviceId: row.service_id, text: row.suggestion! })),

@@ -57,6 +57,8 @@ const MATRIX: Record<string, Row> = {
   'POST /tickets/track/{trackingCode}/cancel': { access: 'public' },
   'POST /tickets/track/{trackingCode}/survey': { access: 'public' },
   'GET /surveys/elements': { access: 'public' },
+  // A paired survey terminal's device token, not a staff login (survey-terminal.spec.ts).
+  'POST /offices/{slug}/counters/{number}/terminal-survey': { access: 'public' },
   'GET /offices/{slug}/booking': { access: 'public' },
   'GET /offices/{slug}/services/{serviceId}/availability': { access: 'public' },
   'POST /offices/{slug}/bookings': { access: 'public' },
@@ -325,6 +327,7 @@ describe('authorization matrix', () => {
         kind: 'interaction',
         table: 'services',
         trackingCode: 'ABCDE-FGHJK-MNPQR-STUVW',
+        number: '1',
         id: path.startsWith('/counters/')
           ? target.office.counters[1]
           : path.startsWith('/tickets/')

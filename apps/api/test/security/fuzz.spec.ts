@@ -156,12 +156,14 @@ describe('fuzzing the public API and the socket messages', () => {
       slug: [office.slug, `other-${office.slug.slice(5)}`],
       trackingCode: [waiting.trackingCode, done.trackingCode, 'ABCDE-FGHJK-MNPQR-STUVW'],
       code: ['ABCDE-FGHJK-MNPQR-STUVW'],
+      number: ['1', '2', '0'],
       serviceId: [office.services.A, '00000000-0000-4000-8000-000000000000'],
       id: [waiting.id, done.id, office.counters[1], office.services.A, office.officers[1].id, '00000000-0000-4000-8000-000000000000'],
     };
     validBodies = {
       'post /api/v1/offices/{slug}/tickets': { serviceId: office.services.A, priority: 'lanjut_usia' },
       'post /api/v1/tickets/track/{trackingCode}/survey': { u1: 4, u2: 3, u3: 4, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 4 },
+      'post /api/v1/offices/{slug}/counters/{number}/terminal-survey': { u1: 4, u2: 3, u3: 4, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 4, ticketId: done.id },
       'post /api/v1/auth/login': { username: 'petugas1', password: 'salah' },
     };
   }, SETUP_MS);

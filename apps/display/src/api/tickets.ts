@@ -1,4 +1,4 @@
-import { KIOSK_TOKEN_HEADER, type PriorityCategory, type SurveyAnswers, type TrackedTicketView } from '@loket/domain';
+import { KIOSK_TOKEN_HEADER, type PriorityCategory, type SurveyAnswers, type SurveySubmission, type TrackedTicketView } from '@loket/domain';
 import { getJson } from './http';
 
 /** The same `idempotencyKey` always answers with the same ticket: a double tap or a retry never issues two. */
@@ -28,5 +28,20 @@ export function submitSurvey(trackingCode: string, answers: SurveyAnswers): Prom
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(answers),
+  });
+}
+
+/** A counter's survey terminal answers for the ticket just finished there, as the office's paired device. */
+export function submitTerminalSurvey(
+  slug: string,
+  counterNumber: number,
+  ticketId: string,
+  answers: SurveySubmission,
+  kioskToken: string,
+): Promise<{ ticketId: string; submittedAt: string }> {
+  return getJson(`/offices/${encodeURIComponent(slug)}/counters/${counterNumber}/terminal-survey`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [KIOSK_TOKEN_HEADER]: kioskToken },
+    body: JSON.stringify({ ...answers, ticketId }),
   });
 }

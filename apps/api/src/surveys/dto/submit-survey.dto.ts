@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import {
   SKM_AGE_BANDS,
   SKM_EDUCATION,
@@ -100,4 +100,11 @@ export class SubmitSurveyDto implements SurveyAnswers, SkmProfile {
   @MaxLength(SKM_SUGGESTION_MAX, { message: `suggestion must be at most ${SKM_SUGGESTION_MAX} characters` })
   @FreeText()
   suggestion?: string;
+}
+
+/** The survey terminal's answers: the phone's, and which ticket (the one just finished at its counter). */
+export class SubmitTerminalSurveyDto extends SubmitSurveyDto {
+  @ApiProperty({ format: 'uuid', description: 'The ticket just finished at the terminal’s counter, from its `finished` event' })
+  @IsUUID('all', { message: 'ticketId must be a ticket id' })
+  ticketId: string;
 }

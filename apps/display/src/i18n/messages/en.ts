@@ -3,6 +3,7 @@ import { bookingEn } from './booking-en';
 import type { DisplayMessages } from './id';
 import { complaintEn } from './complaint';
 import { skmEn } from './skm';
+import { terminalEn } from './terminal';
 
 const serverErrors: Record<ErrorCode, string> = {
   validation_failed: 'The request is incomplete or not valid. Please ask a staff member.',
@@ -38,6 +39,7 @@ const serverErrors: Record<ErrorCode, string> = {
   quota_reached: "Sorry, today's quota for this service is full. Please come back tomorrow or ask a staff member.",
   survey_not_allowed: 'The survey can be answered once you have been served.',
   survey_already_submitted: 'The survey for this ticket has already been answered. Thank you.',
+  survey_terminal_closed: 'This survey can no longer be answered here. Thank you.',
   nothing_to_observe: 'There is no service to observe yet.',
   alert_already_acknowledged: 'This alert has already been acknowledged.',
   already_active: 'Already active.',
@@ -357,6 +359,7 @@ export const en: DisplayMessages = {
   },
   complaint: complaintEn,
   skm: skmEn,
+  terminal: terminalEn,
   serverErrors,
   booking: bookingEn,
   notFound: {

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@loket/domain';
 import { complaintId } from './complaint';
 import { skmId } from './skm';
+import { terminalId } from './terminal';
 import { bookingId } from './booking-id';
 
 // Indonesian is the default language; en.ts must have exactly the same keys (its type is this one).
@@ -45,6 +46,7 @@ const serverErrors: Record<ErrorCode, string> = {
   quota_reached: 'Maaf, kuota layanan ini untuk hari ini sudah penuh. Silakan datang lagi besok atau tanyakan kepada petugas.',
   survey_not_allowed: 'Survei dapat diisi setelah pelayanan Anda selesai.',
   survey_already_submitted: 'Survei untuk tiket ini sudah diisi. Terima kasih.',
+  survey_terminal_closed: 'Survei ini tidak dapat lagi diisi di sini. Terima kasih.',
   nothing_to_observe: 'Belum ada pelayanan yang dapat diamati.',
   alert_already_acknowledged: 'Peringatan ini sudah ditanggapi.',
   already_active: 'Sudah aktif.',
@@ -364,6 +366,7 @@ export const id = {
   },
   complaint: complaintId,
   skm: skmId,
+  terminal: terminalId,
   serverErrors,
   booking: bookingId,
   notFound: {
