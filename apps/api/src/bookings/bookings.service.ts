@@ -192,6 +192,8 @@ export class BookingsService {
     const dayCap = dayCapacity(daySlots(calendar, day, settings).length, settings, service.daily_quota);
     for (let attempt = 0; ; attempt += 1) {
       const code = newTrackingCode();
+      const reference = newReference();
+      const name = request.name?.trim() || null;
       try {
         const result = await this.bookings.book({
           officeId: context.office_id,
@@ -205,15 +207,34 @@ export class BookingsService {
           dayCap,
           seatsPerSlot: settings.seatsPerSlot,
           code,
-          reference: newReference(),
-          name: request.name?.trim() || null,
+          reference,
+          name,
           idempotencyKey,
           idempotencyClient: keyClient,
           now,
         });
         if (result.id !== null) {
           this.availabilityCache.taken(service.service_id, day, slot.startsAt);
-          return this.view(code);
+          // The booking as written, without reading it back: after the commit nothing may fail a confirmed booking's answer.
+          return this.toView(
+            {
+              id: result.id,
+              office_id: context.office_id,
+              service_id: service.service_id,
+              code,
+              reference,
+              service_day: day,
+              slot_starts_at: new Date(slot.startsAt),
+              slot_ends_at: new Date(slot.endsAt),
+              status: 'booked',
+              name,
+              phone,
+              reschedule_count: 0,
+              ticket_id: null,
+              ticket_tracking_code: null,
+            },
+            context,
+          );
         }
         // A double tap's twin may have won the seat (or the client's place) a moment ago: answer with its booking.
         const twin = idempotencyKey && keyClient ? await this.bookings.codeByIdempotencyKey(context.office_id, idempotencyKey, keyClient) : null;
