@@ -57,7 +57,7 @@ SELECT d.status FROM webhook_deliveries d WHERE d.id = $1::bigint AND d.endpoint
 -- claim
 WITH due AS (
   SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id AND w.enabled
-  WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.leased_until IS NULL OR d.leased_until <= $1)
+  WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.leased_until IS NULL OR d.leased_until <= $1) AND ($4::uuid IS NULL OR w.office_id = $4)
     AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
                     WHERE p.endpoint_id = d.endpoint_id AND p.subject_key = d.subject_key AND p.status = 'pending' AND p.id < d.id)
   ORDER BY d.next_attempt_at, d.id

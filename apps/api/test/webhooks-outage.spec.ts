@@ -76,14 +76,14 @@ describe('a receiver down while 200 events happen (issue 18)', () => {
     await twoHundredEvents(t, office);
     // Two minutes of the dispatcher trying while the receiver is down.
     for (let second = 0; second < 120; second += 20) {
-      await dispatcher.drain();
+      await dispatcher.drain(undefined, office.id);
       t.clock.advanceMinutes(1 / 3);
     }
     expect(receiver.received).toHaveLength(0);
     await receiver.start();
     for (let round = 0; round < 30 && receiver.uniqueIds().size < 200; round += 1) {
       t.clock.advanceMinutes(2);
-      await dispatcher.drain();
+      await dispatcher.drain(undefined, office.id);
     }
     const counts = tally(receiver, 200);
     console.log(`webhook outage: ${JSON.stringify(counts)}`);
@@ -122,7 +122,7 @@ describe('a receiver down while 200 events happen (issue 18)', () => {
     const dispatchers = [a.app.get(WebhookDispatcher), b.app.get(WebhookDispatcher)];
     const rounds = { a: 0, b: 0 };
     for (let pass = 0; pass < 50 && receiver.uniqueIds().size < 200; pass += 1) {
-      const [byA, byB] = await Promise.all(dispatchers.map((d) => d.drain()));
+      const [byA, byB] = await Promise.all(dispatchers.map((d) => d.drain(undefined, office.id)));
       rounds.a += byA.delivered;
       rounds.b += byB.delivered;
     }

@@ -74,7 +74,7 @@ describe('webhooks', () => {
     await callNext(o, 1);
     await act(o, 1, ticket.id, 'start');
     await act(o, 1, ticket.id, 'finish');
-    await dispatcher().drain();
+    await dispatcher().drain(undefined, o.id);
 
     expect(receiver.received.map((r) => r.type)).toEqual(['ticket.issued', 'ticket.called', 'ticket.done']);
     expect(new Set(receiver.received.map((r) => r.id)).size).toBe(3);
@@ -114,21 +114,21 @@ describe('webhooks', () => {
     const created = await endpoint(o, ['ticket.issued']);
     receiver.mode = 'fail-first';
     await issue(o);
-    await dispatcher().drain();
+    await dispatcher().drain(undefined, o.id);
     let [delivery] = await deliveries(o, created.id);
     expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastStatus: 503, lastError: 'HTTP 503', lastResponse: 'try later' });
     // Not due yet: nothing is sent before the backoff.
-    await dispatcher().drain();
+    await dispatcher().drain(undefined, o.id);
     expect((await deliveries(o, created.id))[0].attempts).toBe(1);
     t.clock.advanceMinutes(11 / 60);
-    await dispatcher().drain();
+    await dispatcher().drain(undefined, o.id);
     [delivery] = await deliveries(o, created.id);
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 2, lastStatus: 204 });
     expect(receiver.received.map((r) => r.id)).toEqual([delivery.webhookId]);
 
     receiver.mode = 'huge';
     await issue(o);
-    await dispatcher().drain();
+    await dispatcher().drain(undefined, o.id);
     [delivery] = await deliveries(o, created.id);
     expect(delivery.status).toBe('delivered');
     expect(Buffer.byteLength(delivery.lastResponse ?? '')).toBeLessThanOrEqual(1024);
@@ -140,13 +140,13 @@ describe('webhooks', () => {
     const created = await endpoint(o, ['ticket.issued']);
     receiver.mode = 'error500';
     await issue(o);
-    await dispatcher().drain();
+    await dispatcher().drain(undefined, o.id);
     let [delivery] = await deliveries(o, created.id);
     expect(delivery).toMatchObject({ status: 'pending', lastStatus: 500, lastResponse: 'gateway broke' });
 
     receiver.mode = 'hang';
     t.clock.advanceMinutes(11 / 60);
-    await dispatcher().drain();
+    await dispatcher().drain(undefined, o.id);
     [delivery] = await deliveries(o, created.id);
     expect(delivery).toMatchObject({ status: 'pending', attempts: 2, lastStatus: null });
     expect(delivery.lastError).toMatch(/timed out/);
@@ -159,7 +159,7 @@ describe('webhooks', () => {
     receiver.mode = 'error500';
     for (let hour = 0; hour < 26; hour += 1) {
       t.clock.advanceMinutes(60);
-      await dispatcher().drain();
+      await dispatcher().drain(undefined, o.id);
     }
     [delivery] = await deliveries(o, created.id);
     expect(delivery.status).toBe('failed');
@@ -174,7 +174,7 @@ describe('webhooks', () => {
     const replayed = await t.api.post(`/admin/offices/${o.id}/webhooks/${created.id}/deliveries/${delivery.id}/replay`, undefined, admin.token);
     expect(replayed.status).toBe(200);
     expect(replayed.body).toMatchObject({ status: 'pending', webhookId: delivery.webhookId });
-    await dispatcher().drain();
+    await dispatcher().drain(undefined, o.id);
     expect(receiver.received.map((r) => r.id)).toEqual([delivery.webhookId]);
     // Through again: the alert ends by itself.
     await t.app.get(AlertsService).scanOffice(o.slug);
@@ -193,13 +193,13 @@ describe('webhooks', () => {
     expect(rotated.body.secret).not.toBe(created.secret);
     receiver.secrets = [created.secret, rotated.body.secret];
     await issue(o);
-    await dispatcher().drain();
+    await dispatcher().drain(undefined, o.id);
     expect(receiver.received[0].verifiedWith).toEqual([0, 1]);
     expect(receiver.received[0].signature.split(' ')).toHaveLength(2);
 
     t.clock.advanceMinutes(25 * 60);
     await issue(o);
-    await dispatcher().drain();
+    await dispatcher().drain(undefined, o.id);
     expect(receiver.received[1].verifiedWith).toEqual([1]);
   });
 
@@ -213,7 +213,7 @@ describe('webhooks', () => {
     await openCounter(o, 1);
     await callNext(o, 1);
     expect(await dispatcher().scanNear()).toBe(1);
-    await dispatcher().drain();
+    await dispatcher().drain(undefined, o.id);
     // Different tickets' messages go side by side, in no set order.
     const near = receiver.received.filter((r) => r.type === 'ticket.near').map((r) => `${r.data.ticket.number}:${r.data.ahead}`);
     expect(near.sort()).toEqual(['A-002:1', 'A-003:2', 'A-004:3', 'A-005:3']);
@@ -231,7 +231,7 @@ describe('webhooks', () => {
     const test = await t.api.post(`/admin/offices/${o.id}/webhooks/${created.id}/test`, undefined, admin.token);
     expect(test.status).toBe(201);
     expect(test.body).toMatchObject({ type: 'webhook.test', status: 'pending' });
-    await dispatcher().drain();
+    await dispatcher().drain(undefined, o.id);
     expect(receiver.received.map((r) => r.type)).toEqual(['webhook.test']);
     expect(receiver.received[0].data).toMatchObject({ endpointId: created.id, office: { id: o.id } });
   });

@@ -115,19 +115,22 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     while (!this.stopped && (await this.round()).claimed === BATCH);
   }
 
-  /** Sends until nothing is due at `now` (tests, and a drain). */
-  async drain(now: Date = this.clock.now()): Promise<DispatchRound> {
+  /**
+   * Sends until nothing is due at `now`, in one office when `officeId` is given (tests: on a
+   * shared PostgreSQL, each drains its own office, whatever the other suites' clocks say).
+   */
+  async drain(now: Date = this.clock.now(), officeId: string | null = null): Promise<DispatchRound> {
     const total: DispatchRound = { claimed: 0, delivered: 0, retried: 0, failed: 0, skipped: 0 };
     for (;;) {
-      const round = await this.round(now);
+      const round = await this.round(now, officeId);
       for (const key of Object.keys(total) as (keyof DispatchRound)[]) total[key] += round[key];
       if (round.claimed === 0) return total;
     }
   }
 
   /** One round: claim, send side by side, record. */
-  async round(now: Date = this.clock.now()): Promise<DispatchRound> {
-    const claimed = await this.webhooks.claim(now, new Date(now.getTime() + LEASE_MS), BATCH);
+  async round(now: Date = this.clock.now(), officeId: string | null = null): Promise<DispatchRound> {
+    const claimed = await this.webhooks.claim(now, new Date(now.getTime() + LEASE_MS), BATCH, officeId);
     const result: DispatchRound = { claimed: claimed.length, delivered: 0, retried: 0, failed: 0, skipped: 0 };
     if (claimed.length === 0) return result;
     const stale = await this.webhooks.staleNear(claimed.filter((d) => d.type === 'ticket.near').map((d) => d.event_id));

@@ -47,11 +47,11 @@ export const WEBHOOKS_SQL = {
    * their subject (ticket, booking) for that endpoint, so a ticket's events arrive in order.
    * SKIP LOCKED lets instances claim side by side; the lease ($2) marks a claim taken once
    * this short transaction commits, and lets another instance take it over after a crash.
-   * $1 now, $2 lease end, $3 how many.
+   * $1 now, $2 lease end, $3 how many, $4 one office only (null: all).
    */
   claim: `WITH due AS (
     SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id AND w.enabled
-    WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.leased_until IS NULL OR d.leased_until <= $1)
+    WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.leased_until IS NULL OR d.leased_until <= $1) AND ($4::uuid IS NULL OR w.office_id = $4)
       AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
                       WHERE p.endpoint_id = d.endpoint_id AND p.subject_key = d.subject_key AND p.status = 'pending' AND p.id < d.id)
     ORDER BY d.next_attempt_at, d.id
@@ -214,8 +214,8 @@ export class WebhooksRepository {
     return row?.status ?? null;
   }
 
-  claim(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
-    return this.db.query<ClaimedDelivery[]>(WEBHOOKS_SQL.claim, [now, leaseUntil, limit]);
+  claim(now: Date, leaseUntil: Date, limit: number, officeId: string | null = null): Promise<ClaimedDelivery[]> {
+    return this.db.query<ClaimedDelivery[]>(WEBHOOKS_SQL.claim, [now, leaseUntil, limit, officeId]);
   }
 
   async record(outcomes: readonly DeliveryOutcome[]): Promise<void> {
