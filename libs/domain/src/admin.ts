@@ -219,6 +219,8 @@ export const ADMIN_ACTIONS = [
   'complaint.assigned',
   'complaint.handed_to_lapor',
   'complaint.settings_updated',
+  // A period's IKM published with its follow-up plan (issue 19).
+  'ikm.published',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 

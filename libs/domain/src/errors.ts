@@ -67,6 +67,8 @@ export const ERROR_KINDS = {
   survey_already_submitted: 'conflict',
   /** A survey terminal answers only for the ticket just finished at its own counter. */
   survey_terminal_closed: 'conflict',
+  /** Publishing an IKM for a period without a complete index. */
+  nothing_to_publish: 'conflict',
   nothing_to_observe: 'conflict',
   alert_already_acknowledged: 'conflict',
   already_active: 'conflict',

@@ -33,6 +33,7 @@ export * from './complaints.js';
 export * from './wait-range.js';
 export * from './skm.js';
 export * from './survey-terminal.js';
+export * from './ikm-publication.js';
 export * from './end-of-day.js';
 export * from './web-push.js';
 export * from './notifications.js';

@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
+import { AdminModule } from '../admin/admin.module.js';
+import { IkmPublicationsController, PublicIkmController } from './ikm-publications.controller.js';
+import { IkmPublicationsRepository } from './ikm-publications.repository.js';
+import { IkmPublicationsService } from './ikm-publications.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsRepository } from './reports.repository.js';
 import { ReportsService } from './reports.service.js';
 import { SkmRepository } from './skm.repository.js';
 import { SkmService } from './skm.service.js';
 
-/** The supervisor's reports and their CSV files. Uses the global Clock and the data source. */
+/** The supervisor's reports and their CSV files, and the IKM publication. Uses the global Clock and the data source. */
 @Module({
-  controllers: [ReportsController],
-  providers: [ReportsService, ReportsRepository, SkmService, SkmRepository],
+  imports: [AdminModule],
+  controllers: [ReportsController, IkmPublicationsController, PublicIkmController],
+  providers: [ReportsService, ReportsRepository, SkmService, SkmRepository, IkmPublicationsService, IkmPublicationsRepository],
 })
 export class ReportsModule {}

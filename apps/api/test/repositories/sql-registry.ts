@@ -17,6 +17,7 @@ import { PUSH_SQL } from '../../src/push/push-subscriptions.repository.js';
 import { OUTBOX_SQL } from '../../src/notifications/outbox.repository.js';
 import { WEBHOOKS_SQL } from '../../src/notifications/webhooks.repository.js';
 import { OFFICES_SQL } from '../../src/offices/offices.repository.js';
+import { IKM_PUBLICATIONS_SQL } from '../../src/reports/ikm-publications.repository.js';
 import { SKM_SQL } from '../../src/reports/skm.repository.js';
 import { REPORTS_SQL } from '../../src/reports/reports.repository.js';
 import { OFFICER_DAY_SQL } from '../../src/staff/officer-day.repository.js';
@@ -35,6 +36,7 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   'office-sequence': OFFICE_SEQUENCE_SQL,
   checklists: CHECKLISTS_SQL,
   counters: COUNTERS_SQL,
+  'ikm-publications': IKM_PUBLICATIONS_SQL,
   skm: SKM_SQL,
   complaints: COMPLAINTS_SQL,
   'forecast-input': FORECAST_INPUT_SQL,

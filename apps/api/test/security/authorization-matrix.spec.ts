@@ -57,6 +57,7 @@ const MATRIX: Record<string, Row> = {
   'POST /tickets/track/{trackingCode}/cancel': { access: 'public' },
   'POST /tickets/track/{trackingCode}/survey': { access: 'public' },
   'GET /surveys/elements': { access: 'public' },
+  'GET /offices/{slug}/ikm': { access: 'public' },
   // A paired survey terminal's device token, not a staff login (survey-terminal.spec.ts).
   'POST /offices/{slug}/counters/{number}/terminal-survey': { access: 'public' },
   'GET /offices/{slug}/booking': { access: 'public' },
@@ -162,6 +163,11 @@ const MATRIX: Record<string, Row> = {
   'POST /offices/{slug}/supervision/observations': { access: 'supervisor', body: (w) => ({ counterId: w.office.counters[1], answers: [] }) },
   'GET /offices/{slug}/reports': { access: 'supervisor' },
   'GET /offices/{slug}/reports/skm': { access: 'supervisor' },
+  // With no survey in the world the period has no IKM: whoever may publish gets through to a 409.
+  'POST /offices/{slug}/ikm-publications': {
+    access: 'supervisor',
+    body: () => ({ preset: 'semester', plan: [{ action: 'Menambah kursi', owner: 'Subbag Umum', dueDate: '2027-03-31' }] }),
+  },
   'GET /offices/{slug}/end-of-day': { access: 'supervisor' },
   'POST /offices/{slug}/end-of-day': { access: 'supervisor', body: () => ({ waiting: 1 }) },
   // complaints (issue 19): filed by citizens, recorded by an officer, handled by the supervisor

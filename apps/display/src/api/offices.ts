@@ -1,4 +1,4 @@
-import type { OfficeSnapshot, OfficeStandardsView, OfficeView, ServiceView } from '@loket/domain';
+import type { IkmPublicationView, OfficeSnapshot, OfficeStandardsView, OfficeView, ServiceView } from '@loket/domain';
 import { getJson } from './http';
 
 export function fetchOffices(signal?: AbortSignal): Promise<OfficeView[]> {
@@ -16,4 +16,9 @@ export function fetchStandards(slug: string, signal?: AbortSignal): Promise<Offi
 
 export function fetchBoard(slug: string, signal?: AbortSignal): Promise<OfficeSnapshot> {
   return getJson<OfficeSnapshot>(`/offices/${encodeURIComponent(slug)}/board`, { signal });
+}
+
+/** The office's latest published IKM with its follow-up plan, or null before the first. */
+export async function fetchLatestIkm(slug: string, signal?: AbortSignal): Promise<IkmPublicationView | null> {
+  return (await getJson<{ publication: IkmPublicationView | null }>(`/offices/${encodeURIComponent(slug)}/ikm`, { signal })).publication;
 }

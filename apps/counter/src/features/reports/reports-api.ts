@@ -1,6 +1,6 @@
 /** The report endpoints; the CSV comes as a file, so it is fetched with the token and saved from a Blob. */
-import type { OfficeReportView, ReportPreset, ReportTable } from '@loket/domain';
-import { API_BASE, ApiError, getJson } from '../../shared/api/http';
+import type { IkmPlanItem, IkmPublicationView, OfficeReportView, ReportPreset, ReportTable, SkmPreset } from '@loket/domain';
+import { API_BASE, ApiError, getJson, sendJson } from '../../shared/api/http';
 
 export interface PeriodQuery {
   preset: ReportPreset;
@@ -23,6 +23,11 @@ export function periodParams(period: PeriodQuery): URLSearchParams {
 }
 
 export const reportsApi = {
+  /** Publishes the office's IKM of a semester or year with its follow-up plan. */
+  publishIkm: (slug: string, body: { preset: SkmPreset; date?: string; plan: IkmPlanItem[] }) =>
+    sendJson<IkmPublicationView>('POST', `/offices/${encodeURIComponent(slug)}/ikm-publications`, body),
+  latestIkm: async (slug: string) => (await getJson<{ publication: IkmPublicationView | null }>(`/offices/${encodeURIComponent(slug)}/ikm`)).publication,
+
   report: (slug: string, period: PeriodQuery) => getJson<OfficeReportView>(`/offices/${encodeURIComponent(slug)}/reports?${periodParams(period)}`),
 
   /** Downloads one table's CSV under the file name the server gives it. */

@@ -420,6 +420,7 @@ export const adminId = {
       calendar: 'Kalender kantor',
       maklumat: 'Maklumat pelayanan',
       complaint: 'Pengaduan',
+      ikm: 'Publikasi IKM',
     },
     actor: 'Oleh',
     everyone: 'Siapa saja',
@@ -484,6 +485,9 @@ export const adminId = {
         assigned: 'Penanggung jawab pengaduan diubah',
         handed_to_lapor: 'Pengaduan diteruskan ke SP4N-LAPOR!',
         settings_updated: 'Pengaturan pengaduan diubah',
+      },
+      ikm: {
+        published: 'IKM dipublikasikan dengan rencana tindak lanjut',
       },
       ticket: {
         issued: 'Tiket diambil',
@@ -922,6 +926,7 @@ export const adminEn: typeof adminId = {
       calendar: 'Office calendar',
       maklumat: 'Service pledge',
       complaint: 'Complaints',
+      ikm: 'IKM publication',
     },
     actor: 'By',
     everyone: 'Anyone',
@@ -986,6 +991,9 @@ export const adminEn: typeof adminId = {
         assigned: 'Complaint assignee changed',
         handed_to_lapor: 'Complaint handed to SP4N-LAPOR!',
         settings_updated: 'Complaint settings changed',
+      },
+      ikm: {
+        published: 'IKM published with its follow-up plan',
       },
       ticket: {
         issued: 'Ticket issued',
