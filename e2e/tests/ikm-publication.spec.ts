@@ -23,7 +23,10 @@ test('a supervisor publishes the IKM with its follow-up plan, and the board show
   const issued = await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: office.services.A.id } });
   expect(issued.ok(), await issued.text()).toBe(true);
   const ticket = (await issued.json()) as { id: string; trackingCode: string };
-  await staffApi(request, 'POST', `/counters/${office.counters[1].id}/call`, officer, { ticketId: ticket.id, reason: 'e2e: the IKM test serves its own ticket' });
+  await staffApi(request, 'POST', `/counters/${office.counters[1].id}/call`, officer, {
+    ticketId: ticket.id,
+    reason: 'e2e: the IKM test serves its own ticket',
+  });
   await staffApi(request, 'POST', `/tickets/${ticket.id}/start`, officer);
   await staffApi(request, 'POST', `/tickets/${ticket.id}/finish`, officer, {});
   const surveyed = await request.post(`/api/v1/tickets/track/${ticket.trackingCode}/survey`, { data: ANSWERS });
@@ -44,7 +47,8 @@ test('a supervisor publishes the IKM with its follow-up plan, and the board show
   await screenshot(page, testInfo, 'reports-ikm-published-1920');
 
   // The board, on a 1920×1080 screen: the published IKM and the plan in the standards line.
-  const board = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const board = await context.newPage();
   await board.goto(`/board?office=${office.slug}`);
   const standards = board.locator('footer.standards');
   // The semester is the one of the server's (development) clock.
@@ -52,5 +56,5 @@ test('a supervisor publishes the IKM with its follow-up plan, and the board show
   await expect(standards).toContainText('Tindak lanjut: Menambah kursi ruang tunggu · Subbag Umum · paling lambat Rabu, 31 Maret 2027');
   expect(await seriousViolations(board)).toEqual([]);
   await screenshot(board, testInfo, 'board-ikm-1920x1080');
-  await board.close();
+  await context.close();
 });
