@@ -1,5 +1,15 @@
 /** The supervisor's complaint endpoints (pengaduan). */
-import type { ComplaintOfficeInfo, ComplaintReportView, ComplaintStaffView, ComplaintStatus } from '@loket/domain';
+import type { ComplaintCategory, ComplaintOfficeInfo, ComplaintReceipt, ComplaintReportView, ComplaintStaffView, ComplaintStatus } from '@loket/domain';
+
+/** A complaint made at the counter, as the officer writes it down. */
+export interface RecordedComplaint {
+  category: ComplaintCategory;
+  description: string;
+  serviceId?: string;
+  ticketId?: string;
+  contactName?: string;
+  contact?: string;
+}
 import { getJson, sendJson } from '../../shared/api/http';
 
 export type ComplaintFilter = ComplaintStatus | 'open' | 'overdue' | '';
@@ -7,6 +17,8 @@ export type ComplaintFilter = ComplaintStatus | 'open' | 'overdue' | '';
 const office = (slug: string) => `/offices/${encodeURIComponent(slug)}`;
 
 export const complaintsApi = {
+  /** An officer records a complaint made at the counter (the desk's "Catat pengaduan"). */
+  record: (slug: string, complaint: RecordedComplaint) => sendJson<ComplaintReceipt>('POST', `${office(slug)}/complaints/recorded`, complaint),
   info: (slug: string) => getJson<ComplaintOfficeInfo>(`${office(slug)}/complaints/info`),
   list: (slug: string, filter: ComplaintFilter) => getJson<ComplaintStaffView[]>(`${office(slug)}/complaints${filter ? `?status=${filter}` : ''}`),
   report: (slug: string, from: string, to: string) => getJson<ComplaintReportView>(`${office(slug)}/complaints/report?${new URLSearchParams({ from, to })}`),

@@ -13,7 +13,7 @@ import { type DeskActionId, deskActions } from '../desk-actions';
 import type { useDesk } from './use-desk';
 import { useShortcuts } from './use-shortcuts';
 
-export type DeskDialog = 'shift' | 'finish' | 'correct' | 'transfer' | 'callSpecific' | 'pause' | 'logout' | null;
+export type DeskDialog = 'shift' | 'finish' | 'correct' | 'transfer' | 'callSpecific' | 'pause' | 'logout' | 'complaint' | null;
 
 /**
  * What the officer can do at the desk now, by button or single key, and which dialog is open.
@@ -151,6 +151,10 @@ export function useDeskControls(desk: ReturnType<typeof useDesk>, now: Ref<numbe
     },
     runAction,
     openShift,
+    /** "Catat pengaduan": a complaint made at the counter, in any state of it; the desk's keys rest meanwhile. */
+    recordComplaint: () => {
+      dialog.value = 'complaint';
+    },
     close: () => {
       dialog.value = null;
     },
