@@ -27,7 +27,7 @@ test('an officer records a complaint made at the counter, and the citizen sees i
   await dialog.getByLabel('Jenis pengaduan').selectOption('waktu');
   // The desk's single keys rest while the officer types (an "n" would call the next ticket).
   await dialog.getByLabel('Apa yang terjadi').fill(TEXT);
-  await dialog.getByLabel('Layanan').selectOption({ index: 1 });
+  await dialog.locator('select[name="service"]').selectOption({ index: 1 });
   await dialog.getByLabel('Nama warga (tidak wajib)').fill('Ibu Sari');
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'desk-record-complaint-1920');
