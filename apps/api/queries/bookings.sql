@@ -60,7 +60,9 @@ WITH holder AS (
            'office', jsonb_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'timeZone', o.time_zone), 'service', jsonb_build_object('id', s.id, 'code', s.code, 'name', s.name), 'link', '/b/' || $10::text,
            'contact', CASE WHEN $14::text IS NULL AND $4::text IS NULL THEN NULL ELSE jsonb_build_object('name', $14::text, 'phone', $4::text) END), $17
   FROM booking JOIN offices o ON o.id = $9 JOIN services s ON s.id = $1
-  WHERE EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = $9 AND w.enabled AND 'booking.created' = ANY(w.events))
+  WHERE (EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = $9 AND w.enabled AND 'booking.created' = ANY(w.events))
+    OR ('booking.created' IN ('ticket.near', 'ticket.called', 'ticket.recalled') AND EXISTS (SELECT 1 FROM push_subscriptions p WHERE p.office_id = $9
+    AND ('booking:' || booking.id IS NULL OR p.ticket_id = (CASE WHEN 'booking:' || booking.id LIKE 'ticket:%' THEN substr('booking:' || booking.id, 8)::uuid END) OR p.booking_id IN (SELECT b.id FROM bookings b WHERE b.ticket_id = (CASE WHEN 'booking:' || booking.id LIKE 'ticket:%' THEN substr('booking:' || booking.id, 8)::uuid END))))))
   RETURNING id, office_id, type, subject_key, occurred_at
 ), fanout AS (
   INSERT INTO webhook_deliveries (outbox_id, endpoint_id, subject_key, first_due_at, next_attempt_at, created_at)

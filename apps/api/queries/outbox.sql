@@ -11,7 +11,9 @@ WITH notice AS (
     'link', '/b/' || b.code,
     'contact', CASE WHEN b.name IS NULL AND b.phone IS NULL THEN NULL ELSE jsonb_build_object('name', b.name, 'phone', b.phone) END), $4
   FROM bookings b JOIN offices o ON o.id = b.office_id JOIN services s ON s.id = b.service_id
-  WHERE b.id = $1 AND EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = b.office_id AND w.enabled AND $2::text = ANY(w.events))
+  WHERE b.id = $1 AND (EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = b.office_id AND w.enabled AND $2::text = ANY(w.events))
+    OR ($2::text IN ('ticket.near', 'ticket.called', 'ticket.recalled') AND EXISTS (SELECT 1 FROM push_subscriptions p WHERE p.office_id = b.office_id
+    AND ('booking:' || b.id IS NULL OR p.ticket_id = (CASE WHEN 'booking:' || b.id LIKE 'ticket:%' THEN substr('booking:' || b.id, 8)::uuid END) OR p.booking_id IN (SELECT b.id FROM bookings b WHERE b.ticket_id = (CASE WHEN 'booking:' || b.id LIKE 'ticket:%' THEN substr('booking:' || b.id, 8)::uuid END))))))
   RETURNING id, office_id, type, subject_key, occurred_at
 ), fanout AS (
   INSERT INTO webhook_deliveries (outbox_id, endpoint_id, subject_key, first_due_at, next_attempt_at, created_at)
@@ -37,7 +39,9 @@ WITH chosen AS (
   FROM chosen JOIN tickets t ON t.id = chosen.id AND t.status = 'waiting' AND t.office_id = $1
   JOIN offices o ON o.id = t.office_id JOIN services s ON s.id = t.service_id
   LEFT JOIN counters c ON false LEFT JOIN bookings b ON b.ticket_id = t.id
-  WHERE EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = t.office_id AND w.enabled AND 'ticket.near' = ANY(w.events))
+  WHERE (EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = t.office_id AND w.enabled AND 'ticket.near' = ANY(w.events))
+    OR ('ticket.near' IN ('ticket.near', 'ticket.called', 'ticket.recalled') AND EXISTS (SELECT 1 FROM push_subscriptions p WHERE p.office_id = t.office_id
+    AND ('ticket:' || t.id IS NULL OR p.ticket_id = (CASE WHEN 'ticket:' || t.id LIKE 'ticket:%' THEN substr('ticket:' || t.id, 8)::uuid END) OR p.booking_id IN (SELECT b.id FROM bookings b WHERE b.ticket_id = (CASE WHEN 'ticket:' || t.id LIKE 'ticket:%' THEN substr('ticket:' || t.id, 8)::uuid END))))))
   ON CONFLICT DO NOTHING
   RETURNING id, office_id, type, subject_key, occurred_at
 ), fanout AS (
@@ -49,7 +53,9 @@ SELECT count(*)::int AS written FROM notice;
 
 -- nearOffices
 SELECT o.id, o.slug, o.near_ahead, o.near_minutes FROM offices o
-WHERE EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = o.id AND w.enabled AND 'ticket.near' = ANY(w.events));
+WHERE (EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = o.id AND w.enabled AND 'ticket.near' = ANY(w.events))
+    OR ('ticket.near' IN ('ticket.near', 'ticket.called', 'ticket.recalled') AND EXISTS (SELECT 1 FROM push_subscriptions p WHERE p.office_id = o.id
+    AND (NULL IS NULL OR p.ticket_id = (CASE WHEN NULL LIKE 'ticket:%' THEN substr(NULL, 8)::uuid END) OR p.booking_id IN (SELECT b.id FROM bookings b WHERE b.ticket_id = (CASE WHEN NULL LIKE 'ticket:%' THEN substr(NULL, 8)::uuid END))))));
 
 -- nearCandidates
 SELECT q.id, q.service_id, q.priority, q.ahead FROM (

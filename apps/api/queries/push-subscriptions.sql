@@ -17,12 +17,6 @@ INSERT INTO push_subscriptions (booking_id, endpoint, p256dh, auth, language, cr
 VALUES ($1, $2, $3, $4, $5, $6, $7)
 ON CONFLICT (booking_id, endpoint) WHERE booking_id IS NOT NULL DO UPDATE SET p256dh = excluded.p256dh, auth = excluded.auth, language = excluded.language;
 
--- forTicket
-SELECT DISTINCT ON (s.endpoint) s.id, s.endpoint, s.p256dh, s.auth, s.language, t.tracking_code
-FROM push_subscriptions s JOIN tickets t ON t.id = $1
-WHERE s.ticket_id = $1 OR s.booking_id IN (SELECT b.id FROM bookings b WHERE b.ticket_id = $1)
-ORDER BY s.endpoint, s.created_at DESC;
-
 -- removeEndpoint
 DELETE FROM push_subscriptions WHERE endpoint = $1;
 

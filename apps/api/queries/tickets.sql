@@ -46,7 +46,9 @@ WITH num AS (
                          WHERE w.service_id = $1 AND w.status = 'waiting' AND (w.due_at, w.issued_at, w.issue_order) > ($8, $7, ticket.issue_order)), 0),
            'estimatedWaitMinutes', NULL, 'link', '/t/' || $9::text, 'contact', NULL), $7
   FROM ticket JOIN offices o ON o.id = $4 JOIN services s ON s.id = $1
-  WHERE EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = $4 AND w.enabled AND 'ticket.issued' = ANY(w.events))
+  WHERE (EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = $4 AND w.enabled AND 'ticket.issued' = ANY(w.events))
+    OR ('ticket.issued' IN ('ticket.near', 'ticket.called', 'ticket.recalled') AND EXISTS (SELECT 1 FROM push_subscriptions p WHERE p.office_id = $4
+    AND ('ticket:' || ticket.id IS NULL OR p.ticket_id = (CASE WHEN 'ticket:' || ticket.id LIKE 'ticket:%' THEN substr('ticket:' || ticket.id, 8)::uuid END) OR p.booking_id IN (SELECT b.id FROM bookings b WHERE b.ticket_id = (CASE WHEN 'ticket:' || ticket.id LIKE 'ticket:%' THEN substr('ticket:' || ticket.id, 8)::uuid END))))))
   RETURNING id, office_id, type, subject_key, occurred_at
 ), fanout AS (
   INSERT INTO webhook_deliveries (outbox_id, endpoint_id, subject_key, first_due_at, next_attempt_at, created_at)
@@ -134,7 +136,9 @@ WITH bumped AS (UPDATE offices SET seq = seq + 1 WHERE id = $2 RETURNING seq
     'contact', CASE WHEN b.name IS NULL AND b.phone IS NULL THEN NULL ELSE jsonb_build_object('name', b.name, 'phone', b.phone) END), $4
   FROM tickets t JOIN offices o ON o.id = t.office_id JOIN services s ON s.id = t.service_id
   LEFT JOIN counters c ON c.id = $7 LEFT JOIN bookings b ON b.ticket_id = t.id
-  WHERE $10::text IS NOT NULL AND t.id = $1 AND EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = $2 AND w.enabled AND $10::text = ANY(w.events))
+  WHERE $10::text IS NOT NULL AND t.id = $1 AND (EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = $2 AND w.enabled AND $10::text = ANY(w.events))
+    OR ($10::text IN ('ticket.near', 'ticket.called', 'ticket.recalled') AND EXISTS (SELECT 1 FROM push_subscriptions p WHERE p.office_id = $2
+    AND ('ticket:' || t.id IS NULL OR p.ticket_id = (CASE WHEN 'ticket:' || t.id LIKE 'ticket:%' THEN substr('ticket:' || t.id, 8)::uuid END) OR p.booking_id IN (SELECT b.id FROM bookings b WHERE b.ticket_id = (CASE WHEN 'ticket:' || t.id LIKE 'ticket:%' THEN substr('ticket:' || t.id, 8)::uuid END))))))
   RETURNING id, office_id, type, subject_key, occurred_at
 ), fanout AS (
   INSERT INTO webhook_deliveries (outbox_id, endpoint_id, subject_key, first_due_at, next_attempt_at, created_at)

@@ -1,5 +1,13 @@
 import { RuleError } from './errors.js';
-import { CALL_VIBRATION, type PushSubscriptionInput, assertPushSubscription, pushMessage, pushSubscriptionExpiry } from './web-push.js';
+import {
+  CALL_VIBRATION,
+  type PushSubscriptionInput,
+  assertPushSubscription,
+  pushMessage,
+  pushNoticeOf,
+  pushRetryAt,
+  pushSubscriptionExpiry,
+} from './web-push.js';
 
 const KEYS = { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) };
 const sub = (endpoint: string, keys = KEYS): PushSubscriptionInput => ({ endpoint, keys, language: 'id' });
@@ -61,5 +69,23 @@ describe('web push subscription life', () => {
         pushSubscriptionExpiry({ kind: 'booking', status: 'checked_in', slotEndsAt: 10 * HOUR, ticket: { status: 'done', issuedAt: 9 * HOUR } }, HOUR),
       ),
     ).toBe('push_ticket_over');
+  });
+});
+
+describe('web push delivery', () => {
+  it('tries a failed push again after 10 s, 1 min and 5 min, never past its time to live', () => {
+    expect(pushRetryAt(1, 0, 0)).toBe(10_000);
+    expect(pushRetryAt(2, 0, 10_000)).toBe(70_000);
+    expect(pushRetryAt(3, 0, 70_000)).toBe(370_000);
+    expect(pushRetryAt(4, 0, 370_000)).toBeNull();
+    expect(pushRetryAt(3, 0, 14 * 60_000)).toBeNull();
+  });
+
+  it('tells a phone of near, called and recalled tickets only', () => {
+    const data = { ticket: { number: 'A-012' }, counter: { name: 'Loket 5' }, ahead: 3 };
+    expect(pushNoticeOf('ticket.near', data)).toEqual({ kind: 'near', number: 'A-012', ahead: 3 });
+    expect(pushNoticeOf('ticket.recalled', data)).toEqual({ kind: 'called', number: 'A-012', counterName: 'Loket 5', recall: true });
+    expect(pushNoticeOf('ticket.called', { ...data, counter: null })).toBeNull();
+    expect(pushNoticeOf('ticket.issued', data)).toBeNull();
   });
 });

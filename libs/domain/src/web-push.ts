@@ -133,3 +133,39 @@ export function pushSubscriptionExpiry(target: PushTarget, now: number): number 
   if (expiresAt <= now) throw new RuleError('push_ticket_over', 'This ticket or booking is past');
   return expiresAt;
 }
+
+/** How long a push service keeps a message for an offline phone, and how long Loket tries: past this a "3 antrean lagi" is stale. */
+export const PUSH_TTL_SECONDS = 15 * 60;
+
+/** The waits before sending a failed push again (a push service down, a timeout): then it is given up. */
+export const PUSH_RETRY_DELAYS_MS = [10_000, 60_000, 300_000] as const;
+
+/**
+ * When to try a failed push again after `attempts` tries, or null to give up: after the
+ * last delay, or when the retry would land past the message's time to live.
+ */
+export function pushRetryAt(attempts: number, occurredAt: number, now: number): number | null {
+  const delay = PUSH_RETRY_DELAYS_MS[attempts - 1];
+  if (delay === undefined) return null;
+  const at = now + delay;
+  return at - occurredAt > PUSH_TTL_SECONDS * 1000 ? null : at;
+}
+
+/** The notification events a citizen's phone is told about. */
+export const PUSH_NOTIFICATIONS = ['ticket.near', 'ticket.called', 'ticket.recalled'] as const;
+
+/** What a push needs of a `ticket.*` notification's payload (`TicketNotificationData` of notifications.ts). */
+export interface PushSource {
+  ticket: { number: string };
+  counter: { name: string } | null;
+  ahead: number | null;
+}
+
+/** The notice for a notification event, or null when it is not one a phone is told about (or lacks what it needs). */
+export function pushNoticeOf(type: string, data: PushSource): PushNotice | null {
+  if (type === 'ticket.near') return data.ahead === null ? null : { kind: 'near', number: data.ticket.number, ahead: data.ahead };
+  if (type === 'ticket.called' || type === 'ticket.recalled') {
+    return data.counter ? { kind: 'called', number: data.ticket.number, counterName: data.counter.name, recall: type === 'ticket.recalled' } : null;
+  }
+  return null;
+}

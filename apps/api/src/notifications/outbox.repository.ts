@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { pushWantedSql } from '../push/push-deliveries.repository.js';
 import { NOTIFICATION_VERSION, type NotificationType } from '@loket/domain';
 
 /*
@@ -13,17 +14,18 @@ import { NOTIFICATION_VERSION, type NotificationType } from '@loket/domain';
  * pays one probe of a partial index and writes nothing. The deliveries for each enabled
  * endpoint are fanned out by the same statement (`fanOutSql`).
  *
- * Another consumer (web push) plugs in at those two places: add its "wants" condition to
- * `outboxWantedSql` and its own fan-out CTE next to `fanOutSql`'s.
+ * Web push plugs in with its "wants" condition here (`pushWantedSql`); its fan-out is the
+ * outbox's AFTER INSERT trigger (migration 1765150000001), whichever statement wrote the row.
  */
 
 /**
  * Whether some consumer in office `office` wants an event of type `type` about `subject`
- * (all three SQL expressions). Today: an enabled webhook endpoint of the office subscribed to it.
+ * (all three SQL expressions): an enabled webhook endpoint of the office subscribed to it, or
+ * a browser subscribed to the ticket's web push.
  */
 export function outboxWantedSql(office: string, type: string, subject: string): string {
-  void subject; // web push: OR EXISTS (a live subscription for this subject)
-  return `EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = ${office} AND w.enabled AND ${type} = ANY(w.events))`;
+  return `(EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = ${office} AND w.enabled AND ${type} = ANY(w.events))
+      OR ${pushWantedSql(office, type, subject)})`;
 }
 
 /** The INSERT that fans the rows of CTE `notice` (id, office_id, type, subject_key, occurred_at) out to one delivery per enabled, subscribed endpoint. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { BookingStatus, PushLanguage, PushSubscriptionInput, TicketStatus } from '@loket/domain';
+import type { BookingStatus, PushSubscriptionInput, TicketStatus } from '@loket/domain';
 
 export const PUSH_SQL = {
   // What a subscription by tracking code is for.
@@ -20,15 +20,6 @@ export const PUSH_SQL = {
   subscribeBooking: `INSERT INTO push_subscriptions (booking_id, endpoint, p256dh, auth, language, created_at, office_id)
   VALUES ($1, $2, $3, $4, $5, $6, $7)
   ON CONFLICT (booking_id, endpoint) WHERE booking_id IS NOT NULL DO UPDATE SET p256dh = excluded.p256dh, auth = excluded.auth, language = excluded.language`,
-  /*
-   * Whom to tell about a ticket: its own subscriptions and those of the booking it came
-   * from, one per browser (a phone subscribed on both pages gets one notification), with
-   * the ticket's tracking code for the link. $1 ticket.
-   */
-  forTicket: `SELECT DISTINCT ON (s.endpoint) s.id, s.endpoint, s.p256dh, s.auth, s.language, t.tracking_code
-  FROM push_subscriptions s JOIN tickets t ON t.id = $1
-  WHERE s.ticket_id = $1 OR s.booking_id IN (SELECT b.id FROM bookings b WHERE b.ticket_id = $1)
-  ORDER BY s.endpoint, s.created_at DESC`,
   // The push service answered 404/410: the browser dropped this subscription, for every ticket it was used for.
   removeEndpoint: `DELETE FROM push_subscriptions WHERE endpoint = $1`,
   /*
@@ -60,15 +51,6 @@ export interface PushBookingRow {
   ticket_issued_at: Date | null;
 }
 
-export interface PushSubscriptionRow {
-  id: string;
-  endpoint: string;
-  p256dh: string;
-  auth: string;
-  language: PushLanguage;
-  tracking_code: string;
-}
-
 @Injectable()
 export class PushSubscriptionsRepository {
   constructor(private readonly db: DataSource) {}
@@ -86,10 +68,6 @@ export class PushSubscriptionsRepository {
   async subscribe(target: { officeId: string } & ({ ticketId: string } | { bookingId: string }), input: PushSubscriptionInput, now: Date): Promise<void> {
     const [sql, id] = 'ticketId' in target ? [PUSH_SQL.subscribeTicket, target.ticketId] : [PUSH_SQL.subscribeBooking, target.bookingId];
     await this.db.query(sql, [id, input.endpoint, input.keys.p256dh, input.keys.auth, input.language, now, target.officeId]);
-  }
-
-  forTicket(ticketId: string): Promise<PushSubscriptionRow[]> {
-    return this.db.query(PUSH_SQL.forTicket, [ticketId]) as Promise<PushSubscriptionRow[]>;
   }
 
   async removeEndpoint(endpoint: string): Promise<void> {

@@ -3,6 +3,8 @@ import webpush from 'web-push';
 import {
   NotFoundError,
   PUSH_SUBSCRIPTION_HOURS,
+  PUSH_TTL_SECONDS,
+  type PushLanguage,
   type PushKeyView,
   type PushNotice,
   type PushSubscribedView,
@@ -19,14 +21,15 @@ import { type VapidKeys, keptVapidKeys } from './vapid-keys.js';
 
 /** How long one push service may take to answer before the message counts as not delivered. */
 export const PUSH_TIMEOUT_MS = 5_000;
-/** How long a push service keeps a message for a phone that is offline: past this a "3 antrean lagi" is stale. */
-const PUSH_TTL_SECONDS = 15 * 60;
+/** What became of one push to one browser: delivered, the browser gone (404/410: its subscription is deleted), or failed (try again). */
+export type PushResult = { outcome: 'delivered' | 'gone' | 'failed'; status: number | null };
 
-/** What became of one notification: delivered to each browser, refused, or the browser gone. */
-export interface PushOutcome {
-  delivered: number;
-  gone: number;
-  failed: number;
+/** A subscription as sending needs it. */
+export interface PushRecipient {
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  language: PushLanguage;
 }
 
 /**
@@ -81,30 +84,21 @@ export class PushService implements OnModuleInit {
   }
 
   /**
-   * Sends `notice` to every browser subscribed to the ticket (or to its booking), each in
-   * the language it subscribed in. A 404 or 410 from a push service means the browser
-   * dropped the subscription: it is deleted. Other failures are counted and logged; the
-   * caller decides whether to try again.
+   * Sends `notice` to one browser, in the language it subscribed in, linking to `url`. A 404
+   * or 410 from its push service means the browser dropped the subscription: it is deleted
+   * (with every pending push to it). The caller (PushDispatcher) decides whether a failure
+   * is tried again.
    */
-  async notify(ticketId: string, notice: PushNotice): Promise<PushOutcome> {
-    const outcome: PushOutcome = { delivered: 0, gone: 0, failed: 0 };
-    const subscriptions = await this.subscriptions.forTicket(ticketId);
-    await Promise.all(
-      subscriptions.map(async (subscription) => {
-        const message = pushMessage(notice, subscription.language, `/t/${subscription.tracking_code}`, ticketId);
-        const status = await this.post(subscription, JSON.stringify(message), notice.kind === 'called' ? 'high' : 'normal');
-        if (status === 404 || status === 410) {
-          outcome.gone += 1;
-          await this.subscriptions.removeEndpoint(subscription.endpoint);
-        } else if (status !== null && status >= 200 && status < 300) {
-          outcome.delivered += 1;
-        } else {
-          outcome.failed += 1;
-          this.logger.warn(`A push service answered ${status ?? 'nothing'} for ticket ${ticketId}`);
-        }
-      }),
-    );
-    return outcome;
+  async send(recipient: PushRecipient, notice: PushNotice, url: string, ticketId: string): Promise<PushResult> {
+    const message = pushMessage(notice, recipient.language, url, ticketId);
+    const status = await this.post(recipient, JSON.stringify(message), notice.kind === 'called' ? 'high' : 'normal');
+    if (status === 404 || status === 410) {
+      await this.subscriptions.removeEndpoint(recipient.endpoint);
+      return { outcome: 'gone', status };
+    }
+    if (status !== null && status >= 200 && status < 300) return { outcome: 'delivered', status };
+    this.logger.warn(`A push service answered ${status ?? 'nothing'} for ticket ${ticketId}`);
+    return { outcome: 'failed', status };
   }
 
   /** One encrypted, signed message to one push service: its HTTP status, or null when it did not answer in time. */

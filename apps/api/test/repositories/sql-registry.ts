@@ -16,6 +16,7 @@ import { METRICS_SQL } from '../../src/metrics/metrics.repository.js';
 import { PUSH_SQL } from '../../src/push/push-subscriptions.repository.js';
 import { OUTBOX_SQL } from '../../src/notifications/outbox.repository.js';
 import { WEBHOOKS_SQL } from '../../src/notifications/webhooks.repository.js';
+import { PUSH_DELIVERIES_SQL } from '../../src/push/push-deliveries.repository.js';
 import { OFFICES_SQL } from '../../src/offices/offices.repository.js';
 import { IKM_PUBLICATIONS_SQL } from '../../src/reports/ikm-publications.repository.js';
 import { SKM_SQL } from '../../src/reports/skm.repository.js';
@@ -62,4 +63,5 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   'table-statistics': TABLE_STATISTICS_SQL,
   outbox: OUTBOX_SQL,
   webhooks: WEBHOOKS_SQL,
+  'push-deliveries': PUSH_DELIVERIES_SQL,
 };
