@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { type Ack, ClientEvent, type ClientToServerEvents, type OfficeEvent, type OfficeSnapshot, ServerEvent, type ServerToClientEvents } from '@loket/domain';
 import { createOffice } from './support/fixtures.js';
 import { client } from './support/http.js';
-import { onPostgres, useTwoInstances } from './support/test-app.js';
+import { type TestApp, onPostgres, useTwoInstances } from './support/test-app.js';
 
 // Two API instances need a shared database, so this runs on PostgreSQL only (CI runs both).
 (onPostgres ? describe : describe.skip)('two API instances behind one Redis', () => {
