@@ -16,7 +16,7 @@ import {
   opensNext,
   todaysHours,
 } from './calendar.js';
-import { NATIONAL_HOLIDAYS, nationalHolidayOn } from './national-holidays.js';
+import { NATIONAL_HOLIDAYS, NATIONAL_HOLIDAY_SOURCES, nationalHolidayOn } from './national-holidays.js';
 import { MINUTE_MS, serviceDay } from './time.js';
 import type { OpeningHours } from './views.js';
 
@@ -109,6 +109,17 @@ describe('the office calendar', () => {
     expect(of2026.filter((holiday) => holiday.kind === 'cuti_bersama')).toHaveLength(8);
     expect(new Set(NATIONAL_HOLIDAYS.map((holiday) => holiday.day)).size).toBe(NATIONAL_HOLIDAYS.length);
     expect(nationalHolidayOn('2026-08-17')?.name).toBe('Proklamasi Kemerdekaan');
+  });
+
+  it('ships 18 national holidays and 8 cuti bersama days for 2027, each on the weekday the decree names', () => {
+    const of2027 = NATIONAL_HOLIDAYS.filter((holiday) => holiday.day.startsWith('2027-'));
+    expect(of2027.filter((holiday) => holiday.kind === 'national_holiday')).toHaveLength(18);
+    expect(of2027.filter((holiday) => holiday.kind === 'cuti_bersama')).toHaveLength(8);
+    // The SKB gives the Idulfitri cuti bersama as Selasa 9, Jumat 12 and Senin 15 Maret: a typo in a date shows here.
+    expect(['2027-03-09', '2027-03-12', '2027-03-15'].map((day) => new Date(`${day}T00:00:00Z`).getUTCDay())).toEqual([2, 5, 1]);
+    expect(nationalHolidayOn('2027-03-10')?.name).toBe('Idulfitri 1448 Hijriah');
+    expect(nationalHolidayOn('2027-03-15')?.kind).toBe('cuti_bersama');
+    expect(NATIONAL_HOLIDAY_SOURCES.map((source) => source.year)).toEqual([2026, 2027]);
   });
 
   it('asks for confirmation before closing over waiting citizens, and not when nobody waits', () => {

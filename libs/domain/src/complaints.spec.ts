@@ -58,7 +58,7 @@ describe('the response deadline', () => {
   it('skips weekends, national holidays, cuti bersama and whole-day closures', () => {
     // Filed Tuesday 22 December: the 24th (cuti bersama) and 25th (Christmas) do not count, nor the 29th (closed all day).
     const closures = [{ from: at('2026-12-29T00:00:00+07:00'), to: at('2026-12-30T00:00:00+07:00'), reason: 'Pindah gedung' }];
-    // 2027's holidays are not shipped: the office adds New Year's Day itself.
+    // An own holiday on a national one (2027-01-01) changes nothing: the day is closed either way.
     const ownDays = [{ day: '2027-01-01', kind: 'holiday' as const, name: 'Tahun Baru 2027 Masehi' }];
     // Working days: 23, 28, 30, 31 December, then (1 January a holiday, 2–3 a weekend) Monday 4 January.
     expect(complaintDueAt(calendar({ closures, ownDays }), at('2026-12-22T09:00:00+07:00'), 5)).toBe(at('2027-01-04T15:00:00+07:00'));

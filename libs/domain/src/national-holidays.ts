@@ -10,9 +10,20 @@
  * (Kemenko PMK announcement coverage, e.g. okezone.com 2026-01-05, garuda.tv,
  * matamaluku.com, disdiksmg.semarangkota.go.id), which agree date for date.
  *
- * 2027: not shipped. No published list of the 2027 SKB could be confirmed when this file was
- * written, and dates are never guessed: an office adds 2027's days itself (admin, "Hari libur
- * kantor") until a later release adds the decree's list here, with its number and date.
+ * Source, 2027: Surat Keputusan Bersama Menteri Agama, Menteri Ketenagakerjaan dan Menteri
+ * Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 1205 Tahun 2026, Nomor 3 Tahun
+ * 2026, Nomor 2 Tahun 2026 tentang Hari Libur Nasional dan Cuti Bersama Tahun 2027, signed
+ * 15 September 2026: 18 national holidays and 8 cuti bersama days. The decree's lists are
+ * published by Sekretariat Negara
+ * (setneg.go.id/baca/index/inilah_skb_3_menteri_libur_nasional_dan_cuti_bersama_2027) and
+ * Kemenko PMK (kemenkopmk.go.id/pemerintah-tetapkan-18-hari-libur-nasional-dan-8-cuti-bersama-tahun-2027).
+ * This machine cannot open those pages: the dates were transcribed from two independent public
+ * transcriptions that cite them and agree date for date, and checked against the weekdays the
+ * decree gives (9, 12 and 15 March: Selasa, Jumat, Senin). The decree leaves the final dates
+ * of Idulfitri and Iduladha 1448 H to the Minister of Religion's isbat: should they move, an
+ * office marks the day open and adds its own (admin, "Kalender").
+ *
+ * A later year is never guessed: until its decree is added here, an office adds its days itself.
  */
 export type NationalHolidayKind = 'national_holiday' | 'cuti_bersama';
 
@@ -35,6 +46,11 @@ export const NATIONAL_HOLIDAY_SOURCES: readonly HolidaySource[] = [
     year: 2026,
     decree: 'SKB Menteri Agama, Menteri Ketenagakerjaan, Menteri PANRB No. 1497 Tahun 2025, No. 2 Tahun 2025, No. 5 Tahun 2025',
     announced: '2025-09-19',
+  },
+  {
+    year: 2027,
+    decree: 'SKB Menteri Agama, Menteri Ketenagakerjaan, Menteri PANRB No. 1205 Tahun 2026, No. 3 Tahun 2026, No. 2 Tahun 2026',
+    announced: '2026-09-15',
   },
 ];
 
@@ -69,6 +85,35 @@ export const NATIONAL_HOLIDAYS: readonly NationalHoliday[] = [
   { day: '2026-05-15', kind: 'cuti_bersama', name: 'Cuti bersama Kenaikan Yesus Kristus' },
   { day: '2026-05-28', kind: 'cuti_bersama', name: 'Cuti bersama Iduladha 1447 Hijriah' },
   { day: '2026-12-24', kind: 'cuti_bersama', name: 'Cuti bersama Kelahiran Yesus Kristus' },
+  // 2027, 18 hari libur nasional
+  { day: '2027-01-01', kind: 'national_holiday', name: 'Tahun Baru 2027 Masehi' },
+  { day: '2027-01-05', kind: 'national_holiday', name: 'Isra Mikraj Nabi Muhammad SAW' },
+  { day: '2027-02-06', kind: 'national_holiday', name: 'Tahun Baru Imlek 2578 Kongzili' },
+  { day: '2027-03-08', kind: 'national_holiday', name: 'Hari Suci Nyepi (Tahun Baru Saka 1949)' },
+  { day: '2027-03-10', kind: 'national_holiday', name: 'Idulfitri 1448 Hijriah' },
+  { day: '2027-03-11', kind: 'national_holiday', name: 'Idulfitri 1448 Hijriah' },
+  { day: '2027-03-26', kind: 'national_holiday', name: 'Wafat Yesus Kristus' },
+  { day: '2027-03-28', kind: 'national_holiday', name: 'Kebangkitan Yesus Kristus (Paskah)' },
+  { day: '2027-05-01', kind: 'national_holiday', name: 'Hari Buruh Internasional' },
+  { day: '2027-05-06', kind: 'national_holiday', name: 'Kenaikan Yesus Kristus' },
+  { day: '2027-05-17', kind: 'national_holiday', name: 'Iduladha 1448 Hijriah' },
+  { day: '2027-05-20', kind: 'national_holiday', name: 'Hari Raya Waisak 2571 BE' },
+  { day: '2027-06-01', kind: 'national_holiday', name: 'Hari Lahir Pancasila' },
+  { day: '2027-06-06', kind: 'national_holiday', name: '1 Muharam Tahun Baru Islam 1449 Hijriah' },
+  { day: '2027-08-15', kind: 'national_holiday', name: 'Maulid Nabi Muhammad SAW' },
+  { day: '2027-08-17', kind: 'national_holiday', name: 'Proklamasi Kemerdekaan' },
+  { day: '2027-12-25', kind: 'national_holiday', name: 'Kelahiran Yesus Kristus' },
+  // Rajab 1449 begins in December 2027: the Hijri year's second Isra Mikraj within one Gregorian year.
+  { day: '2027-12-26', kind: 'national_holiday', name: 'Isra Mikraj Nabi Muhammad SAW' },
+  // 2027, 8 hari cuti bersama
+  { day: '2027-02-05', kind: 'cuti_bersama', name: 'Cuti bersama Tahun Baru Imlek 2578 Kongzili' },
+  { day: '2027-03-09', kind: 'cuti_bersama', name: 'Cuti bersama Idulfitri 1448 Hijriah' },
+  { day: '2027-03-12', kind: 'cuti_bersama', name: 'Cuti bersama Idulfitri 1448 Hijriah' },
+  { day: '2027-03-15', kind: 'cuti_bersama', name: 'Cuti bersama Idulfitri 1448 Hijriah' },
+  { day: '2027-03-25', kind: 'cuti_bersama', name: 'Cuti bersama Wafat Yesus Kristus' },
+  { day: '2027-05-18', kind: 'cuti_bersama', name: 'Cuti bersama Iduladha 1448 Hijriah' },
+  { day: '2027-05-19', kind: 'cuti_bersama', name: 'Cuti bersama Hari Raya Waisak 2571 BE' },
+  { day: '2027-12-24', kind: 'cuti_bersama', name: 'Cuti bersama Kelahiran Yesus Kristus' },
 ];
 
 const byDay = new Map(NATIONAL_HOLIDAYS.map((holiday) => [holiday.day, holiday]));
