@@ -20,5 +20,8 @@ completion_time = $8, daily_quota = $9, active = $10, sort_order = $11, issue_cu
 procedure = $13, product = $14, complaint_handling = $15, legal_basis = $16, facilities = $17, executor_competence = $18,
 internal_supervision = $19, executor_count = $20, service_guarantee = $21, safety_guarantee = $22, performance_evaluation = $23 WHERE id = $1;
 
+-- cutoffs
+SELECT code, issue_cutoff_minutes AS "issueCutoffMinutes" FROM services WHERE office_id = $1 ORDER BY sort_order, code;
+
 -- codeTakenBy
 SELECT name FROM services WHERE office_id = $1 AND code = $2 AND id IS DISTINCT FROM $3::uuid;

@@ -256,4 +256,25 @@ describe('the admin keeps the office calendar, and bad input changes nothing (is
     t.clock.set('2026-12-09T07:20:00.000Z'); // Wednesday 14:20 WIB: inside 45 minutes of closing
     expect((await issue()).body).toMatchObject({ code: 'office_closed', details: { reason: 'cutoff' } });
   });
+
+  it('checks new opening hours against every cut-off, changing nothing when one would not fit, and applies a shorter day from the change on', async () => {
+    const hours = async () => ((await t.api.get(`/offices/${office.slug}/board`)).body as OfficeSnapshot).office.openingHours;
+    const patch = (openingHours: unknown) => t.api.send('PATCH', `/admin/offices/${office.id}`, { body: { openingHours }, token: admin });
+    // Service A keeps a 45-minute cut-off (the test above): a 40-minute day could never issue.
+    const tooShort = await patch([1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '08:40' })));
+    expect(tooShort.status).toBe(400);
+    expect(tooShort.body).toMatchObject({ code: 'cutoff_too_long', details: [{ field: 'openingHours' }] });
+    expect(tooShort.body.message).toContain('A (45 min)');
+    expect(await hours()).toEqual(HOURS);
+
+    t.clock.set('2026-12-10T03:30:00.000Z'); // Thursday 10:30 WIB
+    expect((await issue()).status).toBe(201);
+    // Closing at 11:00 from now on: 10:30 is within the 45-minute cut-off, so the very next ticket is refused.
+    const shorter = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '11:00' }));
+    expect((await patch(shorter)).status).toBe(200);
+    expect((await issue()).body).toMatchObject({ code: 'office_closed', details: { reason: 'cutoff', opensAt: '2026-12-11T01:00:00.000Z' } });
+    const tile = ((await t.api.get(`/offices/${office.slug}/board`)).body as OfficeSnapshot).services[0];
+    expect(tile.issuingUntil).toBe('2026-12-10T03:15:00.000Z');
+    expect((await patch(HOURS)).status).toBe(200);
+  });
 });

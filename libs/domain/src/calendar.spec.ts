@@ -4,6 +4,7 @@ import {
   type OfficeClosure,
   type OfficeOwnDay,
   assertClosureConfirmed,
+  assertCutoffsFitHours,
   dayHours,
   endClosureEarly,
   officeOpenState,
@@ -170,6 +171,19 @@ describe('the office calendar', () => {
     expect(waitingHitBy(now, now, TZ, 4)).toBe(4);
     expect(waitingHitBy(at('2026-12-07T23:59:00+07:00'), now, TZ, 4)).toBe(4);
     expect(waitingHitBy(at('2026-12-08T00:00:00+07:00'), now, TZ, 4)).toBe(0);
+  });
+
+  it('refuses new opening hours shorter than some service cut-off, naming it', () => {
+    const services = [
+      { code: 'A', issueCutoffMinutes: 30 },
+      { code: 'B', issueCutoffMinutes: 240 },
+    ];
+    expect(() => assertCutoffsFitHours(services, HOURS)).not.toThrow();
+    expect(() => assertCutoffsFitHours(services, weekdays('08:00', '12:00'))).toThrow(
+      expect.objectContaining({ code: 'cutoff_too_long', message: expect.stringContaining('B (240 min)') }),
+    );
+    // An office without hours keeps no cut-off.
+    expect(() => assertCutoffsFitHours(services, [])).not.toThrow();
   });
 
   describe('properties', () => {

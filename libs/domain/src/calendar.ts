@@ -246,6 +246,22 @@ export function assertCutoffFits(cutoffMinutes: number, openingHours: readonly O
   ]);
 }
 
+/**
+ * Refuses new weekly hours under which some service's cut-off would be as long as the longest
+ * opening day or longer (400 `cutoff_too_long`, naming the services): changing the hours must
+ * not leave a service that can never issue. An office without hours keeps no cut-off.
+ */
+export function assertCutoffsFitHours(services: readonly { code: string; issueCutoffMinutes: number }[], openingHours: readonly OpeningHours[]): void {
+  if (openingHours.length === 0) return;
+  const longest = longestOpeningMinutes(openingHours);
+  const over = services.filter((service) => service.issueCutoffMinutes >= longest);
+  if (over.length === 0) return;
+  const named = over.map((service) => `${service.code} (${service.issueCutoffMinutes} min)`).join(', ');
+  throw new RuleError('cutoff_too_long', `The longest opening day would be ${longest} minutes, not longer than the cut-off of ${named}`, [
+    { field: 'openingHours', problems: [`the longest day must be longer than the cut-off of ${named}`] },
+  ]);
+}
+
 /** A closure as the admin screen lists it. */
 export interface ClosureView {
   id: string;

@@ -7,6 +7,7 @@ import {
   DEFAULT_SHIFT_END_GRACE_MINUTES,
   type StaffView,
   NotFoundError,
+  assertCutoffsFitHours,
   fieldConflict,
   scheduleProblems,
 } from '@loket/domain';
@@ -18,6 +19,7 @@ import type { OfficeEntity } from '../offices/office.entity.js';
 import { toOfficeView } from '../offices/office-views.js';
 import { OfficesRepository } from '../offices/offices.repository.js';
 import { assertNoProblems, uniqueChecked } from './admin-errors.js';
+import { AdminServicesRepository } from './admin-services.repository.js';
 import { refuseNulls, visibleOfficeIds } from './admin-scope.js';
 import { AuditTrail } from './audit-trail.js';
 import type { CreateOfficeDto, UpdateOfficeDto } from './dto/office.dto.js';
@@ -35,6 +37,7 @@ export class AdminOfficesService {
     private readonly audit: AuditTrail,
     private readonly sequence: OfficeSequenceRepository,
     private readonly changes: OfficeChanges,
+    private readonly services: AdminServicesRepository,
   ) {}
 
   async list(staff: StaffView): Promise<AdminOfficeView[]> {
@@ -105,6 +108,9 @@ export class AdminOfficesService {
         this.db.transaction(async (manager) => {
           const office = await this.locked(manager, officeId, actor);
           if (body.slug !== undefined) await this.assertSlugFree(manager, body.slug, office.id);
+          // New hours are checked against every service's cut-off, read under the office's lock that
+          // a service change also takes; issuing reads hours and cut-off per ticket, so they hold from the next one.
+          if (body.openingHours) assertCutoffsFitHours(await this.services.cutoffs(manager, office.id), body.openingHours);
           const before = toOfficeView(office);
           const after = { ...before, ...body };
           await this.offices.update(manager, office.id, after);

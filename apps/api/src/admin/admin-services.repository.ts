@@ -18,6 +18,8 @@ export const ADMIN_SERVICES_SQL = {
                   completion_time = $8, daily_quota = $9, active = $10, sort_order = $11, issue_cutoff_minutes = $12,
                   procedure = $13, product = $14, complaint_handling = $15, legal_basis = $16, facilities = $17, executor_competence = $18,
                   internal_supervision = $19, executor_count = $20, service_guarantee = $21, safety_guarantee = $22, performance_evaluation = $23 WHERE id = $1`,
+  // Every service's cut-off, to check new opening hours against (`assertCutoffsFitHours`).
+  cutoffs: `SELECT code, issue_cutoff_minutes AS "issueCutoffMinutes" FROM services WHERE office_id = $1 ORDER BY sort_order, code`,
   codeTakenBy: `SELECT name FROM services WHERE office_id = $1 AND code = $2 AND id IS DISTINCT FROM $3::uuid`,
 } as const;
 
@@ -75,6 +77,10 @@ export class AdminServicesRepository {
 
   async update(tx: EntityManager, id: string, fields: ServiceFields): Promise<void> {
     await tx.query(ADMIN_SERVICES_SQL.update, [id, ...columns(fields)]);
+  }
+
+  async cutoffs(tx: EntityManager, officeId: string): Promise<{ code: string; issueCutoffMinutes: number }[]> {
+    return tx.query<{ code: string; issueCutoffMinutes: number }[]>(ADMIN_SERVICES_SQL.cutoffs, [officeId]);
   }
 
   /** The name of another service of the office with this code, or null. */

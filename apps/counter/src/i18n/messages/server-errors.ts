@@ -80,7 +80,8 @@ export const serverErrorsId: Record<ErrorCode, string> = {
   webhook_unknown_event: 'Ada nama peristiwa yang tidak dikenal; pilih dari katalog peristiwa.',
   webhook_not_failed: 'Hanya pengiriman yang gagal yang dapat dikirim ulang.',
   closure_in_past: 'Penutupan tidak dapat dibuat untuk waktu yang sudah lewat.',
-  cutoff_too_long: 'Batas akhir pengambilan antrean tidak boleh sepanjang atau lebih panjang dari jam buka kantor.',
+  cutoff_too_long:
+    'Batas akhir pengambilan antrean tidak boleh sepanjang atau lebih panjang dari jam buka kantor; periksa jam buka dan batas akhir tiap layanan.',
   break_outside_hours: 'Istirahat harus berada di dalam jam loket pada hari itu.',
   breaks_overlap: 'Dua istirahat pada hari yang sama tidak boleh bertumpuk atau bersambung; gabungkan menjadi satu.',
   push_endpoint_refused: 'Browser ini tidak dapat menerima pemberitahuan dari Loket.',
