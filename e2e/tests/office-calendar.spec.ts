@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
+import { hhmm, local, serverNow, setHours, TZ } from './calendar-helpers.js';
 import { KIOSK_TOKEN_HEADER, type SuiteOffice, expect, screenshot, staffToken, test } from './fixtures.js';
 
 // Issue 16: the kiosk of a closed office says when it opens again and issues nothing; the API
@@ -8,34 +9,7 @@ import { KIOSK_TOKEN_HEADER, type SuiteOffice, expect, screenshot, staffToken, t
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 test.use({ officeStaff: ['petugas1'] });
 
-const TZ = 'Asia/Jakarta';
 const WEEKDAYS_ID = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
-
-/** The office-local weekday (1 Monday … 7 Sunday) and minutes since midnight of an instant. */
-function local(at: Date): { weekday: number; minutes: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: TZ, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday) + 1;
-  return { weekday, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
-}
-
-/** The server's "now": the board snapshot's `at` (at most the snapshot cache's 30 s old). */
-async function serverNow(request: APIRequestContext, office: SuiteOffice): Promise<Date> {
-  const reply = await request.get(`/api/v1/offices/${office.slug}/board`);
-  expect(reply.ok(), await reply.text()).toBe(true);
-  return new Date(((await reply.json()) as { at: string }).at);
-}
-
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-
-async function setHours(request: APIRequestContext, office: SuiteOffice, openingHours: { weekday: number; opens: string; closes: string }[]): Promise<void> {
-  const token = await staffToken(request, 'admin');
-  const reply = await request.patch(`/api/v1/admin/offices/${office.id}`, { headers: { authorization: `Bearer ${token}` }, data: { openingHours } });
-  expect(reply.ok(), await reply.text()).toBe(true);
-}
 
 /** The kiosk, paired: closed, it says so and when it opens instead of offering the services. */
 async function kioskClosed(page: Page, office: SuiteOffice) {

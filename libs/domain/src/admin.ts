@@ -163,6 +163,8 @@ export interface AdminServiceView {
   details: ServiceStandardDetails;
   /** Minutes before the office closes from which the service issues no more tickets (issue 16). */
   issueCutoffMinutes: number;
+  /** Kuota dinamis: refuse a new ticket the forecast says cannot be served before closing (`assertCanServeToday`). */
+  dynamicQuota: boolean;
 }
 
 export interface AdminCounterView {

@@ -3,9 +3,11 @@ import {
   type OfficeCalendar,
   type OfficeClosure,
   type OfficeOwnDay,
+  assertCanServeToday,
   assertClosureConfirmed,
   assertCutoffsFitHours,
   dayHours,
+  servableToday,
   endClosureEarly,
   officeOpenState,
   waitingHitBy,
@@ -171,6 +173,39 @@ describe('the office calendar', () => {
     expect(waitingHitBy(now, now, TZ, 4)).toBe(4);
     expect(waitingHitBy(at('2026-12-07T23:59:00+07:00'), now, TZ, 4)).toBe(4);
     expect(waitingHitBy(at('2026-12-08T00:00:00+07:00'), now, TZ, 4)).toBe(0);
+  });
+
+  describe('kuota dinamis', () => {
+    // Monday 7 December 2026, open until 15:00.
+    const monday = (time: string) => at(`2026-12-07T${time}:00+07:00`);
+
+    it('takes a ticket whose call and service end by closing, and refuses one that ends after it', () => {
+      expect(servableToday(calendar(), monday('14:00'), { waitMinutes: 45, serviceMinutes: 15 })).toEqual({ servable: true });
+      const refused = servableToday(calendar(), monday('14:00'), { waitMinutes: 46, serviceMinutes: 15 });
+      expect(refused).toEqual({
+        servable: false,
+        details: {
+          closesAt: '2026-12-07T08:00:00.000Z',
+          estimatedWaitMinutes: 46,
+          expectedDoneAt: '2026-12-07T08:01:00.000Z',
+          // The next opening, for booking another day: Tuesday 08:00.
+          opensAt: '2026-12-08T01:00:00.000Z',
+        },
+      });
+    });
+
+    it('refuses with 409 cannot_serve_today only when the option is on', () => {
+      const late = { waitMinutes: 120, serviceMinutes: 10 };
+      expect(() => assertCanServeToday(false, calendar(), monday('14:00'), late)).not.toThrow();
+      expect(() => assertCanServeToday(true, calendar(), monday('14:00'), late)).toThrow(
+        expect.objectContaining({ code: 'cannot_serve_today', details: expect.objectContaining({ estimatedWaitMinutes: 120 }) }),
+      );
+    });
+
+    it('refuses nothing without a forecast or without a closing time', () => {
+      expect(servableToday(calendar(), monday('14:50'), { waitMinutes: null, serviceMinutes: 10 }).servable).toBe(true);
+      expect(servableToday(calendar({ openingHours: [] }), monday('14:50'), { waitMinutes: 600, serviceMinutes: 10 }).servable).toBe(true);
+    });
   });
 
   it('refuses new opening hours shorter than some service cut-off, naming it', () => {

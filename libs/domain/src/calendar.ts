@@ -237,6 +237,66 @@ export function assertIssuingOpen(calendar: OfficeCalendar, now: number, cutoffM
   throw new RuleError('office_closed', `The office ${why}; it opens again ${details.opensAt ?? 'at a time not yet known'}`, details);
 }
 
+/** What a 409 `cannot_serve_today` carries: the kiosk says when the office closes and offers booking from `opensAt` on. */
+export interface CannotServeTodayDetails {
+  /** ISO instant the office closes today. */
+  closesAt: string;
+  /** The forecast's wait for a ticket taken now, in whole minutes. */
+  estimatedWaitMinutes: number;
+  /** When the forecast expects that ticket's service to be over: called, then served for the service's average time. */
+  expectedDoneAt: string;
+  /** When the office opens again after this closing (the first day to book); null when not known. */
+  opensAt: string | null;
+}
+
+/**
+ * The forecast's verdict for a ticket taken now under kuota dinamis: whether it would be
+ * served before the office closes, that is, called after `waitMinutes` and served for
+ * `serviceMinutes` by closing time. Nothing to refuse without a forecast (no counter can
+ * serve it, which issuing refuses on its own) or without a closing (a 24-hour office).
+ */
+export function servableToday(
+  calendar: OfficeCalendar,
+  now: number,
+  forecast: { waitMinutes: number | null; serviceMinutes: number },
+): { servable: true } | { servable: false; details: CannotServeTodayDetails } {
+  const status = officeStatus(calendar, now);
+  if (!status.open || status.closesAt === null || forecast.waitMinutes === null) return { servable: true };
+  const doneAt = now + (forecast.waitMinutes + forecast.serviceMinutes) * MINUTE_MS;
+  if (doneAt <= status.closesAt) return { servable: true };
+  const opensAt = opensNext(calendar, status.closesAt);
+  return {
+    servable: false,
+    details: {
+      closesAt: new Date(status.closesAt).toISOString(),
+      estimatedWaitMinutes: Math.round(forecast.waitMinutes),
+      expectedDoneAt: new Date(doneAt).toISOString(),
+      opensAt: opensAt === null ? null : new Date(opensAt).toISOString(),
+    },
+  };
+}
+
+/**
+ * Kuota dinamis: with the service's option on, refuses a ticket the forecast says cannot be
+ * served before closing (409 `cannot_serve_today`), rather than take a number from someone
+ * who would wait all day and be sent home at the end-of-day step.
+ */
+export function assertCanServeToday(
+  enabled: boolean,
+  calendar: OfficeCalendar,
+  now: number,
+  forecast: { waitMinutes: number | null; serviceMinutes: number },
+): void {
+  if (!enabled) return;
+  const verdict = servableToday(calendar, now, forecast);
+  if (verdict.servable) return;
+  throw new RuleError(
+    'cannot_serve_today',
+    `A ticket taken now would not be served before the office closes at ${verdict.details.closesAt} (expected done ${verdict.details.expectedDoneAt})`,
+    verdict.details,
+  );
+}
+
 /** Refuses a cut-off as long as the office's longest opening day or longer (400 `cutoff_too_long`): it would never issue. */
 export function assertCutoffFits(cutoffMinutes: number, openingHours: readonly OpeningHours[]): void {
   const longest = longestOpeningMinutes(openingHours);

@@ -82,6 +82,7 @@ export const ERROR_KINDS = {
   nip_taken: 'conflict',
   office_slug_taken: 'conflict',
   office_closed: 'conflict',
+  cannot_serve_today: 'conflict',
   holiday_exists: 'conflict',
   closure_needs_confirmation: 'conflict',
   closure_over: 'conflict',

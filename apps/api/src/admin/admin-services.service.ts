@@ -28,6 +28,7 @@ function fieldsOf(view: AdminServiceView): ServiceFields {
     active: view.active,
     sortOrder: view.sortOrder,
     issueCutoffMinutes: view.issueCutoffMinutes,
+    dynamicQuota: view.dynamicQuota,
     ...view.standard,
     ...view.details,
   };
@@ -76,6 +77,7 @@ export class AdminServicesService {
             ...EMPTY_STANDARD_DETAILS,
             ...sent(body),
             issueCutoffMinutes: body.issueCutoffMinutes ?? DEFAULT_ISSUE_CUTOFF_MINUTES,
+            dynamicQuota: body.dynamicQuota ?? false,
             sortOrder: body.sortOrder ?? (await this.services.nextSortOrder(manager, office.id)),
           };
           assertCutoffFits(fields.issueCutoffMinutes, office.openingHours);

@@ -8,6 +8,7 @@ import {
   type PriorityCategory,
   RuleError,
   assertIssuable,
+  assertCanServeToday,
   assertIssuingOpen,
   DEFAULT_ISSUE_CUTOFF_MINUTES,
   type TicketAction,
@@ -149,10 +150,21 @@ export class TicketsService {
       active: found.service_active!,
     };
     // No ticket an office cannot serve today: outside its hours, on a holiday, during a closure, past the cut-off.
-    assertIssuingOpen(officeCalendar(office, found), now.getTime(), found.issue_cutoff_minutes ?? DEFAULT_ISSUE_CUTOFF_MINUTES);
+    const calendar = officeCalendar(office, found);
+    assertIssuingOpen(calendar, now.getTime(), found.issue_cutoff_minutes ?? DEFAULT_ISSUE_CUTOFF_MINUTES);
     assertIssuable({ name: service.name, active: service.active, countersServing: found.counters_serving ?? 0 });
 
     const priority = request.priority ?? null;
+    if (found.dynamic_quota) {
+      // Kuota dinamis: nor one the forecast says cannot be served before closing. Only these
+      // services ask the forecast before issuing, and it must have seen every ticket issued so far
+      // (the office's number as just read), or a burst at the kiosk would slip past the limit.
+      const forecast = await this.forecasts.forOffice(office);
+      assertCanServeToday(true, calendar, now.getTime(), {
+        waitMinutes: forecastWaitFor(forecast, { serviceId: service.id, priority }, now.getTime()),
+        serviceMinutes: forecast.serviceMinutes[service.id] ?? 0,
+      });
+    }
     const due = new Date(dueTime(now.getTime(), service.max_wait_minutes, priority, office.priorityMaxWaitMinutes));
     const trackingCode = newTrackingCode();
     let issued: IssuedRow | undefined;

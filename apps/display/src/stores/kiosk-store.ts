@@ -1,6 +1,7 @@
 import { computed, ref, watch } from 'vue';
 import { defineStore } from 'pinia';
 import {
+  type CannotServeTodayDetails,
   type ErrorCode,
   type OfficeClosedDetails,
   type PriorityCategory,
@@ -60,6 +61,8 @@ export const useKioskStore = defineStore('kiosk', () => {
   const refusal = ref<ErrorCode | null>(null);
   /** When the API refused because the office is closed: when it opens again and why. */
   const closed = ref<OfficeClosedDetails | null>(null);
+  /** When the API refused under kuota dinamis (the service cannot serve a new ticket before closing): the kiosk offers booking instead. */
+  const cannotServe = ref<CannotServeTodayDetails | null>(null);
   const paperWidth = ref<PaperWidth>(storedPaper());
   const kioskToken = ref<string | null>(storedToken());
   let idempotencyKey: string | null = null;
@@ -111,8 +114,9 @@ export const useKioskStore = defineStore('kiosk', () => {
     } catch (failure) {
       error.value = toKioskError(failure);
       refusal.value = refusalCode(failure);
-      closed.value =
-        refusal.value === 'office_closed' && failure instanceof ApiError ? ((failure.body?.details as OfficeClosedDetails | undefined) ?? null) : null;
+      const details = failure instanceof ApiError ? failure.body?.details : undefined;
+      closed.value = refusal.value === 'office_closed' ? ((details as OfficeClosedDetails | undefined) ?? null) : null;
+      cannotServe.value = refusal.value === 'cannot_serve_today' ? ((details as CannotServeTodayDetails | undefined) ?? null) : null;
       step.value = 'priority';
       return null;
     }
@@ -189,6 +193,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     error.value = null;
     refusal.value = null;
     closed.value = null;
+    cannotServe.value = null;
     lateCheckIn.value = false;
     idempotencyKey = null;
   }
@@ -205,6 +210,7 @@ export const useKioskStore = defineStore('kiosk', () => {
     error,
     refusal,
     closed,
+    cannotServe,
     paperWidth,
     kioskToken,
     busy,

@@ -97,6 +97,14 @@ export class CreateServiceDto {
   @Max(1440)
   issueCutoffMinutes?: number;
 
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Kuota dinamis: refuse a new ticket (409 cannot_serve_today) once the forecast says it cannot be served before closing',
+  })
+  @IsOptional()
+  @IsBoolean()
+  dynamicQuota?: boolean;
+
   @StandardList(
     ['Ambil nomor antrean', 'Serahkan berkas di loket', 'Terima dokumen'],
     'Sistem, mekanisme dan prosedur: the steps in order',

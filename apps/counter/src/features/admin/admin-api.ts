@@ -48,6 +48,7 @@ export interface ServiceInput extends ServiceStandardDetails {
   dailyQuota: number | null;
   active: boolean;
   issueCutoffMinutes: number;
+  dynamicQuota: boolean;
 }
 
 /** A service's booking settings, with the office's limit on active bookings per person. */

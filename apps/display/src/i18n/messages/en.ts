@@ -54,6 +54,7 @@ const serverErrors: Record<ErrorCode, string> = {
   nip_taken: 'This NIP is already registered.',
   office_slug_taken: 'This office address is already used.',
   office_closed: 'Sorry, the office is closed. No queue number can be taken now.',
+  cannot_serve_today: 'Sorry, a new ticket for this service could not be served today before the office closes.',
   holiday_exists: 'This day is already on the office calendar.',
   closure_needs_confirmation: 'Citizens are still waiting; the closure needs confirming.',
   closure_over: 'This closure is already over.',
@@ -198,6 +199,13 @@ export const en: DisplayMessages = {
       unknown: 'The ticket could not be made. Please ask a staff member.',
     },
     closedTitle: 'No queue numbers for now',
+    cannotServe: {
+      title: "Sorry, today's queue for this service is full",
+      body: 'By our forecast, the staff could not serve a new {service} ticket before the office closes at {time}. We would rather not have you wait all day without knowing.',
+      book: 'Please book a visit for another day: scan this QR code with your phone.',
+      from: 'The office opens again on {day}, at {time}.',
+      qrAlt: "QR code to this office's booking page",
+    },
     officeClosed: {
       until: 'The office is closed — it opens again on {day}, at {time}.',
       unknown: 'The office is closed. Please ask a staff member when it opens.',

@@ -61,6 +61,7 @@ const serverErrors: Record<ErrorCode, string> = {
   nip_taken: 'NIP ini sudah terdaftar.',
   office_slug_taken: 'Alamat kantor ini sudah dipakai.',
   office_closed: 'Maaf, kantor sedang tutup. Nomor antrean belum dapat diambil.',
+  cannot_serve_today: 'Mohon maaf, antrean layanan ini hari ini sudah tidak dapat terlayani sebelum kantor tutup.',
   holiday_exists: 'Hari ini sudah tercatat di kalender kantor.',
   closure_needs_confirmation: 'Masih ada warga yang menunggu; penutupan perlu dikonfirmasi.',
   closure_over: 'Penutupan ini sudah berakhir.',
@@ -205,6 +206,13 @@ export const id = {
       unknown: 'Tiket belum dapat dibuat. Silakan minta bantuan petugas.',
     },
     closedTitle: 'Nomor antrean belum dapat diambil',
+    cannotServe: {
+      title: 'Mohon maaf, antrean layanan ini untuk hari ini sudah penuh',
+      body: 'Menurut perkiraan kami, petugas tidak akan sempat melayani antrean {service} yang baru sebelum kantor tutup pukul {time}. Kami tidak ingin Anda menunggu lama tanpa kepastian.',
+      book: 'Silakan booking untuk hari lain: pindai kode QR ini dengan ponsel Anda.',
+      from: 'Kantor buka kembali {day}, pukul {time}.',
+      qrAlt: 'Kode QR ke halaman booking kantor ini',
+    },
     officeClosed: {
       until: 'Kantor tutup — buka kembali {day}, pukul {time}.',
       unknown: 'Kantor tutup. Silakan tanyakan jadwal buka kepada petugas.',

@@ -10,6 +10,9 @@ export interface ServiceDraft extends Omit<ServiceInput, 'requirements' | 'daily
   executorCount: string;
 }
 
+/** The service's on/off options, each a checkbox of its form. */
+export const SERVICE_OPTIONS = ['active', 'dynamicQuota'] as const;
+
 /** The standard's free texts, in the regulation's order: delivery ones first, then management. */
 export const DELIVERY_TEXTS = ['product', 'complaintHandling'] as const;
 export const MANAGEMENT_TEXTS = ['facilities', 'competence', 'internalSupervision', 'serviceGuarantee', 'safetyGuarantee', 'performanceEvaluation'] as const;
@@ -48,6 +51,7 @@ export function serviceDraft(service: AdminServiceView | null): ServiceDraft {
         dailyQuota: service.standard.dailyQuota === null ? '' : String(service.standard.dailyQuota),
         active: service.active,
         issueCutoffMinutes: service.issueCutoffMinutes,
+        dynamicQuota: service.dynamicQuota,
         ...service.details,
         procedure: service.details.procedure.join('\n'),
         legalBasis: service.details.legalBasis.join('\n'),
@@ -64,6 +68,7 @@ export function serviceDraft(service: AdminServiceView | null): ServiceDraft {
         dailyQuota: '',
         active: true,
         issueCutoffMinutes: 30,
+        dynamicQuota: false,
         ...EMPTY_STANDARD_DETAILS,
         procedure: '',
         legalBasis: '',
