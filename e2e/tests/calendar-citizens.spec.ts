@@ -4,8 +4,9 @@ import { hhmm, local, serverNow, setHours } from './calendar-helpers.js';
 import { PASSWORD, type SuiteOffice, expect, screenshot, staffToken, test } from './fixtures.js';
 
 // Issue 16, as citizens meet it: under kuota dinamis the kiosk refuses a number the office
-// could not serve before closing, kindly, and offers booking another day. Hours are built
-// around the server's now (the worker's development clock).
+// could not serve before closing, kindly, and offers booking another day; a closure over a
+// waiting citizen shows on their phone page with its reason. Hours are built around the
+// server's now (the worker's development clock).
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 test.use({ officeStaff: ['petugas1'] });
 
@@ -80,4 +81,31 @@ test('kuota dinamis: the kiosk says today is full, offers booking another day, a
 
   const restored = await asAdmin(request, 'PATCH', `/admin/services/${office.services.A.id}`, { serviceTimeMinutes: 10, dynamicQuota: false });
   expect(restored.ok(), await restored.text()).toBe(true);
+});
+
+test('a closure over a waiting citizen asks the admin first, then shows on their phone page with its reason', async ({ page, request, office }, testInfo) => {
+  const now = await serverNow(request, office);
+  const at = local(now);
+  test.skip(at.minutes < 120 || at.minutes > 21 * 60, 'needs room for hours around now within the office day');
+  await setHours(request, office, [{ weekday: at.weekday, opens: hhmm(at.minutes - 60), closes: hhmm(at.minutes + 150) }]);
+  const issued = await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: office.services.A.id } });
+  expect(issued.status(), await issued.text()).toBe(201);
+  const { trackingCode } = (await issued.json()) as { trackingCode: string };
+
+  const reason = 'Listrik padam, layanan dihentikan sementara';
+  const closure = { endsAt: new Date(now.getTime() + 60 * 60_000).toISOString(), reason };
+  const unconfirmed = await asAdmin(request, 'POST', `/admin/offices/${office.id}/calendar/closures`, closure);
+  expect(unconfirmed.status()).toBe(409);
+  expect(await unconfirmed.json()).toMatchObject({ code: 'closure_needs_confirmation', details: { waiting: expect.any(Number), bookings: 0 } });
+  const confirmed = await asAdmin(request, 'POST', `/admin/offices/${office.id}/calendar/closures`, { ...closure, confirm: true });
+  expect(confirmed.status(), await confirmed.text()).toBe(201);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/t/${trackingCode}`);
+  const notice = page.getByTestId('closure-notice');
+  await expect(notice.getByRole('heading', { name: 'Kantor ditutup' })).toBeVisible();
+  await expect(notice).toContainText(`Alasan: ${reason}`);
+  await expect(notice).toContainText('Antrean Anda mungkin tidak dapat dilayani hari ini');
+  await noSeriousAxe(page);
+  await screenshot(page, testInfo, 'phone-closure');
 });

@@ -37,6 +37,7 @@ describe('no ticket while the office is closed (issue 16)', () => {
       reason: 'outside_hours',
       reasonText: null,
       holidayToday: null,
+      closureToday: null,
     });
     t.clock.set('2026-12-25T02:00:00.000Z'); // Christmas, a Friday, 09:00 WIB
     expect(await board()).toEqual({
@@ -46,6 +47,7 @@ describe('no ticket while the office is closed (issue 16)', () => {
       reason: 'holiday',
       reasonText: 'Kelahiran Yesus Kristus',
       holidayToday: 'Kelahiran Yesus Kristus',
+      closureToday: { startsAt: '2026-12-24T17:00:00.000Z', endsAt: '2026-12-25T17:00:00.000Z', reason: 'Kelahiran Yesus Kristus' },
     });
     t.clock.set('2026-12-07T02:00:00.000Z'); // Monday 09:00 WIB
     expect(await board()).toMatchObject({ open: true, closesAt: '2026-12-07T08:00:00.000Z' });

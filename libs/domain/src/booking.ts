@@ -6,7 +6,7 @@
  * may still be moved or cancelled, and the due time a checked-in booking gets. Pure: times
  * are epoch milliseconds, days office-local `YYYY-MM-DD`.
  */
-import { type OfficeCalendar, dayHours, nextDay } from './calendar.js';
+import { type ClosureNotice, type OfficeCalendar, dayHours, nextDay } from './calendar.js';
 import type { QueueEntry } from './call-order.js';
 import { localTimeToInstant } from './counter-schedule.js';
 import { RuleError } from './errors.js';
@@ -362,6 +362,8 @@ export interface BookingView {
   canCancel: boolean;
   /** The ticket it became at check-in (its tracking code), when checked in. */
   ticketTrackingCode: string | null;
+  /** A closure (or own holiday) over the booked slot: the page shows it and its reason. */
+  closure: ClosureNotice | null;
 }
 
 /** The booking a kiosk or desk checked in: the ticket, and whether it counts as a walk-in. */

@@ -6,8 +6,10 @@ import {
   assertCanServeToday,
   assertClosureConfirmed,
   assertCutoffsFitHours,
+  closureDuring,
   dayHours,
   servableToday,
+  waitingHitByDay,
   endClosureEarly,
   officeOpenState,
   waitingHitBy,
@@ -126,9 +128,15 @@ describe('the office calendar', () => {
   });
 
   it('asks for confirmation before closing over waiting citizens, and not when nobody waits', () => {
-    expect(() => assertClosureConfirmed(0, false)).not.toThrow();
-    expect(() => assertClosureConfirmed(3, true)).not.toThrow();
-    expect(() => assertClosureConfirmed(3, false)).toThrow(expect.objectContaining({ code: 'closure_needs_confirmation', details: { waiting: 3 } }));
+    expect(() => assertClosureConfirmed({ waiting: 0, bookings: 0 }, false)).not.toThrow();
+    expect(() => assertClosureConfirmed({ waiting: 3, bookings: 2 }, true)).not.toThrow();
+    expect(() => assertClosureConfirmed({ waiting: 3, bookings: 0 }, false)).toThrow(
+      expect.objectContaining({ code: 'closure_needs_confirmation', details: { waiting: 3, bookings: 0 } }),
+    );
+    // Booked citizens count as much as waiting ones: a closure over bookings alone asks too.
+    expect(() => assertClosureConfirmed({ waiting: 0, bookings: 2 }, false)).toThrow(
+      expect.objectContaining({ code: 'closure_needs_confirmation', details: { waiting: 0, bookings: 2 } }),
+    );
   });
 
   it('ends a begun closure now, calls off one not yet begun, and refuses one already over', () => {
@@ -147,6 +155,7 @@ describe('the office calendar', () => {
       reason: null,
       reasonText: null,
       holidayToday: null,
+      closureToday: null,
     });
     expect(officeOpenState(calendar(), at('2026-12-25T09:00:00+07:00'))).toEqual({
       open: false,
@@ -155,6 +164,7 @@ describe('the office calendar', () => {
       reason: 'holiday',
       reasonText: 'Kelahiran Yesus Kristus',
       holidayToday: 'Kelahiran Yesus Kristus',
+      closureToday: { startsAt: '2026-12-24T17:00:00.000Z', endsAt: '2026-12-25T17:00:00.000Z', reason: 'Kelahiran Yesus Kristus' },
     });
     // After closing on a working day: outside hours, no holiday, back the next morning.
     expect(officeOpenState(calendar(), at('2026-12-07T16:00:00+07:00'))).toMatchObject({
@@ -173,6 +183,34 @@ describe('the office calendar', () => {
     expect(waitingHitBy(now, now, TZ, 4)).toBe(4);
     expect(waitingHitBy(at('2026-12-07T23:59:00+07:00'), now, TZ, 4)).toBe(4);
     expect(waitingHitBy(at('2026-12-08T00:00:00+07:00'), now, TZ, 4)).toBe(0);
+  });
+
+  it('counts waiting citizens for an own holiday only when that holiday is today', () => {
+    const now = at('2026-12-07T10:00:00+07:00');
+    expect(waitingHitByDay('2026-12-07', now, TZ, 4)).toBe(4);
+    expect(waitingHitByDay('2026-12-08', now, TZ, 4)).toBe(0);
+  });
+
+  it('names the closure or own holiday over a stretch, for the phone pages of those waiting or booked', () => {
+    const closures: OfficeClosure[] = [
+      { from: at('2026-12-07T13:00:00+07:00'), to: at('2026-12-07T15:00:00+07:00'), reason: 'Listrik padam' },
+      { from: at('2026-12-07T10:00:00+07:00'), to: at('2026-12-07T11:00:00+07:00'), reason: 'Rapat' },
+    ];
+    // The earliest closure overlapping the stretch, running or still to come.
+    expect(closureDuring(calendar({ closures }), at('2026-12-07T09:00:00+07:00'), at('2026-12-08T00:00:00+07:00'))).toEqual({
+      startsAt: '2026-12-07T03:00:00.000Z',
+      endsAt: '2026-12-07T04:00:00.000Z',
+      reason: 'Rapat',
+    });
+    expect(closureDuring(calendar({ closures }), at('2026-12-07T11:00:00+07:00'), at('2026-12-07T12:00:00+07:00'))).toBeNull();
+    // An own holiday takes the whole office day, midnight to midnight.
+    const ownDays: OfficeOwnDay[] = [{ day: '2026-12-09', kind: 'holiday', name: 'Hari jadi kota' }];
+    expect(closureDuring(calendar({ ownDays }), at('2026-12-09T09:00:00+07:00'), at('2026-12-09T09:30:00+07:00'))).toEqual({
+      startsAt: '2026-12-08T17:00:00.000Z',
+      endsAt: '2026-12-09T17:00:00.000Z',
+      reason: 'Hari jadi kota',
+    });
+    expect(officeOpenState(calendar({ closures }), at('2026-12-07T12:00:00+07:00')).closureToday).toMatchObject({ reason: 'Listrik padam' });
   });
 
   describe('kuota dinamis', () => {

@@ -382,13 +382,37 @@ export function waitingHitBy(closureFrom: number, now: number, timeZone: string,
   return closureFrom < endOfToday ? waiting : 0;
 }
 
+/** Who a closure (or an own holiday) leaves unserved: today's waiting tickets and the bookings inside it. */
+export interface ClosureHit {
+  waiting: number;
+  bookings: number;
+}
+
 /**
- * Refuses to close the office over citizens still waiting unless the admin confirmed it
- * (409 closure_needs_confirmation, with how many wait): nobody waiting is dropped silently.
+ * Whether an own holiday on `day` hits today's waiting tickets: only when it is today (a ticket
+ * is for its own day). Its bookings are those of that day, counted by the caller.
  */
-export function assertClosureConfirmed(waiting: number, confirmed: boolean): void {
-  if (waiting === 0 || confirmed) return;
-  throw new RuleError('closure_needs_confirmation', `${waiting} tickets are still waiting; send confirm: true to close anyway`, { waiting });
+export function waitingHitByDay(day: string, now: number, timeZone: string, waiting: number): number {
+  return day === serviceDay(now, timeZone) ? waiting : 0;
+}
+
+/**
+ * Refuses to close the office over citizens still waiting or booked unless the admin confirmed
+ * it (409 closure_needs_confirmation, with how many of each): nobody is dropped silently. Once
+ * confirmed, each is told (`office.closed_unexpectedly`) and their phone page shows the closure.
+ */
+export function assertClosureConfirmed(hit: ClosureHit, confirmed: boolean): void {
+  if ((hit.waiting === 0 && hit.bookings === 0) || confirmed) return;
+  throw new RuleError(
+    'closure_needs_confirmation',
+    `${hit.waiting} tickets are still waiting and ${hit.bookings} bookings fall in it; send confirm: true to close anyway`,
+    { waiting: hit.waiting, bookings: hit.bookings },
+  );
+}
+
+/** The closed stretch of an own holiday, for the notification: the office-local day, midnight to midnight. */
+export function dayStretch(day: string, timeZone: string): Interval {
+  return { from: localTimeToInstant(day, '00:00', timeZone), to: localTimeToInstant(nextDay(day), '00:00', timeZone) };
 }
 
 /** What ending a closure early does: one already begun ends now; one not yet begun is called off. */
@@ -398,6 +422,34 @@ export type ClosureEnding = { kind: 'ended'; at: number } | { kind: 'called_off'
 export function endClosureEarly(closure: { from: number; to: number }, now: number): ClosureEnding {
   if (closure.to <= now) throw new RuleError('closure_over', 'This closure is already over', { endsAt: new Date(closure.to).toISOString() });
   return closure.from < now ? { kind: 'ended', at: now } : { kind: 'called_off' };
+}
+
+/** A closure (or an own holiday) as a citizen waiting or booked is told of it: when, and why. */
+export interface ClosureNotice {
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+}
+
+/**
+ * The closure that takes away all or part of [from, to), the earliest if several, or else the
+ * holiday the office keeps on `from`'s day while its weekly hours would have it open: what
+ * the phone page of a citizen waiting or booked then shows, with its reason. Null when none.
+ */
+export function closureDuring(calendar: OfficeCalendar, from: number, to: number): ClosureNotice | null {
+  const closure = calendar.closures.filter((entry) => entry.from < to && entry.to > from).sort((a, b) => a.from - b.from)[0];
+  if (closure) return { startsAt: new Date(closure.from).toISOString(), endsAt: new Date(closure.to).toISOString(), reason: closure.reason };
+  if (!keepsHours(calendar)) return null;
+  const day = serviceDay(from, calendar.timeZone);
+  const hours = dayHours(calendar, day);
+  if (!hours.holiday || !hours.scheduled) return null;
+  const stretch = dayStretch(day, calendar.timeZone);
+  return { startsAt: new Date(stretch.from).toISOString(), endsAt: new Date(stretch.to).toISOString(), reason: hours.holiday.name };
+}
+
+/** The rest of today (office-local) from `now`, for `closureDuring`. */
+export function restOfToday(calendar: Pick<OfficeCalendar, 'timeZone'>, now: number): Interval {
+  return { from: now, to: localTimeToInstant(nextDay(serviceDay(now, calendar.timeZone)), '00:00', calendar.timeZone) };
 }
 
 /**
@@ -416,11 +468,15 @@ export interface OfficeOpenState {
   reasonText: string | null;
   /** Today's holiday the office observes (national or its own), open or not. */
   holidayToday: string | null;
+  /** A closure (or own holiday) over the rest of today, running or still to come: the phone page of a waiting citizen shows it. */
+  closureToday: ClosureNotice | null;
 }
 
 export function officeOpenState(calendar: OfficeCalendar, now: number): OfficeOpenState {
   const status = officeStatus(calendar, now);
   const holidayToday = keepsHours(calendar) ? (todaysHours(calendar, now).holiday?.name ?? null) : null;
+  const rest = restOfToday(calendar, now);
+  const closureToday = closureDuring(calendar, rest.from, rest.to);
   if (status.open) {
     return {
       open: true,
@@ -429,6 +485,7 @@ export function officeOpenState(calendar: OfficeCalendar, now: number): OfficeOp
       reason: null,
       reasonText: null,
       holidayToday,
+      closureToday,
     };
   }
   const details = closedDetails(status);
@@ -440,5 +497,6 @@ export function officeOpenState(calendar: OfficeCalendar, now: number): OfficeOp
     reason: details.reason as OfficeOpenState['reason'],
     reasonText: details.reasonText,
     holidayToday,
+    closureToday,
   };
 }

@@ -126,13 +126,21 @@ export interface BookingNotificationData {
   contact: NotificationContact | null;
 }
 
-/** `office.closed_unexpectedly`: sent once per booking of the closed time. */
+/**
+ * `office.closed_unexpectedly`: sent once per citizen a closure (or an own holiday) strands,
+ * when the admin confirms it: each of today's waiting tickets (`ticket`) and each booking of
+ * the closed time (`booking`); the other of the two is null.
+ */
 export interface OfficeClosedNotificationData {
   office: NotificationOffice;
   from: string;
   to: string;
   reason: string;
+  service: { id: string; code: string; name: string };
+  ticket: { id: string; number: string; trackingCode: string } | null;
   booking: BookingNotificationData['booking'] | null;
+  /** The citizen's phone page (`/t/…` or `/b/…`), which shows the closure and its reason. */
+  link: string;
   contact: NotificationContact | null;
 }
 

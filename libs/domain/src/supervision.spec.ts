@@ -28,7 +28,7 @@ function state(parts: {
   const office: OfficeSnapshot = {
     seq: 1,
     at: iso('08:00'),
-    calendar: { open: true, closesAt: null, opensAt: null, reason: null, reasonText: null, holidayToday: null },
+    calendar: { open: true, closesAt: null, opensAt: null, reason: null, reasonText: null, holidayToday: null, closureToday: null },
     office: {
       id: 'o',
       slug: 'kantor',

@@ -2,7 +2,7 @@
  * The shapes the API returns and the apps hold: written once, used by the server and
  * both apps. Times are ISO-8601 strings in UTC; each screen shows them in the office zone.
  */
-import type { OfficeOpenState } from './calendar.js';
+import type { ClosureNotice, OfficeOpenState } from './calendar.js';
 import type { PriorityCategory } from './priority.js';
 import type { TicketStatus } from './ticket-lifecycle.js';
 
@@ -127,6 +127,8 @@ export interface TrackedTicketView extends TicketView {
   estimatedWaitRange: WaitRangeView | null;
   /** The satisfaction survey for this ticket has been answered (once per ticket). */
   surveySubmitted: boolean;
+  /** A closure (or own holiday) over the rest of today while the ticket waits or is at a counter: the phone page shows it and its reason. */
+  officeClosure: ClosureNotice | null;
 }
 
 export type CounterState = 'closed' | 'open' | 'paused';

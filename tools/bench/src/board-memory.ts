@@ -46,7 +46,7 @@ const snapshot: OfficeSnapshot = {
   seq: 0,
   at: new Date(start).toISOString(),
   // Open around the clock (the bench office keeps no hours).
-  calendar: { open: true, closesAt: null, opensAt: null, reason: null, reasonText: null, holidayToday: null },
+  calendar: { open: true, closesAt: null, opensAt: null, reason: null, reasonText: null, holidayToday: null, closureToday: null },
   office: {
     id: 'o',
     slug: 'mpp-kota-harapan',

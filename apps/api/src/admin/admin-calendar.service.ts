@@ -11,8 +11,10 @@ import {
   assertClosureAhead,
   assertClosureConfirmed,
   assertOwnDayAllowed,
+  dayStretch,
   endClosureEarly,
   waitingHitBy,
+  waitingHitByDay,
   NotFoundError,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
@@ -54,28 +56,51 @@ export class AdminCalendarService {
     return { officeId: office.id, at: now.toISOString(), ownDays, closures, nationalHolidays: NATIONAL_HOLIDAYS, sources: NATIONAL_HOLIDAY_SOURCES };
   }
 
+  /**
+   * Adds an own day. A holiday that strands citizens (today's waiting tickets when it is today,
+   * that day's bookings) asks for confirmation first, and once confirmed tells each of them, as a closure does.
+   */
   async addDay(officeId: string, body: CreateOfficeDayDto, actor: StaffView): Promise<AdminCalendarView> {
     const entry: OfficeOwnDay = { day: body.day, kind: body.kind, name: body.name };
     assertOwnDayAllowed(entry);
     const now = this.clock.now();
     await uniqueChecked(DAY_TAKEN, () =>
       this.change(officeId, actor, async (manager, office) => {
+        let hit = { waiting: 0, bookings: 0, told: 0 };
+        if (entry.kind === 'holiday') {
+          const stretch = dayStretch(entry.day, office.timeZone);
+          const closed = { from: new Date(stretch.from), to: new Date(stretch.to), reason: entry.name };
+          const waiting = waitingHitByDay(entry.day, now.getTime(), office.timeZone, await this.calendar.waiting(manager, office.id));
+          const bookings = await this.calendar.bookingsIn(manager, office.id, closed.from, closed.to);
+          assertClosureConfirmed({ waiting, bookings }, body.confirm === true);
+          hit = { waiting, bookings, told: await this.calendar.closedNotices(manager, office.id, closed, waiting > 0, now) };
+        }
         await this.calendar.insertDay(manager, office.id, entry, actor.id, now);
-        await this.recordChange(manager, office, actor, 'calendar.day_added', { before: null, after: { ownDay: entry } }, now);
+        await this.recordChange(manager, office, actor, 'calendar.day_added', { before: null, after: { ownDay: entry, ...hit } }, now);
       }),
     );
     return this.view(officeId, actor);
   }
 
+  /**
+   * Closes the office from now or ahead. Citizens it strands (today's waiting tickets when it
+   * begins today, the bookings inside it) must be confirmed over (`assertClosureConfirmed`);
+   * each is then told in the same transaction (`office.closed_unexpectedly` in the outbox), and
+   * their phone pages show the closure from the snapshot the new sequence number brings.
+   */
   async close(officeId: string, body: CreateClosureDto, actor: StaffView): Promise<AdminCalendarView> {
     const now = this.clock.now();
     const closure = { from: body.startsAt ? new Date(body.startsAt) : now, to: new Date(body.endsAt), reason: body.reason };
     assertClosureAhead({ from: closure.from.getTime(), to: closure.to.getTime() }, now.getTime());
     await this.change(officeId, actor, async (manager, office) => {
       const waiting = waitingHitBy(closure.from.getTime(), now.getTime(), office.timeZone, await this.calendar.waiting(manager, office.id));
-      assertClosureConfirmed(waiting, body.confirm === true);
+      const bookings = await this.calendar.bookingsIn(manager, office.id, closure.from, closure.to);
+      assertClosureConfirmed({ waiting, bookings }, body.confirm === true);
       const id = await this.calendar.insertClosure(manager, office.id, closure, actor.id, now);
-      const after = { closure: { id, startsAt: closure.from.toISOString(), endsAt: closure.to.toISOString(), reason: closure.reason, waiting } };
+      const told = await this.calendar.closedNotices(manager, office.id, closure, waiting > 0, now);
+      const after = {
+        closure: { id, startsAt: closure.from.toISOString(), endsAt: closure.to.toISOString(), reason: closure.reason, waiting, bookings, told },
+      };
       await this.recordChange(manager, office, actor, 'calendar.closure_added', { before: null, after }, now);
     });
     return this.view(officeId, actor);

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OutboxRepository } from '../notifications/outbox.repository.js';
 import {
+  closureDuring,
   BOOKING_CLIENT_PATTERN,
   BOOKING_REFERENCE_ALPHABET,
   type BookingAvailabilityView,
@@ -296,6 +297,7 @@ export class BookingsService {
       canReschedule: changeable && booking.reschedule_count === 0,
       canCancel: changeable,
       ticketTrackingCode: booking.ticket_tracking_code,
+      closure: closureDuring(calendarOf(context), booking.slot_starts_at.getTime(), booking.slot_ends_at.getTime()),
     };
   }
 

@@ -9,6 +9,8 @@ import {
   RuleError,
   assertIssuable,
   assertCanServeToday,
+  closureDuring,
+  restOfToday,
   assertIssuingOpen,
   DEFAULT_ISSUE_CUTOFF_MINUTES,
   type TicketAction,
@@ -230,6 +232,7 @@ export class TicketsService {
     // A forecast read up to a second ago is good enough for a new ticket (its "new ticket" probe),
     // so a burst of issues does not read the whole queue once each.
     const forecast = await this.forecasts.forOffice(office, { acceptAgeMs: ISSUE_FORECAST_AGE_MS });
+    const restOfDay = restOfToday(calendar, now.getTime());
     return {
       ...ticket,
       trackingCode,
@@ -243,6 +246,7 @@ export class TicketsService {
       estimatedWaitMinutes: forecastWaitFor(forecast, ticket, this.clock.now().getTime()),
       estimatedWaitRange: forecastRangeFor(forecast, ticket, this.clock.now().getTime()),
       surveySubmitted: false,
+      officeClosure: closureDuring(calendar, restOfDay.from, restOfDay.to),
     };
   }
 
@@ -579,6 +583,8 @@ export class TicketsService {
       estimatedWaitMinutes: estimate,
       estimatedWaitRange: range,
       surveySubmitted: row.survey_submitted,
+      // The phone page reads its ticket through `track`, which says so; this answer (a repeated issue, a cancel) needs not.
+      officeClosure: null,
     };
   }
 }

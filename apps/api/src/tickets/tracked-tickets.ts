@@ -145,6 +145,7 @@ export class TrackedTickets implements OnApplicationBootstrap {
       estimatedWaitMinutes: estimate,
       estimatedWaitRange: range,
       surveySubmitted: false,
+      officeClosure: snapshot.calendar.closureToday,
     };
   }
 
@@ -168,9 +169,11 @@ export class TrackedTickets implements OnApplicationBootstrap {
       estimatedWaitMinutes: null,
       estimatedWaitRange: null,
       surveySubmitted: tracked.survey_submitted,
+      officeClosure: null,
     };
     const inQueue = view.status === TicketStatus.waiting || view.status === TicketStatus.called || view.status === TicketStatus.serving;
     if (inQueue) {
+      view.officeClosure = snapshot.calendar.closureToday;
       // Not in the snapshot yet (a change it has not seen): answered as read, place and all.
       if (view.status === TicketStatus.waiting) {
         view.placeInQueue = (await this.tickets.countAhead(tracked)) + 1;

@@ -7,7 +7,15 @@ import { useOfficeStore } from '../stores/office-store';
 import { snapshot } from '../stores/test-fixtures';
 import { useOfficeOpen } from './use-office-open';
 
-const open: OfficeOpenState = { open: true, closesAt: '2026-12-07T07:59:30.000Z', opensAt: null, reason: null, reasonText: null, holidayToday: null };
+const open: OfficeOpenState = {
+  open: true,
+  closesAt: '2026-12-07T07:59:30.000Z',
+  opensAt: null,
+  reason: null,
+  reasonText: null,
+  holidayToday: null,
+  closureToday: null,
+};
 const closed: OfficeOpenState = {
   open: false,
   closesAt: null,
@@ -15,6 +23,7 @@ const closed: OfficeOpenState = {
   reason: 'outside_hours',
   reasonText: null,
   holidayToday: null,
+  closureToday: null,
 };
 
 describe('the public screens keep "open or closed" current', () => {

@@ -57,6 +57,7 @@ export function trackedTicketView(overrides: Partial<TrackedTicketView> = {}): T
     estimatedWaitMinutes: null,
     estimatedWaitRange: null,
     surveySubmitted: false,
+    officeClosure: null,
     ...overrides,
   };
 }
@@ -142,7 +143,15 @@ export function callView(ticket: TicketView, counter: Pick<CounterView, 'id' | '
 }
 
 /** The calendar state of an office open around the clock, with no holiday today. */
-export const OPEN_ALL_DAY: OfficeOpenState = { open: true, closesAt: null, opensAt: null, reason: null, reasonText: null, holidayToday: null };
+export const OPEN_ALL_DAY: OfficeOpenState = {
+  open: true,
+  closesAt: null,
+  opensAt: null,
+  reason: null,
+  reasonText: null,
+  holidayToday: null,
+  closureToday: null,
+};
 
 /** The office as a board or a desk first receives it: by default service A, counter 1 open, nobody waiting. */
 export function officeSnapshot(overrides: Partial<OfficeSnapshot> = {}): OfficeSnapshot {

@@ -27,6 +27,11 @@ export class CreateOfficeDayDto {
   @MinLength(2, { message: 'name must have at least 2 characters' })
   @MaxLength(120)
   name: string;
+
+  @ApiPropertyOptional({ description: 'Close that day although citizens are booked on it (or, today, still waiting): asked for when there are' })
+  @IsOptional()
+  @IsBoolean()
+  confirm?: boolean;
 }
 
 export class CreateClosureDto {

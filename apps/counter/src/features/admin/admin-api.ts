@@ -72,7 +72,8 @@ export interface StaffInput {
   password: string;
 }
 
-export type OfficeDayInput = OfficeOwnDay;
+/** An own day; `confirm` closes it although citizens are booked on it (or, today, waiting). */
+export type OfficeDayInput = OfficeOwnDay & { confirm?: boolean };
 
 export interface ClosureInput {
   /** Absent: from now. */

@@ -301,8 +301,9 @@ export const adminId = {
     closureSaved: 'Kantor ditutup sampai {until}.',
     closureEnded: 'Penutupan diakhiri; kantor buka kembali sesuai jam buka.',
     closureCalledOff: 'Penutupan terjadwal dibatalkan.',
-    confirmTitle: 'Masih ada warga yang menunggu',
-    confirmText: '{n} warga masih menunggu dipanggil. Bila kantor ditutup, mereka tidak dilayani selama penutupan. Tutup kantor juga?',
+    confirmTitle: 'Masih ada warga yang menunggu atau sudah booking',
+    confirmText:
+      '{waiting} warga masih menunggu dipanggil dan {bookings} booking jatuh pada waktu itu. Bila kantor ditutup, mereka tidak dilayani; mereka diberi tahu di halaman tiket atau booking dan lewat notifikasi. Tutup kantor juga?',
     confirmClose: 'Tutup juga',
     endTitle: 'Akhiri penutupan "{reason}"?',
     endText: 'Kantor langsung buka kembali sesuai jam buka, dan kios mengambilkan nomor antrean lagi.',
@@ -809,8 +810,9 @@ export const adminEn: typeof adminId = {
     closureSaved: 'The office is closed until {until}.',
     closureEnded: 'The closure has ended; the office opens again by its hours.',
     closureCalledOff: 'The planned closure was called off.',
-    confirmTitle: 'Citizens are still waiting',
-    confirmText: '{n} citizens are still waiting to be called. If the office closes, they are not served during the closure. Close anyway?',
+    confirmTitle: 'Citizens are waiting or booked',
+    confirmText:
+      '{waiting} citizens are still waiting to be called and {bookings} bookings fall in that time. If the office closes, they are not served; they are told on their ticket or booking page and by notification. Close anyway?',
     confirmClose: 'Close anyway',
     endTitle: 'End the closure "{reason}"?',
     endText: 'The office opens again at once by its hours, and kiosks issue tickets again.',

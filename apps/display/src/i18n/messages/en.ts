@@ -314,6 +314,15 @@ export const en: DisplayMessages = {
       failed: 'The office could not be loaded',
     },
   },
+  closure: {
+    title: 'The office is closed',
+    wholeDay: '{day}, all day.',
+    sameDay: '{day}, {from}–{to}.',
+    span: 'From {from} until {to}.',
+    reason: 'Reason: {reason}',
+    ticketNote: 'Your ticket may not be served today. Please ask a staff member, or book a visit for another day.',
+    bookingNote: 'Your visit cannot be served at this time. Please reschedule or cancel your booking below.',
+  },
   ticket: {
     title: 'Your queue ticket',
     loading: 'Loading your ticket…',

@@ -321,6 +321,15 @@ export const id = {
       failed: 'Kantor tidak dapat dimuat',
     },
   },
+  closure: {
+    title: 'Kantor ditutup',
+    wholeDay: '{day}, sepanjang hari.',
+    sameDay: '{day}, pukul {from}–{to}.',
+    span: 'Dari {from} sampai {to}.',
+    reason: 'Alasan: {reason}',
+    ticketNote: 'Antrean Anda mungkin tidak dapat dilayani hari ini. Silakan tanyakan kepada petugas, atau booking untuk hari lain.',
+    bookingNote: 'Kunjungan Anda pada jam ini tidak dapat dilayani. Silakan ubah jadwal atau batalkan booking di bawah ini.',
+  },
   ticket: {
     title: 'Tiket antrean Anda',
     loading: 'Memuat tiket…',

@@ -26,8 +26,11 @@ export function useOfficeCalendar() {
   const loadFailed = ref(false);
   const day = ref<OfficeOwnDay>({ day: '', kind: 'holiday', name: '' });
   const closure = ref({ startsAt: '', endsAt: '', reason: '' });
-  /** How many wait, when the API asked to confirm a closure. */
-  const waiting = ref<number | null>(null);
+  /**
+   * When the API asked to confirm a closure or an own holiday (`closure_needs_confirmation`):
+   * how many citizens wait and how many are booked in it, and the save to send again, confirmed.
+   */
+  const stranded = ref<{ waiting: number; bookings: number; confirm: () => Promise<void> } | null>(null);
   const ending = ref<ClosureView | null>(null);
   /** The server's clock, from the last answer: "today" and "running" are the office's, not the PC's. */
   const clock = createServerClock();
@@ -67,15 +70,33 @@ export function useOfficeCalendar() {
   }
   watch(() => store.officeId, load, { immediate: true });
 
-  async function addDay(entry: OfficeOwnDay): Promise<void> {
+  /** A refusal asking for confirmation is kept to ask the admin (`stranded`); anything else goes on to the form. */
+  function askOrThrow(error: unknown, confirm: () => Promise<void>): void {
+    if (!(error instanceof ApiError) || error.body?.code !== 'closure_needs_confirmation') throw error;
+    const details = (error.body.details ?? {}) as { waiting?: number; bookings?: number };
+    stranded.value = { waiting: details.waiting ?? 0, bookings: details.bookings ?? 0, confirm };
+  }
+
+  async function addDay(entry: OfficeOwnDay, confirm = false): Promise<void> {
     const id = store.officeId;
     if (!id) return;
     errors.clear();
+    let asked = false;
     const saved = await form.run(async () => {
-      calendar.value = await adminApi.addOfficeDay(id, { ...entry, name: entry.name.trim() });
+      try {
+        calendar.value = await adminApi.addOfficeDay(id, { ...entry, name: entry.name.trim(), ...(confirm ? { confirm } : {}) });
+      } catch (error) {
+        askOrThrow(error, () => addDay(entry, true));
+        asked = true;
+        return () => '';
+      }
       return () => t('admin.calendar.daySaved', { day: longDay(entry.day) });
     });
-    if (saved && entry === day.value) day.value = { day: '', kind: 'holiday', name: '' };
+    if (asked) form.saved.value = null;
+    if (saved && !asked) {
+      stranded.value = null;
+      if (entry === day.value) day.value = { day: '', kind: 'holiday', name: '' };
+    }
   }
 
   async function removeDay(value: string): Promise<void> {
@@ -99,20 +120,16 @@ export function useOfficeCalendar() {
       try {
         calendar.value = await adminApi.addClosure(id, body);
       } catch (error) {
-        const details = error instanceof ApiError && error.body?.code === 'closure_needs_confirmation' ? (error.body.details as { waiting?: number }) : null;
-        if (details) {
-          waiting.value = details.waiting ?? 0;
-          asked = true;
-          return () => '';
-        }
-        throw error;
+        askOrThrow(error, () => close(true));
+        asked = true;
+        return () => '';
       }
       return () => t('admin.calendar.closureSaved', { until: when(body.endsAt) });
     });
     if (asked) form.saved.value = null;
     if (saved && !asked) {
       closure.value = { startsAt: '', endsAt: '', reason: '' };
-      waiting.value = null;
+      stranded.value = null;
     }
   }
 
@@ -135,7 +152,7 @@ export function useOfficeCalendar() {
     loadFailed,
     day,
     closure,
-    waiting,
+    stranded,
     ending,
     timeZone,
     rows,
