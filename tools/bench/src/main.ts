@@ -485,13 +485,13 @@ const times = (value: number | null) => (value === null ? '–' : `${value.toFix
 
 function servingTable(target: string, serving: ServingRun[]): string[] {
   return [
-    `Serving cycle: officers looping call-next → start → finish (with the interaction checklist, as the desk sends it). Per served ticket: statements the API sent${target === 'postgresql' ? '; rows read from the tables (pg_stat_user_tables seq + index fetches) and transactions (pg_stat_database)' : ''}.`,
+    `Serving cycle: officers looping call-next → start → finish (with the interaction checklist, as the desk sends it). Per served ticket: statements the API sent${target === 'postgresql' ? '; rows read from the tables (pg_stat_user_tables seq + index fetches) and transactions (pg_stat_database)' : ''}; CPU milliseconds of the API process${target === 'postgresql' ? ' and of the database backends serving it (from /proc)' : ', the embedded database included'}.`,
     '',
-    '| officers | waiting | served | served/s | call-next p50 / p99 | start p50 / p99 | finish p50 / p99 | statements | rows read | transactions |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| officers | waiting | served | served/s | call-next p50 / p99 | start p50 / p99 | finish p50 / p99 | statements | rows read | transactions | API CPU ms | database CPU ms |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...serving.map(
       (s) =>
-        `| ${s.officers} | ${s.waiting.toLocaleString('en')} | ${s.served}${s.errors ? ` (${s.errors} errors)` : ''} | ${s.perSecond} | ${lat(s.steps.callNext)} | ${lat(s.steps.start)} | ${lat(s.steps.finish)} | ${count(s.perServed.statements)} | ${count(s.perServed.rowsRead)} | ${count(s.perServed.transactions)} |`,
+        `| ${s.officers} | ${s.waiting.toLocaleString('en')} | ${s.served}${s.errors ? ` (${s.errors} errors)` : ''} | ${s.perSecond} | ${lat(s.steps.callNext)} | ${lat(s.steps.start)} | ${lat(s.steps.finish)} | ${count(s.perServed.statements)} | ${count(s.perServed.rowsRead)} | ${count(s.perServed.transactions)} | ${count(s.perServed.apiCpuMs)} | ${count(s.perServed.databaseCpuMs)} |`,
     ),
     '',
     "Where the rows go (per served ticket: the largest sources, a table's sequential scans or an index's fetches), and the supervision state read during the run (by reason):",

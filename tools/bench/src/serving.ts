@@ -4,8 +4,11 @@
  * rate and each step's latency it counts what a served ticket costs the database: the
  * statements the API sent (its `loket_database_statements_total`, both databases) and, on
  * PostgreSQL, the rows read and the transactions (`pg_stat_user_tables`, `pg_stat_database`
- * deltas), which do not depend on how busy the machine is.
+ * deltas), which do not depend on how busy the machine is. It also counts the CPU time a served
+ * ticket costs the API process (PGlite runs inside it) and, on PostgreSQL, the database's
+ * backends: less disturbed by other work on the machine than the rate and latencies are.
  */
+import { readFile } from 'node:fs/promises';
 import { Api } from '@loket/simulator/http';
 import type { Sql } from './sql.js';
 import { latency, type Latency } from './stats.js';
@@ -19,7 +22,15 @@ export interface ServingRun {
   errors: number;
   steps: { callNext: Latency; start: Latency; finish: Latency };
   /** Per served ticket; null where the target cannot say (rows and transactions on PGlite). */
-  perServed: { statements: number | null; rowsRead: number | null; transactions: number | null };
+  perServed: {
+    statements: number | null;
+    rowsRead: number | null;
+    transactions: number | null;
+    /** CPU milliseconds of the API process (with PGlite, the database's too). */
+    apiCpuMs: number | null;
+    /** CPU milliseconds of the PostgreSQL backends serving this database (null on PGlite, or where /proc cannot tell). */
+    databaseCpuMs: number | null;
+  };
   /** Rows read per served ticket, by source (a table's sequential scans, an index), largest first (PostgreSQL only). */
   rowsBySource: { source: string; rows: number }[];
   /** Times the API read an office's supervision state afresh during the run, by reason (null: not reported). */
@@ -75,6 +86,46 @@ export async function statementsSent(baseUrl: string): Promise<number | null> {
   return match ? Number(match[1]) : null;
 }
 
+/** CPU seconds the API process has used so far (prom-client's `process_cpu_seconds_total`), null when not reported. */
+export async function apiCpuSeconds(baseUrl: string): Promise<number | null> {
+  const text = await (await fetch(`${baseUrl}/api/v1/metrics`)).text();
+  const match = /^process_cpu_seconds_total ([\d.e+-]+)$/m.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const USER_HZ = 100;
+
+/**
+ * CPU seconds used so far by each backend of this database other than the bench's own, by
+ * process id, read from /proc (null when the database runs where /proc cannot see it). A
+ * backend that ends between two readings takes its CPU time since the first with it; the
+ * API's pool keeps its connections for the runs, so that is little.
+ */
+export async function backendCpuSeconds(sql: Sql): Promise<Map<number, number> | null> {
+  const rows = await sql.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+  const seconds = new Map<number, number>();
+  try {
+    for (const { pid } of rows) {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+      if (stat === null) continue;
+      // After the command name in parentheses: state is field 3, utime 14 and stime 15.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / USER_HZ);
+    }
+  } catch {
+    return null;
+  }
+  return rows.length > 0 && seconds.size === 0 ? null : seconds;
+}
+
+function backendCpuDelta(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (!before || !after) return null;
+  let total = 0;
+  for (const [pid, used] of after) total += used - (before.get(pid) ?? 0);
+  return total;
+}
+
 export interface ServingDesk {
   counterId: string;
   desk: Api;
@@ -97,6 +148,8 @@ export async function servingRun(options: {
   const statementsBefore = await statementsSent(options.baseUrl);
   const reloadsBefore = await supervisionReloadsOf(options.baseUrl);
   const countsBefore = options.sql ? await databaseCounts(options.sql) : null;
+  const cpuBefore = await apiCpuSeconds(options.baseUrl);
+  const backendsBefore = options.sql ? await backendCpuSeconds(options.sql) : null;
   const samples = { callNext: [] as number[], start: [] as number[], finish: [] as number[] };
   let claimed = 0;
   let served = 0;
@@ -126,6 +179,9 @@ export async function servingRun(options: {
     }),
   );
   const seconds = (performance.now() - began) / 1000;
+  const cpuAfter = await apiCpuSeconds(options.baseUrl);
+  const backendsAfter = options.sql ? await backendCpuSeconds(options.sql) : null;
+  const databaseCpu = backendCpuDelta(backendsBefore, backendsAfter);
   const countsAfter = options.sql ? await databaseCounts(options.sql) : null;
   const statementsAfter = await statementsSent(options.baseUrl);
   const reloadsAfter = await supervisionReloadsOf(options.baseUrl);
@@ -141,6 +197,8 @@ export async function servingRun(options: {
       statements: per(statementsBefore === null || statementsAfter === null ? null : statementsAfter - statementsBefore),
       rowsRead: per(countsBefore && countsAfter ? countsAfter.rowsRead - countsBefore.rowsRead : null),
       transactions: per(countsBefore && countsAfter ? countsAfter.transactions - countsBefore.transactions : null),
+      apiCpuMs: per(cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) * 1000),
+      databaseCpuMs: per(databaseCpu === null ? null : databaseCpu * 1000),
     },
     rowsBySource: countsBefore && countsAfter && served > 0 ? sourceDeltas(countsBefore, countsAfter, served) : [],
     supervisionReloads:
