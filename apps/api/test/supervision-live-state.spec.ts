@@ -14,6 +14,7 @@ import { useTestApp } from './support/test-app.js';
 describe('supervision state kept by events', () => {
   // The timer stays off: these tests scan when they choose.
   process.env.SUPERVISION_SCAN_SECONDS = '0';
+  process.env.SUPERVISION_REACT_MS = '0';
   const t = useTestApp();
   const api = t.api;
   let office: OfficeFixture;

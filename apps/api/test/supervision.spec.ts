@@ -27,6 +27,8 @@ const answers = (answer = 'checked') => INTERACTION.map((code) => ({ code, answe
 describe('supervision: live figures, alerts, charts and observation', () => {
   // The timer stays off: these tests scan when they choose, at the manual clock's time.
   process.env.SUPERVISION_SCAN_SECONDS = '0';
+  // And the scans events start are not spaced out, so `settled()` waits for no gap (but see below).
+  process.env.SUPERVISION_REACT_MS = '0';
   const t = useTestApp();
   const api = t.api;
   let alerts: AlertsService;
@@ -273,6 +275,35 @@ describe('supervision: live figures, alerts, charts and observation', () => {
         expect(loads).toBe(1);
       } finally {
         delete (loader as Partial<SupervisionStateLoader>).load;
+      }
+    });
+
+    it('spaces the scans events start: a burst of finishes shares one scan, which sees them all', async () => {
+      await open(1);
+      await alerts.settled();
+      let scans = 0;
+      alerts.scanOffice = (...args) => ((scans += 1), AlertsService.prototype.scanOffice.apply(alerts, args));
+      const gap = alerts as unknown as { reactGapMs: number };
+      // Long enough for the burst below on a busy machine; the scan at its end is awaited, not timed.
+      gap.reactGapMs = 5_000;
+      try {
+        for (let i = 0; i < 4; i++) {
+          await issue('A');
+          await issue('A');
+          const ticket = (await api.post(`/counters/${office.counters[1]}/call-next`, undefined, officer(1))).body;
+          await api.post(`/tickets/${ticket.id}/start`, undefined, officer(1));
+          t.clock.advanceMinutes(16);
+          await api.post(`/tickets/${ticket.id}/finish`, {}, officer(1));
+        }
+        await alerts.settled();
+        // The opening's scan had just run, so the four finishes waited for one scan (two if the burst outlasted a gap).
+        expect(scans).toBeGreaterThanOrEqual(1);
+        expect(scans).toBeLessThanOrEqual(2);
+        const slow = (await openAlerts()).filter((a) => a.kind === 'slow_service');
+        expect(slow).toMatchObject([{ serviceId: office.services.A, details: { averageMinutes: 16, standardMinutes: 10, sample: 4 } }]);
+      } finally {
+        gap.reactGapMs = 0;
+        delete (alerts as Partial<AlertsService>).scanOffice;
       }
     });
 

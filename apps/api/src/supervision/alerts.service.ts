@@ -32,6 +32,28 @@ export function scanIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
+ * The least time between two scans an office's events start (`SUPERVISION_REACT_MS`, default
+ * 1000; 0 in tests that await each scan). A finish runs a scan at once when the office's last
+ * one began at least this long ago; finishes within it share one scan at its end. Six officers
+ * over 2,000 waiting: one scan a second instead of one per finish (each recomputes the day's
+ * figures and sends four statements), and an alert at most a second after its finish.
+ */
+export function reactGapMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SUPERVISION_REACT_MS;
+  if (raw === undefined || raw === '') return 1_000;
+  const ms = Number(raw);
+  if (!Number.isFinite(ms) || ms < 0) throw new Error(`SUPERVISION_REACT_MS must be a number of milliseconds ≥ 0, got "${raw}"`);
+  return ms;
+}
+
+/** An office's event-started scans: `waiting` for the gap to pass, `running`, and whether one more is owed. */
+interface Reaction {
+  phase: 'idle' | 'waiting' | 'running';
+  again: boolean;
+  lastStarted: number;
+}
+
+/**
  * Supervisor alerts: raised by scanning each office with the libs/domain rules, stored
  * (idempotently, by subject key) so they survive restarts and are shared by every API
  * instance, pushed to the office's staff room, and listed until acknowledged.
@@ -40,7 +62,9 @@ export function scanIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
 export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Supervision');
   private timer: ReturnType<typeof setInterval> | undefined;
-  private readonly scanning = new Set<string>();
+  private readonly reactions = new Map<string, Reaction>();
+  private reactGapMs = reactGapMs();
+  private stopped = false;
   private readonly ticks = new SkipWhileRunning();
   /** The scans events started, still running (`settled`). */
   private readonly reacting = new Set<Promise<unknown>>();
@@ -70,6 +94,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.stopped = true;
     clearInterval(this.timer);
   }
 
@@ -178,15 +203,40 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   private react(officeId: string, event: OfficeEvent): void {
     // A finish can make a service slow; a counter opening or resuming ends its "not opened" or idle alert at once.
     const scanNow = event.kind === 'ticket' ? event.type === 'finished' : event.type === 'opened' || event.type === 'resumed';
-    if (!scanNow || this.scanning.has(officeId)) return;
-    this.scanning.add(officeId);
-    const kept = this.live.slugOf(officeId);
-    const scan = (kept ? Promise.resolve(kept) : this.supervision.officeSlug(officeId))
-      .then((slug) => (slug ? this.scanOffice(slug) : []))
-      .catch((error: unknown) => this.logger.error(`Alert scan after a finish failed: ${String(error)}`))
+    if (scanNow) this.scanSoon(officeId);
+  }
+
+  /**
+   * Scans the office now, or when `reactGapMs` has passed since its last event-started scan.
+   * An event while a scan waits is covered by it (the scan reads the state when it runs); an
+   * event while one runs owes one more after it.
+   */
+  private scanSoon(officeId: string): void {
+    const reaction = this.reactions.get(officeId) ?? { phase: 'idle', again: false, lastStarted: -Infinity };
+    this.reactions.set(officeId, reaction);
+    if (reaction.phase === 'waiting') return;
+    if (reaction.phase === 'running') {
+      reaction.again = true;
+      return;
+    }
+    reaction.phase = 'waiting';
+    const wait = reaction.lastStarted + this.reactGapMs - performance.now();
+    const scan = (wait > 0 ? new Promise<void>((done) => setTimeout(done, wait).unref()) : Promise.resolve())
+      .then(async () => {
+        if (this.stopped) return;
+        reaction.phase = 'running';
+        reaction.lastStarted = performance.now();
+        const slug = this.live.slugOf(officeId) ?? (await this.supervision.officeSlug(officeId));
+        if (slug) await this.scanOffice(slug);
+      })
+      .catch((error: unknown) => this.logger.error(`Alert scan after an event failed: ${String(error)}`))
       .finally(() => {
-        this.scanning.delete(officeId);
+        reaction.phase = 'idle';
         this.reacting.delete(scan);
+        if (reaction.again && !this.stopped) {
+          reaction.again = false;
+          this.scanSoon(officeId);
+        }
       });
     this.reacting.add(scan);
   }
