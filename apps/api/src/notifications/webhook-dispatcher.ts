@@ -14,50 +14,38 @@ import {
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { APP_CONFIG, type AppConfig, type WebhookSettings, webhookSettings } from '../config/app-config.js';
-import { SkipWhileRunning } from '../common/single-flight.js';
 import { WaitForecastService } from '../forecast/wait-forecast.service.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
+import { type DispatchCounts, DispatchLoop } from './dispatch-loop.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { postWebhook } from './webhook-sender.js';
 import { type ClaimedDelivery, type DeliveryOutcome, WebhooksRepository } from './webhooks.repository.js';
 
 /** How many deliveries one round claims and sends side by side. */
 const BATCH = 20;
-/** How long a claim is held before another instance may take it over (a crash mid-send): well past any send's timeout. */
-const LEASE_MS = 60_000;
 /** The near scan and the pruning run at most this often (real time). */
 const NEAR_SCAN_EVERY_MS = 2_000;
 const PRUNE_EVERY_MS = 60 * 60_000;
 
-export interface DispatchRound {
-  claimed: number;
-  delivered: number;
-  retried: number;
-  failed: number;
-  skipped: number;
-}
+const OUTCOME_KINDS = ['delivered', 'retried', 'failed', 'skipped'] as const;
+export type DispatchRound = DispatchCounts<(typeof OUTCOME_KINDS)[number]>;
 
 /**
- * Sends the outbox's webhook deliveries: one per API instance, off the request path. Each
- * round claims due deliveries in one short statement (`FOR UPDATE SKIP LOCKED` and a lease,
- * so instances share the work and none holds a transaction across a send; on PGlite, whose
- * one connection serialises everything, issuing and calls wait for at most one short
- * statement), sends them side by side, and records the outcomes in one more statement. A
- * failed send is tried again on the backoff of libs/domain with the same webhook-id, and
- * given up after 24 h (the supervisor scan then raises a "webhook failing" alert).
+ * Sends the outbox's webhook deliveries, on the shared dispatch loop (dispatch-loop.ts): one
+ * per API instance, off the request path. Each round claims due deliveries in one short
+ * statement (on PGlite, whose one connection serialises everything, issuing and calls wait
+ * for at most one short statement), sends them side by side, and records the outcomes in one
+ * more statement. A failed send is tried again on the backoff of libs/domain with the same
+ * webhook-id, and given up after 24 h (the supervisor scan then raises a "webhook failing"
+ * alert). Before its rounds it writes the `ticket.near` events now due.
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('Webhooks');
   private readonly settings: WebhookSettings;
-  private readonly rounds = new SkipWhileRunning();
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private kicked: ReturnType<typeof setTimeout> | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-  private lastNearScan = 0;
-  private lastPrune = 0;
-  private stopped = false;
+  private readonly loop: DispatchLoop<ClaimedDelivery, DeliveryOutcome, (typeof OUTCOME_KINDS)[number]>;
+  private lastNearScan = -Infinity;
+  private lastPrune = -Infinity;
 
   constructor(
     private readonly db: DataSource,
@@ -70,39 +58,31 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.settings = webhookSettings(config);
+    this.loop = new DispatchLoop(
+      {
+        outcomeKinds: OUTCOME_KINDS,
+        batch: BATCH,
+        claim: (now, leaseUntil, limit, officeId) => this.webhooks.claim(now, leaseUntil, limit, officeId),
+        send: (claimed, now) => this.sendAll(claimed, now),
+        record: (outcomes) => this.webhooks.record(outcomes),
+        kindOf: (outcome) => (outcome.status === 'pending' ? 'retried' : outcome.status),
+        beforeRounds: () => this.housekeeping(),
+      },
+      new Logger('Webhooks'),
+      () => this.clock.now(),
+    );
   }
 
   onApplicationBootstrap(): void {
-    const interval = this.settings.dispatchIntervalMs;
-    if (interval <= 0) return;
-    this.timer = setInterval(() => this.kick(), interval);
-    this.timer.unref();
-    // A change in an office may have written to the outbox: look soon rather than at the next tick.
-    this.moduleRef.get(OfficeEventsPublisher, { strict: false }).onPublish(() => {
-      if (this.kicked === undefined && !this.stopped) {
-        this.kicked = setTimeout(() => {
-          this.kicked = undefined;
-          this.kick();
-        }, 50);
-        this.kicked.unref();
-      }
-    });
+    this.loop.start(this.settings.dispatchIntervalMs, (listener) => this.moduleRef.get(OfficeEventsPublisher, { strict: false }).onPublish(listener));
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    clearTimeout(this.kicked);
-    await this.running.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
-  private kick(): void {
-    if (this.stopped) return;
-    this.running = this.rounds.run(() => this.tick()).catch((error: unknown) => this.logger.error(`Webhook round failed: ${String(error)}`));
-  }
-
-  /** The timer's work: the near scan and the pruning now and then, then rounds until nothing is due. */
-  private async tick(): Promise<void> {
+  /** The timer's work before its rounds: the near scan now and then, and the pruning. */
+  private async housekeeping(): Promise<void> {
     const real = performance.now();
     if (real - this.lastNearScan >= NEAR_SCAN_EVERY_MS) {
       this.lastNearScan = real;
@@ -112,37 +92,24 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       this.lastPrune = real;
       await this.prune();
     }
-    while (!this.stopped && (await this.round()).claimed === BATCH);
   }
 
   /**
    * Sends until nothing is due at `now`, in one office when `officeId` is given (tests: on a
    * shared PostgreSQL, each drains its own office, whatever the other suites' clocks say).
    */
-  async drain(now: Date = this.clock.now(), officeId: string | null = null): Promise<DispatchRound> {
-    const total: DispatchRound = { claimed: 0, delivered: 0, retried: 0, failed: 0, skipped: 0 };
-    for (;;) {
-      const round = await this.round(now, officeId);
-      for (const key of Object.keys(total) as (keyof DispatchRound)[]) total[key] += round[key];
-      if (round.claimed === 0) return total;
-    }
+  drain(now: Date = this.clock.now(), officeId: string | null = null): Promise<DispatchRound> {
+    return this.loop.drain(now, officeId);
   }
 
   /** One round: claim, send side by side, record. */
-  async round(now: Date = this.clock.now(), officeId: string | null = null): Promise<DispatchRound> {
-    const claimed = await this.webhooks.claim(now, new Date(now.getTime() + LEASE_MS), BATCH, officeId);
-    const result: DispatchRound = { claimed: claimed.length, delivered: 0, retried: 0, failed: 0, skipped: 0 };
-    if (claimed.length === 0) return result;
+  round(now: Date = this.clock.now(), officeId: string | null = null): Promise<DispatchRound> {
+    return this.loop.round(now, officeId);
+  }
+
+  private async sendAll(claimed: ClaimedDelivery[], now: Date): Promise<DeliveryOutcome[]> {
     const stale = await this.webhooks.staleNear(claimed.filter((d) => d.type === 'ticket.near').map((d) => d.event_id));
-    const outcomes = await Promise.all(claimed.map((delivery) => (stale.has(delivery.event_id) ? this.skip(delivery, now) : this.send(delivery, now))));
-    await this.webhooks.record(outcomes);
-    for (const outcome of outcomes) {
-      if (outcome.status === 'delivered') result.delivered += 1;
-      else if (outcome.status === 'failed') result.failed += 1;
-      else if (outcome.status === 'skipped') result.skipped += 1;
-      else result.retried += 1;
-    }
-    return result;
+    return Promise.all(claimed.map((delivery) => (stale.has(delivery.event_id) ? this.skip(delivery, now) : this.send(delivery, now))));
   }
 
   private skip(delivery: ClaimedDelivery, now: Date): DeliveryOutcome {
