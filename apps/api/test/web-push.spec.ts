@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { stat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PushKeyView, PushMessage, TrackedTicketView } from '@loket/domain';
@@ -6,6 +7,8 @@ import { type PushReceiver, startPushReceiver, verifyVapid } from './support/pus
 import { onPostgres, useTestApp } from './support/test-app.js';
 import { WebhookDispatcher } from '../src/notifications/webhook-dispatcher.js';
 import { PushDispatcher } from '../src/push/push-dispatcher.js';
+import { PushService } from '../src/push/push.service.js';
+import { postOutbound } from '../src/notifications/outbound-post.js';
 
 /**
  * Web push to the citizen's phone (issue 18). The push service is outside our system, so a
@@ -211,5 +214,31 @@ describe(`web push on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
 
     const { number, trackingCode } = checkedIn.body.ticket;
     expect(messages(phone)).toEqual([expect.objectContaining({ title: `${number} dipanggil ke Loket 1`, url: `/t/${trackingCode}` })]);
+  });
+});
+
+describe('web push without PUSH_ALLOW_LOCAL_ENDPOINTS', () => {
+  const t = useTestApp();
+  let receiver: PushReceiver;
+
+  beforeAll(async () => {
+    receiver = await startPushReceiver();
+  });
+  afterAll(() => receiver.close());
+
+  it('refuses, at connect time, a push service whose host name resolves to a local address', async () => {
+    const browser = receiver.browser();
+    // The subscription check reads the URL; "localhost" stands for any name that resolves (or turns) local after it.
+    const endpoint = browser.subscription.endpoint.replace('127.0.0.1', 'localhost');
+    const recipient = { endpoint, p256dh: browser.subscription.keys.p256dh, auth: browser.subscription.keys.auth, language: 'id' as const };
+    const result = await t.app
+      .get(PushService)
+      .send(recipient, { kind: 'called', number: 'A-001', counterName: 'Loket 1', recall: false }, '/t/x', randomUUID());
+    expect(result).toEqual({ outcome: 'failed', status: null });
+    expect(browser.received).toHaveLength(0);
+    // The same name with private targets allowed does connect: it was the address, not the name, that was refused.
+    const allowed = await postOutbound(endpoint, { headers: {}, body: 'x' }, { timeoutMs: 2000, allowPrivate: true, keepBytes: 0 });
+    expect(allowed.status).toBe(201);
+    expect(browser.received).toHaveLength(1);
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { APP_CONFIG, type AppConfig, DEFAULT_VAPID_SUBJECT } from '../config/app-config.js';
+import { postOutbound } from '../notifications/outbound-post.js';
 import { PushSubscriptionsRepository } from './push-subscriptions.repository.js';
 import { type VapidKeys, keptVapidKeys } from './vapid-keys.js';
 
@@ -35,9 +36,9 @@ export interface PushRecipient {
 /**
  * Web push to the citizen's phone (issue 18). The `web-push` library encrypts each message
  * for the browser's keys (RFC 8291, aes128gcm) and signs the VAPID header (RFC 8292); this
- * service keeps the subscriptions and posts the request itself with fetch (a timeout, no
- * redirects followed, the answer's body not read), so a slow push service costs a delivery
- * its timeout and nothing else.
+ * service keeps the subscriptions and posts the request itself (`postOutbound`: a timeout, no
+ * redirects followed, the answer's body not read, and the resolved address checked at connect
+ * time), so a slow push service costs a delivery its timeout and nothing else.
  */
 @Injectable()
 export class PushService implements OnModuleInit {
@@ -114,19 +115,13 @@ export class PushService implements OnModuleInit {
         urgency,
       },
     );
-    try {
-      const response = await fetch(request.endpoint, {
-        method: 'POST',
-        headers: request.headers as Record<string, string>,
-        body: request.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(PUSH_TIMEOUT_MS),
-      });
-      await response.body?.cancel();
-      return response.status;
-    } catch {
-      return null;
-    }
+    // Through the webhook sender's guard: a push endpoint whose name resolves to a local address is refused at connect time.
+    const result = await postOutbound(
+      request.endpoint,
+      { headers: request.headers as Record<string, string>, body: request.body },
+      { timeoutMs: PUSH_TIMEOUT_MS, allowPrivate: this.config.push?.allowLocalEndpoints ?? false, keepBytes: 0 },
+    );
+    return result.status;
   }
 
   private check(input: PushSubscriptionInput): void {
