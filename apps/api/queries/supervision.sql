@@ -45,10 +45,24 @@ SELECT subject_key FROM supervision_alerts WHERE office_id = $1 AND subject_key 
 
 -- raiseAlert
 WITH raised AS (
-  INSERT INTO supervision_alerts (office_id, kind, subject_key, subject, service_id, counter_id, ticket_id, since, raised_at, details)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-  ON CONFLICT (office_id, subject_key) DO NOTHING RETURNING *)
-SELECT raised.*, NULL::text AS acknowledged_by_name FROM raised;
+       INSERT INTO supervision_alerts (office_id, kind, subject_key, subject, service_id, counter_id, ticket_id, since, raised_at, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (office_id, subject_key) DO NOTHING RETURNING *
+     ), notice AS (
+       INSERT INTO outbox (office_id, type, version, subject_key, data, occurred_at)
+       SELECT raised.office_id, 'alert.raised', $11, 'alert:' || raised.id,
+              jsonb_build_object('office', jsonb_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'timeZone', o.time_zone),
+                                 'alert', jsonb_build_object('id', raised.id, 'kind', raised.kind, 'subject', raised.subject, 'since', raised.since)),
+              raised.raised_at
+       FROM raised JOIN offices o ON o.id = raised.office_id
+       WHERE EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = raised.office_id AND w.enabled AND 'alert.raised' = ANY(w.events))
+       RETURNING id, office_id, type, subject_key, occurred_at
+     ), fanout AS (
+       INSERT INTO webhook_deliveries (outbox_id, endpoint_id, subject_key, first_due_at, next_attempt_at, created_at)
+SELECT n.id, w.id, n.subject_key, n.occurred_at, n.occurred_at, n.occurred_at
+FROM notice n JOIN webhook_endpoints w ON w.office_id = n.office_id AND w.enabled AND n.type = ANY(w.events)
+     )
+     SELECT raised.*, NULL::text AS acknowledged_by_name FROM raised;
 
 -- openAlerts
 SELECT a.id, a.office_id, a.kind, a.subject_key, a.subject, a.service_id, a.counter_id, a.ticket_id, a.since, a.raised_at,

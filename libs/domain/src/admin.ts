@@ -198,6 +198,8 @@ export type AuditSource = (typeof AUDIT_SOURCES)[number];
 export const ADMIN_ACTIONS = [
   'office.created',
   'office.updated',
+  // When ticket.near goes out and the hour of the day-before booking reminder (issue 18).
+  'office.notifications_updated',
   'service.created',
   'service.updated',
   'counter.created',

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import {
+  DEFAULT_NOTIFICATION_SETTINGS,
   DEFAULT_RETRY_POLICY,
+  bookingReminderAt,
+  dueBookingReminder,
+  notificationSettingsProblems,
   NOTIFICATION_TYPES,
   isNotificationType,
   isPrivateAddress,
@@ -199,5 +203,61 @@ describe('webhookUrlProblem', () => {
       expect(webhookUrlProblem(parse(url), false)).toBe('private_target');
       expect(webhookUrlProblem(parse(url), true)).toBeNull();
     }
+  });
+});
+
+describe('booking reminders', () => {
+  const zone = 'Asia/Jakarta';
+  // A slot at 10:00 WIB on 2 December; booked a week before.
+  const booking = { day: '2026-12-02', startsAt: Date.parse('2026-12-02T03:00:00Z'), createdAt: Date.parse('2026-11-25T03:00:00Z') };
+  const at = (iso: string) => Date.parse(iso);
+
+  it('is due the day before from the office’s hour, then an hour before the slot, and not after it starts', () => {
+    expect(bookingReminderAt('day_before', booking, 16, zone)).toBe(at('2026-12-01T09:00:00Z'));
+    expect(bookingReminderAt('hour_before', booking, 16, zone)).toBe(at('2026-12-02T02:00:00Z'));
+    expect(dueBookingReminder(booking, 16, zone, at('2026-12-01T08:59:59Z'))).toBeNull();
+    expect(dueBookingReminder(booking, 16, zone, at('2026-12-01T09:00:00Z'))).toBe('day_before');
+    expect(dueBookingReminder(booking, 16, zone, at('2026-12-02T01:59:59Z'))).toBe('day_before');
+    expect(dueBookingReminder(booking, 16, zone, at('2026-12-02T02:00:00Z'))).toBe('hour_before');
+    expect(dueBookingReminder(booking, 16, zone, at('2026-12-02T02:59:59Z'))).toBe('hour_before');
+    expect(dueBookingReminder(booking, 16, zone, at('2026-12-02T03:00:00Z'))).toBeNull();
+  });
+
+  it('reads the hour in the office’s own zone', () => {
+    expect(bookingReminderAt('day_before', booking, 16, 'Asia/Jayapura')).toBe(at('2026-12-01T07:00:00Z'));
+    expect(bookingReminderAt('day_before', booking, 0, zone)).toBe(at('2026-11-30T17:00:00Z'));
+  });
+
+  it('sends neither reminder to whoever booked after its moment', () => {
+    const lastMinute = { ...booking, createdAt: at('2026-12-02T02:30:00Z') };
+    expect(dueBookingReminder(lastMinute, 16, zone, at('2026-12-02T02:31:00Z'))).toBeNull();
+    const thatMorning = { ...booking, createdAt: at('2026-12-02T00:30:00Z') };
+    expect(dueBookingReminder(thatMorning, 16, zone, at('2026-12-02T01:00:00Z'))).toBeNull();
+    expect(dueBookingReminder(thatMorning, 16, zone, at('2026-12-02T02:00:00Z'))).toBe('hour_before');
+  });
+
+  it('is never due outside [day-before moment, slot start), whatever the hour and the instant', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: -3 * 86_400_000, max: 86_400_000 }), (hour, offset) => {
+        const now = booking.startsAt + offset;
+        const due = dueBookingReminder(booking, hour, zone, now);
+        const earliest = Math.min(bookingReminderAt('day_before', booking, hour, zone), bookingReminderAt('hour_before', booking, hour, zone));
+        if (now < earliest || now >= booking.startsAt) expect(due).toBeNull();
+        else expect(due).not.toBeNull();
+      }),
+    );
+  });
+});
+
+describe('notification settings', () => {
+  it('takes whole numbers within the limits, and names each field out of them', () => {
+    expect(notificationSettingsProblems(DEFAULT_NOTIFICATION_SETTINGS)).toEqual([]);
+    expect(DEFAULT_NOTIFICATION_SETTINGS).toEqual({ nearAhead: 3, nearMinutes: 10, reminderHour: 16 });
+    expect(notificationSettingsProblems({ nearAhead: 51, nearMinutes: 2.5, reminderHour: 24 }).map((p) => p.field)).toEqual([
+      'nearAhead',
+      'nearMinutes',
+      'reminderHour',
+    ]);
+    expect(notificationSettingsProblems({ nearAhead: 0, nearMinutes: 0, reminderHour: 0 })).toEqual([]);
   });
 });

@@ -4,6 +4,9 @@
  * ticket is "near", and the pure parts of delivering a webhook (Standard Webhooks signing
  * input, the retry schedule, which addresses an endpoint may not point at).
  */
+import { nextDay } from './calendar.js';
+import { localTimeToInstant } from './counter-schedule.js';
+import type { FieldProblem } from './admin.js';
 import { TicketEventType } from './realtime.js';
 import { type AlertCandidate, AlertKind } from './supervision-alerts.js';
 
@@ -126,6 +129,14 @@ export interface BookingNotificationData {
   contact: NotificationContact | null;
 }
 
+/** Which of a booking's two reminders: the day before (at the office's hour) or an hour before the slot. */
+export type BookingReminderKind = 'day_before' | 'hour_before';
+
+/** `booking.reminder`: the booking as in every `booking.*` event, and which reminder this is. */
+export interface BookingReminderNotificationData extends BookingNotificationData {
+  reminder: BookingReminderKind;
+}
+
 /**
  * `office.closed_unexpectedly`: sent once per citizen a closure (or an own holiday) strands,
  * when the admin confirms it: each of today's waiting tickets (`ticket`) and each booking of
@@ -150,10 +161,13 @@ export interface AlertNotificationData {
   alert: { id: string; kind: string; subject: string; since: string };
 }
 
-/** `complaint.updated`. */
+/** `complaint.updated`: its status changed, or the office replied. */
 export interface ComplaintNotificationData {
   office: NotificationOffice;
-  complaint: { id: string; number: string; status: string };
+  complaint: { id: string; number: string; status: string; code: string; publicReply: string | null };
+  /** The complaint's public status page, as a path from the product's address. */
+  link: string;
+  /** The name and contact the citizen left (`phone` holds whatever contact they gave). */
   contact: NotificationContact | null;
 }
 
@@ -173,7 +187,7 @@ export interface NotificationDataOf {
   'booking.created': BookingNotificationData;
   'booking.rescheduled': BookingNotificationData;
   'booking.cancelled': BookingNotificationData;
-  'booking.reminder': BookingNotificationData;
+  'booking.reminder': BookingReminderNotificationData;
   'office.closed_unexpectedly': OfficeClosedNotificationData;
   'alert.raised': AlertNotificationData;
   'complaint.updated': ComplaintNotificationData;
@@ -224,6 +238,84 @@ export function nearTickets(candidates: readonly NearCandidate[], settings: Near
       !ticket.notified &&
       (ticket.ahead <= settings.aheadAtMost || (ticket.estimatedWaitMinutes !== null && ticket.estimatedWaitMinutes < settings.withinMinutes)),
   );
+}
+
+/** Limits of the office's `ticket.near` setting (the database checks the same). */
+export const NEAR_AHEAD_MAX = 50;
+export const NEAR_MINUTES_MAX = 240;
+
+// ── Booking reminders ───────────────────────────────────────────────────────────────────
+
+/** The office-local hour of the day-before reminder, unless the office sets another. */
+export const DEFAULT_BOOKING_REMINDER_HOUR = 16;
+/** The second reminder goes this long before the slot. */
+export const BOOKING_REMINDER_BEFORE_MS = 60 * 60_000;
+
+/** An office's notification settings, as the admin sets them. */
+export interface NotificationSettingsView {
+  /** `ticket.near` when at most this many tickets are ahead … */
+  nearAhead: number;
+  /** … or the forecast wait is under this many minutes. */
+  nearMinutes: number;
+  /** The office-local hour (0–23) of the day-before booking reminder. */
+  reminderHour: number;
+}
+
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettingsView = {
+  nearAhead: DEFAULT_NEAR_SETTINGS.aheadAtMost,
+  nearMinutes: DEFAULT_NEAR_SETTINGS.withinMinutes,
+  reminderHour: DEFAULT_BOOKING_REMINDER_HOUR,
+};
+
+/** What is wrong with notification settings, one problem per field (an empty list: nothing). */
+export function notificationSettingsProblems(settings: NotificationSettingsView): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const whole = (field: keyof NotificationSettingsView, min: number, max: number, what: string): void => {
+    const value = settings[field];
+    if (!Number.isInteger(value) || value < min || value > max)
+      problems.push({ field, problems: [`${field} must be a whole number of ${what} from ${min} to ${max}`] });
+  };
+  whole('nearAhead', 0, NEAR_AHEAD_MAX, 'tickets');
+  whole('nearMinutes', 0, NEAR_MINUTES_MAX, 'minutes');
+  whole('reminderHour', 0, 23, 'hours');
+  return problems;
+}
+
+export interface RemindableBooking {
+  /** The office-local day of the slot (`YYYY-MM-DD`). */
+  day: string;
+  startsAt: number;
+  createdAt: number;
+}
+
+/** When a booking's reminder of this kind is due: the day before at the office's hour, or an hour before the slot. */
+export function bookingReminderAt(
+  kind: BookingReminderKind,
+  booking: Pick<RemindableBooking, 'day' | 'startsAt'>,
+  reminderHour: number,
+  timeZone: string,
+): number {
+  if (kind === 'hour_before') return booking.startsAt - BOOKING_REMINDER_BEFORE_MS;
+  return localTimeToInstant(nextDay(booking.day, -1), `${String(reminderHour).padStart(2, '0')}:00`, timeZone);
+}
+
+/**
+ * The reminder a booked citizen is due now, or null. Each is sent once (the outbox keeps a
+ * key per booking, kind and slot, so a rescheduled booking is reminded of its new slot), and
+ * only while it still helps:
+ * - the day-before one from the office's hour until the hour-before one takes over;
+ * - the hour-before one until the slot starts;
+ * - neither when the booking was made after its moment (whoever booked at 14:30 for 15:00
+ *   has just been told, and the confirmation says it).
+ * When both are due (a server that was down), only the hour-before one is sent.
+ */
+export function dueBookingReminder(booking: RemindableBooking, reminderHour: number, timeZone: string, now: number): BookingReminderKind | null {
+  if (now >= booking.startsAt) return null;
+  const hourBefore = bookingReminderAt('hour_before', booking, reminderHour, timeZone);
+  if (now >= hourBefore) return booking.createdAt < hourBefore ? 'hour_before' : null;
+  const dayBefore = bookingReminderAt('day_before', booking, reminderHour, timeZone);
+  if (now >= dayBefore) return booking.createdAt < dayBefore ? 'day_before' : null;
+  return null;
 }
 
 // ── Standard Webhooks ───────────────────────────────────────────────────────────────────

@@ -47,15 +47,18 @@ export function messageFor(body: { type: string; data: any }, publicUrl: string)
       };
     case 'booking.cancelled':
       return { to, text: `Pemesanan ${d.booking.reference} di ${office} telah dibatalkan.` };
-    case 'booking.reminder':
-      return {
-        to,
-        text: `Pengingat: jadwal Anda di ${office} ${day(d.booking.startsAt, zone)} pukul ${time(d.booking.startsAt, zone)}. Kode ${d.booking.reference}.`,
-      };
+    case 'booking.reminder': {
+      // The day before, or an hour before the slot (`reminder`).
+      const when =
+        d.reminder === 'hour_before'
+          ? `hari ini pukul ${time(d.booking.startsAt, zone)}`
+          : `${day(d.booking.startsAt, zone)} pukul ${time(d.booking.startsAt, zone)}`;
+      return { to, text: `Pengingat: jadwal Anda di ${office} ${when}. Kode kedatangan ${d.booking.reference}. Rincian: ${link}` };
+    }
     case 'office.closed_unexpectedly':
       return { to, text: `Mohon maaf, ${office} tutup sementara (${d.reason}). Silakan jadwalkan ulang: ${link}` };
     case 'complaint.updated':
-      return { to, text: `Pengaduan ${d.complaint.number} di ${office} diperbarui: ${d.complaint.status}.` };
+      return { to, text: `Pengaduan nomor ${d.complaint.number} di ${office} diperbarui: ${d.complaint.status}. Lihat: ${link}` };
     default:
       // alert.raised is for staff, webhook.test for the set-up.
       return null;

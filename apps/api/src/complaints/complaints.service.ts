@@ -21,6 +21,7 @@ import {
 import { type AuditRecord, AuditTrail } from '../admin/audit-trail.js';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
+import { OutboxRepository } from '../notifications/outbox.repository.js';
 import { officeCalendar } from '../offices/office-views.js';
 import { OfficesRepository } from '../offices/offices.repository.js';
 import { newTrackingCode } from '../tickets/tracking-code.js';
@@ -43,6 +44,7 @@ export class ComplaintsService {
     private readonly complaints: ComplaintsRepository,
     private readonly offices: OfficesRepository,
     private readonly audit: AuditTrail,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   private async office(slug: string, tx?: EntityManager): Promise<ComplaintOfficeRow> {
@@ -177,6 +179,7 @@ export class ComplaintsService {
       const to = changeComplaintStatus({ status: row.status, publicReply: row.public_reply }, { to: body.status, reason: body.reason });
       const reason = to === 'ditolak' ? body.reason! : null;
       await this.complaints.setStatus(tx, id, to, reason, now);
+      await this.outbox.complaintNotice(tx, id, now);
       return { action: 'complaint.status_changed', before: { status: row.status }, after: reason ? { status: to, reason } : { status: to } };
     });
   }
@@ -185,6 +188,7 @@ export class ComplaintsService {
     return this.change(id, staff, async (tx, row, now) => {
       assertComplaintOpen(row.status);
       await this.complaints.setReply(tx, id, reply, now);
+      await this.outbox.complaintNotice(tx, id, now);
       return { action: 'complaint.replied', before: { publicReply: row.public_reply }, after: { publicReply: reply } };
     });
   }

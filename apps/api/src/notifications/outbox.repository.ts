@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { pushWantedSql } from '../push/push-deliveries.repository.js';
-import { NOTIFICATION_VERSION, type NotificationType } from '@loket/domain';
+import { type BookingReminderKind, NOTIFICATION_VERSION, type NotificationType } from '@loket/domain';
 
 /*
  * The transactional outbox (issue 18). A notification event is written by the very
@@ -33,6 +33,11 @@ export function fanOutSql(notice: string): string {
   return `INSERT INTO webhook_deliveries (outbox_id, endpoint_id, subject_key, first_due_at, next_attempt_at, created_at)
     SELECT n.id, w.id, n.subject_key, n.occurred_at, n.occurred_at, n.occurred_at
     FROM ${notice} n JOIN webhook_endpoints w ON w.office_id = n.office_id AND w.enabled AND n.type = ANY(w.events)`;
+}
+
+/** The once-key of booking `b`'s reminder of kind `kind` (an SQL expression) for its present slot. */
+function reminderKeySql(kind: string): string {
+  return `'reminder:' || ${kind} || ':' || b.id || ':' || floor(extract(epoch FROM b.slot_starts_at))::bigint`;
 }
 
 /** The office as every payload names it (`NotificationOffice`), from alias `o`. */
@@ -103,6 +108,61 @@ export const OUTBOX_SQL = {
     ${fanOutSql('notice')}
   )
   SELECT count(*)::int AS written FROM notice`,
+  /*
+   * `booking.reminder` for the bookings the domain chose (`dueBookingReminder`), each kind once
+   * per slot (`once_key` and the unique outbox_once), and only while still booked.
+   * $1 [{id, kind}] as JSON, $2 version, $3 now.
+   */
+  reminderNotices: `WITH chosen AS (
+    SELECT x.id, x.kind FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, kind text)
+  ), notice AS (
+    INSERT INTO outbox (office_id, type, version, subject_key, data, occurred_at, once_key)
+    SELECT b.office_id, 'booking.reminder', $2, 'booking:' || b.id, ${BOOKING_DATA_SQL} || jsonb_build_object('reminder', chosen.kind), $3,
+           ${reminderKeySql('chosen.kind')}
+    FROM chosen JOIN bookings b ON b.id = chosen.id AND b.status = 'booked'
+    JOIN offices o ON o.id = b.office_id JOIN services s ON s.id = b.service_id
+    WHERE ${outboxWantedSql('b.office_id', "'booking.reminder'", "'booking:' || b.id")}
+    ON CONFLICT DO NOTHING
+    RETURNING id, office_id, type, subject_key, occurred_at
+  ), fanout AS (
+    ${fanOutSql('notice')}
+  )
+  SELECT count(*)::int AS written FROM notice`,
+  /*
+   * Bookings that may be due a reminder at $1: still booked, their slot ahead and within two
+   * days (the day-before reminder is at most 47 h ahead of a slot), in offices with an endpoint
+   * wanting reminders (web push sends none: its fan-out is for ticket events), and not yet
+   * given their last one. Read through bookings_booked_slot, bounded by the two days.
+   * $2 one office only (null: all).
+   */
+  reminderCandidates: `SELECT b.id, b.service_day::text AS day, b.slot_starts_at, b.created_at, o.reminder_hour, o.time_zone
+  FROM bookings b JOIN offices o ON o.id = b.office_id
+  WHERE b.office_id IN (SELECT w.office_id FROM webhook_endpoints w WHERE w.enabled AND 'booking.reminder' = ANY(w.events))
+    AND ($2::uuid IS NULL OR b.office_id = $2)
+    AND b.status = 'booked' AND b.slot_starts_at > $1 AND b.slot_starts_at <= $1 + interval '2 days'
+    AND NOT EXISTS (SELECT 1 FROM outbox n WHERE n.once_key = ${reminderKeySql("'hour_before'")})
+  ORDER BY b.slot_starts_at
+  LIMIT 2000`,
+  /*
+   * `complaint.updated` for complaint $1, inside the transaction that changed it. $2 version, $3 now.
+   * The contact is whatever the citizen left (a phone number or an address), under `phone`.
+   */
+  complaintNotice: `WITH notice AS (
+    INSERT INTO outbox (office_id, type, version, subject_key, data, occurred_at)
+    SELECT k.office_id, 'complaint.updated', $2, 'complaint:' || k.id,
+           jsonb_build_object(
+             'office', ${OFFICE_JSON},
+             'complaint', jsonb_build_object('id', k.id, 'number', k.number::text, 'status', k.status, 'code', k.code, 'publicReply', k.public_reply),
+             'link', '/pengaduan/' || k.code,
+             'contact', CASE WHEN k.contact_name IS NULL AND k.contact IS NULL THEN NULL ELSE jsonb_build_object('name', k.contact_name, 'phone', k.contact) END),
+           $3
+    FROM complaints k JOIN offices o ON o.id = k.office_id
+    WHERE k.id = $1 AND ${outboxWantedSql('k.office_id', "'complaint.updated'", "'complaint:' || k.id")}
+    RETURNING id, office_id, type, subject_key, occurred_at
+  ), fanout AS (
+    ${fanOutSql('notice')}
+  )
+  SELECT count(*)::int AS written FROM notice`,
   // The offices where someone wants ticket.near, with their settings.
   nearOffices: `SELECT o.id, o.slug, o.near_ahead, o.near_minutes FROM offices o
   WHERE ${outboxWantedSql('o.id', "'ticket.near'", 'NULL')}`,
@@ -123,6 +183,15 @@ export interface NearOfficeRow {
   near_minutes: number;
 }
 
+export interface ReminderCandidateRow {
+  id: string;
+  day: string;
+  slot_starts_at: Date;
+  created_at: Date;
+  reminder_hour: number;
+  time_zone: string;
+}
+
 export interface NearCandidateRow {
   id: string;
   service_id: string;
@@ -136,6 +205,23 @@ export class OutboxRepository {
   /** A booking's event, written in the transaction `tx` that changed the booking. */
   async bookingNotice(tx: EntityManager, bookingId: string, type: NotificationType, now: Date): Promise<number> {
     const [row] = await tx.query<{ written: number }[]>(OUTBOX_SQL.bookingNotice, [bookingId, type, NOTIFICATION_VERSION[type], now]);
+    return row.written;
+  }
+
+  /** A complaint's `complaint.updated`, written in the transaction `tx` that changed it. */
+  async complaintNotice(tx: EntityManager, complaintId: string, now: Date): Promise<number> {
+    const [row] = await tx.query<{ written: number }[]>(OUTBOX_SQL.complaintNotice, [complaintId, NOTIFICATION_VERSION['complaint.updated'], now]);
+    return row.written;
+  }
+
+  reminderCandidates(db: EntityManager, now: Date, officeId: string | null): Promise<ReminderCandidateRow[]> {
+    return db.query<ReminderCandidateRow[]>(OUTBOX_SQL.reminderCandidates, [now, officeId]);
+  }
+
+  /** Writes the chosen reminders not written before; returns how many were written. */
+  async reminderNotices(db: EntityManager, reminders: { id: string; kind: BookingReminderKind }[], now: Date): Promise<number> {
+    if (reminders.length === 0) return 0;
+    const [row] = await db.query<{ written: number }[]>(OUTBOX_SQL.reminderNotices, [JSON.stringify(reminders), NOTIFICATION_VERSION['booking.reminder'], now]);
     return row.written;
   }
 

@@ -2,10 +2,12 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import {
+  type BookingReminderKind,
   DEFAULT_RETRY_POLICY,
   NOTIFICATION_VERSION,
   type NotificationType,
   WEBHOOK_DELIVERY_KEEP_MS,
+  dueBookingReminder,
   forecastWaitFor,
   nearTickets,
   nextAttemptAt,
@@ -24,8 +26,9 @@ import { type ClaimedDelivery, type DeliveryOutcome, WebhooksRepository } from '
 
 /** How many deliveries one round claims and sends side by side. */
 const BATCH = 20;
-/** The near scan and the pruning run at most this often (real time). */
+/** The near scan, the reminder scan and the pruning run at most this often (real time). */
 const NEAR_SCAN_EVERY_MS = 2_000;
+const REMINDER_SCAN_EVERY_MS = 30_000;
 const PRUNE_EVERY_MS = 60 * 60_000;
 
 const OUTCOME_KINDS = ['delivered', 'retried', 'failed', 'skipped'] as const;
@@ -38,13 +41,14 @@ export type DispatchRound = DispatchCounts<(typeof OUTCOME_KINDS)[number]>;
  * for at most one short statement), sends them side by side, and records the outcomes in one
  * more statement. A failed send is tried again on the backoff of libs/domain with the same
  * webhook-id, and given up after 24 h (the supervisor scan then raises a "webhook failing"
- * alert). Before its rounds it writes the `ticket.near` events now due.
+ * alert). Before its rounds it writes the `ticket.near` and `booking.reminder` events now due.
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly settings: WebhookSettings;
   private readonly loop: DispatchLoop<ClaimedDelivery, DeliveryOutcome, (typeof OUTCOME_KINDS)[number]>;
   private lastNearScan = -Infinity;
+  private lastReminderScan = -Infinity;
   private lastPrune = -Infinity;
 
   constructor(
@@ -81,12 +85,16 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     return this.loop.stop();
   }
 
-  /** The timer's work before its rounds: the near scan now and then, and the pruning. */
+  /** The timer's work before its rounds: the near and reminder scans now and then, and the pruning. */
   private async housekeeping(): Promise<void> {
     const real = performance.now();
     if (real - this.lastNearScan >= NEAR_SCAN_EVERY_MS) {
       this.lastNearScan = real;
       await this.scanNear();
+    }
+    if (real - this.lastReminderScan >= REMINDER_SCAN_EVERY_MS) {
+      this.lastReminderScan = real;
+      await this.scanReminders();
     }
     if (real - this.lastPrune >= PRUNE_EVERY_MS) {
       this.lastPrune = real;
@@ -186,6 +194,20 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       );
     }
     return written;
+  }
+
+  /**
+   * Writes the `booking.reminder` events due at `now` (libs/domain `dueBookingReminder`): the
+   * day before at the office's hour, and an hour before the slot, each once.
+   */
+  async scanReminders(now: Date = this.clock.now(), officeId: string | null = null): Promise<number> {
+    const due: { id: string; kind: BookingReminderKind }[] = [];
+    for (const row of await this.outbox.reminderCandidates(this.db.manager, now, officeId)) {
+      const booking = { day: row.day, startsAt: row.slot_starts_at.getTime(), createdAt: row.created_at.getTime() };
+      const kind = dueBookingReminder(booking, row.reminder_hour, row.time_zone, now.getTime());
+      if (kind) due.push({ id: row.id, kind });
+    }
+    return this.outbox.reminderNotices(this.db.manager, due, now);
   }
 
   /** Drops deliveries (and their events) older than 30 days. */

@@ -18,7 +18,9 @@ import type {
   TicketEventRecord,
   TicketEventType,
 } from '@loket/domain';
+import { NOTIFICATION_VERSION } from '@loket/domain';
 import { CURRENT_RESPONSE } from '../checklists/checklists.repository.js';
+import { OFFICE_JSON, fanOutSql } from '../notifications/outbox.repository.js';
 
 /** The one select every alert view is read with. */
 const ALERT_VIEW_SELECT = `SELECT a.id, a.office_id, a.kind, a.subject_key, a.subject, a.service_id, a.counter_id, a.ticket_id, a.since, a.raised_at,
@@ -59,10 +61,23 @@ export const SUPERVISION_SQL = {
   GROUP BY e.id, e.url, e.description`,
   knownAlertKeys: 'SELECT subject_key FROM supervision_alerts WHERE office_id = $1 AND subject_key = ANY($2::text[])',
   // The unique (office, subject key) makes raising idempotent: a second scan, here or on another instance, inserts nothing.
+  // The same statement writes `alert.raised` to the outbox (staff only: an office's endpoints, never a phone) when an endpoint wants it.
   raiseAlert: `WITH raised AS (
            INSERT INTO supervision_alerts (office_id, kind, subject_key, subject, service_id, counter_id, ticket_id, since, raised_at, details)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-           ON CONFLICT (office_id, subject_key) DO NOTHING RETURNING *)
+           ON CONFLICT (office_id, subject_key) DO NOTHING RETURNING *
+         ), notice AS (
+           INSERT INTO outbox (office_id, type, version, subject_key, data, occurred_at)
+           SELECT raised.office_id, 'alert.raised', $11, 'alert:' || raised.id,
+                  jsonb_build_object('office', ${OFFICE_JSON},
+                                     'alert', jsonb_build_object('id', raised.id, 'kind', raised.kind, 'subject', raised.subject, 'since', raised.since)),
+                  raised.raised_at
+           FROM raised JOIN offices o ON o.id = raised.office_id
+           WHERE EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = raised.office_id AND w.enabled AND 'alert.raised' = ANY(w.events))
+           RETURNING id, office_id, type, subject_key, occurred_at
+         ), fanout AS (
+           ${fanOutSql('notice')}
+         )
          SELECT raised.*, NULL::text AS acknowledged_by_name FROM raised`,
   openAlerts: `${ALERT_VIEW_SELECT} WHERE a.office_id = $1 AND a.acknowledged_at IS NULL ORDER BY a.since, a.raised_at`,
   // Only alerts still going on: a scan marks those whose condition has ended.
@@ -275,6 +290,7 @@ export class SupervisionRepository {
       new Date(candidate.since),
       raisedAt,
       JSON.stringify(candidate.details),
+      NOTIFICATION_VERSION['alert.raised'],
     ]);
     return row ? toAlertView(row) : null;
   }

@@ -22,6 +22,7 @@ import { IKM_PUBLICATIONS_SQL } from '../../src/reports/ikm-publications.reposit
 import { SKM_SQL } from '../../src/reports/skm.repository.js';
 import { REPORTS_SQL } from '../../src/reports/reports.repository.js';
 import { OFFICER_DAY_SQL } from '../../src/staff/officer-day.repository.js';
+import { NOTIFICATION_SETTINGS_SQL } from '../../src/notifications/notification-settings.repository.js';
 import { STAFF_SQL } from '../../src/staff/staff.repository.js';
 import { STANDARDS_SQL } from '../../src/standards/standards.repository.js';
 import { SUPERVISION_SQL } from '../../src/supervision/supervision.repository.js';
@@ -63,5 +64,6 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   'table-statistics': TABLE_STATISTICS_SQL,
   outbox: OUTBOX_SQL,
   webhooks: WEBHOOKS_SQL,
+  'notification-settings': NOTIFICATION_SETTINGS_SQL,
   'push-deliveries': PUSH_DELIVERIES_SQL,
 };

@@ -1,3 +1,4 @@
+import { OUTBOX_SQL } from '../../src/notifications/outbox.repository.js';
 import { SUPERVISION_SQL } from '../../src/supervision/supervision.repository.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -32,5 +33,13 @@ describe('the periodic queries read no growing table through', () => {
     expect(indexes.filter((name) => name.startsWith('ticket_events'))).toEqual(['ticket_events_finished_at']);
     expect(indexes.filter((name) => name.startsWith('tickets_'))).toEqual([expect.stringMatching(/^tickets_waiting_(service_)?due$/)]);
     expect(indexes.filter((name) => name.startsWith('complaints_'))).toEqual(['complaints_open_due']);
+  });
+
+  it('reminderCandidates, the reminder scan’s question: the bookings of the next two days by index, each checked against the outbox by its key', async () => {
+    const text = await plan(OUTBOX_SQL.reminderCandidates, [new Date(Date.parse('2026-11-30T01:00:00.000Z')), null]);
+    expect(text.match(/Seq Scan on (bookings|outbox)\b.*/g) ?? []).toEqual([]);
+    const indexes = [...text.matchAll(/(?:using|Bitmap Index Scan on) (\w+)/g)].map((match) => match[1]);
+    expect(indexes).toContain('bookings_booked_slot');
+    expect(indexes).toContain('outbox_once');
   });
 });

@@ -230,6 +230,8 @@ const MATRIX: Record<string, Row> = {
   'GET /admin/offices/{officeId}/webhooks/{endpointId}/deliveries': { access: 'admin' },
   'POST /admin/offices/{officeId}/webhooks/{endpointId}/test': { access: 'admin' },
   'POST /admin/offices/{officeId}/webhooks/{endpointId}/deliveries/{deliveryId}/replay': { access: 'admin' },
+  'GET /admin/offices/{officeId}/notification-settings': { access: 'admin' },
+  'PUT /admin/offices/{officeId}/notification-settings': { access: 'admin', body: () => ({ nearAhead: 3, nearMinutes: 10, reminderHour: 16 }) },
 };
 
 interface OfficeWorld {
