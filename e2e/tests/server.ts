@@ -98,6 +98,8 @@ export async function startServer(port: number): Promise<RunningServer> {
       REDIS_URL: '',
       // No scheduled backup: the dev clock moved on by a test would start one, pausing the database mid-test.
       BACKUP_EVERY_HOURS: '0',
+      // Webhook endpoints may point at a receiver the test runs on 127.0.0.1 (admin-webhooks.spec), as an office allows its own gateway.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -17,9 +17,14 @@ import type {
   OfficeOwnDay,
   MaklumatInput,
   MaklumatView,
+  NotificationSettingsView,
+  NotificationType,
   OpeningHours,
   PairedKioskView,
   StaffRole,
+  WebhookDeliveryView,
+  WebhookEndpointView,
+  WebhookEndpointWithSecret,
 } from '@loket/domain';
 import { sendJson as send } from '../../shared/api/http';
 
@@ -84,6 +89,13 @@ export interface ClosureInput {
   confirm?: boolean;
 }
 
+export interface WebhookEndpointInput {
+  url: string;
+  events: NotificationType[];
+  enabled: boolean;
+  description: string;
+}
+
 export interface AuditFilter {
   officeId?: string;
   actorId?: string;
@@ -140,6 +152,20 @@ export const adminApi = {
   endClosure: (officeId: string, closureId: string) => send<AdminCalendarView>('POST', `/admin/offices/${officeId}/calendar/closures/${closureId}/end`),
   maklumat: (officeId: string) => send<MaklumatView[]>('GET', `/admin/offices/${officeId}/maklumat`),
   recordMaklumat: (officeId: string, body: MaklumatInput) => send<MaklumatView>('POST', `/admin/offices/${officeId}/maklumat`, body),
+
+  notificationSettings: (officeId: string) => send<NotificationSettingsView>('GET', `/admin/offices/${officeId}/notification-settings`),
+  updateNotificationSettings: (officeId: string, body: NotificationSettingsView) =>
+    send<NotificationSettingsView>('PUT', `/admin/offices/${officeId}/notification-settings`, body),
+  webhooks: (officeId: string) => send<WebhookEndpointView[]>('GET', `/admin/offices/${officeId}/webhooks`),
+  createWebhook: (officeId: string, body: WebhookEndpointInput) => send<WebhookEndpointWithSecret>('POST', `/admin/offices/${officeId}/webhooks`, body),
+  updateWebhook: (officeId: string, id: string, body: Partial<WebhookEndpointInput>) =>
+    send<WebhookEndpointView>('PATCH', `/admin/offices/${officeId}/webhooks/${id}`, body),
+  removeWebhook: (officeId: string, id: string) => send<void>('DELETE', `/admin/offices/${officeId}/webhooks/${id}`),
+  rotateWebhook: (officeId: string, id: string) => send<WebhookEndpointWithSecret>('POST', `/admin/offices/${officeId}/webhooks/${id}/rotate`),
+  webhookDeliveries: (officeId: string, id: string) => send<WebhookDeliveryView[]>('GET', `/admin/offices/${officeId}/webhooks/${id}/deliveries`),
+  testWebhook: (officeId: string, id: string) => send<WebhookDeliveryView>('POST', `/admin/offices/${officeId}/webhooks/${id}/test`),
+  replayWebhookDelivery: (officeId: string, id: string, deliveryId: string) =>
+    send<WebhookDeliveryView>('POST', `/admin/offices/${officeId}/webhooks/${id}/deliveries/${deliveryId}/replay`),
 
   audit: (filter: AuditFilter) => send<AuditPage>('GET', `/audit?${query(filter)}`),
 };

@@ -28,9 +28,19 @@ const FORM_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'break_outside_hours',
   'breaks_overlap',
   'seats_below_booked',
+  'webhook_url_invalid',
+  'webhook_private_target',
+  'webhook_unknown_event',
+  'webhook_not_failed',
 ]);
 /** Refused with a 400 whose code says more than the field's own rule: the field is shown the code's words. */
-const FIELD_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['break_outside_hours', 'breaks_overlap']);
+const FIELD_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'break_outside_hours',
+  'breaks_overlap',
+  'webhook_url_invalid',
+  'webhook_private_target',
+  'webhook_unknown_event',
+]);
 const formCode = (code: unknown): ErrorCode | null => (isErrorCode(code) && FORM_CODES.has(code) ? code : null);
 
 export function useFormErrors() {
