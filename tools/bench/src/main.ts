@@ -1,7 +1,8 @@
 /**
  * npm run bench: the built product on PGlite and on PostgreSQL, each figure beside the bare
  * stack measured in the same run: ticket issue (fixed rate and saturation), the call-next
- * storm, realtime fan-out, and the board's memory.
+ * storm, realtime fan-out, the serving cycle, reads, the booking rush, the notifications
+ * outbox (webhooks to a local receiver), and the board's memory.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -18,6 +19,7 @@ import { provenance } from '@loket/simulator/machine';
 import { type ProfileSummary, summarizeProfile } from './profile.js';
 import { type ReadsRun, readsRun } from './reads.js';
 import { type RushRun, rushPhase, rushProblems, rushTable } from './rush.js';
+import { type OutboxRun, outboxPhase, outboxProblems, outboxTable } from './outbox.js';
 import { type ServingDesk, type ServingRun, servingRun } from './serving.js';
 import { type BenchOffice, createBenchOffice, openSql } from './sql.js';
 import { closedLoop, latency, type Latency, openLoop, ratio } from './stats.js';
@@ -37,6 +39,7 @@ const { values: args } = parseArgs({
     'serving-queues': { type: 'string' },
     'reads-only': { type: 'boolean', default: false },
     'rush-only': { type: 'boolean', default: false },
+    'outbox-only': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -53,7 +56,8 @@ if (args.help) {
   --serving-queues L   the serving cycle's queue lengths (default 200,2000,20000; smoke 40,160)
   --serving-only       only the serving cycle, printed, nothing kept (to compare one change's counts)
   --reads-only         only the reads phase (phones polling, boards resyncing), printed, nothing kept
-  --rush-only          only the booking rush (with --profile: its profile), printed, nothing kept`);
+  --rush-only          only the booking rush (with --profile: its profile), printed, nothing kept
+  --outbox-only        only the notifications outbox (webhooks to a local receiver), printed, nothing kept`);
   process.exit(0);
 }
 
@@ -79,6 +83,7 @@ const size = args.smoke
       boards: 10,
       readRounds: 2,
       rush: { attempts: 100, seconds: 2, seatsPerSlot: 2, doubleTapEvery: 20, concurrency: 16 },
+      outbox: { burst: 200, lagSeconds: 2, slowIssues: 100, slowMs: 10_000, concurrency: 16 },
     }
   : {
       rate: 5,
@@ -98,6 +103,7 @@ const size = args.smoke
       boards: 100,
       readRounds: 3,
       rush: { attempts: 10_000, seconds: 10, seatsPerSlot: 50, doubleTapEvery: 50, concurrency: 32 },
+      outbox: { burst: 2_000, lagSeconds: 10, slowIssues: 1_000, slowMs: 10_000, concurrency: 32 },
     };
 if (args['serving-queues']) size.servingQueues = args['serving-queues'].split(',').map(Number);
 const run = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
@@ -113,6 +119,7 @@ interface TargetResult {
   serving: ServingRun[];
   reads: ReadsRun;
   rush: RushRun;
+  outbox: OutboxRun;
   /** With --profile: the API's CPU profile while issuing at saturation. */
   profile: ProfileSummary | null;
   /** With --profile: the same during the call-next storm, and during the serving runs over `servingProfiledQueue` waiting. */
@@ -174,6 +181,16 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
       },
     };
     const rush = () => rushPhase({ target: postgres ? 'postgresql' : 'pglite', port, dataDir, databaseUrl, run, size: size.rush, profile: args.profile, log });
+    const outbox = (issueRate: number | null) =>
+      outboxPhase({ port, dataDir, databaseUrl: postgres ? databaseUrl : null, run, size: size.outbox, issueRate, log });
+    if (args['outbox-only']) {
+      await api.stop();
+      api = null;
+      const result = await outbox(null);
+      const problems = outboxProblems(result);
+      console.log(`\n## ${target}\n\n${outboxTable(result).join('\n')}${problems.length ? `\n\nWRONG: ${problems.join('; ')}` : ''}`);
+      return null;
+    }
     if (args['rush-only']) {
       await api.stop();
       api = null;
@@ -298,6 +315,7 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
     await api!.stop();
     api = null;
     const rushRun = await rush();
+    const outboxRun = await outbox(saturated.perSecond);
 
     log('bare stack: single-row INSERTs and claims through pg, a bare socket.io server');
     const bare = await openBareDb(postgres ? { databaseUrl: databaseUrl! } : 'pglite', postgres ? size.concurrency : 1);
@@ -333,6 +351,7 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
       serving,
       reads,
       rush: rushRun,
+      outbox: outboxRun,
       profile,
       profiles: args.profile ? { storm: stormProfile, serving: servingProfile } : undefined,
     };
@@ -575,6 +594,7 @@ function markdown(results: TargetResult[], memory: Awaited<ReturnType<typeof boa
     lines.push('', ...servingTable(r.target, r.serving));
     lines.push('', ...readsTable(r.target, r.reads));
     lines.push('', ...rushTable(r.rush));
+    lines.push('', ...outboxTable(r.outbox));
     if (r.issueAtRate.ours.errors + r.issueSaturated.ours.errors + r.issueSpread.errors + r.storm.ours.errors > 0) {
       lines.push('', `Errors: issue ${r.issueAtRate.ours.errors + r.issueSaturated.ours.errors + r.issueSpread.errors}, storm ${r.storm.ours.errors}.`);
     }
@@ -606,7 +626,7 @@ for (const target of targets) {
   const result = await benchTarget(target, args.port ? Number(args.port) : await freePort());
   if (result) results.push(result);
 }
-if (args['serving-only'] || args['reads-only'] || args['rush-only']) process.exit(0);
+if (args['serving-only'] || args['reads-only'] || args['rush-only'] || args['outbox-only']) process.exit(0);
 log('\n== board memory ==');
 const memory = [];
 for (const events of size.boardEvents) memory.push(await boardMemory(events));
@@ -626,10 +646,12 @@ if (out && !args['no-save']) {
   console.log(`Kept: ${join(out, `${name}.md`)} and latest.md/latest.json`);
 }
 // Correctness, never speed, decides the exit code: no ticket called twice or skipped, every delivery made.
-const broken = results.filter((r) => r.storm.calledTwice > 0 || r.storm.skipped > 0 || r.fanout.ours.missing > 0 || rushProblems(r.rush).length > 0);
+const broken = results.filter(
+  (r) => r.storm.calledTwice > 0 || r.storm.skipped > 0 || r.fanout.ours.missing > 0 || rushProblems(r.rush).length > 0 || outboxProblems(r.outbox).length > 0,
+);
 if (broken.length > 0) {
   console.error(
-    `Correctness failed on ${broken.map((r) => r.target).join(', ')}: see "called twice / skipped", "deliveries missing" and the booking rush above.`,
+    `Correctness failed on ${broken.map((r) => r.target).join(', ')}: see "called twice / skipped", "deliveries missing", the booking rush and the outbox above.`,
   );
   process.exit(1);
 }
