@@ -241,3 +241,12 @@ export async function staffApi<T>(request: APIRequestContext, method: 'GET' | 'P
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
+
+/** Page count and size of a PDF Chromium printed (its page objects' MediaBox). */
+export function pdfPages(pdf: Buffer): { widthMm: number; heightMm: number }[] {
+  const text = pdf.toString('latin1');
+  return [...text.matchAll(/\/Type\s*\/Page\b(?!s)(?:(?!endobj).)*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/gs)].map((m) => ({
+    widthMm: Math.round(((Number(m[3]) - Number(m[1])) * 25.4) / 72),
+    heightMm: Math.round(((Number(m[4]) - Number(m[2])) * 25.4) / 72),
+  }));
+}

@@ -1,24 +1,16 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { expect, logInAt, screenshot, test } from './fixtures.js';
+import { expect, logInAt, pdfPages, screenshot, test } from './fixtures.js';
 
 // Issue 19, service standards and the maklumat: an admin fills in a service's standard and
 // the office's maklumat; the public page /o/:slug/standar shows both and prints on A4; the
-// kiosk's "Apa yang perlu saya bawa?" shows the requirements and steps before a ticket.
+// kiosk's "Apa yang perlu saya bawa?" shows the requirements and steps before a ticket; the
+// phone ticket page shows the six delivery components.
 test.describe.configure({ timeout: 240_000 });
 test.use({ officePer: 'test' });
 
 const STEPS = ['Ambil nomor antrean di kios', 'Serahkan berkas kepada petugas', 'Perekaman foto dan sidik jari', 'Terima KTP-el'];
 const SIGNER = 'Drs. Hendra Gunawan, M.Si.';
-
-/** Page count and size of a PDF Chromium printed (its page objects' MediaBox). */
-function pdfPages(pdf: Buffer): { widthMm: number; heightMm: number }[] {
-  const text = pdf.toString('latin1');
-  return [...text.matchAll(/\/Type\s*\/Page\b(?!s)(?:(?!endobj).)*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/gs)].map((m) => ({
-    widthMm: Math.round(((Number(m[3]) - Number(m[1])) * 25.4) / 72),
-    heightMm: Math.round(((Number(m[4]) - Number(m[2])) * 25.4) / 72),
-  }));
-}
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
@@ -46,7 +38,11 @@ test.afterEach(() => {
   expect(errors, 'console errors').toEqual([]);
 });
 
-test('an admin publishes a standard and the maklumat; the public page prints them and the kiosk shows what to bring', async ({ browser, office }, testInfo) => {
+test('an admin publishes a standard and the maklumat; the public page prints them and the kiosk shows what to bring', async ({
+  browser,
+  office,
+  request,
+}, testInfo) => {
   // Admin: the standard of service A, with a refused repeated step first.
   const admin = await newPage(browser, { width: 1920, height: 1080 });
   await logInAt(admin, '/counter/admin', 'admin');
@@ -124,6 +120,33 @@ test('an admin publishes a standard and the maklumat; the public page prints the
   expect(pages.length).toBeLessThanOrEqual(11);
   for (const size of pages) expect(size).toEqual({ widthMm: 210, heightMm: 297 });
   await page.context().close();
+
+  // The phone ticket page: the six delivery components of the ticket's service, as published.
+  const issued = await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: office.services.A.id } });
+  expect(issued.ok(), await issued.text()).toBe(true);
+  const { trackingCode } = (await issued.json()) as { trackingCode: string };
+  const phone = await newPage(browser, { width: 390, height: 844 });
+  await phone.goto(`/t/${trackingCode}`);
+  const standard = phone.getByTestId('delivery-standard');
+  await expect(standard.getByRole('heading', { level: 2 })).toContainText('Standar pelayanan: Perekaman & Pencetakan KTP-el');
+  await expect(standard.locator('[data-component]')).toHaveCount(6);
+  await expect(standard.locator('dt')).toHaveText([
+    'Persyaratan',
+    'Sistem, mekanisme dan prosedur',
+    'Jangka waktu pelayanan',
+    'Biaya/tarif',
+    'Produk pelayanan',
+    'Penanganan pengaduan, saran dan masukan',
+  ]);
+  await expect(standard.locator('[data-component="procedure"] ol li')).toHaveText(STEPS);
+  await expect(standard.locator('[data-component="cost"]')).toContainText('Gratis');
+  await expect(standard.locator('[data-component="product"]')).toContainText('KTP-el');
+  await expect(standard.locator('[data-component="complaintHandling"]')).toContainText('SP4N-LAPOR!');
+  await expect(standard.getByRole('link', { name: /Standar pelayanan lengkap/ })).toHaveAttribute('href', `/o/${office.slug}/standar#layanan-A`);
+  expect(await seriousViolations(phone)).toEqual([]);
+  await standard.scrollIntoViewIfNeeded();
+  await screenshot(phone, testInfo, 'phone-ticket-standard-390');
+  await phone.context().close();
 
   // The kiosk, landscape and portrait: the panel opens from the tile, reads at arm's length, closes.
   for (const viewport of [

@@ -215,6 +215,8 @@ export const en: DisplayMessages = {
   },
   standards: {
     title: 'Service standards',
+    deliveryFor: 'Service standard: {service}',
+    fullLink: 'The full service standard and this office’s service pledge',
     heading: 'Service Standards',
     basis: 'Published under Law 25/2009 on Public Services, Articles 21–22, and PermenPANRB 15/2014 on service standards.',
     print: 'Print (A4)',

@@ -222,6 +222,8 @@ export const id = {
   },
   standards: {
     title: 'Standar pelayanan',
+    deliveryFor: 'Standar pelayanan: {service}',
+    fullLink: 'Standar pelayanan lengkap dan maklumat kantor ini',
     heading: 'Standar Pelayanan',
     basis: 'Diumumkan sesuai UU 25/2009 tentang Pelayanan Publik Pasal 21–22 dan PermenPANRB 15/2014 tentang Pedoman Standar Pelayanan.',
     print: 'Cetak (A4)',
