@@ -43,7 +43,7 @@ test('a supervisor publishes the IKM with its follow-up plan, and the board show
   expect(await seriousViolations(page)).toEqual([]);
   await panel.getByTestId('ikm-publish-submit').click();
   // All nine answers average 31/9 on the 1–4 scale: 86.11 ×25, grade B.
-  await expect(panel.getByTestId('ikm-published')).toContainText('IKM 86.11 (B (Baik))');
+  await expect(panel.getByTestId('ikm-published')).toContainText('IKM 86,11 (B (Baik))');
   await screenshot(page, testInfo, 'reports-ikm-published-1920');
 
   // The board, on a 1920×1080 screen: the published IKM and the plan in the standards line.

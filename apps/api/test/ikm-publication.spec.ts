@@ -98,4 +98,71 @@ describe('publishing a period’s IKM with its follow-up plan (issue 19)', () =>
     expect((await publish({ preset: 'semester', plan: PLAN }, admin.token)).status).toBe(201);
     expect((await api.get(`/offices/no-such-office/ikm`)).status).toBe(404);
   });
+
+  describe('the follow-up plan’s progress', () => {
+    const progress = (item: number | string, body: object, token = office.supervisor.token) =>
+      api.send('PUT', `/offices/${office.slug}/ikm/plan/${item}`, { body, token });
+
+    it('starts every item as "belum" on the day of publishing', async () => {
+      // A publication of its own, a minute after the others: two at one instant have no order.
+      t.clock.advanceMinutes(1);
+      expect((await publish({ preset: 'semester', plan: PLAN })).status).toBe(201);
+      const { publication } = (await latest()).body;
+      expect(publication.publishedOn).toBe('2026-11-30');
+      expect(publication.plan.map((item: { status: string; statusOn: string; note: string }) => [item.status, item.statusOn, item.note])).toEqual([
+        ['belum', '2026-11-30', ''],
+        ['belum', '2026-11-30', ''],
+      ]);
+    });
+
+    it('records a supervisor’s update of one item, dated today by default, for anyone to read, and audits it', async () => {
+      t.clock.advanceMinutes(3 * 24 * 60);
+      const reply = await progress(2, { status: 'berjalan', note: '  Jadwal pelatihan disusun ' });
+      expect(reply.status).toBe(200);
+      expect(reply.body.plan[1]).toMatchObject({ status: 'berjalan', statusOn: '2026-12-03', note: 'Jadwal pelatihan disusun' });
+      expect(reply.body.plan[0]).toMatchObject({ status: 'belum', statusOn: '2026-11-30' });
+      expect((await progress(2, { status: 'selesai', on: '2026-12-02' })).status).toBe(200);
+      const shown = (await latest()).body.publication.plan[1];
+      // The latest update is the one shown, whatever day it names.
+      expect(shown).toMatchObject({ status: 'selesai', statusOn: '2026-12-02', note: '' });
+      const rows = await t.db.query<{ action: string; after: { status: string } }[]>(
+        `SELECT action, after FROM audit_log WHERE office_id = $1 AND action = 'ikm.progress' ORDER BY id`,
+        [office.id],
+      );
+      expect(rows.map((row) => row.after.status)).toEqual(['berjalan', 'selesai']);
+      // Append-only: the history cannot be rewritten.
+      await expect(t.db.query(`UPDATE ikm_plan_progress SET status = 'belum'`)).rejects.toThrow(/append-only/);
+    });
+
+    it('refuses a bad update with a stable code, writing nothing', async () => {
+      const before = (await t.db.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM ikm_plan_progress`))[0].count;
+      for (const [item, body, field] of [
+        [3, { status: 'selesai' }, 'item'],
+        [0, { status: 'selesai' }, 'item'],
+        ['x', { status: 'selesai' }, 'item'],
+        [1, { status: 'done' }, 'status'],
+        [1, {}, 'status'],
+        [1, { status: 'selesai', on: '2026-11-29' }, 'on'],
+        [1, { status: 'selesai', on: '2026-12-04' }, 'on'],
+        [1, { status: 'selesai', on: '2026-02-30' }, 'on'],
+        [1, { status: 'selesai', on: 'today' }, 'on'],
+        [1, { status: 'selesai', note: 'x'.repeat(301) }, 'note'],
+      ] as const) {
+        const reply = await progress(item, body);
+        expect([reply.status, reply.body.code]).toEqual([400, 'validation_failed']);
+        if (item !== 'x') expect(JSON.stringify(reply.body)).toContain(field);
+      }
+      const after = (await t.db.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM ikm_plan_progress`))[0].count;
+      expect(after).toBe(before);
+    });
+
+    it('lets only the office’s supervisors and admins update, and says when nothing is published', async () => {
+      expect((await progress(1, { status: 'berjalan' }, office.officers[1].token)).status).toBe(403);
+      expect((await progress(1, { status: 'berjalan' }, office.outsider.token)).status).toBe(403);
+      expect((await api.send('PUT', `/offices/${office.slug}/ikm/plan/1`, { body: { status: 'berjalan' } })).status).toBe(401);
+      const empty = await createOffice(t, { services: [{ code: 'A' }], counters: [{ number: 1, services: ['A'] }] });
+      const none = await api.send('PUT', `/offices/${empty.slug}/ikm/plan/1`, { body: { status: 'berjalan' }, token: empty.supervisor.token });
+      expect([none.status, none.body.code]).toEqual([404, 'not_found']);
+    });
+  });
 });

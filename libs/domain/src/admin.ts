@@ -225,6 +225,8 @@ export const ADMIN_ACTIONS = [
   'complaint.settings_updated',
   // A period's IKM published with its follow-up plan (issue 19).
   'ikm.published',
+  // Where one item of its follow-up plan stands, as a supervisor recorded it.
+  'ikm.progress',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 

@@ -23,6 +23,29 @@ export interface IkmPlanItem {
   dueDate: string;
 }
 
+/**
+ * Where a follow-up item stands: not started (*belum*), under way (*berjalan*), done
+ * (*selesai*). Every item starts as *belum* on the day of publishing.
+ */
+export const IKM_PLAN_STATUSES = ['belum', 'berjalan', 'selesai'] as const;
+export type IkmPlanStatus = (typeof IKM_PLAN_STATUSES)[number];
+export const IKM_PLAN_NOTE_MAX = 300;
+
+/** A follow-up item as shown: the plan's item with where it stands, since when, and a note. */
+export interface IkmPlanItemView extends IkmPlanItem {
+  status: IkmPlanStatus;
+  /** The day the status took effect (YYYY-MM-DD): the publishing day while still *belum*. */
+  statusOn: string;
+  note: string;
+}
+
+/** A supervisor's update of one item: its status, the day it took effect, a short note. */
+export interface IkmPlanProgress {
+  status: IkmPlanStatus;
+  on: string;
+  note: string;
+}
+
 export interface IkmPublicationView {
   id: string;
   period: { preset: SkmPreset | 'custom'; from: string; to: string };
@@ -33,8 +56,10 @@ export interface IkmPublicationView {
   served: number;
   sampleSize: number;
   sampleReached: boolean;
-  plan: IkmPlanItem[];
+  plan: IkmPlanItemView[];
   publishedAt: string;
+  /** The day of publishing in the office's zone: no progress can be dated before it. */
+  publishedOn: string;
 }
 
 /**
@@ -63,4 +88,47 @@ export function checkIkmPlan(items: readonly IkmPlanItem[]): IkmPlanItem[] {
 /** An IKM can be published only when every element has answers (the index exists). */
 export function assertPublishable(ikm: number | null): asserts ikm is number {
   if (ikm === null) throw new RuleError('nothing_to_publish', 'The period has no complete IKM to publish: no responses, or an element without answers');
+}
+
+/**
+ * A progress update as it will be kept: a known item and status, a real day that is neither
+ * before the publication's day nor after today (the office's), a note within its length.
+ * Throws `validation_failed` naming the field.
+ */
+export function checkPlanProgress(
+  update: { item: number; status: string; on: string; note: string },
+  planLength: number,
+  publishedOn: string,
+  today: string,
+): IkmPlanProgress {
+  const refuse = (field: string, message: string): never => {
+    throw new RuleError('validation_failed', message, [{ field, problems: [message] }]);
+  };
+  if (!Number.isInteger(update.item) || update.item < 0 || update.item >= planLength) refuse('item', `The plan has items 1–${planLength}`);
+  if (!(IKM_PLAN_STATUSES as readonly string[]).includes(update.status)) refuse('status', `status is one of ${IKM_PLAN_STATUSES.join(', ')}`);
+  if (!isCalendarDay(update.on)) refuse('on', 'the day must be a day of the calendar');
+  if (update.on < publishedOn) refuse('on', `the day must not be before the publication (${publishedOn})`);
+  if (update.on > today) refuse('on', `the day must not be after today (${today})`);
+  const note = update.note.trim();
+  if (note.length > IKM_PLAN_NOTE_MAX) refuse('note', `the note must be at most ${IKM_PLAN_NOTE_MAX} characters`);
+  return { status: update.status as IkmPlanStatus, on: update.on, note };
+}
+
+/** Each item with its latest update (by the order given, latest last), or *belum* since publishing. */
+export function planWithProgress(
+  plan: readonly IkmPlanItem[],
+  updates: readonly (IkmPlanProgress & { item: number })[],
+  publishedOn: string,
+): IkmPlanItemView[] {
+  return plan.map((item, index) => {
+    const latest = updates.filter((update) => update.item === index).at(-1);
+    return latest ? { ...item, status: latest.status, statusOn: latest.on, note: latest.note } : { ...item, status: 'belum', statusOn: publishedOn, note: '' };
+  });
+}
+
+/** How many items stand where: what the compliance pack and the public page sum up. */
+export function planProgressCounts(plan: readonly IkmPlanItemView[]): Record<IkmPlanStatus, number> {
+  const counts = { belum: 0, berjalan: 0, selesai: 0 };
+  for (const item of plan) counts[item.status] += 1;
+  return counts;
 }

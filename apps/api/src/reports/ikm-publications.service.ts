@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type IkmPlanItem, type IkmPublicationView, NotFoundError, type StaffView, assertPublishable, checkIkmPlan } from '@loket/domain';
+import {
+  type IkmPlanItem,
+  type IkmPublicationView,
+  NotFoundError,
+  type StaffView,
+  assertPublishable,
+  checkIkmPlan,
+  checkPlanProgress,
+  serviceDay,
+} from '@loket/domain';
 import { AuditTrail } from '../admin/audit-trail.js';
 import { Clock } from '../clock/clock.js';
+import { assertOfficeAccess } from '../common/office-access.js';
 import { IkmPublicationsRepository } from './ikm-publications.repository.js';
 import { ReportsRepository } from './reports.repository.js';
 import { type SkmQuery, SkmService } from './skm.service.js';
@@ -55,6 +65,45 @@ export class IkmPublicationsService {
           subjectLabel: `${report.period.from}–${report.period.to}`,
           before: null,
           after: { period: report.period, ikm: total.ikm, grade: total.grade, responses: total.responses, plan },
+        },
+        now,
+      );
+    });
+    return (await this.publications.latest(slug))!;
+  }
+
+  /**
+   * Records where one item of the latest publication's plan stands (`item` counts from 1, as
+   * the plan is shown). The day defaults to today in the office's zone. Audited as `ikm.progress`.
+   */
+  async recordProgress(slug: string, item: number, body: { status: string; on?: string; note?: string }, staff: StaffView): Promise<IkmPublicationView> {
+    const office = await this.reports.office(slug);
+    if (!office) throw new NotFoundError(`No office with the slug "${slug}"`);
+    assertOfficeAccess(staff, office.id);
+    const publication = await this.publications.latest(slug);
+    if (!publication) throw new NotFoundError('The office has published no IKM yet: there is no follow-up plan to update');
+    const now = this.clock.now();
+    const today = serviceDay(now, office.time_zone);
+    const progress = checkPlanProgress(
+      { item: item - 1, status: body.status, on: body.on ?? today, note: body.note ?? '' },
+      publication.plan.length,
+      publication.publishedOn,
+      today,
+    );
+    const before = publication.plan[item - 1];
+    await this.db.transaction(async (tx) => {
+      await this.publications.recordProgress(tx, publication.id, item - 1, progress, now, staff.id);
+      await this.audit.record(
+        tx,
+        {
+          actorId: staff.id,
+          officeId: office.id,
+          action: 'ikm.progress',
+          subjectType: 'ikm_publication',
+          subjectId: publication.id,
+          subjectLabel: `${item}. ${before.action}`.slice(0, 120),
+          before: { status: before.status, on: before.statusOn, note: before.note },
+          after: progress,
         },
         now,
       );

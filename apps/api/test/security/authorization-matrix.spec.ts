@@ -168,6 +168,8 @@ const MATRIX: Record<string, Row> = {
     access: 'supervisor',
     body: () => ({ preset: 'semester', plan: [{ action: 'Menambah kursi', owner: 'Subbag Umum', dueDate: '2027-03-31' }] }),
   },
+  // Nor a publication: whoever may record progress gets through to a 404.
+  'PUT /offices/{slug}/ikm/plan/{item}': { access: 'supervisor', body: () => ({ status: 'berjalan' }) },
   'GET /offices/{slug}/end-of-day': { access: 'supervisor' },
   'POST /offices/{slug}/end-of-day': { access: 'supervisor', body: () => ({ waiting: 1 }) },
   // complaints (issue 19): filed by citizens, recorded by an officer, handled by the supervisor
@@ -336,6 +338,7 @@ describe('authorization matrix', () => {
         table: 'services',
         trackingCode: 'ABCDE-FGHJK-MNPQR-STUVW',
         number: '1',
+        item: '1',
         id: path.startsWith('/counters/')
           ? target.office.counters[1]
           : path.startsWith('/tickets/')

@@ -1,5 +1,5 @@
 /** The report endpoints; the CSV comes as a file, so it is fetched with the token and saved from a Blob. */
-import type { IkmPlanItem, IkmPublicationView, OfficeReportView, ReportPreset, ReportTable, SkmPreset } from '@loket/domain';
+import type { IkmPlanItem, IkmPlanStatus, IkmPublicationView, OfficeReportView, ReportPreset, ReportTable, SkmPreset } from '@loket/domain';
 import { API_BASE, ApiError, getJson, sendJson } from '../../shared/api/http';
 
 export interface PeriodQuery {
@@ -26,6 +26,9 @@ export const reportsApi = {
   /** Publishes the office's IKM of a semester or year with its follow-up plan. */
   publishIkm: (slug: string, body: { preset: SkmPreset; date?: string; plan: IkmPlanItem[] }) =>
     sendJson<IkmPublicationView>('POST', `/offices/${encodeURIComponent(slug)}/ikm-publications`, body),
+  /** Records where item `item` (from 1) of the latest published plan stands. */
+  recordProgress: (slug: string, item: number, body: { status: IkmPlanStatus; on?: string; note: string }) =>
+    sendJson<IkmPublicationView>('PUT', `/offices/${encodeURIComponent(slug)}/ikm/plan/${item}`, body),
   latestIkm: async (slug: string) => (await getJson<{ publication: IkmPublicationView | null }>(`/offices/${encodeURIComponent(slug)}/ikm`)).publication,
 
   report: (slug: string, period: PeriodQuery) => getJson<OfficeReportView>(`/offices/${encodeURIComponent(slug)}/reports?${periodParams(period)}`),

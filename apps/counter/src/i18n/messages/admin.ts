@@ -593,6 +593,7 @@ export const adminId = {
       },
       ikm: {
         published: 'IKM dipublikasikan dengan rencana tindak lanjut',
+        progress: 'Kemajuan tindak lanjut IKM dicatat',
       },
       ticket: {
         issued: 'Tiket diambil',
@@ -1202,6 +1203,7 @@ export const adminEn: typeof adminId = {
       },
       ikm: {
         published: 'IKM published with its follow-up plan',
+        progress: 'IKM follow-up progress recorded',
       },
       ticket: {
         issued: 'Ticket issued',
