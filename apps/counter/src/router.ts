@@ -31,6 +31,12 @@ export const router = createRouter({
       meta: { titleKey: 'reports.title', roles: ['supervisor', 'admin'] },
     },
     {
+      path: '/supervisor/reports/pack',
+      name: 'compliance-pack',
+      component: () => import('./features/reports/CompliancePackPage.vue'),
+      meta: { titleKey: 'compliance.title', roles: ['supervisor', 'admin'] },
+    },
+    {
       path: '/supervisor/complaints',
       name: 'complaints',
       component: () => import('./features/complaints/ComplaintsPage.vue'),

@@ -37,3 +37,4 @@ export * from './ikm-publication.js';
 export * from './end-of-day.js';
 export * from './web-push.js';
 export * from './notifications.js';
+export * from './compliance-pack.js';

@@ -9,6 +9,7 @@ import { OutboxRepository } from '../notifications/outbox.repository.js';
 @Module({
   imports: [AdminModule],
   controllers: [PublicComplaintsController, StaffComplaintsController],
+  exports: [ComplaintsService],
   providers: [ComplaintsService, ComplaintsRepository, OutboxRepository],
 })
 export class ComplaintsModule {}

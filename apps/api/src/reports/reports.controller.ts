@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NotFoundError, REPORT_TABLES, type OfficeReportView, type ReportTable } from '@loket/domain';
+import { type CompliancePackView, NotFoundError, REPORT_TABLES, type OfficeReportView, type ReportTable } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
 import { SlugPipe } from '../common/param-pipes.js';
+import { ComplianceService } from './compliance.service.js';
 import { ReportCsvQueryDto, ReportQueryDto, SkmQueryDto } from './dto/report-query.dto.js';
 import { reportCsv, reportCsvFilename } from './report-csv.js';
 import { ReportsService } from './reports.service.js';
@@ -22,7 +23,18 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly skm: SkmService,
+    private readonly compliance: ComplianceService,
   ) {}
+
+  @Get('compliance')
+  @ApiOkResponse({
+    description:
+      'The compliance pack of a semester, a year or up to 366 days: published standards with their versions, the maklumat, the SKM with sample adequacy, complaint figures, follow-up progress, priority service per group',
+  })
+  @ApiBadRequestResponse({ description: '`invalid_period`: a day that does not exist, from after to, more than 366 days' })
+  compliancePack(@Param('slug', SlugPipe) slug: string, @Query() query: SkmQueryDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<CompliancePackView> {
+    return this.compliance.pack(slug, query, staff);
+  }
 
   @Get('skm')
   @ApiOkResponse({ description: 'The SKM tables of a semester or year: IKM and NRR per service and office, sample adequacy, respondent profile, suggestions' })

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AdminModule } from '../admin/admin.module.js';
+import { ComplaintsModule } from '../complaints/complaints.module.js';
+import { StandardsModule } from '../standards/standards.module.js';
+import { ComplianceRepository } from './compliance.repository.js';
+import { ComplianceService } from './compliance.service.js';
 import { IkmPlanProgressController, IkmPublicationsController, PublicIkmController } from './ikm-publications.controller.js';
 import { IkmPublicationsRepository } from './ikm-publications.repository.js';
 import { IkmPublicationsService } from './ikm-publications.service.js';
@@ -9,10 +13,19 @@ import { ReportsService } from './reports.service.js';
 import { SkmRepository } from './skm.repository.js';
 import { SkmService } from './skm.service.js';
 
-/** The supervisor's reports and their CSV files, and the IKM publication. Uses the global Clock and the data source. */
+/** The supervisor's reports and their CSV files, the IKM publication and the compliance pack. Uses the global Clock and the data source. */
 @Module({
-  imports: [AdminModule],
+  imports: [AdminModule, ComplaintsModule, StandardsModule],
   controllers: [ReportsController, IkmPublicationsController, IkmPlanProgressController, PublicIkmController],
-  providers: [ReportsService, ReportsRepository, SkmService, SkmRepository, IkmPublicationsService, IkmPublicationsRepository],
+  providers: [
+    ReportsService,
+    ReportsRepository,
+    SkmService,
+    SkmRepository,
+    IkmPublicationsService,
+    IkmPublicationsRepository,
+    ComplianceService,
+    ComplianceRepository,
+  ],
 })
 export class ReportsModule {}

@@ -8,6 +8,7 @@ import { StandardsService } from './standards.service.js';
 @Module({
   imports: [AdminModule],
   controllers: [StandardsController],
+  exports: [StandardsService],
   providers: [StandardsService, StandardsRepository],
 })
 export class StandardsModule {}

@@ -18,6 +18,7 @@ import { OUTBOX_SQL } from '../../src/notifications/outbox.repository.js';
 import { WEBHOOKS_SQL } from '../../src/notifications/webhooks.repository.js';
 import { PUSH_DELIVERIES_SQL } from '../../src/push/push-deliveries.repository.js';
 import { OFFICES_SQL } from '../../src/offices/offices.repository.js';
+import { COMPLIANCE_SQL } from '../../src/reports/compliance.repository.js';
 import { IKM_PUBLICATIONS_SQL } from '../../src/reports/ikm-publications.repository.js';
 import { SKM_SQL } from '../../src/reports/skm.repository.js';
 import { REPORTS_SQL } from '../../src/reports/reports.repository.js';
@@ -39,6 +40,7 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   checklists: CHECKLISTS_SQL,
   counters: COUNTERS_SQL,
   'ikm-publications': IKM_PUBLICATIONS_SQL,
+  compliance: COMPLIANCE_SQL,
   skm: SKM_SQL,
   complaints: COMPLAINTS_SQL,
   'forecast-input': FORECAST_INPUT_SQL,

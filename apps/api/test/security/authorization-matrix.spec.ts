@@ -170,6 +170,7 @@ const MATRIX: Record<string, Row> = {
   },
   // Nor a publication: whoever may record progress gets through to a 404.
   'PUT /offices/{slug}/ikm/plan/{item}': { access: 'supervisor', body: () => ({ status: 'berjalan' }) },
+  'GET /offices/{slug}/reports/compliance': { access: 'supervisor' },
   'GET /offices/{slug}/end-of-day': { access: 'supervisor' },
   'POST /offices/{slug}/end-of-day': { access: 'supervisor', body: () => ({ waiting: 1 }) },
   // complaints (issue 19): filed by citizens, recorded by an officer, handled by the supervisor

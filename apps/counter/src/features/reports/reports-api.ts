@@ -1,5 +1,5 @@
 /** The report endpoints; the CSV comes as a file, so it is fetched with the token and saved from a Blob. */
-import type { IkmPlanItem, IkmPlanStatus, IkmPublicationView, OfficeReportView, ReportPreset, ReportTable, SkmPreset } from '@loket/domain';
+import type { CompliancePackView, IkmPlanItem, IkmPlanStatus, IkmPublicationView, OfficeReportView, ReportPreset, ReportTable, SkmPreset } from '@loket/domain';
 import { API_BASE, ApiError, getJson, sendJson } from '../../shared/api/http';
 
 export interface PeriodQuery {
@@ -30,6 +30,13 @@ export const reportsApi = {
   recordProgress: (slug: string, item: number, body: { status: IkmPlanStatus; on?: string; note: string }) =>
     sendJson<IkmPublicationView>('PUT', `/offices/${encodeURIComponent(slug)}/ikm/plan/${item}`, body),
   latestIkm: async (slug: string) => (await getJson<{ publication: IkmPublicationView | null }>(`/offices/${encodeURIComponent(slug)}/ikm`)).publication,
+
+  /** The compliance pack of a semester or year (`preset`, `date`) or of `from`–`to`. */
+  compliancePack: (slug: string, query: URLSearchParams) => getJson<CompliancePackView>(`/offices/${encodeURIComponent(slug)}/reports/compliance?${query}`),
+  /** How many SKM responses came from phones and from the survey terminals in a period. */
+  surveyChannels: async (slug: string, from: string, to: string) =>
+    (await getJson<{ channels: { phone: number; terminal: number } }>(`/offices/${encodeURIComponent(slug)}/reports/skm?${new URLSearchParams({ from, to })}`))
+      .channels,
 
   report: (slug: string, period: PeriodQuery) => getJson<OfficeReportView>(`/offices/${encodeURIComponent(slug)}/reports?${periodParams(period)}`),
 

@@ -2,6 +2,7 @@ import { adminEn } from './admin';
 import { supervisorEn } from './supervisor';
 import type { CounterMessages } from './id';
 import { reportsEn } from './reports';
+import { complianceEn } from './compliance';
 import { complaintsEn } from './complaints';
 import { serverErrorsEn } from './server-errors';
 
@@ -279,6 +280,7 @@ export const en: CounterMessages = {
     offlineBanner: 'Connection lost. The screen shows the last known state; actions cannot be sent until it reconnects.',
   },
   reports: reportsEn,
+  compliance: complianceEn,
   complaints: complaintsEn,
   serverErrors: serverErrorsEn,
   notFound: {

@@ -2,6 +2,7 @@
 import { adminId } from './admin';
 import { supervisorId } from './supervisor';
 import { reportsId } from './reports';
+import { complianceId } from './compliance';
 import { complaintsId } from './complaints';
 import { serverErrorsId } from './server-errors';
 export const id = {
@@ -278,6 +279,7 @@ export const id = {
     offlineBanner: 'Koneksi terputus. Layar menampilkan keadaan terakhir; tindakan tidak dapat dikirim sampai tersambung kembali.',
   },
   reports: reportsId,
+  compliance: complianceId,
   complaints: complaintsId,
   serverErrors: serverErrorsId,
   notFound: {

@@ -27,6 +27,8 @@ export const reportsId = {
     failed: 'Laporan gagal dimuat: {message}',
   },
   header: {
+    channels: 'Asal jawaban survei kepuasan',
+    channelsValue: '{phone} dari ponsel · {terminal} dari terminal survei',
     office: 'Kantor',
     period: 'Periode',
     generatedAt: 'Dibuat',
@@ -173,6 +175,8 @@ export const reportsEn: ReportsMessages = {
     failed: 'The report could not be loaded: {message}',
   },
   header: {
+    channels: 'Where survey answers came from',
+    channelsValue: '{phone} from phones · {terminal} from survey terminals',
     office: 'Office',
     period: 'Period',
     generatedAt: 'Generated',

@@ -30,6 +30,8 @@ export const useReportsStore = defineStore('reports', () => {
   const officeSlug = ref('');
   const period = ref<PeriodQuery>({ preset: 'day', date: '', from: '', to: '' });
   const report = ref<OfficeReportView | null>(null);
+  /** How the period's SKM responses came in: from phones, from the counters' survey terminals. */
+  const channels = ref<{ phone: number; terminal: number } | null>(null);
   const loading = ref(false);
   const problem = ref<ReportProblem | null>(null);
   const downloadProblem = ref<ReportProblem | null>(null);
@@ -54,8 +56,11 @@ export const useReportsStore = defineStore('reports', () => {
       if (period.value.preset !== 'custom' && !period.value.date) period.value.date = report.value.period.to;
       if (!period.value.from) period.value.from = report.value.period.from;
       if (!period.value.to) period.value.to = report.value.period.to;
+      const shown = report.value;
+      channels.value = await reportsApi.surveyChannels(shown.office.slug, shown.period.from, shown.period.to).catch(() => null);
     } catch (error) {
       report.value = null;
+      channels.value = null;
       problem.value = reportProblem(error);
     } finally {
       loading.value = false;
@@ -74,5 +79,5 @@ export const useReportsStore = defineStore('reports', () => {
     }
   }
 
-  return { offices, officeSlug, office, period, report, loading, problem, downloadProblem, loadOffices, load, download };
+  return { offices, officeSlug, office, period, report, channels, loading, problem, downloadProblem, loadOffices, load, download };
 });

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type CompliancePackView,
+  NotFoundError,
+  PACK_SUGGESTIONS,
+  type StaffView,
+  missingComponents,
+  planProgressCounts,
+  priorityFigures,
+  standardVersions,
+} from '@loket/domain';
+import { Clock } from '../clock/clock.js';
+import { ComplaintsService } from '../complaints/complaints.service.js';
+import { StandardsService } from '../standards/standards.service.js';
+import { ComplianceRepository } from './compliance.repository.js';
+import { IkmPublicationsService } from './ikm-publications.service.js';
+import { ReportsRepository } from './reports.repository.js';
+import { type SkmQuery, SkmService } from './skm.service.js';
+
+/**
+ * The compliance pack (issue 19): the evidence of what the law asks an office to publish and
+ * to do, for one SKM period (a semester, a year, or up to 366 days), put together from what
+ * the other features already compute, so the pack and their own pages always agree.
+ */
+@Injectable()
+export class ComplianceService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly reports: ReportsRepository,
+    private readonly skm: SkmService,
+    private readonly standards: StandardsService,
+    private readonly complaints: ComplaintsService,
+    private readonly publications: IkmPublicationsService,
+    private readonly compliance: ComplianceRepository,
+  ) {}
+
+  async pack(slug: string, query: SkmQuery, staff: StaffView): Promise<CompliancePackView> {
+    // The SKM report checks the office, the staff member's access and the period first.
+    const skm = await this.skm.report(slug, query, staff);
+    const office = await this.reports.office(slug);
+    if (!office) throw new NotFoundError(`No office with the slug "${slug}"`);
+    const { from, to } = skm.period;
+    const [published, maklumat, complaints, info, followUp, changes, priority, priorityMaxWaitMinutes] = await Promise.all([
+      this.standards.published(slug),
+      this.standards.maklumatHistory(office.id, staff),
+      this.complaints.report(slug, from, to, staff),
+      this.complaints.info(slug),
+      this.publications.latest(slug),
+      this.compliance.serviceChanges(office.id),
+      this.compliance.priorityTickets(office.id, from, to),
+      this.compliance.priorityMaxWait(office.id),
+    ]);
+    const versions = standardVersions(changes);
+    return {
+      office: { slug: office.slug, name: office.name, address: office.address, city: office.city, timeZone: office.time_zone },
+      period: skm.period,
+      generatedAt: this.clock.now().toISOString(),
+      generatedBy: staff.name,
+      standards: published.services.map((service) => ({
+        ...service,
+        ...(versions.get(service.serviceId) ?? { version: 1, since: null }),
+        missing: missingComponents(service),
+      })),
+      maklumat,
+      skm: {
+        total: skm.total,
+        services: skm.services.map(({ code, name, satisfaction }) => ({ code, name, satisfaction })),
+        profile: skm.profile,
+        channels: skm.channels,
+        suggestionCount: skm.suggestions.length,
+        suggestions: skm.suggestions.slice(0, PACK_SUGGESTIONS).map(({ submittedAt, text }) => ({ submittedAt, text })),
+      },
+      complaints: { ...complaints, laporChannel: info.laporChannel },
+      followUp: followUp ? { ...followUp, counts: planProgressCounts(followUp.plan) } : null,
+      priority: { priorityMaxWaitMinutes, ...priorityFigures(priority, priorityMaxWaitMinutes) },
+    };
+  }
+}
