@@ -121,6 +121,14 @@ test('an admin publishes a standard and the maklumat; the public page prints the
   for (const size of pages) expect(size).toEqual({ widthMm: 210, heightMm: 297 });
   await page.context().close();
 
+  // The board's standards line carries the maklumat in force, with who signed it.
+  const board = await newPage(browser, { width: 1920, height: 1080 });
+  await board.goto(`/board?office=${office.slug}`);
+  const line = board.locator('footer.standards');
+  await expect(line).toContainText('Maklumat pelayanan: Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan');
+  await expect(line).toContainText(`— ${SIGNER}, Kepala ${office.name}`);
+  await board.context().close();
+
   // The phone ticket page: the six delivery components of the ticket's service, as published.
   const issued = await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: office.services.A.id } });
   expect(issued.ok(), await issued.text()).toBe(true);

@@ -293,6 +293,7 @@ export const en: DisplayMessages = {
     estimateNow: 'served now',
     standards: 'Service standards',
     ikmLine: 'Public Satisfaction Index {period}: {ikm} (grade {grade}, {label}) from {responses} respondents',
+    maklumatLine: 'Service pledge: {text} — {signer}, {position}',
     planLine: 'Follow-up: {action} · {owner} · by {due} · {status}',
     ikmSemester1: 'first half of {year}',
     ikmSemester2: 'second half of {year}',

@@ -300,6 +300,7 @@ export const id = {
     estimateNow: 'langsung dilayani',
     standards: 'Standar pelayanan',
     ikmLine: 'Indeks Kepuasan Masyarakat {period}: {ikm} (mutu {grade}, {label}) dari {responses} responden',
+    maklumatLine: 'Maklumat pelayanan: {text} — {signer}, {position}',
     planLine: 'Tindak lanjut: {action} · {owner} · paling lambat {due} · {status}',
     ikmSemester1: 'semester I {year}',
     ikmSemester2: 'semester II {year}',
