@@ -1,5 +1,8 @@
 -- The SQL of push-deliveries.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
 
+-- officesWanting
+SELECT DISTINCT office_id FROM push_subscriptions;
+
 -- claim
 WITH due AS (
   SELECT d.id FROM push_deliveries d

@@ -54,6 +54,9 @@ RETURNING d.id::text AS id;
 -- deliveryStatus
 SELECT d.status FROM webhook_deliveries d WHERE d.id = $1::bigint AND d.endpoint_id = $2;
 
+-- officesWanting
+SELECT DISTINCT office_id FROM webhook_endpoints WHERE enabled;
+
 -- claim
 WITH due AS (
   SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id AND w.enabled

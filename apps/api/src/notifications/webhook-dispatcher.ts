@@ -71,6 +71,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         record: (outcomes) => this.webhooks.record(outcomes),
         kindOf: (outcome) => (outcome.status === 'pending' ? 'retried' : outcome.status),
         beforeRounds: () => this.housekeeping(),
+        officesWanting: () => this.webhooks.officesWanting(),
       },
       new Logger('Webhooks'),
       () => this.clock.now(),

@@ -49,6 +49,8 @@ export const WEBHOOKS_SQL = {
    * this short transaction commits, and lets another instance take it over after a crash.
    * $1 now, $2 lease end, $3 how many, $4 one office only (null: all).
    */
+  // The offices with an enabled endpoint: only their changes kick the dispatcher (`DispatchLoop`).
+  officesWanting: `SELECT DISTINCT office_id FROM webhook_endpoints WHERE enabled`,
   claim: `WITH due AS (
     SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id AND w.enabled
     WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.leased_until IS NULL OR d.leased_until <= $1) AND ($4::uuid IS NULL OR w.office_id = $4)
@@ -212,6 +214,10 @@ export class WebhooksRepository {
   async deliveryStatus(endpointId: string, deliveryId: string): Promise<string | null> {
     const [row] = await this.db.query<{ status: string }[]>(WEBHOOKS_SQL.deliveryStatus, [deliveryId, endpointId]);
     return row?.status ?? null;
+  }
+
+  async officesWanting(): Promise<ReadonlySet<string>> {
+    return new Set((await this.db.query<{ office_id: string }[]>(WEBHOOKS_SQL.officesWanting)).map((row) => row.office_id));
   }
 
   claim(now: Date, leaseUntil: Date, limit: number, officeId: string | null = null): Promise<ClaimedDelivery[]> {

@@ -22,6 +22,8 @@ export const PUSH_DELIVERIES_SQL = {
    * across a send; with what sending needs: the event, the browser, the ticket's status now.
    * $1 now.
    */
+  // The offices with a subscribed browser: only their changes kick the dispatcher (`DispatchLoop`).
+  officesWanting: `SELECT DISTINCT office_id FROM push_subscriptions`,
   claim: `WITH due AS (
     SELECT d.id FROM push_deliveries d
     WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.leased_until IS NULL OR d.leased_until <= $1)
@@ -67,6 +69,10 @@ export interface PushDeliveryOutcome {
 @Injectable()
 export class PushDeliveriesRepository {
   constructor(private readonly db: DataSource) {}
+
+  async officesWanting(): Promise<ReadonlySet<string>> {
+    return new Set((await this.db.query<{ office_id: string }[]>(PUSH_DELIVERIES_SQL.officesWanting)).map((row) => row.office_id));
+  }
 
   claim(now: Date, leasedUntil: Date, limit: number): Promise<ClaimedPush[]> {
     return this.db.query<ClaimedPush[]>(PUSH_DELIVERIES_SQL.claim, [now, leasedUntil, limit]);

@@ -53,6 +53,7 @@ export class PushDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
             now,
           ),
         kindOf: (outcome) => (outcome === 'gone' ? 'gone' : outcome.status === 'pending' ? 'retried' : outcome.status),
+        officesWanting: () => this.deliveries.officesWanting(),
       },
       new Logger('Push'),
       () => this.clock.now(),
