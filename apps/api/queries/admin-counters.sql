@@ -1,12 +1,12 @@
 -- The SQL of admin-counters.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
 
 -- ofOffice
-SELECT c.id, c.office_id, c.number, c.name, c.priority_only, c.active, c.schedule,
+SELECT c.id, c.office_id, c.agency_id, c.number, c.name, c.priority_only, c.active, c.schedule,
      (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
 FROM counters c WHERE c.office_id = $1 ORDER BY c.number;
 
 -- byId
-SELECT c.id, c.office_id, c.number, c.name, c.priority_only, c.active, c.schedule,
+SELECT c.id, c.office_id, c.agency_id, c.number, c.name, c.priority_only, c.active, c.schedule,
      (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
 FROM counters c WHERE c.id = $1;
 
@@ -14,12 +14,12 @@ FROM counters c WHERE c.id = $1;
 SELECT office_id FROM counters WHERE id = $1 FOR UPDATE;
 
 -- insert
-INSERT INTO counters (office_id, number, name, priority_only, schedule, active, scheduled_since)
-VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5::jsonb <> '[]'::jsonb THEN $7::timestamptz END) RETURNING id;
+INSERT INTO counters (office_id, number, name, priority_only, schedule, active, scheduled_since, agency_id)
+VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5::jsonb <> '[]'::jsonb THEN $7::timestamptz END, $8) RETURNING id;
 
 -- update
 UPDATE counters SET number = $2, name = $3, priority_only = $4, schedule = $5, active = $6,
-scheduled_since = COALESCE(scheduled_since, CASE WHEN $5::jsonb <> '[]'::jsonb THEN $7::timestamptz END) WHERE id = $1;
+scheduled_since = COALESCE(scheduled_since, CASE WHEN $5::jsonb <> '[]'::jsonb THEN $7::timestamptz END), agency_id = $8 WHERE id = $1;
 
 -- openSessionState
 SELECT state FROM counter_sessions WHERE counter_id = $1 AND state <> 'closed';

@@ -21,7 +21,7 @@ no_show_after_minutes = $7, offline_after_minutes = $8, shift_end_grace_minutes 
 SELECT id FROM offices WHERE slug = $1 AND id IS DISTINCT FROM $2::uuid;
 
 -- services
-SELECT s.id, s.code, s.name, s.active, s.max_wait_minutes, s.service_time_minutes, s.cost_rupiah,
+SELECT s.id, s.agency_id, s.code, s.name, s.active, s.max_wait_minutes, s.service_time_minutes, s.cost_rupiah,
        s.requirements, s.completion_time, s.daily_quota, s.issue_cutoff_minutes,
        (SELECT count(*)::int FROM tickets t WHERE t.office_id = s.office_id AND t.service_id = s.id AND t.status = 'waiting') AS waiting_count,
        (SELECT count(*)::int FROM counter_services cs JOIN counter_sessions cn ON cn.counter_id = cs.counter_id AND cn.state = 'open'
@@ -42,7 +42,7 @@ WHERE e.office_id = $1 AND e.type IN ('called', 'recalled') AND t.status <> 'wai
 ORDER BY e.id DESC LIMIT 10;
 
 -- counters
-SELECT c.id, c.number, c.name, c.priority_only,
+SELECT c.id, c.agency_id, c.number, c.name, c.priority_only,
        (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
        cn.state, cn.pause_reason, cn.pause_note, cn.paused_at, cn.id AS session_id
 FROM counters c
@@ -51,12 +51,15 @@ WHERE c.office_id = $1 AND c.active
 ORDER BY c.number;
 
 -- counter
-SELECT c.id, c.number, c.name, c.priority_only,
+SELECT c.id, c.agency_id, c.number, c.name, c.priority_only,
        (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
        cn.state, cn.pause_reason, cn.pause_note, cn.paused_at, cn.id AS session_id
 FROM counters c
 LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
 WHERE c.office_id = $1 AND c.active AND c.id = $2;
+
+-- agencies
+SELECT id, office_id, name, short_name, color, sort_order FROM agencies WHERE office_id = $1 ORDER BY sort_order, created_at, id;
 
 -- waiting
 SELECT t.id, t.office_id, t.issued_code, t.number, t.service_id, s.code AS service_code, t.priority, t.status,

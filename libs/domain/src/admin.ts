@@ -154,6 +154,7 @@ export type AdminOfficeView = OfficeView;
 export interface AdminServiceView {
   id: string;
   officeId: string;
+  agencyId: string;
   code: string;
   name: string;
   active: boolean;
@@ -170,6 +171,7 @@ export interface AdminServiceView {
 export interface AdminCounterView {
   id: string;
   officeId: string;
+  agencyId: string;
   number: number;
   name: string;
   priorityOnly: boolean;
@@ -204,6 +206,9 @@ export const ADMIN_ACTIONS = [
   'service.updated',
   'counter.created',
   'counter.updated',
+  'agency.created',
+  'agency.updated',
+  'agency.deleted',
   'staff.created',
   'staff.updated',
   'staff.password_reset',

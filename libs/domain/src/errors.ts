@@ -78,6 +78,13 @@ export const ERROR_KINDS = {
   last_admin: 'conflict',
   service_code_taken: 'conflict',
   counter_number_taken: 'conflict',
+  /** An agency (instansi) still owns services or counters, or is its office's last one (issue 20). */
+  agency_has_services: 'conflict',
+  agency_has_counters: 'conflict',
+  agency_last: 'conflict',
+  agency_short_name_taken: 'conflict',
+  /** A counter, or a counter serving the service, is open or paused: it cannot change agency now. */
+  counter_open: 'conflict',
   username_taken: 'conflict',
   nip_taken: 'conflict',
   office_slug_taken: 'conflict',

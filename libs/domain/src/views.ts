@@ -2,6 +2,7 @@
  * The shapes the API returns and the apps hold: written once, used by the server and
  * both apps. Times are ISO-8601 strings in UTC; each screen shows them in the office zone.
  */
+import type { AgencyView } from './agencies.js';
 import type { ClosureNotice, OfficeOpenState } from './calendar.js';
 import type { PriorityCategory } from './priority.js';
 import type { TicketStatus } from './ticket-lifecycle.js';
@@ -59,6 +60,8 @@ export interface ServiceStandard {
 
 export interface ServiceView {
   id: string;
+  /** The agency (instansi) that owns it (`AgencyView`). */
+  agencyId: string;
   code: string;
   name: string;
   active: boolean;
@@ -141,6 +144,8 @@ export type OfficerPauseReason = (typeof OFFICER_PAUSE_REASONS)[number];
 
 export interface CounterView {
   id: string;
+  /** The agency (instansi) that owns it (`AgencyView`). */
+  agencyId: string;
   number: number;
   name: string;
   priorityOnly: boolean;
@@ -171,6 +176,8 @@ export interface OfficeSnapshot {
   seq: number;
   at: string;
   office: OfficeView;
+  /** The agencies under its roof, in the office's order (sort order, then oldest first); one for most offices. */
+  agencies: AgencyView[];
   /** Open now or closed until when, and today's holiday: what the kiosk and the board show before a tap. */
   calendar: OfficeOpenState;
   services: ServiceView[];

@@ -13,6 +13,7 @@ if (!gc) throw new Error('Run with node --expose-gc');
 const serviceIds = ['A', 'B', 'C', 'D', 'PL'].map((code, index) => ({ code, id: `00000000-0000-4000-8000-00000000000${index}` }));
 const services: ServiceView[] = serviceIds.map(({ code, id }) => ({
   id,
+  agencyId: 'ag',
   code,
   name: `Layanan ${code}`,
   active: true,
@@ -30,6 +31,7 @@ const services: ServiceView[] = serviceIds.map(({ code, id }) => ({
 }));
 const counters: CounterView[] = Array.from({ length: 6 }, (_, index) => ({
   id: `10000000-0000-4000-8000-00000000000${index}`,
+  agencyId: 'ag',
   number: index + 1,
   name: `Loket ${index + 1}`,
   priorityOnly: index === 5,
@@ -60,6 +62,7 @@ const snapshot: OfficeSnapshot = {
     address: '',
     city: '',
   },
+  agencies: [{ id: 'ag', officeId: 'o', name: 'Mal Pelayanan Publik Kota Harapan', shortName: 'MPP', color: '#1d4ed8', sortOrder: 0 }],
   services,
   counters,
   waiting: [],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AdminCounterView, CounterScheduleDay } from '@loket/domain';
 
-const SELECT = `SELECT c.id, c.office_id, c.number, c.name, c.priority_only, c.active, c.schedule,
+const SELECT = `SELECT c.id, c.office_id, c.agency_id, c.number, c.name, c.priority_only, c.active, c.schedule,
        (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
   FROM counters c`;
 
@@ -12,10 +12,11 @@ export const ADMIN_COUNTERS_SQL = {
   // The lock every change to the counter or its session takes (CountersRepository.lock); read the row afresh after it.
   lock: `SELECT office_id FROM counters WHERE id = $1 FOR UPDATE`,
   // scheduled_since: the instant of the counter's first schedule, kept once set (punctuality counts from it).
-  insert: `INSERT INTO counters (office_id, number, name, priority_only, schedule, active, scheduled_since)
-       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5::jsonb <> '[]'::jsonb THEN $7::timestamptz END) RETURNING id`,
+  // agency_id null: the office's first agency (the database's default_agency).
+  insert: `INSERT INTO counters (office_id, number, name, priority_only, schedule, active, scheduled_since, agency_id)
+       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5::jsonb <> '[]'::jsonb THEN $7::timestamptz END, $8) RETURNING id`,
   update: `UPDATE counters SET number = $2, name = $3, priority_only = $4, schedule = $5, active = $6,
-       scheduled_since = COALESCE(scheduled_since, CASE WHEN $5::jsonb <> '[]'::jsonb THEN $7::timestamptz END) WHERE id = $1`,
+       scheduled_since = COALESCE(scheduled_since, CASE WHEN $5::jsonb <> '[]'::jsonb THEN $7::timestamptz END), agency_id = $8 WHERE id = $1`,
   openSessionState: `SELECT state FROM counter_sessions WHERE counter_id = $1 AND state <> 'closed'`,
   servicesOfOffice: `SELECT id FROM services WHERE office_id = $1 AND id = ANY($2::uuid[])`,
   dropOtherServices: `DELETE FROM counter_services WHERE counter_id = $1 AND NOT (service_id = ANY($2::uuid[]))`,
@@ -26,6 +27,7 @@ export const ADMIN_COUNTERS_SQL = {
 interface CounterRow {
   id: string;
   office_id: string;
+  agency_id: string;
   number: number;
   name: string;
   priority_only: boolean;
@@ -38,6 +40,7 @@ function toView(row: CounterRow): AdminCounterView {
   return {
     id: row.id,
     officeId: row.office_id,
+    agencyId: row.agency_id,
     number: row.number,
     name: row.name,
     priorityOnly: row.priority_only,
@@ -48,6 +51,8 @@ function toView(row: CounterRow): AdminCounterView {
 }
 
 export interface CounterColumns {
+  /** Null on insert: the office's first agency. */
+  agencyId: string | null;
   number: number;
   name: string;
   priorityOnly: boolean;
@@ -85,13 +90,14 @@ export class AdminCountersRepository {
       JSON.stringify(counter.schedule),
       counter.active,
       at,
+      counter.agencyId ?? null,
     ]);
     return row.id;
   }
 
   /** `at` becomes the counter's scheduled-since when this gives it its first schedule. */
   async update(tx: EntityManager, id: string, counter: CounterColumns, at: Date): Promise<void> {
-    await tx.query(ADMIN_COUNTERS_SQL.update, [id, counter.number, counter.name, counter.priorityOnly, JSON.stringify(counter.schedule), counter.active, at]);
+    await tx.query(ADMIN_COUNTERS_SQL.update, [id, counter.number, counter.name, counter.priorityOnly, JSON.stringify(counter.schedule), counter.active, at, counter.agencyId]);
   }
 
   /** The state of the counter's session when one is open or paused, else null. */

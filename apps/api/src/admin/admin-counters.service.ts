@@ -8,6 +8,7 @@ import {
   NotFoundError,
   RuleError,
   assertBreaksFit,
+  assertMovable,
   fieldConflict,
   scheduleOutsideHours,
   scheduleProblems,
@@ -18,6 +19,8 @@ import { OfficeChanges } from '../offices/office-changes.js';
 import { assertNoProblems, uniqueChecked } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminCountersRepository } from './admin-counters.repository.js';
+import { AdminAgenciesRepository } from './admin-agencies.repository.js';
+import { AdminAgenciesService } from './admin-agencies.service.js';
 import { AdminOfficesService } from './admin-offices.service.js';
 import { AuditTrail } from './audit-trail.js';
 import type { CreateCounterDto, UpdateCounterDto } from './dto/counter.dto.js';
@@ -36,6 +39,8 @@ export class AdminCountersService {
     private readonly audit: AuditTrail,
     private readonly sequence: OfficeSequenceRepository,
     private readonly changes: OfficeChanges,
+    private readonly agencies: AdminAgenciesService,
+    private readonly agencyRows: AdminAgenciesRepository,
   ) {}
 
   async list(officeId: string, staff: StaffView): Promise<AdminCounterView[]> {
@@ -51,7 +56,8 @@ export class AdminCountersService {
           const office = await this.offices.locked(manager, officeId, actor);
           await this.assertValid(manager, office.id, office.openingHours, body);
           await this.assertNumberFree(manager, office.id, body.number, null);
-          const id = await this.counters.insert(manager, office.id, body, now);
+          if (body.agencyId !== undefined) await this.agencies.assertOfOffice(manager, office.id, body.agencyId);
+          const id = await this.counters.insert(manager, office.id, { ...body, agencyId: body.agencyId ?? null }, now);
           await this.counters.setServices(manager, id, body.serviceIds);
           const view = await this.byId(manager, id);
           await this.audit.record(
@@ -95,6 +101,11 @@ export class AdminCountersService {
           // Only what the request changes is checked: a name edit is not refused for an older schedule.
           await this.assertValid(manager, office.id, office.openingHours, body);
           if (body.number !== undefined) await this.assertNumberFree(manager, office.id, body.number, counterId);
+          if (body.agencyId !== undefined && body.agencyId !== current.agencyId) {
+            await this.agencies.assertOfOffice(manager, office.id, body.agencyId);
+            // Under the counter's lock, which opening it takes first: it cannot open between this check and the move.
+            assertMovable(current.name, await this.agencyRows.openCounter(manager, counterId));
+          }
           if (current.active && !after.active) {
             const state = await this.counters.openSessionState(manager, counterId);
             if (state) throw new RuleError('counter_in_use', `${current.name} is ${state}; close it before deactivating it`, { state });

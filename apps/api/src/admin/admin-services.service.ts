@@ -8,6 +8,7 @@ import {
   NotFoundError,
   RuleError,
   assertCutoffFits,
+  assertMovable,
   fieldConflict,
   standardDetailsProblems,
 } from '@loket/domain';
@@ -16,6 +17,8 @@ import { OfficeSequenceRepository } from '../database/office-sequence.repository
 import { OfficeChanges } from '../offices/office-changes.js';
 import { uniqueChecked } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
+import { AdminAgenciesRepository } from './admin-agencies.repository.js';
+import { AdminAgenciesService } from './admin-agencies.service.js';
 import { AdminOfficesService } from './admin-offices.service.js';
 import { AdminServicesRepository, type ServiceFields } from './admin-services.repository.js';
 import { AuditTrail } from './audit-trail.js';
@@ -23,6 +26,7 @@ import type { CreateServiceDto, UpdateServiceDto } from './dto/service.dto.js';
 
 function fieldsOf(view: AdminServiceView): ServiceFields {
   return {
+    agencyId: view.agencyId,
     code: view.code,
     name: view.name,
     active: view.active,
@@ -59,6 +63,8 @@ export class AdminServicesService {
     private readonly audit: AuditTrail,
     private readonly sequence: OfficeSequenceRepository,
     private readonly changes: OfficeChanges,
+    private readonly agencies: AdminAgenciesService,
+    private readonly agencyRows: AdminAgenciesRepository,
   ) {}
 
   async list(officeId: string, staff: StaffView): Promise<AdminServiceView[]> {
@@ -73,8 +79,10 @@ export class AdminServicesService {
         this.db.transaction(async (manager) => {
           const office = await this.offices.locked(manager, officeId, actor);
           await this.assertCodeFree(manager, office.id, body.code, null);
+          if (body.agencyId !== undefined) await this.agencies.assertOfOffice(manager, office.id, body.agencyId);
           const fields: ServiceFields = {
             ...EMPTY_STANDARD_DETAILS,
+            agencyId: null,
             ...sent(body),
             issueCutoffMinutes: body.issueCutoffMinutes ?? DEFAULT_ISSUE_CUTOFF_MINUTES,
             dynamicQuota: body.dynamicQuota ?? false,
@@ -122,6 +130,12 @@ export class AdminServicesService {
           const after: ServiceFields = { ...before, ...sent(body) } as ServiceFields;
           assertStandardDetails(after);
           if (body.issueCutoffMinutes !== undefined) assertCutoffFits(after.issueCutoffMinutes, office.openingHours);
+          if (body.agencyId !== undefined && body.agencyId !== current.agencyId) {
+            await this.agencies.assertOfOffice(manager, office.id, body.agencyId);
+            // A counter opening at this instant commits after the move (its last statement waits for the office's
+            // row, locked here), so it opens under the new owner: the refusal is about sessions already running.
+            assertMovable(current.name, await this.agencyRows.openCountersServing(manager, serviceId));
+          }
           await this.services.update(manager, serviceId, after);
           await this.audit.record(
             manager,

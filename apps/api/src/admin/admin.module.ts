@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ChecklistsModule } from '../checklists/checklists.module.js';
 import { OfficesModule } from '../offices/offices.module.js';
+import { AdminAgenciesController } from './admin-agencies.controller.js';
+import { AdminAgenciesRepository } from './admin-agencies.repository.js';
+import { AdminAgenciesService } from './admin-agencies.service.js';
 import { AdminChecklistsController } from './admin-checklists.controller.js';
 import { AdminChecklistsService } from './admin-checklists.service.js';
 import { AdminCountersController } from './admin-counters.controller.js';
@@ -29,6 +32,7 @@ import { AuditTrail } from './audit-trail.js';
   imports: [ChecklistsModule, OfficesModule],
   controllers: [
     AdminOfficesController,
+    AdminAgenciesController,
     AdminServicesController,
     AdminCountersController,
     AdminStaffController,
@@ -42,6 +46,8 @@ import { AuditTrail } from './audit-trail.js';
     AuditTrail,
     AuditService,
     AdminOfficesService,
+    AdminAgenciesRepository,
+    AdminAgenciesService,
     AdminServicesRepository,
     AdminServicesService,
     AdminCountersRepository,

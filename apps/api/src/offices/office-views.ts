@@ -99,6 +99,7 @@ export function toServiceView(row: ServiceLoadRow, forecast: RangedOfficeForecas
   const average = forecast.serviceMinutes[row.id] ?? row.service_time_minutes;
   return {
     id: row.id,
+    agencyId: row.agency_id,
     code: row.code,
     name: row.name,
     active: row.active,

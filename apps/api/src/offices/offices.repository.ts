@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OfficeEntity } from './office.entity.js';
-import type { OfficeOwnDay, OpeningHours, PauseReason } from '@loket/domain';
+import type { AgencyView, OfficeOwnDay, OpeningHours, PauseReason } from '@loket/domain';
 import type { TicketViewRow } from '../tickets/ticket-views.js';
 import { TICKET_VIEW_SELECT } from '../tickets/tickets.repository.js';
 import type { ServiceStandardRow } from './office-views.js';
@@ -26,7 +26,7 @@ export const OFFICES_SQL = {
   no_show_after_minutes = $7, offline_after_minutes = $8, shift_end_grace_minutes = $9, address = $10, city = $11 WHERE id = $1`,
   slugTaken: `SELECT id FROM offices WHERE slug = $1 AND id IS DISTINCT FROM $2::uuid`,
   // Live load per service: waiting now, counters open for it, tickets drawn on `day`.
-  services: `SELECT s.id, s.code, s.name, s.active, s.max_wait_minutes, s.service_time_minutes, s.cost_rupiah,
+  services: `SELECT s.id, s.agency_id, s.code, s.name, s.active, s.max_wait_minutes, s.service_time_minutes, s.cost_rupiah,
          s.requirements, s.completion_time, s.daily_quota, s.issue_cutoff_minutes,
          (SELECT count(*)::int FROM tickets t WHERE t.office_id = s.office_id AND t.service_id = s.id AND t.status = 'waiting') AS waiting_count,
          (SELECT count(*)::int FROM counter_services cs JOIN counter_sessions cn ON cn.counter_id = cs.counter_id AND cn.state = 'open'
@@ -45,19 +45,21 @@ export const OFFICES_SQL = {
     AND NOT EXISTS (SELECT 1 FROM ticket_events later
       WHERE later.ticket_id = e.ticket_id AND later.id > e.id AND later.type IN ('called', 'recalled'))
   ORDER BY e.id DESC LIMIT ${RECENT_CALLS}`,
-  counters: `SELECT c.id, c.number, c.name, c.priority_only,
+  counters: `SELECT c.id, c.agency_id, c.number, c.name, c.priority_only,
          (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
          cn.state, cn.pause_reason, cn.pause_note, cn.paused_at, cn.id AS session_id
   FROM counters c
   LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
   WHERE c.office_id = $1 AND c.active
   ORDER BY c.number`,
-  counter: `SELECT c.id, c.number, c.name, c.priority_only,
+  counter: `SELECT c.id, c.agency_id, c.number, c.name, c.priority_only,
          (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
          cn.state, cn.pause_reason, cn.pause_note, cn.paused_at, cn.id AS session_id
   FROM counters c
   LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
   WHERE c.office_id = $1 AND c.active AND c.id = $2`,
+  // In the office's order; the first is the one a service or counter written without an agency joins (migration 1765192000000).
+  agencies: `SELECT id, office_id, name, short_name, color, sort_order FROM agencies WHERE office_id = $1 ORDER BY sort_order, created_at, id`,
   // In call order (`compareForCall` of libs/domain).
   waiting: `${TICKET_VIEW_SELECT} WHERE t.office_id = $1 AND t.status = 'waiting' ORDER BY t.due_at, t.issued_at, t.issue_order`,
   atCounters: `${TICKET_VIEW_SELECT} WHERE t.office_id = $1 AND t.status IN ('called', 'serving')`,
@@ -66,6 +68,7 @@ export const OFFICES_SQL = {
 
 export interface ServiceLoadRow extends ServiceStandardRow {
   id: string;
+  agency_id: string;
   code: string;
   name: string;
   active: boolean;
@@ -92,6 +95,7 @@ export interface CallRow {
 /** A counter as a screen shows it, with its session. */
 export interface CounterRow {
   id: string;
+  agency_id: string;
   number: number;
   name: string;
   priority_only: boolean;
@@ -101,6 +105,19 @@ export interface CounterRow {
   pause_note: string | null;
   paused_at: Date | null;
   session_id: string | null;
+}
+
+export interface AgencyRow {
+  id: string;
+  office_id: string;
+  name: string;
+  short_name: string;
+  color: string;
+  sort_order: number;
+}
+
+export function toAgencyView(row: AgencyRow): AgencyView {
+  return { id: row.id, officeId: row.office_id, name: row.name, shortName: row.short_name, color: row.color, sortOrder: row.sort_order };
 }
 
 /** An office's own days and its closures not yet over, as the calendar queries give them (timestamps as JSON strings). */
@@ -165,6 +182,11 @@ export class OfficesRepository {
   /** Every service of the office with its standard and live load; `day` is the office's service day. */
   services(tx: EntityManager, officeId: string, day: string): Promise<ServiceLoadRow[]> {
     return tx.query<ServiceLoadRow[]>(OFFICES_SQL.services, [officeId, day]);
+  }
+
+  /** The office's agencies, in their order. */
+  async agencies(tx: EntityManager, officeId: string): Promise<AgencyView[]> {
+    return (await tx.query<AgencyRow[]>(OFFICES_SQL.agencies, [officeId])).map(toAgencyView);
   }
 
   /** The latest calls and recalls, newest first. */

@@ -76,6 +76,7 @@ export class OfficesService {
       seq: Number(office.seq),
       at: now.toISOString(),
       office: toOfficeView(office),
+      agencies: await this.offices.agencies(tx, office.id),
       calendar: officeOpenState(calendar, now.getTime()),
       services,
       counters,
@@ -116,6 +117,7 @@ export class OfficesService {
     const byCounter = new Map(current.map((row) => [row.counter_id, toTicketView(row)]));
     return rows.map((row) => ({
       id: row.id,
+      agencyId: row.agency_id,
       number: row.number,
       name: row.name,
       priorityOnly: row.priority_only,

@@ -195,6 +195,11 @@ const MATRIX: Record<string, Row> = {
   'GET /admin/offices': { access: 'supervisor-any' },
   'POST /admin/offices': { access: 'admin', body: () => ({}) },
   'PATCH /admin/offices/{officeId}': { access: 'admin', body: () => ({}) },
+  // agencies (issue 20): supervisors read their office's, admins change them
+  'GET /admin/offices/{officeId}/agencies': { access: 'supervisor' },
+  'POST /admin/offices/{officeId}/agencies': { access: 'admin', body: () => ({}) },
+  'PATCH /admin/agencies/{agencyId}': { access: 'admin', body: () => ({}) },
+  'DELETE /admin/agencies/{agencyId}': { access: 'admin' },
   'GET /admin/offices/{officeId}/services': { access: 'supervisor' },
   'POST /admin/offices/{officeId}/services': { access: 'admin', body: () => ({}) },
   'PATCH /admin/services/{serviceId}': { access: 'admin', body: () => ({}) },
@@ -247,6 +252,8 @@ interface OfficeWorld {
   victimId: string;
   /** A complaint filed on the office's public page. */
   complaintId: string;
+  /** The office's one agency (it holds every service: deleting it is refused, 409, to whoever gets through). */
+  agencyId: string;
 }
 interface World {
   own: OfficeWorld;
@@ -305,7 +312,16 @@ describe('authorization matrix', () => {
     const filed = await api.post(`/offices/${office.slug}/complaints`, { category: 'pelayanan', description: 'Antrean tidak dipanggil sesuai urutan.' });
     expect(filed.status).toBe(201);
     const [complaint] = await t.db.query<{ id: string }[]>('SELECT id FROM complaints WHERE office_id = $1', [office.id]);
-    return { office, calledTicketId: called.id, waitingTicketId: waiting.id, alertId: alert.id, victimId: victim.id, complaintId: complaint.id };
+    const [agency] = await t.db.query<{ id: string }[]>('SELECT id FROM agencies WHERE office_id = $1', [office.id]);
+    return {
+      office,
+      calledTicketId: called.id,
+      waitingTicketId: waiting.id,
+      alertId: alert.id,
+      victimId: victim.id,
+      complaintId: complaint.id,
+      agencyId: agency.id,
+    };
   }
 
   async function world(): Promise<World> {
@@ -327,6 +343,7 @@ describe('authorization matrix', () => {
         officeId: target.office.id,
         serviceId: target.office.services.B,
         counterId: target.office.counters[2],
+        agencyId: target.agencyId,
         staffId: target.victimId,
         // No kiosk is paired in the world: an admin gets through to a 404, anyone else a 403.
         kioskId: '00000000-0000-4000-8000-000000000000',

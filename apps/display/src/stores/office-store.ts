@@ -39,6 +39,8 @@ export const useOfficeStore = defineStore('office', () => {
   const waiting = computed(() => snapshot.value?.waiting ?? []);
   const counters = computed(() => snapshot.value?.counters ?? []);
   const services = computed(() => snapshot.value?.services ?? []);
+  /** The agencies under the office's roof, in its order; one for most offices (then no screen shows them). */
+  const agencies = computed(() => snapshot.value?.agencies ?? []);
   const recentCalls = computed(() => snapshot.value?.recentCalls ?? []);
   /** Open now or closed until when (the API's calendar, as of the snapshot or `setCalendar`). */
   const calendar = computed(() => snapshot.value?.calendar ?? null);
@@ -145,6 +147,7 @@ export const useOfficeStore = defineStore('office', () => {
     waiting,
     counters,
     services,
+    agencies,
     serviceLoad,
     recentCalls,
     calendar,

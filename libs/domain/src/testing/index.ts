@@ -10,6 +10,7 @@
  */
 import { DEFAULT_ISSUE_CUTOFF_MINUTES, type OfficeOpenState } from '../calendar.js';
 import type { TicketChange } from '../realtime.js';
+import type { AgencyView } from '../agencies.js';
 import type { CallView, CounterView, OfficeSnapshot, OfficeView, ServiceStandard, ServiceView, TicketView, TrackedTicketView } from '../views.js';
 
 /** Monday 30 November 2026, 08:00 in Jakarta (UTC+7). */
@@ -72,6 +73,7 @@ export function serviceView(overrides: Omit<Partial<ServiceView>, 'standard'> & 
   const standard = serviceStandard(overrides.standard);
   return {
     id: 'svc-a',
+    agencyId: 'ag-1',
     code,
     name: `Layanan ${code}`,
     active: true,
@@ -96,6 +98,7 @@ export function counterView(overrides: Partial<CounterView> = {}): CounterView {
   const state = overrides.state ?? 'open';
   return {
     id: 'c1',
+    agencyId: 'ag-1',
     number,
     name: `Loket ${number}`,
     priorityOnly: false,
@@ -142,6 +145,11 @@ export function callView(ticket: TicketView, counter: Pick<CounterView, 'id' | '
   };
 }
 
+/** The office's one agency, unless a test names others. */
+export function agencyView(overrides: Partial<AgencyView> = {}): AgencyView {
+  return { id: 'ag-1', officeId: 'o1', name: 'Kantor Uji', shortName: 'Kantor Uji', color: '#1d4ed8', sortOrder: 0, ...overrides };
+}
+
 /** The calendar state of an office open around the clock, with no holiday today. */
 export const OPEN_ALL_DAY: OfficeOpenState = {
   open: true,
@@ -159,6 +167,7 @@ export function officeSnapshot(overrides: Partial<OfficeSnapshot> = {}): OfficeS
     seq: 1,
     at: TEST_INSTANT,
     office: officeView(),
+    agencies: [agencyView()],
     calendar: OPEN_ALL_DAY,
     services: [serviceView()],
     counters: [counterView()],

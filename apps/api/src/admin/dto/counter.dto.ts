@@ -1,9 +1,14 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CounterScheduleDayDto } from './opening-hours.dto.js';
 
 export class CreateCounterDto {
+  @ApiPropertyOptional({ description: 'The agency (instansi) that owns it; the office’s first agency when left out. Changing it moves the counter (refused while it is open: counter_open)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'agencyId must be an agency UUID' })
+  agencyId?: string;
+
   @ApiProperty({ example: 3, description: 'Unique in the office; the number called out' })
   @IsInt({ message: 'number must be a whole number' })
   @Min(1, { message: 'number must be at least 1' })

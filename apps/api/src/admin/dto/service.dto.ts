@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { SERVICE_CODE_PATTERN, STANDARD_LIMITS } from '@loket/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -30,6 +30,11 @@ function StandardList(example: string[], description: string, max: number): Prop
 }
 
 export class CreateServiceDto {
+  @ApiPropertyOptional({ description: 'The agency (instansi) that owns it; the office’s first agency when left out. Changing it moves the service (refused while a counter serving it is open: counter_open)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'agencyId must be an agency UUID' })
+  agencyId?: string;
+
   @ApiProperty({ example: 'KK', description: 'One or two capital letters, unique in the office; printed on every ticket' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsString()

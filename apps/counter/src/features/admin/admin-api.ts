@@ -1,5 +1,6 @@
 /** The admin endpoints (/admin, /audit). */
 import type {
+  AgencyView,
   AdminCalendarView,
   AdminCounterView,
   AdminOfficeView,
@@ -43,6 +44,8 @@ export interface OfficeInput {
 
 /** A service as the admin form sends it: its figures, and the standard's longer texts (libs/domain). */
 export interface ServiceInput extends ServiceStandardDetails {
+  /** Left out: the office's first agency. */
+  agencyId?: string;
   code: string;
   name: string;
   maxWaitMinutes: number;
@@ -59,7 +62,16 @@ export interface ServiceInput extends ServiceStandardDetails {
 /** A service's booking settings, with the office's limit on active bookings per person. */
 export type BookingSettingsInput = BookingSettings & { bookingsPerPerson: number };
 
+export interface AgencyInput {
+  name: string;
+  shortName: string;
+  color: string;
+  sortOrder: number;
+}
+
 export interface CounterInput {
+  /** Left out: the office's first agency. */
+  agencyId?: string;
   number: number;
   name: string;
   serviceIds: string[];
@@ -117,6 +129,11 @@ export const adminApi = {
   offices: () => send<AdminOfficeView[]>('GET', '/admin/offices'),
   createOffice: (body: OfficeInput) => send<AdminOfficeView>('POST', '/admin/offices', body),
   updateOffice: (id: string, body: Partial<OfficeInput>) => send<AdminOfficeView>('PATCH', `/admin/offices/${id}`, body),
+
+  agencies: (officeId: string) => send<AgencyView[]>('GET', `/admin/offices/${officeId}/agencies`),
+  createAgency: (officeId: string, body: AgencyInput) => send<AgencyView>('POST', `/admin/offices/${officeId}/agencies`, body),
+  updateAgency: (id: string, body: Partial<AgencyInput>) => send<AgencyView>('PATCH', `/admin/agencies/${id}`, body),
+  deleteAgency: (id: string) => send<void>('DELETE', `/admin/agencies/${id}`),
 
   services: (officeId: string) => send<AdminServiceView[]>('GET', `/admin/offices/${officeId}/services`),
   createService: (officeId: string, body: ServiceInput) => send<AdminServiceView>('POST', `/admin/offices/${officeId}/services`, body),

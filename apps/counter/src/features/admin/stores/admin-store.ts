@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
-import type { AdminCounterView, AdminOfficeView, AdminServiceView, AdminStaffView, ChecklistTemplateView } from '@loket/domain';
+import type { AgencyView, AdminCounterView, AdminOfficeView, AdminServiceView, AdminStaffView, ChecklistTemplateView } from '@loket/domain';
 import { adminApi } from '../admin-api';
 
 /**
@@ -11,6 +11,7 @@ import { adminApi } from '../admin-api';
 export const useAdminStore = defineStore('admin', () => {
   const offices = ref<AdminOfficeView[]>([]);
   const officeId = ref<string | null>(null);
+  const agencies = ref<AgencyView[]>([]);
   const services = ref<AdminServiceView[]>([]);
   const counters = ref<AdminCounterView[]>([]);
   const checklists = ref<ChecklistTemplateView[]>([]);
@@ -37,8 +38,9 @@ export const useAdminStore = defineStore('admin', () => {
   async function loadOffice(): Promise<void> {
     if (!officeId.value) return;
     const id = officeId.value;
-    const [s, c, k] = await Promise.all([adminApi.services(id), adminApi.counters(id), adminApi.checklists(id)]);
+    const [a, s, c, k] = await Promise.all([adminApi.agencies(id), adminApi.services(id), adminApi.counters(id), adminApi.checklists(id)]);
     if (officeId.value !== id) return;
+    agencies.value = a;
     services.value = s;
     counters.value = c;
     checklists.value = k;
@@ -61,7 +63,14 @@ export const useAdminStore = defineStore('admin', () => {
     return list.some((item) => item.id === row.id) ? list.map((item) => (item.id === row.id ? row : item)) : [...list, row];
   }
 
+  /** More than one agency: the forms ask which one a service or counter belongs to, and the tables show it. */
+  const manyAgencies = computed(() => agencies.value.length > 1);
+  const agencyName = (id: string) => agencies.value.find((agency) => agency.id === id)?.shortName ?? '';
+
   const keep = {
+    // The server's order: sort order, then oldest first; a new agency's creation time is unknown here, so it goes after its peers.
+    agency: (row: AgencyView) => (agencies.value = put(agencies.value, row).sort((a, b) => a.sortOrder - b.sortOrder)),
+    agencyGone: (id: string) => (agencies.value = agencies.value.filter((agency) => agency.id !== id)),
     office: (row: AdminOfficeView) => (offices.value = put(offices.value, row).sort((a, b) => a.name.localeCompare(b.name, 'id'))),
     service: (row: AdminServiceView) => (services.value = put(services.value, row).sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code))),
     counter: (row: AdminCounterView) => (counters.value = put(counters.value, row).sort((a, b) => a.number - b.number)),
@@ -69,5 +78,5 @@ export const useAdminStore = defineStore('admin', () => {
     checklist: (row: ChecklistTemplateView) => (checklists.value = checklists.value.map((template) => (template.kind === row.kind ? row : template))),
   };
 
-  return { offices, officeId, office, services, counters, checklists, staff, loading, failed, load, loadOffice, loadStaff, chooseOffice, keep };
+  return { offices, officeId, office, agencies, manyAgencies, agencyName, services, counters, checklists, staff, loading, failed, load, loadOffice, loadStaff, chooseOffice, keep };
 });

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AgencyView, type StaffView, NotFoundError, type RuleError, assertAgencyDeletable, fieldConflict, invalidField } from '@loket/domain';
+import { Clock } from '../clock/clock.js';
+import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
+import { OfficeChanges } from '../offices/office-changes.js';
+import { uniqueChecked } from './admin-errors.js';
+import { refuseNulls } from './admin-scope.js';
+import { AdminAgenciesRepository, type AgencyColumns } from './admin-agencies.repository.js';
+import { AdminOfficesService } from './admin-offices.service.js';
+import { AuditTrail } from './audit-trail.js';
+import type { CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto.js';
+
+const DEFAULT_COLOR = '#1d4ed8';
+
+const fieldsOf = ({ name, shortName, color, sortOrder }: AgencyView): AgencyColumns => ({ name, shortName, color, sortOrder });
+
+/**
+ * The agencies (instansi) of an office. Each change moves the office's sequence number on,
+ * so kiosks and boards, which group by agency, take a fresh snapshot.
+ */
+@Injectable()
+export class AdminAgenciesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly agencies: AdminAgenciesRepository,
+    private readonly clock: Clock,
+    private readonly offices: AdminOfficesService,
+    private readonly audit: AuditTrail,
+    private readonly sequence: OfficeSequenceRepository,
+    private readonly changes: OfficeChanges,
+  ) {}
+
+  async list(officeId: string, staff: StaffView): Promise<AgencyView[]> {
+    await this.offices.read(officeId, staff);
+    return this.agencies.ofOffice(officeId);
+  }
+
+  create(officeId: string, body: CreateAgencyDto, actor: StaffView): Promise<AgencyView> {
+    const now = this.clock.now();
+    return uniqueChecked(this.shortNameConflict(body.shortName), () =>
+      this.changes.announcing((taken) =>
+        this.db.transaction(async (manager) => {
+          const office = await this.offices.locked(manager, officeId, actor);
+          await this.assertShortNameFree(manager, office.id, body.shortName, null);
+          const fields: AgencyColumns = { name: body.name, shortName: body.shortName, color: body.color ?? DEFAULT_COLOR, sortOrder: body.sortOrder ?? (await this.agencies.nextSortOrder(manager, office.id)) };
+          const id = await this.agencies.insert(manager, office.id, fields, now);
+          const view = await this.byId(manager, id);
+          await this.audit.record(
+            manager,
+            {
+              actorId: actor.id,
+              officeId: office.id,
+              action: 'agency.created',
+              subjectType: 'agency',
+              subjectId: id,
+              subjectLabel: view.shortName,
+              before: null,
+              after: fieldsOf(view),
+            },
+            now,
+          );
+          taken(office.id, await this.sequence.next(manager, office.id));
+          return view;
+        }),
+      ),
+    );
+  }
+
+  update(agencyId: string, body: UpdateAgencyDto, actor: StaffView): Promise<AgencyView> {
+    refuseNulls(body);
+    const now = this.clock.now();
+    return uniqueChecked(this.shortNameConflict(body.shortName ?? ''), () =>
+      this.changes.announcing((taken) =>
+        this.db.transaction(async (manager) => {
+          const office = await this.lockedWithOffice(manager, agencyId, actor);
+          const current = await this.byId(manager, agencyId);
+          if (body.shortName !== undefined) await this.assertShortNameFree(manager, office, body.shortName, agencyId);
+          const before = fieldsOf(current);
+          const after: AgencyColumns = { ...before, ...Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) };
+          await this.agencies.update(manager, agencyId, after);
+          await this.audit.record(
+            manager,
+            { actorId: actor.id, officeId: office, action: 'agency.updated', subjectType: 'agency', subjectId: agencyId, subjectLabel: after.shortName, before, after },
+            now,
+          );
+          taken(office, await this.sequence.next(manager, office));
+          return this.byId(manager, agencyId);
+        }),
+      ),
+    );
+  }
+
+  /** Only an empty agency that is not the office's last may go (`assertAgencyDeletable`). */
+  remove(agencyId: string, actor: StaffView): Promise<void> {
+    const now = this.clock.now();
+    return this.changes.announcing((taken) =>
+      this.db.transaction(async (manager) => {
+        const office = await this.lockedWithOffice(manager, agencyId, actor);
+        const current = await this.byId(manager, agencyId);
+        // Under the office's lock, which every service or counter change of the office takes: nothing joins it meanwhile.
+        assertAgencyDeletable(current.name, await this.agencies.holdings(manager, agencyId));
+        await this.agencies.delete(manager, agencyId);
+        await this.audit.record(
+          manager,
+          {
+            actorId: actor.id,
+            officeId: office,
+            action: 'agency.deleted',
+            subjectType: 'agency',
+            subjectId: agencyId,
+            subjectLabel: current.shortName,
+            before: fieldsOf(current),
+            after: null,
+          },
+          now,
+        );
+        taken(office, await this.sequence.next(manager, office));
+      }),
+    );
+  }
+
+  /**
+   * Refuses an agency that is not the office's: 400 on the field that names it, since the
+   * request, not the state of things, is wrong. Used by the service and counter set-up.
+   */
+  async assertOfOffice(manager: EntityManager, officeId: string, agencyId: string): Promise<void> {
+    if (!(await this.agencies.isOfOffice(manager, officeId, agencyId))) {
+      throw invalidField('agencyId', `agencyId is not an agency of this office: ${agencyId}`);
+    }
+  }
+
+  /** The agency locked, then its office (checked against the actor): the order a service or counter change takes them. */
+  private async lockedWithOffice(manager: EntityManager, agencyId: string, actor: StaffView): Promise<string> {
+    const officeId = await this.agencies.lock(manager, agencyId);
+    if (!officeId) throw new NotFoundError(`No agency with the id "${agencyId}"`);
+    return (await this.offices.locked(manager, officeId, actor)).id;
+  }
+
+  private async byId(manager: EntityManager, agencyId: string): Promise<AgencyView> {
+    const view = await this.agencies.byId(manager, agencyId);
+    if (!view) throw new NotFoundError(`No agency with the id "${agencyId}"`);
+    return view;
+  }
+
+  private async assertShortNameFree(manager: EntityManager, officeId: string, shortName: string, exceptId: string | null): Promise<void> {
+    const taken = await this.agencies.shortNameTakenBy(manager, officeId, shortName, exceptId);
+    if (taken) throw fieldConflict('agency_short_name_taken', 'shortName', `The short name ${shortName} is already used by "${taken}" in this office`);
+  }
+
+  private shortNameConflict(shortName: string): Record<string, () => RuleError> {
+    return {
+      agencies_office_id_short_name_key: () => fieldConflict('agency_short_name_taken', 'shortName', `The short name ${shortName} is already used in this office`),
+    };
+  }
+}

@@ -1,0 +1,167 @@
+import type { AdminCounterView, AdminServiceView, AgencyView, OfficeSnapshot } from '@loket/domain';
+import { type OfficeFixture, createOffice, createStaff } from './support/fixtures.js';
+import { useTestApp } from './support/test-app.js';
+
+/** Agencies (instansi) under one roof (issue 20): the model, the admin API and the rules kept on moves and deletes. */
+describe('agencies', () => {
+  const t = useTestApp();
+  const api = t.api;
+  let office: OfficeFixture;
+  let admin: { id: string; token: string };
+
+  const patch = <T = any>(path: string, body: unknown, token = admin.token) => api.send<T>('PATCH', path, { body, token });
+  const remove = (path: string, token = admin.token) => api.send('DELETE', path, { token });
+  const agencies = async (officeId = office.id) => (await api.get<AgencyView[]>(`/admin/offices/${officeId}/agencies`, admin.token)).body;
+  const board = async () => (await api.get<OfficeSnapshot>(`/offices/${office.slug}/board`)).body;
+  const seqOf = async (officeId: string) => Number((await t.db.query<{ seq: string }[]>('SELECT seq FROM offices WHERE id = $1', [officeId]))[0].seq);
+  const auditActions = async (subjectId: string) =>
+    (await t.db.query<{ action: string }[]>('SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY id', [subjectId])).map((row) => row.action);
+  const addAgency = async (shortName: string, extra: Record<string, unknown> = {}) => {
+    const reply = await api.post<AgencyView>(`/admin/offices/${office.id}/agencies`, { name: `Instansi ${shortName}`, shortName, ...extra }, admin.token);
+    expect(reply.status).toBe(201);
+    return reply.body;
+  };
+
+  beforeEach(async () => {
+    t.clock.set('2026-11-30T01:00:00.000Z');
+    office = await createOffice(t, {
+      services: [{ code: 'A' }, { code: 'B' }],
+      counters: [
+        { number: 1, services: ['A'] },
+        { number: 2, services: ['A', 'B'] },
+      ],
+    });
+    admin = await createStaff(t, 'admin');
+  });
+
+  it('gives a new office one agency holding every service and counter, and the board says so', async () => {
+    const [only, ...others] = await agencies();
+    expect(others).toEqual([]);
+    expect(only).toMatchObject({ officeId: office.id, sortOrder: 0, color: '#1d4ed8' });
+    const snapshot = await board();
+    expect(snapshot.agencies).toEqual([only]);
+    expect(snapshot.services.map((service) => service.agencyId)).toEqual([only.id, only.id]);
+    expect(snapshot.counters.map((counter) => counter.agencyId)).toEqual([only.id, only.id]);
+  });
+
+  it('creates, lists in order and edits agencies, each change audited and announced to the screens', async () => {
+    const seq = await seqOf(office.id);
+    const samsat = await addAgency('Samsat', { color: '#B91C1C', sortOrder: 2 });
+    const dukcapil = await addAgency('Dukcapil', { sortOrder: 1 });
+    expect(samsat.color).toBe('#b91c1c');
+    expect((await agencies()).map((agency) => agency.shortName).slice(1)).toEqual(['Dukcapil', 'Samsat']);
+    const renamed = await patch<AgencyView>(`/admin/agencies/${dukcapil.id}`, { name: 'Dinas Kependudukan dan Pencatatan Sipil' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ shortName: 'Dukcapil', name: 'Dinas Kependudukan dan Pencatatan Sipil', sortOrder: 1 });
+    expect(await auditActions(dukcapil.id)).toEqual(['agency.created', 'agency.updated']);
+    expect(await seqOf(office.id)).toBe(seq + 3);
+    expect((await board()).agencies.map((agency) => agency.shortName)).toContain('Dukcapil');
+  });
+
+  it('refuses a short name already used in the office, a bad colour, and empty fields, writing nothing', async () => {
+    await addAgency('Dukcapil');
+    const before = await agencies();
+    const taken = await api.post(`/admin/offices/${office.id}/agencies`, { name: 'Lain', shortName: 'dukcapil' }, admin.token);
+    expect(taken).toMatchObject({ status: 409, body: { code: 'agency_short_name_taken' } });
+    const colour = await api.post(`/admin/offices/${office.id}/agencies`, { name: 'Imigrasi', shortName: 'Imigrasi', color: 'red' }, admin.token);
+    expect(colour).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
+    const blank = await api.post(`/admin/offices/${office.id}/agencies`, { name: ' ', shortName: 'X' }, admin.token);
+    expect(blank.status).toBe(400);
+    const nulls = await patch(`/admin/agencies/${before[1].id}`, { shortName: null });
+    expect(nulls.status).toBe(400);
+    expect(await agencies()).toEqual(before);
+  });
+
+  it('puts a new service or counter in the first agency unless told, and refuses an agency of another office', async () => {
+    const [first] = await agencies();
+    const samsat = await addAgency('Samsat');
+    const serviceBody = { name: 'Pajak Kendaraan', maxWaitMinutes: 30, serviceTimeMinutes: 10, costRupiah: 0, requirements: [], completionTime: '', dailyQuota: null, active: true };
+    const plain = await api.post<AdminServiceView>(`/admin/offices/${office.id}/services`, { ...serviceBody, code: 'C' }, admin.token);
+    expect(plain.body.agencyId).toBe(first.id);
+    const owned = await api.post<AdminServiceView>(`/admin/offices/${office.id}/services`, { ...serviceBody, code: 'D', agencyId: samsat.id }, admin.token);
+    expect(owned.body.agencyId).toBe(samsat.id);
+    const counter = await api.post<AdminCounterView>(
+      `/admin/offices/${office.id}/counters`,
+      { number: 7, name: 'Loket Samsat 1', serviceIds: [owned.body.id], schedule: [], priorityOnly: false, active: true, agencyId: samsat.id },
+      admin.token,
+    );
+    expect(counter.body.agencyId).toBe(samsat.id);
+
+    const elsewhere = await createOffice(t, { services: [{ code: 'A' }], counters: [] });
+    const [foreign] = await agencies(elsewhere.id);
+    const refused = await api.post(`/admin/offices/${office.id}/services`, { ...serviceBody, code: 'E', agencyId: foreign.id }, admin.token);
+    expect(refused).toMatchObject({ status: 400, body: { code: 'validation_failed', details: [{ field: 'agencyId' }] } });
+    const moved = await patch(`/admin/counters/${office.counters[1]}`, { agencyId: foreign.id });
+    expect(moved).toMatchObject({ status: 400, body: { details: [{ field: 'agencyId' }] } });
+    const garbage = await patch(`/admin/services/${office.services.A}`, { agencyId: 'not-a-uuid' });
+    expect(garbage.status).toBe(400);
+  });
+
+  it('moves a counter only while it is closed (counter_open), audited with before and after', async () => {
+    const samsat = await addAgency('Samsat');
+    const counterId = office.counters[1];
+    expect((await api.post(`/counters/${counterId}/open`, undefined, office.officers[1].token)).status).toBe(200);
+    const refused = await patch(`/admin/counters/${counterId}`, { agencyId: samsat.id });
+    expect(refused).toMatchObject({ status: 409, body: { code: 'counter_open', details: { counters: ['Loket 1'] } } });
+    expect((await board()).counters.find((counter) => counter.id === counterId)?.agencyId).not.toBe(samsat.id);
+
+    expect((await api.post(`/counters/${counterId}/close`, undefined, office.officers[1].token)).status).toBe(200);
+    const moved = await patch<AdminCounterView>(`/admin/counters/${counterId}`, { agencyId: samsat.id });
+    expect(moved.status).toBe(200);
+    expect(moved.body.agencyId).toBe(samsat.id);
+    const [audit] = await t.db.query<{ before: { agencyId: string }; after: { agencyId: string } }[]>(
+      `SELECT before, after FROM audit_log WHERE subject_id = $1 AND action = 'counter.updated' ORDER BY id DESC LIMIT 1`,
+      [counterId],
+    );
+    expect(audit.after.agencyId).toBe(samsat.id);
+    expect(audit.before.agencyId).not.toBe(samsat.id);
+    expect((await board()).counters.find((counter) => counter.id === counterId)?.agencyId).toBe(samsat.id);
+  });
+
+  it('moves a service only while no counter serving it is open', async () => {
+    const samsat = await addAgency('Samsat');
+    expect((await api.post(`/counters/${office.counters[2]}/open`, undefined, office.officers[2].token)).status).toBe(200);
+    const refused = await patch(`/admin/services/${office.services.B}`, { agencyId: samsat.id });
+    expect(refused).toMatchObject({ status: 409, body: { code: 'counter_open', details: { counters: ['Loket 2'] } } });
+    // Renaming it is not a move: allowed while open.
+    expect((await patch(`/admin/services/${office.services.B}`, { name: 'Kartu Keluarga' })).status).toBe(200);
+    expect((await api.post(`/counters/${office.counters[2]}/pause`, { reason: 'ishoma' }, office.officers[2].token)).status).toBe(200);
+    expect((await patch(`/admin/services/${office.services.B}`, { agencyId: samsat.id })).body.code).toBe('counter_open');
+    expect((await api.post(`/counters/${office.counters[2]}/close`, undefined, office.officers[2].token)).status).toBe(200);
+    const moved = await patch<AdminServiceView>(`/admin/services/${office.services.B}`, { agencyId: samsat.id });
+    expect(moved.status).toBe(200);
+    expect(moved.body.agencyId).toBe(samsat.id);
+    expect((await board()).services.find((service) => service.id === office.services.B)?.agencyId).toBe(samsat.id);
+  });
+
+  it('deletes an agency only when it holds nothing and is not the last', async () => {
+    const [first] = await agencies();
+    const samsat = await addAgency('Samsat');
+    expect(await remove(`/admin/agencies/${first.id}`)).toMatchObject({ status: 409, body: { code: 'agency_has_services', details: { services: 2 } } });
+
+    // Services moved out, the counters still hold it.
+    for (const id of Object.values(office.services)) expect((await patch(`/admin/services/${id}`, { agencyId: samsat.id })).status).toBe(200);
+    expect(await remove(`/admin/agencies/${first.id}`)).toMatchObject({ status: 409, body: { code: 'agency_has_counters' } });
+    for (const id of Object.values(office.counters)) expect((await patch(`/admin/counters/${id}`, { agencyId: samsat.id })).status).toBe(200);
+
+    const seq = await seqOf(office.id);
+    expect((await remove(`/admin/agencies/${first.id}`)).status).toBe(204);
+    expect(await auditActions(first.id)).toEqual(['agency.deleted']);
+    expect(await seqOf(office.id)).toBe(seq + 1);
+    expect((await agencies()).map((agency) => agency.id)).toEqual([samsat.id]);
+
+    // The last one stays, even empty of nothing to move.
+    expect(await remove(`/admin/agencies/${samsat.id}`)).toMatchObject({ status: 409, body: { code: 'agency_has_services' } });
+    const lone = await createOffice(t, { services: [], counters: [] });
+    const [loneAgency] = await agencies(lone.id);
+    expect(await remove(`/admin/agencies/${loneAgency.id}`)).toMatchObject({ status: 409, body: { code: 'agency_last' } });
+    expect((await remove('/admin/agencies/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
+  it('lets an office supervisor read the agencies of their office and no other, and change none', async () => {
+    expect((await api.get(`/admin/offices/${office.id}/agencies`, office.supervisor.token)).status).toBe(200);
+    const elsewhere = await createOffice(t, { services: [], counters: [] });
+    expect((await api.get(`/admin/offices/${elsewhere.id}/agencies`, office.supervisor.token)).body.code).toBe('not_your_office');
+    expect((await api.post(`/admin/offices/${office.id}/agencies`, { name: 'Imigrasi', shortName: 'Imigrasi' }, office.supervisor.token)).status).toBe(403);
+  });
+});
