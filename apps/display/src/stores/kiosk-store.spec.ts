@@ -23,6 +23,22 @@ describe('useKioskStore', () => {
     expect(requests[0].headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('goes back from the priority question to the agency and search it came from, and starting over forgets both', () => {
+    const kiosk = useKioskStore();
+    kiosk.chooseAgency('samsat');
+    kiosk.search('pajak');
+    kiosk.chooseService(A);
+    expect(kiosk.step).toBe('priority');
+
+    kiosk.back();
+    expect(kiosk).toMatchObject({ step: 'service', agencyId: 'samsat', query: 'pajak', service: null });
+    kiosk.chooseAgency(null);
+    expect(kiosk.query).toBe('');
+    kiosk.chooseAgency('imigrasi');
+    kiosk.start();
+    expect(kiosk).toMatchObject({ agencyId: null, query: '' });
+  });
+
   it('checks a booking in by its reference and shows the ticket it became; a late one says so, and starting over forgets it', async () => {
     const requests = stubFetch([
       { status: 409, body: { statusCode: 409, error: 'Conflict', message: 'x', code: 'already_checked_in' } },

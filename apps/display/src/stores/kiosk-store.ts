@@ -66,6 +66,10 @@ export const useKioskStore = defineStore('kiosk', () => {
   const paperWidth = ref<PaperWidth>(storedPaper());
   const kioskToken = ref<string | null>(storedToken());
   let idempotencyKey: string | null = null;
+  /** In an office of several agencies: the agency whose services are shown (null: the agencies). */
+  const agencyId = ref<string | null>(null);
+  /** What the citizen typed in the kiosk's search (offices with many services). */
+  const query = ref('');
 
   const busy = computed(() => step.value === 'issuing' || step.value === 'checking-in');
   /** A booking checked in past its tolerance: served as a walk-in, and the kiosk says so. */
@@ -122,8 +126,23 @@ export const useKioskStore = defineStore('kiosk', () => {
     }
   }
 
+  /** Back from the priority question to the list it was chosen from: the same agency, the same search. */
   function back(): void {
-    if (step.value === 'priority' || step.value === 'booking') start();
+    if (step.value !== 'priority' && step.value !== 'booking') return;
+    const keep = { agency: agencyId.value, text: query.value };
+    start();
+    if (keep.agency !== null) agencyId.value = keep.agency;
+    query.value = keep.text;
+  }
+
+  function chooseAgency(id: string | null): void {
+    if (step.value !== 'service') return;
+    agencyId.value = id;
+    query.value = '';
+  }
+
+  function search(text: string): void {
+    if (step.value === 'service') query.value = text;
   }
 
   /** "Saya sudah booking": the reference's form instead of the services. */
@@ -196,6 +215,8 @@ export const useKioskStore = defineStore('kiosk', () => {
     cannotServe.value = null;
     lateCheckIn.value = false;
     idempotencyKey = null;
+    agencyId.value = null;
+    query.value = '';
   }
 
   function setPaperWidth(width: PaperWidth): void {
@@ -215,6 +236,10 @@ export const useKioskStore = defineStore('kiosk', () => {
     kioskToken,
     busy,
     lateCheckIn,
+    agencyId,
+    query,
+    chooseAgency,
+    search,
     openBooking,
     checkIn,
     checkInScanned,

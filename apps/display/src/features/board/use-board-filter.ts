@@ -10,15 +10,16 @@ const RECENT_SHOWN = 3;
 export const NEXT_SHOWN = 3;
 
 /**
- * What one board shows, from its address: `?office=slug` (default the first office), and
- * `?services=A,B&counters=1,2` (default all). A counter is shown when it serves a shown
- * service, and a call when both its counter and its service are shown, so a board by the
- * door of one wing shows that wing alone.
+ * What one board shows, from its address: `?office=slug` (default the first office),
+ * `?agency=Dukcapil` (an agency's short name, any case: its services and its counters; default
+ * the whole building), and `?services=A,B&counters=1,2` (default all). A counter is shown
+ * when it serves a shown service, and a call when both its counter and its service are shown,
+ * so a board by the door of one wing shows that wing alone.
  */
 export function useBoardFilter() {
   const route = useRoute();
   const { slug, choice } = useBoardOffice();
-  const { counters, serviceLoad, recentCalls, waiting } = storeToRefs(useOfficeStore());
+  const { counters, serviceLoad, recentCalls, waiting, agencies } = storeToRefs(useOfficeStore());
 
   function listParam(name: string): string[] | null {
     const raw = route.query[name];
@@ -29,16 +30,29 @@ export function useBoardFilter() {
       .filter(Boolean);
   }
   const serviceFilter = computed(() => listParam('services'));
+  /** The agency named in the address; an unknown name shows nothing rather than the whole building. */
+  const agencyFilter = computed(() => {
+    const raw = route.query.agency;
+    if (typeof raw !== 'string' || raw.trim() === '') return null;
+    return agencies.value.find((agency) => agency.shortName.toLowerCase() === raw.trim().toLowerCase())?.id ?? 'unknown';
+  });
+  const agency = computed(() => agencies.value.find((candidate) => candidate.id === agencyFilter.value) ?? null);
   const counterFilter = computed(() => listParam('counters')?.map(Number) ?? null);
 
   const services = computed(() =>
-    serviceLoad.value.filter((service) => service.active && (!serviceFilter.value || serviceFilter.value.includes(service.code))),
+    serviceLoad.value.filter(
+      (service) =>
+        service.active &&
+        (!agencyFilter.value || service.agencyId === agencyFilter.value) &&
+        (!serviceFilter.value || serviceFilter.value.includes(service.code)),
+    ),
   );
   const serviceIds = computed(() => new Set(services.value.map((service) => service.id)));
   const shownCounters = computed(() =>
     counters.value.filter(
       (counter) =>
         (!counterFilter.value || counterFilter.value.includes(counter.number)) &&
+        (!agencyFilter.value || counter.agencyId === agencyFilter.value) &&
         (!serviceFilter.value || counter.serviceIds.some((id) => serviceIds.value.has(id))),
     ),
   );
@@ -62,5 +76,5 @@ export function useBoardFilter() {
     return byService;
   });
 
-  return { slug, choice, services, counters: shownCounters, latest, earlier, next };
+  return { slug, choice, agency, services, counters: shownCounters, latest, earlier, next };
 }
