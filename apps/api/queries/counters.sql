@@ -1,7 +1,7 @@
 -- The SQL of counters.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
 
 -- lock
-SELECT id, office_id, number, name, priority_only FROM counters WHERE id = $1 AND active FOR UPDATE;
+SELECT id, office_id, agency_id, number, name, priority_only FROM counters WHERE id = $1 AND active FOR UPDATE;
 
 -- state
 SELECT cn.id AS session_id, cn.state, cn.staff_id AS session_staff_id,

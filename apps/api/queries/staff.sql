@@ -1,14 +1,14 @@
 -- The SQL of staff.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
 
 -- activeById
-SELECT s.id, s.username, s.name, s.nip, s.role, s.password_hash, s.token_version,
+SELECT s.id, s.username, s.name, s.nip, s.role, s.agency_id, s.password_hash, s.token_version,
        array_remove(array_agg(so.office_id), NULL) AS office_ids
 FROM staff s LEFT JOIN staff_offices so ON so.staff_id = s.id
 WHERE s.active AND s.id = $1
 GROUP BY s.id;
 
 -- activeByUsername
-SELECT s.id, s.username, s.name, s.nip, s.role, s.password_hash, s.token_version,
+SELECT s.id, s.username, s.name, s.nip, s.role, s.agency_id, s.password_hash, s.token_version,
        array_remove(array_agg(so.office_id), NULL) AS office_ids
 FROM staff s LEFT JOIN staff_offices so ON so.staff_id = s.id
 WHERE s.active AND s.username = $1
@@ -25,25 +25,28 @@ SELECT token_version FROM changed;
 WITH bumped AS (UPDATE staff SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version) SELECT token_version FROM bumped;
 
 -- adminById
-SELECT s.id, s.username, s.name, s.nip, s.role, s.active, s.created_at,
+SELECT s.id, s.username, s.name, s.nip, s.role, s.agency_id, s.active, s.created_at,
      (SELECT array_agg(so.office_id ORDER BY so.office_id) FROM staff_offices so WHERE so.staff_id = s.id) AS office_ids
 FROM staff s WHERE s.id = $1;
 
 -- adminAll
-SELECT s.id, s.username, s.name, s.nip, s.role, s.active, s.created_at,
+SELECT s.id, s.username, s.name, s.nip, s.role, s.agency_id, s.active, s.created_at,
      (SELECT array_agg(so.office_id ORDER BY so.office_id) FROM staff_offices so WHERE so.staff_id = s.id) AS office_ids
 FROM staff s ORDER BY s.name, s.username;
 
 -- adminInOffices
-SELECT s.id, s.username, s.name, s.nip, s.role, s.active, s.created_at,
+SELECT s.id, s.username, s.name, s.nip, s.role, s.agency_id, s.active, s.created_at,
      (SELECT array_agg(so.office_id ORDER BY so.office_id) FROM staff_offices so WHERE so.staff_id = s.id) AS office_ids
 FROM staff s WHERE EXISTS (SELECT 1 FROM staff_offices so WHERE so.staff_id = s.id AND so.office_id = ANY($1::uuid[])) ORDER BY s.name, s.username;
 
 -- insert
-INSERT INTO staff (username, name, nip, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id;
+INSERT INTO staff (username, name, nip, role, password_hash, created_at, agency_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id;
 
 -- update
-UPDATE staff SET name = $2, nip = $3, role = $4 WHERE id = $1;
+UPDATE staff SET name = $2, nip = $3, role = $4, agency_id = $5 WHERE id = $1;
+
+-- agencyOffice
+SELECT office_id FROM agencies WHERE id = $1;
 
 -- setPasswordHash
 UPDATE staff SET password_hash = $2 WHERE id = $1;

@@ -87,7 +87,7 @@ SELECT office_id, acknowledged_at FROM supervision_alerts WHERE id = $1 FOR UPDA
 UPDATE supervision_alerts SET acknowledged_at = $2, acknowledged_by_staff_id = $3 WHERE id = $1;
 
 -- counterOfOffice
-SELECT id FROM counters WHERE id = $1 AND office_id = $2;
+SELECT id, name, agency_id FROM counters WHERE id = $1 AND office_id = $2;
 
 -- lockTicketAtCounter
 SELECT t.id, t.issued_code, t.number, t.staff_id, st.name AS staff_name

@@ -88,7 +88,10 @@ LIMIT 1
 FOR NO KEY UPDATE SKIP LOCKED;
 
 -- lock
-SELECT id, office_id, status, service_id, due_at, counter_id, staff_id, called_at, started_at, finished_at, recall_count, priority, issued_at, service_day::text AS service_day, tracking_code FROM tickets WHERE id = $1 FOR NO KEY UPDATE;
+SELECT id, office_id, status, service_id, due_at, counter_id, staff_id, called_at, started_at, finished_at, recall_count, priority, issued_at, service_day::text AS service_day, tracking_code,
+       (SELECT c.agency_id FROM counters c WHERE c.id = tickets.counter_id) AS counter_agency_id,
+       (SELECT s.agency_id FROM services s WHERE s.id = tickets.service_id) AS service_agency_id
+FROM tickets WHERE id = $1 FOR NO KEY UPDATE;
 
 -- writeState
 UPDATE tickets

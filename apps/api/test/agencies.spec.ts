@@ -164,4 +164,64 @@ describe('agencies', () => {
     expect((await api.get(`/admin/offices/${elsewhere.id}/agencies`, office.supervisor.token)).body.code).toBe('not_your_office');
     expect((await api.post(`/admin/offices/${office.id}/agencies`, { name: 'Imigrasi', shortName: 'Imigrasi' }, office.supervisor.token)).status).toBe(403);
   });
+
+  describe('an agency supervisor', () => {
+    it('acts on their agency’s counters and tickets only: another agency’s is refused (not_your_agency) and left as it was', async () => {
+      const samsat = await addAgency('Samsat');
+      expect((await patch(`/admin/counters/${office.counters[2]}`, { agencyId: samsat.id })).status).toBe(200);
+      const confined = await patch(`/admin/staff/${office.supervisor.id}`, { agencyId: samsat.id });
+      expect(confined.status).toBe(200);
+      expect(confined.body.agencyId).toBe(samsat.id);
+      const supervisor = office.supervisor.token;
+      expect((await api.get('/auth/me', supervisor)).body.agencyId).toBe(samsat.id);
+
+      expect((await api.post(`/counters/${office.counters[1]}/open`, undefined, office.officers[1].token)).status).toBe(200);
+      expect((await api.post(`/counters/${office.counters[2]}/open`, undefined, office.officers[2].token)).status).toBe(200);
+      const ticket = (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A })).body;
+      expect((await api.post(`/counters/${office.counters[1]}/call-next`, undefined, office.officers[1].token)).status).toBe(200);
+
+      const before = await board();
+      for (const [path, body] of [
+        [`/counters/${office.counters[1]}/pause`, { reason: 'briefing', note: 'Rapat' }],
+        [`/counters/${office.counters[1]}/close`, { note: 'Rapat' }],
+        [`/counters/${office.counters[1]}/call-next`, undefined],
+        [`/tickets/${ticket.id}/recall`, undefined],
+        [`/tickets/${ticket.id}/no-show`, undefined],
+        [`/offices/${office.slug}/supervision/observations`, { counterId: office.counters[1], answers: [] }],
+      ] as const) {
+        const refused = await api.post(path, body, supervisor);
+        expect({ path, status: refused.status, code: refused.body.code }).toEqual({ path, status: 403, code: 'not_your_agency' });
+      }
+      const after = await board();
+      expect(after.counters).toEqual(before.counters);
+      expect(after.seq).toBe(before.seq);
+
+      // Their own agency's counter: closed, with the reason a supervisor gives.
+      const closed = await api.post(`/counters/${office.counters[2]}/close`, { note: 'Rapat mendadak' }, supervisor);
+      expect(closed.status).toBe(200);
+      expect(closed.body.state).toBe('closed');
+      // The office's own supervisor and an admin are not confined.
+      const officeWide = await createStaff(t, 'supervisor', [office.id]);
+      expect((await api.post(`/counters/${office.counters[1]}/pause`, { reason: 'briefing', note: 'Rapat' }, officeWide.token)).status).not.toBe(403);
+    });
+
+    it('is set up through the staff API: an agency of their office, never for an admin, and holds the agency from deletion', async () => {
+      const samsat = await addAgency('Samsat');
+      const elsewhere = await createOffice(t, { services: [], counters: [] });
+      const [foreign] = await agencies(elsewhere.id);
+      const base = { name: 'Supervisor Samsat', nip: null, role: 'supervisor', officeIds: [office.id], password: 'kata-sandi-panjang' };
+      const username = () => `spv-${Math.random().toString(36).slice(2, 10)}`;
+      const wrongOffice = await api.post('/admin/staff', { ...base, username: username(), agencyId: foreign.id }, admin.token);
+      expect(wrongOffice).toMatchObject({ status: 400, body: { details: [{ field: 'agencyId' }] } });
+      const asAdmin = await api.post('/admin/staff', { ...base, username: username(), role: 'admin', officeIds: [], agencyId: samsat.id }, admin.token);
+      expect(asAdmin).toMatchObject({ status: 400, body: { details: [{ field: 'agencyId' }] } });
+      const made = await api.post('/admin/staff', { ...base, username: username(), agencyId: samsat.id }, admin.token);
+      expect(made.status).toBe(201);
+      expect(made.body.agencyId).toBe(samsat.id);
+
+      expect(await remove(`/admin/agencies/${samsat.id}`)).toMatchObject({ status: 409, body: { code: 'agency_has_staff' } });
+      expect((await patch(`/admin/staff/${made.body.id}`, { agencyId: null })).body.agencyId).toBeNull();
+      expect((await remove(`/admin/agencies/${samsat.id}`)).status).toBe(204);
+    });
+  });
 });

@@ -14,18 +14,21 @@ const dukcapil = agencyView({ id: 'dukcapil', name: 'Dinas Kependudukan dan Penc
 const samsat = agencyView({ id: 'samsat', name: 'Sistem Administrasi Manunggal Satu Atap', shortName: 'Samsat' });
 
 describe('deleting an agency', () => {
-  it('is refused while it owns services, then counters, and for the office’s last agency', () => {
-    expect(() => assertAgencyDeletable('Dukcapil', { services: 2, counters: 1, agenciesInOffice: 3 })).toThrow(
+  it('is refused while it owns services, then counters, then confined staff, and for the office’s last agency', () => {
+    expect(() => assertAgencyDeletable('Dukcapil', { services: 2, counters: 1, staff: 1, agenciesInOffice: 3 })).toThrow(
       expect.objectContaining({ code: 'agency_has_services', details: { services: 2 } }),
     );
-    expect(() => assertAgencyDeletable('Dukcapil', { services: 0, counters: 1, agenciesInOffice: 3 })).toThrow(
+    expect(() => assertAgencyDeletable('Dukcapil', { services: 0, counters: 1, staff: 1, agenciesInOffice: 3 })).toThrow(
       expect.objectContaining({ code: 'agency_has_counters' }),
     );
-    expect(() => assertAgencyDeletable('Dukcapil', { services: 0, counters: 0, agenciesInOffice: 1 })).toThrow(expect.objectContaining({ code: 'agency_last' }));
+    expect(() => assertAgencyDeletable('Dukcapil', { services: 0, counters: 0, staff: 2, agenciesInOffice: 3 })).toThrow(
+      expect.objectContaining({ code: 'agency_has_staff', details: { staff: 2 } }),
+    );
+    expect(() => assertAgencyDeletable('Dukcapil', { services: 0, counters: 0, staff: 0, agenciesInOffice: 1 })).toThrow(expect.objectContaining({ code: 'agency_last' }));
   });
 
   it('is allowed for an empty agency beside others', () => {
-    expect(() => assertAgencyDeletable('Dukcapil', { services: 0, counters: 0, agenciesInOffice: 2 })).not.toThrow();
+    expect(() => assertAgencyDeletable('Dukcapil', { services: 0, counters: 0, staff: 0, agenciesInOffice: 2 })).not.toThrow();
   });
 });
 

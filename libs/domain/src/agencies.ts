@@ -24,6 +24,8 @@ export const AGENCY_SHORT_NAME_MAX = 24;
 export interface AgencyHoldings {
   services: number;
   counters: number;
+  /** Staff confined to it. */
+  staff: number;
   /** Agencies the office has, this one included. */
   agenciesInOffice: number;
 }
@@ -39,6 +41,9 @@ export function assertAgencyDeletable(name: string, holdings: AgencyHoldings): v
   }
   if (holdings.counters > 0) {
     throw new RuleError('agency_has_counters', `${name} still has ${holdings.counters} counter(s); move them first`, { counters: holdings.counters });
+  }
+  if (holdings.staff > 0) {
+    throw new RuleError('agency_has_staff', `${name} still has ${holdings.staff} staff member(s) confined to it; change them first`, { staff: holdings.staff });
   }
   if (holdings.agenciesInOffice <= 1) throw new RuleError('agency_last', `${name} is the office's only agency`);
 }

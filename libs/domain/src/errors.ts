@@ -41,6 +41,8 @@ export const ERROR_KINDS = {
   forbidden: 'forbidden',
   anonymous_issue_off: 'forbidden',
   not_your_office: 'forbidden',
+  /** A staff member confined to one agency acting on another agency's counter (issue 20). */
+  not_your_agency: 'forbidden',
   wrong_password: 'forbidden',
   observation_not_allowed: 'forbidden',
   counter_taken_by_other: 'forbidden',
@@ -82,6 +84,7 @@ export const ERROR_KINDS = {
   agency_has_services: 'conflict',
   agency_has_counters: 'conflict',
   agency_last: 'conflict',
+  agency_has_staff: 'conflict',
   agency_short_name_taken: 'conflict',
   /** A counter, or a counter serving the service, is open or paused: it cannot change agency now. */
   counter_open: 'conflict',

@@ -20,6 +20,7 @@ export * from './office-state.js';
 export * from './call-ledger.js';
 export * from './admin.js';
 export * from './agencies.js';
+export * from './agency-scope.js';
 export * from './reports.js';
 export * from './supervision-figures.js';
 export * from './supervision-alerts.js';

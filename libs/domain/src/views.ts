@@ -195,6 +195,8 @@ export interface StaffView {
   nip: string | null;
   role: StaffRole;
   officeIds: string[];
+  /** The one agency of their office they act for (an agency supervisor); null: the whole office (`agency-scope.ts`). */
+  agencyId: string | null;
 }
 
 export interface LoginResult {

@@ -16,6 +16,7 @@ export const ADMIN_AGENCIES_SQL = {
   nextSortOrder: `SELECT COALESCE(max(sort_order) + 1, 0)::int AS next FROM agencies WHERE office_id = $1`,
   holdings: `SELECT (SELECT count(*)::int FROM services s WHERE s.agency_id = a.id) AS services,
          (SELECT count(*)::int FROM counters c WHERE c.agency_id = a.id) AS counters,
+         (SELECT count(*)::int FROM staff st WHERE st.agency_id = a.id) AS staff,
          (SELECT count(*)::int FROM agencies o WHERE o.office_id = a.office_id) AS agencies_in_office
   FROM agencies a WHERE a.id = $1`,
   shortNameTakenBy: `SELECT name FROM agencies WHERE office_id = $1 AND lower(short_name) = lower($2) AND id IS DISTINCT FROM $3::uuid`,
@@ -73,8 +74,8 @@ export class AdminAgenciesRepository {
   }
 
   async holdings(tx: EntityManager, id: string): Promise<AgencyHoldings> {
-    const [row] = await tx.query<{ services: number; counters: number; agencies_in_office: number }[]>(ADMIN_AGENCIES_SQL.holdings, [id]);
-    return { services: row.services, counters: row.counters, agenciesInOffice: row.agencies_in_office };
+    const [row] = await tx.query<{ services: number; counters: number; staff: number; agencies_in_office: number }[]>(ADMIN_AGENCIES_SQL.holdings, [id]);
+    return { services: row.services, counters: row.counters, staff: row.staff, agenciesInOffice: row.agencies_in_office };
   }
 
   /** The name of another agency of the office with this short name (case ignored), or null. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AdminStaffView, type FieldProblem, type StaffRole, type StaffView, NotFoundError, RuleError, fieldConflict, nipProblem } from '@loket/domain';
+import { type AdminStaffView, type FieldProblem, type StaffRole, type StaffView, NotFoundError, RuleError, fieldConflict, invalidField, nipProblem } from '@loket/domain';
 import { hashPassword } from '../auth/password.js';
 import { SessionRevoker } from '../auth/session-revoker.js';
 import { Clock } from '../clock/clock.js';
@@ -52,6 +52,7 @@ export class AdminStaffService {
     return uniqueChecked(STAFF_CONFLICTS, () =>
       this.db.transaction(async (manager) => {
         await this.assertOffices(manager, body.officeIds);
+        await this.assertAgency(manager, body.role, body.officeIds, body.agencyId ?? null);
         await this.assertFree(manager, { username: body.username, nip: body.nip ?? null }, null);
         const id = await this.staffRows.insert(manager, {
           username: body.username,
@@ -60,6 +61,7 @@ export class AdminStaffService {
           role: body.role,
           passwordHash,
           createdAt: now,
+          agencyId: body.agencyId ?? null,
         });
         await this.staffRows.setOffices(manager, id, body.officeIds);
         const view = await this.byId(manager, id);
@@ -70,28 +72,37 @@ export class AdminStaffService {
   }
 
   async update(staffId: string, body: UpdateStaffDto, actor: StaffView): Promise<AdminStaffView> {
-    refuseNulls(body, ['nip']);
+    refuseNulls(body, ['nip', 'agencyId']);
     const now = this.clock.now();
     const { view, accessChanged } = await uniqueChecked(STAFF_CONFLICTS, () =>
       this.db.transaction(async (manager) => {
         const takesAdminAway = (view: AdminStaffView) => view.role === 'admin' && view.active && (body.role ?? view.role) !== 'admin';
         const current = await this.lockAccount(manager, staffId, actor, takesAdminAway);
-        const after = { ...audited(current), ...body, nip: body.nip === undefined ? current.nip : body.nip };
+        const after = {
+          ...audited(current),
+          ...body,
+          nip: body.nip === undefined ? current.nip : body.nip,
+          agencyId: body.agencyId === undefined ? current.agencyId : body.agencyId,
+        };
         this.assertShape(after.role, after.officeIds, body.nip);
         if (body.officeIds) await this.assertOffices(manager, body.officeIds);
+        await this.assertAgency(manager, after.role, after.officeIds, after.agencyId);
         await this.assertFree(manager, { nip: body.nip ?? null }, staffId);
         // Like a deactivation: an officer keeps the offices of a counter they hold until it is closed.
         if (body.officeIds && after.role !== 'admin') {
           const open = await this.staffRows.openCounterOutside(manager, staffId, body.officeIds);
           if (open) throw new RuleError('staff_at_counter', `${current.name} still has ${open} open; it must be closed first`);
         }
-        await this.staffRows.update(manager, staffId, { name: after.name, nip: after.nip, role: after.role });
+        await this.staffRows.update(manager, staffId, { name: after.name, nip: after.nip, role: after.role, agencyId: after.agencyId });
         if (body.officeIds) await this.staffRows.setOffices(manager, staffId, body.officeIds);
         const view = await this.byId(manager, staffId);
         await this.record(manager, actor, 'staff.updated', view, audited(current), audited(view), now);
         // A new role or set of offices changes what their token may do: they log in again.
         if (after.role !== current.role) await this.sessions.endSessions(staffId, manager);
-        return { view, accessChanged: after.role !== current.role || !sameMembers(current.officeIds, view.officeIds) };
+        return {
+          view,
+          accessChanged: after.role !== current.role || !sameMembers(current.officeIds, view.officeIds) || current.agencyId !== view.agencyId,
+        };
       }),
     );
     // Their open sockets joined rooms under the old role and offices: they connect again, and are checked again.
@@ -179,6 +190,17 @@ export class AdminStaffService {
     const nipIssue = nip ? nipProblem(nip) : null;
     if (nipIssue) problems.push({ field: 'nip', problems: [nipIssue] });
     assertNoProblems(problems);
+  }
+
+  /**
+   * An agency confines an officer or supervisor to part of one of their offices; an admin acts
+   * for every office and agency, so none is given to one (400 on `agencyId`).
+   */
+  private async assertAgency(manager: EntityManager, role: StaffRole, officeIds: string[], agencyId: string | null): Promise<void> {
+    if (agencyId === null) return;
+    if (role === 'admin') throw invalidField('agencyId', 'an admin acts for every agency: agencyId must be null');
+    const office = await this.staffRows.agencyOffice(manager, agencyId);
+    if (office === null || !officeIds.includes(office)) throw invalidField('agencyId', `agencyId is not an agency of their offices: ${agencyId}`);
   }
 
   private async assertOffices(manager: EntityManager, officeIds: string[]): Promise<void> {

@@ -4,6 +4,7 @@ import {
   NotFoundError,
   RuleError,
   type StaffView,
+  assertAgencyScope,
   assertCounterFree as refuseUnlessFree,
   assertSessionHolder,
   nextCounterState,
@@ -13,7 +14,7 @@ import type { CountersRepository, LockedCounter } from './counters.repository.js
 
 /**
  * Locks a counter row for the rest of the transaction and checks that `staff` may act
- * for it. Every change to a counter or its session goes through here, so two requests
+ * for it: their office, and their agency when they are confined to one. Every change to a counter or its session goes through here, so two requests
  * for one counter (a double click, two tabs, close against call-next) run one after the
  * other, and the second sees the session and held ticket the first left.
  */
@@ -21,6 +22,8 @@ export async function lockCounter(counters: CountersRepository, tx: EntityManage
   const counter = await counters.lock(tx, counterId);
   if (!counter) throw new NotFoundError(`No counter with the id "${counterId}"`);
   assertOfficeAccess(staff, counter.office_id);
+  // A member confined to one agency acts on its counters only (an agency supervisor, issue 20).
+  assertAgencyScope(staff, counter.agency_id, counter.name);
   return counter;
 }
 

@@ -8,7 +8,7 @@ export const COUNTERS_SQL = {
   // Every change to a counter or its session queues behind this lock. It locks the counter row
   // alone: a statement that waited for the lock re-reads only the locked row, so anything
   // joined to it would be as it was before the wait. `state` reads the rest afterwards.
-  lock: `SELECT id, office_id, number, name, priority_only FROM counters WHERE id = $1 AND active FOR UPDATE`,
+  lock: `SELECT id, office_id, agency_id, number, name, priority_only FROM counters WHERE id = $1 AND active FOR UPDATE`,
   // Run after `lock`, in a statement (and snapshot) of its own: it sees every change the lock waited for.
   state: `SELECT cn.id AS session_id, cn.state, cn.staff_id AS session_staff_id,
          COALESCE((SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id), '{}') AS service_ids,
@@ -71,6 +71,7 @@ export const COUNTERS_SQL = {
 export interface LockedCounter {
   id: string;
   office_id: string;
+  agency_id: string;
   number: number;
   name: string;
   priority_only: boolean;
@@ -91,6 +92,7 @@ export interface HeldTicketRow {
 interface LockedRow {
   id: string;
   office_id: string;
+  agency_id: string;
   number: number;
   name: string;
   priority_only: boolean;

@@ -4,12 +4,12 @@ import type { AdminStaffView, StaffRole, StaffView } from '@loket/domain';
 
 export const STAFF_SQL = {
   // An active account with the offices it works in: what a token or a login is checked against.
-  activeById: `SELECT s.id, s.username, s.name, s.nip, s.role, s.password_hash, s.token_version,
+  activeById: `SELECT s.id, s.username, s.name, s.nip, s.role, s.agency_id, s.password_hash, s.token_version,
          array_remove(array_agg(so.office_id), NULL) AS office_ids
   FROM staff s LEFT JOIN staff_offices so ON so.staff_id = s.id
   WHERE s.active AND s.id = $1
   GROUP BY s.id`,
-  activeByUsername: `SELECT s.id, s.username, s.name, s.nip, s.role, s.password_hash, s.token_version,
+  activeByUsername: `SELECT s.id, s.username, s.name, s.nip, s.role, s.agency_id, s.password_hash, s.token_version,
          array_remove(array_agg(so.office_id), NULL) AS office_ids
   FROM staff s LEFT JOIN staff_offices so ON so.staff_id = s.id
   WHERE s.active AND s.username = $1
@@ -20,17 +20,18 @@ export const STAFF_SQL = {
        SELECT token_version FROM changed`,
   endSessions: 'WITH bumped AS (UPDATE staff SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version) SELECT token_version FROM bumped',
   // The set-up's view of accounts, active or not.
-  adminById: `SELECT s.id, s.username, s.name, s.nip, s.role, s.active, s.created_at,
+  adminById: `SELECT s.id, s.username, s.name, s.nip, s.role, s.agency_id, s.active, s.created_at,
        (SELECT array_agg(so.office_id ORDER BY so.office_id) FROM staff_offices so WHERE so.staff_id = s.id) AS office_ids
   FROM staff s WHERE s.id = $1`,
-  adminAll: `SELECT s.id, s.username, s.name, s.nip, s.role, s.active, s.created_at,
+  adminAll: `SELECT s.id, s.username, s.name, s.nip, s.role, s.agency_id, s.active, s.created_at,
        (SELECT array_agg(so.office_id ORDER BY so.office_id) FROM staff_offices so WHERE so.staff_id = s.id) AS office_ids
   FROM staff s ORDER BY s.name, s.username`,
-  adminInOffices: `SELECT s.id, s.username, s.name, s.nip, s.role, s.active, s.created_at,
+  adminInOffices: `SELECT s.id, s.username, s.name, s.nip, s.role, s.agency_id, s.active, s.created_at,
        (SELECT array_agg(so.office_id ORDER BY so.office_id) FROM staff_offices so WHERE so.staff_id = s.id) AS office_ids
   FROM staff s WHERE EXISTS (SELECT 1 FROM staff_offices so WHERE so.staff_id = s.id AND so.office_id = ANY($1::uuid[])) ORDER BY s.name, s.username`,
-  insert: 'INSERT INTO staff (username, name, nip, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
-  update: 'UPDATE staff SET name = $2, nip = $3, role = $4 WHERE id = $1',
+  insert: 'INSERT INTO staff (username, name, nip, role, password_hash, created_at, agency_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
+  update: 'UPDATE staff SET name = $2, nip = $3, role = $4, agency_id = $5 WHERE id = $1',
+  agencyOffice: 'SELECT office_id FROM agencies WHERE id = $1',
   setPasswordHash: 'UPDATE staff SET password_hash = $2 WHERE id = $1',
   setActive: 'UPDATE staff SET active = $2 WHERE id = $1',
   // In id order, so two changes that lock them never deadlock.
@@ -54,6 +55,7 @@ interface ActiveStaffRow {
   name: string;
   nip: string | null;
   role: StaffRole;
+  agency_id: string | null;
   password_hash: string;
   office_ids: string[] | null;
   token_version: number;
@@ -65,6 +67,7 @@ interface AdminStaffRow {
   name: string;
   nip: string | null;
   role: StaffRole;
+  agency_id: string | null;
   active: boolean;
   created_at: Date;
   office_ids: string[] | null;
@@ -79,7 +82,7 @@ export interface ActiveStaff {
 
 function toActive(row: ActiveStaffRow): ActiveStaff {
   return {
-    staff: { id: row.id, username: row.username, name: row.name, nip: row.nip, role: row.role, officeIds: row.office_ids ?? [] },
+    staff: { id: row.id, username: row.username, name: row.name, nip: row.nip, role: row.role, officeIds: row.office_ids ?? [], agencyId: row.agency_id },
     passwordHash: row.password_hash,
     tokenVersion: row.token_version,
   };
@@ -93,6 +96,7 @@ function toAdminView(row: AdminStaffRow): AdminStaffView {
     nip: row.nip,
     role: row.role,
     officeIds: row.office_ids ?? [],
+    agencyId: row.agency_id,
     active: row.active,
     createdAt: row.created_at.toISOString(),
   };
@@ -105,6 +109,7 @@ export interface NewStaff {
   role: StaffRole;
   passwordHash: string;
   createdAt: Date;
+  agencyId: string | null;
 }
 
 /**
@@ -157,12 +162,18 @@ export class StaffRepository {
   }
 
   async insert(tx: EntityManager, staff: NewStaff): Promise<string> {
-    const [row] = await tx.query<{ id: string }[]>(STAFF_SQL.insert, [staff.username, staff.name, staff.nip, staff.role, staff.passwordHash, staff.createdAt]);
+    const [row] = await tx.query<{ id: string }[]>(STAFF_SQL.insert, [staff.username, staff.name, staff.nip, staff.role, staff.passwordHash, staff.createdAt, staff.agencyId]);
     return row.id;
   }
 
-  async update(tx: EntityManager, id: string, fields: { name: string; nip: string | null; role: StaffRole }): Promise<void> {
-    await tx.query(STAFF_SQL.update, [id, fields.name, fields.nip, fields.role]);
+  async update(tx: EntityManager, id: string, fields: { name: string; nip: string | null; role: StaffRole; agencyId: string | null }): Promise<void> {
+    await tx.query(STAFF_SQL.update, [id, fields.name, fields.nip, fields.role, fields.agencyId]);
+  }
+
+  /** The office of an agency, or null when there is no such agency. */
+  async agencyOffice(tx: EntityManager, agencyId: string): Promise<string | null> {
+    const [row] = await tx.query<{ office_id: string }[]>(STAFF_SQL.agencyOffice, [agencyId]);
+    return row?.office_id ?? null;
   }
 
   async setPasswordHash(tx: EntityManager, id: string, passwordHash: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type InteractionOutcome, type ObservationResult, type StaffView, NotFoundError, RuleError, compliance, formatTicketNumber } from '@loket/domain';
+import { type InteractionOutcome, type ObservationResult, type StaffView, NotFoundError, RuleError, assertAgencyScope, compliance, formatTicketNumber } from '@loket/domain';
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { Clock } from '../clock/clock.js';
 import { OfficesService } from '../offices/offices.service.js';
@@ -27,8 +27,9 @@ export class ObservationsService {
     const now = this.clock.now();
     return this.db.transaction(async (manager) => {
       const counterId = input.counterId;
-      if (!(await this.supervision.counterInOffice(manager, counterId, office.id)))
-        throw new NotFoundError(`No counter with the id "${counterId}" in this office`);
+      const counter = await this.supervision.counterInOffice(manager, counterId, office.id);
+      if (!counter) throw new NotFoundError(`No counter with the id "${counterId}" in this office`);
+      assertAgencyScope(supervisor, counter.agencyId, counter.name);
       // Locked, so the ticket cannot be finished or moved while the observation is written about it.
       const ticket = await this.supervision.lockTicketAtCounter(manager, counterId);
       if (!ticket || !ticket.staffId) {

@@ -89,7 +89,7 @@ export const SUPERVISION_SQL = {
   alertById: `${ALERT_VIEW_SELECT} WHERE a.id = $1`,
   lockAlert: 'SELECT office_id, acknowledged_at FROM supervision_alerts WHERE id = $1 FOR UPDATE',
   acknowledgeAlert: 'UPDATE supervision_alerts SET acknowledged_at = $2, acknowledged_by_staff_id = $3 WHERE id = $1',
-  counterOfOffice: 'SELECT id FROM counters WHERE id = $1 AND office_id = $2',
+  counterOfOffice: 'SELECT id, name, agency_id FROM counters WHERE id = $1 AND office_id = $2',
   // Locked, so the ticket cannot be finished or moved while an observation is written about it.
   lockTicketAtCounter: `SELECT t.id, t.issued_code, t.number, t.staff_id, st.name AS staff_name
          FROM tickets t LEFT JOIN staff st ON st.id = t.staff_id
@@ -317,8 +317,10 @@ export class SupervisionRepository {
     return toAlertView(row);
   }
 
-  async counterInOffice(tx: EntityManager, counterId: string, officeId: string): Promise<boolean> {
-    return (await tx.query<{ id: string }[]>(SUPERVISION_SQL.counterOfOffice, [counterId, officeId])).length > 0;
+  /** The counter's name and agency when it is one of the office's, else null. */
+  async counterInOffice(tx: EntityManager, counterId: string, officeId: string): Promise<{ name: string; agencyId: string } | null> {
+    const [row] = await tx.query<{ name: string; agency_id: string }[]>(SUPERVISION_SQL.counterOfOffice, [counterId, officeId]);
+    return row ? { name: row.name, agencyId: row.agency_id } : null;
   }
 
   /** The ticket called or being served at the counter, locked to the end of the caller's transaction. */

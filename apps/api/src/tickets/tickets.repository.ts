@@ -100,7 +100,11 @@ export const TICKETS_SQL = {
   ORDER BY due_at, issued_at, issue_order
   LIMIT 1
   FOR NO KEY UPDATE SKIP LOCKED`,
-  lock: `SELECT ${LOCKED_COLUMNS} FROM tickets WHERE id = $1 FOR NO KEY UPDATE`,
+  // With the agencies of its counter and its service, which a member confined to one agency is checked against.
+  lock: `SELECT ${LOCKED_COLUMNS},
+         (SELECT c.agency_id FROM counters c WHERE c.id = tickets.counter_id) AS counter_agency_id,
+         (SELECT s.agency_id FROM services s WHERE s.id = tickets.service_id) AS service_agency_id
+  FROM tickets WHERE id = $1 FOR NO KEY UPDATE`,
   writeState: `UPDATE tickets
   SET status = $2, service_id = $3, due_at = $4, counter_id = $5, staff_id = $6, called_at = $7, started_at = $8, finished_at = $9, recall_count = $10
   WHERE id = $1`,
@@ -215,6 +219,12 @@ export interface LockedTicket extends TicketState {
   tracking_code: string;
 }
 
+/** The agencies a locked ticket is at (its counter's, while called or served) and of (its service's). */
+export interface TicketAgencies {
+  counter_agency_id: string | null;
+  service_agency_id: string;
+}
+
 /** A tracking code's ticket and its office. */
 export interface TrackingCodeRow {
   id: string;
@@ -326,8 +336,8 @@ export class TicketsRepository {
     return row;
   }
 
-  async lock(tx: EntityManager, ticketId: string): Promise<LockedTicket | undefined> {
-    const [row] = await tx.query<LockedTicket[]>(TICKETS_SQL.lock, [ticketId]);
+  async lock(tx: EntityManager, ticketId: string): Promise<(LockedTicket & TicketAgencies) | undefined> {
+    const [row] = await tx.query<(LockedTicket & TicketAgencies)[]>(TICKETS_SQL.lock, [ticketId]);
     return row;
   }
 

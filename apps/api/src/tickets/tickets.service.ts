@@ -19,6 +19,7 @@ import {
   type TicketView,
   type TrackedTicketView,
   type WaitRangeView,
+  assertAgencyScope,
   assertNoShowAllowed,
   assertNoShowUndoable,
   assertReinstatable,
@@ -41,7 +42,7 @@ import { OfficesService } from '../offices/offices.service.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { type TicketViewRow, toCallView, toTicketView } from './ticket-views.js';
-import { type IssuedRow, type LockedTicket, type TicketState, TicketsRepository, isDuplicateIdempotencyKey } from './tickets.repository.js';
+import { type IssuedRow, type LockedTicket, type TicketAgencies, type TicketState, TicketsRepository, isDuplicateIdempotencyKey } from './tickets.repository.js';
 import { newTrackingCode } from './tracking-code.js';
 import { TrackedTickets } from './tracked-tickets.js';
 import { kioskTokenHash } from '../kiosks/kiosk-token.js';
@@ -390,9 +391,12 @@ export class TicketsService {
     const actor: Actor = { kind: 'staff', staffId: staff.id };
     // Who may act is checked before the status, so staff of another office learn nothing
     // about a ticket (not even its status) from its id, which the public board shows.
-    const authorize = (ticket: LockedTicket): void => {
+    const authorize = (ticket: LockedTicket & TicketAgencies): void => {
       assertOfficeAccess(staff, ticket.office_id);
-      if (COUNTER_ACTIONS.includes(action) && staff.role === 'officer' && ticket.staff_id !== staff.id) {
+      // A member confined to one agency: at a counter, the counter's agency; in a queue (cancel, reinstate), the service's.
+      const counterAction = COUNTER_ACTIONS.includes(action);
+      assertAgencyScope(staff, counterAction && ticket.counter_agency_id ? ticket.counter_agency_id : ticket.service_agency_id, 'This ticket');
+      if (counterAction && staff.role === 'officer' && ticket.staff_id !== staff.id) {
         throw new RuleError('ticket_at_other_counter', 'This ticket is being handled at another counter');
       }
     };
@@ -472,7 +476,7 @@ export class TicketsService {
     ticketId: string,
     action: TicketAction,
     actor: Actor,
-    authorize: (ticket: LockedTicket) => void,
+    authorize: (ticket: LockedTicket & TicketAgencies) => void,
     decide: (ticket: LockedTicket, tx: EntityManager, now: Date) => Promise<Decision> | Decision,
   ): Promise<TicketChange> {
     const now = this.clock.now();
@@ -514,7 +518,7 @@ export class TicketsService {
     return { officeId: counter.office_id, change };
   }
 
-  private async lockTicket(tx: EntityManager, ticketId: string): Promise<LockedTicket> {
+  private async lockTicket(tx: EntityManager, ticketId: string): Promise<LockedTicket & TicketAgencies> {
     const ticket = await this.tickets.lock(tx, ticketId);
     if (!ticket) throw new NotFoundError(`No ticket with the id "${ticketId}"`);
     return ticket;

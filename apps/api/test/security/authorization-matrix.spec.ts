@@ -19,6 +19,9 @@ import { stateFingerprint } from './state-fingerprint.js';
  * - supervisor: supervisors of that office and admins;
  * - supervisor-any: supervisors and admins, with no office in the address (the service filters to their offices);
  * - admin: admins only.
+ *
+ * Each office also has a second agency, and the own office an agency supervisor confined to
+ * it: a supervisor everywhere, except on the rows marked `agency: 'scoped'`.
  */
 type Access = 'public' | 'self' | 'office' | 'holder' | 'session' | 'supervisor' | 'supervisor-any' | 'admin';
 interface Row {
@@ -35,6 +38,11 @@ interface Row {
   ticket?: 'called' | 'waiting';
   /** A query string the route needs to pass validation, `?from=…`. */
   query?: string;
+  /**
+   * The route acts on counter 1, its ticket or a ticket of its services, all of the office's
+   * first agency: a supervisor confined to another agency of the office is refused (issue 20).
+   */
+  agency?: 'scoped';
 }
 
 const asHolder = (target: OfficeWorld) => target.office.officers[1].token;
@@ -101,37 +109,37 @@ const MATRIX: Record<string, Row> = {
   // the counter desk
   'GET /offices/{slug}/counters': { access: 'office' },
   'GET /offices/{slug}/checklists': { access: 'office' },
-  'POST /counters/{id}/open': { access: 'office', body: () => ({}) },
+  'POST /counters/{id}/open': { access: 'office', agency: 'scoped', body: () => ({}) },
   'GET /counters/{id}/queue': { access: 'office' },
-  'POST /counters/{id}/pause': { access: 'holder', body: () => ({ reason: 'ishoma' }) },
+  'POST /counters/{id}/pause': { access: 'holder', agency: 'scoped', body: () => ({ reason: 'ishoma' }) },
   'POST /counters/{id}/resume': {
-    access: 'holder',
+    access: 'holder', agency: 'scoped',
     prepare: async (target, api) => {
       // A counter pauses only between citizens.
       expect((await api.post(`/tickets/${target.calledTicketId}/return`, {}, asHolder(target))).status).toBe(200);
       expect((await api.post(`/counters/${target.office.counters[1]}/pause`, { reason: 'ishoma' }, asHolder(target))).status).toBe(200);
     },
   },
-  'POST /counters/{id}/close': { access: 'holder' },
+  'POST /counters/{id}/close': { access: 'holder', agency: 'scoped' },
   'POST /counters/{id}/heartbeat': { access: 'session' },
   'GET /counters/{id}/no-shows': { access: 'office' },
   'GET /counters/{id}/stop-notice': { access: 'office' },
   'POST /counters/{id}/call-back': {
-    access: 'holder',
+    access: 'holder', agency: 'scoped',
     body: (w) => ({ ticketId: w.calledTicketId }),
     prepare: async (target, api) => {
       expect((await api.post(`/tickets/${target.calledTicketId}/no-show`, {}, asHolder(target))).status).toBe(200);
     },
   },
-  'POST /counters/{id}/call-next': { access: 'holder' },
-  'POST /counters/{id}/call': { access: 'holder', body: (w) => ({ ticketId: w.waitingTicketId, reason: 'lansia datang lebih dulu' }) },
-  'POST /tickets/{id}/recall': { access: 'holder' },
-  'POST /tickets/{id}/start': { access: 'holder' },
-  'POST /tickets/{id}/finish': { access: 'holder', body: () => ({}), prepare: startCalled },
-  'POST /tickets/{id}/return': { access: 'holder' },
-  'POST /tickets/{id}/no-show': { access: 'holder' },
+  'POST /counters/{id}/call-next': { access: 'holder', agency: 'scoped' },
+  'POST /counters/{id}/call': { access: 'holder', agency: 'scoped', body: (w) => ({ ticketId: w.waitingTicketId, reason: 'lansia datang lebih dulu' }) },
+  'POST /tickets/{id}/recall': { access: 'holder', agency: 'scoped' },
+  'POST /tickets/{id}/start': { access: 'holder', agency: 'scoped' },
+  'POST /tickets/{id}/finish': { access: 'holder', agency: 'scoped', body: () => ({}), prepare: startCalled },
+  'POST /tickets/{id}/return': { access: 'holder', agency: 'scoped' },
+  'POST /tickets/{id}/no-show': { access: 'holder', agency: 'scoped' },
   'POST /tickets/{id}/undo-no-show': {
-    access: 'holder',
+    access: 'holder', agency: 'scoped',
     prepare: async (target, api) => {
       expect((await api.post(`/tickets/${target.calledTicketId}/no-show`, {}, asHolder(target))).status).toBe(200);
     },
@@ -146,21 +154,21 @@ const MATRIX: Record<string, Row> = {
       expect((await api.post(`/tickets/${target.calledTicketId}/finish`, finish, asHolder(target))).status).toBe(200);
     },
   },
-  'POST /tickets/{id}/transfer': { access: 'holder', body: (w) => ({ serviceId: w.office.services.B }), prepare: startCalled },
+  'POST /tickets/{id}/transfer': { access: 'holder', agency: 'scoped', body: (w) => ({ serviceId: w.office.services.B }), prepare: startCalled },
   'POST /tickets/{id}/reinstate': {
-    access: 'office',
+    access: 'office', agency: 'scoped',
     prepare: async (target, api) => {
       expect((await api.post(`/tickets/${target.calledTicketId}/no-show`, {}, asHolder(target))).status).toBe(200);
     },
   },
-  'POST /tickets/{id}/cancel': { access: 'office', body: () => ({ reason: 'permintaan warga' }), ticket: 'waiting' },
+  'POST /tickets/{id}/cancel': { access: 'office', agency: 'scoped', body: () => ({ reason: 'permintaan warga' }), ticket: 'waiting' },
   // supervision and reports
   'GET /offices/{slug}/supervision': { access: 'supervisor' },
   'GET /offices/{slug}/supervision/alerts': { access: 'supervisor' },
   'POST /supervision/alerts/{id}/acknowledge': { access: 'supervisor' },
   'POST /offices/{slug}/supervision/alerts/acknowledge': { access: 'supervisor', body: (w) => ({ ids: [w.alertId] }) },
   'GET /offices/{slug}/supervision/charts': { access: 'supervisor' },
-  'POST /offices/{slug}/supervision/observations': { access: 'supervisor', body: (w) => ({ counterId: w.office.counters[1], answers: [] }) },
+  'POST /offices/{slug}/supervision/observations': { access: 'supervisor', agency: 'scoped', body: (w) => ({ counterId: w.office.counters[1], answers: [] }) },
   'GET /offices/{slug}/reports': { access: 'supervisor' },
   'GET /offices/{slug}/reports/skm': { access: 'supervisor' },
   // With no survey in the world the period has no IKM: whoever may publish gets through to a 409.
@@ -260,7 +268,7 @@ interface World {
   other: OfficeWorld;
   actors: Record<Actor, string>;
 }
-type Actor = 'officer' | 'officer2' | 'supervisor' | 'admin';
+type Actor = 'officer' | 'officer2' | 'supervisor' | 'agencySupervisor' | 'admin';
 
 describe('authorization matrix', () => {
   const t = useTestApp();
@@ -281,10 +289,10 @@ describe('authorization matrix', () => {
     console.log(`authorization matrix: ${counts.routes} staff routes, ${counts.requests} requests`);
   });
 
-  async function staffMember(role: StaffRole, officeId: string): Promise<{ id: string; token: string }> {
+  async function staffMember(role: StaffRole, officeId: string, agencyId: string | null = null): Promise<{ id: string; token: string }> {
     const [row] = await t.db.query<{ id: string }[]>(
-      `INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, 'no-login', $4) RETURNING id`,
-      [`${role}-${randomBytes(5).toString('hex')}`, `Staf ${role}`, role, t.clock.now()],
+      `INSERT INTO staff (username, name, role, password_hash, created_at, agency_id) VALUES ($1, $2, $3, 'no-login', $4, $5) RETURNING id`,
+      [`${role}-${randomBytes(5).toString('hex')}`, `Staf ${role}`, role, t.clock.now(), agencyId],
     );
     await t.db.query('INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)', [row.id, officeId]);
     return { id: row.id, token: await t.jwt.signAsync({ sub: row.id, role, ver: 0 }) };
@@ -329,10 +337,20 @@ describe('authorization matrix', () => {
     // neither reads the other's rows.
     const [own, other] = await Promise.all([officeWorld(), officeWorld()]);
     const admin = await staffMember('admin', own.office.id);
+    const [second] = await t.db.query<{ id: string }[]>(`INSERT INTO agencies (office_id, name, short_name) VALUES ($1, 'Instansi Lain', 'Lain') RETURNING id`, [
+      own.office.id,
+    ]);
+    const agencySupervisor = await staffMember('supervisor', own.office.id, second.id);
     return {
       own,
       other,
-      actors: { officer: own.office.officers[1].token, officer2: own.office.officers[2].token, supervisor: own.office.supervisor.token, admin: admin.token },
+      actors: {
+        officer: own.office.officers[1].token,
+        officer2: own.office.officers[2].token,
+        supervisor: own.office.supervisor.token,
+        agencySupervisor: agencySupervisor.token,
+        admin: admin.token,
+      },
     };
   }
 
@@ -374,7 +392,9 @@ describe('authorization matrix', () => {
     });
   }
 
-  function expected(access: Access, actor: Actor, target: 'own' | 'other'): 'allow' | 'forbid' {
+  function expected(row: Row, actor: Actor, target: 'own' | 'other'): 'allow' | 'forbid' {
+    if (actor === 'agencySupervisor') return row.agency === 'scoped' ? 'forbid' : expected(row, 'supervisor', target);
+    const { access } = row;
     const own = target === 'own';
     switch (access) {
       case 'self':
@@ -444,7 +464,7 @@ describe('authorization matrix', () => {
       if (anonymous.status !== 401) failures.push(`${route.method} ${route.path} without a token → ${anonymous.status}, expected 401`);
 
       const cells = (['own', 'other'] as const).flatMap((target) =>
-        (['officer', 'officer2', 'supervisor', 'admin'] as const).map((actor) => ({ actor, target, want: expected(row.access, actor, target) })),
+        (['officer', 'officer2', 'supervisor', 'agencySupervisor', 'admin'] as const).map((actor) => ({ actor, target, want: expected(row, actor, target) })),
       );
       // Refusals first, each checked to change nothing; then the allowed calls. The refusals
       // run one after another with nothing between them, so the state after one is the state

@@ -86,6 +86,8 @@ export interface StaffInput {
   nip: string | null;
   role: StaffRole;
   officeIds: string[];
+  /** The one agency they act for (an agency supervisor); null: the whole office. */
+  agencyId: string | null;
   password: string;
 }
 

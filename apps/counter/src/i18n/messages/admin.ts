@@ -484,6 +484,9 @@ export const adminId = {
   },
   staff: {
     title: 'Petugas',
+    agency: 'Instansi',
+    agencyHint: 'Petugas atau supervisor instansi hanya dapat bertindak untuk loket instansinya',
+    wholeOffice: 'Seluruh kantor',
     add: 'Tambah petugas',
     caption: 'Akun petugas, supervisor dan admin',
     name: 'Nama',
@@ -1124,6 +1127,9 @@ export const adminEn: typeof adminId = {
   },
   staff: {
     title: 'Staff',
+    agency: 'Agency',
+    agencyHint: 'An agency officer or supervisor can act on that agency’s counters only',
+    wholeOffice: 'Whole office',
     add: 'Add staff member',
     caption: 'Officer, supervisor and admin accounts',
     name: 'Name',

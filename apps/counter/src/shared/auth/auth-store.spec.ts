@@ -10,7 +10,7 @@ class MemoryStorage {
   removeItem = (key: string) => void this.items.delete(key);
 }
 
-const staff = { id: 's1', username: 'petugas1', name: 'Siti', nip: null, role: 'officer' as const, officeIds: ['o1'] };
+const staff = { id: 's1', username: 'petugas1', name: 'Siti', nip: null, role: 'officer' as const, officeIds: ['o1'], agencyId: null };
 
 function reply(status: number, body: unknown) {
   return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));

@@ -1,0 +1,63 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { APIRequestContext } from '@playwright/test';
+import { PASSWORD, type SuiteOffice, expect, logInAt, screenshot, staffToken, test } from './fixtures.js';
+
+// An agency supervisor (issue 20): a supervisor confined to one agency of the building acts on
+// that agency's counters only. The suite's office gets a second agency, Samsat, owning counter 5;
+// the supervisor of Samsat is refused counter 1 (the first agency's) at the desk, and opens 5.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+async function send<T>(request: APIRequestContext, token: string, method: 'POST' | 'PATCH', path: string, data: unknown): Promise<T> {
+  const reply = await request.fetch(`/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}` }, data });
+  if (!reply.ok()) throw new Error(`${method} ${path}: ${reply.status()} ${await reply.text()}`);
+  return (await reply.json()) as T;
+}
+
+async function samsatSupervisor(request: APIRequestContext, office: SuiteOffice): Promise<string> {
+  const token = await staffToken(request, 'admin');
+  const samsat = await send<{ id: string }>(request, token, 'POST', `/admin/offices/${office.id}/agencies`, {
+    name: 'Sistem Administrasi Manunggal Satu Atap',
+    shortName: 'Samsat',
+    color: '#15803d',
+  });
+  await send(request, token, 'PATCH', `/admin/counters/${office.counters[5].id}`, { agencyId: samsat.id, name: 'Loket Samsat 1' });
+  const username = `spv-samsat-${office.slug.slice(-6)}`;
+  await send(request, token, 'POST', '/admin/staff', {
+    username,
+    name: 'Supervisor Samsat',
+    nip: null,
+    role: 'supervisor',
+    officeIds: [office.id],
+    agencyId: samsat.id,
+    password: PASSWORD,
+  });
+  return username;
+}
+
+test('an agency supervisor is refused another agency’s counter at the desk, and opens their own', async ({ page, request, office, consoleErrors }, testInfo) => {
+  const username = await samsatSupervisor(request, office);
+  await logInAt(page, '/counter/', username);
+
+  await page.getByTestId('pick-counter-1').click();
+  await page.getByTestId('open-counter').click();
+  await expect(page.getByRole('dialog', { name: 'Daftar periksa awal shift' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  const message = page.getByTestId('desk-message');
+  await expect(message).toContainText('Loket ini milik instansi lain');
+  await expect(message).toHaveAttribute('role', 'alert');
+  expect((await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  await screenshot(page, testInfo, 'agency-supervisor-refused');
+  // Chromium logs the refused request (403); nothing else may be logged.
+  const refused = consoleErrors.findIndex((line) => /status of 403/.test(line));
+  expect(refused).toBeGreaterThanOrEqual(0);
+  consoleErrors.splice(refused, 1);
+
+  // The counter of their own agency opens.
+  const counters = await (await request.get(`/api/v1/offices/${office.slug}/board`)).json();
+  expect(counters.counters.find((counter: { number: number }) => counter.number === 1).state).toBe('closed');
+  await page.goto('/counter/');
+  await page.getByTestId('pick-counter-5').click();
+  await page.getByTestId('open-counter').click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('desk-state')).toHaveText('Buka');
+});
