@@ -61,3 +61,34 @@ test('an agency supervisor is refused another agency’s counter at the desk, an
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('desk-state')).toHaveText('Buka');
 });
+
+test('an admin adds an agency on the Instansi tab, moves a service into it, and is told an agency with services stays', async ({ page, office, consoleErrors }, testInfo) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await logInAt(page, '/counter/admin', 'admin');
+  await page.getByTestId('admin-office').selectOption(office.id);
+  await page.getByRole('tab', { name: 'Instansi' }).click();
+  await page.getByTestId('add-agency').click();
+  const form = page.getByTestId('agency-form');
+  await form.getByLabel('Nama instansi').fill('Kantor Imigrasi');
+  await form.getByLabel('Nama singkat').fill('Imigrasi');
+  await form.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('rowheader', { name: 'Imigrasi' })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await screenshot(page, testInfo, 'admin-agencies');
+
+  // With two or more agencies the service form asks which one; D moves to Imigrasi.
+  await page.getByRole('tab', { name: 'Layanan' }).click();
+  await page.getByRole('button', { name: 'Ubah layanan D Surat Pindah & Datang' }).click();
+  await page.getByTestId('service-form').getByLabel('Instansi').selectOption({ label: 'Imigrasi — Kantor Imigrasi' });
+  await page.getByTestId('service-form').getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'D', exact: true }) })).toContainText('Imigrasi');
+
+  await page.getByRole('tab', { name: 'Instansi' }).click();
+  await page.getByTestId('delete-agency-Imigrasi').click();
+  await page.getByTestId('confirm').click();
+  await expect(page.getByRole('alert')).toContainText('Instansi ini masih memiliki layanan');
+  const refused = consoleErrors.findIndex((line) => /status of 409/.test(line));
+  expect(refused).toBeGreaterThanOrEqual(0);
+  consoleErrors.splice(refused, 1);
+});
