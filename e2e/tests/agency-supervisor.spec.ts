@@ -1,11 +1,12 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext } from '@playwright/test';
-import { PASSWORD, type SuiteOffice, expect, logInAt, screenshot, staffToken, test } from './fixtures.js';
+import { PASSWORD, type SuiteOffice, expect, logInAt, screenshot, staffApi, staffToken, test } from './fixtures.js';
 
 // An agency supervisor (issue 20): a supervisor confined to one agency of the building acts on
 // that agency's counters only. The suite's office gets a second agency, Samsat, owning counter 5;
-// the supervisor of Samsat is refused counter 1 (the first agency's) at the desk, and opens 5.
+// the supervisor of Samsat is refused counter 1 (the first agency's) on the live view, and pauses 5.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
+test.use({ officeStaff: ['petugas1', 'petugas5'] });
 
 async function send<T>(request: APIRequestContext, token: string, method: 'POST' | 'PATCH', path: string, data: unknown): Promise<T> {
   const reply = await request.fetch(`/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}` }, data });
@@ -34,32 +35,43 @@ async function samsatSupervisor(request: APIRequestContext, office: SuiteOffice)
   return username;
 }
 
-test('an agency supervisor is refused another agency’s counter at the desk, and opens their own', async ({ page, request, office, consoleErrors }, testInfo) => {
+test('an agency supervisor is refused another agency’s counter on the live view, and pauses their own', async ({ page, request, office, consoleErrors }, testInfo) => {
   const username = await samsatSupervisor(request, office);
-  await logInAt(page, '/counter/', username);
+  // Counters 1 (the first agency's) and 5 (Samsat's) open, nobody at either.
+  for (const [number, officer] of [
+    [1, 'petugas1'],
+    [5, 'petugas5'],
+  ] as const) {
+    await staffApi(request, 'POST', `/counters/${office.counters[number].id}/open`, office.staff[officer]!.username, {});
+  }
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await logInAt(page, '/counter/supervisor', username);
+  await expect(page.getByTestId('supervision-status')).toHaveText('Tersambung');
 
-  await page.getByTestId('pick-counter-1').click();
-  await page.getByTestId('open-counter').click();
-  await expect(page.getByRole('dialog', { name: 'Daftar periksa awal shift' })).toBeVisible();
-  await page.keyboard.press('Enter');
-  const message = page.getByTestId('desk-message');
-  await expect(message).toContainText('Loket ini milik instansi lain');
-  await expect(message).toHaveAttribute('role', 'alert');
-  expect((await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  await page.getByTestId('remote-pause-1').click();
+  const dialog = page.getByRole('dialog', { name: /Jeda Loket 1 dari jauh/ });
+  await dialog.getByTestId('remote-reason-briefing').check();
+  await dialog.getByLabel('Alasan (wajib)').fill('Rapat koordinasi');
+  await dialog.getByTestId('remote-submit').click();
+  await expect(dialog.getByRole('alert')).toContainText('Loket ini milik instansi lain');
+  expect((await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await screenshot(page, testInfo, 'agency-supervisor-refused');
   // Chromium logs the refused request (403); nothing else may be logged.
   const refused = consoleErrors.findIndex((line) => /status of 403/.test(line));
   expect(refused).toBeGreaterThanOrEqual(0);
   consoleErrors.splice(refused, 1);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('counter-1').locator('.state')).toHaveText('Buka');
 
-  // The counter of their own agency opens.
-  const counters = await (await request.get(`/api/v1/offices/${office.slug}/board`)).json();
-  expect(counters.counters.find((counter: { number: number }) => counter.number === 1).state).toBe('closed');
-  await page.goto('/counter/');
-  await page.getByTestId('pick-counter-5').click();
-  await page.getByTestId('open-counter').click();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('desk-state')).toHaveText('Buka');
+  // Samsat's own counter pauses.
+  await page.getByTestId('remote-pause-5').click();
+  const own = page.getByRole('dialog', { name: /Jeda Loket Samsat 1 dari jauh/ });
+  await own.getByTestId('remote-reason-briefing').check();
+  await own.getByLabel('Alasan (wajib)').fill('Rapat koordinasi');
+  await own.getByTestId('remote-submit').click();
+  await expect(own).toBeHidden();
+  await expect(page.getByTestId('counter-5').locator('.state')).toHaveText('Dijeda');
 });
 
 test('an admin adds an agency on the Instansi tab, moves a service into it, and is told an agency with services stays', async ({ page, office, consoleErrors }, testInfo) => {
@@ -77,12 +89,12 @@ test('an admin adds an agency on the Instansi tab, moves a service into it, and 
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await screenshot(page, testInfo, 'admin-agencies');
 
-  // With two or more agencies the service form asks which one; D moves to Imigrasi.
+  // With two or more agencies the service form asks which one; C (no counter of it is open) moves to Imigrasi.
   await page.getByRole('tab', { name: 'Layanan' }).click();
-  await page.getByRole('button', { name: 'Ubah layanan D Surat Pindah & Datang' }).click();
+  await page.getByRole('button', { name: 'Ubah layanan C Akta Kelahiran & Kematian' }).click();
   await page.getByTestId('service-form').getByLabel('Instansi').selectOption({ label: 'Imigrasi — Kantor Imigrasi' });
   await page.getByTestId('service-form').getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'D', exact: true }) })).toContainText('Imigrasi');
+  await expect(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'C', exact: true }) })).toContainText('Imigrasi');
 
   await page.getByRole('tab', { name: 'Instansi' }).click();
   await page.getByTestId('delete-agency-Imigrasi').click();

@@ -32,6 +32,12 @@ const FORM_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'webhook_private_target',
   'webhook_unknown_event',
   'webhook_not_failed',
+  'agency_has_services',
+  'agency_has_counters',
+  'agency_has_staff',
+  'agency_last',
+  'agency_short_name_taken',
+  'counter_open',
 ]);
 /** Refused with a 400 whose code says more than the field's own rule: the field is shown the code's words. */
 const FIELD_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
