@@ -35,7 +35,12 @@ async function samsatSupervisor(request: APIRequestContext, office: SuiteOffice)
   return username;
 }
 
-test('an agency supervisor is refused another agency’s counter on the live view, and pauses their own', async ({ page, request, office, consoleErrors }, testInfo) => {
+test('an agency supervisor is refused another agency’s counter on the live view, and pauses their own', async ({
+  page,
+  request,
+  office,
+  consoleErrors,
+}, testInfo) => {
   const username = await samsatSupervisor(request, office);
   // Counters 1 (the first agency's) and 5 (Samsat's) open, nobody at either.
   for (const [number, officer] of [
@@ -74,7 +79,11 @@ test('an agency supervisor is refused another agency’s counter on the live vie
   await expect(page.getByTestId('counter-5').locator('.state')).toHaveText('Dijeda');
 });
 
-test('an admin adds an agency on the Instansi tab, moves a service into it, and is told an agency with services stays', async ({ page, office, consoleErrors }, testInfo) => {
+test('an admin adds an agency on the Instansi tab, moves a service into it, and is told an agency with services stays', async ({
+  page,
+  office,
+  consoleErrors,
+}, testInfo) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await logInAt(page, '/counter/admin', 'admin');
   await page.getByTestId('admin-office').selectOption(office.id);

@@ -96,7 +96,8 @@ async function makeBuilding(request: APIRequestContext, office: SuiteOffice): Pr
     const agencyId =
       shortName === 'Dukcapil'
         ? first.id
-        : (await send<{ id: string }>(request, token, 'POST', `/admin/offices/${office.id}/agencies`, { name: agency.name, shortName, color: agency.color })).id;
+        : (await send<{ id: string }>(request, token, 'POST', `/admin/offices/${office.id}/agencies`, { name: agency.name, shortName, color: agency.color }))
+            .id;
     const created: string[] = [];
     for (const [code, name] of agency.services) {
       const service = await send<{ id: string }>(request, token, 'POST', `/admin/offices/${office.id}/services`, {
@@ -158,7 +159,10 @@ test.describe('a kiosk with three agencies and 45 services', () => {
     await expect(page.locator('button[data-agency="Samsat"]')).toContainText('7 orang menunggu');
     // The day's most used: most tickets first, ties in the office's order (Dukcapil's A before Samsat's SC).
     await expect(page.getByTestId('kiosk-top-services').locator('button[data-top]')).toHaveCount(6);
-    const top = await page.getByTestId('kiosk-top-services').locator('button[data-top]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-top')));
+    const top = await page
+      .getByTestId('kiosk-top-services')
+      .locator('button[data-top]')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-top')));
     expect(top).toEqual(['SA', 'IA', 'A', 'IJ', 'SC', 'B']);
     // Large targets for a finger: every agency tile and top button at least 64 px high.
     for (const box of [...(await tiles.all()), ...(await page.locator('button[data-top]').all())].map((tile) => tile.boundingBox())) {

@@ -9,7 +9,7 @@ describe('agencies', () => {
   let office: OfficeFixture;
   let admin: { id: string; token: string };
 
-  const patch = <T = any>(path: string, body: unknown, token = admin.token) => api.send<T>('PATCH', path, { body, token });
+  const patch = (path: string, body: unknown, token = admin.token) => api.send('PATCH', path, { body, token });
   const remove = (path: string, token = admin.token) => api.send('DELETE', path, { token });
   const agencies = async (officeId = office.id) => (await api.get<AgencyView[]>(`/admin/offices/${officeId}/agencies`, admin.token)).body;
   const board = async () => (await api.get<OfficeSnapshot>(`/offices/${office.slug}/board`)).body;
@@ -50,7 +50,7 @@ describe('agencies', () => {
     const dukcapil = await addAgency('Dukcapil', { sortOrder: 1 });
     expect(samsat.color).toBe('#b91c1c');
     expect((await agencies()).map((agency) => agency.shortName).slice(1)).toEqual(['Dukcapil', 'Samsat']);
-    const renamed = await patch<AgencyView>(`/admin/agencies/${dukcapil.id}`, { name: 'Dinas Kependudukan dan Pencatatan Sipil' });
+    const renamed = await patch(`/admin/agencies/${dukcapil.id}`, { name: 'Dinas Kependudukan dan Pencatatan Sipil' });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ shortName: 'Dukcapil', name: 'Dinas Kependudukan dan Pencatatan Sipil', sortOrder: 1 });
     expect(await auditActions(dukcapil.id)).toEqual(['agency.created', 'agency.updated']);
@@ -75,7 +75,16 @@ describe('agencies', () => {
   it('puts a new service or counter in the first agency unless told, and refuses an agency of another office', async () => {
     const [first] = await agencies();
     const samsat = await addAgency('Samsat');
-    const serviceBody = { name: 'Pajak Kendaraan', maxWaitMinutes: 30, serviceTimeMinutes: 10, costRupiah: 0, requirements: [], completionTime: '', dailyQuota: null, active: true };
+    const serviceBody = {
+      name: 'Pajak Kendaraan',
+      maxWaitMinutes: 30,
+      serviceTimeMinutes: 10,
+      costRupiah: 0,
+      requirements: [],
+      completionTime: '',
+      dailyQuota: null,
+      active: true,
+    };
     const plain = await api.post<AdminServiceView>(`/admin/offices/${office.id}/services`, { ...serviceBody, code: 'C' }, admin.token);
     expect(plain.body.agencyId).toBe(first.id);
     const owned = await api.post<AdminServiceView>(`/admin/offices/${office.id}/services`, { ...serviceBody, code: 'D', agencyId: samsat.id }, admin.token);
@@ -106,7 +115,7 @@ describe('agencies', () => {
     expect((await board()).counters.find((counter) => counter.id === counterId)?.agencyId).not.toBe(samsat.id);
 
     expect((await api.post(`/counters/${counterId}/close`, undefined, office.officers[1].token)).status).toBe(200);
-    const moved = await patch<AdminCounterView>(`/admin/counters/${counterId}`, { agencyId: samsat.id });
+    const moved = await patch(`/admin/counters/${counterId}`, { agencyId: samsat.id });
     expect(moved.status).toBe(200);
     expect(moved.body.agencyId).toBe(samsat.id);
     const [audit] = await t.db.query<{ before: { agencyId: string }; after: { agencyId: string } }[]>(
@@ -128,7 +137,7 @@ describe('agencies', () => {
     expect((await api.post(`/counters/${office.counters[2]}/pause`, { reason: 'ishoma' }, office.officers[2].token)).status).toBe(200);
     expect((await patch(`/admin/services/${office.services.B}`, { agencyId: samsat.id })).body.code).toBe('counter_open');
     expect((await api.post(`/counters/${office.counters[2]}/close`, undefined, office.officers[2].token)).status).toBe(200);
-    const moved = await patch<AdminServiceView>(`/admin/services/${office.services.B}`, { agencyId: samsat.id });
+    const moved = await patch(`/admin/services/${office.services.B}`, { agencyId: samsat.id });
     expect(moved.status).toBe(200);
     expect(moved.body.agencyId).toBe(samsat.id);
     expect((await board()).services.find((service) => service.id === office.services.B)?.agencyId).toBe(samsat.id);

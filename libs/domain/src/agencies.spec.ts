@@ -24,7 +24,9 @@ describe('deleting an agency', () => {
     expect(() => assertAgencyDeletable('Dukcapil', { services: 0, counters: 0, staff: 2, agenciesInOffice: 3 })).toThrow(
       expect.objectContaining({ code: 'agency_has_staff', details: { staff: 2 } }),
     );
-    expect(() => assertAgencyDeletable('Dukcapil', { services: 0, counters: 0, staff: 0, agenciesInOffice: 1 })).toThrow(expect.objectContaining({ code: 'agency_last' }));
+    expect(() => assertAgencyDeletable('Dukcapil', { services: 0, counters: 0, staff: 0, agenciesInOffice: 1 })).toThrow(
+      expect.objectContaining({ code: 'agency_last' }),
+    );
   });
 
   it('is allowed for an empty agency beside others', () => {
@@ -81,7 +83,11 @@ describe('the day’s most used services', () => {
   });
 
   it('leaves out inactive services and those with no ticket yet', () => {
-    const services = [serviceView({ id: 'a', issuedToday: 4, active: false }), serviceView({ id: 'b', issuedToday: 0 }), serviceView({ id: 'c', issuedToday: 1 })];
+    const services = [
+      serviceView({ id: 'a', issuedToday: 4, active: false }),
+      serviceView({ id: 'b', issuedToday: 0 }),
+      serviceView({ id: 'c', issuedToday: 1 }),
+    ];
     expect(topServicesOfDay(services).map((service) => service.id)).toEqual(['c']);
   });
 });

@@ -29,6 +29,7 @@ function state(parts: {
     seq: 1,
     at: iso('08:00'),
     calendar: { open: true, closesAt: null, opensAt: null, reason: null, reasonText: null, holidayToday: null, closureToday: null },
+    agencies: [],
     office: {
       id: 'o',
       slug: 'kantor',

@@ -21,20 +21,30 @@ export class AdminAgenciesController {
 
   @Post('offices/:officeId/agencies')
   @StaffOnly('admin')
-  create(@Param('officeId', uuidPipe('officeId')) officeId: string, @Body() body: CreateAgencyDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<AgencyView> {
+  create(
+    @Param('officeId', uuidPipe('officeId')) officeId: string,
+    @Body() body: CreateAgencyDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<AgencyView> {
     return this.agencies.create(officeId, body, staff);
   }
 
   @Patch('agencies/:agencyId')
   @StaffOnly('admin')
-  update(@Param('agencyId', uuidPipe('agencyId')) agencyId: string, @Body() body: UpdateAgencyDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<AgencyView> {
+  update(
+    @Param('agencyId', uuidPipe('agencyId')) agencyId: string,
+    @Body() body: UpdateAgencyDto,
+    @CurrentStaff() staff: AuthenticatedStaff,
+  ): Promise<AgencyView> {
     return this.agencies.update(agencyId, body, staff);
   }
 
   @Delete('agencies/:agencyId')
   @StaffOnly('admin')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted; refused while it has services (agency_has_services) or counters (agency_has_counters), or is the last (agency_last)' })
+  @ApiNoContentResponse({
+    description: 'Deleted; refused while it has services (agency_has_services) or counters (agency_has_counters), or is the last (agency_last)',
+  })
   remove(@Param('agencyId', uuidPipe('agencyId')) agencyId: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<void> {
     return this.agencies.remove(agencyId, staff);
   }

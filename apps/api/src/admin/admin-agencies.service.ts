@@ -43,7 +43,12 @@ export class AdminAgenciesService {
         this.db.transaction(async (manager) => {
           const office = await this.offices.locked(manager, officeId, actor);
           await this.assertShortNameFree(manager, office.id, body.shortName, null);
-          const fields: AgencyColumns = { name: body.name, shortName: body.shortName, color: body.color ?? DEFAULT_COLOR, sortOrder: body.sortOrder ?? (await this.agencies.nextSortOrder(manager, office.id)) };
+          const fields: AgencyColumns = {
+            name: body.name,
+            shortName: body.shortName,
+            color: body.color ?? DEFAULT_COLOR,
+            sortOrder: body.sortOrder ?? (await this.agencies.nextSortOrder(manager, office.id)),
+          };
           const id = await this.agencies.insert(manager, office.id, fields, now);
           const view = await this.byId(manager, id);
           await this.audit.record(
@@ -81,7 +86,16 @@ export class AdminAgenciesService {
           await this.agencies.update(manager, agencyId, after);
           await this.audit.record(
             manager,
-            { actorId: actor.id, officeId: office, action: 'agency.updated', subjectType: 'agency', subjectId: agencyId, subjectLabel: after.shortName, before, after },
+            {
+              actorId: actor.id,
+              officeId: office,
+              action: 'agency.updated',
+              subjectType: 'agency',
+              subjectId: agencyId,
+              subjectLabel: after.shortName,
+              before,
+              after,
+            },
             now,
           );
           taken(office, await this.sequence.next(manager, office));
@@ -150,7 +164,8 @@ export class AdminAgenciesService {
 
   private shortNameConflict(shortName: string): Record<string, () => RuleError> {
     return {
-      agencies_office_id_short_name_key: () => fieldConflict('agency_short_name_taken', 'shortName', `The short name ${shortName} is already used in this office`),
+      agencies_office_id_short_name_key: () =>
+        fieldConflict('agency_short_name_taken', 'shortName', `The short name ${shortName} is already used in this office`),
     };
   }
 }

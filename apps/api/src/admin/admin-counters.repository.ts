@@ -97,7 +97,16 @@ export class AdminCountersRepository {
 
   /** `at` becomes the counter's scheduled-since when this gives it its first schedule. */
   async update(tx: EntityManager, id: string, counter: CounterColumns, at: Date): Promise<void> {
-    await tx.query(ADMIN_COUNTERS_SQL.update, [id, counter.number, counter.name, counter.priorityOnly, JSON.stringify(counter.schedule), counter.active, at, counter.agencyId]);
+    await tx.query(ADMIN_COUNTERS_SQL.update, [
+      id,
+      counter.number,
+      counter.name,
+      counter.priorityOnly,
+      JSON.stringify(counter.schedule),
+      counter.active,
+      at,
+      counter.agencyId,
+    ]);
   }
 
   /** The state of the counter's session when one is open or paused, else null. */

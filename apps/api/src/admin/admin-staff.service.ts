@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AdminStaffView, type FieldProblem, type StaffRole, type StaffView, NotFoundError, RuleError, fieldConflict, invalidField, nipProblem } from '@loket/domain';
+import {
+  type AdminStaffView,
+  type FieldProblem,
+  type StaffRole,
+  type StaffView,
+  NotFoundError,
+  RuleError,
+  fieldConflict,
+  invalidField,
+  nipProblem,
+} from '@loket/domain';
 import { hashPassword } from '../auth/password.js';
 import { SessionRevoker } from '../auth/session-revoker.js';
 import { Clock } from '../clock/clock.js';

@@ -162,7 +162,15 @@ export class StaffRepository {
   }
 
   async insert(tx: EntityManager, staff: NewStaff): Promise<string> {
-    const [row] = await tx.query<{ id: string }[]>(STAFF_SQL.insert, [staff.username, staff.name, staff.nip, staff.role, staff.passwordHash, staff.createdAt, staff.agencyId]);
+    const [row] = await tx.query<{ id: string }[]>(STAFF_SQL.insert, [
+      staff.username,
+      staff.name,
+      staff.nip,
+      staff.role,
+      staff.passwordHash,
+      staff.createdAt,
+      staff.agencyId,
+    ]);
     return row.id;
   }
 

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type InteractionOutcome, type ObservationResult, type StaffView, NotFoundError, RuleError, assertAgencyScope, compliance, formatTicketNumber } from '@loket/domain';
+import {
+  type InteractionOutcome,
+  type ObservationResult,
+  type StaffView,
+  NotFoundError,
+  RuleError,
+  assertAgencyScope,
+  compliance,
+  formatTicketNumber,
+} from '@loket/domain';
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { Clock } from '../clock/clock.js';
 import { OfficesService } from '../offices/offices.service.js';

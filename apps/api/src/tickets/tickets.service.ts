@@ -42,7 +42,14 @@ import { OfficesService } from '../offices/offices.service.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { type TicketViewRow, toCallView, toTicketView } from './ticket-views.js';
-import { type IssuedRow, type LockedTicket, type TicketAgencies, type TicketState, TicketsRepository, isDuplicateIdempotencyKey } from './tickets.repository.js';
+import {
+  type IssuedRow,
+  type LockedTicket,
+  type TicketAgencies,
+  type TicketState,
+  TicketsRepository,
+  isDuplicateIdempotencyKey,
+} from './tickets.repository.js';
 import { newTrackingCode } from './tracking-code.js';
 import { TrackedTickets } from './tracked-tickets.js';
 import { kioskTokenHash } from '../kiosks/kiosk-token.js';

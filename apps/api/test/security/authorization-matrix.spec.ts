@@ -113,7 +113,8 @@ const MATRIX: Record<string, Row> = {
   'GET /counters/{id}/queue': { access: 'office' },
   'POST /counters/{id}/pause': { access: 'holder', agency: 'scoped', body: () => ({ reason: 'ishoma' }) },
   'POST /counters/{id}/resume': {
-    access: 'holder', agency: 'scoped',
+    access: 'holder',
+    agency: 'scoped',
     prepare: async (target, api) => {
       // A counter pauses only between citizens.
       expect((await api.post(`/tickets/${target.calledTicketId}/return`, {}, asHolder(target))).status).toBe(200);
@@ -125,7 +126,8 @@ const MATRIX: Record<string, Row> = {
   'GET /counters/{id}/no-shows': { access: 'office' },
   'GET /counters/{id}/stop-notice': { access: 'office' },
   'POST /counters/{id}/call-back': {
-    access: 'holder', agency: 'scoped',
+    access: 'holder',
+    agency: 'scoped',
     body: (w) => ({ ticketId: w.calledTicketId }),
     prepare: async (target, api) => {
       expect((await api.post(`/tickets/${target.calledTicketId}/no-show`, {}, asHolder(target))).status).toBe(200);
@@ -139,7 +141,8 @@ const MATRIX: Record<string, Row> = {
   'POST /tickets/{id}/return': { access: 'holder', agency: 'scoped' },
   'POST /tickets/{id}/no-show': { access: 'holder', agency: 'scoped' },
   'POST /tickets/{id}/undo-no-show': {
-    access: 'holder', agency: 'scoped',
+    access: 'holder',
+    agency: 'scoped',
     prepare: async (target, api) => {
       expect((await api.post(`/tickets/${target.calledTicketId}/no-show`, {}, asHolder(target))).status).toBe(200);
     },
@@ -156,7 +159,8 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /tickets/{id}/transfer': { access: 'holder', agency: 'scoped', body: (w) => ({ serviceId: w.office.services.B }), prepare: startCalled },
   'POST /tickets/{id}/reinstate': {
-    access: 'office', agency: 'scoped',
+    access: 'office',
+    agency: 'scoped',
     prepare: async (target, api) => {
       expect((await api.post(`/tickets/${target.calledTicketId}/no-show`, {}, asHolder(target))).status).toBe(200);
     },
@@ -337,9 +341,10 @@ describe('authorization matrix', () => {
     // neither reads the other's rows.
     const [own, other] = await Promise.all([officeWorld(), officeWorld()]);
     const admin = await staffMember('admin', own.office.id);
-    const [second] = await t.db.query<{ id: string }[]>(`INSERT INTO agencies (office_id, name, short_name) VALUES ($1, 'Instansi Lain', 'Lain') RETURNING id`, [
-      own.office.id,
-    ]);
+    const [second] = await t.db.query<{ id: string }[]>(
+      `INSERT INTO agencies (office_id, name, short_name) VALUES ($1, 'Instansi Lain', 'Lain') RETURNING id`,
+      [own.office.id],
+    );
     const agencySupervisor = await staffMember('supervisor', own.office.id, second.id);
     return {
       own,

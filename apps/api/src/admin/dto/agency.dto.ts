@@ -28,7 +28,10 @@ export class CreateAgencyDto {
   @Matches(AGENCY_COLOR_PATTERN, { message: 'color must be a colour #rrggbb' })
   color?: string;
 
-  @ApiPropertyOptional({ example: 0, description: 'Listed by this, then oldest first; the first agency takes services and counters created without one. Default: after the last' })
+  @ApiPropertyOptional({
+    example: 0,
+    description: 'Listed by this, then oldest first; the first agency takes services and counters created without one. Default: after the last',
+  })
   @IsOptional()
   @IsInt({ message: 'sortOrder must be a whole number' })
   @Min(0)

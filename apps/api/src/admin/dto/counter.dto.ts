@@ -4,7 +4,10 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, 
 import { CounterScheduleDayDto } from './opening-hours.dto.js';
 
 export class CreateCounterDto {
-  @ApiPropertyOptional({ description: 'The agency (instansi) that owns it; the office’s first agency when left out. Changing it moves the counter (refused while it is open: counter_open)' })
+  @ApiPropertyOptional({
+    description:
+      'The agency (instansi) that owns it; the office’s first agency when left out. Changing it moves the counter (refused while it is open: counter_open)',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'agencyId must be an agency UUID' })
   agencyId?: string;

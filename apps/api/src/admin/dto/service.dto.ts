@@ -30,7 +30,10 @@ function StandardList(example: string[], description: string, max: number): Prop
 }
 
 export class CreateServiceDto {
-  @ApiPropertyOptional({ description: 'The agency (instansi) that owns it; the office’s first agency when left out. Changing it moves the service (refused while a counter serving it is open: counter_open)' })
+  @ApiPropertyOptional({
+    description:
+      'The agency (instansi) that owns it; the office’s first agency when left out. Changing it moves the service (refused while a counter serving it is open: counter_open)',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'agencyId must be an agency UUID' })
   agencyId?: string;

@@ -42,7 +42,10 @@ export class CreateStaffDto extends PasswordDto {
   @IsUUID('all', { each: true, message: 'officeIds must be office UUIDs' })
   officeIds: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'The one agency of their office an officer or supervisor acts for (an agency supervisor); null: the whole office' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'The one agency of their office an officer or supervisor acts for (an agency supervisor); null: the whole office',
+  })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUUID('all', { message: 'agencyId must be an agency UUID' })
   agencyId?: string | null;

@@ -78,5 +78,23 @@ export const useAdminStore = defineStore('admin', () => {
     checklist: (row: ChecklistTemplateView) => (checklists.value = checklists.value.map((template) => (template.kind === row.kind ? row : template))),
   };
 
-  return { offices, officeId, office, agencies, manyAgencies, agencyName, services, counters, checklists, staff, loading, failed, load, loadOffice, loadStaff, chooseOffice, keep };
+  return {
+    offices,
+    officeId,
+    office,
+    agencies,
+    manyAgencies,
+    agencyName,
+    services,
+    counters,
+    checklists,
+    staff,
+    loading,
+    failed,
+    load,
+    loadOffice,
+    loadStaff,
+    chooseOffice,
+    keep,
+  };
 });

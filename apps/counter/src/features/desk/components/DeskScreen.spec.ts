@@ -25,6 +25,7 @@ const waiting: TicketView = {
 };
 const openCounter: CounterView = {
   id: 'c1',
+  agencyId: 'ag-1',
   number: 1,
   name: 'Loket 1',
   priorityOnly: false,
