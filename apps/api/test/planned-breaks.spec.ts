@@ -9,6 +9,8 @@ import { useTestApp } from './support/test-app.js';
  */
 describe('planned breaks: the admin sets them, the supervisor and the forecast see them', () => {
   process.env.SUPERVISION_SCAN_SECONDS = '0';
+  // Nor a finish's scan a second later, when the window is already open.
+  process.env.SUPERVISION_REACT_MS = '0';
   const t = useTestApp();
   const api = t.api;
   let office: OfficeFixture;

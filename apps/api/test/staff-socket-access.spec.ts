@@ -69,6 +69,8 @@ async function staffRow(app: TestApp, role: 'supervisor' | 'admin', officeId: st
 
 describe('staff sockets end with the access that opened them', () => {
   process.env.SUPERVISION_SCAN_SECONDS = '0';
+  // Nor a finish's scan a second later, when the window is already open.
+  process.env.SUPERVISION_REACT_MS = '0';
   const t = useTestApp();
   const api = t.api;
   const sockets: ClientSocket[] = [];

@@ -7,6 +7,8 @@ import { useTestApp } from './support/test-app.js';
 describe('tracking reads: from what the instance keeps, no query per phone', () => {
   // No periodic alert scan: its statements would land in the windows that must see none whenever its timer fires there.
   process.env.SUPERVISION_SCAN_SECONDS = '0';
+  // Nor a finish's scan a second later, when the window is already open.
+  process.env.SUPERVISION_REACT_MS = '0';
   const t = useTestApp();
   let office: OfficeFixture;
   let tickets: TrackedTicketView[];
