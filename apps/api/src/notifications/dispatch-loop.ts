@@ -69,18 +69,33 @@ export class DispatchLoop<Claimed, Outcome, K extends string> {
   /** Starts the timer; `onPublish` registers the kick that follows an office's change. */
   start(intervalMs: number, onPublish: (listener: (officeId: string) => void) => void): void {
     if (intervalMs <= 0) return;
-    this.timer = setInterval(() => this.kick(true), intervalMs);
+    this.timer = setInterval(() => void this.timerRound(), intervalMs);
     this.timer.unref();
-    onPublish((officeId) => {
-      if (this.wanting !== null && !this.wanting.has(officeId)) return;
-      if (this.kicked === undefined && !this.stopped) {
-        this.kicked = setTimeout(() => {
-          this.kicked = undefined;
-          this.kick();
-        }, 50);
-        this.kicked.unref();
-      }
-    });
+    onPublish((officeId) => this.officeChanged(officeId));
+  }
+
+  /**
+   * What the timer does: re-reads the offices wanting deliveries when that is due, then the
+   * rounds. Resolves when they end (or at once, while a round already runs).
+   */
+  timerRound(): Promise<unknown> {
+    return this.kick(true);
+  }
+
+  /**
+   * A change in `officeId`: a round 50 ms later (changes in between share it) when the office
+   * has someone to tell, or when that is not known yet. Returns whether one is now due.
+   */
+  officeChanged(officeId: string): boolean {
+    if (this.stopped || (this.wanting !== null && !this.wanting.has(officeId))) return false;
+    if (this.kicked === undefined) {
+      this.kicked = setTimeout(() => {
+        this.kicked = undefined;
+        void this.kick();
+      }, 50);
+      this.kicked.unref();
+    }
+    return true;
   }
 
   /** Stops the timer and waits for the round in progress. */
@@ -91,8 +106,8 @@ export class DispatchLoop<Claimed, Outcome, K extends string> {
     await this.running.catch(() => undefined);
   }
 
-  private kick(timer = false): void {
-    if (this.stopped) return;
+  private kick(timer = false): Promise<unknown> {
+    if (this.stopped) return Promise.resolve();
     this.running = this.rounds
       .run(async () => {
         if (timer && this.work.officesWanting && performance.now() - this.wantingReadAt >= WANTING_READ_EVERY_MS) {
@@ -103,6 +118,7 @@ export class DispatchLoop<Claimed, Outcome, K extends string> {
         while (!this.stopped && (await this.round()).claimed === this.work.batch);
       })
       .catch((error: unknown) => this.logger.error(`Dispatch round failed: ${String(error)}`));
+    return this.running;
   }
 
   /** Sends until nothing is due at `now`, in one office when `officeId` is given. */
