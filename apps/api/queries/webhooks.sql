@@ -55,7 +55,7 @@ RETURNING d.id::text AS id;
 SELECT d.status FROM webhook_deliveries d WHERE d.id = $1::bigint AND d.endpoint_id = $2;
 
 -- officesWanting
-SELECT DISTINCT office_id FROM webhook_endpoints WHERE enabled;
+SELECT office_id FROM webhook_endpoints WHERE enabled UNION SELECT office_id FROM push_subscriptions;
 
 -- claim
 WITH due AS (

@@ -49,8 +49,9 @@ export const WEBHOOKS_SQL = {
    * this short transaction commits, and lets another instance take it over after a crash.
    * $1 now, $2 lease end, $3 how many, $4 one office only (null: all).
    */
-  // The offices with an enabled endpoint: only their changes kick the dispatcher (`DispatchLoop`).
-  officesWanting: `SELECT DISTINCT office_id FROM webhook_endpoints WHERE enabled`,
+  // The offices whose changes kick the webhook dispatcher (`DispatchLoop`): those with an enabled
+  // endpoint, and those with a subscribed browser, since its housekeeping writes their `ticket.near`.
+  officesWanting: `SELECT office_id FROM webhook_endpoints WHERE enabled UNION SELECT office_id FROM push_subscriptions`,
   claim: `WITH due AS (
     SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id AND w.enabled
     WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.leased_until IS NULL OR d.leased_until <= $1) AND ($4::uuid IS NULL OR w.office_id = $4)
