@@ -9,6 +9,9 @@ SELECT id, office_id, name, short_name, color, sort_order FROM agencies WHERE id
 -- lock
 SELECT office_id FROM agencies WHERE id = $1 FOR UPDATE;
 
+-- officeOf
+SELECT office_id FROM agencies WHERE id = $1;
+
 -- insert
 INSERT INTO agencies (office_id, name, short_name, color, sort_order, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id;
 

@@ -10,6 +10,8 @@ export const ADMIN_AGENCIES_SQL = {
   byId: `${SELECT} WHERE id = $1`,
   // The lock every change to the agency takes; deleting it reads its holdings under this lock and the office's.
   lock: `SELECT office_id FROM agencies WHERE id = $1 FOR UPDATE`,
+  // Whose agency it is (never changes), read before its office is locked: the office first, as every service or counter change takes them.
+  officeOf: `SELECT office_id FROM agencies WHERE id = $1`,
   insert: `INSERT INTO agencies (office_id, name, short_name, color, sort_order, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
   update: `UPDATE agencies SET name = $2, short_name = $3, color = $4, sort_order = $5 WHERE id = $1`,
   delete: `DELETE FROM agencies WHERE id = $1`,
@@ -49,6 +51,11 @@ export class AdminAgenciesRepository {
   }
 
   /** Locks the agency row to the end of the transaction; its office, or null when there is no such agency. */
+  async officeOf(tx: EntityManager, id: string): Promise<string | null> {
+    const [row] = await tx.query<{ office_id: string }[]>(ADMIN_AGENCIES_SQL.officeOf, [id]);
+    return row?.office_id ?? null;
+  }
+
   async lock(tx: EntityManager, id: string): Promise<string | null> {
     const [row] = await tx.query<{ office_id: string }[]>(ADMIN_AGENCIES_SQL.lock, [id]);
     return row?.office_id ?? null;

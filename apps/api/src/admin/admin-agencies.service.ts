@@ -144,11 +144,17 @@ export class AdminAgenciesService {
     }
   }
 
-  /** The agency locked, then its office (checked against the actor): the order a service or counter change takes them. */
+  /**
+   * The agency's office locked (checked against the actor), then the agency: the office first,
+   * as a service or counter change takes it before its insert or update checks the agency's
+   * key. The other way round, renaming an agency while a service joins it could deadlock.
+   */
   private async lockedWithOffice(manager: EntityManager, agencyId: string, actor: StaffView): Promise<string> {
-    const officeId = await this.agencies.lock(manager, agencyId);
+    const officeId = await this.agencies.officeOf(manager, agencyId);
     if (!officeId) throw new NotFoundError(`No agency with the id "${agencyId}"`);
-    return (await this.offices.locked(manager, officeId, actor)).id;
+    const office = (await this.offices.locked(manager, officeId, actor)).id;
+    if (!(await this.agencies.lock(manager, agencyId))) throw new NotFoundError(`No agency with the id "${agencyId}"`);
+    return office;
   }
 
   private async byId(manager: EntityManager, agencyId: string): Promise<AgencyView> {
