@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { type SuiteOffice, advanceClock, expect, screenshot, staffToken, test } from './fixtures.js';
+import { type SuiteOffice, advanceClock, expect, openPaired, screenshot, staffToken, test } from './fixtures.js';
 
 // Issue 17: a citizen books a slot on a phone, sees the booking's page with its QR code,
 // reschedules once and is refused a second time, and checks in at the kiosk by typing the
@@ -131,7 +131,7 @@ test('a booked citizen checks in at the kiosk by typing the reference and gets a
   const { reference } = (await booked.json()) as { reference: string };
 
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto(`/kiosk?office=${office.slug}#pair=${office.kioskToken}`);
+  await openPaired(page, office);
   await page.getByTestId('kiosk-booking').click();
   await expect(page.getByRole('heading', { name: 'Check-in booking' })).toBeVisible();
   await page.getByTestId('kiosk-booking-reference').fill(reference.toLowerCase().replace('-', ' '));
@@ -172,7 +172,7 @@ test('a booking checked in past its late tolerance is a walk-in, and the printed
 
   await page.clock.install();
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto(`/kiosk?office=${office.slug}#pair=${office.kioskToken}`);
+  await openPaired(page, office);
   const now = await advanceClock(request, page, 6);
   expect(now.getTime()).toBeGreaterThan(Date.parse(slot!.startsAt));
   await page.getByTestId('kiosk-booking').click();

@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { hhmm, local, serverNow, setHours } from './calendar-helpers.js';
-import { PASSWORD, type SuiteOffice, expect, screenshot, staffToken, test } from './fixtures.js';
+import { PASSWORD, type SuiteOffice, expect, openPaired, screenshot, staffToken, test } from './fixtures.js';
 
 // Issue 16, as citizens meet it: under kuota dinamis the kiosk refuses a number the office
 // could not serve before closing, kindly, and offers booking another day; a closure over a
@@ -59,7 +59,7 @@ test('kuota dinamis: the kiosk says today is full, offers booking another day, a
   expect(body.code).toBe('cannot_serve_today');
   expect(local(new Date(body.details.opensAt))).toEqual({ weekday: tomorrow, minutes: 8 * 60 });
 
-  await page.goto(`/kiosk?office=${office.slug}#pair=${office.kioskToken}`);
+  await openPaired(page, office);
   await page.locator('button[data-service="A"]').click();
   await page.locator('button[data-priority="none"]').click();
   const step = page.getByTestId('kiosk-cannot-serve');

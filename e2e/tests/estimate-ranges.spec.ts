@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { hhmm, local, serverNow, setHours } from './calendar-helpers.js';
-import { PASSWORD, type SuiteOffice, expect, test } from './fixtures.js';
+import { PASSWORD, type SuiteOffice, expect, openPaired, test } from './fixtures.js';
 
 // Issue 16's done-when: every estimate a citizen sees is a range, "12–20 menit": the kiosk's
 // tile, the slip, the phone page and the board. The office is open around the server's now
@@ -28,7 +28,7 @@ test('the kiosk tile, the slip, the phone page and the board give the wait as a 
     last = (await reply.json()) as { trackingCode: string };
   }
 
-  await page.goto(`/kiosk?office=${office.slug}#pair=${office.kioskToken}`);
+  await openPaired(page, office);
   const tile = page.locator('button[data-service="A"]');
   await expect(tile).toContainText(/Perkiraan tunggu \d+–\d+ menit/);
   await tile.click();

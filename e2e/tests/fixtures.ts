@@ -209,6 +209,17 @@ export async function advanceClock(request: APIRequestContext, page: Page, minut
   return now;
 }
 
+/**
+ * Opens a kiosk-paired page (the kiosk, the survey terminal) by the address the admin screen
+ * gives, `…#pair=CODE`, always as a fresh load: the page keeps its `?office=` after pairing, so a
+ * second visit to the same address would otherwise be a same-document jump to a new fragment,
+ * and a test that moved the server's clock in between would see the page as it was.
+ */
+export async function openPaired(page: Page, office: SuiteOffice, path = `/kiosk?office=${office.slug}`): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${path}#pair=${office.kioskToken}`);
+}
+
 /** Logs `username` in on the staff app's login form at `path`. */
 export async function logInAt(page: Page, path: string, username: string): Promise<void> {
   await page.goto(path);

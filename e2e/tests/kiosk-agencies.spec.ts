@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { type SuiteOffice, expect, screenshot, staffToken, test } from './fixtures.js';
+import { type SuiteOffice, expect, openPaired, screenshot, staffToken, test } from './fixtures.js';
 
 // A Mal Pelayanan Publik's kiosk (issue 20): three agencies, 45 services. The agencies come first
 // as large tiles, then the chosen agency's services; a search box and the day's six most used
@@ -149,7 +149,7 @@ test.describe('a kiosk with three agencies and 45 services', () => {
 
   test('shows the agencies first with who waits, and the day’s six most used services', async ({ page, office }, testInfo) => {
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(`/kiosk?office=${office.slug}#pair=${office.kioskToken}`);
+    await openPaired(page, office);
     await expect(page.getByRole('heading', { level: 2, name: 'Sentuh instansi yang Anda tuju' })).toBeVisible();
     const tiles = page.getByTestId('kiosk-agencies').locator('button[data-agency]');
     await expect(tiles).toHaveCount(3);
@@ -174,7 +174,7 @@ test.describe('a kiosk with three agencies and 45 services', () => {
 
   test('finds a service by search from the on-screen keys, across agencies', async ({ page, office }, testInfo) => {
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(`/kiosk?office=${office.slug}#pair=${office.kioskToken}`);
+    await openPaired(page, office);
     await page.getByTestId('kiosk-search').click();
     for (const letter of 'PASPOR') await page.locator(`button[data-key="${letter}"]`).click();
     await expect(page.getByTestId('kiosk-search')).toHaveValue('paspor');
@@ -199,7 +199,7 @@ test.describe('a kiosk with three agencies and 45 services', () => {
   });
 
   test('an agency tile opens that agency’s services, and the way back leads to all agencies', async ({ page, office }) => {
-    await page.goto(`/kiosk?office=${office.slug}#pair=${office.kioskToken}`);
+    await openPaired(page, office);
     await page.locator('button[data-agency="Samsat"]').click();
     await expect(page.getByRole('heading', { level: 2, name: 'Samsat: sentuh layanan yang Anda perlukan' })).toBeFocused();
     await expect(page.locator('button[data-service]')).toHaveCount(15);

@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { PASSWORD, type SuiteOffice, expect, screenshot, test } from './fixtures.js';
+import { PASSWORD, type SuiteOffice, expect, openPaired, screenshot, test } from './fixtures.js';
 
 // The kiosk's everyday care (issue 14, item 11) on an office of its own (the fixture's), whose
 // kiosk is paired and which takes no anonymous tickets. Its tickets are services A and B only;
@@ -17,7 +17,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 /** Opens the kiosk of the suite's office, paired through the address the admin screen and the start log give. */
 async function openPairedKiosk(page: Page, office: SuiteOffice): Promise<void> {
-  await page.goto(`/kiosk?office=${office.slug}#pair=${office.kioskToken}`);
+  await openPaired(page, office);
   await expect(page.getByRole('heading', { level: 1, name: 'Ambil nomor antrean' })).toBeVisible();
   await expect(page.locator('button[data-service="A"]')).toBeEnabled();
 }
@@ -26,11 +26,24 @@ test.describe('kiosk care', () => {
   test('the address with #pair= pairs the kiosk and leaves the address at once', async ({ page, office }) => {
     await openPairedKiosk(page, office);
     expect(new URL(page.url()).hash).toBe('');
+    // Only the code leaves: the office stays in the address, so a reload shows the same office.
+    expect(new URL(page.url()).search).toBe(`?office=${office.slug}`);
     expect(await page.evaluate(() => localStorage.getItem('loket.kiosk.token'))).toBe(office.kioskToken);
     // Paired, it issues although the office takes no anonymous tickets.
     await page.locator('button[data-service="B"]').click();
     await page.locator('button[data-priority="none"]').click();
     await expect(page.getByTestId('ticket-number')).toHaveText(/^B-\d{3}$/);
+  });
+
+  test('the pairing address opened on a kiosk already showing pairs it too', async ({ page, office }) => {
+    await page.goto(`/kiosk?office=${office.slug}`);
+    await expect(page.locator('button[data-service="A"]')).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem('loket.kiosk.token'))).toBeNull();
+    // Typed into the address bar of the open kiosk, only the fragment changes: no new load.
+    await page.evaluate((code) => (location.hash = `#pair=${code}`), office.kioskToken);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('loket.kiosk.token'))).toBe(office.kioskToken);
+    await expect.poll(() => new URL(page.url()).hash).toBe('');
+    expect(new URL(page.url()).search).toBe(`?office=${office.slug}`);
   });
 
   test('the settings open only to a staff login of the office, and lock again when closed', async ({ page, office, consoleErrors }) => {

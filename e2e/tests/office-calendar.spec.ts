@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { hhmm, local, serverNow, setHours, TZ } from './calendar-helpers.js';
-import { KIOSK_TOKEN_HEADER, type SuiteOffice, expect, screenshot, staffToken, test } from './fixtures.js';
+import { KIOSK_TOKEN_HEADER, type SuiteOffice, expect, openPaired, screenshot, staffToken, test } from './fixtures.js';
 
 // Issue 16: the kiosk of a closed office says when it opens again and issues nothing; the API
 // refuses the same with 409 office_closed. The suite's office gets hours of its own, built
@@ -13,7 +13,7 @@ const WEEKDAYS_ID = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Ming
 
 /** The kiosk, paired: closed, it says so and when it opens instead of offering the services. */
 async function kioskClosed(page: Page, office: SuiteOffice) {
-  await page.goto(`/kiosk?office=${office.slug}#pair=${office.kioskToken}`);
+  await openPaired(page, office);
   const closed = page.getByTestId('kiosk-office-closed');
   await expect(closed).toBeVisible();
   await expect(closed.getByRole('heading', { name: /^Kantor tutup — buka kembali / })).toBeVisible();
@@ -111,7 +111,7 @@ test.describe('the kiosk of a closed office', () => {
       { weekday: now.weekday, opens: hhmm(now.minutes - 60), closes: hhmm(now.minutes + 45) },
       { weekday: tomorrow, opens: '08:00', closes: '15:00' },
     ]);
-    await page.goto(`/kiosk?office=${office.slug}#pair=${office.kioskToken}`);
+    await openPaired(page, office);
     await expect(page.locator('button[data-service="A"]')).toBeVisible();
     await expect(page.getByTestId('kiosk-office-closed')).toHaveCount(0);
 
@@ -138,7 +138,7 @@ test.describe('the kiosk of a closed office', () => {
       { weekday: tomorrow, opens: '08:00', closes: '15:00' },
     ]);
     // From the snapshot (issue 16): the tile says registration has closed for today and cannot be tapped.
-    await page.goto(`/kiosk?office=${office.slug}#pair=${office.kioskToken}`);
+    await openPaired(page, office);
     const tile = page.locator('button[data-service="A"]');
     await expect(tile).toContainText('Pendaftaran layanan ini sudah ditutup untuk hari ini');
     await expect(tile).toBeDisabled();

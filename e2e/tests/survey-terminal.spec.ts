@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { type SuiteOffice, expect, screenshot, staffApi, test } from './fixtures.js';
+import { type SuiteOffice, expect, openPaired, screenshot, staffApi, test } from './fixtures.js';
 
 // Issue 19: the survey terminal beside a counter, for citizens without a smartphone. A tablet
 // paired as the office's device shows the survey for the ticket just finished at its counter,
@@ -57,7 +57,7 @@ test('the survey terminal takes a survey after a finish at its counter, and retu
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   await page.clock.install();
-  await page.goto(`/survey-terminal?office=${office.slug}&counter=1#pair=${office.kioskToken}`);
+  await openPaired(page, office, `/survey-terminal?office=${office.slug}&counter=1`);
   const terminal = page.getByTestId('survey-terminal');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Survei Kepuasan Masyarakat');
   await expect(terminal).toContainText(`${office.name} · Loket 1`);
