@@ -62,26 +62,29 @@ WITH raised AS (
 SELECT n.id, w.id, n.subject_key, n.occurred_at, n.occurred_at, n.occurred_at
 FROM notice n JOIN webhook_endpoints w ON w.office_id = n.office_id AND w.enabled AND n.type = ANY(w.events)
      )
-     SELECT raised.*, NULL::text AS acknowledged_by_name FROM raised;
+     SELECT raised.*, NULL::text AS acknowledged_by_name, COALESCE(ac.agency_id, asv.agency_id) AS agency_id FROM raised LEFT JOIN counters ac ON ac.id = raised.counter_id LEFT JOIN services asv ON asv.id = raised.service_id;
 
 -- openAlerts
 SELECT a.id, a.office_id, a.kind, a.subject_key, a.subject, a.service_id, a.counter_id, a.ticket_id, a.since, a.raised_at,
-       a.details, a.resolved_at, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name
-FROM supervision_alerts a LEFT JOIN staff st ON st.id = a.acknowledged_by_staff_id WHERE a.office_id = $1 AND a.acknowledged_at IS NULL ORDER BY a.since, a.raised_at;
+       a.details, a.resolved_at, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name, COALESCE(ac.agency_id, asv.agency_id) AS agency_id
+FROM supervision_alerts a LEFT JOIN staff st ON st.id = a.acknowledged_by_staff_id LEFT JOIN counters ac ON ac.id = a.counter_id LEFT JOIN services asv ON asv.id = a.service_id WHERE a.office_id = $1 AND a.acknowledged_at IS NULL AND ($2::uuid IS NULL OR COALESCE(ac.agency_id, asv.agency_id) = $2::uuid)
+       ORDER BY a.since, a.raised_at;
 
 -- resolveAlerts
 WITH resolved AS (
   UPDATE supervision_alerts SET resolved_at = $3
   WHERE office_id = $1 AND id = ANY($2::uuid[]) AND resolved_at IS NULL AND acknowledged_at IS NULL RETURNING *)
-SELECT resolved.*, NULL::text AS acknowledged_by_name FROM resolved ORDER BY resolved.since;
+SELECT resolved.*, NULL::text AS acknowledged_by_name, COALESCE(ac.agency_id, asv.agency_id) AS agency_id FROM resolved LEFT JOIN counters ac ON ac.id = resolved.counter_id LEFT JOIN services asv ON asv.id = resolved.service_id
+ORDER BY resolved.since;
 
 -- alertById
 SELECT a.id, a.office_id, a.kind, a.subject_key, a.subject, a.service_id, a.counter_id, a.ticket_id, a.since, a.raised_at,
-       a.details, a.resolved_at, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name
-FROM supervision_alerts a LEFT JOIN staff st ON st.id = a.acknowledged_by_staff_id WHERE a.id = $1;
+       a.details, a.resolved_at, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name, COALESCE(ac.agency_id, asv.agency_id) AS agency_id
+FROM supervision_alerts a LEFT JOIN staff st ON st.id = a.acknowledged_by_staff_id LEFT JOIN counters ac ON ac.id = a.counter_id LEFT JOIN services asv ON asv.id = a.service_id WHERE a.id = $1;
 
 -- lockAlert
-SELECT office_id, acknowledged_at FROM supervision_alerts WHERE id = $1 FOR UPDATE;
+SELECT a.office_id, a.acknowledged_at, COALESCE(ac.agency_id, asv.agency_id) AS agency_id FROM supervision_alerts a LEFT JOIN counters ac ON ac.id = a.counter_id LEFT JOIN services asv ON asv.id = a.service_id
+WHERE a.id = $1 FOR UPDATE OF a;
 
 -- acknowledgeAlert
 UPDATE supervision_alerts SET acknowledged_at = $2, acknowledged_by_staff_id = $3 WHERE id = $1;
@@ -98,11 +101,12 @@ WHERE t.counter_id = $1 AND t.status IN ('called', 'serving') FOR NO KEY UPDATE 
 SELECT id FROM checklist_responses WHERE ticket_id = $1 AND method = 'observed' AND answered_by_staff_id = $2 ORDER BY at DESC LIMIT 1;
 
 -- chartServices
-SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 ORDER BY sort_order, code;
+SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 AND ($2::uuid IS NULL OR id IN (SELECT id FROM services WHERE agency_id = $2::uuid))
+ORDER BY sort_order, code;
 
 -- chartTicketEvents
 SELECT e.ticket_id, e.type, e.at, e.service_id, t.priority IS NOT NULL AS priority FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-WHERE t.office_id = $1 AND t.issued_at >= $2 AND t.issued_at < $3 ORDER BY e.id;
+WHERE t.office_id = $1 AND t.issued_at >= $2 AND t.issued_at < $3 AND ($4::uuid IS NULL OR e.service_id IN (SELECT id FROM services WHERE agency_id = $4::uuid) OR e.counter_id IN (SELECT id FROM counters WHERE agency_id = $4::uuid)) ORDER BY e.id;
 
 -- chartAnswers
 SELECT r.method, r.subject_staff_id AS staff_id, st.name AS staff_name, a.item_code, i.label, a.answer
@@ -110,7 +114,9 @@ FROM checklist_answers a
 JOIN checklist_responses r ON r.id = a.response_id
 JOIN staff st ON st.id = r.subject_staff_id
 LEFT JOIN checklist_items i ON i.id = a.item_id
-WHERE r.office_id = $1 AND r.kind = 'interaction' AND r.filed_at >= $2 AND r.filed_at < $3 AND NOT EXISTS (SELECT 1 FROM checklist_responses superseding WHERE superseding.supersedes_id = r.id);
+WHERE r.office_id = $1 AND r.kind = 'interaction' AND r.filed_at >= $2 AND r.filed_at < $3 AND NOT EXISTS (SELECT 1 FROM checklist_responses superseding WHERE superseding.supersedes_id = r.id)
+  AND ($4::uuid IS NULL OR r.counter_id IN (SELECT id FROM counters WHERE agency_id = $4::uuid));
 
 -- chartSurveys
-SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM satisfaction_surveys WHERE office_id = $1 AND submitted_at >= $2 AND submitted_at < $3;
+SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM satisfaction_surveys
+WHERE office_id = $1 AND submitted_at >= $2 AND submitted_at < $3 AND ($4::uuid IS NULL OR service_id IN (SELECT id FROM services WHERE agency_id = $4::uuid) OR counter_id IN (SELECT id FROM counters WHERE agency_id = $4::uuid));

@@ -111,9 +111,24 @@ export function officeRoom(officeId: string): string {
   return `office:${officeId}`;
 }
 
-/** The staff room of an office: supervisors and admins of that office only. */
+/** The staff room of an office: its supervisors and admins who see the whole office. */
 export function staffRoom(officeId: string): string {
   return `staff:office:${officeId}`;
+}
+
+/** The staff room of one agency of an office: the supervisors confined to it (issue 20). */
+export function agencyStaffRoom(officeId: string, agencyId: string): string {
+  return `staff:office:${officeId}:agency:${agencyId}`;
+}
+
+/** The staff room a supervisor's screen joins: the office's, or their agency's when confined to one (`agencyScopeOf`). */
+export function staffRoomFor(officeId: string, agencyScope: string | null): string {
+  return agencyScope === null ? staffRoom(officeId) : agencyStaffRoom(officeId, agencyScope);
+}
+
+/** Where an alert is pushed: to the whole office's staff, and to its agency's when it has one. */
+export function alertRooms(alert: Pick<AlertView, 'officeId' | 'agencyId'>): string[] {
+  return alert.agencyId === null ? [staffRoom(alert.officeId)] : [staffRoom(alert.officeId), agencyStaffRoom(alert.officeId, alert.agencyId)];
 }
 
 /**

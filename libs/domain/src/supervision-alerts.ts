@@ -52,6 +52,11 @@ export interface AlertView {
   serviceId: string | null;
   counterId: string | null;
   ticketId: string | null;
+  /**
+   * The agency it concerns: its counter's, else its service's; null for the whole office (a
+   * webhook, a complaint about no service), seen by the office's own supervisors only.
+   */
+  agencyId: string | null;
   subject: string;
   since: string;
   raisedAt: string;

@@ -157,6 +157,8 @@ export interface SupervisionFigures {
 
 /** What the supervisor screen starts from: the state, the figures computed from it, the open alerts. */
 export interface SupervisionSnapshot extends SupervisionState {
+  /** The agency the state is narrowed to (an agency supervisor's, `keepAgencyScope`); null: the whole office. */
+  agencyId: string | null;
   figures: SupervisionFigures;
   alerts: AlertView[];
   rules: typeof SUPERVISION_RULES;

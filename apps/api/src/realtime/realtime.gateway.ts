@@ -12,8 +12,9 @@ import {
   type SupervisionSnapshot,
   RuleError,
   StaffClientEvent,
+  agencyScopeOf,
   officeRoom,
-  staffRoom,
+  staffRoomFor,
 } from '@loket/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { controlCharacterProblems } from '../common/control-characters.js';
@@ -180,6 +181,9 @@ export class RealtimeGateway implements OnGatewayInit {
    * A supervisor's or admin's screen: joins the office's public room (the numbered events)
    * and its staff room (alerts), then answers with the supervision snapshot. The staff
    * token comes in the handshake `auth`; an officer, or a supervisor of another office, is refused.
+   * An agency supervisor joins their agency's staff room, not the office's, and gets the
+   * snapshot narrowed to the agency; the public room's events, which every board gets too,
+   * are narrowed on their screen (libs/domain `keepAgencyScope`).
    */
   @SubscribeMessage(StaffClientEvent.subscribe)
   supervise(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<SupervisionSnapshot>> {
@@ -188,7 +192,7 @@ export class RealtimeGateway implements OnGatewayInit {
       const office = await this.offices.forStaff(request.officeSlug, staff);
       // Gone meanwhile (its access ended): joining now would leave it in the rooms for good.
       if (socket.disconnected) throw new RuleError('unauthorized', 'The connection has been closed');
-      await socket.join([officeRoom(office.id), staffRoom(office.id)]);
+      await socket.join([officeRoom(office.id), staffRoomFor(office.id, agencyScopeOf(staff))]);
       return this.supervision.snapshot(request.officeSlug, staff);
     });
   }

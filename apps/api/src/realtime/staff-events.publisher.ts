@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type AlertView, StaffServerEvent, staffRoom } from '@loket/domain';
+import { type AlertView, StaffServerEvent, alertRooms } from '@loket/domain';
 import type { RealtimeServer } from './office-events.publisher.js';
 
 /**
- * Pushes staff-only events (supervisor alerts) to an office's staff room, never to its
+ * Pushes staff-only events (supervisor alerts) to an office's staff room, and to its
+ * agency's when the alert has one (an agency supervisor is in that room only), never to its
  * public room: alerts name counters and officers, which the waiting-room board must not show.
  */
 @Injectable()
@@ -16,15 +17,15 @@ export class StaffEventsPublisher {
   }
 
   alertRaised(alert: AlertView): void {
-    this.emit(alert.officeId, () => this.server!.to(staffRoom(alert.officeId)).emit(StaffServerEvent.alertRaised, alert));
+    this.emit(alert.officeId, () => this.server!.to(alertRooms(alert)).emit(StaffServerEvent.alertRaised, alert));
   }
 
   alertResolved(alert: AlertView): void {
-    this.emit(alert.officeId, () => this.server!.to(staffRoom(alert.officeId)).emit(StaffServerEvent.alertResolved, alert));
+    this.emit(alert.officeId, () => this.server!.to(alertRooms(alert)).emit(StaffServerEvent.alertResolved, alert));
   }
 
   alertAcknowledged(alert: AlertView): void {
-    this.emit(alert.officeId, () => this.server!.to(staffRoom(alert.officeId)).emit(StaffServerEvent.alertAcknowledged, alert));
+    this.emit(alert.officeId, () => this.server!.to(alertRooms(alert)).emit(StaffServerEvent.alertAcknowledged, alert));
   }
 
   private emit(officeId: string, send: () => void): void {

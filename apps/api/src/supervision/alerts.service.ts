@@ -7,6 +7,8 @@ import {
   type StaffView,
   NotFoundError,
   RuleError,
+  agencyScopeOf,
+  assertAlertInScope,
   complaintAlerts,
   detectAlerts,
   endedAlerts,
@@ -155,13 +157,14 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     return raised;
   }
 
-  open(officeId: string): Promise<AlertView[]> {
-    return this.supervision.openAlerts(officeId);
+  /** The open alerts the staff member may read: the office's, or their agency's (`agencyScopeOf`). */
+  open(officeId: string, staff: StaffView): Promise<AlertView[]> {
+    return this.supervision.openAlerts(officeId, agencyScopeOf(staff));
   }
 
   async list(slug: string, staff: StaffView): Promise<AlertView[]> {
     const office = await this.offices.forStaff(slug, staff);
-    return this.open(office.id);
+    return this.open(office.id, staff);
   }
 
   /** Marks an alert seen, with who and when; it leaves every supervisor's list. */
@@ -171,6 +174,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       const row = await this.supervision.lockAlert(manager, alertId);
       if (!row) throw new NotFoundError(`No alert with the id "${alertId}"`);
       assertOfficeAccess(staff, row.officeId);
+      assertAlertInScope(staff, row);
       if (row.acknowledgedAt) throw new RuleError('alert_already_acknowledged', 'This alert has already been acknowledged');
       return this.supervision.acknowledgeAlert(manager, alertId, now, staff.id);
     });
@@ -192,6 +196,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       for (const id of unique) {
         const row = await this.supervision.lockAlert(manager, id);
         if (!row || row.officeId !== office.id) throw new NotFoundError(`No alert with the id "${id}" in this office`);
+        assertAlertInScope(staff, row);
         if (!row.acknowledgedAt) out.push(await this.supervision.acknowledgeAlert(manager, id, now, staff.id));
       }
       return out;

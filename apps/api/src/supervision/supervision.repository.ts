@@ -20,12 +20,22 @@ import type {
 } from '@loket/domain';
 import { NOTIFICATION_VERSION } from '@loket/domain';
 import { CURRENT_RESPONSE } from '../checklists/checklists.repository.js';
+import { counterInAgency, serviceInAgency, ticketInAgency } from '../common/agency-scope-sql.js';
 import { OFFICE_JSON, fanOutSql } from '../notifications/outbox.repository.js';
+
+/**
+ * The agency an alert concerns (issue 20), over `ac` (its counter) and `asv` (its service):
+ * the counter's, else the service's; null for the whole office (a webhook, a complaint about
+ * no service). libs/domain `AlertView.agencyId` says the same.
+ */
+const ALERT_AGENCY = 'COALESCE(ac.agency_id, asv.agency_id)';
+/** The joins `ALERT_AGENCY` reads, for the alert rows named `alias`. */
+const alertAgencyJoins = (alias: string) => `LEFT JOIN counters ac ON ac.id = ${alias}.counter_id LEFT JOIN services asv ON asv.id = ${alias}.service_id`;
 
 /** The one select every alert view is read with. */
 const ALERT_VIEW_SELECT = `SELECT a.id, a.office_id, a.kind, a.subject_key, a.subject, a.service_id, a.counter_id, a.ticket_id, a.since, a.raised_at,
-         a.details, a.resolved_at, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name
-  FROM supervision_alerts a LEFT JOIN staff st ON st.id = a.acknowledged_by_staff_id`;
+         a.details, a.resolved_at, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name, ${ALERT_AGENCY} AS agency_id
+  FROM supervision_alerts a LEFT JOIN staff st ON st.id = a.acknowledged_by_staff_id ${alertAgencyJoins('a')}`;
 
 export const SUPERVISION_SQL = {
   // The day's events up to the snapshot's sequence number: sequence order is commit order (database/office-sequence.ts),
@@ -78,16 +88,20 @@ export const SUPERVISION_SQL = {
          ), fanout AS (
            ${fanOutSql('notice')}
          )
-         SELECT raised.*, NULL::text AS acknowledged_by_name FROM raised`,
-  openAlerts: `${ALERT_VIEW_SELECT} WHERE a.office_id = $1 AND a.acknowledged_at IS NULL ORDER BY a.since, a.raised_at`,
+         SELECT raised.*, NULL::text AS acknowledged_by_name, ${ALERT_AGENCY} AS agency_id FROM raised ${alertAgencyJoins('raised')}`,
+  // $2: an agency's alerts only (an agency supervisor's); null: the whole office's.
+  openAlerts: `${ALERT_VIEW_SELECT} WHERE a.office_id = $1 AND a.acknowledged_at IS NULL AND ($2::uuid IS NULL OR ${ALERT_AGENCY} = $2::uuid)
+         ORDER BY a.since, a.raised_at`,
   // Only alerts still going on: a scan marks those whose condition has ended.
   // (A statement's CTE sees the rows as they were before it: so the updated rows come from RETURNING, not a re-read.)
   resolveAlerts: `WITH resolved AS (
            UPDATE supervision_alerts SET resolved_at = $3
            WHERE office_id = $1 AND id = ANY($2::uuid[]) AND resolved_at IS NULL AND acknowledged_at IS NULL RETURNING *)
-         SELECT resolved.*, NULL::text AS acknowledged_by_name FROM resolved ORDER BY resolved.since`,
+         SELECT resolved.*, NULL::text AS acknowledged_by_name, ${ALERT_AGENCY} AS agency_id FROM resolved ${alertAgencyJoins('resolved')}
+         ORDER BY resolved.since`,
   alertById: `${ALERT_VIEW_SELECT} WHERE a.id = $1`,
-  lockAlert: 'SELECT office_id, acknowledged_at FROM supervision_alerts WHERE id = $1 FOR UPDATE',
+  lockAlert: `SELECT a.office_id, a.acknowledged_at, ${ALERT_AGENCY} AS agency_id FROM supervision_alerts a ${alertAgencyJoins('a')}
+         WHERE a.id = $1 FOR UPDATE OF a`,
   acknowledgeAlert: 'UPDATE supervision_alerts SET acknowledged_at = $2, acknowledged_by_staff_id = $3 WHERE id = $1',
   counterOfOffice: 'SELECT id, name, agency_id FROM counters WHERE id = $1 AND office_id = $2',
   // Locked, so the ticket cannot be finished or moved while an observation is written about it.
@@ -95,16 +109,20 @@ export const SUPERVISION_SQL = {
          FROM tickets t LEFT JOIN staff st ON st.id = t.staff_id
          WHERE t.counter_id = $1 AND t.status IN ('called', 'serving') FOR NO KEY UPDATE OF t`,
   latestObservation: `SELECT id FROM checklist_responses WHERE ticket_id = $1 AND method = 'observed' AND answered_by_staff_id = $2 ORDER BY at DESC LIMIT 1`,
-  chartServices: 'SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 ORDER BY sort_order, code',
+  // The charts' rows are narrowed to an agency by their last parameter (null: the whole office; common/agency-scope-sql.ts).
+  chartServices: `SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 AND ${serviceInAgency('id', '$2')}
+       ORDER BY sort_order, code`,
   chartTicketEvents: `SELECT e.ticket_id, e.type, e.at, e.service_id, t.priority IS NOT NULL AS priority FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-       WHERE t.office_id = $1 AND t.issued_at >= $2 AND t.issued_at < $3 ORDER BY e.id`,
+       WHERE t.office_id = $1 AND t.issued_at >= $2 AND t.issued_at < $3 AND ${ticketInAgency('e.service_id', 'e.counter_id', '$4')} ORDER BY e.id`,
   chartAnswers: `SELECT r.method, r.subject_staff_id AS staff_id, st.name AS staff_name, a.item_code, i.label, a.answer
        FROM checklist_answers a
        JOIN checklist_responses r ON r.id = a.response_id
        JOIN staff st ON st.id = r.subject_staff_id
        LEFT JOIN checklist_items i ON i.id = a.item_id
-       WHERE r.office_id = $1 AND r.kind = 'interaction' AND r.filed_at >= $2 AND r.filed_at < $3 AND ${CURRENT_RESPONSE}`,
-  chartSurveys: 'SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM satisfaction_surveys WHERE office_id = $1 AND submitted_at >= $2 AND submitted_at < $3',
+       WHERE r.office_id = $1 AND r.kind = 'interaction' AND r.filed_at >= $2 AND r.filed_at < $3 AND ${CURRENT_RESPONSE}
+         AND ${counterInAgency('r.counter_id', '$4')}`,
+  chartSurveys: `SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM satisfaction_surveys
+       WHERE office_id = $1 AND submitted_at >= $2 AND submitted_at < $3 AND ${ticketInAgency('service_id', 'counter_id', '$4')}`,
 } as const;
 
 interface DayTicketEventRow {
@@ -147,6 +165,7 @@ interface AlertRow {
   acknowledged_at: Date | null;
   acknowledged_by_staff_id: string | null;
   acknowledged_by_name: string | null;
+  agency_id: string | null;
 }
 
 function toAlertView(row: AlertRow): AlertView {
@@ -158,6 +177,7 @@ function toAlertView(row: AlertRow): AlertView {
     serviceId: row.service_id,
     counterId: row.counter_id,
     ticketId: row.ticket_id,
+    agencyId: row.agency_id,
     subject: row.subject,
     since: row.since.toISOString(),
     raisedAt: row.raised_at.toISOString(),
@@ -207,6 +227,8 @@ export interface OfficePeriod {
   officeId: string;
   from: Date;
   to: Date;
+  /** One agency's rows only (an agency supervisor's); null: the whole office's. */
+  agencyId: string | null;
 }
 
 /** The supervisor's data: the live state's events, the alerts, the observations and the charts' rows. */
@@ -295,8 +317,9 @@ export class SupervisionRepository {
     return row ? toAlertView(row) : null;
   }
 
-  async openAlerts(officeId: string): Promise<AlertView[]> {
-    return (await this.db.query<AlertRow[]>(SUPERVISION_SQL.openAlerts, [officeId])).map(toAlertView);
+  /** The office's alerts not yet acknowledged; with `agencyId`, that agency's only. */
+  async openAlerts(officeId: string, agencyId: string | null = null): Promise<AlertView[]> {
+    return (await this.db.query<AlertRow[]>(SUPERVISION_SQL.openAlerts, [officeId, agencyId])).map(toAlertView);
   }
 
   /** Marks the alerts resolved at `at`; returns those that were still going on (another scan may have been first). */
@@ -305,10 +328,10 @@ export class SupervisionRepository {
     return (await this.db.query<AlertRow[]>(SUPERVISION_SQL.resolveAlerts, [officeId, ids, at])).map(toAlertView);
   }
 
-  /** The alert's office and acknowledgement, locked to the end of the caller's transaction. */
-  async lockAlert(tx: EntityManager, alertId: string): Promise<{ officeId: string; acknowledgedAt: Date | null } | null> {
-    const [row] = await tx.query<{ office_id: string; acknowledged_at: Date | null }[]>(SUPERVISION_SQL.lockAlert, [alertId]);
-    return row ? { officeId: row.office_id, acknowledgedAt: row.acknowledged_at } : null;
+  /** The alert's office, agency and acknowledgement, locked to the end of the caller's transaction. */
+  async lockAlert(tx: EntityManager, alertId: string): Promise<{ officeId: string; agencyId: string | null; acknowledgedAt: Date | null } | null> {
+    const [row] = await tx.query<{ office_id: string; agency_id: string | null; acknowledged_at: Date | null }[]>(SUPERVISION_SQL.lockAlert, [alertId]);
+    return row ? { officeId: row.office_id, agencyId: row.agency_id, acknowledgedAt: row.acknowledged_at } : null;
   }
 
   async acknowledgeAlert(tx: EntityManager, alertId: string, at: Date, staffId: string): Promise<AlertView> {
@@ -339,8 +362,11 @@ export class SupervisionRepository {
   }
 
   /** The office's services in display order. */
-  async chartServices(officeId: string): Promise<{ id: string; code: string; name: string; maxWaitMinutes: number; serviceTimeMinutes: number }[]> {
-    const rows = await this.db.query<ChartServiceRow[]>(SUPERVISION_SQL.chartServices, [officeId]);
+  async chartServices(
+    officeId: string,
+    agencyId: string | null,
+  ): Promise<{ id: string; code: string; name: string; maxWaitMinutes: number; serviceTimeMinutes: number }[]> {
+    const rows = await this.db.query<ChartServiceRow[]>(SUPERVISION_SQL.chartServices, [officeId, agencyId]);
     return rows.map((row) => ({
       id: row.id,
       code: row.code,
@@ -352,13 +378,13 @@ export class SupervisionRepository {
 
   /** Every event of the tickets issued in the period. */
   async chartTicketEvents(period: OfficePeriod): Promise<(TicketEventRecord & { ticketId: string; priority: boolean })[]> {
-    const rows = await this.db.query<ChartEventRow[]>(SUPERVISION_SQL.chartTicketEvents, [period.officeId, period.from, period.to]);
+    const rows = await this.db.query<ChartEventRow[]>(SUPERVISION_SQL.chartTicketEvents, [period.officeId, period.from, period.to, period.agencyId]);
     return rows.map((row) => ({ ticketId: row.ticket_id, type: row.type, at: row.at.getTime(), serviceId: row.service_id, priority: row.priority }));
   }
 
   /** Every interaction checklist answer of the period, with its officer and item. */
   async chartAnswers(period: OfficePeriod): Promise<ChartAnswer[]> {
-    const rows = await this.db.query<ChartAnswerRow[]>(SUPERVISION_SQL.chartAnswers, [period.officeId, period.from, period.to]);
+    const rows = await this.db.query<ChartAnswerRow[]>(SUPERVISION_SQL.chartAnswers, [period.officeId, period.from, period.to, period.agencyId]);
     return rows.map((row) => ({
       method: row.method,
       answer: row.answer,
@@ -371,7 +397,7 @@ export class SupervisionRepository {
 
   /** The satisfaction surveys submitted in the period. */
   async chartSurveys(period: OfficePeriod): Promise<SurveyAnswers[]> {
-    const rows = await this.db.query<SurveyAnswers[]>(SUPERVISION_SQL.chartSurveys, [period.officeId, period.from, period.to]);
+    const rows = await this.db.query<SurveyAnswers[]>(SUPERVISION_SQL.chartSurveys, [period.officeId, period.from, period.to, period.agencyId]);
     return rows.map((row) => ({ ...row }));
   }
 }

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { SUPERVISION_RULES, type StaffView, type SupervisionSnapshot, supervisionFigures } from '@loket/domain';
+import { SUPERVISION_RULES, type StaffView, type SupervisionSnapshot, agencyScopeOf, supervisionFigures, supervisionStateFor } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { AlertsService } from './alerts.service.js';
 import { SupervisionStateLoader } from './supervision-state.loader.js';
 
-/** The supervisor's live view of an office: state, today's records, the figures, the open alerts. */
+/**
+ * The supervisor's live view of an office: state, today's records, the figures, the open
+ * alerts; an agency supervisor's narrowed to their agency (libs/domain `supervisionStateFor`),
+ * the figures computed from what they may see.
+ */
 @Injectable()
 export class SupervisionService {
   constructor(
@@ -18,7 +22,13 @@ export class SupervisionService {
   async snapshot(slug: string, staff: StaffView): Promise<SupervisionSnapshot> {
     const office = await this.offices.forStaff(slug, staff);
     const now = this.clock.now();
-    const state = await this.loader.load(slug, now);
-    return { ...state, figures: supervisionFigures(state, now.getTime()), alerts: await this.alerts.open(office.id), rules: SUPERVISION_RULES };
+    const state = supervisionStateFor(staff, await this.loader.load(slug, now));
+    return {
+      ...state,
+      agencyId: agencyScopeOf(staff),
+      figures: supervisionFigures(state, now.getTime()),
+      alerts: await this.alerts.open(office.id, staff),
+      rules: SUPERVISION_RULES,
+    };
   }
 }

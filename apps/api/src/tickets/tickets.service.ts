@@ -19,7 +19,9 @@ import {
   type TicketView,
   type TrackedTicketView,
   type WaitRangeView,
+  agencyGoverningTicketAction,
   assertAgencyScope,
+  isTicketActionAtCounter,
   assertNoShowAllowed,
   assertNoShowUndoable,
   assertReinstatable,
@@ -94,9 +96,6 @@ interface Decision {
   call?: 'recall';
   fromServiceId?: string;
 }
-
-/** The actions an officer takes on the ticket at their counter (others are office-wide). */
-const COUNTER_ACTIONS: readonly TicketAction[] = ['recall', 'start', 'finish', 'return', 'no_show', 'transfer'];
 
 @Injectable()
 export class TicketsService {
@@ -400,10 +399,9 @@ export class TicketsService {
     // about a ticket (not even its status) from its id, which the public board shows.
     const authorize = (ticket: LockedTicket & TicketAgencies): void => {
       assertOfficeAccess(staff, ticket.office_id);
-      // A member confined to one agency: at a counter, the counter's agency; in a queue (cancel, reinstate), the service's.
-      const counterAction = COUNTER_ACTIONS.includes(action);
-      assertAgencyScope(staff, counterAction && ticket.counter_agency_id ? ticket.counter_agency_id : ticket.service_agency_id, 'This ticket');
-      if (counterAction && staff.role === 'officer' && ticket.staff_id !== staff.id) {
+      const agency = agencyGoverningTicketAction(action, { counterAgencyId: ticket.counter_agency_id, serviceAgencyId: ticket.service_agency_id });
+      assertAgencyScope(staff, agency, 'This ticket');
+      if (isTicketActionAtCounter(action) && staff.role === 'officer' && ticket.staff_id !== staff.id) {
         throw new RuleError('ticket_at_other_counter', 'This ticket is being handled at another counter');
       }
     };

@@ -21,7 +21,8 @@ import { stateFingerprint } from './state-fingerprint.js';
  * - admin: admins only.
  *
  * Each office also has a second agency, and the own office an agency supervisor confined to
- * it: a supervisor everywhere, except on the rows marked `agency: 'scoped'`.
+ * it: a supervisor everywhere, except on the rows marked `agency: 'scoped'`. The reads marked
+ * `read: 'agency'` let them through with their agency's rows only (the last test).
  */
 type Access = 'public' | 'self' | 'office' | 'holder' | 'session' | 'supervisor' | 'supervisor-any' | 'admin';
 interface Row {
@@ -43,6 +44,11 @@ interface Row {
    * first agency: a supervisor confined to another agency of the office is refused (issue 20).
    */
   agency?: 'scoped';
+  /**
+   * A supervisor read an agency supervisor gets narrowed to their agency: none of the first
+   * agency's services, counters, tickets or alerts, and their own agency's (issue 20).
+   */
+  read?: 'agency';
 }
 
 const asHolder = (target: OfficeWorld) => target.office.officers[1].token;
@@ -167,11 +173,12 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /tickets/{id}/cancel': { access: 'office', agency: 'scoped', body: () => ({ reason: 'permintaan warga' }), ticket: 'waiting' },
   // supervision and reports
-  'GET /offices/{slug}/supervision': { access: 'supervisor' },
-  'GET /offices/{slug}/supervision/alerts': { access: 'supervisor' },
-  'POST /supervision/alerts/{id}/acknowledge': { access: 'supervisor' },
-  'POST /offices/{slug}/supervision/alerts/acknowledge': { access: 'supervisor', body: (w) => ({ ids: [w.alertId] }) },
-  'GET /offices/{slug}/supervision/charts': { access: 'supervisor' },
+  'GET /offices/{slug}/supervision': { access: 'supervisor', read: 'agency' },
+  'GET /offices/{slug}/supervision/alerts': { access: 'supervisor', read: 'agency' },
+  // The world's alert is about service B, the first agency's.
+  'POST /supervision/alerts/{id}/acknowledge': { access: 'supervisor', agency: 'scoped' },
+  'POST /offices/{slug}/supervision/alerts/acknowledge': { access: 'supervisor', agency: 'scoped', body: (w) => ({ ids: [w.alertId] }) },
+  'GET /offices/{slug}/supervision/charts': { access: 'supervisor', read: 'agency' },
   'POST /offices/{slug}/supervision/observations': { access: 'supervisor', agency: 'scoped', body: (w) => ({ counterId: w.office.counters[1], answers: [] }) },
   'GET /offices/{slug}/reports': { access: 'supervisor' },
   'GET /offices/{slug}/reports/skm': { access: 'supervisor' },
@@ -498,4 +505,49 @@ describe('authorization matrix', () => {
     expect(changed).toEqual([]);
     // A bound against a stuck request, not a speed check: a world per changing route takes a while on a loaded machine.
   }, 900_000);
+
+  it('narrows an agency supervisor’s reads to their agency, and leaves the office supervisor the whole office', async () => {
+    const { own, actors } = await world();
+    const [second] = await t.db.query<{ id: string }[]>(`SELECT id FROM agencies WHERE office_id = $1 AND short_name = 'Lain'`, [own.office.id]);
+    // The second agency gets a service, a counter serving it, a ticket and an alert of its own.
+    const [service] = await t.db.query<{ id: string }[]>(
+      `INSERT INTO services (office_id, agency_id, code, name, max_wait_minutes, service_time_minutes, active, sort_order)
+       VALUES ($1, $2, 'L', 'Layanan Lain', 30, 10, true, 9) RETURNING id`,
+      [own.office.id, second.id],
+    );
+    const [counter] = await t.db.query<{ id: string }[]>(
+      `INSERT INTO counters (office_id, agency_id, number, name, priority_only) VALUES ($1, $2, 9, 'Loket Lain 9', false) RETURNING id`,
+      [own.office.id, second.id],
+    );
+    await t.db.query('INSERT INTO counter_services (counter_id, service_id) VALUES ($1, $2)', [counter.id, service.id]);
+    const ticket = await client(t.url).post(`/offices/${own.office.slug}/tickets`, { serviceId: service.id });
+    expect(ticket.status).toBe(201);
+    const [alert] = await t.db.query<{ id: string }[]>(
+      `INSERT INTO supervision_alerts (office_id, kind, subject_key, subject, service_id, since, raised_at) VALUES ($1, 'max_wait', $2, 'L-001', $3, $4, $4) RETURNING id`,
+      [own.office.id, `uji-${randomBytes(4).toString('hex')}`, service.id, t.clock.now()],
+    );
+    const first = [own.office.services.A, own.office.services.B, own.office.counters[1], own.office.counters[2], own.calledTicketId, own.waitingTicketId, own.alertId];
+    const theirs = [service.id, counter.id, ticket.body.id as string, alert.id];
+    const reads = Object.entries(MATRIX).filter(([, row]) => row.read === 'agency');
+    expect(reads.length).toBeGreaterThan(0);
+    const failures: string[] = [];
+    for (const [key, row] of reads) {
+      const [method, path] = key.split(' ');
+      const url = concretePath(path, own) + (row.query ?? '');
+      const read = async (actor: Actor) => {
+        const reply = await client(t.url).send(method, url, { token: actors[actor] });
+        if (reply.status !== 200) failures.push(`${key} as ${actor} → ${reply.status}`);
+        return typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+      };
+      const whole = await read('supervisor');
+      const narrowed = await read('agencySupervisor');
+      // The office supervisor sees both agencies: otherwise the row proves nothing.
+      if (!first.some((id) => whole.includes(id))) failures.push(`${key}: the office supervisor sees nothing of the first agency`);
+      if (!theirs.some((id) => whole.includes(id))) failures.push(`${key}: the office supervisor sees nothing of the second agency`);
+      const leaked = first.filter((id) => narrowed.includes(id));
+      if (leaked.length > 0) failures.push(`${key}: the agency supervisor reads the first agency's ${leaked.join(', ')}`);
+      if (!theirs.some((id) => narrowed.includes(id))) failures.push(`${key}: the agency supervisor sees nothing of their own agency`);
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
 });

@@ -17,6 +17,7 @@ const alert = (over: Partial<AlertView>): AlertView => ({
   serviceId: 's1',
   counterId: null,
   ticketId: 't1',
+  agencyId: null,
   subject: 'A-001',
   since: due,
   raisedAt: due,

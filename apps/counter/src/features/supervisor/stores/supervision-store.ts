@@ -1,6 +1,7 @@
 import { computed, ref, shallowRef } from 'vue';
 import { defineStore } from 'pinia';
 import {
+  type AgencyHoldingIds,
   type AlertView,
   type FeedDecision,
   type OfficeEvent,
@@ -8,7 +9,8 @@ import {
   type SupervisionState,
   OfficeFeed,
   SUPERVISION_RULES,
-  recordOfficeEvent,
+  agencyHoldingIds,
+  recordScopedOfficeEvent,
   serviceDay,
   supervisionFigures,
 } from '@loket/domain';
@@ -25,7 +27,9 @@ export interface ApplyOutcome {
  * The office as the supervisor sees it: the office state and the day's event records,
  * kept current by the office's numbered events (the domain's `OfficeFeed`), and the
  * figures computed from them with the same libs/domain function the API uses. `now`
- * moves on a coarse tick so time-based figures (idle, late) move between events too.
+ * moves on a coarse tick so time-based figures (idle, late) move between events too. An
+ * agency supervisor's snapshot is narrowed to their agency, and every event keeps it so
+ * (the public feed carries the whole office's events).
  */
 export const useSupervisionStore = defineStore('supervision', () => {
   const state = ref<SupervisionState | null>(null);
@@ -34,6 +38,8 @@ export const useSupervisionStore = defineStore('supervision', () => {
   const now = ref(Date.now());
   const needsResync = ref(false);
   const feed = new OfficeFeed();
+  /** The agency the view is narrowed to, with what it owns; null: the whole office. */
+  let scope: AgencyHoldingIds | null = null;
   let refetchWanted = false;
   // Events seen lately: one that arrives while a fresh snapshot is on its way is replayed onto it.
   let recent: OfficeEvent[] = [];
@@ -42,8 +48,9 @@ export const useSupervisionStore = defineStore('supervision', () => {
   const office = computed(() => state.value?.office.office ?? null);
 
   function hydrate(snapshot: SupervisionSnapshot, at: number = Date.now()): void {
-    const { figures: _figures, alerts: open, rules: served, ...records } = snapshot;
+    const { figures: _figures, alerts: open, rules: served, agencyId, ...records } = snapshot;
     void _figures;
+    scope = agencyId === null ? null : agencyHoldingIds(records.office, agencyId);
     state.value = records;
     refetchWanted = false;
     // The feed mutates the reactive copy, and every applied event is added to the day's records.
@@ -57,7 +64,7 @@ export const useSupervisionStore = defineStore('supervision', () => {
   }
 
   function record(event: OfficeEvent): void {
-    if (state.value && recordOfficeEvent(state.value, event)) refetchWanted = true;
+    if (state.value && recordScopedOfficeEvent(state.value, event, scope)) refetchWanted = true;
   }
 
   function apply(event: OfficeEvent, at: number = Date.now()): ApplyOutcome {
@@ -99,6 +106,7 @@ export const useSupervisionStore = defineStore('supervision', () => {
     alerts.value = [];
     feed.reset();
     recent = [];
+    scope = null;
     needsResync.value = false;
   }
 
