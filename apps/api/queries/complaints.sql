@@ -16,7 +16,7 @@ SELECT t.id, t.office_id, t.service_id, o.slug AS office_slug FROM tickets t JOI
 SELECT t.id, t.office_id, t.service_id, o.slug AS office_slug FROM tickets t JOIN offices o ON o.id = t.office_id WHERE t.id = $1;
 
 -- officeOf
-SELECT office_id FROM complaints WHERE id = $1;
+SELECT k.office_id, s.agency_id FROM complaints k LEFT JOIN services s ON s.id = k.service_id WHERE k.id = $1;
 
 -- insert
 WITH drawn AS (
@@ -41,7 +41,7 @@ LEFT JOIN services s ON s.id = k.service_id
 LEFT JOIN tickets t ON t.id = k.ticket_id
 LEFT JOIN staff a ON a.id = k.assigned_staff_id
 LEFT JOIN staff r ON r.id = k.recorded_by_staff_id
-     WHERE k.office_id = $1
+     WHERE k.office_id = $1 AND ($4::uuid IS NULL OR k.service_id IN (SELECT id FROM services WHERE agency_id = $4::uuid))
        AND ($2::text IS NULL OR k.status = $2 OR ($2 = 'open' AND k.closed_at IS NULL) OR ($2 = 'overdue' AND k.closed_at IS NULL AND k.due_at < $3))
      ORDER BY k.closed_at IS NULL DESC, k.due_at, k.number LIMIT 500;
 
@@ -60,7 +60,8 @@ SELECT n.id, n.complaint_id, n.body, n.created_at, n.staff_id, st.name AS staff_
 FROM complaint_notes n JOIN staff st ON st.id = n.staff_id WHERE n.complaint_id = ANY($1::uuid[]) ORDER BY n.created_at, n.id;
 
 -- lock
-SELECT id, office_id, number, status, public_reply, assigned_staff_id, lapor_number FROM complaints WHERE id = $1 FOR UPDATE;
+SELECT k.id, k.office_id, k.number, k.status, k.public_reply, k.assigned_staff_id, k.lapor_number, s.agency_id
+FROM complaints k LEFT JOIN services s ON s.id = k.service_id WHERE k.id = $1 FOR UPDATE OF k;
 
 -- setStatus
 UPDATE complaints SET status = $2, rejection_reason = coalesce($3, rejection_reason),
@@ -86,7 +87,7 @@ UPDATE offices SET complaint_response_days = $2, lapor_channel = $3 WHERE id = $
 
 -- facts
 SELECT k.service_id, k.status, k.filed_at, k.due_at, k.closed_at FROM complaints k JOIN offices o ON o.id = k.office_id
-WHERE k.office_id = $1 AND (k.filed_at AT TIME ZONE o.time_zone)::date BETWEEN $2::date AND $3::date;
+WHERE k.office_id = $1 AND (k.filed_at AT TIME ZONE o.time_zone)::date BETWEEN $2::date AND $3::date AND ($4::uuid IS NULL OR k.service_id IN (SELECT id FROM services WHERE agency_id = $4::uuid));
 
 -- exportRows
 SELECT k.id, k.number, k.service_id, s.name AS service_name, t.issued_code, t.number AS ticket_number, k.channel, k.category,
@@ -97,4 +98,5 @@ LEFT JOIN services s ON s.id = k.service_id
 LEFT JOIN tickets t ON t.id = k.ticket_id
 LEFT JOIN staff a ON a.id = k.assigned_staff_id
 LEFT JOIN staff r ON r.id = k.recorded_by_staff_id JOIN offices o ON o.id = k.office_id
-     WHERE k.office_id = $1 AND (k.filed_at AT TIME ZONE o.time_zone)::date BETWEEN $2::date AND $3::date ORDER BY k.number;
+     WHERE k.office_id = $1 AND (k.filed_at AT TIME ZONE o.time_zone)::date BETWEEN $2::date AND $3::date AND ($4::uuid IS NULL OR k.service_id IN (SELECT id FROM services WHERE agency_id = $4::uuid))
+     ORDER BY k.number;

@@ -9,7 +9,8 @@ ORDER BY at, id;
 SELECT t.priority, t.status, t.issued_at, s.max_wait_minutes,
   (SELECT min(e.at) FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'called') AS first_called_at
 FROM tickets t JOIN services s ON s.id = t.issued_service_id
-WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date AND t.priority IS NOT NULL;
+WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date AND t.priority IS NOT NULL
+  AND ($4::uuid IS NULL OR t.issued_service_id IN (SELECT id FROM services WHERE agency_id = $4::uuid));
 
 -- priorityMaxWait
 SELECT priority_max_wait_minutes FROM offices WHERE id = $1;

@@ -3,7 +3,7 @@ import {
   agencyHoldingIds,
   agencyScopeOf,
   assertAgencyScope,
-  assertAlertInScope,
+  assertWithinAgencyScope,
   recordScopedOfficeEvent,
   supervisionStateFor,
   withinAgencyScope,
@@ -118,10 +118,11 @@ describe('agency scope', () => {
   });
 
   it('refuses an agency member another agency’s alert or the whole office’s, and pushes each alert to the rooms that may see it', () => {
-    expect(() => assertAlertInScope(agencySupervisor, { agencyId: 'samsat' })).toThrow(expect.objectContaining({ code: 'not_your_agency' }));
-    expect(() => assertAlertInScope(agencySupervisor, { agencyId: null })).toThrow(expect.objectContaining({ code: 'not_your_agency' }));
-    expect(() => assertAlertInScope(agencySupervisor, { agencyId: 'dukcapil' })).not.toThrow();
-    expect(() => assertAlertInScope(officeSupervisor, { agencyId: null })).not.toThrow();
+    expect(() => assertWithinAgencyScope(agencySupervisor, 'samsat', 'This alert')).toThrow(expect.objectContaining({ code: 'not_your_agency' }));
+    expect(() => assertWithinAgencyScope(agencySupervisor, null, 'This alert')).toThrow(expect.objectContaining({ code: 'not_your_agency' }));
+    expect(() => assertWithinAgencyScope(agencySupervisor, 'dukcapil', 'This alert')).not.toThrow();
+    expect(() => assertWithinAgencyScope(officeSupervisor, null, 'This alert')).not.toThrow();
+    expect(() => assertWithinAgencyScope(admin, null, 'This alert')).not.toThrow();
     expect(alertRooms({ officeId: 'o1', agencyId: 'dukcapil' })).toEqual([staffRoom('o1'), agencyStaffRoom('o1', 'dukcapil')]);
     expect(alertRooms({ officeId: 'o1', agencyId: null })).toEqual([staffRoom('o1')]);
     expect(staffRoomFor('o1', agencyScopeOf(agencySupervisor))).toBe(agencyStaffRoom('o1', 'dukcapil'));

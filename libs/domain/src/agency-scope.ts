@@ -88,13 +88,13 @@ export function supervisionStateFor(staff: Pick<StaffView, 'role' | 'agencyId'>,
 }
 
 /**
- * Refuses, 403 `not_your_agency`, an agency member's action on an alert of another agency, or
- * on one of the whole office (a failing webhook, a complaint about no service): those are
- * for the office's own supervisors.
+ * Refuses, 403 `not_your_agency`, an agency member's read or action on something of another
+ * agency, or of the whole office (`agencyId` null: a failing webhook, a complaint about no
+ * service, the office's IKM publication, its end of day): those are for the office's own supervisors.
  */
-export function assertAlertInScope(staff: Pick<StaffView, 'role' | 'agencyId'>, alert: { agencyId: string | null }): void {
+export function assertWithinAgencyScope(staff: Pick<StaffView, 'role' | 'agencyId'>, agencyId: string | null, subject: string): void {
   const scope = agencyScopeOf(staff);
-  if (scope !== null && alert.agencyId !== scope) throw new RuleError('not_your_agency', 'This alert belongs to another agency or to the whole office');
+  if (scope !== null && agencyId !== scope) throw new RuleError('not_your_agency', `${subject} belongs to another agency or to the whole office`);
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   formatTicketNumber,
   isComplaintOverdue,
 } from '@loket/domain';
+import { serviceInAgency } from '../common/agency-scope-sql.js';
 
 /** One select every staff view is read with; the notes come separately. */
 const STAFF_SELECT = `SELECT k.id, k.number, k.service_id, s.name AS service_name, t.issued_code, t.number AS ticket_number, k.channel, k.category,
@@ -29,7 +30,8 @@ export const COMPLAINTS_SQL = {
   serviceInOffice: `SELECT id FROM services WHERE id = $1 AND office_id = $2`,
   ticketByCode: `SELECT t.id, t.office_id, t.service_id, o.slug AS office_slug FROM tickets t JOIN offices o ON o.id = t.office_id WHERE t.tracking_code = $1`,
   ticketById: `SELECT t.id, t.office_id, t.service_id, o.slug AS office_slug FROM tickets t JOIN offices o ON o.id = t.office_id WHERE t.id = $1`,
-  officeOf: `SELECT office_id FROM complaints WHERE id = $1`,
+  // A complaint is its service's agency's; one about no service is the whole office's (agency null).
+  officeOf: `SELECT k.office_id, s.agency_id FROM complaints k LEFT JOIN services s ON s.id = k.service_id WHERE k.id = $1`,
   // The number is the office's next, drawn in the same statement: complaint_numbers is a row per office, so
   // two filings at once queue for it alone, never for the office row every ticket change locks.
   insert: `WITH drawn AS (
@@ -42,14 +44,16 @@ export const COMPLAINTS_SQL = {
          k.status, k.filed_at, k.due_at, k.rejection_reason, k.public_reply, k.replied_at, k.closed_at, k.lapor_number
        FROM complaints k JOIN offices o ON o.id = k.office_id LEFT JOIN services s ON s.id = k.service_id
        WHERE k.code = $1`,
+  // The staff reads take an agency as their last parameter: its services' complaints only (an agency supervisor's); null: all.
   list: `${STAFF_SELECT}
-       WHERE k.office_id = $1
+       WHERE k.office_id = $1 AND ${serviceInAgency('k.service_id', '$4')}
          AND ($2::text IS NULL OR k.status = $2 OR ($2 = 'open' AND k.closed_at IS NULL) OR ($2 = 'overdue' AND k.closed_at IS NULL AND k.due_at < $3))
        ORDER BY k.closed_at IS NULL DESC, k.due_at, k.number LIMIT 500`,
   byId: `${STAFF_SELECT} WHERE k.id = $1`,
   notes: `SELECT n.id, n.complaint_id, n.body, n.created_at, n.staff_id, st.name AS staff_name
        FROM complaint_notes n JOIN staff st ON st.id = n.staff_id WHERE n.complaint_id = ANY($1::uuid[]) ORDER BY n.created_at, n.id`,
-  lock: `SELECT id, office_id, number, status, public_reply, assigned_staff_id, lapor_number FROM complaints WHERE id = $1 FOR UPDATE`,
+  lock: `SELECT k.id, k.office_id, k.number, k.status, k.public_reply, k.assigned_staff_id, k.lapor_number, s.agency_id
+       FROM complaints k LEFT JOIN services s ON s.id = k.service_id WHERE k.id = $1 FOR UPDATE OF k`,
   setStatus: `UPDATE complaints SET status = $2, rejection_reason = coalesce($3, rejection_reason),
        closed_at = CASE WHEN $2 IN ('selesai', 'ditolak') THEN $4::timestamptz ELSE NULL END WHERE id = $1`,
   setReply: `UPDATE complaints SET public_reply = $2, replied_at = $3 WHERE id = $1`,
@@ -60,9 +64,10 @@ export const COMPLAINTS_SQL = {
   settings: `UPDATE offices SET complaint_response_days = $2, lapor_channel = $3 WHERE id = $1`,
   // Complaints filed in the period (office-local days, both counted).
   facts: `SELECT k.service_id, k.status, k.filed_at, k.due_at, k.closed_at FROM complaints k JOIN offices o ON o.id = k.office_id
-       WHERE k.office_id = $1 AND (k.filed_at AT TIME ZONE o.time_zone)::date BETWEEN $2::date AND $3::date`,
+       WHERE k.office_id = $1 AND (k.filed_at AT TIME ZONE o.time_zone)::date BETWEEN $2::date AND $3::date AND ${serviceInAgency('k.service_id', '$4')}`,
   exportRows: `${STAFF_SELECT} JOIN offices o ON o.id = k.office_id
-       WHERE k.office_id = $1 AND (k.filed_at AT TIME ZONE o.time_zone)::date BETWEEN $2::date AND $3::date ORDER BY k.number`,
+       WHERE k.office_id = $1 AND (k.filed_at AT TIME ZONE o.time_zone)::date BETWEEN $2::date AND $3::date AND ${serviceInAgency('k.service_id', '$4')}
+       ORDER BY k.number`,
 } as const;
 
 export interface ComplaintOfficeRow {
@@ -105,6 +110,8 @@ export interface LockedComplaint {
   public_reply: string | null;
   assigned_staff_id: string | null;
   lapor_number: string | null;
+  /** Its service's agency; null: about no service, the whole office's. */
+  agency_id: string | null;
 }
 
 interface StaffRow {
@@ -221,9 +228,10 @@ export class ComplaintsRepository {
     return row ?? null;
   }
 
-  async officeOf(id: string): Promise<string | null> {
-    const [row] = await this.db.query<{ office_id: string }[]>(COMPLAINTS_SQL.officeOf, [id]);
-    return row?.office_id ?? null;
+  /** The complaint's office and agency (its service's; null when about no service), or null when there is no such complaint. */
+  async officeOf(id: string): Promise<{ officeId: string; agencyId: string | null } | null> {
+    const [row] = await this.db.query<{ office_id: string; agency_id: string | null }[]>(COMPLAINTS_SQL.officeOf, [id]);
+    return row ? { officeId: row.office_id, agencyId: row.agency_id } : null;
   }
 
   async insert(tx: EntityManager, c: NewComplaint): Promise<string> {
@@ -279,8 +287,8 @@ export class ComplaintsRepository {
     return rows.map((row) => toStaffView(row, byComplaint.get(row.id) ?? [], now));
   }
 
-  async list(officeId: string, status: string | null, now: Date): Promise<ComplaintStaffView[]> {
-    return this.withNotes(await this.db.query<StaffRow[]>(COMPLAINTS_SQL.list, [officeId, status, now]), now, this.db.manager);
+  async list(officeId: string, status: string | null, now: Date, agencyId: string | null = null): Promise<ComplaintStaffView[]> {
+    return this.withNotes(await this.db.query<StaffRow[]>(COMPLAINTS_SQL.list, [officeId, status, now, agencyId]), now, this.db.manager);
   }
 
   async byId(id: string, now: Date, tx: EntityManager = this.db.manager): Promise<ComplaintStaffView | null> {
@@ -321,10 +329,10 @@ export class ComplaintsRepository {
     await tx.query(COMPLAINTS_SQL.settings, [officeId, responseWorkingDays, laporChannel]);
   }
 
-  async facts(officeId: string, from: string, to: string): Promise<ComplaintFact[]> {
+  async facts(officeId: string, from: string, to: string, agencyId: string | null = null): Promise<ComplaintFact[]> {
     const rows = await this.db.query<{ service_id: string | null; status: ComplaintStatus; filed_at: Date; due_at: Date; closed_at: Date | null }[]>(
       COMPLAINTS_SQL.facts,
-      [officeId, from, to],
+      [officeId, from, to, agencyId],
     );
     return rows.map((row) => ({
       serviceId: row.service_id,
@@ -335,7 +343,7 @@ export class ComplaintsRepository {
     }));
   }
 
-  async exportRows(officeId: string, from: string, to: string, now: Date): Promise<ComplaintStaffView[]> {
-    return (await this.db.query<StaffRow[]>(COMPLAINTS_SQL.exportRows, [officeId, from, to])).map((row) => toStaffView(row, [], now));
+  async exportRows(officeId: string, from: string, to: string, now: Date, agencyId: string | null = null): Promise<ComplaintStaffView[]> {
+    return (await this.db.query<StaffRow[]>(COMPLAINTS_SQL.exportRows, [officeId, from, to, agencyId])).map((row) => toStaffView(row, [], now));
   }
 }

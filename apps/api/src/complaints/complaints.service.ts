@@ -10,7 +10,9 @@ import {
   NotFoundError,
   RuleError,
   type StaffView,
+  agencyScopeOf,
   assertComplaintOpen,
+  assertWithinAgencyScope,
   changeComplaintStatus,
   complaintDueAt,
   complaintReport,
@@ -137,15 +139,17 @@ export class ComplaintsService {
     return view;
   }
 
+  /** The office's complaints; an agency supervisor's, those about their agency's services (`agencyScopeOf`). */
   async list(slug: string, status: string | undefined, staff: StaffView): Promise<ComplaintStaffView[]> {
     const office = await this.staffOffice(slug, staff);
-    return this.complaints.list(office.id, status ?? null, this.clock.now());
+    return this.complaints.list(office.id, status ?? null, this.clock.now(), agencyScopeOf(staff));
   }
 
   async get(id: string, staff: StaffView): Promise<ComplaintStaffView> {
-    const officeId = await this.complaints.officeOf(id);
-    if (!officeId) throw new NotFoundError(`No complaint with the id "${id}"`);
-    assertOfficeAccess(staff, officeId);
+    const owner = await this.complaints.officeOf(id);
+    if (!owner) throw new NotFoundError(`No complaint with the id "${id}"`);
+    assertOfficeAccess(staff, owner.officeId);
+    assertWithinAgencyScope(staff, owner.agencyId, 'This complaint');
     return (await this.complaints.byId(id, this.clock.now()))!;
   }
 
@@ -163,6 +167,7 @@ export class ComplaintsService {
       const row = await this.complaints.lock(tx, id);
       if (!row) throw new NotFoundError(`No complaint with the id "${id}"`);
       assertOfficeAccess(staff, row.office_id);
+      assertWithinAgencyScope(staff, row.agency_id, 'This complaint');
       const audited = await apply(tx, row, now);
       if (audited)
         await this.audit.record(
@@ -262,7 +267,7 @@ export class ComplaintsService {
     const office = await this.staffOffice(slug, staff);
     this.period(from, to);
     const now = this.clock.now();
-    const { rows, total } = complaintReport(await this.complaints.facts(office.id, from, to), now.getTime());
+    const { rows, total } = complaintReport(await this.complaints.facts(office.id, from, to, agencyScopeOf(staff)), now.getTime());
     const names = new Map((await this.complaints.services(office.id, true)).map((service) => [service.id, `${service.code} ${service.name}`]));
     return {
       office: { slug: office.slug, name: office.name },
@@ -276,6 +281,6 @@ export class ComplaintsService {
   async exportRows(slug: string, from: string, to: string, staff: StaffView): Promise<{ office: ComplaintOfficeRow; rows: ComplaintStaffView[] }> {
     const office = await this.staffOffice(slug, staff);
     this.period(from, to);
-    return { office, rows: await this.complaints.exportRows(office.id, from, to, this.clock.now()) };
+    return { office, rows: await this.complaints.exportRows(office.id, from, to, this.clock.now(), agencyScopeOf(staff)) };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { serviceInAgency } from '../common/agency-scope-sql.js';
 import type { PriorityCategory, PriorityFact, ServiceChange, TicketStatus } from '@loket/domain';
 
 export const COMPLIANCE_SQL = {
@@ -8,11 +9,13 @@ export const COMPLIANCE_SQL = {
     WHERE office_id = $1 AND subject_type = 'service' AND action IN ('service.created', 'service.updated')
     ORDER BY at, id`,
   // The period's priority tickets (issued on its office-local days) with their first call, and the
-  // maximum wait of the service they were issued for; the domain holds them to `maxWaitFor`.
+  // maximum wait of the service they were issued for; the domain holds them to `maxWaitFor`. With an
+  // agency ($4), those issued for its services only (an agency supervisor's pack).
   priorityTickets: `SELECT t.priority, t.status, t.issued_at, s.max_wait_minutes,
       (SELECT min(e.at) FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'called') AS first_called_at
     FROM tickets t JOIN services s ON s.id = t.issued_service_id
-    WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date AND t.priority IS NOT NULL`,
+    WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date AND t.priority IS NOT NULL
+      AND ${serviceInAgency('t.issued_service_id', '$4')}`,
   priorityMaxWait: `SELECT priority_max_wait_minutes FROM offices WHERE id = $1`,
 } as const;
 
@@ -42,8 +45,8 @@ export class ComplianceRepository {
     return rows.map((row) => ({ serviceId: row.service_id, action: row.action, at: row.at.getTime(), before: row.before, after: row.after }));
   }
 
-  async priorityTickets(officeId: string, from: string, to: string): Promise<PriorityFact[]> {
-    const rows = await this.db.query<PriorityTicketRow[]>(COMPLIANCE_SQL.priorityTickets, [officeId, from, to]);
+  async priorityTickets(officeId: string, from: string, to: string, agencyId: string | null = null): Promise<PriorityFact[]> {
+    const rows = await this.db.query<PriorityTicketRow[]>(COMPLIANCE_SQL.priorityTickets, [officeId, from, to, agencyId]);
     return rows.map((row) => ({
       group: row.priority,
       status: row.status,

@@ -4,6 +4,7 @@ import {
   NotFoundError,
   PACK_SUGGESTIONS,
   type StaffView,
+  agencyScopeOf,
   missingComponents,
   planProgressCounts,
   priorityFigures,
@@ -40,27 +41,33 @@ export class ComplianceService {
     const office = await this.reports.office(slug);
     if (!office) throw new NotFoundError(`No office with the slug "${slug}"`);
     const { from, to } = skm.period;
-    const [published, maklumat, complaints, info, followUp, changes, priority, priorityMaxWaitMinutes] = await Promise.all([
+    // An agency supervisor's pack is their agency's: its services' standards, SKM, complaints and priority tickets.
+    const agencyId = agencyScopeOf(staff);
+    const [published, maklumat, complaints, info, followUp, changes, priority, priorityMaxWaitMinutes, services] = await Promise.all([
       this.standards.published(slug),
       this.standards.maklumatHistory(office.id, staff),
       this.complaints.report(slug, from, to, staff),
       this.complaints.info(slug),
       this.publications.latest(slug),
       this.compliance.serviceChanges(office.id),
-      this.compliance.priorityTickets(office.id, from, to),
+      this.compliance.priorityTickets(office.id, from, to, agencyId),
       this.compliance.priorityMaxWait(office.id),
+      this.reports.services(office.id, agencyId),
     ]);
+    const ownServices = new Set(services.map((service) => service.id));
     const versions = standardVersions(changes);
     return {
       office: { slug: office.slug, name: office.name, address: office.address, city: office.city, timeZone: office.time_zone },
       period: skm.period,
       generatedAt: this.clock.now().toISOString(),
       generatedBy: staff.name,
-      standards: published.services.map((service) => ({
-        ...service,
-        ...(versions.get(service.serviceId) ?? { version: 1, since: null }),
-        missing: missingComponents(service),
-      })),
+      standards: published.services
+        .filter((service) => ownServices.has(service.serviceId))
+        .map((service) => ({
+          ...service,
+          ...(versions.get(service.serviceId) ?? { version: 1, since: null }),
+          missing: missingComponents(service),
+        })),
       maklumat,
       skm: {
         total: skm.total,

@@ -6,6 +6,7 @@ import {
   NotFoundError,
   type StaffView,
   assertPublishable,
+  assertWithinAgencyScope,
   checkIkmPlan,
   checkPlanProgress,
   serviceDay,
@@ -34,6 +35,8 @@ export class IkmPublicationsService {
   ) {}
 
   async publish(slug: string, query: SkmQuery & { plan: IkmPlanItem[] }, staff: StaffView): Promise<IkmPublicationView> {
+    // The office's IKM is published by its own supervisors: an agency supervisor's SKM is their agency's alone.
+    assertWithinAgencyScope(staff, null, 'The office’s IKM publication');
     const plan = checkIkmPlan(query.plan);
     // The SKM tables check the office and the staff member's access, and the period.
     const report = await this.skm.report(slug, { preset: query.preset, date: query.date, from: query.from, to: query.to }, staff);
@@ -80,6 +83,7 @@ export class IkmPublicationsService {
     const office = await this.reports.office(slug);
     if (!office) throw new NotFoundError(`No office with the slug "${slug}"`);
     assertOfficeAccess(staff, office.id);
+    assertWithinAgencyScope(staff, null, 'The office’s IKM follow-up plan');
     const publication = await this.publications.latest(slug);
     if (!publication) throw new NotFoundError('The office has published no IKM yet: there is no follow-up plan to update');
     const now = this.clock.now();

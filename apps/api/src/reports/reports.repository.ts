@@ -24,6 +24,7 @@ import {
   type TicketEventType,
 } from '@loket/domain';
 import { CURRENT_RESPONSE } from '../checklists/checklists.repository.js';
+import { counterInAgency, serviceInAgency, ticketInAgency } from '../common/agency-scope-sql.js';
 
 /** The no-show reversals of the domain, as an SQL list. */
 const REVERSALS = NO_SHOW_REVERSALS.map((type) => `'${type}'`).join(', ');
@@ -36,6 +37,8 @@ export interface PeriodScope {
   officeId: string;
   from: string;
   to: string;
+  /** One agency's part only (an agency supervisor's report, common/agency-scope-sql.ts); null or absent: the whole office. */
+  agencyId?: string | null;
 }
 
 /** The same period as instants: its first midnight and the midnight after its last day. */
@@ -43,6 +46,7 @@ export interface PeriodInstants {
   officeId: string;
   start: Date;
   end: Date;
+  agencyId?: string | null;
 }
 
 export interface Grouped<T> {
@@ -58,27 +62,32 @@ const DIMENSION = `CASE WHEN GROUPING(service_id) = 0 THEN 'services' WHEN GROUP
 const KEY = `COALESCE(CASE WHEN GROUPING(service_id) = 0 THEN service_id WHEN GROUPING(counter_id) = 0 THEN counter_id ELSE staff_id END::text, '')`;
 const SETS = `GROUPING SETS ((service_id), (counter_id), (staff_id), ())`;
 
-/** The tickets of the period: issued on its office-local days. */
-const PERIOD_EVENTS = `ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date`;
+/**
+ * The events of the period's tickets (issued on its office-local days); with an agency ($4),
+ * its events only: of its services or at its counters, as the live view narrows them.
+ */
+const PERIOD_EVENTS = `ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date
+         AND ${ticketInAgency('e.service_id', 'e.counter_id', '$4')}`;
 
 export const REPORTS_SQL = {
   office: 'SELECT id, slug, name, address, city, time_zone FROM offices WHERE slug = $1',
-  services: 'SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 ORDER BY sort_order, code',
+  // Every read below takes an agency as its last parameter, null for the whole office (common/agency-scope-sql.ts).
+  services: `SELECT id, code, name, max_wait_minutes, service_time_minutes FROM services WHERE office_id = $1 AND ${serviceInAgency('id', '$2')}
+         ORDER BY sort_order, code`,
   counters: `SELECT c.id, c.number, c.name, c.schedule, c.scheduled_since, (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids
-         FROM counters c WHERE c.office_id = $1 ORDER BY c.number`,
+         FROM counters c WHERE c.office_id = $1 AND ${counterInAgency('c.id', '$2')} ORDER BY c.number`,
   ticketEvents: `SELECT e.ticket_id, e.type, e.at, e.service_id, e.counter_id, e.actor_staff_id, t.priority IS NOT NULL AS priority
-         FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-         WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date ORDER BY e.id`,
+         FROM ${PERIOD_EVENTS} ORDER BY e.id`,
   // The sessions opened in the period, with every event of theirs.
   sessionEvents: `SELECT ev.session_id, cn.counter_id, cn.staff_id, ev.type, ev.at, ev.reason
          FROM counter_session_events ev JOIN counter_sessions cn ON cn.id = ev.session_id JOIN counters c ON c.id = cn.counter_id
-         WHERE c.office_id = $1 AND cn.opened_at >= $2 AND cn.opened_at < $3 ORDER BY ev.id`,
+         WHERE c.office_id = $1 AND cn.opened_at >= $2 AND cn.opened_at < $3 AND ${counterInAgency('c.id', '$4')} ORDER BY ev.id`,
   answers: `SELECT r.kind, r.method, a.answer, t.service_id, r.counter_id, r.subject_staff_id AS staff_id
          FROM checklist_answers a JOIN checklist_responses r ON r.id = a.response_id LEFT JOIN tickets t ON t.id = r.ticket_id
-         WHERE r.office_id = $1 AND r.filed_at >= $2 AND r.filed_at < $3 AND ${CURRENT_RESPONSE}`,
+         WHERE r.office_id = $1 AND r.filed_at >= $2 AND r.filed_at < $3 AND ${CURRENT_RESPONSE} AND ${ticketInAgency('t.service_id', 'r.counter_id', '$4')}`,
   surveys: `SELECT ss.u1, ss.u2, ss.u3, ss.u4, ss.u5, ss.u6, ss.u7, ss.u8, ss.u9, ss.service_id, ss.counter_id, ss.staff_id
          FROM satisfaction_surveys ss JOIN tickets t ON t.id = ss.ticket_id
-         WHERE ss.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date`,
+         WHERE ss.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date AND ${ticketInAgency('ss.service_id', 'ss.counter_id', '$4')}`,
   officers: 'SELECT id, name, nip FROM staff WHERE id = ANY($1::uuid[]) ORDER BY name',
   // Distinct tickets per outcome and group (domain `ticketFacts` + `outcomeCounts`): a transfer counts for
   // the service it left (`payload.fromServiceId`), an issue for no counter or officer. A no-show counts only
@@ -237,32 +246,33 @@ export class ReportsRepository {
     return row ?? null;
   }
 
-  services(officeId: string): Promise<ReportServiceRow[]> {
-    return this.db.query<ReportServiceRow[]>(REPORTS_SQL.services, [officeId]);
+  /** The office's services; with `agencyId`, that agency's. */
+  services(officeId: string, agencyId: string | null = null): Promise<ReportServiceRow[]> {
+    return this.db.query<ReportServiceRow[]>(REPORTS_SQL.services, [officeId, agencyId]);
   }
 
-  counters(officeId: string): Promise<ReportCounterRow[]> {
-    return this.db.query<ReportCounterRow[]>(REPORTS_SQL.counters, [officeId]);
+  counters(officeId: string, agencyId: string | null = null): Promise<ReportCounterRow[]> {
+    return this.db.query<ReportCounterRow[]>(REPORTS_SQL.counters, [officeId, agencyId]);
   }
 
   /** Every event of the tickets issued in the period. */
   async ticketEvents(scope: PeriodScope): Promise<ReportTicketEvent[]> {
-    const rows = await this.db.query<TicketEventRow[]>(REPORTS_SQL.ticketEvents, [scope.officeId, scope.from, scope.to]);
+    const rows = await this.db.query<TicketEventRow[]>(REPORTS_SQL.ticketEvents, [scope.officeId, scope.from, scope.to, scope.agencyId ?? null]);
     return rows.map(toTicketEvent);
   }
 
   async sessionEvents(period: PeriodInstants): Promise<ReportSessionEvent[]> {
-    const rows = await this.db.query<SessionEventRow[]>(REPORTS_SQL.sessionEvents, [period.officeId, period.start, period.end]);
+    const rows = await this.db.query<SessionEventRow[]>(REPORTS_SQL.sessionEvents, [period.officeId, period.start, period.end, period.agencyId ?? null]);
     return rows.map(toSessionEvent);
   }
 
   async answers(period: PeriodInstants): Promise<ReportChecklistAnswer[]> {
-    const rows = await this.db.query<AnswerRow[]>(REPORTS_SQL.answers, [period.officeId, period.start, period.end]);
+    const rows = await this.db.query<AnswerRow[]>(REPORTS_SQL.answers, [period.officeId, period.start, period.end, period.agencyId ?? null]);
     return rows.map((a) => ({ kind: a.kind, method: a.method, answer: a.answer, serviceId: a.service_id, counterId: a.counter_id, staffId: a.staff_id }));
   }
 
   async surveys(scope: PeriodScope): Promise<ReportSurvey[]> {
-    const rows = await this.db.query<SurveyRow[]>(REPORTS_SQL.surveys, [scope.officeId, scope.from, scope.to]);
+    const rows = await this.db.query<SurveyRow[]>(REPORTS_SQL.surveys, [scope.officeId, scope.from, scope.to, scope.agencyId ?? null]);
     return rows.map(({ service_id, counter_id, staff_id, ...scores }) => ({ ...scores, serviceId: service_id, counterId: counter_id, staffId: staff_id }));
   }
 
@@ -273,7 +283,7 @@ export class ReportsRepository {
   }
 
   async outcomeCounts(scope: PeriodScope): Promise<Grouped<OutcomeCounts>[]> {
-    const rows = await this.db.query<OutcomeCountsRow[]>(REPORTS_SQL.outcomeCounts, [scope.officeId, scope.from, scope.to]);
+    const rows = await this.db.query<OutcomeCountsRow[]>(REPORTS_SQL.outcomeCounts, [scope.officeId, scope.from, scope.to, scope.agencyId ?? null]);
     return rows.map((row) => ({
       dimension: row.dimension,
       key: row.key,
@@ -289,7 +299,7 @@ export class ReportsRepository {
   }
 
   async waitingFigures(scope: PeriodScope): Promise<Grouped<WaitingFigures>[]> {
-    const rows = await this.db.query<WaitingFiguresRow[]>(REPORTS_SQL.waitingFigures, [scope.officeId, scope.from, scope.to]);
+    const rows = await this.db.query<WaitingFiguresRow[]>(REPORTS_SQL.waitingFigures, [scope.officeId, scope.from, scope.to, scope.agencyId ?? null]);
     return rows.map((row) => ({
       dimension: row.dimension,
       key: row.key,

@@ -11,6 +11,7 @@ import {
   type WaitingFigures,
   NotFoundError,
   addDays,
+  agencyScopeOf,
   figuresFor,
   localTimeToInstant,
   punctualityFacts,
@@ -25,7 +26,8 @@ import type { ReportQueryDto } from './dto/report-query.dto.js';
 import { type Dimension, type Grouped, type PeriodScope, ReportsRepository } from './reports.repository.js';
 
 /**
- * The supervisor's report for an office and a period. Counts and waiting times come from
+ * The supervisor's report for an office and a period (an agency supervisor's: their agency's
+ * services, counters and the tickets of either). Counts and waiting times come from
  * SQL (reports.repository.ts); service time, punctuality, etiquette and satisfaction from the
  * libs/domain definitions over the period's rows.
  */
@@ -46,12 +48,14 @@ export class ReportsService {
     const end = localTimeToInstant(addDays(period.to, 1), '00:00', office.time_zone);
     // A session still open is measured up to now, or to the end of a period already past.
     const now = Math.min(nowDate.getTime(), end);
-    const scope: PeriodScope = { officeId: office.id, from: period.from, to: period.to };
-    const instants = { officeId: office.id, start: new Date(start), end: new Date(end) };
+    // An agency supervisor's report is their agency's: every row is narrowed in SQL.
+    const agencyId = agencyScopeOf(staff);
+    const scope: PeriodScope = { officeId: office.id, from: period.from, to: period.to, agencyId };
+    const instants = { officeId: office.id, start: new Date(start), end: new Date(end), agencyId };
 
     const [services, counters, events, sessionEvents, answers, surveys, counts, waits] = await Promise.all([
-      this.reports.services(office.id),
-      this.reports.counters(office.id),
+      this.reports.services(office.id, agencyId),
+      this.reports.counters(office.id, agencyId),
       this.reports.ticketEvents(scope),
       this.reports.sessionEvents(instants),
       this.reports.answers(instants),

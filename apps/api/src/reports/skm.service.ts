@@ -7,6 +7,7 @@ import {
   type SkmPreset,
   type SkmProfileTable,
   type StaffView,
+  agencyScopeOf,
   isCalendarDay,
   periodDays,
   satisfactionFigures,
@@ -73,10 +74,12 @@ export class SkmService {
     if (!office) throw new NotFoundError(`No office with the slug "${slug}"`);
     assertOfficeAccess(staff, office.id);
     const period = this.period(query, serviceDay(this.clock.now(), office.time_zone));
+    // An agency supervisor's SKM is their agency's services'.
+    const agencyId = agencyScopeOf(staff);
     const [services, responses, served] = await Promise.all([
-      this.reports.services(office.id),
-      this.skm.responses(office.id, period.from, period.to),
-      this.skm.served(office.id, period.from, period.to),
+      this.reports.services(office.id, agencyId),
+      this.skm.responses(office.id, period.from, period.to, agencyId),
+      this.skm.served(office.id, period.from, period.to, agencyId),
     ]);
     const totalServed = [...served.values()].reduce((total, count) => total + count, 0);
     return {

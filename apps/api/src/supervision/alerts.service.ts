@@ -8,7 +8,7 @@ import {
   NotFoundError,
   RuleError,
   agencyScopeOf,
-  assertAlertInScope,
+  assertWithinAgencyScope,
   complaintAlerts,
   detectAlerts,
   endedAlerts,
@@ -174,7 +174,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       const row = await this.supervision.lockAlert(manager, alertId);
       if (!row) throw new NotFoundError(`No alert with the id "${alertId}"`);
       assertOfficeAccess(staff, row.officeId);
-      assertAlertInScope(staff, row);
+      assertWithinAgencyScope(staff, row.agencyId, 'This alert');
       if (row.acknowledgedAt) throw new RuleError('alert_already_acknowledged', 'This alert has already been acknowledged');
       return this.supervision.acknowledgeAlert(manager, alertId, now, staff.id);
     });
@@ -196,7 +196,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       for (const id of unique) {
         const row = await this.supervision.lockAlert(manager, id);
         if (!row || row.officeId !== office.id) throw new NotFoundError(`No alert with the id "${id}" in this office`);
-        assertAlertInScope(staff, row);
+        assertWithinAgencyScope(staff, row.agencyId, 'This alert');
         if (!row.acknowledgedAt) out.push(await this.supervision.acknowledgeAlert(manager, id, now, staff.id));
       }
       return out;

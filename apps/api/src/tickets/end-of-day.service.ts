@@ -7,6 +7,7 @@ import {
   TicketEventType,
   assertDayOver,
   assertEndOfDayCount,
+  assertWithinAgencyScope,
   endOfDayDue,
   endOfDayView,
   nextDay,
@@ -80,6 +81,8 @@ export class EndOfDayService implements OnApplicationBootstrap, OnModuleDestroy 
   /** The supervisor's step: refused while the day is not over, or when `confirmed` is not how many wait now. */
   async close(slug: string, confirmed: number, staff: AuthenticatedStaff): Promise<EndOfDayResult> {
     const office = await this.offices.forStaff(slug, staff);
+    // It ends every agency's queue: the office's own supervisors close the day.
+    assertWithinAgencyScope(staff, null, 'The office’s end of day');
     const now = this.clock.now();
     const result = await this.db.transaction(async (tx) => {
       assertDayOver(await this.calendar(office, now, tx), now.getTime());

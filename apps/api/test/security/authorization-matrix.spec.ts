@@ -180,34 +180,37 @@ const MATRIX: Record<string, Row> = {
   'POST /offices/{slug}/supervision/alerts/acknowledge': { access: 'supervisor', agency: 'scoped', body: (w) => ({ ids: [w.alertId] }) },
   'GET /offices/{slug}/supervision/charts': { access: 'supervisor', read: 'agency' },
   'POST /offices/{slug}/supervision/observations': { access: 'supervisor', agency: 'scoped', body: (w) => ({ counterId: w.office.counters[1], answers: [] }) },
-  'GET /offices/{slug}/reports': { access: 'supervisor' },
-  'GET /offices/{slug}/reports/skm': { access: 'supervisor' },
+  'GET /offices/{slug}/reports': { access: 'supervisor', read: 'agency' },
+  'GET /offices/{slug}/reports/skm': { access: 'supervisor', read: 'agency' },
   // With no survey in the world the period has no IKM: whoever may publish gets through to a 409.
+  // The office's IKM and its end of day are the whole office's: an agency supervisor is refused them.
   'POST /offices/{slug}/ikm-publications': {
     access: 'supervisor',
+    agency: 'scoped',
     body: () => ({ preset: 'semester', plan: [{ action: 'Menambah kursi', owner: 'Subbag Umum', dueDate: '2027-03-31' }] }),
   },
   // Nor a publication: whoever may record progress gets through to a 404.
-  'PUT /offices/{slug}/ikm/plan/{item}': { access: 'supervisor', body: () => ({ status: 'berjalan' }) },
-  'GET /offices/{slug}/reports/compliance': { access: 'supervisor' },
+  'PUT /offices/{slug}/ikm/plan/{item}': { access: 'supervisor', agency: 'scoped', body: () => ({ status: 'berjalan' }) },
+  'GET /offices/{slug}/reports/compliance': { access: 'supervisor', read: 'agency' },
   'GET /offices/{slug}/end-of-day': { access: 'supervisor' },
-  'POST /offices/{slug}/end-of-day': { access: 'supervisor', body: () => ({ waiting: 1 }) },
+  'POST /offices/{slug}/end-of-day': { access: 'supervisor', agency: 'scoped', body: () => ({ waiting: 1 }) },
   // complaints (issue 19): filed by citizens, recorded by an officer, handled by the supervisor
   'GET /offices/{slug}/complaints/info': { access: 'public' },
   'POST /offices/{slug}/complaints': { access: 'public' },
   'POST /tickets/track/{trackingCode}/complaints': { access: 'public' },
   'GET /complaints/track/{code}': { access: 'public' },
   'POST /offices/{slug}/complaints/recorded': { access: 'office', body: () => ({ category: 'petugas', description: 'Disampaikan langsung di loket.' }) },
-  'GET /offices/{slug}/complaints': { access: 'supervisor' },
-  'GET /offices/{slug}/complaints/report': { access: 'supervisor', query: '?from=2026-01-01&to=2026-12-31' },
-  'GET /offices/{slug}/complaints.csv': { access: 'supervisor', query: '?from=2026-01-01&to=2026-12-31' },
+  'GET /offices/{slug}/complaints': { access: 'supervisor', read: 'agency' },
+  'GET /offices/{slug}/complaints/report': { access: 'supervisor', read: 'agency', query: '?from=2026-01-01&to=2026-12-31' },
+  'GET /offices/{slug}/complaints.csv': { access: 'supervisor', read: 'agency', query: '?from=2026-01-01&to=2026-12-31' },
   'PUT /offices/{slug}/complaints/settings': { access: 'admin', body: () => ({ responseWorkingDays: 7, laporChannel: 'lapor.go.id' }) },
-  'GET /complaints/{id}': { access: 'supervisor' },
-  'POST /complaints/{id}/status': { access: 'supervisor', body: () => ({ status: 'diproses' }) },
-  'POST /complaints/{id}/reply': { access: 'supervisor', body: () => ({ reply: 'Terima kasih, sudah kami tindak lanjuti.' }) },
-  'POST /complaints/{id}/assign': { access: 'supervisor', body: () => ({}) },
-  'POST /complaints/{id}/notes': { access: 'supervisor', body: () => ({ note: 'Catatan internal.' }) },
-  'POST /complaints/{id}/lapor': { access: 'supervisor', body: () => ({ laporNumber: 'LAPOR-2026-1' }) },
+  // The world's complaint is about service B, the first agency's.
+  'GET /complaints/{id}': { access: 'supervisor', agency: 'scoped' },
+  'POST /complaints/{id}/status': { access: 'supervisor', agency: 'scoped', body: () => ({ status: 'diproses' }) },
+  'POST /complaints/{id}/reply': { access: 'supervisor', agency: 'scoped', body: () => ({ reply: 'Terima kasih, sudah kami tindak lanjuti.' }) },
+  'POST /complaints/{id}/assign': { access: 'supervisor', agency: 'scoped', body: () => ({}) },
+  'POST /complaints/{id}/notes': { access: 'supervisor', agency: 'scoped', body: () => ({ note: 'Catatan internal.' }) },
+  'POST /complaints/{id}/lapor': { access: 'supervisor', agency: 'scoped', body: () => ({ laporNumber: 'LAPOR-2026-1' }) },
   'GET /offices/{slug}/reports/{table}.csv': { access: 'supervisor' },
   'GET /audit': { access: 'supervisor-any' },
   // office set-up: supervisors read their own offices, only admins change anything
@@ -328,7 +331,11 @@ describe('authorization matrix', () => {
       [office.id, `uji-${randomBytes(4).toString('hex')}`, office.services.B, t.clock.now()],
     );
     const victim = await staffMember('officer', office.id);
-    const filed = await api.post(`/offices/${office.slug}/complaints`, { category: 'pelayanan', description: 'Antrean tidak dipanggil sesuai urutan.' });
+    const filed = await api.post(`/offices/${office.slug}/complaints`, {
+      serviceId: office.services.B,
+      category: 'pelayanan',
+      description: 'Antrean tidak dipanggil sesuai urutan.',
+    });
     expect(filed.status).toBe(201);
     const [complaint] = await t.db.query<{ id: string }[]>('SELECT id FROM complaints WHERE office_id = $1', [office.id]);
     const [agency] = await t.db.query<{ id: string }[]>('SELECT id FROM agencies WHERE office_id = $1', [office.id]);
@@ -508,26 +515,75 @@ describe('authorization matrix', () => {
 
   it('narrows an agency supervisor’s reads to their agency, and leaves the office supervisor the whole office', async () => {
     const { own, actors } = await world();
+    const api = client(t.url);
     const [second] = await t.db.query<{ id: string }[]>(`SELECT id FROM agencies WHERE office_id = $1 AND short_name = 'Lain'`, [own.office.id]);
-    // The second agency gets a service, a counter serving it, a ticket and an alert of its own.
-    const [service] = await t.db.query<{ id: string }[]>(
-      `INSERT INTO services (office_id, agency_id, code, name, max_wait_minutes, service_time_minutes, active, sort_order)
-       VALUES ($1, $2, 'L', 'Layanan Lain', 30, 10, true, 9) RETURNING id`,
-      [own.office.id, second.id],
-    );
-    const [counter] = await t.db.query<{ id: string }[]>(
-      `INSERT INTO counters (office_id, agency_id, number, name, priority_only) VALUES ($1, $2, 9, 'Loket Lain 9', false) RETURNING id`,
-      [own.office.id, second.id],
-    );
-    await t.db.query('INSERT INTO counter_services (counter_id, service_id) VALUES ($1, $2)', [counter.id, service.id]);
-    const ticket = await client(t.url).post(`/offices/${own.office.slug}/tickets`, { serviceId: service.id });
+    // The second agency gets a service and a counter serving it, an officer who serves one
+    // ticket there and whose citizen answers the survey, an alert and a complaint; the first
+    // agency's called ticket is served and surveyed too.
+    const service = (
+      await api.post(
+        `/admin/offices/${own.office.id}/services`,
+        {
+          code: 'L',
+          name: 'Layanan Lain',
+          maxWaitMinutes: 30,
+          serviceTimeMinutes: 10,
+          costRupiah: 0,
+          requirements: [],
+          completionTime: '',
+          dailyQuota: null,
+          active: true,
+          agencyId: second.id,
+        },
+        actors.admin,
+      )
+    ).body as { id: string };
+    const counter = (
+      await api.post(
+        `/admin/offices/${own.office.id}/counters`,
+        { number: 9, name: 'Loket Lain 9', serviceIds: [service.id], schedule: [], priorityOnly: false, active: true, agencyId: second.id },
+        actors.admin,
+      )
+    ).body as { id: string };
+    const officer = await staffMember('officer', own.office.id, second.id);
+    const survey = { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 3 };
+    const serve = async (ticketId: string, token: string) => {
+      expect((await api.post(`/tickets/${ticketId}/start`, undefined, token)).status).toBe(200);
+      expect((await api.post(`/tickets/${ticketId}/finish`, undefined, token)).status).toBe(200);
+      const [{ tracking_code: code }] = await t.db.query<{ tracking_code: string }[]>('SELECT tracking_code FROM tickets WHERE id = $1', [ticketId]);
+      expect((await api.post(`/tickets/track/${code}/survey`, survey)).status).toBe(201);
+    };
+    await serve(own.calledTicketId, own.office.officers[1].token);
+    expect((await api.post(`/counters/${counter.id}/open`, undefined, officer.token)).status).toBe(200);
+    const ticket = await api.post(`/offices/${own.office.slug}/tickets`, { serviceId: service.id });
     expect(ticket.status).toBe(201);
+    expect((await api.post(`/counters/${counter.id}/call-next`, undefined, officer.token)).body.id).toBe(ticket.body.id);
+    await serve(ticket.body.id as string, officer.token);
+    const waiting = await api.post(`/offices/${own.office.slug}/tickets`, { serviceId: service.id });
     const [alert] = await t.db.query<{ id: string }[]>(
       `INSERT INTO supervision_alerts (office_id, kind, subject_key, subject, service_id, since, raised_at) VALUES ($1, 'max_wait', $2, 'L-001', $3, $4, $4) RETURNING id`,
       [own.office.id, `uji-${randomBytes(4).toString('hex')}`, service.id, t.clock.now()],
     );
-    const first = [own.office.services.A, own.office.services.B, own.office.counters[1], own.office.counters[2], own.calledTicketId, own.waitingTicketId, own.alertId];
-    const theirs = [service.id, counter.id, ticket.body.id as string, alert.id];
+    const filed = await api.post(`/offices/${own.office.slug}/complaints`, {
+      serviceId: service.id,
+      category: 'pelayanan',
+      description: 'Loket Lain lama dibuka.',
+    });
+    expect(filed.status).toBe(201);
+    const [complaint] = await t.db.query<{ id: string }[]>('SELECT id FROM complaints WHERE office_id = $1 AND service_id = $2', [own.office.id, service.id]);
+    // What the reads may show of each agency: ids, and the service names a CSV prints.
+    const first = [
+      own.office.services.A,
+      own.office.services.B,
+      own.office.counters[1],
+      own.office.counters[2],
+      own.calledTicketId,
+      own.waitingTicketId,
+      own.alertId,
+      own.complaintId,
+      'Layanan B',
+    ];
+    const theirs = [service.id, counter.id, ticket.body.id as string, waiting.body.id as string, alert.id, complaint.id, 'Layanan Lain'];
     const reads = Object.entries(MATRIX).filter(([, row]) => row.read === 'agency');
     expect(reads.length).toBeGreaterThan(0);
     const failures: string[] = [];
