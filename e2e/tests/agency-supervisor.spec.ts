@@ -50,6 +50,7 @@ test('an agency supervisor sees their agency only, is refused another agency’s
   await expect(page.getByTestId('supervision-status')).toHaveText('Tersambung');
   await expect(page.getByTestId('counter-5')).toBeVisible();
   await expect(page.getByTestId('counter-1')).toHaveCount(0);
+  await expect(page.getByTestId('supervision-agency')).toHaveText('Instansi Samsat saja');
 
   // The first agency's counter calls someone while the Samsat view is live: its event reaches
   // every screen of the office, and this one keeps it out and stays connected.

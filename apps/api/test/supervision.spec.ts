@@ -410,6 +410,55 @@ describe('supervision: live figures, alerts, charts and observation', () => {
       expect(publicEvents).toContain(ServerEvent.event);
       expect(publicEvents.some((name) => name.startsWith('supervision:'))).toBe(false);
     });
+
+    it('gives an agency supervisor’s socket their agency’s snapshot and alerts, and the office supervisor’s every alert', async () => {
+      // Samsat owns service B and counter 2; its supervisor is confined to it.
+      const samsat = await api.post<{ id: string }>(`/admin/offices/${office.id}/agencies`, { name: 'Samsat', shortName: 'Samsat', color: '#15803d' }, admin);
+      expect(samsat.status).toBe(201);
+      expect((await api.send('PATCH', `/admin/services/${office.services.B}`, { body: { agencyId: samsat.body.id }, token: admin })).status).toBe(200);
+      expect((await api.send('PATCH', `/admin/counters/${office.counters[2]}`, { body: { agencyId: samsat.body.id }, token: admin })).status).toBe(200);
+      const [row] = await t.db.query<{ id: string }[]>(
+        `INSERT INTO staff (username, name, role, password_hash, created_at, agency_id) VALUES ($1, 'Supervisor Samsat', 'supervisor', 'no-login', $2, $3) RETURNING id`,
+        [`spv-samsat-${office.slug}`, t.clock.now(), samsat.body.id],
+      );
+      await t.db.query('INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)', [row.id, office.id]);
+      const agencyToken = await t.jwt.signAsync({ sub: row.id, role: 'supervisor', ver: 0 });
+
+      const agencySocket = await connect(agencyToken);
+      const scoped = await supervise(agencySocket);
+      const officeSocket = await connect(supervisor());
+      expect((await supervise(officeSocket)).ok).toBe(true);
+      if (!scoped.ok) throw new Error(JSON.stringify(scoped.error));
+      expect(scoped.data.agencyId).toBe(samsat.body.id);
+      expect(scoped.data.office.services.map((service) => service.id)).toEqual([office.services.B]);
+      expect(scoped.data.office.counters.map((counter) => counter.id)).toEqual([office.counters[2]]);
+      expect(scoped.data.figures.counters.map((counter) => counter.counterId)).toEqual([office.counters[2]]);
+
+      const toAgency: AlertView[] = [];
+      const toOffice: AlertView[] = [];
+      agencySocket.on(StaffServerEvent.alertRaised, (alert) => toAgency.push(alert));
+      officeSocket.on(StaffServerEvent.alertRaised, (alert) => toOffice.push(alert));
+      await issue('A');
+      await issue('B');
+      t.clock.advanceMinutes(61);
+      await alerts.scan();
+      const arrived = async (list: AlertView[], count: number) => {
+        for (let i = 0; i < 100 && list.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      };
+      await arrived(toOffice, 2);
+      await arrived(toAgency, 1);
+      // Anything else pushed to the agency's room would have come with these.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(toOffice.map((alert) => alert.subject).sort()).toEqual(['A-001', 'B-001']);
+      expect(toAgency.map((alert) => [alert.subject, alert.agencyId])).toEqual([['B-001', samsat.body.id]]);
+      // The same over HTTP, and the other agency's alert is not theirs to acknowledge.
+      expect((await api.get<AlertView[]>(`/offices/${office.slug}/supervision/alerts`, agencyToken)).body.map((alert) => alert.subject)).toEqual(['B-001']);
+      const other = toOffice.find((alert) => alert.subject === 'A-001')!;
+      expect((await api.post(`/supervision/alerts/${other.id}/acknowledge`, undefined, agencyToken)).body).toMatchObject({
+        statusCode: 403,
+        code: 'not_your_agency',
+      });
+    });
   });
 
   // Alert state lives in the database: a second instance on the same PostgreSQL scanning at

@@ -20,12 +20,6 @@ export function assertAgencyScope(staff: Pick<StaffView, 'role' | 'agencyId'>, a
   if (scope !== null && scope !== agencyId) throw new RuleError('not_your_agency', `${subject} belongs to another agency`);
 }
 
-/** What a scoped member sees of a list: only their agency's rows; everything when unconfined. */
-export function withinAgencyScope<T extends { agencyId: string }>(staff: Pick<StaffView, 'role' | 'agencyId'>, rows: readonly T[]): T[] {
-  const scope = agencyScopeOf(staff);
-  return scope === null ? [...rows] : rows.filter((row) => row.agencyId === scope);
-}
-
 /** The services and counters one agency owns in an office: what its scoped reads keep. */
 export interface AgencyHoldingIds {
   agencyId: string;

@@ -4,6 +4,7 @@ export const supervisorId = {
   placeholder: 'Pantau ketepatan waktu dan etiket secara langsung.',
   office: 'Kantor',
   clock: 'Waktu kantor',
+  agencyScope: 'Instansi {agency} saja',
   signedInAs: 'Masuk sebagai {name}',
   logout: 'Keluar',
   noAccess: {
@@ -213,6 +214,7 @@ export const supervisorEn: typeof supervisorId = {
   placeholder: 'Follow punctuality and etiquette live.',
   office: 'Office',
   clock: 'Office time',
+  agencyScope: '{agency} only',
   signedInAs: 'Signed in as {name}',
   logout: 'Log out',
   noAccess: {

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { type AlertView, SUPERVISION_RULES, type SupervisionSnapshot, type TicketChange, type TicketView } from '@loket/domain';
-import { counterView, officeSnapshot, officeView, serviceView, ticketView } from '@loket/domain/testing';
+import { agencyView, counterView, officeSnapshot, officeView, serviceView, ticketView } from '@loket/domain/testing';
 import { useSupervisionStore } from './supervision-store';
 
 // Monday 30 November 2026, 09:00 in Jakarta.
@@ -95,6 +95,30 @@ describe('the supervision store', () => {
       decision: 'apply',
       refetch: true,
     });
+  });
+
+  it('names the agency an agency supervisor’s view is narrowed to, and keeps another agency’s events out', () => {
+    const store = useSupervisionStore();
+    const narrowed = snapshot(5, [ticket('1')]);
+    narrowed.agencyId = 'ag-1';
+    narrowed.office.agencies = [agencyView({ id: 'ag-1', shortName: 'Dukcapil' })];
+    // Read before the snapshot comes, as the screen does.
+    expect(store.agency).toBeNull();
+    store.hydrate(narrowed, ms(0));
+    expect(store.agency?.shortName).toBe('Dukcapil');
+
+    // Another agency's service issues and its counter opens: the number moves on, nothing else.
+    const samsat = ticket('2', { serviceId: 'svc-s', issuedAt: at(1) });
+    expect(store.apply(change(6, 'issued', samsat, 1), ms(1))).toEqual({ decision: 'apply', refetch: false });
+    const opened = { seq: 7, at: at(2), kind: 'counter' as const, type: 'opened' as const, counter: counterView({ id: 'c9', number: 9, agencyId: 'ag-9' }) };
+    expect(store.apply(opened, ms(2))).toEqual({ decision: 'apply', refetch: false });
+    expect(store.state!.office.seq).toBe(7);
+    expect(store.state!.office.waiting.map((t) => t.id)).toEqual(['1']);
+    expect(store.state!.office.counters.map((c) => c.id)).toEqual(['c1']);
+    expect(store.state!.ticketEvents.map((e) => e.ticketId)).toEqual(['1']);
+
+    store.hydrate(snapshot(8), ms(3));
+    expect(store.agency).toBeNull();
   });
 
   it('replays an event that arrived while the fresh snapshot was on its way', () => {

@@ -46,6 +46,12 @@ export const useSupervisionStore = defineStore('supervision', () => {
 
   const figures = computed(() => (state.value ? supervisionFigures(state.value, now.value, { ranges: true }) : null));
   const office = computed(() => state.value?.office.office ?? null);
+  /** The agency the view is narrowed to (an agency supervisor's), else null: the whole office. */
+  const agency = computed(() => {
+    // The state first: `scope` is no ref, and changes only with the state (`hydrate`, `reset`).
+    const agencies = state.value?.office.agencies ?? [];
+    return scope ? (agencies.find((candidate) => candidate.id === scope!.agencyId) ?? null) : null;
+  });
 
   function hydrate(snapshot: SupervisionSnapshot, at: number = Date.now()): void {
     const { figures: _figures, alerts: open, rules: served, agencyId, ...records } = snapshot;
@@ -110,5 +116,5 @@ export const useSupervisionStore = defineStore('supervision', () => {
     needsResync.value = false;
   }
 
-  return { state, alerts, rules, now, needsResync, figures, office, hydrate, apply, tick, alertRaised, alertResolved, alertAcknowledged, reset };
+  return { state, alerts, rules, now, needsResync, figures, office, agency, hydrate, apply, tick, alertRaised, alertResolved, alertAcknowledged, reset };
 });
