@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext } from '@playwright/test';
+import { expectedSentence, issue, recordSpeech, spoken } from './board-helpers.js';
 import { PASSWORD, type SuiteOffice, expect, logInAt, screenshot, staffApi, staffToken, test } from './fixtures.js';
 
 // An agency supervisor (issue 20): a supervisor confined to one agency of the building acts on
@@ -82,6 +83,33 @@ test('an agency supervisor sees their agency only, is refused another agency’s
   await own.getByTestId('remote-submit').click();
   await expect(own).toBeHidden();
   await expect(page.getByTestId('counter-5').locator('.state')).toHaveText('Dijeda');
+});
+
+test('a board of the building names the counter’s agency on screen and aloud', async ({ browser, request, office }, testInfo) => {
+  // After the test above: Samsat owns counter 5, which its supervisor paused.
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const board = await context.newPage();
+  await recordSpeech(board, [{ lang: 'id-ID', name: 'Bahasa Indonesia' }]);
+  await board.goto(`/board?office=${office.slug}`);
+  await expect(board.getByTestId('board-status')).toHaveText('Terhubung', { timeout: 30_000 });
+  await board.getByTestId('board-enable-sound').click();
+
+  await staffApi(request, 'POST', `/counters/${office.counters[5].id}/resume`, office.staff.petugas5!.username, {});
+  const ticket = await issue(request, office, 'D');
+  await staffApi(request, 'POST', `/counters/${office.counters[5].id}/call`, office.staff.petugas5!.username, { ticketId: ticket.id, reason: 'Uji papan' });
+  await expect(board.getByTestId('board-latest')).toContainText(ticket.number);
+  await expect(board.getByTestId('board-latest').locator('.latest-counter')).toContainText('Loket 5');
+  await expect(board.getByTestId('board-latest-agency')).toHaveText('Samsat');
+  // Neither the number nor the counter is cut off at the board's size.
+  const box = (await board.getByTestId('board-latest').boundingBox())!;
+  for (const part of [board.getByTestId('board-latest-agency'), board.getByTestId('board-latest').locator('.latest-counter')]) {
+    const inner = (await part.boundingBox())!;
+    expect(inner.x + inner.width).toBeLessThanOrEqual(box.x + box.width);
+    expect(inner.y + inner.height).toBeLessThanOrEqual(box.y + box.height);
+  }
+  await expect.poll(() => spoken(board), { timeout: 20_000 }).toEqual([`${expectedSentence(ticket.number, 'lima')} Samsat`]);
+  await screenshot(board, testInfo, 'board-agency-call');
+  await context.close();
 });
 
 test('an admin adds an agency on the Instansi tab, moves a service into it, and is told an agency with services stays', async ({

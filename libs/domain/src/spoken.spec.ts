@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  callAgencyName,
   callAnnouncement,
   callAnnouncementEnglish,
   callAnnouncementIn,
@@ -163,6 +164,26 @@ describe('callAnnouncement', () => {
 
   it('refuses an invalid ticket number rather than speak nonsense', () => {
     expect(() => callAnnouncement('007', 3)).toThrow(InvalidTicketNumberError);
+  });
+
+  it('names the counter’s agency in a building of several, and says nothing more in an office of one', () => {
+    const building = {
+      agencies: [
+        { id: 'dukcapil', shortName: 'Dukcapil' },
+        { id: 'samsat', shortName: 'Samsat' },
+      ],
+      counters: [
+        { id: 'c5', agencyId: 'dukcapil' },
+        { id: 'c9', agencyId: 'samsat' },
+      ],
+    };
+    expect(callAgencyName({ counterId: 'c5' }, building)).toBe('Dukcapil');
+    expect(callAgencyName({ counterId: 'c9' }, building)).toBe('Samsat');
+    expect(callAgencyName({ counterId: 'gone' }, building)).toBeNull();
+    expect(callAgencyName({ counterId: 'c5' }, { agencies: [building.agencies[0]], counters: building.counters })).toBeNull();
+    expect(callAnnouncement('A-012', 5, 'Dukcapil')).toBe('Nomor antrean A nol satu dua, silakan menuju loket lima Dukcapil');
+    expect(callAnnouncementIn('en', 'A-012', 5, 'Dukcapil')).toBe('Number A zero one two, please go to counter five Dukcapil');
+    expect(callAnnouncementIn('id', 'A-012', 5, null)).toBe(callAnnouncement('A-012', 5));
   });
 });
 

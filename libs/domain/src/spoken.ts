@@ -76,9 +76,27 @@ export function spokenCounter(counterNumber: number): string {
   return `loket ${spokenNumber(counterNumber)}`;
 }
 
-/** The sentence the board speaks after the chime, for a call and again for each recall. */
-export function callAnnouncement(ticketNumber: string, counterNumber: number): string {
-  return `Nomor antrean ${spokenTicketNumber(ticketNumber)}, silakan menuju ${spokenCounter(counterNumber)}`;
+/**
+ * The sentence the board speaks after the chime, for a call and again for each recall. In a
+ * building of several agencies the counter is named with its agency, as the wall reads
+ * ("silakan menuju loket lima Dukcapil"; `callAgencyName`).
+ */
+export function callAnnouncement(ticketNumber: string, counterNumber: number, agencyName: string | null = null): string {
+  return `Nomor antrean ${spokenTicketNumber(ticketNumber)}, silakan menuju ${spokenCounter(counterNumber)}${agencyName ? ` ${agencyName}` : ''}`;
+}
+
+/**
+ * The agency a call names: its counter's short name when the office hosts more than one
+ * agency ("A-012, Loket 5 Dukcapil"); null in a single-agency office, which hears and reads
+ * no extra word, and for a counter the office does not list.
+ */
+export function callAgencyName(
+  call: { counterId: string },
+  office: { agencies: readonly { id: string; shortName: string }[]; counters: readonly { id: string; agencyId: string }[] },
+): string | null {
+  if (office.agencies.length < 2) return null;
+  const counter = office.counters.find((candidate) => candidate.id === call.counterId);
+  return office.agencies.find((agency) => agency.id === counter?.agencyId)?.shortName ?? null;
 }
 
 const ENGLISH_DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'] as const;
@@ -108,22 +126,23 @@ export function spokenNumberEnglish(n: number): string {
  * Indonesian, letter by letter and digit by digit ("A-007" → "A zero zero seven"), the
  * counter as a whole number: "Number A zero zero seven, please go to counter twelve".
  */
-export function callAnnouncementEnglish(ticketNumber: string, counterNumber: number): string {
+export function callAnnouncementEnglish(ticketNumber: string, counterNumber: number, agencyName: string | null = null): string {
   const parsed = parseTicketNumber(ticketNumber);
   if (!parsed) throw new InvalidTicketNumberError(ticketNumber);
   if (!Number.isInteger(counterNumber) || counterNumber < 1) {
     throw new RangeError(`A counter number is a positive whole number, got ${counterNumber}`);
   }
   const digits = [...ticketNumber.slice(parsed.serviceCode.length + 1)].map((digit) => ENGLISH_DIGITS[Number(digit)]);
-  return `Number ${[...parsed.serviceCode, ...digits].join(' ')}, please go to counter ${spokenNumberEnglish(counterNumber)}`;
+  const agency = agencyName ? ` ${agencyName}` : '';
+  return `Number ${[...parsed.serviceCode, ...digits].join(' ')}, please go to counter ${spokenNumberEnglish(counterNumber)}${agency}`;
 }
 
 /** The languages a board calls in: Indonesian (speech or the recorded clips) and English (speech). */
 export type AnnouncementLanguage = 'id' | 'en';
 
-/** The sentence a board set to `language` speaks for a call. */
-export function callAnnouncementIn(language: AnnouncementLanguage, ticketNumber: string, counterNumber: number): string {
-  return language === 'en' ? callAnnouncementEnglish(ticketNumber, counterNumber) : callAnnouncement(ticketNumber, counterNumber);
+/** The sentence a board set to `language` speaks for a call (with the counter's agency in a building of several). */
+export function callAnnouncementIn(language: AnnouncementLanguage, ticketNumber: string, counterNumber: number, agencyName: string | null = null): string {
+  return language === 'en' ? callAnnouncementEnglish(ticketNumber, counterNumber, agencyName) : callAnnouncement(ticketNumber, counterNumber, agencyName);
 }
 
 /**

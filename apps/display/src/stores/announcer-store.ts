@@ -65,13 +65,17 @@ export const useAnnouncerStore = defineStore('announcer', () => {
     }
   });
 
-  /** Queues the call, said in `language` (the board's screen language). */
-  function announce(call: CallView, language: AnnouncementLanguage = 'id'): Announcement | null {
+  /**
+   * Queues the call, said in `language` (the board's screen language), naming the counter's
+   * agency in a building of several (`callAgencyName`). The recorded clips have no agency
+   * names: they say the counter's number, which is the building's own.
+   */
+  function announce(call: CallView, language: AnnouncementLanguage = 'id', agencyName: string | null = null): Announcement | null {
     if (!enabled.value || muted.value) return null;
     let text: string;
     let clips: VoiceClip[];
     try {
-      text = callAnnouncementIn(language, call.number, call.counterNumber);
+      text = callAnnouncementIn(language, call.number, call.counterNumber, agencyName);
       clips = callAnnouncementClips(call.number, call.counterNumber);
     } catch {
       return null; // a number the voice cannot read is still shown on screen

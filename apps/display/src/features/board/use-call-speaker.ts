@@ -1,6 +1,6 @@
 import { onScopeDispose, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { VoiceClip } from '@loket/domain';
+import { type VoiceClip, callAgencyName } from '@loket/domain';
 import { useAnnouncerStore, type Announcement } from '../../stores/announcer-store';
 import { useOfficeStore } from '../../stores/office-store';
 import { hasIndonesianVoice } from './use-voice-check';
@@ -41,7 +41,7 @@ export function useCallSpeaker() {
   let stopClip: (() => void) | null = null;
 
   const stopListening = office.onCall((call) => {
-    announcer.announce(call, locale.value === 'en' ? 'en' : 'id');
+    announcer.announce(call, locale.value === 'en' ? 'en' : 'id', callAgencyName(call, office));
     void drain();
   });
 
