@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { expect, logInAt, pdfPages, screenshot, test } from './fixtures.js';
+import { expect, logInAt, pdfPages, screenshot, staffToken, test } from './fixtures.js';
 
 // Issue 19, service standards and the maklumat: an admin fills in a service's standard and
 // the office's maklumat; the public page /o/:slug/standar shows both and prints on A4; the
@@ -195,4 +195,56 @@ test('an admin publishes a standard and the maklumat; the public page prints the
     await expect(kiosk.getByText('Layanan: Perekaman & Pencetakan KTP-el')).toBeVisible();
     await kiosk.context().close();
   }
+});
+
+test('the office’s SP4N-LAPOR! channel is shown beside complaints on the phone page and the public standard, once it is set', async ({
+  browser,
+  office,
+  request,
+}, testInfo) => {
+  const issued = await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: office.services.A.id } });
+  expect(issued.ok(), await issued.text()).toBe(true);
+  const { trackingCode } = (await issued.json()) as { trackingCode: string };
+
+  // Not set: the complaint link stands alone, and the standard names no channel of the office.
+  const phone = await newPage(browser, { width: 390, height: 844 });
+  await phone.goto(`/t/${trackingCode}`);
+  const link = phone.getByTestId('ticket-complaint-link');
+  await expect(link.getByRole('link', { name: 'Sampaikan pengaduan' })).toBeVisible();
+  // The page's other read of the standards has answered: the channel would be in by now.
+  await expect(phone.getByTestId('delivery-standard')).toBeVisible();
+  await expect(link.getByTestId('lapor-channel')).toHaveCount(0);
+  const wall = await newPage(browser, { width: 1280, height: 900 });
+  await wall.goto(`/o/${office.slug}/standar`);
+  await expect(wall.locator('section[data-service]')).toHaveCount(5);
+  await expect(wall.getByTestId('lapor-channel')).toHaveCount(0);
+
+  const channel = `https://www.lapor.go.id/instansi/${office.slug}`;
+  const saved = await request.put(`/api/v1/offices/${office.slug}/complaints/settings`, {
+    headers: { authorization: `Bearer ${await staffToken(request, 'admin')}` },
+    data: { responseWorkingDays: 5, laporChannel: channel },
+  });
+  expect(saved.ok(), await saved.text()).toBe(true);
+
+  // Set: beside the phone page's complaint link, as a link.
+  await phone.reload();
+  await expect(link.getByTestId('lapor-channel')).toContainText('Anda juga dapat menyampaikan pengaduan melalui SP4N-LAPOR!:');
+  await expect(link.getByRole('link', { name: channel })).toHaveAttribute('href', channel);
+  expect(await seriousViolations(phone)).toEqual([]);
+  await link.scrollIntoViewIfNeeded();
+  await screenshot(phone, testInfo, 'phone-ticket-lapor-390');
+  // Nothing on the phone's page is wider than the phone: the long link breaks.
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // And under each service's complaint handling on the public standard.
+  await wall.reload();
+  const rows = wall.locator('tr[data-component="complaintHandling"]');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.getByTestId('lapor-channel')).toHaveCount(5);
+  await expect(rows.first().getByRole('link', { name: channel })).toHaveAttribute('href', channel);
+  expect(await seriousViolations(wall)).toEqual([]);
+  await rows.first().scrollIntoViewIfNeeded();
+  await screenshot(wall, testInfo, 'standards-lapor');
+  await phone.context().close();
+  await wall.context().close();
 });

@@ -217,6 +217,18 @@ describe('service standards and the maklumat', () => {
     expect((await api.get(`/admin/offices/${office.id}/maklumat`, admin.token)).body).toEqual([]);
   });
 
+  it('publishes the office’s SP4N-LAPOR! channel beside its standards, empty until one is set', async () => {
+    const admin = await createStaff(t, 'admin');
+    expect((await api.get<OfficeStandardsView>(`/offices/${office.slug}/standards`)).body.office.laporChannel).toBe('');
+    const channel = 'https://www.lapor.go.id/instansi/kantor-uji';
+    const saved = await api.send('PUT', `/offices/${office.slug}/complaints/settings`, {
+      body: { responseWorkingDays: 5, laporChannel: channel },
+      token: admin.token,
+    });
+    expect(saved.status).toBe(200);
+    expect((await api.get<OfficeStandardsView>(`/offices/${office.slug}/standards`)).body.office.laporChannel).toBe(channel);
+  });
+
   it('publishes active services only, and answers 404 for an office that does not exist', async () => {
     await t.db.query('UPDATE services SET active = false WHERE id = $1', [office.services.B]);
     expect((await api.get<OfficeStandardsView>(`/offices/${office.slug}/standards`)).body.services.map((s) => s.code)).toEqual(['A']);

@@ -226,7 +226,8 @@ export interface PublishedServiceStandard extends FullServiceStandard {
 }
 
 export interface OfficeStandardsView {
-  office: { slug: string; name: string; address: string; city: string; timeZone: string };
+  /** `laporChannel`: the office's SP4N-LAPOR! link or account name, '' when it has none. */
+  office: { slug: string; name: string; address: string; city: string; timeZone: string; laporChannel: string };
   services: PublishedServiceStandard[];
   /** The version in force (the latest), or null when none was recorded. */
   maklumat: MaklumatView | null;

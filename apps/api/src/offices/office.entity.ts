@@ -14,6 +14,8 @@ export class OfficeEntity {
   @Column('integer', { name: 'shift_end_grace_minutes' }) shiftEndGraceMinutes: number;
   @Column('text') address: string;
   @Column('text') city: string;
+  /** The office's SP4N-LAPOR! link or account name, '' for none (issue 19). */
+  @Column('text', { name: 'lapor_channel' }) laporChannel: string;
   /** bigint arrives as a string from pg. */
   @Column('bigint') seq: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;

@@ -39,7 +39,14 @@ export class StandardsService {
     const office = await this.offices.bySlug(slug);
     const [services, [maklumat]] = await Promise.all([this.standards.publishedServices(office.id), this.standards.maklumatVersions(office.id, 1)]);
     return {
-      office: { slug: office.slug, name: office.name, address: office.address, city: office.city, timeZone: office.timeZone },
+      office: {
+        slug: office.slug,
+        name: office.name,
+        address: office.address,
+        city: office.city,
+        timeZone: office.timeZone,
+        laporChannel: office.laporChannel,
+      },
       services,
       maklumat: maklumat ?? null,
     };
