@@ -91,7 +91,7 @@ test('a citizen books on a phone, reschedules once and is refused a second time'
   await expect(page.getByTestId('booking-reference')).toHaveText(/^BK-[2-9A-HJ-NP-Z]{4}$/);
   await expect(page.getByRole('img', { name: /^Kode QR booking BK-/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Bawa dokumen ini' })).toBeVisible();
-  await expect(page.getByText('Kartu Keluarga')).toBeVisible();
+  await expect(page.locator('section.card', { has: page.getByRole('heading', { name: 'Bawa dokumen ini' }) })).toContainText('Kartu Keluarga');
   const slotBefore = await page.getByTestId('booking-slot').textContent();
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'booking-page');
@@ -111,6 +111,65 @@ test('a citizen books on a phone, reschedules once and is refused a second time'
   expect(((await again.json()) as { code: string }).code).toBe('reschedule_used');
   await screenshot(page, testInfo, 'booking-rescheduled');
   expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the booking form and the booking page show the six delivery components of the service, on a phone', async ({ browser, request, office }, testInfo) => {
+  await setUp(request, office);
+  const context = await browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta', isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const components = [
+    'Persyaratan',
+    'Sistem, mekanisme dan prosedur',
+    'Jangka waktu pelayanan',
+    'Biaya/tarif',
+    'Produk pelayanan',
+    'Penanganan pengaduan, saran dan masukan',
+  ];
+  // Nothing on the page wider than the phone: a phone shrinks a wider page, text and all, to fit it.
+  const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+
+  await page.goto(`/o/${office.slug}/book`);
+  await expect(page.getByTestId('delivery-standard')).toHaveCount(0);
+  await page.getByTestId('service-A').check();
+  const standard = page.getByTestId('delivery-standard');
+  await expect(standard.getByRole('heading', { level: 2 })).toHaveText('Standar pelayanan: Perekaman & Pencetakan KTP-el');
+  await expect(standard.locator('dt')).toHaveText(components);
+  await expect(standard.locator('[data-component="requirements"]')).toContainText('Kartu Keluarga');
+  await expect(standard.locator('[data-component="cost"]')).toContainText('Gratis');
+  await expect(standard.getByRole('link', { name: /Standar pelayanan lengkap/ })).toHaveAttribute('href', `/o/${office.slug}/standar#layanan-A`);
+  expect(await pageWidth()).toBeLessThanOrEqual(PHONE.width);
+  expect(await seriousViolations(page)).toEqual([]);
+  await standard.scrollIntoViewIfNeeded();
+  await screenshot(page, testInfo, 'book-phone-standard');
+  // Another service: its own standard, in place of the first.
+  await page.getByTestId('service-B').check();
+  await expect(standard.getByRole('heading', { level: 2 })).toHaveText('Standar pelayanan: Kartu Keluarga');
+  await expect(standard.locator('dt')).toHaveCount(6);
+
+  // Booked (through the API, as the form would), the booking's own page shows them too.
+  const availability = (await (await request.get(`/api/v1/offices/${office.slug}/services/${office.services.A.id}/availability`)).json()) as {
+    days: { open: boolean; slots: { startsAt: string; left: number }[] }[];
+  };
+  const slot = availability.days
+    .slice(2)
+    .find((day) => day.open)!
+    .slots.find((candidate) => candidate.left > 0)!;
+  const booked = await request.post(`/api/v1/offices/${office.slug}/bookings`, {
+    data: { serviceId: office.services.A.id, startsAt: slot.startsAt },
+    headers: { 'x-loket-client': 'e2e-booking-standard-client' },
+  });
+  expect(booked.status(), await booked.text()).toBe(201);
+  const { code } = (await booked.json()) as { code: string };
+  await page.goto(`/b/${code}`);
+  await expect(page.getByTestId('booking-phase')).toHaveText('Terdaftar');
+  await expect(standard.getByRole('heading', { level: 2 })).toHaveText('Standar pelayanan: Perekaman & Pencetakan KTP-el');
+  await expect(standard.locator('dt')).toHaveText(components);
+  await expect(standard.locator('[data-component="product"]')).toBeVisible();
+  expect(await pageWidth()).toBeLessThanOrEqual(PHONE.width);
+  expect(await seriousViolations(page)).toEqual([]);
+  await standard.scrollIntoViewIfNeeded();
+  await screenshot(page, testInfo, 'booking-page-standard');
   await context.close();
 });
 
