@@ -12,5 +12,5 @@ FROM tickets t JOIN services s ON s.id = t.issued_service_id
 WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date AND t.priority IS NOT NULL
   AND ($4::uuid IS NULL OR t.issued_service_id IN (SELECT id FROM services WHERE agency_id = $4::uuid));
 
--- priorityMaxWait
-SELECT priority_max_wait_minutes FROM offices WHERE id = $1;
+-- office
+SELECT id, slug, name, address, city, time_zone, lapor_channel, complaint_response_days, priority_max_wait_minutes FROM offices WHERE slug = $1;

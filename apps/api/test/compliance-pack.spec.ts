@@ -1,5 +1,6 @@
 import { KIOSK_TOKEN_HEADER, type PairedKioskView, krejcieMorganSampleSize } from '@loket/domain';
 import { createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
+import { queriesDuring } from './support/query-log.js';
 import { useTestApp } from './support/test-app.js';
 
 const GOOD = { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 3 };
@@ -143,6 +144,23 @@ describe('the compliance pack (issue 19)', () => {
       const reply = await pack(query);
       expect([reply.status, reply.body.code]).toEqual([400, expect.stringMatching(/^(invalid_period|validation_failed)$/)]);
     }
+  });
+
+  it('reads the office once for the whole pack, with its SP4N-LAPOR! channel, and answers 404 for an office that does not exist', async () => {
+    const channel = 'https://www.lapor.go.id/instansi/kantor-uji';
+    expect(
+      (await api.send('PUT', `/offices/${office.slug}/complaints/settings`, { body: { responseWorkingDays: 5, laporChannel: channel }, token: admin })).status,
+    ).toBe(200);
+    let reply: Awaited<ReturnType<typeof pack>> | undefined;
+    const queries = await queriesDuring(t, async () => {
+      reply = await pack();
+    });
+    expect(reply!.status).toBe(200);
+    expect(reply!.body.complaints.laporChannel).toBe(channel);
+    // A statement that looks the office up by itself (the parts' joins through it are not such reads).
+    const officeReads = queries.filter((query) => /\bFROM\s+"?offices"?(\s+"?\w+"?)?\s+WHERE\b/i.test(query));
+    expect(officeReads).toHaveLength(1);
+    expect((await api.get(`/offices/tidak-ada-${office.slug}/reports/compliance?preset=semester`, admin)).status).toBe(404);
   });
 
   it('is for the office’s supervisors and admins only', async () => {

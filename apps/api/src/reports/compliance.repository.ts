@@ -16,8 +16,22 @@ export const COMPLIANCE_SQL = {
     FROM tickets t JOIN services s ON s.id = t.issued_service_id
     WHERE t.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date AND t.priority IS NOT NULL
       AND ${serviceInAgency('t.issued_service_id', '$4')}`,
-  priorityMaxWait: `SELECT priority_max_wait_minutes FROM offices WHERE id = $1`,
+  // The office, read once for the whole pack: what each part needs of it.
+  office: `SELECT id, slug, name, address, city, time_zone, lapor_channel, complaint_response_days, priority_max_wait_minutes FROM offices WHERE slug = $1`,
 } as const;
+
+/** The office as the compliance pack's parts need it. */
+export interface PackOfficeRow {
+  id: string;
+  slug: string;
+  name: string;
+  address: string;
+  city: string;
+  time_zone: string;
+  lapor_channel: string;
+  complaint_response_days: number;
+  priority_max_wait_minutes: number;
+}
 
 interface ServiceChangeRow {
   service_id: string;
@@ -56,8 +70,8 @@ export class ComplianceRepository {
     }));
   }
 
-  async priorityMaxWait(officeId: string): Promise<number> {
-    const [row] = await this.db.query<{ priority_max_wait_minutes: number }[]>(COMPLIANCE_SQL.priorityMaxWait, [officeId]);
-    return row.priority_max_wait_minutes;
+  async office(slug: string): Promise<PackOfficeRow | null> {
+    const [row] = await this.db.query<PackOfficeRow[]>(COMPLIANCE_SQL.office, [slug]);
+    return row ?? null;
   }
 }

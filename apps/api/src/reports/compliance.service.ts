@@ -11,6 +11,7 @@ import {
   standardVersions,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
+import { assertOfficeAccess } from '../common/office-access.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import { StandardsService } from '../standards/standards.service.js';
 import { ComplianceRepository } from './compliance.repository.js';
@@ -36,25 +37,24 @@ export class ComplianceService {
   ) {}
 
   async pack(slug: string, query: SkmQuery, staff: StaffView): Promise<CompliancePackView> {
-    // The SKM report checks the office, the staff member's access and the period first.
-    const skm = await this.skm.report(slug, query, staff);
-    const office = await this.reports.office(slug);
+    // The office is read once here, and its parts are asked for that office: `not_found`, then `not_your_office`.
+    const office = await this.compliance.office(slug);
     if (!office) throw new NotFoundError(`No office with the slug "${slug}"`);
+    assertOfficeAccess(staff, office.id);
+    const skm = await this.skm.reportOf(office, query, staff);
     const { from, to } = skm.period;
     // An agency supervisor's pack is their agency's: its services' standards, SKM, complaints and priority tickets.
     const agencyId = agencyScopeOf(staff);
-    const [published, maklumat, complaints, info, followUp, changes, priority, priorityMaxWaitMinutes, services] = await Promise.all([
-      this.standards.published(slug),
-      this.standards.maklumatHistory(office.id, staff),
-      this.complaints.report(slug, from, to, staff),
-      this.complaints.info(slug),
-      this.publications.latest(slug),
+    const [published, complaints, followUp, changes, priority, services] = await Promise.all([
+      this.standards.publishedOf(office.id),
+      this.complaints.reportOf(office, from, to, staff),
+      this.publications.latestOf(office.slug),
       this.compliance.serviceChanges(office.id),
       this.compliance.priorityTickets(office.id, from, to, agencyId),
-      this.compliance.priorityMaxWait(office.id),
       this.reports.services(office.id, agencyId),
     ]);
     const ownServices = new Set(services.map((service) => service.id));
+    const priorityMaxWaitMinutes = office.priority_max_wait_minutes;
     const versions = standardVersions(changes);
     return {
       office: { slug: office.slug, name: office.name, address: office.address, city: office.city, timeZone: office.time_zone },
@@ -68,7 +68,7 @@ export class ComplianceService {
           ...(versions.get(service.serviceId) ?? { version: 1, since: null }),
           missing: missingComponents(service),
         })),
-      maklumat,
+      maklumat: published.maklumat,
       skm: {
         total: skm.total,
         services: skm.services.map(({ code, name, satisfaction }) => ({ code, name, satisfaction })),
@@ -77,7 +77,7 @@ export class ComplianceService {
         suggestionCount: skm.suggestions.length,
         suggestions: skm.suggestions.slice(0, PACK_SUGGESTIONS).map(({ submittedAt, text }) => ({ submittedAt, text })),
       },
-      complaints: { ...complaints, laporChannel: info.laporChannel },
+      complaints: { ...complaints, laporChannel: office.lapor_channel },
       followUp: followUp ? { ...followUp, counts: planProgressCounts(followUp.plan) } : null,
       priority: { priorityMaxWaitMinutes, ...priorityFigures(priority, priorityMaxWaitMinutes) },
     };

@@ -121,4 +121,9 @@ export class IkmPublicationsService {
     if (!office) throw new NotFoundError(`No office with the slug "${slug}"`);
     return this.publications.latest(slug);
   }
+
+  /** The latest publication of an office the caller has read already (the compliance pack). */
+  latestOf(slug: string): Promise<IkmPublicationView | null> {
+    return this.publications.latest(slug);
+  }
 }

@@ -19,7 +19,7 @@ import {
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
-import { ReportsRepository } from './reports.repository.js';
+import { type ReportOfficeRow, ReportsRepository } from './reports.repository.js';
 import { SkmRepository } from './skm.repository.js';
 
 export interface SkmReportView {
@@ -73,6 +73,11 @@ export class SkmService {
     const office = await this.reports.office(slug);
     if (!office) throw new NotFoundError(`No office with the slug "${slug}"`);
     assertOfficeAccess(staff, office.id);
+    return this.reportOf(office, query, staff);
+  }
+
+  /** The report of an office the caller has read and checked the staff member's access to. */
+  async reportOf(office: ReportOfficeRow, query: SkmQuery, staff: StaffView): Promise<SkmReportView> {
     const period = this.period(query, serviceDay(this.clock.now(), office.time_zone));
     // An agency supervisor's SKM is their agency's services'.
     const agencyId = agencyScopeOf(staff);

@@ -4,6 +4,7 @@ import {
   type MaklumatInput,
   type MaklumatView,
   type OfficeStandardsView,
+  type PublishedServiceStandard,
   type StaffView,
   RuleError,
   maklumatProblems,
@@ -50,6 +51,12 @@ export class StandardsService {
       services,
       maklumat: maklumat ?? null,
     };
+  }
+
+  /** The published services and the maklumat's versions of an office the caller has read and checked (the compliance pack). */
+  async publishedOf(officeId: string): Promise<{ services: PublishedServiceStandard[]; maklumat: MaklumatView[] }> {
+    const [services, maklumat] = await Promise.all([this.standards.publishedServices(officeId), this.standards.maklumatVersions(officeId, MAKLUMAT_HISTORY)]);
+    return { services, maklumat };
   }
 
   async maklumatHistory(officeId: string, staff: StaffView): Promise<MaklumatView[]> {
