@@ -391,15 +391,18 @@ export function recordOfficeEvent(state: SupervisionState, event: OfficeEvent): 
     return event.type === 'opened';
   }
   const ticket = event.ticket;
-  // The ticket view after a return, no-show or transfer no longer names the counter; the event happened there all the same.
-  const earlier = state.ticketEvents.findLast((record) => record.ticketId === ticket.id && record.counterId !== null);
+  // The ticket view after a return, no-show or transfer no longer names the counter; the event
+  // happened there all the same. Looked up only then: a search of the day's records on every
+  // event grew with the queue (a call of a ticket issued 20,000 events earlier read them all).
+  const counterId =
+    ticket.counterId ?? (event.type === 'issued' ? null : (state.ticketEvents.findLast((record) => record.ticketId === ticket.id && record.counterId !== null)?.counterId ?? null));
   // For a transfer, the service after it (as measures.ts records it): the ticket view already names it.
   state.ticketEvents.push({
     ticketId: ticket.id,
     type: event.type,
     at,
     serviceId: ticket.serviceId,
-    counterId: ticket.counterId ?? (event.type === 'issued' ? null : (earlier?.counterId ?? null)),
+    counterId,
     priority: ticket.priority !== null,
   });
   return false;
