@@ -395,7 +395,8 @@ export function recordOfficeEvent(state: SupervisionState, event: OfficeEvent): 
   // happened there all the same. Looked up only then: a search of the day's records on every
   // event grew with the queue (a call of a ticket issued 20,000 events earlier read them all).
   const counterId =
-    ticket.counterId ?? (event.type === 'issued' ? null : (state.ticketEvents.findLast((record) => record.ticketId === ticket.id && record.counterId !== null)?.counterId ?? null));
+    ticket.counterId ??
+    (event.type === 'issued' ? null : (state.ticketEvents.findLast((record) => record.ticketId === ticket.id && record.counterId !== null)?.counterId ?? null));
   // For a transfer, the service after it (as measures.ts records it): the ticket view already names it.
   state.ticketEvents.push({
     ticketId: ticket.id,
