@@ -409,13 +409,18 @@ export function expectedBackAt(
  * first ticket of the day, if later, but never over less than 10 minutes), from the counts of
  * tickets issued since `windowStart`.
  */
+/** The minutes `arrivalRates` counts over, from `windowStart` to `now`: how much the rates can be trusted. */
+export function arrivalWindowMinutes(windowStart: number, now: number): number {
+  return Math.max(10, Math.min(ARRIVAL_WINDOW_MINUTES, (now - windowStart) / MINUTE_MS));
+}
+
 export function arrivalRates(
   issued: readonly { serviceId: string; priority: boolean; count: number }[],
   serviceIds: readonly string[],
   windowStart: number,
   now: number,
 ): Record<string, ServiceArrivalRate> {
-  const minutes = Math.max(10, Math.min(ARRIVAL_WINDOW_MINUTES, (now - windowStart) / MINUTE_MS));
+  const minutes = arrivalWindowMinutes(windowStart, now);
   const rates: Record<string, ServiceArrivalRate> = {};
   for (const id of serviceIds) rates[id] = { regular: 0, priority: 0 };
   for (const row of issued) {

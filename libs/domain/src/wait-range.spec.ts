@@ -74,6 +74,39 @@ describe('forecastOfficeWithRanges', () => {
     for (const [id, minutes] of waits) expect(ranged.ranges.waits.get(id)!.hi - minutes!).toBeGreaterThanOrEqual(WAIT_RANGE.slackAbove * minutes! - 1e-9);
   });
 
+  it('lets the citizen at the counter get up any moment: the next one may be called well before the expected remainder', () => {
+    // Nothing else is left to chance: one counter, busy for 10 more minutes as expected, one citizen waiting.
+    const input = office([entry('a1', 'A', -5)], {
+      counters: [counter(['A'], { busyUntil: min(10) })],
+      serviceSpread: { A: 0, B: 0 },
+      arrivalsPerMinute: {},
+      noShowShare: 0,
+    });
+    const ranged = forecastOfficeWithRanges(input, { replays: 400 });
+    const point = ranged.waits.get('a1')!;
+    const range = ranged.ranges.waits.get('a1')!;
+    expect(point).toBeCloseTo(10, 9);
+    // The replays' lower decile, read back through the stretch: a log-normal remainder of the prior's shape would put it near 4.6.
+    const lowerDecile = point - (point - range.lo - WAIT_RANGE.slackBelow * point) / WAIT_RANGE.stretchBelow;
+    expect(lowerDecile).toBeLessThan(3.5);
+    expect(lowerDecile).toBeGreaterThan(1.5);
+  });
+
+  it('is wider where later arrivals may go first and their rate was counted over a shorter window', () => {
+    // A B ticket behind a busy counter that also serves A: A tickets issued in the next 15 minutes are due sooner.
+    const input = office([entry('b1', 'B', 0)], {
+      counters: [counter(['A', 'B'], { busyUntil: min(8) })],
+      serviceSpread: { A: 0, B: 0 },
+      arrivalsPerMinute: { A: { regular: 0.2, priority: 0 }, B: { regular: 0, priority: 0 } },
+      noShowShare: 0,
+    });
+    const width = (window: number) => {
+      const range = forecastOfficeWithRanges({ ...input, arrivalWindowMinutes: window }, { replays: 400, seed: 7 }).ranges.waits.get('b1')!;
+      return range.hi - range.lo;
+    };
+    expect(width(10)).toBeGreaterThan(width(30) * 1.15);
+  });
+
   it('gives no range where there is no estimate (no counter for the service)', () => {
     const ranged = forecastOfficeWithRanges(office([entry('c1', 'C', -1)], { maxWaitMinutes: { A: 30, B: 45, C: 60 } }));
     expect(ranged.ranges.waits.get('c1')).toBeNull();

@@ -9,10 +9,12 @@ import { type QueueEntry, dueTime } from './call-order.js';
 import { MINUTE_MS } from './time.js';
 import type { PriorityCategory } from './priority.js';
 import {
+  ARRIVAL_WINDOW_MINUTES,
   type ArrivalGaps,
   type CallMinutes,
   FORECAST_DEFAULTS,
   type OfficeForecast,
+  type ServiceArrivalRate,
   type WaitForecastInput,
   forecastOffice,
   forecastWaitFor,
@@ -41,25 +43,27 @@ export interface RangedOfficeForecast extends OfficeForecast {
 }
 
 /**
- * The replays' quantiles the range is read at, and how far it is then stretched away from the
- * point: tuned in the simulator's calibration study (`npm run simulate`) so that four citizens
- * in five are called inside their range. The replays know the chance in service times and
- * arrivals, not what the forecast itself gets wrong (a late opening, a break overrun, a rate
- * misread), so the replays' own deciles alone would be too narrow.
+ * The replays' quantiles the range is read at, and how far it is then moved from the point:
+ * tuned in the simulator's calibration study (`npm run simulate`; tuned on seeds 5000–5049,
+ * checked on 6000–6049, never on the seeds it reports) so that four citizens in five are
+ * called inside their range, as many below it as above. The replays know the chance in service
+ * times, in arrivals and in the arrival rates themselves, not what the forecast itself gets
+ * wrong (a late opening, a break taken late or overrun, a transfer), so the deciles are
+ * stretched by a share of the point rather than of their own spread.
  */
 export const WAIT_RANGE = {
   lowerQuantile: 0.1,
   upperQuantile: 0.9,
-  /** Each side's distance from the point is multiplied by these: waits run long more often than short (a slow citizen, an overrun). */
-  stretchBelow: 0.8,
-  stretchAbove: 1.2,
+  /** Each side's distance from the point is multiplied by these. */
+  stretchBelow: 0.7,
+  stretchAbove: 0.65,
   /**
    * And widened by these shares of the point: what the forecast gets wrong grows with the wait
-   * (an overrun break, a late return, a transfer joining the queue ahead), not with the
-   * replays' spread, so a long wait needs more room than its replays show and a short one less.
+   * (a break taken late or overrun, a late return, a transfer joining the queue ahead), not with
+   * the replays' spread, so a long wait needs more room than its replays show and a short one less.
    */
-  slackBelow: 0.05,
-  slackAbove: 0.15,
+  slackBelow: 0.09,
+  slackAbove: 0.14,
   /** Fewest and most replays; between them, as many as `replayWork` allows for the queue's length. */
   minReplays: 16,
   maxReplays: 32,
@@ -68,6 +72,12 @@ export const WAIT_RANGE = {
   /** The log-normal shape assumed for service times before a service has many of today's times, and how many times that prior weighs. */
   priorSpread: 0.5,
   priorWeight: 5,
+  /** The gamma shape of what is left of the current citizens' times, as a share of what is expected (2: from a few seconds to twice as long). */
+  remainingShape: 2,
+  /** Added to a stream's count in the window for the shape of its drawn rate: a stream with no arrivals yet may still bring one. */
+  rateShape: 0.25,
+  /** The log-normal shape of the factor by which the whole office's demand moves from the last half hour's. */
+  demandDrift: 0.3,
 } as const;
 
 /**
@@ -85,7 +95,11 @@ export function serviceTimeSpread(recentMinutes: readonly number[]): number {
 }
 
 /** The forecast's input, plus the spread of each service's times (`serviceTimeSpread`); a service without one gets the prior. */
-export type RangedForecastInput = WaitForecastInput & { serviceSpread?: Readonly<Record<string, number>> };
+export type RangedForecastInput = WaitForecastInput & {
+  serviceSpread?: Readonly<Record<string, number>>;
+  /** The minutes the arrival rates were counted over (`arrivalWindowMinutes`; default `ARRIVAL_WINDOW_MINUTES`): how sure the rates are. */
+  arrivalWindowMinutes?: number;
+};
 
 /** Seeded uniform numbers in [0, 1) (mulberry32): small, fast, and the same for the same seed. */
 function uniform(seed: number): () => number {
@@ -129,6 +143,41 @@ function drawnGaps(seed: number, replay: number): ArrivalGaps {
     const random = uniform(hash(`${replay}:${kind}:${serviceId}`, seed));
     return (gap) => -gap * Math.log(1 - random());
   };
+}
+
+/** A gamma-distributed number of shape `shape` and scale 1 (Marsaglia and Tsang; below shape 1, boosted). */
+function gamma(shape: number, random: () => number, normal: () => number): number {
+  if (shape < 1) return gamma(shape + 1, random, normal) * (1 - random()) ** (1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const z = normal();
+    const v = (1 + c * z) ** 3;
+    if (v <= 0) continue;
+    if (Math.log(1 - random()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+/**
+ * One replay's arrival rates. The forecast's rates are counts over a short window, so the
+ * rate itself is uncertain: each service and kind gets a rate drawn from what its count
+ * allows (a gamma of shape count + `WAIT_RANGE.rateShape`, over the window), and the whole
+ * office's demand moves by one shared factor (`WAIT_RANGE.demandDrift`): the next hour is
+ * rarely as busy as the last half hour was.
+ */
+function drawnRates(input: RangedForecastInput, random: () => number, normal: () => number): Readonly<Record<string, ServiceArrivalRate>> | undefined {
+  if (!input.arrivalsPerMinute) return undefined;
+  const window = input.arrivalWindowMinutes ?? ARRIVAL_WINDOW_MINUTES;
+  const sigma = WAIT_RANGE.demandDrift;
+  const drift = Math.exp(sigma * normal() - (sigma * sigma) / 2);
+  const rates: Record<string, ServiceArrivalRate> = {};
+  const draw = (perMinute: number) => {
+    const count = perMinute * window;
+    const shape = count + WAIT_RANGE.rateShape;
+    return shape > 0 ? (drift * gamma(shape, random, normal)) / window : 0;
+  };
+  for (const [serviceId, rate] of Object.entries(input.arrivalsPerMinute)) rates[serviceId] = { regular: draw(rate.regular), priority: draw(rate.priority) };
+  return rates;
 }
 
 /** One replay's call times: walk-up plus a log-normal service time of the service's mean and spread, or a no-show. */
@@ -202,14 +251,16 @@ export function forecastOfficeWithRanges(input: RangedForecastInput, options: { 
   for (let replay = 0; replay < replays; replay += 1) {
     const counters = input.counters.map((counter) => {
       if (counter.busyUntil === null || counter.busyUntil <= input.now) return counter;
-      // What is left of the current citizen's time, drawn around its expectation (mean 1, the prior's shape).
-      const sigma = WAIT_RANGE.priorSpread;
-      const factor = Math.exp(sigma * normal() - (sigma * sigma) / 2);
+      // What is left of the current citizen's time, drawn around its expectation: a gamma of mean 1, which
+      // (unlike a log-normal) leaves a fair chance that the citizen gets up any moment now.
+      const shape = WAIT_RANGE.remainingShape;
+      const factor = gamma(shape, random, normal) / shape;
       return { ...counter, busyUntil: input.now + (counter.busyUntil - input.now) * factor };
     });
     const waits = forecastWaits(
       {
         ...input,
+        arrivalsPerMinute: drawnRates(input, random, normal),
         counters,
         probes: [...(input.probes ?? []), ...probes],
         noShowShare: 0,

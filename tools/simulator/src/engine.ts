@@ -10,8 +10,10 @@ import {
   MINUTE_MS,
   type QueueEntry,
   RECENT_SERVICES,
+  type RangedForecastInput,
   type WaitForecastInput,
   arrivalRates,
+  arrivalWindowMinutes,
   averageServiceMinutes,
   dueTime,
   estimateWaitMinutes,
@@ -234,7 +236,7 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
       backAt: expectedBack(counter),
       plannedBreaks: plannedOf(counter),
     }));
-    const input: WaitForecastInput = {
+    const input: RangedForecastInput = {
       now: ms(now),
       counters: forecastCounters,
       waiting: entries,
@@ -242,7 +244,10 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
       maxWaitMinutes: maxWait,
       priorityMaxWaitMinutes: STANDARD_OFFICE.priorityMaxWaitMinutes,
       arrivalsPerMinute: arrivalRates([...counts.values()], Object.keys(maxWait), ms(since), ms(now)),
+      arrivalWindowMinutes: arrivalWindowMinutes(ms(since), ms(now)),
       arrivalsUntil: ms(trace.lengthMinutes),
+      // As the API does: no service issues after its cut-off before closing.
+      serviceArrivalsUntil: Object.fromEntries(Object.keys(maxWait).map((code) => [code, ms(trace.cutoffMinute)])),
       walkUpMinutes: WALK_UP_MINUTES,
       noShowShare: noShowShare(calls, noShows),
     };

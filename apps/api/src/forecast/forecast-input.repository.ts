@@ -15,6 +15,7 @@ import {
   type QueueEntry,
   type RangedForecastInput,
   arrivalRates,
+  arrivalWindowMinutes,
   arrivalsEnd,
   averageServiceMinutes,
   bookedArrivals,
@@ -194,6 +195,7 @@ export class ForecastInputRepository {
     // Nobody arrives before the office opens: the rate of the first half hour is over the time open.
     const officeHours = scheduledHours(office.openingHours, office.timeZone, at);
     const closesAt = arrivalsEnd(office.openingHours, office.timeZone, at);
+    const ratesFrom = Math.max(windowStart.getTime(), officeHours?.from ?? 0);
     return {
       now: at,
       counters: forecastCounters,
@@ -205,9 +207,10 @@ export class ForecastInputRepository {
       arrivalsPerMinute: arrivalRates(
         arrivals.map((row) => ({ serviceId: row.service_id, priority: row.priority, count: row.count })),
         Object.keys(maxWaitMinutes),
-        Math.max(windowStart.getTime(), officeHours?.from ?? 0),
+        ratesFrom,
         at,
       ),
+      arrivalWindowMinutes: arrivalWindowMinutes(ratesFrom, at),
       arrivals: bookedArrivals(
         bookings.map((row) => ({
           id: row.id,
