@@ -41,6 +41,7 @@ const { values: args } = parseArgs({
     'in-process-only': { type: 'boolean', default: false },
     'live-only': { type: 'boolean', default: false },
     'live-days': { type: 'string', default: '1' },
+    days: { type: 'string', default: '10' },
     friday: { type: 'boolean', default: false },
     demo: { type: 'boolean', default: false },
     out: { type: 'string' },
@@ -63,6 +64,8 @@ if (args.help) {
                       still plays on the office day --day names)
   --in-process-only   only the studies, no product
   --live-only         only the day against the product
+  --days N            the in-process studies over N days (seeds seed…seed+N−1; default 10): more days tell the
+                      range's calibration from chance
   --live-days N       play N live days (seeds seed…seed+N−1, each on a fresh embedded database) for the range's calibration (default 1)
   --out DIR           where to keep the result (default tools/simulator/results for a whole day)
   --no-save           keep nothing`);
@@ -79,9 +82,10 @@ const dayOptions: DayOptions = {
   dayType: args.friday ? 'friday' : 'weekday',
 };
 const speed = number(args.speed, demo ? 20 : 60);
+const studyDays = number(args.days, 10);
 const port = args.port ? Number(args.port) : demo ? 3000 : null;
 const databaseUrl = args['database-url'] ?? null;
-for (const [name, value] of Object.entries({ seed: dayOptions.seed, citizens: dayOptions.citizens, speed, port: port ?? 1 })) {
+for (const [name, value] of Object.entries({ seed: dayOptions.seed, citizens: dayOptions.citizens, speed, port: port ?? 1, days: studyDays })) {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
 }
 
@@ -115,7 +119,7 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
   const estimateTable = estimateSection(estimate, `Wait estimate at issue against the real wait (in-process, seed ${dayOptions.seed})`);
   const policy = policySection([policyRow(edf), policyRow(fcfs)]);
   // The same studies over ten days drawn from consecutive seeds, so one lucky day proves nothing.
-  const days = Array.from({ length: 10 }, (_, i) => {
+  const days = Array.from({ length: studyDays }, (_, i) => {
     const other = drawDay({ ...dayOptions, seed: dayOptions.seed + i });
     const ours = runDay(other, 'edf');
     const theirs = runDay(other, 'fcfs');
@@ -137,7 +141,7 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
   );
   const avg = (pick: (d: (typeof days)[number]) => number | null) => days.reduce((sum, d) => sum + (pick(d) ?? 0), 0) / days.length;
   const tenDays: Section = {
-    title: `Ten ${dayOptions.dayType === 'friday' ? 'Fridays' : 'standard days'} (seeds ${days[0].seed}–${days[days.length - 1].seed}), averaged`,
+    title: `${days.length === 10 ? 'Ten' : days.length} ${dayOptions.dayType === 'friday' ? 'Fridays' : 'standard days'} (seeds ${days[0].seed}–${days[days.length - 1].seed}), averaged`,
     headers: ['measure', 'value'],
     rows: [
       [
@@ -320,7 +324,8 @@ try {
     dayOptions.minutes === null &&
     dayOptions.citizens === STANDARD_DAY.citizens &&
     dayOptions.seed === STANDARD_DAY.seed &&
-    dayOptions.dayType === STANDARD_DAY.dayType;
+    dayOptions.dayType === STANDARD_DAY.dayType &&
+    studyDays === 10;
   const out = args.out ? resolve(args.out) : wholeDay && !demo ? resolve(REPO_ROOT, 'tools/simulator/results') : null;
   if (out && !args['no-save']) {
     await mkdir(out, { recursive: true });

@@ -47,11 +47,23 @@ function goalVerdict(study: Calibration): string {
 export function calibrationSection(study: Calibration, title: string, baseline: string): Section {
   return {
     title,
-    headers: ['tickets', 'n', 'called inside range', 'mean wait', 'mean width (min)', 'width ÷ mean wait', 'point MAE ÷ mean wait'],
+    headers: [
+      'tickets',
+      'n',
+      'called inside range',
+      '± (95%)',
+      'sooner / later',
+      'mean wait',
+      'mean width (min)',
+      'width ÷ mean wait',
+      'point MAE ÷ mean wait',
+    ],
     rows: study.rows.map((row) => [
       row.scope,
       row.tickets,
       `${pct(row.inside, 1)}${row.scope !== 'all' && row.scope !== 'priority' && row.tickets < CALIBRATION_MIN_TICKETS ? ' (n < 30)' : ''}`,
+      row.margin === null ? '–' : `${fmt(row.margin * 100, 1)}`,
+      `${pct(row.below, 1)} / ${pct(row.above, 1)}`,
       fmt(row.meanWait),
       fmt(row.meanWidth),
       fmt(row.widthShare, 2),
@@ -60,6 +72,8 @@ export function calibrationSection(study: Calibration, title: string, baseline: 
     note:
       `The range given at issue (an 80% prediction interval: forecastOfficeWithRanges, libs/domain) against the real wait, in whole minutes. ` +
       `Goal: 78–82% called inside on every service with at least ${CALIBRATION_MIN_TICKETS} tickets: ${goalVerdict(study)}. ` +
+      `± is the 95% margin of the share from chance alone were the tickets independent (a day's tickets share its luck, so it is wider): ` +
+      `a service whose margin exceeds 2 points cannot be shown inside 78–82% by these days alone. Sooner / later: called before the range's lower end, after its upper end. ` +
       `Point MAE ÷ mean wait ${fmt(study.rows[0].maeShare, 3)}${study.informedShare === null ? '' : `; the informed forecast (told the real arrivals and breaks) ${fmt(study.informedShare, 3)}`}; ${baseline}.`,
   };
 }

@@ -135,6 +135,15 @@ export interface CalibrationRow {
   tickets: number;
   /** Share of them called inside their range (goal: 78–82%). */
   inside: number | null;
+  /** Shares called sooner than the range's lower end and later than its upper end: an 80% range misses as often each way. */
+  below: number | null;
+  above: number | null;
+  /**
+   * Half the width of the 95% interval of `inside` from chance alone, were the tickets
+   * independent (they are not: one day's tickets share its luck, so the true margin is wider):
+   * how far the share may fall from what the estimator gives in the long run.
+   */
+  margin: number | null;
   meanWait: number | null;
   /** Mean of hi − lo, minutes, and as a share of the mean wait. */
   meanWidth: number | null;
@@ -166,16 +175,19 @@ export function calibration(tickets: TicketRecord[]): Calibration {
   const row = (scope: string, subset: TicketRecord[]): CalibrationRow => {
     const waits = subset.map((ticket) => ticket.waitMinutes!);
     const meanWait = mean(waits);
-    const inside = subset.filter((ticket) => {
-      const wait = Math.round(ticket.waitMinutes!);
-      return wait >= ticket.estimate.range!.lo && wait <= ticket.estimate.range!.hi;
-    }).length;
+    const below = subset.filter((ticket) => Math.round(ticket.waitMinutes!) < ticket.estimate.range!.lo).length;
+    const above = subset.filter((ticket) => Math.round(ticket.waitMinutes!) > ticket.estimate.range!.hi).length;
+    const inside = subset.length - below - above;
+    const share = subset.length ? inside / subset.length : null;
     const meanWidth = mean(subset.map((ticket) => ticket.estimate.range!.hi - ticket.estimate.range!.lo));
     const mae = mean(subset.map((ticket) => Math.abs(ticket.estimate.ours! - ticket.waitMinutes!)));
     return {
       scope,
       tickets: subset.length,
-      inside: subset.length ? round(inside / subset.length, 3) : null,
+      inside: share === null ? null : round(share, 3),
+      below: subset.length ? round(below / subset.length, 3) : null,
+      above: subset.length ? round(above / subset.length, 3) : null,
+      margin: share === null ? null : round(1.96 * Math.sqrt((share * (1 - share)) / subset.length), 3),
       meanWait: round(meanWait, 2),
       meanWidth: round(meanWidth, 2),
       widthShare: meanWidth !== null && meanWait ? round(meanWidth / meanWait, 3) : null,
