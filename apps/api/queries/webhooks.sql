@@ -25,6 +25,9 @@ WHERE id = $1 AND office_id = $2 RETURNING id;
 -- remove
 DELETE FROM webhook_endpoints WHERE id = $1 AND office_id = $2 RETURNING id;
 
+-- lock
+SELECT url, events, enabled, description, previous_secret_until FROM webhook_endpoints WHERE id = $1 AND office_id = $2 FOR UPDATE;
+
 -- deliveries
 SELECT d.id::text AS id, d.endpoint_id, o.event_id, o.type, d.status, d.attempts, d.next_attempt_at, d.last_attempt_at, d.last_status,
        d.last_error, d.last_response, d.finished_at, d.created_at, o.occurred_at

@@ -236,6 +236,61 @@ describe('webhooks', () => {
     expect(receiver.received[0].data).toMatchObject({ endpointId: created.id, office: { id: o.id } });
   });
 
+  it('records each change to an endpoint in the audit trail, never a secret nor the URL’s query', async () => {
+    const o = await office();
+    const hooks = `/admin/offices/${o.id}/webhooks`;
+    const url = 'https://gateway.example/hook?token=rahasia-gateway';
+    const created = await t.api.post<WebhookEndpointWithSecret>(hooks, { url, events: ['ticket.called'], description: 'Gateway WhatsApp' }, admin.token);
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const patch = (body: unknown) => t.api.send('PATCH', `${hooks}/${id}`, { token: admin.token, body });
+    expect((await patch({ events: ['ticket.called', 'ticket.near'], description: 'Gateway SMS' })).status).toBe(200);
+    expect((await patch({ enabled: false })).status).toBe(200);
+    expect((await patch({ enabled: true })).status).toBe(200);
+    // A refused change leaves no row.
+    expect((await patch({ events: ['ticket.teleported'] })).status).toBe(400);
+    const rotated = await t.api.post<WebhookEndpointWithSecret>(`${hooks}/${id}/rotate`, undefined, admin.token);
+    expect(rotated.status).toBe(200);
+    expect((await t.api.send('DELETE', `${hooks}/${id}`, { token: admin.token })).status).toBe(204);
+
+    const rows = await t.db.query<{ action: string; actor: string; subject_type: string; subject_id: string; subject_label: string; before: unknown; after: unknown }[]>(
+      `SELECT action, actor_staff_id AS actor, subject_type, subject_id, subject_label, before, after FROM audit_log
+       WHERE office_id = $1 AND action LIKE 'webhook.%' ORDER BY id`,
+      [o.id],
+    );
+    const shown = 'https://gateway.example/hook?…';
+    const first = { url: shown, events: ['ticket.called'], enabled: true, description: 'Gateway WhatsApp' };
+    const changed = { ...first, events: ['ticket.called', 'ticket.near'], description: 'Gateway SMS' };
+    expect(rows.map(({ action, before, after }) => ({ action, before, after }))).toEqual([
+      { action: 'webhook.created', before: null, after: first },
+      { action: 'webhook.updated', before: first, after: changed },
+      { action: 'webhook.disabled', before: changed, after: { ...changed, enabled: false } },
+      { action: 'webhook.enabled', before: { ...changed, enabled: false }, after: changed },
+      {
+        action: 'webhook.secret_rotated',
+        before: { url: shown, previousSecretUntil: null },
+        after: { url: shown, previousSecretUntil: rotated.body.previousSecretUntil },
+      },
+      { action: 'webhook.deleted', before: changed, after: null },
+    ]);
+    expect(rows.every((row) => row.actor === admin.id && row.subject_type === 'webhook_endpoint' && row.subject_id === id && row.subject_label === shown)).toBe(true);
+    const written = JSON.stringify(rows);
+    for (const secret of [created.body.secret, rotated.body.secret]) expect(written).not.toContain(secret.slice('whsec_'.length));
+    expect(written).not.toContain('rahasia-gateway');
+
+    // The trail shows them to the office's supervisor too, under the webhook group.
+    const trail = await t.api.get<{ entries: { action: string }[] }>(`/audit?officeId=${o.id}&action=webhook`, o.supervisor.token);
+    expect(trail.status).toBe(200);
+    expect(trail.body.entries.map((e) => e.action)).toEqual([
+      'webhook.deleted',
+      'webhook.secret_rotated',
+      'webhook.enabled',
+      'webhook.disabled',
+      'webhook.updated',
+      'webhook.created',
+    ]);
+  });
+
   it('refuses bad input with stable codes, and other offices’ staff', async () => {
     const o = await office();
     const post = (body: unknown, token = admin.token) => t.api.post(`/admin/offices/${o.id}/webhooks`, body, token);
@@ -277,3 +332,4 @@ describe('webhooks without WEBHOOK_ALLOW_PRIVATE', () => {
     }
   });
 });
+

@@ -202,6 +202,13 @@ export const ADMIN_ACTIONS = [
   'office.updated',
   // When ticket.near goes out and the hour of the day-before booking reminder (issue 18).
   'office.notifications_updated',
+  // An office's webhook endpoints (issue 18); the trail never holds a secret, only when one was replaced.
+  'webhook.created',
+  'webhook.updated',
+  'webhook.enabled',
+  'webhook.disabled',
+  'webhook.secret_rotated',
+  'webhook.deleted',
   'service.created',
   'service.updated',
   'counter.created',

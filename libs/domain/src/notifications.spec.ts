@@ -13,6 +13,8 @@ import {
   notificationForTicketEvent,
   retryDelayMs,
   webhookBody,
+  webhookChangeAction,
+  webhookEndpointAudit,
   webhookId,
   webhookSignatureHeader,
   webhookSigningInput,
@@ -259,5 +261,25 @@ describe('notification settings', () => {
       'reminderHour',
     ]);
     expect(notificationSettingsProblems({ nearAhead: 0, nearMinutes: 0, reminderHour: 0 })).toEqual([]);
+  });
+});
+
+describe('webhook endpoints in the audit trail', () => {
+  const endpoint = { url: 'https://gateway.example/hook', events: ['ticket.called' as const], enabled: true, description: 'WA' };
+
+  it('keeps the URL without its query (shown as ?…) or fragment', () => {
+    expect(webhookEndpointAudit(endpoint).url).toBe('https://gateway.example/hook');
+    expect(webhookEndpointAudit({ ...endpoint, url: 'https://gateway.example/hook?token=abc&x=1' }).url).toBe('https://gateway.example/hook?…');
+    expect(webhookEndpointAudit({ ...endpoint, url: 'https://gateway.example/hook#abc' }).url).toBe('https://gateway.example/hook');
+    expect(webhookEndpointAudit({ ...endpoint, url: 'https://gateway.example/hook#a?b' }).url).toBe('https://gateway.example/hook');
+  });
+
+  it('names switching on or off alone as such, any other change as an update', () => {
+    const before = webhookEndpointAudit(endpoint);
+    expect(webhookChangeAction(before, { ...before, enabled: false })).toBe('webhook.disabled');
+    expect(webhookChangeAction({ ...before, enabled: false }, before)).toBe('webhook.enabled');
+    expect(webhookChangeAction(before, { ...before, enabled: false, description: 'SMS' })).toBe('webhook.updated');
+    expect(webhookChangeAction(before, { ...before, events: ['ticket.called', 'ticket.near'] })).toBe('webhook.updated');
+    expect(webhookChangeAction(before, before)).toBe('webhook.updated');
   });
 });

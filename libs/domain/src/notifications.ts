@@ -498,6 +498,37 @@ export interface WebhookEndpointWithSecret extends WebhookEndpointView {
   secret: string;
 }
 
+/** An endpoint as the audit trail keeps it (no secret ever; the URL without what follows `?` or `#`). */
+export interface WebhookEndpointAudit {
+  url: string;
+  events: NotificationType[];
+  enabled: boolean;
+  description: string;
+}
+
+/**
+ * What the audit trail records of an endpoint. Supervisors read the trail and only admins the
+ * endpoints, and a gateway's token often rides in the URL's query: the trail keeps `?…` in
+ * its place, so a change there still shows without the token.
+ */
+export function webhookEndpointAudit(endpoint: {
+  url: string;
+  events: readonly NotificationType[];
+  enabled: boolean;
+  description: string;
+}): WebhookEndpointAudit {
+  const cut = endpoint.url.search(/[?#]/);
+  const url = cut < 0 ? endpoint.url : `${endpoint.url.slice(0, cut)}${endpoint.url[cut] === '?' ? '?…' : ''}`;
+  return { url, events: [...endpoint.events], enabled: endpoint.enabled, description: endpoint.description };
+}
+
+/** The audit action of an endpoint change: switching it on or off, and nothing else, reads as that. */
+export function webhookChangeAction(before: WebhookEndpointAudit, after: WebhookEndpointAudit): 'webhook.updated' | 'webhook.enabled' | 'webhook.disabled' {
+  const same = before.url === after.url && before.description === after.description && before.events.join() === after.events.join();
+  if (same && before.enabled !== after.enabled) return after.enabled ? 'webhook.enabled' : 'webhook.disabled';
+  return 'webhook.updated';
+}
+
 export interface WebhookDeliveryView {
   id: string;
   endpointId: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { OFFICE_JSON } from './outbox.repository.js';
 
 const ENDPOINT_COLUMNS = `e.id, e.office_id, e.url, e.events, e.enabled, e.description, e.created_at, e.updated_at, e.previous_secret_until,
@@ -20,6 +20,8 @@ export const WEBHOOKS_SQL = {
   rotate: `UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_until = $4, secret = $3, updated_at = $5
   WHERE id = $1 AND office_id = $2 RETURNING id`,
   remove: 'DELETE FROM webhook_endpoints WHERE id = $1 AND office_id = $2 RETURNING id',
+  // An endpoint as it stands, held until the change and its audit row commit (two admins at once: each records what it replaced).
+  lock: `SELECT url, events, enabled, description, previous_secret_until FROM webhook_endpoints WHERE id = $1 AND office_id = $2 FOR UPDATE`,
   deliveries: `SELECT ${DELIVERY_COLUMNS}
   FROM webhook_deliveries d JOIN outbox o ON o.id = d.outbox_id
   WHERE d.endpoint_id = $1 AND ($2::text IS NULL OR d.status = $2) ORDER BY d.id DESC LIMIT $3`,
@@ -141,6 +143,14 @@ export interface DeliveryOutcome {
   finished_at: Date | null;
 }
 
+export interface LockedEndpoint {
+  url: string;
+  events: string[];
+  enabled: boolean;
+  description: string;
+  previous_secret_until: Date | null;
+}
+
 export interface EndpointInput {
   url: string;
   events: string[];
@@ -162,21 +172,20 @@ export class WebhooksRepository {
     return row;
   }
 
-  async create(officeId: string, input: EndpointInput, secret: string, now: Date): Promise<string> {
-    const [row] = await this.db.query<{ id: string }[]>(WEBHOOKS_SQL.create, [
-      officeId,
-      input.url,
-      input.events,
-      input.enabled,
-      input.description,
-      secret,
-      now,
-    ]);
+  /** The changes below run in the caller's transaction, beside their audit row. */
+  async create(tx: EntityManager, officeId: string, input: EndpointInput, secret: string, now: Date): Promise<string> {
+    const [row] = await tx.query<{ id: string }[]>(WEBHOOKS_SQL.create, [officeId, input.url, input.events, input.enabled, input.description, secret, now]);
     return row.id;
   }
 
-  async update(officeId: string, id: string, input: EndpointInput, now: Date): Promise<boolean> {
-    const [rows] = await this.db.query<[{ id: string }[], number]>(WEBHOOKS_SQL.update, [
+  /** The endpoint's settings, its row locked until the transaction ends; undefined when the office has no such endpoint. */
+  async lock(tx: EntityManager, officeId: string, id: string): Promise<LockedEndpoint | undefined> {
+    const [row] = await tx.query<LockedEndpoint[]>(WEBHOOKS_SQL.lock, [id, officeId]);
+    return row;
+  }
+
+  async update(tx: EntityManager, officeId: string, id: string, input: EndpointInput, now: Date): Promise<boolean> {
+    const [rows] = await tx.query<[{ id: string }[], number]>(WEBHOOKS_SQL.update, [
       id,
       officeId,
       input.url,
@@ -188,13 +197,13 @@ export class WebhooksRepository {
     return rows.length > 0;
   }
 
-  async rotate(officeId: string, id: string, secret: string, previousUntil: Date, now: Date): Promise<boolean> {
-    const [rows] = await this.db.query<[{ id: string }[], number]>(WEBHOOKS_SQL.rotate, [id, officeId, secret, previousUntil, now]);
+  async rotate(tx: EntityManager, officeId: string, id: string, secret: string, previousUntil: Date, now: Date): Promise<boolean> {
+    const [rows] = await tx.query<[{ id: string }[], number]>(WEBHOOKS_SQL.rotate, [id, officeId, secret, previousUntil, now]);
     return rows.length > 0;
   }
 
-  async remove(officeId: string, id: string): Promise<boolean> {
-    const [rows] = await this.db.query<[{ id: string }[], number]>(WEBHOOKS_SQL.remove, [id, officeId]);
+  async remove(tx: EntityManager, officeId: string, id: string): Promise<boolean> {
+    const [rows] = await tx.query<[{ id: string }[], number]>(WEBHOOKS_SQL.remove, [id, officeId]);
     return rows.length > 0;
   }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   NOTIFICATION_VERSION,
   NotFoundError,
@@ -10,24 +11,33 @@ import {
   type WebhookEndpointView,
   type WebhookEndpointWithSecret,
   isNotificationType,
+  webhookChangeAction,
+  webhookEndpointAudit,
   webhookId,
   webhookUrlProblem,
 } from '@loket/domain';
+import { AuditTrail, type AuditRecord } from '../admin/audit-trail.js';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
 import { APP_CONFIG, type AppConfig, type WebhookSettings, webhookSettings } from '../config/app-config.js';
 import { OfficesService } from '../offices/offices.service.js';
 import type { CreateWebhookEndpointDto, UpdateWebhookEndpointDto } from './dto/webhook-endpoint.dto.js';
 import { newWebhookSecret } from './webhook-sender.js';
-import { type DeliveryRow, type EndpointInput, type EndpointRow, WebhooksRepository } from './webhooks.repository.js';
+import { type DeliveryRow, type EndpointInput, type EndpointRow, type LockedEndpoint, WebhooksRepository } from './webhooks.repository.js';
 
-/** An office's webhook endpoints (issue 18): set up, secrets, deliveries, test and replay. */
+/**
+ * An office's webhook endpoints (issue 18): set up, secrets, deliveries, test and replay. Each
+ * change to an endpoint (created, changed, switched on or off, its secret replaced, deleted)
+ * commits with its row in the audit trail, as every admin change does; no secret is ever in it.
+ */
 @Injectable()
 export class WebhooksService {
   private readonly settings: WebhookSettings;
 
   constructor(
+    private readonly db: DataSource,
     private readonly webhooks: WebhooksRepository,
+    private readonly audit: AuditTrail,
     private readonly offices: OfficesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -44,37 +54,90 @@ export class WebhooksService {
     await this.office(officeId, staff);
     const input = this.checked({ url: body.url, events: body.events, enabled: body.enabled ?? true, description: body.description ?? '' });
     const secret = newWebhookSecret();
-    const id = await this.webhooks.create(officeId, input, secret, this.clock.now());
+    const now = this.clock.now();
+    const id = await this.db.transaction(async (tx) => {
+      const created = await this.webhooks.create(tx, officeId, input, secret, now);
+      await this.record(tx, staff, officeId, created, 'webhook.created', null, audited(input), now);
+      return created;
+    });
     return { ...(await this.endpoint(officeId, id)), secret };
   }
 
   async update(officeId: string, endpointId: string, body: UpdateWebhookEndpointDto, staff: StaffView): Promise<WebhookEndpointView> {
     await this.office(officeId, staff);
-    const current = await this.endpoint(officeId, endpointId);
     if (Object.keys(body).length === 0) throw new RuleError('validation_failed', 'Send at least one field to change', []);
-    const input = this.checked({
-      url: body.url ?? current.url,
-      events: body.events ?? current.events,
-      enabled: body.enabled ?? current.enabled,
-      description: body.description ?? current.description,
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      const current = await this.locked(tx, officeId, endpointId);
+      const input = this.checked({
+        url: body.url ?? current.url,
+        events: body.events ?? current.events,
+        enabled: body.enabled ?? current.enabled,
+        description: body.description ?? current.description,
+      });
+      await this.webhooks.update(tx, officeId, endpointId, input, now);
+      const [before, after] = [audited(current), audited(input)];
+      await this.record(tx, staff, officeId, endpointId, webhookChangeAction(before, after), before, after, now);
     });
-    await this.webhooks.update(officeId, endpointId, input, this.clock.now());
     return this.endpoint(officeId, endpointId);
   }
 
   /** A new secret, shown once; the old one keeps signing beside it for the overlap (both signatures are sent), so the receiver can switch without losing a message. */
   async rotate(officeId: string, endpointId: string, staff: StaffView): Promise<WebhookEndpointWithSecret> {
     await this.office(officeId, staff);
-    await this.endpoint(officeId, endpointId);
     const now = this.clock.now();
     const secret = newWebhookSecret();
-    await this.webhooks.rotate(officeId, endpointId, secret, new Date(now.getTime() + this.settings.rotationOverlapHours * 3_600_000), now);
+    const previousUntil = new Date(now.getTime() + this.settings.rotationOverlapHours * 3_600_000);
+    await this.db.transaction(async (tx) => {
+      const current = await this.locked(tx, officeId, endpointId);
+      await this.webhooks.rotate(tx, officeId, endpointId, secret, previousUntil, now);
+      // When the secret was replaced and until when the one before still signs: never a secret itself.
+      await this.record(
+        tx,
+        staff,
+        officeId,
+        endpointId,
+        'webhook.secret_rotated',
+        { url: audited(current).url, previousSecretUntil: current.previous_secret_until?.toISOString() ?? null },
+        { url: audited(current).url, previousSecretUntil: previousUntil.toISOString() },
+        now,
+      );
+    });
     return { ...(await this.endpoint(officeId, endpointId)), secret };
   }
 
   async remove(officeId: string, endpointId: string, staff: StaffView): Promise<void> {
     await this.office(officeId, staff);
-    if (!(await this.webhooks.remove(officeId, endpointId))) throw notFound(endpointId);
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      const current = await this.locked(tx, officeId, endpointId);
+      await this.webhooks.remove(tx, officeId, endpointId);
+      await this.record(tx, staff, officeId, endpointId, 'webhook.deleted', audited(current), null, now);
+    });
+  }
+
+  private async locked(tx: EntityManager, officeId: string, endpointId: string): Promise<LockedEndpoint> {
+    const row = await this.webhooks.lock(tx, officeId, endpointId);
+    if (!row) throw notFound(endpointId);
+    return row;
+  }
+
+  private record(
+    tx: EntityManager,
+    staff: StaffView,
+    officeId: string,
+    endpointId: string,
+    action: AuditRecord['action'],
+    before: unknown,
+    after: unknown,
+    now: Date,
+  ): Promise<void> {
+    const label = ((after ?? before) as { url: string }).url;
+    return this.audit.record(
+      tx,
+      { actorId: staff.id, officeId, action, subjectType: 'webhook_endpoint', subjectId: endpointId, subjectLabel: label, before, after },
+      now,
+    );
   }
 
   async deliveries(officeId: string, endpointId: string, status: WebhookDeliveryStatus | null, staff: StaffView): Promise<WebhookDeliveryView[]> {
@@ -152,6 +215,10 @@ export class WebhooksService {
 
 function notFound(endpointId: string): NotFoundError {
   return new NotFoundError(`No webhook endpoint with the id "${endpointId}" in this office`);
+}
+
+function audited(endpoint: { url: string; events: string[]; enabled: boolean; description: string }) {
+  return webhookEndpointAudit({ ...endpoint, events: endpoint.events as NotificationType[] });
 }
 
 function toEndpointView(row: EndpointRow): WebhookEndpointView {

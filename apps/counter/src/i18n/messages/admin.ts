@@ -553,6 +553,7 @@ export const adminId = {
       maklumat: 'Maklumat pelayanan',
       complaint: 'Pengaduan',
       ikm: 'Publikasi IKM',
+      webhook: 'Webhook',
     },
     actor: 'Oleh',
     everyone: 'Siapa saja',
@@ -579,6 +580,14 @@ export const adminId = {
       service: {
         created: 'Layanan dibuat',
         updated: 'Layanan diubah',
+      },
+      webhook: {
+        created: 'Endpoint webhook dibuat',
+        updated: 'Endpoint webhook diubah',
+        enabled: 'Endpoint webhook diaktifkan',
+        disabled: 'Endpoint webhook dinonaktifkan',
+        secret_rotated: 'Rahasia webhook diganti',
+        deleted: 'Endpoint webhook dihapus',
       },
       agency: {
         created: 'Instansi dibuat',
@@ -1196,6 +1205,7 @@ export const adminEn: typeof adminId = {
       maklumat: 'Service pledge',
       complaint: 'Complaints',
       ikm: 'IKM publication',
+      webhook: 'Webhooks',
     },
     actor: 'By',
     everyone: 'Anyone',
@@ -1222,6 +1232,14 @@ export const adminEn: typeof adminId = {
       service: {
         created: 'Service created',
         updated: 'Service changed',
+      },
+      webhook: {
+        created: 'Webhook endpoint created',
+        updated: 'Webhook endpoint changed',
+        enabled: 'Webhook endpoint enabled',
+        disabled: 'Webhook endpoint disabled',
+        secret_rotated: 'Webhook secret replaced',
+        deleted: 'Webhook endpoint deleted',
       },
       agency: {
         created: 'Agency created',
