@@ -61,21 +61,35 @@ SELECT d.status FROM webhook_deliveries d WHERE d.id = $1::bigint AND d.endpoint
 SELECT office_id FROM webhook_endpoints WHERE enabled UNION SELECT office_id FROM push_subscriptions;
 
 -- claim
-WITH due AS (
-  SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id AND w.enabled
-  WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.leased_until IS NULL OR d.leased_until <= $1) AND ($4::uuid IS NULL OR w.office_id = $4)
-    AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
-                    WHERE p.endpoint_id = d.endpoint_id AND p.subject_key = d.subject_key AND p.status = 'pending' AND p.id < d.id)
-  ORDER BY d.next_attempt_at, d.id
+WITH room AS (
+  SELECT w.id, $6 - coalesce(($5::jsonb ->> w.id::text)::int, 0) AS free
+  FROM webhook_endpoints w
+  WHERE w.enabled AND ($4::uuid IS NULL OR w.office_id = $4) AND $6 - coalesce(($5::jsonb ->> w.id::text)::int, 0) > 0
+), locked AS (
+  SELECT x.id, room.id AS endpoint_id, x.next_attempt_at, room.free FROM room CROSS JOIN LATERAL (
+    SELECT d.id, d.next_attempt_at FROM webhook_deliveries d
+    WHERE d.endpoint_id = room.id AND d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.leased_until IS NULL OR d.leased_until <= $1)
+      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
+                      WHERE p.endpoint_id = d.endpoint_id AND p.subject_key = d.subject_key AND p.status = 'pending' AND p.id < d.id)
+    ORDER BY d.next_attempt_at, d.id
+    LIMIT $6
+    FOR UPDATE SKIP LOCKED
+  ) x
+), due AS (
+  SELECT l.id FROM (SELECT id, free, next_attempt_at, row_number() OVER (PARTITION BY endpoint_id ORDER BY next_attempt_at, id) AS turn FROM locked) l
+  WHERE l.turn <= l.free
+  ORDER BY l.turn, l.next_attempt_at, l.id
   LIMIT $3
-  FOR UPDATE OF d SKIP LOCKED
 ), claimed AS (
   UPDATE webhook_deliveries d SET leased_until = $2, attempts = d.attempts + 1, last_attempt_at = $1
   FROM due WHERE d.id = due.id
   RETURNING d.id, d.outbox_id, d.endpoint_id, d.attempts, d.first_due_at
 )
 SELECT claimed.id::text AS id, claimed.attempts, claimed.first_due_at, o.event_id, o.type, o.version, o.data, o.occurred_at,
-       w.id AS endpoint_id, w.office_id, w.url, w.secret, w.previous_secret, w.previous_secret_until
+       w.id AS endpoint_id, w.office_id, w.url, w.secret, w.previous_secret, w.previous_secret_until,
+       CASE WHEN o.type = 'ticket.near'
+            THEN EXISTS (SELECT 1 FROM tickets t WHERE t.id = substr(o.subject_key, 8)::uuid AND t.status <> 'waiting')
+            ELSE false END AS stale
 FROM claimed JOIN outbox o ON o.id = claimed.outbox_id JOIN webhook_endpoints w ON w.id = claimed.endpoint_id
 ORDER BY claimed.id;
 
@@ -85,10 +99,6 @@ SET status = r.status, leased_until = NULL, next_attempt_at = coalesce(r.next_at
     last_status = r.last_status, last_error = r.last_error, last_response = r.last_response, finished_at = r.finished_at
 FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, status text, next_attempt_at timestamptz, last_status int, last_error text, last_response text, finished_at timestamptz)
 WHERE d.id = r.id AND d.status = 'pending';
-
--- staleNear
-SELECT o.event_id FROM outbox o JOIN tickets t ON 'ticket:' || t.id = o.subject_key
-WHERE o.event_id = ANY($1::uuid[]) AND t.status <> 'waiting';
 
 -- prune
 WITH old AS (DELETE FROM webhook_deliveries WHERE created_at < $1 AND status <> 'pending' RETURNING id)

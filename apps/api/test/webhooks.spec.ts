@@ -1,8 +1,8 @@
 import type { WebhookDeliveryView, WebhookEndpointWithSecret } from '@loket/domain';
-import { WebhookDispatcher } from '../src/notifications/webhook-dispatcher.js';
+import { IN_FLIGHT_PER_ENDPOINT, WebhookDispatcher } from '../src/notifications/webhook-dispatcher.js';
 import { AlertsService } from '../src/supervision/alerts.service.js';
 import { createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
-import { type TestAppHandle, useTestApp } from './support/test-app.js';
+import { type TestAppHandle, onPostgres, useTestApp } from './support/test-app.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
 
 /** Issue 18: signed webhooks from the transactional outbox, checked by a real receiver with the Standard Webhooks library. */
@@ -253,7 +253,9 @@ describe('webhooks', () => {
     expect(rotated.status).toBe(200);
     expect((await t.api.send('DELETE', `${hooks}/${id}`, { token: admin.token })).status).toBe(204);
 
-    const rows = await t.db.query<{ action: string; actor: string; subject_type: string; subject_id: string; subject_label: string; before: unknown; after: unknown }[]>(
+    const rows = await t.db.query<
+      { action: string; actor: string; subject_type: string; subject_id: string; subject_label: string; before: unknown; after: unknown }[]
+    >(
       `SELECT action, actor_staff_id AS actor, subject_type, subject_id, subject_label, before, after FROM audit_log
        WHERE office_id = $1 AND action LIKE 'webhook.%' ORDER BY id`,
       [o.id],
@@ -273,7 +275,9 @@ describe('webhooks', () => {
       },
       { action: 'webhook.deleted', before: changed, after: null },
     ]);
-    expect(rows.every((row) => row.actor === admin.id && row.subject_type === 'webhook_endpoint' && row.subject_id === id && row.subject_label === shown)).toBe(true);
+    expect(rows.every((row) => row.actor === admin.id && row.subject_type === 'webhook_endpoint' && row.subject_id === id && row.subject_label === shown)).toBe(
+      true,
+    );
     const written = JSON.stringify(rows);
     for (const secret of [created.body.secret, rotated.body.secret]) expect(written).not.toContain(secret.slice('whsec_'.length));
     expect(written).not.toContain('rahasia-gateway');
@@ -333,3 +337,119 @@ describe('webhooks without WEBHOOK_ALLOW_PRIVATE', () => {
   });
 });
 
+/**
+ * A receiver slow to answer (issue 18: "a slow receiver (10 s) must not slow ticket issuing
+ * or calls, and deliveries to other endpoints should not wait behind it"). The slow gateway
+ * holds every request unanswered until the test lets go, and the send timeout is far longer
+ * than the test, so what is asserted is order and counts while its sends are in flight, never
+ * a duration.
+ */
+describe(`a slow endpoint beside a healthy one, on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
+  const t = useTestApp({ webhooks: { allowPrivate: true, timeoutMs: 120_000 } });
+  const healthy = new WebhookReceiver();
+  const slow = new WebhookReceiver();
+
+  beforeAll(async () => {
+    await healthy.start();
+    await slow.start();
+  });
+  afterAll(async () => {
+    await healthy.stop();
+    await slow.stop();
+  });
+
+  /** Each ticket's types in the order they first arrived (repeats of a webhook-id dropped, as a receiver dedupes). */
+  const perTicket = (receiver: WebhookReceiver) => {
+    const seen = new Set<string>();
+    const types = new Map<string, string[]>();
+    for (const message of receiver.received) {
+      if (seen.has(message.id)) continue;
+      seen.add(message.id);
+      const number = message.data.ticket.number as string;
+      types.set(number, [...(types.get(number) ?? []), message.type]);
+    }
+    return types;
+  };
+  const until = async (done: () => boolean) => {
+    for (let waited = 0; !done() && waited < 120_000; waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
+  };
+
+  it('keeps delivering to the healthy endpoint, and issuing and calling, while the slow one holds its sends; then the slow one gets every message once, in order, under the same webhook-ids', async () => {
+    const admin = await createStaff(t, 'admin');
+    const o = await createOffice(t, {
+      services: [{ code: 'A' }],
+      counters: [
+        { number: 1, services: ['A'] },
+        { number: 2, services: ['A'] },
+      ],
+    });
+    const events = ['ticket.issued', 'ticket.called'];
+    for (const receiver of [healthy, slow]) {
+      const reply = await t.api.post<WebhookEndpointWithSecret>(`/admin/offices/${o.id}/webhooks`, { url: receiver.url, events }, admin.token);
+      expect(reply.status).toBe(201);
+      receiver.secrets = [reply.body.secret];
+    }
+    slow.mode = 'hang';
+    const issue = async () => expect((await t.api.post(`/offices/${o.slug}/tickets`, { serviceId: o.services.A })).status).toBe(201);
+    const callNext = async (n: number) => expect((await t.api.post(`/counters/${o.counters[n]}/call-next`, undefined, o.officers[n].token)).status).toBe(200);
+    for (let i = 0; i < 12; i += 1) await issue();
+    for (const n of [1, 2]) expect((await t.api.post(`/counters/${o.counters[n]}/open`, undefined, o.officers[n].token)).status).toBe(200);
+    await callNext(1);
+    // 12 issued and 1 called, to each endpoint.
+    const dispatcher = t.app.get(WebhookDispatcher);
+    let drained = false;
+    const first = dispatcher.drain(undefined, o.id).then((counts) => ((drained = true), counts));
+    try {
+      // Until the drain has nothing left but the slow endpoint's sends (and no claim of its own in progress).
+      await until(() => healthy.uniqueIds().size === 13 && dispatcher.inFlight === IN_FLIGHT_PER_ENDPOINT && slow.holding === IN_FLIGHT_PER_ENDPOINT);
+      expect(healthy.uniqueIds().size).toBe(13);
+      expect(dispatcher.inFlight).toBe(IN_FLIGHT_PER_ENDPOINT);
+      // The slow endpoint holds its share of sends, none answered, and the drain waits on them alone.
+      expect(slow.holding).toBe(IN_FLIGHT_PER_ENDPOINT);
+      expect(slow.held).toHaveLength(IN_FLIGHT_PER_ENDPOINT);
+      expect(slow.received).toHaveLength(0);
+      expect(drained).toBe(false);
+
+      // Meanwhile the office goes on: an issue and a call answer, and their messages reach the healthy endpoint.
+      await issue();
+      await callNext(2);
+      expect(await dispatcher.drain(undefined, o.id)).toMatchObject({ claimed: 2, delivered: 2 });
+      expect(healthy.uniqueIds().size).toBe(15);
+      expect(slow.holding).toBe(IN_FLIGHT_PER_ENDPOINT);
+      expect(slow.held).toHaveLength(IN_FLIGHT_PER_ENDPOINT);
+      expect(drained).toBe(false);
+      expect(healthy.duplicates()).toBe(0);
+      expect(perTicket(healthy).get('A-001')).toEqual(['ticket.issued', 'ticket.called']);
+      expect(perTicket(healthy).get('A-002')).toEqual(['ticket.issued', 'ticket.called']);
+    } finally {
+      // The slow gateway hangs up without an answer: each of its sends is a failure, tried again later.
+      await slow.stop();
+      slow.mode = 'ok';
+      await slow.start();
+    }
+    // The first drain ends once those are recorded (and whatever it claimed after them is through).
+    const counts = await first;
+    expect(counts.delivered).toBeGreaterThanOrEqual(13);
+    expect(counts.retried).toBeGreaterThanOrEqual(IN_FLIGHT_PER_ENDPOINT);
+    const [{ leased }] = await t.db.query<{ leased: number }[]>(
+      `SELECT count(*)::int AS leased FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+       WHERE e.office_id = $1 AND d.status = 'pending' AND d.leased_until IS NOT NULL`,
+      [o.id],
+    );
+    expect(leased).toBe(0);
+    for (let round = 0; round < 10 && slow.uniqueIds().size < 15; round += 1) {
+      t.clock.advanceMinutes(11 / 60);
+      await dispatcher.drain(undefined, o.id);
+    }
+    expect(slow.uniqueIds().size).toBe(15);
+    expect(slow.duplicates()).toBe(0);
+    // Its held messages came again with the webhook-ids they had.
+    expect(slow.held.every((id) => slow.uniqueIds().has(id))).toBe(true);
+    for (const receiver of [healthy, slow]) {
+      const order = perTicket(receiver);
+      expect(order.size).toBe(13);
+      for (const [number, types] of order)
+        expect({ number, types }).toEqual({ number, types: ['A-001', 'A-002'].includes(number) ? events : ['ticket.issued'] });
+    }
+  }, 300_000);
+});

@@ -7,9 +7,9 @@ function work(): DeliveryWork<never, never, 'sent'> & { claims: number; reads: n
     claims: 0,
     reads: 0,
     outcomeKinds: ['sent'] as const,
-    batch: 10,
+    inFlight: 10,
     claim: async () => ((counted.claims += 1), []),
-    send: async () => [],
+    send: async () => undefined as never,
     record: async () => undefined,
     kindOf: () => 'sent' as const,
     officesWanting: async () => ((counted.reads += 1), new Set(['a'])),
@@ -47,5 +47,59 @@ describe('DispatchLoop', () => {
     } finally {
       await loop.stop();
     }
+  });
+});
+
+describe('DispatchLoop sends', () => {
+  /** Deliveries to two receivers, `slow` never answering until let go; at most 2 in flight to each, 3 in all. */
+  function twoReceivers() {
+    const due = ['slow-1', 'slow-2', 'slow-3', 'fast-1', 'fast-2', 'fast-3', 'fast-4'];
+    const recorded: string[][] = [];
+    const sent: string[] = [];
+    let letGo: () => void = () => undefined;
+    const slowAnswer = new Promise<void>((resolve) => (letGo = resolve));
+    const work: DeliveryWork<string, string, 'sent'> = {
+      outcomeKinds: ['sent'],
+      inFlight: 3,
+      // As the webhook claim does: at most 2 in flight to a receiver, counting what the loop says it has there.
+      claim: async (_now, _lease, limit, _office, busy) => {
+        const taken: string[] = [];
+        for (const id of due) {
+          const receiver = work.laneOf!(id);
+          const inFlight = (busy.get(receiver) ?? 0) + taken.filter((t) => work.laneOf!(t) === receiver).length;
+          if (taken.length < limit && inFlight < 2) taken.push(id);
+        }
+        for (const id of taken) due.splice(due.indexOf(id), 1);
+        return taken;
+      },
+      send: async (id) => {
+        sent.push(id);
+        if (id.startsWith('slow')) await slowAnswer;
+        return id;
+      },
+      record: async (outcomes) => {
+        recorded.push([...outcomes]);
+      },
+      kindOf: () => 'sent',
+      laneOf: (id) => id.split('-')[0],
+    };
+    return { work, recorded, sent, letGo: () => letGo() };
+  }
+
+  it('lets a receiver that does not answer hold only its own places: the other’s deliveries are claimed, sent and recorded meanwhile', async () => {
+    const { work, recorded, sent, letGo } = twoReceivers();
+    const loop = new DispatchLoop(work, new Logger('test'), () => new Date('2026-12-07T02:00:00Z'));
+    let drained = false;
+    const drain = loop.drain().then((counts) => ((drained = true), counts));
+    await until(() => recorded.flat().length === 4);
+    expect(recorded.flat().sort()).toEqual(['fast-1', 'fast-2', 'fast-3', 'fast-4']);
+    expect(sent.filter((id) => id.startsWith('slow'))).toEqual(['slow-1', 'slow-2']);
+    expect(loop.inFlight).toBe(2);
+    expect(drained).toBe(false);
+
+    letGo();
+    expect(await drain).toEqual({ claimed: 7, sent: 7 });
+    expect(recorded.flat()).toHaveLength(7);
+    expect(loop.inFlight).toBe(0);
   });
 });

@@ -24,8 +24,13 @@ import { OutboxRepository } from './outbox.repository.js';
 import { postWebhook } from './webhook-sender.js';
 import { type ClaimedDelivery, type DeliveryOutcome, WebhooksRepository } from './webhooks.repository.js';
 
-/** How many deliveries one round claims and sends side by side. */
-const BATCH = 20;
+/** How many sends one instance has in flight at most, to all endpoints. */
+const IN_FLIGHT = 32;
+/**
+ * How many sends one instance has in flight to one endpoint at most: a slow endpoint holds
+ * this many of the instance's sends for its timeout, and the others go on.
+ */
+export const IN_FLIGHT_PER_ENDPOINT = 8;
 /** The near scan, the reminder scan and the pruning run at most this often (real time). */
 const NEAR_SCAN_EVERY_MS = 2_000;
 const REMINDER_SCAN_EVERY_MS = 30_000;
@@ -36,10 +41,11 @@ export type DispatchRound = DispatchCounts<(typeof OUTCOME_KINDS)[number]>;
 
 /**
  * Sends the outbox's webhook deliveries, on the shared dispatch loop (dispatch-loop.ts): one
- * per API instance, off the request path. Each round claims due deliveries in one short
- * statement (on PGlite, whose one connection serialises everything, issuing and calls wait
- * for at most one short statement), sends them side by side, and records the outcomes in one
- * more statement. A failed send is tried again on the backoff of libs/domain with the same
+ * per API instance, off the request path. Claims are short statements (on PGlite, whose one
+ * connection serialises everything, issuing and calls wait for at most one), each endpoint
+ * has at most IN_FLIGHT_PER_ENDPOINT sends in flight, and each outcome is recorded when its
+ * send ends: an endpoint that answers slowly, or not at all until the timeout, delays only
+ * its own deliveries, never another endpoint's, nor an issue or a call. A failed send is tried again on the backoff of libs/domain with the same
  * webhook-id, and given up after 24 h (the supervisor scan then raises a "webhook failing"
  * alert). Before its rounds it writes the `ticket.near` and `booking.reminder` events now due.
  */
@@ -65,9 +71,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     this.loop = new DispatchLoop(
       {
         outcomeKinds: OUTCOME_KINDS,
-        batch: BATCH,
-        claim: (now, leaseUntil, limit, officeId) => this.webhooks.claim(now, leaseUntil, limit, officeId),
-        send: (claimed, now) => this.sendAll(claimed, now),
+        inFlight: IN_FLIGHT,
+        claim: (now, leaseUntil, limit, officeId, busy) => this.webhooks.claim(now, leaseUntil, limit, officeId, busy, IN_FLIGHT_PER_ENDPOINT),
+        laneOf: (delivery) => delivery.endpoint_id,
+        send: (delivery, now) => (delivery.stale ? Promise.resolve(this.skip(delivery, now)) : this.send(delivery, now)),
         record: (outcomes) => this.webhooks.record(outcomes),
         kindOf: (outcome) => (outcome.status === 'pending' ? 'retried' : outcome.status),
         beforeRounds: () => this.housekeeping(),
@@ -111,14 +118,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     return this.loop.drain(now, officeId);
   }
 
-  /** One round: claim, send side by side, record. */
-  round(now: Date = this.clock.now(), officeId: string | null = null): Promise<DispatchRound> {
-    return this.loop.round(now, officeId);
+  /** How many of this instance's sends are claimed and not yet recorded (or being claimed). */
+  get inFlight(): number {
+    return this.loop.inFlight;
   }
 
-  private async sendAll(claimed: ClaimedDelivery[], now: Date): Promise<DeliveryOutcome[]> {
-    const stale = await this.webhooks.staleNear(claimed.filter((d) => d.type === 'ticket.near').map((d) => d.event_id));
-    return Promise.all(claimed.map((delivery) => (stale.has(delivery.event_id) ? this.skip(delivery, now) : this.send(delivery, now))));
+  /** One claim, its sends, and their outcomes recorded. */
+  round(now: Date = this.clock.now(), officeId: string | null = null): Promise<DispatchRound> {
+    return this.loop.round(now, officeId);
   }
 
   private skip(delivery: ClaimedDelivery, now: Date): DeliveryOutcome {

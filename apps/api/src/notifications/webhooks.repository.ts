@@ -44,31 +44,52 @@ export const WEBHOOKS_SQL = {
   WHERE d.id = $1::bigint AND e.id = d.endpoint_id AND e.id = $2 AND d.status = 'failed'
   RETURNING d.id::text AS id`,
   deliveryStatus: `SELECT d.status FROM webhook_deliveries d WHERE d.id = $1::bigint AND d.endpoint_id = $2`,
-  /*
-   * The dispatcher's claim: due deliveries to enabled endpoints, the first still pending of
-   * their subject (ticket, booking) for that endpoint, so a ticket's events arrive in order.
-   * SKIP LOCKED lets instances claim side by side; the lease ($2) marks a claim taken once
-   * this short transaction commits, and lets another instance take it over after a crash.
-   * $1 now, $2 lease end, $3 how many, $4 one office only (null: all).
-   */
   // The offices whose changes kick the webhook dispatcher (`DispatchLoop`): those with an enabled
   // endpoint, and those with a subscribed browser, since its housekeeping writes their `ticket.near`.
   officesWanting: `SELECT office_id FROM webhook_endpoints WHERE enabled UNION SELECT office_id FROM push_subscriptions`,
-  claim: `WITH due AS (
-    SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id AND w.enabled
-    WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.leased_until IS NULL OR d.leased_until <= $1) AND ($4::uuid IS NULL OR w.office_id = $4)
-      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
-                      WHERE p.endpoint_id = d.endpoint_id AND p.subject_key = d.subject_key AND p.status = 'pending' AND p.id < d.id)
-    ORDER BY d.next_attempt_at, d.id
+  /*
+   * The dispatcher's claim: due deliveries to enabled endpoints, the first still pending of
+   * their subject (ticket, booking) for that endpoint, so a ticket's events arrive in order.
+   * Each endpoint is claimed from on its own (`locked`, one index range each): at most $6
+   * from this instance in flight to it, less what it has there now ($5, {endpoint id:
+   * sends}), so an endpoint that takes its whole timeout to answer holds $6 sends and no
+   * more, and the others' deliveries go on; the endpoints take turns (`turn`: each one's
+   * first due delivery before anyone's second). SKIP LOCKED lets instances claim side by
+   * side (a delivery another instance is claiming is passed over for the next of that
+   * endpoint); the lease ($2) marks a claim taken once this short transaction commits, and
+   * lets another instance take it over after a crash. A `ticket.near` whose ticket is no
+   * longer waiting comes back `stale`: skipped, not sent late after the call.
+   * $1 now, $2 lease end, $3 how many, $4 one office only (null: all), $5 and $6 as above.
+   */
+  claim: `WITH room AS (
+    SELECT w.id, $6 - coalesce(($5::jsonb ->> w.id::text)::int, 0) AS free
+    FROM webhook_endpoints w
+    WHERE w.enabled AND ($4::uuid IS NULL OR w.office_id = $4) AND $6 - coalesce(($5::jsonb ->> w.id::text)::int, 0) > 0
+  ), locked AS (
+    SELECT x.id, room.id AS endpoint_id, x.next_attempt_at, room.free FROM room CROSS JOIN LATERAL (
+      SELECT d.id, d.next_attempt_at FROM webhook_deliveries d
+      WHERE d.endpoint_id = room.id AND d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.leased_until IS NULL OR d.leased_until <= $1)
+        AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
+                        WHERE p.endpoint_id = d.endpoint_id AND p.subject_key = d.subject_key AND p.status = 'pending' AND p.id < d.id)
+      ORDER BY d.next_attempt_at, d.id
+      LIMIT $6
+      FOR UPDATE SKIP LOCKED
+    ) x
+  ), due AS (
+    SELECT l.id FROM (SELECT id, free, next_attempt_at, row_number() OVER (PARTITION BY endpoint_id ORDER BY next_attempt_at, id) AS turn FROM locked) l
+    WHERE l.turn <= l.free
+    ORDER BY l.turn, l.next_attempt_at, l.id
     LIMIT $3
-    FOR UPDATE OF d SKIP LOCKED
   ), claimed AS (
     UPDATE webhook_deliveries d SET leased_until = $2, attempts = d.attempts + 1, last_attempt_at = $1
     FROM due WHERE d.id = due.id
     RETURNING d.id, d.outbox_id, d.endpoint_id, d.attempts, d.first_due_at
   )
   SELECT claimed.id::text AS id, claimed.attempts, claimed.first_due_at, o.event_id, o.type, o.version, o.data, o.occurred_at,
-         w.id AS endpoint_id, w.office_id, w.url, w.secret, w.previous_secret, w.previous_secret_until
+         w.id AS endpoint_id, w.office_id, w.url, w.secret, w.previous_secret, w.previous_secret_until,
+         CASE WHEN o.type = 'ticket.near'
+              THEN EXISTS (SELECT 1 FROM tickets t WHERE t.id = substr(o.subject_key, 8)::uuid AND t.status <> 'waiting')
+              ELSE false END AS stale
   FROM claimed JOIN outbox o ON o.id = claimed.outbox_id JOIN webhook_endpoints w ON w.id = claimed.endpoint_id
   ORDER BY claimed.id`,
   // The outcomes of one round of sends, in one statement.
@@ -77,9 +98,6 @@ export const WEBHOOKS_SQL = {
       last_status = r.last_status, last_error = r.last_error, last_response = r.last_response, finished_at = r.finished_at
   FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, status text, next_attempt_at timestamptz, last_status int, last_error text, last_response text, finished_at timestamptz)
   WHERE d.id = r.id AND d.status = 'pending'`,
-  // A ticket.near whose ticket is no longer waiting (called before the near was sent) is skipped, not sent late.
-  staleNear: `SELECT o.event_id FROM outbox o JOIN tickets t ON 'ticket:' || t.id = o.subject_key
-  WHERE o.event_id = ANY($1::uuid[]) AND t.status <> 'waiting'`,
   prune: `WITH old AS (DELETE FROM webhook_deliveries WHERE created_at < $1 AND status <> 'pending' RETURNING id)
   , gone AS (DELETE FROM outbox o WHERE o.occurred_at < $1 AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.outbox_id = o.id AND d.status = 'pending') RETURNING id)
   SELECT (SELECT count(*) FROM old)::int AS deliveries, (SELECT count(*) FROM gone)::int AS events`,
@@ -131,6 +149,8 @@ export interface ClaimedDelivery {
   secret: string;
   previous_secret: string | null;
   previous_secret_until: Date | null;
+  /** A `ticket.near` whose ticket is no longer waiting: skipped, not sent. */
+  stale: boolean;
 }
 
 export interface DeliveryOutcome {
@@ -230,18 +250,20 @@ export class WebhooksRepository {
     return new Set((await this.db.query<{ office_id: string }[]>(WEBHOOKS_SQL.officesWanting)).map((row) => row.office_id));
   }
 
-  claim(now: Date, leaseUntil: Date, limit: number, officeId: string | null = null): Promise<ClaimedDelivery[]> {
-    return this.db.query<ClaimedDelivery[]>(WEBHOOKS_SQL.claim, [now, leaseUntil, limit, officeId]);
+  /** `busy`: this instance's sends in flight per endpoint id; `perEndpoint`: the most it may have to one. */
+  claim(
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+    officeId: string | null,
+    busy: ReadonlyMap<string, number>,
+    perEndpoint: number,
+  ): Promise<ClaimedDelivery[]> {
+    return this.db.query<ClaimedDelivery[]>(WEBHOOKS_SQL.claim, [now, leaseUntil, limit, officeId, JSON.stringify(Object.fromEntries(busy)), perEndpoint]);
   }
 
   async record(outcomes: readonly DeliveryOutcome[]): Promise<void> {
     if (outcomes.length > 0) await this.db.query(WEBHOOKS_SQL.record, [JSON.stringify(outcomes)]);
-  }
-
-  async staleNear(eventIds: readonly string[]): Promise<Set<string>> {
-    if (eventIds.length === 0) return new Set();
-    const rows = await this.db.query<{ event_id: string }[]>(WEBHOOKS_SQL.staleNear, [eventIds]);
-    return new Set(rows.map((row) => row.event_id));
   }
 
   async prune(before: Date): Promise<{ deliveries: number; events: number }> {

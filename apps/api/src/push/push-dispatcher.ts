@@ -8,8 +8,8 @@ import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
 import { type ClaimedPush, PushDeliveriesRepository, type PushDeliveryOutcome } from './push-deliveries.repository.js';
 import { PushService } from './push.service.js';
 
-/** How many pushes one round claims and sends side by side. */
-const BATCH = 50;
+/** How many pushes one instance has in flight at most. */
+const IN_FLIGHT = 50;
 
 const OUTCOME_KINDS = ['delivered', 'gone', 'retried', 'failed', 'skipped'] as const;
 export type PushRound = DispatchCounts<(typeof OUTCOME_KINDS)[number]>;
@@ -17,10 +17,11 @@ export type PushRound = DispatchCounts<(typeof OUTCOME_KINDS)[number]>;
 /**
  * Sends the web pushes the outbox fanned out (push_deliveries), on the shared dispatch loop
  * (notifications/dispatch-loop.ts): one per API instance, off the request path, so a call
- * never waits for a push service. Each round claims due pushes in one short statement, sends
- * them side by side (each bounded by PUSH_TIMEOUT_MS), and records the outcomes in one more
- * statement. It runs on the webhook dispatcher's interval (WEBHOOK_DISPATCH_MS), and soon
- * after any change an office publishes.
+ * never waits for a push service. Claims are short statements; up to IN_FLIGHT pushes are
+ * sent side by side (each bounded by PUSH_TIMEOUT_MS), and each outcome is recorded when its
+ * send ends, so a slow push service delays the others only once its pushes fill all
+ * IN_FLIGHT places. It runs on the webhook dispatcher's interval (WEBHOOK_DISPATCH_MS), and
+ * soon after any change an office publishes.
  *
  * At-least-once: a crash after a push service took a message but before the outcome was
  * recorded sends it again after the lease; the notification's tag (one per ticket) makes the
@@ -43,9 +44,9 @@ export class PushDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
     this.loop = new DispatchLoop(
       {
         outcomeKinds: OUTCOME_KINDS,
-        batch: BATCH,
+        inFlight: IN_FLIGHT,
         claim: (now, leaseUntil, limit) => this.deliveries.claim(now, leaseUntil, limit),
-        send: (claimed, now) => Promise.all(claimed.map((push) => this.send(push, now))),
+        send: (push, now) => this.send(push, now),
         // A push whose browser is gone was deleted with its subscription: nothing left to record.
         record: (outcomes, now) =>
           this.deliveries.record(
@@ -73,7 +74,7 @@ export class PushDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
     return this.loop.drain(now);
   }
 
-  /** One round: claim, send side by side, record. */
+  /** One claim, its sends, and their outcomes recorded. */
   round(now: Date = this.clock.now()): Promise<PushRound> {
     return this.loop.round(now);
   }

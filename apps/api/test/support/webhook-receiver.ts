@@ -26,6 +26,8 @@ export class WebhookReceiver {
   hits = 0;
   /** Requests whose signature no secret verified. */
   rejected = 0;
+  /** The webhook-ids of the verified requests held unanswered in 'hang' mode, in arrival order. */
+  readonly held: string[] = [];
   mode: ReceiverMode = 'ok';
   secrets: string[] = [];
   private server: Server | null = null;
@@ -44,7 +46,12 @@ export class WebhookReceiver {
     this.port = (this.server.address() as AddressInfo).port;
   }
 
-  /** Closes the port: connections are refused until `start` again (same port). */
+  /** How many requests it holds unanswered now ('hang' mode). */
+  get holding(): number {
+    return this.hanging.size;
+  }
+
+  /** Closes the port, hanging up on the requests it holds: connections are refused until `start` again (same port). */
   async stop(): Promise<void> {
     for (const res of this.hanging) res.destroy();
     this.hanging.clear();
@@ -93,7 +100,10 @@ export class WebhookReceiver {
     }
     const id = headers['webhook-id'];
     if (this.mode === 'hang') {
+      this.held.push(id);
       this.hanging.add(res);
+      // The sender gave up (its timeout): no longer held.
+      res.on('close', () => this.hanging.delete(res));
       return;
     }
     if (this.mode === 'error500') {
