@@ -100,6 +100,8 @@ export async function startServer(port: number): Promise<RunningServer> {
       BACKUP_EVERY_HOURS: '0',
       // Webhook endpoints may point at a receiver the test runs on 127.0.0.1 (admin-webhooks.spec), as an office allows its own gateway.
       WEBHOOK_ALLOW_PRIVATE: 'true',
+      // Push subscriptions may name a push service on 127.0.0.1 over http (web-push.spec runs one in the browser's stead).
+      PUSH_ALLOW_LOCAL_ENDPOINTS: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
