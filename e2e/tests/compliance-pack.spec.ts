@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, logInAt, pdfPages, screenshot, staffApi, test } from './fixtures.js';
+import { expect, logInAt, pdfPages, screenshot, staffApi, staffToken, test } from './fixtures.js';
 
 // Issue 19: the compliance pack. A supervisor records progress on the published follow-up plan
 // from the reports page, opens the pack in one click, and prints it on A4; the public standards
@@ -47,6 +47,18 @@ test('a supervisor tracks the follow-up plan and prints the compliance pack on A
     ],
   });
 
+  // The maklumat in force, signed by the head of the office.
+  const recorded = await request.post(`/api/v1/admin/offices/${office.id}/maklumat`, {
+    headers: { authorization: `Bearer ${await staffToken(request, 'admin')}` },
+    data: {
+      text: 'Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah ditetapkan.',
+      signerName: 'Drs. Hendra Gunawan, M.Si.',
+      signerPosition: `Kepala ${office.name}`,
+      signedOn: '2026-01-02',
+    },
+  });
+  expect(recorded.ok(), await recorded.text()).toBe(true);
+
   // The reports page: where the survey answers came from, and the first item under way.
   await page.setViewportSize({ width: 1366, height: 900 });
   await logInAt(page, '/counter/supervisor/reports', supervisor);
@@ -68,6 +80,14 @@ test('a supervisor tracks the follow-up plan and prints the compliance pack on A
   await expect(page.getByTestId('pack-head')).toContainText(office.name);
   await expect(page.getByTestId('pack-standards').locator('tbody tr[data-service="A"] [data-testid="standard-version"]')).toHaveText('1');
   await expect(page.getByTestId('pack-maklumat')).toBeVisible();
+  // The maklumat as signed: the text, then the place and day, the position, room to sign, the name.
+  const signature = page.getByTestId('pack-maklumat-signature');
+  await expect(signature.locator('p')).toHaveText([
+    /^Kota Harapan, .*2026$/,
+    `Kepala ${office.name}`,
+    'Drs. Hendra Gunawan, M.Si.',
+    /^Versi 1, dicatat di Loket .* oleh /,
+  ]);
   await expect(page.getByTestId('pack-ikm')).toContainText('dari 1 responden');
   await expect(page.getByTestId('pack-channels')).toContainText('1 dari ponsel warga, 0 dari terminal survei');
   // The suggestion is shown as the citizen wrote it: text, never markup.
@@ -87,6 +107,7 @@ test('a supervisor tracks the follow-up plan and prints the compliance pack on A
   const paper = await page.evaluate(() => [document.documentElement, document.body].map((element) => getComputedStyle(element).backgroundColor));
   expect(paper).toEqual(['rgb(255, 255, 255)', 'rgb(255, 255, 255)']);
   await screenshot(page, testInfo, 'pack-print');
+  await page.getByTestId('pack-maklumat-signed').screenshot({ path: testInfo.outputPath('pack-maklumat-signature-print.png') });
   const pdf = await page.pdf({ path: testInfo.outputPath('pack.pdf'), preferCSSPageSize: true, printBackground: true });
   const pages = pdfPages(pdf);
   expect(pages.length).toBeGreaterThanOrEqual(6);

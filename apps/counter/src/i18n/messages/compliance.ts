@@ -68,6 +68,8 @@ export const complianceId = {
     signedOn: 'Tanggal tanda tangan',
     signer: 'Penanda tangan',
     recordedAt: 'Dicatat',
+    signedAt: '{city}, {date}',
+    recordedNote: 'Versi {version}, dicatat di Loket {date} oleh {by}',
   },
   skm: {
     title: '3. Survei Kepuasan Masyarakat',
@@ -235,6 +237,8 @@ export const complianceEn: ComplianceMessages = {
     signedOn: 'Signed on',
     signer: 'Signed by',
     recordedAt: 'Recorded',
+    signedAt: '{city}, {date}',
+    recordedNote: 'Version {version}, recorded in Loket on {date} by {by}',
   },
   skm: {
     title: '3. Community satisfaction survey',
