@@ -139,3 +139,20 @@ export async function pauseClockSoon(page: Page): Promise<void> {
     }
   }
 }
+
+/** How long the board shows one page of a notice (NOTICE_PAGE_MS in the board's use-rotation.ts). */
+export const NOTICE_PAGE_MS = 8_000;
+
+/**
+ * Turns the board's notices with the page's clock (installed before the page loaded, and
+ * paused) until `notice` ('standards', 'maklumat' or 'ikm') is shown, and says how many
+ * page turns that took. Fails when it does not come round within `most` turns.
+ */
+export async function turnToNotice(page: Page, notice: string, most = 20): Promise<number> {
+  const shown = page.getByTestId('board-notice');
+  for (let turns = 0; turns <= most; turns++) {
+    if ((await shown.getAttribute('data-notice')) === notice) return turns;
+    await page.clock.runFor(NOTICE_PAGE_MS);
+  }
+  throw new Error(`the board never showed the ${notice} notice in ${most} turns`);
+}

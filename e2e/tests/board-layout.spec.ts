@@ -293,7 +293,7 @@ test.describe('the board with many counters', () => {
     await expect(page.locator('[data-service="B"] .next-number')).toHaveText(expected.slice(0, 3));
   });
 
-  test('with reduced motion the standards stand still, one line at a time, covering nothing', async ({ page }) => {
+  test('with reduced motion the notices change in place, a page at a time, covering nothing', async ({ page }) => {
     await page.setViewportSize(SIZES[1]);
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await recordSpeech(page, [{ lang: 'id-ID', name: 'Bahasa Indonesia' }]);
@@ -301,14 +301,28 @@ test.describe('the board with many counters', () => {
     await page.goto(`/board?office=${office.slug}&counters=1,2,3,4,5,6`);
     await expect(page.getByTestId('board-status')).toHaveText('Terhubung');
     await pauseClockSoon(page);
-    const standard = page.getByTestId('board-standard');
-    await expect(standard).toContainText('A Perekaman & Pencetakan KTP-el');
-    await expect(page.locator('.marquee-track')).toHaveCount(0);
-    const band = (await page.locator('footer.standards').boundingBox())!;
-    expect(band.height).toBeLessThan(0.08 * SIZES[1].height);
+    const notice = page.getByTestId('board-notice');
+    await expect(notice).toHaveAttribute('data-notice', 'standards');
+    await expect(notice).toContainText('A Perekaman & Pencetakan KTP-el');
+    // Nothing fades or slides: no animation runs on the notice.
+    expect(await notice.evaluate((element) => getComputedStyle(element).animationName)).toBe('none');
+    // A line of text read from 5 m (4% of the height), and the band no taller than that needs.
+    const band = (await page.locator('footer.notices').boundingBox())!;
+    expect(band.height).toBeLessThan(0.065 * SIZES[1].height);
+    expect(await notice.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBeGreaterThanOrEqual(0.039 * SIZES[1].height);
     expect(await cutOff(page)).toEqual([]);
+    // Five services take more than one page: the second comes after 8 s, in the same place.
+    expect(Number(await notice.getAttribute('data-pages'))).toBeGreaterThan(1);
+    // From its first page (the only notice here: its pages come round again), however long the page took to load.
+    for (let turn = 0; turn < 12 && (await notice.getAttribute('data-page')) !== '1'; turn++) await page.clock.runFor(8_000);
+    await expect(notice).toHaveAttribute('data-page', '1');
+    const shownFirst = await notice.evaluate((element) => element.getBoundingClientRect().left);
     await page.clock.runFor(8_000);
-    await expect(standard).toContainText('B Kartu Keluarga');
+    await expect(notice).toHaveAttribute('data-page', '2');
+    expect((await page.locator('footer.notices').boundingBox())!).toEqual(band);
+    // The page is the flow moved one band to the left: the text below the first page's is shown.
+    expect(await notice.evaluate((element) => element.getBoundingClientRect().left)).toBeLessThan(shownFirst);
+    expect(await cutOff(page)).toEqual([]);
   });
 
   test('shows English when asked, and keeps to it after a reload', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
+import { pauseClockSoon, recordSpeech, turnToNotice } from './board-helpers.js';
 import { expect, logInAt, pdfPages, screenshot, staffToken, test } from './fixtures.js';
 
 // Issue 19, service standards and the maklumat: an admin fills in a service's standard and
@@ -121,12 +122,18 @@ test('an admin publishes a standard and the maklumat; the public page prints the
   for (const size of pages) expect(size).toEqual({ widthMm: 210, heightMm: 297 });
   await page.context().close();
 
-  // The board's standards line carries the maklumat in force, with who signed it.
+  // The board's notices come round to the maklumat in force, with who signed it.
   const board = await newPage(browser, { width: 1920, height: 1080 });
+  await recordSpeech(board, [{ lang: 'id-ID', name: 'Bahasa Indonesia' }]);
+  await board.clock.install();
   await board.goto(`/board?office=${office.slug}`);
-  const line = board.locator('footer.standards');
-  await expect(line).toContainText('Maklumat pelayanan: Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan');
-  await expect(line).toContainText(`— ${SIGNER}, Kepala ${office.name}`);
+  await expect(board.getByTestId('board-status')).toHaveText('Terhubung');
+  await pauseClockSoon(board);
+  await turnToNotice(board, 'maklumat');
+  await expect(board.getByTestId('board-notice-title')).toHaveText('Maklumat pelayanan');
+  const notice = board.getByTestId('board-notice');
+  await expect(notice).toContainText('Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan');
+  await expect(notice).toContainText(`— ${SIGNER}, Kepala ${office.name}`);
   await board.context().close();
 
   // The phone ticket page: the six delivery components of the ticket's service, as published.
