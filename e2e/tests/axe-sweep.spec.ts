@@ -19,8 +19,19 @@ async function scan(page: Page, screen: string, locale: string): Promise<void> {
   for (const v of violations) findings.push({ screen, locale, id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) });
 }
 
+/**
+ * Reduced motion: contrast is judged on the screen as it settles. The board's notices fade in
+ * over half a second each time one shows, and a scan in that half second read the text at a
+ * fraction of its opacity as too faint (a flaky "color-contrast" in CI).
+ */
 async function newPage(browser: Browser, baseURL: string | undefined, locale: 'id' | 'en'): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1920, height: 1080 },
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    reducedMotion: 'reduce',
+  });
   await context.addInitScript((code) => localStorage.setItem('loket.locale', code), locale);
   return context.newPage();
 }
