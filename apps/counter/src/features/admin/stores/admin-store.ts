@@ -52,6 +52,12 @@ export const useAdminStore = defineStore('admin', () => {
 
   async function chooseOffice(id: string): Promise<void> {
     officeId.value = id;
+    // The office left shows nothing more: its rows stayed until the new ones came, and an edit
+    // made meanwhile changed a service of the office the admin had just left.
+    agencies.value = [];
+    services.value = [];
+    counters.value = [];
+    checklists.value = [];
     try {
       await loadOffice();
     } catch {
@@ -67,13 +73,17 @@ export const useAdminStore = defineStore('admin', () => {
   const manyAgencies = computed(() => agencies.value.length > 1);
   const agencyName = (id: string) => agencies.value.find((agency) => agency.id === id)?.shortName ?? '';
 
+  /** An answer that arrives after the admin chose another office is not that office's row. */
+  const shown = (row: { officeId: string }) => row.officeId === officeId.value;
+
   const keep = {
     // The server's order: sort order, then oldest first; a new agency's creation time is unknown here, so it goes after its peers.
-    agency: (row: AgencyView) => (agencies.value = put(agencies.value, row).sort((a, b) => a.sortOrder - b.sortOrder)),
+    agency: (row: AgencyView) => shown(row) && (agencies.value = put(agencies.value, row).sort((a, b) => a.sortOrder - b.sortOrder)),
     agencyGone: (id: string) => (agencies.value = agencies.value.filter((agency) => agency.id !== id)),
     office: (row: AdminOfficeView) => (offices.value = put(offices.value, row).sort((a, b) => a.name.localeCompare(b.name, 'id'))),
-    service: (row: AdminServiceView) => (services.value = put(services.value, row).sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code))),
-    counter: (row: AdminCounterView) => (counters.value = put(counters.value, row).sort((a, b) => a.number - b.number)),
+    service: (row: AdminServiceView) =>
+      shown(row) && (services.value = put(services.value, row).sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code))),
+    counter: (row: AdminCounterView) => shown(row) && (counters.value = put(counters.value, row).sort((a, b) => a.number - b.number)),
     staff: (row: AdminStaffView) => (staff.value = put(staff.value, row)),
     checklist: (row: ChecklistTemplateView) => (checklists.value = checklists.value.map((template) => (template.kind === row.kind ? row : template))),
   };
