@@ -31,6 +31,7 @@ export * from './national-holidays.js';
 export * from './calendar.js';
 export * from './service-standard.js';
 export * from './booking.js';
+export * from './booking-figures.js';
 export * from './complaints.js';
 export * from './wait-range.js';
 export * from './skm.js';

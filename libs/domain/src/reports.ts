@@ -22,6 +22,7 @@ import { maxWaitFor } from './call-order.js';
 import { type TicketEventRecord, serviceMinutes, waitingSegments, withinStandard } from './measures.js';
 import { mean, median, percentile } from './stats.js';
 import { type IkmGrade, type SurveyAnswers, type SurveyElementCode, krejcieMorganSampleSize, satisfactionIndex } from './satisfaction.js';
+import type { BookingReportView } from './booking-figures.js';
 import { RuleError } from './errors.js';
 import { noShowStands } from './ticket-lifecycle.js';
 import { EARLIEST_DAY, LATEST_DAY, serviceDay, withinDayRange } from './time.js';
@@ -623,4 +624,6 @@ export interface OfficeReportView {
   percentileMethod: string;
   tables: Record<ReportTable, ReportRowView[]>;
   total: ReportFigures;
+  /** Bookings per service and day (booking-figures.ts): bookings, check-ins, no-show share, called within N minutes of the slot. */
+  bookings: BookingReportView;
 }

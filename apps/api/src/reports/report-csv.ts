@@ -9,7 +9,15 @@
  * `lang=en` writes commas and 12.5. No thousands separator in either. Minutes have two
  * decimals, shares are percent with two decimals, the IKM has its regulation's two decimals.
  */
-import { type OfficeReportView, type ReportFigures, type ReportRowView, type ReportTable, SURVEY_ELEMENT_CODES, round2 as roundTo2 } from '@loket/domain';
+import {
+  type BookingFigures,
+  type OfficeReportView,
+  type ReportFigures,
+  type ReportRowView,
+  type ReportTable,
+  SURVEY_ELEMENT_CODES,
+  round2 as roundTo2,
+} from '@loket/domain';
 import type { CsvLanguage } from './dto/report-query.dto.js';
 
 export type Cell = string | number | boolean | null;
@@ -141,4 +149,35 @@ export function reportCsvFilename(report: OfficeReportView, table: ReportTable, 
   }[lang][table];
   const period = report.period.from === report.period.to ? report.period.from : `${report.period.from}_${report.period.to}`;
   return `${lang === 'id' ? 'laporan' : 'report'}-${report.office.slug}-${name}-${period}.csv`;
+}
+
+/** The bookings table (issue 17): a row per day and service, the period's total last; N is the report's `punctualityMinutes`. */
+function bookingColumns(minutes: number): { id: string; en: string; value: (row: BookingFigures) => Cell }[] {
+  return [
+    { id: 'Booking', en: 'Bookings', value: (r) => r.booked },
+    { id: 'Check-in', en: 'Check-ins', value: (r) => r.checkIns },
+    { id: 'Check-in terlambat (dilayani sebagai walk-in)', en: 'Late check-ins (served as walk-ins)', value: (r) => r.late },
+    { id: 'Tidak datang', en: 'No-shows', value: (r) => r.noShows },
+    { id: 'Tidak datang (%)', en: 'No-shows (%)', value: (r) => percent(r.noShowShare) },
+    { id: 'Dibatalkan warga', en: 'Cancelled by the citizen', value: (r) => r.cancelled },
+    { id: `Dipanggil ≤ ${minutes} menit dari slot: terukur`, en: `Called within ${minutes} min of the slot: measured`, value: (r) => r.punctuality.measured },
+    { id: `Dipanggil ≤ ${minutes} menit dari slot`, en: `Called within ${minutes} min of the slot`, value: (r) => r.punctuality.within },
+    { id: `Dipanggil ≤ ${minutes} menit dari slot (%)`, en: `Called within ${minutes} min of the slot (%)`, value: (r) => percent(r.punctuality.share) },
+  ];
+}
+
+export function bookingsCsv(report: OfficeReportView, lang: CsvLanguage): string {
+  const { separator } = CSV_DIALECT[lang];
+  const columns = bookingColumns(report.bookings.punctualityMinutes);
+  const header = [lang === 'id' ? 'Tanggal' : 'Day', CODE_HEADER.services[lang], LABEL_HEADER.services[lang], ...columns.map((column) => column[lang])];
+  const line = (first: Cell[], row: BookingFigures) =>
+    [...first, ...columns.map((column) => column.value(row))].map((value) => csvField(value, lang)).join(separator);
+  const rows = report.bookings.rows.map((row) => line([row.day, row.code, row.label], row));
+  const total = line([null, null, TOTAL_LABEL[lang]], report.bookings.total);
+  return `\uFEFF${[header.map((h) => csvField(h, lang)).join(separator), ...rows, total].join('\r\n')}\r\n`;
+}
+
+export function bookingsCsvFilename(report: OfficeReportView, lang: CsvLanguage): string {
+  const period = report.period.from === report.period.to ? report.period.from : `${report.period.from}_${report.period.to}`;
+  return `${lang === 'id' ? 'laporan' : 'report'}-${report.office.slug}-booking-${period}.csv`;
 }

@@ -1,19 +1,20 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type CompliancePackView, NotFoundError, REPORT_TABLES, type OfficeReportView, type ReportTable } from '@loket/domain';
+import { BOOKINGS_REPORT_TABLE, type CompliancePackView, NotFoundError, REPORT_TABLES, type OfficeReportView, type ReportTable } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
 import { SlugPipe } from '../common/param-pipes.js';
 import { ComplianceService } from './compliance.service.js';
 import { ReportCsvQueryDto, ReportQueryDto, SkmQueryDto } from './dto/report-query.dto.js';
-import { reportCsv, reportCsvFilename } from './report-csv.js';
+import { bookingsCsv, bookingsCsvFilename, reportCsv, reportCsvFilename } from './report-csv.js';
 import { ReportsService } from './reports.service.js';
 import { type SkmReportView, SkmService } from './skm.service.js';
 
-function tableOf(name: string): ReportTable {
-  if (!(REPORT_TABLES as readonly string[]).includes(name)) throw new NotFoundError(`No report table "${name}"; the tables are ${REPORT_TABLES.join(', ')}`);
-  return name as ReportTable;
+function tableOf(name: string): ReportTable | typeof BOOKINGS_REPORT_TABLE {
+  const tables: readonly string[] = [...REPORT_TABLES, BOOKINGS_REPORT_TABLE];
+  if (!tables.includes(name)) throw new NotFoundError(`No report table "${name}"; the tables are ${tables.join(', ')}`);
+  return name as ReportTable | typeof BOOKINGS_REPORT_TABLE;
 }
 
 @ApiTags('reports')
@@ -54,7 +55,9 @@ export class ReportsController {
 
   @Get(':table.csv')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'One table (services, counters or officers) as CSV, UTF-8 with BOM, headers in `lang`, the office total last' })
+  @ApiOkResponse({
+    description: 'One table (services, counters, officers, or bookings per day and service) as CSV, UTF-8 with BOM, headers in `lang`, the office total last',
+  })
   async csv(
     @Param('slug', SlugPipe) slug: string,
     @Param('table') name: string,
@@ -66,6 +69,10 @@ export class ReportsController {
     const { lang = 'id', ...period } = query;
     const report = await this.reports.report(slug, period, staff);
     response.setHeader('content-type', 'text/csv; charset=utf-8');
+    if (table === BOOKINGS_REPORT_TABLE) {
+      response.setHeader('content-disposition', `attachment; filename="${bookingsCsvFilename(report, lang)}"`);
+      return bookingsCsv(report, lang);
+    }
     response.setHeader('content-disposition', `attachment; filename="${reportCsvFilename(report, table, lang)}"`);
     return reportCsv(report, table, lang);
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AdminModule } from '../admin/admin.module.js';
+import { BookingRecordsRepository } from '../bookings/booking-records.repository.js';
 import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { StandardsModule } from '../standards/standards.module.js';
 import { ComplianceRepository } from './compliance.repository.js';
@@ -20,6 +21,7 @@ import { SkmService } from './skm.service.js';
   providers: [
     ReportsService,
     ReportsRepository,
+    BookingRecordsRepository,
     SkmService,
     SkmRepository,
     IkmPublicationsService,

@@ -12,6 +12,7 @@ import {
   NotFoundError,
   addDays,
   agencyScopeOf,
+  bookingReport,
   figuresFor,
   localTimeToInstant,
   punctualityFacts,
@@ -20,6 +21,7 @@ import {
   serviceTimeFacts,
   tableKeys,
 } from '@loket/domain';
+import { BookingRecordsRepository } from '../bookings/booking-records.repository.js';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
 import type { ReportQueryDto } from './dto/report-query.dto.js';
@@ -36,6 +38,7 @@ export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
     private readonly clock: Clock,
+    private readonly bookingRecords: BookingRecordsRepository,
   ) {}
 
   async report(slug: string, query: ReportQueryDto, staff: StaffView): Promise<OfficeReportView> {
@@ -53,7 +56,7 @@ export class ReportsService {
     const scope: PeriodScope = { officeId: office.id, from: period.from, to: period.to, agencyId };
     const instants = { officeId: office.id, start: new Date(start), end: new Date(end), agencyId };
 
-    const [services, counters, events, sessionEvents, answers, surveys, counts, waits] = await Promise.all([
+    const [services, counters, events, sessionEvents, answers, surveys, counts, waits, bookings] = await Promise.all([
       this.reports.services(office.id, agencyId),
       this.reports.counters(office.id, agencyId),
       this.reports.ticketEvents(scope),
@@ -62,6 +65,7 @@ export class ReportsService {
       this.reports.surveys(scope),
       this.reports.outcomeCounts(scope),
       this.reports.waitingFigures(scope),
+      this.bookingRecords.records({ officeId: office.id, from: period.from, to: period.to, agencyId }),
     ]);
 
     const serviceInfo = services.map((s) => ({ id: s.id, maxWaitMinutes: s.max_wait_minutes, serviceTimeMinutes: s.service_time_minutes }));
@@ -128,6 +132,8 @@ export class ReportsService {
       percentileMethod: PERCENTILE_METHOD,
       tables,
       total: figures('counters', null),
+      // A booking still expected in a period already past is a no-show: its slot ended.
+      bookings: bookingReport(bookings, services, now),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { AlertView, ObservationResult, SupervisionCharts, SupervisionSnapshot } from '@loket/domain';
+import type { AlertView, ObservationResult, SupervisionBookingsView, SupervisionCharts, SupervisionSnapshot } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
 import { SlugPipe, uuidPipe } from '../common/param-pipes.js';
@@ -56,6 +56,15 @@ export class SupervisionController {
   @ApiOkResponse({ description: 'Waiting time through the day, wait distribution, service times, etiquette (self vs observed), satisfaction per element' })
   chartData(@Param('slug', SlugPipe) slug: string, @Query() query: ChartsQueryDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<SupervisionCharts> {
     return this.charts.charts(slug, query.days ?? 1, staff);
+  }
+
+  @Get('offices/:slug/supervision/bookings')
+  @ApiOkResponse({
+    description:
+      'Today’s bookings per service and slot (booked, checked in, late, no-show, still expected) and the share of booked citizens called within 10 minutes of their slot',
+  })
+  bookings(@Param('slug', SlugPipe) slug: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<SupervisionBookingsView> {
+    return this.supervision.bookings(slug, staff);
   }
 
   @Post('offices/:slug/supervision/observations')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BookingRecordsRepository } from '../bookings/booking-records.repository.js';
 import { ChecklistsModule } from '../checklists/checklists.module.js';
 import { OfficesModule } from '../offices/offices.module.js';
 import { StaffEventsPublisher } from '../realtime/staff-events.publisher.js';
@@ -21,6 +22,7 @@ import { SupervisionService } from './supervision.service.js';
   controllers: [SupervisionController],
   providers: [
     SupervisionRepository,
+    BookingRecordsRepository,
     SupervisionStateLoader,
     SupervisionLiveState,
     SupervisionService,

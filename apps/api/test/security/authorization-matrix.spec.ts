@@ -179,6 +179,8 @@ const MATRIX: Record<string, Row> = {
   'POST /supervision/alerts/{id}/acknowledge': { access: 'supervisor', agency: 'scoped' },
   'POST /offices/{slug}/supervision/alerts/acknowledge': { access: 'supervisor', agency: 'scoped', body: (w) => ({ ids: [w.alertId] }) },
   'GET /offices/{slug}/supervision/charts': { access: 'supervisor', read: 'agency' },
+  // Lists only services taking bookings, and the world has none: its agency narrowing is proven in booking-figures.spec.
+  'GET /offices/{slug}/supervision/bookings': { access: 'supervisor' },
   'POST /offices/{slug}/supervision/observations': { access: 'supervisor', agency: 'scoped', body: (w) => ({ counterId: w.office.counters[1], answers: [] }) },
   'GET /offices/{slug}/reports': { access: 'supervisor', read: 'agency' },
   'GET /offices/{slug}/reports/skm': { access: 'supervisor', read: 'agency' },

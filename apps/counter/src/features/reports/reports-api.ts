@@ -1,5 +1,15 @@
 /** The report endpoints; the CSV comes as a file, so it is fetched with the token and saved from a Blob. */
-import type { CompliancePackView, IkmPlanItem, IkmPlanStatus, IkmPublicationView, OfficeReportView, ReportPreset, ReportTable, SkmPreset } from '@loket/domain';
+import type {
+  BOOKINGS_REPORT_TABLE,
+  CompliancePackView,
+  IkmPlanItem,
+  IkmPlanStatus,
+  IkmPublicationView,
+  OfficeReportView,
+  ReportPreset,
+  ReportTable,
+  SkmPreset,
+} from '@loket/domain';
 import { API_BASE, ApiError, getJson, sendJson } from '../../shared/api/http';
 
 export interface PeriodQuery {
@@ -41,7 +51,7 @@ export const reportsApi = {
   report: (slug: string, period: PeriodQuery) => getJson<OfficeReportView>(`/offices/${encodeURIComponent(slug)}/reports?${periodParams(period)}`),
 
   /** Downloads one table's CSV under the file name the server gives it. */
-  async downloadCsv(slug: string, table: ReportTable, period: PeriodQuery, lang: string, token: string): Promise<void> {
+  async downloadCsv(slug: string, table: ReportTable | typeof BOOKINGS_REPORT_TABLE, period: PeriodQuery, lang: string, token: string): Promise<void> {
     const params = periodParams(period);
     params.set('lang', lang === 'en' ? 'en' : 'id');
     let response: Response;

@@ -8,6 +8,7 @@ import type {
   ObservationResult,
   OfficerPauseReason,
   OfficeView,
+  SupervisionBookingsView,
   SupervisionCharts,
   SupervisionSnapshot,
 } from '@loket/domain';
@@ -19,6 +20,8 @@ export const supervisionApi = {
   offices: () => getJson<OfficeView[]>('/offices'),
   snapshot: (slug: string) => getJson<SupervisionSnapshot>(`${office(slug)}/supervision`),
   charts: (slug: string, days: number) => getJson<SupervisionCharts>(`${office(slug)}/supervision/charts?days=${days}`),
+  /** Today's bookings per service and slot, and booked citizens' punctuality. */
+  bookings: (slug: string) => getJson<SupervisionBookingsView>(`${office(slug)}/supervision/bookings`),
   checklists: (slug: string) => getJson<ChecklistTemplateView[]>(`${office(slug)}/checklists`),
   acknowledge: async (alertId: string) => (await postJson<AlertView>(`/supervision/alerts/${alertId}/acknowledge`))!,
   acknowledgeMany: async (slug: string, ids: string[]) => (await postJson<AlertView[]>(`${office(slug)}/supervision/alerts/acknowledge`, { ids }))!,

@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
-import type { OfficeReportView, OfficeView, ReportTable, StaffView } from '@loket/domain';
+import type { BOOKINGS_REPORT_TABLE, OfficeReportView, OfficeView, ReportTable, StaffView } from '@loket/domain';
 import { ApiError } from '../../../shared/api/http';
 import { staffApi } from '../../../shared/api/staff-api';
 import { type PeriodQuery, reportsApi } from '../reports-api';
@@ -67,7 +67,7 @@ export const useReportsStore = defineStore('reports', () => {
     }
   }
 
-  async function download(table: ReportTable, lang: string, token: string): Promise<void> {
+  async function download(table: ReportTable | typeof BOOKINGS_REPORT_TABLE, lang: string, token: string): Promise<void> {
     if (!report.value) return;
     downloadProblem.value = null;
     // The CSV is for the period on screen, not for a half-edited form.
