@@ -5,6 +5,7 @@
  * runs replay exactly the same day.
  */
 import {
+  DEFAULT_BOOKING_SETTINGS,
   DEFAULT_ISSUE_CUTOFF_MINUTES,
   PRIORITY_CATEGORIES,
   type PriorityCategory,
@@ -77,6 +78,24 @@ export function counterBreaks(counter: number, dayType: DayType): { from: string
 
 export const HOURLY_PROFILE = [1.0, 1.6, 1.4, 1.0, 0.55, 1.15, 0.6];
 
+/**
+ * How citizens book (issue 17). A citizen who books takes the slot (of the product's default
+ * length) holding the moment they would have walked in, and comes around it: most a little
+ * before the slot starts (normal, `earlyMeanMinutes` ± `spreadMinutes`, but never past the late
+ * tolerance), `lateShare` past the tolerance (the product makes them walk-ins), `noShowShare`
+ * never. Only citizens without a priority need book (a priority citizen is served first anyway).
+ */
+export interface BookingBehaviour {
+  /** Share of the day's citizens who book (0: nobody books). */
+  share: number;
+  noShowShare: number;
+  lateShare: number;
+  earlyMeanMinutes: number;
+  spreadMinutes: number;
+}
+
+export const STANDARD_BOOKING: BookingBehaviour = { share: 0, noShowShare: 0.1, lateShare: 0.05, earlyMeanMinutes: 8, spreadMinutes: 7 };
+
 export interface DayOptions {
   seed: number;
   /** Expected citizens over the whole day (the standard day: 165, about 90% of what six counters can serve). */
@@ -91,6 +110,7 @@ export interface DayOptions {
   breakOverrunChance: number;
   /** A Monday–Thursday, or a Friday with its longer prayer break. */
   dayType: DayType;
+  booking: BookingBehaviour;
 }
 
 export const STANDARD_DAY: DayOptions = {
@@ -104,6 +124,7 @@ export const STANDARD_DAY: DayOptions = {
   lateOpeningChance: 0.3,
   breakOverrunChance: 0.3,
   dayType: 'weekday',
+  booking: STANDARD_BOOKING,
 };
 
 export interface Arrival {
@@ -117,6 +138,8 @@ export interface Arrival {
   noShow: boolean;
   transfer: { service: string; serviceMinutes: number } | null;
   survey: SurveyAnswers | null;
+  /** The slot this citizen booked (minutes after opening), and whether they come past the late tolerance; null: a walk-in. */
+  booking: { slotStartMinute: number; slotEndMinute: number; late: boolean } | null;
 }
 
 export interface CounterBreak {
@@ -138,8 +161,10 @@ export interface DayTrace {
   lengthMinutes: number;
   /** The minute after opening from which the kiosk issues nothing (closing − cut-off). */
   cutoffMinute: number;
-  /** Citizens who got a ticket. */
+  /** Citizens who got a ticket (booked ones at the moment they come), in arrival order. */
   arrivals: Arrival[];
+  /** Citizens who booked and never came. */
+  bookingNoShows: number;
   /** Citizens who came after the cut-off: the kiosk issued them nothing. */
   turnedAway: Arrival[];
   counters: CounterPlan[];
@@ -191,12 +216,17 @@ export function drawDay(options: DayOptions): DayTrace {
       const transferCode = detailsRng.chance(options.transferShare) ? detailsRng.pick(serviceOf(service).transferTo) : null;
       const transfer = transferCode ? { service: transferCode, serviceMinutes: drawServiceMinutes(detailsRng, transferCode) } : null;
       const answers = detailsRng.chance(options.surveyShare) ? drawSurvey(detailsRng) : null;
-      return { index, atMinute, service, priority, serviceMinutes, walkUpMinutes, noShow: noShow && !transfer, transfer, survey: answers };
+      return { index, atMinute, service, priority, serviceMinutes, walkUpMinutes, noShow: noShow && !transfer, transfer, survey: answers, booking: null };
     });
 
   // Issuing stops at the cut-off (409 office_closed in the product): those who come later get no ticket.
   const cutoffMinute = lengthMinutes - STANDARD_OFFICE.issueCutoffMinutes;
-  const arrivals = drawn.filter((arrival) => arrival.atMinute < cutoffMinute);
+  const { arrivals, noShows: bookingNoShows } = withBookings(
+    drawn.filter((arrival) => arrival.atMinute < cutoffMinute),
+    options.booking,
+    root.fork('bookings'),
+    lengthMinutes,
+  );
   const turnedAway = drawn.filter((arrival) => arrival.atMinute >= cutoffMinute);
 
   // Each officer goes on the planned break a little early or late (or once the citizen at the
@@ -215,7 +245,49 @@ export function drawDay(options: DayOptions): DayTrace {
       });
     return { number: counter.number, openAtMinute, plannedBreaks, breaks };
   });
-  return { options, lengthMinutes: horizon, cutoffMinute, arrivals, turnedAway, counters };
+  return { options, lengthMinutes: horizon, cutoffMinute, arrivals, bookingNoShows, turnedAway, counters };
+}
+
+/**
+ * Turns a share of the citizens into booked ones (their own random numbers, so a day without
+ * bookings is drawn exactly as before): each takes the slot holding the moment they would have
+ * come and comes around it instead; those who never come are dropped. Arrivals are put back in
+ * arrival order and numbered again.
+ */
+function withBookings(arrivals: Arrival[], behaviour: BookingBehaviour, rng: Rng, lengthMinutes: number): { arrivals: Arrival[]; noShows: number } {
+  if (behaviour.share <= 0) return { arrivals, noShows: 0 };
+  const { slotMinutes, lateToleranceMinutes } = DEFAULT_BOOKING_SETTINGS;
+  let noShows = 0;
+  const kept: Arrival[] = [];
+  // `share` of all citizens, drawn among those without priority.
+  const withoutPriority = arrivals.filter((arrival) => arrival.priority === null).length;
+  const chance = withoutPriority === 0 ? 0 : Math.min(1, (behaviour.share * arrivals.length) / withoutPriority);
+  for (const arrival of arrivals) {
+    const books = arrival.priority === null && rng.chance(chance);
+    const never = rng.chance(behaviour.noShowShare);
+    const late = rng.chance(behaviour.lateShare);
+    const early = behaviour.earlyMeanMinutes + behaviour.spreadMinutes * rng.normal();
+    const lateBy = rng.between(lateToleranceMinutes + 1, 45);
+    if (!books) {
+      kept.push(arrival);
+      continue;
+    }
+    if (never) {
+      noShows += 1;
+      continue;
+    }
+    const slotStartMinute = Math.min(Math.floor(arrival.atMinute / slotMinutes) * slotMinutes, lengthMinutes - slotMinutes);
+    const offset = late ? lateBy : Math.min(lateToleranceMinutes, -early);
+    kept.push({
+      ...arrival,
+      // Nobody is let in before the office opens.
+      atMinute: Math.max(0, slotStartMinute + offset),
+      noShow: false,
+      booking: { slotStartMinute, slotEndMinute: slotStartMinute + slotMinutes, late },
+    });
+  }
+  kept.sort((a, b) => a.atMinute - b.atMinute || a.index - b.index);
+  return { arrivals: kept.map((arrival, index) => ({ ...arrival, index })), noShows };
 }
 
 function drawSurvey(rng: Rng): SurveyAnswers {

@@ -1,6 +1,7 @@
-import { maxWaitFor } from '@loket/domain';
+import { DEFAULT_BOOKING_SETTINGS, maxWaitFor } from '@loket/domain';
 import { counterBreaks, drawDay, STANDARD_DAY, STANDARD_OFFICE, serviceOf } from './day.js';
 import { runDay } from './engine.js';
+import { bookingStudy } from './studies.js';
 
 describe('the simulated day', () => {
   const day = runDay(drawDay(STANDARD_DAY), 'edf');
@@ -50,5 +51,37 @@ describe('the simulated day keeps the calendar', () => {
       expect(counter.breaks[0].to! - planned.to).toBeLessThanOrEqual(20);
     }
     expect(runDay(drawDay(STANDARD_DAY), 'edf')).toEqual(day);
+  });
+});
+
+describe('the simulated day with bookings (issue 17)', () => {
+  const trace = drawDay({ ...STANDARD_DAY, booking: { ...STANDARD_DAY.booking, share: 0.4 } });
+  const withBooking = runDay(trace, 'edf', { bookings: true, estimates: false });
+  const without = runDay(trace, 'edf', { bookings: false, estimates: false });
+
+  it('draws the standard day without bookings exactly as before, and about 40% of the others booked', () => {
+    expect(drawDay(STANDARD_DAY).arrivals.every((arrival) => arrival.booking === null)).toBe(true);
+    const booked = trace.arrivals.filter((arrival) => arrival.booking !== null).length;
+    const standard = drawDay(STANDARD_DAY).arrivals.length;
+    expect(booked / (trace.arrivals.length + trace.bookingNoShows)).toBeGreaterThan(0.25);
+    expect(booked / (trace.arrivals.length + trace.bookingNoShows)).toBeLessThan(0.5);
+    expect(trace.arrivals.length + trace.bookingNoShows).toBe(standard);
+    expect(trace.arrivals.every((arrival, index) => arrival.index === index && (index === 0 || arrival.atMinute >= trace.arrivals[index - 1].atMinute))).toBe(
+      true,
+    );
+  });
+
+  it('makes a booked citizen late (a walk-in) exactly when checkIn does: past the slot plus the tolerance', () => {
+    const booked = withBooking.tickets.filter((ticket) => ticket.booking !== null);
+    expect(booked.length).toBeGreaterThan(0);
+    for (const ticket of booked)
+      expect(ticket.booking!.late).toBe(ticket.issuedAt > ticket.booking!.slotStartMinute + DEFAULT_BOOKING_SETTINGS.lateToleranceMinutes);
+    expect(without.tickets.every((ticket) => ticket.booking === null)).toBe(true);
+  });
+
+  it('calls booked citizens nearer their slot than the same day without booking does', () => {
+    const row = bookingStudy(trace.options.seed, trace.arrivals.length, trace.bookingNoShows, withBooking, without);
+    expect(row.booked).toBeGreaterThan(0);
+    expect(row.bookedInTime!).toBeGreaterThan(row.bookedInTimeWithout!);
   });
 });

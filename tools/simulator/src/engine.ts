@@ -5,6 +5,7 @@
  */
 import {
   ARRIVAL_WINDOW_MINUTES,
+  DEFAULT_BOOKING_SETTINGS,
   type CounterState,
   type ForecastCounter,
   MINUTE_MS,
@@ -15,6 +16,7 @@ import {
   arrivalRates,
   arrivalWindowMinutes,
   averageServiceMinutes,
+  checkIn,
   dueTime,
   estimateWaitMinutes,
   expectedBackAt,
@@ -48,6 +50,14 @@ export interface TicketRecord {
    */
   estimate: { ours: number | null; naive: number | null; informed: number | null; range: { lo: number; hi: number } | null };
   outcome: 'done' | 'no_show' | 'transferred_done' | 'unserved';
+  /** A booked citizen checked in (the day played with bookings): the slot, and whether `checkIn` made them a walk-in. */
+  booking: { slotStartMinute: number; slotEndMinute: number; late: boolean } | null;
+}
+
+/** How a day is played: with its bookings honoured (booked tickets due at the slot, as the product does) or everyone a walk-in; with or without the estimates at issue (they cost). */
+export interface RunOptions {
+  bookings?: boolean;
+  estimates?: boolean;
 }
 
 export interface CounterRecord {
@@ -95,7 +105,8 @@ const NO_SHOW_MINUTES = 3;
 
 const ms = (minutes: number) => minutes * MINUTE_MS;
 
-export function runDay(trace: DayTrace, policy: Policy): DayResult {
+export function runDay(trace: DayTrace, policy: Policy, options: RunOptions = {}): DayResult {
+  const { bookings = true, estimates = true } = options;
   const maxWait = Object.fromEntries(STANDARD_OFFICE.services.map((service) => [service.code, service.maxWaitMinutes]));
   const standard = Object.fromEntries(STANDARD_OFFICE.services.map((service) => [service.code, service.serviceTimeMinutes]));
   const recent = new Map<string, number[]>(STANDARD_OFFICE.services.map((service) => [service.code, []]));
@@ -307,11 +318,22 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
       case 'arrival': {
         const arrival = event.arrival;
         const issuedAt = ms(arrival.atMinute);
+        // A booked citizen checks in: due as the product's check-in makes it (the slot plus the grace, or a walk-in's when late).
+        const booked = bookings && arrival.booking ? arrival.booking : null;
+        const checkedIn = booked
+          ? checkIn(
+              { officeId: 'sim', status: 'booked', slotStartsAt: ms(booked.slotStartMinute), slotEndsAt: ms(booked.slotEndMinute), rescheduleCount: 0 },
+              { officeId: 'sim', timeZone: 'UTC' },
+              DEFAULT_BOOKING_SETTINGS,
+              maxWait[arrival.service],
+              issuedAt,
+            )
+          : null;
         const entry: QueueEntry = {
           id: `t${arrival.index}`,
           serviceId: arrival.service,
           issuedAt,
-          dueAt: dueTime(issuedAt, maxWait[arrival.service], arrival.priority, STANDARD_OFFICE.priorityMaxWaitMinutes),
+          dueAt: checkedIn ? checkedIn.dueAt : dueTime(issuedAt, maxWait[arrival.service], arrival.priority, STANDARD_OFFICE.priorityMaxWaitMinutes),
           priority: arrival.priority,
           issueOrder: arrival.index,
         };
@@ -325,11 +347,12 @@ export function runDay(trace: DayTrace, policy: Policy): DayResult {
           maxWaitMinutes: maxWaitFor(maxWait[arrival.service], arrival.priority !== null, STANDARD_OFFICE.priorityMaxWaitMinutes),
           estimate: { ours: null, naive: null, informed: null, range: null },
           outcome: 'unserved',
+          booking: booked && checkedIn ? { slotStartMinute: booked.slotStartMinute, slotEndMinute: booked.slotEndMinute, late: checkedIn.late } : null,
         };
         const ticket: SimTicket = { arrival, record, entry, transferred: false, calledAt: null, startedAt: null };
         waiting.push(ticket);
         tickets.push(ticket);
-        record.estimate = estimate(ticket);
+        if (estimates) record.estimate = estimate(ticket);
         issued.push({ at: arrival.atMinute, service: arrival.service, priority: arrival.priority !== null });
         for (const counter of counters) tryCall(counter);
         break;

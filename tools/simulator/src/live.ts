@@ -298,6 +298,8 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
     maxWaitMinutes: maxWaitFor(services.get(ticket.arrival.service)!.standard.maxWaitMinutes, ticket.arrival.priority !== null, priorityMaxWaitMinutes),
     estimate: { ours: ticket.apiEstimate, naive: ticket.naive, informed: null, range: ticket.apiRange },
     outcome: ticket.outcome,
+    // The live day books nothing: every citizen walks in.
+    booking: null,
   }));
   return { tickets, officers, board: stats, surveys, errors, requests, simulatedMinutes: minuteNow(), realSeconds: (Date.now() - startedReal) / 1000 };
 }

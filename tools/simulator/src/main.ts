@@ -14,6 +14,7 @@ import { runLive, type LiveResult } from './live.js';
 import { provenance } from './machine.js';
 import {
   type Section,
+  bookingSection,
   calibrationSection,
   daySection,
   estimateSection,
@@ -24,7 +25,7 @@ import {
   satisfactionLine,
 } from './report.js';
 import { fmt, pct } from './stats.js';
-import { calibration, estimateStudy, policyRow } from './studies.js';
+import { bookingStudy, calibration, estimateStudy, policyRow } from './studies.js';
 
 const TIME_ZONE = 'Asia/Jakarta';
 
@@ -42,6 +43,7 @@ const { values: args } = parseArgs({
     'live-only': { type: 'boolean', default: false },
     'live-days': { type: 'string', default: '1' },
     days: { type: 'string', default: '10' },
+    'booked-share': { type: 'string', default: '0.4' },
     friday: { type: 'boolean', default: false },
     demo: { type: 'boolean', default: false },
     out: { type: 'string' },
@@ -66,6 +68,8 @@ if (args.help) {
   --live-only         only the day against the product
   --days N            the in-process studies over N days (seeds seed…seed+N−1; default 10): more days tell the
                       range's calibration from chance
+  --booked-share X    the booking study's share of citizens who book (default 0.4): each study day played with its
+                      bookings and without, the same citizens arriving alike
   --live-days N       play N live days (seeds seed…seed+N−1, each on a fresh embedded database) for the range's calibration (default 1)
   --out DIR           where to keep the result (default tools/simulator/results for a whole day)
   --no-save           keep nothing`);
@@ -83,6 +87,8 @@ const dayOptions: DayOptions = {
 };
 const speed = number(args.speed, demo ? 20 : 60);
 const studyDays = number(args.days, 10);
+const bookedShare = Number(args['booked-share']);
+if (!Number.isFinite(bookedShare) || bookedShare < 0 || bookedShare > 1) throw new Error('--booked-share must be a share from 0 to 1');
 const port = args.port ? Number(args.port) : demo ? 3000 : null;
 const databaseUrl = args['database-url'] ?? null;
 for (const [name, value] of Object.entries({ seed: dayOptions.seed, citizens: dayOptions.citizens, speed, port: port ?? 1, days: studyDays })) {
@@ -181,7 +187,19 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
       ],
     ],
   };
-  for (const section of [day, estimateTable, policy, tenDays, calibrationTable]) {
+  // The booking study: the same days with a share of citizens booking, played with their bookings and without.
+  const bookingDays = Array.from({ length: studyDays }, (_, i) => {
+    const booked = drawDay({ ...dayOptions, seed: dayOptions.seed + i, booking: { ...dayOptions.booking, share: bookedShare } });
+    return bookingStudy(
+      booked.options.seed,
+      booked.arrivals.length,
+      booked.bookingNoShows,
+      runDay(booked, 'edf', { bookings: true, estimates: false }),
+      runDay(booked, 'edf', { bookings: false, estimates: false }),
+    );
+  });
+  const bookings = bookingSection(bookingDays, bookedShare, dayOptions.booking);
+  for (const section of [day, estimateTable, policy, tenDays, calibrationTable, bookings]) {
     sections.push(section);
     printSection(section);
   }
@@ -192,6 +210,7 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
     estimate,
     policy: [policyRow(edf), policyRow(fcfs)],
     calibration: tenDayCalibration,
+    bookings: { bookedShare, behaviour: dayOptions.booking, days: bookingDays },
     tenDays: days.map((d) => ({
       seed: d.seed,
       turnedAway: d.turnedAway,

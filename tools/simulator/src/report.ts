@@ -1,9 +1,18 @@
 /** The printed report and the kept result (JSON and Markdown). */
-import { type OfficerTodayView, mean, satisfactionIndex, shareWithinStandard, type SurveyAnswers } from '@loket/domain';
+import {
+  BOOKED_PUNCTUALITY_MINUTES,
+  DEFAULT_BOOKING_SETTINGS,
+  type OfficerTodayView,
+  mean,
+  satisfactionIndex,
+  shareWithinStandard,
+  type SurveyAnswers,
+} from '@loket/domain';
 import type { TicketRecord } from './engine.js';
 import type { LiveResult } from './live.js';
 import { fmt, markdownTable, pct, percentile, round, table } from './stats.js';
-import { CALIBRATION_MIN_TICKETS, type Calibration, type EstimateStudy, type PolicyRow } from './studies.js';
+import type { BookingBehaviour } from './day.js';
+import { type BookingStudyRow, CALIBRATION_MIN_TICKETS, type Calibration, type EstimateStudy, type PolicyRow } from './studies.js';
 
 export interface Section {
   title: string;
@@ -175,4 +184,66 @@ export function printSection(section: Section): void {
 
 export function markdownSection(section: Section): string {
   return `## ${section.title}\n\n${markdownTable(section.headers, section.rows)}\n${section.note ? `\n${section.note}\n` : ''}`;
+}
+
+/** The booking study over several days: booked citizens called within N minutes of their slot, walk-ins within standard, with booking and without. */
+export function bookingSection(days: BookingStudyRow[], share: number, behaviour: BookingBehaviour): Section {
+  const n = BOOKED_PUNCTUALITY_MINUTES;
+  const both = (a: number | null, b: number | null) => `${pct(a, 1)} / ${pct(b, 1)}`;
+  const avg = (pick: (d: BookingStudyRow) => number | null) => {
+    const values = days.map(pick).filter((value): value is number => value !== null);
+    return values.length === 0 ? null : mean(values);
+  };
+  const row = (label: string, d: (pick: (d: BookingStudyRow) => number | null) => number | null) => [
+    label,
+    fmt(
+      d((x) => x.citizens),
+      0,
+    ),
+    `${fmt(
+      d((x) => x.booked),
+      0,
+    )} (${fmt(
+      d((x) => x.late),
+      0,
+    )} late)`,
+    fmt(
+      d((x) => x.bookingNoShows),
+      0,
+    ),
+    both(
+      d((x) => x.bookedInTime),
+      d((x) => x.bookedInTimeWithout),
+    ),
+    `${fmt(d((x) => x.bookedMeanWait))} / ${fmt(d((x) => x.bookedMeanWaitWithout))}`,
+    both(
+      d((x) => x.walkInsWithin),
+      d((x) => x.walkInsWithinWithout),
+    ),
+    both(
+      d((x) => x.allWithin),
+      d((x) => x.allWithinWithout),
+    ),
+  ];
+  return {
+    title: `Booking: ${pct(share)} of citizens book, each day played with booking / without (${days.length} days, seeds ${days[0].seed}–${days[days.length - 1].seed}, in process)`,
+    headers: [
+      'seed',
+      'citizens',
+      'came booked',
+      'booked, never came',
+      `booked called ≤ ${n} min of slot`,
+      'booked mean wait (min)',
+      'walk-ins within standard',
+      'everyone within standard',
+    ],
+    rows: [...days.map((day) => row(String(day.seed), (pick) => pick(day))), row('mean', avg)],
+    note:
+      `Each cell: with booking / the same day without (everyone a walk-in, the same citizens arriving at the same moments). ` +
+      `A booked ticket is due at its slot + ${DEFAULT_BOOKING_SETTINGS.graceMinutes} min (libs/domain checkIn; past the ${DEFAULT_BOOKING_SETTINGS.lateToleranceMinutes}-min tolerance a walk-in), ` +
+      `one earliest-due-first queue. "Called ≤ ${n} min of slot" is calledWithinSlot (libs/domain), over booked citizens who came in time; never called counts as a miss. ` +
+      `Walk-ins: citizens who did not book, and late bookers. Booked citizens take the ${DEFAULT_BOOKING_SETTINGS.slotMinutes}-min slot holding the moment they would have walked in (no seat limit), ` +
+      `arrive ${behaviour.earlyMeanMinutes} ± ${behaviour.spreadMinutes} min before it (never past the tolerance); ${pct(behaviour.lateShare)} come 16–45 min late; ${pct(behaviour.noShowShare)} never come; ` +
+      `only citizens without priority book.`,
+  };
 }

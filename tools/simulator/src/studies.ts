@@ -1,5 +1,5 @@
 /** The two studies: how good the wait estimate is, and what earliest-due-first buys over first-come-first-served. */
-import { mean, shareWithinStandard } from '@loket/domain';
+import { MINUTE_MS, calledWithinSlot, mean, shareWithinStandard } from '@loket/domain';
 import type { DayResult, TicketRecord } from './engine.js';
 import { max, percentile, round } from './stats.js';
 
@@ -215,4 +215,81 @@ export function calibration(tickets: TicketRecord[]): Calibration {
     informed.length === ranged.length && ranged.length > 0 ? mean(informed.map((t) => Math.abs(t.estimate.informed! - t.waitMinutes!))) : null;
   const meanWait = rows[0].meanWait;
   return { rows, held: heldRows.map((r) => r.scope), missed, informedShare: informedMae !== null && meanWait ? round(informedMae / meanWait, 3) : null };
+}
+
+export interface BookingStudyRow {
+  seed: number;
+  citizens: number;
+  /** Citizens who came with a booking (in time or late), and those of them past the late tolerance (walk-ins by `checkIn`). */
+  booked: number;
+  late: number;
+  /** Booked and never came. */
+  bookingNoShows: number;
+  /** Booked citizens checked in in time: share called within N minutes of their slot (`calledWithinSlot`), with bookings honoured … */
+  bookedInTime: number | null;
+  /** … and the same citizens, arriving at the same moment, on the same day played without booking (everyone a walk-in). */
+  bookedInTimeWithout: number | null;
+  /** The same booked citizens' mean wait from arrival, with and without booking (minutes). */
+  bookedMeanWait: number | null;
+  bookedMeanWaitWithout: number | null;
+  /** Citizens who did not book (and late bookers, walk-ins by the rule): share within their maximum wait, with and without booking. */
+  walkInsWithin: number | null;
+  walkInsWithinWithout: number | null;
+  /** Everyone within their service's maximum wait, with and without booking. */
+  allWithin: number | null;
+  allWithinWithout: number | null;
+}
+
+/**
+ * The booking study (issue 17): one day played twice by the same who-is-next rule, once with
+ * its bookings honoured (a booked ticket due at its slot plus the grace, as the product's
+ * check-in makes it) and once with every citizen a walk-in, the same citizens arriving at the
+ * same moments. Booked citizens are judged by libs/domain's `calledWithinSlot` (called within
+ * BOOKED_PUNCTUALITY_MINUTES of the slot's start; never called counts as a miss), walk-ins by their maximum wait.
+ */
+export function bookingStudy(seed: number, citizens: number, bookingNoShows: number, withBooking: DayResult, without: DayResult): BookingStudyRow {
+  const end = Math.max(withBooking.lastFinishMinute, without.lastFinishMinute) + 24 * 60;
+  const inTime = (tickets: { booking: TicketRecord['booking']; calledAt: number | null }[]) => {
+    const judged = tickets.map((ticket) =>
+      calledWithinSlot(
+        {
+          serviceId: '',
+          slotStartsAt: ticket.booking!.slotStartMinute * MINUTE_MS,
+          slotEndsAt: ticket.booking!.slotEndMinute * MINUTE_MS,
+          status: 'checked_in',
+          late: ticket.booking!.late,
+          calledAt: ticket.calledAt === null ? null : ticket.calledAt * MINUTE_MS,
+          leftAt: null,
+        },
+        end * MINUTE_MS,
+      ),
+    );
+    const measured = judged.filter((value) => value !== null);
+    return measured.length === 0 ? null : measured.filter(Boolean).length / measured.length;
+  };
+  const calledAt = (ticket: TicketRecord) => (ticket.waitMinutes === null ? null : ticket.issuedAt + ticket.waitMinutes);
+  const booked = withBooking.tickets.filter((ticket) => ticket.booking !== null);
+  const bookedIndexes = new Set(booked.map((ticket) => ticket.index));
+  // The same citizens on the day without booking: the trace numbers them alike.
+  const slotOf = new Map(booked.map((ticket) => [ticket.index, ticket.booking!]));
+  const bookedWithout = without.tickets.filter((ticket) => bookedIndexes.has(ticket.index));
+  const within = (tickets: TicketRecord[]) =>
+    shareWithinStandard(tickets.map((ticket) => ({ waitingMinutes: ticket.waitMinutes, maxWaitMinutes: ticket.maxWaitMinutes })));
+  const walkIns = (day: DayResult) => day.tickets.filter((ticket) => !bookedIndexes.has(ticket.index) || slotOf.get(ticket.index)!.late);
+  const meanWait = (tickets: TicketRecord[]) => round(mean(tickets.filter((t) => t.waitMinutes !== null).map((t) => t.waitMinutes!)), 1);
+  return {
+    seed,
+    citizens,
+    booked: booked.length,
+    late: booked.filter((ticket) => ticket.booking!.late).length,
+    bookingNoShows,
+    bookedInTime: inTime(booked.map((ticket) => ({ booking: ticket.booking, calledAt: calledAt(ticket) }))),
+    bookedInTimeWithout: inTime(bookedWithout.map((ticket) => ({ booking: slotOf.get(ticket.index)!, calledAt: calledAt(ticket) }))),
+    bookedMeanWait: meanWait(booked.filter((ticket) => !ticket.booking!.late)),
+    bookedMeanWaitWithout: meanWait(bookedWithout.filter((ticket) => !slotOf.get(ticket.index)!.late)),
+    walkInsWithin: within(walkIns(withBooking)),
+    walkInsWithinWithout: within(walkIns(without)),
+    allWithin: within(withBooking.tickets),
+    allWithinWithout: within(without.tickets),
+  };
 }
