@@ -41,7 +41,8 @@ export const BOOKINGS_SQL = {
   // How many are booked per day, and per slot, for a service over a span of days.
   booked: `SELECT service_day::text AS service_day, booked, slots FROM booking_days WHERE service_id = $1 AND service_day BETWEEN $2::date AND $3::date`,
   /*
-   * A booking in one statement: the holder's places (phone and client, each 1…limit), then the
+   * A booking in one statement: the day's counts as last committed (unlocked: a full day or slot
+   * stops here), the holder's places (phone and client, each 1…limit), then the
    * service-day row's counts raised by one (day and slot) only while both are under their caps,
    * then the booking, only when the counts were raised. The upsert locks the one row of the
    * service and day, and ON CONFLICT DO UPDATE checks its WHERE on the row's latest version,
@@ -51,13 +52,19 @@ export const BOOKINGS_SQL = {
    * $7 day cap, $8 seats per slot, $9 office, $10 code, $11 reference, $12 slot start,
    * $13 slot end, $14 name, $15 idempotency key, $16 idempotency client, $17 now, $18 the booking.created version.
    */
-  book: `WITH holder AS (
+  book: `WITH shown AS (
+    -- The day as last committed, read without a lock: a day or slot already full is refused here, so the
+    -- crowd that comes after the last seat never queues on the day row's lock (the upsert below decides the rest).
+    SELECT coalesce(max(d.booked), 0) AS booked, coalesce(max((d.slots ->> $6::text)::int), 0) AS in_slot
+    FROM booking_days d WHERE d.service_id = $1 AND d.service_day = $2::date
+  ), holder AS (
     SELECT CASE WHEN $4::text IS NULL THEN NULL ELSE ${place('phone', '$4::text', 'NULL::uuid')} END AS phone_place,
            ${place('client_key', '$5::text', 'NULL::uuid')} AS client_place
   ), seat AS (
     INSERT INTO booking_days AS d (service_id, service_day, booked, slots)
     SELECT $1, $2::date, 1, jsonb_build_object($6::text, 1) FROM holder
     WHERE holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AND $7::int >= 1 AND $8::int >= 1
+      AND (SELECT booked FROM shown) < $7::int AND (SELECT in_slot FROM shown) < $8::int
     ON CONFLICT (service_id, service_day) DO UPDATE
       SET booked = d.booked + 1, slots = jsonb_set(d.slots, ARRAY[$6::text], to_jsonb(coalesce((d.slots ->> $6::text)::int, 0) + 1))
       WHERE d.booked < $7::int AND coalesce((d.slots ->> $6::text)::int, 0) < $8::int
@@ -82,7 +89,9 @@ export const BOOKINGS_SQL = {
   ), fanout AS (
     ${fanOutSql('notice')}
   )
-  SELECT (SELECT id FROM booking) AS id, holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AS holder_free FROM holder`,
+  SELECT (SELECT id FROM booking) AS id, holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AS holder_free,
+         shown.booked AS day_booked, shown.in_slot AS slot_booked
+  FROM holder, shown`,
   // Why a seat was refused: the day row as it is now (the message only; the refusal itself was atomic).
   dayRow: `SELECT booked, slots FROM booking_days WHERE service_id = $1 AND service_day = $2::date`,
   // Read without a lock before the check-in's transaction: which service's issuing context to read.
@@ -215,12 +224,13 @@ export class BookingsRepository {
   /**
    * Books a seat in one statement (`BOOKINGS_SQL.book`): the id of the new booking, or null
    * with `holderFree` false when the phone or the client holds its limit already, or null with
-   * `holderFree` true when the slot or the day is full. Two requests of one holder racing for its
+   * `holderFree` true when the slot or the day is full; `shown`, the day's and the slot's counts
+   * as the statement first read them, unlocked (a refusal's reason). Two requests of one holder racing for its
    * last place fail on the unique place (`isPlaceTaken`); a repeated idempotency key on its own
    * (`isDuplicateBookingKey`).
    */
-  async book(booking: NewBooking): Promise<{ id: string | null; holderFree: boolean }> {
-    const [row] = await this.db.query<{ id: string | null; holder_free: boolean }[]>(BOOKINGS_SQL.book, [
+  async book(booking: NewBooking): Promise<{ id: string | null; holderFree: boolean; shown: { booked: number; inSlot: number } }> {
+    const [row] = await this.db.query<{ id: string | null; holder_free: boolean; day_booked: number; slot_booked: number }[]>(BOOKINGS_SQL.book, [
       booking.serviceId,
       booking.serviceDay,
       booking.perPerson,
@@ -240,7 +250,7 @@ export class BookingsRepository {
       booking.now,
       NOTIFICATION_VERSION['booking.created'],
     ]);
-    return { id: row.id, holderFree: row.holder_free };
+    return { id: row.id, holderFree: row.holder_free, shown: { booked: Number(row.day_booked), inSlot: Number(row.slot_booked) } };
   }
 
   async serviceOfReference(officeId: string, day: string, reference: string): Promise<string | null> {

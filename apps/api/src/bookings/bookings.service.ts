@@ -240,7 +240,7 @@ export class BookingsService {
         // A double tap's twin may have won the seat (or the client's place) a moment ago: answer with its booking.
         const twin = idempotencyKey && keyClient ? await this.bookings.codeByIdempotencyKey(context.office_id, idempotencyKey, keyClient) : null;
         if (twin) return this.view(twin);
-        throw await this.refusal(result.holderFree, service, day, slot.startsAt, dayCap, context.bookings_per_person);
+        throw await this.refusal(result.holderFree, result.shown, service, day, slot.startsAt, dayCap, settings.seatsPerSlot, context.bookings_per_person);
       } catch (error) {
         if (idempotencyKey && keyClient && (isDuplicateBookingKey(error) || isPlaceTaken(error))) {
           const existing = await this.bookings.codeByIdempotencyKey(context.office_id, idempotencyKey, keyClient);
@@ -253,9 +253,24 @@ export class BookingsService {
     }
   }
 
-  /** Why no seat was taken: the holder's limit, the day's cap, or the slot's seats. */
-  private async refusal(holderFree: boolean, service: BookingServiceRow, day: string, startsAt: number, dayCap: number, perPerson: number): Promise<RuleError> {
+  /**
+   * Why no seat was taken: the holder's limit, the day's cap, or the slot's seats; from the counts
+   * the booking statement read when they already said full, else (a race lost under the lock) read again.
+   */
+  private async refusal(
+    holderFree: boolean,
+    shown: { booked: number; inSlot: number },
+    service: BookingServiceRow,
+    day: string,
+    startsAt: number,
+    dayCap: number,
+    seats: number,
+    perPerson: number,
+  ): Promise<RuleError> {
     if (!holderFree) return limitReached(perPerson);
+    if (shown.booked >= dayCap) return new RuleError('day_full', `${day} is fully booked for ${service.service_name}`, { day });
+    if (shown.inSlot >= seats)
+      return new RuleError('slot_full', 'This slot is full', { startsAt: new Date(startsAt).toISOString(), left: 0, seen: shown.inSlot });
     const row = await this.bookings.dayRow(service.service_id, day);
     if ((row?.booked ?? 0) >= dayCap) return new RuleError('day_full', `${day} is fully booked for ${service.service_name}`, { day });
     return new RuleError('slot_full', 'This slot is full', { startsAt: new Date(startsAt).toISOString(), left: 0, seen: row?.slots[slotKey(startsAt)] ?? 0 });
