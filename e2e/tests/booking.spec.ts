@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { type SuiteOffice, advanceClock, expect, openPaired, screenshot, staffToken, test } from './fixtures.js';
+import { DELIVERY_COMPONENT_TERMS, type SuiteOffice, advanceClock, expect, openPaired, screenshot, staffToken, test } from './fixtures.js';
 
 // Issue 17: a citizen books a slot on a phone, sees the booking's page with its QR code,
 // reschedules once and is refused a second time, and checks in at the kiosk by typing the
@@ -118,14 +118,6 @@ test('the booking form and the booking page show the six delivery components of 
   await setUp(request, office);
   const context = await browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta', isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  const components = [
-    'Persyaratan',
-    'Sistem, mekanisme dan prosedur',
-    'Jangka waktu pelayanan',
-    'Biaya/tarif',
-    'Produk pelayanan',
-    'Penanganan pengaduan, saran dan masukan',
-  ];
   // Nothing on the page wider than the phone: a phone shrinks a wider page, text and all, to fit it.
   const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -134,7 +126,7 @@ test('the booking form and the booking page show the six delivery components of 
   await page.getByTestId('service-A').check();
   const standard = page.getByTestId('delivery-standard');
   await expect(standard.getByRole('heading', { level: 2 })).toHaveText('Standar pelayanan: Perekaman & Pencetakan KTP-el');
-  await expect(standard.locator('dt')).toHaveText(components);
+  await expect(standard.locator('dt')).toHaveText(DELIVERY_COMPONENT_TERMS);
   await expect(standard.locator('[data-component="requirements"]')).toContainText('Kartu Keluarga');
   await expect(standard.locator('[data-component="cost"]')).toContainText('Gratis');
   await expect(standard.getByRole('link', { name: /Standar pelayanan lengkap/ })).toHaveAttribute('href', `/o/${office.slug}/standar#layanan-A`);
@@ -164,7 +156,7 @@ test('the booking form and the booking page show the six delivery components of 
   await page.goto(`/b/${code}`);
   await expect(page.getByTestId('booking-phase')).toHaveText('Terdaftar');
   await expect(standard.getByRole('heading', { level: 2 })).toHaveText('Standar pelayanan: Perekaman & Pencetakan KTP-el');
-  await expect(standard.locator('dt')).toHaveText(components);
+  await expect(standard.locator('dt')).toHaveText(DELIVERY_COMPONENT_TERMS);
   await expect(standard.locator('[data-component="product"]')).toBeVisible();
   expect(await pageWidth()).toBeLessThanOrEqual(PHONE.width);
   expect(await seriousViolations(page)).toEqual([]);

@@ -26,6 +26,16 @@ export interface SuiteOffice {
 /** KIOSK_TOKEN_HEADER of libs/domain: a request with it issues as the office's paired kiosk. */
 export const KIOSK_TOKEN_HEADER = 'x-kiosk-token';
 
+/** The six delivery components a citizen is shown of a service's standard, in Indonesian, in order. */
+export const DELIVERY_COMPONENT_TERMS = [
+  'Persyaratan',
+  'Sistem, mekanisme dan prosedur',
+  'Jangka waktu pelayanan',
+  'Biaya/tarif',
+  'Produk pelayanan',
+  'Penanganan pengaduan, saran dan masukan',
+];
+
 // The demo office (apps/api/src/database/seed/demo-office.ts), written out again so a change to
 // the seed does not quietly change what the browser tests work with.
 export const HOURS = [...[1, 2, 3, 4].map((weekday) => ({ weekday, opens: '08:00', closes: '15:00' })), { weekday: 5, opens: '08:00', closes: '11:30' }];

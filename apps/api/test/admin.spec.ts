@@ -10,34 +10,15 @@ import {
   type ServerToClientEvents,
   type StaffRole,
 } from '@loket/domain';
-import { type OfficeFixture, createOffice, createStaff } from './support/fixtures.js';
+import { type OfficeFixture, adminCounterBody, adminServiceBody, createOffice, createStaff } from './support/fixtures.js';
 import type { Reply } from './support/http.js';
 import { useTestApp } from './support/test-app.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const hours = (days: number[], opens = '07:30', closes = '16:00') => days.map((weekday) => ({ weekday, opens, closes }));
-const serviceBody = (code: string, extra: Record<string, unknown> = {}) => ({
-  code,
-  name: `Layanan ${code}`,
-  maxWaitMinutes: 30,
-  serviceTimeMinutes: 10,
-  costRupiah: 0,
-  requirements: ['KTP-el asli'],
-  completionTime: 'Selesai di tempat',
-  dailyQuota: null,
-  active: true,
-  ...extra,
-});
-const counterBody = (number: number, serviceIds: string[], extra: Record<string, unknown> = {}) => ({
-  number,
-  name: `Loket ${number}`,
-  serviceIds,
-  schedule: hours([1, 2, 3, 4], '08:00', '15:00'),
-  priorityOnly: false,
-  active: true,
-  ...extra,
-});
+const counterBody = (number: number, serviceIds: string[], extra: Record<string, unknown> = {}) =>
+  adminCounterBody(number, serviceIds, { schedule: hours([1, 2, 3, 4], '08:00', '15:00'), ...extra });
 /** A NIP no earlier run has used (PostgreSQL keeps the rows between runs). */
 const randomNip = () =>
   `${randomInt(1960, 2000)}${String(randomInt(1, 13)).padStart(2, '0')}${String(randomInt(1, 29)).padStart(2, '0')}` +
@@ -80,7 +61,7 @@ describe('admin: the office set-up and the audit trail', () => {
         ],
         ['PATCH', `/admin/offices/${office.id}`, { name: 'Diubah' }],
         ['GET', `/admin/offices/${office.id}/services`],
-        ['POST', `/admin/offices/${office.id}/services`, serviceBody('Q')],
+        ['POST', `/admin/offices/${office.id}/services`, adminServiceBody('Q')],
         ['PATCH', `/admin/services/${serviceId}`, { name: 'Diubah' }],
         ['GET', `/admin/offices/${office.id}/counters`],
         ['POST', `/admin/offices/${office.id}/counters`, counterBody(40, [serviceId])],
@@ -230,7 +211,7 @@ describe('admin: the office set-up and the audit trail', () => {
       const seq = await seqOf(office.id);
       const reply = await api.post(
         `/admin/offices/${office.id}/services`,
-        serviceBody('x', { name: 'Legalisir', costRupiah: 10_000, dailyQuota: 50 }),
+        adminServiceBody('x', { name: 'Legalisir', costRupiah: 10_000, dailyQuota: 50 }),
         admin.token,
       );
       expect(reply.status).toBe(201);
@@ -293,15 +274,15 @@ describe('admin: the office set-up and the audit trail', () => {
         [{ active: 'yes' }, 'active'],
       ];
       for (const [change, field] of cases) {
-        const reply = await api.post(`/admin/offices/${office.id}/services`, serviceBody('Z', change), admin.token);
+        const reply = await api.post(`/admin/offices/${office.id}/services`, adminServiceBody('Z', change), admin.token);
         expect([field, reply.status, fields(reply)]).toEqual([field, 400, expect.arrayContaining([field])]);
       }
-      const taken = await api.post(`/admin/offices/${office.id}/services`, serviceBody('a'), admin.token);
+      const taken = await api.post(`/admin/offices/${office.id}/services`, adminServiceBody('a'), admin.token);
       expect(taken.status).toBe(409);
       expect(taken.body).toMatchObject({ code: 'service_code_taken', details: [{ field: 'code', problems: [expect.stringContaining('Layanan A')] }] });
       // The same code in another office is fine.
       const other = await createOffice(t, { services: [{ code: 'B' }], counters: [] });
-      expect((await api.post(`/admin/offices/${other.id}/services`, serviceBody('A'), admin.token)).status).toBe(201);
+      expect((await api.post(`/admin/offices/${other.id}/services`, adminServiceBody('A'), admin.token)).status).toBe(201);
 
       expect(await auditCount()).toBe(before + 1);
       expect(await seqOf(office.id)).toBe(seq);
@@ -338,7 +319,7 @@ describe('admin: the office set-up and the audit trail', () => {
       await t.db.query(`CREATE TRIGGER admin_spec_refuse BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION admin_spec_refuse()`);
       try {
         const seq = await seqOf(office.id);
-        const reply = await api.post(`/admin/offices/${office.id}/services`, serviceBody('QQ'), admin.token);
+        const reply = await api.post(`/admin/offices/${office.id}/services`, adminServiceBody('QQ'), admin.token);
         expect(reply.status).toBe(500);
         expect(await t.db.query(`SELECT id FROM services WHERE office_id = $1 AND code = 'QQ'`, [office.id])).toEqual([]);
         expect(await seqOf(office.id)).toBe(seq);
@@ -346,7 +327,7 @@ describe('admin: the office set-up and the audit trail', () => {
         await t.db.query(`DROP TRIGGER admin_spec_refuse ON audit_log`);
         await t.db.query(`DROP FUNCTION admin_spec_refuse()`);
       }
-      expect((await api.post(`/admin/offices/${office.id}/services`, serviceBody('QQ'), admin.token)).status).toBe(201);
+      expect((await api.post(`/admin/offices/${office.id}/services`, adminServiceBody('QQ'), admin.token)).status).toBe(201);
     });
   });
 
@@ -626,7 +607,7 @@ describe('admin: the office set-up and the audit trail', () => {
   describe('the audit trail', () => {
     it('shows admin changes and staff ticket and counter actions with who, when and at which counter, filtered and paged', async () => {
       const officer = office.officers[1];
-      const created = await api.post(`/admin/offices/${office.id}/services`, serviceBody('X'), admin.token);
+      const created = await api.post(`/admin/offices/${office.id}/services`, adminServiceBody('X'), admin.token);
       t.clock.advanceMinutes(1);
       expect((await api.post(`/counters/${office.counters[1]}/open`, undefined, officer.token)).status).toBe(200);
       await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A });
@@ -716,8 +697,8 @@ describe('admin: the office set-up and the audit trail', () => {
 
     it('gives a supervisor only their offices’ entries, and refuses malformed filters', async () => {
       const other = await createOffice(t, { services: [{ code: 'A' }], counters: [] });
-      await api.post(`/admin/offices/${office.id}/services`, serviceBody('X'), admin.token);
-      await api.post(`/admin/offices/${other.id}/services`, serviceBody('X'), admin.token);
+      await api.post(`/admin/offices/${office.id}/services`, adminServiceBody('X'), admin.token);
+      await api.post(`/admin/offices/${other.id}/services`, adminServiceBody('X'), admin.token);
       await api.post(
         '/admin/staff',
         {
@@ -756,7 +737,7 @@ describe('admin: the office set-up and the audit trail', () => {
     });
 
     it('cannot be changed: no route edits or removes an entry, and the database refuses it', async () => {
-      const created = await api.post(`/admin/offices/${office.id}/services`, serviceBody('X'), admin.token);
+      const created = await api.post(`/admin/offices/${office.id}/services`, adminServiceBody('X'), admin.token);
       const entry = await lastAudit(created.body.id);
       for (const method of ['PATCH', 'PUT', 'DELETE', 'POST']) {
         expect((await api.send(method, '/audit', { body: {}, token: admin.token })).status).toBe(404);
@@ -777,7 +758,7 @@ describe('admin: the office set-up and the audit trail', () => {
       const seq = first.ok ? first.data.seq : -1;
       const next = new Promise<OfficeEvent>((resolve) => socket.once(ServerEvent.event, resolve));
 
-      expect((await api.post(`/admin/offices/${office.id}/services`, serviceBody('ZA', { name: 'Layanan Baru' }), admin.token)).status).toBe(201);
+      expect((await api.post(`/admin/offices/${office.id}/services`, adminServiceBody('ZA', { name: 'Layanan Baru' }), admin.token)).status).toBe(201);
       await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services.A });
       const event = await next;
       expect(event.seq).toBe(seq + 2);

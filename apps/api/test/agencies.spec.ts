@@ -1,5 +1,5 @@
 import type { AdminCounterView, AdminServiceView, AgencyView, OfficeSnapshot } from '@loket/domain';
-import { type OfficeFixture, createOffice, createStaff } from './support/fixtures.js';
+import { type OfficeFixture, adminCounterBody, adminServiceBody, createOffice, createStaff } from './support/fixtures.js';
 import { useTestApp } from './support/test-app.js';
 
 /** Agencies (instansi) under one roof (issue 20): the model, the admin API and the rules kept on moves and deletes. */
@@ -75,30 +75,20 @@ describe('agencies', () => {
   it('puts a new service or counter in the first agency unless told, and refuses an agency of another office', async () => {
     const [first] = await agencies();
     const samsat = await addAgency('Samsat');
-    const serviceBody = {
-      name: 'Pajak Kendaraan',
-      maxWaitMinutes: 30,
-      serviceTimeMinutes: 10,
-      costRupiah: 0,
-      requirements: [],
-      completionTime: '',
-      dailyQuota: null,
-      active: true,
-    };
-    const plain = await api.post<AdminServiceView>(`/admin/offices/${office.id}/services`, { ...serviceBody, code: 'C' }, admin.token);
+    const plain = await api.post<AdminServiceView>(`/admin/offices/${office.id}/services`, adminServiceBody('C'), admin.token);
     expect(plain.body.agencyId).toBe(first.id);
-    const owned = await api.post<AdminServiceView>(`/admin/offices/${office.id}/services`, { ...serviceBody, code: 'D', agencyId: samsat.id }, admin.token);
+    const owned = await api.post<AdminServiceView>(`/admin/offices/${office.id}/services`, adminServiceBody('D', { agencyId: samsat.id }), admin.token);
     expect(owned.body.agencyId).toBe(samsat.id);
     const counter = await api.post<AdminCounterView>(
       `/admin/offices/${office.id}/counters`,
-      { number: 7, name: 'Loket Samsat 1', serviceIds: [owned.body.id], schedule: [], priorityOnly: false, active: true, agencyId: samsat.id },
+      adminCounterBody(7, [owned.body.id], { name: 'Loket Samsat 1', agencyId: samsat.id }),
       admin.token,
     );
     expect(counter.body.agencyId).toBe(samsat.id);
 
     const elsewhere = await createOffice(t, { services: [{ code: 'A' }], counters: [] });
     const [foreign] = await agencies(elsewhere.id);
-    const refused = await api.post(`/admin/offices/${office.id}/services`, { ...serviceBody, code: 'E', agencyId: foreign.id }, admin.token);
+    const refused = await api.post(`/admin/offices/${office.id}/services`, adminServiceBody('E', { agencyId: foreign.id }), admin.token);
     expect(refused).toMatchObject({ status: 400, body: { code: 'validation_failed', details: [{ field: 'agencyId' }] } });
     const moved = await patch(`/admin/counters/${office.counters[1]}`, { agencyId: foreign.id });
     expect(moved).toMatchObject({ status: 400, body: { details: [{ field: 'agencyId' }] } });

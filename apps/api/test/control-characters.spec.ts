@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { type Ack, ClientEvent, type ClientToServerEvents, type ServerToClientEvents, StaffClientEvent } from '@loket/domain';
 import { hashPassword } from '../src/auth/password.js';
-import { type OfficeFixture, createOffice } from './support/fixtures.js';
+import { type OfficeFixture, adminCounterBody, adminServiceBody, createOffice } from './support/fixtures.js';
 import { useTestApp } from './support/test-app.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -33,17 +33,7 @@ describe('control characters in text are refused at validation', () => {
   });
 
   const slug = () => `k-${randomBytes(4).toString('hex')}`;
-  const service = {
-    code: 'Z',
-    name: 'Layanan Z',
-    maxWaitMinutes: 30,
-    serviceTimeMinutes: 10,
-    costRupiah: 0,
-    requirements: ['KTP'],
-    completionTime: 'Selesai',
-    dailyQuota: null,
-    active: true,
-  };
+  const service = adminServiceBody('Z', { requirements: ['KTP'], completionTime: 'Selesai' });
   const staff = () => ({
     username: `u-${randomBytes(4).toString('hex')}`,
     name: 'Staf Baru',
@@ -78,13 +68,7 @@ describe('control characters in text are refused at validation', () => {
     ['service requirement', 'POST', `/admin/offices/${office.id}/services`, { ...service, requirements: ['KTP', `K${text}K`] }, admin],
     ['service completion time', 'POST', `/admin/offices/${office.id}/services`, { ...service, completionTime: `1 ${text}hari` }, admin],
     ['service name (update)', 'PATCH', `/admin/services/${office.services.B}`, { name: `Laya${text}nan` }, admin],
-    [
-      'counter name',
-      'POST',
-      `/admin/offices/${office.id}/counters`,
-      { number: 9, name: `Loket${text}9`, serviceIds: [], schedule: [], priorityOnly: false, active: true },
-      admin,
-    ],
+    ['counter name', 'POST', `/admin/offices/${office.id}/counters`, adminCounterBody(9, [], { name: `Loket${text}9` }), admin],
     ['counter name (update)', 'PATCH', `/admin/counters/${office.counters[1]}`, { name: `Lo${text}ket` }, admin],
     ['staff name', 'POST', '/admin/staff', { ...staff(), name: `Staf${text}Baru` }, admin],
     ['staff password', 'POST', '/admin/staff', { ...staff(), password: `sandi-yang${text}panjang` }, admin],

@@ -1,6 +1,6 @@
 import { MAKLUMAT_TEMPLATE, type AdminServiceView, type MaklumatView, type OfficeStandardsView } from '@loket/domain';
 import { ServiceStandardAndMaklumat1765030000000 } from '../src/database/migrations/1765030000000-service-standard-and-maklumat.js';
-import { createStaff, useOffice } from './support/fixtures.js';
+import { adminServiceBody, createStaff, useOffice } from './support/fixtures.js';
 import { useTestApp } from './support/test-app.js';
 
 type Refusal = { code?: string; message: string; details?: { field: string; problems: string[] }[] };
@@ -99,18 +99,7 @@ describe('service standards and the maklumat', () => {
     }
     const created = await api.post<Refusal>(
       `/admin/offices/${office.id}/services`,
-      {
-        code: 'C',
-        name: 'Akta',
-        maxWaitMinutes: 30,
-        serviceTimeMinutes: 10,
-        costRupiah: 0,
-        requirements: [],
-        completionTime: '',
-        dailyQuota: null,
-        active: true,
-        legalBasis: ['UU 25/2009', 'uu 25/2009'],
-      },
+      adminServiceBody('C', { name: 'Akta', legalBasis: ['UU 25/2009', 'uu 25/2009'] }),
       admin.token,
     );
     expect(created.status).toBe(400);
@@ -121,24 +110,15 @@ describe('service standards and the maklumat', () => {
 
   it('creates a service with its standard, and one without gets the components empty', async () => {
     const admin = await createStaff(t, 'admin');
-    const base = {
-      name: 'Akta Kelahiran',
-      maxWaitMinutes: 30,
-      serviceTimeMinutes: 10,
-      costRupiah: 0,
-      requirements: ['KK'],
-      completionTime: '1 hari kerja',
-      dailyQuota: null,
-      active: true,
-    };
+    const akta = { name: 'Akta Kelahiran', requirements: ['KK'], completionTime: '1 hari kerja' };
     const full = await api.post<AdminServiceView>(
       `/admin/offices/${office.id}/services`,
-      { ...base, code: 'C', procedure: ['Ambil nomor'], executorCount: 2 },
+      adminServiceBody('C', { ...akta, procedure: ['Ambil nomor'], executorCount: 2 }),
       admin.token,
     );
     expect(full.status).toBe(201);
     expect(full.body.details).toMatchObject({ procedure: ['Ambil nomor'], executorCount: 2, product: '' });
-    const bare = await api.post<AdminServiceView>(`/admin/offices/${office.id}/services`, { ...base, code: 'D' }, admin.token);
+    const bare = await api.post<AdminServiceView>(`/admin/offices/${office.id}/services`, adminServiceBody('D', akta), admin.token);
     expect(bare.body.details).toEqual({
       procedure: [],
       product: '',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '@loket/domain';
-import { createOffice, type OfficeFixture } from '../support/fixtures.js';
+import { adminCounterBody, adminServiceBody, createOffice, type OfficeFixture } from '../support/fixtures.js';
 import { client } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 import { stateFingerprint } from './state-fingerprint.js';
@@ -523,29 +523,10 @@ describe('authorization matrix', () => {
     // ticket there and whose citizen answers the survey, an alert and a complaint; the first
     // agency's called ticket is served and surveyed too.
     const service = (
-      await api.post(
-        `/admin/offices/${own.office.id}/services`,
-        {
-          code: 'L',
-          name: 'Layanan Lain',
-          maxWaitMinutes: 30,
-          serviceTimeMinutes: 10,
-          costRupiah: 0,
-          requirements: [],
-          completionTime: '',
-          dailyQuota: null,
-          active: true,
-          agencyId: second.id,
-        },
-        actors.admin,
-      )
+      await api.post(`/admin/offices/${own.office.id}/services`, adminServiceBody('L', { name: 'Layanan Lain', agencyId: second.id }), actors.admin)
     ).body as { id: string };
     const counter = (
-      await api.post(
-        `/admin/offices/${own.office.id}/counters`,
-        { number: 9, name: 'Loket Lain 9', serviceIds: [service.id], schedule: [], priorityOnly: false, active: true, agencyId: second.id },
-        actors.admin,
-      )
+      await api.post(`/admin/offices/${own.office.id}/counters`, adminCounterBody(9, [service.id], { name: 'Loket Lain 9', agencyId: second.id }), actors.admin)
     ).body as { id: string };
     const officer = await staffMember('officer', own.office.id, second.id);
     const survey = { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 3 };

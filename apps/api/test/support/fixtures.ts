@@ -28,6 +28,35 @@ export interface OfficeFixture {
 }
 
 /**
+ * The body an admin sends to add a service (`POST /admin/offices/:id/services`), complete,
+ * with `extra` over the defaults: the tests that go through the admin API share one shape,
+ * so a new required field is added here once.
+ */
+export const adminServiceBody = (code: string, extra: Record<string, unknown> = {}) => ({
+  code,
+  name: `Layanan ${code}`,
+  maxWaitMinutes: 30,
+  serviceTimeMinutes: 10,
+  costRupiah: 0,
+  requirements: ['KTP-el asli'],
+  completionTime: 'Selesai di tempat',
+  dailyQuota: null,
+  active: true,
+  ...extra,
+});
+
+/** The body an admin sends to add a counter, with `extra` over the defaults (no schedule). */
+export const adminCounterBody = (number: number, serviceIds: string[], extra: Record<string, unknown> = {}) => ({
+  number,
+  name: `Loket ${number}`,
+  serviceIds,
+  schedule: [],
+  priorityOnly: false,
+  active: true,
+  ...extra,
+});
+
+/**
  * A staff member written straight to the database, in the offices named, with a signed
  * token (no password: they cannot log in, and no hashing slows the tests).
  */
