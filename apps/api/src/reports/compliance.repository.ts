@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { serviceInAgency } from '../common/agency-scope-sql.js';
+import type { ReportOfficeRow } from './reports.repository.js';
 import type { PriorityCategory, PriorityFact, ServiceChange, TicketStatus } from '@loket/domain';
 
 export const COMPLIANCE_SQL = {
@@ -21,13 +22,7 @@ export const COMPLIANCE_SQL = {
 } as const;
 
 /** The office as the compliance pack's parts need it. */
-export interface PackOfficeRow {
-  id: string;
-  slug: string;
-  name: string;
-  address: string;
-  city: string;
-  time_zone: string;
+export interface PackOfficeRow extends ReportOfficeRow {
   lapor_channel: string;
   complaint_response_days: number;
   priority_max_wait_minutes: number;
