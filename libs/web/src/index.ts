@@ -3,6 +3,7 @@
 // and focus rings) and `@loket/web/shell.css` (the skip link, brand bar and main area).
 export { default as LanguageSwitch } from './components/LanguageSwitch.vue';
 export { default as NotFoundPage } from './components/NotFoundPage.vue';
+export { default as SignatureBlock } from './components/SignatureBlock.vue';
 export { default as ChoiceDialog } from './components/dialogs/ChoiceDialog.vue';
 export { default as DialogFooter } from './components/dialogs/DialogFooter.vue';
 export { default as ModalDialog } from './components/dialogs/ModalDialog.vue';
