@@ -5,7 +5,7 @@
  * page show the latest.
  */
 import { RuleError } from './errors.js';
-import { isCalendarDay } from './reports.js';
+import { isCalendarDay } from './time.js';
 import type { IkmGrade } from './satisfaction.js';
 import type { SkmPreset } from './skm.js';
 

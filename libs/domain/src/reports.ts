@@ -25,7 +25,7 @@ import { type IkmGrade, type SurveyAnswers, type SurveyElementCode, krejcieMorga
 import type { BookingReportView } from './booking-figures.js';
 import { RuleError } from './errors.js';
 import { noShowStands } from './ticket-lifecycle.js';
-import { EARLIEST_DAY, LATEST_DAY, serviceDay, withinDayRange } from './time.js';
+import { DAY_PATTERN, EARLIEST_DAY, LATEST_DAY, isCalendarDay, serviceDay, withinDayRange } from './time.js';
 import type { CounterScheduleDay } from './views.js';
 
 // ---------------------------------------------------------------------------------------
@@ -36,16 +36,6 @@ export type ReportPreset = (typeof REPORT_PRESETS)[number];
 
 /** The longest period one report covers, in days: a quarter, so one request stays quick. */
 export const REPORT_MAX_DAYS = 92;
-
-export const REPORT_DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Whether a `YYYY-MM-DD` string is a real calendar day (2026-02-30 is not). */
-export function isCalendarDay(value: string): boolean {
-  if (!REPORT_DAY_PATTERN.test(value)) return false;
-  const [year, month, date] = value.split('-').map(Number);
-  const parsed = new Date(Date.UTC(year, month - 1, date));
-  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === date;
-}
 
 /** The office-local day `days` after `day` (negative: before), as `YYYY-MM-DD`. */
 export function addDays(day: string, days: number): string {
@@ -97,7 +87,7 @@ const invalidPeriod = (message: string) => new RuleError('invalid_period', messa
 
 /** Refuses a day of a period that is malformed, outside the product's days, or not on the calendar. */
 function checkPeriodDay(name: string, day: string): void {
-  if (REPORT_DAY_PATTERN.test(day) && !withinDayRange(day)) {
+  if (DAY_PATTERN.test(day) && !withinDayRange(day)) {
     throw invalidPeriod(`${name} ${day} is outside the days a report covers: between ${EARLIEST_DAY} and ${LATEST_DAY}`);
   }
   if (!isCalendarDay(day)) throw invalidPeriod(`${name} ${day} is not a calendar day`);

@@ -5,6 +5,7 @@
  * rules; the admin form, the public page and the kiosk read the same shapes.
  */
 import type { FieldProblem } from './admin.js';
+import { isCalendarDay } from './time.js';
 import type { ServiceStandard } from './views.js';
 
 /** The six components a citizen is shown (komponen penyampaian pelayanan). */
@@ -180,12 +181,6 @@ export interface MaklumatView extends MaklumatInput {
   /** When it was entered in Loket (ISO). */
   recordedAt: string;
   recordedBy: { id: string; name: string } | null;
-}
-
-function isCalendarDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
-  const parsed = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
 }
 
 function lengthProblem(value: string, field: string, min: number, max: number): FieldProblem[] {

@@ -4,7 +4,7 @@
  * a report, and the half-year and year periods the SKM is reported over.
  */
 import { RuleError } from './errors.js';
-import { isCalendarDay } from './reports.js';
+import { isCalendarDay } from './time.js';
 import type { SurveyAnswers } from './satisfaction.js';
 
 /** Jenis kelamin, as the questionnaire asks it. */

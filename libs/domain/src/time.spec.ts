@@ -1,4 +1,4 @@
-import { isOfficeTimeZone, MINUTE_MS, minutesBetween, OFFICE_TIME_ZONES, serviceDay } from './time.js';
+import { isCalendarDay, isOfficeTimeZone, isProductDay, MINUTE_MS, minutesBetween, OFFICE_TIME_ZONES, serviceDay } from './time.js';
 
 describe('serviceDay', () => {
   // Local midnight of 28 November 2026 in each zone, and the last second before it.
@@ -55,5 +55,23 @@ describe('minutesBetween', () => {
     expect(minutesBetween(0, 5 * MINUTE_MS)).toBe(5);
     expect(minutesBetween(0, 90_000)).toBe(1.5);
     expect(minutesBetween(2 * MINUTE_MS, 0)).toBe(-2);
+  });
+});
+
+describe('days', () => {
+  it('knows real calendar days', () => {
+    expect(isCalendarDay('2026-02-28')).toBe(true);
+    expect(isCalendarDay('2028-02-29')).toBe(true);
+    expect(isCalendarDay('2026-02-30')).toBe(false);
+    expect(isCalendarDay('2026-13-01')).toBe(false);
+    expect(isCalendarDay('2026-2-3')).toBe(false);
+  });
+
+  it('holds the product to the days between 2000 and 2099', () => {
+    expect(isProductDay('2000-01-01')).toBe(true);
+    expect(isProductDay('2099-12-31')).toBe(true);
+    expect(isProductDay('1999-12-31')).toBe(false);
+    expect(isProductDay('2100-01-01')).toBe(false);
+    expect(isProductDay('2026-02-31')).toBe(false);
   });
 });

@@ -20,9 +20,25 @@ export function isOfficeTimeZone(value: string): value is OfficeTimeZone {
 export const EARLIEST_DAY = '2000-01-01';
 export const LATEST_DAY = '2099-12-31';
 
+/** A day as the product writes one: `YYYY-MM-DD` (whether it exists is `isCalendarDay`). */
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Whether a `YYYY-MM-DD` day lies between EARLIEST_DAY and LATEST_DAY, both included. */
 export function withinDayRange(day: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && day >= EARLIEST_DAY && day <= LATEST_DAY;
+  return DAY_PATTERN.test(day) && day >= EARLIEST_DAY && day <= LATEST_DAY;
+}
+
+/** Whether a `YYYY-MM-DD` string is a real calendar day (2026-02-30 is not). */
+export function isCalendarDay(value: string): boolean {
+  if (!DAY_PATTERN.test(value)) return false;
+  const [year, month, date] = value.split('-').map(Number);
+  const parsed = new Date(Date.UTC(year, month - 1, date));
+  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === date;
+}
+
+/** A day the product can hold: on the calendar, and between EARLIEST_DAY and LATEST_DAY. */
+export function isProductDay(value: string): boolean {
+  return withinDayRange(value) && isCalendarDay(value);
 }
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();

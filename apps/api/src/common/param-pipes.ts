@@ -1,6 +1,6 @@
 import { type ExecutionContext, Injectable, ParseIntPipe, ParseUUIDPipe, type PipeTransform, createParamDecorator } from '@nestjs/common';
 import type { Request } from 'express';
-import { KIOSK_TOKEN_HEADER, RuleError } from '@loket/domain';
+import { KIOSK_TOKEN_HEADER, RuleError, isProductDay } from '@loket/domain';
 import { TRACKING_CODE_PATTERN } from '../tickets/tracking-code.js';
 
 function patternPipe(pattern: RegExp, what: string) {
@@ -16,16 +16,10 @@ function patternPipe(pattern: RegExp, what: string) {
   return PatternPipe;
 }
 
-/** An office-local day `YYYY-MM-DD` in 2000–2099 that exists on the calendar (no 31 February). */
-export function isCalendarDay(value: string): boolean {
-  if (!/^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/.test(value)) return false;
-  return new Date(`${value}T00:00:00.000Z`).toISOString().startsWith(value);
-}
-
 @Injectable()
 export class DayPipe implements PipeTransform<unknown, string> {
   transform(value: unknown): string {
-    if (typeof value !== 'string' || !isCalendarDay(value)) throw new RuleError('validation_failed', 'The day must be a date YYYY-MM-DD between 2000 and 2099');
+    if (typeof value !== 'string' || !isProductDay(value)) throw new RuleError('validation_failed', 'The day must be a date YYYY-MM-DD between 2000 and 2099');
     return value;
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength, ValidateBy } from 'class-validator';
-import { isCalendarDay } from '../../common/param-pipes.js';
+import { isProductDay } from '@loket/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -9,9 +9,9 @@ export class CreateOfficeDayDto {
   @ApiProperty({ example: '2027-01-04', description: 'Office-local day, YYYY-MM-DD' })
   // A day that exists: 2026-02-31 passes a pattern but not the database's date cast (a 500 before).
   @ValidateBy({
-    name: 'isCalendarDay',
+    name: 'isProductDay',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && isCalendarDay(value),
+      validate: (value: unknown) => typeof value === 'string' && isProductDay(value),
       defaultMessage: () => 'day must be a date YYYY-MM-DD between 2000 and 2099',
     },
   })

@@ -5,6 +5,7 @@ import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_LIMITS as L,
   COMPLAINT_STATUSES,
+  DAY_PATTERN,
   type ComplaintCategory,
   type ComplaintStatus,
   LAPOR_NUMBER_PATTERN,
@@ -121,14 +122,13 @@ export class ComplaintSettingsDto {
   laporChannel: string;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export class ComplaintReportQueryDto {
   @ApiProperty({ example: '2026-07-01' })
-  @Matches(DAY, { message: 'from must be a day written YYYY-MM-DD' })
+  @Matches(DAY_PATTERN, { message: 'from must be a day written YYYY-MM-DD' })
   from: string;
 
   @ApiProperty({ example: '2026-12-31' })
-  @Matches(DAY, { message: 'to must be a day written YYYY-MM-DD' })
+  @Matches(DAY_PATTERN, { message: 'to must be a day written YYYY-MM-DD' })
   to: string;
 }
 

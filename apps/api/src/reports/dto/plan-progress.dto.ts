@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IKM_PLAN_NOTE_MAX, IKM_PLAN_STATUSES, type IkmPlanStatus } from '@loket/domain';
+import { DAY_PATTERN, IKM_PLAN_NOTE_MAX, IKM_PLAN_STATUSES, type IkmPlanStatus } from '@loket/domain';
 import { FreeText } from '../../common/control-characters.js';
 
 /** Where one follow-up item stands; the day and note are checked again by the domain (`checkPlanProgress`). */
@@ -11,7 +11,7 @@ export class PlanProgressDto {
 
   @ApiPropertyOptional({ example: '2027-01-15', description: 'The day the status took effect; today (the office’s) when left out' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'on must be a day, YYYY-MM-DD' })
+  @Matches(DAY_PATTERN, { message: 'on must be a day, YYYY-MM-DD' })
   on?: string;
 
   @ApiPropertyOptional({ maxLength: IKM_PLAN_NOTE_MAX })

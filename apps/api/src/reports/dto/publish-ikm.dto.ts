@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IKM_PLAN_LIMITS, type IkmPlanItem } from '@loket/domain';
+import { DAY_PATTERN, IKM_PLAN_LIMITS, type IkmPlanItem } from '@loket/domain';
 import { FreeText } from '../../common/control-characters.js';
 import { SkmQueryDto } from './report-query.dto.js';
 
@@ -22,7 +22,7 @@ export class IkmPlanItemDto implements IkmPlanItem {
   owner: string;
 
   @ApiProperty({ example: '2027-03-31' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a day, YYYY-MM-DD' })
+  @Matches(DAY_PATTERN, { message: 'dueDate must be a day, YYYY-MM-DD' })
   dueDate: string;
 }
 

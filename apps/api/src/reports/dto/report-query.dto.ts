@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { REPORT_PRESETS, SKM_PRESETS, type ReportPreset, type SkmPreset } from '@loket/domain';
+import { DAY_PATTERN, REPORT_PRESETS, SKM_PRESETS, type ReportPreset, type SkmPreset } from '@loket/domain';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const dayMessage = { message: '$property must be a day written YYYY-MM-DD' };
 
 /**
@@ -18,17 +17,17 @@ export class ReportQueryDto {
 
   @ApiPropertyOptional({ example: '2026-11-30', description: 'The day a preset is taken around; default today in the office zone' })
   @IsOptional()
-  @Matches(DAY, dayMessage)
+  @Matches(DAY_PATTERN, dayMessage)
   date?: string;
 
   @ApiPropertyOptional({ example: '2026-11-01' })
   @IsOptional()
-  @Matches(DAY, dayMessage)
+  @Matches(DAY_PATTERN, dayMessage)
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30' })
   @IsOptional()
-  @Matches(DAY, dayMessage)
+  @Matches(DAY_PATTERN, dayMessage)
   to?: string;
 }
 
@@ -51,16 +50,16 @@ export class SkmQueryDto {
 
   @ApiPropertyOptional({ example: '2026-11-30' })
   @IsOptional()
-  @Matches(DAY, dayMessage)
+  @Matches(DAY_PATTERN, dayMessage)
   date?: string;
 
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
-  @Matches(DAY, dayMessage)
+  @Matches(DAY_PATTERN, dayMessage)
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31' })
   @IsOptional()
-  @Matches(DAY, dayMessage)
+  @Matches(DAY_PATTERN, dayMessage)
   to?: string;
 }
