@@ -7,6 +7,7 @@ import {
   maklumatProblems,
   missingComponents,
   nextMaklumatVersion,
+  standardComponentValue,
   standardDetailsProblems,
 } from './service-standard.js';
 
@@ -79,6 +80,18 @@ describe('missingComponents', () => {
       'safetyGuarantee',
       'performanceEvaluation',
     ]);
+  });
+});
+
+describe('standardComponentValue', () => {
+  it('gives the steps as a numbered list, the other lists plain, the cost and executors as figures, the rest as text', () => {
+    expect(standardComponentValue(complete, 'procedure')).toEqual({ kind: 'list', items: complete.procedure, ordered: true });
+    expect(standardComponentValue(complete, 'requirements')).toEqual({ kind: 'list', items: complete.requirements, ordered: false });
+    expect(standardComponentValue(complete, 'legalBasis')).toEqual({ kind: 'list', items: complete.legalBasis, ordered: false });
+    expect(standardComponentValue({ ...complete, costRupiah: 50_000 }, 'cost')).toEqual({ kind: 'cost', rupiah: 50_000 });
+    expect(standardComponentValue({ ...complete, executorCount: null }, 'executorCount')).toEqual({ kind: 'executors', count: null });
+    expect(standardComponentValue(complete, 'product')).toEqual({ kind: 'text', text: 'KTP-el' });
+    expect(standardComponentValue(complete, 'completionTime')).toEqual({ kind: 'text', text: complete.completionTime });
   });
 });
 

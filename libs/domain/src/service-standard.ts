@@ -131,6 +131,41 @@ export function standardDetailsProblems(details: ServiceStandardDetails): FieldP
 export type FullServiceStandard = Pick<ServiceStandard, 'requirements' | 'completionTime' | 'costRupiah' | 'maxWaitMinutes'> & ServiceStandardDetails;
 
 /**
+ * What one component of a standard holds, as a page sets it: a list (the procedure's steps
+ * numbered), the cost in rupiah (0: free), the number of executors (null: not set), or text.
+ * The screens word the cost and the executors in the reader's language.
+ */
+export type StandardComponentValue =
+  | { kind: 'list'; items: readonly string[]; ordered: boolean }
+  | { kind: 'cost'; rupiah: number }
+  | { kind: 'executors'; count: number | null }
+  | { kind: 'text'; text: string };
+
+export function standardComponentValue(standard: FullServiceStandard, component: StandardComponent): StandardComponentValue {
+  switch (component) {
+    case 'requirements':
+    case 'legalBasis':
+      return { kind: 'list', items: standard[component], ordered: false };
+    case 'procedure':
+      return { kind: 'list', items: standard.procedure, ordered: true };
+    case 'cost':
+      return { kind: 'cost', rupiah: standard.costRupiah };
+    case 'executorCount':
+      return { kind: 'executors', count: standard.executorCount };
+    case 'completionTime':
+    case 'product':
+    case 'complaintHandling':
+    case 'facilities':
+    case 'competence':
+    case 'internalSupervision':
+    case 'serviceGuarantee':
+    case 'safetyGuarantee':
+    case 'performanceEvaluation':
+      return { kind: 'text', text: standard[component] };
+  }
+}
+
+/**
  * The components still empty, in the regulation's order. Cost is never missing: 0 is a
  * published "Gratis". A service with nothing to bring says so as a requirement
  * ("Tidak ada persyaratan"), so an empty list is missing, not "none".

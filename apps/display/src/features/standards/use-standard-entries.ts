@@ -1,11 +1,11 @@
 import { useI18n } from 'vue-i18n';
 import { useFormat } from '@loket/web';
-import type { PublishedServiceStandard, StandardComponent } from '@loket/domain';
+import { type PublishedServiceStandard, type StandardComponent, standardComponentValue } from '@loket/domain';
 
 /** One component of a service's standard as a page shows it: a list (ordered for the steps) or a text ('' when not set). */
 export interface StandardEntry {
   component: StandardComponent;
-  list?: string[];
+  list?: readonly string[];
   ordered?: boolean;
   text?: string;
 }
@@ -16,28 +16,16 @@ export function useStandardEntries() {
   const format = useFormat();
   return (service: PublishedServiceStandard, components: readonly StandardComponent[]): StandardEntry[] =>
     components.map((component): StandardEntry => {
-      switch (component) {
-        case 'requirements':
-          return { component, list: service.requirements };
-        case 'procedure':
-          return { component, list: service.procedure, ordered: true };
-        case 'legalBasis':
-          return { component, list: service.legalBasis };
+      const value = standardComponentValue(service, component);
+      switch (value.kind) {
+        case 'list':
+          return { component, list: value.items, ordered: value.ordered };
         case 'cost':
-          return { component, text: service.costRupiah === 0 ? t('standards.free') : format.rupiah(service.costRupiah) };
-        case 'executorCount':
-          return { component, text: service.executorCount === null ? '' : t('standards.people', { n: service.executorCount }) };
-        case 'completionTime':
-          return { component, text: service.completionTime };
-        case 'product':
-        case 'complaintHandling':
-        case 'facilities':
-        case 'competence':
-        case 'internalSupervision':
-        case 'serviceGuarantee':
-        case 'safetyGuarantee':
-        case 'performanceEvaluation':
-          return { component, text: service[component] };
+          return { component, text: value.rupiah === 0 ? t('standards.free') : format.rupiah(value.rupiah) };
+        case 'executors':
+          return { component, text: value.count === null ? '' : t('standards.people', { n: value.count }) };
+        case 'text':
+          return { component, text: value.text };
       }
     });
 }
