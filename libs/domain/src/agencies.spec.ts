@@ -1,6 +1,9 @@
 import {
   assertAgencyDeletable,
   assertMovable,
+  KIOSK_SEARCH_FROM,
+  kioskAgencies,
+  kioskOffersSearch,
   kioskShowsAgencies,
   readableTextOn,
   searchKey,
@@ -62,6 +65,28 @@ describe('the kiosk’s agency step', () => {
   it('is shown when two agencies have active services', () => {
     const services = [serviceView({ id: 'a', agencyId: 'dukcapil' }), serviceView({ id: 'b', agencyId: 'samsat' })];
     expect(kioskShowsAgencies([dukcapil, samsat], services)).toBe(true);
+  });
+
+  it('offers a tile for each agency with an active service, in the office’s order', () => {
+    const bpjs = agencyView({ id: 'bpjs', shortName: 'BPJS' });
+    const services = [
+      serviceView({ id: 'a', agencyId: 'samsat' }),
+      serviceView({ id: 'b', agencyId: 'bpjs', active: false }),
+      serviceView({ id: 'c', agencyId: 'dukcapil' }),
+    ];
+    expect(kioskAgencies([dukcapil, bpjs, samsat], services).map((agency) => agency.id)).toEqual(['dukcapil', 'samsat']);
+  });
+});
+
+describe('the kiosk’s search', () => {
+  const services = (active: number, inactive = 0) => [
+    ...Array.from({ length: active }, (_, i) => serviceView({ id: `a${i}` })),
+    ...Array.from({ length: inactive }, (_, i) => serviceView({ id: `i${i}`, active: false })),
+  ];
+
+  it('is offered from KIOSK_SEARCH_FROM active services on; inactive ones do not count', () => {
+    expect(kioskOffersSearch(services(KIOSK_SEARCH_FROM))).toBe(true);
+    expect(kioskOffersSearch(services(KIOSK_SEARCH_FROM - 1, 5))).toBe(false);
   });
 });
 

@@ -61,10 +61,15 @@ export function assertMovable(subject: string, openCounters: readonly { name: st
   });
 }
 
+/** The agencies a kiosk offers: those with an active service (one still being set up shows no tile). */
+export function kioskAgencies<A extends Pick<AgencyView, 'id'>>(agencies: readonly A[], services: readonly Pick<ServiceView, 'agencyId' | 'active'>[]): A[] {
+  const withServices = new Set(services.filter((service) => service.active).map((service) => service.agencyId));
+  return agencies.filter((agency) => withServices.has(agency.id));
+}
+
 /** With more than one agency the kiosk asks for the agency first; with one it goes straight to the services. */
 export function kioskShowsAgencies(agencies: readonly Pick<AgencyView, 'id'>[], services: readonly Pick<ServiceView, 'agencyId' | 'active'>[]): boolean {
-  const withServices = new Set(services.filter((service) => service.active).map((service) => service.agencyId));
-  return agencies.filter((agency) => withServices.has(agency.id)).length > 1;
+  return kioskAgencies(agencies, services).length > 1;
 }
 
 /** How many wait for each agency now: the sum of its services' queues. */
@@ -78,6 +83,11 @@ export function waitingByAgency(services: readonly Pick<ServiceView, 'agencyId' 
 export const TOP_SERVICES = 6;
 /** From this many active services on, the kiosk offers a search box and the day's most used. */
 export const KIOSK_SEARCH_FROM = 12;
+
+/** Whether the kiosk offers the search box and the day's most used services (KIOSK_SEARCH_FROM). */
+export function kioskOffersSearch(services: readonly Pick<ServiceView, 'active'>[]): boolean {
+  return services.filter((service) => service.active).length >= KIOSK_SEARCH_FROM;
+}
 
 /**
  * The services most used today, most tickets first (ties: the office's own order), only
