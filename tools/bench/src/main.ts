@@ -37,6 +37,7 @@ const { values: args } = parseArgs({
     'no-save': { type: 'boolean', default: false },
     'serving-only': { type: 'boolean', default: false },
     'serving-queues': { type: 'string' },
+    'profile-queue': { type: 'string' },
     'reads-only': { type: 'boolean', default: false },
     'rush-only': { type: 'boolean', default: false },
     'outbox-only': { type: 'boolean', default: false },
@@ -49,7 +50,9 @@ if (args.help) {
   --targets LIST       pglite,postgresql (default: pglite, plus postgresql when a URL is given)
   --smoke              a small size, for CI: checks the tools run, measures little
   --profile            run the API under --cpu-prof in three phases (issue at saturation, the storm, the
-                       serving runs over the second queue length) and name each one's top costs
+                       serving runs over one queue length) and name each one's top costs
+  --profile-queue N    with --profile, the serving queue length whose runs are profiled (one of
+                       --serving-queues; default the second: 2000, smoke 160)
   --port N             the API's port (default: a free one)
   --out DIR            where to keep the results (default tools/bench/results for a full run)
   --no-save            keep nothing
@@ -106,6 +109,8 @@ const size = args.smoke
       outbox: { burst: 2_000, lagSeconds: 10, slowIssues: 1_000, slowMs: 10_000, concurrency: 32 },
     };
 if (args['serving-queues']) size.servingQueues = args['serving-queues'].split(',').map(Number);
+if (args['profile-queue'] !== undefined && !size.servingQueues.includes(Number(args['profile-queue'])))
+  throw new Error(`--profile-queue ${args['profile-queue']} is not one of the serving queues (${size.servingQueues.join(', ')})`);
 const run = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
 
 interface TargetResult {
@@ -362,8 +367,9 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
 }
 
 /** The serving cycle on each serving office: its queue issued, its counters opened, then each officer count in turn. */
-/** The serving queue length whose runs --profile profiles: the second (2,000 at full size), as the storm's queue. */
+/** The serving queue length whose runs --profile profiles: `--profile-queue`, else the second (2,000 at full size, as the storm's queue). */
 function servingProfiledQueue(): number {
+  if (args['profile-queue'] !== undefined) return Number(args['profile-queue']);
   return size.servingQueues[Math.min(1, size.servingQueues.length - 1)];
 }
 
