@@ -21,8 +21,9 @@ import { type ReadsRun, readsRun } from './reads.js';
 import { type RushRun, rushPhase, rushProblems, rushTable } from './rush.js';
 import { type OutboxRun, outboxPhase, outboxProblems, outboxTable } from './outbox.js';
 import { type ServingDesk, type ServingRun, servingRun } from './serving.js';
-import { type BenchOffice, createBenchOffice, openSql } from './sql.js';
+import { type BenchOffice, createBenchOffice, openSql, seedWaiting } from './sql.js';
 import { closedLoop, latency, type Latency, openLoop, ratio } from './stats.js';
+import { serviceDay } from '@loket/domain';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -386,8 +387,16 @@ async function servingPhase(
     for (const [index, queue] of size.servingQueues.entries()) {
       const servingOffice = servingOffices[index];
       const issueThere = () => publicApi.post(`/offices/${servingOffice.slug}/tickets`, { serviceId: servingOffice.serviceId });
-      log(`serving cycle: ${queue} waiting, issuing them`);
-      await closedLoop(queue, size.concurrency, issueThere);
+      if (stats) {
+        // PostgreSQL: the queue is written in one statement, as the issue statement writes each ticket (`seedWaiting`).
+        log(`serving cycle: ${queue} waiting, seeding them`);
+        await seedWaiting(stats, servingOffice, queue, new Date(), serviceDay(new Date(), 'Asia/Jakarta'));
+      } else {
+        // PGlite: the API holds the database, so the queue is issued through it.
+        log(`serving cycle: ${queue} waiting, issuing them`);
+        const issued = await closedLoop(queue, size.concurrency, issueThere);
+        if (issued.errors > 0) log(`serving cycle: ${issued.errors} of ${queue} issues refused; the queue is shorter`);
+      }
       const desks: ServingDesk[] = [];
       await closedLoop(servingOffice.counters.length, 4, async (n) => {
         const counter = servingOffice.counters[n];

@@ -72,3 +72,35 @@ export async function createBenchOffice(sql: Sql, counters: number, run: string)
     throw error;
   }
 }
+
+/**
+ * Puts `count` tickets into the queue of the office's one service in one statement, each as
+ * the API's issue statement writes it: numbered from the service-day counter, due after the
+ * service's maximum wait, with its `issued` event under the office's next sequence number.
+ * The serving cycle's queue is set-up, not measured: issued through the API one by one, each
+ * answer carries a forecast of the whole queue, so 20,000 took minutes on a quiet machine and,
+ * under load, the issuing slowed to ~10/s as the queue grew and ran into the database timeouts.
+ * Run while the API has not touched the office yet: it reads the office afresh when it does.
+ */
+export async function seedWaiting(sql: Sql, office: BenchOffice, count: number, issuedFrom: Date, serviceDay: string): Promise<void> {
+  await sql.query(
+    `WITH o AS (SELECT id FROM offices WHERE slug = $1),
+     num AS (
+       INSERT INTO ticket_number_counters AS c (service_id, service_day, last_number) VALUES ($2, $3, $4::int)
+       ON CONFLICT (service_id, service_day) DO UPDATE SET last_number = c.last_number + $4::int
+       RETURNING last_number - $4::int AS base
+     ), bumped AS (
+       UPDATE offices SET seq = seq + $4::int WHERE id = (SELECT id FROM o) RETURNING seq - $4::int AS base
+     ), ticket AS (
+       INSERT INTO tickets (office_id, service_id, issued_service_id, issued_code, service_day, number, status, issued_at, due_at, tracking_code)
+       SELECT o.id, s.id, s.id, s.code, $3::date, num.base + g, 'waiting', $5::timestamptz + g * interval '1 millisecond',
+              $5::timestamptz + g * interval '1 millisecond' + s.max_wait_minutes * interval '1 minute', 'BENCH-' || gen_random_uuid()
+       FROM o, num, services s, generate_series(1, $4::int) g WHERE s.id = $2 ORDER BY g
+       RETURNING id, number, issued_at
+     )
+     INSERT INTO ticket_events (ticket_id, office_id, type, at, actor_kind, service_id, payload, seq)
+     SELECT ticket.id, (SELECT id FROM o), 'issued', ticket.issued_at, 'citizen', $2, '{"priority": null}', bumped.base + (ticket.number - num.base)
+     FROM ticket, bumped, num`,
+    [office.slug, office.serviceId, serviceDay, count, issuedFrom],
+  );
+}
