@@ -14,7 +14,7 @@ import type { Socket } from 'socket.io-client';
 import { type ApiProcess, REPO_ROOT, freePort, startApi, stopAllApis } from '@loket/simulator/api-process';
 import { bareClaims, bareInserts, dropBare, openBareDb, type RunResult } from './bare-db.js';
 import { connectClients, type FanoutResult, fanoutResult, waitFor } from './fanout.js';
-import { Api } from '@loket/simulator/http';
+import { Api, ApiError } from '@loket/simulator/http';
 import { provenance } from '@loket/simulator/machine';
 import { type ProfileSummary, summarizeProfile } from './profile.js';
 import { type ReadsRun, readsRun } from './reads.js';
@@ -398,18 +398,25 @@ async function servingPhase(
         if (issued.errors > 0) log(`serving cycle: ${issued.errors} of ${queue} issues refused; the queue is shorter`);
       }
       const desks: ServingDesk[] = [];
+      const refused: string[] = [];
       await closedLoop(servingOffice.counters.length, 4, async (n) => {
         const counter = servingOffice.counters[n];
-        const login = await publicApi.post<{ accessToken: string }>('/auth/login', {
-          username: counter.username,
-          password: process.env.DEMO_PASSWORD ?? 'demo',
-        });
+        const login = await setUp(refused, () =>
+          publicApi.post<{ accessToken: string }>('/auth/login', { username: counter.username, password: process.env.DEMO_PASSWORD ?? 'demo' }),
+        );
         const desk = publicApi.withToken(login.accessToken);
-        await desk.post(`/counters/${counter.id}/open`, {});
+        // An open answered 503 may have committed all the same: the retry then finds it open, and that is the open wanted.
+        await setUp(refused, () =>
+          desk.post(`/counters/${counter.id}/open`, {}).catch((error: unknown) => {
+            if (error instanceof ApiError && (error.body as { code?: string } | undefined)?.code === 'counter_already_open') return;
+            throw error;
+          }),
+        );
         desks[n] = { counterId: counter.id, desk };
       });
+      if (refused.length) log(`serving cycle: ${refused.length} set-up requests refused and tried again, first: ${refused[0]}`);
       if (desks.filter(Boolean).length !== servingOffice.counters.length)
-        throw new Error(`Only some of ${servingOffice.counters.length} serving counters could be opened`);
+        throw new Error(`Only ${desks.filter(Boolean).length} of ${servingOffice.counters.length} serving counters could be opened: ${refused.at(-1) ?? ''}`);
       // As the desk does: the office's interaction checklist, every item checked in one keystroke.
       const templates = await desks[0].desk.get<{ kind: string; items: { code: string; active: boolean }[] }[]>(`/offices/${servingOffice.slug}/checklists`);
       const interaction = templates.find((template) => template.kind === 'interaction');
@@ -435,6 +442,10 @@ async function servingPhase(
         });
         waiting -= result.served;
         serving.push(result);
+        // Each run as it ends, so a phase that fails later still leaves the runs before it.
+        log(
+          `serving cycle: ${officers} officers over ${queue} waiting: ${result.served} served (${result.errors} errors), ${result.perSecond}/s; per served: API CPU ${result.perServed.apiCpuMs} ms, database CPU ${result.perServed.databaseCpuMs} ms, rows read ${result.perServed.rowsRead}, statements ${result.perServed.statements}`,
+        );
       }
       if (profiled) await profileHooks.after();
     }
@@ -442,6 +453,23 @@ async function servingPhase(
     await stats?.close();
   }
   return serving;
+}
+
+/**
+ * A set-up request (not measured) tried again while the API sheds it: answered 503 (a database
+ * timeout while the API is busy) or not answered at all. Each refusal is noted in `refused`.
+ */
+async function setUp<T>(refused: string[], request: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await request();
+    } catch (error) {
+      const shed = !(error instanceof ApiError) || error.status === 503;
+      refused.push(error instanceof Error ? error.message : String(error));
+      if (!shed || attempt >= attempts) throw error;
+      await new Promise((done) => setTimeout(done, 500 * 2 ** attempt));
+    }
+  }
 }
 
 /** Phones polling their ticket and boards resyncing on an office of their own, nothing else happening there. */
