@@ -18,6 +18,7 @@ import {
   plannedMinutesBetween,
   scheduledHours,
   totalMinutes,
+  unionIntervals,
   waitingIntervals,
   DEFAULT_OPENING_GRACE_MINUTES,
 } from './counter-schedule.js';
@@ -164,13 +165,9 @@ export interface SupervisionSnapshot extends SupervisionState {
   rules: typeof SUPERVISION_RULES;
 }
 
-function byTicket(
-  events: readonly SupervisionTicketEvent[],
-  filter: (event: SupervisionTicketEvent) => boolean = () => true,
-): Map<string, TicketEventRecord[]> {
+function byTicket(events: readonly SupervisionTicketEvent[]): Map<string, TicketEventRecord[]> {
   const grouped = new Map<string, TicketEventRecord[]>();
   for (const event of events) {
-    if (!filter(event)) continue;
     const list = grouped.get(event.ticketId) ?? [];
     list.push(event);
     grouped.set(event.ticketId, list);
@@ -314,6 +311,33 @@ export function supervisionFigures(state: SupervisionState, now: number, options
   });
 
   const standardOf = new Map(office.services.map((service) => [service.id, service.standard.serviceTimeMinutes]));
+  // What each counter's figures read of the day's events, gathered in one pass for them all: its
+  // events by ticket (when it was busy) and its finishes; and the waiting intervals by the set of
+  // services a counter serves, merged once for every counter serving that set. Read per counter,
+  // 50 counters over 20,000 waiting tickets went through a million events and sorted 20,000
+  // intervals 50 times at every alert scan.
+  const atCounter = new Map<string, Map<string, TicketEventRecord[]>>();
+  const finishedAt = new Map<string, number>();
+  for (const event of state.ticketEvents) {
+    if (event.counterId === null) continue;
+    let ofCounter = atCounter.get(event.counterId);
+    if (!ofCounter) atCounter.set(event.counterId, (ofCounter = new Map()));
+    const list = ofCounter.get(event.ticketId);
+    if (list) list.push(event);
+    else ofCounter.set(event.ticketId, [event]);
+    if (event.type === 'finished') finishedAt.set(event.counterId, (finishedAt.get(event.counterId) ?? 0) + 1);
+  }
+  const waitingBySet = new Map<string, Interval[]>();
+  const waitingFor = (serviceIds: readonly string[]): Interval[] => {
+    const key = [...serviceIds].sort().join(' ');
+    let merged = waitingBySet.get(key);
+    if (!merged) {
+      const waiting: Interval[] = [];
+      for (const events of tickets.values()) waiting.push(...waitingIntervals(events, serviceIds, now));
+      waitingBySet.set(key, (merged = unionIntervals(waiting)));
+    }
+    return merged;
+  };
   const counterFigures = office.counters.map((counter): CounterFigures => {
     const staffing = state.staffing.find((entry) => entry.counterId === counter.id);
     const sessionEvents = state.counterEvents.filter((event) => event.counterId === counter.id);
@@ -329,11 +353,9 @@ export function supervisionFigures(state: SupervisionState, now: number, options
         ? minutesBetween(scheduledNow.from, now) - plannedMinutesBetween(measures.plannedBreaks, scheduledNow.from, now)
         : null;
 
-    const waiting: Interval[] = [];
-    for (const events of tickets.values()) waiting.push(...waitingIntervals(events, counter.serviceIds, now));
     const busy: Interval[] = [];
-    for (const events of byTicket(state.ticketEvents, (event) => event.counterId === counter.id).values()) busy.push(...busyIntervals(events, now));
-    const idle = idleWhileWaitingIntervals({ open: measures.open, busy, waiting, plannedBreaks: measures.plannedBreaks });
+    for (const events of atCounter.get(counter.id)?.values() ?? []) busy.push(...busyIntervals(events, now));
+    const idle = idleWhileWaitingIntervals({ open: measures.open, busy, waiting: waitingFor(counter.serviceIds), plannedBreaks: measures.plannedBreaks });
     const last = idle.at(-1);
     // Only an idle stretch reaching now is going on; and only while someone it may serve still waits.
     const scope = { serviceIds: counter.serviceIds, priorityOnly: counter.priorityOnly };
@@ -349,7 +371,7 @@ export function supervisionFigures(state: SupervisionState, now: number, options
           : null
       : null;
     const openPause = measures.pauses.find((pause) => pause.to === null);
-    const served = state.ticketEvents.filter((event) => event.counterId === counter.id && event.type === 'finished').length;
+    const served = finishedAt.get(counter.id) ?? 0;
     return {
       counterId: counter.id,
       number: counter.number,

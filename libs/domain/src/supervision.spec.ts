@@ -1,8 +1,12 @@
+import fc from 'fast-check';
 import type { OfficeSnapshot, ServiceView, TicketView, CounterView } from './views.js';
+import { type Interval, busyIntervals, counterDayMeasures, idleWhileWaitingIntervals, totalMinutes, waitingIntervals } from './counter-schedule.js';
+import type { TicketEventRecord } from './measures.js';
+import { CounterEventType, TicketEventType } from './realtime.js';
 import { counterView, serviceView, ticketView } from './testing/index.js';
 import { alertFigures, detectAlerts, endedAlerts } from './supervision-alerts.js';
 import { complianceSideBySide, waitDistribution, waitsByHour } from './supervision-charts.js';
-import { type SupervisionState, type SupervisionTicketEvent, recordOfficeEvent, supervisionFigures } from './supervision-figures.js';
+import { SUPERVISION_RULES, type SupervisionState, type SupervisionTicketEvent, recordOfficeEvent, supervisionFigures } from './supervision-figures.js';
 
 // Monday 30 November 2026 in Jakarta (UTC+7).
 const at = (hhmm: string) => Date.parse(`2026-11-30T${hhmm}:00+07:00`);
@@ -187,6 +191,83 @@ describe('live counter figures', () => {
     expect(c.stateSince).toBe(at('09:00'));
     expect(c.currentPauseAllowedMinutes).toBe(15);
     expect(c.breakOverrunMinutes).toBe(10);
+  });
+});
+
+describe('live counter figures, each counter from one pass over the day', () => {
+  /** Each counter's idle time, idle stretch and finishes as they were computed before: every counter reading every event of the day. */
+  function perCounterAsBefore(s: SupervisionState, now: number) {
+    const byTicket = (keep: (event: SupervisionTicketEvent) => boolean) => {
+      const grouped = new Map<string, TicketEventRecord[]>();
+      for (const event of s.ticketEvents.filter(keep)) grouped.set(event.ticketId, [...(grouped.get(event.ticketId) ?? []), event]);
+      return grouped;
+    };
+    return s.office.counters.map((c) => {
+      const sessionEvents = s.counterEvents.filter((event) => event.counterId === c.id);
+      const measures = counterDayMeasures(sessionEvents, schedule, 'Asia/Jakarta', now, {
+        graceMinutes: SUPERVISION_RULES.openingGraceMinutes,
+        scheduledSince: null,
+      });
+      const waiting: Interval[] = [];
+      for (const events of byTicket(() => true).values()) waiting.push(...waitingIntervals(events, c.serviceIds, now));
+      const busy: Interval[] = [];
+      for (const events of byTicket((event) => event.counterId === c.id).values()) busy.push(...busyIntervals(events, now));
+      const idle = idleWhileWaitingIntervals({ open: measures.open, busy, waiting, plannedBreaks: measures.plannedBreaks });
+      return {
+        idleWhileWaitingMinutes: totalMinutes(idle),
+        lastIdle: idle.at(-1)?.from ?? null,
+        servedToday: s.ticketEvents.filter((event) => event.counterId === c.id && event.type === 'finished').length,
+      };
+    });
+  }
+
+  it('gives every counter the idle time and finishes it had when each counter read the whole day (any events, shared and distinct service sets)', () => {
+    const counters = [
+      counter('c1', 1, { state: 'open', serviceIds: ['a'] }),
+      counter('c2', 2, { state: 'open', serviceIds: ['a', 'b'] }),
+      counter('c3', 3, { state: 'open', serviceIds: ['b', 'a'] }),
+      counter('c4', 4, { state: 'open', serviceIds: ['c'], priorityOnly: true }),
+      counter('c5', 5, { state: 'open', serviceIds: ['a'] }),
+    ];
+    const minute = fc.integer({ min: 0, max: 7 * 60 });
+    const ticketEvent = fc.record({
+      ticketId: fc.constantFrom('t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8'),
+      type: fc.constantFrom(...Object.values(TicketEventType)),
+      minute,
+      serviceId: fc.constantFrom('a', 'b', 'c'),
+      counterId: fc.constantFrom(null, 'c1', 'c2', 'c3', 'c4', 'c5'),
+    });
+    const counterEvent = fc.record({
+      counterId: fc.constantFrom('c1', 'c2', 'c3', 'c4', 'c5'),
+      type: fc.constantFrom(...Object.values(CounterEventType)),
+      minute,
+    });
+    fc.assert(
+      fc.property(fc.array(ticketEvent, { maxLength: 80 }), fc.array(counterEvent, { maxLength: 20 }), minute, (tickets, sessions, nowMinute) => {
+        const now = at('08:00') + nowMinute * 60_000;
+        const s = state({
+          counters,
+          ticketEvents: tickets.map((e) => ({
+            ticketId: e.ticketId,
+            type: e.type,
+            at: at('08:00') + e.minute * 60_000,
+            serviceId: e.serviceId,
+            counterId: e.counterId,
+          })),
+          counterEvents: sessions.map((e) => ({ counterId: e.counterId, type: e.type, at: at('08:00') + e.minute * 60_000 })),
+        });
+        const figures = supervisionFigures(s, now).counters;
+        const before = perCounterAsBefore(s, now);
+        expect(figures.map((c) => ({ idleWhileWaitingMinutes: c.idleWhileWaitingMinutes, servedToday: c.servedToday }))).toEqual(
+          before.map((c) => ({ idleWhileWaitingMinutes: c.idleWhileWaitingMinutes, servedToday: c.servedToday })),
+        );
+        // The idle stretch going on now starts where the last idle interval does.
+        figures.forEach((c, index) => {
+          if (c.idleSince !== null) expect(c.idleSince).toBe(before[index].lastIdle);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
