@@ -111,7 +111,7 @@ export interface ServiceFigures {
   withinStandardShare: number | null;
   countersOpen: number;
   averageServiceMinutes: number;
-  /** For a ticket taken now; null when no counter serving it is open. */
+  /** For a ticket taken now; null when no counter serving it is open, or when not asked for (`supervisionFigures`' `estimates`). */
   estimatedWaitMinutes: number | null;
   /** The range shown for it (`forecastRangeFor`); null with the point, or when not asked for (`supervisionFigures`' `ranges`). */
   estimatedWaitRange: WaitRangeView | null;
@@ -233,8 +233,12 @@ export function supervisionForecastInput(state: SupervisionState, now: number, s
   };
 }
 
-/** The live per-service and per-counter figures at `now`; with `ranges`, each estimate's range too (replays: the supervisor's screen). */
-export function supervisionFigures(state: SupervisionState, now: number, options: { ranges?: boolean } = {}): SupervisionFigures {
+/**
+ * The live per-service and per-counter figures at `now`; with `ranges`, each estimate's range
+ * too (replays: the supervisor's screen); with `estimates: false`, no estimate at all (the
+ * alert scan: its rules read none, and the forecast replays the whole queue).
+ */
+export function supervisionFigures(state: SupervisionState, now: number, options: { ranges?: boolean; estimates?: boolean } = {}): SupervisionFigures {
   const tickets = byTicket(state.ticketEvents);
   const priorityTickets = new Set(state.ticketEvents.filter((event) => event.priority === true).map((event) => event.ticketId));
   const waits = new Map<string, { minutes: number; priority: boolean }[]>();
@@ -264,10 +268,11 @@ export function supervisionFigures(state: SupervisionState, now: number, options
     );
     spreads[service.id] = serviceTimeSpread(recent.map((s) => s.minutes));
   }
-  const input = supervisionForecastInput(state, now, averages);
-  // The replays cost a few forecasts: the supervisor's screen wants them, the alert scan does not.
-  const ranged = options.ranges ? forecastOfficeWithRanges({ ...input, serviceSpread: spreads }) : null;
-  const forecast = ranged ?? forecastOffice(input);
+  // The forecast replays the whole queue, and the replays for the ranges cost a few more: the
+  // supervisor's screen wants them, the alert scan (whose rules read no estimate) wants neither.
+  const input = options.estimates === false ? null : supervisionForecastInput(state, now, averages);
+  const ranged = input && options.ranges ? forecastOfficeWithRanges({ ...input, serviceSpread: spreads }) : null;
+  const forecast = ranged ?? (input ? forecastOffice(input) : null);
 
   const serviceFigures = office.services.map((service): ServiceFigures => {
     const waiting = office.waiting.filter((ticket) => ticket.serviceId === service.id);
@@ -302,7 +307,7 @@ export function supervisionFigures(state: SupervisionState, now: number, options
       ),
       countersOpen,
       averageServiceMinutes: average,
-      estimatedWaitMinutes: forecastWaitFor(forecast, { serviceId: service.id, priority: null }, now),
+      estimatedWaitMinutes: forecast ? forecastWaitFor(forecast, { serviceId: service.id, priority: null }, now) : null,
       estimatedWaitRange: ranged ? forecastRangeFor(ranged, { serviceId: service.id, priority: null }, now) : null,
       servedToday: served.length,
       recentServiceMinutes,

@@ -143,6 +143,21 @@ describe('live service figures', () => {
     });
     expect(supervisionFigures(onBreak, at('09:10')).services[0].estimatedWaitMinutes).toBe(61);
   });
+
+  it('leaves the estimates out when asked to (the alert scan), and nothing else', () => {
+    const s = state({
+      waiting: [ticket('2', '08:30')],
+      counters: [counter('c1', 1, { state: 'open' })],
+      counterEvents: [{ counterId: 'c1', type: 'opened', at: at('08:00') }],
+      ticketEvents: [...served('1', '08:00', '08:02', '08:03', '08:20'), ev('2', 'issued', '08:30')],
+    });
+    const full = supervisionFigures(s, at('08:40'));
+    const lean = supervisionFigures(s, at('08:40'), { estimates: false });
+    expect(full.services[0].estimatedWaitMinutes).not.toBeNull();
+    expect(lean.services[0].estimatedWaitMinutes).toBeNull();
+    expect(lean).toEqual({ ...full, services: full.services.map((service) => ({ ...service, estimatedWaitMinutes: null })) });
+    expect(detectAlerts(s, lean, at('08:40'))).toEqual(detectAlerts(s, full, at('08:40')));
+  });
 });
 
 describe('live counter figures', () => {

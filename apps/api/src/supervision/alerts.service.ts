@@ -130,7 +130,8 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const state = await this.live.current(slug, now);
     const officeId = state.office.office.id;
     const candidates = [
-      ...detectAlerts(state, supervisionFigures(state, now.getTime()), now.getTime()),
+      // No estimates: no rule reads one, and the forecast replays the whole queue.
+      ...detectAlerts(state, supervisionFigures(state, now.getTime(), { estimates: false }), now.getTime()),
       ...complaintAlerts(await this.supervision.overdueComplaints(officeId, now), now.getTime()),
       ...webhookAlerts(await this.supervision.failingWebhooks(officeId, new Date(now.getTime() - 24 * 60 * 60_000))),
     ];
