@@ -156,3 +156,27 @@ export async function turnToNotice(page: Page, notice: string, most = 20): Promi
   }
   throw new Error(`the board never showed the ${notice} notice in ${most} turns`);
 }
+
+/** What is wrong with the board as shown: a tile outside the screen, or a text cut off. */
+export async function cutOff(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const name = (element: HTMLElement) => `${element.className || element.tagName} ${element.textContent?.trim().slice(0, 24)}`;
+    const inside = (inner: DOMRect, outer: DOMRect) =>
+      inner.left >= outer.left - 2 && inner.top >= outer.top - 2 && inner.right <= outer.right + 2 && inner.bottom <= outer.bottom + 2;
+    const screen = new DOMRect(0, 0, window.innerWidth, window.innerHeight);
+    // Tiles and rows: on the screen, and their content not taller than they are.
+    for (const tile of document.querySelectorAll<HTMLElement>('[data-counter], [data-service], .recent-list li, .latest')) {
+      if (!inside(tile.getBoundingClientRect(), screen)) problems.push(`${name(tile)} outside the screen`);
+      if (tile.scrollHeight > tile.clientHeight + 2) problems.push(`${name(tile)} taller than its box (${tile.scrollHeight} > ${tile.clientHeight})`);
+      // The texts a citizen reads: whole, inside their tile.
+      for (const text of tile.querySelectorAll<HTMLElement>('.counter-ticket, .counter-number, .latest-number, .latest-counter, .next-number')) {
+        const box = text.getBoundingClientRect();
+        // A next number that does not fit wraps out of sight whole: not shown, not cut.
+        const hidden = text.classList.contains('next-number') && box.top >= (text.parentElement?.getBoundingClientRect().bottom ?? 0) - 1;
+        if (!hidden && (text.scrollWidth > text.clientWidth + 1 || !inside(box, tile.getBoundingClientRect()))) problems.push(`${name(text)} cut off`);
+      }
+    }
+    return problems;
+  });
+}

@@ -3,7 +3,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { APIRequestContext, APIResponse, Page, TestInfo } from '@playwright/test';
 import { KIOSK_TOKEN_HEADER, PASSWORD, expect, test } from './fixtures.js';
-import { admin, pauseClockSoon, recordSpeech } from './board-helpers.js';
+import { admin, cutOff, pauseClockSoon, recordSpeech } from './board-helpers.js';
 
 // A real public service mall (MPP) has 15–40 counters. The board must show every counter's
 // ticket at a size read from across the room, paging when they do not fit, and say which
@@ -107,30 +107,6 @@ async function setUpMall(request: APIRequestContext): Promise<Office> {
 async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const folder = process.env.BOARD_SHOTS;
   await page.screenshot({ path: folder ? join(folder, `${name}.png`) : testInfo.outputPath(`${name}.png`) });
-}
-
-/** What is wrong with the board as shown: a tile outside the screen, or a text cut off. */
-async function cutOff(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const name = (element: HTMLElement) => `${element.className || element.tagName} ${element.textContent?.trim().slice(0, 24)}`;
-    const inside = (inner: DOMRect, outer: DOMRect) =>
-      inner.left >= outer.left - 2 && inner.top >= outer.top - 2 && inner.right <= outer.right + 2 && inner.bottom <= outer.bottom + 2;
-    const screen = new DOMRect(0, 0, window.innerWidth, window.innerHeight);
-    // Tiles and rows: on the screen, and their content not taller than they are.
-    for (const tile of document.querySelectorAll<HTMLElement>('[data-counter], [data-service], .recent-list li, .latest')) {
-      if (!inside(tile.getBoundingClientRect(), screen)) problems.push(`${name(tile)} outside the screen`);
-      if (tile.scrollHeight > tile.clientHeight + 2) problems.push(`${name(tile)} taller than its box (${tile.scrollHeight} > ${tile.clientHeight})`);
-      // The texts a citizen reads: whole, inside their tile.
-      for (const text of tile.querySelectorAll<HTMLElement>('.counter-ticket, .counter-number, .latest-number, .latest-counter, .next-number')) {
-        const box = text.getBoundingClientRect();
-        // A next number that does not fit wraps out of sight whole: not shown, not cut.
-        const hidden = text.classList.contains('next-number') && box.top >= (text.parentElement?.getBoundingClientRect().bottom ?? 0) - 1;
-        if (!hidden && (text.scrollWidth > text.clientWidth + 1 || !inside(box, tile.getBoundingClientRect()))) problems.push(`${name(text)} cut off`);
-      }
-    }
-    return problems;
-  });
 }
 
 /** The smallest font size (px) of each kind of text on the board as shown; null where there is none. */

@@ -61,6 +61,14 @@ WHERE c.office_id = $1 AND c.active AND c.id = $2;
 -- agencies
 SELECT id, office_id, name, short_name, color, sort_order FROM agencies WHERE office_id = $1 ORDER BY sort_order, created_at, id;
 
+-- zones
+SELECT z.id, z.office_id, z.name, z.slug, z.sort_order,
+       ARRAY(SELECT za.agency_id FROM zone_agencies za JOIN agencies a ON a.id = za.agency_id
+         WHERE za.zone_id = z.id ORDER BY a.sort_order, a.created_at, a.id) AS agency_ids,
+       ARRAY(SELECT zc.counter_id FROM zone_counters zc JOIN counters c ON c.id = zc.counter_id
+         WHERE zc.zone_id = z.id ORDER BY c.number) AS counter_ids
+FROM zones z WHERE z.office_id = $1 ORDER BY z.sort_order, lower(z.name), z.id;
+
 -- waiting
 SELECT t.id, t.office_id, t.issued_code, t.number, t.service_id, s.code AS service_code, t.priority, t.status,
        t.issued_at, t.due_at, t.issue_order, t.counter_id, c.number AS counter_number, c.name AS counter_name,

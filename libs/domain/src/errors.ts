@@ -35,6 +35,10 @@ export const ERROR_KINDS = {
   webhook_url_invalid: 'invalid',
   webhook_private_target: 'invalid',
   webhook_unknown_event: 'invalid',
+  /** A zone naming an agency or counter of another office (issue 20). */
+  zone_outside_office: 'invalid',
+  /** A zone with neither an agency nor a counter. */
+  zone_empty: 'invalid',
   // Who may do it.
   unauthorized: 'unauthorized',
   kiosk_not_paired: 'unauthorized',
@@ -86,6 +90,8 @@ export const ERROR_KINDS = {
   agency_last: 'conflict',
   agency_has_staff: 'conflict',
   agency_short_name_taken: 'conflict',
+  /** Another zone of the office has this name, or one giving the same board address. */
+  zone_name_taken: 'conflict',
   /** A counter, or a counter serving the service, is open or paused: it cannot change agency now. */
   counter_open: 'conflict',
   username_taken: 'conflict',

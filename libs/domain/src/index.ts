@@ -21,6 +21,7 @@ export * from './call-ledger.js';
 export * from './admin.js';
 export * from './agencies.js';
 export * from './agency-scope.js';
+export * from './zones.js';
 export * from './reports.js';
 export * from './supervision-figures.js';
 export * from './supervision-alerts.js';

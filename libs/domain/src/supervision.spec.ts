@@ -34,6 +34,7 @@ function state(parts: {
     at: iso('08:00'),
     calendar: { open: true, closesAt: null, opensAt: null, reason: null, reasonText: null, holidayToday: null, closureToday: null },
     agencies: [],
+    zones: [],
     office: {
       id: 'o',
       slug: 'kantor',

@@ -3,6 +3,7 @@
  * both apps. Times are ISO-8601 strings in UTC; each screen shows them in the office zone.
  */
 import type { AgencyView } from './agencies.js';
+import type { ZoneView } from './zones.js';
 import type { ClosureNotice, OfficeOpenState } from './calendar.js';
 import type { PriorityCategory } from './priority.js';
 import type { TicketStatus } from './ticket-lifecycle.js';
@@ -178,6 +179,8 @@ export interface OfficeSnapshot {
   office: OfficeView;
   /** The agencies under its roof, in the office's order (sort order, then oldest first); one for most offices. */
   agencies: AgencyView[];
+  /** Its zones (`?zone=` on a board), in the office's order; none for most offices. */
+  zones: ZoneView[];
   /** Open now or closed until when, and today's holiday: what the kiosk and the board show before a tap. */
   calendar: OfficeOpenState;
   services: ServiceView[];

@@ -63,6 +63,7 @@ const snapshot: OfficeSnapshot = {
     city: '',
   },
   agencies: [{ id: 'ag', officeId: 'o', name: 'Mal Pelayanan Publik Kota Harapan', shortName: 'MPP', color: '#1d4ed8', sortOrder: 0 }],
+  zones: [],
   services,
   counters,
   waiting: [],

@@ -26,6 +26,9 @@ import { AdminCalendarService } from './admin-calendar.service.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 import { AuditTrail } from './audit-trail.js';
+import { AdminZonesController } from './admin-zones.controller.js';
+import { AdminZonesRepository } from './admin-zones.repository.js';
+import { AdminZonesService } from './admin-zones.service.js';
 
 /** The office set-up (/admin) and the audit trail (/audit). */
 @Module({
@@ -33,6 +36,7 @@ import { AuditTrail } from './audit-trail.js';
   controllers: [
     AdminOfficesController,
     AdminAgenciesController,
+    AdminZonesController,
     AdminServicesController,
     AdminCountersController,
     AdminStaffController,
@@ -48,6 +52,8 @@ import { AuditTrail } from './audit-trail.js';
     AdminOfficesService,
     AdminAgenciesRepository,
     AdminAgenciesService,
+    AdminZonesRepository,
+    AdminZonesService,
     AdminServicesRepository,
     AdminServicesService,
     AdminCountersRepository,

@@ -78,7 +78,8 @@ export interface AuditRecord {
   officeId: string | null;
   counterId?: string | null;
   action: AdminAction;
-  subjectType: 'office' | 'service' | 'counter' | 'staff' | 'checklist_template' | 'maklumat' | 'complaint' | 'ikm_publication' | 'agency' | 'webhook_endpoint';
+  subjectType:
+    'office' | 'service' | 'counter' | 'staff' | 'checklist_template' | 'maklumat' | 'complaint' | 'ikm_publication' | 'agency' | 'zone' | 'webhook_endpoint';
   subjectId: string;
   subjectLabel: string | null;
   before: unknown;

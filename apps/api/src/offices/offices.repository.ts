@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OfficeEntity } from './office.entity.js';
-import type { AgencyView, OfficeOwnDay, OpeningHours, PauseReason } from '@loket/domain';
+import type { AgencyView, OfficeOwnDay, OpeningHours, PauseReason, ZoneView } from '@loket/domain';
 import type { TicketViewRow } from '../tickets/ticket-views.js';
 import { TICKET_VIEW_SELECT } from '../tickets/tickets.repository.js';
 import type { ServiceStandardRow } from './office-views.js';
+
+/** A zone with its members; the admin set-up reads one zone through it too (ADMIN_ZONES_SQL.byId). */
+export const ZONE_SELECT = `SELECT z.id, z.office_id, z.name, z.slug, z.sort_order,
+         ARRAY(SELECT za.agency_id FROM zone_agencies za JOIN agencies a ON a.id = za.agency_id
+           WHERE za.zone_id = z.id ORDER BY a.sort_order, a.created_at, a.id) AS agency_ids,
+         ARRAY(SELECT zc.counter_id FROM zone_counters zc JOIN counters c ON c.id = zc.counter_id
+           WHERE zc.zone_id = z.id ORDER BY c.number) AS counter_ids
+  FROM zones z`;
 
 /** How many of the latest calls a screen starts with. */
 export const RECENT_CALLS = 10;
@@ -60,6 +68,8 @@ export const OFFICES_SQL = {
   WHERE c.office_id = $1 AND c.active AND c.id = $2`,
   // In the office's order; the first is the one a service or counter written without an agency joins (migration 1765192000000).
   agencies: `SELECT id, office_id, name, short_name, color, sort_order FROM agencies WHERE office_id = $1 ORDER BY sort_order, created_at, id`,
+  // In the office's order, each with its agencies and the counters named one by one (issue 20).
+  zones: `${ZONE_SELECT} WHERE z.office_id = $1 ORDER BY z.sort_order, lower(z.name), z.id`,
   // In call order (`compareForCall` of libs/domain).
   waiting: `${TICKET_VIEW_SELECT} WHERE t.office_id = $1 AND t.status = 'waiting' ORDER BY t.due_at, t.issued_at, t.issue_order`,
   atCounters: `${TICKET_VIEW_SELECT} WHERE t.office_id = $1 AND t.status IN ('called', 'serving')`,
@@ -118,6 +128,28 @@ export interface AgencyRow {
 
 export function toAgencyView(row: AgencyRow): AgencyView {
   return { id: row.id, officeId: row.office_id, name: row.name, shortName: row.short_name, color: row.color, sortOrder: row.sort_order };
+}
+
+export interface ZoneRow {
+  id: string;
+  office_id: string;
+  name: string;
+  slug: string;
+  sort_order: number;
+  agency_ids: string[];
+  counter_ids: string[];
+}
+
+export function toZoneView(row: ZoneRow): ZoneView {
+  return {
+    id: row.id,
+    officeId: row.office_id,
+    name: row.name,
+    slug: row.slug,
+    agencyIds: row.agency_ids,
+    counterIds: row.counter_ids,
+    sortOrder: row.sort_order,
+  };
 }
 
 /** An office's own days and its closures not yet over, as the calendar queries give them (timestamps as JSON strings). */
@@ -187,6 +219,11 @@ export class OfficesRepository {
   /** The office's agencies, in their order. */
   async agencies(tx: EntityManager, officeId: string): Promise<AgencyView[]> {
     return (await tx.query<AgencyRow[]>(OFFICES_SQL.agencies, [officeId])).map(toAgencyView);
+  }
+
+  /** The office's zones, in their order, with their members. */
+  async zones(tx: EntityManager, officeId: string): Promise<ZoneView[]> {
+    return (await tx.query<ZoneRow[]>(OFFICES_SQL.zones, [officeId])).map(toZoneView);
   }
 
   /** The latest calls and recalls, newest first. */

@@ -77,6 +77,7 @@ export class OfficesService {
       at: now.toISOString(),
       office: toOfficeView(office),
       agencies: await this.offices.agencies(tx, office.id),
+      zones: await this.offices.zones(tx, office.id),
       calendar: officeOpenState(calendar, now.getTime()),
       services,
       counters,

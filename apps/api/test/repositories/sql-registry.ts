@@ -1,4 +1,5 @@
 import { ADMIN_AGENCIES_SQL } from '../../src/admin/admin-agencies.repository.js';
+import { ADMIN_ZONES_SQL } from '../../src/admin/admin-zones.repository.js';
 import { ADMIN_CALENDAR_SQL } from '../../src/admin/admin-calendar.repository.js';
 import { ADMIN_COUNTERS_SQL } from '../../src/admin/admin-counters.repository.js';
 import { ADMIN_SERVICES_SQL } from '../../src/admin/admin-services.repository.js';
@@ -49,6 +50,7 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   tickets: TICKETS_SQL,
   'end-of-day': END_OF_DAY_SQL,
   'admin-agencies': ADMIN_AGENCIES_SQL,
+  'admin-zones': ADMIN_ZONES_SQL,
   'admin-counters': ADMIN_COUNTERS_SQL,
   'admin-services': ADMIN_SERVICES_SQL,
   'admin-calendar': ADMIN_CALENDAR_SQL,

@@ -224,6 +224,11 @@ const MATRIX: Record<string, Row> = {
   'POST /admin/offices/{officeId}/agencies': { access: 'admin', body: () => ({}) },
   'PATCH /admin/agencies/{agencyId}': { access: 'admin', body: () => ({}) },
   'DELETE /admin/agencies/{agencyId}': { access: 'admin' },
+  // zones of a building (issue 20): supervisors read their office's, admins change them
+  'GET /admin/offices/{officeId}/zones': { access: 'supervisor' },
+  'POST /admin/offices/{officeId}/zones': { access: 'admin', body: (w) => ({ name: 'Zona Uji', agencyIds: [w.agencyId] }) },
+  'PATCH /admin/zones/{zoneId}': { access: 'admin', body: () => ({ name: 'Lantai 2' }) },
+  'DELETE /admin/zones/{zoneId}': { access: 'admin' },
   'GET /admin/offices/{officeId}/services': { access: 'supervisor' },
   'POST /admin/offices/{officeId}/services': { access: 'admin', body: () => ({}) },
   'PATCH /admin/services/{serviceId}': { access: 'admin', body: () => ({}) },
@@ -278,6 +283,8 @@ interface OfficeWorld {
   complaintId: string;
   /** The office's one agency (it holds every service: deleting it is refused, 409, to whoever gets through). */
   agencyId: string;
+  /** A zone holding that agency ("Lantai 1"). */
+  zoneId: string;
 }
 interface World {
   own: OfficeWorld;
@@ -341,6 +348,10 @@ describe('authorization matrix', () => {
     expect(filed.status).toBe(201);
     const [complaint] = await t.db.query<{ id: string }[]>('SELECT id FROM complaints WHERE office_id = $1', [office.id]);
     const [agency] = await t.db.query<{ id: string }[]>('SELECT id FROM agencies WHERE office_id = $1', [office.id]);
+    const [zone] = await t.db.query<{ id: string }[]>(`INSERT INTO zones (office_id, name, slug) VALUES ($1, 'Lantai 1', 'lantai-1') RETURNING id`, [
+      office.id,
+    ]);
+    await t.db.query('INSERT INTO zone_agencies (zone_id, office_id, agency_id) VALUES ($1, $2, $3)', [zone.id, office.id, agency.id]);
     return {
       office,
       calledTicketId: called.id,
@@ -349,6 +360,7 @@ describe('authorization matrix', () => {
       victimId: victim.id,
       complaintId: complaint.id,
       agencyId: agency.id,
+      zoneId: zone.id,
     };
   }
 
@@ -383,6 +395,7 @@ describe('authorization matrix', () => {
         serviceId: target.office.services.B,
         counterId: target.office.counters[2],
         agencyId: target.agencyId,
+        zoneId: target.zoneId,
         staffId: target.victimId,
         // No kiosk is paired in the world: an admin gets through to a 404, anyone else a 403.
         kioskId: '00000000-0000-4000-8000-000000000000',

@@ -1,7 +1,20 @@
 import type { DataSource } from 'typeorm';
 
 // Configuration an admin route could edit: small, so hashed whole, row by row.
-const CONFIG_TABLES = ['offices', 'agencies', 'services', 'counters', 'counter_services', 'staff', 'staff_offices', 'checklist_templates', 'checklist_items'];
+const CONFIG_TABLES = [
+  'offices',
+  'agencies',
+  'zones',
+  'zone_agencies',
+  'zone_counters',
+  'services',
+  'counters',
+  'counter_services',
+  'staff',
+  'staff_offices',
+  'checklist_templates',
+  'checklist_items',
+];
 
 /**
  * A fingerprint of everything a request could change: the row count of every table (found

@@ -41,6 +41,8 @@ export const useOfficeStore = defineStore('office', () => {
   const services = computed(() => snapshot.value?.services ?? []);
   /** The agencies under the office's roof, in its order; one for most offices (then no screen shows them). */
   const agencies = computed(() => snapshot.value?.agencies ?? []);
+  /** The building's zones (a board at `?zone=` shows one); none for most offices. */
+  const zones = computed(() => snapshot.value?.zones ?? []);
   const recentCalls = computed(() => snapshot.value?.recentCalls ?? []);
   /** Open now or closed until when (the API's calendar, as of the snapshot or `setCalendar`). */
   const calendar = computed(() => snapshot.value?.calendar ?? null);
@@ -148,6 +150,7 @@ export const useOfficeStore = defineStore('office', () => {
     counters,
     services,
     agencies,
+    zones,
     serviceLoad,
     recentCalls,
     calendar,

@@ -11,6 +11,7 @@
 import { DEFAULT_ISSUE_CUTOFF_MINUTES, type OfficeOpenState } from '../calendar.js';
 import type { TicketChange } from '../realtime.js';
 import type { AgencyView } from '../agencies.js';
+import type { ZoneView } from '../zones.js';
 import type { CallView, CounterView, OfficeSnapshot, OfficeView, ServiceStandard, ServiceView, TicketView, TrackedTicketView } from '../views.js';
 
 /** Monday 30 November 2026, 08:00 in Jakarta (UTC+7). */
@@ -150,6 +151,11 @@ export function agencyView(overrides: Partial<AgencyView> = {}): AgencyView {
   return { id: 'ag-1', officeId: 'o1', name: 'Kantor Uji', shortName: 'Kantor Uji', color: '#1d4ed8', sortOrder: 0, ...overrides };
 }
 
+/** A zone of the office holding nothing until a test says what. */
+export function zoneView(overrides: Partial<ZoneView> = {}): ZoneView {
+  return { id: 'zone-1', officeId: 'o1', name: 'Lantai 1', slug: 'lantai-1', agencyIds: [], counterIds: [], sortOrder: 0, ...overrides };
+}
+
 /** The calendar state of an office open around the clock, with no holiday today. */
 export const OPEN_ALL_DAY: OfficeOpenState = {
   open: true,
@@ -168,6 +174,7 @@ export function officeSnapshot(overrides: Partial<OfficeSnapshot> = {}): OfficeS
     at: TEST_INSTANT,
     office: officeView(),
     agencies: [agencyView()],
+    zones: [],
     calendar: OPEN_ALL_DAY,
     services: [serviceView()],
     counters: [counterView()],

@@ -1,6 +1,7 @@
 /** The admin endpoints (/admin, /audit). */
 import type {
   AgencyView,
+  ZoneView,
   AdminCalendarView,
   AdminCounterView,
   AdminOfficeView,
@@ -67,6 +68,12 @@ export interface AgencyInput {
   shortName: string;
   color: string;
   sortOrder: number;
+}
+
+export interface ZoneInput {
+  name: string;
+  agencyIds: string[];
+  counterIds: string[];
 }
 
 export interface CounterInput {
@@ -136,6 +143,10 @@ export const adminApi = {
   createAgency: (officeId: string, body: AgencyInput) => send<AgencyView>('POST', `/admin/offices/${officeId}/agencies`, body),
   updateAgency: (id: string, body: Partial<AgencyInput>) => send<AgencyView>('PATCH', `/admin/agencies/${id}`, body),
   deleteAgency: (id: string) => send<void>('DELETE', `/admin/agencies/${id}`),
+  zones: (officeId: string) => send<ZoneView[]>('GET', `/admin/offices/${officeId}/zones`),
+  createZone: (officeId: string, body: ZoneInput) => send<ZoneView>('POST', `/admin/offices/${officeId}/zones`, body),
+  updateZone: (id: string, body: Partial<ZoneInput>) => send<ZoneView>('PATCH', `/admin/zones/${id}`, body),
+  deleteZone: (id: string) => send<void>('DELETE', `/admin/zones/${id}`),
 
   services: (officeId: string) => send<AdminServiceView[]>('GET', `/admin/offices/${officeId}/services`),
   createService: (officeId: string, body: ServiceInput) => send<AdminServiceView>('POST', `/admin/offices/${officeId}/services`, body),

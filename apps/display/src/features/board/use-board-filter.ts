@@ -1,6 +1,7 @@
 import { computed } from 'vue';
 import { storeToRefs } from 'pinia';
 import { useRoute } from 'vue-router';
+import { type CallView, boardSelection, boardShowsCall } from '@loket/domain';
 import { useBoardOffice } from '../../composables/use-board-office';
 import { useOfficeStore } from '../../stores/office-store';
 
@@ -11,53 +12,51 @@ export const NEXT_SHOWN = 3;
 
 /**
  * What one board shows, from its address: `?office=slug` (default the first office),
- * `?agency=Dukcapil` (an agency's short name, any case: its services and its counters; default
- * the whole building), and `?services=A,B&counters=1,2` (default all). A counter is shown
- * when it serves a shown service, and a call when both its counter and its service are shown,
- * so a board by the door of one wing shows that wing alone.
+ * `?zone=lantai-1-zona-a` (a zone's slug or id: its counters, calls and services),
+ * `?agency=Dukcapil` (an agency's short name, any case), and `?services=A,B&counters=1,2`
+ * (default all). The rules are libs/domain's `boardSelection`; a zone or agency the office
+ * does not have shows nothing but the board saying so (`unknown`).
  */
 export function useBoardFilter() {
   const route = useRoute();
   const { slug, choice } = useBoardOffice();
-  const { counters, serviceLoad, recentCalls, waiting, agencies } = storeToRefs(useOfficeStore());
+  const store = useOfficeStore();
+  const { counters, serviceLoad, recentCalls, waiting, agencies, zones } = storeToRefs(store);
 
-  function listParam(name: string): string[] | null {
+  function textParam(name: string): string | null {
     const raw = route.query[name];
-    if (typeof raw !== 'string' || raw.trim() === '') return null;
+    return typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : null;
+  }
+  function listParam(name: string): string[] | null {
+    const raw = textParam(name);
+    if (raw === null) return null;
     return raw
       .split(',')
       .map((part) => part.trim().toUpperCase())
       .filter(Boolean);
   }
-  const serviceFilter = computed(() => listParam('services'));
-  /** The agency named in the address; an unknown name shows nothing rather than the whole building. */
-  const agencyFilter = computed(() => {
-    const raw = route.query.agency;
-    if (typeof raw !== 'string' || raw.trim() === '') return null;
-    return agencies.value.find((agency) => agency.shortName.toLowerCase() === raw.trim().toLowerCase())?.id ?? 'unknown';
-  });
-  const agency = computed(() => agencies.value.find((candidate) => candidate.id === agencyFilter.value) ?? null);
-  const counterFilter = computed(() => listParam('counters')?.map(Number) ?? null);
 
-  const services = computed(() =>
-    serviceLoad.value.filter(
-      (service) =>
-        service.active &&
-        (!agencyFilter.value || service.agencyId === agencyFilter.value) &&
-        (!serviceFilter.value || serviceFilter.value.includes(service.code)),
+  const selection = computed(() =>
+    boardSelection(
+      { agencies: agencies.value, zones: zones.value, services: serviceLoad.value, counters: counters.value },
+      { zone: textParam('zone'), agency: textParam('agency'), services: listParam('services'), counters: listParam('counters')?.map(Number) ?? null },
     ),
   );
-  const serviceIds = computed(() => new Set(services.value.map((service) => service.id)));
-  const shownCounters = computed(() =>
-    counters.value.filter(
-      (counter) =>
-        (!counterFilter.value || counterFilter.value.includes(counter.number)) &&
-        (!agencyFilter.value || counter.agencyId === agencyFilter.value) &&
-        (!serviceFilter.value || counter.serviceIds.some((id) => serviceIds.value.has(id))),
-    ),
-  );
-  const counterIds = computed(() => new Set(shownCounters.value.map((counter) => counter.id)));
-  const calls = computed(() => recentCalls.value.filter((call) => counterIds.value.has(call.counterId) && serviceIds.value.has(call.serviceId)));
+  /** The zone or agency the address names and the office does not have (read only once the office is loaded). */
+  const unknown = computed(() => {
+    const chosen = selection.value;
+    return store.snapshot && !chosen.found ? { kind: chosen.unknown, reference: chosen.reference } : null;
+  });
+  const zone = computed(() => (selection.value.found ? selection.value.zone : null));
+  const agency = computed(() => (selection.value.found ? selection.value.agency : null));
+  const serviceIds = computed(() => (selection.value.found ? selection.value.serviceIds : new Set<string>()));
+  const counterIds = computed(() => (selection.value.found ? selection.value.counterIds : new Set<string>()));
+
+  const services = computed(() => serviceLoad.value.filter((service) => serviceIds.value.has(service.id)));
+  const shownCounters = computed(() => counters.value.filter((counter) => counterIds.value.has(counter.id)));
+  /** Whether a call is this board's to show and to say aloud. */
+  const showsCall = (call: CallView) => boardShowsCall(selection.value, call);
+  const calls = computed(() => recentCalls.value.filter(showsCall));
   const latest = computed(() => calls.value[0] ?? null);
   const earlier = computed(() => calls.value.slice(1, RECENT_SHOWN + 1));
 
@@ -76,5 +75,5 @@ export function useBoardFilter() {
     return byService;
   });
 
-  return { slug, choice, agency, services, counters: shownCounters, latest, earlier, next };
+  return { slug, choice, zone, agency, unknown, services, counters: shownCounters, latest, earlier, next, showsCall };
 }

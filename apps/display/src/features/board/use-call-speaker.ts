@@ -1,6 +1,6 @@
 import { onScopeDispose, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { type VoiceClip, callAgencyName } from '@loket/domain';
+import { type CallView, type VoiceClip, callAgencyName } from '@loket/domain';
 import { useAnnouncerStore, type Announcement } from '../../stores/announcer-store';
 import { useOfficeStore } from '../../stores/office-store';
 import { hasIndonesianVoice } from './use-voice-check';
@@ -30,7 +30,7 @@ export function hasEnglishVoice(voices: readonly Pick<SpeechSynthesisVoice, 'lan
  * to it), the sentence is the recorded clips played one after another; an English board
  * falls back to those clips only where the browser cannot speak at all.
  */
-export function useCallSpeaker() {
+export function useCallSpeaker(shows: (call: CallView) => boolean = () => true) {
   const announcer = useAnnouncerStore();
   const office = useOfficeStore();
   const { locale } = useI18n();
@@ -40,7 +40,9 @@ export function useCallSpeaker() {
   let sequence = 0;
   let stopClip: (() => void) | null = null;
 
+  // A zone's or an agency's board says only its own calls: nobody is sent to a counter out of sight.
   const stopListening = office.onCall((call) => {
+    if (!shows(call)) return;
     announcer.announce(call, locale.value === 'en' ? 'en' : 'id', callAgencyName(call, office));
     void drain();
   });

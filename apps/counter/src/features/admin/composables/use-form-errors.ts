@@ -38,6 +38,9 @@ const FORM_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'agency_last',
   'agency_short_name_taken',
   'counter_open',
+  'zone_name_taken',
+  'zone_empty',
+  'zone_outside_office',
 ]);
 /** Refused with a 400 whose code says more than the field's own rule: the field is shown the code's words. */
 const FIELD_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -46,6 +49,8 @@ const FIELD_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'webhook_url_invalid',
   'webhook_private_target',
   'webhook_unknown_event',
+  'zone_empty',
+  'zone_outside_office',
 ]);
 const formCode = (code: unknown): ErrorCode | null => (isErrorCode(code) && FORM_CODES.has(code) ? code : null);
 

@@ -16,7 +16,7 @@ describe('the admin store', () => {
     store.services = [service('n-a', 'north')];
     let answer: (rows: AdminServiceView[]) => void = () => undefined;
     jest.spyOn(adminApi, 'services').mockReturnValue(new Promise((done) => (answer = done)));
-    for (const call of ['agencies', 'counters', 'checklists'] as const) jest.spyOn(adminApi, call).mockResolvedValue([]);
+    for (const call of ['agencies', 'zones', 'counters', 'checklists'] as const) jest.spyOn(adminApi, call).mockResolvedValue([]);
 
     const choosing = store.chooseOffice('south');
     // North's rows leave at once: an edit cannot reach a service of the office just left.

@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
-import type { AgencyView, AdminCounterView, AdminOfficeView, AdminServiceView, AdminStaffView, ChecklistTemplateView } from '@loket/domain';
+import type { AgencyView, ZoneView, AdminCounterView, AdminOfficeView, AdminServiceView, AdminStaffView, ChecklistTemplateView } from '@loket/domain';
 import { adminApi } from '../admin-api';
 
 /**
@@ -12,6 +12,7 @@ export const useAdminStore = defineStore('admin', () => {
   const offices = ref<AdminOfficeView[]>([]);
   const officeId = ref<string | null>(null);
   const agencies = ref<AgencyView[]>([]);
+  const zones = ref<ZoneView[]>([]);
   const services = ref<AdminServiceView[]>([]);
   const counters = ref<AdminCounterView[]>([]);
   const checklists = ref<ChecklistTemplateView[]>([]);
@@ -38,9 +39,16 @@ export const useAdminStore = defineStore('admin', () => {
   async function loadOffice(): Promise<void> {
     if (!officeId.value) return;
     const id = officeId.value;
-    const [a, s, c, k] = await Promise.all([adminApi.agencies(id), adminApi.services(id), adminApi.counters(id), adminApi.checklists(id)]);
+    const [a, z, s, c, k] = await Promise.all([
+      adminApi.agencies(id),
+      adminApi.zones(id),
+      adminApi.services(id),
+      adminApi.counters(id),
+      adminApi.checklists(id),
+    ]);
     if (officeId.value !== id) return;
     agencies.value = a;
+    zones.value = z;
     services.value = s;
     counters.value = c;
     checklists.value = k;
@@ -55,6 +63,7 @@ export const useAdminStore = defineStore('admin', () => {
     // The office left shows nothing more: its rows stayed until the new ones came, and an edit
     // made meanwhile changed a service of the office the admin had just left.
     agencies.value = [];
+    zones.value = [];
     services.value = [];
     counters.value = [];
     checklists.value = [];
@@ -80,6 +89,10 @@ export const useAdminStore = defineStore('admin', () => {
     // The server's order: sort order, then oldest first; a new agency's creation time is unknown here, so it goes after its peers.
     agency: (row: AgencyView) => shown(row) && (agencies.value = put(agencies.value, row).sort((a, b) => a.sortOrder - b.sortOrder)),
     agencyGone: (id: string) => (agencies.value = agencies.value.filter((agency) => agency.id !== id)),
+    // The server's order: sort order, then name.
+    zone: (row: ZoneView) =>
+      shown(row) && (zones.value = put(zones.value, row).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'id'))),
+    zoneGone: (id: string) => (zones.value = zones.value.filter((zone) => zone.id !== id)),
     office: (row: AdminOfficeView) => (offices.value = put(offices.value, row).sort((a, b) => a.name.localeCompare(b.name, 'id'))),
     service: (row: AdminServiceView) =>
       shown(row) && (services.value = put(services.value, row).sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code))),
@@ -93,6 +106,7 @@ export const useAdminStore = defineStore('admin', () => {
     officeId,
     office,
     agencies,
+    zones,
     manyAgencies,
     agencyName,
     services,
