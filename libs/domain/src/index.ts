@@ -22,6 +22,7 @@ export * from './admin.js';
 export * from './agencies.js';
 export * from './agency-scope.js';
 export * from './zones.js';
+export * from './building.js';
 export * from './reports.js';
 export * from './supervision-figures.js';
 export * from './supervision-alerts.js';

@@ -157,12 +157,17 @@ export function ikmGrade(converted: number): IkmGradeBand {
 }
 
 /**
- * The satisfaction index (IKM) of a set of responses. Each element's NRR is the mean of the
- * answers given for it; the index weighs every element the same, exactly 1/9 (the
- * regulation prints the weight as 0.111, which would cap a perfect score at 99.90).
+ * What the index is made of: per element, the sum and the count of the answers given. An
+ * office's semester of answers is summed in SQL this way (the building manager's view) and
+ * gives the same index as the answers themselves (`satisfactionIndex`).
  */
-export function satisfactionIndex(responses: readonly Partial<SurveyAnswers>[]): SatisfactionIndex {
-  const nrr = {} as Record<SurveyElementCode, number | null>;
+export interface SurveyTotals {
+  responses: number;
+  elements: Record<SurveyElementCode, { sum: number; count: number }>;
+}
+
+export function surveyTotals(responses: readonly Partial<SurveyAnswers>[]): SurveyTotals {
+  const elements = {} as SurveyTotals['elements'];
   for (const code of SURVEY_ELEMENT_CODES) {
     let sum = 0;
     let count = 0;
@@ -173,15 +178,33 @@ export function satisfactionIndex(responses: readonly Partial<SurveyAnswers>[]):
         count += 1;
       }
     }
+    elements[code] = { sum, count };
+  }
+  return { responses: responses.length, elements };
+}
+
+/**
+ * The satisfaction index (IKM) of a set of responses. Each element's NRR is the mean of the
+ * answers given for it; the index weighs every element the same, exactly 1/9 (the
+ * regulation prints the weight as 0.111, which would cap a perfect score at 99.90).
+ */
+export function satisfactionIndex(responses: readonly Partial<SurveyAnswers>[]): SatisfactionIndex {
+  return satisfactionIndexOfTotals(surveyTotals(responses));
+}
+
+export function satisfactionIndexOfTotals(totals: SurveyTotals): SatisfactionIndex {
+  const nrr = {} as Record<SurveyElementCode, number | null>;
+  for (const code of SURVEY_ELEMENT_CODES) {
+    const { sum, count } = totals.elements[code];
     nrr[code] = count === 0 ? null : sum / count;
   }
   const values = SURVEY_ELEMENT_CODES.map((code) => nrr[code]);
   if (values.some((value) => value === null)) {
-    return { responses: responses.length, nrr, ikmRaw: null, ikm: null, grade: null };
+    return { responses: totals.responses, nrr, ikmRaw: null, ikm: null, grade: null };
   }
   const ikmRaw = (values as number[]).reduce((total, value) => total + value, 0) / SURVEY_ELEMENT_CODES.length;
   const ikm = roundTo2(ikmRaw * 25);
-  return { responses: responses.length, nrr, ikmRaw, ikm, grade: ikmGrade(ikm) };
+  return { responses: totals.responses, nrr, ikmRaw, ikm, grade: ikmGrade(ikm) };
 }
 
 /**

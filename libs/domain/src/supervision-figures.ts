@@ -44,6 +44,7 @@ import {
   noShowShare,
 } from './wait-estimate.js';
 import type { AlertView } from './supervision-alerts.js';
+import type { BuildingSurveys } from './building.js';
 import { forecastOfficeWithRanges, forecastRangeFor, serviceTimeSpread } from './wait-range.js';
 
 /**
@@ -163,6 +164,8 @@ export interface SupervisionSnapshot extends SupervisionState {
   figures: SupervisionFigures;
   alerts: AlertView[];
   rules: typeof SUPERVISION_RULES;
+  /** For the office's own supervisors in a building of several agencies: the period's answers per agency (`buildingFigures`); else null. */
+  building: BuildingSurveys | null;
 }
 
 function byTicket(events: readonly SupervisionTicketEvent[]): Map<string, TicketEventRecord[]> {

@@ -18,7 +18,7 @@ import type {
   TicketEventRecord,
   TicketEventType,
 } from '@loket/domain';
-import { NOTIFICATION_VERSION } from '@loket/domain';
+import { NOTIFICATION_VERSION, SURVEY_ELEMENT_CODES, type SurveyTotals } from '@loket/domain';
 import { CURRENT_RESPONSE } from '../checklists/checklists.repository.js';
 import { counterInAgency, serviceInAgency, ticketInAgency } from '../common/agency-scope-sql.js';
 import { OFFICE_JSON, fanOutSql } from '../notifications/outbox.repository.js';
@@ -123,6 +123,13 @@ export const SUPERVISION_SQL = {
          AND ${counterInAgency('r.counter_id', '$4')}`,
   chartSurveys: `SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM satisfaction_surveys
        WHERE office_id = $1 AND submitted_at >= $2 AND submitted_at < $3 AND ${ticketInAgency('service_id', 'counter_id', '$4')}`,
+  // The building manager's rows (issue 20): each agency's answers of the SKM period, by their ticket's service day as the
+  // SKM counts them, summed per element (libs/domain SurveyTotals): one row per agency, not one per answer.
+  agencySurveyTotals: `SELECT s.agency_id, count(*)::int AS responses,
+         ${SURVEY_ELEMENT_CODES.map((code) => `coalesce(sum(ss.${code}), 0)::int AS ${code}_sum, count(ss.${code})::int AS ${code}_count`).join(',\n         ')}
+       FROM satisfaction_surveys ss JOIN tickets t ON t.id = ss.ticket_id JOIN services s ON s.id = ss.service_id
+       WHERE ss.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date
+       GROUP BY s.agency_id`,
 } as const;
 
 interface DayTicketEventRow {
@@ -392,6 +399,20 @@ export class SupervisionRepository {
       staffName: row.staff_name,
       itemCode: row.item_code,
       itemLabel: row.label,
+    }));
+  }
+
+  /** Each agency's survey answers of the period `from`–`to` (office-local days), summed per element. */
+  async agencySurveyTotals(officeId: string, from: string, to: string): Promise<{ agencyId: string; totals: SurveyTotals }[]> {
+    const rows = await this.db.query<Record<string, number | string>[]>(SUPERVISION_SQL.agencySurveyTotals, [officeId, from, to]);
+    return rows.map((row) => ({
+      agencyId: row.agency_id as string,
+      totals: {
+        responses: row.responses as number,
+        elements: Object.fromEntries(
+          SURVEY_ELEMENT_CODES.map((code) => [code, { sum: row[`${code}_sum`] as number, count: row[`${code}_count`] as number }]),
+        ) as SurveyTotals['elements'],
+      },
     }));
   }
 

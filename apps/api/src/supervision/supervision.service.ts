@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type BuildingSurveys,
   SUPERVISION_RULES,
   type StaffView,
   type SupervisionBookingsView,
   type SupervisionSnapshot,
+  type SupervisionState,
   agencyScopeOf,
   serviceDay,
+  skmPeriod,
   supervisionBookings,
   supervisionFigures,
   supervisionStateFor,
@@ -14,6 +17,7 @@ import { BookingRecordsRepository } from '../bookings/booking-records.repository
 import { Clock } from '../clock/clock.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { AlertsService } from './alerts.service.js';
+import { SupervisionRepository } from './supervision.repository.js';
 import { SupervisionStateLoader } from './supervision-state.loader.js';
 
 /**
@@ -29,6 +33,7 @@ export class SupervisionService {
     private readonly loader: SupervisionStateLoader,
     private readonly alerts: AlertsService,
     private readonly bookingRecords: BookingRecordsRepository,
+    private readonly records: SupervisionRepository,
   ) {}
 
   async snapshot(slug: string, staff: StaffView): Promise<SupervisionSnapshot> {
@@ -41,6 +46,7 @@ export class SupervisionService {
       figures: supervisionFigures(state, now.getTime()),
       alerts: await this.alerts.open(office.id, staff),
       rules: SUPERVISION_RULES,
+      building: agencyScopeOf(staff) === null ? await this.buildingSurveys(state, now) : null,
     };
   }
 
@@ -56,5 +62,16 @@ export class SupervisionService {
     const scope = { officeId: office.id, from: day, to: day, agencyId: agencyScopeOf(staff) };
     const [services, bookings] = await Promise.all([this.bookingRecords.services(scope), this.bookingRecords.records(scope)]);
     return supervisionBookings({ day, now, services, bookings });
+  }
+
+  /**
+   * The one figure of the building manager's rows (libs/domain `buildingFigures`) the live
+   * state does not hold: each agency's answers of this SKM period, summed. Read for the
+   * office's own supervisors in a building of several agencies; the rest never see the rows.
+   */
+  private async buildingSurveys(state: SupervisionState, now: Date): Promise<BuildingSurveys | null> {
+    if (state.office.agencies.length < 2) return null;
+    const { from, to } = skmPeriod('semester', serviceDay(now, state.office.office.timeZone));
+    return { from, to, agencies: await this.records.agencySurveyTotals(state.office.office.id, from, to) };
   }
 }

@@ -28,6 +28,7 @@ function snapshot(seq: number, waiting: TicketView[] = []): SupervisionSnapshot 
     figures: { services: [], counters: [] },
     alerts: [],
     rules: SUPERVISION_RULES,
+    building: null,
   };
 }
 

@@ -2,6 +2,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { defineStore } from 'pinia';
 import {
   type AgencyHoldingIds,
+  type BuildingSurveys,
   type AlertView,
   type FeedDecision,
   type OfficeEvent,
@@ -10,6 +11,7 @@ import {
   OfficeFeed,
   SUPERVISION_RULES,
   agencyHoldingIds,
+  buildingFigures,
   recordScopedOfficeEvent,
   serviceDay,
   supervisionFigures,
@@ -35,6 +37,8 @@ export const useSupervisionStore = defineStore('supervision', () => {
   const state = ref<SupervisionState | null>(null);
   const alerts = ref<AlertView[]>([]);
   const rules = shallowRef<typeof SUPERVISION_RULES>(SUPERVISION_RULES);
+  /** The period's survey answers per agency, for the building's rows (the office's own supervisors, several agencies). */
+  const buildingSurveys = shallowRef<BuildingSurveys | null>(null);
   const now = ref(Date.now());
   const needsResync = ref(false);
   const feed = new OfficeFeed();
@@ -46,6 +50,14 @@ export const useSupervisionStore = defineStore('supervision', () => {
 
   const figures = computed(() => (state.value ? supervisionFigures(state.value, now.value, { ranges: true }) : null));
   const office = computed(() => state.value?.office.office ?? null);
+  /**
+   * The building manager's view: every agency side by side, from the same state and figures,
+   * so the rows move with each event. Only for the office's own supervisors in a building of
+   * several agencies (the snapshot then carries the agencies' IKM); else null.
+   */
+  const building = computed(() =>
+    state.value && figures.value && buildingSurveys.value ? buildingFigures(state.value, figures.value, buildingSurveys.value) : null,
+  );
   /** The agency the view is narrowed to (an agency supervisor's), else null: the whole office. */
   const agency = computed(() => {
     // The state first: `scope` is no ref, and changes only with the state (`hydrate`, `reset`).
@@ -54,7 +66,7 @@ export const useSupervisionStore = defineStore('supervision', () => {
   });
 
   function hydrate(snapshot: SupervisionSnapshot, at: number = Date.now()): void {
-    const { figures: _figures, alerts: open, rules: served, agencyId, ...records } = snapshot;
+    const { figures: _figures, alerts: open, rules: served, agencyId, building: surveys, ...records } = snapshot;
     void _figures;
     scope = agencyId === null ? null : agencyHoldingIds(records.office, agencyId);
     state.value = records;
@@ -66,6 +78,7 @@ export const useSupervisionStore = defineStore('supervision', () => {
     needsResync.value = feed.resyncNeeded;
     alerts.value = [...open];
     rules.value = served;
+    buildingSurveys.value = surveys;
     now.value = at;
   }
 
@@ -113,8 +126,30 @@ export const useSupervisionStore = defineStore('supervision', () => {
     feed.reset();
     recent = [];
     scope = null;
+    buildingSurveys.value = null;
     needsResync.value = false;
   }
 
-  return { state, alerts, rules, now, needsResync, figures, office, agency, hydrate, apply, tick, alertRaised, alertResolved, alertAcknowledged, reset };
+  /** The SKM period the building's IKM covers. */
+  const buildingPeriod = computed(() => (buildingSurveys.value ? { from: buildingSurveys.value.from, to: buildingSurveys.value.to } : null));
+
+  return {
+    state,
+    alerts,
+    rules,
+    now,
+    needsResync,
+    figures,
+    office,
+    agency,
+    building,
+    buildingPeriod,
+    hydrate,
+    apply,
+    tick,
+    alertRaised,
+    alertResolved,
+    alertAcknowledged,
+    reset,
+  };
 });

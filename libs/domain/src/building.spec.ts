@@ -1,0 +1,120 @@
+import { buildingFigures } from './building.js';
+import { satisfactionIndex, surveyTotals } from './satisfaction.js';
+import { type SupervisionState, type SupervisionTicketEvent, supervisionFigures } from './supervision-figures.js';
+import { agencyView, counterView, officeSnapshot, serviceView, ticketView } from './testing/index.js';
+
+// Monday 30 November 2026 in Jakarta (UTC+7); every counter scheduled 08:00–15:00.
+const at = (hhmm: string) => Date.parse(`2026-11-30T${hhmm}:00+07:00`);
+const iso = (hhmm: string) => new Date(at(hhmm)).toISOString();
+const schedule = [{ weekday: 1, opens: '08:00', closes: '15:00' }];
+const event = (
+  ticketId: string,
+  serviceId: string,
+  type: SupervisionTicketEvent['type'],
+  hhmm: string,
+  counterId: string | null = null,
+): SupervisionTicketEvent => ({
+  ticketId,
+  serviceId,
+  type,
+  at: at(hhmm),
+  counterId,
+});
+
+/**
+ * Dukcapil: services A (30 min) and K (30 min), counters 1 (open at 08:00) and 2 (open, 12
+ * minutes late). Samsat: service S, counter 3, scheduled and not opened by 09:00.
+ */
+function building(): SupervisionState {
+  const open = { state: 'open' as const };
+  return {
+    office: officeSnapshot({
+      agencies: [agencyView({ id: 'dukcapil', shortName: 'Dukcapil' }), agencyView({ id: 'samsat', shortName: 'Samsat' })],
+      services: [
+        serviceView({ id: 'a', code: 'A', agencyId: 'dukcapil', standard: { maxWaitMinutes: 30 } }),
+        serviceView({ id: 'k', code: 'K', agencyId: 'dukcapil', standard: { maxWaitMinutes: 30 } }),
+        serviceView({ id: 's', code: 'S', agencyId: 'samsat', standard: { maxWaitMinutes: 30 } }),
+      ],
+      counters: [
+        counterView({ id: 'c1', number: 1, agencyId: 'dukcapil', serviceIds: ['a', 'k'], ...open }),
+        counterView({ id: 'c2', number: 2, agencyId: 'dukcapil', serviceIds: ['a'], ...open }),
+        counterView({ id: 'c3', number: 3, agencyId: 'samsat', serviceIds: ['s'], state: 'closed', sessionId: null }),
+      ],
+      waiting: [
+        ticketView({ id: 't4', number: 'A-004', serviceId: 'a', issuedAt: iso('08:30') }),
+        ticketView({ id: 't5', number: 'S-001', serviceId: 's', issuedAt: iso('08:20') }),
+        ticketView({ id: 't6', number: 'S-002', serviceId: 's', issuedAt: iso('08:50') }),
+      ],
+    }),
+    day: '2026-11-30',
+    staffing: ['c1', 'c2', 'c3'].map((counterId) => ({ counterId, schedule, staffId: null, staffName: null })),
+    ticketEvents: [
+      // A: 2 minutes (within), 40 minutes (past 30); K: 5 minutes (within).
+      event('t1', 'a', 'issued', '08:00'),
+      event('t1', 'a', 'called', '08:02', 'c1'),
+      event('t2', 'a', 'issued', '08:00'),
+      event('t2', 'a', 'called', '08:40', 'c2'),
+      event('t3', 'k', 'issued', '08:05'),
+      event('t3', 'k', 'called', '08:10', 'c1'),
+      event('t4', 'a', 'issued', '08:30'),
+      event('t5', 's', 'issued', '08:20'),
+      event('t6', 's', 'issued', '08:50'),
+    ],
+    counterEvents: [
+      { counterId: 'c1', type: 'opened', at: at('08:00') },
+      { counterId: 'c2', type: 'opened', at: at('08:12') },
+    ],
+  };
+}
+
+describe('the building manager’s rows', () => {
+  it('puts each agency side by side from the live figures: waiting, within the standard, counters, punctuality', () => {
+    const state = building();
+    const now = at('09:00');
+    const [dukcapil, samsat] = buildingFigures(state, supervisionFigures(state, now), null);
+    expect(dukcapil).toMatchObject({
+      agency: { id: 'dukcapil' },
+      waitingNow: 1,
+      longestWaitMinutes: 30,
+      measuredWaits: 3,
+      countersOpen: 2,
+      counters: 2,
+      punctuality: { scheduled: 2, onTime: 1, share: 0.5, minutesLost: 12 },
+      ikm: null,
+    });
+    // Pooled over its services' waits (2 of 3), not the mean of A's ½ and K's 1.
+    expect(dukcapil.withinStandardShare).toBeCloseTo(2 / 3, 10);
+    expect(samsat).toMatchObject({
+      agency: { id: 'samsat' },
+      waitingNow: 2,
+      longestWaitMinutes: 40,
+      withinStandardShare: null,
+      measuredWaits: 0,
+      countersOpen: 0,
+      counters: 1,
+      // Scheduled since 08:00 and not open at 09:00: an hour lost.
+      punctuality: { scheduled: 1, onTime: 0, share: 0, minutesLost: 60 },
+    });
+  });
+
+  it('gives each agency the IKM of its period’s answers, the same index the answers themselves give', () => {
+    const state = building();
+    const answers = [
+      { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 3 },
+      { u1: 3, u2: 3, u3: 4, u4: 4, u5: 4, u6: 3, u7: 4, u8: 3, u9: null },
+    ] as const;
+    const surveys = { from: '2026-07-01', to: '2026-12-31', agencies: [{ agencyId: 'dukcapil', totals: surveyTotals(answers as never) }] };
+    const [dukcapil, samsat] = buildingFigures(state, supervisionFigures(state, at('09:00')), surveys);
+    expect(dukcapil.ikm).toEqual(satisfactionIndex(answers as never));
+    expect(dukcapil.ikm?.ikm).toBeGreaterThan(80);
+    expect(samsat.ikm).toBeNull();
+  });
+
+  it('has one row per agency, in the office’s order, an agency without services or counters included', () => {
+    const state = building();
+    state.office.agencies.push(agencyView({ id: 'imigrasi', shortName: 'Imigrasi', sortOrder: 2 }));
+    const rows = buildingFigures(state, supervisionFigures(state, at('09:00')), null);
+    expect(rows.map((row) => row.agency.id)).toEqual(['dukcapil', 'samsat', 'imigrasi']);
+    expect(rows[2]).toMatchObject({ waitingNow: 0, counters: 0, withinStandardShare: null, punctuality: { scheduled: 0, share: null, minutesLost: 0 } });
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * The building manager's view (issue 20): every agency of a building side by side, one row
+ * each, from the same state and figures the supervisor's live view computes
+ * (`supervisionFigures`), so the rows move with the same events. The IKM of the period is
+ * the one figure the live state does not hold: the API sums the period's answers per agency
+ * (`SurveyTotals`) into the supervisor's snapshot.
+ */
+import type { AgencyView } from './agencies.js';
+import { type SatisfactionIndex, type SurveyTotals, satisfactionIndexOfTotals } from './satisfaction.js';
+import type { SupervisionFigures, SupervisionState } from './supervision-figures.js';
+
+/** The period's survey answers of each agency, summed: what the supervisor's snapshot carries for the building's rows. */
+export interface BuildingSurveys {
+  /** The SKM period (`skmPeriod('semester', today)`), office-local days. */
+  from: string;
+  to: string;
+  agencies: { agencyId: string; totals: SurveyTotals }[];
+}
+
+export interface AgencyPunctuality {
+  /** The agency's counters with hours today. */
+  scheduled: number;
+  /** Of those: none opened late, closed early, overran a break, or is still not open past its grace. */
+  onTime: number;
+  /** `onTime / scheduled`; null with no counter scheduled today. */
+  share: number | null;
+  /** Late openings, break overruns, early closings and not-yet-opened minutes, summed. */
+  minutesLost: number;
+}
+
+export interface AgencyRowFigures {
+  agency: AgencyView;
+  waitingNow: number;
+  /** The longest wait now of any of its services, in minutes; null when nobody waits. */
+  longestWaitMinutes: number | null;
+  /** Today's calls within the maximum wait, over all its services (each wait counted once). */
+  withinStandardShare: number | null;
+  measuredWaits: number;
+  countersOpen: number;
+  /** Its active counters. */
+  counters: number;
+  punctuality: AgencyPunctuality;
+  /** The period's IKM of its services; null until every element has an answer. */
+  ikm: SatisfactionIndex | null;
+}
+
+/**
+ * One row per agency of the office, in the office's order: waiting now and the longest wait,
+ * today's share of waits within the standard, counters open, punctuality of its counters
+ * today, and the period's IKM. The shares pool the agency's services' own counts, so an
+ * agency's share is never the mean of its services' shares.
+ */
+export function buildingFigures(state: SupervisionState, figures: SupervisionFigures, surveys: BuildingSurveys | null): AgencyRowFigures[] {
+  const { office } = state;
+  const serviceAgency = new Map(office.services.map((service) => [service.id, service.agencyId]));
+  const counterAgency = new Map(office.counters.map((counter) => [counter.id, counter.agencyId]));
+  return office.agencies.map((agency): AgencyRowFigures => {
+    const services = figures.services.filter((service) => serviceAgency.get(service.serviceId) === agency.id);
+    const counters = figures.counters.filter((counter) => counterAgency.get(counter.counterId) === agency.id);
+    const measuredWaits = services.reduce((total, service) => total + service.measuredWaits, 0);
+    // A share of n measured waits is k/n exactly: k is had back by rounding.
+    const within = services.reduce((total, service) => total + Math.round((service.withinStandardShare ?? 0) * service.measuredWaits), 0);
+    const longest = services.map((service) => service.longestWaitMinutes).filter((minutes): minutes is number => minutes !== null);
+    const scheduled = counters.filter((counter) => counter.scheduled !== null);
+    const onTime = scheduled.filter(
+      (counter) =>
+        counter.lateOpeningMinutes === 0 && counter.notOpenedMinutes === null && counter.breakOverrunMinutes === 0 && counter.earlyClosingMinutes === 0,
+    ).length;
+    const minutesLost = counters.reduce(
+      (total, counter) => total + counter.lateOpeningMinutes + counter.breakOverrunMinutes + counter.earlyClosingMinutes + (counter.notOpenedMinutes ?? 0),
+      0,
+    );
+    const totals = surveys?.agencies.find((entry) => entry.agencyId === agency.id)?.totals ?? null;
+    return {
+      agency,
+      waitingNow: services.reduce((total, service) => total + service.waitingNow, 0),
+      longestWaitMinutes: longest.length ? Math.max(...longest) : null,
+      withinStandardShare: measuredWaits === 0 ? null : within / measuredWaits,
+      measuredWaits,
+      countersOpen: counters.filter((counter) => counter.state === 'open').length,
+      counters: counters.length,
+      punctuality: {
+        scheduled: scheduled.length,
+        onTime,
+        share: scheduled.length === 0 ? null : onTime / scheduled.length,
+        minutesLost: Math.round(minutesLost),
+      },
+      ikm: totals ? satisfactionIndexOfTotals(totals) : null,
+    };
+  });
+}
