@@ -1,7 +1,8 @@
 -- The SQL of end-of-day.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
 
 -- waitingCount
-SELECT count(*)::int AS n FROM tickets WHERE office_id = $1 AND status = 'waiting' AND service_day <= $2::date;
+SELECT count(*)::int AS n FROM tickets WHERE office_id = $1 AND status = 'waiting' AND service_day <= $2::date
+AND ($3::uuid IS NULL OR service_id IN (SELECT id FROM services WHERE agency_id = $3::uuid));
 
 -- lockWaiting
 SELECT id FROM tickets WHERE office_id = $1 AND status = 'waiting' AND service_day <= $2::date ORDER BY issue_order FOR NO KEY UPDATE;

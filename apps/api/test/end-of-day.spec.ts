@@ -66,6 +66,30 @@ describe('the end-of-day step', () => {
     expect(report.total.counts).toMatchObject({ issued: 3, closedEndOfDay: 2, cancelled: 0 });
   });
 
+  it('tells an agency supervisor how many of their agency wait, and the office supervisor the whole office', async () => {
+    const [samsat] = await t.db.query<{ id: string }[]>(`INSERT INTO agencies (office_id, name, short_name) VALUES ($1, 'Samsat', 'Samsat') RETURNING id`, [
+      office.id,
+    ]);
+    const [service] = await t.db.query<{ id: string }[]>(
+      `INSERT INTO services (office_id, agency_id, code, name, max_wait_minutes, service_time_minutes) VALUES ($1, $2, 'S', 'Pajak Kendaraan', 30, 10) RETURNING id`,
+      [office.id, samsat.id],
+    );
+    // Counter 1 serves it too (a counter may serve another agency's service): it can be issued.
+    await t.db.query('INSERT INTO counter_services (counter_id, service_id) VALUES ($1, $2)', [office.counters[1], service.id]);
+    const [supervisor] = await t.db.query<{ id: string }[]>(
+      `INSERT INTO staff (username, name, role, password_hash, created_at, agency_id) VALUES ($1, 'Supervisor Samsat', 'supervisor', 'no-login', $2, $3) RETURNING id`,
+      [`spv-samsat-${office.slug}`, t.clock.now(), samsat.id],
+    );
+    await t.db.query('INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)', [supervisor.id, office.id]);
+    const token = await t.jwt.signAsync({ sub: supervisor.id, role: 'supervisor' });
+    await issue();
+    await issue();
+    expect((await api.post(`/offices/${office.slug}/tickets`, { serviceId: service.id })).status).toBe(201);
+
+    expect(await view()).toMatchObject({ waiting: 3 });
+    expect((await api.get(`/offices/${office.slug}/end-of-day`, token)).body).toMatchObject({ waiting: 1 });
+  });
+
   it('gives each service of the snapshot the time it stops issuing today: its cut-off before closing', async () => {
     const board = async () => (await api.get(`/offices/${office.slug}/board`)).body as { services: { issuingUntil: string | null }[] };
     // 15:00 closing less the default 30 minutes.

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { serviceInAgency } from '../common/agency-scope-sql.js';
 import { TICKET_VIEW_SELECT } from './tickets.repository.js';
 import type { TicketViewRow } from './ticket-views.js';
 
 export const END_OF_DAY_SQL = {
-  // The waiting tickets of the office's day and any before it (a ticket is for its own day).
-  waitingCount: `SELECT count(*)::int AS n FROM tickets WHERE office_id = $1 AND status = 'waiting' AND service_day <= $2::date`,
+  // The waiting tickets of the office's day and any before it (a ticket is for its own day); of one agency's
+  // services ($3, an agency supervisor's view: a waiting ticket is at no counter), or null: the whole office.
+  waitingCount: `SELECT count(*)::int AS n FROM tickets WHERE office_id = $1 AND status = 'waiting' AND service_day <= $2::date
+         AND ${serviceInAgency('service_id', '$3')}`,
   // Locked as a transition locks one ticket (NO KEY UPDATE, tickets.repository.ts): a call taking one
   // of them waits for the step, then finds it closed; in issue order, so two steps lock alike.
   lockWaiting: `SELECT id FROM tickets WHERE office_id = $1 AND status = 'waiting' AND service_day <= $2::date ORDER BY issue_order FOR NO KEY UPDATE`,
@@ -20,8 +23,8 @@ export const END_OF_DAY_SQL = {
 export class EndOfDayRepository {
   constructor(private readonly db: DataSource) {}
 
-  async waitingCount(officeId: string, throughDay: string, tx: EntityManager = this.db.manager): Promise<number> {
-    const [row] = await tx.query<{ n: number }[]>(END_OF_DAY_SQL.waitingCount, [officeId, throughDay]);
+  async waitingCount(officeId: string, throughDay: string, agencyId: string | null = null, tx: EntityManager = this.db.manager): Promise<number> {
+    const [row] = await tx.query<{ n: number }[]>(END_OF_DAY_SQL.waitingCount, [officeId, throughDay, agencyId]);
     return row.n;
   }
 

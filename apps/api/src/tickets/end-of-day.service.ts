@@ -7,6 +7,7 @@ import {
   TicketEventType,
   assertDayOver,
   assertEndOfDayCount,
+  agencyScopeOf,
   assertWithinAgencyScope,
   endOfDayDue,
   endOfDayView,
@@ -70,12 +71,17 @@ export class EndOfDayService implements OnApplicationBootstrap, OnModuleDestroy 
     clearInterval(this.timer);
   }
 
-  /** What the supervisor's control shows: how many still wait, and whether and when the day can be closed. */
+  /**
+   * What the supervisor's control shows: how many still wait, and whether and when the day can
+   * be closed. An agency supervisor is told their agency's queue only (the step itself is the
+   * office's own supervisors').
+   */
   async view(slug: string, staff: AuthenticatedStaff): Promise<EndOfDayView> {
     const office = await this.offices.forStaff(slug, staff);
     const now = this.clock.now();
     const calendar = await this.calendar(office, now);
-    return endOfDayView(calendar, now.getTime(), await this.endOfDay.waitingCount(office.id, serviceDay(now, office.timeZone)));
+    const waiting = await this.endOfDay.waitingCount(office.id, serviceDay(now, office.timeZone), agencyScopeOf(staff));
+    return endOfDayView(calendar, now.getTime(), waiting);
   }
 
   /** The supervisor's step: refused while the day is not over, or when `confirmed` is not how many wait now. */
