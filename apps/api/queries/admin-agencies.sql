@@ -1,8 +1,5 @@
 -- The SQL of admin-agencies.repository.ts: rewrite with UPDATE_SQL_SNAPSHOTS=1 (test/repositories/sql-snapshots.spec.ts).
 
--- ofOffice
-SELECT id, office_id, name, short_name, color, sort_order FROM agencies WHERE office_id = $1 ORDER BY sort_order, created_at, id;
-
 -- byId
 SELECT id, office_id, name, short_name, color, sort_order FROM agencies WHERE id = $1;
 

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AgencyHoldings, AgencyView } from '@loket/domain';
 import { type AgencyRow, toAgencyView } from '../offices/offices.repository.js';
 
 const SELECT = `SELECT id, office_id, name, short_name, color, sort_order FROM agencies`;
 
 export const ADMIN_AGENCIES_SQL = {
-  ofOffice: `${SELECT} WHERE office_id = $1 ORDER BY sort_order, created_at, id`,
   byId: `${SELECT} WHERE id = $1`,
   // The lock every change to the agency takes; deleting it reads its holdings under this lock and the office's.
   lock: `SELECT office_id FROM agencies WHERE id = $1 FOR UPDATE`,
@@ -36,15 +35,9 @@ export interface AgencyColumns {
   sortOrder: number;
 }
 
-/** An office's agencies (instansi), as the set-up reads and writes them. */
+/** An office's agencies (instansi), as the set-up reads and writes them; the office's list is read with its snapshot (`OfficesRepository.agencies`). */
 @Injectable()
 export class AdminAgenciesRepository {
-  constructor(private readonly db: DataSource) {}
-
-  async ofOffice(officeId: string, tx: EntityManager = this.db.manager): Promise<AgencyView[]> {
-    return (await tx.query<AgencyRow[]>(ADMIN_AGENCIES_SQL.ofOffice, [officeId])).map(toAgencyView);
-  }
-
   async byId(tx: EntityManager, id: string): Promise<AgencyView | null> {
     const [row] = await tx.query<AgencyRow[]>(ADMIN_AGENCIES_SQL.byId, [id]);
     return row ? toAgencyView(row) : null;

@@ -4,6 +4,7 @@ import { type AgencyView, type StaffView, NotFoundError, type RuleError, assertA
 import { Clock } from '../clock/clock.js';
 import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import { OfficeChanges } from '../offices/office-changes.js';
+import { OfficesRepository } from '../offices/offices.repository.js';
 import { uniqueChecked } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminAgenciesRepository, type AgencyColumns } from './admin-agencies.repository.js';
@@ -24,6 +25,7 @@ export class AdminAgenciesService {
   constructor(
     private readonly db: DataSource,
     private readonly agencies: AdminAgenciesRepository,
+    private readonly officeRows: OfficesRepository,
     private readonly clock: Clock,
     private readonly offices: AdminOfficesService,
     private readonly audit: AuditTrail,
@@ -33,7 +35,7 @@ export class AdminAgenciesService {
 
   async list(officeId: string, staff: StaffView): Promise<AgencyView[]> {
     await this.offices.read(officeId, staff);
-    return this.agencies.ofOffice(officeId);
+    return this.officeRows.agencies(this.db.manager, officeId);
   }
 
   create(officeId: string, body: CreateAgencyDto, actor: StaffView): Promise<AgencyView> {
