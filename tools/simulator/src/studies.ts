@@ -160,6 +160,8 @@ export interface Calibration {
   missed: string[];
   /** The informed forecast's MAE ÷ mean wait over the same tickets; null when not measured (live). */
   informedShare: number | null;
+  /** The point's MAE ÷ the informed forecast's, over the same tickets (goal ≤ 1.05); null when not measured (live). */
+  informedRatio: number | null;
 }
 
 /** Only services with at least this many tickets are held to the target: fewer say little about four in five. */
@@ -214,7 +216,14 @@ export function calibration(tickets: TicketRecord[]): Calibration {
   const informedMae =
     informed.length === ranged.length && ranged.length > 0 ? mean(informed.map((t) => Math.abs(t.estimate.informed! - t.waitMinutes!))) : null;
   const meanWait = rows[0].meanWait;
-  return { rows, held: heldRows.map((r) => r.scope), missed, informedShare: informedMae !== null && meanWait ? round(informedMae / meanWait, 3) : null };
+  const pointMae = mean(ranged.map((t) => Math.abs(t.estimate.ours! - t.waitMinutes!)));
+  return {
+    rows,
+    held: heldRows.map((r) => r.scope),
+    missed,
+    informedShare: informedMae !== null && meanWait ? round(informedMae / meanWait, 3) : null,
+    informedRatio: informedMae && pointMae !== null ? round(pointMae / informedMae, 3) : null,
+  };
 }
 
 export interface BookingStudyRow {
