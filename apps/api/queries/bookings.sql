@@ -30,7 +30,12 @@ FROM offices o WHERE o.id = $1;
 SELECT service_day::text AS service_day, booked, slots FROM booking_days WHERE service_id = $1 AND service_day BETWEEN $2::date AND $3::date;
 
 -- book
-WITH holder AS (
+WITH shown AS (
+  -- The day as last committed, read without a lock: a day or slot already full is refused here, so the
+  -- crowd that comes after the last seat never queues on the day row's lock (the upsert below decides the rest).
+  SELECT coalesce(max(d.booked), 0) AS booked, coalesce(max((d.slots ->> $6::text)::int), 0) AS in_slot
+  FROM booking_days d WHERE d.service_id = $1 AND d.service_day = $2::date
+), holder AS (
   SELECT CASE WHEN $4::text IS NULL THEN NULL ELSE (SELECT min(k) FROM generate_series(1, $3::int) k
    WHERE NOT EXISTS (SELECT 1 FROM bookings h WHERE h.service_id = $1 AND h.service_day = $2::date AND h.phone = $4::text
                      AND h.status <> 'cancelled' AND h.phone_place = k AND h.id IS DISTINCT FROM NULL::uuid)) END AS phone_place,
@@ -41,6 +46,7 @@ WITH holder AS (
   INSERT INTO booking_days AS d (service_id, service_day, booked, slots)
   SELECT $1, $2::date, 1, jsonb_build_object($6::text, 1) FROM holder
   WHERE holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AND $7::int >= 1 AND $8::int >= 1
+    AND (SELECT booked FROM shown) < $7::int AND (SELECT in_slot FROM shown) < $8::int
   ON CONFLICT (service_id, service_day) DO UPDATE
     SET booked = d.booked + 1, slots = jsonb_set(d.slots, ARRAY[$6::text], to_jsonb(coalesce((d.slots ->> $6::text)::int, 0) + 1))
     WHERE d.booked < $7::int AND coalesce((d.slots ->> $6::text)::int, 0) < $8::int
@@ -69,7 +75,9 @@ WITH holder AS (
   SELECT n.id, w.id, n.subject_key, n.occurred_at, n.occurred_at, n.occurred_at
   FROM notice n JOIN webhook_endpoints w ON w.office_id = n.office_id AND w.enabled AND n.type = ANY(w.events)
 )
-SELECT (SELECT id FROM booking) AS id, holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AS holder_free FROM holder;
+SELECT (SELECT id FROM booking) AS id, holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AS holder_free,
+       shown.booked AS day_booked, shown.in_slot AS slot_booked
+FROM holder, shown;
 
 -- dayRow
 SELECT booked, slots FROM booking_days WHERE service_id = $1 AND service_day = $2::date;

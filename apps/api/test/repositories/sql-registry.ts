@@ -1,5 +1,6 @@
 import { ADMIN_AGENCIES_SQL } from '../../src/admin/admin-agencies.repository.js';
 import { ADMIN_ZONES_SQL } from '../../src/admin/admin-zones.repository.js';
+import { BOOKING_RECORDS_SQL } from '../../src/bookings/booking-records.repository.js';
 import { ADMIN_CALENDAR_SQL } from '../../src/admin/admin-calendar.repository.js';
 import { ADMIN_COUNTERS_SQL } from '../../src/admin/admin-counters.repository.js';
 import { ADMIN_SERVICES_SQL } from '../../src/admin/admin-services.repository.js';
@@ -66,6 +67,7 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   supervision: SUPERVISION_SQL,
   surveys: SURVEYS_SQL,
   bookings: BOOKINGS_SQL,
+  'booking-records': BOOKING_RECORDS_SQL,
   'push-subscriptions': PUSH_SQL,
   'table-statistics': TABLE_STATISTICS_SQL,
   outbox: OUTBOX_SQL,
