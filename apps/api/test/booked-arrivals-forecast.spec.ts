@@ -52,13 +52,8 @@ describe(`the wait forecast with today’s bookings on ${onPostgres ? 'PostgreSQ
     // Half an hour on (no arrivals in the last half hour to foresee), the counter opens: eleven minutes a citizen.
     t.clock.advanceMinutes(31);
     expect((await api.post(`/counters/${office.counters[1]}/open`, undefined, office.officers[1].token)).status).toBe(200);
-    // 22 and 55 minutes in the plain play; the point is the replays' median (21 and 58 here), and the forecast cache may carry
-    // it from its last replay: the figures below hold a few minutes either way, far less than the 11 a citizen takes.
-    const near = (minutes: number, expected: number, by = 3) => expect(Math.abs(minutes - expected)).toBeLessThanOrEqual(by);
-    const third = await wait(walkIns[2]);
-    const sixth = await wait(walkIns[5]);
-    near(third, 22, 3);
-    near(sixth, 55, 5);
+    expect(await wait(walkIns[2])).toBe(22);
+    expect(await wait(walkIns[5])).toBe(55);
 
     // Three book the 09:00 slot (due 09:10, before the walk-ins' 10:00).
     const booked = [await book(1), await book(2), await book(3)];
@@ -66,15 +61,13 @@ describe(`the wait forecast with today’s bookings on ${onPostgres ? 'PostgreSQ
     // The forecast reads the office again when its events move on: a walk-in issued now (due last) does that.
     await issue();
 
-    // The third walk-in is called at 08:53, before the booked citizens come (in the replays where it is not, they go first,
-    // so its median may move up a little); from 09:04 they go first.
-    near(await wait(walkIns[2]), third, 6);
-    const behindBooked = await wait(walkIns[5]);
-    near(behindBooked, sixth + 3 * 11, 8);
+    // The third walk-in is called at 08:53, before the booked citizens come; from 09:04 they go first.
+    expect(await wait(walkIns[2])).toBe(22);
+    expect(await wait(walkIns[5])).toBe(55 + 3 * 11);
 
     // One checks in early: now a waiting ticket due 09:10, no longer a booking to come. Counted once.
     const checkedIn = await api.post(`/staff/offices/${office.id}/bookings/check-in`, { reference: booked[0].reference }, office.officers[1].token);
     expect(checkedIn.status).toBe(200);
-    near(await wait(walkIns[5]), behindBooked);
+    expect(await wait(walkIns[5])).toBe(55 + 3 * 11);
   });
 });

@@ -39,18 +39,15 @@ function office(counterCount: number, waiting: number): RangedForecastInput {
   };
 }
 
-/** Wall and process CPU ms per run (CPU: what a loaded machine does not inflate as much). */
-function time(run: () => unknown, minMs = 1500): { ms: number; cpuMs: number; runs: number } {
+function time(run: () => unknown, minMs = 1500): { ms: number; runs: number } {
   run();
   let runs = 0;
   const start = performance.now();
-  const cpu = process.cpuUsage();
   while (performance.now() - start < minMs || runs < 3) {
     run();
     runs += 1;
   }
-  const used = process.cpuUsage(cpu);
-  return { ms: (performance.now() - start) / runs, cpuMs: (used.user + used.system) / 1000 / runs, runs };
+  return { ms: (performance.now() - start) / runs, runs };
 }
 
 for (const counters of [6, 50]) {
@@ -59,8 +56,6 @@ for (const counters of [6, 50]) {
     const point = time(() => forecastOffice(input));
     const ranged = time(() => forecastOfficeWithRanges(input));
     const replays = forecastOfficeWithRanges(input).ranges.replays;
-    process.stdout.write(
-      `${JSON.stringify({ counters, waiting, replays, pointMs: +point.ms.toFixed(2), rangedMs: +ranged.ms.toFixed(2), pointCpuMs: +point.cpuMs.toFixed(2), rangedCpuMs: +ranged.cpuMs.toFixed(2) })}\n`,
-    );
+    process.stdout.write(`${JSON.stringify({ counters, waiting, replays, pointMs: +point.ms.toFixed(2), rangedMs: +ranged.ms.toFixed(2) })}\n`);
   }
 }

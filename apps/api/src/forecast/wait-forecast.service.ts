@@ -33,11 +33,10 @@ interface OfficeSlot {
  * At most one read per office runs at a time (`SingleFlight`); requests arriving meanwhile
  * share the next one, so a burst of a thousand phones costs two reads, not a thousand.
  *
- * Each estimate, and its range, comes from a few replays of the office (libs/domain
- * `forecastOfficeWithRanges`: the point is their median), each about as costly as the plain
- * play itself. They get at most `REPLAY_SHARE` of this instance's time per office: a refresh
- * that comes sooner plays the office plainly and keeps the last replayed points and ranges,
- * moved with it (`carryRanges`).
+ * Each estimate comes with its range (libs/domain `forecastOfficeWithRanges`): a few replays
+ * of the office, each about as costly as the forecast itself. They get at most
+ * `REPLAY_SHARE` of this instance's time per office: a refresh that comes sooner keeps the
+ * last replayed ranges, moved with the fresh forecast (`carryRanges`).
  */
 @Injectable()
 export class WaitForecastService {
@@ -83,7 +82,7 @@ export class WaitForecastService {
     });
   }
 
-  /** The forecast with points and ranges replayed afresh when the budget allows, else the last ones carried over. */
+  /** The forecast with ranges replayed afresh when the budget allows, else the last ones carried over. */
   private forecast(slot: OfficeSlot, input: Parameters<typeof forecastOfficeWithRanges>[0]): RangedOfficeForecast {
     const start = performance.now();
     const earlier = slot.latest?.forecast;
