@@ -16,6 +16,9 @@ import {
   daySlots,
   normaliseBookingReference,
   normalisePhone,
+  slotCountersOn,
+  slotSeats,
+  suggestedSeatsPerSlot,
 } from './booking.js';
 import type { OfficeCalendar } from './calendar.js';
 import { RuleError } from './errors.js';
@@ -127,6 +130,60 @@ describe('the day’s capacity', () => {
         .slots.filter((slot) => slot.left > 0)
         .map((slot) => slot.startsAt)[0],
     ).toBe(new Date(WED_0900 + 30 * MINUTE_MS).toISOString());
+  });
+});
+
+describe('the seats of a slot', () => {
+  // The demo office: loket 1 serves A, loket 2 A and B, loket 3 B and C, loket 6 (khusus) every service.
+  const counters = [{ serviceIds: ['A'] }, { serviceIds: ['A', 'B'] }, { serviceIds: ['B', 'C'] }, { serviceIds: ['A', 'B', 'C', 'D', 'PL'] }];
+
+  it('suggests what the counters serving the service call in a slot, shared among their services, less the walk-ins’ share', () => {
+    // A, 10 min a citizen, 30-min slots: 3 + 1.5 + 0.6 = 5.1 calls; half kept for walk-ins: 2.55, rounded down.
+    expect(suggestedSeatsPerSlot('A', 10, counters, { slotMinutes: 30, walkInSharePercent: 50 })).toBe(2);
+    expect(suggestedSeatsPerSlot('A', 10, counters, { slotMinutes: 30, walkInSharePercent: 0 })).toBe(5);
+    expect(suggestedSeatsPerSlot('A', 10, counters, { slotMinutes: 60, walkInSharePercent: 50 })).toBe(5);
+    // At least one seat where a counter serves the service (D: a fifth of loket 6 is 0.3 calls), none where no counter does.
+    expect(suggestedSeatsPerSlot('D', 20, counters, { slotMinutes: 30, walkInSharePercent: 50 })).toBe(1);
+    expect(suggestedSeatsPerSlot('E', 10, counters, { slotMinutes: 30, walkInSharePercent: 50 })).toBe(0);
+  });
+
+  // Wednesday 2026-12-09 in Jakarta: loket 1 breaks 12:00–13:00, loket 2 12:30–13:30, loket 6 keeps the office's hours (no schedule).
+  const DAY = '2026-12-09';
+  const weekdays = (breaks: { from: string; to: string }[]) => [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '15:00', breaks }));
+  const office = calendar({ openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '15:00' })) });
+  const schedules = [
+    { serviceIds: ['A'], schedule: weekdays([{ from: '12:00', to: '13:00' }]) },
+    { serviceIds: ['A', 'B'], schedule: weekdays([{ from: '12:30', to: '13:30' }]) },
+    { serviceIds: ['A', 'B', 'C', 'D', 'PL'], schedule: [] },
+  ];
+  const slotAt = (time: string, minutes = 30) => {
+    const startsAt = at(`${DAY}T${time}:00+07:00`);
+    return { startsAt, endsAt: startsAt + minutes * MINUTE_MS };
+  };
+
+  it('gives a slot the seats as set when every counter serving the service is there', () => {
+    const present = slotCountersOn(schedules, office, DAY);
+    expect(slotSeats('A', 4, present, slotAt('09:00'))).toBe(4);
+    expect(slotSeats('A', 4, present, slotAt('14:30'))).toBe(4);
+  });
+
+  it('gives a slot during planned breaks the share of the seats its counters are there for, rounded down', () => {
+    const present = slotCountersOn(schedules, office, DAY);
+    // A's full strength: 1 + 0.5 + 0.2 = 1.7. At 12:00 loket 1 is out: 0.7 of 1.7 → 4 × 0.41 = 1.6 → 1.
+    expect(slotSeats('A', 4, present, slotAt('12:00'))).toBe(1);
+    // 12:30–13:00 both out: only loket 6's fifth, 0.2 of 1.7 → 0.
+    expect(slotSeats('A', 4, present, slotAt('12:30'))).toBe(0);
+    // A 60-minute slot 12:00–13:00: loket 1 out all of it, loket 2 half of it: (0.25 + 0.2) ÷ 1.7 × 4 = 1.06 → 1.
+    expect(slotSeats('A', 4, present, slotAt('12:00', 60))).toBe(1);
+    // B is served by loket 2 (half) and loket 6 (a fifth): at 12:00 both are there.
+    expect(slotSeats('B', 3, present, slotAt('12:00'))).toBe(3);
+  });
+
+  it('takes a counter not scheduled that day as absent, and leaves the seats as set where no counter serves the service', () => {
+    const mondaysOnly = [{ serviceIds: ['A'], schedule: [{ weekday: 1, opens: '08:00', closes: '15:00' }] }, ...schedules.slice(1)];
+    // Loket 1 is absent on a Wednesday: 0.7 of 1.7 → 4 × 0.41 → 1.
+    expect(slotSeats('A', 4, slotCountersOn(mondaysOnly, office, DAY), slotAt('09:00'))).toBe(1);
+    expect(slotSeats('E', 4, slotCountersOn(schedules, office, DAY), slotAt('09:00'))).toBe(4);
   });
 });
 

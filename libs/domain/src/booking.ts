@@ -8,10 +8,10 @@
  */
 import { type ClosureNotice, type OfficeCalendar, dayHours, nextDay } from './calendar.js';
 import type { QueueEntry } from './call-order.js';
-import { localTimeToInstant } from './counter-schedule.js';
+import { type Interval, intersectIntervals, localTimeToInstant, plannedBreaks, scheduledHours, subtractIntervals } from './counter-schedule.js';
 import { RuleError } from './errors.js';
 import { MINUTE_MS, serviceDay } from './time.js';
-import type { OpeningHours } from './views.js';
+import type { CounterScheduleDay, OpeningHours } from './views.js';
 
 /** A service's booking settings, set by the office's admin. */
 export interface BookingSettings {
@@ -117,6 +117,77 @@ export function dayCapacity(slotCount: number, settings: Pick<BookingSettings, '
   if (dailyQuota === null) return seats;
   const walkIns = Math.ceil((dailyQuota * settings.walkInSharePercent) / 100);
   return Math.max(0, Math.min(seats, dailyQuota - walkIns));
+}
+
+/**
+ * The seats per slot to suggest for a service: what the counters that serve it can call in one
+ * slot when they are all there, less the walk-ins' share, rounded down (in the walk-ins'
+ * favour). A counter's slot is shared evenly among the services it serves, and a citizen takes
+ * the service's standard time. A slot during planned breaks takes fewer (`slotSeats`). Booked
+ * citizens are due at their slot, so seats past this make them go ahead of walk-ins beyond the
+ * share the office keeps for them. At least 1 where a counter serves the service; 0 where none does.
+ */
+export function suggestedSeatsPerSlot(
+  serviceId: string,
+  serviceMinutes: number,
+  counters: readonly { serviceIds: readonly string[] }[],
+  settings: Pick<BookingSettings, 'slotMinutes' | 'walkInSharePercent'>,
+): number {
+  const serving = counters.filter((counter) => counter.serviceIds.includes(serviceId));
+  if (serving.length === 0 || serviceMinutes <= 0) return 0;
+  const calls = serving.reduce((sum, counter) => sum + settings.slotMinutes / counter.serviceIds.length / serviceMinutes, 0);
+  // A hair of tolerance so that 2.9999… (floating point) is 3.
+  return Math.max(1, Math.floor((calls * (100 - settings.walkInSharePercent)) / 100 + 1e-9));
+}
+
+/** A counter as one day's slots see it: the services it serves, and when it is scheduled that day, its planned breaks taken out. */
+export interface SlotCounter {
+  serviceIds: readonly string[];
+  present: readonly Interval[];
+}
+
+/**
+ * The seats of one slot: the service's seats per slot are for a slot when every counter that
+ * serves it is there; a slot during planned breaks (the ishoma, Friday prayers) or outside a
+ * counter's hours gets that share of them, rounded down, so booked citizens, who are due at
+ * their slot, never take more of the counters than the office keeps for them. Each counter
+ * counts for its share of the services it serves. With no counter serving the service there is
+ * nothing to scale by: the seats as set.
+ */
+export function slotSeats(serviceId: string, seatsPerSlot: number, counters: readonly SlotCounter[], slot: Slot): number {
+  const serving = counters.filter((counter) => counter.serviceIds.includes(serviceId));
+  if (serving.length === 0) return seatsPerSlot;
+  const length = slot.endsAt - slot.startsAt;
+  let full = 0;
+  let present = 0;
+  for (const counter of serving) {
+    full += 1 / counter.serviceIds.length;
+    const inSlot = intersectIntervals(counter.present, [{ from: slot.startsAt, to: slot.endsAt }]).reduce((sum, part) => sum + part.to - part.from, 0);
+    present += inSlot / length / counter.serviceIds.length;
+  }
+  return Math.floor((seatsPerSlot * present) / full + 1e-9);
+}
+
+/**
+ * The counters that serve a service on an office day, as `slotSeats` needs them: when each is
+ * scheduled that day (its weekly schedule), its planned breaks taken out. A counter with no
+ * schedule at all is taken to keep the office's hours.
+ */
+export function slotCountersOn(
+  counters: readonly { serviceIds: readonly string[]; schedule: readonly CounterScheduleDay[] }[],
+  calendar: OfficeCalendar,
+  day: string,
+): SlotCounter[] {
+  const noon = localTimeToInstant(day, '12:00', calendar.timeZone);
+  const officeHours = dayHours(calendar, day).open;
+  return counters.map((counter) => {
+    if (counter.schedule.length === 0) return { serviceIds: counter.serviceIds, present: officeHours };
+    const hours = scheduledHours(counter.schedule, calendar.timeZone, noon);
+    return {
+      serviceIds: counter.serviceIds,
+      present: hours ? subtractIntervals([hours], plannedBreaks(counter.schedule, calendar.timeZone, noon)) : [],
+    };
+  });
 }
 
 /**

@@ -5,13 +5,18 @@
  * runs replay exactly the same day.
  */
 import {
+  type BookingSettings,
   DEFAULT_BOOKING_SETTINGS,
   DEFAULT_ISSUE_CUTOFF_MINUTES,
   PRIORITY_CATEGORIES,
   type PriorityCategory,
   SURVEY_ELEMENT_CODES,
   type SurveyAnswers,
+  type SlotCounter,
   type SurveyScore,
+  slotSeats,
+  subtractIntervals,
+  suggestedSeatsPerSlot,
 } from '@loket/domain';
 import { Rng } from './rng.js';
 
@@ -96,6 +101,46 @@ export interface BookingBehaviour {
 
 export const STANDARD_BOOKING: BookingBehaviour = { share: 0, noShowShare: 0.1, lateShare: 0.05, earlyMeanMinutes: 8, spreadMinutes: 7 };
 
+/**
+ * The seats per slot each service takes bookings for (as the office sets them, `seatsPerSlot`),
+ * and whether a slot's seats follow the counters scheduled in it (`slotSeats`); null: no limit.
+ * Citizens book in their own order, days before: one who finds the slot they want full takes
+ * the nearest slot with a seat left, and one who finds none walks in.
+ */
+export type BookingSeats = { perSlot: Readonly<Record<string, number>>; bySchedule: boolean } | null;
+
+/** The standard office's counters on a day of the type: there from opening to closing, less their planned breaks (minutes after opening). */
+export function slotCounters(dayType: DayType): SlotCounter[] {
+  const day = { from: 0, to: minuteOf(STANDARD_OFFICE.closes) };
+  return STANDARD_OFFICE.counters.map((counter) => ({
+    serviceIds: counter.services,
+    present: subtractIntervals(
+      [day],
+      counterBreaks(counter.number, dayType).map((window) => ({ from: minuteOf(window.from), to: minuteOf(window.to) })),
+    ),
+  }));
+}
+
+/** How many bookings a service's slot takes (minutes after opening), under the seats. */
+export function seatsOf(seats: NonNullable<BookingSeats>, service: string, slotStartMinute: number, slotMinutes: number, dayType: DayType): number {
+  const perSlot = seats.perSlot[service] ?? Infinity;
+  if (!seats.bySchedule || !Number.isFinite(perSlot)) return perSlot;
+  return slotSeats(service, perSlot, slotCounters(dayType), { startsAt: slotStartMinute, endsAt: slotStartMinute + slotMinutes });
+}
+
+/**
+ * The seats per slot the product suggests for each service of the standard office
+ * (`suggestedSeatsPerSlot`): from the counters that serve it and the service's standard time.
+ */
+export function suggestedBookingSeats(
+  settings: Pick<BookingSettings, 'slotMinutes' | 'walkInSharePercent'> = DEFAULT_BOOKING_SETTINGS,
+): Record<string, number> {
+  const counters = STANDARD_OFFICE.counters.map((counter) => ({ serviceIds: counter.services }));
+  return Object.fromEntries(
+    STANDARD_OFFICE.services.map((service) => [service.code, suggestedSeatsPerSlot(service.code, service.serviceTimeMinutes, counters, settings)]),
+  );
+}
+
 export interface DayOptions {
   seed: number;
   /** Expected citizens over the whole day (the standard day: 165, about 90% of what six counters can serve). */
@@ -111,6 +156,7 @@ export interface DayOptions {
   /** A Monday–Thursday, or a Friday with its longer prayer break. */
   dayType: DayType;
   booking: BookingBehaviour;
+  bookingSeats: BookingSeats;
 }
 
 export const STANDARD_DAY: DayOptions = {
@@ -125,6 +171,7 @@ export const STANDARD_DAY: DayOptions = {
   breakOverrunChance: 0.3,
   dayType: 'weekday',
   booking: STANDARD_BOOKING,
+  bookingSeats: null,
 };
 
 export interface Arrival {
@@ -139,7 +186,7 @@ export interface Arrival {
   transfer: { service: string; serviceMinutes: number } | null;
   survey: SurveyAnswers | null;
   /** The slot this citizen booked (minutes after opening), and whether they come past the late tolerance; null: a walk-in. */
-  booking: { slotStartMinute: number; slotEndMinute: number; late: boolean } | null;
+  booking: { slotStartMinute: number; slotEndMinute: number; late: boolean; walkInMinute: number } | null;
 }
 
 export interface CounterBreak {
@@ -165,6 +212,10 @@ export interface DayTrace {
   arrivals: Arrival[];
   /** Citizens who booked and never came. */
   bookingNoShows: number;
+  /** Citizens who meant to book but found no seat left that day, and walked in instead. */
+  bookingRefused: number;
+  /** Bookings that took another slot than the one they wanted (theirs was full). */
+  bookingMoved: number;
   /** Citizens who came after the cut-off: the kiosk issued them nothing. */
   turnedAway: Arrival[];
   counters: CounterPlan[];
@@ -221,11 +272,19 @@ export function drawDay(options: DayOptions): DayTrace {
 
   // Issuing stops at the cut-off (409 office_closed in the product): those who come later get no ticket.
   const cutoffMinute = lengthMinutes - STANDARD_OFFICE.issueCutoffMinutes;
-  const { arrivals, noShows: bookingNoShows } = withBookings(
+  const {
+    arrivals,
+    noShows: bookingNoShows,
+    refused: bookingRefused,
+    moved: bookingMoved,
+  } = withBookings(
     drawn.filter((arrival) => arrival.atMinute < cutoffMinute),
     options.booking,
+    options.bookingSeats,
     root.fork('bookings'),
+    root.fork('booking-order'),
     lengthMinutes,
+    options.dayType,
   );
   const turnedAway = drawn.filter((arrival) => arrival.atMinute >= cutoffMinute);
 
@@ -245,23 +304,34 @@ export function drawDay(options: DayOptions): DayTrace {
       });
     return { number: counter.number, openAtMinute, plannedBreaks, breaks };
   });
-  return { options, lengthMinutes: horizon, cutoffMinute, arrivals, bookingNoShows, turnedAway, counters };
+  return { options, lengthMinutes: horizon, cutoffMinute, arrivals, bookingNoShows, bookingRefused, bookingMoved, turnedAway, counters };
 }
 
 /**
  * Turns a share of the citizens into booked ones (their own random numbers, so a day without
- * bookings is drawn exactly as before): each takes the slot holding the moment they would have
- * come and comes around it instead; those who never come are dropped. Arrivals are put back in
- * arrival order and numbered again.
+ * bookings is drawn exactly as before): each wants the slot holding the moment they would have
+ * come, and comes around the slot they got instead; those who never come are dropped (their
+ * seat was taken all the same). With seats limited, citizens book in an order of their own
+ * (`orderRng`): one whose slot is full takes the nearest slot with a seat left (the later of two
+ * as near), one who finds none walks in at their own moment. Arrivals are put back in arrival
+ * order and numbered again.
  */
-function withBookings(arrivals: Arrival[], behaviour: BookingBehaviour, rng: Rng, lengthMinutes: number): { arrivals: Arrival[]; noShows: number } {
-  if (behaviour.share <= 0) return { arrivals, noShows: 0 };
+function withBookings(
+  arrivals: Arrival[],
+  behaviour: BookingBehaviour,
+  seats: BookingSeats,
+  rng: Rng,
+  orderRng: Rng,
+  lengthMinutes: number,
+  dayType: DayType,
+): { arrivals: Arrival[]; noShows: number; refused: number; moved: number } {
+  if (behaviour.share <= 0) return { arrivals, noShows: 0, refused: 0, moved: 0 };
   const { slotMinutes, lateToleranceMinutes } = DEFAULT_BOOKING_SETTINGS;
-  let noShows = 0;
   const kept: Arrival[] = [];
   // `share` of all citizens, drawn among those without priority.
   const withoutPriority = arrivals.filter((arrival) => arrival.priority === null).length;
   const chance = withoutPriority === 0 ? 0 : Math.min(1, (behaviour.share * arrivals.length) / withoutPriority);
+  const bookers: { arrival: Arrival; never: boolean; late: boolean; offset: number; wanted: number; slot: number | null }[] = [];
   for (const arrival of arrivals) {
     const books = arrival.priority === null && rng.chance(chance);
     const never = rng.chance(behaviour.noShowShare);
@@ -272,22 +342,64 @@ function withBookings(arrivals: Arrival[], behaviour: BookingBehaviour, rng: Rng
       kept.push(arrival);
       continue;
     }
-    if (never) {
+    const wanted = Math.min(Math.floor(arrival.atMinute / slotMinutes) * slotMinutes, lengthMinutes - slotMinutes);
+    bookers.push({ arrival, never, late, offset: late ? lateBy : Math.min(lateToleranceMinutes, -early), wanted, slot: wanted });
+  }
+  let moved = 0;
+  if (seats !== null) {
+    const slots = Array.from({ length: Math.floor(lengthMinutes / slotMinutes) }, (_, index) => index * slotMinutes);
+    const taken = new Map<string, number>();
+    const order = bookers.map((booker) => ({ booker, key: orderRng.next() })).sort((a, b) => a.key - b.key);
+    const limits = new Map<string, number>();
+    const limit = (service: string, slot: number) => {
+      const key = `${service}@${slot}`;
+      if (!limits.has(key)) limits.set(key, seatsOf(seats, service, slot, slotMinutes, dayType));
+      return limits.get(key)!;
+    };
+    for (const { booker } of order) {
+      const free = (slot: number) => (taken.get(`${booker.arrival.service}@${slot}`) ?? 0) < limit(booker.arrival.service, slot);
+      const nearest = slots.filter(free).sort((a, b) => Math.abs(a - booker.wanted) - Math.abs(b - booker.wanted) || b - a)[0];
+      booker.slot = nearest ?? null;
+      if (nearest === undefined) continue;
+      if (nearest !== booker.wanted) moved += 1;
+      const key = `${booker.arrival.service}@${nearest}`;
+      taken.set(key, (taken.get(key) ?? 0) + 1);
+    }
+  }
+  let noShows = 0;
+  let refused = 0;
+  for (const booker of bookers) {
+    if (booker.slot === null) {
+      refused += 1;
+      kept.push(booker.arrival);
+      continue;
+    }
+    if (booker.never) {
       noShows += 1;
       continue;
     }
-    const slotStartMinute = Math.min(Math.floor(arrival.atMinute / slotMinutes) * slotMinutes, lengthMinutes - slotMinutes);
-    const offset = late ? lateBy : Math.min(lateToleranceMinutes, -early);
     kept.push({
-      ...arrival,
+      ...booker.arrival,
       // Nobody is let in before the office opens.
-      atMinute: Math.max(0, slotStartMinute + offset),
+      atMinute: Math.max(0, booker.slot + booker.offset),
       noShow: false,
-      booking: { slotStartMinute, slotEndMinute: slotStartMinute + slotMinutes, late },
+      booking: { slotStartMinute: booker.slot, slotEndMinute: booker.slot + slotMinutes, late: booker.late, walkInMinute: booker.arrival.atMinute },
     });
   }
   kept.sort((a, b) => a.atMinute - b.atMinute || a.index - b.index);
-  return { arrivals: kept.map((arrival, index) => ({ ...arrival, index })), noShows };
+  return { arrivals: kept.map((arrival, index) => ({ ...arrival, index })), noShows, refused, moved };
+}
+
+/**
+ * The same day in an office that takes no bookings: each citizen who came with a booking walks
+ * in at the moment they would have come (`walkInMinute`) instead; those who booked and never
+ * came stay away. Numbered as in the trace, so each citizen is compared with themselves.
+ */
+export function withoutBookingSystem(trace: DayTrace): DayTrace {
+  const arrivals = trace.arrivals
+    .map((arrival) => (arrival.booking ? { ...arrival, atMinute: arrival.booking.walkInMinute, booking: null } : arrival))
+    .sort((a, b) => a.atMinute - b.atMinute || a.index - b.index);
+  return { ...trace, arrivals };
 }
 
 function drawSurvey(rng: Rng): SurveyAnswers {

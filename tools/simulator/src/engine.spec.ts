@@ -1,5 +1,5 @@
 import { DEFAULT_BOOKING_SETTINGS, maxWaitFor } from '@loket/domain';
-import { counterBreaks, drawDay, STANDARD_DAY, STANDARD_OFFICE, serviceOf } from './day.js';
+import { counterBreaks, drawDay, STANDARD_DAY, STANDARD_OFFICE, seatsOf, serviceOf, suggestedBookingSeats, withoutBookingSystem } from './day.js';
 import { runDay } from './engine.js';
 import { bookingStudy } from './studies.js';
 
@@ -79,8 +79,53 @@ describe('the simulated day with bookings (issue 17)', () => {
     expect(without.tickets.every((ticket) => ticket.booking === null)).toBe(true);
   });
 
+  it('books no slot past its seats: a citizen whose slot is full takes the nearest with a seat, or walks in', () => {
+    const seats = { perSlot: { A: 1, B: 1, C: 1, D: 1, PL: 1 }, bySchedule: false };
+    const limited = drawDay({ ...STANDARD_DAY, booking: { ...STANDARD_DAY.booking, share: 0.4 }, bookingSeats: seats });
+    // Without a limit the same citizens want more than one seat in some slot.
+    const wanted = new Map<string, number>();
+    for (const arrival of trace.arrivals.filter((a) => a.booking)) {
+      const key = `${arrival.service}@${arrival.booking!.slotStartMinute}`;
+      wanted.set(key, (wanted.get(key) ?? 0) + 1);
+    }
+    expect(Math.max(...wanted.values())).toBeGreaterThan(1);
+    expect(trace.bookingMoved + trace.bookingRefused).toBe(0);
+    const taken = new Map<string, number>();
+    for (const arrival of limited.arrivals.filter((a) => a.booking)) {
+      const key = `${arrival.service}@${arrival.booking!.slotStartMinute}`;
+      taken.set(key, (taken.get(key) ?? 0) + 1);
+    }
+    // Booked citizens who never came held their seat too: none over, counting them or not.
+    expect(Math.max(...taken.values())).toBe(1);
+    expect(limited.bookingMoved).toBeGreaterThan(0);
+    // The same citizens in all: booked, walked in for want of a seat, or never came.
+    expect(limited.arrivals.length + limited.bookingNoShows).toBe(trace.arrivals.length + trace.bookingNoShows);
+  });
+
+  it('suggests the seats from the standard office’s counters and service times, fewer in a slot during the ishoma', () => {
+    // A: loket 1 alone, loket 2 half, loket 6 a fifth: 30 min ÷ 10 × (1 + 0.5 + 0.2) = 5.1 calls; half for walk-ins.
+    expect(suggestedBookingSeats()).toEqual({ A: 2, B: 1, C: 1, D: 1, PL: 1 });
+    const seats = { perSlot: suggestedBookingSeats(), bySchedule: true };
+    expect(seatsOf(seats, 'A', 60, 30, 'weekday')).toBe(2);
+    // 12:30–13:00: lokets 1–5 on their ishoma, only loket 6 serves.
+    expect(seatsOf(seats, 'A', 270, 30, 'weekday')).toBe(0);
+    expect(seatsOf({ ...seats, bySchedule: false }, 'A', 270, 30, 'weekday')).toBe(2);
+    const limited = drawDay({ ...STANDARD_DAY, booking: { ...STANDARD_DAY.booking, share: 0.4 }, bookingSeats: seats });
+    expect(limited.arrivals.some((arrival) => arrival.booking?.slotStartMinute === 270 && arrival.service === 'A')).toBe(false);
+  });
+
+  it('plays the office without booking with each booked citizen walking in when they would have', () => {
+    const plain = withoutBookingSystem(trace);
+    expect(plain.arrivals.map((arrival) => arrival.index).sort((a, b) => a - b)).toEqual(trace.arrivals.map((arrival) => arrival.index));
+    for (const arrival of trace.arrivals) {
+      const same = plain.arrivals.find((candidate) => candidate.index === arrival.index)!;
+      expect(same.booking).toBeNull();
+      expect(same.atMinute).toBe(arrival.booking ? arrival.booking.walkInMinute : arrival.atMinute);
+    }
+  });
+
   it('calls booked citizens nearer their slot than the same day without booking does', () => {
-    const row = bookingStudy(trace.options.seed, trace.arrivals.length, trace.bookingNoShows, withBooking, without);
+    const row = bookingStudy(trace, withBooking, runDay(withoutBookingSystem(trace), 'edf', { estimates: false }), without);
     expect(row.booked).toBeGreaterThan(0);
     expect(row.bookedInTime!).toBeGreaterThan(row.bookedInTimeWithout!);
   });

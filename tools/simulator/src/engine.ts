@@ -5,6 +5,7 @@
  */
 import {
   ARRIVAL_WINDOW_MINUTES,
+  type BookingSettings,
   DEFAULT_BOOKING_SETTINGS,
   type CounterState,
   type ForecastCounter,
@@ -58,6 +59,8 @@ export interface TicketRecord {
 export interface RunOptions {
   bookings?: boolean;
   estimates?: boolean;
+  /** The check-in's settings (default the product's): a booked ticket is due at its slot plus the grace. */
+  bookingSettings?: Pick<BookingSettings, 'graceMinutes' | 'lateToleranceMinutes'>;
 }
 
 export interface CounterRecord {
@@ -106,7 +109,7 @@ const NO_SHOW_MINUTES = 3;
 const ms = (minutes: number) => minutes * MINUTE_MS;
 
 export function runDay(trace: DayTrace, policy: Policy, options: RunOptions = {}): DayResult {
-  const { bookings = true, estimates = true } = options;
+  const { bookings = true, estimates = true, bookingSettings = DEFAULT_BOOKING_SETTINGS } = options;
   const maxWait = Object.fromEntries(STANDARD_OFFICE.services.map((service) => [service.code, service.maxWaitMinutes]));
   const standard = Object.fromEntries(STANDARD_OFFICE.services.map((service) => [service.code, service.serviceTimeMinutes]));
   const recent = new Map<string, number[]>(STANDARD_OFFICE.services.map((service) => [service.code, []]));
@@ -324,7 +327,7 @@ export function runDay(trace: DayTrace, policy: Policy, options: RunOptions = {}
           ? checkIn(
               { officeId: 'sim', status: 'booked', slotStartsAt: ms(booked.slotStartMinute), slotEndsAt: ms(booked.slotEndMinute), rescheduleCount: 0 },
               { officeId: 'sim', timeZone: 'UTC' },
-              DEFAULT_BOOKING_SETTINGS,
+              bookingSettings,
               maxWait[arrival.service],
               issuedAt,
             )

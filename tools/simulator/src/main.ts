@@ -6,9 +6,9 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MINUTE_MS, isoWeekday, localTimeToInstant, nationalHolidayOn, serviceDay, type SurveyAnswers } from '@loket/domain';
+import { DEFAULT_BOOKING_SETTINGS, MINUTE_MS, isoWeekday, localTimeToInstant, nationalHolidayOn, serviceDay, type SurveyAnswers } from '@loket/domain';
 import { REPO_ROOT, freePort, startApi, stopAllApis, type ApiProcess } from './api-process.js';
-import { type DayOptions, STANDARD_DAY, STANDARD_OFFICE, drawDay } from './day.js';
+import { type BookingSeats, type DayOptions, STANDARD_DAY, STANDARD_OFFICE, drawDay, suggestedBookingSeats, withoutBookingSystem } from './day.js';
 import { runDay } from './engine.js';
 import { runLive, type LiveResult } from './live.js';
 import { provenance } from './machine.js';
@@ -25,7 +25,7 @@ import {
   satisfactionLine,
 } from './report.js';
 import { fmt, pct } from './stats.js';
-import { bookingStudy, calibration, estimateStudy, policyRow } from './studies.js';
+import { type BookingStudyRow, bookingStudy, calibration, estimateStudy, policyRow } from './studies.js';
 
 const TIME_ZONE = 'Asia/Jakarta';
 
@@ -44,6 +44,10 @@ const { values: args } = parseArgs({
     'live-days': { type: 'string', default: '1' },
     days: { type: 'string', default: '10' },
     'booked-share': { type: 'string', default: '0.4' },
+    'booking-seats': { type: 'string', default: 'suggested' },
+    'booking-grace': { type: 'string' },
+    'booking-only': { type: 'boolean', default: false },
+    'booking-seats-fixed': { type: 'boolean', default: false },
     'held-out-days': { type: 'string', default: '50' },
     'held-out-seed': { type: 'string', default: '6000' },
     friday: { type: 'boolean', default: false },
@@ -72,6 +76,11 @@ if (args.help) {
                       range's calibration from chance
   --booked-share X    the booking study's share of citizens who book (default 0.4): each study day played with its
                       bookings and without, the same citizens arriving alike
+  --booking-seats X   seats per slot of each service in the booking study: suggested (default: the product's
+                      suggestion, suggestedSeatsPerSlot), none (no limit), or one number for every service
+  --booking-grace N   a checked-in booking is due N minutes after its slot starts (default the product's, ${DEFAULT_BOOKING_SETTINGS.graceMinutes})
+  --booking-seats-fixed  every slot the same seats (default: fewer in a slot during planned breaks, slotSeats)
+  --booking-only      only the booking study (--days days from --seed), printed, nothing kept
   --held-out-days N   the range's calibration also over N days the range was not tuned on (default 50; 0: none): the goal
                       is judged there, since over ten days chance alone moves a service's share by more than ±2 points
   --held-out-seed N   their first seed (default 6000: seeds 6000…6049; the range's constants were tuned on 5000…5049)
@@ -94,6 +103,17 @@ const speed = number(args.speed, demo ? 20 : 60);
 const studyDays = number(args.days, 10);
 const bookedShare = Number(args['booked-share']);
 if (!Number.isFinite(bookedShare) || bookedShare < 0 || bookedShare > 1) throw new Error('--booked-share must be a share from 0 to 1');
+const bookingGrace = number(args['booking-grace'], DEFAULT_BOOKING_SETTINGS.graceMinutes);
+if (!Number.isInteger(bookingGrace) || bookingGrace < 0) throw new Error('--booking-grace must be a whole number of minutes ≥ 0');
+const bookingSeats: BookingSeats = (() => {
+  const value = args['booking-seats'];
+  const bySchedule = !args['booking-seats-fixed'];
+  if (value === 'suggested') return { perSlot: suggestedBookingSeats(), bySchedule };
+  if (value === 'none') return null;
+  const seats = Number(value);
+  if (!Number.isInteger(seats) || seats < 1) throw new Error('--booking-seats must be suggested, none, or a whole number ≥ 1');
+  return { perSlot: Object.fromEntries(STANDARD_OFFICE.services.map((service) => [service.code, seats])), bySchedule };
+})();
 const heldOutDays = number(args['held-out-days'], 50);
 const heldOutSeed = number(args['held-out-seed'], 6000);
 const port = args.port ? Number(args.port) : demo ? 3000 : null;
@@ -130,6 +150,21 @@ const say = (line: string) => {
   lines.push(line);
   console.log(line);
 };
+
+/** The booking study: the study days with a share of citizens booking, each played with their bookings and without. */
+function bookingStudies(): { section: Section; days: BookingStudyRow[] } {
+  const settings = { ...DEFAULT_BOOKING_SETTINGS, graceMinutes: bookingGrace };
+  const days = Array.from({ length: studyDays }, (_, i) => {
+    const booked = drawDay({ ...dayOptions, seed: dayOptions.seed + i, booking: { ...dayOptions.booking, share: bookedShare }, bookingSeats });
+    return bookingStudy(
+      booked,
+      runDay(booked, 'edf', { bookings: true, estimates: false, bookingSettings: settings }),
+      runDay(withoutBookingSystem(booked), 'edf', { bookings: false, estimates: false }),
+      runDay(booked, 'edf', { bookings: false, estimates: false }),
+    );
+  });
+  return { section: bookingSection(days, bookedShare, dayOptions.booking, bookingSeats, settings), days };
+}
 
 async function inProcessStudies(): Promise<Record<string, unknown>> {
   const trace = drawDay(dayOptions);
@@ -214,18 +249,7 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
       ],
     ],
   };
-  // The booking study: the same days with a share of citizens booking, played with their bookings and without.
-  const bookingDays = Array.from({ length: studyDays }, (_, i) => {
-    const booked = drawDay({ ...dayOptions, seed: dayOptions.seed + i, booking: { ...dayOptions.booking, share: bookedShare } });
-    return bookingStudy(
-      booked.options.seed,
-      booked.arrivals.length,
-      booked.bookingNoShows,
-      runDay(booked, 'edf', { bookings: true, estimates: false }),
-      runDay(booked, 'edf', { bookings: false, estimates: false }),
-    );
-  });
-  const bookings = bookingSection(bookingDays, bookedShare, dayOptions.booking);
+  const { section: bookings, days: bookingDays } = bookingStudies();
   for (const section of [day, estimateTable, policy, tenDays, calibrationTable, ...(heldOutTable ? [heldOutTable] : []), bookings]) {
     sections.push(section);
     printSection(section);
@@ -237,7 +261,7 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
     estimate,
     policy: [policyRow(edf), policyRow(fcfs)],
     calibration: tenDayCalibration,
-    bookings: { bookedShare, behaviour: dayOptions.booking, days: bookingDays },
+    bookings: { bookedShare, behaviour: dayOptions.booking, seats: bookingSeats, graceMinutes: bookingGrace, days: bookingDays },
     heldOutCalibration: heldOutCalibration && { seeds: [heldOutSeed, heldOutSeed + heldOutDays - 1], ...heldOutCalibration },
     tenDays: days.map((d) => ({
       seed: d.seed,
@@ -341,6 +365,11 @@ process.on('SIGINT', () => {
   void cleanUp().then(() => process.exit(0));
 });
 
+if (args['booking-only']) {
+  printSection(bookingStudies().section);
+  process.exit(0);
+}
+
 try {
   const result: Record<string, unknown> = { provenance: provenance(REPO_ROOT), options: { ...dayOptions, speed } };
   if (!args['live-only'] && !demo) result.inProcess = await inProcessStudies();
@@ -374,7 +403,10 @@ try {
     dayOptions.dayType === STANDARD_DAY.dayType &&
     studyDays === 10 &&
     heldOutDays === 50 &&
-    heldOutSeed === 6000;
+    heldOutSeed === 6000 &&
+    bookedShare === 0.4 &&
+    args['booking-seats'] === 'suggested' &&
+    bookingGrace === DEFAULT_BOOKING_SETTINGS.graceMinutes;
   const out = args.out ? resolve(args.out) : wholeDay && !demo ? resolve(REPO_ROOT, 'tools/simulator/results') : null;
   if (out && !args['no-save']) {
     await mkdir(out, { recursive: true });

@@ -1,7 +1,7 @@
 /** The printed report and the kept result (JSON and Markdown). */
 import {
   BOOKED_PUNCTUALITY_MINUTES,
-  DEFAULT_BOOKING_SETTINGS,
+  type BookingSettings,
   type OfficerTodayView,
   mean,
   satisfactionIndex,
@@ -11,7 +11,7 @@ import {
 import type { TicketRecord } from './engine.js';
 import type { LiveResult } from './live.js';
 import { fmt, markdownTable, pct, percentile, round, table } from './stats.js';
-import type { BookingBehaviour } from './day.js';
+import type { BookingBehaviour, BookingSeats } from './day.js';
 import { type BookingStudyRow, CALIBRATION_MIN_TICKETS, type Calibration, type EstimateStudy, type PolicyRow } from './studies.js';
 
 export interface Section {
@@ -198,64 +198,90 @@ export function markdownSection(section: Section): string {
   return `## ${section.title}\n\n${markdownTable(section.headers, section.rows)}\n${section.note ? `\n${section.note}\n` : ''}`;
 }
 
-/** The booking study over several days: booked citizens called within N minutes of their slot, walk-ins within standard, with booking and without. */
-export function bookingSection(days: BookingStudyRow[], share: number, behaviour: BookingBehaviour): Section {
+/**
+ * The booking study over several days: booked citizens called within N minutes of their slot,
+ * walk-ins within standard, with booking, in an office without booking, and with everyone a
+ * walk-in at the same moments; and the issue's two promises, each against the office without booking.
+ */
+export function bookingSection(
+  days: BookingStudyRow[],
+  share: number,
+  behaviour: BookingBehaviour,
+  seats: BookingSeats,
+  settings: Pick<BookingSettings, 'graceMinutes' | 'lateToleranceMinutes' | 'slotMinutes'>,
+): Section {
   const n = BOOKED_PUNCTUALITY_MINUTES;
-  const both = (a: number | null, b: number | null) => `${pct(a, 1)} / ${pct(b, 1)}`;
+  const three = (a: number | null, b: number | null, c: number | null) => `${pct(a, 1)} / ${pct(b, 1)} / ${pct(c, 1)}`;
   const avg = (pick: (d: BookingStudyRow) => number | null) => {
     const values = days.map(pick).filter((value): value is number => value !== null);
     return values.length === 0 ? null : mean(values);
   };
+  const count = (value: number | null) => fmt(value, 0);
   const row = (label: string, d: (pick: (d: BookingStudyRow) => number | null) => number | null) => [
     label,
-    fmt(
-      d((x) => x.citizens),
-      0,
-    ),
-    `${fmt(
-      d((x) => x.booked),
-      0,
-    )} (${fmt(
-      d((x) => x.late),
-      0,
-    )} late)`,
-    fmt(
-      d((x) => x.bookingNoShows),
-      0,
-    ),
-    both(
+    count(d((x) => x.citizens)),
+    `${count(d((x) => x.booked))} (${count(d((x) => x.late))} late, ${count(d((x) => x.bookingMoved))} moved)`,
+    count(d((x) => x.bookingRefused)),
+    count(d((x) => x.bookingNoShows)),
+    `${pct(
       d((x) => x.bookedInTime),
+      1,
+    )} / ${pct(
       d((x) => x.bookedInTimeWithout),
-    ),
+      1,
+    )}`,
     `${fmt(d((x) => x.bookedMeanWait))} / ${fmt(d((x) => x.bookedMeanWaitWithout))}`,
-    both(
+    three(
       d((x) => x.walkInsWithin),
+      d((x) => x.walkInsWithinNoBooking),
       d((x) => x.walkInsWithinWithout),
     ),
-    both(
+    three(
       d((x) => x.allWithin),
+      d((x) => x.allWithinNoBooking),
       d((x) => x.allWithinWithout),
     ),
   ];
+  // The two promises, day by day against the same day in an office without booking, with twice the standard error of the mean.
+  const margin = (pick: (d: BookingStudyRow) => number | null) => {
+    const values = days.map(pick).filter((value): value is number => value !== null);
+    if (values.length === 0) return '–';
+    const m = values.reduce((sum, value) => sum + value, 0) / values.length;
+    const se = Math.sqrt(values.reduce((sum, value) => sum + (value - m) ** 2, 0) / Math.max(1, values.length - 1) / values.length);
+    return `${m >= 0 ? '+' : ''}${fmt(m * 100, 1)} ± ${fmt(2 * se * 100, 1)} points`;
+  };
+  const booked = margin((d) => (d.bookedInTime === null || d.allWithinNoBooking === null ? null : d.bookedInTime - d.allWithinNoBooking));
+  const walkIns = margin((d) => (d.walkInsWithin === null || d.walkInsWithinNoBooking === null ? null : d.walkInsWithin - d.walkInsWithinNoBooking));
   return {
-    title: `Booking: ${pct(share)} of citizens book, each day played with booking / without (${days.length} days, seeds ${days[0].seed}–${days[days.length - 1].seed}, in process)`,
+    title: `Booking: ${pct(share)} of citizens book, each day played with booking / in an office without booking / everyone a walk-in at the same moments (${days.length} days, seeds ${days[0].seed}–${days[days.length - 1].seed}, in process)`,
     headers: [
       'seed',
       'citizens',
-      'came booked',
+      'came booked (late, in another slot)',
+      'found no seat',
       'booked, never came',
-      `booked called ≤ ${n} min of slot`,
-      'booked mean wait (min)',
+      `booked called ≤ ${n} min of slot: with / same moments`,
+      'booked mean wait (min): with / same moments',
       'walk-ins within standard',
       'everyone within standard',
     ],
     rows: [...days.map((day) => row(String(day.seed), (pick) => pick(day))), row('mean', avg)],
     note:
-      `Each cell: with booking / the same day without (everyone a walk-in, the same citizens arriving at the same moments). ` +
-      `A booked ticket is due at its slot + ${DEFAULT_BOOKING_SETTINGS.graceMinutes} min (libs/domain checkIn; past the ${DEFAULT_BOOKING_SETTINGS.lateToleranceMinutes}-min tolerance a walk-in), ` +
+      `The two promises, against the same day in an office without booking (mean of the days' differences ± twice its standard error): ` +
+      `booked citizens called ≤ ${n} min of their slot, less everyone within standard without booking (kept at ≥ 0): ${booked}; ` +
+      `walk-ins within standard, less the same citizens without booking (kept at ≥ 0): ${walkIns}. ` +
+      `Each cell: with booking / the same citizens in an office that takes no bookings (each walking in when they would have; who booked and never came stays away) / everyone a walk-in at the moments they came with booking. ` +
+      `A booked ticket is due at its slot + ${settings.graceMinutes} min (libs/domain checkIn; past the ${settings.lateToleranceMinutes}-min tolerance a walk-in), ` +
       `one earliest-due-first queue. "Called ≤ ${n} min of slot" is calledWithinSlot (libs/domain), over booked citizens who came in time; never called counts as a miss. ` +
-      `Walk-ins: citizens who did not book, and late bookers. Booked citizens take the ${DEFAULT_BOOKING_SETTINGS.slotMinutes}-min slot holding the moment they would have walked in (no seat limit), ` +
-      `arrive ${behaviour.earlyMeanMinutes} ± ${behaviour.spreadMinutes} min before it (never past the tolerance); ${pct(behaviour.lateShare)} come 16–45 min late; ${pct(behaviour.noShowShare)} never come; ` +
+      `Walk-ins: citizens who did not book, found no seat, or came late. Citizens book in an order of their own and want the ${settings.slotMinutes}-min slot holding the moment they would have walked in; ` +
+      (seats === null
+        ? 'no seat limit; '
+        : `seats per slot ${Object.entries(seats.perSlot)
+            .map(([code, seatCount]) => `${code} ${seatCount}`)
+            .join(
+              ', ',
+            )}${seats.bySchedule ? ' (fewer in a slot during planned breaks, slotSeats)' : ''}: when theirs is full they take the nearest slot with a seat, and walk in when the day has none; `) +
+      `they arrive ${behaviour.earlyMeanMinutes} ± ${behaviour.spreadMinutes} min before it (never past the tolerance); ${pct(behaviour.lateShare)} come 16–45 min late; ${pct(behaviour.noShowShare)} never come; ` +
       `only citizens without priority book.`,
   };
 }

@@ -1,5 +1,6 @@
 /** The two studies: how good the wait estimate is, and what earliest-due-first buys over first-come-first-served. */
 import { MINUTE_MS, calledWithinSlot, mean, shareWithinStandard } from '@loket/domain';
+import type { DayTrace } from './day.js';
 import type { DayResult, TicketRecord } from './engine.js';
 import { max, percentile, round } from './stats.js';
 
@@ -234,6 +235,9 @@ export interface BookingStudyRow {
   late: number;
   /** Booked and never came. */
   bookingNoShows: number;
+  /** Meant to book but found no seat left that day (walked in instead), and booked another slot than the one wanted (full). */
+  bookingRefused: number;
+  bookingMoved: number;
   /** Booked citizens checked in in time: share called within N minutes of their slot (`calledWithinSlot`), with bookings honoured … */
   bookedInTime: number | null;
   /** … and the same citizens, arriving at the same moment, on the same day played without booking (everyone a walk-in). */
@@ -241,22 +245,30 @@ export interface BookingStudyRow {
   /** The same booked citizens' mean wait from arrival, with and without booking (minutes). */
   bookedMeanWait: number | null;
   bookedMeanWaitWithout: number | null;
-  /** Citizens who did not book (and late bookers, walk-ins by the rule): share within their maximum wait, with and without booking. */
+  /**
+   * Citizens who did not book (found no seat, or came late: walk-ins by the rule): share within
+   * their maximum wait, with booking, in an office without booking (each citizen walking in when
+   * they would have), and with everyone a walk-in at the moments they came with booking.
+   */
   walkInsWithin: number | null;
+  walkInsWithinNoBooking: number | null;
   walkInsWithinWithout: number | null;
-  /** Everyone within their service's maximum wait, with and without booking. */
+  /** Everyone within their service's maximum wait, the same three ways. */
   allWithin: number | null;
+  allWithinNoBooking: number | null;
   allWithinWithout: number | null;
 }
 
 /**
- * The booking study (issue 17): one day played twice by the same who-is-next rule, once with
+ * The booking study (issue 17): one day played three times by the same who-is-next rule: with
  * its bookings honoured (a booked ticket due at its slot plus the grace, as the product's
- * check-in makes it) and once with every citizen a walk-in, the same citizens arriving at the
- * same moments. Booked citizens are judged by libs/domain's `calledWithinSlot` (called within
+ * check-in makes it); in an office that takes no bookings (`noBooking`: each citizen walks in
+ * when they would have, `withoutBookingSystem`); and with every citizen a walk-in arriving at
+ * the moments they came with booking (`without`, which takes the rule alone apart). Booked
+ * citizens are judged by libs/domain's `calledWithinSlot` (called within
  * BOOKED_PUNCTUALITY_MINUTES of the slot's start; never called counts as a miss), walk-ins by their maximum wait.
  */
-export function bookingStudy(seed: number, citizens: number, bookingNoShows: number, withBooking: DayResult, without: DayResult): BookingStudyRow {
+export function bookingStudy(trace: DayTrace, withBooking: DayResult, noBooking: DayResult, without: DayResult): BookingStudyRow {
   const end = Math.max(withBooking.lastFinishMinute, without.lastFinishMinute) + 24 * 60;
   const inTime = (tickets: { booking: TicketRecord['booking']; calledAt: number | null }[]) => {
     const judged = tickets.map((ticket) =>
@@ -287,18 +299,22 @@ export function bookingStudy(seed: number, citizens: number, bookingNoShows: num
   const walkIns = (day: DayResult) => day.tickets.filter((ticket) => !bookedIndexes.has(ticket.index) || slotOf.get(ticket.index)!.late);
   const meanWait = (tickets: TicketRecord[]) => round(mean(tickets.filter((t) => t.waitMinutes !== null).map((t) => t.waitMinutes!)), 1);
   return {
-    seed,
-    citizens,
+    seed: trace.options.seed,
+    citizens: trace.arrivals.length,
     booked: booked.length,
     late: booked.filter((ticket) => ticket.booking!.late).length,
-    bookingNoShows,
+    bookingNoShows: trace.bookingNoShows,
+    bookingRefused: trace.bookingRefused,
+    bookingMoved: trace.bookingMoved,
     bookedInTime: inTime(booked.map((ticket) => ({ booking: ticket.booking, calledAt: calledAt(ticket) }))),
     bookedInTimeWithout: inTime(bookedWithout.map((ticket) => ({ booking: slotOf.get(ticket.index)!, calledAt: calledAt(ticket) }))),
     bookedMeanWait: meanWait(booked.filter((ticket) => !ticket.booking!.late)),
     bookedMeanWaitWithout: meanWait(bookedWithout.filter((ticket) => !slotOf.get(ticket.index)!.late)),
     walkInsWithin: within(walkIns(withBooking)),
+    walkInsWithinNoBooking: within(walkIns(noBooking)),
     walkInsWithinWithout: within(walkIns(without)),
     allWithin: within(withBooking.tickets),
+    allWithinNoBooking: within(noBooking.tickets),
     allWithinWithout: within(without.tickets),
   };
 }
