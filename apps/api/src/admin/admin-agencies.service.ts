@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AgencyView, type StaffView, NotFoundError, type RuleError, assertAgencyDeletable, fieldConflict, invalidField } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
-import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import { OfficeChanges } from '../offices/office-changes.js';
 import { OfficesRepository } from '../offices/offices.repository.js';
 import { uniqueChecked } from './admin-errors.js';
@@ -29,7 +28,6 @@ export class AdminAgenciesService {
     private readonly clock: Clock,
     private readonly offices: AdminOfficesService,
     private readonly audit: AuditTrail,
-    private readonly sequence: OfficeSequenceRepository,
     private readonly changes: OfficeChanges,
   ) {}
 
@@ -53,7 +51,7 @@ export class AdminAgenciesService {
           };
           const id = await this.agencies.insert(manager, office.id, fields, now);
           const view = await this.byId(manager, id);
-          await this.audit.record(
+          await this.audit.recordOfficeChange(
             manager,
             {
               actorId: actor.id,
@@ -66,8 +64,8 @@ export class AdminAgenciesService {
               after: fieldsOf(view),
             },
             now,
+            taken,
           );
-          taken(office.id, await this.sequence.next(manager, office.id));
           return view;
         }),
       ),
@@ -86,7 +84,7 @@ export class AdminAgenciesService {
           const before = fieldsOf(current);
           const after: AgencyColumns = { ...before, ...Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) };
           await this.agencies.update(manager, agencyId, after);
-          await this.audit.record(
+          await this.audit.recordOfficeChange(
             manager,
             {
               actorId: actor.id,
@@ -99,8 +97,8 @@ export class AdminAgenciesService {
               after,
             },
             now,
+            taken,
           );
-          taken(office, await this.sequence.next(manager, office));
           return this.byId(manager, agencyId);
         }),
       ),
@@ -117,7 +115,7 @@ export class AdminAgenciesService {
         // Under the office's lock, which every service or counter change of the office takes: nothing joins it meanwhile.
         assertAgencyDeletable(current.name, await this.agencies.holdings(manager, agencyId));
         await this.agencies.delete(manager, agencyId);
-        await this.audit.record(
+        await this.audit.recordOfficeChange(
           manager,
           {
             actorId: actor.id,
@@ -130,8 +128,8 @@ export class AdminAgenciesService {
             after: null,
           },
           now,
+          taken,
         );
-        taken(office, await this.sequence.next(manager, office));
       }),
     );
   }

@@ -14,7 +14,6 @@ import {
   scheduleProblems,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
-import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import { OfficeChanges } from '../offices/office-changes.js';
 import { assertNoProblems, uniqueChecked } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
@@ -37,7 +36,6 @@ export class AdminCountersService {
     private readonly clock: Clock,
     private readonly offices: AdminOfficesService,
     private readonly audit: AuditTrail,
-    private readonly sequence: OfficeSequenceRepository,
     private readonly changes: OfficeChanges,
     private readonly agencies: AdminAgenciesService,
     private readonly agencyRows: AdminAgenciesRepository,
@@ -60,7 +58,8 @@ export class AdminCountersService {
           const id = await this.counters.insert(manager, office.id, { ...body, agencyId: body.agencyId ?? null }, now);
           await this.counters.setServices(manager, id, body.serviceIds);
           const view = await this.byId(manager, id);
-          await this.audit.record(
+          // Boards and desks list counters from the office snapshot: the new sequence number makes them take a fresh one.
+          await this.audit.recordOfficeChange(
             manager,
             {
               actorId: actor.id,
@@ -74,9 +73,8 @@ export class AdminCountersService {
               after: fieldsOf(view),
             },
             now,
+            taken,
           );
-          // Boards and desks list counters from the office snapshot: the new sequence number makes them take a fresh one.
-          taken(office.id, await this.sequence.next(manager, office.id));
           return view;
         }),
       ),
@@ -113,7 +111,7 @@ export class AdminCountersService {
           await this.counters.update(manager, counterId, after, now);
           if (body.serviceIds) await this.counters.setServices(manager, counterId, body.serviceIds);
           const view = await this.byId(manager, counterId);
-          await this.audit.record(
+          await this.audit.recordOfficeChange(
             manager,
             {
               actorId: actor.id,
@@ -127,8 +125,8 @@ export class AdminCountersService {
               after: fieldsOf(view),
             },
             now,
+            taken,
           );
-          taken(office.id, await this.sequence.next(manager, office.id));
           return view;
         }),
       ),

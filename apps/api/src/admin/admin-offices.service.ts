@@ -13,7 +13,6 @@ import {
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
-import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import { OfficeChanges } from '../offices/office-changes.js';
 import type { OfficeEntity } from '../offices/office.entity.js';
 import { toOfficeView } from '../offices/office-views.js';
@@ -35,7 +34,6 @@ export class AdminOfficesService {
     private readonly offices: OfficesRepository,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
-    private readonly sequence: OfficeSequenceRepository,
     private readonly changes: OfficeChanges,
     private readonly services: AdminServicesRepository,
   ) {}
@@ -114,7 +112,8 @@ export class AdminOfficesService {
           const before = toOfficeView(office);
           const after = { ...before, ...body };
           await this.offices.update(manager, office.id, after);
-          await this.audit.record(
+          // The screens show the office's name and hours: the bumped sequence makes them resync.
+          await this.audit.recordOfficeChange(
             manager,
             {
               actorId: actor.id,
@@ -127,9 +126,8 @@ export class AdminOfficesService {
               after,
             },
             now,
+            taken,
           );
-          // The screens show the office's name and hours: the bumped sequence makes them resync.
-          taken(office.id, await this.sequence.next(manager, office.id));
           return after;
         }),
       ),

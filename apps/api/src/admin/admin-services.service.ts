@@ -13,7 +13,6 @@ import {
   standardDetailsProblems,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
-import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import { OfficeChanges } from '../offices/office-changes.js';
 import { uniqueChecked } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
@@ -61,7 +60,6 @@ export class AdminServicesService {
     private readonly clock: Clock,
     private readonly offices: AdminOfficesService,
     private readonly audit: AuditTrail,
-    private readonly sequence: OfficeSequenceRepository,
     private readonly changes: OfficeChanges,
     private readonly agencies: AdminAgenciesService,
     private readonly agencyRows: AdminAgenciesRepository,
@@ -92,7 +90,8 @@ export class AdminServicesService {
           assertStandardDetails(fields);
           const id = await this.services.insert(manager, office.id, fields);
           const view = await this.byId(manager, id);
-          await this.audit.record(
+          // The kiosk and board build their service list from the office snapshot: a new sequence number makes them take a fresh one.
+          await this.audit.recordOfficeChange(
             manager,
             {
               actorId: actor.id,
@@ -105,9 +104,8 @@ export class AdminServicesService {
               after: fieldsOf(view),
             },
             now,
+            taken,
           );
-          // The kiosk and board build their service list from the office snapshot: a new sequence number makes them take a fresh one.
-          taken(office.id, await this.sequence.next(manager, office.id));
           return view;
         }),
       ),
@@ -137,7 +135,7 @@ export class AdminServicesService {
             assertMovable(current.name, await this.agencyRows.openCountersServing(manager, serviceId));
           }
           await this.services.update(manager, serviceId, after);
-          await this.audit.record(
+          await this.audit.recordOfficeChange(
             manager,
             {
               actorId: actor.id,
@@ -150,8 +148,8 @@ export class AdminServicesService {
               after,
             },
             now,
+            taken,
           );
-          taken(office.id, await this.sequence.next(manager, office.id));
           return this.byId(manager, serviceId);
         }),
       ),

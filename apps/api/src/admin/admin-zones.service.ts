@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type RuleError, type StaffView, type ZoneView, NotFoundError, assertZoneMembers, fieldConflict, invalidField, zoneSlug } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
-import { OfficeSequenceRepository } from '../database/office-sequence.repository.js';
 import { OfficeChanges } from '../offices/office-changes.js';
 import { OfficesRepository } from '../offices/offices.repository.js';
 import { uniqueChecked } from './admin-errors.js';
@@ -29,7 +28,6 @@ export class AdminZonesService {
     private readonly clock: Clock,
     private readonly offices: AdminOfficesService,
     private readonly audit: AuditTrail,
-    private readonly sequence: OfficeSequenceRepository,
     private readonly changes: OfficeChanges,
   ) {}
 
@@ -53,7 +51,7 @@ export class AdminZonesService {
           const id = await this.zones.insert(manager, office.id, columns, now);
           await this.zones.setMembers(manager, id, office.id, agencyIds, counterIds);
           const view = await this.byId(manager, id);
-          await this.audit.record(
+          await this.audit.recordOfficeChange(
             manager,
             {
               actorId: actor.id,
@@ -66,8 +64,8 @@ export class AdminZonesService {
               after: fieldsOf(view),
             },
             now,
+            taken,
           );
-          taken(office.id, await this.sequence.next(manager, office.id));
           return view;
         }),
       ),
@@ -92,7 +90,7 @@ export class AdminZonesService {
           await this.zones.update(manager, zoneId, { name, slug, sortOrder: body.sortOrder ?? current.sortOrder });
           if (body.agencyIds !== undefined || body.counterIds !== undefined) await this.zones.setMembers(manager, zoneId, office, agencyIds, counterIds);
           const after = await this.byId(manager, zoneId);
-          await this.audit.record(
+          await this.audit.recordOfficeChange(
             manager,
             {
               actorId: actor.id,
@@ -105,8 +103,8 @@ export class AdminZonesService {
               after: fieldsOf(after),
             },
             now,
+            taken,
           );
-          taken(office, await this.sequence.next(manager, office));
           return after;
         }),
       ),
@@ -121,7 +119,7 @@ export class AdminZonesService {
         const office = await this.lockedWithOffice(manager, zoneId, actor);
         const current = await this.byId(manager, zoneId);
         await this.zones.delete(manager, zoneId);
-        await this.audit.record(
+        await this.audit.recordOfficeChange(
           manager,
           {
             actorId: actor.id,
@@ -134,8 +132,8 @@ export class AdminZonesService {
             after: null,
           },
           now,
+          taken,
         );
-        taken(office, await this.sequence.next(manager, office));
       }),
     );
   }

@@ -5,6 +5,9 @@ export const OFFICE_CHANGED = 'loket:office-changed';
 
 type Listener = (officeId: string, seq: number) => void;
 
+/** Told each sequence number a set-up transaction takes, announced once it has committed. */
+export type SequenceTaken = (officeId: string, seq: number) => void;
+
 /**
  * The highest sequence number this instance knows each office has committed. Every
  * committed change of an office is announced here after its commit: the realtime events
@@ -43,7 +46,7 @@ export class OfficeChanges {
    * `transaction`, which passes each number it takes to `taken`, and announces them once it
    * has committed (a rolled-back one announces nothing).
    */
-  async announcing<T>(transaction: (taken: (officeId: string, seq: number) => void) => Promise<T>): Promise<T> {
+  async announcing<T>(transaction: (taken: SequenceTaken) => Promise<T>): Promise<T> {
     const numbers: [string, number][] = [];
     const result = await transaction((officeId, seq) => numbers.push([officeId, seq]));
     for (const [officeId, seq] of numbers) this.announce(officeId, seq);
