@@ -10,14 +10,22 @@ interface CrudOptions<Row, Draft> {
   confirmWhen?: (draft: Draft, editing: Row) => boolean;
   /** False while there is nowhere to save to yet (no office chosen). */
   ready?: () => boolean;
+  /** Deletes the row (asked once in a dialog) and drops it from the store; answers the confirmation to show. */
+  remove?: (row: Row) => Promise<Confirmation>;
 }
 
-/** A table of rows with one form dialog to add or edit a row, and an optional confirmation. */
+/**
+ * A table of rows with one form dialog to add or edit a row, an optional confirmation, and,
+ * with `remove`, a delete asked once (`deleting` holds the row while the dialog asks).
+ */
 export function useCrudPanel<Row, Draft>(prefix: string, options: CrudOptions<Row, Draft>) {
   const form = useAdminForm(prefix);
   const editing = shallowRef<Row | null>(null);
   const draft = ref(null) as Ref<Draft | null>;
   const confirming = ref(false);
+  const deleting = shallowRef<Row | null>(null);
+  // A refused delete (the row is still in use) is said above the table: no form is open to show it.
+  const problem = ref<string | null>(null);
 
   function open(row: Row | null): void {
     form.errors.clear();
@@ -46,7 +54,17 @@ export function useCrudPanel<Row, Draft>(prefix: string, options: CrudOptions<Ro
     });
   }
 
-  return { ...form, editing, draft, confirming, open, close, submit };
+  async function confirmRemove(): Promise<void> {
+    const row = deleting.value;
+    if (row === null || !options.remove) return;
+    const remove = options.remove;
+    deleting.value = null;
+    problem.value = null;
+    const done = await form.run(() => remove(row));
+    if (!done) problem.value = form.errors.general.value;
+  }
+
+  return { ...form, editing, draft, confirming, deleting, problem, open, close, submit, confirmRemove };
 }
 
 export type CrudPanel<Row, Draft> = ReturnType<typeof useCrudPanel<Row, Draft>>;
