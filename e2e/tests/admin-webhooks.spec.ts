@@ -1,7 +1,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, logInAt, screenshot, test } from './fixtures.js';
+import { seriousViolations } from './axe.js';
 
 // An admin sets up the office's notifications in the staff app (issue 18): when a citizen is
 // told their turn is near, the reminder hour, and webhook endpoints to a gateway. A real
@@ -36,9 +36,7 @@ test.beforeAll(async () => {
 test.afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 
 async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(bad.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 /** Chromium logs each refusal the test makes on purpose: take the one 400 of `path` off the list, which must then be empty of it. */

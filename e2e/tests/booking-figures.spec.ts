@@ -1,6 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { type SuiteOffice, advanceClock, expect, logInAt, screenshot, staffApi as api, staffToken, test } from './fixtures.js';
+import { seriousViolations } from './axe.js';
 
 // Issue 17: the supervisor sees today's bookings per slot and booked citizens' punctuality,
 // and the report counts them per service and day. Two citizens book the same five-minute
@@ -22,13 +22,6 @@ const SETTINGS = {
   graceMinutes: 10,
   lateToleranceMinutes: 15,
 };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 /** Minutes past midnight on the server's clock, in the office's zone (WIB). */
 async function serverMinutes(request: APIRequestContext, office: SuiteOffice): Promise<number> {

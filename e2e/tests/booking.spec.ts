@@ -1,6 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { DELIVERY_COMPONENT_TERMS, type SuiteOffice, advanceClock, expect, openPaired, screenshot, staffToken, test } from './fixtures.js';
+import { seriousViolations } from './axe.js';
 
 // Issue 17: a citizen books a slot on a phone, sees the booking's page with its QR code,
 // reschedules once and is refused a second time, and checks in at the kiosk by typing the
@@ -22,13 +22,6 @@ const SETTINGS = {
   graceMinutes: 10,
   lateToleranceMinutes: 15,
 };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 async function setUp(request: APIRequestContext, office: SuiteOffice): Promise<void> {
   const headers = { authorization: `Bearer ${await staffToken(request, 'admin')}` };

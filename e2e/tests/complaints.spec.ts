@@ -1,6 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, logInAt, screenshot, test } from './fixtures.js';
+import { seriousViolations } from './axe.js';
 
 // Issue 19, complaints: a citizen files one from the phone ticket page, the supervisor
 // answers it in the counter app, and the citizen reads the answer on the status page.
@@ -10,13 +9,6 @@ test.use({ officeStaff: ['supervisor'] });
 // Markup and a spreadsheet formula in the citizen's text: shown as typed, never run.
 const TEXT = 'Saya diminta <b>biaya tambahan</b> =1+1 di loket, padahal layanan ini gratis.';
 const REPLY = 'Terima kasih. Petugas sudah ditegur dan biaya dikembalikan.\nMohon maaf atas ketidaknyamanannya.';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 test('a complaint filed from the ticket page is answered by the supervisor and its status seen by the citizen', async ({
   browser,

@@ -1,6 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, logInAt, pdfPages, screenshot, staffApi, staffToken, test } from './fixtures.js';
+import { seriousViolations } from './axe.js';
 
 // Issue 19: the compliance pack. A supervisor records progress on the published follow-up plan
 // from the reports page, opens the pack in one click, and prints it on A4; the public standards
@@ -9,13 +8,6 @@ test.describe.configure({ timeout: 240_000 });
 test.use({ officeStaff: ['petugas1', 'supervisor'], officePer: 'test' });
 
 const ANSWERS = { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 3 };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 test('a supervisor tracks the follow-up plan and prints the compliance pack on A4', async ({ page, browser, request, office, consoleErrors }, testInfo) => {
   // A priority ticket served and surveyed from the phone with a suggestion, and a complaint.

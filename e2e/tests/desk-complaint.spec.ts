@@ -1,6 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, logInAt, screenshot, test } from './fixtures.js';
+import { seriousViolations } from './axe.js';
 
 // Issue 19: a citizen makes a complaint at the counter and the officer records it from the desk
 // ("Catat pengaduan"), through the complaints API; the citizen follows it with the code given.
@@ -8,13 +7,6 @@ test.describe.configure({ timeout: 180_000 });
 test.use({ officeStaff: ['petugas1'] });
 
 const TEXT = 'Warga menunggu <b>dua jam</b> padahal standar 30 menit; =1+1';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 test('an officer records a complaint made at the counter, and the citizen sees it with the code', async ({ page, browser, office }, testInfo) => {
   await page.setViewportSize({ width: 1920, height: 1080 });

@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { NOTICE_PAGE_MS, pauseClockSoon, recordSpeech, turnToNotice } from './board-helpers.js';
 import { expect, logInAt, screenshot, staffApi, staffToken, test } from './fixtures.js';
+import { seriousViolations } from './axe.js';
 
 // Issue 19: a supervisor publishes the semester's IKM with its follow-up plan from the reports
 // page, and the waiting-room board shows the published IKM and the plan.
@@ -12,13 +11,6 @@ test.use({ officeStaff: ['petugas1', 'supervisor'] });
 const MAKLUMAT =
   'Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah ditetapkan dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan perundang-undangan yang berlaku. Kami melayani tanpa pungutan di luar ketentuan.';
 const ANSWERS = { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 3 };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 test('a supervisor publishes the IKM with its follow-up plan, and the board turns through the standards, the maklumat and both', async ({
   page,

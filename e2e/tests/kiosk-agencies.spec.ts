@@ -1,6 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { type SuiteOffice, expect, openPaired, screenshot, staffToken, test } from './fixtures.js';
+import { seriousViolations } from './axe.js';
 
 // A Mal Pelayanan Publik's kiosk (issue 20): three agencies, 45 services. The agencies come first
 // as large tiles, then the chosen agency's services; a search box and the day's six most used
@@ -133,13 +133,6 @@ async function makeBuilding(request: APIRequestContext, office: SuiteOffice): Pr
     }
   }
   return ids;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 test.describe('a kiosk with three agencies and 45 services', () => {

@@ -1,19 +1,12 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { PASSWORD, type SuiteOffice, expect, openPaired, screenshot, test } from './fixtures.js';
+import { seriousViolations } from './axe.js';
 
 // The kiosk's everyday care (issue 14, item 11) on an office of its own (the fixture's), whose
 // kiosk is paired and which takes no anonymous tickets. Its tickets are services A and B only;
 // no counter is opened and the dev clock is not moved (the kiosk's idle timer runs on page.clock).
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 test.use({ officeStaff: ['petugas1'] });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 /** Opens the kiosk of the suite's office, paired through the address the admin screen and the start log give. */
 async function openPairedKiosk(page: Page, office: SuiteOffice): Promise<void> {

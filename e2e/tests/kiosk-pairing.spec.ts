@@ -1,6 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { PASSWORD, expect, test } from './fixtures.js';
+import { seriousViolations } from './axe.js';
 
 // An admin pairs, lists and revokes an office's kiosks in the staff app, and sets its
 // anonymous issuing (README, "Kiosks are paired"). The office is the fixture's own: its
@@ -8,9 +8,7 @@ import { PASSWORD, expect, test } from './fixtures.js';
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(bad.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 test('an admin pairs a kiosk from the staff app, the kiosk issues with its code, and revoking it stops it', async ({ browser, office }, testInfo) => {

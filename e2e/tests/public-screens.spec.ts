@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { PASSWORD, type SuiteOffice, expect, screenshot, test } from './fixtures.js';
 import { expectedSentence, recordSpeech, spoken } from './board-helpers.js';
+import { seriousViolations } from './axe.js';
 
 // Each test works an office of its own (the fixture's, `officePer: 'test'`): services D and PL
 // and counter Loket 5 (serving [PL, D]) with its petugas5. It takes the tickets it needs, so
@@ -20,13 +20,6 @@ async function take(request: APIRequestContext, office: SuiteOffice, code: 'D' |
   const reply = await request.post(`/api/v1/offices/${office.slug}/tickets`, { data: { serviceId: office.services[code].id, priority } });
   expect(reply.status(), await reply.text()).toBe(201);
   return (await reply.json()) as Ticket;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 async function staff(request: APIRequestContext, office: SuiteOffice) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { PASSWORD, expect, screenshot, test } from './fixtures.js';
+import { seriousViolations } from './axe.js';
 
 // This file works an office of its own (the fixture's): Loket 6 (the priority counter,
 // which serves every service) with its petugas6, and tickets of service PL (Pengaduan),
@@ -32,13 +32,6 @@ async function login(request: APIRequestContext, username: string): Promise<Reco
   const reply = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
   expect(reply.ok()).toBe(true);
   return { authorization: `Bearer ${((await reply.json()) as { accessToken: string }).accessToken}` };
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** A line of the Indonesian CSV split on semicolons, with RFC 4180 quotes undone. */

@@ -1,6 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { type SuiteOffice, advanceClock, expect, logInAt, screenshot, staffApi as api, staffToken, test } from './fixtures.js';
+import { seriousViolations } from './axe.js';
 
 // This file works an office of its own in each worker (the fixture's): Loket 4 with its petugas4,
 // and a service added through the admin API with a 1-minute maximum wait, served only by Loket 6,
@@ -66,9 +66,7 @@ async function oneMinuteService(request: APIRequestContext, office: SuiteOffice)
 const logIn = (page: Page, username: string): Promise<void> => logInAt(page, '/counter/supervisor', username);
 
 async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 test('an officer is told the supervisor page is not theirs', async ({ page, office }) => {

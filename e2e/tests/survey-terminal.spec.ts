@@ -1,6 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { type SuiteOffice, expect, openPaired, screenshot, staffApi, test } from './fixtures.js';
+import { seriousViolations } from './axe.js';
 
 // Issue 19: the survey terminal beside a counter, for citizens without a smartphone. A tablet
 // paired as the office's device shows the survey for the ticket just finished at its counter,
@@ -21,13 +21,6 @@ const BEST = [
   'Dikelola dengan baik',
   'Sangat baik',
 ];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 /** Loket 1 serves one ticket start to finish, through the API as its officer: the ticket's number. */
 async function serveOneAtLoket1(request: APIRequestContext, office: SuiteOffice, officer: string) {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { cutOff, expectedSentence, pauseClockSoon, recordSpeech, spoken } from './board-helpers.js';
 import { KIOSK_TOKEN_HEADER, PASSWORD, expect, logInAt, screenshot, test } from './fixtures.js';
+import { seriousViolations } from './axe.js';
 
 // A zone board in a mall of 40 counters (issue 20). Dukcapil owns counters 1–16, Samsat 17–28,
 // Imigrasi 29–40. "Lantai 1 – Zona A" is made on the admin screen of Dukcapil and Samsat's
@@ -126,11 +126,6 @@ async function setUpMall(): Promise<Mall> {
   return { id: office.id, slug: office.slug, services, counters, officers };
 }
 
-async function seriousAxe(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
-}
-
 test.beforeAll(async ({ playwright }, testInfo) => {
   // Forty counters and nineteen officers, each account with its password hash.
   testInfo.setTimeout(300_000);
@@ -165,7 +160,7 @@ test('an admin makes a zone of an agency and one counter on the Zona tab, and a 
   // 16 of Dukcapil's and Samsat's 17.
   await expect(row.locator('td.num')).toHaveText('17');
   await expect(page.getByTestId(`zone-board-${ZONE_SLUG}`)).toHaveAttribute('href', `/board?office=${mall.slug}&zone=${ZONE_SLUG}`);
-  expect(await seriousAxe(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'admin-zones');
 
   // The same name in other words gives the same board address: refused, said beside the name.
@@ -174,7 +169,7 @@ test('an admin makes a zone of an agency and one counter on the Zona tab, and a 
   await form.getByTestId('zone-agency-Samsat').check();
   await form.getByRole('button', { name: 'Simpan' }).click();
   await expect(form).toContainText('sudah dipakai zona lain');
-  expect(await seriousAxe(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   const refused = consoleErrors.findIndex((line) => /status of 409/.test(line));
   expect(refused).toBeGreaterThanOrEqual(0);
   consoleErrors.splice(refused, 1);
@@ -245,7 +240,7 @@ test('the zone board says aloud only the calls to its own counters', async ({ pa
   await expect.poll(() => spoken(page), { timeout: 20_000 }).toEqual([`${expectedSentence(here.number, 'tujuh belas')} Samsat`]);
   await expect(page.getByText(away.number)).toHaveCount(0);
   // Axe here, where the page's own clock runs (with it paused, axe waits for ever).
-  expect(await seriousAxe(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'zone-board-call');
 });
 
@@ -255,6 +250,6 @@ test('a board naming a zone the office does not have says so and shows no queue'
   await expect(page.getByTestId('board-unknown')).toContainText('Zona "lantai-9" tidak ada di kantor ini');
   await expect(page.getByTestId('board-counters')).toHaveCount(0);
   await expect(page.locator('[data-service]')).toHaveCount(0);
-  expect(await seriousAxe(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'zone-board-unknown');
 });
