@@ -1,4 +1,4 @@
-import { buildingFigures } from './building.js';
+import { AGENCY_FAILING_SHARE, agencyFailing, buildingFigures } from './building.js';
 import { satisfactionIndex, surveyTotals } from './satisfaction.js';
 import { type SupervisionState, type SupervisionTicketEvent, supervisionFigures } from './supervision-figures.js';
 import { agencyView, counterView, officeSnapshot, serviceView, ticketView } from './testing/index.js';
@@ -116,5 +116,19 @@ describe('the building manager’s rows', () => {
     const rows = buildingFigures(state, supervisionFigures(state, at('09:00')), null);
     expect(rows.map((row) => row.agency.id)).toEqual(['dukcapil', 'samsat', 'imigrasi']);
     expect(rows[2]).toMatchObject({ waitingNow: 0, counters: 0, withinStandardShare: null, punctuality: { scheduled: 0, share: null, minutesLost: 0 } });
+  });
+});
+
+describe('an agency failing its promise today', () => {
+  const punctuality = (share: number | null) => ({ scheduled: 4, onTime: 0, share, minutesLost: 0 });
+
+  it('is one under half its waits within the standard, or with most of its counters late', () => {
+    expect(agencyFailing({ withinStandardShare: 0.49, punctuality: punctuality(1) })).toBe(true);
+    expect(agencyFailing({ withinStandardShare: 0.9, punctuality: punctuality(0.25) })).toBe(true);
+  });
+
+  it('is not one at the line itself, nor one with nothing measured yet', () => {
+    expect(agencyFailing({ withinStandardShare: AGENCY_FAILING_SHARE, punctuality: punctuality(AGENCY_FAILING_SHARE) })).toBe(false);
+    expect(agencyFailing({ withinStandardShare: null, punctuality: punctuality(null) })).toBe(false);
   });
 });

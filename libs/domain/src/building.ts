@@ -89,3 +89,12 @@ export function buildingFigures(state: SupervisionState, figures: SupervisionFig
     };
   });
 }
+
+/** Below this share of waits within the standard, or of counters on time, an agency's row asks to be looked at. */
+export const AGENCY_FAILING_SHARE = 0.5;
+
+/** Under half today's waits within the standard, or most of its counters late: the agency is failing its promise today. */
+export function agencyFailing(row: Pick<AgencyRowFigures, 'withinStandardShare' | 'punctuality'>): boolean {
+  const below = (share: number | null) => share !== null && share < AGENCY_FAILING_SHARE;
+  return below(row.withinStandardShare) || below(row.punctuality.share);
+}
