@@ -253,3 +253,31 @@ test('a board naming a zone the office does not have says so and shows no queue'
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'zone-board-unknown');
 });
+
+test('an admin deletes a zone after being asked once, and its board address is then unknown', async ({ page }, testInfo) => {
+  await page.setViewportSize(SIZE);
+  await logInAt(page, '/counter/admin', 'admin');
+  await page.getByTestId('admin-office').selectOption(mall.id);
+  await page.getByRole('tab', { name: 'Zona' }).click();
+  await page.getByTestId('add-zone').click();
+  const form = page.getByTestId('zone-form');
+  await form.getByLabel('Nama zona').fill('Lantai 2');
+  await form.getByTestId('zone-agency-Imigrasi').check();
+  await form.getByRole('button', { name: 'Simpan' }).click();
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Lantai 2' }) });
+  await expect(row.locator('td.num')).toHaveText('12');
+
+  await row.getByRole('button', { name: 'Hapus Lantai 2' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Hapus zona Lantai 2?' });
+  await expect(dialog).toContainText('Loket dan instansinya tidak berubah.');
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, testInfo, 'admin-zone-delete');
+  await dialog.getByTestId('confirm').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Zona Lantai 2 dihapus.' })).toBeVisible();
+  await expect(row).toHaveCount(0);
+  // The other zone stays.
+  await expect(page.getByRole('rowheader', { name: ZONE })).toBeVisible();
+
+  await page.goto(`/board?office=${mall.slug}&zone=lantai-2`);
+  await expect(page.getByTestId('board-unknown')).toContainText('Zona "lantai-2" tidak ada di kantor ini');
+});
