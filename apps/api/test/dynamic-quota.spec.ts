@@ -40,15 +40,16 @@ describe('kuota dinamis: no ticket the forecast says cannot be served before clo
     // One counter, 30 minutes a citizen plus the walk-up: called at once and at 31 minutes, both done by 15:00.
     expect((await issue()).status).toBe(201);
     expect((await issue()).status).toBe(201);
-    // The third would be called at about 62 minutes and done at 14:02 + 30 = 15:02: past closing.
+    // The third would be called at about 62 minutes and done at 14:02 + 30 = 15:02 in the plain play; as the replays' median,
+    // called at 72 minutes and done at 15:12: past closing either way.
     const refused = await issue();
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'cannot_serve_today' });
     const details = refused.body.details as CannotServeTodayDetails;
     expect(details).toEqual({
       closesAt: '2026-12-07T08:00:00.000Z',
-      estimatedWaitMinutes: expect.any(Number),
-      expectedDoneAt: expect.any(String),
+      estimatedWaitMinutes: 72,
+      expectedDoneAt: '2026-12-07T08:12:00.000Z',
       // Booking offered from the next opening: Tuesday 08:00 WIB.
       opensAt: '2026-12-08T01:00:00.000Z',
     });

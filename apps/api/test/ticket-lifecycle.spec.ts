@@ -222,8 +222,9 @@ describe('ticket lifecycle through the API', () => {
     await openCounter(1);
     const tracked = await api.get(`/tickets/track/${mine.trackingCode}`);
 
-    // The one ahead is called now and takes the walk-up (1 min) and service A's standard (10 min).
-    expect(tracked.body).toMatchObject({ placeInQueue: 2, estimatedWaitMinutes: 11, serviceName: 'Layanan A' });
+    // The one ahead is called now and takes the walk-up (1 min) and service A's standard (10 min): 11 in the plain play. The
+    // point is the replays' median, 10 (a skewed 10-minute service takes less as often as not).
+    expect(tracked.body).toMatchObject({ placeInQueue: 2, estimatedWaitMinutes: 10, serviceName: 'Layanan A' });
   });
 
   it('stops issuing when the daily quota is reached', async () => {

@@ -34,18 +34,17 @@ import {
   RECENT_SERVICES,
   arrivalsEnd,
   serviceArrivalsEnd,
-  type WaitForecastInput,
   arrivalRates,
+  arrivalWindowMinutes,
   averageServiceMinutes,
   expectedBackAt,
   forecastInputFromSnapshot,
-  forecastOffice,
   forecastWaitFor,
   noShowShare,
 } from './wait-estimate.js';
 import type { AlertView } from './supervision-alerts.js';
 import type { BuildingSurveys } from './building.js';
-import { forecastOfficeWithRanges, forecastRangeFor, serviceTimeSpread } from './wait-range.js';
+import { type RangedForecastInput, forecastOfficeWithRanges, forecastRangeFor, serviceTimeSpread } from './wait-range.js';
 
 /**
  * When the alerts fire. "Far over the standard service time": the mean of a service's last
@@ -112,9 +111,13 @@ export interface ServiceFigures {
   withinStandardShare: number | null;
   countersOpen: number;
   averageServiceMinutes: number;
-  /** For a ticket taken now; null when no counter serving it is open, or when not asked for (`supervisionFigures`' `estimates`). */
+  /**
+   * For a ticket taken now, the product's point (`forecastWaitFor` of the ranged forecast: the
+   * replays' median); null when no counter serving it is open, or with `supervisionFigures`'
+   * `estimates: false` (the alert scan reads none).
+   */
   estimatedWaitMinutes: number | null;
-  /** The range shown for it (`forecastRangeFor`); null with the point, or when not asked for (`supervisionFigures`' `ranges`). */
+  /** The range shown for it (`forecastRangeFor`); null with the point. */
   estimatedWaitRange: WaitRangeView | null;
   servedToday: number;
   /** Mean of the last `slowServiceSample` services today, null until `slowServiceMinSample` are measured. */
@@ -184,7 +187,7 @@ function byTicket(events: readonly SupervisionTicketEvent[]): Map<string, Ticket
  * half hour and no-shows; so the supervisor is promised the same as the board (the API reads the
  * same facts from its tables: apps/api/src/forecast/forecast-input.query.ts).
  */
-export function supervisionForecastInput(state: SupervisionState, now: number, serviceMinutes: Readonly<Record<string, number>>): WaitForecastInput {
+export function supervisionForecastInput(state: SupervisionState, now: number, serviceMinutes: Readonly<Record<string, number>>): RangedForecastInput {
   const { office } = state;
   const timeZone = office.office.timeZone;
   const base = forecastInputFromSnapshot(office, now, { serviceMinutes });
@@ -230,6 +233,8 @@ export function supervisionForecastInput(state: SupervisionState, now: number, s
     ...base,
     counters,
     arrivalsPerMinute: arrivalRates([...issued.values()], Object.keys(base.maxWaitMinutes), windowStart, now),
+    // As the API's: how sure the rates are decides how widely the replays draw them, and so the point.
+    arrivalWindowMinutes: arrivalWindowMinutes(windowStart, now),
     arrivalsUntil: closesAt,
     serviceArrivalsUntil: serviceArrivalsEnd(closesAt, Object.fromEntries(office.services.map((service) => [service.id, service.issueCutoffMinutes]))),
     noShowShare: noShowShare(calls, noShows),
@@ -237,11 +242,12 @@ export function supervisionForecastInput(state: SupervisionState, now: number, s
 }
 
 /**
- * The live per-service and per-counter figures at `now`; with `ranges`, each estimate's range
- * too (replays: the supervisor's screen); with `estimates: false`, no estimate at all (the
- * alert scan: its rules read none, and the forecast replays the whole queue).
+ * The live per-service and per-counter figures at `now`, with each service's estimate for a
+ * ticket taken now and its range: the replays decide both (the supervisor's screen and its
+ * snapshot). With `estimates: false`, none at all (the alert scan: its rules read none, and the
+ * replays play the whole queue many times).
  */
-export function supervisionFigures(state: SupervisionState, now: number, options: { ranges?: boolean; estimates?: boolean } = {}): SupervisionFigures {
+export function supervisionFigures(state: SupervisionState, now: number, options: { estimates?: boolean } = {}): SupervisionFigures {
   const tickets = byTicket(state.ticketEvents);
   const priorityTickets = new Set(state.ticketEvents.filter((event) => event.priority === true).map((event) => event.ticketId));
   const waits = new Map<string, { minutes: number; priority: boolean }[]>();
@@ -271,11 +277,8 @@ export function supervisionFigures(state: SupervisionState, now: number, options
     );
     spreads[service.id] = serviceTimeSpread(recent.map((s) => s.minutes));
   }
-  // The forecast replays the whole queue, and the replays for the ranges cost a few more: the
-  // supervisor's screen wants them, the alert scan (whose rules read no estimate) wants neither.
-  const input = options.estimates === false ? null : supervisionForecastInput(state, now, averages);
-  const ranged = input && options.ranges ? forecastOfficeWithRanges({ ...input, serviceSpread: spreads }) : null;
-  const forecast = ranged ?? (input ? forecastOffice(input) : null);
+  // The replays cost a few forecasts, and decide the point: the supervisor's screen wants them, the alert scan does not.
+  const ranged = options.estimates !== false ? forecastOfficeWithRanges({ ...supervisionForecastInput(state, now, averages), serviceSpread: spreads }) : null;
 
   const serviceFigures = office.services.map((service): ServiceFigures => {
     const waiting = office.waiting.filter((ticket) => ticket.serviceId === service.id);
@@ -310,7 +313,7 @@ export function supervisionFigures(state: SupervisionState, now: number, options
       ),
       countersOpen,
       averageServiceMinutes: average,
-      estimatedWaitMinutes: forecast ? forecastWaitFor(forecast, { serviceId: service.id, priority: null }, now) : null,
+      estimatedWaitMinutes: ranged ? forecastWaitFor(ranged, { serviceId: service.id, priority: null }, now) : null,
       estimatedWaitRange: ranged ? forecastRangeFor(ranged, { serviceId: service.id, priority: null }, now) : null,
       servedToday: served.length,
       recentServiceMinutes,

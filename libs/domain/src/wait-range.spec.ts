@@ -7,9 +7,9 @@ import {
   carryRanges,
   forecastOfficeWithRanges,
   forecastRangeFor,
+  REPLAY_SEED,
   replaysFor,
   serviceTimeSpread,
-  snapshotSeed,
 } from './wait-range.js';
 
 const t0 = Date.parse('2026-11-30T01:00:00.000Z');
@@ -44,10 +44,17 @@ const office = (waiting: QueueEntry[], extra: Partial<RangedForecastInput> = {})
 const queue = (n: number) => Array.from({ length: n }, (_, i) => entry(`t${i}`, i % 3 === 0 ? 'B' : 'A', -n + i, i % 9 === 4 ? 'lanjut_usia' : null));
 
 describe('forecastOfficeWithRanges', () => {
-  it('keeps the point forecast as it is and brackets it, wider the further out a wait is', () => {
+  it('keeps the plain play beside the point and brackets the point, wider the further out a wait is', () => {
     const input = office(queue(12));
     const ranged = forecastOfficeWithRanges(input);
-    expect(ranged.waits).toEqual(forecastOffice(input).waits);
+    // The point is now the replays' median (replayedPoint); the plain play it was moved from is kept as it was.
+    expect(ranged.played.waits).toEqual(forecastOffice(input).waits);
+    expect(ranged.played.newTicket).toEqual(forecastOffice(input).newTicket);
+    for (const [id, minutes] of ranged.waits) {
+      const range = ranged.ranges.waits.get(id)!;
+      expect(range.lo).toBeLessThanOrEqual(minutes!);
+      expect(range.hi).toBeGreaterThanOrEqual(minutes!);
+    }
     const byWait = [...ranged.waits].sort((a, b) => a[1]! - b[1]!);
     const head = ranged.ranges.waits.get(byWait[0][0])!;
     const tail = ranged.ranges.waits.get(byWait[byWait.length - 1][0])!;
@@ -83,13 +90,35 @@ describe('forecastOfficeWithRanges', () => {
       noShowShare: 0,
     });
     const ranged = forecastOfficeWithRanges(input, { replays: 400 });
-    const point = ranged.waits.get('a1')!;
+    const played = ranged.played.waits.get('a1')!;
     const range = ranged.ranges.waits.get('a1')!;
-    expect(point).toBeCloseTo(10, 9);
-    // The replays' lower decile, read back through the stretch: a log-normal remainder of the prior's shape would put it near 4.6.
-    const lowerDecile = point - (point - range.lo - WAIT_RANGE.slackBelow * point) / WAIT_RANGE.stretchBelow;
+    expect(played).toBeCloseTo(10, 9);
+    // The replays' lower decile, read back through the stretch (from the plain play's figure): a log-normal remainder of the prior's shape would put it near 4.6.
+    const lowerDecile = played - (played - range.lo - WAIT_RANGE.slackBelow * played) / WAIT_RANGE.stretchBelow;
     expect(lowerDecile).toBeLessThan(3.5);
     expect(lowerDecile).toBeGreaterThan(1.5);
+    // And the point is the remainder's median: a gamma of shape 2 and mean 10 has its median near 8.4.
+    expect(ranged.waits.get('a1')!).toBeGreaterThan(7.6);
+    expect(ranged.waits.get('a1')!).toBeLessThan(9.2);
+  });
+
+  it('takes the replays’ median as the point: below the plain play where service times are skewed', () => {
+    // One open counter, nothing else left to chance but the service times: t1 waits for t0's walk-up and service.
+    const input = office([entry('t0', 'A', -2), entry('t1', 'A', -1)], {
+      counters: [counter(['A'])],
+      serviceSpread: { A: 0.45, B: 0.45 },
+      arrivalsPerMinute: {},
+      noShowShare: 0,
+    });
+    const ranged = forecastOfficeWithRanges(input, { replays: 400, seed: 3 });
+    // The plain play gives t0's service its mean, 6 minutes, after the 1-minute walk-up.
+    expect(ranged.played.waits.get('t1')).toBeCloseTo(7, 9);
+    // A log-normal of mean 6 and shape 0.45 has its median at 6 × e^(−0.45²/2) ≈ 5.42: the point is near 6.4, not 7.
+    expect(ranged.waits.get('t1')!).toBeGreaterThan(6.1);
+    expect(ranged.waits.get('t1')!).toBeLessThan(6.75);
+    expect(ranged.waits.get('t0')).toBe(0);
+    // What the screens read is that point.
+    expect(forecastWaitFor(ranged, { id: 't1', serviceId: 'A', priority: null }, t0)).toBe(Math.round(ranged.waits.get('t1')!));
   });
 
   it('is wider where later arrivals may go first and their rate was counted over a shorter window', () => {
@@ -176,8 +205,32 @@ describe('forecastOfficeWithRanges', () => {
     const a = forecastOfficeWithRanges(input, { seed: 1 });
     expect(forecastOfficeWithRanges(input, { seed: 1 }).ranges.waits).toEqual(a.ranges.waits);
     expect(forecastOfficeWithRanges(input, { seed: 2 }).ranges.waits).not.toEqual(a.ranges.waits);
-    expect(snapshotSeed(input)).toBe(snapshotSeed({ waiting: [...input.waiting].reverse() }));
-    expect(snapshotSeed(input)).not.toBe(snapshotSeed({ waiting: input.waiting.slice(1) }));
+    // Without one, every snapshot draws from the same seed: common random numbers, so one more ticket moves the others little.
+    expect(forecastOfficeWithRanges(input).ranges.seed).toBe(REPLAY_SEED);
+    expect(forecastOfficeWithRanges({ ...input, waiting: input.waiting.slice(1) }).ranges.seed).toBe(REPLAY_SEED);
+  });
+
+  it('draws the same replays for the same office whatever its ids: arrivals are drawn by a service’s place, not its id', () => {
+    // A priority A ticket drawn to arrive goes ahead of every regular one, so the arrival streams move the points.
+    const input = office(queue(15));
+    const renamed = (id: string) => ({ A: '3f1c0d5e-a', B: '09ab77c2-b' })[id as 'A' | 'B'];
+    const rekey = <T>(record: Readonly<Record<string, T>>) => Object.fromEntries(Object.entries(record).map(([id, value]) => [renamed(id), value]));
+    const other: RangedForecastInput = {
+      ...input,
+      counters: input.counters.map((c) => ({ ...c, serviceIds: c.serviceIds.map(renamed) })),
+      waiting: input.waiting.map((e) => ({ ...e, id: `other-${e.id}`, serviceId: renamed(e.serviceId) })),
+      serviceMinutes: rekey(input.serviceMinutes),
+      serviceSpread: rekey(input.serviceSpread!),
+      maxWaitMinutes: rekey(input.maxWaitMinutes),
+      arrivalsPerMinute: rekey(input.arrivalsPerMinute!),
+    };
+    const a = forecastOfficeWithRanges(input);
+    const b = forecastOfficeWithRanges(other);
+    expect([...b.waits.values()]).toEqual([...a.waits.values()]);
+    expect([...b.ranges.waits.values()]).toEqual([...a.ranges.waits.values()]);
+    expect(b.newTicket[renamed('A')]).toEqual(a.newTicket.A);
+    // The points do depend on the arrivals drawn: without them they are others.
+    expect([...forecastOfficeWithRanges({ ...input, arrivalsPerMinute: undefined }).waits.values()]).not.toEqual([...a.waits.values()]);
   });
 });
 
@@ -202,19 +255,22 @@ describe('forecastRangeFor', () => {
 });
 
 describe('carryRanges', () => {
-  it('moves each range with its point and lends a new ticket the distances of the nearest wait', () => {
+  it('moves each point and range with the fresh play and lends a new ticket the distances of the nearest wait', () => {
     const earlier = forecastOfficeWithRanges(office(queue(10)));
     const later = forecastOffice(office([...queue(10).slice(1), entry('new', 'A', 0)], { now: min(1) }));
     const carried = carryRanges(later, earlier);
     const before = earlier.ranges.waits.get('t5')!;
     const after = carried.ranges.waits.get('t5')!;
-    const [p0, p1] = [earlier.waits.get('t5')!, later.waits.get('t5')!];
+    // The point keeps its distance from the plain play (the replays' median below or above it); the range its distances from the point.
+    const p0 = earlier.waits.get('t5')!;
+    const p1 = later.waits.get('t5')! + (p0 - earlier.played.waits.get('t5')!);
+    expect(carried.waits.get('t5')).toBeCloseTo(p1, 9);
     expect(after.lo).toBeCloseTo(Math.max(0, p1 - (p0 - before.lo)), 9);
     expect(after.hi).toBeCloseTo(p1 + (before.hi - p0), 9);
     const fresh = carried.ranges.waits.get('new')!;
-    expect(fresh.lo).toBeLessThanOrEqual(later.waits.get('new')!);
-    expect(fresh.hi).toBeGreaterThan(later.waits.get('new')!);
-    expect(carried.waits).toBe(later.waits);
+    expect(fresh.lo).toBeLessThanOrEqual(carried.waits.get('new')!);
+    expect(fresh.hi).toBeGreaterThan(carried.waits.get('new')!);
+    expect(carried.played.waits).toBe(later.waits);
   });
 });
 

@@ -2,8 +2,10 @@
  * The estimate as a range: an 80% prediction interval around the office forecast, made by
  * replaying the office forward several times with chance put back in (service times drawn
  * from today's spread, no-shows, arrivals as they come rather than evenly spaced) and taking
- * the replays' lower and upper deciles. The point forecast of `forecastOffice` stays as it
- * is, for sorting and reports; the range only brackets it.
+ * the replays' lower and upper deciles. The same replays decide the product's point estimate
+ * (`replayedPoint`: their median), which every screen, the kuota dinamis, notifications and
+ * sorting read; `forecastOffice`'s plain play (every call its expected time) is kept beside it
+ * as `played`, for the range's stretch and for `carryRanges`.
  */
 import { type QueueEntry, dueTime } from './call-order.js';
 import { MINUTE_MS } from './time.js';
@@ -37,28 +39,44 @@ export interface OfficeForecastRanges {
   seed: number;
 }
 
-/** The office forecast with its ranges. */
+/**
+ * The office forecast with its ranges. Its `waits` and `newTicket` are the product's points
+ * (`replayedPoint`), not the plain play's.
+ */
 export interface RangedOfficeForecast extends OfficeForecast {
   ranges: OfficeForecastRanges;
+  /**
+   * The plain play's figures (`forecastOffice`: every call taking its expected time) the points
+   * were moved from: the range is stretched from them, and `carryRanges` moves a fresh play by
+   * the same distance to its point.
+   */
+  played: Pick<OfficeForecast, 'waits' | 'newTicket'>;
 }
 
 /**
- * The replays' quantiles the range is read at, and how far it is then moved from the point:
+ * The replays' quantiles the point and the range are read at, and how far the range's ends are then moved from the plain play's figure:
  * tuned in the simulator's calibration study (`npm run simulate`; tuned on seeds 5000–5049,
  * checked on 6000–6049, never on the seeds it reports) so that four citizens in five are
  * called inside their range, as many below it as above. The replays know the chance in service
  * times, in arrivals and in the arrival rates themselves, not what the forecast itself gets
  * wrong (a late opening, a break taken late or overrun, a transfer), so the deciles are
- * stretched by a share of the point rather than of their own spread.
+ * stretched by a share of the plain play's figure rather than of their own spread.
  */
 export const WAIT_RANGE = {
+  /**
+   * The replays' quantile that is the product's point estimate (`replayedPoint`): the median,
+   * the figure off by the least on average. A wait is skewed (most calls come a little sooner
+   * than the plain play's, which gives every call its mean time; a few come much later), so
+   * the plain play's figure runs above what most citizens wait.
+   */
+  pointQuantile: 0.5,
   lowerQuantile: 0.1,
   upperQuantile: 0.9,
-  /** Each side's distance from the point is multiplied by these. */
+  /** Each side's distance from the plain play's figure is multiplied by these. */
   stretchBelow: 0.7,
   stretchAbove: 0.65,
   /**
-   * And widened by these shares of the point: what the forecast gets wrong grows with the wait
+   * And widened by these shares of the plain play's figure: what the forecast gets wrong grows with the wait
    * (a break taken late or overrun, a late return, a transfer joining the queue ahead), not with
    * the replays' spread, so a long wait needs more room than its replays show and a short one less.
    */
@@ -120,14 +138,12 @@ function hash(text: string, start = 0x811c9dc5): number {
 }
 
 /**
- * The seed of a snapshot: from who is waiting (in any order), so the same queue gives the same
- * range, and a range moves smoothly as time passes rather than jumping with every refresh.
+ * The replays' seed, the same for every snapshot (common random numbers): a queue that changed
+ * by one ticket draws almost the same replays, so a point and its range move with what changed
+ * rather than jumping with the draw at every issue and call (the point is a median of 16–32
+ * replays, a few minutes off by chance on a long wait); and the same snapshot gives the same.
  */
-export function snapshotSeed(input: Pick<WaitForecastInput, 'waiting'>): number {
-  let seed = input.waiting.length;
-  for (const entry of input.waiting) seed ^= hash(entry.id);
-  return hash(String(seed));
-}
+export const REPLAY_SEED = 0x5eed;
 
 /** How many replays a queue of `waiting` gets (see `WAIT_RANGE.replayWork`). */
 export function replaysFor(waiting: number): number {
@@ -136,11 +152,15 @@ export function replaysFor(waiting: number): number {
 
 /**
  * The forecast's arrival rates drawn as they come: a Poisson stream per service and kind, each
- * from its own seeded numbers, so how far one stream is played does not move the others.
+ * from its own seeded numbers, so how far one stream is played does not move the others. A
+ * stream is named by its service's place among the input's services (`serviceMinutes`, in the
+ * order the office lists them), not by the service's id: ids are drawn anew for every office,
+ * and the same queue in another office, or in another run of a test, must get the same replays.
  */
-function drawnGaps(seed: number, replay: number): ArrivalGaps {
+function drawnGaps(seed: number, replay: number, input: Pick<WaitForecastInput, 'serviceMinutes'>): ArrivalGaps {
+  const places = new Map(Object.keys(input.serviceMinutes).map((serviceId, place) => [serviceId, place]));
   return (serviceId, kind) => {
-    const random = uniform(hash(`${replay}:${kind}:${serviceId}`, seed));
+    const random = uniform(hash(`${replay}:${kind}:${places.get(serviceId) ?? serviceId}`, seed));
     return (gap) => -gap * Math.log(1 - random());
   };
 }
@@ -203,42 +223,65 @@ function quantile(sorted: Float64Array, q: number): number {
   return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
 }
 
-/** The range of one figure across its replays, stretched from the point, always holding it. */
-function rangeOf(point: number | null, replayed: Float64Array): WaitRange | null {
-  if (point === null) return null;
-  const values = replayed.filter((value) => !Number.isNaN(value)).sort();
+/** A figure's replays, ascending, without those in which it was not called. */
+function sortedReplays(replayed: Float64Array): Float64Array {
+  return replayed.filter((value) => !Number.isNaN(value)).sort();
+}
+
+/**
+ * The product's point estimate of one figure, decided here and nowhere else: the replays'
+ * median (`WAIT_RANGE.pointQuantile`), or the plain play's figure where no replay reached it.
+ * Null where the plain play has none (no counter can serve it). The median is one replay's own
+ * figure, never one between two: where the replays split, half calling a citizen before the
+ * counters' break and half after it, a figure between them would promise a call while every
+ * counter is on its break. Of an even number it is the earlier of the middle two (either is off
+ * by as little over the replays; the earlier was off by less over the simulator's seeds
+ * 5000–5049, 0.253 of the mean wait against 0.256).
+ */
+export function replayedPoint(played: number | null, sorted: Float64Array): number | null {
+  if (played === null) return null;
+  return sorted.length === 0 ? played : sorted[Math.floor((sorted.length - 1) * WAIT_RANGE.pointQuantile)];
+}
+
+/**
+ * The range of one figure across its replays: the deciles stretched from the plain play's
+ * figure (what the stretch was tuned around), then widened to hold the point.
+ */
+function rangeOf(played: number | null, point: number | null, values: Float64Array): WaitRange | null {
+  if (played === null || point === null) return null;
   if (values.length === 0) return { lo: point, hi: point };
   const lower = quantile(values, WAIT_RANGE.lowerQuantile);
   const upper = quantile(values, WAIT_RANGE.upperQuantile);
   // Where every replay agrees nothing is left to chance, and the range stays the point.
-  const slack = upper > lower ? point : 0;
+  const slack = upper > lower ? played : 0;
   return {
-    lo: Math.max(0, Math.min(point, point - WAIT_RANGE.stretchBelow * (point - lower) - WAIT_RANGE.slackBelow * slack)),
-    hi: Math.max(point, point + WAIT_RANGE.stretchAbove * (upper - point) + WAIT_RANGE.slackAbove * slack),
+    lo: Math.max(0, Math.min(point, played - WAIT_RANGE.stretchBelow * (played - lower) - WAIT_RANGE.slackBelow * slack)),
+    hi: Math.max(point, played + WAIT_RANGE.stretchAbove * (upper - played) + WAIT_RANGE.slackAbove * slack),
   };
 }
 
 /**
- * `forecastOffice` and, around each of its figures, the 80% range from `replays` replays of the
- * office (default `replaysFor` the queue) drawn from `seed` (default `snapshotSeed`): the same
- * input gives the same ranges. In each replay the current citizens' remaining times are drawn
+ * The office forecast: `forecastOffice`'s plain play replayed `replays` times (default
+ * `replaysFor` the queue) with chance drawn from `seed` (default `REPLAY_SEED`), each figure's
+ * point the replays' median (`replayedPoint`) and around it the 80% range: the same input gives
+ * the same points and ranges. In each replay the current citizens' remaining times are drawn
  * too, and the foreseen arrivals come as a Poisson stream at the forecast's rates.
  */
 export function forecastOfficeWithRanges(input: RangedForecastInput, options: { replays?: number; seed?: number } = {}): RangedOfficeForecast {
-  const point = forecastOffice(input);
-  const seed = options.seed ?? snapshotSeed(input);
+  const played = forecastOffice(input);
+  const seed = options.seed ?? REPLAY_SEED;
   // With no counter to forecast, every figure is null and there is nothing to bracket.
   const anything =
-    [...point.waits.values()].some((minutes) => minutes !== null) || Object.values(point.newTicket).some((t) => t.regular !== null || t.priority !== null);
+    [...played.waits.values()].some((minutes) => minutes !== null) || Object.values(played.newTicket).some((t) => t.regular !== null || t.priority !== null);
   const replays = anything ? (options.replays ?? replaysFor(input.waiting.length)) : 0;
   const random = uniform(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 
   // Every figure gets a slot; replay r writes its wait at slot × replays + r (NaN: not called in that replay).
   const slots = new Map<string, number>();
-  for (const id of point.waits.keys()) slots.set(id, slots.size);
+  for (const id of played.waits.keys()) slots.set(id, slots.size);
   const probes: QueueEntry[] = [];
-  for (const serviceId of Object.keys(point.newTicket)) {
+  for (const serviceId of Object.keys(played.newTicket)) {
     for (const priority of [null, 'lanjut_usia'] as const) {
       const id = `range-probe:${serviceId}:${priority ? 'priority' : 'regular'}`;
       slots.set(id, slots.size);
@@ -266,84 +309,122 @@ export function forecastOfficeWithRanges(input: RangedForecastInput, options: { 
         noShowShare: 0,
       },
       drawnCallMinutes(input, random),
-      drawnGaps(seed, replay),
+      drawnGaps(seed, replay, input),
     );
     for (const [id, minutes] of waits) {
       const slot = slots.get(id);
       if (slot !== undefined && minutes !== null) values[slot * replays + replay] = minutes;
     }
   }
-  const replayed = (id: string) => {
+  const figure = (minutes: number | null, id: string) => {
     const slot = slots.get(id)!;
-    return values.subarray(slot * replays, (slot + 1) * replays);
+    const sorted = sortedReplays(values.subarray(slot * replays, (slot + 1) * replays));
+    const point = replayedPoint(minutes, sorted);
+    return { point, range: rangeOf(minutes, point, sorted) };
   };
-  const waits = new Map<string, WaitRange | null>();
-  for (const [id, minutes] of point.waits) waits.set(id, rangeOf(minutes, replayed(id)));
-  const newTicket: Record<string, { regular: WaitRange | null; priority: WaitRange | null }> = {};
-  for (const [serviceId, minutes] of Object.entries(point.newTicket)) {
-    newTicket[serviceId] = {
-      regular: rangeOf(minutes.regular, replayed(`range-probe:${serviceId}:regular`)),
-      priority: rangeOf(minutes.priority, replayed(`range-probe:${serviceId}:priority`)),
-    };
+  const waits = new Map<string, number | null>();
+  const waitRanges = new Map<string, WaitRange | null>();
+  for (const [id, minutes] of played.waits) {
+    const { point, range } = figure(minutes, id);
+    waits.set(id, point);
+    waitRanges.set(id, range);
   }
-  return { ...point, ranges: { waits, newTicket, replays, seed } };
+  const newTicket: Record<string, { regular: number | null; priority: number | null }> = {};
+  const newTicketRanges: Record<string, { regular: WaitRange | null; priority: WaitRange | null }> = {};
+  for (const [serviceId, minutes] of Object.entries(played.newTicket)) {
+    const regular = figure(minutes.regular, `range-probe:${serviceId}:regular`);
+    const priority = figure(minutes.priority, `range-probe:${serviceId}:priority`);
+    newTicket[serviceId] = { regular: regular.point, priority: priority.point };
+    newTicketRanges[serviceId] = { regular: regular.range, priority: priority.range };
+  }
+  return {
+    ...played,
+    waits,
+    newTicket,
+    played: { waits: played.waits, newTicket: played.newTicket },
+    ranges: { waits: waitRanges, newTicket: newTicketRanges, replays, seed },
+  };
 }
 
 /**
- * A fresh point forecast with the ranges of an earlier ranged one, when there is no time to
- * replay again (the API's forecast cache spends only so much on replays): each range keeps its
- * distance below and above its point and moves with the new point. A ticket the earlier
- * forecast did not know borrows the distances of the earlier ticket whose wait was nearest its
- * own: how uncertain a wait is depends mostly on how long it is.
+ * A fresh plain play (`forecastOffice`) with the points and ranges of an earlier ranged
+ * forecast, when there is no time to replay again (the API's forecast cache spends only so much
+ * on replays): each figure keeps the earlier distance from its plain play to its point
+ * (`replayedPoint`), and its range keeps its distances below and above the point, all moving
+ * with the fresh play. A ticket the earlier forecast did not know borrows the distances of the
+ * earlier ticket whose plain wait was nearest its own: how uncertain a wait is depends mostly on
+ * how long it is.
  */
-export function carryRanges(point: OfficeForecast, earlier: RangedOfficeForecast): RangedOfficeForecast {
-  const gaps: { at: number; below: number; above: number }[] = [];
-  const gap = (minutes: number | null | undefined, range: WaitRange | null | undefined) =>
-    minutes === null || minutes === undefined || !range ? null : { at: minutes, below: minutes - range.lo, above: range.hi - minutes };
-  for (const [id, minutes] of earlier.waits) {
-    const known = gap(minutes, earlier.ranges.waits.get(id));
-    if (known) gaps.push(known);
+export function carryRanges(played: OfficeForecast, earlier: RangedOfficeForecast): RangedOfficeForecast {
+  interface Carried {
+    at: number;
+    shift: number;
+    below: number;
+    above: number;
   }
-  for (const [serviceId, minutes] of Object.entries(earlier.newTicket)) {
+  const carried = (plain: number | null | undefined, point: number | null | undefined, range: WaitRange | null | undefined): Carried | null =>
+    plain === null || plain === undefined || point === null || point === undefined || !range
+      ? null
+      : { at: plain, shift: point - plain, below: point - range.lo, above: range.hi - point };
+  const known: Carried[] = [];
+  for (const [id, plain] of earlier.played.waits) {
+    const one = carried(plain, earlier.waits.get(id), earlier.ranges.waits.get(id));
+    if (one) known.push(one);
+  }
+  for (const [serviceId, plain] of Object.entries(earlier.played.newTicket)) {
     for (const kind of ['regular', 'priority'] as const) {
-      const known = gap(minutes[kind], earlier.ranges.newTicket[serviceId]?.[kind]);
-      if (known) gaps.push(known);
+      const one = carried(plain[kind], earlier.newTicket[serviceId]?.[kind], earlier.ranges.newTicket[serviceId]?.[kind]);
+      if (one) known.push(one);
     }
   }
-  gaps.sort((a, b) => a.at - b.at);
+  known.sort((a, b) => a.at - b.at);
   const nearest = (minutes: number) => {
     let lo = 0;
-    let hi = gaps.length - 1;
+    let hi = known.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (gaps[mid].at < minutes) lo = mid + 1;
+      if (known[mid].at < minutes) lo = mid + 1;
       else hi = mid;
     }
-    return lo > 0 && minutes - gaps[lo - 1].at < gaps[lo].at - minutes ? gaps[lo - 1] : gaps[lo];
+    return lo > 0 && minutes - known[lo - 1].at < known[lo].at - minutes ? known[lo - 1] : known[lo];
   };
-  const moved = (minutes: number | null, own: ReturnType<typeof gap>): WaitRange | null => {
-    if (minutes === null) return null;
-    const distances = own ?? (gaps.length > 0 ? nearest(minutes) : { below: 0, above: 0 });
-    return { lo: Math.max(0, Math.min(minutes, minutes - distances.below)), hi: Math.max(minutes, minutes + distances.above) };
+  const moved = (minutes: number | null, own: Carried | null): { point: number | null; range: WaitRange | null } => {
+    if (minutes === null) return { point: null, range: null };
+    const distances = own ?? (known.length > 0 ? nearest(minutes) : { shift: 0, below: 0, above: 0 });
+    const point = Math.max(0, minutes + distances.shift);
+    return { point, range: { lo: Math.max(0, Math.min(point, point - distances.below)), hi: Math.max(point, point + distances.above) } };
   };
-  const waits = new Map<string, WaitRange | null>();
-  for (const [id, minutes] of point.waits) waits.set(id, moved(minutes, gap(earlier.waits.get(id), earlier.ranges.waits.get(id))));
-  const newTicket: Record<string, { regular: WaitRange | null; priority: WaitRange | null }> = {};
-  for (const [serviceId, minutes] of Object.entries(point.newTicket)) {
-    const before = earlier.newTicket[serviceId];
-    const ranges = earlier.ranges.newTicket[serviceId];
-    newTicket[serviceId] = {
-      regular: moved(minutes.regular, gap(before?.regular, ranges?.regular)),
-      priority: moved(minutes.priority, gap(before?.priority, ranges?.priority)),
-    };
+  const waits = new Map<string, number | null>();
+  const waitRanges = new Map<string, WaitRange | null>();
+  for (const [id, minutes] of played.waits) {
+    const { point, range } = moved(minutes, carried(earlier.played.waits.get(id), earlier.waits.get(id), earlier.ranges.waits.get(id)));
+    waits.set(id, point);
+    waitRanges.set(id, range);
   }
-  return { ...point, ranges: { ...earlier.ranges, waits, newTicket } };
+  const newTicket: Record<string, { regular: number | null; priority: number | null }> = {};
+  const newTicketRanges: Record<string, { regular: WaitRange | null; priority: WaitRange | null }> = {};
+  for (const [serviceId, minutes] of Object.entries(played.newTicket)) {
+    const before = earlier.played.newTicket[serviceId];
+    const points = earlier.newTicket[serviceId];
+    const ranges = earlier.ranges.newTicket[serviceId];
+    const regular = moved(minutes.regular, carried(before?.regular, points?.regular, ranges?.regular));
+    const priority = moved(minutes.priority, carried(before?.priority, points?.priority, ranges?.priority));
+    newTicket[serviceId] = { regular: regular.point, priority: priority.point };
+    newTicketRanges[serviceId] = { regular: regular.range, priority: priority.range };
+  }
+  return {
+    ...played,
+    waits,
+    newTicket,
+    played: { waits: played.waits, newTicket: played.newTicket },
+    ranges: { ...earlier.ranges, waits: waitRanges, newTicket: newTicketRanges },
+  };
 }
 
 /**
  * The range in whole minutes from `now` for a waiting ticket or one taken now, as
- * `forecastWaitFor` gives the point: the time since the forecast taken off, the lower end
- * rounded down and the upper up, and always holding the point `forecastWaitFor` gives.
+ * `forecastWaitFor` gives the point (of a ranged forecast: the replays' median): the time since
+ * the forecast taken off, the lower end rounded down and the upper up, and always holding it.
  */
 export function forecastRangeFor(
   forecast: RangedOfficeForecast,

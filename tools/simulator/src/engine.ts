@@ -24,6 +24,7 @@ import {
   expectedBusyUntil,
   forecastOfficeWithRanges,
   forecastRangeFor,
+  forecastWaitFor,
   forecastWaits,
   maxWaitFor,
   noShowShare,
@@ -295,21 +296,16 @@ export function runDay(trace: DayTrace, policy: Policy, options: RunOptions = {}
       }),
     };
     const whole = (minutes: number | null | undefined) => (minutes === null || minutes === undefined ? null : Math.round(minutes));
-    // The range as the API gives it at issue (the studies call it only for the Loket policy: replays cost).
+    // The estimate and its range as the API gives them at issue: the point is the replays' median (`replayedPoint`).
+    // The replays cost, so the FCFS day (whose estimates no study reads) keeps the plain play's point and gets no range.
     const serviceSpread = Object.fromEntries([...recent].map(([code, times]) => [code, serviceTimeSpread(times.slice(-RECENT_SERVICES))]));
-    const range =
-      policy === 'edf'
-        ? forecastRangeFor(
-            forecastOfficeWithRanges({ ...input, serviceSpread }),
-            { id: ticket.entry.id, serviceId: service, priority: ticket.entry.priority },
-            ms(now),
-          )
-        : null;
+    const asked = { id: ticket.entry.id, serviceId: service, priority: ticket.entry.priority };
+    const ranged = policy === 'edf' ? forecastOfficeWithRanges({ ...input, serviceSpread }) : null;
     return {
-      ours: whole(forecastWaits(input).get(ticket.entry.id)),
+      ours: ranged ? forecastWaitFor(ranged, asked, ms(now)) : whole(forecastWaits(input).get(ticket.entry.id)),
       naive,
       informed: whole(forecastWaits(informed).get(ticket.entry.id)),
-      range,
+      range: ranged ? forecastRangeFor(ranged, asked, ms(now)) : null,
     };
   };
 

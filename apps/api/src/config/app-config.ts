@@ -56,6 +56,14 @@ export interface AppConfig {
    */
   statisticsSeconds?: number;
   /**
+   * The share of the instance's time the wait forecast's replays may take per office
+   * (forecast/wait-forecast.service.ts; absent: `WaitForecastService.REPLAY_SHARE`, 10%); a
+   * refresh sooner than that allows carries the last replay's points and ranges. 1: every
+   * refresh replays; 0: only an office's first, every later one carries. Tests only, so that a
+   * point does not depend on timing; not read from the environment.
+   */
+  forecastReplayShare?: number;
+  /**
    * BACKUP_EVERY_HOURS and BACKUP_KEEP: the API's own backups into DATA_DIR/backups
    * (docs/operations.md, backups). `everyHours` 0 = none. Absent = every 24 hours, keeping 7,
    * on the embedded database; none on PostgreSQL, whose DBA's backups usually rule.

@@ -68,10 +68,15 @@ interface ServiceRow {
   recent_minutes: number[] | null;
 }
 
+/**
+ * Services and counters come in the office's own order, as its snapshot lists them: the replays
+ * that decide the point and the range draw their chance by place (libs/domain `drawnGaps`,
+ * `drawnRates`, a busy counter's remaining time), so the same office gives the same estimates.
+ */
 export const FORECAST_INPUT_SQL = {
   waiting: `SELECT id, service_id, issued_at, due_at, issue_order, priority FROM tickets WHERE office_id = $1 AND status = 'waiting'`,
   counters: `SELECT c.priority_only, c.schedule,
-         (SELECT array_agg(cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
+         (SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id) AS service_ids,
          cn.state, cn.pause_reason,
          (SELECT e.at FROM counter_session_events e WHERE e.session_id = cn.id AND e.type = 'paused' ORDER BY e.id DESC LIMIT 1) AS paused_at,
          EXISTS (SELECT 1 FROM counter_sessions s WHERE s.counter_id = c.id AND s.opened_at >= $2) AS opened_today,
@@ -79,13 +84,15 @@ export const FORECAST_INPUT_SQL = {
   FROM counters c
   LEFT JOIN counter_sessions cn ON cn.counter_id = c.id AND cn.state <> 'closed'
   LEFT JOIN tickets t ON t.counter_id = c.id AND t.status IN ('called', 'serving')
-  WHERE c.office_id = $1 AND c.active`,
+  WHERE c.office_id = $1 AND c.active
+  ORDER BY c.number`,
   services: `SELECT s.id, s.max_wait_minutes, s.service_time_minutes, s.issue_cutoff_minutes,
          (SELECT array_agg(extract(epoch FROM r.finished_at - r.started_at) / 60) FROM (
             SELECT t.finished_at, t.started_at FROM tickets t
             WHERE t.service_id = s.id AND t.service_day = $2 AND t.status = 'done' AND t.started_at IS NOT NULL
             ORDER BY t.finished_at DESC LIMIT ${RECENT_SERVICES}) r) AS recent_minutes
-  FROM services s WHERE s.office_id = $1 AND s.active`,
+  FROM services s WHERE s.office_id = $1 AND s.active
+  ORDER BY s.sort_order, s.code`,
   // By the service the ticket was taken for: a transfer is not a new arrival.
   arrivals: `SELECT issued_service_id AS service_id, priority IS NOT NULL AS priority, count(*)::int AS count
   FROM tickets WHERE office_id = $1 AND service_day = $2 AND issued_at >= $3 AND issued_at <= $4

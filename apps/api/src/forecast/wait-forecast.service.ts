@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type RangedOfficeForecast, carryRanges, forecastOffice, forecastOfficeWithRanges } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SingleFlight } from '../common/single-flight.js';
 import { type ForecastOffice, ForecastInputRepository } from './forecast-input.repository.js';
 
@@ -33,10 +34,14 @@ interface OfficeSlot {
  * At most one read per office runs at a time (`SingleFlight`); requests arriving meanwhile
  * share the next one, so a burst of a thousand phones costs two reads, not a thousand.
  *
- * Each estimate comes with its range (libs/domain `forecastOfficeWithRanges`): a few replays
- * of the office, each about as costly as the forecast itself. They get at most
- * `REPLAY_SHARE` of this instance's time per office: a refresh that comes sooner keeps the
- * last replayed ranges, moved with the fresh forecast (`carryRanges`).
+ * Each estimate, and its range, comes from a few replays of the office (libs/domain
+ * `forecastOfficeWithRanges`: the point is their median), each about as costly as the plain
+ * play itself. They get at most `REPLAY_SHARE` of this instance's time per office: a refresh
+ * that comes sooner plays the office plainly and keeps the last replayed points and ranges,
+ * moved with it (`carryRanges`). Which of the two a refresh gets depends on how long the last
+ * replay took and when it ran, in real time; a test that holds a point to the minute sets
+ * `forecastReplayShare` (AppConfig) to 1, every refresh replaying, or to 0, every refresh
+ * after an office's first carrying.
  */
 @Injectable()
 export class WaitForecastService {
@@ -44,11 +49,15 @@ export class WaitForecastService {
   /** Share of the time the replays of one office may take (10%: an office refreshed twice a second may spend 50 ms a refresh on them). */
   static readonly REPLAY_SHARE = 0.1;
   private readonly offices = new Map<string, OfficeSlot>();
+  private readonly replayShare: number;
 
   constructor(
     private readonly input: ForecastInputRepository,
     private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.replayShare = config.forecastReplayShare ?? WaitForecastService.REPLAY_SHARE;
+  }
 
   /**
    * A forecast that has seen every event up to `office.seq`, or, when `acceptAgeMs` is
@@ -82,11 +91,12 @@ export class WaitForecastService {
     });
   }
 
-  /** The forecast with ranges replayed afresh when the budget allows, else the last ones carried over. */
+  /** The forecast with points and ranges replayed afresh when the budget allows, else the last ones carried over. */
   private forecast(slot: OfficeSlot, input: Parameters<typeof forecastOfficeWithRanges>[0]): RangedOfficeForecast {
     const start = performance.now();
     const earlier = slot.latest?.forecast;
-    if (earlier && start - slot.replayedAt < slot.replayMs / WaitForecastService.REPLAY_SHARE) return carryRanges(forecastOffice(input), earlier);
+    const withinBudget = this.replayShare >= 1 || (this.replayShare > 0 && start - slot.replayedAt >= slot.replayMs / this.replayShare);
+    if (earlier && !withinBudget) return carryRanges(forecastOffice(input), earlier);
     const forecast = forecastOfficeWithRanges(input);
     slot.replayedAt = performance.now();
     slot.replayMs = slot.replayedAt - start;

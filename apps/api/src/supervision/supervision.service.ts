@@ -43,7 +43,7 @@ export class SupervisionService {
     return {
       ...state,
       agencyId: agencyScopeOf(staff),
-      figures: supervisionFigures(state, now.getTime()),
+      figures: supervisionFigures(state, now.getTime(), { estimates: true }),
       alerts: await this.alerts.open(office.id, staff),
       rules: SUPERVISION_RULES,
       building: agencyScopeOf(staff) === null ? await this.buildingSurveys(state, now) : null,

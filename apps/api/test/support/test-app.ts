@@ -59,6 +59,12 @@ export interface TestAppOptions {
   pushAllowLocal?: boolean;
   /** WEBHOOK_*; absent = no dispatcher timer (a test dispatches with WebhookDispatcher.drain), the product's other defaults. */
   webhooks?: Partial<WebhookSettings>;
+  /**
+   * The share of time the forecast's replays may take (AppConfig `forecastReplayShare`); absent = 1:
+   * every refresh replays the office, so each estimate is the replays' median of the office as it is,
+   * never one carried from an earlier replay because the last one ran a few milliseconds ago.
+   */
+  forecastReplayShare?: number;
 }
 
 /**
@@ -96,6 +102,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     migrateOnStart: options.migrateOnStart ?? true,
     push: { vapidKeys: null, vapidSubject: 'mailto:tests@loket.invalid', allowLocalEndpoints: options.pushAllowLocal ?? false },
     webhooks: { dispatchIntervalMs: 0, ...options.webhooks },
+    // An estimate a test reads is the office's as it is, not one carried over depending on timing.
+    forecastReplayShare: options.forecastReplayShare ?? 1,
   };
   // Monday 30 November 2026, 08:00 in Jakarta.
   const clock = new ManualClock(options.start ?? '2026-11-30T01:00:00.000Z');

@@ -68,7 +68,8 @@ describe('the supervision store', () => {
   it('moves the live figures with each office event, computed by the domain', () => {
     const store = useSupervisionStore();
     store.hydrate(snapshot(5, [ticket('1')]), ms(1));
-    // One ahead at the open counter: the walk-up (1 min) and the 10-minute standard.
+    // One ahead at the open counter: the walk-up (1 min) and the 10-minute standard, 11 in the plain play; the point is the
+    // replays' median, 11 here too.
     expect(store.figures?.services[0]).toMatchObject({ waitingNow: 1, estimatedWaitMinutes: 11 });
     // And its range for the tiles: the service times' spread around it, holding the point.
     const range = store.figures!.services[0].estimatedWaitRange!;

@@ -48,7 +48,7 @@ export const useSupervisionStore = defineStore('supervision', () => {
   // Events seen lately: one that arrives while a fresh snapshot is on its way is replayed onto it.
   let recent: OfficeEvent[] = [];
 
-  const figures = computed(() => (state.value ? supervisionFigures(state.value, now.value, { ranges: true }) : null));
+  const figures = computed(() => (state.value ? supervisionFigures(state.value, now.value, { estimates: true }) : null));
   const office = computed(() => state.value?.office.office ?? null);
   /**
    * The building manager's view: every agency side by side, from the same state and figures,
