@@ -25,6 +25,14 @@ test('an admin switches booking on for a service, then a citizen books it', asyn
   const enabled = form.getByRole('checkbox', { name: 'Terima booking untuk layanan ini' });
   await expect(enabled).not.toBeChecked();
   await expect(form.getByLabel(/^Panjang satu slot/)).toHaveValue('30');
+  // Seats never set show the suggestion: lokets 1 (A alone), 2 (half) and 6 (a fifth), 10 minutes a citizen, half kept for walk-ins.
+  const seats = form.getByLabel(/^Kursi per slot/);
+  await expect(seats).toHaveValue('2');
+  await expect(form.getByText('setelah jatah datang langsung: 2.', { exact: false })).toBeVisible();
+  await expect(form.getByText('Lebih dari saran', { exact: false })).toHaveCount(0);
+  await seats.fill('3');
+  await expect(form.getByText('Lebih dari saran: warga yang datang langsung bisa menunggu melewati standar waktu tunggu.', { exact: false })).toBeVisible();
+  await seats.fill('2');
   expect(await seriousViolations(page, { labelMismatch: true })).toEqual([]);
 
   // Refused: the API's rule for the field is shown beside it, and nothing is saved.

@@ -9,7 +9,9 @@ SELECT o.id AS office_id, o.slug, o.name AS office_name, o.address, o.time_zone,
         FROM office_closures c WHERE c.office_id = o.id AND c.ends_at > $2::timestamptz) AS closures,
        (SELECT coalesce(json_agg(json_build_object('service_id', s.id, 'service_code', s.code, 'service_name', s.name, 'service_active', s.active,
                   'max_wait_minutes', s.max_wait_minutes, 'daily_quota', s.daily_quota, 'requirements', s.requirements,
-                  'booking_settings', s.booking_settings) ORDER BY s.sort_order, s.code), '[]')
+                  'booking_settings', s.booking_settings, 'counters', (SELECT coalesce(json_agg(json_build_object('schedule', c.schedule,
+                    'service_ids', (SELECT json_agg(cs2.service_id) FROM counter_services cs2 WHERE cs2.counter_id = c.id))), '[]')
+                  FROM counters c JOIN counter_services cs ON cs.counter_id = c.id AND cs.service_id = s.id WHERE c.active)) ORDER BY s.sort_order, s.code), '[]')
         FROM services s WHERE s.office_id = o.id AND ($3::uuid IS NULL OR s.id = $3::uuid)) AS services
 FROM offices o WHERE o.slug = $1;
 
@@ -22,7 +24,9 @@ SELECT o.id AS office_id, o.slug, o.name AS office_name, o.address, o.time_zone,
         FROM office_closures c WHERE c.office_id = o.id AND c.ends_at > $2::timestamptz) AS closures,
        (SELECT coalesce(json_agg(json_build_object('service_id', s.id, 'service_code', s.code, 'service_name', s.name, 'service_active', s.active,
                   'max_wait_minutes', s.max_wait_minutes, 'daily_quota', s.daily_quota, 'requirements', s.requirements,
-                  'booking_settings', s.booking_settings) ORDER BY s.sort_order, s.code), '[]')
+                  'booking_settings', s.booking_settings, 'counters', (SELECT coalesce(json_agg(json_build_object('schedule', c.schedule,
+                    'service_ids', (SELECT json_agg(cs2.service_id) FROM counter_services cs2 WHERE cs2.counter_id = c.id))), '[]')
+                  FROM counters c JOIN counter_services cs ON cs.counter_id = c.id AND cs.service_id = s.id WHERE c.active)) ORDER BY s.sort_order, s.code), '[]')
         FROM services s WHERE s.office_id = o.id AND ($3::uuid IS NULL OR s.id = $3::uuid)) AS services
 FROM offices o WHERE o.id = $1;
 
@@ -141,6 +145,11 @@ WHERE d.service_id = $1 AND d.service_day >= $2::date;
 
 -- serviceForAdmin
 SELECT s.id, s.office_id, s.booking_settings FROM services s WHERE s.id = $1;
+
+-- seatCounters
+SELECT s.service_time_minutes, (SELECT coalesce(json_agg(json_build_object('schedule', c.schedule,
+  'service_ids', (SELECT json_agg(cs2.service_id) FROM counter_services cs2 WHERE cs2.counter_id = c.id))), '[]')
+FROM counters c JOIN counter_services cs ON cs.counter_id = c.id AND cs.service_id = s.id WHERE c.active) AS counters FROM services s WHERE s.id = $1;
 
 -- writeSettings
 UPDATE services SET booking_settings = $2 WHERE id = $1;

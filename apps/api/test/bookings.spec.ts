@@ -232,6 +232,54 @@ describe(`booking a slot on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     expect((await t.api.send('PUT', `/admin/services/${office.services.A}/booking`, { body: { ...SETTINGS, slotMinutes: 0 }, token: admin })).status).toBe(400);
   });
 
+  it('gives a slot during its counter’s planned break fewer seats: none while no counter serving the service is there', async () => {
+    // Loket 1, the only counter serving A, breaks 09:00–09:30 on weekdays.
+    const schedule = HOURS.map((day) => ({ ...day, breaks: [{ from: '09:00', to: '09:30' }] }));
+    await t.db.query('UPDATE counters SET schedule = $2 WHERE id = $1', [office.counters[1], JSON.stringify(schedule)]);
+    const wednesday = (await t.api.get<BookingAvailabilityView>(`/offices/${office.slug}/services/${office.services.A}/availability`)).body.days.find(
+      (day) => day.day === '2026-12-02',
+    )!;
+    expect(wednesday.slots.find((slot) => slot.startsAt === WED_0900)).toMatchObject({ seats: 0, left: 0 });
+    expect(wednesday.slots.find((slot) => slot.startsAt === WED_0930)).toMatchObject({ seats: 2, left: 2 });
+    // Seven slots of two seats: the day takes 14.
+    expect(wednesday.left).toBe(14);
+
+    expect(await book({ startsAt: WED_0900 })).toMatchObject({ status: 409, body: { code: 'slot_full' } });
+    expect((await book({ startsAt: WED_0930 })).status).toBe(201);
+    const moved = await book({ startsAt: WED_1000 });
+    expect(moved.status).toBe(201);
+    // Nor may a booking be moved into the break.
+    const reply = await t.api.send('POST', `/bookings/${moved.body.code}/reschedule`, { body: { startsAt: WED_0900 } });
+    expect(reply).toMatchObject({ status: 409, body: { code: 'slot_full' } });
+    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM bookings WHERE service_id = $1 AND slot_starts_at = $2`, [
+      office.services.A,
+      WED_0900,
+    ]);
+    expect(count).toBe(0);
+  });
+
+  it('suggests the seats per slot from the counters serving the service and its time, shown as the seats until they are set', async () => {
+    // Loket 1 serves A alone, 10 minutes a citizen: 3 calls a 30-minute slot, half kept for walk-ins: 1.
+    const set = await t.api.send('GET', `/admin/services/${office.services.A}/booking`, { token: admin });
+    expect(set).toMatchObject({ status: 200, body: { seatsPerSlot: 2, suggestedSeatsPerSlot: 1 } });
+
+    const other = await createOffice(t, {
+      services: [{ code: 'A' }, { code: 'B' }],
+      counters: [
+        { number: 1, services: ['A'] },
+        { number: 2, services: ['A', 'B'] },
+      ],
+    });
+    // Loket 1 gives A 3 calls, loket 2 half of its 3: 4.5, half for walk-ins: 2.
+    const unset = await t.api.send('GET', `/admin/services/${other.services.A}/booking`, { token: admin });
+    expect(unset).toMatchObject({ status: 200, body: { enabled: false, seatsPerSlot: 2, suggestedSeatsPerSlot: 2 } });
+    const none = await createOffice(t, { services: [{ code: 'A' }], counters: [] });
+    expect((await t.api.send('GET', `/admin/services/${none.services.A}/booking`, { token: admin })).body).toMatchObject({
+      suggestedSeatsPerSlot: 0,
+      seatsPerSlot: 1,
+    });
+  });
+
   it('serves a crowd of viewers their availability from one read, and shows a booking made here at once without another', async () => {
     const repository = t.app.get(BookingsRepository);
     t.app.get(AvailabilityCache).maxAgeMs = 60_000;

@@ -13,6 +13,7 @@ import {
   changeCutoff,
   checkIn,
   dayCapacity,
+  daySeats,
   daySlots,
   normaliseBookingReference,
   normalisePhone,
@@ -179,10 +180,34 @@ describe('the seats of a slot', () => {
     expect(slotSeats('B', 3, present, slotAt('12:00'))).toBe(3);
   });
 
-  it('takes a counter not scheduled that day as absent, and leaves the seats as set where no counter serves the service', () => {
-    const mondaysOnly = [{ serviceIds: ['A'], schedule: [{ weekday: 1, opens: '08:00', closes: '15:00' }] }, ...schedules.slice(1)];
-    // Loket 1 is absent on a Wednesday: 0.7 of 1.7 → 4 × 0.41 → 1.
-    expect(slotSeats('A', 4, slotCountersOn(mondaysOnly, office, DAY), slotAt('09:00'))).toBe(1);
+  it('adds the slots’ own seats up into the day’s cap, and shows each slot its own seats', () => {
+    const present = slotCountersOn(schedules, office, DAY);
+    const seats = daySeats(office, settings({ seatsPerSlot: 4 }), null, DAY, 'A', present);
+    // Fourteen slots: eleven of 4; 12:00 of 1 (loket 1 out: 0.7 of 1.7), 12:30 of 0, 13:00 of 2 (loket 2 out: 1.2 of 1.7).
+    expect(seats.cap).toBe(11 * 4 + 1 + 0 + 2);
+    expect(daySeats(office, settings({ seatsPerSlot: 4, walkInSharePercent: 50 }), 60, DAY, 'A', present).cap).toBe(30);
+    const view = bookingDayView(office, settings({ seatsPerSlot: 4 }), null, DAY, { total: 0, bySlot: new Map() }, at('2026-12-08T00:00:00Z'), seats);
+    expect(view.left).toBe(47);
+    expect(view.slots.find((slot) => slot.startsAt === new Date(slotAt('12:30').startsAt).toISOString())).toMatchObject({ seats: 0, left: 0 });
+    expect(view.slots.find((slot) => slot.startsAt === new Date(slotAt('09:00').startsAt).toISOString())).toMatchObject({ seats: 4, left: 4 });
+  });
+
+  it('takes a counter out only for its planned breaks, and leaves the seats as set where no counter serves the service', () => {
+    // Loket 1 scheduled on Mondays only, still there on a Wednesday the office is open: its hours are not read, its breaks are.
+    const mondaysOnly = [{ serviceIds: ['A'], schedule: [{ weekday: 1, opens: '08:00', closes: '11:00', breaks: [{ from: '09:00', to: '10:00' }] }] }];
+    expect(slotSeats('A', 4, slotCountersOn(mondaysOnly, office, DAY), slotAt('09:00'))).toBe(4);
+    expect(
+      slotSeats('A', 4, slotCountersOn(mondaysOnly, office, '2026-12-07'), {
+        startsAt: at('2026-12-07T10:00:00+07:00'),
+        endsAt: at('2026-12-07T10:30:00+07:00'),
+      }),
+    ).toBe(4);
+    expect(
+      slotSeats('A', 4, slotCountersOn(mondaysOnly, office, '2026-12-07'), {
+        startsAt: at('2026-12-07T09:00:00+07:00'),
+        endsAt: at('2026-12-07T09:30:00+07:00'),
+      }),
+    ).toBe(0);
     expect(slotSeats('E', 4, slotCountersOn(schedules, office, DAY), slotAt('09:00'))).toBe(4);
   });
 });

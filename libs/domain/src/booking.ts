@@ -8,7 +8,7 @@
  */
 import { type ClosureNotice, type OfficeCalendar, dayHours, nextDay } from './calendar.js';
 import type { QueueEntry } from './call-order.js';
-import { type Interval, intersectIntervals, localTimeToInstant, plannedBreaks, scheduledHours, subtractIntervals } from './counter-schedule.js';
+import { type Interval, intersectIntervals, localTimeToInstant, plannedBreaks, subtractIntervals } from './counter-schedule.js';
 import { RuleError } from './errors.js';
 import { MINUTE_MS, serviceDay } from './time.js';
 import type { CounterScheduleDay, OpeningHours } from './views.js';
@@ -51,6 +51,16 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   graceMinutes: 10,
   lateToleranceMinutes: 15,
 };
+
+/**
+ * A service's booking settings as the admin screen reads them: the settings, the office's
+ * limit per person, and the seats per slot its counters suggest (`suggestedSeatsPerSlot`). A
+ * service whose seats were never set shows the suggestion as its seats.
+ */
+export interface BookingSettingsView extends BookingSettings {
+  bookingsPerPerson: number;
+  suggestedSeatsPerSlot: number;
+}
 
 /** The office's limit on active bookings per phone number, and per client, per service and day. */
 export const DEFAULT_BOOKINGS_PER_PERSON = 1;
@@ -113,7 +123,11 @@ export function horizonDays(now: number, settings: Pick<BookingSettings, 'horizo
  * daily quota, no more than the quota less the walk-ins' share (rounded up, in the walk-ins' favour).
  */
 export function dayCapacity(slotCount: number, settings: Pick<BookingSettings, 'seatsPerSlot' | 'walkInSharePercent'>, dailyQuota: number | null): number {
-  const seats = slotCount * settings.seatsPerSlot;
+  return seatsCapacity(slotCount * settings.seatsPerSlot, settings, dailyQuota);
+}
+
+/** The same from the seats of the day's slots added up, when each slot has its own (`slotSeats`). */
+export function seatsCapacity(seats: number, settings: Pick<BookingSettings, 'walkInSharePercent'>, dailyQuota: number | null): number {
   if (dailyQuota === null) return seats;
   const walkIns = Math.ceil((dailyQuota * settings.walkInSharePercent) / 100);
   return Math.max(0, Math.min(seats, dailyQuota - walkIns));
@@ -148,8 +162,8 @@ export interface SlotCounter {
 
 /**
  * The seats of one slot: the service's seats per slot are for a slot when every counter that
- * serves it is there; a slot during planned breaks (the ishoma, Friday prayers) or outside a
- * counter's hours gets that share of them, rounded down, so booked citizens, who are due at
+ * serves it is there; a slot during some counters' planned breaks (the ishoma, Friday prayers)
+ * gets the share of them the counters there make, rounded down, so booked citizens, who are due at
  * their slot, never take more of the counters than the office keeps for them. Each counter
  * counts for its share of the services it serves. With no counter serving the service there is
  * nothing to scale by: the seats as set.
@@ -168,10 +182,34 @@ export function slotSeats(serviceId: string, seatsPerSlot: number, counters: rea
   return Math.floor((seatsPerSlot * present) / full + 1e-9);
 }
 
+/** A service's seats on one day: each slot's (`slotSeats`), and how many bookings the day takes in all (`seatsCapacity`). */
+export interface DaySeats {
+  seatsOf: (slot: Slot) => number;
+  cap: number;
+}
+
 /**
- * The counters that serve a service on an office day, as `slotSeats` needs them: when each is
- * scheduled that day (its weekly schedule), its planned breaks taken out. A counter with no
- * schedule at all is taken to keep the office's hours.
+ * A service's seats on a day, from the counters there that day (`slotCountersOn`): what the
+ * booking page shows, and what a booking or a reschedule may take.
+ */
+export function daySeats(
+  calendar: OfficeCalendar,
+  settings: Pick<BookingSettings, 'slotMinutes' | 'seatsPerSlot' | 'walkInSharePercent'>,
+  dailyQuota: number | null,
+  day: string,
+  serviceId: string,
+  counters: readonly SlotCounter[],
+): DaySeats {
+  const seatsOf = (slot: Slot) => slotSeats(serviceId, settings.seatsPerSlot, counters, slot);
+  const total = daySlots(calendar, day, settings).reduce((sum, slot) => sum + seatsOf(slot), 0);
+  return { seatsOf, cap: seatsCapacity(total, settings, dailyQuota) };
+}
+
+/**
+ * The counters that serve a service on an office day, as `slotSeats` needs them: there for
+ * the office's hours that day, less their planned breaks (the ishoma, Friday prayers) in
+ * their weekly schedule. Hours outside a counter's schedule are not taken out: an office open
+ * longer than its counters' schedules keeps its seats then.
  */
 export function slotCountersOn(
   counters: readonly { serviceIds: readonly string[]; schedule: readonly CounterScheduleDay[] }[],
@@ -180,14 +218,10 @@ export function slotCountersOn(
 ): SlotCounter[] {
   const noon = localTimeToInstant(day, '12:00', calendar.timeZone);
   const officeHours = dayHours(calendar, day).open;
-  return counters.map((counter) => {
-    if (counter.schedule.length === 0) return { serviceIds: counter.serviceIds, present: officeHours };
-    const hours = scheduledHours(counter.schedule, calendar.timeZone, noon);
-    return {
-      serviceIds: counter.serviceIds,
-      present: hours ? subtractIntervals([hours], plannedBreaks(counter.schedule, calendar.timeZone, noon)) : [],
-    };
-  });
+  return counters.map((counter) => ({
+    serviceIds: counter.serviceIds,
+    present: subtractIntervals(officeHours, plannedBreaks(counter.schedule, calendar.timeZone, noon)),
+  }));
 }
 
 /**
@@ -372,7 +406,8 @@ export interface BookingDayView {
 /**
  * A day's availability from its slots and how many are booked in each (`bookedBySlot`, keyed
  * by the slot's start in ms): a slot shows no seat left when it is full, when the day's cap is
- * reached, or when it has begun.
+ * reached, or when it has begun. Each slot has its own seats when `seats` is given (`daySeats`),
+ * else every slot the seats per slot.
  */
 export function bookingDayView(
   calendar: OfficeCalendar,
@@ -381,10 +416,12 @@ export function bookingDayView(
   day: string,
   booked: { total: number; bySlot: ReadonlyMap<number, number> },
   now: number,
+  seats: DaySeats | null = null,
 ): BookingDayView {
   const slots = daySlots(calendar, day, settings);
   const opensAt = bookingOpensAt(day, settings, calendar.timeZone);
-  const dayLeft = Math.max(0, dayCapacity(slots.length, settings, dailyQuota) - booked.total);
+  const seatsOf = seats?.seatsOf ?? (() => settings.seatsPerSlot);
+  const dayLeft = Math.max(0, (seats?.cap ?? dayCapacity(slots.length, settings, dailyQuota)) - booked.total);
   const open = settings.enabled && now >= opensAt && slots.length > 0;
   return {
     day,
@@ -392,8 +429,9 @@ export function bookingDayView(
     open,
     left: open ? dayLeft : 0,
     slots: slots.map((slot) => {
-      const left = open && slot.startsAt > now ? Math.min(dayLeft, Math.max(0, settings.seatsPerSlot - (booked.bySlot.get(slot.startsAt) ?? 0))) : 0;
-      return { startsAt: new Date(slot.startsAt).toISOString(), endsAt: new Date(slot.endsAt).toISOString(), seats: settings.seatsPerSlot, left };
+      const seatCount = seatsOf(slot);
+      const left = open && slot.startsAt > now ? Math.min(dayLeft, Math.max(0, seatCount - (booked.bySlot.get(slot.startsAt) ?? 0))) : 0;
+      return { startsAt: new Date(slot.startsAt).toISOString(), endsAt: new Date(slot.endsAt).toISOString(), seats: seatCount, left };
     }),
   };
 }

@@ -5,7 +5,7 @@ import {
   type BookingAvailabilityView,
   type BookingCheckInView,
   type BookingOfficeView,
-  type BookingSettings,
+  type BookingSettingsView,
   type BookingView,
   type TrackedTicketView,
 } from '@loket/domain';
@@ -108,10 +108,7 @@ export class BookingsController {
 
   @Get('admin/services/:serviceId/booking')
   @StaffOnly('admin', 'supervisor')
-  settings(
-    @Param('serviceId', uuidPipe('serviceId')) serviceId: string,
-    @CurrentStaff() staff: AuthenticatedStaff,
-  ): Promise<BookingSettings & { bookingsPerPerson: number }> {
+  settings(@Param('serviceId', uuidPipe('serviceId')) serviceId: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<BookingSettingsView> {
     return this.bookings.settings(serviceId, staff);
   }
 
@@ -121,7 +118,7 @@ export class BookingsController {
     @Param('serviceId', uuidPipe('serviceId')) serviceId: string,
     @Body() body: BookingSettingsDto,
     @CurrentStaff() staff: AuthenticatedStaff,
-  ): Promise<BookingSettings & { bookingsPerPerson: number }> {
+  ): Promise<BookingSettingsView> {
     return this.bookings.updateSettings(serviceId, body, staff);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { type BookingStatus, NOTIFICATION_VERSION, type OfficeOwnDay, type OpeningHours } from '@loket/domain';
+import { type BookingStatus, type CounterScheduleDay, NOTIFICATION_VERSION, type OfficeOwnDay, type OpeningHours } from '@loket/domain';
 import { OFFICE_JSON, SERVICE_JSON, fanOutSql, outboxWantedSql } from '../notifications/outbox.repository.js';
 
 /** The office's calendar rows for the domain (as `TICKETS_SQL.issueContext` reads them): own days ahead, closures not yet over. */
@@ -10,6 +10,11 @@ const CALENDAR_COLUMNS = `
           WHERE d.office_id = o.id AND d.day BETWEEN ($2::timestamptz AT TIME ZONE o.time_zone)::date - 1 AND ($2::timestamptz AT TIME ZONE o.time_zone)::date + 401) AS own_days,
          (SELECT coalesce(json_agg(json_build_object('from', c.starts_at, 'to', c.ends_at, 'reason', c.reason)), '[]')
           FROM office_closures c WHERE c.office_id = o.id AND c.ends_at > $2::timestamptz) AS closures`;
+
+/** The active counters that serve service `s`, each with its weekly schedule and every service it serves: a slot's seats follow them (`slotSeats`). */
+const SERVICE_COUNTERS = `(SELECT coalesce(json_agg(json_build_object('schedule', c.schedule,
+                      'service_ids', (SELECT json_agg(cs2.service_id) FROM counter_services cs2 WHERE cs2.counter_id = c.id))), '[]')
+                    FROM counters c JOIN counter_services cs ON cs.counter_id = c.id AND cs.service_id = s.id WHERE c.active)`;
 
 const OFFICE_COLUMNS = `o.id AS office_id, o.slug, o.name AS office_name, o.address, o.time_zone, o.opening_hours, o.bookings_per_person, o.anonymous_issue`;
 
@@ -29,13 +34,13 @@ export const BOOKINGS_SQL = {
   context: `SELECT ${OFFICE_COLUMNS}, ${CALENDAR_COLUMNS},
          (SELECT coalesce(json_agg(json_build_object('service_id', s.id, 'service_code', s.code, 'service_name', s.name, 'service_active', s.active,
                     'max_wait_minutes', s.max_wait_minutes, 'daily_quota', s.daily_quota, 'requirements', s.requirements,
-                    'booking_settings', s.booking_settings) ORDER BY s.sort_order, s.code), '[]')
+                    'booking_settings', s.booking_settings, 'counters', ${SERVICE_COUNTERS}) ORDER BY s.sort_order, s.code), '[]')
           FROM services s WHERE s.office_id = o.id AND ($3::uuid IS NULL OR s.id = $3::uuid)) AS services
   FROM offices o WHERE o.slug = $1`,
   contextById: `SELECT ${OFFICE_COLUMNS}, ${CALENDAR_COLUMNS},
          (SELECT coalesce(json_agg(json_build_object('service_id', s.id, 'service_code', s.code, 'service_name', s.name, 'service_active', s.active,
                     'max_wait_minutes', s.max_wait_minutes, 'daily_quota', s.daily_quota, 'requirements', s.requirements,
-                    'booking_settings', s.booking_settings) ORDER BY s.sort_order, s.code), '[]')
+                    'booking_settings', s.booking_settings, 'counters', ${SERVICE_COUNTERS}) ORDER BY s.sort_order, s.code), '[]')
           FROM services s WHERE s.office_id = o.id AND ($3::uuid IS NULL OR s.id = $3::uuid)) AS services
   FROM offices o WHERE o.id = $1`,
   // How many are booked per day, and per slot, for a service over a span of days.
@@ -122,10 +127,24 @@ export const BOOKINGS_SQL = {
   mostBookedAhead: `SELECT coalesce(max(v.value::int), 0)::int AS most FROM booking_days d, jsonb_each_text(d.slots) v
   WHERE d.service_id = $1 AND d.service_day >= $2::date`,
   serviceForAdmin: 'SELECT s.id, s.office_id, s.booking_settings FROM services s WHERE s.id = $1',
+  // What the suggested seats per slot are made of: the service's standard time and the active counters that serve it.
+  seatCounters: `SELECT s.service_time_minutes, ${SERVICE_COUNTERS} AS counters FROM services s WHERE s.id = $1`,
   writeSettings: 'UPDATE services SET booking_settings = $2 WHERE id = $1',
   writePerPerson: 'UPDATE offices SET bookings_per_person = $2 WHERE id = $1',
   perPerson: 'SELECT bookings_per_person FROM offices WHERE id = $1',
 } as const;
+
+/** A counter that serves a service: its weekly schedule and every service it serves. */
+export interface ServiceCounterRow {
+  schedule: CounterScheduleDay[];
+  service_ids: string[];
+}
+
+/** A service's standard time, and the active counters that serve it. */
+export interface SeatCountersRow {
+  service_time_minutes: number;
+  counters: ServiceCounterRow[];
+}
 
 export interface BookingServiceRow {
   service_id: string;
@@ -136,6 +155,8 @@ export interface BookingServiceRow {
   daily_quota: number | null;
   requirements: string[];
   booking_settings: Record<string, unknown>;
+  /** The active counters that serve it (`SERVICE_COUNTERS`). */
+  counters: ServiceCounterRow[];
 }
 
 export interface BookingContextRow {
@@ -331,6 +352,11 @@ export class BookingsRepository {
     const [row] = await this.db.query<{ id: string; office_id: string; booking_settings: Record<string, unknown> }[]>(BOOKINGS_SQL.serviceForAdmin, [
       serviceId,
     ]);
+    return row;
+  }
+
+  async seatCounters(serviceId: string): Promise<SeatCountersRow | undefined> {
+    const [row] = await this.db.query<SeatCountersRow[]>(BOOKINGS_SQL.seatCounters, [serviceId]);
     return row;
   }
 

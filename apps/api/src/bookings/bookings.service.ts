@@ -10,7 +10,9 @@ import {
   type BookingCheckInView,
   type BookingOfficeView,
   type BookingSettings,
+  type BookingSettingsView,
   type BookingView,
+  type DaySeats,
   DEFAULT_BOOKING_SETTINGS,
   NotificationType,
   type OfficeCalendar,
@@ -28,13 +30,14 @@ import {
   bookingSettingsProblems,
   changeCutoff,
   checkIn,
-  dayCapacity,
-  daySlots,
+  daySeats,
   horizonDays,
   invalidField,
   normaliseBookingReference,
   normalisePhone,
   serviceDay,
+  slotCountersOn,
+  suggestedSeatsPerSlot,
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
@@ -98,6 +101,21 @@ function newReference(): string {
 
 const calendarOf = (context: BookingContextRow): OfficeCalendar =>
   officeCalendar({ timeZone: context.time_zone, openingHours: context.opening_hours }, { own_days: context.own_days, closures: context.closures });
+
+/** A service's seats on a day: each slot's, fewer during its counters' planned breaks, and the day's cap (`daySeats`). */
+const seatsOn = (calendar: OfficeCalendar, service: BookingServiceRow, settings: BookingSettings, day: string): DaySeats =>
+  daySeats(
+    calendar,
+    settings,
+    service.daily_quota,
+    day,
+    service.service_id,
+    slotCountersOn(
+      service.counters.map((counter) => ({ serviceIds: counter.service_ids, schedule: counter.schedule })),
+      calendar,
+      day,
+    ),
+  );
 
 /**
  * Booking a slot (issue 17): availability, booking, the booking page, reschedule and cancel,
@@ -166,7 +184,15 @@ export class BookingsService {
       days: days.map((day) => {
         const row = rows.find((candidate) => candidate.service_day === day);
         const bySlot = new Map(Object.entries(row?.slots ?? {}).map(([key, count]) => [Number(key), count]));
-        return bookingDayView(calendar, settings, service.daily_quota, day, { total: row?.booked ?? 0, bySlot }, now.getTime());
+        return bookingDayView(
+          calendar,
+          settings,
+          service.daily_quota,
+          day,
+          { total: row?.booked ?? 0, bySlot },
+          now.getTime(),
+          seatsOn(calendar, service, settings, day),
+        );
       }),
     };
   }
@@ -190,7 +216,9 @@ export class BookingsService {
     const startsAt = Date.parse(request.startsAt);
     const slot = assertSlotBookable(calendar, settings, startsAt, now.getTime());
     const day = serviceDay(startsAt, context.time_zone);
-    const dayCap = dayCapacity(daySlots(calendar, day, settings).length, settings, service.daily_quota);
+    const seats = seatsOn(calendar, service, settings, day);
+    const dayCap = seats.cap;
+    const slotSeatCount = seats.seatsOf(slot);
     for (let attempt = 0; ; attempt += 1) {
       const code = newTrackingCode();
       const reference = newReference();
@@ -206,7 +234,7 @@ export class BookingsService {
           slotStartsAt: new Date(slot.startsAt),
           slotEndsAt: new Date(slot.endsAt),
           dayCap,
-          seatsPerSlot: settings.seatsPerSlot,
+          seatsPerSlot: slotSeatCount,
           code,
           reference,
           name,
@@ -240,7 +268,7 @@ export class BookingsService {
         // A double tap's twin may have won the seat (or the client's place) a moment ago: answer with its booking.
         const twin = idempotencyKey && keyClient ? await this.bookings.codeByIdempotencyKey(context.office_id, idempotencyKey, keyClient) : null;
         if (twin) return this.view(twin);
-        throw await this.refusal(result.holderFree, result.shown, service, day, slot.startsAt, dayCap, settings.seatsPerSlot, context.bookings_per_person);
+        throw await this.refusal(result.holderFree, result.shown, service, day, slot.startsAt, dayCap, slotSeatCount, context.bookings_per_person);
       } catch (error) {
         if (idempotencyKey && keyClient && (isDuplicateBookingKey(error) || isPlaceTaken(error))) {
           const existing = await this.bookings.codeByIdempotencyKey(context.office_id, idempotencyKey, keyClient);
@@ -330,14 +358,15 @@ export class BookingsService {
     const calendar = calendarOf(context);
     const startsAt = Date.parse(startsAtText);
     const day = serviceDay(startsAt, context.time_zone);
-    const dayCap = dayCapacity(daySlots(calendar, day, settings).length, settings, service.daily_quota);
+    const seats = seatsOn(calendar, service, settings, day);
+    const dayCap = seats.cap;
     await this.db.transaction(async (tx) => {
       const booking = (await this.bookings.lockByCode(tx, code))!;
       assertReschedulable(stateOf(booking), settings, context.time_zone, now.getTime(), startsAt);
       const slot = assertSlotBookable(calendar, settings, startsAt, now.getTime());
       await this.bookings.lockDays(tx, booking.service_id, [booking.service_day, day]);
       await this.bookings.releaseSeat(tx, booking.service_id, booking.service_day, booking.slot_starts_at);
-      if (!(await this.bookings.takeSeat(tx, booking.service_id, day, new Date(slot.startsAt), dayCap, settings.seatsPerSlot))) {
+      if (!(await this.bookings.takeSeat(tx, booking.service_id, day, new Date(slot.startsAt), dayCap, seats.seatsOf(slot)))) {
         throw (await this.bookings.bookedOn(tx, booking.service_id, day)) >= dayCap
           ? new RuleError('day_full', `${day} is fully booked`, { day })
           : new RuleError('slot_full', 'This slot is full');
@@ -485,23 +514,31 @@ export class BookingsService {
     return { reference: result.reference, late: result.late, ticket: await this.ticketViews.track(trackingCode) };
   }
 
-  /** A service's booking settings, for the admin screen. */
-  async settings(serviceId: string, staff: StaffView): Promise<BookingSettings & { bookingsPerPerson: number }> {
+  /**
+   * A service's booking settings, for the admin screen, with the seats per slot its counters
+   * suggest; a service whose seats were never set shows the suggestion as its seats.
+   */
+  async settings(serviceId: string, staff: StaffView): Promise<BookingSettingsView> {
     const service = await this.bookings.serviceForAdmin(serviceId);
     if (!service) throw new RuleError('not_found', `No service with the id "${serviceId}"`);
     assertOfficeAccess(staff, service.office_id);
-    return { ...bookingSettingsOf(service), bookingsPerPerson: (await this.bookings.perPerson(service.office_id))! };
+    const settings = bookingSettingsOf(service);
+    const input = (await this.bookings.seatCounters(serviceId))!;
+    const counters = input.counters.map((counter) => ({ serviceIds: counter.service_ids }));
+    const suggested = suggestedSeatsPerSlot(serviceId, input.service_time_minutes, counters, settings);
+    return {
+      ...settings,
+      seatsPerSlot: 'seatsPerSlot' in service.booking_settings ? settings.seatsPerSlot : Math.max(1, suggested),
+      bookingsPerPerson: (await this.bookings.perPerson(service.office_id))!,
+      suggestedSeatsPerSlot: suggested,
+    };
   }
 
   /**
    * Sets a service's booking settings (the whole set) and the office's limit per person.
    * Seats per slot may not go below the most booked in a slot still ahead (409 seats_below_booked).
    */
-  async updateSettings(
-    serviceId: string,
-    next: BookingSettings & { bookingsPerPerson?: number },
-    staff: StaffView,
-  ): Promise<BookingSettings & { bookingsPerPerson: number }> {
+  async updateSettings(serviceId: string, next: BookingSettings & { bookingsPerPerson?: number }, staff: StaffView): Promise<BookingSettingsView> {
     const service = await this.bookings.serviceForAdmin(serviceId);
     if (!service) throw new RuleError('not_found', `No service with the id "${serviceId}"`);
     assertOfficeAccess(staff, service.office_id);

@@ -9,6 +9,7 @@ import type {
   AdminStaffView,
   AuditPage,
   BookingSettings,
+  BookingSettingsView,
   ChecklistItemInput,
   ChecklistKind,
   ChecklistTemplateView,
@@ -152,8 +153,8 @@ export const adminApi = {
   createService: (officeId: string, body: ServiceInput) => send<AdminServiceView>('POST', `/admin/offices/${officeId}/services`, body),
   updateService: (id: string, body: Partial<ServiceInput>) => send<AdminServiceView>('PATCH', `/admin/services/${id}`, body),
 
-  bookingSettings: (serviceId: string) => send<BookingSettingsInput>('GET', `/admin/services/${serviceId}/booking`),
-  updateBookingSettings: (serviceId: string, body: BookingSettingsInput) => send<BookingSettingsInput>('PUT', `/admin/services/${serviceId}/booking`, body),
+  bookingSettings: (serviceId: string) => send<BookingSettingsView>('GET', `/admin/services/${serviceId}/booking`),
+  updateBookingSettings: (serviceId: string, body: BookingSettingsInput) => send<BookingSettingsView>('PUT', `/admin/services/${serviceId}/booking`, body),
 
   counters: (officeId: string) => send<AdminCounterView[]>('GET', `/admin/offices/${officeId}/counters`),
   createCounter: (officeId: string, body: CounterInput) => send<AdminCounterView>('POST', `/admin/offices/${officeId}/counters`, body),

@@ -193,6 +193,9 @@ export const adminId = {
     slotMinutesHint: 'Jam buka kantor dibagi menjadi slot sepanjang ini.',
     seatsPerSlot: 'Kursi per slot',
     seatsPerSlotHint: 'Jumlah booking yang diterima satu slot.',
+    seatsSuggested:
+      'Saran dari loket yang melayani layanan ini dan waktu layanannya, setelah jatah datang langsung: {seats}. Slot pada jam istirahat terjadwal loket menerima lebih sedikit.',
+    seatsAboveSuggested: 'Lebih dari saran: warga yang datang langsung bisa menunggu melewati standar waktu tunggu.',
     walkInSharePercent: 'Jatah datang langsung (%)',
     walkInSharePercentHint: 'Bagian kuota harian yang disisakan untuk warga tanpa booking.',
     horizonDays: 'Dapat dipesan sampai (hari ke depan)',
@@ -880,6 +883,9 @@ export const adminEn: typeof adminId = {
     slotMinutesHint: 'The office’s opening hours are cut into slots this long.',
     seatsPerSlot: 'Seats per slot',
     seatsPerSlotHint: 'How many bookings one slot takes.',
+    seatsSuggested:
+      'Suggested from the counters serving this service and its service time, after the walk-ins’ share: {seats}. Slots during the counters’ planned breaks take fewer.',
+    seatsAboveSuggested: 'Above the suggestion: citizens who walk in may wait past the service standard.',
     walkInSharePercent: 'Walk-in share (%)',
     walkInSharePercentHint: 'The part of the daily quota kept for citizens without a booking.',
     horizonDays: 'Bookable up to (days ahead)',
