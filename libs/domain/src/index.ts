@@ -23,6 +23,7 @@ export * from './agencies.js';
 export * from './agency-scope.js';
 export * from './zones.js';
 export * from './building.js';
+export * from './regional.js';
 export * from './reports.js';
 export * from './supervision-figures.js';
 export * from './supervision-alerts.js';
