@@ -35,6 +35,7 @@ import { TrackingModule } from './tickets/tracking.module.js';
 import { SurveysModule } from './surveys/surveys.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
+import { RegionalModule } from './regional/regional.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { PushModule } from './push/push.module.js';
 
@@ -72,6 +73,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         SupervisionModule,
+        RegionalModule,
         AdminModule,
         StandardsModule,
         StaffModule,

@@ -7,6 +7,7 @@ import type { ErrorBody } from './errors.js';
 import type { CallView, CounterView, OfficeSnapshot, TicketView } from './views.js';
 import type { AlertView } from './supervision-alerts.js';
 import type { SupervisionSnapshot } from './supervision-figures.js';
+import type { RegionalOfficeRow, RegionalSnapshot } from './regional.js';
 
 export const REALTIME_PATH = '/socket.io';
 
@@ -35,6 +36,19 @@ export const StaffServerEvent = {
  */
 export const StaffClientEvent = {
   subscribe: 'supervision:subscribe',
+} as const;
+
+/**
+ * The regional dashboard (issue 20): `subscribe` (an empty object, the staff token in the
+ * handshake) joins the rooms of the regional user's offices and is answered with the
+ * dashboard's snapshot; each office's row then comes as `office` whenever its events move it.
+ */
+export const RegionalClientEvent = {
+  subscribe: 'regional:subscribe',
+} as const;
+
+export const RegionalServerEvent = {
+  office: 'regional:office',
 } as const;
 
 export const TicketEventType = {
@@ -98,6 +112,7 @@ export interface ServerToClientEvents {
   [StaffServerEvent.alertAcknowledged]: (alert: AlertView) => void;
   /** Its condition ended by itself: it stays listed, resolved, until acknowledged. */
   [StaffServerEvent.alertResolved]: (alert: AlertView) => void;
+  [RegionalServerEvent.office]: (row: RegionalOfficeRow) => void;
 }
 
 export interface ClientToServerEvents {
@@ -105,10 +120,16 @@ export interface ClientToServerEvents {
   [ClientEvent.unsubscribe]: (request: SubscribeRequest, ack: (result: Ack<null>) => void) => void;
   [ClientEvent.resync]: (request: SubscribeRequest, ack: (result: Ack<OfficeSnapshot>) => void) => void;
   [StaffClientEvent.subscribe]: (request: SubscribeRequest, ack: (result: Ack<SupervisionSnapshot>) => void) => void;
+  [RegionalClientEvent.subscribe]: (request: Record<string, never>, ack: (result: Ack<RegionalSnapshot>) => void) => void;
 }
 
 export function officeRoom(officeId: string): string {
   return `office:${officeId}`;
+}
+
+/** Where an office's regional row goes: the regional dashboards whose set holds the office. */
+export function regionalRoom(officeId: string): string {
+  return `regional:office:${officeId}`;
 }
 
 /** The staff room of an office: its supervisors and admins who see the whole office. */

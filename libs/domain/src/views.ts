@@ -8,8 +8,14 @@ import type { ClosureNotice, OfficeOpenState } from './calendar.js';
 import type { PriorityCategory } from './priority.js';
 import type { TicketStatus } from './ticket-lifecycle.js';
 
-export type StaffRole = 'officer' | 'supervisor' | 'admin';
-export const STAFF_ROLES: readonly StaffRole[] = ['officer', 'supervisor', 'admin'];
+/**
+ * `regional` (issue 20): oversees the offices assigned to them (`officeIds`) on the regional
+ * dashboard and reads each office's supervisor view; acts on none of them.
+ */
+export type StaffRole = 'officer' | 'supervisor' | 'admin' | 'regional';
+export const STAFF_ROLES: readonly StaffRole[] = ['officer', 'supervisor', 'admin', 'regional'];
+/** The roles that work in an office (every role but `regional`): what a staff route allows unless it names its roles. */
+export const OFFICE_ROLES: readonly StaffRole[] = ['officer', 'supervisor', 'admin'];
 
 export interface OpeningHours {
   /** ISO weekday 1 (Monday) … 7 (Sunday). */

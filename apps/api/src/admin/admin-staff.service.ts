@@ -204,11 +204,13 @@ export class AdminStaffService {
 
   /**
    * An agency confines an officer or supervisor to part of one of their offices; an admin acts
-   * for every office and agency, so none is given to one (400 on `agencyId`).
+   * for every office and agency, and a regional head oversees whole offices, so none is given
+   * to either (400 on `agencyId`).
    */
   private async assertAgency(manager: EntityManager, role: StaffRole, officeIds: string[], agencyId: string | null): Promise<void> {
     if (agencyId === null) return;
     if (role === 'admin') throw invalidField('agencyId', 'an admin acts for every agency: agencyId must be null');
+    if (role === 'regional') throw invalidField('agencyId', 'a regional head oversees whole offices: agencyId must be null');
     const office = await this.staffRows.agencyOffice(manager, agencyId);
     if (office === null || !officeIds.includes(office)) throw invalidField('agencyId', `agencyId is not an agency of their offices: ${agencyId}`);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { RetryAfterInterceptor } from '../rate-limit/retry-after.interceptor.js';
-import type { LoginResult, StaffView } from '@loket/domain';
+import { type LoginResult, STAFF_ROLES, type StaffView } from '@loket/domain';
 import { AuthService } from './auth.service.js';
 import type { AuthenticatedStaff } from './authenticated-staff.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
@@ -25,14 +25,14 @@ export class AuthController {
   }
 
   @Get('me')
-  @StaffOnly()
+  @StaffOnly(...STAFF_ROLES)
   me(@CurrentStaff() staff: AuthenticatedStaff): StaffView {
     return staff;
   }
 
   @Post('change-password')
   @HttpCode(200)
-  @StaffOnly()
+  @StaffOnly(...STAFF_ROLES)
   @ApiOkResponse({ description: 'A fresh `{ accessToken, staff }`; every other session of this account has ended' })
   changePassword(@Body() body: ChangePasswordDto, @CurrentStaff() staff: AuthenticatedStaff, @Ip() ip: string): Promise<LoginResult> {
     return this.auth.changePassword(staff, ip, body.currentPassword, body.newPassword);

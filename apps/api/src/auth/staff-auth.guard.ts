@@ -41,7 +41,7 @@ export class StaffAuthGuard implements CanActivate {
   }
 }
 
-/** Marks a route as staff-only, optionally for some roles. */
+/** Marks a route (or a controller's every route) as staff-only: for the roles named, or every role that works in an office (`OFFICE_ROLES`). */
 export function StaffOnly(...roles: StaffRole[]) {
   return applyDecorators(
     SetMetadata(ROLES, roles),
@@ -50,6 +50,11 @@ export function StaffOnly(...roles: StaffRole[]) {
     ApiUnauthorizedResponse({ description: 'Not logged in' }),
     ApiForbiddenResponse({ description: 'Role or office not allowed' }),
   );
+}
+
+/** Names the roles of one route of a controller marked `StaffOnly`, in place of the controller's. */
+export function StaffRoles(...roles: StaffRole[]) {
+  return SetMetadata(ROLES, roles);
 }
 
 export const CurrentStaff = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedStaff => {

@@ -1,6 +1,6 @@
 import { UnauthorizedException } from '@nestjs/common';
 import type { JwtService } from '@nestjs/jwt';
-import { RuleError, type StaffRole } from '@loket/domain';
+import { OFFICE_ROLES, RuleError, type StaffRole } from '@loket/domain';
 import type { StaffDirectory } from '../staff/staff-directory.js';
 import type { AuthenticatedStaff, TokenClaims } from './authenticated-staff.js';
 
@@ -39,9 +39,14 @@ export async function staffOfClaims(directory: StaffDirectory, claims: TokenClai
   return session.staff;
 }
 
-/** 403 unless the staff member has one of `roles` (none listed: any role). */
+/**
+ * Refuses, 403 `forbidden`, a staff member whose role the route does not name. A route that
+ * names none is for the roles that work in an office (`OFFICE_ROLES`): a regional head acts
+ * in no office, and reads only what names `regional`.
+ */
 export function assertStaffRole(staff: AuthenticatedStaff, roles: readonly StaffRole[] | undefined): void {
-  if (roles && roles.length > 0 && !roles.includes(staff.role)) {
-    throw new RuleError('forbidden', `This needs the role ${roles.join(' or ')}; you are ${staff.role}`);
+  const allowed = roles && roles.length > 0 ? roles : OFFICE_ROLES;
+  if (!allowed.includes(staff.role)) {
+    throw new RuleError('forbidden', `This needs the role ${allowed.join(' or ')}; you are ${staff.role}`);
   }
 }

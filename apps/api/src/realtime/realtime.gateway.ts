@@ -7,13 +7,16 @@ import {
   ClientEvent,
   type ClientToServerEvents,
   type OfficeSnapshot,
+  type RegionalSnapshot,
   type ServerToClientEvents,
   type SubscribeRequest,
   type SupervisionSnapshot,
+  RegionalClientEvent,
   RuleError,
   StaffClientEvent,
   agencyScopeOf,
   officeRoom,
+  regionalRoom,
   staffRoomFor,
 } from '@loket/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -24,6 +27,7 @@ import { OFFICE_CHANGED, OfficeChanges } from '../offices/office-changes.js';
 import { OfficeSnapshotCache } from '../offices/office-snapshot-cache.js';
 import { OfficesService } from '../offices/offices.service.js';
 import { defaultRateLimits } from '../rate-limit/rate-limit-config.js';
+import { RegionalService } from '../regional/regional.service.js';
 import { SupervisionService } from '../supervision/supervision.service.js';
 import { OfficeEventsPublisher, type RealtimeServer } from './office-events.publisher.js';
 import { StaffEventsPublisher } from './staff-events.publisher.js';
@@ -66,15 +70,27 @@ function parseSubscribeRequest(body: unknown): SubscribeRequest | string {
   return { officeSlug };
 }
 
+/** Checks the regional dashboard's subscribe at the edge: an empty object (the offices are the staff member's). */
+function parseEmptyRequest(body: unknown): Record<string, never> | string {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The message must be an object {}';
+  const extra = Object.keys(body);
+  if (extra.length > 0) return `Unknown field(s): ${extra.join(', ')}`;
+  return {};
+}
+
 /**
  * Answers a subscribe/resync message: refuses a malformed one, else acknowledges with what
  * `handle` returns, or with the error body of what it throws (the HTTP side's, via the filter's mapping).
  */
-async function answer<T>(body: unknown, handle: (request: SubscribeRequest) => Promise<T>): Promise<Ack<T>> {
+async function answer<T, R = SubscribeRequest>(
+  body: unknown,
+  handle: (request: R) => Promise<T>,
+  parse: (body: unknown) => R | string = parseSubscribeRequest as (body: unknown) => R | string,
+): Promise<Ack<T>> {
   // The HTTP side's check of every text, for every message, whatever its own parser checks.
   const controls = controlCharacterProblems(body);
   if (controls.length > 0) return invalid(controls.flatMap((problem) => problem.problems).join('; '));
-  const request = parseSubscribeRequest(body);
+  const request = parse(body);
   if (typeof request === 'string') return invalid(request);
   try {
     return { ok: true, data: await handle(request) };
@@ -100,6 +116,7 @@ export class RealtimeGateway implements OnGatewayInit {
     private readonly staffAuth: StaffSocketAuth,
     private readonly staffSockets: StaffSockets,
     private readonly supervision: SupervisionService,
+    private readonly regional: RegionalService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly http: HttpAdapterHost,
   ) {}
@@ -188,13 +205,35 @@ export class RealtimeGateway implements OnGatewayInit {
   @SubscribeMessage(StaffClientEvent.subscribe)
   supervise(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<SupervisionSnapshot>> {
     return answer(body, async (request) => {
-      const staff = await this.staffAuth.authenticate(socket, ['supervisor', 'admin']);
+      // A regional head reads the supervisor's view of their offices (the dashboard links to it); acting is refused on the HTTP side.
+      const staff = await this.staffAuth.authenticate(socket, ['supervisor', 'admin', 'regional']);
       const office = await this.offices.forStaff(request.officeSlug, staff);
       // Gone meanwhile (its access ended): joining now would leave it in the rooms for good.
       if (socket.disconnected) throw new RuleError('unauthorized', 'The connection has been closed');
       await socket.join([officeRoom(office.id), staffRoomFor(office.id, agencyScopeOf(staff))]);
       return this.supervision.snapshot(request.officeSlug, staff);
     });
+  }
+
+  /**
+   * The regional dashboard: joins the regional room of each of the staff member's offices
+   * (an admin's: every office), then answers with a fresh row of each; every later row comes
+   * as `regional:office` when that office's events move it (apps/api/src/regional/regional-rows.ts).
+   */
+  @SubscribeMessage(RegionalClientEvent.subscribe)
+  regionalDashboard(@ConnectedSocket() socket: ClientSocket, @MessageBody() body: unknown): Promise<Ack<RegionalSnapshot>> {
+    return answer(
+      body,
+      async () => {
+        const staff = await this.staffAuth.authenticate(socket, ['regional', 'admin']);
+        const offices = await this.regional.officesOf(staff);
+        if (socket.disconnected) throw new RuleError('unauthorized', 'The connection has been closed');
+        // The rooms first: a row computed meanwhile arrives, and one older than the snapshot's is ignored by the screen.
+        await socket.join(offices.map((office) => regionalRoom(office.id)));
+        return this.regional.snapshot(staff, offices);
+      },
+      parseEmptyRequest,
+    );
   }
 
   @SubscribeMessage(ClientEvent.subscribe)

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type AlertView, StaffServerEvent, alertRooms } from '@loket/domain';
+import { type AlertView, type RegionalOfficeRow, RegionalServerEvent, StaffServerEvent, alertRooms, regionalRoom } from '@loket/domain';
 import type { RealtimeServer } from './office-events.publisher.js';
 
 /**
@@ -11,9 +11,15 @@ import type { RealtimeServer } from './office-events.publisher.js';
 export class StaffEventsPublisher {
   private readonly logger = new Logger('Realtime');
   private server: RealtimeServer | null = null;
+  private readonly alertListeners: ((officeId: string) => void)[] = [];
 
   attach(server: RealtimeServer): void {
     this.server = server;
+  }
+
+  /** Lets an in-process feature learn that an office's open alerts changed (the regional dashboard's count). */
+  onAlert(listener: (officeId: string) => void): void {
+    this.alertListeners.push(listener);
   }
 
   alertRaised(alert: AlertView): void {
@@ -28,7 +34,13 @@ export class StaffEventsPublisher {
     this.emit(alert.officeId, () => this.server!.to(alertRooms(alert)).emit(StaffServerEvent.alertAcknowledged, alert));
   }
 
+  /** An office's row of the regional dashboard, to the dashboards overseeing it (any instance's, through the adapter). */
+  regionalRow(row: RegionalOfficeRow): void {
+    this.server?.to(regionalRoom(row.office.id)).emit(RegionalServerEvent.office, row);
+  }
+
   private emit(officeId: string, send: () => void): void {
+    for (const listener of this.alertListeners) listener(officeId);
     if (!this.server) {
       this.logger.warn(`No realtime server yet; staff event of office ${officeId} not pushed`);
       return;

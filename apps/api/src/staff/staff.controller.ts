@@ -1,13 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { OfficerTodayView } from '@loket/domain';
+import { type OfficerTodayView, STAFF_ROLES } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
 import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
 import { OfficerDayService } from './officer-day.service.js';
 
 @ApiTags('staff')
 @Controller('staff/me')
-@StaffOnly()
+// Any staff member's own day: a regional head's is empty.
+@StaffOnly(...STAFF_ROLES)
 export class StaffController {
   constructor(private readonly officerDay: OfficerDayService) {}
 

@@ -105,6 +105,17 @@ export class SupervisionLiveState {
     return slot.state;
   }
 
+  /**
+   * The office's kept state when it is current at `now` with nothing to read or wait for, else
+   * null: for work that would rather skip an office than read it (the regional rows' clock tick).
+   */
+  peek(officeId: string, now: Date): SupervisionState | null {
+    const slot = this.offices.get(officeId);
+    if (!slot || slot.stale || slot.staffing || slot.unmatched.size > 0 || slot.held.size > 0) return null;
+    if (slot.state.day !== serviceDay(now, slot.state.office.office.timeZone)) return null;
+    return slot.state.office.seq < this.changes.knownSeq(officeId) ? null : slot.state;
+  }
+
   /** Reads the office's state from the database and keeps it, moved on by the events held here past what was read. */
   async reload(slug: string, now: Date, reason: SupervisionReloadReason = 'stale'): Promise<SupervisionState> {
     reloads[reason] += 1;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AlertView, ObservationResult, SupervisionBookingsView, SupervisionCharts, SupervisionSnapshot } from '@loket/domain';
 import type { AuthenticatedStaff } from '../auth/authenticated-staff.js';
-import { CurrentStaff, StaffOnly } from '../auth/staff-auth.guard.js';
+import { CurrentStaff, StaffOnly, StaffRoles } from '../auth/staff-auth.guard.js';
 import { SlugPipe, uuidPipe } from '../common/param-pipes.js';
 import { AlertsService } from './alerts.service.js';
 import { ChartsService } from './charts.service.js';
@@ -16,6 +16,7 @@ import { SupervisionService } from './supervision.service.js';
 @Controller()
 @StaffOnly('supervisor', 'admin')
 export class SupervisionController {
+  // A regional head reads the live view of their offices (the regional dashboard links to it) and acts on nothing.
   constructor(
     private readonly supervision: SupervisionService,
     private readonly alerts: AlertsService,
@@ -24,12 +25,14 @@ export class SupervisionController {
   ) {}
 
   @Get('offices/:slug/supervision')
+  @StaffRoles('supervisor', 'admin', 'regional')
   @ApiOkResponse({ description: 'Live per-service and per-counter figures, today’s records they come from, and the open alerts' })
   snapshot(@Param('slug', SlugPipe) slug: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<SupervisionSnapshot> {
     return this.supervision.snapshot(slug, staff);
   }
 
   @Get('offices/:slug/supervision/alerts')
+  @StaffRoles('supervisor', 'admin', 'regional')
   @ApiOkResponse({ description: 'The alerts not yet acknowledged, oldest first' })
   openAlerts(@Param('slug', SlugPipe) slug: string, @CurrentStaff() staff: AuthenticatedStaff): Promise<AlertView[]> {
     return this.alerts.list(slug, staff);
@@ -53,12 +56,14 @@ export class SupervisionController {
   }
 
   @Get('offices/:slug/supervision/charts')
+  @StaffRoles('supervisor', 'admin', 'regional')
   @ApiOkResponse({ description: 'Waiting time through the day, wait distribution, service times, etiquette (self vs observed), satisfaction per element' })
   chartData(@Param('slug', SlugPipe) slug: string, @Query() query: ChartsQueryDto, @CurrentStaff() staff: AuthenticatedStaff): Promise<SupervisionCharts> {
     return this.charts.charts(slug, query.days ?? 1, staff);
   }
 
   @Get('offices/:slug/supervision/bookings')
+  @StaffRoles('supervisor', 'admin', 'regional')
   @ApiOkResponse({
     description:
       'Today’s bookings per service and slot (booked, checked in, late, no-show, still expected) and the share of booked citizens called within 10 minutes of their slot',

@@ -37,6 +37,19 @@ const ALERT_VIEW_SELECT = `SELECT a.id, a.office_id, a.kind, a.subject_key, a.su
          a.details, a.resolved_at, a.acknowledged_at, a.acknowledged_by_staff_id, st.name AS acknowledged_by_name, ${ALERT_AGENCY} AS agency_id
   FROM supervision_alerts a LEFT JOIN staff st ON st.id = a.acknowledged_by_staff_id ${alertAgencyJoins('a')}`;
 
+/** Answers summed per element over `ss` (satisfaction_surveys), with `count(*)` as responses: read back by `surveyTotalsOfRow`. */
+export const SURVEY_TOTALS_COLUMNS = `count(*)::int AS responses,
+         ${SURVEY_ELEMENT_CODES.map((code) => `coalesce(sum(ss.${code}), 0)::int AS ${code}_sum, count(ss.${code})::int AS ${code}_count`).join(',\n         ')}`;
+
+export function surveyTotalsOfRow(row: Record<string, unknown>): SurveyTotals {
+  return {
+    responses: row.responses as number,
+    elements: Object.fromEntries(
+      SURVEY_ELEMENT_CODES.map((code) => [code, { sum: row[`${code}_sum`] as number, count: row[`${code}_count`] as number }]),
+    ) as SurveyTotals['elements'],
+  };
+}
+
 export const SUPERVISION_SQL = {
   // The day's events up to the snapshot's sequence number: sequence order is commit order (database/office-sequence.ts),
   // so every event at or below it is visible here and every later one reaches the screen as a live event.
@@ -125,8 +138,7 @@ export const SUPERVISION_SQL = {
        WHERE office_id = $1 AND submitted_at >= $2 AND submitted_at < $3 AND ${ticketInAgency('service_id', 'counter_id', '$4')}`,
   // The building manager's rows (issue 20): each agency's answers of the SKM period, by their ticket's service day as the
   // SKM counts them, summed per element (libs/domain SurveyTotals): one row per agency, not one per answer.
-  agencySurveyTotals: `SELECT s.agency_id, count(*)::int AS responses,
-         ${SURVEY_ELEMENT_CODES.map((code) => `coalesce(sum(ss.${code}), 0)::int AS ${code}_sum, count(ss.${code})::int AS ${code}_count`).join(',\n         ')}
+  agencySurveyTotals: `SELECT s.agency_id, ${SURVEY_TOTALS_COLUMNS}
        FROM satisfaction_surveys ss JOIN tickets t ON t.id = ss.ticket_id JOIN services s ON s.id = ss.service_id
        WHERE ss.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date
        GROUP BY s.agency_id`,
@@ -405,15 +417,7 @@ export class SupervisionRepository {
   /** Each agency's survey answers of the period `from`–`to` (office-local days), summed per element. */
   async agencySurveyTotals(officeId: string, from: string, to: string): Promise<{ agencyId: string; totals: SurveyTotals }[]> {
     const rows = await this.db.query<Record<string, number | string>[]>(SUPERVISION_SQL.agencySurveyTotals, [officeId, from, to]);
-    return rows.map((row) => ({
-      agencyId: row.agency_id as string,
-      totals: {
-        responses: row.responses as number,
-        elements: Object.fromEntries(
-          SURVEY_ELEMENT_CODES.map((code) => [code, { sum: row[`${code}_sum`] as number, count: row[`${code}_count`] as number }]),
-        ) as SurveyTotals['elements'],
-      },
-    }));
+    return rows.map((row) => ({ agencyId: row.agency_id as string, totals: surveyTotalsOfRow(row) }));
   }
 
   /** The satisfaction surveys submitted in the period. */

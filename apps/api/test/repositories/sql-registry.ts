@@ -25,6 +25,7 @@ import { COMPLIANCE_SQL } from '../../src/reports/compliance.repository.js';
 import { IKM_PUBLICATIONS_SQL } from '../../src/reports/ikm-publications.repository.js';
 import { SKM_SQL } from '../../src/reports/skm.repository.js';
 import { REPORTS_SQL } from '../../src/reports/reports.repository.js';
+import { REGIONAL_SQL } from '../../src/regional/regional.repository.js';
 import { OFFICER_DAY_SQL } from '../../src/staff/officer-day.repository.js';
 import { NOTIFICATION_SETTINGS_SQL } from '../../src/notifications/notification-settings.repository.js';
 import { STAFF_SQL } from '../../src/staff/staff.repository.js';
@@ -48,6 +49,7 @@ export const SQL_REGISTRY: Readonly<Record<string, Readonly<Record<string, strin
   complaints: COMPLAINTS_SQL,
   'forecast-input': FORECAST_INPUT_SQL,
   offices: OFFICES_SQL,
+  regional: REGIONAL_SQL,
   tickets: TICKETS_SQL,
   'end-of-day': END_OF_DAY_SQL,
   'admin-agencies': ADMIN_AGENCIES_SQL,

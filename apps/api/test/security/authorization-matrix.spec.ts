@@ -18,13 +18,19 @@ import { stateFingerprint } from './state-fingerprint.js';
  * - session: the officer holding that counter's session, and nobody else (the desk's heartbeat);
  * - supervisor: supervisors of that office and admins;
  * - supervisor-any: supervisors and admins, with no office in the address (the service filters to their offices);
+ * - regional: regional heads overseeing that office, and admins (issue 20);
+ * - regional-any: regional heads and admins, with no office in the address (the service lists their offices);
  * - admin: admins only.
  *
  * Each office also has a second agency, and the own office an agency supervisor confined to
  * it: a supervisor everywhere, except on the rows marked `agency: 'scoped'`. The reads marked
  * `read: 'agency'` let them through with their agency's rows only (the last test).
+ *
+ * The own office also has a regional head overseeing it (issue 20): refused everything but
+ * `self`, the `regional` routes, and the supervisor reads marked `regional: 'read'`, which
+ * the dashboard links to; they act on nothing.
  */
-type Access = 'public' | 'self' | 'office' | 'holder' | 'session' | 'supervisor' | 'supervisor-any' | 'admin';
+type Access = 'public' | 'self' | 'office' | 'holder' | 'session' | 'supervisor' | 'supervisor-any' | 'regional' | 'regional-any' | 'admin';
 interface Row {
   access: Access;
   /** A body that passes validation, so the office check (which runs after it) is reached. */
@@ -49,6 +55,8 @@ interface Row {
    * agency's services, counters, tickets or alerts, and their own agency's (issue 20).
    */
   read?: 'agency';
+  /** A supervisor read a regional head has too, for the offices they oversee (issue 20). */
+  regional?: 'read';
 }
 
 const asHolder = (target: OfficeWorld) => target.office.officers[1].token;
@@ -173,14 +181,14 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /tickets/{id}/cancel': { access: 'office', agency: 'scoped', body: () => ({ reason: 'permintaan warga' }), ticket: 'waiting' },
   // supervision and reports
-  'GET /offices/{slug}/supervision': { access: 'supervisor', read: 'agency' },
-  'GET /offices/{slug}/supervision/alerts': { access: 'supervisor', read: 'agency' },
+  'GET /offices/{slug}/supervision': { access: 'supervisor', read: 'agency', regional: 'read' },
+  'GET /offices/{slug}/supervision/alerts': { access: 'supervisor', read: 'agency', regional: 'read' },
   // The world's alert is about service B, the first agency's.
   'POST /supervision/alerts/{id}/acknowledge': { access: 'supervisor', agency: 'scoped' },
   'POST /offices/{slug}/supervision/alerts/acknowledge': { access: 'supervisor', agency: 'scoped', body: (w) => ({ ids: [w.alertId] }) },
-  'GET /offices/{slug}/supervision/charts': { access: 'supervisor', read: 'agency' },
+  'GET /offices/{slug}/supervision/charts': { access: 'supervisor', read: 'agency', regional: 'read' },
   // Lists only services taking bookings, and the world has none: its agency narrowing is proven in booking-figures.spec.
-  'GET /offices/{slug}/supervision/bookings': { access: 'supervisor' },
+  'GET /offices/{slug}/supervision/bookings': { access: 'supervisor', regional: 'read' },
   'POST /offices/{slug}/supervision/observations': { access: 'supervisor', agency: 'scoped', body: (w) => ({ counterId: w.office.counters[1], answers: [] }) },
   'GET /offices/{slug}/reports': { access: 'supervisor', read: 'agency' },
   'GET /offices/{slug}/reports/skm': { access: 'supervisor', read: 'agency' },
@@ -215,6 +223,9 @@ const MATRIX: Record<string, Row> = {
   'POST /complaints/{id}/lapor': { access: 'supervisor', agency: 'scoped', body: () => ({ laporNumber: 'LAPOR-2026-1' }) },
   'GET /offices/{slug}/reports/{table}.csv': { access: 'supervisor' },
   'GET /audit': { access: 'supervisor-any' },
+  // the regional dashboard (issue 20)
+  'GET /regional/offices': { access: 'regional-any' },
+  'GET /regional/offices/{slug}': { access: 'regional' },
   // office set-up: supervisors read their own offices, only admins change anything
   'GET /admin/offices': { access: 'supervisor-any' },
   'POST /admin/offices': { access: 'admin', body: () => ({}) },
@@ -291,7 +302,7 @@ interface World {
   other: OfficeWorld;
   actors: Record<Actor, string>;
 }
-type Actor = 'officer' | 'officer2' | 'supervisor' | 'agencySupervisor' | 'admin';
+type Actor = 'officer' | 'officer2' | 'supervisor' | 'agencySupervisor' | 'regional' | 'admin';
 
 describe('authorization matrix', () => {
   const t = useTestApp();
@@ -374,6 +385,7 @@ describe('authorization matrix', () => {
       [own.office.id],
     );
     const agencySupervisor = await staffMember('supervisor', own.office.id, second.id);
+    const regional = await staffMember('regional', own.office.id);
     return {
       own,
       other,
@@ -382,6 +394,7 @@ describe('authorization matrix', () => {
         officer2: own.office.officers[2].token,
         supervisor: own.office.supervisor.token,
         agencySupervisor: agencySupervisor.token,
+        regional: regional.token,
         admin: admin.token,
       },
     };
@@ -430,6 +443,10 @@ describe('authorization matrix', () => {
     if (actor === 'agencySupervisor') return row.agency === 'scoped' ? 'forbid' : expected(row, 'supervisor', target);
     const { access } = row;
     const own = target === 'own';
+    if (actor === 'regional') {
+      if (access === 'self' || access === 'regional-any') return 'allow';
+      return (access === 'regional' || row.regional === 'read') && own ? 'allow' : 'forbid';
+    }
     switch (access) {
       case 'self':
         return 'allow';
@@ -446,6 +463,9 @@ describe('authorization matrix', () => {
         return actor === 'supervisor' && own ? 'allow' : 'forbid';
       case 'supervisor-any':
         return actor === 'admin' || actor === 'supervisor' ? 'allow' : 'forbid';
+      case 'regional':
+      case 'regional-any':
+        return actor === 'admin' ? 'allow' : 'forbid';
       case 'admin':
         return actor === 'admin' ? 'allow' : 'forbid';
       case 'public':
@@ -498,7 +518,11 @@ describe('authorization matrix', () => {
       if (anonymous.status !== 401) failures.push(`${route.method} ${route.path} without a token → ${anonymous.status}, expected 401`);
 
       const cells = (['own', 'other'] as const).flatMap((target) =>
-        (['officer', 'officer2', 'supervisor', 'agencySupervisor', 'admin'] as const).map((actor) => ({ actor, target, want: expected(row, actor, target) })),
+        (['officer', 'officer2', 'supervisor', 'agencySupervisor', 'regional', 'admin'] as const).map((actor) => ({
+          actor,
+          target,
+          want: expected(row, actor, target),
+        })),
       );
       // Refusals first, each checked to change nothing; then the allowed calls. The refusals
       // run one after another with nothing between them, so the state after one is the state
@@ -602,4 +626,12 @@ describe('authorization matrix', () => {
     }
     expect(failures).toEqual([]);
   }, 300_000);
+
+  it('gives a regional head the rows of the offices they oversee and of no other', async () => {
+    const { own, other, actors } = await world();
+    const mine = await client(t.url).get('/regional/offices', actors.regional);
+    expect(mine.status).toBe(200);
+    expect(mine.body.rows.map((row: { office: { id: string } }) => row.office.id)).toEqual([own.office.id]);
+    expect(JSON.stringify(mine.body)).not.toContain(other.office.id);
+  }, 120_000);
 });

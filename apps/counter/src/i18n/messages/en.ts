@@ -29,6 +29,7 @@ export const en: CounterMessages = {
     officer: 'Counter officers',
     supervisor: 'Supervisors',
     admin: 'Admins',
+    regional: 'Regional heads',
   },
   officer: {
     title: 'Counter officer',
@@ -120,6 +121,7 @@ export const en: CounterMessages = {
       officer: 'officer',
       supervisor: 'supervisor',
       admin: 'admin',
+      regional: 'regional head',
     },
   },
   ticketStatus: {

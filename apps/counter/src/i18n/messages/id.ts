@@ -28,6 +28,7 @@ export const id = {
     officer: 'Petugas loket',
     supervisor: 'Supervisor',
     admin: 'Admin',
+    regional: 'Kepala wilayah',
   },
   officer: {
     title: 'Petugas loket',
@@ -119,6 +120,7 @@ export const id = {
       officer: 'petugas',
       supervisor: 'supervisor',
       admin: 'admin',
+      regional: 'kepala wilayah',
     },
   },
   ticketStatus: {
