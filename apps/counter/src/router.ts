@@ -22,7 +22,13 @@ export const router = createRouter({
       path: '/supervisor',
       name: 'supervisor',
       component: () => import('./features/supervisor/SupervisorPage.vue'),
-      meta: { titleKey: 'supervisor.title', roles: ['supervisor', 'admin'] },
+      meta: { titleKey: 'supervisor.title', roles: ['supervisor', 'admin', 'regional'] },
+    },
+    {
+      path: '/regional',
+      name: 'regional',
+      component: () => import('./features/regional/RegionalPage.vue'),
+      meta: { titleKey: 'regional.title', roles: ['regional', 'admin'] },
     },
     {
       path: '/supervisor/reports',
@@ -55,8 +61,10 @@ export const router = createRouter({
  */
 router.beforeEach((to) => {
   const roles = to.meta.roles;
-  if (!roles || roles.includes('officer')) return true;
   const staff = useAuthStore().staff;
+  // A regional head has no desk: their page is the regional dashboard.
+  if (to.name === 'officer' && staff?.role === 'regional') return { name: 'regional' };
+  if (!roles || roles.includes('officer')) return true;
   if (staff && !roles.includes(staff.role)) return { name: 'no-access', query: { from: to.fullPath } };
   return true;
 });

@@ -1,5 +1,6 @@
 import { adminEn } from './admin';
 import { supervisorEn } from './supervisor';
+import { regionalEn } from './regional';
 import type { CounterMessages } from './id';
 import { reportsEn } from './reports';
 import { complianceEn } from './compliance';
@@ -23,6 +24,7 @@ export const en: CounterMessages = {
     supervisor: 'Supervisor',
     admin: 'Admin',
     complaints: 'Complaints',
+    regional: 'Region',
   },
   roles: {
     label: 'For: {roles}',
@@ -35,6 +37,7 @@ export const en: CounterMessages = {
     title: 'Counter officer',
   },
   supervisor: supervisorEn,
+  regional: regionalEn,
   admin: adminEn,
   common: {
     cancel: 'Cancel',

@@ -1,6 +1,7 @@
 // Indonesian is the default language; en.ts must have exactly the same keys (its type is this one).
 import { adminId } from './admin';
 import { supervisorId } from './supervisor';
+import { regionalId } from './regional';
 import { reportsId } from './reports';
 import { complianceId } from './compliance';
 import { complaintsId } from './complaints';
@@ -22,6 +23,7 @@ export const id = {
     supervisor: 'Supervisor',
     admin: 'Admin',
     complaints: 'Pengaduan',
+    regional: 'Wilayah',
   },
   roles: {
     label: 'Untuk peran: {roles}',
@@ -34,6 +36,7 @@ export const id = {
     title: 'Petugas loket',
   },
   supervisor: supervisorId,
+  regional: regionalId,
   admin: adminId,
   common: {
     cancel: 'Batal',
