@@ -18,7 +18,7 @@ WHERE c.office_id = $1 AND c.active;
 
 -- officesToScan
 SELECT o.id, o.slug FROM offices o
-WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.office_id = o.id AND t.status = 'waiting')
+WHERE EXISTS (SELECT 1 FROM services s JOIN service_waiting w ON w.service_id = s.id WHERE s.office_id = o.id AND w.waiting > 0)
    OR EXISTS (SELECT 1 FROM counters c WHERE c.office_id = o.id AND c.active AND c.schedule <> '[]'::jsonb)
    OR EXISTS (SELECT 1 FROM ticket_events e WHERE e.office_id = o.id AND e.type = 'finished' AND e.at >= $1)
    OR EXISTS (SELECT 1 FROM supervision_alerts a WHERE a.office_id = o.id AND a.resolved_at IS NULL AND a.acknowledged_at IS NULL)

@@ -64,8 +64,13 @@ export const SUPERVISION_SQL = {
          LEFT JOIN staff st ON st.id = cn.staff_id
          WHERE c.office_id = $1 AND c.active`,
   // Only offices where a rule can fire: someone waiting, a scheduled or open counter, or a service finished since $1.
+  // Someone waiting is read from the services' waiting counts (`service_waiting`, kept by the
+  // database with every ticket), not from tickets: with a large queue in the statistics the
+  // planner took "a waiting ticket of this office" for a row found at once and answered it with a
+  // sequential scan of tickets per office, to the end of the table for each office with none
+  // (121 offices, 122,000 tickets: 14 million rows and 3.6 s every 15 s).
   officesToScan: `SELECT o.id, o.slug FROM offices o
-       WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.office_id = o.id AND t.status = 'waiting')
+       WHERE EXISTS (SELECT 1 FROM services s JOIN service_waiting w ON w.service_id = s.id WHERE s.office_id = o.id AND w.waiting > 0)
           OR EXISTS (SELECT 1 FROM counters c WHERE c.office_id = o.id AND c.active AND c.schedule <> '[]'::jsonb)
           OR EXISTS (SELECT 1 FROM ticket_events e WHERE e.office_id = o.id AND e.type = 'finished' AND e.at >= $1)
           OR EXISTS (SELECT 1 FROM supervision_alerts a WHERE a.office_id = o.id AND a.resolved_at IS NULL AND a.acknowledged_at IS NULL)

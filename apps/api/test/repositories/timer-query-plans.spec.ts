@@ -31,7 +31,11 @@ describe('the periodic queries read no growing table through', () => {
     expect(text.match(/Seq Scan on (ticket_events|tickets|supervision_alerts|complaints)\b.*/g) ?? []).toEqual([]);
     const indexes = [...text.matchAll(/(?:using|Bitmap Index Scan on) (\w+)/g)].map((match) => match[1]);
     expect(indexes.filter((name) => name.startsWith('ticket_events'))).toEqual(['ticket_events_finished_at']);
-    expect(indexes.filter((name) => name.startsWith('tickets_'))).toEqual([expect.stringMatching(/^tickets_waiting_(service_)?due$/)]);
+    // Someone waiting is asked of the services' counts (`service_waiting`), never of tickets: with a
+    // large queue in the statistics the planner answered it by a sequential scan of tickets per office.
+    expect(indexes.filter((name) => name.startsWith('tickets_'))).toEqual([]);
+    expect(text).not.toMatch(/ on tickets\b/);
+    expect(text).toMatch(/service_waiting/);
     expect(indexes.filter((name) => name.startsWith('complaints_'))).toEqual(['complaints_open_due']);
   });
 
