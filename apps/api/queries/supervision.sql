@@ -20,8 +20,8 @@ WHERE c.office_id = $1 AND c.active;
 SELECT o.id, o.slug FROM offices o
 WHERE EXISTS (SELECT 1 FROM services s JOIN service_waiting w ON w.service_id = s.id WHERE s.office_id = o.id AND w.waiting > 0)
    OR EXISTS (SELECT 1 FROM counters c WHERE c.office_id = o.id AND c.active AND c.schedule <> '[]'::jsonb)
-   OR EXISTS (SELECT 1 FROM ticket_events e WHERE e.office_id = o.id AND e.type = 'finished' AND e.at >= $1)
-   OR EXISTS (SELECT 1 FROM supervision_alerts a WHERE a.office_id = o.id AND a.resolved_at IS NULL AND a.acknowledged_at IS NULL)
+   OR o.id IN (SELECT e.office_id FROM ticket_events e WHERE e.type = 'finished' AND e.at >= $1)
+   OR o.id IN (SELECT a.office_id FROM supervision_alerts a WHERE a.resolved_at IS NULL AND a.acknowledged_at IS NULL)
    OR EXISTS (SELECT 1 FROM complaints k WHERE k.office_id = o.id AND k.closed_at IS NULL AND k.due_at < $2)
    OR EXISTS (SELECT 1 FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
               WHERE e.office_id = o.id AND d.status = 'failed' AND d.finished_at >= $1)
