@@ -2,13 +2,12 @@
 
 -- queues
 SELECT o.slug AS office, s.code AS service,
-       count(t.id)::int AS waiting,
-       (count(t.id) FILTER (WHERE t.due_at < $1))::int AS overdue
+       coalesce(w.waiting, 0) AS waiting,
+       (SELECT count(*) FROM tickets t WHERE t.service_id = s.id AND t.status = 'waiting' AND t.due_at < $1)::int AS overdue
 FROM services s
 JOIN offices o ON o.id = s.office_id
-LEFT JOIN tickets t ON t.service_id = s.id AND t.status = 'waiting'
-WHERE s.active
-GROUP BY o.slug, s.code;
+LEFT JOIN service_waiting w ON w.service_id = s.id
+WHERE s.active;
 
 -- sessions
 SELECT o.slug AS office, cs.state, count(*)::int AS count

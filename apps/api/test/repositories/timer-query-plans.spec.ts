@@ -1,3 +1,4 @@
+import { METRICS_SQL } from '../../src/metrics/metrics.repository.js';
 import { OUTBOX_SQL } from '../../src/notifications/outbox.repository.js';
 import { SUPERVISION_SQL } from '../../src/supervision/supervision.repository.js';
 import { useTestApp } from '../support/test-app.js';
@@ -37,6 +38,18 @@ describe('the periodic queries read no growing table through', () => {
     expect(text).not.toMatch(/ on tickets\b/);
     expect(text).toMatch(/service_waiting/);
     expect(indexes.filter((name) => name.startsWith('complaints_'))).toEqual(['complaints_open_due']);
+  });
+
+  it('queues, a metrics scrape’s question: the waiting counts kept per service, and of tickets only the overdue, per service by index', async () => {
+    const text = await plan(METRICS_SQL.queues, [new Date(Date.parse('2026-11-30T01:00:00.000Z'))]);
+    // Joined to the tickets, a scrape read every waiting ticket of every office (22,400 rows, 43 ms on a
+    // database of 121 offices), by a sequential scan of tickets once the waiting were a large share of it.
+    expect(text).not.toMatch(/Seq Scan on tickets\b/);
+    expect(text).toMatch(/service_waiting/);
+    const tickets = [...text.matchAll(/(?:Index Scan|Index Only Scan|Bitmap Index Scan) (?:using |on )(tickets\w*)[^\n]*\n\s*Index Cond: ([^\n]*)/g)].map(
+      (match) => `${match[1]}: ${match[2]}`,
+    );
+    expect(tickets).toEqual([expect.stringMatching(/^tickets_waiting_service_due: \(\(service_id = s\.id\) AND \(due_at < /)]);
   });
 
   it('reminderCandidates, the reminder scan’s question: the bookings of the next two days by index, each checked against the outbox by its key', async () => {
