@@ -1,7 +1,8 @@
 import { DEFAULT_BOOKING_SETTINGS, maxWaitFor } from '@loket/domain';
 import { counterBreaks, drawDay, STANDARD_DAY, STANDARD_OFFICE, seatsOf, serviceOf, suggestedBookingSeats, withoutBookingSystem } from './day.js';
 import { runDay } from './engine.js';
-import { bookingStudy } from './studies.js';
+import type { TicketRecord } from './engine.js';
+import { bookingStudy, calibration } from './studies.js';
 
 describe('the simulated day', () => {
   const day = runDay(drawDay(STANDARD_DAY), 'edf');
@@ -128,5 +129,34 @@ describe('the simulated day with bookings (issue 17)', () => {
     const row = bookingStudy(trace, withBooking, runDay(withoutBookingSystem(trace), 'edf', { estimates: false }), without);
     expect(row.booked).toBeGreaterThan(0);
     expect(row.bookedInTime!).toBeGreaterThan(row.bookedInTimeWithout!);
+  });
+});
+
+describe('the range’s calibration', () => {
+  // A ticket of service A that waited `wait` minutes with the range 5–10 given at issue.
+  const ticket = (wait: number): TicketRecord => ({
+    index: 0,
+    service: 'A',
+    priority: false,
+    issuedAt: 0,
+    waitMinutes: wait,
+    maxWaitMinutes: 30,
+    estimate: { ours: 7, naive: 7, informed: 7, range: { lo: 5, hi: 10 } },
+    outcome: 'done',
+    booking: null,
+  });
+  const day = (inside: number, outside: number) => [...Array.from({ length: inside }, () => ticket(7)), ...Array.from({ length: outside }, () => ticket(20))];
+
+  it('takes the margin day by day: days that differ widen it past that of as many independent tickets', () => {
+    // Two days of 50: one with 45 inside, one with 35; 80 of 100 inside in all.
+    const row = calibration([day(45, 5), day(35, 15)]).rows[0];
+    expect(row.inside).toBe(0.8);
+    // Σ (inside − 0.8 × tickets)² = 5² + 5²; × 2/(2 − 1); √ ÷ 100 tickets; × 1.96.
+    expect(row.margin).toBe(Math.round(((1.96 * Math.sqrt(2 * 50)) / 100) * 1000) / 1000);
+    expect(row.margin!).toBeGreaterThan(1.96 * Math.sqrt((0.8 * 0.2) / 100));
+  });
+
+  it('gives one day the margin of independent tickets', () => {
+    expect(calibration([day(80, 20)]).rows[0].margin).toBe(Math.round(1.96 * Math.sqrt((0.8 * 0.2) / 100) * 1000) / 1000);
   });
 });

@@ -189,7 +189,7 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
       turnedAway: other.turnedAway.length,
     };
   });
-  const tenDayCalibration = calibration(days.flatMap((d) => d.tickets));
+  const tenDayCalibration = calibration(days.map((d) => d.tickets));
   const kind = dayOptions.dayType === 'friday' ? 'Fridays' : 'days';
   const calibrationTable = calibrationSection(
     tenDayCalibration,
@@ -199,7 +199,7 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
   );
   // The goal is judged over days the range's constants were not tuned on, enough of them that chance is inside the window.
   const heldOut = Array.from({ length: heldOutDays }, (_, i) => runDay(drawDay({ ...dayOptions, seed: heldOutSeed + i }), 'edf').tickets);
-  const heldOutCalibration = heldOutDays > 0 ? calibration(heldOut.flat()) : null;
+  const heldOutCalibration = heldOutDays > 0 ? calibration(heldOut) : null;
   const heldOutTable = heldOutCalibration
     ? calibrationSection(
         heldOutCalibration,
@@ -382,11 +382,11 @@ try {
     for (let i = 0; i < liveDays && !stop.requested; i += 1) {
       days.push(await live(dayOptions.seed + i, i === 0));
       // A running line, so a long run stopped early still tells its calibration so far.
-      const sofar = calibration(days.flatMap((d) => d.tickets));
+      const sofar = calibration(days.map((d) => d.tickets));
       say(`Live calibration after ${days.length} day(s): ${sofar.rows.map((row) => `${row.scope} ${pct(row.inside, 1)} of ${row.tickets}`).join(', ')}`);
     }
     result.live = days[0];
-    const liveCalibration = calibration(days.flatMap((d) => d.tickets));
+    const liveCalibration = calibration(days.map((d) => d.tickets));
     const section = calibrationSection(
       liveCalibration,
       `Live: the estimate as a range, calibration over ${days.length} day(s) (seeds ${dayOptions.seed}–${dayOptions.seed + days.length - 1})`,

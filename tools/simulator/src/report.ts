@@ -89,7 +89,7 @@ export function calibrationSection(study: Calibration, title: string, baseline: 
         ? `Goal: 78–82% called inside on every service with at least ${CALIBRATION_MIN_TICKETS} tickets: ${goalVerdict(study)}. `
         : `Goal: 78–82% called inside on every service with at least ${CALIBRATION_MIN_TICKETS} tickets, judged over the 50 held-out days (their table is beside this one): ` +
           `over these days alone ${goalVerdict(study)} (see ±). `) +
-      `± is the 95% margin of the share from chance alone were the tickets independent (a day's tickets share its luck, so it is wider): ` +
+      `± is the 95% margin of the share from chance alone, taken day by day (a day's tickets share its luck; one day: as if its tickets were independent): ` +
       `a service whose margin exceeds 2 points cannot be shown inside 78–82% by these days alone. Sooner / later: called before the range's lower end, after its upper end. ` +
       `Point (the replays' median) MAE ÷ mean wait ${fmt(study.rows[0].maeShare, 3)}${
         study.informedShare === null
