@@ -73,6 +73,9 @@ SELECT id FROM tickets WHERE tracking_code = $1;
 -- trackingCode
 SELECT t.id, t.office_id, o.slug AS office_slug FROM tickets t JOIN offices o ON o.id = t.office_id WHERE t.tracking_code = $1;
 
+-- claimPlan
+SET LOCAL enable_sort = off;
+
 -- claimNext
 SELECT id, office_id, status, service_id, due_at, counter_id, staff_id, called_at, started_at, finished_at, recall_count, priority, issued_at, service_day::text AS service_day, tracking_code FROM tickets
 WHERE office_id = $1 AND status = 'waiting' AND service_id = ANY($2::uuid[])

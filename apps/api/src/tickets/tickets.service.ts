@@ -288,6 +288,7 @@ export class TicketsService {
       const counter = await lockCounter(this.counters, tx, counterId, staff);
       assertCounterAction(counter, 'call_next', staff);
       assertCounterFree(counter);
+      await this.tickets.pinClaimPlan(tx);
       // A priority counter (loket khusus) takes priority tickets first, the rest only when none waits.
       const ticket =
         (counter.priority_only && (await this.tickets.claimNext(tx, counter.office_id, counter.service_ids, true))) ||
