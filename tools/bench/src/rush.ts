@@ -16,7 +16,8 @@ import { type ApiProcess, REPO_ROOT, startApi } from '@loket/simulator/api-proce
 import { Api } from '@loket/simulator/http';
 import { openBareDb, dropBare } from './bare-db.js';
 import { type ProfileSummary, summarizeProfile } from './profile.js';
-import { createBenchOffice, openSql } from './sql.js';
+import { apiCpuSeconds, backendCpuDelta, backendCpuSeconds, statementsSent } from './serving.js';
+import { createBenchOffice, openSql, type Sql } from './sql.js';
 import { latency, type Latency, openLoop, ratio } from './stats.js';
 
 export interface RushSize {
@@ -67,6 +68,18 @@ export interface RushRun {
     doubleTapsSplit: number;
     /** From the tables after the run. */
     stored: { bookings: number; overCapacity: number; duplicates: number; dayRowBooked: number };
+    /**
+     * What the rush cost, per booking request sent (a double tap sends two) and per confirmed
+     * booking (all the rush's reads, refusals and retries included): the statements the API sent,
+     * the API process's CPU milliseconds and, on PostgreSQL, its backends'. Null where not reported.
+     */
+    cost: {
+      bookRequests: number;
+      statementsPerBook: number | null;
+      statementsPerConfirm: number | null;
+      apiCpuMsPerConfirm: number | null;
+      databaseCpuMsPerConfirm: number | null;
+    };
   };
   bare: RushSide;
   profile: ProfileSummary | null;
@@ -176,6 +189,12 @@ export async function rushPhase(options: RushOptions): Promise<RushRun> {
     const slotsOf = (view: AvailabilityView) => view.days.find((d) => d.day === day)?.slots ?? [];
     // Warm-up: a few reads, so the first phones do not pay for the API's first statements.
     for (let n = 0; n < 5; n += 1) await call(base, 'GET', availabilityPath);
+    // The API's own counts around the rush; on PostgreSQL its backends' CPU through a connection of the bench's own.
+    const counter: Sql | null = postgres ? await openSql(sqlTarget) : null;
+    const statementsBefore = await statementsSent(base);
+    const cpuBefore = await apiCpuSeconds(base);
+    const backendsBefore = counter ? await backendCpuSeconds(counter) : null;
+    let bookRequests = 0;
 
     log(`rush: ${size.attempts.toLocaleString('en')} booking attempts in ${size.seconds} s for ${seats.toLocaleString('en')} seats (${RUSH_SLOTS} slots)`);
     const random = seeded(17);
@@ -213,6 +232,7 @@ export async function rushPhase(options: RushOptions): Promise<RushRun> {
         const post = () => call(base, 'POST', path, body, key).catch(() => ({ status: 0, data: { code: 'network' } as Record<string, unknown> }));
         begin = performance.now();
         const tap = round === 0 && size.doubleTapEvery > 0 && index % size.doubleTapEvery === 0;
+        bookRequests += tap ? 2 : 1;
         const answers = await Promise.all(tap ? [post(), post()] : [post()]);
         const took = performance.now() - begin;
         bookSamples.push(took);
@@ -236,6 +256,20 @@ export async function rushPhase(options: RushOptions): Promise<RushRun> {
       }
     });
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = await apiCpuSeconds(base);
+    const backendsAfter = counter ? await backendCpuSeconds(counter) : null;
+    const statementsAfter = await statementsSent(base);
+    await counter?.close();
+    const databaseCpu = backendCpuDelta(backendsBefore, backendsAfter);
+    const statements = statementsBefore === null || statementsAfter === null ? null : statementsAfter - statementsBefore;
+    const per = (value: number | null, n: number) => (value === null || n === 0 ? null : Math.round((value / n) * 100) / 100);
+    const cost = {
+      bookRequests,
+      statementsPerBook: per(statements, bookRequests),
+      statementsPerConfirm: per(statements, confirmed),
+      apiCpuMsPerConfirm: per(cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) * 1000, confirmed),
+      databaseCpuMsPerConfirm: per(databaseCpu === null ? null : databaseCpu * 1000, confirmed),
+    };
     await api.stop();
     api = null;
 
@@ -276,6 +310,7 @@ export async function rushPhase(options: RushOptions): Promise<RushRun> {
           duplicates: Number(stored.duplicates),
           dayRowBooked: Number(dayRow?.booked ?? 0),
         },
+        cost,
       };
     } finally {
       await sql.close();
@@ -384,6 +419,7 @@ export function rushProblems(r: RushRun): string[] {
 
 const ms = (value: number | null) => (value === null ? '–' : value.toFixed(value < 10 ? 2 : 1));
 const lat = (l: Latency) => `${ms(l.p50)} / ${ms(l.p99)}`;
+const num = (value: number | null) => (value === null ? '–' : String(value));
 const times = (value: number | null) => (value === null ? '–' : `${value.toFixed(2)}×`);
 
 /** The rush's lines of the report. */
@@ -406,6 +442,8 @@ export function rushTable(r: RushRun): string[] {
     `| availability read: p50 / p99 | ${lat(o.read)} | ${lat(b.read)} (SELECT) | ${times(ratio(o.read.p50, b.read.p50))} / ${times(ratio(o.read.p99, b.read.p99))} |`,
     `| stored: bookings / slots over their seats / duplicates / day row | **${o.stored.bookings.toLocaleString('en')} / ${o.stored.overCapacity} / ${o.stored.duplicates}** / ${o.stored.dayRowBooked.toLocaleString('en')} | | |`,
     `| double taps (one key, sent twice at once) / booked twice | ${o.doubleTaps} / **${o.doubleTapsSplit}** | | |`,
+    `| statements per booking request / per confirmed booking (every read, refusal and retry counted) | ${num(o.cost.statementsPerBook)} / ${num(o.cost.statementsPerConfirm)} | | |`,
+    `| CPU ms per confirmed booking: API process / database backends | ${num(o.cost.apiCpuMsPerConfirm)} / ${num(o.cost.databaseCpuMsPerConfirm)} | | |`,
     '',
     `Answers other than a booking: ${refusals || 'none'}${o.unread ? `; ${o.unread} availability reads failed (those phones did not book)` : ''}. A 503 is the API shedding load (database_unavailable, with Retry-After), not a refusal.`,
   ];

@@ -119,7 +119,8 @@ export async function backendCpuSeconds(sql: Sql): Promise<Map<number, number> |
   return rows.length > 0 && seconds.size === 0 ? null : seconds;
 }
 
-function backendCpuDelta(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+/** CPU seconds the backends used between two readings (`backendCpuSeconds`), null when either could not be read. */
+export function backendCpuDelta(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
   if (!before || !after) return null;
   let total = 0;
   for (const [pid, used] of after) total += used - (before.get(pid) ?? 0);
