@@ -31,14 +31,15 @@ SELECT o.id AS office_id, o.slug, o.name AS office_name, o.address, o.time_zone,
 FROM offices o WHERE o.id = $1;
 
 -- booked
-SELECT service_day::text AS service_day, booked, slots FROM booking_days WHERE service_id = $1 AND service_day BETWEEN $2::date AND $3::date;
+SELECT service_day::text AS service_day, sum(booked)::int AS booked,
+jsonb_object_agg((extract(epoch FROM slot_starts_at) * 1000)::bigint::text, booked) AS slots FROM booking_slots WHERE service_id = $1 AND service_day BETWEEN $2::date AND $3::date GROUP BY service_day;
 
 -- book
 WITH shown AS (
-  -- The day as last committed, read without a lock: a day or slot already full is refused here, so the
-  -- crowd that comes after the last seat never queues on the day row's lock (the upsert below decides the rest).
-  SELECT coalesce(max(d.booked), 0) AS booked, coalesce(max((d.slots ->> $6::text)::int), 0) AS in_slot
-  FROM booking_days d WHERE d.service_id = $1 AND d.service_day = $2::date
+  -- The day's slots as last committed, read without a lock: a day or slot already full is refused here, so the
+  -- crowd that comes after the last seat never queues on a slot row's lock (the upsert below decides the rest).
+  SELECT coalesce(sum(d.booked), 0)::int AS booked, coalesce(max(d.booked) FILTER (WHERE d.slot_starts_at = $6::timestamptz), 0) AS in_slot
+  FROM booking_slots d WHERE d.service_id = $1 AND d.service_day = $2::date
 ), holder AS (
   SELECT CASE WHEN $4::text IS NULL THEN NULL ELSE (SELECT min(k) FROM generate_series(1, $3::int) k
    WHERE NOT EXISTS (SELECT 1 FROM bookings h WHERE h.service_id = $1 AND h.service_day = $2::date AND h.phone = $4::text
@@ -47,28 +48,26 @@ WITH shown AS (
    WHERE NOT EXISTS (SELECT 1 FROM bookings h WHERE h.service_id = $1 AND h.service_day = $2::date AND h.client_key = $5::text
                      AND h.status <> 'cancelled' AND h.client_place = k AND h.id IS DISTINCT FROM NULL::uuid)) AS client_place
 ), seat AS (
-  INSERT INTO booking_days AS d (service_id, service_day, booked, slots)
-  SELECT $1, $2::date, 1, jsonb_build_object($6::text, 1) FROM holder
+  INSERT INTO booking_slots AS d (service_id, service_day, slot_starts_at, booked)
+  SELECT $1, $2::date, $6::timestamptz, 1 FROM holder
   WHERE holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AND $7::int >= 1 AND $8::int >= 1
     AND (SELECT booked FROM shown) < $7::int AND (SELECT in_slot FROM shown) < $8::int
-  ON CONFLICT (service_id, service_day) DO UPDATE
-    SET booked = d.booked + 1, slots = jsonb_set(d.slots, ARRAY[$6::text], to_jsonb(coalesce((d.slots ->> $6::text)::int, 0) + 1))
-    WHERE d.booked < $7::int AND coalesce((d.slots ->> $6::text)::int, 0) < $8::int
+  ON CONFLICT (service_id, service_day, slot_starts_at) DO UPDATE SET booked = d.booked + 1 WHERE d.booked < $8::int
   RETURNING d.booked
 ), booking AS (
   INSERT INTO bookings (office_id, service_id, code, reference, service_day, slot_starts_at, slot_ends_at, status, name, phone, phone_place,
                         client_key, client_place, idempotency_key, idempotency_client, created_at)
-  SELECT $9, $1, $10, $11, $2::date, $12, $13, 'booked', $14, $4::text, holder.phone_place, $5::text, holder.client_place, $15, $16, $17
+  SELECT $9, $1, $10, $11, $2::date, $6::timestamptz, $12, 'booked', $13, $4::text, holder.phone_place, $5::text, holder.client_place, $14, $15, $16
   FROM seat, holder
   RETURNING id
 ), notice AS (
   -- The outbox row (notifications/outbox.repository.ts), only when someone in the office wants booking.created.
   INSERT INTO outbox (office_id, type, version, subject_key, data, occurred_at)
-  SELECT $9, 'booking.created', $18::int, 'booking:' || booking.id, jsonb_build_object(
+  SELECT $9, 'booking.created', $17::int, 'booking:' || booking.id, jsonb_build_object(
            'booking', jsonb_build_object('id', booking.id, 'reference', $11::text, 'code', $10::text, 'day', $2::date::text,
-                                         'startsAt', $12::timestamptz, 'endsAt', $13::timestamptz),
+                                         'startsAt', $6::timestamptz, 'endsAt', $12::timestamptz),
            'office', jsonb_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'timeZone', o.time_zone), 'service', jsonb_build_object('id', s.id, 'code', s.code, 'name', s.name), 'link', '/b/' || $10::text,
-           'contact', CASE WHEN $14::text IS NULL AND $4::text IS NULL THEN NULL ELSE jsonb_build_object('name', $14::text, 'phone', $4::text) END), $17
+           'contact', CASE WHEN $13::text IS NULL AND $4::text IS NULL THEN NULL ELSE jsonb_build_object('name', $13::text, 'phone', $4::text) END), $16
   FROM booking JOIN offices o ON o.id = $9 JOIN services s ON s.id = $1
   WHERE (EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.office_id = $9 AND w.enabled AND 'booking.created' = ANY(w.events))
     OR ('booking.created' IN ('ticket.near', 'ticket.called', 'ticket.recalled') AND EXISTS (SELECT 1 FROM push_subscriptions p WHERE p.office_id = $9
@@ -84,13 +83,14 @@ SELECT (SELECT id FROM booking) AS id, holder.client_place IS NOT NULL AND ($4::
 FROM holder, shown;
 
 -- dayRow
-SELECT booked, slots FROM booking_days WHERE service_id = $1 AND service_day = $2::date;
+SELECT service_day::text AS service_day, sum(booked)::int AS booked,
+jsonb_object_agg((extract(epoch FROM slot_starts_at) * 1000)::bigint::text, booked) AS slots FROM booking_slots WHERE service_id = $1 AND service_day = $2::date GROUP BY service_day;
 
 -- serviceOfReference
 SELECT service_id FROM bookings WHERE office_id = $1 AND service_day = $2::date AND reference = $3;
 
 -- bookedOn
-SELECT booked FROM booking_days WHERE service_id = $1 AND service_day = $2::date;
+SELECT coalesce(sum(booked), 0)::int AS booked FROM booking_slots WHERE service_id = $1 AND service_day = $2::date;
 
 -- byIdempotencyKey
 SELECT code FROM bookings WHERE office_id = $1 AND idempotency_key = $2 AND idempotency_client = $3;
@@ -108,19 +108,20 @@ SELECT b.id, b.office_id, b.service_id, b.code, b.reference, b.service_day::text
 b.status, b.name, b.phone, b.reschedule_count, b.ticket_id, (SELECT t.tracking_code FROM tickets t WHERE t.id = b.ticket_id) AS ticket_tracking_code FROM bookings b WHERE b.office_id = $1 AND b.service_day = $2::date AND b.reference = $3 FOR UPDATE;
 
 -- ensureDay
-INSERT INTO booking_days (service_id, service_day, booked, slots) VALUES ($1, $2::date, 0, '{}') ON CONFLICT DO NOTHING;
+INSERT INTO booking_days (service_id, service_day) VALUES ($1, $2::date) ON CONFLICT DO NOTHING;
 
 -- lockDays
 SELECT service_day FROM booking_days WHERE service_id = $1 AND service_day = ANY($2::date[]) ORDER BY service_day FOR UPDATE;
 
 -- releaseSeat
-UPDATE booking_days d SET booked = d.booked - 1, slots = jsonb_set(d.slots, ARRAY[$3::text], to_jsonb((d.slots ->> $3::text)::int - 1))
-WHERE d.service_id = $1 AND d.service_day = $2::date;
+UPDATE booking_slots SET booked = booked - 1 WHERE service_id = $1 AND service_day = $2::date AND slot_starts_at = $3;
 
 -- takeSeat
-UPDATE booking_days d SET booked = d.booked + 1, slots = jsonb_set(d.slots, ARRAY[$3::text], to_jsonb(coalesce((d.slots ->> $3::text)::int, 0) + 1))
-WHERE d.service_id = $1 AND d.service_day = $2::date AND d.booked < $4::int AND coalesce((d.slots ->> $3::text)::int, 0) < $5::int
-RETURNING booked;
+WITH day AS (SELECT coalesce(sum(booked), 0) AS booked FROM booking_slots WHERE service_id = $1 AND service_day = $2::date)
+INSERT INTO booking_slots AS d (service_id, service_day, slot_starts_at, booked)
+SELECT $1, $2::date, $3::timestamptz, 1 FROM day WHERE day.booked < $4::int AND $5::int >= 1
+ON CONFLICT (service_id, service_day, slot_starts_at) DO UPDATE SET booked = d.booked + 1 WHERE d.booked < $5::int
+RETURNING d.booked;
 
 -- reschedule
 UPDATE bookings b SET slot_starts_at = $4, slot_ends_at = $5, service_day = $2::date, reschedule_count = b.reschedule_count + 1,
@@ -140,8 +141,7 @@ UPDATE bookings SET status = 'cancelled', cancelled_at = $2 WHERE id = $1;
 UPDATE bookings SET status = 'checked_in', checked_in_at = $2, late = $3, ticket_id = $4 WHERE id = $1;
 
 -- mostBookedAhead
-SELECT coalesce(max(v.value::int), 0)::int AS most FROM booking_days d, jsonb_each_text(d.slots) v
-WHERE d.service_id = $1 AND d.service_day >= $2::date;
+SELECT coalesce(max(booked), 0)::int AS most FROM booking_slots WHERE service_id = $1 AND service_day >= $2::date;
 
 -- serviceForAdmin
 SELECT s.id, s.office_id, s.booking_settings FROM services s WHERE s.id = $1;

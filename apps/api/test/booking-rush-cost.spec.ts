@@ -74,17 +74,22 @@ describe(`what a booking costs on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () =
     expect(perConfirm.every((count) => count === 3)).toBe(true);
     // The same, then the key again (a double tap's twin may have won); the reason comes from the booking statement's own read.
     expect(refusal).toHaveLength(4);
-    expect(refusal.some((query) => query.includes('FROM booking_days WHERE service_id = $1 AND service_day = $2::date') && !query.includes('WITH'))).toBe(
+    expect(refusal.some((query) => query.includes('FROM booking_slots WHERE service_id = $1 AND service_day = $2::date') && !query.includes('WITH'))).toBe(
       false,
     );
     expect(cached).toHaveLength(0);
 
     if (onPostgres) {
-      // A full day refuses without the day row's lock: a crowd after the last seat does not queue behind a booking in progress.
+      // A full day refuses without a slot row's lock (or the day row's): a crowd after the last seat does not queue behind a booking in progress.
       const holder = t.db.createQueryRunner();
       await holder.connect();
       await holder.startTransaction();
       try {
+        await holder.query('SELECT 1 FROM booking_slots WHERE service_id = $1 FOR UPDATE', [office.services.A]);
+        await holder.query(
+          'INSERT INTO booking_days (service_id, service_day) SELECT $1, service_day FROM booking_slots WHERE service_id = $1 ON CONFLICT DO NOTHING',
+          [office.services.A],
+        );
         await holder.query('SELECT 1 FROM booking_days WHERE service_id = $1 FOR UPDATE', [office.services.A]);
         let timer: NodeJS.Timeout | undefined;
         const answer = await Promise.race([book(slots[5]), new Promise<'waited'>((resolve) => (timer = setTimeout(() => resolve('waited'), 5_000)))]);

@@ -186,6 +186,8 @@ export function slotSeats(serviceId: string, seatsPerSlot: number, counters: rea
 export interface DaySeats {
   seatsOf: (slot: Slot) => number;
   cap: number;
+  /** Every slot's seats added up: the cap binds only when it is below them. */
+  total: number;
 }
 
 /**
@@ -202,7 +204,7 @@ export function daySeats(
 ): DaySeats {
   const seatsOf = (slot: Slot) => slotSeats(serviceId, settings.seatsPerSlot, counters, slot);
   const total = daySlots(calendar, day, settings).reduce((sum, slot) => sum + seatsOf(slot), 0);
-  return { seatsOf, cap: seatsCapacity(total, settings, dailyQuota) };
+  return { seatsOf, cap: seatsCapacity(total, settings, dailyQuota), total };
 }
 
 /**

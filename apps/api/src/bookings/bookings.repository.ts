@@ -16,6 +16,10 @@ const SERVICE_COUNTERS = `(SELECT coalesce(json_agg(json_build_object('schedule'
                       'service_ids', (SELECT json_agg(cs2.service_id) FROM counter_services cs2 WHERE cs2.counter_id = c.id))), '[]')
                     FROM counters c JOIN counter_services cs ON cs.counter_id = c.id AND cs.service_id = s.id WHERE c.active)`;
 
+/** A day's counts from its slots' rows of `booking_slots`: the day's total, and each slot's keyed by its start in epoch ms (`slotKey`). */
+const DAY_COUNTS = `service_day::text AS service_day, sum(booked)::int AS booked,
+         jsonb_object_agg((extract(epoch FROM slot_starts_at) * 1000)::bigint::text, booked) AS slots FROM booking_slots`;
+
 const OFFICE_COLUMNS = `o.id AS office_id, o.slug, o.name AS office_name, o.address, o.time_zone, o.opening_hours, o.bookings_per_person, o.anonymous_issue`;
 
 const BOOKING_COLUMNS = `b.id, b.office_id, b.service_id, b.code, b.reference, b.service_day::text AS service_day, b.slot_starts_at, b.slot_ends_at,
@@ -43,51 +47,51 @@ export const BOOKINGS_SQL = {
                     'booking_settings', s.booking_settings, 'counters', ${SERVICE_COUNTERS}) ORDER BY s.sort_order, s.code), '[]')
           FROM services s WHERE s.office_id = o.id AND ($3::uuid IS NULL OR s.id = $3::uuid)) AS services
   FROM offices o WHERE o.id = $1`,
-  // How many are booked per day, and per slot, for a service over a span of days.
-  booked: `SELECT service_day::text AS service_day, booked, slots FROM booking_days WHERE service_id = $1 AND service_day BETWEEN $2::date AND $3::date`,
+  // How many are booked per day, and per slot (keyed by the slot's start in epoch ms), for a service over a span of days.
+  booked: `SELECT ${DAY_COUNTS} WHERE service_id = $1 AND service_day BETWEEN $2::date AND $3::date GROUP BY service_day`,
   /*
-   * A booking in one statement: the day's counts as last committed (unlocked: a full day or slot
-   * stops here), the holder's places (phone and client, each 1…limit), then the
-   * service-day row's counts raised by one (day and slot) only while both are under their caps,
-   * then the booking, only when the counts were raised. The upsert locks the one row of the
-   * service and day, and ON CONFLICT DO UPDATE checks its WHERE on the row's latest version,
-   * so two bookings racing for the last seat are decided one after the other, and the loser
-   * inserts nothing. The lock is held only while this statement runs and commits.
-   * $1 service, $2 day, $3 limit per person, $4 phone, $5 client key, $6 slot key (ms),
-   * $7 day cap, $8 seats per slot, $9 office, $10 code, $11 reference, $12 slot start,
-   * $13 slot end, $14 name, $15 idempotency key, $16 idempotency client, $17 now, $18 the booking.created version.
+   * A booking in one statement: the slot's and the day's counts as last committed (unlocked: a
+   * full slot or day stops here), the holder's places (phone and client, each 1…limit), then
+   * the slot's row of `booking_slots` raised by one only while it is under the slot's seats,
+   * then the booking, only when the seat was taken. The upsert locks the one row of the slot,
+   * and ON CONFLICT DO UPDATE checks its WHERE on the row's latest version, so two bookings
+   * racing for a slot's last seat are decided one after the other and the loser inserts
+   * nothing, while bookings for other slots go on beside them. The day's cap is checked on the
+   * counts as read: where it is below the slots' seats added up the caller runs this after
+   * locking the day's row (`lockDays`), so the read sees every booking of the day before it.
+   * $1 service, $2 day, $3 limit per person, $4 phone, $5 client key, $6 slot start,
+   * $7 day cap, $8 seats of the slot, $9 office, $10 code, $11 reference, $12 slot end,
+   * $13 name, $14 idempotency key, $15 idempotency client, $16 now, $17 the booking.created version.
    */
   book: `WITH shown AS (
-    -- The day as last committed, read without a lock: a day or slot already full is refused here, so the
-    -- crowd that comes after the last seat never queues on the day row's lock (the upsert below decides the rest).
-    SELECT coalesce(max(d.booked), 0) AS booked, coalesce(max((d.slots ->> $6::text)::int), 0) AS in_slot
-    FROM booking_days d WHERE d.service_id = $1 AND d.service_day = $2::date
+    -- The day's slots as last committed, read without a lock: a day or slot already full is refused here, so the
+    -- crowd that comes after the last seat never queues on a slot row's lock (the upsert below decides the rest).
+    SELECT coalesce(sum(d.booked), 0)::int AS booked, coalesce(max(d.booked) FILTER (WHERE d.slot_starts_at = $6::timestamptz), 0) AS in_slot
+    FROM booking_slots d WHERE d.service_id = $1 AND d.service_day = $2::date
   ), holder AS (
     SELECT CASE WHEN $4::text IS NULL THEN NULL ELSE ${place('phone', '$4::text', 'NULL::uuid')} END AS phone_place,
            ${place('client_key', '$5::text', 'NULL::uuid')} AS client_place
   ), seat AS (
-    INSERT INTO booking_days AS d (service_id, service_day, booked, slots)
-    SELECT $1, $2::date, 1, jsonb_build_object($6::text, 1) FROM holder
+    INSERT INTO booking_slots AS d (service_id, service_day, slot_starts_at, booked)
+    SELECT $1, $2::date, $6::timestamptz, 1 FROM holder
     WHERE holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AND $7::int >= 1 AND $8::int >= 1
       AND (SELECT booked FROM shown) < $7::int AND (SELECT in_slot FROM shown) < $8::int
-    ON CONFLICT (service_id, service_day) DO UPDATE
-      SET booked = d.booked + 1, slots = jsonb_set(d.slots, ARRAY[$6::text], to_jsonb(coalesce((d.slots ->> $6::text)::int, 0) + 1))
-      WHERE d.booked < $7::int AND coalesce((d.slots ->> $6::text)::int, 0) < $8::int
+    ON CONFLICT (service_id, service_day, slot_starts_at) DO UPDATE SET booked = d.booked + 1 WHERE d.booked < $8::int
     RETURNING d.booked
   ), booking AS (
     INSERT INTO bookings (office_id, service_id, code, reference, service_day, slot_starts_at, slot_ends_at, status, name, phone, phone_place,
                           client_key, client_place, idempotency_key, idempotency_client, created_at)
-    SELECT $9, $1, $10, $11, $2::date, $12, $13, 'booked', $14, $4::text, holder.phone_place, $5::text, holder.client_place, $15, $16, $17
+    SELECT $9, $1, $10, $11, $2::date, $6::timestamptz, $12, 'booked', $13, $4::text, holder.phone_place, $5::text, holder.client_place, $14, $15, $16
     FROM seat, holder
     RETURNING id
   ), notice AS (
     -- The outbox row (notifications/outbox.repository.ts), only when someone in the office wants booking.created.
     INSERT INTO outbox (office_id, type, version, subject_key, data, occurred_at)
-    SELECT $9, 'booking.created', $18::int, 'booking:' || booking.id, jsonb_build_object(
+    SELECT $9, 'booking.created', $17::int, 'booking:' || booking.id, jsonb_build_object(
              'booking', jsonb_build_object('id', booking.id, 'reference', $11::text, 'code', $10::text, 'day', $2::date::text,
-                                           'startsAt', $12::timestamptz, 'endsAt', $13::timestamptz),
+                                           'startsAt', $6::timestamptz, 'endsAt', $12::timestamptz),
              'office', ${OFFICE_JSON}, 'service', ${SERVICE_JSON}, 'link', '/b/' || $10::text,
-             'contact', CASE WHEN $14::text IS NULL AND $4::text IS NULL THEN NULL ELSE jsonb_build_object('name', $14::text, 'phone', $4::text) END), $17
+             'contact', CASE WHEN $13::text IS NULL AND $4::text IS NULL THEN NULL ELSE jsonb_build_object('name', $13::text, 'phone', $4::text) END), $16
     FROM booking JOIN offices o ON o.id = $9 JOIN services s ON s.id = $1
     WHERE ${outboxWantedSql('$9', "'booking.created'", "'booking:' || booking.id")}
     RETURNING id, office_id, type, subject_key, occurred_at
@@ -97,24 +101,25 @@ export const BOOKINGS_SQL = {
   SELECT (SELECT id FROM booking) AS id, holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AS holder_free,
          shown.booked AS day_booked, shown.in_slot AS slot_booked
   FROM holder, shown`,
-  // Why a seat was refused: the day row as it is now (the message only; the refusal itself was atomic).
-  dayRow: `SELECT booked, slots FROM booking_days WHERE service_id = $1 AND service_day = $2::date`,
+  // Why a seat was refused: the day's counts as they are now (the message only; the refusal itself was atomic).
+  dayRow: `SELECT ${DAY_COUNTS} WHERE service_id = $1 AND service_day = $2::date GROUP BY service_day`,
   // Read without a lock before the check-in's transaction: which service's issuing context to read.
   serviceOfReference: 'SELECT service_id FROM bookings WHERE office_id = $1 AND service_day = $2::date AND reference = $3',
-  bookedOn: 'SELECT booked FROM booking_days WHERE service_id = $1 AND service_day = $2::date',
+  bookedOn: 'SELECT coalesce(sum(booked), 0)::int AS booked FROM booking_slots WHERE service_id = $1 AND service_day = $2::date',
   byIdempotencyKey: 'SELECT code FROM bookings WHERE office_id = $1 AND idempotency_key = $2 AND idempotency_client = $3',
   byCode: `SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.code = $1`,
   lockByCode: `SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.code = $1 FOR UPDATE`,
   lockByReference: `SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.office_id = $1 AND b.service_day = $2::date AND b.reference = $3 FOR UPDATE`,
-  // Creates the day row a reschedule moves to, so both rows can be locked in day order.
-  ensureDay: `INSERT INTO booking_days (service_id, service_day, booked, slots) VALUES ($1, $2::date, 0, '{}') ON CONFLICT DO NOTHING`,
+  // Creates a day's lock row (a reschedule's days, a capped day's booking), so the rows can be locked in day order.
+  ensureDay: `INSERT INTO booking_days (service_id, service_day) VALUES ($1, $2::date) ON CONFLICT DO NOTHING`,
   lockDays: `SELECT service_day FROM booking_days WHERE service_id = $1 AND service_day = ANY($2::date[]) ORDER BY service_day FOR UPDATE`,
-  releaseSeat: `UPDATE booking_days d SET booked = d.booked - 1, slots = jsonb_set(d.slots, ARRAY[$3::text], to_jsonb((d.slots ->> $3::text)::int - 1))
-  WHERE d.service_id = $1 AND d.service_day = $2::date`,
-  // $1 service, $2 day, $3 slot key, $4 day cap, $5 seats: raises the counts while under both caps (the row is locked already).
-  takeSeat: `UPDATE booking_days d SET booked = d.booked + 1, slots = jsonb_set(d.slots, ARRAY[$3::text], to_jsonb(coalesce((d.slots ->> $3::text)::int, 0) + 1))
-  WHERE d.service_id = $1 AND d.service_day = $2::date AND d.booked < $4::int AND coalesce((d.slots ->> $3::text)::int, 0) < $5::int
-  RETURNING booked`,
+  releaseSeat: `UPDATE booking_slots SET booked = booked - 1 WHERE service_id = $1 AND service_day = $2::date AND slot_starts_at = $3`,
+  // $1 service, $2 day, $3 slot start, $4 day cap, $5 seats: the slot's row raised while under both (the day's row is locked already).
+  takeSeat: `WITH day AS (SELECT coalesce(sum(booked), 0) AS booked FROM booking_slots WHERE service_id = $1 AND service_day = $2::date)
+  INSERT INTO booking_slots AS d (service_id, service_day, slot_starts_at, booked)
+  SELECT $1, $2::date, $3::timestamptz, 1 FROM day WHERE day.booked < $4::int AND $5::int >= 1
+  ON CONFLICT (service_id, service_day, slot_starts_at) DO UPDATE SET booked = d.booked + 1 WHERE d.booked < $5::int
+  RETURNING d.booked`,
   // Moves the booking; on another day it takes new places for its holder there ($3 the limit).
   reschedule: `UPDATE bookings b SET slot_starts_at = $4, slot_ends_at = $5, service_day = $2::date, reschedule_count = b.reschedule_count + 1,
          phone_place = CASE WHEN b.phone IS NULL THEN NULL WHEN b.service_day = $2::date THEN b.phone_place ELSE ${place('phone', 'b.phone', 'b.id')} END,
@@ -124,8 +129,7 @@ export const BOOKINGS_SQL = {
   cancel: `UPDATE bookings SET status = 'cancelled', cancelled_at = $2 WHERE id = $1`,
   checkedIn: `UPDATE bookings SET status = 'checked_in', checked_in_at = $2, late = $3, ticket_id = $4 WHERE id = $1`,
   // The most booked in any slot of a day not yet over: seats per slot may not go below it.
-  mostBookedAhead: `SELECT coalesce(max(v.value::int), 0)::int AS most FROM booking_days d, jsonb_each_text(d.slots) v
-  WHERE d.service_id = $1 AND d.service_day >= $2::date`,
+  mostBookedAhead: `SELECT coalesce(max(booked), 0)::int AS most FROM booking_slots WHERE service_id = $1 AND service_day >= $2::date`,
   serviceForAdmin: 'SELECT s.id, s.office_id, s.booking_settings FROM services s WHERE s.id = $1',
   // What the suggested seats per slot are made of: the service's standard time and the active counters that serve it.
   seatCounters: `SELECT s.service_time_minutes, ${SERVICE_COUNTERS} AS counters FROM services s WHERE s.id = $1`,
@@ -215,10 +219,17 @@ export interface NewBooking {
   now: Date;
 }
 
-/** A slot's key in `booking_days.slots`: its start in epoch ms. */
+/** What the booking statement answers (`BookingsRepository.book`). */
+export interface BookResult {
+  id: string | null;
+  holderFree: boolean;
+  shown: { booked: number; inSlot: number };
+}
+
+/** A slot's key in the day's counts: its start in epoch ms. */
 export const slotKey = (startsAt: Date | number): string => String(typeof startsAt === 'number' ? startsAt : startsAt.getTime());
 
-/** Bookings and the per-day seat counts. Methods that take `tx` run inside the caller's transaction. */
+/** Bookings and the per-slot seat counts. Methods that take `tx` run inside the caller's transaction. */
 @Injectable()
 export class BookingsRepository {
   constructor(private readonly db: DataSource) {}
@@ -250,20 +261,19 @@ export class BookingsRepository {
    * last place fail on the unique place (`isPlaceTaken`); a repeated idempotency key on its own
    * (`isDuplicateBookingKey`).
    */
-  async book(booking: NewBooking): Promise<{ id: string | null; holderFree: boolean; shown: { booked: number; inSlot: number } }> {
-    const [row] = await this.db.query<{ id: string | null; holder_free: boolean; day_booked: number; slot_booked: number }[]>(BOOKINGS_SQL.book, [
+  async book(booking: NewBooking, tx: EntityManager | null = null): Promise<BookResult> {
+    const [row] = await (tx ?? this.db).query<{ id: string | null; holder_free: boolean; day_booked: number; slot_booked: number }[]>(BOOKINGS_SQL.book, [
       booking.serviceId,
       booking.serviceDay,
       booking.perPerson,
       booking.phone,
       booking.clientKey,
-      slotKey(booking.slotStartsAt),
+      booking.slotStartsAt,
       booking.dayCap,
       booking.seatsPerSlot,
       booking.officeId,
       booking.code,
       booking.reference,
-      booking.slotStartsAt,
       booking.slotEndsAt,
       booking.name,
       booking.idempotencyKey,
@@ -271,7 +281,11 @@ export class BookingsRepository {
       booking.now,
       NOTIFICATION_VERSION['booking.created'],
     ]);
-    return { id: row.id, holderFree: row.holder_free, shown: { booked: Number(row.day_booked), inSlot: Number(row.slot_booked) } };
+    return {
+      id: row.id,
+      holderFree: row.holder_free,
+      shown: { booked: Number(row.day_booked), inSlot: Number(row.slot_booked) },
+    };
   }
 
   async serviceOfReference(officeId: string, day: string, reference: string): Promise<string | null> {
@@ -312,13 +326,12 @@ export class BookingsRepository {
   }
 
   async releaseSeat(tx: EntityManager, serviceId: string, day: string, slotStartsAt: Date): Promise<void> {
-    await tx.query(BOOKINGS_SQL.releaseSeat, [serviceId, day, slotKey(slotStartsAt)]);
+    await tx.query(BOOKINGS_SQL.releaseSeat, [serviceId, day, slotStartsAt]);
   }
 
-  /** Takes a seat on a day row the caller has locked; false when the slot or the day is full. */
+  /** Takes a seat of a slot on a day whose row the caller has locked; false when the slot or the day is full. */
   async takeSeat(tx: EntityManager, serviceId: string, day: string, slotStartsAt: Date, dayCap: number, seats: number): Promise<boolean> {
-    // An UPDATE answers [rows, affected] through TypeORM.
-    const [rows] = await tx.query<[{ booked: number }[], number]>(BOOKINGS_SQL.takeSeat, [serviceId, day, slotKey(slotStartsAt), dayCap, seats]);
+    const rows = await tx.query<{ booked: number }[]>(BOOKINGS_SQL.takeSeat, [serviceId, day, slotStartsAt, dayCap, seats]);
     return rows.length > 0;
   }
 

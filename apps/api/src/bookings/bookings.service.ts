@@ -54,10 +54,12 @@ import {
   type BookingContextRow,
   type BookingRow,
   type BookingServiceRow,
+  type BookResult,
   BookingsRepository,
   isCodeTaken,
   isDuplicateBookingKey,
   isPlaceTaken,
+  type NewBooking,
   slotKey,
 } from './bookings.repository.js';
 
@@ -224,7 +226,7 @@ export class BookingsService {
       const reference = newReference();
       const name = request.name?.trim() || null;
       try {
-        const result = await this.bookings.book({
+        const result = await this.takeSeat(seats, {
           officeId: context.office_id,
           serviceId: service.service_id,
           serviceDay: day,
@@ -279,6 +281,20 @@ export class BookingsService {
         throw error;
       }
     }
+  }
+
+  /**
+   * The booking statement, alone where the day's cap cannot bind (the slots' seats add up to it
+   * at most): the slot's own row decides, and bookings of other slots go on beside it. Where the
+   * cap is below them (a daily quota with a walk-ins' share), the day's row is locked first, so
+   * the day's count the statement reads holds every booking before it (one day at a time).
+   */
+  private takeSeat(seats: DaySeats, booking: NewBooking): Promise<BookResult> {
+    if (seats.cap >= seats.total) return this.bookings.book(booking);
+    return this.db.transaction(async (tx) => {
+      await this.bookings.lockDays(tx, booking.serviceId, [booking.serviceDay]);
+      return this.bookings.book(booking, tx);
+    });
   }
 
   /**
