@@ -35,7 +35,9 @@ SELECT service_day::text AS service_day, sum(booked)::int AS booked,
 jsonb_object_agg((extract(epoch FROM slot_starts_at) * 1000)::bigint::text, booked) AS slots FROM booking_slots WHERE service_id = $1 AND service_day BETWEEN $2::date AND $3::date GROUP BY service_day;
 
 -- book
-WITH shown AS (
+WITH existing AS (
+  SELECT code FROM bookings WHERE office_id = $9 AND idempotency_key = $14 AND idempotency_client = $15
+), shown AS (
   -- The day's slots as last committed, read without a lock: a day or slot already full is refused here, so the
   -- crowd that comes after the last seat never queues on a slot row's lock (the upsert below decides the rest).
   SELECT coalesce(sum(d.booked), 0)::int AS booked, coalesce(max(d.booked) FILTER (WHERE d.slot_starts_at = $6::timestamptz), 0) AS in_slot
@@ -50,7 +52,7 @@ WITH shown AS (
 ), seat AS (
   INSERT INTO booking_slots AS d (service_id, service_day, slot_starts_at, booked)
   SELECT $1, $2::date, $6::timestamptz, 1 FROM holder
-  WHERE holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AND $7::int >= 1 AND $8::int >= 1
+  WHERE NOT EXISTS (SELECT 1 FROM existing) AND holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AND $7::int >= 1 AND $8::int >= 1
     AND (SELECT booked FROM shown) < $7::int AND (SELECT in_slot FROM shown) < $8::int
   ON CONFLICT (service_id, service_day, slot_starts_at) DO UPDATE SET booked = d.booked + 1 WHERE d.booked < $8::int
   RETURNING d.booked
@@ -78,7 +80,7 @@ WITH shown AS (
   SELECT n.id, w.id, n.subject_key, n.occurred_at, n.occurred_at, n.occurred_at
   FROM notice n JOIN webhook_endpoints w ON w.office_id = n.office_id AND w.enabled AND n.type = ANY(w.events)
 )
-SELECT (SELECT id FROM booking) AS id, holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AS holder_free,
+SELECT (SELECT id FROM booking) AS id, (SELECT code FROM existing) AS existing, holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AS holder_free,
        shown.booked AS day_booked, shown.in_slot AS slot_booked
 FROM holder, shown;
 

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { AdminModule } from './admin/admin.module.js';
 import { StandardsModule } from './standards/standards.module.js';
 import { AvailabilityCache } from './bookings/availability-cache.js';
+import { BookingContextCache } from './bookings/booking-context-cache.js';
 import { BookingsController } from './bookings/bookings.controller.js';
 import { BookingsRepository } from './bookings/bookings.repository.js';
 import { BookingsService } from './bookings/bookings.service.js';
@@ -90,6 +91,7 @@ export class AppModule {
         BookingsService,
         BookingsRepository,
         AvailabilityCache,
+        BookingContextCache,
         EndOfDayService,
         EndOfDayRepository,
         CountersService,

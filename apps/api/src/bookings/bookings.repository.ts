@@ -50,7 +50,8 @@ export const BOOKINGS_SQL = {
   // How many are booked per day, and per slot (keyed by the slot's start in epoch ms), for a service over a span of days.
   booked: `SELECT ${DAY_COUNTS} WHERE service_id = $1 AND service_day BETWEEN $2::date AND $3::date GROUP BY service_day`,
   /*
-   * A booking in one statement: the slot's and the day's counts as last committed (unlocked: a
+   * A booking in one statement: a booking already made with the idempotency key (answered
+   * instead, nothing written), the slot's and the day's counts as last committed (unlocked: a
    * full slot or day stops here), the holder's places (phone and client, each 1…limit), then
    * the slot's row of `booking_slots` raised by one only while it is under the slot's seats,
    * then the booking, only when the seat was taken. The upsert locks the one row of the slot,
@@ -63,7 +64,9 @@ export const BOOKINGS_SQL = {
    * $7 day cap, $8 seats of the slot, $9 office, $10 code, $11 reference, $12 slot end,
    * $13 name, $14 idempotency key, $15 idempotency client, $16 now, $17 the booking.created version.
    */
-  book: `WITH shown AS (
+  book: `WITH existing AS (
+    SELECT code FROM bookings WHERE office_id = $9 AND idempotency_key = $14 AND idempotency_client = $15
+  ), shown AS (
     -- The day's slots as last committed, read without a lock: a day or slot already full is refused here, so the
     -- crowd that comes after the last seat never queues on a slot row's lock (the upsert below decides the rest).
     SELECT coalesce(sum(d.booked), 0)::int AS booked, coalesce(max(d.booked) FILTER (WHERE d.slot_starts_at = $6::timestamptz), 0) AS in_slot
@@ -74,7 +77,7 @@ export const BOOKINGS_SQL = {
   ), seat AS (
     INSERT INTO booking_slots AS d (service_id, service_day, slot_starts_at, booked)
     SELECT $1, $2::date, $6::timestamptz, 1 FROM holder
-    WHERE holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AND $7::int >= 1 AND $8::int >= 1
+    WHERE NOT EXISTS (SELECT 1 FROM existing) AND holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AND $7::int >= 1 AND $8::int >= 1
       AND (SELECT booked FROM shown) < $7::int AND (SELECT in_slot FROM shown) < $8::int
     ON CONFLICT (service_id, service_day, slot_starts_at) DO UPDATE SET booked = d.booked + 1 WHERE d.booked < $8::int
     RETURNING d.booked
@@ -98,7 +101,7 @@ export const BOOKINGS_SQL = {
   ), fanout AS (
     ${fanOutSql('notice')}
   )
-  SELECT (SELECT id FROM booking) AS id, holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AS holder_free,
+  SELECT (SELECT id FROM booking) AS id, (SELECT code FROM existing) AS existing, holder.client_place IS NOT NULL AND ($4::text IS NULL OR holder.phone_place IS NOT NULL) AS holder_free,
          shown.booked AS day_booked, shown.in_slot AS slot_booked
   FROM holder, shown`,
   // Why a seat was refused: the day's counts as they are now (the message only; the refusal itself was atomic).
@@ -222,6 +225,7 @@ export interface NewBooking {
 /** What the booking statement answers (`BookingsRepository.book`). */
 export interface BookResult {
   id: string | null;
+  existing: string | null;
   holderFree: boolean;
   shown: { booked: number; inSlot: number };
 }
@@ -255,6 +259,7 @@ export class BookingsRepository {
 
   /**
    * Books a seat in one statement (`BOOKINGS_SQL.book`): the id of the new booking, or null
+   * with `existing`, the code of the booking the idempotency key made before, or null
    * with `holderFree` false when the phone or the client holds its limit already, or null with
    * `holderFree` true when the slot or the day is full; `shown`, the day's and the slot's counts
    * as the statement first read them, unlocked (a refusal's reason). Two requests of one holder racing for its
@@ -262,27 +267,31 @@ export class BookingsRepository {
    * (`isDuplicateBookingKey`).
    */
   async book(booking: NewBooking, tx: EntityManager | null = null): Promise<BookResult> {
-    const [row] = await (tx ?? this.db).query<{ id: string | null; holder_free: boolean; day_booked: number; slot_booked: number }[]>(BOOKINGS_SQL.book, [
-      booking.serviceId,
-      booking.serviceDay,
-      booking.perPerson,
-      booking.phone,
-      booking.clientKey,
-      booking.slotStartsAt,
-      booking.dayCap,
-      booking.seatsPerSlot,
-      booking.officeId,
-      booking.code,
-      booking.reference,
-      booking.slotEndsAt,
-      booking.name,
-      booking.idempotencyKey,
-      booking.idempotencyClient,
-      booking.now,
-      NOTIFICATION_VERSION['booking.created'],
-    ]);
+    const [row] = await (tx ?? this.db).query<{ id: string | null; existing: string | null; holder_free: boolean; day_booked: number; slot_booked: number }[]>(
+      BOOKINGS_SQL.book,
+      [
+        booking.serviceId,
+        booking.serviceDay,
+        booking.perPerson,
+        booking.phone,
+        booking.clientKey,
+        booking.slotStartsAt,
+        booking.dayCap,
+        booking.seatsPerSlot,
+        booking.officeId,
+        booking.code,
+        booking.reference,
+        booking.slotEndsAt,
+        booking.name,
+        booking.idempotencyKey,
+        booking.idempotencyClient,
+        booking.now,
+        NOTIFICATION_VERSION['booking.created'],
+      ],
+    );
     return {
       id: row.id,
+      existing: row.existing,
       holderFree: row.holder_free,
       shown: { booked: Number(row.day_booked), inSlot: Number(row.slot_booked) },
     };

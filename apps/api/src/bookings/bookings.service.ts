@@ -50,6 +50,7 @@ import { TicketsRepository } from '../tickets/tickets.repository.js';
 import { type IssuingClient, TicketsService, idempotencyClient } from '../tickets/tickets.service.js';
 import { newTrackingCode } from '../tickets/tracking-code.js';
 import { AvailabilityCache } from './availability-cache.js';
+import { BookingContextCache } from './booking-context-cache.js';
 import {
   type BookingContextRow,
   type BookingRow,
@@ -137,6 +138,7 @@ export class BookingsService {
     private readonly clock: Clock,
     private readonly availabilityCache: AvailabilityCache,
     private readonly outbox: OutboxRepository,
+    private readonly contextCache: BookingContextCache,
   ) {}
 
   private async context(slug: string, serviceId: string | null): Promise<BookingContextRow> {
@@ -172,7 +174,7 @@ export class BookingsService {
 
   private async readAvailability(slug: string, serviceId: string): Promise<BookingAvailabilityView> {
     const now = this.clock.now();
-    const context = await this.context(slug, serviceId);
+    const context = await this.keptContext(slug, serviceId);
     const service = this.service(context, serviceId);
     const settings = bookingSettingsOf(service);
     if (!settings.enabled || !service.service_active) throw new RuleError('booking_closed', `${service.service_name} takes no bookings`);
@@ -199,26 +201,48 @@ export class BookingsService {
     };
   }
 
-  /** Books a slot; the same Idempotency-Key from the same client answers with the same booking. */
+  /**
+   * The context of a booking attempt or an availability read, kept for a moment
+   * (`BookingContextCache`): a rush's attempts do not each read the office, its calendar and the service.
+   */
+  private async keptContext(slug: string, serviceId: string): Promise<BookingContextRow> {
+    const context = await this.contextCache.read(slug, serviceId, () => this.bookings.context(slug, this.clock.now(), serviceId));
+    if (!context) throw new RuleError('not_found', `No office with the slug "${slug}"`);
+    return context;
+  }
+
+  /**
+   * Books a slot; the same Idempotency-Key from the same client answers with the same booking
+   * (found by the booking statement itself, or, when the request is refused before it, looked up).
+   */
   async book(slug: string, request: BookRequest, idempotencyKey: string | null, client: BookingClient): Promise<BookingView> {
     const now = this.clock.now();
-    const context = await this.context(slug, request.serviceId);
+    const context = await this.keptContext(slug, request.serviceId);
     await this.limiter.consume('bookAddress', `${client.address}|${context.slug}`);
     const keyClient = idempotencyKey ? idempotencyClient(null, client) : null;
-    if (idempotencyKey && keyClient) {
-      const existing = await this.bookings.codeByIdempotencyKey(context.office_id, idempotencyKey, keyClient);
+    const earlier = async () => (idempotencyKey && keyClient ? this.bookings.codeByIdempotencyKey(context.office_id, idempotencyKey, keyClient) : null);
+    let service: BookingServiceRow;
+    let phone: string | null;
+    let slot: { startsAt: number; endsAt: number };
+    let day: string;
+    let seats: DaySeats;
+    try {
+      service = this.service(context, request.serviceId);
+      const settings = bookingSettingsOf(service);
+      if (!service.service_active) throw new RuleError('booking_closed', `${service.service_name} takes no bookings`);
+      phone = request.phone ? normalisePhone(request.phone) : null;
+      if (request.phone && phone === null) throw invalidField('phone', 'phone must be an Indonesian phone number, such as 0812 3456 7890');
+      const calendar = calendarOf(context);
+      const startsAt = Date.parse(request.startsAt);
+      slot = assertSlotBookable(calendar, settings, startsAt, now.getTime());
+      day = serviceDay(startsAt, context.time_zone);
+      seats = seatsOn(calendar, service, settings, day);
+    } catch (error) {
+      // A repeated request whose booking was made before (its slot has begun since, say) answers with that booking.
+      const existing = error instanceof RuleError ? await earlier() : null;
       if (existing) return this.view(existing);
+      throw error;
     }
-    const service = this.service(context, request.serviceId);
-    const settings = bookingSettingsOf(service);
-    if (!service.service_active) throw new RuleError('booking_closed', `${service.service_name} takes no bookings`);
-    const phone = request.phone ? normalisePhone(request.phone) : null;
-    if (request.phone && phone === null) throw invalidField('phone', 'phone must be an Indonesian phone number, such as 0812 3456 7890');
-    const calendar = calendarOf(context);
-    const startsAt = Date.parse(request.startsAt);
-    const slot = assertSlotBookable(calendar, settings, startsAt, now.getTime());
-    const day = serviceDay(startsAt, context.time_zone);
-    const seats = seatsOn(calendar, service, settings, day);
     const dayCap = seats.cap;
     const slotSeatCount = seats.seatsOf(slot);
     for (let attempt = 0; ; attempt += 1) {
@@ -244,6 +268,7 @@ export class BookingsService {
           idempotencyClient: keyClient,
           now,
         });
+        if (result.existing !== null) return this.view(result.existing);
         if (result.id !== null) {
           this.availabilityCache.taken(service.service_id, day, slot.startsAt);
           // The booking as written, without reading it back: after the commit nothing may fail a confirmed booking's answer.
@@ -268,12 +293,12 @@ export class BookingsService {
           );
         }
         // A double tap's twin may have won the seat (or the client's place) a moment ago: answer with its booking.
-        const twin = idempotencyKey && keyClient ? await this.bookings.codeByIdempotencyKey(context.office_id, idempotencyKey, keyClient) : null;
+        const twin = await earlier();
         if (twin) return this.view(twin);
         throw await this.refusal(result.holderFree, result.shown, service, day, slot.startsAt, dayCap, slotSeatCount, context.bookings_per_person);
       } catch (error) {
-        if (idempotencyKey && keyClient && (isDuplicateBookingKey(error) || isPlaceTaken(error))) {
-          const existing = await this.bookings.codeByIdempotencyKey(context.office_id, idempotencyKey, keyClient);
+        if (isDuplicateBookingKey(error) || isPlaceTaken(error)) {
+          const existing = await earlier();
           if (existing) return this.view(existing);
         }
         if (isPlaceTaken(error)) throw limitReached(context.bookings_per_person);
@@ -570,8 +595,9 @@ export class BookingsService {
       ]);
     }
     await this.bookings.writeSettings(serviceId, settings);
-    this.availabilityCache.changed(serviceId);
     if (bookingsPerPerson !== undefined) await this.bookings.writePerPerson(service.office_id, bookingsPerPerson);
+    this.availabilityCache.changed(serviceId);
+    this.contextCache.changed(service.office_id);
     return this.settings(serviceId, staff);
   }
 }
