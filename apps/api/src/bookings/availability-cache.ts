@@ -71,6 +71,22 @@ export class AvailabilityCache {
     }
   }
 
+  /**
+   * Whether the kept view of the service, within its age, shows the slot of `startsAt` on `day`
+   * full (`slot_full`) or the day (`day_full`); null when it does not or none is kept. A view
+   * never shows fewer seats than the database held when it was read, less the bookings made
+   * here since: only a seat freed on another instance within the age is missing from it, and
+   * that seat is offered again within the age.
+   */
+  knownFull(slug: string, serviceId: string, day: string, startsAt: number): 'slot_full' | 'day_full' | null {
+    const entry = this.entries.get(`${slug}|${serviceId}`);
+    if (!entry?.value || entry.loadedAt === null || Date.now() - entry.loadedAt >= this.maxAgeMs) return null;
+    const shown = entry.value.days.find((candidate) => candidate.day === day);
+    if (!shown?.open) return null;
+    if (shown.left === 0) return 'day_full';
+    return shown.slots.some((slot) => slot.left === 0 && Date.parse(slot.startsAt) === startsAt) ? 'slot_full' : null;
+  }
+
   /** A seat of the service was freed or moved, or its settings changed, on this instance. */
   changed(serviceId: string): void {
     for (const [key, entry] of this.entries) if (entry.serviceId === serviceId) this.entries.delete(key);

@@ -245,6 +245,13 @@ export class BookingsService {
     }
     const dayCap = seats.cap;
     const slotSeatCount = seats.seatsOf(slot);
+    // A slot or day this instance knows full is refused without the booking statement: after the last seat the crowd costs no write.
+    const full = this.availabilityCache.knownFull(slug, service.service_id, day, slot.startsAt);
+    if (full !== null) {
+      const twin = await earlier();
+      if (twin) return this.view(twin);
+      throw full === 'day_full' ? dayFull(day, service) : slotFull(slot.startsAt, slotSeatCount);
+    }
     for (let attempt = 0; ; attempt += 1) {
       const code = newTrackingCode();
       const reference = newReference();
@@ -337,12 +344,11 @@ export class BookingsService {
     perPerson: number,
   ): Promise<RuleError> {
     if (!holderFree) return limitReached(perPerson);
-    if (shown.booked >= dayCap) return new RuleError('day_full', `${day} is fully booked for ${service.service_name}`, { day });
-    if (shown.inSlot >= seats)
-      return new RuleError('slot_full', 'This slot is full', { startsAt: new Date(startsAt).toISOString(), left: 0, seen: shown.inSlot });
+    if (shown.booked >= dayCap) return dayFull(day, service);
+    if (shown.inSlot >= seats) return slotFull(startsAt, shown.inSlot);
     const row = await this.bookings.dayRow(service.service_id, day);
-    if ((row?.booked ?? 0) >= dayCap) return new RuleError('day_full', `${day} is fully booked for ${service.service_name}`, { day });
-    return new RuleError('slot_full', 'This slot is full', { startsAt: new Date(startsAt).toISOString(), left: 0, seen: row?.slots[slotKey(startsAt)] ?? 0 });
+    if ((row?.booked ?? 0) >= dayCap) return dayFull(day, service);
+    return slotFull(startsAt, row?.slots[slotKey(startsAt)] ?? 0);
   }
 
   /** The booking page `/b/:code`. */
@@ -610,6 +616,12 @@ function stateOf(booking: BookingRow) {
     rescheduleCount: booking.reschedule_count,
   };
 }
+
+const dayFull = (day: string, service: BookingServiceRow) => new RuleError('day_full', `${day} is fully booked for ${service.service_name}`, { day });
+
+/** `seen`: the bookings the slot held as last read. */
+const slotFull = (startsAt: number, seen: number) =>
+  new RuleError('slot_full', 'This slot is full', { startsAt: new Date(startsAt).toISOString(), left: 0, seen });
 
 function limitReached(perPerson: number): RuleError {
   return new RuleError('booking_limit', `One phone number or device may hold ${perPerson} active booking(s) per service and day`, { perPerson });
