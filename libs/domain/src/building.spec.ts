@@ -1,71 +1,12 @@
 import { AGENCY_FAILING_SHARE, agencyFailing, buildingFigures } from './building.js';
 import { satisfactionIndex, surveyTotals } from './satisfaction.js';
-import { type SupervisionState, type SupervisionTicketEvent, supervisionFigures } from './supervision-figures.js';
-import { agencyView, counterView, officeSnapshot, serviceView, ticketView } from './testing/index.js';
+import { supervisionFigures } from './supervision-figures.js';
+import { agencyView } from './testing/index.js';
+import { onTestDay, twoAgencyBuilding as building } from './testing/supervision.js';
 
-// Monday 30 November 2026 in Jakarta (UTC+7); every counter scheduled 08:00–15:00.
-const at = (hhmm: string) => Date.parse(`2026-11-30T${hhmm}:00+07:00`);
-const iso = (hhmm: string) => new Date(at(hhmm)).toISOString();
-const schedule = [{ weekday: 1, opens: '08:00', closes: '15:00' }];
-const event = (
-  ticketId: string,
-  serviceId: string,
-  type: SupervisionTicketEvent['type'],
-  hhmm: string,
-  counterId: string | null = null,
-): SupervisionTicketEvent => ({
-  ticketId,
-  serviceId,
-  type,
-  at: at(hhmm),
-  counterId,
-});
-
-/**
- * Dukcapil: services A (30 min) and K (30 min), counters 1 (open at 08:00) and 2 (open, 12
- * minutes late). Samsat: service S, counter 3, scheduled and not opened by 09:00.
- */
-function building(): SupervisionState {
-  const open = { state: 'open' as const };
-  return {
-    office: officeSnapshot({
-      agencies: [agencyView({ id: 'dukcapil', shortName: 'Dukcapil' }), agencyView({ id: 'samsat', shortName: 'Samsat' })],
-      services: [
-        serviceView({ id: 'a', code: 'A', agencyId: 'dukcapil', standard: { maxWaitMinutes: 30 } }),
-        serviceView({ id: 'k', code: 'K', agencyId: 'dukcapil', standard: { maxWaitMinutes: 30 } }),
-        serviceView({ id: 's', code: 'S', agencyId: 'samsat', standard: { maxWaitMinutes: 30 } }),
-      ],
-      counters: [
-        counterView({ id: 'c1', number: 1, agencyId: 'dukcapil', serviceIds: ['a', 'k'], ...open }),
-        counterView({ id: 'c2', number: 2, agencyId: 'dukcapil', serviceIds: ['a'], ...open }),
-        counterView({ id: 'c3', number: 3, agencyId: 'samsat', serviceIds: ['s'], state: 'closed', sessionId: null }),
-      ],
-      waiting: [
-        ticketView({ id: 't4', number: 'A-004', serviceId: 'a', issuedAt: iso('08:30') }),
-        ticketView({ id: 't5', number: 'S-001', serviceId: 's', issuedAt: iso('08:20') }),
-        ticketView({ id: 't6', number: 'S-002', serviceId: 's', issuedAt: iso('08:50') }),
-      ],
-    }),
-    day: '2026-11-30',
-    staffing: ['c1', 'c2', 'c3'].map((counterId) => ({ counterId, schedule, staffId: null, staffName: null })),
-    ticketEvents: [
-      // A: 2 minutes (within), 40 minutes (past 30); K: 5 minutes (within).
-      event('t1', 'a', 'issued', '08:00'),
-      event('t1', 'a', 'called', '08:02', 'c1'),
-      event('t2', 'a', 'issued', '08:00'),
-      event('t2', 'a', 'called', '08:40', 'c2'),
-      event('t3', 'k', 'issued', '08:05'),
-      event('t3', 'k', 'called', '08:10', 'c1'),
-      event('t4', 'a', 'issued', '08:30'),
-      event('t5', 's', 'issued', '08:20'),
-      event('t6', 's', 'issued', '08:50'),
-    ],
-    counterEvents: [
-      { counterId: 'c1', type: 'opened', at: at('08:00') },
-      { counterId: 'c2', type: 'opened', at: at('08:12') },
-    ],
-  };
-}
+// The building: Dukcapil's A and K at counters 1 and 2 (counter 2 opened 12 minutes late), Samsat's S at
+// counter 3, scheduled and not opened by 09:00; A-004, S-001 and S-002 waiting (testing/supervision.ts).
+const at = onTestDay;
 
 describe('the building manager’s rows', () => {
   it('puts each agency side by side from the live figures: waiting, within the standard, counters, punctuality', () => {

@@ -10,67 +10,21 @@ import {
   sumSurveyTotals,
 } from './regional.js';
 import { satisfactionIndex, surveyTotals } from './satisfaction.js';
-import { type SupervisionState, type SupervisionTicketEvent, supervisionFigures } from './supervision-figures.js';
-import { agencyView, counterView, officeSnapshot, officeView, serviceView, ticketView } from './testing/index.js';
+import { type SupervisionState, supervisionFigures } from './supervision-figures.js';
+import { ticketView } from './testing/index.js';
+import { buildingWaiting, isoOnTestDay, onTestDay, supervisionEvent, twoAgencyBuilding } from './testing/supervision.js';
 
-// Monday 30 November 2026 in Jakarta (UTC+7); every counter scheduled 08:00–15:00.
-const at = (hhmm: string) => Date.parse(`2026-11-30T${hhmm}:00+07:00`);
-const iso = (hhmm: string) => new Date(at(hhmm)).toISOString();
-const schedule = [{ weekday: 1, opens: '08:00', closes: '15:00' }];
-const event = (ticketId: string, serviceId: string, type: SupervisionTicketEvent['type'], hhmm: string, counterId: string | null = null) => ({
-  ticketId,
-  serviceId,
-  type,
-  at: at(hhmm),
-  counterId,
-});
+const at = onTestDay;
+const event = supervisionEvent;
 
 /**
- * A building of two agencies: Dukcapil's A (max 30) and K (max 60), counters 1 and 2 open;
- * Samsat's S (max 30), counter 3 scheduled and not open. At 09:00 S-001 has waited 40 minutes
- * (past its 30), A-004 30 minutes (at its maximum); today's waits: A 2 and 40 minutes, K 5.
+ * The building of testing/supervision.ts, with K-002 (Dukcapil's K, maximum 60) waiting since
+ * 08:10 instead of S-002. At 09:00 S-001 has waited 40 minutes (past its 30), A-004 30 minutes
+ * (at its maximum), K-002 50 (within its 60); today's waits: A 2 and 40 minutes, K 5.
  */
 function office(): SupervisionState {
-  const open = { state: 'open' as const };
-  return {
-    office: officeSnapshot({
-      seq: 41,
-      office: officeView({ id: 'o1', slug: 'mpp-satu', name: 'MPP Satu' }),
-      agencies: [agencyView({ id: 'dukcapil', shortName: 'Dukcapil' }), agencyView({ id: 'samsat', shortName: 'Samsat' })],
-      services: [
-        serviceView({ id: 'a', code: 'A', agencyId: 'dukcapil', standard: { maxWaitMinutes: 30 } }),
-        serviceView({ id: 'k', code: 'K', agencyId: 'dukcapil', standard: { maxWaitMinutes: 60 } }),
-        serviceView({ id: 's', code: 'S', name: 'Pajak kendaraan', agencyId: 'samsat', standard: { maxWaitMinutes: 30 } }),
-      ],
-      counters: [
-        counterView({ id: 'c1', number: 1, agencyId: 'dukcapil', serviceIds: ['a', 'k'], ...open }),
-        counterView({ id: 'c2', number: 2, agencyId: 'dukcapil', serviceIds: ['a'], ...open }),
-        counterView({ id: 'c3', number: 3, agencyId: 'samsat', serviceIds: ['s'], state: 'closed', sessionId: null }),
-      ],
-      waiting: [
-        ticketView({ id: 't4', number: 'A-004', serviceId: 'a', issuedAt: iso('08:30') }),
-        ticketView({ id: 't5', number: 'S-001', serviceId: 's', issuedAt: iso('08:20') }),
-        ticketView({ id: 't6', number: 'K-002', serviceId: 'k', issuedAt: iso('08:10') }),
-      ],
-    }),
-    day: '2026-11-30',
-    staffing: ['c1', 'c2', 'c3'].map((counterId) => ({ counterId, schedule, staffId: null, staffName: null })),
-    ticketEvents: [
-      event('t1', 'a', 'issued', '08:00'),
-      event('t1', 'a', 'called', '08:02', 'c1'),
-      event('t2', 'a', 'issued', '08:00'),
-      event('t2', 'a', 'called', '08:40', 'c2'),
-      event('t3', 'k', 'issued', '08:05'),
-      event('t3', 'k', 'called', '08:10', 'c1'),
-      event('t4', 'a', 'issued', '08:30'),
-      event('t5', 's', 'issued', '08:20'),
-      event('t6', 'k', 'issued', '08:10'),
-    ],
-    counterEvents: [
-      { counterId: 'c1', type: 'opened', at: at('08:00') },
-      { counterId: 'c2', type: 'opened', at: at('08:12') },
-    ],
-  };
+  const [a004, s001] = buildingWaiting();
+  return twoAgencyBuilding([a004, s001, ticketView({ id: 't6', number: 'K-002', serviceId: 'k', issuedAt: isoOnTestDay('08:10') })]);
 }
 
 const ANSWERS = [
@@ -183,11 +137,11 @@ describe('an office’s row on the regional dashboard', () => {
   });
 
   it('is open or closed by the time its snapshot said it closes or opens, not by when the snapshot was read', () => {
-    const open = { open: true, closesAt: iso('15:00'), opensAt: null, reason: null, reasonText: null, holidayToday: null, closureToday: null };
+    const open = { open: true, closesAt: isoOnTestDay('15:00'), opensAt: null, reason: null, reasonText: null, holidayToday: null, closureToday: null };
     expect(openAt(open, at('14:59'))).toBe(true);
     expect(openAt(open, at('15:00'))).toBe(false);
     expect(openAt({ ...open, closesAt: null }, at('23:00'))).toBe(true);
-    const closed = { ...open, open: false, closesAt: null, opensAt: iso('08:00'), reason: 'outside_hours' as const };
+    const closed = { ...open, open: false, closesAt: null, opensAt: isoOnTestDay('08:00'), reason: 'outside_hours' as const };
     expect(openAt(closed, at('07:59'))).toBe(false);
     expect(openAt(closed, at('08:00'))).toBe(true);
     expect(openAt({ ...closed, opensAt: null }, at('12:00'))).toBe(false);
