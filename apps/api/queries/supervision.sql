@@ -121,8 +121,8 @@ WHERE r.office_id = $1 AND r.kind = 'interaction' AND r.filed_at >= $2 AND r.fil
 SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM satisfaction_surveys
 WHERE office_id = $1 AND submitted_at >= $2 AND submitted_at < $3 AND ($4::uuid IS NULL OR service_id IN (SELECT id FROM services WHERE agency_id = $4::uuid) OR counter_id IN (SELECT id FROM counters WHERE agency_id = $4::uuid));
 
--- agencySurveyTotals
-SELECT s.agency_id, count(*)::int AS responses,
+-- surveyTotals
+SELECT ss.office_id, s.agency_id, count(*)::int AS responses,
   coalesce(sum(ss.u1), 0)::int AS u1_sum, count(ss.u1)::int AS u1_count,
   coalesce(sum(ss.u2), 0)::int AS u2_sum, count(ss.u2)::int AS u2_count,
   coalesce(sum(ss.u3), 0)::int AS u3_sum, count(ss.u3)::int AS u3_count,
@@ -133,5 +133,5 @@ SELECT s.agency_id, count(*)::int AS responses,
   coalesce(sum(ss.u8), 0)::int AS u8_sum, count(ss.u8)::int AS u8_count,
   coalesce(sum(ss.u9), 0)::int AS u9_sum, count(ss.u9)::int AS u9_count
 FROM satisfaction_surveys ss JOIN tickets t ON t.id = ss.ticket_id JOIN services s ON s.id = ss.service_id
-WHERE ss.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date
-GROUP BY s.agency_id;
+WHERE ss.office_id = ANY($1::uuid[]) AND t.service_day BETWEEN $2::date AND $3::date
+GROUP BY ss.office_id, s.agency_id;

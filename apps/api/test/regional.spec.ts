@@ -9,6 +9,8 @@ import {
   type ServerToClientEvents,
   StaffClientEvent,
   type SupervisionSnapshot,
+  type SurveyAnswers,
+  satisfactionIndex,
 } from '@loket/domain';
 import { RegionalRows, regionalComputations } from '../src/regional/regional-rows.js';
 import { AlertsService } from '../src/supervision/alerts.service.js';
@@ -171,6 +173,39 @@ describe('the regional dashboard (issue 20)', () => {
     t.app.get(RegionalRows).tick();
     await subscribe();
     expect(rows).toEqual([]);
+  });
+
+  it('gives an office the IKM of all its agencies’ answers, from the one query the building manager’s rows read', async () => {
+    const office = await createOffice(t, spec);
+    const regional = await createStaff(t, 'regional', [office.id]);
+    // B moves to a second agency of the building, so the office's answers come from two.
+    const [samsat] = await t.db.query<{ id: string }[]>(
+      `INSERT INTO agencies (office_id, name, short_name, sort_order) VALUES ($1, 'Samsat', 'Samsat', 1) RETURNING id`,
+      [office.id],
+    );
+    await t.db.query('UPDATE services SET agency_id = $1 WHERE id = $2', [samsat.id, office.services.B]);
+    const officer = office.officers[1].token;
+    expect((await api.post(`/counters/${office.counters[1]}/open`, {}, officer)).status).toBe(200);
+    const answers: SurveyAnswers[] = [
+      { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 3 },
+      { u1: 3, u2: 3, u3: 4, u4: 4, u5: 4, u6: 3, u7: 4, u8: 3, u9: 2 },
+      { u1: 2, u2: 2, u3: 2, u4: 3, u5: 2, u6: 2, u7: 3, u8: 2, u9: 2 },
+    ];
+    for (const [i, code] of (['A', 'A', 'B'] as const).entries()) {
+      const ticket = (await api.post(`/offices/${office.slug}/tickets`, { serviceId: office.services[code] })).body;
+      expect((await api.post(`/counters/${office.counters[1]}/call-next`, {}, officer)).body.id).toBe(ticket.id);
+      expect((await api.post(`/tickets/${ticket.id}/start`, {}, officer)).status).toBe(200);
+      expect((await api.post(`/tickets/${ticket.id}/finish`, {}, officer)).status).toBe(200);
+      expect((await api.post(`/tickets/track/${ticket.trackingCode}/survey`, answers[i])).status).toBe(201);
+    }
+
+    const row = (await api.get(`/regional/offices/${office.slug}`, regional.token)).body as RegionalOfficeRow;
+    expect(row.ikm).toEqual(satisfactionIndex(answers));
+    // The building manager's rows: the same answers, one agency's each.
+    const building = (await api.get(`/offices/${office.slug}/supervision`, office.supervisor.token)).body as SupervisionSnapshot;
+    const byAgency = new Map(building.building?.agencies.map((agency) => [agency.agencyId, agency.totals.responses]));
+    expect(byAgency.get(samsat.id)).toBe(1);
+    expect([...byAgency.values()].sort()).toEqual([1, 2]);
   });
 
   it('lets a regional head read the supervisor’s view of their offices and act on none of them', async () => {

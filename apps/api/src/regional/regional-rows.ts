@@ -1,10 +1,20 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { type RegionalOfficeRow, type SupervisionState, type SurveyTotals, regionalOfficeRow, serviceDay, skmPeriod, supervisionFigures } from '@loket/domain';
+import {
+  type RegionalOfficeRow,
+  type SupervisionState,
+  type SurveyTotals,
+  regionalOfficeRow,
+  serviceDay,
+  skmPeriod,
+  sumSurveyTotals,
+  supervisionFigures,
+} from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { OfficeEventsPublisher } from '../realtime/office-events.publisher.js';
 import { StaffEventsPublisher } from '../realtime/staff-events.publisher.js';
 import { SupervisionLiveState } from '../supervision/supervision-live-state.js';
+import { SupervisionRepository } from '../supervision/supervision.repository.js';
 import { type RegionalOffice, RegionalRepository } from './regional.repository.js';
 
 function nonNegativeMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -80,6 +90,7 @@ export class RegionalRows implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly clock: Clock,
     private readonly live: SupervisionLiveState,
     private readonly regional: RegionalRepository,
+    private readonly supervision: SupervisionRepository,
     private readonly staffEvents: StaffEventsPublisher,
     private readonly moduleRef: ModuleRef,
   ) {}
@@ -239,15 +250,19 @@ export class RegionalRows implements OnApplicationBootstrap, OnModuleDestroy {
     }
     for (const [period, members] of byPeriod) {
       const [from, to] = period.split(':');
-      const totals = await this.regional.officeSurveyTotals(
+      // The building manager's per-agency totals, summed per office.
+      const agencies = await this.supervision.surveyTotals(
         members.map((office) => office.id),
         from,
         to,
       );
+      const byOffice = new Map<string, SurveyTotals[]>();
+      for (const row of agencies) byOffice.set(row.officeId, [...(byOffice.get(row.officeId) ?? []), row.totals]);
       for (const office of members) {
         const kept = this.keep(office);
+        const own = byOffice.get(office.id);
         kept.period = period;
-        kept.surveys = totals.get(office.id) ?? null;
+        kept.surveys = own ? sumSurveyTotals(own) : null;
       }
     }
   }

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { SurveyTotals } from '@loket/domain';
-import { SURVEY_TOTALS_COLUMNS, surveyTotalsOfRow } from '../supervision/supervision.repository.js';
 
 export interface RegionalOffice {
   id: string;
@@ -18,14 +16,9 @@ export const REGIONAL_SQL = {
   // Going on and not yet acknowledged: one that ended by itself waits in the supervisor's list, but fails nothing now.
   openAlertCounts: `SELECT office_id, count(*)::int AS open FROM supervision_alerts
          WHERE office_id = ANY($1::uuid[]) AND resolved_at IS NULL AND acknowledged_at IS NULL GROUP BY office_id`,
-  // Each office's answers of the period ($2–$3, office-local service days), summed per element: SUPERVISION_SQL.agencySurveyTotals over the whole office.
-  officeSurveyTotals: `SELECT ss.office_id, ${SURVEY_TOTALS_COLUMNS}
-       FROM satisfaction_surveys ss JOIN tickets t ON t.id = ss.ticket_id
-       WHERE ss.office_id = ANY($1::uuid[]) AND t.service_day BETWEEN $2::date AND $3::date
-       GROUP BY ss.office_id`,
 } as const;
 
-/** What the regional dashboard reads beside the offices' live state: which offices, their open alerts, their period's answers. */
+/** What the regional dashboard reads beside the offices' live state: which offices, their open alerts (the period's answers: `SupervisionRepository.surveyTotals`). */
 @Injectable()
 export class RegionalRepository {
   constructor(private readonly db: DataSource) {}
@@ -45,11 +38,5 @@ export class RegionalRepository {
   async openAlertCounts(officeIds: readonly string[]): Promise<Map<string, number>> {
     const rows = await this.db.query<{ office_id: string; open: number }[]>(REGIONAL_SQL.openAlertCounts, [officeIds]);
     return new Map(rows.map((row) => [row.office_id, row.open]));
-  }
-
-  /** The period's answers per office; an office with none is left out. */
-  async officeSurveyTotals(officeIds: readonly string[], from: string, to: string): Promise<Map<string, SurveyTotals>> {
-    const rows = await this.db.query<Record<string, number | string>[]>(REGIONAL_SQL.officeSurveyTotals, [officeIds, from, to]);
-    return new Map(rows.map((row) => [row.office_id as string, surveyTotalsOfRow(row)]));
   }
 }

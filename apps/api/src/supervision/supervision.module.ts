@@ -32,6 +32,6 @@ import { SupervisionService } from './supervision.service.js';
     StaffEventsPublisher,
     StaffSocketAuth,
   ],
-  exports: [SupervisionService, SupervisionLiveState, AlertsService, StaffEventsPublisher, StaffSocketAuth],
+  exports: [SupervisionService, SupervisionLiveState, SupervisionRepository, AlertsService, StaffEventsPublisher, StaffSocketAuth],
 })
 export class SupervisionModule {}

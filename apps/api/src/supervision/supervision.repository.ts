@@ -38,16 +38,23 @@ const ALERT_VIEW_SELECT = `SELECT a.id, a.office_id, a.kind, a.subject_key, a.su
   FROM supervision_alerts a LEFT JOIN staff st ON st.id = a.acknowledged_by_staff_id ${alertAgencyJoins('a')}`;
 
 /** Answers summed per element over `ss` (satisfaction_surveys), with `count(*)` as responses: read back by `surveyTotalsOfRow`. */
-export const SURVEY_TOTALS_COLUMNS = `count(*)::int AS responses,
+const SURVEY_TOTALS_COLUMNS = `count(*)::int AS responses,
          ${SURVEY_ELEMENT_CODES.map((code) => `coalesce(sum(ss.${code}), 0)::int AS ${code}_sum, count(ss.${code})::int AS ${code}_count`).join(',\n         ')}`;
 
-export function surveyTotalsOfRow(row: Record<string, unknown>): SurveyTotals {
+function surveyTotalsOfRow(row: Record<string, unknown>): SurveyTotals {
   return {
     responses: row.responses as number,
     elements: Object.fromEntries(
       SURVEY_ELEMENT_CODES.map((code) => [code, { sum: row[`${code}_sum`] as number, count: row[`${code}_count`] as number }]),
     ) as SurveyTotals['elements'],
   };
+}
+
+/** One agency's answers of a period, in one office. */
+export interface AgencySurveyTotals {
+  officeId: string;
+  agencyId: string;
+  totals: SurveyTotals;
 }
 
 export const SUPERVISION_SQL = {
@@ -142,12 +149,13 @@ export const SUPERVISION_SQL = {
          AND ${counterInAgency('r.counter_id', '$4')}`,
   chartSurveys: `SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM satisfaction_surveys
        WHERE office_id = $1 AND submitted_at >= $2 AND submitted_at < $3 AND ${ticketInAgency('service_id', 'counter_id', '$4')}`,
-  // The building manager's rows (issue 20): each agency's answers of the SKM period, by their ticket's service day as the
-  // SKM counts them, summed per element (libs/domain SurveyTotals): one row per agency, not one per answer.
-  agencySurveyTotals: `SELECT s.agency_id, ${SURVEY_TOTALS_COLUMNS}
+  // The period's answers of each agency of these offices ($1), by their ticket's service day as the SKM counts them, summed
+  // per element (libs/domain SurveyTotals): one row per office and agency, not one per answer. The building manager's rows
+  // read one office's; the regional dashboard sums each office's agencies (issue 20).
+  surveyTotals: `SELECT ss.office_id, s.agency_id, ${SURVEY_TOTALS_COLUMNS}
        FROM satisfaction_surveys ss JOIN tickets t ON t.id = ss.ticket_id JOIN services s ON s.id = ss.service_id
-       WHERE ss.office_id = $1 AND t.service_day BETWEEN $2::date AND $3::date
-       GROUP BY s.agency_id`,
+       WHERE ss.office_id = ANY($1::uuid[]) AND t.service_day BETWEEN $2::date AND $3::date
+       GROUP BY ss.office_id, s.agency_id`,
 } as const;
 
 interface DayTicketEventRow {
@@ -420,10 +428,10 @@ export class SupervisionRepository {
     }));
   }
 
-  /** Each agency's survey answers of the period `from`–`to` (office-local days), summed per element. */
-  async agencySurveyTotals(officeId: string, from: string, to: string): Promise<{ agencyId: string; totals: SurveyTotals }[]> {
-    const rows = await this.db.query<Record<string, number | string>[]>(SUPERVISION_SQL.agencySurveyTotals, [officeId, from, to]);
-    return rows.map((row) => ({ agencyId: row.agency_id as string, totals: surveyTotalsOfRow(row) }));
+  /** Each agency's survey answers of the period `from`–`to` (office-local days), summed per element, for each of the offices; an agency with none is left out. */
+  async surveyTotals(officeIds: readonly string[], from: string, to: string): Promise<AgencySurveyTotals[]> {
+    const rows = await this.db.query<Record<string, number | string>[]>(SUPERVISION_SQL.surveyTotals, [officeIds, from, to]);
+    return rows.map((row) => ({ officeId: row.office_id as string, agencyId: row.agency_id as string, totals: surveyTotalsOfRow(row) }));
   }
 
   /** The satisfaction surveys submitted in the period. */

@@ -72,6 +72,7 @@ export class SupervisionService {
   private async buildingSurveys(state: SupervisionState, now: Date): Promise<BuildingSurveys | null> {
     if (state.office.agencies.length < 2) return null;
     const { from, to } = skmPeriod('semester', serviceDay(now, state.office.office.timeZone));
-    return { from, to, agencies: await this.records.agencySurveyTotals(state.office.office.id, from, to) };
+    const agencies = await this.records.surveyTotals([state.office.office.id], from, to);
+    return { from, to, agencies: agencies.map(({ agencyId, totals }) => ({ agencyId, totals })) };
   }
 }
