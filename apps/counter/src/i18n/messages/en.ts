@@ -1,6 +1,7 @@
 import { adminEn } from './admin';
 import { supervisorEn } from './supervisor';
 import { regionalEn } from './regional';
+import { liveFiguresEn } from './live-figures';
 import type { CounterMessages } from './id';
 import { reportsEn } from './reports';
 import { complianceEn } from './compliance';
@@ -38,6 +39,7 @@ export const en: CounterMessages = {
   },
   supervisor: supervisorEn,
   regional: regionalEn,
+  liveFigures: liveFiguresEn,
   admin: adminEn,
   common: {
     cancel: 'Cancel',

@@ -2,6 +2,7 @@
 import { adminId } from './admin';
 import { supervisorId } from './supervisor';
 import { regionalId } from './regional';
+import { liveFiguresId } from './live-figures';
 import { reportsId } from './reports';
 import { complianceId } from './compliance';
 import { complaintsId } from './complaints';
@@ -37,6 +38,7 @@ export const id = {
   },
   supervisor: supervisorId,
   regional: regionalId,
+  liveFigures: liveFiguresId,
   admin: adminId,
   common: {
     cancel: 'Batal',
