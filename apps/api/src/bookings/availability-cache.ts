@@ -11,6 +11,8 @@ interface Entry {
   view: Promise<BookingAvailabilityView>;
   /** The view once read, patched in place by the bookings made here since (`taken`). */
   value: BookingAvailabilityView | null;
+  /** `value` as JSON, written once for every viewer until the view changes (`json`). */
+  json: string | null;
 }
 
 /**
@@ -34,7 +36,7 @@ export class AvailabilityCache {
     const key = `${slug}|${serviceId}`;
     const known = this.entries.get(key);
     if (known && (known.loadedAt === null || Date.now() - known.loadedAt < this.maxAgeMs)) return known.view;
-    const entry: Entry = { serviceId, loadedAt: null, view: load(), value: null };
+    const entry: Entry = { serviceId, loadedAt: null, view: load(), value: null, json: null };
     entry.view.then(
       (value) => {
         entry.value = value;
@@ -47,6 +49,18 @@ export class AvailabilityCache {
     );
     this.entries.set(key, entry);
     return entry.view;
+  }
+
+  /**
+   * The same view as JSON: written once per change of the kept view and sent as it is to every
+   * viewer, so a crowd reading it costs no serialising each (in a rush, most of the API's work).
+   */
+  async json(slug: string, serviceId: string, load: () => Promise<BookingAvailabilityView>): Promise<string> {
+    const view = await this.read(slug, serviceId, load);
+    const entry = this.entries.get(`${slug}|${serviceId}`);
+    if (entry?.value !== view) return JSON.stringify(view);
+    entry.json ??= JSON.stringify(view);
+    return entry.json;
   }
 
   /**
@@ -63,6 +77,7 @@ export class AvailabilityCache {
       }
       const shown = entry.value.days.find((candidate) => candidate.day === day);
       if (!shown) continue;
+      entry.json = null;
       shown.left = Math.max(0, shown.left - 1);
       for (const slot of shown.slots) {
         if (Date.parse(slot.startsAt) === startsAt) slot.left = Math.max(0, slot.left - 1);

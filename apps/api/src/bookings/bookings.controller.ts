@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Param, Post, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   BOOKING_CLIENT_HEADER,
-  type BookingAvailabilityView,
   type BookingCheckInView,
   type BookingOfficeView,
   type BookingSettingsView,
@@ -30,11 +29,13 @@ export class BookingsController {
     return this.bookings.office(slug);
   }
 
+  // Sent as the JSON the kept view was written to once, not serialised per viewer (`AvailabilityCache.json`).
   @Get('offices/:slug/services/:serviceId/availability')
   @RateLimit('read')
-  @ApiOkResponse({ description: 'Seats left per slot, each day from today to the service’s booking horizon' })
-  availability(@Param('slug', SlugPipe) slug: string, @Param('serviceId', uuidPipe('serviceId')) serviceId: string): Promise<BookingAvailabilityView> {
-    return this.bookings.availability(slug, serviceId);
+  @Header('content-type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ description: 'Seats left per slot, each day from today to the service’s booking horizon (`BookingAvailabilityView`)' })
+  availability(@Param('slug', SlugPipe) slug: string, @Param('serviceId', uuidPipe('serviceId')) serviceId: string): Promise<string> {
+    return this.bookings.availabilityJson(slug, serviceId);
   }
 
   @Post('offices/:slug/bookings')

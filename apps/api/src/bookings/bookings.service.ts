@@ -167,9 +167,12 @@ export class BookingsService {
     };
   }
 
-  /** Seats left per slot, for each day from today to the service's horizon (from the cache: `AvailabilityCache`). */
-  availability(slug: string, serviceId: string): Promise<BookingAvailabilityView> {
-    return this.availabilityCache.read(slug, serviceId, () => this.readAvailability(slug, serviceId));
+  /**
+   * Seats left per slot, for each day from today to the service's horizon, as JSON (from the
+   * cache, written once per change of the kept view: `AvailabilityCache.json`).
+   */
+  availabilityJson(slug: string, serviceId: string): Promise<string> {
+    return this.availabilityCache.json(slug, serviceId, () => this.readAvailability(slug, serviceId));
   }
 
   private async readAvailability(slug: string, serviceId: string): Promise<BookingAvailabilityView> {
