@@ -26,7 +26,7 @@ SELECT s.id, s.agency_id, s.code, s.name, s.active, s.max_wait_minutes, s.servic
        (SELECT count(*)::int FROM tickets t WHERE t.office_id = s.office_id AND t.service_id = s.id AND t.status = 'waiting') AS waiting_count,
        (SELECT count(*)::int FROM counter_services cs JOIN counter_sessions cn ON cn.counter_id = cs.counter_id AND cn.state = 'open'
          WHERE cs.service_id = s.id) AS counters_open,
-       (SELECT count(*)::int FROM counter_services cs JOIN counters c ON c.id = cs.counter_id AND c.active WHERE cs.service_id = s.id) AS counters_serving,
+       (SELECT count(*)::int FROM counter_services cs WHERE cs.service_id = s.id AND (SELECT c.active FROM counters c WHERE c.id = cs.counter_id)) AS counters_serving,
        COALESCE((SELECT n.last_number FROM ticket_number_counters n WHERE n.service_id = s.id AND n.service_day = $2), 0) AS issued_today
 FROM services s
 WHERE s.office_id = $1

@@ -5,7 +5,7 @@ SELECT o.id, o.slug, o.name, o.address, o.time_zone, o.opening_hours, o.priority
        (SELECT k.id FROM kiosk_devices k WHERE k.office_id = o.id AND k.token_hash = $3 AND k.revoked_at IS NULL) AS kiosk_id,
        s.id AS service_id, s.code AS service_code, s.name AS service_name, s.max_wait_minutes, s.daily_quota, s.active AS service_active,
        -- The active counters serving it (domain countersServingFor over a snapshot's counters; test/repositories/counters-open-sql.spec.ts)
-       (SELECT count(*)::int FROM counter_services cs JOIN counters c ON c.id = cs.counter_id AND c.active WHERE cs.service_id = s.id) AS counters_serving,
+       (SELECT count(*)::int FROM counter_services cs WHERE cs.service_id = s.id AND (SELECT c.active FROM counters c WHERE c.id = cs.counter_id)) AS counters_serving,
        s.issue_cutoff_minutes, s.dynamic_quota,
        -- The calendar the domain's issuingStatus needs: own days from yesterday on (a year and
        -- more ahead, the reach of "opens next") and the closures not yet over.

@@ -5,6 +5,7 @@ import type { AgencyView, OfficeOwnDay, OpeningHours, PauseReason, ZoneView } fr
 import type { TicketViewRow } from '../tickets/ticket-views.js';
 import { TICKET_VIEW_SELECT } from '../tickets/tickets.repository.js';
 import type { ServiceStandardRow } from './office-views.js';
+import { countersServingSql } from '../common/counters-serving-sql.js';
 
 /** A zone with its members; the admin set-up reads one zone through it too (ADMIN_ZONES_SQL.byId). */
 export const ZONE_SELECT = `SELECT z.id, z.office_id, z.name, z.slug, z.sort_order,
@@ -39,7 +40,7 @@ export const OFFICES_SQL = {
          (SELECT count(*)::int FROM tickets t WHERE t.office_id = s.office_id AND t.service_id = s.id AND t.status = 'waiting') AS waiting_count,
          (SELECT count(*)::int FROM counter_services cs JOIN counter_sessions cn ON cn.counter_id = cs.counter_id AND cn.state = 'open'
            WHERE cs.service_id = s.id) AS counters_open,
-         (SELECT count(*)::int FROM counter_services cs JOIN counters c ON c.id = cs.counter_id AND c.active WHERE cs.service_id = s.id) AS counters_serving,
+         ${countersServingSql('s.id')} AS counters_serving,
          COALESCE((SELECT n.last_number FROM ticket_number_counters n WHERE n.service_id = s.id AND n.service_day = $2), 0) AS issued_today
   FROM services s
   WHERE s.office_id = $1

@@ -11,6 +11,7 @@ import {
 } from '@loket/domain';
 import type { TicketViewRow } from './ticket-views.js';
 import { OFFICE_JSON, SERVICE_JSON, TICKET_DATA_SQL, fanOutSql, outboxWantedSql, ticketNumberSql } from '../notifications/outbox.repository.js';
+import { countersServingSql } from '../common/counters-serving-sql.js';
 
 /** The one select every ticket view is read with. */
 export const TICKET_VIEW_SELECT = `SELECT t.id, t.office_id, t.issued_code, t.number, t.service_id, s.code AS service_code, t.priority, t.status,
@@ -32,7 +33,7 @@ export const TICKETS_SQL = {
          (SELECT k.id FROM kiosk_devices k WHERE k.office_id = o.id AND k.token_hash = $3 AND k.revoked_at IS NULL) AS kiosk_id,
          s.id AS service_id, s.code AS service_code, s.name AS service_name, s.max_wait_minutes, s.daily_quota, s.active AS service_active,
          -- The active counters serving it (domain countersServingFor over a snapshot's counters; test/repositories/counters-open-sql.spec.ts)
-         (SELECT count(*)::int FROM counter_services cs JOIN counters c ON c.id = cs.counter_id AND c.active WHERE cs.service_id = s.id) AS counters_serving,
+         ${countersServingSql('s.id')} AS counters_serving,
          s.issue_cutoff_minutes, s.dynamic_quota,
          -- The calendar the domain's issuingStatus needs: own days from yesterday on (a year and
          -- more ahead, the reach of "opens next") and the closures not yet over.

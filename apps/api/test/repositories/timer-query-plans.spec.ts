@@ -2,6 +2,7 @@ import { METRICS_SQL } from '../../src/metrics/metrics.repository.js';
 import { OUTBOX_SQL } from '../../src/notifications/outbox.repository.js';
 import { SUPERVISION_SQL } from '../../src/supervision/supervision.repository.js';
 import { useTestApp } from '../support/test-app.js';
+import { planWithoutSeqScans } from './plans.js';
 
 /**
  * The alert timer asks every 15 seconds, on every instance, which offices to scan. The
@@ -16,13 +17,7 @@ import { useTestApp } from '../support/test-app.js';
 describe('the periodic queries read no growing table through', () => {
   const t = useTestApp();
 
-  async function plan(sql: string, params: unknown[]): Promise<string> {
-    return t.db.transaction(async (tx) => {
-      await tx.query('SET LOCAL enable_seqscan = off');
-      const rows = await tx.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`, params);
-      return rows.map((row) => row['QUERY PLAN']).join('\n');
-    });
-  }
+  const plan = (sql: string, params: unknown[]) => planWithoutSeqScans(t, sql, params);
 
   it('officesToScan, the alert timer’s question', async () => {
     const text = await plan(SUPERVISION_SQL.officesToScan, [
