@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { BookingAvailabilityView, BookingView, OfficeSnapshot } from '@loket/domain';
 import { AVAILABILITY_MAX_AGE_MS, AvailabilityCache } from '../src/bookings/availability-cache.js';
 import { BookingsRepository } from '../src/bookings/bookings.repository.js';
+import { DatabaseUnavailableException } from '../src/common/database-unavailable.js';
 import { createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
 import { onPostgres, useTestApp } from './support/test-app.js';
 
@@ -302,6 +303,24 @@ describe(`booking a slot on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
       const read = (await t.api.get<BookingAvailabilityView>(`/offices/${office.slug}/services/${office.services.A}/availability`)).body;
       expect(reads).toBe(2);
       expect({ ...patched, at: null }).toEqual({ ...read, at: null });
+    } finally {
+      repository.booked = original;
+      t.app.get(AvailabilityCache).maxAgeMs = AVAILABILITY_MAX_AGE_MS;
+    }
+  });
+
+  it('serves the last view read while the database cannot answer, and reads again once it can', async () => {
+    const repository = t.app.get(BookingsRepository);
+    const original = repository.booked.bind(repository);
+    expect(await seatsLeft(WED_0900)).toBe(2);
+    t.app.get(AvailabilityCache).maxAgeMs = 0;
+    repository.booked = () => Promise.reject(new DatabaseUnavailableException());
+    try {
+      const views = await Promise.all(Array.from({ length: 5 }, () => seatsLeft(WED_0900)));
+      expect(views).toEqual(Array(5).fill(2));
+      repository.booked = original;
+      expect((await book({ startsAt: WED_0900 })).status).toBe(201);
+      expect(await seatsLeft(WED_0900)).toBe(1);
     } finally {
       repository.booked = original;
       t.app.get(AvailabilityCache).maxAgeMs = AVAILABILITY_MAX_AGE_MS;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BookingAvailabilityView } from '@loket/domain';
+import { isDatabaseUnavailable } from '../common/database-unavailable.js';
 
 /** How old (real time) a service's availability may be when served: a day's rush reads it thousands of times a second. */
 export const AVAILABILITY_MAX_AGE_MS = 1000;
@@ -22,7 +23,8 @@ interface Entry {
  * off the view at once, without a read (in a rush a booking comes every millisecond, and
  * dropping the view each time would cost a read per viewer again); a reschedule, cancel or
  * settings change made here drops the view; any change made on another instance shows within
- * the age.
+ * the age. While the database cannot answer, the last view read is served on rather than
+ * failing every viewer who shares the read.
  * The seat itself is decided by the booking statement, never by this view: a seat shown free
  * a moment too long is refused there with 409 slot_full.
  */
@@ -36,11 +38,17 @@ export class AvailabilityCache {
     const key = `${slug}|${serviceId}`;
     const known = this.entries.get(key);
     if (known && (known.loadedAt === null || Date.now() - known.loadedAt < this.maxAgeMs)) return known.view;
-    const entry: Entry = { serviceId, loadedAt: null, view: load(), value: null, json: null };
+    // While the database cannot answer, the last view read is served on (still old: the next viewer tries again), not a 503 to every viewer sharing the read.
+    const last = known?.value ? { value: known.value, loadedAt: known.loadedAt } : null;
+    const view = load().catch((error: unknown) => {
+      if (last && isDatabaseUnavailable(error)) return last.value;
+      throw error;
+    });
+    const entry: Entry = { serviceId, loadedAt: null, view, value: null, json: null };
     entry.view.then(
       (value) => {
         entry.value = value;
-        entry.loadedAt = Date.now();
+        entry.loadedAt = last?.value === value ? last.loadedAt : Date.now();
       },
       // A failed read is not kept: the next viewer tries again.
       () => {
