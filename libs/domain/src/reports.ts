@@ -598,10 +598,29 @@ export function buildOfficeReport(input: ReportInput): OfficeReportFigures {
 /** One row of a report table as the API returns it. */
 export interface ReportRowView extends ReportFigures {
   id: string;
-  /** Service code, counter number or officer NIP; null when there is none. */
+  /** Service code, counter number, officer NIP or office slug; null when there is none. */
   code: string | null;
-  /** Service name, counter name or officer name. */
+  /** Service name, counter name, officer name or office name. */
   label: string;
+}
+
+/** The regional report's one table (issue 20): a row per office of a regional head's set. */
+export const REGIONAL_REPORT_TABLE = 'offices';
+
+/**
+ * `GET /regional/reports`: the offices a regional head oversees side by side for one period,
+ * each row the office total of its own report (`OfficeReportView.total`), in the order of the
+ * offices' names. Rows carry the office's id, its slug as `code` and its name as `label`. There
+ * is no sum over the offices: medians and percentiles do not add up.
+ */
+export interface RegionalReportView {
+  period: { preset: ReportPreset; from: string; to: string };
+  /** The zone the period was taken in (the first office's): where "today" and `generatedAt` are read. */
+  timeZone: string;
+  /** ISO instant the report was computed. */
+  generatedAt: string;
+  percentileMethod: string;
+  rows: ReportRowView[];
 }
 
 /** `GET /offices/:slug/reports`: the tables per service, counter and officer, and the office total. */

@@ -1,5 +1,5 @@
 import type { ComplaintStaffView } from '@loket/domain';
-import { CSV_DIALECT, type Cell, csvField } from '../reports/report-csv.js';
+import { type Cell, csvOf } from '../reports/report-csv.js';
 import type { CsvLanguage } from '../reports/dto/report-query.dto.js';
 
 const COLUMNS: { id: string; en: string; value: (c: ComplaintStaffView) => Cell }[] = [
@@ -24,8 +24,5 @@ const COLUMNS: { id: string; en: string; value: (c: ComplaintStaffView) => Cell 
  * formula-injection guard as every report cell (a leading = + - @ gets an apostrophe).
  */
 export function complaintsCsv(rows: readonly ComplaintStaffView[], lang: CsvLanguage): string {
-  const { separator } = CSV_DIALECT[lang];
-  const header = COLUMNS.map((column) => csvField(column[lang], lang)).join(separator);
-  const lines = rows.map((row) => COLUMNS.map((column) => csvField(column.value(row), lang)).join(separator));
-  return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
+  return csvOf({ header: COLUMNS.map((column) => column[lang]), rows: rows.map((row) => COLUMNS.map((column) => column.value(row))) }, lang);
 }

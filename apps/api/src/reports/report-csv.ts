@@ -12,8 +12,9 @@
 import {
   type BookingFigures,
   type OfficeReportView,
+  REGIONAL_REPORT_TABLE,
+  type RegionalReportView,
   type ReportFigures,
-  type ReportRowView,
   type ReportTable,
   SURVEY_ELEMENT_CODES,
   round2 as roundTo2,
@@ -21,30 +22,46 @@ import {
 import type { CsvLanguage } from './dto/report-query.dto.js';
 
 export type Cell = string | number | boolean | null;
+
+/** A table of figures: one of the office report's, or the regional report's row per office. */
+export type FiguresTable = ReportTable | typeof REGIONAL_REPORT_TABLE;
+
+/** A table as a spreadsheet holds it: the header row, then the rows. Written out as CSV here and as XLSX by report-xlsx.ts. */
+export interface Sheet {
+  header: string[];
+  rows: Cell[][];
+}
+
+type FiguresRow = ReportFigures & { code: string | null; label: string };
+
 interface Column {
   id: string;
   en: string;
-  value: (row: ReportFigures & { code: string | null; label: string }) => Cell;
+  value: (row: FiguresRow) => Cell;
   /** Only in some tables. */
-  tables?: readonly ReportTable[];
+  tables?: readonly FiguresTable[];
 }
 
 const round2 = (value: number | null) => (value === null ? null : roundTo2(value));
 const percent = (ratio: number | null) => (ratio === null ? null : round2(ratio * 100));
 
-const CODE_HEADER: Record<ReportTable, { id: string; en: string }> = {
+const CODE_HEADER: Record<FiguresTable, { id: string; en: string }> = {
   services: { id: 'Kode layanan', en: 'Service code' },
   counters: { id: 'Nomor loket', en: 'Counter number' },
   officers: { id: 'NIP', en: 'Employee number (NIP)' },
+  offices: { id: 'Kode kantor', en: 'Office code' },
 };
-const LABEL_HEADER: Record<ReportTable, { id: string; en: string }> = {
+const LABEL_HEADER: Record<FiguresTable, { id: string; en: string }> = {
   services: { id: 'Layanan', en: 'Service' },
   counters: { id: 'Loket', en: 'Counter' },
   officers: { id: 'Petugas', en: 'Officer' },
+  offices: { id: 'Kantor', en: 'Office' },
 };
+// The counter sessions' figures (punctuality, the shift-start check): per counter, per officer, and in an office's total (the regional rows).
+const SESSION_TABLES: readonly FiguresTable[] = ['counters', 'officers', 'offices'];
 
 const COLUMNS: Column[] = [
-  { id: 'Tiket diambil', en: 'Tickets issued', value: (r) => r.counts.issued, tables: ['services'] },
+  { id: 'Tiket diambil', en: 'Tickets issued', value: (r) => r.counts.issued, tables: ['services', 'offices'] },
   { id: 'Dilayani', en: 'Served', value: (r) => r.counts.served },
   { id: 'Tidak hadir', en: 'No-shows', value: (r) => r.counts.noShows },
   { id: 'Dibatalkan', en: 'Cancelled', value: (r) => r.counts.cancelled },
@@ -60,28 +77,28 @@ const COLUMNS: Column[] = [
   { id: 'Rata-rata waktu layanan (menit)', en: 'Average service time (min)', value: (r) => round2(r.serviceTime.averageMinutes) },
   { id: 'Standar waktu layanan (menit)', en: 'Standard service time (min)', value: (r) => round2(r.serviceTime.standardMinutes) },
   { id: 'Layanan sesuai standar (%)', en: 'Services within standard (%)', value: (r) => percent(r.serviceTime.shareWithinStandard) },
-  { id: 'Hari-loket', en: 'Counter-days', value: (r) => r.punctuality?.counterDays ?? null, tables: ['counters', 'officers'] },
-  { id: 'Terlambat buka', en: 'Late openings', value: (r) => r.punctuality?.lateOpenings ?? null, tables: ['counters', 'officers'] },
-  { id: 'Terlambat buka (menit)', en: 'Late opening (min)', value: (r) => round2(r.punctuality?.lateOpeningMinutes ?? null), tables: ['counters', 'officers'] },
-  { id: 'Tutup lebih awal', en: 'Early closings', value: (r) => r.punctuality?.earlyClosings ?? null, tables: ['counters', 'officers'] },
+  { id: 'Hari-loket', en: 'Counter-days', value: (r) => r.punctuality?.counterDays ?? null, tables: SESSION_TABLES },
+  { id: 'Terlambat buka', en: 'Late openings', value: (r) => r.punctuality?.lateOpenings ?? null, tables: SESSION_TABLES },
+  { id: 'Terlambat buka (menit)', en: 'Late opening (min)', value: (r) => round2(r.punctuality?.lateOpeningMinutes ?? null), tables: SESSION_TABLES },
+  { id: 'Tutup lebih awal', en: 'Early closings', value: (r) => r.punctuality?.earlyClosings ?? null, tables: SESSION_TABLES },
   {
     id: 'Tutup lebih awal (menit)',
     en: 'Early closing (min)',
     value: (r) => round2(r.punctuality?.earlyClosingMinutes ?? null),
-    tables: ['counters', 'officers'],
+    tables: SESSION_TABLES,
   },
-  { id: 'Istirahat melebihi batas', en: 'Break overruns', value: (r) => r.punctuality?.breakOverruns ?? null, tables: ['counters', 'officers'] },
+  { id: 'Istirahat melebihi batas', en: 'Break overruns', value: (r) => r.punctuality?.breakOverruns ?? null, tables: SESSION_TABLES },
   {
     id: 'Kelebihan istirahat (menit)',
     en: 'Break overrun (min)',
     value: (r) => round2(r.punctuality?.breakOverrunMinutes ?? null),
-    tables: ['counters', 'officers'],
+    tables: SESSION_TABLES,
   },
   {
     id: 'Menganggur saat ada antrean (menit)',
     en: 'Idle while people waited (min)',
     value: (r) => round2(r.punctuality?.idleWhileWaitingMinutes ?? null),
-    tables: ['counters', 'officers'],
+    tables: SESSION_TABLES,
   },
   { id: 'Etiket interaksi, cek petugas (%)', en: 'Interaction etiquette, officer’s check (%)', value: (r) => percent(r.etiquette.interactions.ratio) },
   { id: 'Etiket interaksi: butir berlaku', en: 'Interaction etiquette: items applicable', value: (r) => r.etiquette.interactions.applicable },
@@ -92,13 +109,13 @@ const COLUMNS: Column[] = [
     id: 'Cek awal shift (%)',
     en: 'Shift-start check (%)',
     value: (r) => percent(r.etiquette.shiftStart.ratio),
-    tables: ['counters', 'officers'],
+    tables: SESSION_TABLES,
   },
   {
     id: 'Cek awal shift: butir berlaku',
     en: 'Shift-start check: items applicable',
     value: (r) => r.etiquette.shiftStart.applicable,
-    tables: ['counters', 'officers'],
+    tables: SESSION_TABLES,
   },
   { id: 'Responden SKM', en: 'Survey responses', value: (r) => r.satisfaction.responses },
   { id: 'Sampel minimum (Krejcie–Morgan)', en: 'Minimum sample (Krejcie–Morgan)', value: (r) => r.satisfaction.sampleSize },
@@ -131,15 +148,39 @@ export function csvField(value: Cell, lang: CsvLanguage): string {
   return /[",;\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function reportCsv(report: OfficeReportView, table: ReportTable, lang: CsvLanguage): string {
-  const { separator } = CSV_DIALECT[lang];
+/** The rows of figures under their headers: code, label, then every column the table has. */
+function figuresSheet(table: FiguresTable, rows: readonly FiguresRow[], lang: CsvLanguage): Sheet {
   const columns = COLUMNS.filter((column) => !column.tables || column.tables.includes(table));
-  const header = [CODE_HEADER[table][lang], LABEL_HEADER[table][lang], ...columns.map((column) => column[lang])];
-  const line = (row: ReportFigures & { code: string | null; label: string }) =>
-    [row.code, row.label, ...columns.map((column) => column.value(row))].map((value) => csvField(value, lang)).join(separator);
-  const rows: ReportRowView[] = report.tables[table];
-  const total = { ...report.total, code: null, label: TOTAL_LABEL[lang] };
-  return `\uFEFF${[header.map((h) => csvField(h, lang)).join(separator), ...rows.map(line), line(total)].join('\r\n')}\r\n`;
+  return {
+    header: [CODE_HEADER[table][lang], LABEL_HEADER[table][lang], ...columns.map((column) => column[lang])],
+    rows: rows.map((row) => [row.code, row.label, ...columns.map((column) => column.value(row))]),
+  };
+}
+
+/** One table of the office report, the office total last. */
+export function reportSheet(report: OfficeReportView, table: ReportTable, lang: CsvLanguage): Sheet {
+  return figuresSheet(table, [...report.tables[table], { ...report.total, code: null, label: TOTAL_LABEL[lang] }], lang);
+}
+
+/** The regional report: a row per office (its slug, its name, its total). */
+export function regionalSheet(report: RegionalReportView, lang: CsvLanguage): Sheet {
+  return figuresSheet(REGIONAL_REPORT_TABLE, report.rows, lang);
+}
+
+/** A sheet as CSV in the language's dialect, with the byte-order mark. */
+export function csvOf(sheet: Sheet, lang: CsvLanguage): string {
+  const { separator } = CSV_DIALECT[lang];
+  const line = (cells: readonly Cell[]) => cells.map((value) => csvField(value, lang)).join(separator);
+  return `\uFEFF${[line(sheet.header), ...sheet.rows.map(line)].join('\r\n')}\r\n`;
+}
+
+export function reportCsv(report: OfficeReportView, table: ReportTable, lang: CsvLanguage): string {
+  return csvOf(reportSheet(report, table, lang), lang);
+}
+
+/** A report's period as file names carry it: the day, or the first and last day. */
+function periodPart(period: { from: string; to: string }): string {
+  return period.from === period.to ? period.from : `${period.from}_${period.to}`;
 }
 
 export function reportCsvFilename(report: OfficeReportView, table: ReportTable, lang: CsvLanguage): string {
@@ -147,8 +188,12 @@ export function reportCsvFilename(report: OfficeReportView, table: ReportTable, 
     id: { services: 'layanan', counters: 'loket', officers: 'petugas' },
     en: { services: 'services', counters: 'counters', officers: 'officers' },
   }[lang][table];
-  const period = report.period.from === report.period.to ? report.period.from : `${report.period.from}_${report.period.to}`;
-  return `${lang === 'id' ? 'laporan' : 'report'}-${report.office.slug}-${name}-${period}.csv`;
+  return `${lang === 'id' ? 'laporan' : 'report'}-${report.office.slug}-${name}-${periodPart(report.period)}.csv`;
+}
+
+/** `laporan-wilayah-<period>.csv` (Indonesian), `regional-report-<period>.xlsx` (English). */
+export function regionalReportFilename(report: RegionalReportView, lang: CsvLanguage, extension: 'csv' | 'xlsx'): string {
+  return `${lang === 'id' ? 'laporan-wilayah' : 'regional-report'}-${periodPart(report.period)}.${extension}`;
 }
 
 /** The bookings table (issue 17): a row per day and service, the period's total last; N is the report's `punctualityMinutes`. */
@@ -167,17 +212,17 @@ function bookingColumns(minutes: number): { id: string; en: string; value: (row:
 }
 
 export function bookingsCsv(report: OfficeReportView, lang: CsvLanguage): string {
-  const { separator } = CSV_DIALECT[lang];
   const columns = bookingColumns(report.bookings.punctualityMinutes);
-  const header = [lang === 'id' ? 'Tanggal' : 'Day', CODE_HEADER.services[lang], LABEL_HEADER.services[lang], ...columns.map((column) => column[lang])];
-  const line = (first: Cell[], row: BookingFigures) =>
-    [...first, ...columns.map((column) => column.value(row))].map((value) => csvField(value, lang)).join(separator);
-  const rows = report.bookings.rows.map((row) => line([row.day, row.code, row.label], row));
-  const total = line([null, null, TOTAL_LABEL[lang]], report.bookings.total);
-  return `\uFEFF${[header.map((h) => csvField(h, lang)).join(separator), ...rows, total].join('\r\n')}\r\n`;
+  const values = (first: Cell[], row: BookingFigures) => [...first, ...columns.map((column) => column.value(row))];
+  return csvOf(
+    {
+      header: [lang === 'id' ? 'Tanggal' : 'Day', CODE_HEADER.services[lang], LABEL_HEADER.services[lang], ...columns.map((column) => column[lang])],
+      rows: [...report.bookings.rows.map((row) => values([row.day, row.code, row.label], row)), values([null, null, TOTAL_LABEL[lang]], report.bookings.total)],
+    },
+    lang,
+  );
 }
 
 export function bookingsCsvFilename(report: OfficeReportView, lang: CsvLanguage): string {
-  const period = report.period.from === report.period.to ? report.period.from : `${report.period.from}_${report.period.to}`;
-  return `${lang === 'id' ? 'laporan' : 'report'}-${report.office.slug}-booking-${period}.csv`;
+  return `${lang === 'id' ? 'laporan' : 'report'}-${report.office.slug}-booking-${periodPart(report.period)}.csv`;
 }

@@ -29,5 +29,7 @@ import { SkmService } from './skm.service.js';
     ComplianceService,
     ComplianceRepository,
   ],
+  // The regional report is each office's report total (regional/regional-reports.service.ts).
+  exports: [ReportsService],
 })
 export class ReportsModule {}

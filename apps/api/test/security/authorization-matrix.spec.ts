@@ -226,6 +226,9 @@ const MATRIX: Record<string, Row> = {
   // the regional dashboard (issue 20)
   'GET /regional/offices': { access: 'regional-any' },
   'GET /regional/offices/{slug}': { access: 'regional' },
+  'GET /regional/reports': { access: 'regional-any' },
+  'GET /regional/reports.csv': { access: 'regional-any' },
+  'GET /regional/reports.xlsx': { access: 'regional-any' },
   // office set-up: supervisors read their own offices, only admins change anything
   'GET /admin/offices': { access: 'supervisor-any' },
   'POST /admin/offices': { access: 'admin', body: () => ({}) },
