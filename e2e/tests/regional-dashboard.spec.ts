@@ -1,72 +1,22 @@
-import { randomBytes } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { APIRequestContext } from '@playwright/test';
-import { KIOSK_TOKEN_HEADER, PASSWORD, expect, logInAt, screenshot, staffToken, test } from './fixtures.js';
+import { expect, logInAt, screenshot, test } from './fixtures.js';
+import { createRegion, issue } from './regional-helpers.js';
 
 // The regional dashboard (issue 20): a regional head sees each office assigned to them, one row
 // each, live, sorted by where it is failing, and every figure opens that office's supervisor
 // view, read only. The suite's office and a small kecamatan office are the region.
 test.describe.configure({ timeout: 180_000 });
 
-async function asAdmin<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const reply = await request.post(`/api/v1${path}`, { headers: { authorization: `Bearer ${await staffToken(request, 'admin')}` }, data });
-  expect(reply.ok(), `POST ${path}: ${await reply.text()}`).toBe(true);
-  return (await reply.json()) as T;
-}
-
-async function issue(request: APIRequestContext, slug: string, serviceId: string, kioskToken: string): Promise<void> {
-  const reply = await request.post(`/api/v1/offices/${slug}/tickets`, { headers: { [KIOSK_TOKEN_HEADER]: kioskToken }, data: { serviceId } });
-  expect(reply.ok(), await reply.text()).toBe(true);
-}
-
 test('a regional head sees their offices side by side, live, failing first, each figure opening the office read only', async ({
   page,
   request,
   office,
 }, testInfo) => {
-  const tag = randomBytes(3).toString('hex');
-  const kecamatan = await asAdmin<{ id: string; slug: string; name: string }>(request, '/admin/offices', {
-    name: `Wilayah Kecamatan Sukamaju ${tag}`,
-    slug: `e2e-regional-${tag}`,
-    timeZone: 'Asia/Jakarta',
-    openingHours: [],
-    priorityMaxWaitMinutes: 10,
-    noShowAfterMinutes: 0,
-    address: 'Jl. Desa No. 2',
-    city: 'Sukamaju',
-  });
-  const service = await asAdmin<{ id: string }>(request, `/admin/offices/${kecamatan.id}/services`, {
-    code: 'K',
-    name: 'Surat Keterangan',
-    maxWaitMinutes: 1,
-    serviceTimeMinutes: 5,
-    dailyQuota: null,
-    costRupiah: 0,
-    requirements: ['KTP-el'],
-    completionTime: 'Selesai di tempat',
-    active: true,
-  });
-  await asAdmin(request, `/admin/offices/${kecamatan.id}/counters`, {
-    number: 1,
-    name: 'Loket 1',
-    serviceIds: [service.id],
-    schedule: [],
-    priorityOnly: false,
-    active: true,
-  });
-  const kiosk = await asAdmin<{ token: string }>(request, `/admin/offices/${kecamatan.id}/kiosks`, { name: 'Kios kecamatan' });
   // The admin assigns the regional head the two offices.
-  const username = `wilayah-${tag}`;
-  await asAdmin(request, '/admin/staff', {
-    username,
-    name: 'Kepala Dinas Wilayah',
-    role: 'regional',
-    officeIds: [office.id, kecamatan.id],
-    password: PASSWORD,
-  });
+  const { kecamatan, service, kecamatanKiosk, head: username } = await createRegion(request, office);
 
   await issue(request, office.slug, office.services.A.id, office.kioskToken);
-  await issue(request, kecamatan.slug, service.id, kiosk.token);
+  await issue(request, kecamatan.slug, service.id, kecamatanKiosk);
 
   await page.setViewportSize({ width: 1920, height: 1080 });
   await logInAt(page, '/counter/regional', username);

@@ -31,6 +31,12 @@ export const router = createRouter({
       meta: { titleKey: 'regional.title', roles: ['regional', 'admin'] },
     },
     {
+      path: '/regional/reports',
+      name: 'regional-reports',
+      component: () => import('./features/regional/RegionalReportsPage.vue'),
+      meta: { titleKey: 'regional.report.title', roles: ['regional', 'admin'] },
+    },
+    {
       path: '/supervisor/reports',
       name: 'reports',
       component: () => import('./features/reports/ReportsPage.vue'),

@@ -1,5 +1,5 @@
 /** What each report table shows, section by section, and how each figure reads on screen and on paper. */
-import { type ReportFigures, type ReportTable, SURVEY_ELEMENT_CODES } from '@loket/domain';
+import { type REGIONAL_REPORT_TABLE, type ReportFigures, type ReportTable, SURVEY_ELEMENT_CODES } from '@loket/domain';
 import type { ReportFormat } from './format';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
@@ -15,7 +15,10 @@ export interface ReportSection {
   columns: ReportColumn[];
 }
 
-export function reportSections(table: ReportTable, t: Translate, format: ReportFormat): ReportSection[] {
+export function reportSections(table: ReportTable | typeof REGIONAL_REPORT_TABLE, t: Translate, format: ReportFormat): ReportSection[] {
+  // An office's row (the regional report) is its whole-office total: it has every column, the tickets issued and the punctuality alike.
+  const issuedColumn = table === 'services' || table === 'offices';
+  const perService = table === 'services';
   const { integer: formatInteger, minutes: formatMinutes, percent: formatPercent, twoDecimals: formatTwoDecimals } = format;
   const none = t('reports.value.none');
   const minutes = (value: number | null) => (value === null ? none : t('reports.value.minutes', { value: formatMinutes(value) }));
@@ -33,7 +36,7 @@ export function reportSections(table: ReportTable, t: Translate, format: ReportF
   };
 
   const volume: ReportColumn[] = [
-    ...(table === 'services' ? [column('issued', (f) => count(f.counts.issued))] : []),
+    ...(issuedColumn ? [column('issued', (f) => count(f.counts.issued))] : []),
     column('served', (f) => count(f.counts.served)),
     column('noShows', (f) => count(f.counts.noShows)),
     column('cancelled', (f) => count(f.counts.cancelled)),
@@ -48,7 +51,7 @@ export function reportSections(table: ReportTable, t: Translate, format: ReportF
     column('serviceAverage', (f) => minutes(f.serviceTime.averageMinutes)),
     column('serviceStandard', (f) => minutes(f.serviceTime.standardMinutes)),
     column('serviceWithin', (f) => share(f.serviceTime.shareWithinStandard)),
-    ...(table === 'services'
+    ...(perService
       ? []
       : [
           column(
@@ -77,7 +80,7 @@ export function reportSections(table: ReportTable, t: Translate, format: ReportF
       'etiquetteObserved',
       etiquette((f) => f.etiquette.observed),
     ),
-    ...(table === 'services'
+    ...(perService
       ? []
       : [
           column(

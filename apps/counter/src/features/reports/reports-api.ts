@@ -1,4 +1,4 @@
-/** The report endpoints; the CSV comes as a file, so it is fetched with the token and saved from a Blob. */
+/** The report endpoints; a CSV or XLSX comes as a file, so it is fetched with the token and saved from a Blob. */
 import type {
   BOOKINGS_REPORT_TABLE,
   CompliancePackView,
@@ -51,27 +51,33 @@ export const reportsApi = {
   report: (slug: string, period: PeriodQuery) => getJson<OfficeReportView>(`/offices/${encodeURIComponent(slug)}/reports?${periodParams(period)}`),
 
   /** Downloads one table's CSV under the file name the server gives it. */
-  async downloadCsv(slug: string, table: ReportTable | typeof BOOKINGS_REPORT_TABLE, period: PeriodQuery, lang: string, token: string): Promise<void> {
-    const params = periodParams(period);
-    params.set('lang', lang === 'en' ? 'en' : 'id');
-    let response: Response;
-    try {
-      response = await fetch(`${API_BASE}/offices/${encodeURIComponent(slug)}/reports/${table}.csv?${params}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-    } catch {
-      throw new ApiError(0, null);
-    }
-    if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
-    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${table}.csv`;
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // Give the browser a moment to start the download before the URL goes away.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadCsv(slug: string, table: ReportTable | typeof BOOKINGS_REPORT_TABLE, period: PeriodQuery, lang: string, token: string): Promise<void> {
+    return downloadReport(`/offices/${encodeURIComponent(slug)}/reports/${table}.csv`, period, lang, token, `${table}.csv`);
   },
 };
+
+/**
+ * Fetches a report file (`path` under the API, for `period`, headers in `lang`) with the token
+ * and saves it from a Blob, under the file name the server gives it (else `fallbackName`).
+ */
+export async function downloadReport(path: string, period: PeriodQuery, lang: string, token: string, fallbackName: string): Promise<void> {
+  const params = periodParams(period);
+  params.set('lang', lang === 'en' ? 'en' : 'id');
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}?${params}`, { headers: { authorization: `Bearer ${token}` } });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser a moment to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -27,6 +27,17 @@ export const regionalId = {
   failed: 'Dasbor wilayah tidak dapat dimuat: {message}',
   noAccess: 'Halaman ini untuk kepala wilayah dan admin. Akun Anda ({role}) tidak memiliki akses ke sini.',
   readOnly: 'Anda melihat dasbor ini sebagai kepala wilayah: hanya membaca, tanpa tindakan.',
+  reportLink: 'Laporan wilayah',
+  report: {
+    title: 'Laporan wilayah',
+    intro:
+      'Kantor-kantor yang Anda awasi berdampingan untuk satu periode: setiap baris adalah jumlah seluruh kantor dari laporan kinerja kantor itu. Tanpa jumlah wilayah: median dan persentil tidak dapat dijumlahkan.',
+    legend: 'Periode',
+    offices: 'Kantor',
+    officesValue: '{n} kantor',
+    downloadXlsx: 'Unduh XLSX (Excel)',
+    back: 'Kembali ke dasbor wilayah',
+  },
 };
 
 export type RegionalMessages = typeof regionalId;
@@ -59,4 +70,15 @@ export const regionalEn: RegionalMessages = {
   failed: 'The regional dashboard could not be loaded: {message}',
   noAccess: 'This page is for regional heads and admins. Your account ({role}) has no access here.',
   readOnly: 'You see this dashboard as a regional head: reading only, no actions.',
+  reportLink: 'Regional report',
+  report: {
+    title: 'Regional report',
+    intro:
+      'The offices you oversee side by side for one period: each row is the whole-office total of that office’s performance report. No regional total: medians and percentiles do not add up.',
+    legend: 'Period',
+    offices: 'Offices',
+    officesValue: '{n} offices',
+    downloadXlsx: 'Download XLSX (Excel)',
+    back: 'Back to the regional dashboard',
+  },
 };

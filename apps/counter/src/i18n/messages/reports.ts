@@ -44,6 +44,7 @@ export const reportsId = {
     services: 'Per layanan',
     counters: 'Per loket',
     officers: 'Per petugas',
+    offices: 'Per kantor',
   },
   sections: {
     volume: 'Antrean dan waktu tunggu',
@@ -53,7 +54,7 @@ export const reportsId = {
   },
   caption: '{table}: {section}',
   download: 'Unduh CSV {table}',
-  downloadFailed: 'CSV gagal diunduh: {message}',
+  downloadFailed: 'Berkas gagal diunduh: {message}',
   scrollHint: 'Tabel dapat digulir ke samping.',
   empty: 'Belum ada baris pada tabel ini untuk periode ini.',
   total: 'Seluruh kantor',
@@ -83,6 +84,7 @@ export const reportsId = {
     services: 'Layanan',
     counters: 'Loket',
     officers: 'Petugas',
+    offices: 'Kantor',
   },
   columns: {
     issued: 'Tiket diambil',
@@ -206,6 +208,7 @@ export const reportsEn: ReportsMessages = {
     services: 'Per service',
     counters: 'Per counter',
     officers: 'Per officer',
+    offices: 'Per office',
   },
   sections: {
     volume: 'Queue and waiting time',
@@ -215,7 +218,7 @@ export const reportsEn: ReportsMessages = {
   },
   caption: '{table}: {section}',
   download: 'Download CSV {table}',
-  downloadFailed: 'The CSV could not be downloaded: {message}',
+  downloadFailed: 'The file could not be downloaded: {message}',
   scrollHint: 'The table scrolls sideways.',
   empty: 'No rows in this table for this period.',
   total: 'Whole office',
@@ -245,6 +248,7 @@ export const reportsEn: ReportsMessages = {
     services: 'Service',
     counters: 'Counter',
     officers: 'Officer',
+    offices: 'Office',
   },
   columns: {
     issued: 'Tickets issued',

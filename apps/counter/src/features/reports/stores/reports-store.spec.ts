@@ -1,7 +1,7 @@
 import type { OfficeView, StaffView } from '@loket/domain';
 import { ApiError } from '../../../shared/api/http';
 import { periodParams } from '../reports-api';
-import { reportProblem, reportableOffices } from './reports-store';
+import { fillResolvedPeriod, reportProblem, reportableOffices, shownPeriod } from './reports-store';
 
 const office = (id: string): OfficeView => ({
   id,
@@ -40,5 +40,15 @@ describe('the reports store', () => {
     );
     expect(reportProblem(new ApiError(0, null)).key).toBe('offline');
     expect(reportProblem(new ApiError(403, null)).key).toBe('forbidden');
+  });
+
+  it('shows the days the server resolved in the form, and downloads the period on screen, not the form half edited', () => {
+    const today = { preset: 'month' as const, date: '', from: '', to: '' };
+    fillResolvedPeriod(today, { from: '2026-11-01', to: '2026-11-30' });
+    expect(today).toEqual({ preset: 'month', date: '2026-11-30', from: '2026-11-01', to: '2026-11-30' });
+    const chosen = { preset: 'week' as const, date: '2026-12-03', from: '2026-10-01', to: '2026-10-02' };
+    fillResolvedPeriod(chosen, { from: '2026-11-30', to: '2026-12-06' });
+    expect(chosen).toEqual({ preset: 'week', date: '2026-12-03', from: '2026-10-01', to: '2026-10-02' });
+    expect(shownPeriod({ from: '2026-11-30', to: '2026-12-06' })).toEqual({ preset: 'custom', date: '', from: '2026-11-30', to: '2026-12-06' });
   });
 });

@@ -24,6 +24,18 @@ export function reportableOffices(offices: readonly OfficeView[], staff: StaffVi
   return staff.role === 'admin' ? [...offices] : offices.filter((office) => staff.officeIds.includes(office.id));
 }
 
+/** Shows the days the server resolved in the form, so "today" becomes a date the user can move from. */
+export function fillResolvedPeriod(period: PeriodQuery, resolved: { from: string; to: string }): void {
+  if (period.preset !== 'custom' && !period.date) period.date = resolved.to;
+  if (!period.from) period.from = resolved.from;
+  if (!period.to) period.to = resolved.to;
+}
+
+/** A file is for the period on screen, not for a half-edited form. */
+export function shownPeriod(resolved: { from: string; to: string }): PeriodQuery {
+  return { preset: 'custom', date: '', from: resolved.from, to: resolved.to };
+}
+
 /** The report on screen: which office and period, and the figures the API returned for them. */
 export const useReportsStore = defineStore('reports', () => {
   const offices = ref<OfficeView[]>([]);
@@ -52,10 +64,7 @@ export const useReportsStore = defineStore('reports', () => {
     problem.value = null;
     try {
       report.value = await reportsApi.report(officeSlug.value, period.value);
-      // Show the days the server resolved, so "today" becomes a date the user can move from.
-      if (period.value.preset !== 'custom' && !period.value.date) period.value.date = report.value.period.to;
-      if (!period.value.from) period.value.from = report.value.period.from;
-      if (!period.value.to) period.value.to = report.value.period.to;
+      fillResolvedPeriod(period.value, report.value.period);
       const shown = report.value;
       channels.value = await reportsApi.surveyChannels(shown.office.slug, shown.period.from, shown.period.to).catch(() => null);
     } catch (error) {
@@ -70,10 +79,8 @@ export const useReportsStore = defineStore('reports', () => {
   async function download(table: ReportTable | typeof BOOKINGS_REPORT_TABLE, lang: string, token: string): Promise<void> {
     if (!report.value) return;
     downloadProblem.value = null;
-    // The CSV is for the period on screen, not for a half-edited form.
-    const shown: PeriodQuery = { preset: 'custom', date: '', from: report.value.period.from, to: report.value.period.to };
     try {
-      await reportsApi.downloadCsv(report.value.office.slug, table, shown, lang, token);
+      await reportsApi.downloadCsv(report.value.office.slug, table, shownPeriod(report.value.period), lang, token);
     } catch (error) {
       downloadProblem.value = reportProblem(error);
     }
