@@ -16,6 +16,9 @@ const SEATS = 2;
  * (31.5 confirms/s against 1,000); these counts say where each attempt's work goes.
  */
 describe(`what a booking costs on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
+  // No alert scan on its timer or after an event: its statements would land in the counted windows.
+  process.env.SUPERVISION_SCAN_SECONDS = '0';
+  process.env.SUPERVISION_REACT_MS = '0';
   const t = useTestApp();
 
   it('counts the statements of a confirmation, a refusal when the day is full, and an availability read', async () => {
