@@ -25,6 +25,25 @@ export async function serverNow(request: APIRequestContext, office: SuiteOffice)
   return new Date(((await reply.json()) as { at: string }).at);
 }
 
+/**
+ * The server's now inside the office-local minutes `from`–`to`, for a suite that builds hours
+ * around now and needs room on both sides. CI runs at any hour, so when the worker's clock reads
+ * outside them it is moved on (the development clock; never back) to 09:00 of today or of the
+ * next day, instead of the suite skipping itself. The suites after it on this worker read the
+ * server's now, as they must anyway.
+ */
+export async function nowWithin(request: APIRequestContext, office: SuiteOffice, from: number, to: number): Promise<Date> {
+  const now = await serverNow(request, office);
+  const { minutes } = local(now);
+  if (minutes >= from && minutes <= to) return now;
+  const NINE = 9 * 60;
+  if (NINE < from || NINE > to) throw new Error(`nowWithin: 09:00 is outside ${hhmm(from)}–${hhmm(to)}`);
+  const ahead = minutes < NINE ? NINE - minutes : 24 * 60 - minutes + NINE;
+  const reply = await request.post('/api/v1/dev/clock/advance', { data: { minutes: ahead } });
+  expect(reply.ok(), `the API runs with the development clock: ${await reply.text()}`).toBe(true);
+  return new Date(((await reply.json()) as { now: string }).now);
+}
+
 export const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 export async function setHours(
