@@ -1,41 +1,20 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { BackupService } from '../src/backup/backup.service.js';
 import { ManualClock } from '../src/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../src/config/app-config.js';
-import { API_ROOT, ApiProcess, createPrivateDatabase, freePort, officeHoursClock, queryPglite, queryPostgres } from './faults/support/api-process.js';
+import { ApiProcess, createPrivateDatabase, freePort, officeHoursClock, queryPglite, queryPostgres } from './faults/support/api-process.js';
+import { runBuiltCli } from './support/cli-process.js';
 import { createOffice, createStaff } from './support/fixtures.js';
 import { onPostgres, useTestApp } from './support/test-app.js';
 
-const CLI = resolve(API_ROOT, 'dist/backup/backup-cli.js');
 const TICKETS = 60;
 const BACKUP_AFTER = 20;
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The built `npm run backup`/`restore` (apps/api/dist/backup/backup-cli.js) as a child process. */
-function cli(args: string[], env: Record<string, string>): Promise<CliRun> {
-  return new Promise((done, failed) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: API_ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
-    child.once('error', failed);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout: stdout.trim(), stderr: stderr.trim() });
-    });
-  });
-}
+const cli = (args: string[], env: Record<string, string>) => runBuiltCli('dist/backup/backup-cli.js', args, env);
 
 /** Every ticket, ticket event and audit row as PostgreSQL prints it (id → row), the offices' sequences, and one office's event sequence numbers. */
 const STATE_SQL = `SELECT
