@@ -7,6 +7,7 @@ export * from './counter-lifecycle.js';
 export * from './ticket-number.js';
 export * from './call-order.js';
 export * from './wait-estimate.js';
+export * from './arrival-profile.js';
 export * from './views.js';
 export * from './realtime.js';
 export * from './spoken.js';

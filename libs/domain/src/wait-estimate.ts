@@ -55,6 +55,12 @@ export interface ServiceArrivalRate {
   priority: number;
 }
 
+/** From `from` (epoch ms) until the next step: per service id, arrivals per minute. */
+export interface ArrivalStep {
+  from: number;
+  rates: Readonly<Record<string, ServiceArrivalRate>>;
+}
+
 export interface WaitForecastInput {
   now: number;
   counters: readonly ForecastCounter[];
@@ -73,6 +79,13 @@ export interface WaitForecastInput {
   priorityMaxWaitMinutes: number;
   /** Per service id; none means no arrivals are foreseen. */
   arrivalsPerMinute?: Readonly<Record<string, ServiceArrivalRate>>;
+  /**
+   * Foreseen arrival rates that follow the office's usual day (`profiledArrivalRates`): each
+   * step's rates hold from its `from` (epoch ms) until the next step's. Where given, arrivals
+   * are foreseen by it instead of by `arrivalsPerMinute` (which the replays still read for how
+   * sure today's count is).
+   */
+  arrivalSchedule?: readonly ArrivalStep[];
   /** Tickets known to come (booked visits): played in at their issued-at like foreseen ones; ids must not start with "foreseen:". */
   arrivals?: readonly QueueEntry[];
   /** When tickets stop being issued (the office closes), epoch ms; no arrivals are foreseen after it. */
@@ -270,21 +283,26 @@ function arrivalFeeds(input: WaitForecastInput, until: number, gaps: ArrivalGaps
     list.push({ ...entry, id: `${FORESEEN}${entry.id}` });
   }
   const feeds = new Map<string, ArrivalFeed[]>();
-  for (const serviceId of new Set([...Object.keys(input.arrivalsPerMinute ?? {}), ...[...known.values()].map((list) => list[0].serviceId)])) {
+  const schedule = input.arrivalSchedule;
+  const ratedServices = schedule ? schedule.flatMap((step) => Object.keys(step.rates)) : Object.keys(input.arrivalsPerMinute ?? {});
+  for (const serviceId of new Set([...ratedServices, ...[...known.values()].map((list) => list[0].serviceId)])) {
     const maxWait = input.maxWaitMinutes[serviceId];
     const rate = input.arrivalsPerMinute?.[serviceId];
     const list: ArrivalFeed[] = [];
     for (const kind of ['regular', 'priority'] as const) {
       const booked = (known.get(`${kind}:${serviceId}`) ?? []).sort((a, b) => a.issuedAt - b.issuedAt);
-      const perMinute = maxWait === undefined ? 0 : (rate?.[kind] ?? 0);
       const last = Math.min(until, input.serviceArrivalsUntil?.[serviceId] ?? until);
-      if (booked.length === 0 && !(perMinute > 0)) continue;
+      const times =
+        maxWait === undefined
+          ? null
+          : schedule
+            ? scheduledTimes(schedule, serviceId, kind, input.now, last, gaps)
+            : evenTimes(rate?.[kind] ?? 0, serviceId, kind, input.now, gaps);
+      if (booked.length === 0 && !times) continue;
       const priority: PriorityCategory | null = kind === 'priority' ? 'lanjut_usia' : null;
-      const gap = perMinute > 0 ? MINUTE_MS / perMinute : Number.POSITIVE_INFINITY;
-      const draw = perMinute > 0 ? gaps(serviceId, kind) : () => Number.POSITIVE_INFINITY;
       let b = 0;
       let n = 0;
-      let at = input.now + draw(gap, true);
+      let at = times ? times(true) : Number.POSITIVE_INFINITY;
       const rated = () => (at <= last ? at : Number.POSITIVE_INFINITY);
       list.push({
         serviceId,
@@ -302,7 +320,7 @@ function arrivalFeeds(input: WaitForecastInput, until: number, gaps: ArrivalGaps
             priority,
           };
           n += 1;
-          at += draw(gap, false);
+          at = times!(false);
           return entry;
         },
       });
@@ -310,6 +328,54 @@ function arrivalFeeds(input: WaitForecastInput, until: number, gaps: ArrivalGaps
     feeds.set(serviceId, list);
   }
   return feeds;
+}
+
+/** The foreseen tickets' times of one service and kind at a steady rate per minute (the next one each call); null when none come. */
+function evenTimes(perMinute: number, serviceId: string, kind: 'regular' | 'priority', now: number, gaps: ArrivalGaps): ((first: boolean) => number) | null {
+  if (!(perMinute > 0)) return null;
+  const gap = MINUTE_MS / perMinute;
+  const draw = gaps(serviceId, kind);
+  let at = now;
+  return (first) => (at += draw(gap, first));
+}
+
+/**
+ * The same at rates that change step by step (`arrivalSchedule`): the gaps are drawn in expected
+ * arrivals (a mean gap of one) and laid over the steps, so an hour twice as busy gets its
+ * tickets twice as close; null when no step brings any before `last`.
+ */
+function scheduledTimes(
+  schedule: readonly ArrivalStep[],
+  serviceId: string,
+  kind: 'regular' | 'priority',
+  now: number,
+  last: number,
+  gaps: ArrivalGaps,
+): ((first: boolean) => number) | null {
+  const segments: { from: number; to: number; perMs: number }[] = [];
+  for (const [i, step] of schedule.entries()) {
+    const from = Math.max(now, step.from);
+    const to = Math.min(last, schedule[i + 1]?.from ?? last);
+    const perMinute = step.rates[serviceId]?.[kind] ?? 0;
+    if (to > from && perMinute > 0) segments.push({ from, to, perMs: perMinute / MINUTE_MS });
+  }
+  if (segments.length === 0) return null;
+  const draw = gaps(serviceId, kind);
+  let segment = 0;
+  let at = now;
+  return (first) => {
+    let need = draw(1, first);
+    while (segment < segments.length) {
+      const { from, to, perMs } = segments[segment];
+      const start = Math.max(at, from);
+      const room = (to - start) * perMs;
+      if (need <= room) return (at = start + need / perMs);
+      need -= room;
+      segment += 1;
+      at = to;
+    }
+    return (at = Number.POSITIVE_INFINITY);
+  };
 }
 
 /**

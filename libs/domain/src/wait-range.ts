@@ -13,6 +13,7 @@ import type { PriorityCategory } from './priority.js';
 import {
   ARRIVAL_WINDOW_MINUTES,
   type ArrivalGaps,
+  type ArrivalStep,
   type CallMinutes,
   FORECAST_DEFAULTS,
   type OfficeForecast,
@@ -200,6 +201,37 @@ function drawnRates(input: RangedForecastInput, random: () => number, normal: ()
   return rates;
 }
 
+/**
+ * One replay's arrival schedule (`arrivalSchedule`): the usual day's shape is known, its level
+ * less so, so each service and kind moves by a factor of mean 1 drawn as `drawnRates` draws a
+ * rate (from its count in the window), and the whole office by the shared drift.
+ */
+function drawnSchedule(input: RangedForecastInput, random: () => number, normal: () => number): readonly ArrivalStep[] | undefined {
+  const schedule = input.arrivalSchedule;
+  if (!schedule) return undefined;
+  const window = input.arrivalWindowMinutes ?? ARRIVAL_WINDOW_MINUTES;
+  const sigma = WAIT_RANGE.demandDrift;
+  const drift = Math.exp(sigma * normal() - (sigma * sigma) / 2);
+  const factor = (perMinute: number) => {
+    const shape = perMinute * window + WAIT_RANGE.rateShape;
+    return (drift * gamma(shape, random, normal)) / shape;
+  };
+  const factors: Record<string, ServiceArrivalRate> = {};
+  for (const serviceId of Object.keys(schedule[0]?.rates ?? {})) {
+    const rate = schedule[0].rates[serviceId];
+    factors[serviceId] = { regular: factor(rate.regular), priority: factor(rate.priority) };
+  }
+  return schedule.map((step) => ({
+    from: step.from,
+    rates: Object.fromEntries(
+      Object.entries(step.rates).map(([serviceId, rate]) => [
+        serviceId,
+        { regular: rate.regular * (factors[serviceId]?.regular ?? drift), priority: rate.priority * (factors[serviceId]?.priority ?? drift) },
+      ]),
+    ),
+  }));
+}
+
 /** One replay's call times: walk-up plus a log-normal service time of the service's mean and spread, or a no-show. */
 function drawnCallMinutes(input: RangedForecastInput, random: () => number): CallMinutes {
   const walkUp = input.walkUpMinutes ?? FORECAST_DEFAULTS.walkUpMinutes;
@@ -303,7 +335,7 @@ export function forecastOfficeWithRanges(input: RangedForecastInput, options: { 
     const waits = forecastWaits(
       {
         ...input,
-        arrivalsPerMinute: drawnRates(input, random, normal),
+        ...(input.arrivalSchedule ? { arrivalSchedule: drawnSchedule(input, random, normal) } : { arrivalsPerMinute: drawnRates(input, random, normal) }),
         counters,
         probes: [...(input.probes ?? []), ...probes],
         noShowShare: 0,
