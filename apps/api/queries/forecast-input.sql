@@ -26,14 +26,24 @@ FROM services s WHERE s.office_id = $1 AND s.active
 ORDER BY s.sort_order, s.code;
 
 -- arrivals
-SELECT issued_service_id AS service_id, priority IS NOT NULL AS priority, count(*)::int AS count
-FROM tickets WHERE office_id = $1 AND service_day = $2 AND issued_at >= $3 AND issued_at <= $4
+SELECT issued_service_id AS service_id, priority IS NOT NULL AS priority, count(*)::int AS count,
+       count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM bookings b WHERE b.ticket_id = t.id))::int AS walk_ins
+FROM tickets t WHERE office_id = $1 AND service_day = $2 AND issued_at >= $3 AND issued_at <= $4
 GROUP BY 1, 2;
 
 -- calls
 SELECT count(*) FILTER (WHERE type = 'called')::int AS calls,
        (count(*) FILTER (WHERE type = 'no_show') - count(*) FILTER (WHERE type IN ('no_show_undone', 'reinstated')))::int AS no_shows
 FROM ticket_events WHERE office_id = $1 AND at >= $2 AND at <= $3;
+
+-- arrivalHistory
+SELECT issued_service_id AS service_id, priority IS NOT NULL AS priority,
+       floor(extract(epoch FROM (issued_at AT TIME ZONE $3)::time) / 60 / $4)::int AS slot, count(*)::int AS count
+FROM tickets t WHERE office_id = $1 AND service_day = ANY($2::date[]) AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.ticket_id = t.id)
+GROUP BY 1, 2, 3;
+
+-- historyDays
+SELECT count(DISTINCT service_day)::int AS days FROM tickets WHERE office_id = $1 AND service_day = ANY($2::date[]);
 
 -- bookings
 SELECT b.id, b.service_id, b.slot_starts_at, s.booking_settings

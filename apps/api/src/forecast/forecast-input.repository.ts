@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  ARRIVAL_PROFILE,
   ARRIVAL_WINDOW_MINUTES,
+  type ArrivalProfile,
   type BookingSettings,
   DEFAULT_BOOKING_SETTINGS,
   type CounterScheduleDay,
@@ -14,6 +16,7 @@ import {
   type PriorityCategory,
   type QueueEntry,
   type RangedForecastInput,
+  arrivalProfile,
   arrivalRates,
   arrivalWindowMinutes,
   arrivalsEnd,
@@ -21,9 +24,11 @@ import {
   bookedArrivals,
   expectedBackAt,
   expectedBusyUntil,
+  historyDays,
   localTimeToInstant,
   noShowShare,
   plannedBreaks,
+  profiledArrivalRates,
   scheduledHours,
   serviceArrivalsEnd,
   serviceDay,
@@ -94,13 +99,22 @@ export const FORECAST_INPUT_SQL = {
   FROM services s WHERE s.office_id = $1 AND s.active
   ORDER BY s.sort_order, s.code`,
   // By the service the ticket was taken for: a transfer is not a new arrival.
-  arrivals: `SELECT issued_service_id AS service_id, priority IS NOT NULL AS priority, count(*)::int AS count
-  FROM tickets WHERE office_id = $1 AND service_day = $2 AND issued_at >= $3 AND issued_at <= $4
+  // Walk-ins apart: the usual day (`arrivalHistory`) counts only them, today's bookings being known arrivals.
+  arrivals: `SELECT issued_service_id AS service_id, priority IS NOT NULL AS priority, count(*)::int AS count,
+         count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM bookings b WHERE b.ticket_id = t.id))::int AS walk_ins
+  FROM tickets t WHERE office_id = $1 AND service_day = $2 AND issued_at >= $3 AND issued_at <= $4
   GROUP BY 1, 2`,
   // A no-show undone or reinstated was none (domain `NO_SHOW_REVERSALS`): each follows exactly one no-show.
   calls: `SELECT count(*) FILTER (WHERE type = 'called')::int AS calls,
          (count(*) FILTER (WHERE type = 'no_show') - count(*) FILTER (WHERE type IN (${NO_SHOW_REVERSALS.map((type) => `'${type}'`).join(', ')})))::int AS no_shows
   FROM ticket_events WHERE office_id = $1 AND at >= $2 AND at <= $3`,
+  // The office's usual day (domain `arrivalProfile`): walk-in tickets per service, kind and slot of the local day over the
+  // same weekdays back (`historyDays`), by the service each was taken for; read once per office and day (`ForecastInputRepository.profile`).
+  arrivalHistory: `SELECT issued_service_id AS service_id, priority IS NOT NULL AS priority,
+         floor(extract(epoch FROM (issued_at AT TIME ZONE $3)::time) / 60 / $4)::int AS slot, count(*)::int AS count
+  FROM tickets t WHERE office_id = $1 AND service_day = ANY($2::date[]) AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.ticket_id = t.id)
+  GROUP BY 1, 2, 3`,
+  historyDays: `SELECT count(DISTINCT service_day)::int AS days FROM tickets WHERE office_id = $1 AND service_day = ANY($2::date[])`,
   // Today's bookings not yet checked in whose slot has not ended: known arrivals (domain `bookedArrivals`).
   bookings: `SELECT b.id, b.service_id, b.slot_starts_at, s.booking_settings
   FROM bookings b JOIN services s ON s.id = b.service_id
@@ -118,6 +132,14 @@ interface ArrivalRow {
   service_id: string;
   priority: boolean;
   count: number;
+  walk_ins: number;
+}
+
+interface HistoryRow {
+  service_id: string;
+  priority: boolean;
+  slot: number;
+  count: number;
 }
 
 interface CallCountRow {
@@ -128,14 +150,43 @@ interface CallCountRow {
 /** The office as the wait forecast (libs/domain `forecastOffice`) reads it. */
 @Injectable()
 export class ForecastInputRepository {
+  /** Per office: its usual day (`arrivalProfile`) as read for one service day; the history does not change within the day. */
+  private readonly profiles = new Map<string, { day: string; profile: Promise<ArrivalProfile | null> }>();
+
   constructor(private readonly db: DataSource) {}
+
+  /**
+   * The office's usual day of arrivals on `day`'s weekday, from the same weekdays back
+   * (`historyDays`): read once per office and day, so a forecast refresh costs no more reads
+   * than before. A failed read is not kept.
+   */
+  profile(office: ForecastOffice, day: string): Promise<ArrivalProfile | null> {
+    const kept = this.profiles.get(office.id);
+    if (kept?.day === day) return kept.profile;
+    const days = historyDays(day);
+    const db = this.db.manager;
+    const profile = Promise.all([
+      db.query<HistoryRow[]>(FORECAST_INPUT_SQL.arrivalHistory, [office.id, days, office.timeZone, ARRIVAL_PROFILE.slotMinutes]),
+      db.query<{ days: number }[]>(FORECAST_INPUT_SQL.historyDays, [office.id, days]),
+    ]).then(([rows, [counted]]) =>
+      arrivalProfile(
+        rows.map((row) => ({ serviceId: row.service_id, priority: row.priority, slot: row.slot, count: row.count })),
+        counted?.days ?? 0,
+      ),
+    );
+    this.profiles.set(office.id, { day, profile });
+    profile.catch(() => {
+      if (this.profiles.get(office.id)?.profile === profile) this.profiles.delete(office.id);
+    });
+    return profile;
+  }
 
   /**
    * Reads the office as the forecast sees it at `now`: every waiting ticket, each counter's
    * state, the citizen at it and when it is expected back, the services' recent times, the
    * arrivals of the last half hour, today's no-show share, and the bookings still to come
    * today (known arrivals, due at their slots). Six reads, each an index scan over today's rows
-   * of one office.
+   * of one office; and once per office and day, its usual day of arrivals (`profile`).
    */
   async read(office: ForecastOffice, now: Date): Promise<RangedForecastInput> {
     const at = now.getTime();
@@ -143,13 +194,14 @@ export class ForecastInputRepository {
     const dayStart = new Date(localTimeToInstant(day, '00:00', office.timeZone));
     const windowStart = new Date(at - ARRIVAL_WINDOW_MINUTES * MINUTE_MS);
     const db = this.db.manager;
-    const [waiting, counters, services, arrivals, calls, bookings] = await Promise.all([
+    const [waiting, counters, services, arrivals, calls, bookings, profile] = await Promise.all([
       db.query<WaitingRow[]>(FORECAST_INPUT_SQL.waiting, [office.id]),
       db.query<CounterRow[]>(FORECAST_INPUT_SQL.counters, [office.id, dayStart]),
       db.query<ServiceRow[]>(FORECAST_INPUT_SQL.services, [office.id, day]),
       db.query<ArrivalRow[]>(FORECAST_INPUT_SQL.arrivals, [office.id, day, windowStart, now]),
       db.query<CallCountRow[]>(FORECAST_INPUT_SQL.calls, [office.id, dayStart, now]),
       db.query<BookingRow[]>(FORECAST_INPUT_SQL.bookings, [office.id, day, now]),
+      this.profile(office, day),
     ]);
 
     const serviceMinutes: Record<string, number> = {};
@@ -203,6 +255,9 @@ export class ForecastInputRepository {
     const officeHours = scheduledHours(office.openingHours, office.timeZone, at);
     const closesAt = arrivalsEnd(office.openingHours, office.timeZone, at);
     const ratesFrom = Math.max(windowStart.getTime(), officeHours?.from ?? 0);
+    const observed = arrivals.map((row) => ({ serviceId: row.service_id, priority: row.priority, count: row.count }));
+    const walkIns = arrivals.map((row) => ({ serviceId: row.service_id, priority: row.priority, count: row.walk_ins }));
+    const schedule = profiledArrivalRates(profile, { dayStart: dayStart.getTime(), windowStart: ratesFrom, now: at, until: closesAt }, walkIns);
     return {
       now: at,
       counters: forecastCounters,
@@ -211,13 +266,10 @@ export class ForecastInputRepository {
       serviceSpread,
       maxWaitMinutes,
       priorityMaxWaitMinutes: office.priorityMaxWaitMinutes,
-      arrivalsPerMinute: arrivalRates(
-        arrivals.map((row) => ({ serviceId: row.service_id, priority: row.priority, count: row.count })),
-        Object.keys(maxWaitMinutes),
-        ratesFrom,
-        at,
-      ),
+      arrivalsPerMinute: arrivalRates(observed, Object.keys(maxWaitMinutes), ratesFrom, at),
       arrivalWindowMinutes: arrivalWindowMinutes(ratesFrom, at),
+      // With a history, arrivals are foreseen by the office's usual day at today's level; without one, at the last half hour's rate.
+      ...(schedule ? { arrivalSchedule: schedule } : {}),
       arrivals: bookedArrivals(
         bookings.map((row) => ({
           id: row.id,
