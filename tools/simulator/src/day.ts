@@ -5,6 +5,9 @@
  * runs replay exactly the same day.
  */
 import {
+  ARRIVAL_PROFILE,
+  type ArrivalHistoryRow,
+  type ArrivalProfile,
   type BookingSettings,
   DEFAULT_BOOKING_SETTINGS,
   DEFAULT_ISSUE_CUTOFF_MINUTES,
@@ -12,6 +15,7 @@ import {
   type PriorityCategory,
   SURVEY_ELEMENT_CODES,
   type SurveyAnswers,
+  arrivalProfile,
   type SlotCounter,
   type SurveyScore,
   slotSeats,
@@ -410,3 +414,31 @@ function drawSurvey(rng: Rng): SurveyAnswers {
   }
   return answers;
 }
+
+/** How many earlier days of the same kind a day's office remembers (as the product reads eight of the same weekdays back). */
+export const HISTORY_DAYS = 8;
+
+/**
+ * The office's own history before a day (`arrivalProfile`): the tickets of the `days` days drawn
+ * from the seeds just before it, the same kind of day, counted per service, kind and slot of the
+ * local day as the product's history query counts them. Null with `days` 0.
+ */
+export function historyProfile(options: DayOptions, days: number = HISTORY_DAYS): ArrivalProfile | null {
+  const rows = new Map<string, ArrivalHistoryRow>();
+  const slotMinutes = ARRIVAL_PROFILE.slotMinutes;
+  const opensAt = Number(STANDARD_OFFICE.opens.slice(0, 2)) * 60 + Number(STANDARD_OFFICE.opens.slice(3, 5));
+  for (let back = 1; back <= days; back += 1) {
+    // Walk-ins only, as the product counts them: a day's bookings are known arrivals of their own.
+    for (const arrival of drawDay({ ...options, seed: options.seed - back, minutes: null }).arrivals.filter((one) => one.booking === null)) {
+      const slot = Math.floor((opensAt + arrival.atMinute) / slotMinutes);
+      const key = `${arrival.service}:${arrival.priority !== null}:${slot}`;
+      const row = rows.get(key) ?? { serviceId: arrival.service, priority: arrival.priority !== null, slot, count: 0 };
+      row.count += 1;
+      rows.set(key, row);
+    }
+  }
+  return arrivalProfile([...rows.values()], days, slotMinutes);
+}
+
+/** The local midnight of the simulated day, in the engine's milliseconds (0 is the opening). */
+export const LOCAL_MIDNIGHT_MS = -(Number(STANDARD_OFFICE.opens.slice(0, 2)) * 60 + Number(STANDARD_OFFICE.opens.slice(3, 5))) * 60_000;

@@ -5,6 +5,8 @@
  */
 import {
   ARRIVAL_WINDOW_MINUTES,
+  type ArrivalProfile,
+  type ArrivalStep,
   type BookingSettings,
   DEFAULT_BOOKING_SETTINGS,
   type CounterState,
@@ -30,9 +32,10 @@ import {
   noShowShare,
   pickNext,
   placeInQueue,
+  profiledArrivalRates,
   serviceTimeSpread,
 } from '@loket/domain';
-import { type Arrival, type CounterPlan, type DayTrace, STANDARD_OFFICE, serviceOf } from './day.js';
+import { type Arrival, type CounterPlan, type DayTrace, LOCAL_MIDNIGHT_MS, STANDARD_OFFICE, historyProfile, serviceOf } from './day.js';
 
 export type Policy = 'edf' | 'fcfs';
 
@@ -62,6 +65,8 @@ export interface RunOptions {
   estimates?: boolean;
   /** The check-in's settings (default the product's): a booked ticket is due at its slot plus the grace. */
   bookingSettings?: Pick<BookingSettings, 'graceMinutes' | 'lateToleranceMinutes'>;
+  /** The office's usual day, as the product learns it from its history (default: `historyProfile` of the day; null: none, today's rates carried forward). */
+  history?: ArrivalProfile | null;
 }
 
 export interface CounterRecord {
@@ -109,8 +114,12 @@ const NO_SHOW_MINUTES = 3;
 
 const ms = (minutes: number) => minutes * MINUTE_MS;
 
+/** The input's arrival schedule, when there is one (an input without it is the forecast of before the profile, to the bit). */
+const withSchedule = (steps: ArrivalStep[] | null) => (steps ? { arrivalSchedule: steps } : {});
+
 export function runDay(trace: DayTrace, policy: Policy, options: RunOptions = {}): DayResult {
   const { bookings = true, estimates = true, bookingSettings = DEFAULT_BOOKING_SETTINGS } = options;
+  const history = options.history !== undefined ? options.history : estimates ? historyProfile(trace.options) : null;
   const maxWait = Object.fromEntries(STANDARD_OFFICE.services.map((service) => [service.code, service.maxWaitMinutes]));
   const standard = Object.fromEntries(STANDARD_OFFICE.services.map((service) => [service.code, service.serviceTimeMinutes]));
   const recent = new Map<string, number[]>(STANDARD_OFFICE.services.map((service) => [service.code, []]));
@@ -260,6 +269,11 @@ export function runDay(trace: DayTrace, policy: Policy, options: RunOptions = {}
       priorityMaxWaitMinutes: STANDARD_OFFICE.priorityMaxWaitMinutes,
       arrivalsPerMinute: arrivalRates([...counts.values()], Object.keys(maxWait), ms(since), ms(now)),
       arrivalWindowMinutes: arrivalWindowMinutes(ms(since), ms(now)),
+      ...withSchedule(
+        profiledArrivalRates(history, { dayStart: LOCAL_MIDNIGHT_MS, windowStart: ms(since), now: ms(now), until: ms(trace.lengthMinutes) }, [
+          ...counts.values(),
+        ]),
+      ),
       arrivalsUntil: ms(trace.lengthMinutes),
       // As the API does: no service issues after its cut-off before closing.
       serviceArrivalsUntil: Object.fromEntries(Object.keys(maxWait).map((code) => [code, ms(trace.cutoffMinute)])),
@@ -269,6 +283,7 @@ export function runDay(trace: DayTrace, policy: Policy, options: RunOptions = {}
     const informed: WaitForecastInput = {
       ...input,
       arrivalsPerMinute: {},
+      arrivalSchedule: undefined,
       arrivals: trace.arrivals
         .filter((arrival) => arrival.atMinute > now)
         .map((arrival) => {

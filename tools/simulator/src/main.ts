@@ -8,7 +8,18 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BOOKING_SETTINGS, MINUTE_MS, isoWeekday, localTimeToInstant, nationalHolidayOn, serviceDay, type SurveyAnswers } from '@loket/domain';
 import { REPO_ROOT, freePort, startApi, stopAllApis, type ApiProcess } from './api-process.js';
-import { type BookingSeats, type DayOptions, STANDARD_DAY, STANDARD_OFFICE, drawDay, suggestedBookingSeats, withoutBookingSystem } from './day.js';
+import {
+  type BookingSeats,
+  type DayOptions,
+  type DayTrace,
+  HISTORY_DAYS,
+  STANDARD_DAY,
+  STANDARD_OFFICE,
+  drawDay,
+  historyProfile,
+  suggestedBookingSeats,
+  withoutBookingSystem,
+} from './day.js';
 import { runDay } from './engine.js';
 import { runLive, type LiveResult } from './live.js';
 import { provenance } from './machine.js';
@@ -50,6 +61,7 @@ const { values: args } = parseArgs({
     'booking-seats-fixed': { type: 'boolean', default: false },
     'held-out-days': { type: 'string', default: '50' },
     'held-out-seed': { type: 'string', default: '6000' },
+    'history-days': { type: 'string', default: String(HISTORY_DAYS) },
     friday: { type: 'boolean', default: false },
     demo: { type: 'boolean', default: false },
     out: { type: 'string' },
@@ -84,6 +96,9 @@ if (args.help) {
   --held-out-days N   the range's calibration also over N days the range was not tuned on (default 50; 0: none): the goal
                       is judged there, since over ten days chance alone moves a service's share by more than ±2 points
   --held-out-seed N   their first seed (default 6000: seeds 6000…6049; the range's constants were tuned on 5000…5049)
+  --history-days N    the office's history the forecast learns its usual day from (arrivalProfile): N earlier days of the
+                      same kind, seeds just before each day's (default ${HISTORY_DAYS}, as the product reads eight weeks of
+                      the same weekday; 0: none, the last half hour's rate carried forward, as before the profile)
   --live-days N       play N live days (seeds seed…seed+N−1, each on a fresh embedded database) for the range's calibration (default 1)
   --out DIR           where to keep the result (default tools/simulator/results for a whole day)
   --no-save           keep nothing`);
@@ -116,6 +131,10 @@ const bookingSeats: BookingSeats = (() => {
 })();
 const heldOutDays = number(args['held-out-days'], 50);
 const heldOutSeed = number(args['held-out-seed'], 6000);
+const historyDays = number(args['history-days'], HISTORY_DAYS);
+if (!Number.isInteger(historyDays) || historyDays < 0) throw new Error('--history-days must be a whole number ≥ 0');
+/** A study day played with the estimates, its office remembering `historyDays` earlier days. */
+const played = (trace: DayTrace, policy: 'edf' | 'fcfs') => runDay(trace, policy, { history: historyProfile(trace.options, historyDays) });
 const port = args.port ? Number(args.port) : demo ? 3000 : null;
 const databaseUrl = args['database-url'] ?? null;
 for (const [name, value] of Object.entries({
@@ -168,8 +187,8 @@ function bookingStudies(): { section: Section; days: BookingStudyRow[] } {
 
 async function inProcessStudies(): Promise<Record<string, unknown>> {
   const trace = drawDay(dayOptions);
-  const edf = runDay(trace, 'edf');
-  const fcfs = runDay(trace, 'fcfs');
+  const edf = played(trace, 'edf');
+  const fcfs = played(trace, 'fcfs');
   const estimate = estimateStudy(edf);
   const day = daySection(edf.tickets, `In-process day (seed ${dayOptions.seed}, ${trace.arrivals.length} citizens): tickets and waits`);
   const estimateTable = estimateSection(estimate, `Wait estimate at issue against the real wait (in-process, seed ${dayOptions.seed})`);
@@ -177,8 +196,8 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
   // The same studies over ten days drawn from consecutive seeds, so one lucky day proves nothing.
   const days = Array.from({ length: studyDays }, (_, i) => {
     const other = drawDay({ ...dayOptions, seed: dayOptions.seed + i });
-    const ours = runDay(other, 'edf');
-    const theirs = runDay(other, 'fcfs');
+    const ours = played(other, 'edf');
+    const theirs = played(other, 'fcfs');
     const study = estimateStudy(ours);
     return {
       seed: other.options.seed,
@@ -198,7 +217,7 @@ async function inProcessStudies(): Promise<Record<string, unknown>> {
     false,
   );
   // The goal is judged over days the range's constants were not tuned on, enough of them that chance is inside the window.
-  const heldOut = Array.from({ length: heldOutDays }, (_, i) => runDay(drawDay({ ...dayOptions, seed: heldOutSeed + i }), 'edf').tickets);
+  const heldOut = Array.from({ length: heldOutDays }, (_, i) => played(drawDay({ ...dayOptions, seed: heldOutSeed + i }), 'edf').tickets);
   const heldOutCalibration = heldOutDays > 0 ? calibration(heldOut) : null;
   const heldOutTable = heldOutCalibration
     ? calibrationSection(
@@ -404,6 +423,7 @@ try {
     studyDays === 10 &&
     heldOutDays === 50 &&
     heldOutSeed === 6000 &&
+    historyDays === HISTORY_DAYS &&
     bookedShare === 0.4 &&
     args['booking-seats'] === 'suggested' &&
     bookingGrace === DEFAULT_BOOKING_SETTINGS.graceMinutes;
