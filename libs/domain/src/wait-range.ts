@@ -56,8 +56,9 @@ export interface RangedOfficeForecast extends OfficeForecast {
 
 /**
  * The replays' quantiles the point and the range are read at, and how far the range's ends are then moved from the plain play's figure:
- * tuned in the simulator's calibration study (`npm run simulate`; tuned on seeds 5000–5049,
- * checked on 6000–6049, never on the seeds it reports) so that four citizens in five are
+ * tuned in the simulator's calibration study (`npm run simulate`; with the office's usual day
+ * of arrivals, `arrivalProfile`, tuned on seeds 5000–5199 and 6000–6199 together, never on the
+ * seeds it reports, 8000 on) so that four citizens in five are
  * called inside their range, as many below it as above. The replays know the chance in service
  * times, in arrivals and in the arrival rates themselves, not what the forecast itself gets
  * wrong (a late opening, a break taken late or overrun, a transfer), so the deciles are
@@ -75,14 +76,14 @@ export const WAIT_RANGE = {
   upperQuantile: 0.9,
   /** Each side's distance from the plain play's figure is multiplied by these. */
   stretchBelow: 0.7,
-  stretchAbove: 0.65,
+  stretchAbove: 1,
   /**
    * And widened by these shares of the plain play's figure: what the forecast gets wrong grows with the wait
    * (a break taken late or overrun, a late return, a transfer joining the queue ahead), not with
    * the replays' spread, so a long wait needs more room than its replays show and a short one less.
    */
-  slackBelow: 0.09,
-  slackAbove: 0.14,
+  slackBelow: 0.06,
+  slackAbove: 0.1,
   /** Fewest and most replays; between them, as many as `replayWork` allows for the queue's length. */
   minReplays: 16,
   maxReplays: 32,
