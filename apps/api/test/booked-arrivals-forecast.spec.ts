@@ -1,23 +1,12 @@
 import type { BookingView } from '@loket/domain';
-import { type OfficeFixture, createOffice, createStaff } from './support/fixtures.js';
+import { bookingSettings, createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
 import { onPostgres, useTestApp } from './support/test-app.js';
 
 // Monday 30 November 2026 in Jakarta (UTC+7); the office is open 08:00–12:00.
 const MON_0800 = '2026-11-30T01:00:00.000Z';
 const MON_0900 = '2026-11-30T02:00:00.000Z';
 const HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '12:00' }));
-const SETTINGS = {
-  enabled: true,
-  slotMinutes: 30,
-  seatsPerSlot: 4,
-  walkInSharePercent: 50,
-  horizonDays: 7,
-  opensDaysBefore: 7,
-  opensAt: '00:00',
-  changeCutoffDays: 1,
-  graceMinutes: 10,
-  lateToleranceMinutes: 15,
-};
+const SETTINGS = bookingSettings();
 
 /**
  * Issue 17: today's bookings are known future arrivals for the wait forecast, so a walk-in's

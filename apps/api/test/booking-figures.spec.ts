@@ -1,23 +1,12 @@
 import type { BookingView, OfficeReportView, SupervisionBookingsView } from '@loket/domain';
-import { type OfficeFixture, createOffice, createStaff } from './support/fixtures.js';
+import { bookingSettings, createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
 import { onPostgres, useTestApp } from './support/test-app.js';
 
 // Monday 30 November 2026 in Jakarta (UTC+7); the office is open 08:00–12:00.
 const jakarta = (hhmm: string) => `2026-11-30T${String(Number(hhmm.slice(0, 2)) - 7).padStart(2, '0')}:${hhmm.slice(3)}:00.000Z`;
 const HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '12:00' }));
-const SETTINGS = {
-  enabled: true,
-  slotMinutes: 30,
-  seatsPerSlot: 4,
-  walkInSharePercent: 50,
-  horizonDays: 7,
-  opensDaysBefore: 7,
-  opensAt: '00:00',
-  // Cancellable until the slot starts.
-  changeCutoffDays: 0,
-  graceMinutes: 10,
-  lateToleranceMinutes: 15,
-};
+// Cancellable until the slot starts.
+const SETTINGS = bookingSettings({ changeCutoffDays: 0 });
 
 /**
  * Issue 17: the supervisor sees today's bookings per slot (booked, checked in, late, no-show)

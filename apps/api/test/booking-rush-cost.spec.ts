@@ -1,6 +1,6 @@
 import { AVAILABILITY_MAX_AGE_MS, AvailabilityCache } from '../src/bookings/availability-cache.js';
 import { BookingContextCache } from '../src/bookings/booking-context-cache.js';
-import { createOffice, createStaff } from './support/fixtures.js';
+import { bookingSettings, createOffice, createStaff } from './support/fixtures.js';
 import { queriesDuring } from './support/query-log.js';
 import { onPostgres, useTestApp } from './support/test-app.js';
 
@@ -26,18 +26,7 @@ describe(`what a booking costs on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () =
     const office = await createOffice(t, { services: [{ code: 'A', maxWaitMinutes: 60, serviceTimeMinutes: 10 }], counters: [{ number: 1, services: ['A'] }] });
     await t.db.query('UPDATE offices SET opening_hours = $2 WHERE id = $1', [office.id, JSON.stringify(HOURS)]);
     const admin = (await createStaff(t, 'admin')).token;
-    const settings = {
-      enabled: true,
-      slotMinutes: 30,
-      seatsPerSlot: SEATS,
-      walkInSharePercent: 0,
-      horizonDays: 14,
-      opensDaysBefore: 14,
-      opensAt: '00:00',
-      changeCutoffDays: 1,
-      graceMinutes: 10,
-      lateToleranceMinutes: 15,
-    };
+    const settings = bookingSettings({ seatsPerSlot: SEATS, walkInSharePercent: 0, horizonDays: 14, opensDaysBefore: 14 });
     expect((await t.api.send('PUT', `/admin/services/${office.services.A}/booking`, { body: settings, token: admin })).status).toBe(200);
     const path = `/offices/${office.slug}/services/${office.services.A}/availability`;
     let n = 0;

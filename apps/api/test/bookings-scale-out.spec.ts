@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createOffice, createStaff } from './support/fixtures.js';
+import { bookingSettings, createOffice, createStaff } from './support/fixtures.js';
 import { client } from './support/http.js';
 import { onPostgres, useTwoInstances } from './support/test-app.js';
 
@@ -15,18 +15,7 @@ const WED_0900 = '2026-12-02T02:00:00.000Z';
     const hours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '12:00' }));
     await a.db.query('UPDATE offices SET opening_hours = $2 WHERE id = $1', [office.id, JSON.stringify(hours)]);
     const admin = (await createStaff(a, 'admin')).token;
-    const settings = {
-      enabled: true,
-      slotMinutes: 30,
-      seatsPerSlot: 3,
-      walkInSharePercent: 50,
-      horizonDays: 7,
-      opensDaysBefore: 7,
-      opensAt: '00:00',
-      changeCutoffDays: 1,
-      graceMinutes: 10,
-      lateToleranceMinutes: 15,
-    };
+    const settings = bookingSettings({ seatsPerSlot: 3 });
     expect((await client(a.url).send('PUT', `/admin/services/${office.services.A}/booking`, { body: settings, token: admin })).status).toBe(200);
     // Two seats taken already: one left.
     for (let i = 0; i < 2; i += 1) {

@@ -3,7 +3,7 @@ import type { BookingAvailabilityView, BookingView, OfficeSnapshot } from '@loke
 import { AVAILABILITY_MAX_AGE_MS, AvailabilityCache } from '../src/bookings/availability-cache.js';
 import { BookingsRepository } from '../src/bookings/bookings.repository.js';
 import { DatabaseUnavailableException } from '../src/common/database-unavailable.js';
-import { createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
+import { bookingSettings, createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
 import { onPostgres, useTestApp } from './support/test-app.js';
 
 // The test app starts on Monday 30 November 2026, 08:00 in Jakarta. The office is open
@@ -13,18 +13,7 @@ const WED_0930 = '2026-12-02T02:30:00.000Z';
 const WED_1000 = '2026-12-02T03:00:00.000Z';
 const SAT_0900 = '2026-12-05T02:00:00.000Z';
 const HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '12:00' }));
-const SETTINGS = {
-  enabled: true,
-  slotMinutes: 30,
-  seatsPerSlot: 2,
-  walkInSharePercent: 50,
-  horizonDays: 7,
-  opensDaysBefore: 7,
-  opensAt: '00:00',
-  changeCutoffDays: 1,
-  graceMinutes: 10,
-  lateToleranceMinutes: 15,
-};
+const SETTINGS = bookingSettings({ seatsPerSlot: 2 });
 
 /** Runs `count` attempts with at most `inFlight` open at once (one test client cannot open 2,000 sockets at one instant). */
 async function many<T>(count: number, inFlight: number, attempt: (index: number) => Promise<T>): Promise<T[]> {

@@ -1,21 +1,10 @@
 import type { AdminCalendarView, BookingView, OfficeClosedNotificationData, TrackedTicketView } from '@loket/domain';
-import { createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
+import { bookingSettings, createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
 import { useTestApp } from './support/test-app.js';
 
 // Monday to Friday 08:00–12:00 in Jakarta; bookings in 30-minute slots.
 const HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '12:00' }));
-const BOOKING = {
-  enabled: true,
-  slotMinutes: 30,
-  seatsPerSlot: 2,
-  walkInSharePercent: 50,
-  horizonDays: 7,
-  opensDaysBefore: 7,
-  opensAt: '00:00',
-  changeCutoffDays: 1,
-  graceMinutes: 10,
-  lateToleranceMinutes: 15,
-};
+const BOOKING = bookingSettings({ seatsPerSlot: 2 });
 const REASON = 'Gangguan jaringan, layanan dihentikan sementara';
 
 interface NoticeRow {

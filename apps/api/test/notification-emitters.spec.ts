@@ -2,7 +2,7 @@ import type { NotificationSettingsView, WebhookEndpointWithSecret } from '@loket
 import { defaultRateLimits, parseRateWindows } from '../src/rate-limit/rate-limit-config.js';
 import { WebhookDispatcher } from '../src/notifications/webhook-dispatcher.js';
 import { AlertsService } from '../src/supervision/alerts.service.js';
-import { createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
+import { bookingSettings, createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
 import { useTestApp } from './support/test-app.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
 
@@ -57,9 +57,8 @@ describe('notification emitters', () => {
         o.id,
         JSON.stringify([1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '12:00' }))),
       ]);
-      const settings = { enabled: true, slotMinutes: 30, seatsPerSlot: 2, walkInSharePercent: 50, horizonDays: 7, opensDaysBefore: 7, opensAt: '00:00' };
       const put = await t.api.send('PUT', `/admin/services/${o.services.A}/booking`, {
-        body: { ...settings, changeCutoffDays: 1, graceMinutes: 10, lateToleranceMinutes: 15, bookingsPerPerson: 2 },
+        body: bookingSettings({ seatsPerSlot: 2, bookingsPerPerson: 2 }),
         token: admin.token,
       });
       expect(put.status).toBe(200);

@@ -8,7 +8,7 @@ import { BundleRefusal } from '../src/office-bundle/office-bundle.js';
 import { AlertsService } from '../src/supervision/alerts.service.js';
 import { readBundleFile, writeBundleFile } from '../src/office-bundle/office-bundle-file.js';
 import { NOT_BUNDLED, type Sql, bundlePlan } from '../src/office-bundle/office-bundle.repository.js';
-import { createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
+import { bookingSettings, createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
 import { ApiProcess, createPrivateDatabase, freePort, officeHoursClock } from './faults/support/api-process.js';
 import { runBuiltCli } from './support/cli-process.js';
 import { client } from './support/http.js';
@@ -19,18 +19,7 @@ const MON_0800 = '2026-11-30T01:00:00.000Z';
 const HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '15:00' }));
 const GOOD = { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 3 };
 const INTERACTION = ['sikap_perilaku', 'ekspresi_wajah', 'cara_berbicara', 'cara_mendengarkan', 'cara_bertanya'];
-const BOOKING = {
-  enabled: true,
-  slotMinutes: 30,
-  seatsPerSlot: 4,
-  walkInSharePercent: 50,
-  horizonDays: 7,
-  opensDaysBefore: 7,
-  opensAt: '00:00',
-  changeCutoffDays: 0,
-  graceMinutes: 10,
-  lateToleranceMinutes: 15,
-};
+const BOOKING = bookingSettings({ changeCutoffDays: 0 });
 /**
  * Tables the office's day here leaves empty: push needs a browser's subscription, and a booking
  * day's row is written only once the day is full. Every other table is carried with rows in it.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { stat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PushKeyView, PushMessage, TrackedTicketView } from '@loket/domain';
-import { createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
+import { bookingSettings, createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
 import { type PushReceiver, startPushReceiver, verifyVapid } from './support/push-receiver.js';
 import { onPostgres, useTestApp } from './support/test-app.js';
 import { WebhookDispatcher } from '../src/notifications/webhook-dispatcher.js';
@@ -184,11 +184,10 @@ describe(`web push on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
       JSON.stringify([1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '12:00' }))),
     ]);
     const admin = (await createStaff(t, 'admin')).token;
-    const settings = { enabled: true, slotMinutes: 30, seatsPerSlot: 2, walkInSharePercent: 50, horizonDays: 7, opensDaysBefore: 7, opensAt: '00:00' };
     expect(
       (
         await t.api.send('PUT', `/admin/services/${office.services.A}/booking`, {
-          body: { ...settings, changeCutoffDays: 1, graceMinutes: 10, lateToleranceMinutes: 15 },
+          body: bookingSettings({ seatsPerSlot: 2 }),
           token: admin,
         })
       ).status,

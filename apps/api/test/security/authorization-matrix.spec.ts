@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '@loket/domain';
-import { adminCounterBody, adminServiceBody, createOffice, type OfficeFixture } from '../support/fixtures.js';
+import { adminCounterBody, adminServiceBody, bookingSettings, createOffice, type OfficeFixture } from '../support/fixtures.js';
 import { client } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 import { stateFingerprint } from './state-fingerprint.js';
@@ -98,18 +98,7 @@ const MATRIX: Record<string, Row> = {
   'GET /admin/services/{serviceId}/booking': { access: 'supervisor' },
   'PUT /admin/services/{serviceId}/booking': {
     access: 'admin',
-    body: () => ({
-      enabled: true,
-      slotMinutes: 30,
-      seatsPerSlot: 4,
-      walkInSharePercent: 50,
-      horizonDays: 14,
-      opensDaysBefore: 7,
-      opensAt: '00:00',
-      changeCutoffDays: 1,
-      graceMinutes: 10,
-      lateToleranceMinutes: 15,
-    }),
+    body: () => bookingSettings({ horizonDays: 14 }),
   },
   'POST /auth/login': { access: 'public' },
   'GET /health': { access: 'public' },

@@ -32,6 +32,24 @@ export interface OfficeFixture {
  * with `extra` over the defaults: the tests that go through the admin API share one shape,
  * so a new required field is added here once.
  */
+/**
+ * A service's booking settings as the admin's PUT /admin/services/:id/booking takes them: half-hour
+ * slots, 4 seats, half the capacity kept for walk-ins, a week ahead, changes until the day before.
+ */
+export const bookingSettings = (overrides: Record<string, unknown> = {}) => ({
+  enabled: true,
+  slotMinutes: 30,
+  seatsPerSlot: 4,
+  walkInSharePercent: 50,
+  horizonDays: 7,
+  opensDaysBefore: 7,
+  opensAt: '00:00',
+  changeCutoffDays: 1,
+  graceMinutes: 10,
+  lateToleranceMinutes: 15,
+  ...overrides,
+});
+
 export const adminServiceBody = (code: string, extra: Record<string, unknown> = {}) => ({
   code,
   name: `Layanan ${code}`,
