@@ -16,7 +16,7 @@ import { bareClaims, bareInserts, dropBare, openBareDb, type RunResult } from '.
 import { connectClients, type FanoutResult, fanoutResult, waitFor } from './fanout.js';
 import { Api, ApiError } from '@loket/simulator/http';
 import { provenance } from '@loket/simulator/machine';
-import { type ProfileSummary, summarizeProfile } from './profile.js';
+import { callersCell, type ProfileSummary, summarizeProfile } from './profile.js';
 import { type ReadsRun, readsRun } from './reads.js';
 import { type RushRun, rushPhase, rushProblems, rushTable } from './rush.js';
 import { type OutboxRun, outboxPhase, outboxProblems, outboxTable } from './outbox.js';
@@ -41,6 +41,9 @@ const { values: args } = parseArgs({
     'profile-queue': { type: 'string' },
     'reads-only': { type: 'boolean', default: false },
     'rush-only': { type: 'boolean', default: false },
+    'rush-attempts': { type: 'string' },
+    'rush-seconds': { type: 'string' },
+    'keep-profile': { type: 'string' },
     'outbox-only': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -61,6 +64,9 @@ if (args.help) {
   --serving-only       only the serving cycle, printed, nothing kept (to compare one change's counts)
   --reads-only         only the reads phase (phones polling, boards resyncing), printed, nothing kept
   --rush-only          only the booking rush (with --profile: its profile), printed, nothing kept
+  --rush-attempts N    the rush's booking attempts (default 10000; smoke 100), for a small run of it
+  --rush-seconds S     the seconds they start over (default 10; smoke 2): the offered rate is N / S
+  --keep-profile DIR   with --profile, also copy the raw .cpuprofile files there (open them in Chrome's DevTools)
   --outbox-only        only the notifications outbox (webhooks to a local receiver), printed, nothing kept`);
   process.exit(0);
 }
@@ -109,6 +115,9 @@ const size = args.smoke
       rush: { attempts: 10_000, seconds: 10, seatsPerSlot: 50, doubleTapEvery: 50, concurrency: 32 },
       outbox: { burst: 2_000, lagSeconds: 10, slowIssues: 1_000, slowMs: 10_000, concurrency: 32 },
     };
+if (args['rush-attempts']) size.rush.attempts = Number(args['rush-attempts']);
+if (args['rush-seconds']) size.rush.seconds = Number(args['rush-seconds']);
+if (!(size.rush.attempts > 0 && size.rush.seconds > 0)) throw new Error('--rush-attempts and --rush-seconds must be positive numbers');
 if (args['serving-queues']) size.servingQueues = args['serving-queues'].split(',').map(Number);
 if (args['profile-queue'] !== undefined && !size.servingQueues.includes(Number(args['profile-queue'])))
   throw new Error(`--profile-queue ${args['profile-queue']} is not one of the serving queues (${size.servingQueues.join(', ')})`);
@@ -133,6 +142,19 @@ interface TargetResult {
 }
 
 const log = (line: string) => console.log(line);
+
+const rushOptions = (target: string, port: number, dataDir: string) => ({
+  target: target === 'postgresql' ? ('postgresql' as const) : ('pglite' as const),
+  port,
+  dataDir,
+  databaseUrl,
+  run,
+  size: size.rush,
+  profile: args.profile,
+  keepProfile: args['keep-profile'] ? resolve(args['keep-profile']) : null,
+  saveProfile: !args['rush-only'],
+  log,
+});
 
 async function benchTarget(target: string, port: number): Promise<TargetResult | null> {
   const postgres = target === 'postgresql';
@@ -167,6 +189,14 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
     log(`\n== ${target}: preparing (migrations, demo seed, a ${size.counters}-counter office) ==`);
     api = await startApi({ port, dataDir, databaseUrl: postgres ? databaseUrl : null });
     await api.stop();
+    api = null;
+    if (args['rush-only']) {
+      // The rush writes its own office and starts its own API: none of the other phases' offices are needed.
+      const result = await rushPhase(rushOptions(target, port, dataDir));
+      const problems = rushProblems(result);
+      console.log(`\n## ${target}\n\n${rushTable(result).join('\n')}${problems.length ? `\n\nWRONG: ${problems.join('; ')}` : ''}`);
+      return null;
+    }
     const sql = await openSql(postgres ? { databaseUrl: databaseUrl! } : { dataDir });
     const office: BenchOffice = await createBenchOffice(sql, size.counters, run);
     const others: BenchOffice[] = [];
@@ -186,7 +216,7 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
         servingProfile = await phaseProfile.end('serving', `profile-${target}-serving.json`);
       },
     };
-    const rush = () => rushPhase({ target: postgres ? 'postgresql' : 'pglite', port, dataDir, databaseUrl, run, size: size.rush, profile: args.profile, log });
+    const rush = () => rushPhase(rushOptions(target, port, dataDir));
     const outbox = (issueRate: number | null) =>
       outboxPhase({ port, dataDir, databaseUrl: postgres ? databaseUrl : null, run, size: size.outbox, issueRate, log });
     if (args['outbox-only']) {
@@ -195,14 +225,6 @@ async function benchTarget(target: string, port: number): Promise<TargetResult |
       const result = await outbox(null);
       const problems = outboxProblems(result);
       console.log(`\n## ${target}\n\n${outboxTable(result).join('\n')}${problems.length ? `\n\nWRONG: ${problems.join('; ')}` : ''}`);
-      return null;
-    }
-    if (args['rush-only']) {
-      await api.stop();
-      api = null;
-      const result = await rush();
-      const problems = rushProblems(result);
-      console.log(`\n## ${target}\n\n${rushTable(result).join('\n')}${problems.length ? `\n\nWRONG: ${problems.join('; ')}` : ''}`);
       return null;
     }
     if (args['reads-only']) {
@@ -580,9 +602,9 @@ function profileTable(during: string, profile: ProfileSummary): string[] {
     '| --- | ---: |',
     ...profile.topPackages.slice(0, 8).map((pkg) => `| ${pkg.name} | ${pkg.share}% |`),
     '',
-    '| function | where | share |',
-    '| --- | --- | ---: |',
-    ...profile.topFunctions.slice(0, 10).map((fn) => `| ${fn.name} | ${fn.where} | ${fn.share}% |`),
+    '| function | where | share | called from (a runtime function: the nearest frames of ours) |',
+    '| --- | --- | ---: | --- |',
+    ...profile.topFunctions.slice(0, 10).map((fn) => `| ${fn.name} | ${fn.where} | ${fn.share}% | ${callersCell(fn)} |`),
   ];
 }
 

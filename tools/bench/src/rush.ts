@@ -10,12 +10,13 @@
  * the same read and a conditional UPDATE + INSERT through `pg`, at the same rate.
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, writeFile } from 'node:fs/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type ApiProcess, REPO_ROOT, startApi } from '@loket/simulator/api-process';
 import { Api } from '@loket/simulator/http';
 import { openBareDb, dropBare } from './bare-db.js';
-import { type ProfileSummary, summarizeProfile } from './profile.js';
+import { callersCell, type ProfileSummary, summarizeProfile } from './profile.js';
 import { apiCpuSeconds, backendCpuDelta, backendCpuSeconds, statementsSent } from './serving.js';
 import { createBenchOffice, openSql, type Sql } from './sql.js';
 import { latency, type Latency, openLoop, ratio } from './stats.js';
@@ -61,6 +62,24 @@ export interface RushRun {
     errors: number;
     /** Availability reads that failed (shed under load): those phones did not book. */
     unread: number;
+    /** Availability reads that failed on the way, by cause (`network ECONNRESET`, …). */
+    unreadCauses?: Record<string, number>;
+    /** The availability answer's size, bytes per read (mean over the reads answered 200). */
+    readBytes?: number | null;
+    /**
+     * Where the two cores went during the rush, in CPU seconds per wall second (1 = one core):
+     * the API process, its database backends (PostgreSQL) and this bench client, which shares
+     * the machine; and the client's event-loop delay p99 in ms (a busy client times its own queue too).
+     */
+    machine?: {
+      wallSeconds: number;
+      apiCores: number | null;
+      databaseCores: number | null;
+      clientCores: number;
+      clientLoopDelayP99Ms: number;
+      /** Connections dropped at a full accept queue during the rush (`listenOverflows`; the whole machine's). */
+      listenOverflows: number | null;
+    };
     /** Booking requests after a slot_full, each on a slot the fresh view showed free. */
     retries: number;
     doubleTaps: number;
@@ -118,14 +137,33 @@ async function call(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; data: Record<string, unknown> }> {
+): Promise<{ status: number; data: Record<string, unknown>; bytes: number }> {
   const response = await fetch(`${baseUrl}/api/v1${path}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, data: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  return { status: response.status, data: text ? (JSON.parse(text) as Record<string, unknown>) : {}, bytes: Buffer.byteLength(text) };
+}
+
+/**
+ * Connections the kernel refused to queue because a listening socket's accept queue was full
+ * (TcpExt ListenOverflows, machine-wide, Linux only; null elsewhere). Each costs that phone a
+ * retransmitted SYN, a second or more: a surge's latency that no profile of the API shows.
+ */
+async function listenOverflows(): Promise<number | null> {
+  const text = await readFile('/proc/net/netstat', 'utf8').catch(() => null);
+  if (text === null) return null;
+  const [names, values] = text.split('\n').filter((line) => line.startsWith('TcpExt:'));
+  const at = names?.split(' ').indexOf('ListenOverflows') ?? -1;
+  return at > 0 && values ? Number(values.split(' ')[at]) : null;
+}
+
+/** A request that failed on the way, by its cause (`ECONNRESET`, `UND_ERR_SOCKET`, …): where a surge broke, the client or the server. */
+function failed(error: unknown): { status: 0; data: Record<string, unknown>; bytes: 0 } {
+  const cause = (error as { cause?: { code?: string; name?: string } }).cause;
+  return { status: 0, data: { code: `network ${cause?.code ?? cause?.name ?? (error as Error).name ?? 'error'}` }, bytes: 0 };
 }
 
 export interface RushOptions {
@@ -136,6 +174,10 @@ export interface RushOptions {
   run: string;
   size: RushSize;
   profile: boolean;
+  /** With `profile`: a folder to copy the raw .cpuprofile into, for DevTools. */
+  keepProfile?: string | null;
+  /** False: the profile's summary is printed only, not written over tools/bench/results (a --rush-only run keeps nothing). */
+  saveProfile?: boolean;
   log: (line: string) => void;
 }
 
@@ -204,24 +246,35 @@ export async function rushPhase(options: RushOptions): Promise<RushRun> {
     const refusals: Record<string, number> = {};
     let errors = 0;
     let unread = 0;
+    const unreadCauses: Record<string, number> = {};
+    let readBytes = 0;
+    let readsAnswered = 0;
     let retries = 0;
     let confirmed = 0;
     let doubleTaps = 0;
     let doubleTapsSplit = 0;
     let lastConfirm = 0;
+    const overflowsBefore = await listenOverflows();
+    const clientBefore = process.cpuUsage();
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const started = performance.now();
     await openLoop(size.attempts / size.seconds, size.seconds, async (index) => {
       const headers = { 'x-loket-client': clientId() };
       // As the booking page does: refused slot_full, the phone reads the seats again and picks another (a few times at most).
       for (let round = 0; round <= RUSH_RETRIES; round += 1) {
         let begin = performance.now();
-        const read = await call(base, 'GET', availabilityPath).catch(() => ({ status: 0, data: {} as Record<string, unknown> }));
+        const read = await call(base, 'GET', availabilityPath).catch(failed);
         readSamples.push(performance.now() - begin);
         if (read.status !== 200) {
           // The phone saw no slots: it does not book (counted, not a refusal of a booking).
           unread += 1;
+          const cause = read.status === 0 ? String(read.data.code) : `${read.status} ${String(read.data.code ?? '')}`;
+          unreadCauses[cause] = (unreadCauses[cause] ?? 0) + 1;
           return;
         }
+        readBytes += read.bytes;
+        readsAnswered += 1;
         const slots = slotsOf(read.data as unknown as AvailabilityView);
         // A page that shows the day full books nothing more.
         if (round > 0 && slots.every((slot) => slot.left === 0)) return;
@@ -229,7 +282,7 @@ export async function rushPhase(options: RushOptions): Promise<RushRun> {
         const body = { serviceId: office.serviceId, startsAt, phone: `0812${String(10_000_000 + index)}` };
         const key = { ...headers, 'idempotency-key': `rush-${options.run}-${index}-${round}` };
         const path = `/offices/${office.slug}/bookings`;
-        const post = () => call(base, 'POST', path, body, key).catch(() => ({ status: 0, data: { code: 'network' } as Record<string, unknown> }));
+        const post = () => call(base, 'POST', path, body, key).catch(failed);
         begin = performance.now();
         const tap = round === 0 && size.doubleTapEvery > 0 && index % size.doubleTapEvery === 0;
         bookRequests += tap ? 2 : 1;
@@ -249,13 +302,16 @@ export async function rushPhase(options: RushOptions): Promise<RushRun> {
           lastConfirm = performance.now();
           return;
         }
-        const refusal = answer.status === 0 ? 'network' : `${answer.status} ${String(answer.data.code ?? '')}`;
+        const refusal = answer.status === 0 ? String(answer.data.code) : `${answer.status} ${String(answer.data.code ?? '')}`;
         refusals[refusal] = (refusals[refusal] ?? 0) + 1;
         if (answer.status !== 409) errors += 1;
         if (refusal !== '409 slot_full') return;
       }
     });
     const seconds = (performance.now() - started) / 1000;
+    loopDelay.disable();
+    const clientCpu = process.cpuUsage(clientBefore);
+    const overflowsAfter = await listenOverflows();
     const cpuAfter = await apiCpuSeconds(base);
     const backendsAfter = counter ? await backendCpuSeconds(counter) : null;
     const statementsAfter = await statementsSent(base);
@@ -301,6 +357,16 @@ export async function rushPhase(options: RushOptions): Promise<RushRun> {
         refusals,
         errors,
         unread,
+        unreadCauses,
+        readBytes: readsAnswered ? Math.round(readBytes / readsAnswered) : null,
+        machine: {
+          wallSeconds: Math.round(seconds * 10) / 10,
+          apiCores: cpuBefore === null || cpuAfter === null ? null : Math.round(((cpuAfter - cpuBefore) / seconds) * 100) / 100,
+          databaseCores: databaseCpu === null ? null : Math.round((databaseCpu / seconds) * 100) / 100,
+          clientCores: Math.round(((clientCpu.user + clientCpu.system) / 1e6 / seconds) * 100) / 100,
+          clientLoopDelayP99Ms: Math.round(loopDelay.percentile(99) / 1e4) / 100,
+          listenOverflows: overflowsBefore === null || overflowsAfter === null ? null : overflowsAfter - overflowsBefore,
+        },
         retries,
         doubleTaps,
         doubleTapsSplit,
@@ -323,7 +389,11 @@ export async function rushPhase(options: RushOptions): Promise<RushRun> {
   if (options.profile) {
     const files = (await readdir(profileDir).catch(() => [] as string[])).filter((file) => file.endsWith('.cpuprofile'));
     profile = files.length ? await summarizeProfile(join(profileDir, files[0])) : null;
-    if (profile)
+    if (files.length && options.keepProfile) {
+      await mkdir(options.keepProfile, { recursive: true });
+      await copyFile(join(profileDir, files[0]), join(options.keepProfile, `${options.target}-rush-${options.run}.cpuprofile`));
+    }
+    if (profile && options.saveProfile !== false)
       await writeFile(resolve(REPO_ROOT, `tools/bench/results/profile-${options.target}-rush.json`), `${JSON.stringify(profile, null, 2)}\n`).catch(
         () => undefined,
       );
@@ -403,7 +473,7 @@ export function rushProblems(r: RushRun): string[] {
   const shed =
     o.unread +
     Object.entries(o.refusals)
-      .filter(([key]) => key.startsWith('5') || key === 'network')
+      .filter(([key]) => key.startsWith('5') || key.startsWith('network'))
       .reduce((sum, [, n]) => sum + n, 0);
   if (shed === 0 && o.confirmed !== r.seats) problems.push(`${o.confirmed} confirmed for ${r.seats} seats`);
   if (o.stored.bookings > r.seats) problems.push(`${o.stored.bookings} bookings stored for ${r.seats} seats`);
@@ -417,6 +487,13 @@ export function rushProblems(r: RushRun): string[] {
   return problems;
 }
 
+const causes = (byCause: Record<string, number> | undefined) =>
+  byCause && Object.keys(byCause).length
+    ? `: ${Object.entries(byCause)
+        .sort((x, y) => y[1] - x[1])
+        .map(([key, n]) => `${n.toLocaleString('en')} × ${key}`)
+        .join(', ')}`
+    : '';
 const ms = (value: number | null) => (value === null ? '–' : value.toFixed(value < 10 ? 2 : 1));
 const lat = (l: Latency) => `${ms(l.p50)} / ${ms(l.p99)}`;
 const num = (value: number | null) => (value === null ? '–' : String(value));
@@ -444,14 +521,21 @@ export function rushTable(r: RushRun): string[] {
     `| double taps (one key, sent twice at once) / booked twice | ${o.doubleTaps} / **${o.doubleTapsSplit}** | | |`,
     `| statements per booking request / per confirmed booking (every read, refusal and retry counted) | ${num(o.cost.statementsPerBook)} / ${num(o.cost.statementsPerConfirm)} | | |`,
     `| CPU ms per confirmed booking: API process / database backends | ${num(o.cost.apiCpuMsPerConfirm)} / ${num(o.cost.databaseCpuMsPerConfirm)} | | |`,
+    ...(o.readBytes !== undefined ? [`| availability answer: bytes per read | ${num(o.readBytes)} | | |`] : []),
+    ...(o.machine
+      ? [
+          `| cores busy over the rush's ${o.machine.wallSeconds} s: API / database backends / this bench client; client event-loop delay p99 | ${num(o.machine.apiCores)} / ${num(o.machine.databaseCores)} / ${o.machine.clientCores}; ${o.machine.clientLoopDelayP99Ms} ms | | |`,
+          `| connections dropped at a full accept queue (the machine's TcpExt ListenOverflows) | ${num(o.machine.listenOverflows)} | | |`,
+        ]
+      : []),
     '',
-    `Answers other than a booking: ${refusals || 'none'}${o.unread ? `; ${o.unread} availability reads failed (those phones did not book)` : ''}. A 503 is the API shedding load (database_unavailable, with Retry-After), not a refusal.`,
+    `Answers other than a booking: ${refusals || 'none'}${o.unread ? `; ${o.unread} availability reads failed (those phones did not book${causes(o.unreadCauses)})` : ''}. A 503 is the API shedding load (database_unavailable, with Retry-After), not a refusal; "network" is a request that failed on the way, with its cause.`,
   ];
   if (r.profile) {
     lines.push('', `CPU profile of the API during the rush (${r.profile.totalMs} ms sampled), self time:`, '', '| package | share |', '| --- | ---: |');
     for (const pkg of r.profile.topPackages.slice(0, 8)) lines.push(`| ${pkg.name} | ${pkg.share}% |`);
-    lines.push('', '| function | where | share |', '| --- | --- | ---: |');
-    for (const fn of r.profile.topFunctions.slice(0, 10)) lines.push(`| ${fn.name} | ${fn.where} | ${fn.share}% |`);
+    lines.push('', '| function | where | share | called from (a runtime function: the nearest frames of ours) |', '| --- | --- | ---: | --- |');
+    for (const fn of r.profile.topFunctions.slice(0, 10)) lines.push(`| ${fn.name} | ${fn.where} | ${fn.share}% | ${callersCell(fn)} |`);
   }
   return lines;
 }
