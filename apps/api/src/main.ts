@@ -21,7 +21,13 @@ const { app, seed } = await createApp({
   clock,
   webRoots: { display: resolve(here, '../../display/dist'), counter: resolve(here, '../../counter/dist') },
 });
-await app.listen(config.port);
+// A queue of connections not yet accepted, up to the kernel's cap (net.core.somaxconn), instead of
+// Node's 511: when a day's booking opens, thousands of phones connect within a second, and each
+// connection the kernel drops at a full queue costs its phone a retransmitted SYN (1 s, then 3 s, …)
+// while the API has cores to spare (issue 17: 13,338 drops in a 3,000-attempt rush at 511).
+const LISTEN_BACKLOG = 4096;
+// Nest's listen hands its arguments on to Node's server.listen(port, backlog, callback); its own type names no backlog.
+await (app.listen as unknown as (port: number, backlog: number) => Promise<unknown>)(config.port, LISTEN_BACKLOG);
 clock?.restart();
 if (clock) new Logger('Clock').warn(`Simulated clock: ${clock.speed}x real time, now ${clock.now().toISOString()} (CLOCK_SPEED; development only)`);
 
