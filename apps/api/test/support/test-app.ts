@@ -65,6 +65,8 @@ export interface TestAppOptions {
    * never one carried from an earlier replay because the last one ran a few milliseconds ago.
    */
   forecastReplayShare?: number;
+  /** Built apps to serve as the product does (`CreateAppOptions.webRoots`); absent = none. */
+  webRoots?: { display: string; counter: string };
 }
 
 /**
@@ -114,7 +116,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     });
   }
   // A refused start rejects here (and the test sees why) rather than ending Jest's process.
-  const { app } = await createApp({ config, clock, logger: false, abortOnError: false }).catch(async (error: unknown) => {
+  const { app } = await createApp({ config, clock, logger: false, abortOnError: false, webRoots: options.webRoots }).catch(async (error: unknown) => {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   });
