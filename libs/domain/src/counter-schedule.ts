@@ -54,8 +54,27 @@ function zoneOffset(at: number, timeZone: string): number {
   return asUtc - Math.floor(at / 1000) * 1000;
 }
 
+/**
+ * Instants already worked out, by zone, day and time: a booking's checks ask for the same few
+ * (the day's opening, its slots, the cut-off) again and again, and each costs two `formatToParts`.
+ * The answer depends on its arguments alone (and the runtime's zone data), so keeping it is safe;
+ * the map is emptied when full, which bounds it whatever days callers ask about.
+ */
+const instants = new Map<string, number>();
+const INSTANTS_KEPT = 10_000;
+
 /** The instant of a wall-clock time (`HH:MM`) on an office-local day (`YYYY-MM-DD`). */
 export function localTimeToInstant(day: string, time: string, timeZone: string): number {
+  const key = `${timeZone}|${day}|${time}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
+  const instant = computeLocalTimeToInstant(day, time, timeZone);
+  if (instants.size >= INSTANTS_KEPT) instants.clear();
+  instants.set(key, instant);
+  return instant;
+}
+
+function computeLocalTimeToInstant(day: string, time: string, timeZone: string): number {
   const [year, month, date] = day.split('-').map(Number);
   const [hour, minute] = time.split(':').map(Number);
   const guess = Date.UTC(year, month - 1, date, hour, minute);
