@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@nestjs/common';
@@ -26,6 +27,14 @@ const { app, seed } = await createApp({
 // connection the kernel drops at a full queue costs its phone a retransmitted SYN (1 s, then 3 s, …)
 // while the API has cores to spare (issue 17: 13,338 drops in a 3,000-attempt rush at 511).
 const LISTEN_BACKLOG = 4096;
+// An idle keep-alive connection is kept 65 s, not Node's 5 s. A client (or the reverse proxy in
+// front, whose upstream keep-alive is 60 s in nginx) that sends its next request just as the
+// server closes the connection gets a reset instead of an answer; with 5 s that race is
+// common once a loaded client's timers run late (issue 17: 700 ECONNRESET and 561 "other side
+// closed" in a 3,000-attempt rush). The headers' timeout must stay above it.
+const server = app.getHttpServer() as Server;
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 // Nest's listen hands its arguments on to Node's server.listen(port, backlog, callback); its own type names no backlog.
 await (app.listen as unknown as (port: number, backlog: number) => Promise<unknown>)(config.port, LISTEN_BACKLOG);
 clock?.restart();
