@@ -69,7 +69,12 @@ test('a citizen books on a phone, reschedules once and is refused a second time'
   // The day after tomorrow: well before its cut-off (the end of the day before).
   const days = page.locator('input[name="booking-day"]:not([disabled])');
   await expect(days.first()).toBeVisible();
+  // The day chosen: its seats read afresh, that day alone (`?day=`), not the whole range again.
+  const dayRead = page.waitForResponse((response) => /\/availability\?day=\d{4}-\d{2}-\d{2}$/.test(response.url()));
   await days.nth(2).check();
+  const dayReply = await dayRead;
+  expect(dayReply.status()).toBe(200);
+  expect(((await dayReply.json()) as { days: unknown[] }).days).toHaveLength(1);
   const slots = page.locator('input[name="booking-slot"]:not([disabled])');
   await slots.nth(4).check();
   await page.getByTestId('booking-name').fill('Siti Aminah');

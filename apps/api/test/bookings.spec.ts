@@ -4,6 +4,7 @@ import { AVAILABILITY_MAX_AGE_MS, AvailabilityCache } from '../src/bookings/avai
 import { BookingsRepository } from '../src/bookings/bookings.repository.js';
 import { DatabaseUnavailableException } from '../src/common/database-unavailable.js';
 import { bookingSettings, createOffice, createStaff, type OfficeFixture } from './support/fixtures.js';
+import { backgroundSettled, queriesDuring } from './support/query-log.js';
 import { onPostgres, useTestApp } from './support/test-app.js';
 
 // The test app starts on Monday 30 November 2026, 08:00 in Jakarta. The office is open
@@ -295,6 +296,63 @@ describe(`booking a slot on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
     } finally {
       repository.booked = original;
       t.app.get(AvailabilityCache).maxAgeMs = AVAILABILITY_MAX_AGE_MS;
+    }
+  });
+
+  it('answers ?day= with that day alone, as the whole view shows it, and refuses a malformed or out-of-range day with 400 invalid_day', async () => {
+    const path = `/offices/${office.slug}/services/${office.services.A}/availability`;
+    expect((await book({ startsAt: WED_0930 })).status).toBe(201);
+    const whole = await fetch(`${t.url}/api/v1${path}`);
+    const day = await fetch(`${t.url}/api/v1${path}?day=2026-12-02`);
+    expect([whole.status, day.status]).toEqual([200, 200]);
+    const [wholeText, dayText] = [await whole.text(), await day.text()];
+    const [wholeView, dayView] = [JSON.parse(wholeText) as BookingAvailabilityView, JSON.parse(dayText) as BookingAvailabilityView];
+    expect(dayView.serviceId).toBe(office.services.A);
+    expect(dayView.days).toEqual([wholeView.days.find((entry) => entry.day === '2026-12-02')]);
+    expect(dayView.days[0].slots.find((slot) => slot.startsAt === WED_0930)).toMatchObject({ left: 1 });
+    // Eight days in the whole view, one here.
+    expect(dayText.length * 4).toBeLessThan(wholeText.length);
+    // A closed day is a day of the range: it shows no slots.
+    expect((await t.api.get<BookingAvailabilityView>(`${path}?day=2026-12-05`)).body.days).toEqual([expect.objectContaining({ day: '2026-12-05', slots: [] })]);
+
+    for (const query of ['2026-12-32', '2026-2-01', 'tomorrow', '', '2026-11-29', '2026-12-08', '2026-12-01&day=2026-12-02']) {
+      const refused = await t.api.get(`${path}?day=${query}`);
+      expect([query, refused.status, refused.body.code]).toEqual([query, 400, 'invalid_day']);
+    }
+    expect((await t.api.get(`${path}?day=2026-12-08`)).body.details).toEqual({ from: '2026-11-30', to: '2026-12-07' });
+  });
+
+  it('keeps each day’s view apart: a crowd on a day costs one read, a booking made here shows on it at once, a slot it shows full is refused there', async () => {
+    const repository = t.app.get(BookingsRepository);
+    const cache = t.app.get(AvailabilityCache);
+    cache.maxAgeMs = 60_000;
+    const original = repository.booked.bind(repository);
+    let reads = 0;
+    repository.booked = (...args) => {
+      reads += 1;
+      return original(...args);
+    };
+    const dayLeft = async (startsAt: string) =>
+      (await t.api.get<BookingAvailabilityView>(`/offices/${office.slug}/services/${office.services.A}/availability?day=2026-12-02`)).body.days[0].slots.find(
+        (slot) => slot.startsAt === startsAt,
+      )?.left;
+    try {
+      expect(await Promise.all(Array.from({ length: 30 }, () => dayLeft(WED_0900)))).toEqual(Array(30).fill(2));
+      expect(reads).toBe(1);
+      expect(await seatsLeft(WED_0900)).toBe(2);
+      expect(reads).toBe(2);
+      expect((await book({ startsAt: WED_0900 })).status).toBe(201);
+      expect([await dayLeft(WED_0900), await seatsLeft(WED_0900), reads]).toEqual([1, 1, 2]);
+      expect((await book({ startsAt: WED_0900 })).status).toBe(201);
+      // Only the day's view kept: the slot it shows full is refused without a statement.
+      cache.changed(office.services.A);
+      expect(await dayLeft(WED_0900)).toBe(0);
+      await backgroundSettled(t);
+      const seen = await queriesDuring(t, async () => expect((await book({ startsAt: WED_0900 })).body).toMatchObject({ code: 'slot_full' }));
+      expect(seen).toEqual([]);
+    } finally {
+      repository.booked = original;
+      cache.maxAgeMs = AVAILABILITY_MAX_AGE_MS;
     }
   });
 

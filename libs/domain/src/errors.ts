@@ -39,6 +39,8 @@ export const ERROR_KINDS = {
   zone_outside_office: 'invalid',
   /** A zone with neither an agency nor a counter. */
   zone_empty: 'invalid',
+  /** A day asked of the booking availability that is not a `YYYY-MM-DD` calendar day, or lies outside today to the booking horizon. */
+  invalid_day: 'invalid',
   // Who may do it.
   unauthorized: 'unauthorized',
   kiosk_not_paired: 'unauthorized',

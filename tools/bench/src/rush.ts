@@ -1,7 +1,7 @@
 /**
  * The booking rush (issue 17): the moment a popular service's day opens, thousands of phones
  * ask at once for a few hundred seats. Each attempt is what a booking page does: read the
- * availability (`GET /offices/:slug/services/:id/availability`), pick a slot that shows seats
+ * availability of the day (`GET /offices/:slug/services/:id/availability?day=`), pick a slot that shows seats
  * left, and book it (`POST /offices/:slug/bookings`) with a client id of its own and an
  * Idempotency-Key; some attempts tap twice with one key. The attempts start at a fixed rate
  * (open loop: a slow answer does not hold the next phone back). Correctness, read from the
@@ -229,8 +229,10 @@ export async function rushPhase(options: RushOptions): Promise<RushRun> {
     if (!found) throw new Error(`No day ahead with ${RUSH_SLOTS} open slots for the rush`);
     day = found.day;
     const slotsOf = (view: AvailabilityView) => view.days.find((d) => d.day === day)?.slots ?? [];
+    // Each phone reads the day it books, as the booking page showing that day does (`?day=`).
+    const dayPath = `${availabilityPath}?day=${day}`;
     // Warm-up: a few reads, so the first phones do not pay for the API's first statements.
-    for (let n = 0; n < 5; n += 1) await call(base, 'GET', availabilityPath);
+    for (let n = 0; n < 5; n += 1) await call(base, 'GET', dayPath);
     // The API's own counts around the rush; on PostgreSQL its backends' CPU through a connection of the bench's own.
     const counter: Sql | null = postgres ? await openSql(sqlTarget) : null;
     const statementsBefore = await statementsSent(base);
@@ -264,7 +266,7 @@ export async function rushPhase(options: RushOptions): Promise<RushRun> {
       // As the booking page does: refused slot_full, the phone reads the seats again and picks another (a few times at most).
       for (let round = 0; round <= RUSH_RETRIES; round += 1) {
         let begin = performance.now();
-        const read = await call(base, 'GET', availabilityPath).catch(failed);
+        const read = await call(base, 'GET', dayPath).catch(failed);
         readSamples.push(performance.now() - begin);
         if (read.status !== 200) {
           // The phone saw no slots: it does not book (counted, not a refusal of a booking).
@@ -508,7 +510,7 @@ export function rushTable(r: RushRun): string[] {
     .map(([key, n]) => `${n.toLocaleString('en')} × ${key}`)
     .join(', ');
   const lines = [
-    `Booking rush: ${o.attempts.toLocaleString('en')} attempts started at ${r.offeredPerSecond.toLocaleString('en')}/s (open loop, ${o.seconds} s in all) for ${r.seats.toLocaleString('en')} seats (one service, one day, ${r.slots} slots); each attempt reads the availability, picks a slot that shows a seat, and books it with a client id of its own, and when refused slot_full reads again and tries another slot (${o.retries.toLocaleString('en')} such retries, at most ${RUSH_RETRIES} a phone); ${o.doubleTaps} of them tap twice with one Idempotency-Key.`,
+    `Booking rush: ${o.attempts.toLocaleString('en')} attempts started at ${r.offeredPerSecond.toLocaleString('en')}/s (open loop, ${o.seconds} s in all) for ${r.seats.toLocaleString('en')} seats (one service, one day, ${r.slots} slots); each attempt reads the day's availability (?day=), picks a slot that shows a seat, and books it with a client id of its own, and when refused slot_full reads again and tries another slot (${o.retries.toLocaleString('en')} such retries, at most ${RUSH_RETRIES} a phone); ${o.doubleTaps} of them tap twice with one Idempotency-Key.`,
     '',
     '| measure | Loket | bare stack | ratio |',
     '| --- | ---: | ---: | ---: |',

@@ -5,6 +5,9 @@ import { isDatabaseUnavailable } from '../common/database-unavailable.js';
 /** How old (real time) a service's availability may be when served: a day's rush reads it thousands of times a second. */
 export const AVAILABILITY_MAX_AGE_MS = 1000;
 
+/** Entries kept before those past their age are swept out (days asked once, services not asked since). */
+const SWEEP_ABOVE = 1_000;
+
 interface Entry {
   serviceId: string;
   /** When its read finished (real time); null while it runs, when every viewer shares it. */
@@ -17,7 +20,8 @@ interface Entry {
 }
 
 /**
- * The availability of each service as this instance last read it, so a booking page's viewers
+ * The availability of each service as this instance last read it, whole (every day to the
+ * horizon) and per day asked (a booking page showing a day asks for that day alone), so a booking page's viewers
  * do not cost a database read each: at most one read a second per service and instance, shared
  * by every viewer asking meanwhile (one load in flight). A booking made here takes its seat
  * off the view at once, without a read (in a rush a booking comes every millisecond, and
@@ -34,10 +38,11 @@ export class AvailabilityCache {
   /** A test of the sharing itself may hold entries longer than a loaded machine answers a crowd. */
   maxAgeMs = AVAILABILITY_MAX_AGE_MS;
 
-  read(slug: string, serviceId: string, load: () => Promise<BookingAvailabilityView>): Promise<BookingAvailabilityView> {
-    const key = `${slug}|${serviceId}`;
+  read(slug: string, serviceId: string, day: string | null, load: () => Promise<BookingAvailabilityView>): Promise<BookingAvailabilityView> {
+    const key = keyOf(slug, serviceId, day);
     const known = this.entries.get(key);
     if (known && (known.loadedAt === null || Date.now() - known.loadedAt < this.maxAgeMs)) return known.view;
+    if (!known && this.entries.size >= SWEEP_ABOVE) this.sweep();
     // While the database cannot answer, the last view read is served on (still old: the next viewer tries again), not a 503 to every viewer sharing the read.
     const last = known?.value ? { value: known.value, loadedAt: known.loadedAt } : null;
     const view = load().catch((error: unknown) => {
@@ -63,9 +68,9 @@ export class AvailabilityCache {
    * The same view as JSON: written once per change of the kept view and sent as it is to every
    * viewer, so a crowd reading it costs no serialising each (in a rush, most of the API's work).
    */
-  async json(slug: string, serviceId: string, load: () => Promise<BookingAvailabilityView>): Promise<string> {
-    const view = await this.read(slug, serviceId, load);
-    const entry = this.entries.get(`${slug}|${serviceId}`);
+  async json(slug: string, serviceId: string, day: string | null, load: () => Promise<BookingAvailabilityView>): Promise<string> {
+    const view = await this.read(slug, serviceId, day, load);
+    const entry = this.entries.get(keyOf(slug, serviceId, day));
     if (entry?.value !== view) return JSON.stringify(view);
     entry.json ??= JSON.stringify(view);
     return entry.json;
@@ -102,16 +107,28 @@ export class AvailabilityCache {
    * that seat is offered again within the age.
    */
   knownFull(slug: string, serviceId: string, day: string, startsAt: number): 'slot_full' | 'day_full' | null {
-    const entry = this.entries.get(`${slug}|${serviceId}`);
-    if (!entry?.value || entry.loadedAt === null || Date.now() - entry.loadedAt >= this.maxAgeMs) return null;
-    const shown = entry.value.days.find((candidate) => candidate.day === day);
-    if (!shown?.open) return null;
-    if (shown.left === 0) return 'day_full';
-    return shown.slots.some((slot) => slot.left === 0 && Date.parse(slot.startsAt) === startsAt) ? 'slot_full' : null;
+    // The day's own view when one is kept (the one a rush's pages read), else the whole one.
+    for (const key of [keyOf(slug, serviceId, day), keyOf(slug, serviceId, null)]) {
+      const entry = this.entries.get(key);
+      if (!entry?.value || entry.loadedAt === null || Date.now() - entry.loadedAt >= this.maxAgeMs) continue;
+      const shown = entry.value.days.find((candidate) => candidate.day === day);
+      if (!shown?.open) continue;
+      if (shown.left === 0) return 'day_full';
+      return shown.slots.some((slot) => slot.left === 0 && Date.parse(slot.startsAt) === startsAt) ? 'slot_full' : null;
+    }
+    return null;
   }
 
   /** A seat of the service was freed or moved, or its settings changed, on this instance. */
   changed(serviceId: string): void {
     for (const [key, entry] of this.entries) if (entry.serviceId === serviceId) this.entries.delete(key);
   }
+
+  /** Drops the views past their age: the map holds the services and days asked lately, not every day ever asked. */
+  private sweep(): void {
+    const now = Date.now();
+    for (const [key, entry] of this.entries) if (entry.loadedAt !== null && now - entry.loadedAt >= this.maxAgeMs) this.entries.delete(key);
+  }
 }
+
+const keyOf = (slug: string, serviceId: string, day: string | null) => `${slug}|${serviceId}|${day ?? '*'}`;

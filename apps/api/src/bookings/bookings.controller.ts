@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Param, Post, Put } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   BOOKING_CLIENT_HEADER,
   type BookingCheckInView,
@@ -33,9 +33,20 @@ export class BookingsController {
   @Get('offices/:slug/services/:serviceId/availability')
   @RateLimit('read')
   @Header('content-type', 'application/json; charset=utf-8')
-  @ApiOkResponse({ description: 'Seats left per slot, each day from today to the service’s booking horizon (`BookingAvailabilityView`)' })
-  availability(@Param('slug', SlugPipe) slug: string, @Param('serviceId', uuidPipe('serviceId')) serviceId: string): Promise<string> {
-    return this.bookings.availabilityJson(slug, serviceId);
+  @ApiQuery({
+    name: 'day',
+    required: false,
+    description: 'One day (`YYYY-MM-DD`, office-local) from today to the horizon: `days` holds that day alone. Absent: every day.',
+  })
+  @ApiOkResponse({ description: 'Seats left per slot, each day from today to the service’s booking horizon, or the day asked (`BookingAvailabilityView`)' })
+  @ApiBadRequestResponse({ description: '`invalid_day`: not a calendar day written YYYY-MM-DD, or outside today to the booking horizon' })
+  availability(
+    @Param('slug', SlugPipe) slug: string,
+    @Param('serviceId', uuidPipe('serviceId')) serviceId: string,
+    @Query('day') day: string | string[] | undefined,
+  ): Promise<string> {
+    // `?day=a&day=b` arrives as a list: one day or none is asked for, anything else is not a day.
+    return this.bookings.availabilityJson(slug, serviceId, day === undefined ? null : typeof day === 'string' ? day : String(day));
   }
 
   @Post('offices/:slug/bookings')

@@ -33,6 +33,7 @@ import {
   daySeats,
   horizonDays,
   invalidField,
+  isProductDay,
   normaliseBookingReference,
   normalisePhone,
   serviceDay,
@@ -168,20 +169,30 @@ export class BookingsService {
   }
 
   /**
-   * Seats left per slot, for each day from today to the service's horizon, as JSON (from the
-   * cache, written once per change of the kept view: `AvailabilityCache.json`).
+   * Seats left per slot, for each day from today to the service's horizon, or for `day` alone
+   * (what a booking page showing that day needs: a twentieth of the whole in a rush), as JSON
+   * (from the cache, kept per day asked and written once per change: `AvailabilityCache.json`).
+   * A day that is not a calendar day, or lies outside today to the horizon, is 400 `invalid_day`.
    */
-  availabilityJson(slug: string, serviceId: string): Promise<string> {
-    return this.availabilityCache.json(slug, serviceId, () => this.readAvailability(slug, serviceId));
+  async availabilityJson(slug: string, serviceId: string, day: string | null = null): Promise<string> {
+    if (day !== null && !isProductDay(day)) throw new RuleError('invalid_day', `day must be a day of the calendar written YYYY-MM-DD, not "${day}"`);
+    return this.availabilityCache.json(slug, serviceId, day, () => this.readAvailability(slug, serviceId, day));
   }
 
-  private async readAvailability(slug: string, serviceId: string): Promise<BookingAvailabilityView> {
+  private async readAvailability(slug: string, serviceId: string, only: string | null): Promise<BookingAvailabilityView> {
     const now = this.clock.now();
     const context = await this.keptContext(slug, serviceId);
     const service = this.service(context, serviceId);
     const settings = bookingSettingsOf(service);
     if (!settings.enabled || !service.service_active) throw new RuleError('booking_closed', `${service.service_name} takes no bookings`);
-    const days = horizonDays(now.getTime(), settings, context.time_zone);
+    const horizon = horizonDays(now.getTime(), settings, context.time_zone);
+    if (only !== null && !horizon.includes(only)) {
+      throw new RuleError('invalid_day', `${service.service_name} takes bookings from ${horizon[0]} to ${horizon[horizon.length - 1]}, not on ${only}`, {
+        from: horizon[0],
+        to: horizon[horizon.length - 1],
+      });
+    }
+    const days = only === null ? horizon : [only];
     const rows = await this.bookings.booked(serviceId, days[0], days[days.length - 1]);
     const calendar = calendarOf(context);
     return {

@@ -30,8 +30,10 @@ export function fetchBookingOffice(slug: string): Promise<BookingOfficeView> {
   return getJson(`/offices/${encodeURIComponent(slug)}/booking`);
 }
 
-export function fetchAvailability(slug: string, serviceId: string): Promise<BookingAvailabilityView> {
-  return getJson(`/offices/${encodeURIComponent(slug)}/services/${encodeURIComponent(serviceId)}/availability`);
+/** Every day from today to the horizon; with `day`, that day alone (`days` holds one entry): what a page showing a day needs. */
+export function fetchAvailability(slug: string, serviceId: string, day?: string): Promise<BookingAvailabilityView> {
+  const query = day ? `?day=${encodeURIComponent(day)}` : '';
+  return getJson(`/offices/${encodeURIComponent(slug)}/services/${encodeURIComponent(serviceId)}/availability${query}`);
 }
 
 /** The same `idempotencyKey` answers with the same booking: a double tap books once. */

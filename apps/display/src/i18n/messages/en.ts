@@ -83,6 +83,7 @@ const serverErrors: Record<ErrorCode, string> = {
   already_checked_in: 'This booking is already checked in.',
   wrong_office: 'This booking is for another office.',
   wrong_day: 'This booking is not for today.',
+  invalid_day: 'That day cannot be booked. Please choose a day from the list.',
   seats_below_booked: 'Seats cannot be fewer than the bookings already made.',
   reply_required: 'Write the reply to the citizen before marking the complaint resolved.',
   complaint_closed: 'This complaint is closed and can no longer be changed.',

@@ -90,6 +90,7 @@ const serverErrors: Record<ErrorCode, string> = {
   already_checked_in: 'Booking ini sudah check-in.',
   wrong_office: 'Booking ini untuk kantor lain.',
   wrong_day: 'Booking ini bukan untuk hari ini.',
+  invalid_day: 'Hari itu tidak dapat dibooking. Silakan pilih hari dari daftar.',
   seats_below_booked: 'Jumlah kursi tidak boleh lebih kecil dari booking yang sudah ada.',
   reply_required: 'Tuliskan jawaban untuk warga sebelum menandai pengaduan selesai.',
   complaint_closed: 'Pengaduan ini sudah ditutup dan tidak dapat diubah lagi.',
