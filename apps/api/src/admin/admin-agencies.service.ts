@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AgencyView, type StaffView, NotFoundError, type RuleError, assertAgencyDeletable, fieldConflict, invalidField } from '@loket/domain';
-import { Clock } from '../clock/clock.js';
-import { OfficeChanges } from '../offices/office-changes.js';
 import { OfficesRepository } from '../offices/offices.repository.js';
-import { uniqueChecked } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminAgenciesRepository, type AgencyColumns } from './admin-agencies.repository.js';
 import { AdminOfficesService } from './admin-offices.service.js';
-import { AuditTrail } from './audit-trail.js';
 import type { CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto.js';
+import { NO_UNIQUE_KEYS, OfficeSetupChanges } from './office-setup-changes.js';
 
 const DEFAULT_COLOR = '#1d4ed8';
 
@@ -22,13 +19,11 @@ const fieldsOf = ({ name, shortName, color, sortOrder }: AgencyView): AgencyColu
 @Injectable()
 export class AdminAgenciesService {
   constructor(
+    private readonly setup: OfficeSetupChanges,
     private readonly db: DataSource,
     private readonly agencies: AdminAgenciesRepository,
     private readonly officeRows: OfficesRepository,
-    private readonly clock: Clock,
     private readonly offices: AdminOfficesService,
-    private readonly audit: AuditTrail,
-    private readonly changes: OfficeChanges,
   ) {}
 
   async list(officeId: string, staff: StaffView): Promise<AgencyView[]> {
@@ -37,101 +32,70 @@ export class AdminAgenciesService {
   }
 
   create(officeId: string, body: CreateAgencyDto, actor: StaffView): Promise<AgencyView> {
-    const now = this.clock.now();
-    return uniqueChecked(this.shortNameConflict(body.shortName), () =>
-      this.changes.announcing((taken) =>
-        this.db.transaction(async (manager) => {
-          const office = await this.offices.locked(manager, officeId, actor);
-          await this.assertShortNameFree(manager, office.id, body.shortName, null);
-          const fields: AgencyColumns = {
-            name: body.name,
-            shortName: body.shortName,
-            color: body.color ?? DEFAULT_COLOR,
-            sortOrder: body.sortOrder ?? (await this.agencies.nextSortOrder(manager, office.id)),
-          };
-          const id = await this.agencies.insert(manager, office.id, fields, now);
-          const view = await this.byId(manager, id);
-          await this.audit.recordOfficeChange(
-            manager,
-            {
-              actorId: actor.id,
-              officeId: office.id,
-              action: 'agency.created',
-              subjectType: 'agency',
-              subjectId: id,
-              subjectLabel: view.shortName,
-              before: null,
-              after: fieldsOf(view),
-            },
-            now,
-            taken,
-          );
-          return view;
-        }),
-      ),
-    );
+    return this.setup.run(actor, this.shortNameConflict(body.shortName), async (manager, change) => {
+      const office = await this.offices.locked(manager, officeId, actor);
+      await this.assertShortNameFree(manager, office.id, body.shortName, null);
+      const fields: AgencyColumns = {
+        name: body.name,
+        shortName: body.shortName,
+        color: body.color ?? DEFAULT_COLOR,
+        sortOrder: body.sortOrder ?? (await this.agencies.nextSortOrder(manager, office.id)),
+      };
+      const id = await this.agencies.insert(manager, office.id, fields, change.now);
+      const view = await this.byId(manager, id);
+      await change.record({
+        officeId: office.id,
+        action: 'agency.created',
+        subjectType: 'agency',
+        subjectId: id,
+        subjectLabel: view.shortName,
+        before: null,
+        after: fieldsOf(view),
+      });
+      return view;
+    });
   }
 
   update(agencyId: string, body: UpdateAgencyDto, actor: StaffView): Promise<AgencyView> {
     refuseNulls(body);
-    const now = this.clock.now();
-    return uniqueChecked(this.shortNameConflict(body.shortName ?? ''), () =>
-      this.changes.announcing((taken) =>
-        this.db.transaction(async (manager) => {
-          const office = await this.lockedWithOffice(manager, agencyId, actor);
-          const current = await this.byId(manager, agencyId);
-          if (body.shortName !== undefined) await this.assertShortNameFree(manager, office, body.shortName, agencyId);
-          const before = fieldsOf(current);
-          const after: AgencyColumns = { ...before, ...Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) };
-          await this.agencies.update(manager, agencyId, after);
-          await this.audit.recordOfficeChange(
-            manager,
-            {
-              actorId: actor.id,
-              officeId: office,
-              action: 'agency.updated',
-              subjectType: 'agency',
-              subjectId: agencyId,
-              subjectLabel: after.shortName,
-              before,
-              after,
-            },
-            now,
-            taken,
-          );
-          return this.byId(manager, agencyId);
-        }),
-      ),
-    );
+    return this.setup.run(actor, this.shortNameConflict(body.shortName ?? ''), async (manager, change) => {
+      const office = await this.lockedWithOffice(manager, agencyId, actor);
+      const current = await this.byId(manager, agencyId);
+      if (body.shortName !== undefined) await this.assertShortNameFree(manager, office, body.shortName, agencyId);
+      const before = fieldsOf(current);
+      const after: AgencyColumns = { ...before, ...Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) };
+      await this.agencies.update(manager, agencyId, after);
+      await change.record({
+        officeId: office,
+        action: 'agency.updated',
+        subjectType: 'agency',
+        subjectId: agencyId,
+        subjectLabel: after.shortName,
+        before,
+        after,
+      });
+      return this.byId(manager, agencyId);
+    });
   }
 
   /** Only an empty agency that is not the office's last may go (`assertAgencyDeletable`). */
   remove(agencyId: string, actor: StaffView): Promise<void> {
-    const now = this.clock.now();
-    return this.changes.announcing((taken) =>
-      this.db.transaction(async (manager) => {
-        const office = await this.lockedWithOffice(manager, agencyId, actor);
-        const current = await this.byId(manager, agencyId);
-        // Under the office's lock, which every service or counter change of the office takes: nothing joins it meanwhile.
-        assertAgencyDeletable(current.name, await this.agencies.holdings(manager, agencyId));
-        await this.agencies.delete(manager, agencyId);
-        await this.audit.recordOfficeChange(
-          manager,
-          {
-            actorId: actor.id,
-            officeId: office,
-            action: 'agency.deleted',
-            subjectType: 'agency',
-            subjectId: agencyId,
-            subjectLabel: current.shortName,
-            before: fieldsOf(current),
-            after: null,
-          },
-          now,
-          taken,
-        );
-      }),
-    );
+    return this.setup.run(actor, NO_UNIQUE_KEYS, async (manager, change) => {
+      const office = await this.lockedWithOffice(manager, agencyId, actor);
+      const current = await this.byId(manager, agencyId);
+      // Under the office's lock, which every service or counter change of the office takes: nothing joins it meanwhile.
+      assertAgencyDeletable(current.name, await this.agencies.holdings(manager, agencyId));
+      await this.agencies.delete(manager, agencyId);
+      await change.record({
+        officeId: office,
+        action: 'agency.deleted',
+        subjectType: 'agency',
+        subjectId: agencyId,
+        subjectLabel: current.shortName,
+        before: fieldsOf(current),
+        after: null,
+      });
+    });
   }
 
   /**

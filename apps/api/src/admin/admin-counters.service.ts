@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   type AdminCounterView,
   type FieldProblem,
@@ -13,16 +13,14 @@ import {
   scheduleOutsideHours,
   scheduleProblems,
 } from '@loket/domain';
-import { Clock } from '../clock/clock.js';
-import { OfficeChanges } from '../offices/office-changes.js';
-import { assertNoProblems, uniqueChecked } from './admin-errors.js';
+import { assertNoProblems } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminCountersRepository } from './admin-counters.repository.js';
 import { AdminAgenciesRepository } from './admin-agencies.repository.js';
 import { AdminAgenciesService } from './admin-agencies.service.js';
 import { AdminOfficesService } from './admin-offices.service.js';
-import { AuditTrail } from './audit-trail.js';
 import type { CreateCounterDto, UpdateCounterDto } from './dto/counter.dto.js';
+import { OfficeSetupChanges } from './office-setup-changes.js';
 
 type CounterFields = Omit<AdminCounterView, 'id' | 'officeId'>;
 const fieldsOf = ({ id: _id, officeId: _officeId, ...fields }: AdminCounterView): CounterFields => fields;
@@ -31,12 +29,9 @@ const fieldsOf = ({ id: _id, officeId: _officeId, ...fields }: AdminCounterView)
 @Injectable()
 export class AdminCountersService {
   constructor(
-    private readonly db: DataSource,
+    private readonly setup: OfficeSetupChanges,
     private readonly counters: AdminCountersRepository,
-    private readonly clock: Clock,
     private readonly offices: AdminOfficesService,
-    private readonly audit: AuditTrail,
-    private readonly changes: OfficeChanges,
     private readonly agencies: AdminAgenciesService,
     private readonly agencyRows: AdminAgenciesRepository,
   ) {}
@@ -47,90 +42,68 @@ export class AdminCountersService {
   }
 
   create(officeId: string, body: CreateCounterDto, actor: StaffView): Promise<AdminCounterView> {
-    const now = this.clock.now();
-    return uniqueChecked(this.numberConflict(body.number), () =>
-      this.changes.announcing((taken) =>
-        this.db.transaction(async (manager) => {
-          const office = await this.offices.locked(manager, officeId, actor);
-          await this.assertValid(manager, office.id, office.openingHours, body);
-          await this.assertNumberFree(manager, office.id, body.number, null);
-          if (body.agencyId !== undefined) await this.agencies.assertOfOffice(manager, office.id, body.agencyId);
-          const id = await this.counters.insert(manager, office.id, { ...body, agencyId: body.agencyId ?? null }, now);
-          await this.counters.setServices(manager, id, body.serviceIds);
-          const view = await this.byId(manager, id);
-          // Boards and desks list counters from the office snapshot: the new sequence number makes them take a fresh one.
-          await this.audit.recordOfficeChange(
-            manager,
-            {
-              actorId: actor.id,
-              officeId: office.id,
-              counterId: id,
-              action: 'counter.created',
-              subjectType: 'counter',
-              subjectId: id,
-              subjectLabel: view.name,
-              before: null,
-              after: fieldsOf(view),
-            },
-            now,
-            taken,
-          );
-          return view;
-        }),
-      ),
-    );
+    return this.setup.run(actor, this.numberConflict(body.number), async (manager, change) => {
+      const office = await this.offices.locked(manager, officeId, actor);
+      await this.assertValid(manager, office.id, office.openingHours, body);
+      await this.assertNumberFree(manager, office.id, body.number, null);
+      if (body.agencyId !== undefined) await this.agencies.assertOfOffice(manager, office.id, body.agencyId);
+      const id = await this.counters.insert(manager, office.id, { ...body, agencyId: body.agencyId ?? null }, change.now);
+      await this.counters.setServices(manager, id, body.serviceIds);
+      const view = await this.byId(manager, id);
+      // Boards and desks list counters from the office snapshot: the new sequence number makes them take a fresh one.
+      await change.record({
+        officeId: office.id,
+        counterId: id,
+        action: 'counter.created',
+        subjectType: 'counter',
+        subjectId: id,
+        subjectLabel: view.name,
+        before: null,
+        after: fieldsOf(view),
+      });
+      return view;
+    });
   }
 
   update(counterId: string, body: UpdateCounterDto, actor: StaffView): Promise<AdminCounterView> {
     refuseNulls(body);
-    const now = this.clock.now();
-    return uniqueChecked(this.numberConflict(body.number ?? 0), () =>
-      this.changes.announcing((taken) =>
-        this.db.transaction(async (manager) => {
-          // The counter first, then the office: the order an open or a call takes them (the office's
-          // sequence comes last), so neither waits on the other in a circle. Read after both locks, the
-          // counter is as the last change left it, and an open cannot slip in between the session check and the write.
-          const officeId = await this.counters.lock(manager, counterId);
-          if (!officeId) throw new NotFoundError(`No counter with the id "${counterId}"`);
-          const office = await this.offices.locked(manager, officeId, actor);
-          const current = await this.byId(manager, counterId);
-          const before = fieldsOf(current);
-          const after: CounterFields = { ...before, ...body };
-          // Only what the request changes is checked: a name edit is not refused for an older schedule.
-          await this.assertValid(manager, office.id, office.openingHours, body);
-          if (body.number !== undefined) await this.assertNumberFree(manager, office.id, body.number, counterId);
-          if (body.agencyId !== undefined && body.agencyId !== current.agencyId) {
-            await this.agencies.assertOfOffice(manager, office.id, body.agencyId);
-            // Under the counter's lock, which opening it takes first: it cannot open between this check and the move.
-            assertMovable(current.name, await this.agencyRows.openCounter(manager, counterId));
-          }
-          if (current.active && !after.active) {
-            const state = await this.counters.openSessionState(manager, counterId);
-            if (state) throw new RuleError('counter_in_use', `${current.name} is ${state}; close it before deactivating it`, { state });
-          }
-          await this.counters.update(manager, counterId, after, now);
-          if (body.serviceIds) await this.counters.setServices(manager, counterId, body.serviceIds);
-          const view = await this.byId(manager, counterId);
-          await this.audit.recordOfficeChange(
-            manager,
-            {
-              actorId: actor.id,
-              officeId: office.id,
-              counterId,
-              action: 'counter.updated',
-              subjectType: 'counter',
-              subjectId: counterId,
-              subjectLabel: view.name,
-              before,
-              after: fieldsOf(view),
-            },
-            now,
-            taken,
-          );
-          return view;
-        }),
-      ),
-    );
+    return this.setup.run(actor, this.numberConflict(body.number ?? 0), async (manager, change) => {
+      // The counter first, then the office: the order an open or a call takes them (the office's
+      // sequence comes last), so neither waits on the other in a circle. Read after both locks, the
+      // counter is as the last change left it, and an open cannot slip in between the session check and the write.
+      const officeId = await this.counters.lock(manager, counterId);
+      if (!officeId) throw new NotFoundError(`No counter with the id "${counterId}"`);
+      const office = await this.offices.locked(manager, officeId, actor);
+      const current = await this.byId(manager, counterId);
+      const before = fieldsOf(current);
+      const after: CounterFields = { ...before, ...body };
+      // Only what the request changes is checked: a name edit is not refused for an older schedule.
+      await this.assertValid(manager, office.id, office.openingHours, body);
+      if (body.number !== undefined) await this.assertNumberFree(manager, office.id, body.number, counterId);
+      if (body.agencyId !== undefined && body.agencyId !== current.agencyId) {
+        await this.agencies.assertOfOffice(manager, office.id, body.agencyId);
+        // Under the counter's lock, which opening it takes first: it cannot open between this check and the move.
+        assertMovable(current.name, await this.agencyRows.openCounter(manager, counterId));
+      }
+      if (current.active && !after.active) {
+        const state = await this.counters.openSessionState(manager, counterId);
+        if (state) throw new RuleError('counter_in_use', `${current.name} is ${state}; close it before deactivating it`, { state });
+      }
+      await this.counters.update(manager, counterId, after, change.now);
+      if (body.serviceIds) await this.counters.setServices(manager, counterId, body.serviceIds);
+      const view = await this.byId(manager, counterId);
+      await change.record({
+        officeId: office.id,
+        counterId,
+        action: 'counter.updated',
+        subjectType: 'counter',
+        subjectId: counterId,
+        subjectLabel: view.name,
+        before,
+        after: fieldsOf(view),
+      });
+      return view;
+    });
   }
 
   private async assertValid(

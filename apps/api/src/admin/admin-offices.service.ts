@@ -13,7 +13,6 @@ import {
 } from '@loket/domain';
 import { Clock } from '../clock/clock.js';
 import { assertOfficeAccess } from '../common/office-access.js';
-import { OfficeChanges } from '../offices/office-changes.js';
 import type { OfficeEntity } from '../offices/office.entity.js';
 import { toOfficeView } from '../offices/office-views.js';
 import { OfficesRepository } from '../offices/offices.repository.js';
@@ -22,6 +21,7 @@ import { AdminServicesRepository } from './admin-services.repository.js';
 import { refuseNulls, visibleOfficeIds } from './admin-scope.js';
 import { AuditTrail } from './audit-trail.js';
 import type { CreateOfficeDto, UpdateOfficeDto } from './dto/office.dto.js';
+import { OfficeSetupChanges } from './office-setup-changes.js';
 
 /** The unique constraint behind an office's slug, and the conflict its breach is. */
 const SLUG_CONFLICT = { offices_slug_key: () => fieldConflict('office_slug_taken', 'slug', 'Another office already uses this slug') };
@@ -30,11 +30,11 @@ const SLUG_CONFLICT = { offices_slug_key: () => fieldConflict('office_slug_taken
 @Injectable()
 export class AdminOfficesService {
   constructor(
+    private readonly setup: OfficeSetupChanges,
     private readonly db: DataSource,
     private readonly offices: OfficesRepository,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
-    private readonly changes: OfficeChanges,
     private readonly services: AdminServicesRepository,
   ) {}
 
@@ -100,38 +100,27 @@ export class AdminOfficesService {
   async update(officeId: string, body: UpdateOfficeDto, actor: StaffView): Promise<AdminOfficeView> {
     refuseNulls(body);
     if (body.openingHours) assertNoProblems(scheduleProblems(body.openingHours, 'openingHours'));
-    const now = this.clock.now();
-    return uniqueChecked(SLUG_CONFLICT, () =>
-      this.changes.announcing((taken) =>
-        this.db.transaction(async (manager) => {
-          const office = await this.locked(manager, officeId, actor);
-          if (body.slug !== undefined) await this.assertSlugFree(manager, body.slug, office.id);
-          // New hours are checked against every service's cut-off, read under the office's lock that
-          // a service change also takes; issuing reads hours and cut-off per ticket, so they hold from the next one.
-          if (body.openingHours) assertCutoffsFitHours(await this.services.cutoffs(manager, office.id), body.openingHours);
-          const before = toOfficeView(office);
-          const after = { ...before, ...body };
-          await this.offices.update(manager, office.id, after);
-          // The screens show the office's name and hours: the bumped sequence makes them resync.
-          await this.audit.recordOfficeChange(
-            manager,
-            {
-              actorId: actor.id,
-              officeId: office.id,
-              action: 'office.updated',
-              subjectType: 'office',
-              subjectId: office.id,
-              subjectLabel: after.slug,
-              before,
-              after,
-            },
-            now,
-            taken,
-          );
-          return after;
-        }),
-      ),
-    );
+    return this.setup.run(actor, SLUG_CONFLICT, async (manager, change) => {
+      const office = await this.locked(manager, officeId, actor);
+      if (body.slug !== undefined) await this.assertSlugFree(manager, body.slug, office.id);
+      // New hours are checked against every service's cut-off, read under the office's lock that
+      // a service change also takes; issuing reads hours and cut-off per ticket, so they hold from the next one.
+      if (body.openingHours) assertCutoffsFitHours(await this.services.cutoffs(manager, office.id), body.openingHours);
+      const before = toOfficeView(office);
+      const after = { ...before, ...body };
+      await this.offices.update(manager, office.id, after);
+      // The screens show the office's name and hours: the bumped sequence makes them resync.
+      await change.record({
+        officeId: office.id,
+        action: 'office.updated',
+        subjectType: 'office',
+        subjectId: office.id,
+        subjectLabel: after.slug,
+        before,
+        after,
+      });
+      return after;
+    });
   }
 
   private async assertSlugFree(manager: EntityManager, slug: string, exceptId: string | null): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   type AdminServiceView,
   DEFAULT_ISSUE_CUTOFF_MINUTES,
@@ -12,16 +12,13 @@ import {
   fieldConflict,
   standardDetailsProblems,
 } from '@loket/domain';
-import { Clock } from '../clock/clock.js';
-import { OfficeChanges } from '../offices/office-changes.js';
-import { uniqueChecked } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminAgenciesRepository } from './admin-agencies.repository.js';
 import { AdminAgenciesService } from './admin-agencies.service.js';
 import { AdminOfficesService } from './admin-offices.service.js';
 import { AdminServicesRepository, type ServiceFields } from './admin-services.repository.js';
-import { AuditTrail } from './audit-trail.js';
 import type { CreateServiceDto, UpdateServiceDto } from './dto/service.dto.js';
+import { OfficeSetupChanges } from './office-setup-changes.js';
 
 function fieldsOf(view: AdminServiceView): ServiceFields {
   return {
@@ -55,12 +52,9 @@ function assertStandardDetails(fields: ServiceFields): void {
 @Injectable()
 export class AdminServicesService {
   constructor(
-    private readonly db: DataSource,
+    private readonly setup: OfficeSetupChanges,
     private readonly services: AdminServicesRepository,
-    private readonly clock: Clock,
     private readonly offices: AdminOfficesService,
-    private readonly audit: AuditTrail,
-    private readonly changes: OfficeChanges,
     private readonly agencies: AdminAgenciesService,
     private readonly agencyRows: AdminAgenciesRepository,
   ) {}
@@ -71,89 +65,67 @@ export class AdminServicesService {
   }
 
   create(officeId: string, body: CreateServiceDto, actor: StaffView): Promise<AdminServiceView> {
-    const now = this.clock.now();
-    return uniqueChecked(this.codeConflict(body.code), () =>
-      this.changes.announcing((taken) =>
-        this.db.transaction(async (manager) => {
-          const office = await this.offices.locked(manager, officeId, actor);
-          await this.assertCodeFree(manager, office.id, body.code, null);
-          if (body.agencyId !== undefined) await this.agencies.assertOfOffice(manager, office.id, body.agencyId);
-          const fields: ServiceFields = {
-            ...EMPTY_STANDARD_DETAILS,
-            agencyId: null,
-            ...sent(body),
-            issueCutoffMinutes: body.issueCutoffMinutes ?? DEFAULT_ISSUE_CUTOFF_MINUTES,
-            dynamicQuota: body.dynamicQuota ?? false,
-            sortOrder: body.sortOrder ?? (await this.services.nextSortOrder(manager, office.id)),
-          };
-          assertCutoffFits(fields.issueCutoffMinutes, office.openingHours);
-          assertStandardDetails(fields);
-          const id = await this.services.insert(manager, office.id, fields);
-          const view = await this.byId(manager, id);
-          // The kiosk and board build their service list from the office snapshot: a new sequence number makes them take a fresh one.
-          await this.audit.recordOfficeChange(
-            manager,
-            {
-              actorId: actor.id,
-              officeId: office.id,
-              action: 'service.created',
-              subjectType: 'service',
-              subjectId: id,
-              subjectLabel: view.code,
-              before: null,
-              after: fieldsOf(view),
-            },
-            now,
-            taken,
-          );
-          return view;
-        }),
-      ),
-    );
+    return this.setup.run(actor, this.codeConflict(body.code), async (manager, change) => {
+      const office = await this.offices.locked(manager, officeId, actor);
+      await this.assertCodeFree(manager, office.id, body.code, null);
+      if (body.agencyId !== undefined) await this.agencies.assertOfOffice(manager, office.id, body.agencyId);
+      const fields: ServiceFields = {
+        ...EMPTY_STANDARD_DETAILS,
+        agencyId: null,
+        ...sent(body),
+        issueCutoffMinutes: body.issueCutoffMinutes ?? DEFAULT_ISSUE_CUTOFF_MINUTES,
+        dynamicQuota: body.dynamicQuota ?? false,
+        sortOrder: body.sortOrder ?? (await this.services.nextSortOrder(manager, office.id)),
+      };
+      assertCutoffFits(fields.issueCutoffMinutes, office.openingHours);
+      assertStandardDetails(fields);
+      const id = await this.services.insert(manager, office.id, fields);
+      const view = await this.byId(manager, id);
+      // The kiosk and board build their service list from the office snapshot: a new sequence number makes them take a fresh one.
+      await change.record({
+        officeId: office.id,
+        action: 'service.created',
+        subjectType: 'service',
+        subjectId: id,
+        subjectLabel: view.code,
+        before: null,
+        after: fieldsOf(view),
+      });
+      return view;
+    });
   }
 
   update(serviceId: string, body: UpdateServiceDto, actor: StaffView): Promise<AdminServiceView> {
     refuseNulls(body, ['dailyQuota', 'executorCount']);
-    const now = this.clock.now();
-    return uniqueChecked(this.codeConflict(body.code ?? ''), () =>
-      this.changes.announcing((taken) =>
-        this.db.transaction(async (manager) => {
-          // Read again after the office's lock, which every change of its services takes: as read
-          // before it, a concurrent edit of another field would be written back over.
-          const { officeId } = await this.byId(manager, serviceId);
-          const office = await this.offices.locked(manager, officeId, actor);
-          const current = await this.byId(manager, serviceId);
-          if (body.code !== undefined) await this.assertCodeFree(manager, office.id, body.code, serviceId);
-          const before = fieldsOf(current);
-          const after: ServiceFields = { ...before, ...sent(body) } as ServiceFields;
-          assertStandardDetails(after);
-          if (body.issueCutoffMinutes !== undefined) assertCutoffFits(after.issueCutoffMinutes, office.openingHours);
-          if (body.agencyId !== undefined && body.agencyId !== current.agencyId) {
-            await this.agencies.assertOfOffice(manager, office.id, body.agencyId);
-            // A counter opening at this instant commits after the move (its last statement waits for the office's
-            // row, locked here), so it opens under the new owner: the refusal is about sessions already running.
-            assertMovable(current.name, await this.agencyRows.openCountersServing(manager, serviceId));
-          }
-          await this.services.update(manager, serviceId, after);
-          await this.audit.recordOfficeChange(
-            manager,
-            {
-              actorId: actor.id,
-              officeId: office.id,
-              action: 'service.updated',
-              subjectType: 'service',
-              subjectId: serviceId,
-              subjectLabel: after.code,
-              before,
-              after,
-            },
-            now,
-            taken,
-          );
-          return this.byId(manager, serviceId);
-        }),
-      ),
-    );
+    return this.setup.run(actor, this.codeConflict(body.code ?? ''), async (manager, change) => {
+      // Read again after the office's lock, which every change of its services takes: as read
+      // before it, a concurrent edit of another field would be written back over.
+      const { officeId } = await this.byId(manager, serviceId);
+      const office = await this.offices.locked(manager, officeId, actor);
+      const current = await this.byId(manager, serviceId);
+      if (body.code !== undefined) await this.assertCodeFree(manager, office.id, body.code, serviceId);
+      const before = fieldsOf(current);
+      const after: ServiceFields = { ...before, ...sent(body) } as ServiceFields;
+      assertStandardDetails(after);
+      if (body.issueCutoffMinutes !== undefined) assertCutoffFits(after.issueCutoffMinutes, office.openingHours);
+      if (body.agencyId !== undefined && body.agencyId !== current.agencyId) {
+        await this.agencies.assertOfOffice(manager, office.id, body.agencyId);
+        // A counter opening at this instant commits after the move (its last statement waits for the office's
+        // row, locked here), so it opens under the new owner: the refusal is about sessions already running.
+        assertMovable(current.name, await this.agencyRows.openCountersServing(manager, serviceId));
+      }
+      await this.services.update(manager, serviceId, after);
+      await change.record({
+        officeId: office.id,
+        action: 'service.updated',
+        subjectType: 'service',
+        subjectId: serviceId,
+        subjectLabel: after.code,
+        before,
+        after,
+      });
+      return this.byId(manager, serviceId);
+    });
   }
 
   private async byId(manager: EntityManager, serviceId: string): Promise<AdminServiceView> {

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type RuleError, type StaffView, type ZoneView, NotFoundError, assertZoneMembers, fieldConflict, invalidField, zoneSlug } from '@loket/domain';
-import { Clock } from '../clock/clock.js';
-import { OfficeChanges } from '../offices/office-changes.js';
 import { OfficesRepository } from '../offices/offices.repository.js';
-import { uniqueChecked } from './admin-errors.js';
 import { refuseNulls } from './admin-scope.js';
 import { AdminOfficesService } from './admin-offices.service.js';
 import { AdminZonesRepository, type ZoneColumns } from './admin-zones.repository.js';
-import { AuditTrail } from './audit-trail.js';
 import type { CreateZoneDto, UpdateZoneDto } from './dto/zone.dto.js';
+import { NO_UNIQUE_KEYS, OfficeSetupChanges } from './office-setup-changes.js';
 
 /** What the audit keeps of a zone, before and after a change. */
 const fieldsOf = ({ name, slug, sortOrder, agencyIds, counterIds }: ZoneView) => ({ name, slug, sortOrder, agencyIds, counterIds });
@@ -22,13 +19,11 @@ const fieldsOf = ({ name, slug, sortOrder, agencyIds, counterIds }: ZoneView) =>
 @Injectable()
 export class AdminZonesService {
   constructor(
+    private readonly setup: OfficeSetupChanges,
     private readonly db: DataSource,
     private readonly zones: AdminZonesRepository,
     private readonly officeRows: OfficesRepository,
-    private readonly clock: Clock,
     private readonly offices: AdminOfficesService,
-    private readonly audit: AuditTrail,
-    private readonly changes: OfficeChanges,
   ) {}
 
   async list(officeId: string, staff: StaffView): Promise<ZoneView[]> {
@@ -37,105 +32,74 @@ export class AdminZonesService {
   }
 
   create(officeId: string, body: CreateZoneDto, actor: StaffView): Promise<ZoneView> {
-    const now = this.clock.now();
     const slug = slugOf(body.name);
-    return uniqueChecked(nameConflict(body.name), () =>
-      this.changes.announcing((taken) =>
-        this.db.transaction(async (manager) => {
-          const office = await this.offices.locked(manager, officeId, actor);
-          const agencyIds = body.agencyIds ?? [];
-          const counterIds = body.counterIds ?? [];
-          assertZoneMembers({ agencyIds, counterIds }, await this.zones.officeMembers(manager, office.id));
-          await this.assertNameFree(manager, office.id, body.name, slug, null);
-          const columns: ZoneColumns = { name: body.name, slug, sortOrder: body.sortOrder ?? (await this.zones.nextSortOrder(manager, office.id)) };
-          const id = await this.zones.insert(manager, office.id, columns, now);
-          await this.zones.setMembers(manager, id, office.id, agencyIds, counterIds);
-          const view = await this.byId(manager, id);
-          await this.audit.recordOfficeChange(
-            manager,
-            {
-              actorId: actor.id,
-              officeId: office.id,
-              action: 'zone.created',
-              subjectType: 'zone',
-              subjectId: id,
-              subjectLabel: view.name,
-              before: null,
-              after: fieldsOf(view),
-            },
-            now,
-            taken,
-          );
-          return view;
-        }),
-      ),
-    );
+    return this.setup.run(actor, nameConflict(body.name), async (manager, change) => {
+      const office = await this.offices.locked(manager, officeId, actor);
+      const agencyIds = body.agencyIds ?? [];
+      const counterIds = body.counterIds ?? [];
+      assertZoneMembers({ agencyIds, counterIds }, await this.zones.officeMembers(manager, office.id));
+      await this.assertNameFree(manager, office.id, body.name, slug, null);
+      const columns: ZoneColumns = { name: body.name, slug, sortOrder: body.sortOrder ?? (await this.zones.nextSortOrder(manager, office.id)) };
+      const id = await this.zones.insert(manager, office.id, columns, change.now);
+      await this.zones.setMembers(manager, id, office.id, agencyIds, counterIds);
+      const view = await this.byId(manager, id);
+      await change.record({
+        officeId: office.id,
+        action: 'zone.created',
+        subjectType: 'zone',
+        subjectId: id,
+        subjectLabel: view.name,
+        before: null,
+        after: fieldsOf(view),
+      });
+      return view;
+    });
   }
 
   /** Renames it, or sets its agencies or counters (a list sent replaces the zone's; one left out stays). */
   update(zoneId: string, body: UpdateZoneDto, actor: StaffView): Promise<ZoneView> {
     refuseNulls(body);
-    const now = this.clock.now();
-    return uniqueChecked(nameConflict(body.name ?? ''), () =>
-      this.changes.announcing((taken) =>
-        this.db.transaction(async (manager) => {
-          const office = await this.lockedWithOffice(manager, zoneId, actor);
-          const current = await this.byId(manager, zoneId);
-          const name = body.name ?? current.name;
-          const slug = body.name === undefined ? current.slug : slugOf(body.name);
-          const agencyIds = body.agencyIds ?? current.agencyIds;
-          const counterIds = body.counterIds ?? current.counterIds;
-          assertZoneMembers({ agencyIds, counterIds }, await this.zones.officeMembers(manager, office));
-          if (body.name !== undefined) await this.assertNameFree(manager, office, name, slug, zoneId);
-          await this.zones.update(manager, zoneId, { name, slug, sortOrder: body.sortOrder ?? current.sortOrder });
-          if (body.agencyIds !== undefined || body.counterIds !== undefined) await this.zones.setMembers(manager, zoneId, office, agencyIds, counterIds);
-          const after = await this.byId(manager, zoneId);
-          await this.audit.recordOfficeChange(
-            manager,
-            {
-              actorId: actor.id,
-              officeId: office,
-              action: 'zone.updated',
-              subjectType: 'zone',
-              subjectId: zoneId,
-              subjectLabel: after.name,
-              before: fieldsOf(current),
-              after: fieldsOf(after),
-            },
-            now,
-            taken,
-          );
-          return after;
-        }),
-      ),
-    );
+    return this.setup.run(actor, nameConflict(body.name ?? ''), async (manager, change) => {
+      const office = await this.lockedWithOffice(manager, zoneId, actor);
+      const current = await this.byId(manager, zoneId);
+      const name = body.name ?? current.name;
+      const slug = body.name === undefined ? current.slug : slugOf(body.name);
+      const agencyIds = body.agencyIds ?? current.agencyIds;
+      const counterIds = body.counterIds ?? current.counterIds;
+      assertZoneMembers({ agencyIds, counterIds }, await this.zones.officeMembers(manager, office));
+      if (body.name !== undefined) await this.assertNameFree(manager, office, name, slug, zoneId);
+      await this.zones.update(manager, zoneId, { name, slug, sortOrder: body.sortOrder ?? current.sortOrder });
+      if (body.agencyIds !== undefined || body.counterIds !== undefined) await this.zones.setMembers(manager, zoneId, office, agencyIds, counterIds);
+      const after = await this.byId(manager, zoneId);
+      await change.record({
+        officeId: office,
+        action: 'zone.updated',
+        subjectType: 'zone',
+        subjectId: zoneId,
+        subjectLabel: after.name,
+        before: fieldsOf(current),
+        after: fieldsOf(after),
+      });
+      return after;
+    });
   }
 
   /** A zone holds nothing of its own: deleting it only takes its board address away. */
   remove(zoneId: string, actor: StaffView): Promise<void> {
-    const now = this.clock.now();
-    return this.changes.announcing((taken) =>
-      this.db.transaction(async (manager) => {
-        const office = await this.lockedWithOffice(manager, zoneId, actor);
-        const current = await this.byId(manager, zoneId);
-        await this.zones.delete(manager, zoneId);
-        await this.audit.recordOfficeChange(
-          manager,
-          {
-            actorId: actor.id,
-            officeId: office,
-            action: 'zone.deleted',
-            subjectType: 'zone',
-            subjectId: zoneId,
-            subjectLabel: current.name,
-            before: fieldsOf(current),
-            after: null,
-          },
-          now,
-          taken,
-        );
-      }),
-    );
+    return this.setup.run(actor, NO_UNIQUE_KEYS, async (manager, change) => {
+      const office = await this.lockedWithOffice(manager, zoneId, actor);
+      const current = await this.byId(manager, zoneId);
+      await this.zones.delete(manager, zoneId);
+      await change.record({
+        officeId: office,
+        action: 'zone.deleted',
+        subjectType: 'zone',
+        subjectId: zoneId,
+        subjectLabel: current.name,
+        before: fieldsOf(current),
+        after: null,
+      });
+    });
   }
 
   /** The zone's office locked (checked against the actor), then the zone: the order every set-up change of the office takes. */

@@ -26,6 +26,7 @@ import { AdminCalendarService } from './admin-calendar.service.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 import { AuditTrail } from './audit-trail.js';
+import { OfficeSetupChanges } from './office-setup-changes.js';
 import { AdminZonesController } from './admin-zones.controller.js';
 import { AdminZonesRepository } from './admin-zones.repository.js';
 import { AdminZonesService } from './admin-zones.service.js';
@@ -48,6 +49,7 @@ import { AdminZonesService } from './admin-zones.service.js';
   providers: [
     AuditRepository,
     AuditTrail,
+    OfficeSetupChanges,
     AuditService,
     AdminOfficesService,
     AdminAgenciesRepository,
