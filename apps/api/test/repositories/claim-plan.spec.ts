@@ -97,8 +97,12 @@ describe('the call-next claim after the statistics are kept', () => {
     expect(claim).toMatch(/Index Scan using tickets_waiting_due on tickets/);
     expect(claim).not.toMatch(/Sort|Bitmap/);
     expect(await misled(TICKETS_SQL.claimNextPriority, false)).toMatch(/Sort/);
+    // With every page priced at 100,000 the two ordered indexes cost the same two pages, and which one
+    // wins the tie depends on the whole table's statistics (on CI's shared database the whole queue's
+    // index did). Either gives the call order with no sort; with real page costs the priority index wins
+    // (the test above).
     const priority = await misled(TICKETS_SQL.claimNextPriority, true);
-    expect(priority).toMatch(/Index Scan using tickets_waiting_priority_due on tickets/);
+    expect(priority).toMatch(/Index Scan using tickets_waiting_(priority_)?due on tickets/);
     expect(priority).not.toMatch(/Sort|Bitmap/);
   });
 });
