@@ -205,7 +205,7 @@ describe(`the office bundle: one office moved from the embedded database to ${on
     expect([next.status, next.body.number]).toEqual([201, 'A-003']);
   });
 
-  it('refuses a second import, a bundle cut short, another schema and a taken username, and writes nothing', async () => {
+  it('refuses a second import, a bundle cut short or with a damaged header, another schema and a taken username, and writes nothing', async () => {
     const refusal = async (app: TestApp, file: string) =>
       onConnection(app, (sql) => readBundleFile(sql, file)).then(
         () => 'imported',
@@ -234,6 +234,12 @@ describe(`the office bundle: one office moved from the embedded database to ${on
       const header = JSON.parse(lines[0]) as [string, number, { migrations: string[] }];
       const older = [header[0], header[1], { ...header[2], migrations: header[2].migrations.slice(0, -1) }];
       expect(await refusal(empty, await save('older.jsonl.gz', [JSON.stringify(older), ...lines.slice(1)]))).toBe('schema_mismatch');
+      // A header edited by hand, its office or its tables gone.
+      for (const damaged of [{ ...header[2], office: null }, { ...header[2], tables: 'tickets' }, null]) {
+        expect(await refusal(empty, await save('header.jsonl.gz', [JSON.stringify([header[0], header[1], damaged]), ...lines.slice(1)]))).toBe(
+          'bundle_damaged',
+        );
+      }
       // Someone on the new database already has the supervisor's username.
       const [{ username }] = await source.db.query<{ username: string }[]>('SELECT username FROM staff WHERE id = $1', [office.supervisor.id]);
       await empty.db.query(`INSERT INTO staff (username, name, role, password_hash, created_at) VALUES ($1, 'Orang lain', 'officer', 'no-login', now())`, [

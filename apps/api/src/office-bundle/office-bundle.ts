@@ -158,7 +158,22 @@ function parseHeader(line: string | null): BundleHeader {
   if (!Array.isArray(value) || value[0] !== BUNDLE_FORMAT) throw new BundleRefusal('not_a_bundle', 'This file is not an office bundle of Loket');
   if (value[1] !== BUNDLE_VERSION)
     throw new BundleRefusal('schema_mismatch', `This bundle is of format version ${String(value[1])}; this Loket reads ${BUNDLE_VERSION}`);
-  return value[2] as BundleHeader;
+  const header = value[2] as Partial<BundleHeader> | null;
+  const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === 'string');
+  const office = header?.office;
+  if (
+    typeof header !== 'object' ||
+    header === null ||
+    typeof office !== 'object' ||
+    office === null ||
+    ![office.id, office.slug, office.name].every((field) => typeof field === 'string') ||
+    typeof header.exportedAt !== 'string' ||
+    !strings(header.migrations) ||
+    !strings(header.tables)
+  ) {
+    throw new BundleRefusal('bundle_damaged', "The bundle's first line does not name its office, schema and tables: nothing imported");
+  }
+  return header as BundleHeader;
 }
 
 /** Inserts a table's rows in batches, numbering identity columns again and following the keys that point at them. */
