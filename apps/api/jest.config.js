@@ -21,5 +21,5 @@ export default {
   maxWorkers: 2,
   globalSetup: '<rootDir>/test/support/postgres-global-setup.ts',
   globalTeardown: '<rootDir>/test/support/postgres-global-teardown.ts',
-  setupFiles: ['<rootDir>/test/support/postgres-worker-env.ts'],
+  setupFiles: ['<rootDir>/test/support/postgres-worker-env.ts', '<rootDir>/test/support/quiet-timers.ts'],
 };

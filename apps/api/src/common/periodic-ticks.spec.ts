@@ -11,6 +11,10 @@ function pending<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
 
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+// The services' own timers, at the product's default periods: the test setup turns the alert
+// scan's off for every other file (test/support/quiet-timers.ts).
+delete process.env.SUPERVISION_SCAN_SECONDS;
+
 /**
  * Starts `service`'s timer with setInterval replaced, and returns the timer's callback: the
  * test fires its ticks by hand, with no real time passing.
