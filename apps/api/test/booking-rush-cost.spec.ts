@@ -16,8 +16,7 @@ const SEATS = 2;
  * (31.5 confirms/s against 1,000); these counts say where each attempt's work goes.
  */
 describe(`what a booking costs on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
-  // No alert scan on its timer or after an event: its statements would land in the counted windows.
-  process.env.SUPERVISION_SCAN_SECONDS = '0';
+  // No alert scan after an event (none on its timer in tests: quiet-timers.ts): its statements would land in the counted windows.
   process.env.SUPERVISION_REACT_MS = '0';
   const t = useTestApp();
 

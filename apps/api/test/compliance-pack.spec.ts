@@ -8,9 +8,7 @@ const GOOD = { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 3 };
 const SUGGESTION = '=HYPERLINK("http://x") <b>ruang tunggu</b> perlu kipas';
 
 describe('the compliance pack (issue 19)', () => {
-  // No periodic alert scan, nor a finish's scan a moment later: on PostgreSQL the scan reads the snapshot of every
-  // other test file's office with someone waiting (an office read by slug), and would land in the counted window.
-  process.env.SUPERVISION_SCAN_SECONDS = '0';
+  // No finish's scan a moment later (none on its timer in tests: quiet-timers.ts): its reads would land in the counted window.
   process.env.SUPERVISION_REACT_MS = '0';
   // Monday 30 November 2026, 08:00 WIB.
   const t = useTestApp({ start: '2026-11-30T01:00:00.000Z' });

@@ -8,8 +8,7 @@ import { useTestApp } from './support/test-app.js';
  * the midday ishoma with the injected clock.
  */
 describe('planned breaks: the admin sets them, the supervisor and the forecast see them', () => {
-  process.env.SUPERVISION_SCAN_SECONDS = '0';
-  // Nor a finish's scan a second later, when the window is already open.
+  // No finish's scan a second later, when the window is already open (none on its timer in tests: quiet-timers.ts).
   process.env.SUPERVISION_REACT_MS = '0';
   const t = useTestApp();
   const api = t.api;

@@ -9,9 +9,7 @@ import { useTestApp } from './support/test-app.js';
 const WAITING_LIST = `t.status = 'waiting' ORDER BY t.due_at`;
 
 describe('public reads of an office: one shared snapshot (issue 13, defect 9)', () => {
-  // No periodic alert scan: its statements would land in the idle window below whenever its timer fires there.
-  process.env.SUPERVISION_SCAN_SECONDS = '0';
-  // Nor a finish's scan a second later, when the window is already open.
+  // No finish's scan a second later, when the window is already open (none on its timer in tests: quiet-timers.ts).
   process.env.SUPERVISION_REACT_MS = '0';
   const t = useTestApp();
   let office: OfficeFixture;

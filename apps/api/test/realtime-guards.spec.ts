@@ -11,8 +11,7 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const ALLOWED = 'https://papan.example.go.id';
 
 describe('the socket.io edge: allowed origins and a message budget per socket', () => {
-  // No alert scan: on PostgreSQL it reads the snapshot of other test files' offices, which the snapshot-read count would see.
-  process.env.SUPERVISION_SCAN_SECONDS = '0';
+  // No finish's scan (none on its timer in tests: quiet-timers.ts): the snapshot-read count would see its reads.
   process.env.SUPERVISION_REACT_MS = '0';
   const t = useTestApp({ rateLimits: defaultRateLimits(true), corsOrigins: [ALLOWED] });
   let office: OfficeFixture;

@@ -33,7 +33,6 @@ describe('the regional dashboard (issue 20)', () => {
   // Each event's row at once, and no timer: the test awaits them (`RegionalRows.settled`).
   process.env.REGIONAL_REFRESH_MS = '0';
   process.env.REGIONAL_TICK_MS = '0';
-  process.env.SUPERVISION_SCAN_SECONDS = '0';
   const t = useTestApp();
   const api = t.api;
   const sockets: ClientSocket[] = [];

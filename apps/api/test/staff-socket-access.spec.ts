@@ -68,8 +68,7 @@ async function staffRow(app: TestApp, role: 'supervisor' | 'admin', officeId: st
 }
 
 describe('staff sockets end with the access that opened them', () => {
-  process.env.SUPERVISION_SCAN_SECONDS = '0';
-  // Nor a finish's scan a second later, when the window is already open.
+  // No finish's scan a second later, when the window is already open (none on its timer in tests: quiet-timers.ts).
   process.env.SUPERVISION_REACT_MS = '0';
   const t = useTestApp();
   const api = t.api;
@@ -139,7 +138,6 @@ describe('staff sockets end with the access that opened them', () => {
   let b: TestApp;
 
   beforeAll(async () => {
-    process.env.SUPERVISION_SCAN_SECONDS = '0';
     [a, b] = await Promise.all([startTestApp({ redisUrl: REDIS_URL }), startTestApp({ redisUrl: REDIS_URL })]);
   }, START_TIMEOUT_MS);
   afterAll(async () => {

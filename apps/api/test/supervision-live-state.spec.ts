@@ -12,8 +12,7 @@ import { useTestApp } from './support/test-app.js';
  * a counter opening reads only who staffs the counters.
  */
 describe('supervision state kept by events', () => {
-  // The timer stays off: these tests scan when they choose.
-  process.env.SUPERVISION_SCAN_SECONDS = '0';
+  // These tests scan when they choose (the timer is off in tests: quiet-timers.ts).
   process.env.SUPERVISION_REACT_MS = '0';
   const t = useTestApp();
   const api = t.api;

@@ -25,9 +25,8 @@ const INTERACTION = ['sikap_perilaku', 'ekspresi_wajah', 'cara_berbicara', 'cara
 const answers = (answer = 'checked') => INTERACTION.map((code) => ({ code, answer }));
 
 describe('supervision: live figures, alerts, charts and observation', () => {
-  // The timer stays off: these tests scan when they choose, at the manual clock's time.
-  process.env.SUPERVISION_SCAN_SECONDS = '0';
-  // And the scans events start are not spaced out, so `settled()` waits for no gap (but see below).
+  // These tests scan when they choose, at the manual clock's time (the timer is off in tests: quiet-timers.ts),
+  // and the scans events start are not spaced out, so `settled()` waits for no gap (but see below).
   process.env.SUPERVISION_REACT_MS = '0';
   const t = useTestApp();
   const api = t.api;

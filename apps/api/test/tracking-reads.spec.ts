@@ -5,9 +5,7 @@ import { useTestApp } from './support/test-app.js';
 
 /** The phone page's reads (`GET /tickets/track/:code`), answered from the office's shared snapshot (issue 15). */
 describe('tracking reads: from what the instance keeps, no query per phone', () => {
-  // No periodic alert scan: its statements would land in the windows that must see none whenever its timer fires there.
-  process.env.SUPERVISION_SCAN_SECONDS = '0';
-  // Nor a finish's scan a second later, when the window is already open.
+  // No finish's scan a second later, when the window is already open (none on its timer in tests: quiet-timers.ts).
   process.env.SUPERVISION_REACT_MS = '0';
   const t = useTestApp();
   let office: OfficeFixture;
