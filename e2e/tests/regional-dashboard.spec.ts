@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, logInAt, screenshot, staffToken, test } from './fixtures.js';
+import { admin } from './board-helpers.js';
+import { expect, logInAt, screenshot, test } from './fixtures.js';
 import { createRegion, issue } from './regional-helpers.js';
 
 // The regional dashboard (issue 20): a regional head sees each office assigned to them, one row
@@ -16,11 +17,8 @@ test('a regional head sees their offices side by side, live, failing first, each
   const { kecamatan, service, kecamatanKiosk, head: username } = await createRegion(request, office);
   // The suite's counters keep no weekday schedule here: during office hours, closed, they would make
   // its row fail ("loket buka kurang dari jadwal") before the kecamatan's wait does, whenever CI runs.
-  const admin = { authorization: `Bearer ${await staffToken(request, 'admin')}` };
-  for (const counter of Object.values(office.counters)) {
-    const patched = await request.patch(`/api/v1/admin/counters/${counter.id}`, { headers: admin, data: { schedule: [] } });
-    expect(patched.ok(), await patched.text()).toBe(true);
-  }
+  const asAdmin = await admin(request);
+  for (const counter of Object.values(office.counters)) await asAdmin.patch(`/counters/${counter.id}`, { schedule: [] });
 
   await issue(request, office.slug, office.services.A.id, office.kioskToken);
   await issue(request, kecamatan.slug, service.id, kecamatanKiosk);
